@@ -1,0 +1,26 @@
+package org.mscmeta.analysis;
+
+import java.util.List;
+import org.mscmeta.pool.Heterogeneity;
+
+/**
+ * The pooled analysis of one outcome, overall or within one subgroup.
+ *
+ * @param outcome              outcome name
+ * @param subgroup             null for the overall analysis
+ * @param k                    studies contributing to the pooled estimate
+ * @param kDoubleZeroExcluded  studies left out for no events (or only events) in both arms
+ * @param kNotEstimable        other studies whose effect could not be computed
+ * @param eventsMsc            total events, MSC arm, over the studies listed
+ * @param nMsc                 total participants, MSC arm
+ * @param eventsControl        total events, control arm
+ * @param nControl             total participants, control arm
+ * @param common               common-effect result; null when nothing could be pooled
+ * @param random               random-effects result; null without a random model or with k = 0
+ * @param heterogeneity        Q statistics; null when k = 0
+ * @param studies              study rows in input order
+ */
+public record Analysis(String outcome, Subgroup subgroup, int k, int kDoubleZeroExcluded, int kNotEstimable,
+                       long eventsMsc, long nMsc, long eventsControl, long nControl, CommonResult common,
+                       RandomResult random, Heterogeneity heterogeneity, List<StudyResult> studies) {
+}

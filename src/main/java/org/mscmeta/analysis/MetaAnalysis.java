@@ -1,0 +1,283 @@
+package org.mscmeta.analysis;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.IntStream;
+import org.mscmeta.pool.SubgroupTest;
+import org.mscmeta.sheet.ExtractionSheet;
+import org.mscmeta.sheet.Field;
+import org.mscmeta.sheet.Notice;
+import org.mscmeta.sheet.TextColumn;
+
+/**
+ * Entry point of the analysis stage: every outcome of a validated sheet pooled overall and within each level
+ * of each subgroup variable, with the tests for subgroup differences. Outcomes are analysed in parallel; the
+ * result lists keep the order of first appearance in the sheet.
+ *
+ * <pre>{@code
+ * ExtractionSheet sheet = SheetReader.withBuiltInVocabulary().read(Path.of("trials.csv"), null);
+ * Results results = MetaAnalysis.run(sheet, Settings.DEFAULTS.withMeasure(Measure.OR));
+ * }</pre>
+ */
+public final class MetaAnalysis {
+
+    private MetaAnalysis() {
+    }
+
+    /**
+     * Runs the analysis.
+     *
+     * @throws IllegalArgumentException when a subgroup variable or the selected outcome is not in the sheet
+     */
+    public static Results run(ExtractionSheet sheet, Settings settings) {
+        List<String> by = resolveBy(sheet, settings.by());
+        List<TextColumn> byColumns = new ArrayList<>();
+        for (String b : by) {
+            TextColumn col = sheet.subgroupColumn(b);
+            if (col == null) {
+                throw new IllegalArgumentException("no column '" + b + "' in " + sheet.file()
+                        + " to form subgroups (--by); columns are: " + columnNames(sheet));
+            }
+            byColumns.add(col);
+        }
+        Settings resolved = settings.withBy(by);
+
+        TextColumn outcomes = sheet.outcome();
+        int nOutcomes = outcomes.levels().size();
+        int[][] rowsByOutcome = groupRows(outcomes.codes(), nOutcomes, sheet, -1);
+        int[][] singleArmByOutcome = groupRows(outcomes.codes(), nOutcomes, sheet, 1);
+        List<Integer> selected = new ArrayList<>();
+        for (int o = 0; o < nOutcomes; o++) {
+            if (settings.outcome() == null || outcomes.levels().get(o).equalsIgnoreCase(settings.outcome().strip())) {
+                selected.add(o);
+            }
+        }
+        if (selected.isEmpty()) {
+            throw new IllegalArgumentException("no outcome '" + settings.outcome() + "' in " + sheet.file()
+                    + "; outcomes are: " + String.join(", ", outcomes.levels()));
+        }
+
+        List<OutcomeResult> perOutcome = IntStream.range(0, selected.size()).parallel()
+                .mapToObj(i -> analyseOutcome(sheet, outcomes.levels().get(selected.get(i)),
+                        rowsByOutcome[selected.get(i)], singleArmByOutcome[selected.get(i)], by, byColumns, resolved))
+                .toList();
+
+        List<Analysis> analyses = new ArrayList<>();
+        List<SubgroupComparison> tests = new ArrayList<>();
+        List<Notice> notices = new ArrayList<>(sheet.notices());
+        for (OutcomeResult r : perOutcome) {
+            analyses.addAll(r.analyses());
+            tests.addAll(r.tests());
+            notices.addAll(r.notices());
+        }
+        return new Results(resolved, sheet.file(), sheet.size(), List.copyOf(analyses), List.copyOf(tests),
+                List.copyOf(notices));
+    }
+
+    private record OutcomeResult(List<Analysis> analyses, List<SubgroupComparison> tests, List<Notice> notices) {
+    }
+
+    private static OutcomeResult analyseOutcome(ExtractionSheet sheet, String outcome, int[] rows, int[] singleArm,
+                                                List<String> by, List<TextColumn> byColumns, Settings s) {
+        List<Analysis> analyses = new ArrayList<>();
+        List<SubgroupComparison> tests = new ArrayList<>();
+        List<Notice> notices = new ArrayList<>();
+        if (singleArm.length > 0) {
+            notices.add(new Notice("single_arm", outcome, String.format(Locale.ROOT,
+                    "%s: %d single-arm row(s) (no control arm) left out of the comparative analysis (rows %s)",
+                    outcome, singleArm.length, rowList(sheet, singleArm))));
+        }
+        if (rows.length == 0) {
+            return new OutcomeResult(analyses, tests, notices);
+        }
+        Analysis overall = PooledModel.fit(sheet, outcome, null, rows, s);
+        analyses.add(overall);
+        describe(overall, s, notices);
+
+        for (int v = 0; v < by.size(); v++) {
+            TextColumn col = byColumns.get(v);
+            String variable = by.get(v);
+            int[][] levels = levelsInOrder(col, rows);
+            List<Analysis> levelAnalyses = new ArrayList<>();
+            for (int[] levelRows : levels) {
+                String level = col.get(levelRows[0]);
+                Analysis a = PooledModel.fit(sheet, outcome, new Subgroup(variable, level), levelRows, s);
+                levelAnalyses.add(a);
+            }
+            analyses.addAll(levelAnalyses);
+            if (levelAnalyses.size() < 2) {
+                continue;
+            }
+            double[] est = new double[levelAnalyses.size()];
+            double[] se = new double[levelAnalyses.size()];
+            for (int j = 0; j < est.length; j++) {
+                CommonResult c = levelAnalyses.get(j).common();
+                est[j] = c == null ? Double.NaN : c.logEstimate();
+                se[j] = c == null ? Double.NaN : c.se();
+            }
+            tests.add(comparison(outcome, variable, "common", SubgroupTest.between(est, se)));
+            if (s.tau2() != null) {
+                for (int j = 0; j < est.length; j++) {
+                    RandomResult r = levelAnalyses.get(j).random();
+                    est[j] = r == null ? Double.NaN : r.logEstimate();
+                    se[j] = r == null ? Double.NaN : r.se();
+                }
+                tests.add(comparison(outcome, variable, "random", SubgroupTest.between(est, se)));
+            }
+        }
+        return new OutcomeResult(analyses, tests, notices);
+    }
+
+    private static SubgroupComparison comparison(String outcome, String variable, String model, SubgroupTest t) {
+        double i2 = t.df() > 0 && t.q() > 0 ? Math.max(0, (t.q() - t.df()) / t.q()) * 100 : Double.NaN;
+        return new SubgroupComparison(outcome, variable, model, t.q(), t.df(), t.p(), i2);
+    }
+
+    private static void describe(Analysis a, Settings s, List<Notice> notices) {
+        if (a.kDoubleZeroExcluded() > 0) {
+            List<String> names = new ArrayList<>();
+            for (StudyResult st : a.studies()) {
+                if ("double zero".equals(st.exclusion())) {
+                    names.add(st.study() + " (row " + st.row() + ")");
+                }
+            }
+            notices.add(new Notice("double_zero", a.outcome(), String.format(Locale.ROOT,
+                    "%s: %d study(ies) with no events (or only events) in both arms left out of the %s analysis: %s"
+                            + " (use --double-zero include to keep them with the continuity correction)",
+                    a.outcome(), a.kDoubleZeroExcluded(), s.measure(), abbreviate(names))));
+        }
+        if (a.kNotEstimable() > 0) {
+            notices.add(new Notice("not_estimable", a.outcome(), String.format(Locale.ROOT,
+                    "%s: %d study(ies) whose %s cannot be computed without a continuity correction were left out",
+                    a.outcome(), a.kNotEstimable(), s.measure())));
+        }
+        List<String> corrected = new ArrayList<>();
+        for (StudyResult st : a.studies()) {
+            if (st.corrected()) {
+                corrected.add(st.study() + " (row " + st.row() + ")");
+            }
+        }
+        if (!corrected.isEmpty()) {
+            notices.add(new Notice("continuity_correction", a.outcome(), String.format(Locale.ROOT,
+                    "%s: continuity correction %s (%s) added to the cells of %d study(ies) for their own estimates%s: %s",
+                    a.outcome(), fmt(s.cc().value()), s.cc().mode().id(), corrected.size(),
+                    s.method() == Method.IV ? " and the pooling" : " and the random-effects model (the "
+                            + s.method() + " estimate uses the raw counts)",
+                    abbreviate(corrected))));
+        }
+        if (a.common() == null && a.k() == 0) {
+            notices.add(new Notice("not_pooled", a.outcome(), a.outcome()
+                    + ": no study could be pooled (no estimable effect); only the study rows are reported"));
+        } else if (a.common() != null && !Double.isFinite(a.common().logEstimate())) {
+            notices.add(new Notice("not_pooled", a.outcome(), a.outcome() + ": the " + s.method()
+                    + " estimate does not exist (no events in one arm of every study)"));
+        }
+        if (s.tau2() != null && a.k() > 1 && a.k() < 5 && !s.hksj()) {
+            notices.add(new Notice("small_k", a.outcome(), a.outcome() + ": random-effects model on k = " + a.k()
+                    + " studies; with fewer than 5 studies consider --hksj"));
+        }
+    }
+
+    private static String fmt(double d) {
+        return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
+    }
+
+    private static String abbreviate(List<String> items) {
+        if (items.size() <= 8) {
+            return String.join(", ", items);
+        }
+        return String.join(", ", items.subList(0, 8)) + ", ... (" + items.size() + " in all)";
+    }
+
+    /** Route and cell source when the sheet has values for them, unless the user named variables. */
+    private static List<String> resolveBy(ExtractionSheet sheet, List<String> by) {
+        if (by != null) {
+            List<String> out = new ArrayList<>();
+            for (String b : by) {
+                if (!b.isBlank()) {
+                    out.add(b.strip());
+                }
+            }
+            return out;
+        }
+        List<String> out = new ArrayList<>();
+        if (sheet.hasValues(Field.ROUTE)) {
+            out.add(Field.ROUTE.canonical());
+        }
+        if (sheet.hasValues(Field.CELL_SOURCE)) {
+            out.add(Field.CELL_SOURCE.canonical());
+        }
+        return out;
+    }
+
+    /** Row indices per outcome code: comparative rows ({@code arms = -1}) or single-arm rows ({@code 1}). */
+    private static int[][] groupRows(int[] codes, int n, ExtractionSheet sheet, int arms) {
+        int[] counts = new int[n];
+        boolean single = arms == 1;
+        for (int i = 0; i < codes.length; i++) {
+            if (sheet.isSingleArm(i) == single) {
+                counts[codes[i]]++;
+            }
+        }
+        int[][] out = new int[n][];
+        for (int o = 0; o < n; o++) {
+            out[o] = new int[counts[o]];
+        }
+        int[] fill = new int[n];
+        for (int i = 0; i < codes.length; i++) {
+            if (sheet.isSingleArm(i) == single) {
+                out[codes[i]][fill[codes[i]]++] = i;
+            }
+        }
+        return out;
+    }
+
+    /** The rows of each level of {@code col} among {@code rows}, levels in order of first appearance. */
+    private static int[][] levelsInOrder(TextColumn col, int[] rows) {
+        int nLevels = col.levels().size();
+        int[] order = new int[nLevels];
+        Arrays.fill(order, -1);
+        int[] counts = new int[nLevels];
+        int seen = 0;
+        int[] firstSeen = new int[nLevels];
+        for (int r : rows) {
+            int code = col.codes()[r];
+            if (order[code] < 0) {
+                order[code] = seen;
+                firstSeen[seen++] = code;
+            }
+            counts[code]++;
+        }
+        int[][] out = new int[seen][];
+        int[] fill = new int[seen];
+        for (int j = 0; j < seen; j++) {
+            out[j] = new int[counts[firstSeen[j]]];
+        }
+        for (int r : rows) {
+            int j = order[col.codes()[r]];
+            out[j][fill[j]++] = r;
+        }
+        return out;
+    }
+
+    private static String rowList(ExtractionSheet sheet, int[] rows) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < Math.min(rows.length, 8); i++) {
+            sb.append(i == 0 ? "" : ", ").append(sheet.rowNumber()[rows[i]]);
+        }
+        if (rows.length > 8) {
+            sb.append(", ...");
+        }
+        return sb.toString();
+    }
+
+    private static String columnNames(ExtractionSheet sheet) {
+        List<String> names = new ArrayList<>();
+        for (TextColumn c : sheet.columns()) {
+            names.add(c.name());
+        }
+        return String.join(", ", names);
+    }
+}

@@ -1,0 +1,29 @@
+package org.mscmeta.analysis;
+
+import java.util.Locale;
+
+/** Pooling method of the common-effect model. */
+public enum Method {
+    /** Mantel-Haenszel on the raw counts (metafor {@code rma.mh}). */
+    MH("M-H"),
+    /** Inverse variance on the per-study effects (metafor {@code rma.uni(method="EE")}). */
+    IV("IV"),
+    /** Peto's one-step odds ratio (metafor {@code rma.peto}); odds ratio only. */
+    PETO("Peto");
+
+    private final String label;
+
+    Method(String label) {
+        this.label = label;
+    }
+
+    /** Short label as RevMan prints it, e.g. "M-H". */
+    public String label() {
+        return label;
+    }
+
+    /** Parses {@code MH}, {@code IV}, {@code PETO} case-insensitively. */
+    public static Method parse(String s) {
+        return valueOf(s.trim().toUpperCase(Locale.ROOT));
+    }
+}

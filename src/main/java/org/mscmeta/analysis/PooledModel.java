@@ -1,0 +1,117 @@
+package org.mscmeta.analysis;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.mscmeta.effect.EffectSizes;
+import org.mscmeta.effect.Measure;
+import org.mscmeta.effect.StudyEffects;
+import org.mscmeta.effect.TwoByTwo;
+import org.mscmeta.pool.CommonEffect;
+import org.mscmeta.pool.Distributions;
+import org.mscmeta.pool.Heterogeneity;
+import org.mscmeta.pool.InverseVariance;
+import org.mscmeta.pool.MantelHaenszel;
+import org.mscmeta.pool.Peto;
+import org.mscmeta.pool.RandomEffects;
+import org.mscmeta.pool.RandomEffectsResult;
+import org.mscmeta.sheet.ExtractionSheet;
+
+/**
+ * Fits the common- and random-effects models to one set of studies (an outcome, or a subgroup of it) and turns
+ * the analysis-scale results into an {@link Analysis}. Mirrors what metafor's {@code rma.mh} / {@code rma.peto}
+ * / {@code rma.uni} report for the same data:
+ * <ul>
+ *   <li>per-study effects and CIs from {@link EffectSizes} (Peto's per-study ORs when the method is Peto);</li>
+ *   <li>common effect by the chosen method; MH and Peto use the raw counts of all studies;</li>
+ *   <li>Q around that common estimate with the per-study inverse-variance weights;</li>
+ *   <li>random effects by inverse variance on the same per-study effects.</li>
+ * </ul>
+ */
+final class PooledModel {
+
+    private PooledModel() {
+    }
+
+    static Analysis fit(ExtractionSheet sheet, String outcome, Subgroup subgroup, int[] rows, Settings s) {
+        int k = rows.length;
+        int[] a = new int[k];
+        int[] n1 = new int[k];
+        int[] c = new int[k];
+        int[] n2 = new int[k];
+        long sa = 0;
+        long sn1 = 0;
+        long sc = 0;
+        long sn2 = 0;
+        for (int j = 0; j < k; j++) {
+            int r = rows[j];
+            a[j] = sheet.eventsMsc()[r];
+            n1[j] = sheet.nMsc()[r];
+            c[j] = sheet.eventsControl()[r];
+            n2[j] = sheet.nControl()[r];
+            sa += a[j];
+            sn1 += n1[j];
+            sc += c[j];
+            sn2 += n2[j];
+        }
+        TwoByTwo t = new TwoByTwo(a, n1, c, n2);
+        Measure measure = s.measure();
+        StudyEffects eff = s.method() == Method.PETO ? EffectSizes.peto(t)
+                : EffectSizes.compute(measure, s.cc(), t, s.effectiveDoubleZero() == DoubleZero.EXCLUDE);
+        int included = eff.k();
+        int dz = eff.doubleZeroCount();
+
+        CommonEffect common = null;
+        Heterogeneity het = null;
+        RandomEffectsResult random = null;
+        if (included > 0) {
+            boolean[] all = new boolean[k];
+            java.util.Arrays.fill(all, true);
+            common = switch (s.method()) {
+                case MH -> MantelHaenszel.pool(measure, t, all, s.level());
+                case PETO -> Peto.pool(t, all, s.level());
+                case IV -> InverseVariance.pool(eff, s.level());
+            };
+            double center = common.isEstimable() ? common.estimate() : InverseVariance.pool(eff, s.level()).estimate();
+            het = Heterogeneity.of(eff.includedYi(), eff.includedVi(), center, s.level());
+            if (s.tau2() != null) {
+                random = RandomEffects.fit(eff, s.tau2(), s.hksj(), s.level());
+            }
+        }
+
+        double z = Distributions.zCritical(s.level());
+        List<StudyResult> studies = new ArrayList<>(k);
+        for (int j = 0; j < k; j++) {
+            int r = rows[j];
+            boolean inc = eff.included()[j];
+            double yi = eff.yi()[j];
+            double se = Math.sqrt(eff.vi()[j]);
+            String exclusion = inc ? null : eff.doubleZero()[j] ? "double zero" : "not estimable";
+            studies.add(new StudyResult(sheet.rowNumber()[r], sheet.study().get(r), sheet.year()[r], inc, exclusion,
+                    a[j], n1[j], c[j], n2[j], eff.corrected()[j], yi, eff.vi()[j],
+                    inc ? measure.toNatural(yi) : Double.NaN,
+                    inc ? measure.toNatural(yi - z * se) : Double.NaN,
+                    inc ? measure.toNatural(yi + z * se) : Double.NaN,
+                    common == null ? Double.NaN : weightOf(common.weightPercent()[j], inc, s),
+                    random == null ? Double.NaN : random.weightPercent()[j]));
+        }
+        return new Analysis(outcome, subgroup, included, dz, k - included - dz, sa, sn1, sc, sn2,
+                common == null ? null : natural(common, measure),
+                random == null ? null : natural(random, measure), het, List.copyOf(studies));
+    }
+
+    /** MH and Peto weights exist for every table; a study not in the pooled set shows none. */
+    private static double weightOf(double w, boolean included, Settings s) {
+        return included ? w : Double.NaN;
+    }
+
+    private static CommonResult natural(CommonEffect c, Measure m) {
+        return new CommonResult(c.method(), c.estimate(), c.se(), c.z(), c.p(), m.toNatural(c.estimate()),
+                m.toNatural(c.ciLower()), m.toNatural(c.ciUpper()));
+    }
+
+    private static RandomResult natural(RandomEffectsResult r, Measure m) {
+        return new RandomResult(r.tau2Method(), r.hksj(), r.tau2(), Math.sqrt(r.tau2()), r.estimate(), r.se(),
+                r.statistic(), r.df(), r.p(), m.toNatural(r.estimate()), m.toNatural(r.ciLower()),
+                m.toNatural(r.ciUpper()), m.toNatural(r.piLower()), m.toNatural(r.piUpper()));
+    }
+}

@@ -1,0 +1,24 @@
+package org.mscmeta.analysis;
+
+/**
+ * Random-effects pooled result on both scales.
+ *
+ * @param tau2Method  tau2 estimator, e.g. "REML"
+ * @param hksj        Hartung-Knapp-Sidik-Jonkman adjustment used
+ * @param tau2        between-study variance
+ * @param tau         its square root
+ * @param logEstimate mean effect on the analysis scale
+ * @param se          its standard error (HKSJ when {@code hksj})
+ * @param statistic   z, or t with {@code df} degrees of freedom
+ * @param df          degrees of freedom of t; NaN for z
+ * @param p           two-sided p-value
+ * @param estimate    mean effect, natural scale
+ * @param ciLower     lower limit, natural scale
+ * @param ciUpper     upper limit, natural scale
+ * @param piLower     lower prediction limit, natural scale (NaN when k &lt; 3)
+ * @param piUpper     upper prediction limit, natural scale (NaN when k &lt; 3)
+ */
+public record RandomResult(String tau2Method, boolean hksj, double tau2, double tau, double logEstimate, double se,
+                           double statistic, double df, double p, double estimate, double ciLower, double ciUpper,
+                           double piLower, double piUpper) {
+}

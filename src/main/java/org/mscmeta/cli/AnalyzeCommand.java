@@ -1,0 +1,192 @@
+package org.mscmeta.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.mscmeta.analysis.DoubleZero;
+import org.mscmeta.analysis.MetaAnalysis;
+import org.mscmeta.analysis.Method;
+import org.mscmeta.analysis.Results;
+import org.mscmeta.analysis.Settings;
+import org.mscmeta.effect.CcMode;
+import org.mscmeta.effect.Measure;
+import org.mscmeta.pool.TauSquared;
+import org.mscmeta.report.ConsoleSummary;
+import org.mscmeta.report.ResultsJson;
+import org.mscmeta.report.RunInfo;
+import org.mscmeta.sheet.ExtractionSheet;
+import org.mscmeta.sheet.InvalidInputException;
+import org.mscmeta.sheet.SheetReader;
+import org.mscmeta.sheet.Vocabulary;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code analyze}: pools every outcome of an extraction sheet and writes results.json (and reports). */
+@Command(name = "analyze", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Pool the adverse-event outcomes of an extraction sheet (CSV or .xlsx): for every outcome,"
+                + " the common- and random-effects estimates overall and per subgroup (route and cell source by"
+                + " default), with the tests for subgroup differences. Writes DIR/results.json.",
+                "Exit status: 0 done, 2 bad input or options (nothing is written), 1 other failure."})
+final class AnalyzeCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "INPUT", description = "Extraction sheet: .csv (UTF-8) or .xlsx.")
+    Path input;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR",
+            description = "Output folder (created if needed); results.json is written there.")
+    Path out;
+
+    @Option(names = "--measure", paramLabel = "RR|OR|RD", defaultValue = "RR",
+            description = "Effect measure: risk ratio, odds ratio or risk difference (default: ${DEFAULT-VALUE}).")
+    Measure measure;
+
+    @Option(names = "--method", paramLabel = "MH|IV|PETO", defaultValue = "MH",
+            description = "Common-effect method: Mantel-Haenszel, inverse variance or Peto (OR only)"
+                    + " (default: ${DEFAULT-VALUE}).")
+    Method method;
+
+    @Option(names = "--tau2", paramLabel = "EST", defaultValue = "REML",
+            description = "Between-study variance estimator of the random-effects model: DL, REML, PM, ML, HE,"
+                    + " SJ, HS, EB, or none for no random-effects model (default: ${DEFAULT-VALUE}).")
+    String tau2;
+
+    @Option(names = "--hksj", description = "Hartung-Knapp-Sidik-Jonkman CI for the random-effects estimate.")
+    boolean hksj;
+
+    @Option(names = "--cc", paramLabel = "VALUE", defaultValue = "0.5",
+            description = "Continuity correction added to the cells (default: ${DEFAULT-VALUE}).")
+    double cc;
+
+    @Option(names = "--cc-mode", paramLabel = "MODE", defaultValue = "only0",
+            description = "Studies corrected: only0 (those with a zero cell), all, if0all (all, if any has a"
+                    + " zero cell), none, tacc (Sweeting's treatment-arm correction) (default: ${DEFAULT-VALUE}).")
+    String ccMode;
+
+    @Option(names = "--double-zero", paramLabel = "exclude|include", defaultValue = "exclude",
+            description = "Studies with no events in both arms, for RR and OR: exclude (listed and counted) or"
+                    + " include with the correction; RD always includes them (default: ${DEFAULT-VALUE}).")
+    String doubleZero;
+
+    @Option(names = "--by", paramLabel = "COL[,COL]", split = ",",
+            description = "Subgroup variables: any column of the sheet (default: route,cell_source when the"
+                    + " sheet has values for them). --by none for no subgroups.")
+    List<String> by;
+
+    @Option(names = "--outcome", paramLabel = "NAME", description = "Analyse only this outcome.")
+    String outcome;
+
+    @Option(names = "--level", paramLabel = "LEVEL", defaultValue = "0.95",
+            description = "Confidence level (default: ${DEFAULT-VALUE}).")
+    double level;
+
+    @Option(names = "--sheet", paramLabel = "NAME", description = "For .xlsx input: the sheet to read (default: the first).")
+    String sheet;
+
+    @Option(names = "--vocabulary", paramLabel = "FILE",
+            description = "Extra route / cell-source aliases, a TSV like the built-in vocabulary.tsv.")
+    Path vocabulary;
+
+    @Option(names = "--no-report", description = "Write only results.json (no plots, no workbook).")
+    boolean noReport;
+
+    @Option(names = "--quiet", description = "Do not print the summary.")
+    boolean quiet;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        var err = spec.commandLine().getErr();
+        var outStream = System.out;
+        Settings settings;
+        try {
+            settings = settings();
+        } catch (IllegalArgumentException e) {
+            err.println("error: " + e.getMessage());
+            return Main.EXIT_BAD_INPUT;
+        }
+        String started = OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS).toString();
+        ExtractionSheet data;
+        try {
+            Vocabulary vocab = vocabulary == null ? Vocabulary.builtIn() : Vocabulary.withUserTable(vocabulary);
+            data = new SheetReader(vocab).read(input, sheet);
+        } catch (InvalidInputException e) {
+            err.println("error: " + e.getMessage());
+            err.println("Nothing was written. Correct the sheet and run again.");
+            return Main.EXIT_BAD_INPUT;
+        } catch (NoSuchFileException e) {
+            err.println("error: " + e.getFile() + ": no such file");
+            return Main.EXIT_BAD_INPUT;
+        }
+        Results results;
+        try {
+            results = MetaAnalysis.run(data, settings);
+        } catch (IllegalArgumentException e) {
+            err.println("error: " + e.getMessage());
+            err.println("Nothing was written.");
+            return Main.EXIT_BAD_INPUT;
+        }
+        RunInfo run = new RunInfo(input.toString(), sha256(input), started);
+        Files.createDirectories(out);
+        Path json = ResultsJson.write(results, run, out);
+        if (!quiet) {
+            ConsoleSummary.print(results, outStream);
+            outStream.println();
+            outStream.println("Wrote " + json);
+        }
+        return 0;
+    }
+
+    private Settings settings() {
+        TauSquared t;
+        try {
+            t = tau2.equalsIgnoreCase("none") ? null : TauSquared.parse(tau2);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--tau2: unknown estimator '" + tau2
+                    + "'; expected one of DL, REML, PM, ML, HE, SJ, HS, EB, none");
+        }
+        CcMode mode;
+        try {
+            mode = CcMode.parse(ccMode);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--cc-mode: unknown mode '" + ccMode
+                    + "'; expected one of only0, all, if0all, none, tacc");
+        }
+        DoubleZero dz;
+        try {
+            dz = DoubleZero.parse(doubleZero);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--double-zero: expected exclude or include, got '" + doubleZero + "'");
+        }
+        if (!(cc >= 0) || Double.isInfinite(cc)) {
+            throw new IllegalArgumentException("--cc: expected a number >= 0, got " + cc);
+        }
+        List<String> byList = by;
+        if (by != null && by.size() == 1 && by.get(0).equalsIgnoreCase("none")) {
+            byList = List.of();
+        }
+        return new Settings(measure, method, t, hksj, new org.mscmeta.effect.ContinuityCorrection(cc, mode), dz,
+                level, byList, outcome);
+    }
+
+    private static String sha256(Path file) throws IOException {
+        try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
+            in.transferTo(java.io.OutputStream.nullOutputStream());
+            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

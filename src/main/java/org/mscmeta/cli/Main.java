@@ -1,0 +1,46 @@
+package org.mscmeta.cli;
+
+import org.mscmeta.Tool;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code mscmeta} command line: {@code java -jar target/mscmeta.jar analyze INPUT --out DIR ...}. */
+@Command(name = "mscmeta", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = "Adverse-event safety meta-analysis of mesenchymal stem/stromal cell trials.",
+        subcommands = {AnalyzeCommand.class, CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+
+    /** Exit status for bad input or bad options. */
+    public static final int EXIT_BAD_INPUT = 2;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs the command line and returns its exit status (0 success, 1 failure, 2 bad input or usage). */
+    public static int run(String... args) {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            commandLine.getErr().println("error: " + ex.getMessage());
+            return 1;
+        });
+        return cl.execute(args);
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** Version from the build. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {Tool.name() + " " + Tool.version()};
+        }
+    }
+}

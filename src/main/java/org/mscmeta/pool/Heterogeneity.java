@@ -1,0 +1,68 @@
+package org.mscmeta.pool;
+
+/**
+ * Cochran's Q and the statistics derived from it.
+ *
+ * <p>{@code Q = sum w (y - theta)^2} with {@code w = 1/v} around the common-effect estimate {@code theta} of
+ * the chosen method (for MH around the MH estimate, as metafor's {@code rma.mh}; for Peto around Peto's),
+ * {@code df = k - 1}, p from chi-square(df), {@code I2 = max(0, (Q - df)/Q) * 100} and {@code H2 = Q/df}
+ * (Higgins and Thompson 2002, Stat Med 21:1539-58).
+ *
+ * <p>Confidence interval for tau2 by the Q-profile method (Viechtbauer 2007, Stat Med 26:37-52; metafor
+ * {@code confint.rma.uni}): the tau2 at which the generalised Q equals the upper and lower chi-square(k-1)
+ * quantiles; the I2 interval follows from it as {@code 100 tau2 / (tau2 + s2)} with the typical
+ * within-study variance {@code s2 = (k-1) sum w / ((sum w)^2 - sum w^2)}.
+ *
+ * @param q            Cochran's Q
+ * @param df           k - 1
+ * @param p            p-value of Q; NaN when df = 0
+ * @param i2           I2 in percent; NaN when df = 0
+ * @param h2           H2; NaN when df = 0
+ * @param tau2Lower    Q-profile lower limit for tau2; NaN when k &lt; 2
+ * @param tau2Upper    Q-profile upper limit for tau2
+ * @param i2Lower      lower limit for I2, percent
+ * @param i2Upper      upper limit for I2, percent
+ */
+public record Heterogeneity(double q, int df, double p, double i2, double h2,
+                            double tau2Lower, double tau2Upper, double i2Lower, double i2Upper) {
+
+    /**
+     * Computes Q around {@code center} and the Q-profile intervals.
+     *
+     * @param y      included studies' effects
+     * @param v      their sampling variances
+     * @param center the common-effect estimate of the chosen method
+     * @param level  confidence level of the tau2 and I2 intervals
+     */
+    public static Heterogeneity of(double[] y, double[] v, double center, double level) {
+        int k = y.length;
+        double q = 0;
+        for (int i = 0; i < k; i++) {
+            double r = y[i] - center;
+            q += r * r / v[i];
+        }
+        int df = k - 1;
+        if (df < 1) {
+            return new Heterogeneity(q, Math.max(df, 0), Double.NaN, Double.NaN, Double.NaN,
+                    Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+        }
+        double p = Distributions.pChiSquareUpper(q, df);
+        double i2 = q > 0 ? Math.max(0, (q - df) / q) * 100 : 0;
+        double h2 = q / df;
+
+        double alpha = 1 - level;
+        double qHigh = Distributions.chiSquareQuantile(1 - alpha / 2, df);
+        double qLow = Distributions.chiSquareQuantile(alpha / 2, df);
+        double scale = 0;
+        for (double vi : v) {
+            scale += vi;
+        }
+        scale /= k;
+        double tauLo = Roots.decreasingRoot(t -> WeightedSums.at(y, v, t).q() - qHigh, scale);
+        double tauHi = Roots.decreasingRoot(t -> WeightedSums.at(y, v, t).q() - qLow, scale);
+        WeightedSums fixed = WeightedSums.at(y, v, 0);
+        double s2 = df * fixed.sw() / (fixed.sw() * fixed.sw() - fixed.sw2());
+        return new Heterogeneity(q, df, p, i2, h2, tauLo, tauHi,
+                100 * tauLo / (tauLo + s2), 100 * tauHi / (tauHi + s2));
+    }
+}

@@ -1,0 +1,33 @@
+package org.mscmeta.pool;
+
+import org.mscmeta.effect.StudyEffects;
+
+/**
+ * Inverse-variance common-effect model: {@code theta = sum(w y) / sum(w)}, {@code w = 1/v},
+ * {@code se = 1/sqrt(sum w)} (metafor {@code rma.uni(method="EE")}; Borenstein et al. 2009, ch. 11).
+ */
+public final class InverseVariance {
+
+    private InverseVariance() {
+    }
+
+    /** Pools the included studies of {@code effects}. */
+    public static CommonEffect pool(StudyEffects effects, double level) {
+        double[] yi = effects.yi();
+        double[] vi = effects.vi();
+        boolean[] inc = effects.included();
+        double[] w = new double[yi.length];
+        double sw = 0;
+        double swy = 0;
+        for (int i = 0; i < yi.length; i++) {
+            if (inc[i]) {
+                w[i] = 1 / vi[i];
+                sw += w[i];
+                swy += w[i] * yi[i];
+            } else {
+                w[i] = Double.NaN;
+            }
+        }
+        return CommonEffect.wald("IV", swy / sw, Math.sqrt(1 / sw), level, w);
+    }
+}

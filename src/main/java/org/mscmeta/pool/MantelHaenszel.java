@@ -1,0 +1,127 @@
+package org.mscmeta.pool;
+
+import org.mscmeta.effect.Measure;
+import org.mscmeta.effect.TwoByTwo;
+
+/**
+ * Mantel-Haenszel common-effect estimates on the raw counts (no continuity correction), as metafor's
+ * {@code rma.mh()}. With {@code N = n1 + n2}, {@code b = n1 - a}, {@code d = n2 - c} per study:
+ * <ul>
+ *   <li>RR (Greenland and Robins 1985, Biometrics 41:55-68): {@code RR = sum(a n2/N) / sum(c n1/N)},
+ *       {@code Var(log RR) = sum((n1 n2 (a+c) - a c N)/N^2) / (sum(a n2/N) sum(c n1/N))};</li>
+ *   <li>OR (Robins, Breslow and Greenland 1986, Biometrics 42:311-23): {@code OR = sum(a d/N) / sum(b c/N)},
+ *       variance of log OR from the sums of {@code P = (a+d)/N}, {@code Q = (b+c)/N}, {@code R = a d/N},
+ *       {@code S = b c/N};</li>
+ *   <li>RD (Greenland and Robins 1985; variance of Sato, Greenland and Robins 1989, Biometrics 45:1323-4):
+ *       {@code RD = sum(w (a/n1 - c/n2)) / sum(w)} with {@code w = n1 n2/N}.</li>
+ * </ul>
+ * Study weights in percent are those of metafor's {@code weights.rma.mh()}: {@code c n1/N} (RR),
+ * {@code b c/N} (OR), {@code n1 n2/N} (RD).
+ */
+public final class MantelHaenszel {
+
+    private MantelHaenszel() {
+    }
+
+    /**
+     * Pools the studies flagged in {@code use}.
+     *
+     * @return the estimate on the analysis scale; not estimable (NaN) when a ratio's numerator or
+     *         denominator sum is zero
+     */
+    public static CommonEffect pool(Measure measure, TwoByTwo t, boolean[] use, double level) {
+        return switch (measure) {
+            case RR -> riskRatio(t, use, level);
+            case OR -> oddsRatio(t, use, level);
+            case RD -> riskDifference(t, use, level);
+        };
+    }
+
+    private static CommonEffect riskRatio(TwoByTwo t, boolean[] use, double level) {
+        double r = 0;
+        double s = 0;
+        double num = 0;
+        double[] w = new double[t.k()];
+        for (int i = 0; i < t.k(); i++) {
+            if (!use[i]) {
+                w[i] = Double.NaN;
+                continue;
+            }
+            double a = t.a()[i];
+            double c = t.c()[i];
+            double n1 = t.n1()[i];
+            double n2 = t.n2()[i];
+            double n = n1 + n2;
+            r += a * n2 / n;
+            s += c * n1 / n;
+            num += (n1 * n2 * (a + c) - a * c * n) / (n * n);
+            w[i] = c * n1 / n;
+        }
+        double est = Math.log(r / s);
+        double se = Math.sqrt(num / (r * s));
+        return CommonEffect.wald("MH", est, se, level, w);
+    }
+
+    private static CommonEffect oddsRatio(TwoByTwo t, boolean[] use, double level) {
+        double sr = 0;
+        double ss = 0;
+        double spr = 0;
+        double sps = 0;
+        double sqr = 0;
+        double sqs = 0;
+        double[] w = new double[t.k()];
+        for (int i = 0; i < t.k(); i++) {
+            if (!use[i]) {
+                w[i] = Double.NaN;
+                continue;
+            }
+            double a = t.a()[i];
+            double c = t.c()[i];
+            double b = t.n1()[i] - a;
+            double d = t.n2()[i] - c;
+            double n = (double) t.n1()[i] + t.n2()[i];
+            double p = (a + d) / n;
+            double q = (b + c) / n;
+            double r = a * d / n;
+            double s = b * c / n;
+            sr += r;
+            ss += s;
+            spr += p * r;
+            sps += p * s;
+            sqr += q * r;
+            sqs += q * s;
+            w[i] = s;
+        }
+        double est = Math.log(sr / ss);
+        double var = spr / (2 * sr * sr) + (sps + sqr) / (2 * sr * ss) + sqs / (2 * ss * ss);
+        return CommonEffect.wald("MH", est, Math.sqrt(var), level, w);
+    }
+
+    private static CommonEffect riskDifference(TwoByTwo t, boolean[] use, double level) {
+        double sw = 0;
+        double swd = 0;
+        double sp = 0;
+        double sq = 0;
+        double[] w = new double[t.k()];
+        for (int i = 0; i < t.k(); i++) {
+            if (!use[i]) {
+                w[i] = Double.NaN;
+                continue;
+            }
+            double a = t.a()[i];
+            double c = t.c()[i];
+            double n1 = t.n1()[i];
+            double n2 = t.n2()[i];
+            double n = n1 + n2;
+            double wi = n1 * n2 / n;
+            sw += wi;
+            swd += wi * (a / n1 - c / n2);
+            sp += (n1 * n1 * c - n2 * n2 * a + n1 * n2 * (n2 - n1) / 2) / (n * n);
+            sq += (a * (n2 - c) + c * (n1 - a)) / (2 * n);
+            w[i] = wi;
+        }
+        double est = swd / sw;
+        double var = (est * sp + sq) / (sw * sw);
+        return CommonEffect.wald("MH", est, Math.sqrt(var), level, w);
+    }
+}

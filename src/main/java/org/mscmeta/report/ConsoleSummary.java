@@ -1,0 +1,132 @@
+package org.mscmeta.report;
+
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Locale;
+import org.mscmeta.analysis.Analysis;
+import org.mscmeta.analysis.CommonResult;
+import org.mscmeta.analysis.RandomResult;
+import org.mscmeta.analysis.Results;
+import org.mscmeta.analysis.Settings;
+import org.mscmeta.analysis.SubgroupComparison;
+import org.mscmeta.sheet.Notice;
+
+/**
+ * The readable summary {@code analyze} prints: per outcome and subgroup, k, the common and random estimates
+ * with their CI and p, tau2, I2 and the prediction interval; then the subgroup tests and the notices.
+ */
+public final class ConsoleSummary {
+
+    private static final int MAX_NOTICES = 40;
+
+    private ConsoleSummary() {
+    }
+
+    /** Prints the summary of {@code r} to {@code out}. */
+    public static void print(Results r, PrintStream out) {
+        Settings s = r.settings();
+        String m = s.measure().name();
+        out.printf(Locale.ROOT, "%s: %d rows; %s (MSC vs control), common effect %s, random effects %s%s, %s%% CI%n",
+                r.input(), r.rows(), s.measure().label(), s.method(), s.tau2Name(), s.hksj() ? " + HKSJ" : "",
+                fmt(s.level() * 100));
+        String current = null;
+        for (Analysis a : r.analyses()) {
+            if (!a.outcome().equals(current)) {
+                current = a.outcome();
+                out.println();
+                out.println(current);
+                out.printf(Locale.ROOT, "  %-28s %4s  %-36s %-36s %8s %6s  %s%n", "", "k",
+                        "common " + m + " [CI] p", "random " + m + " [CI] p", "tau2", "I2", "prediction interval");
+            }
+            String label = a.subgroup() == null ? "Overall" : a.subgroup().variable() + ": " + a.subgroup().level();
+            out.printf(Locale.ROOT, "  %-28s %4d  %-36s %-36s %8s %6s  %s%n", truncate(label, 28), a.k(),
+                    common(a.common()), random(a.random()),
+                    a.random() == null ? "" : fmt(a.random().tau2()),
+                    a.heterogeneity() == null || Double.isNaN(a.heterogeneity().i2()) ? ""
+                            : fmt1(a.heterogeneity().i2()) + "%",
+                    a.random() == null || Double.isNaN(a.random().piLower()) ? ""
+                            : "[" + fmt(a.random().piLower()) + ", " + fmt(a.random().piUpper()) + "]");
+            if (a.subgroup() != null && isLastOfVariable(r.analyses(), a)) {
+                printTests(r.subgroupTests(), a.outcome() + "\u0000" + a.subgroup().variable(), out);
+            }
+        }
+        if (!r.notices().isEmpty()) {
+            out.println();
+            out.println("Notices:");
+            List<Notice> ns = r.notices();
+            for (int i = 0; i < Math.min(ns.size(), MAX_NOTICES); i++) {
+                out.println("  - " + ns.get(i).message());
+            }
+            if (ns.size() > MAX_NOTICES) {
+                out.println("  ... and " + (ns.size() - MAX_NOTICES) + " more in results.json");
+            }
+        }
+    }
+
+    private static boolean isLastOfVariable(List<Analysis> all, Analysis a) {
+        int i = all.indexOf(a);
+        if (i + 1 >= all.size()) {
+            return true;
+        }
+        Analysis next = all.get(i + 1);
+        return next.subgroup() == null || !next.outcome().equals(a.outcome())
+                || !next.subgroup().variable().equals(a.subgroup().variable());
+    }
+
+    private static void printTests(List<SubgroupComparison> tests, String key, PrintStream out) {
+        StringBuilder sb = new StringBuilder();
+        for (SubgroupComparison t : tests) {
+            if ((t.outcome() + "\u0000" + t.variable()).equals(key)) {
+                sb.append(sb.length() == 0 ? "  Test for subgroup differences (" + t.variable() + "): " : "; ");
+                sb.append(String.format(Locale.ROOT, "%s Q = %s, df = %d, p = %s", t.model(), fmt(t.q()), t.df(),
+                        p(t.p())));
+            }
+        }
+        if (sb.length() > 0) {
+            out.println(sb);
+        }
+    }
+
+    private static String common(CommonResult c) {
+        if (c == null || !Double.isFinite(c.estimate())) {
+            return "not estimable";
+        }
+        return fmt(c.estimate()) + " [" + fmt(c.ciLower()) + ", " + fmt(c.ciUpper()) + "] p=" + p(c.p());
+    }
+
+    private static String random(RandomResult r) {
+        if (r == null || !Double.isFinite(r.estimate())) {
+            return r == null ? "-" : "not estimable";
+        }
+        return fmt(r.estimate()) + " [" + fmt(r.ciLower()) + ", " + fmt(r.ciUpper()) + "] p=" + p(r.p());
+    }
+
+    private static String truncate(String s, int n) {
+        return s.length() <= n ? s : s.substring(0, n - 1) + "\u2026";
+    }
+
+    static String fmt(double d) {
+        if (!Double.isFinite(d)) {
+            return "NA";
+        }
+        double a = Math.abs(d);
+        if (a != 0 && (a < 0.001 || a >= 1e5)) {
+            return String.format(Locale.ROOT, "%.2e", d);
+        }
+        return String.format(Locale.ROOT, a < 0.1 ? "%.4f" : "%.2f", d);
+    }
+
+    private static String fmt1(double d) {
+        return String.format(Locale.ROOT, "%.1f", d);
+    }
+
+    static String p(double p) {
+        if (!Double.isFinite(p)) {
+            return "NA";
+        }
+        if (p < 0.0001) {
+            return "<0.0001";
+        }
+        return String.format(Locale.ROOT, p < 0.001 ? "%.4f" : "%.3f", p);
+    }
+}

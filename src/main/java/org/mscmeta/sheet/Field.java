@@ -1,0 +1,69 @@
+package org.mscmeta.sheet;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The known columns of the extraction sheet with their accepted aliases (shared/docs/input-format.md).
+ * Header cells are matched case-insensitively, with spaces and hyphens read as underscores.
+ */
+public enum Field {
+    STUDY("study", true, "author", "trial"),
+    YEAR("year", false),
+    TRIAL_ID("trial_id", false, "nct", "registration"),
+    CONDITION("condition", false),
+    CELL_SOURCE("cell_source", false, "source", "tissue"),
+    DONOR("donor", false, "autologous_or_allogeneic"),
+    ROUTE("route", false, "administration"),
+    DOSE("dose_cells_per_kg", false, "dose"),
+    OUTCOME("outcome", true, "ae", "event"),
+    EVENTS_MSC("events_msc", true, "ai", "events_treatment"),
+    N_MSC("n_msc", true, "n1i", "total_msc"),
+    EVENTS_CONTROL("events_control", false, "ci"),
+    N_CONTROL("n_control", false, "n2i");
+
+    private final String canonical;
+    private final boolean required;
+    private final List<String> aliases;
+
+    Field(String canonical, boolean required, String... aliases) {
+        this.canonical = canonical;
+        this.required = required;
+        this.aliases = List.of(aliases);
+    }
+
+    /** The column name as documented, e.g. {@code events_msc}. */
+    public String canonical() {
+        return canonical;
+    }
+
+    /** Whether a sheet without this column is rejected. */
+    public boolean required() {
+        return required;
+    }
+
+    /** The canonical name followed by its aliases, for error messages. */
+    public String describe() {
+        return aliases.isEmpty() ? canonical : canonical + " (or " + String.join(", ", aliases) + ")";
+    }
+
+    /** Normalises a header cell: trimmed, lower case, spaces and hyphens as underscores. */
+    public static String headerKey(String header) {
+        String h = header == null ? "" : header.strip().toLowerCase(Locale.ROOT);
+        if (!h.isEmpty() && h.charAt(0) == '\uFEFF') {
+            h = h.substring(1);
+        }
+        return h.replaceAll("[\\s\\-]+", "_");
+    }
+
+    /** The field a header cell names, or null when it is not a known column. */
+    public static Field forHeader(String header) {
+        String key = headerKey(header);
+        for (Field f : values()) {
+            if (f.canonical.equals(key) || f.aliases.contains(key)) {
+                return f;
+            }
+        }
+        return null;
+    }
+}

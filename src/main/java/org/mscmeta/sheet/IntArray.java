@@ -1,0 +1,25 @@
+package org.mscmeta.sheet;
+
+import java.util.Arrays;
+
+/** A growable array of ints, so that counts are stored without boxing. */
+final class IntArray {
+
+    private int[] data = new int[256];
+    private int size;
+
+    void add(int v) {
+        if (size == data.length) {
+            data = Arrays.copyOf(data, size * 2);
+        }
+        data[size++] = v;
+    }
+
+    int size() {
+        return size;
+    }
+
+    int[] toArray() {
+        return Arrays.copyOf(data, size);
+    }
+}

@@ -1,0 +1,12 @@
+package org.mscmeta.sheet;
+
+/**
+ * Something a user should know about the input or the analysis that is not an error: an unknown vocabulary
+ * value, single-arm rows left out of comparative pooling, double-zero studies, corrections applied.
+ *
+ * @param category short machine-readable kind, e.g. {@code vocabulary}, {@code single_arm}, {@code double_zero}
+ * @param outcome  the outcome it concerns, or null when it concerns the whole sheet
+ * @param message  one sentence for a person
+ */
+public record Notice(String category, String outcome, String message) {
+}

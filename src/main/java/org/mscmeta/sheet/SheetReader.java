@@ -1,0 +1,106 @@
+package org.mscmeta.sheet;
+
+import de.siegmar.fastcsv.reader.CsvParseException;
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * Entry point of the first stage: reads an extraction sheet (CSV, or the first or a named sheet of an .xlsx
+ * workbook), validates it and returns it column-wise. CSV is streamed with FastCSV; .xlsx is read with
+ * Apache POI (see {@link XlsxRows}).
+ */
+public final class SheetReader {
+
+    private final Vocabulary vocabulary;
+
+    public SheetReader(Vocabulary vocabulary) {
+        this.vocabulary = vocabulary;
+    }
+
+    /** A reader with the built-in vocabulary. */
+    public static SheetReader withBuiltInVocabulary() {
+        return new SheetReader(Vocabulary.builtIn());
+    }
+
+    /**
+     * Reads and validates a sheet.
+     *
+     * @param file      a .csv (UTF-8, comma) or .xlsx file
+     * @param sheetName for .xlsx: the sheet to read, or null for the first
+     * @throws InvalidInputException listing every problem found, each with its file, row and column
+     * @throws IOException           when the file cannot be read at all
+     */
+    public ExtractionSheet read(Path file, String sheetName) throws InvalidInputException, IOException {
+        String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
+        if (!Files.isRegularFile(file)) {
+            throw new NoSuchFileException(file.toString(), null, "no such input file");
+        }
+        SheetValidator validator = new SheetValidator(name, vocabulary);
+        String lower = name.toLowerCase(Locale.ROOT);
+        if (lower.endsWith(".xlsx") || lower.endsWith(".xlsm")) {
+            XlsxRows.read(file, name, sheetName, validator);
+        } else if (lower.endsWith(".xls")) {
+            throw new InvalidInputException(name, "an .xlsx or .csv file (save the old .xls workbook as .xlsx)");
+        } else {
+            readCsv(file, name, validator);
+        }
+        return validator.finish();
+    }
+
+    private static void readCsv(Path file, String name, SheetValidator validator)
+            throws IOException, InvalidInputException {
+        CsvReader<CsvRecord> csv = CsvReader.builder()
+                .skipEmptyLines(false)
+                .ignoreDifferentFieldCount(true)
+                .detectBomHeader(true)
+                .ofCsvRecord(file, StandardCharsets.UTF_8);
+        int row = 0;
+        boolean headerSeen = false;
+        try (csv) {
+            for (CsvRecord rec : csv) {
+                row++;
+                String[] cells = rec.getFields().toArray(new String[0]);
+                if (!headerSeen) {
+                    if (isBlank(cells)) {
+                        throw new InvalidInputException(name, "a header row in row 1 (study, outcome, events_msc, n_msc, ...)");
+                    }
+                    headerSeen = true;
+                    if (!validator.header(cells)) {
+                        return;
+                    }
+                    continue;
+                }
+                if (!isBlank(cells)) {
+                    validator.row(row, cells);
+                }
+            }
+        } catch (CsvParseException e) {
+            throw new InvalidInputException(name, "well-formed CSV after row " + row + ": " + e.getMessage());
+        } catch (UncheckedIOException e) {
+            if (e.getCause() instanceof CharacterCodingException) {
+                throw new InvalidInputException(name, "UTF-8 text (save the sheet as 'CSV UTF-8'); error after row " + row);
+            }
+            throw e.getCause();
+        }
+        if (!headerSeen) {
+            throw new InvalidInputException(name, "a header row and data rows, but the file is empty");
+        }
+    }
+
+    static boolean isBlank(String[] cells) {
+        for (String c : cells) {
+            if (c != null && !c.isBlank()) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,135 @@
+package org.mscmeta.sheet;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Normalises free-text route and cell-source values to the controlled vocabularies of the input format.
+ * The table is data ({@code vocabulary.tsv} beside this class; a user file can add to it), not code.
+ *
+ * <p>Lookup ignores case and everything but letters and digits; a value not found as written is looked up
+ * again without its parenthesised parts, so {@code "Bone marrow (remestemcel-L)"} becomes {@code bone marrow}.
+ * A value still not found is kept as written and reported by the caller.
+ */
+public final class Vocabulary {
+
+    /** The two vocabularies of the input format. */
+    public enum Kind {
+        ROUTE("route"), CELL_SOURCE("cell_source");
+
+        private final String id;
+
+        Kind(String id) {
+            this.id = id;
+        }
+
+        /** Name as in the table's first column and in the sheet, e.g. {@code cell_source}. */
+        public String id() {
+            return id;
+        }
+    }
+
+    /** Shown for a blank route or cell source, so that such studies stay visible as their own subgroup. */
+    public static final String NOT_REPORTED = "not reported";
+
+    private final Map<Kind, Map<String, String>> table = new HashMap<>();
+
+    private Vocabulary() {
+        for (Kind k : Kind.values()) {
+            table.put(k, new HashMap<>());
+        }
+    }
+
+    /** The built-in vocabulary. */
+    public static Vocabulary builtIn() {
+        Vocabulary v = new Vocabulary();
+        try (InputStream in = Vocabulary.class.getResourceAsStream("vocabulary.tsv")) {
+            if (in == null) {
+                throw new IllegalStateException("vocabulary.tsv missing from the jar");
+            }
+            v.load(new InputStreamReader(in, StandardCharsets.UTF_8), "vocabulary.tsv");
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read the built-in vocabulary", e);
+        }
+        return v;
+    }
+
+    /** The built-in vocabulary extended (and, for clashing aliases, overridden) by a user's table. */
+    public static Vocabulary withUserTable(Path file) throws IOException {
+        Vocabulary v = builtIn();
+        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            v.load(r, file.toString());
+        }
+        return v;
+    }
+
+    private void load(Reader reader, String source) throws IOException {
+        BufferedReader br = new BufferedReader(reader);
+        String line;
+        int lineNo = 0;
+        while ((line = br.readLine()) != null) {
+            lineNo++;
+            if (line.isBlank() || line.startsWith("#")) {
+                continue;
+            }
+            String[] parts = line.split("\t", -1);
+            Kind kind = null;
+            for (Kind k : Kind.values()) {
+                if (k.id.equals(parts[0].strip())) {
+                    kind = k;
+                }
+            }
+            if (kind == null || parts.length < 2 || parts[1].isBlank()) {
+                throw new IOException(source + ": line " + lineNo
+                        + ": expected 'route' or 'cell_source', a tab, the canonical value, a tab and aliases");
+            }
+            String canonical = parts[1].strip();
+            Map<String, String> m = table.get(kind);
+            m.put(key(canonical), canonical);
+            if (parts.length > 2) {
+                for (String alias : parts[2].split("\\|")) {
+                    if (!alias.isBlank()) {
+                        m.put(key(alias), canonical);
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * The canonical value for {@code raw}, {@link #NOT_REPORTED} for a blank, or null when the value is not in
+     * the vocabulary.
+     */
+    public String normalise(Kind kind, String raw) {
+        if (raw == null || raw.isBlank()) {
+            return NOT_REPORTED;
+        }
+        Map<String, String> m = table.get(kind);
+        String hit = m.get(key(raw));
+        if (hit == null && raw.indexOf('(') >= 0) {
+            hit = m.get(key(raw.replaceAll("\\([^)]*\\)?", " ")));
+        }
+        return hit;
+    }
+
+    private static String key(String s) {
+        StringBuilder sb = new StringBuilder(s.length());
+        String lower = s.toLowerCase(Locale.ROOT);
+        for (int i = 0; i < lower.length(); i++) {
+            char ch = lower.charAt(i);
+            if (Character.isLetterOrDigit(ch)) {
+                sb.append(ch);
+            }
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,225 @@
+package org.mscmeta.testing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import org.mscmeta.cli.Main;
+
+/**
+ * Runs metafor reference cases (src/test/resources/reference, copied from shared/reference) through the
+ * {@code analyze} command exactly as a user would, and compares results.json with metafor's values.
+ */
+public final class ReferenceCases {
+
+    /** Relative tolerance of the reference comparison. */
+    public static final double REL_TOL = 1e-6;
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private ReferenceCases() {
+    }
+
+    /** The cases of one reference file, e.g. {@code cases.json}. */
+    public static List<JsonNode> load(String file) throws IOException {
+        try (InputStream in = ReferenceCases.class.getResourceAsStream("/reference/" + file)) {
+            JsonNode root = JSON.readTree(in);
+            List<JsonNode> out = new ArrayList<>();
+            root.get("cases").forEach(out::add);
+            return out;
+        }
+    }
+
+    /** The path of a file under the test resources' reference folder. */
+    public static Path resource(String relative) {
+        try {
+            return Path.of(ReferenceCases.class.getResource("/reference/" + relative).toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Command-line arguments for a case's settings (as documented for {@code analyze}). */
+    public static List<String> arguments(JsonNode settings) {
+        List<String> args = new ArrayList<>();
+        add(args, settings, "measure", "--measure");
+        add(args, settings, "method", "--method");
+        add(args, settings, "tau2", "--tau2");
+        if (settings.path("hksj").asBoolean(false)) {
+            args.add("--hksj");
+        }
+        add(args, settings, "cc", "--cc");
+        add(args, settings, "cc_mode", "--cc-mode");
+        add(args, settings, "double_zero", "--double-zero");
+        add(args, settings, "level", "--level");
+        if (settings.hasNonNull("by")) {
+            args.add("--by");
+            args.add(settings.get("by").asText());
+        }
+        return args;
+    }
+
+    private static void add(List<String> args, JsonNode s, String key, String option) {
+        if (s.hasNonNull(key)) {
+            args.add(option);
+            args.add(s.get(key).asText());
+        }
+    }
+
+    /** Runs {@code analyze INPUT --out DIR --no-report ARGS} and returns the parsed results.json. */
+    public static JsonNode analyze(Path input, Path out, List<String> extra) throws IOException {
+        List<String> args = new ArrayList<>(List.of("analyze", input.toString(), "--out", out.toString(),
+                "--no-report", "--quiet"));
+        args.addAll(extra);
+        int status = Main.run(args.toArray(new String[0]));
+        assertEquals(0, status, "analyze exit status for " + args);
+        return JSON.readTree(Files.readString(out.resolve("results.json")));
+    }
+
+    /**
+     * Compares a case's {@code expected} block with results.json: the overall analysis of the first outcome,
+     * its studies, and, for subgroup cases, the level analyses and the subgroup tests.
+     *
+     * @return the number of values compared
+     */
+    public static int compare(JsonNode expected, JsonNode results) {
+        Comparison c = new Comparison();
+        JsonNode overall = null;
+        for (JsonNode a : results.get("analyses")) {
+            if (a.get("subgroup").isNull()) {
+                overall = a;
+                break;
+            }
+        }
+        if (overall == null) {
+            fail("results.json has no overall analysis");
+        }
+        String outcome = overall.get("outcome").asText();
+        Iterator<Map.Entry<String, JsonNode>> it = expected.fields();
+        while (it.hasNext()) {
+            Map.Entry<String, JsonNode> e = it.next();
+            if (e.getKey().equals("subgroups")) {
+                compareSubgroups(c, e.getValue(), results, outcome);
+            } else {
+                c.node("analysis." + e.getKey(), e.getValue(), overall.get(e.getKey()));
+            }
+        }
+        c.assertOk();
+        return c.count;
+    }
+
+    private static void compareSubgroups(Comparison c, JsonNode sg, JsonNode results, String outcome) {
+        String variable = sg.get("variable").asText();
+        for (JsonNode level : sg.get("levels")) {
+            JsonNode actual = null;
+            for (JsonNode a : results.get("analyses")) {
+                JsonNode s = a.get("subgroup");
+                if (a.get("outcome").asText().equals(outcome) && !s.isNull()
+                        && s.get("variable").asText().equals(variable)
+                        && s.get("level").asText().equals(level.get("level").asText())) {
+                    actual = a;
+                }
+            }
+            if (actual == null) {
+                c.problems.add("no analysis for subgroup " + variable + " = " + level.get("level").asText());
+                continue;
+            }
+            Iterator<Map.Entry<String, JsonNode>> it = level.fields();
+            while (it.hasNext()) {
+                Map.Entry<String, JsonNode> e = it.next();
+                if (!e.getKey().equals("level")) {
+                    c.node("subgroup[" + level.get("level").asText() + "]." + e.getKey(), e.getValue(),
+                            actual.get(e.getKey()));
+                }
+            }
+        }
+        for (String key : List.of("test_common", "test_random")) {
+            JsonNode t = sg.get(key);
+            if (t == null) {
+                continue;
+            }
+            JsonNode actual = null;
+            for (JsonNode a : results.get("subgroup_tests")) {
+                if (a.get("outcome").asText().equals(outcome) && a.get("variable").asText().equals(variable)
+                        && a.get("model").asText().equals(t.get("model").asText())) {
+                    actual = a;
+                }
+            }
+            c.node(key, t, actual);
+        }
+    }
+
+    /** Walks expected and actual JSON side by side. */
+    private static final class Comparison {
+        final List<String> problems = new ArrayList<>();
+        int count;
+
+        void node(String path, JsonNode expected, JsonNode actual) {
+            if (expected.isObject()) {
+                if (actual == null || !actual.isObject()) {
+                    problems.add(path + ": expected an object, got " + actual);
+                    return;
+                }
+                Iterator<Map.Entry<String, JsonNode>> it = expected.fields();
+                while (it.hasNext()) {
+                    Map.Entry<String, JsonNode> e = it.next();
+                    node(path + "." + e.getKey(), e.getValue(), actual.get(e.getKey()));
+                }
+            } else if (expected.isArray()) {
+                if (actual == null || !actual.isArray() || actual.size() != expected.size()) {
+                    problems.add(path + ": expected an array of " + expected.size() + ", got " + actual);
+                    return;
+                }
+                for (int i = 0; i < expected.size(); i++) {
+                    node(path + "[" + i + "]", expected.get(i), actual.get(i));
+                }
+            } else if (expected.isNull()) {
+                count++;
+                if (actual != null && !actual.isNull()) {
+                    problems.add(path + ": expected null, got " + actual);
+                }
+            } else if (expected.isNumber()) {
+                count++;
+                double e = expected.asDouble();
+                if (actual == null || !actual.isNumber()) {
+                    problems.add(path + ": expected " + e + ", got " + actual);
+                    return;
+                }
+                double a = actual.asDouble();
+                if (Math.abs(a - e) > REL_TOL * Math.abs(e) + 1e-12) {
+                    problems.add(path + ": expected " + e + ", got " + a + " (relative error "
+                            + Math.abs(a - e) / Math.abs(e) + ")");
+                }
+            } else {
+                count++;
+                if (actual == null || !actual.asText().equals(expected.asText())) {
+                    problems.add(path + ": expected " + expected + ", got " + actual);
+                }
+            }
+        }
+
+        void assertOk() {
+            if (!problems.isEmpty()) {
+                StringWriter sw = new StringWriter();
+                PrintWriter pw = new PrintWriter(sw);
+                pw.println(problems.size() + " value(s) differ from metafor:");
+                problems.stream().limit(40).forEach(p -> pw.println("  " + p));
+                fail(sw.toString());
+            }
+            assertTrue(count > 0, "nothing was compared");
+        }
+    }
+}
