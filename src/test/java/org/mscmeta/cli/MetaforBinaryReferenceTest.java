@@ -19,7 +19,7 @@ import org.mscmeta.testing.ReferenceCases;
 class MetaforBinaryReferenceTest {
 
     static Stream<Arguments> cases() throws IOException {
-        return ReferenceCases.load("cases.json").stream()
+        return ReferenceCases.load("reference/cases.json").stream()
                 .map(c -> Arguments.of(c.get("name").asText(), c));
     }
 

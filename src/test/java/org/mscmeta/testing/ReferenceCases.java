@@ -33,9 +33,9 @@ public final class ReferenceCases {
     private ReferenceCases() {
     }
 
-    /** The cases of one reference file, e.g. {@code cases.json}. */
+    /** The cases of one reference file under the test resources, e.g. {@code reference/cases.json}. */
     public static List<JsonNode> load(String file) throws IOException {
-        try (InputStream in = ReferenceCases.class.getResourceAsStream("/reference/" + file)) {
+        try (InputStream in = ReferenceCases.class.getResourceAsStream("/" + file)) {
             JsonNode root = JSON.readTree(in);
             List<JsonNode> out = new ArrayList<>();
             root.get("cases").forEach(out::add);
