@@ -117,7 +117,13 @@ public final class MetaAnalysis {
                 est[j] = c == null ? Double.NaN : c.logEstimate();
                 se[j] = c == null ? Double.NaN : c.se();
             }
-            tests.add(comparison(outcome, variable, "common", SubgroupTest.between(est, se)));
+            SubgroupTest commonTest = SubgroupTest.between(est, se);
+            if (commonTest.df() < 1) {
+                notices.add(new Notice("subgroup_test", outcome, outcome + ": no test for subgroup differences by "
+                        + variable + " (fewer than two subgroups have a pooled estimate)"));
+                continue;
+            }
+            tests.add(comparison(outcome, variable, "common", commonTest));
             if (s.tau2() != null) {
                 for (int j = 0; j < est.length; j++) {
                     RandomResult r = levelAnalyses.get(j).random();

@@ -28,7 +28,7 @@ public final class ConsoleSummary {
         String m = s.measure().name();
         out.printf(Locale.ROOT, "%s: %d rows; %s (MSC vs control), common effect %s, random effects %s%s, %s%% CI%n",
                 r.input(), r.rows(), s.measure().label(), s.method(), s.tau2Name(), s.hksj() ? " + HKSJ" : "",
-                fmt(s.level() * 100));
+                new java.math.BigDecimal(Double.toString(s.level() * 100)).stripTrailingZeros().toPlainString());
         String current = null;
         for (Analysis a : r.analyses()) {
             if (!a.outcome().equals(current)) {

@@ -2,6 +2,7 @@ package org.mscmeta.sheet;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * A validated extraction sheet, column-wise: counts in primitive arrays, text dictionary-encoded.
@@ -19,12 +20,17 @@ import java.util.Locale;
  * @param route         normalised route ({@link Vocabulary#NOT_REPORTED} when blank)
  * @param cellSource    normalised cell source
  * @param columns       every column of the sheet as read, in header order (raw text)
+ * @param fieldColumns  for each known field present, the index of its column in {@code columns}
  * @param notices       notices raised while reading (unknown vocabulary values, ...)
  */
 public record ExtractionSheet(String file, int[] rowNumber, int[] eventsMsc, int[] nMsc, int[] eventsControl,
                               int[] nControl, TextColumn study, TextColumn outcome, int[] year,
                               TextColumn route, TextColumn cellSource, List<TextColumn> columns,
-                              List<Notice> notices) {
+                              Map<Field, Integer> fieldColumns, List<Notice> notices) {
+
+    public ExtractionSheet {
+        fieldColumns = Map.copyOf(fieldColumns);
+    }
 
     /** Marks a missing year. */
     public static final int NO_YEAR = Integer.MIN_VALUE;
@@ -40,46 +46,49 @@ public record ExtractionSheet(String file, int[] rowNumber, int[] eventsMsc, int
     }
 
     /**
-     * A column usable as a subgroup variable: {@code route} and {@code cell_source} (and their aliases) give the
-     * normalised values; any other name is matched against the headers case-insensitively.
+     * A column usable as a subgroup variable. A name equal to a header gives that column; otherwise a known
+     * field's name or alias gives the field's column. Route and cell source give the normalised values.
      *
      * @return the column, or null when the sheet has none of that name
      */
     public TextColumn subgroupColumn(String name) {
-        Field f = Field.forHeader(name);
-        if (f == Field.ROUTE) {
-            return hasColumn(Field.ROUTE) ? route : null;
-        }
-        if (f == Field.CELL_SOURCE) {
-            return hasColumn(Field.CELL_SOURCE) ? cellSource : null;
-        }
         String key = Field.headerKey(name);
-        for (TextColumn c : columns) {
-            if (Field.headerKey(c.name()).equals(key) || (f != null && f == Field.forHeader(c.name()))) {
-                return c;
+        int index = -1;
+        for (int j = 0; j < columns.size(); j++) {
+            if (Field.headerKey(columns.get(j).name()).equals(key)) {
+                index = j;
+                break;
             }
         }
-        return null;
+        if (index < 0) {
+            Field f = Field.forHeader(name);
+            Integer j = f == null ? null : fieldColumns.get(f);
+            if (j == null) {
+                return null;
+            }
+            index = j;
+        }
+        if (Integer.valueOf(index).equals(fieldColumns.get(Field.ROUTE))) {
+            return route;
+        }
+        if (Integer.valueOf(index).equals(fieldColumns.get(Field.CELL_SOURCE))) {
+            return cellSource;
+        }
+        return columns.get(index);
     }
 
     /** True when the sheet has the column (under its name or an alias). */
     public boolean hasColumn(Field field) {
-        for (TextColumn c : columns) {
-            if (Field.forHeader(c.name()) == field) {
-                return true;
-            }
-        }
-        return false;
+        return fieldColumns.containsKey(field);
     }
 
     /** True when the column exists and at least one row has a non-blank value in it. */
     public boolean hasValues(Field field) {
-        for (TextColumn c : columns) {
-            if (Field.forHeader(c.name()) == field) {
-                for (String level : c.levels()) {
-                    if (!level.isBlank()) {
-                        return true;
-                    }
+        TextColumn c = raw(field);
+        if (c != null) {
+            for (String level : c.levels()) {
+                if (!level.isBlank()) {
+                    return true;
                 }
             }
         }
@@ -88,12 +97,8 @@ public record ExtractionSheet(String file, int[] rowNumber, int[] eventsMsc, int
 
     /** The raw column for a field, or null. */
     public TextColumn raw(Field field) {
-        for (TextColumn c : columns) {
-            if (Field.forHeader(c.name()) == field) {
-                return c;
-            }
-        }
-        return null;
+        Integer j = fieldColumns.get(field);
+        return j == null ? null : columns.get(j);
     }
 
     @Override

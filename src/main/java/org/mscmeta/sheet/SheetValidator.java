@@ -46,6 +46,7 @@ public final class SheetValidator {
     private int badDoseRows;
     private int firstBadDoseRow;
     private boolean headerOk;
+    private final List<Notice> aliasNotices = new ArrayList<>();
 
     public SheetValidator(String file, Vocabulary vocabulary) {
         this.file = file;
@@ -63,13 +64,33 @@ public final class SheetValidator {
             }
             headers[j] = h;
             raw[j] = new TextColumnBuilder(h);
-            Field f = Field.forHeader(h);
-            if (f != null) {
+        }
+        // exact names first, so that e.g. a 'source' column (an alias of cell_source) beside a 'cell_source'
+        // column stays an ordinary column instead of clashing with it
+        for (int j = 0; j < headers.length; j++) {
+            Field f = Field.forHeader(headers[j]);
+            if (f != null && f.canonical().equals(Field.headerKey(headers[j]))) {
                 Integer previous = fieldColumn.putIfAbsent(f, j);
                 if (previous != null) {
-                    problem(1, h, h, "one column for " + f.describe() + ", but '" + headers[previous]
-                            + "' names it too");
+                    problem(1, headers[j], headers[j], "one column named " + f.canonical() + ", but column "
+                            + (previous + 1) + " has the same name");
                 }
+            }
+        }
+        for (int j = 0; j < headers.length; j++) {
+            Field f = Field.forHeader(headers[j]);
+            if (f == null || f.canonical().equals(Field.headerKey(headers[j]))) {
+                continue;
+            }
+            Integer previous = fieldColumn.get(f);
+            if (previous == null) {
+                fieldColumn.put(f, j);
+            } else if (f.canonical().equals(Field.headerKey(headers[previous]))) {
+                aliasNotices.add(new Notice("columns", null, file + ": column '" + headers[j]
+                        + "' is read as an ordinary column, because '" + headers[previous] + "' gives " + f.canonical()));
+            } else {
+                problem(1, headers[j], headers[j], "one column for " + f.describe() + ", but '" + headers[previous]
+                        + "' names it too");
             }
         }
         for (Field f : Field.values()) {
@@ -175,7 +196,7 @@ public final class SheetValidator {
         if (problemCount > 0) {
             throw new InvalidInputException(problems, problemCount);
         }
-        List<Notice> notices = new ArrayList<>();
+        List<Notice> notices = new ArrayList<>(aliasNotices);
         unknownNotices(notices, "route", unknownRoute);
         unknownNotices(notices, "cell_source", unknownSource);
         if (badDoseRows > 0) {
@@ -188,7 +209,8 @@ public final class SheetValidator {
         }
         return new ExtractionSheet(file, rowNumbers.toArray(), eventsMsc.toArray(), nMsc.toArray(),
                 eventsControl.toArray(), nControl.toArray(), study.build(), outcome.build(), years.toArray(),
-                route.build(), cellSource.build(), List.copyOf(columns), List.copyOf(notices));
+                route.build(), cellSource.build(), List.copyOf(columns), new EnumMap<>(fieldColumn),
+                List.copyOf(notices));
     }
 
     private void unknownNotices(List<Notice> out, String column, Map<String, List<Integer>> unknown) {

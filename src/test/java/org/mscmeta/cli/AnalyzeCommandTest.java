@@ -1,0 +1,164 @@
+package org.mscmeta.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mscmeta.testing.ReferenceCases;
+
+/** The analyze command's contract: exit codes, nothing written on bad input, results.json layout. */
+class AnalyzeCommandTest {
+
+    @TempDir
+    Path dir;
+
+    private static int runCapturingErr(ByteArrayOutputStream err, String... args) {
+        PrintStream old = System.err;
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        try {
+            return Main.run(args);
+        } finally {
+            System.setErr(old);
+        }
+    }
+
+    @Test
+    void badInputExitsTwoWritesNothingAndNamesRowAndColumn() throws Exception {
+        Path in = dir.resolve("bad.csv");
+        Files.writeString(in, "study,outcome,events_msc,n_msc,events_control,n_control\nA,Death,5,4,1,10\n");
+        Path out = dir.resolve("out");
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = runCapturingErr(err, "analyze", in.toString(), "--out", out.toString());
+        assertEquals(2, status);
+        assertFalse(Files.exists(out), "nothing may be written on bad input");
+        String msg = err.toString(StandardCharsets.UTF_8);
+        assertTrue(msg.contains("bad.csv: row 2, column 'events_msc': found \"5\"; expected at most n_msc = 4"), msg);
+    }
+
+    @Test
+    void unknownSubgroupColumnExitsTwo() throws Exception {
+        Path out = dir.resolve("out");
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = runCapturingErr(err, "analyze", ReferenceCases.resource("data/bcg.csv").toString(),
+                "--out", out.toString(), "--by", "colour");
+        assertEquals(2, status);
+        assertFalse(Files.exists(out.resolve("results.json")));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("no column 'colour'"));
+    }
+
+    @Test
+    void badOptionValueExitsTwo() {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        assertEquals(2, runCapturingErr(err, "analyze", "x.csv", "--out", dir.toString(), "--tau2", "XYZ"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("--tau2"));
+        assertEquals(2, runCapturingErr(err, "analyze", "x.csv", "--out", dir.toString(), "--measure", "HR"));
+        assertEquals(2, runCapturingErr(err, "analyze", "x.csv", "--out", dir.toString(), "--method", "PETO"));
+    }
+
+    @Test
+    void defaultsAreRrMhRemlAndSettingsAreEchoed() throws Exception {
+        JsonNode r = ReferenceCases.analyze(ReferenceCases.resource("data/li2007.csv"), dir, List.of());
+        JsonNode s = r.get("settings");
+        assertEquals("RR", s.get("measure").asText());
+        assertEquals("MH", s.get("method").asText());
+        assertEquals("REML", s.get("tau2").asText());
+        assertEquals("only0", s.get("cc_mode").asText());
+        assertEquals(0.5, s.get("cc").asDouble());
+        assertEquals("exclude", s.get("double_zero").asText());
+        assertEquals(0, s.get("by").size(), "no route or cell source values in li2007: no default subgroups");
+        JsonNode a = r.get("analyses").get(0);
+        assertEquals("MH", a.get("common").get("method").asText());
+        assertEquals("REML", a.get("random").get("tau2_method").asText());
+        assertTrue(a.get("subgroup").isNull());
+    }
+
+    @Test
+    void singleArmRowsAreKeptOutWithANotice() throws Exception {
+        Path in = dir.resolve("mixed.csv");
+        Files.writeString(in, "study,outcome,route,events_msc,n_msc,events_control,n_control\n"
+                + "A,Fever,IV,2,20,1,20\nB,Fever,intrathecal,3,15,2,16\nC,Fever,IV,4,12,,\n");
+        Path out = dir.resolve("o");
+        JsonNode r = ReferenceCases.analyze(in, out, List.of());
+        JsonNode overall = r.get("analyses").get(0);
+        assertEquals(2, overall.get("k").asInt());
+        assertEquals(2, overall.get("studies").size());
+        assertEquals("route", r.get("settings").get("by").get(0).asText(), "route is a default subgroup when present");
+        boolean noticed = false;
+        for (JsonNode n : r.get("notices")) {
+            noticed |= n.get("category").asText().equals("single_arm") && n.get("message").asText().contains("rows 4");
+        }
+        assertTrue(noticed, r.get("notices").toString());
+    }
+
+    @Test
+    void outcomeSelectionAndMultipleOutcomes() throws Exception {
+        Path in = dir.resolve("two.csv");
+        Files.writeString(in, "study,outcome,events_msc,n_msc,events_control,n_control\n"
+                + "A,Fever,2,20,1,20\nB,Fever,3,15,2,16\nA,Death,1,20,2,20\nB,Death,0,15,1,16\n");
+        JsonNode all = ReferenceCases.analyze(in, dir.resolve("all"), List.of());
+        assertEquals(2, all.get("analyses").size());
+        assertEquals("Fever", all.get("analyses").get(0).get("outcome").asText());
+        JsonNode one = ReferenceCases.analyze(in, dir.resolve("one"), List.of("--outcome", "death"));
+        assertEquals(1, one.get("analyses").size());
+        assertEquals("Death", one.get("analyses").get(0).get("outcome").asText());
+    }
+
+    @Test
+    void xlsxInputWithNamedSheet() throws Exception {
+        Path xlsx = dir.resolve("in.xlsx");
+        try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook()) {
+            wb.createSheet("notes").createRow(0).createCell(0).setCellValue("read me");
+            var sh = wb.createSheet("data");
+            String[] h = {"study", "outcome", "events_msc", "n_msc", "events_control", "n_control"};
+            var row = sh.createRow(0);
+            for (int j = 0; j < h.length; j++) {
+                row.createCell(j).setCellValue(h[j]);
+            }
+            Object[][] rows = {{"A", "Fever", 2, 20, 1, 20}, {"B", "Fever", 3, 15, 2, 16}};
+            for (int i = 0; i < rows.length; i++) {
+                var r = sh.createRow(i + 1);
+                for (int j = 0; j < h.length; j++) {
+                    if (rows[i][j] instanceof String s) {
+                        r.createCell(j).setCellValue(s);
+                    } else {
+                        r.createCell(j).setCellValue(((Integer) rows[i][j]).doubleValue());
+                    }
+                }
+            }
+            try (var os = Files.newOutputStream(xlsx)) {
+                wb.write(os);
+            }
+        }
+        JsonNode r = ReferenceCases.analyze(xlsx, dir.resolve("x"), List.of("--sheet", "data"));
+        assertEquals(2, r.get("analyses").get(0).get("k").asInt());
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        assertEquals(2, runCapturingErr(err, "analyze", xlsx.toString(), "--out", dir.resolve("y").toString()));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("a column named study"), "first sheet has no header");
+    }
+
+    @Test
+    void helpDocumentsEveryOption() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PrintStream old = System.out;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        try {
+            assertEquals(0, Main.run("analyze", "--help"));
+        } finally {
+            System.setOut(old);
+        }
+        String help = out.toString(StandardCharsets.UTF_8);
+        for (String o : List.of("--out", "--measure", "--method", "--tau2", "--hksj", "--cc", "--cc-mode",
+                "--double-zero", "--by", "--outcome", "--level", "--no-report", "--sheet")) {
+            assertTrue(help.contains(o), o + " missing from --help");
+        }
+    }
+}

@@ -1,0 +1,135 @@
+package org.mscmeta.sheet;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Each validation rule of the extraction sheet, with the row and column its message names. */
+class ValidationTest {
+
+    private static final String HEADER = "study,year,route,cell_source,outcome,events_msc,n_msc,events_control,n_control";
+
+    @TempDir
+    Path dir;
+
+    private List<InputProblem> problems(String... lines) throws IOException {
+        Path f = dir.resolve("sheet.csv");
+        Files.writeString(f, String.join("\n", lines) + "\n");
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+                () -> SheetReader.withBuiltInVocabulary().read(f, null));
+        assertEquals(e.total(), e.problems().size());
+        return e.problems();
+    }
+
+    private static void assertProblem(InputProblem p, int row, String column, String valueFound, String expectedPart) {
+        assertEquals("sheet.csv", p.file());
+        assertEquals(row, p.row(), p.message());
+        assertEquals(column, p.column(), p.message());
+        assertEquals(valueFound, p.value(), p.message());
+        assertTrue(p.expected().contains(expectedPart), p.message());
+        assertTrue(p.message().startsWith("sheet.csv: row " + row + ", column '" + column + "'"), p.message());
+    }
+
+    @Test
+    void missingRequiredColumn() throws IOException {
+        List<InputProblem> ps = problems("study,outcome,events_msc", "A,Death,1");
+        assertEquals(1, ps.size());
+        assertProblem(ps.get(0), 1, "n_msc", null, "a column named n_msc (or n1i, total_msc)");
+    }
+
+    @Test
+    void controlColumnWithoutItsPartner() throws IOException {
+        List<InputProblem> ps = problems("study,outcome,events_msc,n_msc,events_control", "A,Death,1,10,2");
+        assertProblem(ps.get(0), 1, "n_control", null, "needs both events_control and n_control");
+    }
+
+    @Test
+    void nonNumericCount() throws IOException {
+        List<InputProblem> ps = problems(HEADER, "A,2020,IV,BM,Death,two,10,1,10");
+        assertEquals(1, ps.size());
+        assertProblem(ps.get(0), 2, "events_msc", "two", "a whole number of participants with the event");
+    }
+
+    @Test
+    void fractionalCount() throws IOException {
+        List<InputProblem> ps = problems(HEADER, "A,2020,IV,BM,Death,1,10,1.5,10");
+        assertProblem(ps.get(0), 2, "events_control", "1.5", "not a fraction");
+    }
+
+    @Test
+    void negativeCount() throws IOException {
+        List<InputProblem> ps = problems(HEADER, "A,2020,IV,BM,Death,1,10,1,-4");
+        assertProblem(ps.get(0), 2, "n_control", "-4", "not negative");
+    }
+
+    @Test
+    void eventsExceedParticipants() throws IOException {
+        List<InputProblem> ps = problems(HEADER, "A,2020,IV,BM,Death,12,10,1,10");
+        assertProblem(ps.get(0), 2, "events_msc", "12", "at most n_msc = 10");
+    }
+
+    @Test
+    void zeroParticipants() throws IOException {
+        List<InputProblem> ps = problems(HEADER, "A,2020,IV,BM,Death,0,0,1,10");
+        assertProblem(ps.get(0), 2, "n_msc", "0", "zero participants");
+    }
+
+    @Test
+    void controlArmHalfFilled() throws IOException {
+        List<InputProblem> ps = problems(HEADER, "A,2020,IV,BM,Death,1,10,,10");
+        assertProblem(ps.get(0), 2, "events_control", "", "leave both control columns blank for a single-arm study");
+    }
+
+    @Test
+    void blankStudyLabel() throws IOException {
+        List<InputProblem> ps = problems(HEADER, "A,2020,IV,BM,Death,1,10,1,10", " ,2021,IV,BM,Death,1,10,1,10");
+        assertProblem(ps.get(0), 3, "study", "", "a study label");
+    }
+
+    @Test
+    void duplicateStudyAndOutcome() throws IOException {
+        List<InputProblem> ps = problems(HEADER, "A,2020,IV,BM,Death,1,10,1,10", "B,2020,IV,BM,Death,1,10,1,10",
+                "a,2020,IV,BM,death,2,10,1,10");
+        assertProblem(ps.get(0), 4, "study", "a", "row 2 has the same study, year, trial_id and outcome");
+    }
+
+    @Test
+    void everyProblemReportedAtOnceInRowOrder() throws IOException {
+        List<InputProblem> ps = problems(HEADER, "A,2020,IV,BM,Death,x,10,1,10", "B,2020,IV,BM,Death,1,10,1,10",
+                "C,2020,IV,BM,Death,1,10,20,10", ",2020,IV,BM,Death,1,0,1,10");
+        assertEquals(4, ps.size());
+        assertEquals(List.of(2, 4, 5, 5), ps.stream().map(InputProblem::row).toList());
+    }
+
+    @Test
+    void headerAliasesAndSpreadsheetRowNumbers() throws Exception {
+        Path f = dir.resolve("alias.csv");
+        Files.writeString(f, "Author,AE,ai,n1i,ci,n2i,Administration,Tissue\n\nX 2020,Fever,1,10,2,12,I.V.,BM-MSC\n"
+                + "Y 2021,Fever,3,10,,,intra-articular,\"Adipose (ADSC)\"\n");
+        ExtractionSheet s = SheetReader.withBuiltInVocabulary().read(f, null);
+        assertEquals(2, s.size());
+        assertEquals(3, s.rowNumber()[0], "blank line 2 still counts as a row");
+        assertEquals("intravenous", s.route().get(0));
+        assertEquals("bone marrow", s.cellSource().get(0));
+        assertEquals("adipose", s.cellSource().get(1));
+        assertTrue(s.isSingleArm(1));
+        assertEquals("I.V.", s.raw(Field.ROUTE).get(0), "raw value kept beside the normalised one");
+    }
+
+    @Test
+    void unknownVocabularyIsKeptAndNoted() throws Exception {
+        Path f = dir.resolve("vocab.csv");
+        Files.writeString(f, HEADER + "\nA,2020,retro-orbital,moon rock,Death,1,10,1,10\n");
+        ExtractionSheet s = SheetReader.withBuiltInVocabulary().read(f, null);
+        assertEquals("retro-orbital", s.route().get(0));
+        assertEquals(2, s.notices().size());
+        assertTrue(s.notices().get(0).message().contains("\"retro-orbital\" is not in the vocabulary (row 2)"));
+    }
+}
