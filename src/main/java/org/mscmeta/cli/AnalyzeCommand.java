@@ -22,6 +22,7 @@ import org.mscmeta.effect.CcMode;
 import org.mscmeta.effect.Measure;
 import org.mscmeta.pool.TauSquared;
 import org.mscmeta.report.ConsoleSummary;
+import org.mscmeta.report.ReportWriter;
 import org.mscmeta.report.ResultsJson;
 import org.mscmeta.report.RunInfo;
 import org.mscmeta.sheet.ExtractionSheet;
@@ -139,12 +140,12 @@ final class AnalyzeCommand implements Callable<Integer> {
             return Main.EXIT_BAD_INPUT;
         }
         RunInfo run = new RunInfo(input.toString(), sha256(input), started);
-        Files.createDirectories(out);
-        Path json = ResultsJson.write(results, run, out);
+        ReportWriter.Written written = ReportWriter.write(data, results, run, out, noReport);
         if (!quiet) {
             ConsoleSummary.print(results, outStream);
             outStream.println();
-            outStream.println("Wrote " + json);
+            outStream.println("Wrote " + written.files().size() + " file(s) to " + out + ": " + ResultsJson.FILE_NAME
+                    + (noReport ? "" : ", " + org.mscmeta.report.Workbook.FILE_NAME + ", " + ReportWriter.PLOTS + "/"));
         }
         return 0;
     }

@@ -1,0 +1,134 @@
+package org.mscmeta.report;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.mscmeta.Tool;
+import org.mscmeta.analysis.Analysis;
+import org.mscmeta.analysis.Results;
+import org.mscmeta.analysis.Settings;
+import org.mscmeta.effect.CcMode;
+
+/** The methods, with citations, as the workbook's Methods sheet states them, and a paragraph for a paper. */
+public final class MethodsText {
+
+    private MethodsText() {
+    }
+
+    /** Pairs of (method, reference) for the settings in force. */
+    public static List<String[]> references(Settings s) {
+        List<String[]> out = new ArrayList<>();
+        switch (s.method()) {
+            case MH -> out.add(new String[] {"Mantel-Haenszel common effect", switch (s.measure()) {
+                case RR -> "Greenland S, Robins JM. Estimation of a common effect parameter from sparse follow-up data."
+                        + " Biometrics 1985;41:55-68.";
+                case OR -> "Robins J, Breslow N, Greenland S. Estimators of the Mantel-Haenszel variance consistent in"
+                        + " both sparse data and large-strata limiting models. Biometrics 1986;42:311-23.";
+                case RD -> "Sato T, Greenland S, Robins JM. On the variance estimator for the Mantel-Haenszel risk"
+                        + " difference. Biometrics 1989;45:1323-4.";
+            }});
+            case IV -> out.add(new String[] {"Inverse-variance common effect",
+                "Borenstein M, Hedges LV, Higgins JPT, Rothstein HR. Introduction to Meta-Analysis. Wiley; 2009."});
+            case PETO -> out.add(new String[] {"Peto odds ratio", "Yusuf S, Peto R, Lewis J, Collins R, Sleight P."
+                    + " Beta blockade during and after myocardial infarction. Prog Cardiovasc Dis 1985;27:335-71."});
+        }
+        if (s.tau2() != null) {
+            out.add(new String[] {"Random effects, tau\u00b2 by " + s.tau2Name(), switch (s.tau2()) {
+                case DL -> "DerSimonian R, Laird N. Meta-analysis in clinical trials. Control Clin Trials 1986;7:177-88.";
+                case REML, ML -> "Viechtbauer W. Bias and efficiency of meta-analytic variance estimators in the"
+                        + " random-effects model. J Educ Behav Stat 2005;30:261-93.";
+                case PM -> "Paule RC, Mandel J. Consensus values and weighting factors. J Res Natl Bur Stand"
+                        + " 1982;87:377-85.";
+                case HE -> "Hedges LV, Olkin I. Statistical Methods for Meta-Analysis. Academic Press; 1985.";
+                case SJ -> "Sidik K, Jonkman JN. Simple heterogeneity variance estimation for meta-analysis."
+                        + " J R Stat Soc C 2005;54:367-84.";
+                case HS -> "Hunter JE, Schmidt FL. Methods of Meta-Analysis. 2nd ed. Sage; 2004.";
+                case EB -> "Morris CN. Parametric empirical Bayes inference. J Am Stat Assoc 1983;78:47-55.";
+            }});
+            if (s.hksj()) {
+                out.add(new String[] {"Hartung-Knapp-Sidik-Jonkman", "Hartung J, Knapp G. A refined method for the"
+                        + " meta-analysis of controlled clinical trials with binary outcome. Stat Med 2001;20:3875-89."});
+            }
+            out.add(new String[] {"Prediction interval", "Higgins JPT, Thompson SG, Spiegelhalter DJ. A re-evaluation"
+                    + " of random-effects meta-analysis. J R Stat Soc A 2009;172:137-59 (t with k-2 df)."});
+            out.add(new String[] {"Q-profile CI for tau\u00b2", "Viechtbauer W. Confidence intervals for the amount of"
+                    + " heterogeneity in meta-analysis. Stat Med 2007;26:37-52."});
+        }
+        out.add(new String[] {"Heterogeneity (Q, I\u00b2)", "Higgins JPT, Thompson SG. Quantifying heterogeneity in a"
+                + " meta-analysis. Stat Med 2002;21:1539-58."});
+        if (s.cc().mode() == CcMode.TACC) {
+            out.add(new String[] {"Treatment-arm continuity correction", "Sweeting MJ, Sutton AJ, Lambert PC. What to"
+                    + " add to nothing? Stat Med 2004;23:1351-75."});
+        }
+        out.add(new String[] {"Software", Tool.name() + " " + Tool.version() + "; numbers checked against R metafor"
+                + " 3.8-1 (Viechtbauer W. Conducting meta-analyses in R with the metafor package. J Stat Softw"
+                + " 2010;36(3):1-48)."});
+        return out;
+    }
+
+    /** A methods paragraph ready to paste into a manuscript. */
+    public static String paragraph(Results r) {
+        Settings s = r.settings();
+        long outcomes = r.analyses().stream().filter(a -> a.subgroup() == null).map(Analysis::outcome).distinct().count();
+        String measure = s.measure().label().toLowerCase(Locale.ROOT);
+        StringBuilder sb = new StringBuilder();
+        sb.append(String.format(Locale.ROOT, "For each of %d adverse-event outcome%s we pooled the %s of MSC versus"
+                + " control across randomised trials. ", outcomes, outcomes == 1 ? "" : "s", measure));
+        sb.append(switch (s.method()) {
+            case MH -> "The common-effect estimate used the Mantel-Haenszel method on the raw counts";
+            case IV -> "The common-effect estimate used inverse-variance weighting";
+            case PETO -> "The common-effect estimate used Peto's one-step odds ratio";
+        });
+        if (s.tau2() != null) {
+            sb.append("; the random-effects model used inverse-variance weights with the between-study variance")
+                    .append(" (tau\u00b2) estimated by ").append(tauName(s.tau2Name()));
+            if (s.hksj()) {
+                sb.append(" and the Hartung-Knapp-Sidik-Jonkman confidence interval");
+            }
+        }
+        sb.append(". ");
+        sb.append(String.format(Locale.ROOT, "A continuity correction of %s was added to %s for study-level estimates%s. ",
+                trim(s.cc().value()), switch (s.cc().mode()) {
+                    case ONLY0 -> "the cells of studies with a zero cell";
+                    case ALL -> "the cells of every study";
+                    case IF0ALL -> "the cells of every study when any study had a zero cell";
+                    case NONE -> "no study (no correction)";
+                    case TACC -> "studies with a zero cell as a treatment-arm correction (Sweeting 2004)";
+                }, s.method().name().equals("IV") ? " and pooling" : ""));
+        sb.append(s.measure().dropsDoubleZero() && s.effectiveDoubleZero().id().equals("exclude")
+                ? "Studies with no events in either arm were excluded from ratio estimates. "
+                : "Studies with no events in either arm were included. ");
+        sb.append("Heterogeneity was assessed with Cochran's Q and I\u00b2");
+        if (s.tau2() != null) {
+            sb.append(", with a Q-profile confidence interval for tau\u00b2, and prediction intervals (t with k-2 degrees"
+                    + " of freedom) were computed when at least three studies were pooled");
+        }
+        sb.append(". ");
+        if (!s.by().isEmpty()) {
+            sb.append("Subgroup analyses by ").append(String.join(" and ", s.by()).replace('_', ' '))
+                    .append(" pooled each subgroup separately, with its own tau\u00b2, and tested subgroup differences"
+                            + " with a between-subgroup Q test. ");
+        }
+        sb.append(String.format(Locale.ROOT, "Confidence intervals are %s%%. Analyses were run with %s %s, whose"
+                + " results reproduce R metafor.", trim(s.level() * 100), Tool.name(), Tool.version()));
+        return sb.toString();
+    }
+
+    private static String tauName(String t) {
+        return switch (t) {
+            case "DL" -> "the DerSimonian-Laird method";
+            case "REML" -> "restricted maximum likelihood";
+            case "ML" -> "maximum likelihood";
+            case "PM" -> "the Paule-Mandel method";
+            case "HE" -> "the Hedges method";
+            case "SJ" -> "the Sidik-Jonkman method";
+            case "HS" -> "the Hunter-Schmidt method";
+            case "EB" -> "the empirical Bayes method";
+            default -> t;
+        };
+    }
+
+    private static String trim(double d) {
+        return new java.math.BigDecimal(Double.toString(d)).stripTrailingZeros().toPlainString();
+    }
+}

@@ -1,0 +1,130 @@
+package org.mscmeta.report;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.mscmeta.analysis.Analysis;
+import org.mscmeta.analysis.Results;
+import org.mscmeta.analysis.SubgroupComparison;
+import org.mscmeta.report.plot.DrawingFiles;
+import org.mscmeta.report.plot.ForestPlot;
+import org.mscmeta.report.plot.ForestPlots;
+import org.mscmeta.report.plot.FunnelPlot;
+import org.mscmeta.sheet.ExtractionSheet;
+
+/**
+ * Entry point of the report stage: writes results.json, and unless {@code jsonOnly}, the forest plots (PNG, SVG,
+ * PDF), funnel plots (PNG, SVG) and the Excel workbook. Everything is first written into a staging folder inside
+ * the output folder and moved into place only when all of it succeeded, so a failure leaves nothing
+ * half-written.
+ */
+public final class ReportWriter {
+
+    /** Folder of the plot files inside the output folder. */
+    public static final String PLOTS = "plots";
+
+    private ReportWriter() {
+    }
+
+    /** What was written, relative to the output folder. */
+    public record Written(List<Path> files) {
+    }
+
+    /** Writes the outputs of {@code results} into {@code out}. */
+    public static Written write(ExtractionSheet sheet, Results results, RunInfo run, Path out, boolean jsonOnly)
+            throws IOException {
+        Files.createDirectories(out);
+        Path staging = Files.createTempDirectory(out, ".mscmeta-staging-");
+        try {
+            List<Path> files = new ArrayList<>();
+            if (!jsonOnly) {
+                Map<String, Path> forestImages = writePlots(results, staging, files);
+                Path xlsx = staging.resolve(Workbook.FILE_NAME);
+                Workbook.write(sheet, results, run, forestImages, xlsx);
+                files.add(staging.relativize(xlsx));
+            }
+            ResultsJson.write(results, run, staging);
+            files.add(Path.of(ResultsJson.FILE_NAME));
+            for (Path rel : files) {
+                Path target = out.resolve(rel.toString());
+                Files.createDirectories(target.toAbsolutePath().getParent());
+                Files.move(staging.resolve(rel.toString()), target, StandardCopyOption.REPLACE_EXISTING);
+            }
+            return new Written(List.copyOf(files));
+        } finally {
+            deleteTree(staging);
+        }
+    }
+
+    /** Writes all plots; returns, per outcome, the PNG of its forest plot (for the workbook). */
+    private static Map<String, Path> writePlots(Results r, Path staging, List<Path> files) throws IOException {
+        Path dir = staging.resolve(PLOTS);
+        Files.createDirectories(dir);
+        FileNames names = new FileNames();
+        Map<String, Path> forestPng = new LinkedHashMap<>();
+        List<Analysis> overalls = new ArrayList<>();
+        for (Analysis a : r.analyses()) {
+            if (a.subgroup() != null) {
+                continue;
+            }
+            overalls.add(a);
+            String stem = names.unique(a.outcome());
+            ForestPlot forest = ForestPlots.outcome(a, r.settings());
+            DrawingFiles.all(forest, dir, "forest-" + stem);
+            add(files, staging, dir, "forest-" + stem, "png", "svg", "pdf");
+            forestPng.put(a.outcome(), dir.resolve("forest-" + stem + ".png"));
+            for (String variable : r.settings().by()) {
+                List<Analysis> levels = new ArrayList<>();
+                for (Analysis l : r.analyses()) {
+                    if (l.subgroup() != null && l.outcome().equals(a.outcome()) && l.subgroup().variable().equals(variable)) {
+                        levels.add(l);
+                    }
+                }
+                if (levels.size() < 2) {
+                    continue;
+                }
+                List<SubgroupComparison> tests = new ArrayList<>();
+                for (SubgroupComparison t : r.subgroupTests()) {
+                    if (t.outcome().equals(a.outcome()) && t.variable().equals(variable)) {
+                        tests.add(t);
+                    }
+                }
+                String base = "forest-" + stem + "-by-" + FileNames.slug(variable);
+                DrawingFiles.all(ForestPlots.subgroups(a, levels, tests, r.settings()), dir, base);
+                add(files, staging, dir, base, "png", "svg", "pdf");
+            }
+            if (FunnelPlot.write(a, r.settings(), dir, "funnel-" + stem)) {
+                add(files, staging, dir, "funnel-" + stem, "png", "svg");
+            }
+        }
+        if (!overalls.isEmpty()) {
+            DrawingFiles.all(ForestPlots.aePanel(overalls, r.settings()), dir, "ae-panel");
+            add(files, staging, dir, "ae-panel", "png", "svg", "pdf");
+        }
+        return forestPng;
+    }
+
+    private static void add(List<Path> files, Path staging, Path dir, String base, String... exts) {
+        for (String e : exts) {
+            files.add(staging.relativize(dir.resolve(base + "." + e)));
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> s = Files.walk(dir)) {
+            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}

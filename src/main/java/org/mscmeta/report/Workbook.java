@@ -1,0 +1,637 @@
+package org.mscmeta.report;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.poi.ss.usermodel.BorderStyle;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.ClientAnchor;
+import org.apache.poi.ss.usermodel.CreationHelper;
+import org.apache.poi.ss.usermodel.Drawing;
+import org.apache.poi.ss.usermodel.FillPatternType;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.IndexedColors;
+import org.apache.poi.ss.usermodel.Picture;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.mscmeta.Tool;
+import org.mscmeta.analysis.Analysis;
+import org.mscmeta.analysis.CommonResult;
+import org.mscmeta.analysis.Method;
+import org.mscmeta.analysis.RandomResult;
+import org.mscmeta.analysis.Results;
+import org.mscmeta.analysis.Settings;
+import org.mscmeta.analysis.StudyResult;
+import org.mscmeta.analysis.SubgroupComparison;
+import org.mscmeta.effect.CcMode;
+import org.mscmeta.effect.Measure;
+import org.mscmeta.pool.Heterogeneity;
+import org.mscmeta.sheet.ExtractionSheet;
+import org.mscmeta.sheet.Field;
+import org.mscmeta.sheet.Notice;
+import org.mscmeta.sheet.TextColumn;
+
+/**
+ * The Excel workbook a reviewer can audit (Apache POI, .xlsx): {@code Summary}, one sheet per outcome whose study
+ * effects, intervals and weights are live formulas on the count cells, {@code Data} (the input as read),
+ * {@code Methods} and {@code Warnings}. Pooled values are the engine's numbers; nothing is computed here that
+ * the workbook does not show as a formula. Text is always stored as text (a leading {@code = + - @} never makes a
+ * formula).
+ */
+public final class Workbook {
+
+    /** The file name inside the output folder. */
+    public static final String FILE_NAME = "results.xlsx";
+
+    static final String SUMMARY = "Summary";
+    static final String DATA = "Data";
+    static final String METHODS = "Methods";
+    static final String WARNINGS = "Warnings";
+    /** First row (0-based) of the study table on an outcome sheet. */
+    static final int FIRST_STUDY_ROW = 5;
+
+    private final XSSFWorkbook wb = new XSSFWorkbook();
+    private final CellStyle header;
+    private final CellStyle title;
+    private final CellStyle textStyle;
+    private final CellStyle quoted;
+    private final CellStyle wrap;
+    private final CellStyle est;
+    private final CellStyle pStyle;
+    private final CellStyle num4;
+    private final CellStyle pct;
+    private final CellStyle intStyle;
+    private final CellStyle bold;
+
+    private Workbook() {
+        var df = wb.createDataFormat();
+        Font hf = wb.createFont();
+        hf.setBold(true);
+        header = wb.createCellStyle();
+        header.setFont(hf);
+        header.setFillForegroundColor(IndexedColors.GREY_25_PERCENT.getIndex());
+        header.setFillPattern(FillPatternType.SOLID_FOREGROUND);
+        header.setBorderBottom(BorderStyle.THIN);
+        header.setWrapText(true);
+        Font tf = wb.createFont();
+        tf.setBold(true);
+        tf.setFontHeightInPoints((short) 13);
+        title = wb.createCellStyle();
+        title.setFont(tf);
+        bold = wb.createCellStyle();
+        bold.setFont(hf);
+        textStyle = wb.createCellStyle();
+        quoted = wb.createCellStyle();
+        quoted.setQuotePrefixed(true);
+        wrap = wb.createCellStyle();
+        wrap.setWrapText(true);
+        est = wb.createCellStyle();
+        est.setDataFormat(df.getFormat("0.000"));
+        pStyle = wb.createCellStyle();
+        pStyle.setDataFormat(df.getFormat("[<0.0001]\"<0.0001\";0.0000"));
+        num4 = wb.createCellStyle();
+        num4.setDataFormat(df.getFormat("0.0000"));
+        pct = wb.createCellStyle();
+        pct.setDataFormat(df.getFormat("0.0"));
+        intStyle = wb.createCellStyle();
+        intStyle.setDataFormat(df.getFormat("0"));
+    }
+
+    /**
+     * Writes the workbook atomically.
+     *
+     * @param forestPng per outcome, the forest plot PNG to embed (may be empty)
+     */
+    public static void write(ExtractionSheet sheet, Results r, RunInfo run, Map<String, Path> forestPng, Path file)
+            throws IOException {
+        Workbook w = new Workbook();
+        try {
+            w.summary(r);
+            SheetNames names = new SheetNames(SUMMARY, DATA, METHODS, WARNINGS);
+            for (Analysis a : r.analyses()) {
+                if (a.subgroup() == null) {
+                    w.outcomeSheet(names.unique(a.outcome()), a, r.settings(), forestPng.get(a.outcome()));
+                }
+            }
+            w.data(sheet);
+            w.methods(r, run);
+            w.warnings(r.notices());
+            w.printLayout();
+            AtomicFiles.write(file, w.wb::write);
+        } finally {
+            w.wb.close();
+        }
+    }
+
+    // ---------------------------------------------------------------- Summary
+
+    private void summary(Results r) {
+        Sheet s = wb.createSheet(SUMMARY);
+        String m = r.settings().measure().name();
+        String[] heads = {"Outcome", "Subgroup variable", "Subgroup", "k", "Double-zero studies excluded",
+            "MSC events", "MSC total", "Control events", "Control total", "Common method", "Common " + m,
+            "Common CI lower", "Common CI upper", "Common p", "Tau\u00b2 method", "Random " + m, "Random CI lower",
+            "Random CI upper", "Random p", "Tau\u00b2", "I\u00b2 (%)", "Q", "df", "p (Q)", "Prediction lower",
+            "Prediction upper"};
+        headerRow(s, 0, heads);
+        int row = 1;
+        for (Analysis a : r.analyses()) {
+            Row x = s.createRow(row++);
+            text(x, 0, a.outcome());
+            text(x, 1, a.subgroup() == null ? "(overall)" : a.subgroup().variable());
+            text(x, 2, a.subgroup() == null ? "" : a.subgroup().level());
+            number(x, 3, a.k(), intStyle);
+            number(x, 4, a.kDoubleZeroExcluded(), intStyle);
+            number(x, 5, a.eventsMsc(), intStyle);
+            number(x, 6, a.nMsc(), intStyle);
+            number(x, 7, a.eventsControl(), intStyle);
+            number(x, 8, a.nControl(), intStyle);
+            CommonResult c = a.common();
+            if (c != null) {
+                text(x, 9, c.method());
+                number(x, 10, c.estimate(), est);
+                number(x, 11, c.ciLower(), est);
+                number(x, 12, c.ciUpper(), est);
+                number(x, 13, c.p(), pStyle);
+            }
+            RandomResult rr = a.random();
+            if (rr != null) {
+                text(x, 14, rr.tau2Method() + (rr.hksj() ? " + HKSJ" : ""));
+                number(x, 15, rr.estimate(), est);
+                number(x, 16, rr.ciLower(), est);
+                number(x, 17, rr.ciUpper(), est);
+                number(x, 18, rr.p(), pStyle);
+                number(x, 19, rr.tau2(), num4);
+                number(x, 24, rr.piLower(), est);
+                number(x, 25, rr.piUpper(), est);
+            }
+            Heterogeneity h = a.heterogeneity();
+            if (h != null) {
+                number(x, 20, h.i2(), pct);
+                number(x, 21, h.q(), num4);
+                number(x, 22, h.df(), intStyle);
+                number(x, 23, h.p(), pStyle);
+            }
+        }
+        int last = Math.max(row - 1, 1);
+        s.setAutoFilter(new CellRangeAddress(0, last, 0, heads.length - 1));
+        s.createFreezePane(1, 1);
+        row += 2;
+        Row t = s.createRow(row++);
+        cell(t, 0, "Tests for subgroup differences", bold);
+        headerRow(s, row++, new String[] {"Outcome", "Subgroup variable", "Model", "Q (Chi\u00b2)", "df", "p",
+            "I\u00b2 (%)"});
+        for (SubgroupComparison c : r.subgroupTests()) {
+            Row x = s.createRow(row++);
+            text(x, 0, c.outcome());
+            text(x, 1, c.variable());
+            text(x, 2, c.model());
+            number(x, 3, c.q(), num4);
+            number(x, 4, c.df(), intStyle);
+            number(x, 5, c.p(), pStyle);
+            number(x, 6, c.i2(), pct);
+        }
+        s.setColumnWidth(0, 34 * 256);
+        s.setColumnWidth(1, 16 * 256);
+        s.setColumnWidth(2, 22 * 256);
+        for (int j = 3; j < heads.length; j++) {
+            s.setColumnWidth(j, 12 * 256);
+        }
+        s.getRow(0).setHeightInPoints(32);
+    }
+
+    // ---------------------------------------------------------------- outcome sheets
+
+    /** Column layout of an outcome sheet. */
+    enum Col {
+        STUDY, YEAR, ROW, A, N1, C, N2, INCLUDED, CC1, CC2, YI, VI, SE, EST, LO, HI, W_COMMON_RAW, W_COMMON,
+        W_RANDOM_RAW, W_RANDOM;
+
+        String letter() {
+            return CellReference.convertNumToColString(ordinal());
+        }
+    }
+
+    private void outcomeSheet(String name, Analysis a, Settings st, Path png) throws IOException {
+        Sheet s = wb.createSheet(name);
+        Measure m = st.measure();
+        Row r0 = s.createRow(0);
+        cell(r0, 0, a.outcome(), title);
+        Row r1 = s.createRow(1);
+        text(r1, 0, m.label() + "; common effect " + st.method() + (st.tau2() == null ? "" : "; random effects "
+                + st.tau2Name() + (st.hksj() ? " with HKSJ" : "")) + "; continuity correction " + st.cc().value()
+                + " (" + st.cc().mode().id() + ")");
+        // parameter cells: level, z, cc, tau2
+        Row r2 = s.createRow(2);
+        text(r2, 0, "Confidence level");
+        number(r2, 1, st.level(), est);
+        text(r2, 2, "z");
+        r2.createCell(3).setCellFormula("NORMSINV(1-(1-B3)/2)");
+        r2.getCell(3).setCellStyle(num4);
+        text(r2, 4, "Correction");
+        number(r2, 5, st.cc().value(), est);
+        text(r2, 6, "Tau\u00b2");
+        if (a.random() != null) {
+            number(r2, 7, a.random().tau2(), num4);
+        }
+        String z = "$D$3";
+        String cc = "$F$3";
+        String tau2 = "$H$3";
+        String scale = m.isRatio() ? "log " + m.name() : m.name();
+        boolean peto = st.method() == Method.PETO;
+        String[] heads = {"Study", "Year", "Input row", "MSC events", "MSC total", "Control events", "Control total",
+            "Included", "Correction MSC", "Correction control", (peto ? "Peto log OR" : scale) + " (yi)",
+            "Variance (vi)", "SE", (peto ? "Peto OR" : m.name()), "CI lower", "CI upper",
+            "Common weight (raw, " + st.method() + ")", "Common weight (%)", "Random weight (raw)", "Random weight (%)"};
+        headerRow(s, FIRST_STUDY_ROW - 1, heads);
+        int first = FIRST_STUDY_ROW;
+        int lastRow = first + a.studies().size() - 1;
+        int i = first;
+        for (StudyResult sr : a.studies()) {
+            Row x = s.createRow(i);
+            int excel = i + 1;
+            text(x, Col.STUDY.ordinal(), sr.study());
+            if (sr.year() != ExtractionSheet.NO_YEAR) {
+                number(x, Col.YEAR.ordinal(), sr.year(), intStyle);
+            }
+            number(x, Col.ROW.ordinal(), sr.row(), intStyle);
+            number(x, Col.A.ordinal(), sr.eventsMsc(), intStyle);
+            number(x, Col.N1.ordinal(), sr.nMsc(), intStyle);
+            number(x, Col.C.ordinal(), sr.eventsControl(), intStyle);
+            number(x, Col.N2.ordinal(), sr.nControl(), intStyle);
+            text(x, Col.INCLUDED.ordinal(), sr.included() ? "yes" : "no: " + sr.exclusion());
+            String a1 = ref(Col.A, excel);
+            String n1 = ref(Col.N1, excel);
+            String c1 = ref(Col.C, excel);
+            String n2 = ref(Col.N2, excel);
+            if (sr.corrected() && st.cc().mode() == CcMode.TACC) {
+                formula(x, Col.CC1, "2*" + cc + "*" + n1 + "/(" + n1 + "+" + n2 + ")", num4);
+                formula(x, Col.CC2, "2*" + cc + "*" + n2 + "/(" + n1 + "+" + n2 + ")", num4);
+            } else if (sr.corrected()) {
+                formula(x, Col.CC1, cc, num4);
+                formula(x, Col.CC2, cc, num4);
+            } else {
+                number(x, Col.CC1.ordinal(), 0, num4);
+                number(x, Col.CC2.ordinal(), 0, num4);
+            }
+            String k1 = ref(Col.CC1, excel);
+            String k2 = ref(Col.CC2, excel);
+            // raw common-effect weight: MH and Peto use every table (as metafor), IV only included studies
+            String wCommon = commonWeightFormula(st.method(), m, a1, n1, c1, n2, ref(Col.VI, excel));
+            if (st.method() != Method.IV || sr.included()) {
+                formula(x, Col.W_COMMON_RAW, wCommon, num4);
+            }
+            if (sr.included()) {
+                String ca = "(" + a1 + "+" + k1 + ")";
+                String cb = "(" + n1 + "-" + a1 + "+" + k1 + ")";
+                String cc2 = "(" + c1 + "+" + k2 + ")";
+                String cd = "(" + n2 + "-" + c1 + "+" + k2 + ")";
+                String m1 = "(" + n1 + "+2*" + k1 + ")";
+                String m2 = "(" + n2 + "+2*" + k2 + ")";
+                String[] yv = peto ? petoFormulas(a1, n1, c1, n2) : switch (m) {
+                    case RR -> new String[] {"LN(" + ca + "/" + m1 + ")-LN(" + cc2 + "/" + m2 + ")",
+                        "1/" + ca + "-1/" + m1 + "+1/" + cc2 + "-1/" + m2};
+                    case OR -> new String[] {"LN(" + ca + "*" + cd + "/(" + cb + "*" + cc2 + "))",
+                        "1/" + ca + "+1/" + cb + "+1/" + cc2 + "+1/" + cd};
+                    case RD -> new String[] {ca + "/" + m1 + "-" + cc2 + "/" + m2,
+                        ca + "/" + m1 + "*(1-" + ca + "/" + m1 + ")/" + m1 + "+" + cc2 + "/" + m2 + "*(1-" + cc2
+                            + "/" + m2 + ")/" + m2};
+                };
+                formula(x, Col.YI, yv[0], num4);
+                formula(x, Col.VI, yv[1], num4);
+                String yi = ref(Col.YI, excel);
+                String se = ref(Col.SE, excel);
+                formula(x, Col.SE, "SQRT(" + ref(Col.VI, excel) + ")", num4);
+                String back = m.isRatio() ? "EXP" : "";
+                formula(x, Col.EST, back + "(" + yi + ")", est);
+                formula(x, Col.LO, back + "(" + yi + "-" + z + "*" + se + ")", est);
+                formula(x, Col.HI, back + "(" + yi + "+" + z + "*" + se + ")", est);
+                formula(x, Col.W_COMMON, "100*" + ref(Col.W_COMMON_RAW, excel) + "/SUM(" + range(Col.W_COMMON_RAW,
+                        first, lastRow) + ")", pct);
+                if (a.random() != null) {
+                    formula(x, Col.W_RANDOM_RAW, "1/(" + ref(Col.VI, excel) + "+" + tau2 + ")", num4);
+                    formula(x, Col.W_RANDOM, "100*" + ref(Col.W_RANDOM_RAW, excel) + "/SUM(" + range(Col.W_RANDOM_RAW,
+                            first, lastRow) + ")", pct);
+                }
+            } else {
+                text(x, Col.EST.ordinal(), "Not estimable");
+            }
+            i++;
+        }
+        int row = lastRow + 2;
+        row = pooledRows(s, row, a, st);
+        s.createFreezePane(1, FIRST_STUDY_ROW);
+        s.setColumnWidth(0, 28 * 256);
+        for (int j = 1; j < Col.values().length; j++) {
+            s.setColumnWidth(j, 12 * 256);
+        }
+        s.getRow(FIRST_STUDY_ROW - 1).setHeightInPoints(44);
+        if (png != null && Files.exists(png)) {
+            embed(s, png, row + 1);
+        }
+    }
+
+    private static String[] petoFormulas(String a, String n1, String c, String n2) {
+        String n = "(" + n1 + "+" + n2 + ")";
+        String v = "((" + a + "+" + c + ")*(" + n + "-" + a + "-" + c + ")*" + n1 + "*" + n2 + "/(" + n + "^2*(" + n
+                + "-1)))";
+        String oe = "(" + a + "-(" + a + "+" + c + ")*" + n1 + "/" + n + ")";
+        return new String[] {oe + "/" + v, "1/" + v};
+    }
+
+    private static String commonWeightFormula(Method method, Measure m, String a, String n1, String c, String n2,
+                                              String vi) {
+        String n = "(" + n1 + "+" + n2 + ")";
+        return switch (method) {
+            case IV -> "1/" + vi;
+            case PETO -> "(" + a + "+" + c + ")*(" + n + "-" + a + "-" + c + ")*" + n1 + "*" + n2 + "/(" + n + "^2*("
+                    + n + "-1))";
+            case MH -> switch (m) {
+                case RR -> c + "*" + n1 + "/" + n;
+                case OR -> "(" + n1 + "-" + a + ")*" + c + "/" + n;
+                case RD -> n1 + "*" + n2 + "/" + n;
+            };
+        };
+    }
+
+    private int pooledRows(Sheet s, int row, Analysis a, Settings st) {
+        headerRow(s, row++, new String[] {"Pooled", "k", "Estimate", "CI lower", "CI upper", "p", "Tau\u00b2",
+            "I\u00b2 (%)", "Q", "df", "p (Q)", "Prediction lower", "Prediction upper"});
+        CommonResult c = a.common();
+        Heterogeneity h = a.heterogeneity();
+        if (c != null) {
+            Row x = s.createRow(row++);
+            text(x, 0, "Common effect (" + c.method() + ")");
+            number(x, 1, a.k(), intStyle);
+            number(x, 2, c.estimate(), est);
+            number(x, 3, c.ciLower(), est);
+            number(x, 4, c.ciUpper(), est);
+            number(x, 5, c.p(), pStyle);
+            if (h != null) {
+                number(x, 7, h.i2(), pct);
+                number(x, 8, h.q(), num4);
+                number(x, 9, h.df(), intStyle);
+                number(x, 10, h.p(), pStyle);
+            }
+        }
+        RandomResult r = a.random();
+        if (r != null) {
+            Row x = s.createRow(row++);
+            text(x, 0, "Random effects (" + r.tau2Method() + (r.hksj() ? ", HKSJ" : "") + ")");
+            number(x, 1, a.k(), intStyle);
+            number(x, 2, r.estimate(), est);
+            number(x, 3, r.ciLower(), est);
+            number(x, 4, r.ciUpper(), est);
+            number(x, 5, r.p(), pStyle);
+            number(x, 6, r.tau2(), num4);
+            number(x, 11, r.piLower(), est);
+            number(x, 12, r.piUpper(), est);
+        }
+        if (a.kDoubleZeroExcluded() > 0) {
+            Row x = s.createRow(row++);
+            text(x, 0, a.kDoubleZeroExcluded() + " study(ies) with no events in both arms not pooled ("
+                    + st.measure() + "); see Warnings");
+        }
+        return row;
+    }
+
+    /**
+     * Embeds the PNG below the tables, about 10 inches wide, keeping its aspect ratio. The anchor is set from the
+     * column widths and the default row height (POI's {@code Picture.resize} misreads 300-dpi images).
+     */
+    private void embed(Sheet s, Path png, int row) throws IOException {
+        int idx = wb.addPicture(Files.readAllBytes(png), org.apache.poi.ss.usermodel.Workbook.PICTURE_TYPE_PNG);
+        int[] size = pngSize(png);
+        double targetPx = 960;
+        double heightPx = targetPx * size[1] / size[0];
+        int col = 0;
+        double used = 0;
+        while (col < 60) {
+            double w = s.getColumnWidthInPixels(col);
+            if (used + w >= targetPx) {
+                break;
+            }
+            used += w;
+            col++;
+        }
+        int dx2 = (int) Math.round((targetPx - used) * org.apache.poi.util.Units.EMU_PER_PIXEL);
+        double rowPx = s.getDefaultRowHeightInPoints() * 96 / 72;
+        int rows = (int) Math.floor(heightPx / rowPx);
+        int dy2 = (int) Math.round((heightPx - rows * rowPx) * org.apache.poi.util.Units.EMU_PER_PIXEL);
+        CreationHelper helper = wb.getCreationHelper();
+        Drawing<?> drawing = s.createDrawingPatriarch();
+        ClientAnchor anchor = helper.createClientAnchor();
+        anchor.setAnchorType(ClientAnchor.AnchorType.MOVE_AND_RESIZE);
+        anchor.setCol1(0);
+        anchor.setRow1(row);
+        anchor.setCol2(col);
+        anchor.setDx2(dx2);
+        anchor.setRow2(row + rows);
+        anchor.setDy2(dy2);
+        Picture p = drawing.createPicture(anchor, idx);
+        p.getPictureData();
+    }
+
+    private static int[] pngSize(Path png) throws IOException {
+        try (var in = javax.imageio.ImageIO.createImageInputStream(png.toFile())) {
+            var readers = javax.imageio.ImageIO.getImageReaders(in);
+            var reader = readers.next();
+            try {
+                reader.setInput(in);
+                return new int[] {reader.getWidth(0), reader.getHeight(0)};
+            } finally {
+                reader.dispose();
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- Data
+
+    private void data(ExtractionSheet sheet) {
+        Sheet s = wb.createSheet(DATA);
+        List<TextColumn> cols = sheet.columns();
+        TextColumn route = sheet.raw(Field.ROUTE);
+        TextColumn source = sheet.raw(Field.CELL_SOURCE);
+        Row h = s.createRow(0);
+        int j = 0;
+        cell(h, j++, "Input row", header);
+        for (TextColumn c : cols) {
+            cell(h, j++, c.name(), header);
+            if (c == route) {
+                cell(h, j++, "route (normalised)", header);
+            }
+            if (c == source) {
+                cell(h, j++, "cell_source (normalised)", header);
+            }
+        }
+        for (int i = 0; i < sheet.size(); i++) {
+            Row x = s.createRow(i + 1);
+            j = 0;
+            number(x, j++, sheet.rowNumber()[i], intStyle);
+            for (TextColumn c : cols) {
+                String v = c.get(i);
+                if (!v.isEmpty() && v.matches("\\d{1,15}")) {
+                    number(x, j++, Long.parseLong(v), intStyle);
+                } else {
+                    text(x, j++, v);
+                }
+                if (c == route) {
+                    text(x, j++, sheet.route().get(i));
+                }
+                if (c == source) {
+                    text(x, j++, sheet.cellSource().get(i));
+                }
+            }
+        }
+        s.createFreezePane(1, 1);
+        s.setAutoFilter(new CellRangeAddress(0, Math.max(sheet.size(), 1), 0, j - 1));
+        for (int k = 0; k < j; k++) {
+            s.setColumnWidth(k, 16 * 256);
+        }
+    }
+
+    // ---------------------------------------------------------------- Methods and Warnings
+
+    private void methods(Results r, RunInfo run) {
+        Sheet s = wb.createSheet(METHODS);
+        Settings st = r.settings();
+        int row = 0;
+        cell(s.createRow(row++), 0, "Methods and settings", title);
+        Object[][] kv = {
+            {"Tool", Tool.name() + " " + Tool.version()},
+            {"Run at", run == null ? "" : run.timestamp()},
+            {"Input file", run == null ? r.input() : run.inputPath()},
+            {"Input SHA-256", run == null ? "" : run.inputSha256()},
+            {"Data rows", r.rows()},
+            {"Effect measure", st.measure().label() + " (" + st.measure() + ")"},
+            {"Common-effect method", st.method().name()},
+            {"Random-effects tau\u00b2 estimator", st.tau2Name()},
+            {"Hartung-Knapp-Sidik-Jonkman", st.hksj() ? "yes" : "no"},
+            {"Continuity correction", st.cc().value()},
+            {"Correction applied to", st.cc().mode().id()},
+            {"Double-zero studies", st.effectiveDoubleZero().id()},
+            {"Confidence level", st.level()},
+            {"Subgroup variables", st.by().isEmpty() ? "(none)" : String.join(", ", st.by())},
+            {"Outcome selected", st.outcome() == null ? "(all)" : st.outcome()},
+        };
+        for (Object[] e : kv) {
+            Row x = s.createRow(row++);
+            cell(x, 0, (String) e[0], bold);
+            if (e[1] instanceof Number n) {
+                number(x, 1, n.doubleValue(), textStyle);
+            } else {
+                text(x, 1, (String) e[1]);
+            }
+        }
+        row++;
+        cell(s.createRow(row++), 0, "Methods and references", bold);
+        for (String[] ref : MethodsText.references(st)) {
+            Row x = s.createRow(row++);
+            text(x, 0, ref[0]);
+            Cell c = x.createCell(1);
+            c.setCellValue(ref[1]);
+            c.setCellStyle(wrap);
+        }
+        row++;
+        cell(s.createRow(row++), 0, "Methods paragraph (ready to paste)", bold);
+        Row p = s.createRow(row);
+        Cell c = p.createCell(0);
+        c.setCellValue(MethodsText.paragraph(r));
+        c.setCellStyle(wrap);
+        s.addMergedRegion(new CellRangeAddress(row, row, 0, 1));
+        p.setHeightInPoints(200);
+        s.setColumnWidth(0, 36 * 256);
+        s.setColumnWidth(1, 110 * 256);
+    }
+
+    private void warnings(List<Notice> notices) {
+        Sheet s = wb.createSheet(WARNINGS);
+        headerRow(s, 0, new String[] {"Category", "Outcome", "Notice"});
+        int row = 1;
+        for (Notice n : notices) {
+            Row x = s.createRow(row++);
+            text(x, 0, n.category());
+            text(x, 1, n.outcome() == null ? "(all)" : n.outcome());
+            Cell c = x.createCell(2);
+            c.setCellValue(n.message());
+            c.setCellStyle(n.message().isEmpty() || "=+-@".indexOf(n.message().charAt(0)) < 0 ? wrap : quoted);
+        }
+        if (notices.isEmpty()) {
+            text(s.createRow(1), 0, "(no notices)");
+        }
+        s.setColumnWidth(0, 22 * 256);
+        s.setColumnWidth(1, 30 * 256);
+        s.setColumnWidth(2, 120 * 256);
+        s.createFreezePane(0, 1);
+    }
+
+    /** Every sheet prints landscape, one page wide, with its header row repeated. */
+    private void printLayout() {
+        for (Sheet s : wb) {
+            s.setAutobreaks(true);
+            s.setFitToPage(true);
+            s.getPrintSetup().setLandscape(true);
+            s.getPrintSetup().setFitWidth((short) 1);
+            s.getPrintSetup().setFitHeight((short) 0);
+            s.getPrintSetup().setPaperSize(org.apache.poi.ss.usermodel.PrintSetup.A4_PAPERSIZE);
+        }
+    }
+
+    // ---------------------------------------------------------------- cell helpers
+
+    private void headerRow(Sheet s, int row, String[] heads) {
+        Row h = s.createRow(row);
+        for (int j = 0; j < heads.length; j++) {
+            cell(h, j, heads[j], header);
+        }
+    }
+
+    private void cell(Row r, int col, String v, CellStyle style) {
+        Cell c = r.createCell(col);
+        c.setCellValue(v);
+        c.setCellStyle(style);
+    }
+
+    /** A text cell; text that a spreadsheet could read as a formula is marked as quoted text. */
+    void text(Row r, int col, String v) {
+        Cell c = r.createCell(col);
+        c.setCellValue(v == null ? "" : v);
+        if (v != null && !v.isEmpty() && "=+-@".indexOf(v.charAt(0)) >= 0) {
+            c.setCellStyle(quoted);
+        }
+    }
+
+    private void number(Row r, int col, double v, CellStyle style) {
+        if (!Double.isFinite(v)) {
+            return;
+        }
+        Cell c = r.createCell(col);
+        c.setCellValue(v);
+        c.setCellStyle(style);
+    }
+
+    private void formula(Row r, Col col, String f, CellStyle style) {
+        Cell c = r.createCell(col.ordinal());
+        c.setCellFormula(f);
+        c.setCellStyle(style);
+    }
+
+    private static String ref(Col c, int excelRow) {
+        return c.letter() + excelRow;
+    }
+
+    private static String range(Col c, int firstRow0, int lastRow0) {
+        return "$" + c.letter() + "$" + (firstRow0 + 1) + ":$" + c.letter() + "$" + (lastRow0 + 1);
+    }
+
+    static String fmt(double d) {
+        return String.format(Locale.ROOT, "%.4g", d);
+    }
+}

@@ -1,0 +1,125 @@
+package org.mscmeta.report.plot;
+
+import de.erichseifert.vectorgraphics2d.Document;
+import de.erichseifert.vectorgraphics2d.VectorGraphics2D;
+import de.erichseifert.vectorgraphics2d.svg.SVGProcessor;
+import de.erichseifert.vectorgraphics2d.util.PageSize;
+import de.rototor.pdfbox.graphics2d.PdfBoxGraphics2D;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Path;
+import java.util.Iterator;
+import javax.imageio.IIOImage;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageTypeSpecifier;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.metadata.IIOMetadata;
+import javax.imageio.metadata.IIOMetadataNode;
+import javax.imageio.stream.ImageOutputStream;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.mscmeta.report.AtomicFiles;
+
+/** Writes a {@link Drawing} as PNG (raster, with its dpi recorded), SVG and PDF (vector). Each file is atomic. */
+public final class DrawingFiles {
+
+    /** Resolution of the PNG files: journal print quality. */
+    public static final int DPI = 300;
+
+    private DrawingFiles() {
+    }
+
+    /** Renders to an image at {@code dpi}. */
+    public static BufferedImage image(Drawing d, int dpi) {
+        double scale = dpi / 72.0;
+        int w = (int) Math.ceil(d.width() * scale);
+        int h = (int) Math.ceil(d.height() * scale);
+        BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        try {
+            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+            g.setRenderingHint(RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_ON);
+            g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
+            g.setColor(Color.WHITE);
+            g.fillRect(0, 0, w, h);
+            g.scale(scale, scale);
+            d.draw(g);
+        } finally {
+            g.dispose();
+        }
+        return img;
+    }
+
+    /** PNG at {@link #DPI} with the resolution stored in the pHYs chunk. */
+    public static void png(Drawing d, Path file) throws IOException {
+        BufferedImage img = image(d, DPI);
+        AtomicFiles.write(file, out -> writePng(img, DPI, out));
+    }
+
+    /** Writes a PNG recording {@code dpi} in its metadata. */
+    public static void writePng(BufferedImage img, int dpi, OutputStream out) throws IOException {
+        Iterator<ImageWriter> writers = ImageIO.getImageWritersByFormatName("png");
+        ImageWriter writer = writers.next();
+        try (ImageOutputStream ios = ImageIO.createImageOutputStream(out)) {
+            writer.setOutput(ios);
+            ImageWriteParam param = writer.getDefaultWriteParam();
+            IIOMetadata meta = writer.getDefaultImageMetadata(ImageTypeSpecifier.createFromRenderedImage(img), param);
+            String perMetre = Integer.toString((int) Math.round(dpi / 0.0254));
+            IIOMetadataNode phys = new IIOMetadataNode("pHYs");
+            phys.setAttribute("pixelsPerUnitXAxis", perMetre);
+            phys.setAttribute("pixelsPerUnitYAxis", perMetre);
+            phys.setAttribute("unitSpecifier", "meter");
+            IIOMetadataNode root = new IIOMetadataNode("javax_imageio_png_1.0");
+            root.appendChild(phys);
+            meta.mergeTree("javax_imageio_png_1.0", root);
+            writer.write(meta, new IIOImage(img, null, meta), param);
+        } finally {
+            writer.dispose();
+        }
+    }
+
+    /** SVG (text kept as text). */
+    public static void svg(Drawing d, Path file) throws IOException {
+        VectorGraphics2D g = new VectorGraphics2D();
+        g.setColor(Color.WHITE);
+        g.fill(new java.awt.geom.Rectangle2D.Double(0, 0, d.width(), d.height()));
+        d.draw(g);
+        Document doc = new SVGProcessor().getDocument(g.getCommands(), new PageSize(0, 0, d.width(), d.height()));
+        AtomicFiles.write(file, doc::writeTo);
+    }
+
+    /** PDF, one page the size of the drawing. */
+    public static void pdf(Drawing d, Path file) throws IOException {
+        AtomicFiles.write(file, out -> {
+            try (PDDocument doc = new PDDocument()) {
+                PDRectangle size = new PDRectangle((float) d.width(), (float) d.height());
+                PDPage page = new PDPage(size);
+                doc.addPage(page);
+                PdfBoxGraphics2D g = new PdfBoxGraphics2D(doc, size);
+                g.setColor(Color.WHITE);
+                g.fill(new java.awt.geom.Rectangle2D.Double(0, 0, d.width(), d.height()));
+                d.draw(g);
+                g.dispose();
+                try (PDPageContentStream cs = new PDPageContentStream(doc, page)) {
+                    cs.drawForm(g.getXFormObject());
+                }
+                doc.save(out);
+            }
+        });
+    }
+
+    /** PNG, SVG and PDF beside each other: {@code base.png}, {@code base.svg}, {@code base.pdf}. */
+    public static void all(Drawing d, Path dir, String base) throws IOException {
+        png(d, dir.resolve(base + ".png"));
+        svg(d, dir.resolve(base + ".svg"));
+        pdf(d, dir.resolve(base + ".pdf"));
+    }
+}

@@ -1,0 +1,105 @@
+package org.mscmeta.report.plot;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.VectorGraphicsEncoder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+import org.mscmeta.analysis.Analysis;
+import org.mscmeta.analysis.Settings;
+import org.mscmeta.analysis.StudyResult;
+import org.mscmeta.pool.Distributions;
+
+/**
+ * Funnel plot of one outcome with XChart (as metafor's {@code funnel()}): each study's effect against its
+ * standard error (the vertical axis runs downwards from 0), the common-effect estimate as a vertical line and the
+ * pseudo confidence limits {@code theta +/- z se}. Ratios are drawn on a log axis.
+ */
+public final class FunnelPlot {
+
+    private FunnelPlot() {
+    }
+
+    /** Builds the chart; null when fewer than two studies have an estimate. */
+    public static XYChart chart(Analysis a, Settings s) {
+        List<Double> x = new ArrayList<>();
+        List<Double> y = new ArrayList<>();
+        double maxSe = 0;
+        for (StudyResult st : a.studies()) {
+            if (st.included()) {
+                double se = Math.sqrt(st.vi());
+                x.add(st.estimate());
+                y.add(-se);
+                maxSe = Math.max(maxSe, se);
+            }
+        }
+        if (x.size() < 2 || a.common() == null || !Double.isFinite(a.common().logEstimate())) {
+            return null;
+        }
+        boolean ratio = s.measure().isRatio();
+        double theta = a.common().logEstimate();
+        double z = Distributions.zCritical(s.level());
+        double top = maxSe * 1.08;
+        XYChart chart = new XYChartBuilder().width(620).height(460)
+                .title("Funnel plot: " + a.outcome())
+                .xAxisTitle(s.measure().label() + (ratio ? " (log scale)" : ""))
+                .yAxisTitle("Standard error").build();
+        var st = chart.getStyler();
+        st.setLegendVisible(true);
+        st.setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNW);
+        st.setChartBackgroundColor(Color.WHITE);
+        st.setPlotBackgroundColor(Color.WHITE);
+        st.setPlotGridLinesColor(new Color(225, 225, 225));
+        st.setXAxisLogarithmic(ratio);
+        st.setYAxisMax(0.0);
+        st.setYAxisMin(-top);
+        st.setyAxisTickLabelsFormattingFunction(v -> new java.text.DecimalFormat("0.0##", java.text.DecimalFormatSymbols.getInstance(Locale.ROOT)).format(Math.abs(v) < 1e-12 ? 0.0 : -v));
+        st.setChartTitleFont(Text.font(13f, true));
+        st.setAxisTitleFont(Text.font(11f, false));
+        st.setAxisTickLabelsFont(Text.font(10f, false));
+        st.setLegendFont(Text.font(10f, false));
+
+        double[] lx = {back(theta - z * top, ratio), back(theta, ratio), back(theta + z * top, ratio)};
+        double[] ly = {-top, 0, -top};
+        XYSeries limits = chart.addSeries(String.format(Locale.ROOT, "Pseudo %.0f%% limits", s.level() * 100), lx, ly);
+        limits.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+        limits.setMarker(SeriesMarkers.NONE);
+        limits.setLineColor(new Color(120, 120, 120));
+        limits.setLineStyle(new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {5f, 4f}, 0));
+        XYSeries centre = chart.addSeries(s.method().label() + " estimate",
+                new double[] {back(theta, ratio), back(theta, ratio)}, new double[] {-top, 0});
+        centre.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+        centre.setMarker(SeriesMarkers.NONE);
+        centre.setLineColor(Color.BLACK);
+        XYSeries pts = chart.addSeries("Studies", x, y);
+        pts.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        pts.setMarker(SeriesMarkers.CIRCLE);
+        pts.setMarkerColor(new Color(0, 84, 147));
+        return chart;
+    }
+
+    private static double back(double v, boolean ratio) {
+        return ratio ? Math.exp(v) : v;
+    }
+
+    /** Writes {@code base.png} (300 dpi) and {@code base.svg}; returns false when there is no funnel to draw. */
+    public static boolean write(Analysis a, Settings s, Path dir, String base) throws IOException {
+        XYChart chart = chart(a, s);
+        if (chart == null) {
+            return false;
+        }
+        BitmapEncoder.saveBitmapWithDPI(chart, dir.resolve(base + ".png").toString(), BitmapEncoder.BitmapFormat.PNG,
+                DrawingFiles.DPI);
+        VectorGraphicsEncoder.saveVectorGraphic(chart, dir.resolve(base + ".svg").toString(),
+                VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
+        return true;
+    }
+}
