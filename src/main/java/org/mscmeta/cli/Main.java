@@ -16,12 +16,15 @@ public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    public static void main(String[] args) {
+    static {
         // Apache POI logs through Log4j 2; without a back end it prints a start-up warning. Route it to the
         // simple logger, errors only.
         System.setProperty("log4j2.loggerContextFactory", "org.apache.logging.log4j.simple.SimpleLoggerContextFactory");
         System.setProperty("org.apache.logging.log4j.simplelog.StatusLogger.level", "OFF");
         System.setProperty("org.apache.logging.log4j.level", "ERROR");
+    }
+
+    public static void main(String[] args) {
         System.exit(run(args));
     }
 

@@ -1,6 +1,7 @@
 package org.mscmeta.report;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -63,45 +64,48 @@ public final class ReportWriter {
         }
     }
 
-    /** Writes all plots; returns, per outcome, the PNG of its forest plot (for the workbook). */
+    /** The plots of one outcome, rendered independently of the others. */
+    private record OutcomePlots(Analysis overall, String stem, List<Analysis> subgroupLevels) {
+    }
+
+    /**
+     * Writes all plots, outcomes in parallel; returns, per outcome, the PNG of its forest plot (for the workbook).
+     */
     private static Map<String, Path> writePlots(Results r, Path staging, List<Path> files) throws IOException {
         Path dir = staging.resolve(PLOTS);
         Files.createDirectories(dir);
         FileNames names = new FileNames();
-        Map<String, Path> forestPng = new LinkedHashMap<>();
+        List<OutcomePlots> jobs = new ArrayList<>();
         List<Analysis> overalls = new ArrayList<>();
         for (Analysis a : r.analyses()) {
-            if (a.subgroup() != null) {
-                continue;
-            }
-            overalls.add(a);
-            String stem = names.unique(a.outcome());
-            ForestPlot forest = ForestPlots.outcome(a, r.settings());
-            DrawingFiles.all(forest, dir, "forest-" + stem);
-            add(files, staging, dir, "forest-" + stem, "png", "svg", "pdf");
-            forestPng.put(a.outcome(), dir.resolve("forest-" + stem + ".png"));
-            for (String variable : r.settings().by()) {
+            if (a.subgroup() == null) {
+                overalls.add(a);
                 List<Analysis> levels = new ArrayList<>();
                 for (Analysis l : r.analyses()) {
-                    if (l.subgroup() != null && l.outcome().equals(a.outcome()) && l.subgroup().variable().equals(variable)) {
+                    if (l.subgroup() != null && l.outcome().equals(a.outcome())) {
                         levels.add(l);
                     }
                 }
-                if (levels.size() < 2) {
-                    continue;
-                }
-                List<SubgroupComparison> tests = new ArrayList<>();
-                for (SubgroupComparison t : r.subgroupTests()) {
-                    if (t.outcome().equals(a.outcome()) && t.variable().equals(variable)) {
-                        tests.add(t);
-                    }
-                }
-                String base = "forest-" + stem + "-by-" + FileNames.slug(variable);
-                DrawingFiles.all(ForestPlots.subgroups(a, levels, tests, r.settings()), dir, base);
-                add(files, staging, dir, base, "png", "svg", "pdf");
+                jobs.add(new OutcomePlots(a, names.unique(a.outcome()), levels));
             }
-            if (FunnelPlot.write(a, r.settings(), dir, "funnel-" + stem)) {
-                add(files, staging, dir, "funnel-" + stem, "png", "svg");
+        }
+        List<List<Path>> written;
+        try {
+            written = jobs.parallelStream().map(job -> {
+                try {
+                    return outcomePlots(r, job, dir);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }).toList();
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        Map<String, Path> forestPng = new LinkedHashMap<>();
+        for (int i = 0; i < jobs.size(); i++) {
+            forestPng.put(jobs.get(i).overall().outcome(), dir.resolve("forest-" + jobs.get(i).stem() + ".png"));
+            for (Path p : written.get(i)) {
+                files.add(staging.relativize(p));
             }
         }
         if (!overalls.isEmpty()) {
@@ -109,6 +113,44 @@ public final class ReportWriter {
             add(files, staging, dir, "ae-panel", "png", "svg", "pdf");
         }
         return forestPng;
+    }
+
+    private static List<Path> outcomePlots(Results r, OutcomePlots job, Path dir) throws IOException {
+        List<Path> out = new ArrayList<>();
+        Analysis a = job.overall();
+        String base = "forest-" + job.stem();
+        DrawingFiles.all(ForestPlots.outcome(a, r.settings()), dir, base);
+        add(out, dir, base, "png", "svg", "pdf");
+        for (String variable : r.settings().by()) {
+            List<Analysis> levels = new ArrayList<>();
+            for (Analysis l : job.subgroupLevels()) {
+                if (l.subgroup().variable().equals(variable)) {
+                    levels.add(l);
+                }
+            }
+            if (levels.size() < 2) {
+                continue;
+            }
+            List<SubgroupComparison> tests = new ArrayList<>();
+            for (SubgroupComparison t : r.subgroupTests()) {
+                if (t.outcome().equals(a.outcome()) && t.variable().equals(variable)) {
+                    tests.add(t);
+                }
+            }
+            String sub = base + "-by-" + FileNames.slug(variable);
+            DrawingFiles.all(ForestPlots.subgroups(a, levels, tests, r.settings()), dir, sub);
+            add(out, dir, sub, "png", "svg", "pdf");
+        }
+        if (FunnelPlot.write(a, r.settings(), dir, "funnel-" + job.stem())) {
+            add(out, dir, "funnel-" + job.stem(), "png", "svg");
+        }
+        return out;
+    }
+
+    private static void add(List<Path> files, Path dir, String base, String... exts) {
+        for (String e : exts) {
+            files.add(dir.resolve(base + "." + e));
+        }
     }
 
     private static void add(List<Path> files, Path staging, Path dir, String base, String... exts) {

@@ -4,6 +4,8 @@ import de.erichseifert.vectorgraphics2d.Document;
 import de.erichseifert.vectorgraphics2d.VectorGraphics2D;
 import de.erichseifert.vectorgraphics2d.svg.SVGProcessor;
 import de.erichseifert.vectorgraphics2d.util.PageSize;
+import com.pngencoder.PngEncoder;
+import com.pngencoder.PngEncoderPhysicalPixelDimensions;
 import de.rototor.pdfbox.graphics2d.PdfBoxGraphics2D;
 import java.awt.Color;
 import java.awt.Graphics2D;
@@ -12,15 +14,6 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Path;
-import java.util.Iterator;
-import javax.imageio.IIOImage;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageTypeSpecifier;
-import javax.imageio.ImageWriteParam;
-import javax.imageio.ImageWriter;
-import javax.imageio.metadata.IIOMetadata;
-import javax.imageio.metadata.IIOMetadataNode;
-import javax.imageio.stream.ImageOutputStream;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
@@ -64,26 +57,12 @@ public final class DrawingFiles {
         AtomicFiles.write(file, out -> writePng(img, DPI, out));
     }
 
-    /** Writes a PNG recording {@code dpi} in its metadata. */
+    /** Writes a PNG recording {@code dpi} in its pHYs chunk (pngencoder: multi-threaded deflate). */
     public static void writePng(BufferedImage img, int dpi, OutputStream out) throws IOException {
-        Iterator<ImageWriter> writers = ImageIO.getImageWritersByFormatName("png");
-        ImageWriter writer = writers.next();
-        try (ImageOutputStream ios = ImageIO.createImageOutputStream(out)) {
-            writer.setOutput(ios);
-            ImageWriteParam param = writer.getDefaultWriteParam();
-            IIOMetadata meta = writer.getDefaultImageMetadata(ImageTypeSpecifier.createFromRenderedImage(img), param);
-            String perMetre = Integer.toString((int) Math.round(dpi / 0.0254));
-            IIOMetadataNode phys = new IIOMetadataNode("pHYs");
-            phys.setAttribute("pixelsPerUnitXAxis", perMetre);
-            phys.setAttribute("pixelsPerUnitYAxis", perMetre);
-            phys.setAttribute("unitSpecifier", "meter");
-            IIOMetadataNode root = new IIOMetadataNode("javax_imageio_png_1.0");
-            root.appendChild(phys);
-            meta.mergeTree("javax_imageio_png_1.0", root);
-            writer.write(meta, new IIOImage(img, null, meta), param);
-        } finally {
-            writer.dispose();
-        }
+        new PngEncoder().withBufferedImage(img)
+                .withPhysicalPixelDimensions(PngEncoderPhysicalPixelDimensions.dotsPerInch(dpi))
+                .withCompressionLevel(6)
+                .toStream(out);
     }
 
     /** SVG (text kept as text). */

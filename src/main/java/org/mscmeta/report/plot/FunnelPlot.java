@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.VectorGraphicsEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
@@ -96,8 +95,23 @@ public final class FunnelPlot {
         if (chart == null) {
             return false;
         }
-        BitmapEncoder.saveBitmapWithDPI(chart, dir.resolve(base + ".png").toString(), BitmapEncoder.BitmapFormat.PNG,
-                DrawingFiles.DPI);
+        Drawing drawing = new Drawing() {
+            @Override
+            public double width() {
+                return chart.getWidth();
+            }
+
+            @Override
+            public double height() {
+                return chart.getHeight();
+            }
+
+            @Override
+            public void draw(java.awt.Graphics2D g) {
+                chart.paint(g, chart.getWidth(), chart.getHeight());
+            }
+        };
+        DrawingFiles.png(drawing, dir.resolve(base + ".png"));
         VectorGraphicsEncoder.saveVectorGraphic(chart, dir.resolve(base + ".svg").toString(),
                 VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
         return true;
