@@ -53,10 +53,19 @@ public final class ReportWriter {
             }
             ResultsJson.write(results, run, staging);
             files.add(Path.of(ResultsJson.FILE_NAME));
-            for (Path rel : files) {
-                Path target = out.resolve(rel.toString());
-                Files.createDirectories(target.toAbsolutePath().getParent());
-                Files.move(staging.resolve(rel.toString()), target, StandardCopyOption.REPLACE_EXISTING);
+            List<Path> moved = new ArrayList<>();
+            try {
+                for (Path rel : files) {
+                    Path target = out.resolve(rel.toString());
+                    Files.createDirectories(target.toAbsolutePath().getParent());
+                    Files.move(staging.resolve(rel.toString()), target, StandardCopyOption.REPLACE_EXISTING);
+                    moved.add(target);
+                }
+            } catch (IOException | RuntimeException e) {
+                for (Path p : moved) {
+                    Files.deleteIfExists(p);
+                }
+                throw e;
             }
             return new Written(List.copyOf(files));
         } finally {

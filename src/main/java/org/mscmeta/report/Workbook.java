@@ -69,6 +69,7 @@ public final class Workbook {
     private final CellStyle pct;
     private final CellStyle intStyle;
     private final CellStyle bold;
+    private final java.util.Map<CellStyle, CellStyle> quotedVariants = new java.util.HashMap<>();
 
     private Workbook() {
         var df = wb.createDataFormat();
@@ -535,16 +536,12 @@ public final class Workbook {
         for (String[] ref : MethodsText.references(st)) {
             Row x = s.createRow(row++);
             text(x, 0, ref[0]);
-            Cell c = x.createCell(1);
-            c.setCellValue(ref[1]);
-            c.setCellStyle(wrap);
+            cell(x, 1, ref[1], wrap);
         }
         row++;
         cell(s.createRow(row++), 0, "Methods paragraph (ready to paste)", bold);
         Row p = s.createRow(row);
-        Cell c = p.createCell(0);
-        c.setCellValue(MethodsText.paragraph(r));
-        c.setCellStyle(wrap);
+        cell(p, 0, MethodsText.paragraph(r), wrap);
         s.addMergedRegion(new CellRangeAddress(row, row, 0, 1));
         p.setHeightInPoints(200);
         s.setColumnWidth(0, 36 * 256);
@@ -559,9 +556,7 @@ public final class Workbook {
             Row x = s.createRow(row++);
             text(x, 0, n.category());
             text(x, 1, n.outcome() == null ? "(all)" : n.outcome());
-            Cell c = x.createCell(2);
-            c.setCellValue(n.message());
-            c.setCellStyle(n.message().isEmpty() || "=+-@".indexOf(n.message().charAt(0)) < 0 ? wrap : quoted);
+            cell(x, 2, n.message(), wrap);
         }
         if (notices.isEmpty()) {
             text(s.createRow(1), 0, "(no notices)");
@@ -593,17 +588,27 @@ public final class Workbook {
         }
     }
 
+    /** A text cell with a style; text a spreadsheet could read as a formula gets a quote-prefixed copy of it. */
     private void cell(Row r, int col, String v, CellStyle style) {
         Cell c = r.createCell(col);
         c.setCellValue(v);
-        c.setCellStyle(style);
+        c.setCellStyle(looksLikeFormula(v) ? quotedVariants.computeIfAbsent(style, st -> {
+            CellStyle q = wb.createCellStyle();
+            q.cloneStyleFrom(st);
+            q.setQuotePrefixed(true);
+            return q;
+        }) : style);
+    }
+
+    private static boolean looksLikeFormula(String v) {
+        return v != null && !v.isEmpty() && "=+-@".indexOf(v.charAt(0)) >= 0;
     }
 
     /** A text cell; text that a spreadsheet could read as a formula is marked as quoted text. */
     void text(Row r, int col, String v) {
         Cell c = r.createCell(col);
         c.setCellValue(v == null ? "" : v);
-        if (v != null && !v.isEmpty() && "=+-@".indexOf(v.charAt(0)) >= 0) {
+        if (looksLikeFormula(v)) {
             c.setCellStyle(quoted);
         }
     }

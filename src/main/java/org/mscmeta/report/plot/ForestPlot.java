@@ -239,6 +239,12 @@ public final class ForestPlot implements Drawing {
         double hi = clamp(px(r.hi()));
         g.setColor(PI);
         g.fill(new Rectangle2D.Double(lo, mid - 1.6, hi - lo, 3.2));
+        if (px(r.lo()) < PANEL_X0) {
+            arrow(g, PANEL_X0, mid, -1);
+        }
+        if (px(r.hi()) > PANEL_X1) {
+            arrow(g, PANEL_X1, mid, 1);
+        }
         g.setColor(Color.BLACK);
     }
 

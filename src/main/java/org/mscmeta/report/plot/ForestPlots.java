@@ -156,8 +156,6 @@ public final class ForestPlots {
                 rows.add(new ForestRow(ForestRow.Kind.PREDICTION, "Prediction interval", new String[5],
                         "[" + Text.est(r.piLower()) + ", " + Text.est(r.piUpper()) + "]", Double.NaN, r.piLower(),
                         r.piUpper(), Double.NaN, 0));
-                show.add(r.piLower());
-                show.add(r.piUpper());
             }
         }
         if (c == null && !random) {

@@ -1,0 +1,39 @@
+package org.mscmeta.report;
+
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Width, height and the dpi of a PNG's pHYs chunk, read from the file's chunks. */
+record PngInfo(int width, int height, int dpi) {
+
+    static PngInfo read(Path png) throws IOException {
+        try (InputStream raw = Files.newInputStream(png); DataInputStream in = new DataInputStream(raw)) {
+            in.skipNBytes(8);
+            int width = 0;
+            int height = 0;
+            int dpi = 0;
+            while (true) {
+                int len = in.readInt();
+                String type = new String(in.readNBytes(4), java.nio.charset.StandardCharsets.US_ASCII);
+                byte[] data = in.readNBytes(len);
+                in.skipNBytes(4);
+                var d = new DataInputStream(new java.io.ByteArrayInputStream(data));
+                if (type.equals("IHDR")) {
+                    width = d.readInt();
+                    height = d.readInt();
+                } else if (type.equals("pHYs")) {
+                    int perMetre = d.readInt();
+                    d.readInt();
+                    if (d.readUnsignedByte() == 1) {
+                        dpi = (int) Math.round(perMetre * 0.0254);
+                    }
+                } else if (type.equals("IDAT") || type.equals("IEND")) {
+                    return new PngInfo(width, height, dpi);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package org.mscmeta.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mscmeta.cli.Main;
+
+/** The plot files an analyze run writes, their formats and sizes, and the atomic write on failure. */
+class ReportFilesTest {
+
+    @TempDir
+    Path dir;
+
+    static Path exampleSheet() {
+        return Path.of("examples", "msc_adverse_events.csv");
+    }
+
+    @Test
+    void plotsInAllFormatsWithPrintResolution() throws IOException {
+        Path out = dir.resolve("out");
+        assertEquals(0, Main.run("analyze", exampleSheet().toString(), "--out", out.toString(), "--quiet"));
+        Path plots = out.resolve("plots");
+        for (String f : List.of("forest-death.png", "forest-death.svg", "forest-death.pdf",
+                "forest-death-by-cell-source.png", "forest-death-by-cell-source.svg", "forest-death-by-cell-source.pdf",
+                "funnel-death.png", "funnel-death.svg", "ae-panel.png", "ae-panel.svg", "ae-panel.pdf")) {
+            assertTrue(Files.size(plots.resolve(f)) > 1000, f);
+        }
+        for (Path png : list(plots, ".png")) {
+            PngInfo info = PngInfo.read(png);
+            assertTrue(info.width() >= 1600, png + " is " + info.width() + " px wide");
+            assertEquals(300, info.dpi(), png + " dpi");
+        }
+        for (Path svg : list(plots, ".svg")) {
+            String text = Files.readString(svg);
+            assertTrue(text.contains("<svg"), svg.toString());
+        }
+        for (Path pdf : list(plots, ".pdf")) {
+            assertEquals("%PDF", new String(Files.readAllBytes(pdf), 0, 4, java.nio.charset.StandardCharsets.US_ASCII));
+        }
+        assertTrue(Files.exists(out.resolve("results.xlsx")));
+        assertTrue(Files.exists(out.resolve("results.json")));
+        try (Stream<Path> s = Files.list(out)) {
+            assertTrue(s.noneMatch(p -> p.getFileName().toString().startsWith(".mscmeta-staging")), "staging removed");
+        }
+    }
+
+    @Test
+    void noReportWritesOnlyResultsJson() throws IOException {
+        Path out = dir.resolve("json-only");
+        assertEquals(0, Main.run("analyze", exampleSheet().toString(), "--out", out.toString(), "--quiet",
+                "--no-report"));
+        try (Stream<Path> s = Files.list(out)) {
+            assertEquals(List.of("results.json"), s.map(p -> p.getFileName().toString()).toList());
+        }
+    }
+
+    @Test
+    void failureWhileWritingLeavesNothingHalfWritten() throws IOException {
+        Path out = dir.resolve("blocked");
+        // a non-empty folder where the workbook must go makes the final move fail
+        Files.createDirectories(out.resolve("results.xlsx").resolve("occupied"));
+        int status = Main.run("analyze", exampleSheet().toString(), "--out", out.toString(), "--quiet");
+        assertNotEquals(0, status);
+        assertFalse(Files.exists(out.resolve("results.json")), "results.json must not be written");
+        try (Stream<Path> s = Files.walk(out)) {
+            List<String> left = s.filter(Files::isRegularFile).map(p -> out.relativize(p).toString()).toList();
+            assertEquals(List.of(), left, "no plot or partial file may remain");
+        }
+        try (Stream<Path> s = Files.list(out)) {
+            assertTrue(s.noneMatch(p -> p.getFileName().toString().startsWith(".mscmeta-staging")));
+        }
+    }
+
+    static List<Path> list(Path d, String ext) throws IOException {
+        try (Stream<Path> s = Files.list(d)) {
+            return s.filter(p -> p.toString().endsWith(ext)).sorted().toList();
+        }
+    }
+}

@@ -1,0 +1,266 @@
+package org.mscmeta.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.FormulaEvaluator;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.mscmeta.analysis.Analysis;
+import org.mscmeta.analysis.DoubleZero;
+import org.mscmeta.analysis.MetaAnalysis;
+import org.mscmeta.analysis.Method;
+import org.mscmeta.analysis.Results;
+import org.mscmeta.analysis.Settings;
+import org.mscmeta.analysis.StudyResult;
+import org.mscmeta.effect.CcMode;
+import org.mscmeta.effect.Measure;
+import org.mscmeta.pool.TauSquared;
+import org.mscmeta.sheet.ExtractionSheet;
+import org.mscmeta.sheet.SheetReader;
+import org.mscmeta.testing.ReferenceCases;
+
+/** The Excel workbook: its sheets, live formulas recomputed against the engine, safe text and sheet names. */
+class WorkbookTest {
+
+    @TempDir
+    Path dir;
+
+    private Path write(Path input, Settings settings) throws Exception {
+        ExtractionSheet sheet = SheetReader.withBuiltInVocabulary().read(input, null);
+        Results r = MetaAnalysis.run(sheet, settings);
+        Path out = dir.resolve("wb-" + System.nanoTime());
+        ReportWriter.write(sheet, r, new RunInfo(input.toString(), "abc123", "2026-11-23T00:00:00Z"), out, false);
+        lastResults = r;
+        return out.resolve(Workbook.FILE_NAME);
+    }
+
+    private Results lastResults;
+
+    static Stream<Arguments> settings() {
+        Path example = ReportFilesTest.exampleSheet();
+        Path niel = ReferenceCases.resource("data/nielweise2007.csv");
+        Path bcg = ReferenceCases.resource("data/bcg.csv");
+        return Stream.of(
+                Arguments.of("example RR MH REML", example, Settings.DEFAULTS),
+                Arguments.of("nielweise OR IV REML tacc", niel, Settings.DEFAULTS.withMeasure(Measure.OR)
+                        .withMethod(Method.IV).withCc(0.5, CcMode.TACC)),
+                Arguments.of("nielweise RD MH DL", niel, Settings.DEFAULTS.withMeasure(Measure.RD)
+                        .withTau2(TauSquared.DL)),
+                Arguments.of("nielweise OR Peto", niel, Settings.DEFAULTS.withMeasure(Measure.OR)
+                        .withMethod(Method.PETO).withTau2(null)),
+                Arguments.of("nielweise RR IV DL double zero included", niel, Settings.DEFAULTS.withMethod(Method.IV)
+                        .withTau2(TauSquared.DL).withDoubleZero(DoubleZero.INCLUDE)),
+                Arguments.of("bcg OR MH PM cc all", bcg, Settings.DEFAULTS.withMeasure(Measure.OR)
+                        .withTau2(TauSquared.PM).withCc(0.5, CcMode.ALL).withBy(List.of("alloc"))));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("settings")
+    void formulasRecomputeToTheEngineNumbers(String name, Path input, Settings settings) throws Exception {
+        Path xlsx = write(input, settings);
+        try (XSSFWorkbook wb = new XSSFWorkbook(xlsx.toFile())) {
+            FormulaEvaluator ev = wb.getCreationHelper().createFormulaEvaluator();
+            ev.evaluateAll();
+            int checked = compare(wb, lastResults, cell -> ev.evaluate(cell).getNumberValue());
+            assertTrue(checked > 20, name + ": only " + checked + " formula cells compared");
+        }
+    }
+
+    @Test
+    void libreOfficeRecomputesTheSameNumbers() throws Exception {
+        assumeTrue(onPath("libreoffice"), "LibreOffice not installed; POI's evaluator covers the formulas");
+        Path xlsx = write(ReportFilesTest.exampleSheet(), Settings.DEFAULTS);
+        Path conv = dir.resolve("lo");
+        Files.createDirectories(conv);
+        Process p = new ProcessBuilder("libreoffice", "--headless", "-env:UserInstallation=file://" + dir.resolve("lo-profile"),
+                "--convert-to", "xlsx", "--outdir", conv.toString(), xlsx.toString())
+                .redirectErrorStream(true).start();
+        p.getInputStream().readAllBytes();
+        assertTrue(p.waitFor(180, TimeUnit.SECONDS), "LibreOffice timed out");
+        Path recalculated = conv.resolve(xlsx.getFileName());
+        assertTrue(Files.exists(recalculated), "LibreOffice wrote no file");
+        try (XSSFWorkbook wb = new XSSFWorkbook(recalculated.toFile())) {
+            int checked = compare(wb, lastResults, Cell::getNumericCellValue);
+            assertTrue(checked > 100, "only " + checked + " cells compared");
+        }
+    }
+
+    /** Compares every study row's formula results with the engine; returns the number of cells compared. */
+    private static int compare(XSSFWorkbook wb, Results r, java.util.function.ToDoubleFunction<Cell> value) {
+        int checked = 0;
+        List<String> problems = new ArrayList<>();
+        for (Analysis a : r.analyses()) {
+            if (a.subgroup() != null) {
+                continue;
+            }
+            Sheet s = outcomeSheet(wb, a.outcome());
+            assertNotNull(s, "no sheet for " + a.outcome());
+            for (int i = 0; i < a.studies().size(); i++) {
+                StudyResult st = a.studies().get(i);
+                Row row = s.getRow(Workbook.FIRST_STUDY_ROW + i);
+                assertEquals(st.study(), row.getCell(0).getStringCellValue());
+                if (!st.included()) {
+                    continue;
+                }
+                double[][] pairs = {
+                    {Workbook.Col.YI.ordinal(), st.yi()}, {Workbook.Col.VI.ordinal(), st.vi()},
+                    {Workbook.Col.EST.ordinal(), st.estimate()}, {Workbook.Col.LO.ordinal(), st.ciLower()},
+                    {Workbook.Col.HI.ordinal(), st.ciUpper()}, {Workbook.Col.W_COMMON.ordinal(), st.weightCommon()},
+                    {Workbook.Col.W_RANDOM.ordinal(), st.weightRandom()}};
+                for (double[] pr : pairs) {
+                    Cell c = row.getCell((int) pr[0]);
+                    if (!Double.isFinite(pr[1])) {
+                        continue;
+                    }
+                    assertNotNull(c, a.outcome() + " / " + st.study() + " column " + (int) pr[0]);
+                    assertEquals(CellType.FORMULA, c.getCellType(), "live formula expected");
+                    double got = value.applyAsDouble(c);
+                    if (Math.abs(got - pr[1]) > 1e-9 * Math.max(1, Math.abs(pr[1]))) {
+                        problems.add(String.format(Locale.ROOT, "%s / %s col %d: workbook %s, engine %s",
+                                a.outcome(), st.study(), (int) pr[0], got, pr[1]));
+                    }
+                    checked++;
+                }
+            }
+        }
+        assertEquals(List.of(), problems);
+        return checked;
+    }
+
+    private static Sheet outcomeSheet(XSSFWorkbook wb, String outcome) {
+        for (Sheet s : wb) {
+            Row r0 = s.getRow(0);
+            if (r0 != null && r0.getCell(0) != null && r0.getCell(0).getCellType() == CellType.STRING
+                    && r0.getCell(0).getStringCellValue().equals(outcome) && !Set.of(Workbook.SUMMARY, Workbook.DATA,
+                    Workbook.METHODS, Workbook.WARNINGS).contains(s.getSheetName())) {
+                return s;
+            }
+        }
+        return null;
+    }
+
+    @Test
+    void structureSheetsImagesDataAndMethods() throws Exception {
+        Path xlsx = write(ReportFilesTest.exampleSheet(), Settings.DEFAULTS);
+        try (XSSFWorkbook wb = new XSSFWorkbook(xlsx.toFile())) {
+            assertEquals(Workbook.SUMMARY, wb.getSheetName(0));
+            long outcomes = lastResults.analyses().stream().filter(a -> a.subgroup() == null).count();
+            assertEquals(outcomes + 4, wb.getNumberOfSheets());
+            for (String name : List.of(Workbook.DATA, Workbook.METHODS, Workbook.WARNINGS)) {
+                assertNotNull(wb.getSheet(name), name);
+            }
+            assertEquals(outcomes, wb.getAllPictures().size(), "one forest plot per outcome sheet");
+            var summary = wb.getSheet(Workbook.SUMMARY);
+            assertNotNull(summary.getCTWorksheet().getAutoFilter(), "filters on the summary");
+            assertNotNull(summary.getPaneInformation(), "frozen header");
+            Sheet data = wb.getSheet(Workbook.DATA);
+            List<String> heads = new ArrayList<>();
+            data.getRow(0).forEach(c -> heads.add(c.getStringCellValue()));
+            int route = heads.indexOf("route");
+            assertEquals("route (normalised)", heads.get(route + 1));
+            assertEquals("cell_source (normalised)", heads.get(heads.indexOf("cell_source") + 1));
+            assertTrue(heads.contains("source"), "the source column is kept");
+            assertEquals(lastResults.rows() + 1, data.getPhysicalNumberOfRows());
+            String methods = sheetText(wb.getSheet(Workbook.METHODS));
+            assertTrue(methods.contains("abc123"), "input SHA-256 stated");
+            assertTrue(methods.contains("Greenland S, Robins JM"), "MH RR citation");
+            assertTrue(methods.contains("Viechtbauer W. Bias and efficiency"), "REML citation");
+            assertTrue(methods.contains("For each of"), "methods paragraph");
+            String warnings = sheetText(wb.getSheet(Workbook.WARNINGS));
+            assertTrue(warnings.contains("no events (or only events) in both arms"), warnings);
+        }
+    }
+
+    @Test
+    void textIsNeverAFormulaAndSheetNamesAreSafe() throws Exception {
+        Path in = dir.resolve("evil.csv");
+        String longName = "Serious adverse events of special interest: hepatic";
+        Files.writeString(in, "study,outcome,events_msc,n_msc,events_control,n_control\n"
+                + "\"=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",\"+cmd|' /C calc'!A0\",1,10,2,10\n"
+                + "@SUM(A1),\"+cmd|' /C calc'!A0\",2,10,2,11\n"
+                + "-2+3,Death/any: cause?,1,12,3,12\n"
+                + "A,\"" + longName + " (year 1)\",1,12,3,12\n"
+                + "A,\"" + longName + " (year 2)\",2,12,3,12\n"
+                + "A,summary,1,12,3,12\n"
+                + "A,[x]*y,1,12,3,12\n");
+        Path xlsx = write(in, Settings.DEFAULTS);
+        try (XSSFWorkbook wb = new XSSFWorkbook(xlsx.toFile())) {
+            Set<String> names = new HashSet<>();
+            for (Sheet s : wb) {
+                String n = s.getSheetName();
+                assertTrue(n.length() <= 31, n);
+                assertFalse(n.matches(".*[\\\\/?*\\[\\]:].*"), n);
+                assertTrue(names.add(n.toLowerCase(Locale.ROOT)), "duplicate sheet name " + n);
+                for (Row r : s) {
+                    for (Cell c : r) {
+                        if (c.getCellType() == CellType.STRING) {
+                            String v = c.getStringCellValue();
+                            if (!v.isEmpty() && "=+-@".indexOf(v.charAt(0)) >= 0) {
+                                assertTrue(c.getCellStyle().getQuotePrefixed(), "quote-prefixed text: " + v);
+                            }
+                        }
+                        if (c.getCellType() == CellType.FORMULA) {
+                            String f = c.getCellFormula();
+                            assertFalse(f.contains("HYPERLINK") || f.contains("cmd") || f.contains("SUM(A1)"),
+                                    "input text became a formula: " + f);
+                        }
+                    }
+                }
+            }
+            assertEquals(6 + 4, wb.getNumberOfSheets(), "6 outcomes + 4 fixed sheets");
+            assertNotNull(wb.getSheet("summary (2)"), "an outcome named like a fixed sheet gets a suffix");
+            assertNotNull(wb.getSheet(Workbook.SUMMARY));
+            String data = sheetText(wb.getSheet(Workbook.DATA));
+            assertTrue(data.contains("=HYPERLINK(\"http://x\",\"y\")"), "text kept as written");
+        }
+        try (Stream<Path> s = Files.list(xlsx.getParent().resolve("plots"))) {
+            for (Path p : s.toList()) {
+                assertTrue(p.getFileName().toString().matches("[a-z0-9.-]+"), "file name " + p.getFileName());
+            }
+        }
+    }
+
+    private static String sheetText(Sheet s) {
+        StringBuilder sb = new StringBuilder();
+        for (Row r : s) {
+            for (Cell c : r) {
+                sb.append(c.getCellType() == CellType.NUMERIC ? Double.toString(c.getNumericCellValue()) : c.toString())
+                        .append('\t');
+            }
+            sb.append('\n');
+        }
+        return sb.toString();
+    }
+
+    private static boolean onPath(String cmd) {
+        for (String d : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+            if (Files.isExecutable(Path.of(d, cmd))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+}

@@ -1,0 +1,91 @@
+package org.mscmeta.report.plot;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mscmeta.analysis.Analysis;
+import org.mscmeta.analysis.MetaAnalysis;
+import org.mscmeta.analysis.Results;
+import org.mscmeta.analysis.Settings;
+import org.mscmeta.sheet.SheetReader;
+
+/** Forest plots at 3, 20 and 60 studies: they grow with the rows and keep every label inside its column. */
+class ForestPlotTest {
+
+    @TempDir
+    Path dir;
+
+    private Results analyse(int k) throws Exception {
+        Random rnd = new Random(k);
+        StringBuilder sb = new StringBuilder("study,route,outcome,events_msc,n_msc,events_control,n_control\n");
+        for (int i = 0; i < k; i++) {
+            int n1 = 10 + rnd.nextInt(150);
+            int n2 = 10 + rnd.nextInt(150);
+            String name = i % 5 == 2 ? "Study " + i + " of the International Mesenchymal Stromal Cell Consortium"
+                    : "Study " + i;
+            sb.append('"').append(name).append("\",").append(i % 2 == 0 ? "IV" : "intrathecal")
+                    .append(",Serious adverse events,").append(rnd.nextInt(n1 / 3 + 1)).append(',').append(n1)
+                    .append(',').append(rnd.nextInt(n2 / 3 + 1)).append(',').append(n2).append('\n');
+        }
+        Path f = dir.resolve("k" + k + ".csv");
+        Files.writeString(f, sb.toString());
+        return MetaAnalysis.run(SheetReader.withBuiltInVocabulary().read(f, null), Settings.DEFAULTS);
+    }
+
+    @Test
+    void heightGrowsWithStudiesAndWidthIsPrintQuality() throws Exception {
+        double previous = 0;
+        for (int k : List.of(3, 20, 60)) {
+            Results r = analyse(k);
+            Analysis overall = r.analyses().get(0);
+            ForestPlot p = ForestPlots.outcome(overall, r.settings());
+            assertTrue(p.height() > previous, "height at k = " + k);
+            previous = p.height();
+            assertEquals(k, p.rowLabels().stream().filter(l -> l.startsWith("Study ")).count());
+            BufferedImage img = DrawingFiles.image(p, DrawingFiles.DPI);
+            assertTrue(img.getWidth() >= 1600, "width " + img.getWidth());
+            assertEquals(Math.ceil(p.height() * DrawingFiles.DPI / 72.0), img.getHeight(), 1.0);
+            List<Analysis> levels = r.analyses().stream().filter(a -> a.subgroup() != null).toList();
+            ForestPlot sub = ForestPlots.subgroups(overall, levels, r.subgroupTests(), r.settings());
+            assertTrue(sub.height() > p.height(), "subgroup plot adds block rows");
+            assertTrue(sub.rowLabels().contains("route: intravenous"));
+        }
+    }
+
+    @Test
+    void longLabelsAreCutWithAnEllipsisToFitTheirColumn() {
+        var font = Text.font(8f, false);
+        String cut = Text.fit("Study 2 of the International Mesenchymal Stromal Cell Consortium", font, 152);
+        assertTrue(cut.endsWith("\u2026"), cut);
+        assertTrue(Text.width(cut, font) <= 152, cut);
+        assertEquals("Short", Text.fit("Short", font, 152));
+    }
+
+    @Test
+    void axisContainsEveryEstimateAndIsLogForRatios() {
+        Axis a = Axis.choose(true, List.of(0.3, 1.8, 4.2));
+        assertTrue(a.ratio());
+        assertTrue(a.min() <= 0.3 && a.max() >= 4.2);
+        assertEquals(0.5, a.fraction(1.0), 1e-12, "no effect in the middle of a symmetric log axis");
+        Axis d = Axis.choose(false, List.of(-0.03, 0.07));
+        assertEquals(0.1, d.max(), 1e-12);
+        assertEquals(0.5, d.fraction(0.0), 1e-12);
+    }
+
+    @Test
+    void allThreeFormatsAreWritten() throws Exception {
+        Results r = analyse(5);
+        DrawingFiles.all(ForestPlots.outcome(r.analyses().get(0), r.settings()), dir, "f");
+        for (String ext : List.of("png", "svg", "pdf")) {
+            assertTrue(Files.size(dir.resolve("f." + ext)) > 2000, ext);
+        }
+    }
+}
