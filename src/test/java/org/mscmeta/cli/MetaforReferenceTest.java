@@ -13,13 +13,26 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.mscmeta.testing.ReferenceCases;
 
 /**
- * Every case of shared/reference/cases.json (metafor 3.8-1: RR, OR, RD; MH, IV, Peto; DL, REML, PM; HKSJ;
- * subgroups) run through {@code analyze}; every number must equal metafor's to a relative 1e-6.
+ * metafor 3.8-1 reference cases run through {@code analyze}, every number compared to a relative 1e-6:
+ * <ul>
+ *   <li>{@code reference/cases.json} (shared/reference): RR, OR, RD; MH, IV, Peto; DL, REML, PM; HKSJ;
+ *       subgroups;</li>
+ *   <li>{@code reference-extra/extra_cases.json} (src/test/r/extra_reference.R): ML, HE, SJ, HS, EB; Q-profile
+ *       intervals for tau2 and I2; cc modes all, if0all, none, a non-default value and TACC; double-zero studies
+ *       included; a 90% level.</li>
+ * </ul>
  */
-class MetaforBinaryReferenceTest {
+class MetaforReferenceTest {
 
     static Stream<Arguments> cases() throws IOException {
-        return ReferenceCases.load("reference/cases.json").stream()
+        return Stream.of("reference/cases.json", "reference-extra/extra_cases.json")
+                .flatMap(file -> {
+                    try {
+                        return ReferenceCases.load(file).stream();
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                })
                 .map(c -> Arguments.of(c.get("name").asText(), c));
     }
 
