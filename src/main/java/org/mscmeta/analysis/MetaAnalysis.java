@@ -46,8 +46,10 @@ public final class MetaAnalysis {
 
         TextColumn outcomes = sheet.outcome();
         int nOutcomes = outcomes.levels().size();
-        int[][] rowsByOutcome = groupRows(outcomes.codes(), nOutcomes, sheet, -1);
-        int[][] singleArmByOutcome = groupRows(outcomes.codes(), nOutcomes, sheet, 1);
+        boolean proportions = settings.measure().isProportion();
+        // comparative measures use the controlled trials; incidence among MSC recipients uses every row
+        int[][] rowsByOutcome = groupRows(outcomes.codes(), nOutcomes, sheet, proportions ? 0 : -1);
+        int[][] singleArmByOutcome = proportions ? new int[nOutcomes][0] : groupRows(outcomes.codes(), nOutcomes, sheet, 1);
         List<Integer> selected = new ArrayList<>();
         for (int o = 0; o < nOutcomes; o++) {
             if (settings.outcome() == null || outcomes.levels().get(o).equalsIgnoreCase(settings.outcome().strip())) {
@@ -218,12 +220,12 @@ public final class MetaAnalysis {
         return out;
     }
 
-    /** Row indices per outcome code: comparative rows ({@code arms = -1}) or single-arm rows ({@code 1}). */
+    /** Row indices per outcome code: comparative rows ({@code arms = -1}), single-arm ({@code 1}) or all ({@code 0}). */
     private static int[][] groupRows(int[] codes, int n, ExtractionSheet sheet, int arms) {
         int[] counts = new int[n];
         boolean single = arms == 1;
         for (int i = 0; i < codes.length; i++) {
-            if (sheet.isSingleArm(i) == single) {
+            if (arms == 0 || sheet.isSingleArm(i) == single) {
                 counts[codes[i]]++;
             }
         }
@@ -233,7 +235,7 @@ public final class MetaAnalysis {
         }
         int[] fill = new int[n];
         for (int i = 0; i < codes.length; i++) {
-            if (sheet.isSingleArm(i) == single) {
+            if (arms == 0 || sheet.isSingleArm(i) == single) {
                 out[codes[i]][fill[codes[i]]++] = i;
             }
         }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.mscmeta.effect.EffectSizes;
 import org.mscmeta.effect.Measure;
+import org.mscmeta.effect.Proportions;
 import org.mscmeta.effect.StudyEffects;
 import org.mscmeta.effect.TwoByTwo;
 import org.mscmeta.pool.CommonEffect;
@@ -33,6 +34,9 @@ final class PooledModel {
     }
 
     static Analysis fit(ExtractionSheet sheet, String outcome, Subgroup subgroup, int[] rows, Settings s) {
+        if (s.measure().isProportion()) {
+            return fitProportions(sheet, outcome, subgroup, rows, s);
+        }
         int k = rows.length;
         int[] a = new int[k];
         int[] n1 = new int[k];
@@ -97,6 +101,68 @@ final class PooledModel {
         return new Analysis(outcome, subgroup, included, dz, k - included - dz, sa, sn1, sc, sn2,
                 common == null ? null : natural(common, measure),
                 random == null ? null : natural(random, measure), het, List.copyOf(studies));
+    }
+
+    /**
+     * Incidence among MSC recipients: the MSC arm of every row (single-arm and controlled trials), pooled by
+     * inverse variance on the chosen transformation; study intervals are Clopper-Pearson; pooled values are
+     * back-transformed (for PFT with the harmonic mean of the included studies' n, as metafor's
+     * {@code transf.ipft.hm}).
+     */
+    private static Analysis fitProportions(ExtractionSheet sheet, String outcome, Subgroup subgroup, int[] rows,
+                                           Settings s) {
+        int k = rows.length;
+        int[] x = new int[k];
+        int[] n = new int[k];
+        long sx = 0;
+        long sn = 0;
+        for (int j = 0; j < k; j++) {
+            x[j] = sheet.eventsMsc()[rows[j]];
+            n[j] = sheet.nMsc()[rows[j]];
+            sx += x[j];
+            sn += n[j];
+        }
+        Measure m = s.measure();
+        StudyEffects eff = Proportions.compute(m, s.cc(), x, n);
+        int included = eff.k();
+        double invN = 0;
+        for (int j = 0; j < k; j++) {
+            if (eff.included()[j]) {
+                invN += 1.0 / n[j];
+            }
+        }
+        double nHarmonic = included / invN;
+        CommonEffect common = null;
+        Heterogeneity het = null;
+        RandomEffectsResult random = null;
+        if (included > 0) {
+            common = InverseVariance.pool(eff, s.level());
+            het = Heterogeneity.of(eff.includedYi(), eff.includedVi(), common.estimate(), s.level());
+            if (s.tau2() != null) {
+                random = RandomEffects.fit(eff, s.tau2(), s.hksj(), s.level());
+            }
+        }
+        List<StudyResult> studies = new ArrayList<>(k);
+        for (int j = 0; j < k; j++) {
+            int r = rows[j];
+            boolean inc = eff.included()[j];
+            double[] ci = Proportions.clopperPearson(x[j], n[j], s.level());
+            studies.add(new StudyResult(sheet.rowNumber()[r], sheet.study().get(r), sheet.year()[r], inc,
+                    inc ? null : "not estimable", x[j], n[j], -1, -1, eff.corrected()[j], eff.yi()[j], eff.vi()[j],
+                    (double) x[j] / n[j], ci[0], ci[1],
+                    common == null ? Double.NaN : common.weightPercent()[j],
+                    random == null ? Double.NaN : random.weightPercent()[j]));
+        }
+        CommonResult c = common == null ? null : new CommonResult(common.method(), common.estimate(), common.se(),
+                common.z(), common.p(), m.toNatural(common.estimate(), nHarmonic),
+                m.toNatural(common.ciLower(), nHarmonic), m.toNatural(common.ciUpper(), nHarmonic));
+        RandomResult rr = random == null ? null : new RandomResult(random.tau2Method(), random.hksj(), random.tau2(),
+                Math.sqrt(random.tau2()), random.estimate(), random.se(), random.statistic(), random.df(),
+                random.p(), m.toNatural(random.estimate(), nHarmonic), m.toNatural(random.ciLower(), nHarmonic),
+                m.toNatural(random.ciUpper(), nHarmonic), m.toNatural(random.piLower(), nHarmonic),
+                m.toNatural(random.piUpper(), nHarmonic));
+        return new Analysis(outcome, subgroup, included, 0, k - included, sx, sn, 0, 0, c, rr, het,
+                List.copyOf(studies));
     }
 
     /** MH and Peto weights exist for every table; a study not in the pooled set shows none. */

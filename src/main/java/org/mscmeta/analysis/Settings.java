@@ -36,6 +36,9 @@ public record Settings(Measure measure, Method method, TauSquared tau2, boolean 
         if (!(level > 0 && level < 1)) {
             throw new IllegalArgumentException("level must be between 0 and 1 (e.g. 0.95), got " + level);
         }
+        if (measure.isProportion()) {
+            method = Method.IV; // a single arm has no Mantel-Haenszel or Peto estimate
+        }
         if (method == Method.PETO && measure != Measure.OR) {
             throw new IllegalArgumentException("Peto's method estimates odds ratios: use --measure OR with --method PETO");
         }

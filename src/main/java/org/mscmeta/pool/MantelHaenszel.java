@@ -34,6 +34,7 @@ public final class MantelHaenszel {
             case RR -> riskRatio(t, use, level);
             case OR -> oddsRatio(t, use, level);
             case RD -> riskDifference(t, use, level);
+            default -> throw new IllegalArgumentException("Mantel-Haenszel pools RR, OR or RD, not " + measure);
         };
     }
 

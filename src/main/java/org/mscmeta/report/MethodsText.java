@@ -26,6 +26,7 @@ public final class MethodsText {
                         + " both sparse data and large-strata limiting models. Biometrics 1986;42:311-23.";
                 case RD -> "Sato T, Greenland S, Robins JM. On the variance estimator for the Mantel-Haenszel risk"
                         + " difference. Biometrics 1989;45:1323-4.";
+                default -> "";
             }});
             case IV -> out.add(new String[] {"Inverse-variance common effect",
                 "Borenstein M, Hedges LV, Higgins JPT, Rothstein HR. Introduction to Meta-Analysis. Wiley; 2009."});
@@ -53,6 +54,12 @@ public final class MethodsText {
                     + " of random-effects meta-analysis. J R Stat Soc A 2009;172:137-59 (t with k-2 df)."});
             out.add(new String[] {"Q-profile CI for tau\u00b2", "Viechtbauer W. Confidence intervals for the amount of"
                     + " heterogeneity in meta-analysis. Stat Med 2007;26:37-52."});
+        }
+        if (s.measure().isProportion()) {
+            out.add(new String[] {"Proportions", "Clopper CJ, Pearson ES. The use of confidence or fiducial limits"
+                    + " illustrated in the case of the binomial. Biometrika 1934;26:404-13 (study intervals)."
+                    + (s.measure() == org.mscmeta.effect.Measure.PFT ? " Freeman MF, Tukey JW. Ann Math Stat"
+                    + " 1950;21:607-11; back-transformation: Miller JJ. Am Stat 1978;32:138." : "")});
         }
         out.add(new String[] {"Heterogeneity (Q, I\u00b2)", "Higgins JPT, Thompson SG. Quantifying heterogeneity in a"
                 + " meta-analysis. Stat Med 2002;21:1539-58."});

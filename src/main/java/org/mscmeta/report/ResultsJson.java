@@ -208,8 +208,13 @@ public final class ResultsJson {
         g.writeStringField("exclusion", s.exclusion());
         g.writeNumberField("events_msc", s.eventsMsc());
         g.writeNumberField("n_msc", s.nMsc());
-        g.writeNumberField("events_control", s.eventsControl());
-        g.writeNumberField("n_control", s.nControl());
+        if (s.nControl() < 0) {
+            g.writeNullField("events_control");
+            g.writeNullField("n_control");
+        } else {
+            g.writeNumberField("events_control", s.eventsControl());
+            g.writeNumberField("n_control", s.nControl());
+        }
         g.writeBooleanField("corrected", s.corrected());
         num(g, "yi", s.yi());
         num(g, "vi", s.vi());

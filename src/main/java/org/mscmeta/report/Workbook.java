@@ -304,16 +304,27 @@ public final class Workbook {
                     case RD -> new String[] {ca + "/" + m1 + "-" + cc2 + "/" + m2,
                         ca + "/" + m1 + "*(1-" + ca + "/" + m1 + ")/" + m1 + "+" + cc2 + "/" + m2 + "*(1-" + cc2
                             + "/" + m2 + ")/" + m2};
+                    case PLOGIT -> new String[] {"LN(" + ca + "/" + cb + ")", "1/" + ca + "+1/" + cb};
+                    case PRAW -> new String[] {ca + "/" + m1, ca + "/" + m1 + "*(1-" + ca + "/" + m1 + ")/" + m1};
+                    case PFT -> new String[] {"0.5*(ASIN(SQRT(" + a1 + "/(" + n1 + "+1)))+ASIN(SQRT((" + a1 + "+1)/("
+                        + n1 + "+1))))", "1/(4*" + n1 + "+2)"};
                 };
                 formula(x, Col.YI, yv[0], num4);
                 formula(x, Col.VI, yv[1], num4);
                 String yi = ref(Col.YI, excel);
                 String se = ref(Col.SE, excel);
                 formula(x, Col.SE, "SQRT(" + ref(Col.VI, excel) + ")", num4);
-                String back = m.isRatio() ? "EXP" : "";
-                formula(x, Col.EST, back + "(" + yi + ")", est);
-                formula(x, Col.LO, back + "(" + yi + "-" + z + "*" + se + ")", est);
-                formula(x, Col.HI, back + "(" + yi + "+" + z + "*" + se + ")", est);
+                if (m.isProportion()) {
+                    // x/n with its Clopper-Pearson interval, the engine's values
+                    number(x, Col.EST.ordinal(), sr.estimate(), est);
+                    number(x, Col.LO.ordinal(), sr.ciLower(), est);
+                    number(x, Col.HI.ordinal(), sr.ciUpper(), est);
+                } else {
+                    String back = m.isRatio() ? "EXP" : "";
+                    formula(x, Col.EST, back + "(" + yi + ")", est);
+                    formula(x, Col.LO, back + "(" + yi + "-" + z + "*" + se + ")", est);
+                    formula(x, Col.HI, back + "(" + yi + "+" + z + "*" + se + ")", est);
+                }
                 formula(x, Col.W_COMMON, "100*" + ref(Col.W_COMMON_RAW, excel) + "/SUM(" + range(Col.W_COMMON_RAW,
                         first, lastRow) + ")", pct);
                 if (a.random() != null) {
@@ -358,6 +369,7 @@ public final class Workbook {
                 case RR -> c + "*" + n1 + "/" + n;
                 case OR -> "(" + n1 + "-" + a + ")*" + c + "/" + n;
                 case RD -> n1 + "*" + n2 + "/" + n;
+                default -> "1/" + vi;
             };
         };
     }

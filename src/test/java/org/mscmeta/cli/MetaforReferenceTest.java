@@ -17,6 +17,8 @@ import org.mscmeta.testing.ReferenceCases;
  * <ul>
  *   <li>{@code reference/cases.json} (shared/reference): RR, OR, RD; MH, IV, Peto; DL, REML, PM; HKSJ;
  *       subgroups;</li>
+ *   <li>{@code reference/proportion_cases.json}: single-arm proportions PLOGIT, PFT, PRAW with DL and REML,
+ *       Clopper-Pearson study intervals;</li>
  *   <li>{@code reference-extra/extra_cases.json} (src/test/r/extra_reference.R): ML, HE, SJ, HS, EB; Q-profile
  *       intervals for tau2 and I2; cc modes all, if0all, none, a non-default value and TACC; double-zero studies
  *       included; a 90% level.</li>
@@ -25,7 +27,8 @@ import org.mscmeta.testing.ReferenceCases;
 class MetaforReferenceTest {
 
     static Stream<Arguments> cases() throws IOException {
-        return Stream.of("reference/cases.json", "reference-extra/extra_cases.json")
+        return Stream.of("reference/cases.json", "reference/proportion_cases.json",
+                        "reference-extra/extra_cases.json")
                 .flatMap(file -> {
                     try {
                         return ReferenceCases.load(file).stream();

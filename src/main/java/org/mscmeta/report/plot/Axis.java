@@ -59,6 +59,11 @@ record Axis(boolean ratio, double min, double max, double[] ticks) {
         return new Axis(false, -m, m, new double[] {-m, -m / 2, 0, m / 2, m});
     }
 
+    /** The axis of proportions: 0 to 1, no line of no effect. */
+    static Axis proportion() {
+        return new Axis(false, 0, 1, new double[] {0, 0.25, 0.5, 0.75, 1});
+    }
+
     /** Position in [0, 1] of a natural-scale value (may fall outside for values beyond the ends). */
     double fraction(double v) {
         if (ratio) {
@@ -69,7 +74,10 @@ record Axis(boolean ratio, double min, double max, double[] ticks) {
 
     /** The no-effect value: 1 for ratios, 0 for differences. */
     double nullValue() {
-        return ratio ? 1 : 0;
+        if (ratio) {
+            return 1;
+        }
+        return min == 0 ? Double.NaN : 0;
     }
 
     static String tickLabel(double v) {

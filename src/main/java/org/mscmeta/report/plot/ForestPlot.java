@@ -257,8 +257,10 @@ public final class ForestPlot implements Drawing {
         g.setColor(Color.BLACK);
         g.setStroke(new BasicStroke(0.7f));
         g.draw(new Line2D.Double(PANEL_X0, y, PANEL_X1, y));
-        double nx = px(axis.nullValue());
-        g.draw(new Line2D.Double(nx, top - 2, nx, y));
+        double nx = Double.isNaN(axis.nullValue()) ? (PANEL_X0 + PANEL_X1) / 2 : px(axis.nullValue());
+        if (!Double.isNaN(axis.nullValue())) {
+            g.draw(new Line2D.Double(nx, top - 2, nx, y));
+        }
         g.setFont(small);
         for (double t : axis.ticks()) {
             double x = px(t);

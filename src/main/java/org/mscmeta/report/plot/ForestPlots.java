@@ -62,8 +62,10 @@ public final class ForestPlots {
         List<ForestRow> rows = new ArrayList<>();
         List<Double> show = new ArrayList<>();
         for (Analysis a : overalls) {
-            String[] cells = {Long.toString(a.eventsMsc()), Long.toString(a.nMsc()), Long.toString(a.eventsControl()),
-                Long.toString(a.nControl()), Integer.toString(a.k())};
+            boolean prop = s.measure().isProportion();
+            String[] cells = {Long.toString(a.eventsMsc()), Long.toString(a.nMsc()),
+                prop ? "" : Long.toString(a.eventsControl()), prop ? "" : Long.toString(a.nControl()),
+                Integer.toString(a.k())};
             double[] e = shown(a, s);
             String text = Double.isFinite(e[0]) ? Text.ci(e[0], e[1], e[2]) : "Not estimable";
             rows.add(new ForestRow(ForestRow.Kind.TOTAL, a.outcome(), cells, text, e[0], e[1], e[2], Double.NaN, 2));
@@ -82,13 +84,14 @@ public final class ForestPlots {
 
     private static ForestPlot plot(String title, Settings s, List<ForestRow> rows, List<Double> show, String first,
                                    String fifth) {
-        Axis axis = Axis.choose(s.measure().isRatio(), show);
+        boolean prop = s.measure().isProportion();
+        Axis axis = prop ? Axis.proportion() : Axis.choose(s.measure().isRatio(), show);
         String level = Text.pct0(s.level() * 100).replace("%", "") + "% CI";
         String model = s.tau2() == null ? "Fixed" : "Random (" + s.tau2Name() + (s.hksj() ? ", HKSJ" : "") + ")";
-        String head2 = s.method().label() + ", " + model + ", " + level;
-        return new ForestPlot(title, new String[] {"MSC", "Control"},
-                new String[] {"Events", "Total", "Events", "Total", fifth, first}, s.measure().label(), head2,
-                "Favours MSC", "Favours control", rows, axis);
+        String head2 = (prop ? s.measure().name() : s.method().label()) + ", " + model + ", " + level;
+        return new ForestPlot(title, new String[] {"MSC", prop ? "" : "Control"},
+                new String[] {"Events", "Total", prop ? "" : "Events", prop ? "" : "Total", fifth, first},
+                s.measure().label(), head2, prop ? "" : "Favours MSC", prop ? "" : "Favours control", rows, axis);
     }
 
     static boolean showsRandom(Analysis a, Settings s) {
@@ -111,8 +114,9 @@ public final class ForestPlots {
     private static void studyRows(Analysis a, Settings s, List<ForestRow> rows, List<Double> show) {
         boolean random = showsRandom(a, s);
         for (StudyResult st : a.studies()) {
+            boolean arm2 = st.nControl() >= 0;
             String[] cells = {Integer.toString(st.eventsMsc()), Integer.toString(st.nMsc()),
-                Integer.toString(st.eventsControl()), Integer.toString(st.nControl()),
+                arm2 ? Integer.toString(st.eventsControl()) : "", arm2 ? Integer.toString(st.nControl()) : "",
                 st.included() ? Text.pct1(random ? st.weightRandom() : st.weightCommon()) : ""};
             if (st.included()) {
                 rows.add(new ForestRow(ForestRow.Kind.STUDY, st.study(), cells,
@@ -129,8 +133,9 @@ public final class ForestPlots {
     private static void totalRows(Analysis a, Settings s, List<ForestRow> rows, List<Double> show, boolean subtotal) {
         boolean random = showsRandom(a, s);
         String what = subtotal ? "Subtotal" : "Total";
+        boolean prop = s.measure().isProportion();
         String n1 = Long.toString(a.nMsc());
-        String n2 = Long.toString(a.nControl());
+        String n2 = prop ? "" : Long.toString(a.nControl());
         CommonResult c = a.common();
         boolean both = random && !subtotal;
         if (c != null && (!random || both)) {
@@ -164,7 +169,7 @@ public final class ForestPlots {
                     Double.NaN, 0));
         }
         rows.add(new ForestRow(ForestRow.Kind.STUDY, "Total events", new String[] {Long.toString(a.eventsMsc()), "",
-            Long.toString(a.eventsControl()), "", ""}, "", Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0));
+            prop ? "" : Long.toString(a.eventsControl()), "", ""}, "", Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0));
         rows.add(ForestRow.note(heterogeneity(a, random)));
         if (c != null && (!random || both) && Double.isFinite(c.z())) {
             rows.add(ForestRow.note(String.format(Locale.ROOT, "Test for overall effect%s: Z = %s (%s)",

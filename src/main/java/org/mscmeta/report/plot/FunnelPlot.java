@@ -29,13 +29,14 @@ public final class FunnelPlot {
 
     /** Builds the chart; null when fewer than two studies have an estimate. */
     public static XYChart chart(Analysis a, Settings s) {
+        boolean ratio = s.measure().isRatio();
         List<Double> x = new ArrayList<>();
         List<Double> y = new ArrayList<>();
         double maxSe = 0;
         for (StudyResult st : a.studies()) {
             if (st.included()) {
                 double se = Math.sqrt(st.vi());
-                x.add(st.estimate());
+                x.add(ratio ? st.estimate() : st.yi());
                 y.add(-se);
                 maxSe = Math.max(maxSe, se);
             }
@@ -43,13 +44,13 @@ public final class FunnelPlot {
         if (x.size() < 2 || a.common() == null || !Double.isFinite(a.common().logEstimate())) {
             return null;
         }
-        boolean ratio = s.measure().isRatio();
         double theta = a.common().logEstimate();
         double z = Distributions.zCritical(s.level());
         double top = maxSe * 1.08;
         XYChart chart = new XYChartBuilder().width(620).height(460)
                 .title("Funnel plot: " + a.outcome())
-                .xAxisTitle(s.measure().label() + (ratio ? " (log scale)" : ""))
+                .xAxisTitle(s.measure().label() + (ratio ? " (log scale)" : s.measure().isProportion()
+                        ? " (" + s.measure().name() + " scale)" : ""))
                 .yAxisTitle("Standard error").build();
         var st = chart.getStyler();
         st.setLegendVisible(true);

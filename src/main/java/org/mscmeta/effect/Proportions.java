@@ -1,0 +1,98 @@
+package org.mscmeta.effect;
+
+import org.apache.commons.math3.distribution.BetaDistribution;
+
+/**
+ * Per-study effects of single-arm proportions {@code x/n}, as metafor's {@code escalc()}:
+ * <ul>
+ *   <li>PLOGIT ({@code "PLO"}): {@code yi = log(x/(n-x))}, {@code vi = 1/x + 1/(n-x)};</li>
+ *   <li>PRAW ({@code "PR"}): {@code yi = x/n}, {@code vi = p(1-p)/n};</li>
+ *   <li>PFT ({@code "PFT"}): {@code yi = (asin sqrt(x/(n+1)) + asin sqrt((x+1)/(n+1)))/2}, {@code vi = 1/(4n+2)}.</li>
+ * </ul>
+ * The continuity correction goes to {@code x} and {@code n-x} of studies with 0 or n events ({@code only0}) for
+ * all three measures, as in the metafor reference cases (metafor applies {@code add} to PFT only when it is given
+ * explicitly, which the reference generator does: {@code escalc("PFT", add=0.5, to="only0")}). The PFT
+ * back-transformation uses the harmonic mean of the uncorrected n.
+ * Study intervals are Clopper-Pearson exact intervals on {@code x/n}.
+ */
+public final class Proportions {
+
+    private Proportions() {
+    }
+
+    /** yi and vi for every study. */
+    public static StudyEffects compute(Measure measure, ContinuityCorrection cc, int[] x, int[] n) {
+        int k = x.length;
+        double[] yi = new double[k];
+        double[] vi = new double[k];
+        boolean[] included = new boolean[k];
+        boolean[] corrected = new boolean[k];
+        boolean anyZero = false;
+        for (int i = 0; i < k; i++) {
+            anyZero |= x[i] == 0 || x[i] == n[i];
+        }
+        for (int i = 0; i < k; i++) {
+            double add = 0;
+            if (cc.value() > 0) {
+                boolean extreme = x[i] == 0 || x[i] == n[i];
+                boolean apply = switch (cc.mode()) {
+                    case ALL -> true;
+                    case ONLY0, TACC -> extreme;
+                    case IF0ALL -> anyZero;
+                    case NONE -> false;
+                };
+                if (apply) {
+                    add = cc.value();
+                    corrected[i] = true;
+                }
+            }
+            double xi = x[i] + add;
+            double ni = n[i] + 2 * add;
+            double y;
+            double v;
+            switch (measure) {
+                case PLOGIT -> {
+                    y = Math.log(xi / (ni - xi));
+                    v = 1 / xi + 1 / (ni - xi);
+                }
+                case PRAW -> {
+                    double p = xi / ni;
+                    y = p;
+                    v = p * (1 - p) / ni;
+                }
+                case PFT -> {
+                    y = freemanTukey(xi / ni, ni);
+                    v = 1 / (4 * ni + 2);
+                }
+                default -> throw new IllegalArgumentException(measure + " is not a proportion measure");
+            }
+            if (Double.isFinite(y) && Double.isFinite(v) && v > 0) {
+                yi[i] = y;
+                vi[i] = v;
+                included[i] = true;
+            } else {
+                yi[i] = Double.NaN;
+                vi[i] = Double.NaN;
+            }
+        }
+        return new StudyEffects(yi, vi, included, new boolean[k], corrected);
+    }
+
+    /** The Freeman-Tukey double arcsine of a proportion {@code p} with sample size {@code n} (metafor transf.pft). */
+    public static double freemanTukey(double p, double n) {
+        double x = p * n;
+        return 0.5 * (Math.asin(Math.sqrt(x / (n + 1))) + Math.asin(Math.sqrt((x + 1) / (n + 1))));
+    }
+
+    /**
+     * Clopper-Pearson exact interval for {@code x} events in {@code n}: Beta quantiles
+     * {@code B(a/2; x, n-x+1)} and {@code B(1-a/2; x+1, n-x)}, 0 and 1 at the edges.
+     */
+    public static double[] clopperPearson(int x, int n, double level) {
+        double alpha = 1 - level;
+        double lo = x == 0 ? 0 : new BetaDistribution(null, x, n - x + 1.0, 1e-15).inverseCumulativeProbability(alpha / 2);
+        double hi = x == n ? 1 : new BetaDistribution(null, x + 1.0, n - x, 1e-15)
+                .inverseCumulativeProbability(1 - alpha / 2);
+        return new double[] {lo, hi};
+    }
+}
