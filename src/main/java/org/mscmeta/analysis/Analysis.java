@@ -19,8 +19,16 @@ import org.mscmeta.pool.Heterogeneity;
  * @param random               random-effects result; null without a random model or with k = 0
  * @param heterogeneity        Q statistics; null when k = 0
  * @param studies              study rows in input order
+ * @param sensitivity          sensitivity and small-study analyses (overall analyses with k &gt;= 2); else null
  */
 public record Analysis(String outcome, Subgroup subgroup, int k, int kDoubleZeroExcluded, int kNotEstimable,
                        long eventsMsc, long nMsc, long eventsControl, long nControl, CommonResult common,
-                       RandomResult random, Heterogeneity heterogeneity, List<StudyResult> studies) {
+                       RandomResult random, Heterogeneity heterogeneity, List<StudyResult> studies,
+                       Sensitivity sensitivity) {
+
+    /** A copy with the sensitivity analyses attached. */
+    public Analysis withSensitivity(Sensitivity s) {
+        return new Analysis(outcome, subgroup, k, kDoubleZeroExcluded, kNotEstimable, eventsMsc, nMsc, eventsControl,
+                nControl, common, random, heterogeneity, studies, s);
+    }
 }

@@ -95,6 +95,7 @@ public final class MetaAnalysis {
             return new OutcomeResult(analyses, tests, notices);
         }
         Analysis overall = PooledModel.fit(sheet, outcome, null, rows, s);
+        overall = overall.withSensitivity(SensitivityAnalysis.run(sheet, overall, s, notices));
         analyses.add(overall);
         describe(overall, s, notices);
 

@@ -100,7 +100,7 @@ final class PooledModel {
         }
         return new Analysis(outcome, subgroup, included, dz, k - included - dz, sa, sn1, sc, sn2,
                 common == null ? null : natural(common, measure),
-                random == null ? null : natural(random, measure), het, List.copyOf(studies));
+                random == null ? null : natural(random, measure), het, List.copyOf(studies), null);
     }
 
     /**
@@ -162,7 +162,7 @@ final class PooledModel {
                 m.toNatural(random.ciUpper(), nHarmonic), m.toNatural(random.piLower(), nHarmonic),
                 m.toNatural(random.piUpper(), nHarmonic));
         return new Analysis(outcome, subgroup, included, 0, k - included, sx, sn, 0, 0, c, rr, het,
-                List.copyOf(studies));
+                List.copyOf(studies), null);
     }
 
     /** MH and Peto weights exist for every table; a study not in the pooled set shows none. */

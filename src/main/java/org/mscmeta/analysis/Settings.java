@@ -20,13 +20,14 @@ import org.mscmeta.pool.TauSquared;
  * @param level      confidence level (default 0.95)
  * @param by         subgroup variables; null means "route and cell_source where the sheet has them"
  * @param outcome    analyse only this outcome; null for all
+ * @param moderators numeric columns for the meta-regression of each outcome (default none)
  */
 public record Settings(Measure measure, Method method, TauSquared tau2, boolean hksj, ContinuityCorrection cc,
-                       DoubleZero doubleZero, double level, List<String> by, String outcome) {
+                       DoubleZero doubleZero, double level, List<String> by, String outcome, List<String> moderators) {
 
     /** RR, MH, REML, no HKSJ, 0.5 only0, double zeros excluded, 95%, default subgroups, all outcomes. */
     public static final Settings DEFAULTS = new Settings(Measure.RR, Method.MH, TauSquared.REML, false,
-            ContinuityCorrection.DEFAULT, DoubleZero.EXCLUDE, 0.95, null, null);
+            ContinuityCorrection.DEFAULT, DoubleZero.EXCLUDE, 0.95, null, null, List.of());
 
     public Settings {
         Objects.requireNonNull(measure, "measure");
@@ -43,43 +44,48 @@ public record Settings(Measure measure, Method method, TauSquared tau2, boolean 
             throw new IllegalArgumentException("Peto's method estimates odds ratios: use --measure OR with --method PETO");
         }
         by = by == null ? null : List.copyOf(by);
+        moderators = moderators == null ? List.of() : List.copyOf(moderators);
     }
 
     public Settings withMeasure(Measure m) {
-        return new Settings(m, method, tau2, hksj, cc, doubleZero, level, by, outcome);
+        return new Settings(m, method, tau2, hksj, cc, doubleZero, level, by, outcome, moderators);
     }
 
     public Settings withMethod(Method m) {
-        return new Settings(measure, m, tau2, hksj, cc, doubleZero, level, by, outcome);
+        return new Settings(measure, m, tau2, hksj, cc, doubleZero, level, by, outcome, moderators);
     }
 
     public Settings withTau2(TauSquared t) {
-        return new Settings(measure, method, t, hksj, cc, doubleZero, level, by, outcome);
+        return new Settings(measure, method, t, hksj, cc, doubleZero, level, by, outcome, moderators);
     }
 
     public Settings withHksj(boolean h) {
-        return new Settings(measure, method, tau2, h, cc, doubleZero, level, by, outcome);
+        return new Settings(measure, method, tau2, h, cc, doubleZero, level, by, outcome, moderators);
     }
 
     public Settings withCc(double value, CcMode mode) {
         return new Settings(measure, method, tau2, hksj, new ContinuityCorrection(value, mode), doubleZero, level, by,
-                outcome);
+                outcome, moderators);
     }
 
     public Settings withDoubleZero(DoubleZero d) {
-        return new Settings(measure, method, tau2, hksj, cc, d, level, by, outcome);
+        return new Settings(measure, method, tau2, hksj, cc, d, level, by, outcome, moderators);
     }
 
     public Settings withLevel(double l) {
-        return new Settings(measure, method, tau2, hksj, cc, doubleZero, l, by, outcome);
+        return new Settings(measure, method, tau2, hksj, cc, doubleZero, l, by, outcome, moderators);
     }
 
     public Settings withBy(List<String> b) {
-        return new Settings(measure, method, tau2, hksj, cc, doubleZero, level, b, outcome);
+        return new Settings(measure, method, tau2, hksj, cc, doubleZero, level, b, outcome, moderators);
     }
 
     public Settings withOutcome(String o) {
-        return new Settings(measure, method, tau2, hksj, cc, doubleZero, level, by, o);
+        return new Settings(measure, method, tau2, hksj, cc, doubleZero, level, by, o, moderators);
+    }
+
+    public Settings withModerators(List<String> m) {
+        return new Settings(measure, method, tau2, hksj, cc, doubleZero, level, by, outcome, m);
     }
 
     /** The double-zero handling in force: RD keeps double-zero studies whatever was asked. */

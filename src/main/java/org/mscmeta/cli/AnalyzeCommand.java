@@ -84,6 +84,10 @@ final class AnalyzeCommand implements Callable<Integer> {
                     + " sheet has values for them). --by none for no subgroups.")
     List<String> by;
 
+    @Option(names = "--moderators", paramLabel = "COL[,COL]", split = ",",
+            description = "Numeric columns for a meta-regression of every outcome (e.g. dose_cells_per_kg,year).")
+    List<String> moderators;
+
     @Option(names = "--outcome", paramLabel = "NAME", description = "Analyse only this outcome.")
     String outcome;
 
@@ -179,7 +183,7 @@ final class AnalyzeCommand implements Callable<Integer> {
             byList = List.of();
         }
         return new Settings(measure, method, t, hksj, new org.mscmeta.effect.ContinuityCorrection(cc, mode), dz,
-                level, byList, outcome);
+                level, byList, outcome, moderators);
     }
 
     private static String sha256(Path file) throws IOException {

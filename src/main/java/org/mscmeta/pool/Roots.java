@@ -4,7 +4,7 @@ import java.util.function.DoubleUnaryOperator;
 import org.apache.commons.math3.analysis.solvers.BrentSolver;
 
 /** Root finding for the tau2 estimating equations, with Apache Commons Math's Brent solver. */
-final class Roots {
+public final class Roots {
 
     private static final int MAX_EVALUATIONS = 10_000;
 
@@ -17,7 +17,7 @@ final class Roots {
      *
      * @param scale a typical magnitude of the root, used to start the search for an upper bracket
      */
-    static double decreasingRoot(DoubleUnaryOperator f, double scale) {
+    public static double decreasingRoot(DoubleUnaryOperator f, double scale) {
         double f0 = f.applyAsDouble(0);
         if (!(f0 > 0)) {
             return 0;

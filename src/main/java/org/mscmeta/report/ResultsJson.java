@@ -11,10 +11,12 @@ import org.mscmeta.analysis.Analysis;
 import org.mscmeta.analysis.CommonResult;
 import org.mscmeta.analysis.RandomResult;
 import org.mscmeta.analysis.Results;
+import org.mscmeta.analysis.Sensitivity;
 import org.mscmeta.analysis.Settings;
 import org.mscmeta.analysis.StudyResult;
 import org.mscmeta.analysis.SubgroupComparison;
 import org.mscmeta.pool.Heterogeneity;
+import org.mscmeta.sensitivity.MetaRegression;
 import org.mscmeta.sheet.ExtractionSheet;
 import org.mscmeta.sheet.Notice;
 
@@ -104,6 +106,11 @@ public final class ResultsJson {
         }
         g.writeEndArray();
         g.writeStringField("outcome", s.outcome());
+        g.writeArrayFieldStart("moderators");
+        for (String m : s.moderators()) {
+            g.writeString(m);
+        }
+        g.writeEndArray();
         g.writeEndObject();
     }
 
@@ -134,7 +141,95 @@ public final class ResultsJson {
             study(g, s);
         }
         g.writeEndArray();
+        if (a.sensitivity() != null) {
+            sensitivity(g, a.sensitivity(), ratio);
+        }
         g.writeEndObject();
+    }
+
+    /** Keys as in shared/reference/sensitivity_cases.json. */
+    private static void sensitivity(JsonGenerator g, Sensitivity s, boolean ratio) throws IOException {
+        g.writeArrayFieldStart("leave_one_out");
+        for (Sensitivity.Step st : s.leaveOneOut()) {
+            g.writeStartObject();
+            g.writeStringField("omitted", st.study());
+            steps(g, st);
+            // the reference leaves I2 of the refits undefined; Q is given so that it can be derived
+            g.writeNullField("I2");
+            num(g, "Q", st.q());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("cumulative");
+        for (Sensitivity.Step st : s.cumulative()) {
+            g.writeStartObject();
+            g.writeStringField("added", st.study());
+            steps(g, st);
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        if (s.egger() != null) {
+            g.writeObjectFieldStart("egger");
+            num(g, "bias", s.egger().bias());
+            num(g, "t", s.egger().t());
+            g.writeNumberField("df", s.egger().df());
+            num(g, "p", s.egger().p());
+            num(g, "limit_estimate", s.egger().limitEstimate());
+            g.writeEndObject();
+        }
+        if (s.begg() != null) {
+            g.writeObjectFieldStart("begg");
+            num(g, "kendall_tau", s.begg().kendallTau());
+            num(g, "z", s.begg().z());
+            num(g, "p", s.begg().p());
+            g.writeEndObject();
+        }
+        if (s.trimAndFill() != null) {
+            Sensitivity.Filled f = s.trimAndFill();
+            g.writeObjectFieldStart("trim_and_fill");
+            g.writeStringField("model", "common");
+            g.writeStringField("estimator", "L0");
+            g.writeStringField("side", f.side());
+            g.writeNumberField("k0", f.k0());
+            num(g, "estimate", f.estimate());
+            num(g, "ci_lower", f.ciLower());
+            num(g, "ci_upper", f.ciUpper());
+            g.writeEndObject();
+        }
+        MetaRegression m = s.metaRegression();
+        if (m != null) {
+            g.writeObjectFieldStart("meta_regression");
+            g.writeArrayFieldStart("moderators");
+            for (String t : m.terms().subList(1, m.terms().size())) {
+                g.writeString(t);
+            }
+            g.writeEndArray();
+            g.writeNumberField("k", m.k());
+            num(g, "tau2", m.tau2());
+            num(g, "QM", m.qm());
+            g.writeNumberField("QM_df", m.qmDf());
+            num(g, "QM_p", m.qmP());
+            num(g, "R2", m.r2());
+            g.writeArrayFieldStart("coefficients");
+            for (int j = 0; j < m.terms().size(); j++) {
+                g.writeStartObject();
+                g.writeStringField("term", m.terms().get(j));
+                num(g, "estimate", m.estimate()[j]);
+                num(g, "se", m.se()[j]);
+                num(g, "z", m.z()[j]);
+                num(g, "p", m.p()[j]);
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        }
+    }
+
+    private static void steps(JsonGenerator g, Sensitivity.Step st) throws IOException {
+        num(g, "estimate", st.estimate());
+        num(g, "ci_lower", st.ciLower());
+        num(g, "ci_upper", st.ciUpper());
+        num(g, "tau2", st.tau2());
     }
 
     private static void common(JsonGenerator g, CommonResult c, boolean ratio) throws IOException {

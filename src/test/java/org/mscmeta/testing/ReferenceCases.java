@@ -65,11 +65,25 @@ public final class ReferenceCases {
         add(args, settings, "cc_mode", "--cc-mode");
         add(args, settings, "double_zero", "--double-zero");
         add(args, settings, "level", "--level");
+        if (settings.hasNonNull("moderators")) {
+            args.add("--moderators");
+            args.add(joined(settings.get("moderators")));
+        }
         if (settings.hasNonNull("by")) {
             args.add("--by");
             args.add(settings.get("by").asText());
         }
         return args;
+    }
+
+    /** A JSON string, or an array of strings joined with commas (R's auto_unbox writes one-element arrays as strings). */
+    public static String joined(JsonNode n) {
+        if (!n.isArray()) {
+            return n.asText();
+        }
+        List<String> parts = new ArrayList<>();
+        n.forEach(x -> parts.add(x.asText()));
+        return String.join(",", parts);
     }
 
     private static void add(List<String> args, JsonNode s, String key, String option) {
@@ -203,6 +217,9 @@ public final class ReferenceCases {
                     problems.add(path + ": expected " + e + ", got " + a + " (relative error "
                             + Math.abs(a - e) / Math.abs(e) + ")");
                 }
+            } else if (actual != null && actual.isArray() && actual.size() == 1) {
+                // R's auto_unbox writes a one-element list as a scalar
+                node(path, expected, actual.get(0));
             } else {
                 count++;
                 if (actual == null || !actual.asText().equals(expected.asText())) {

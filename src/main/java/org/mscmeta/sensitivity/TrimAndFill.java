@@ -1,0 +1,86 @@
+package org.mscmeta.sensitivity;
+
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.stream.IntStream;
+import org.mscmeta.effect.StudyEffects;
+import org.mscmeta.pool.CommonEffect;
+import org.mscmeta.pool.InverseVariance;
+
+/**
+ * Trim and fill (Duval and Tweedie 2000, Biometrics 56:455-63) on the inverse-variance common-effect model with
+ * the L0 estimator, as metafor's {@code trimfill()} on an {@code rma(method="EE")} fit: the side of the missing
+ * studies from the sign of the slope of {@code y} on {@code sqrt(v)} (weights 1/v; negative: missing on the right);
+ * k0 iterated on the trimmed data ({@code k0 = (4 S_r - k(k+1)) / (2k - 1)}, rounded half to even, at least 0);
+ * the k0 most extreme studies reflected about the trimmed estimate and the model refitted.
+ *
+ * @param side     "left" or "right": where the filled studies go
+ * @param k0       number of filled studies
+ * @param fit      common-effect fit with the filled studies, analysis scale
+ * @param filledY  effects of the filled studies
+ * @param filledV  their variances
+ */
+public record TrimAndFill(String side, int k0, CommonEffect fit, double[] filledY, double[] filledV) {
+
+    private static final int MAX_ITERATIONS = 100;
+
+    /** Runs trim and fill; needs k >= 3. */
+    public static TrimAndFill of(double[] y, double[] v, double level) {
+        int k = y.length;
+        double[][] x = new double[k][];
+        double[] w = new double[k];
+        for (int i = 0; i < k; i++) {
+            x[i] = new double[] {1, Math.sqrt(v[i])};
+            w[i] = 1 / v[i];
+        }
+        boolean right = WeightedLeastSquares.fit(x, y, w)[0][1] < 0;
+        double sign = right ? -1 : 1;
+        Integer[] order = IntStream.range(0, k).boxed().toArray(Integer[]::new);
+        Arrays.sort(order, Comparator.comparingDouble(i -> sign * y[i]));
+        double[] ys = new double[k];
+        double[] vs = new double[k];
+        for (int i = 0; i < k; i++) {
+            ys[i] = sign * y[order[i]];
+            vs[i] = v[order[i]];
+        }
+        int k0 = 0;
+        int previous = -1;
+        double beta = 0;
+        for (int iter = 0; k0 != previous && iter < MAX_ITERATIONS; iter++) {
+            previous = k0;
+            beta = commonEstimate(Arrays.copyOf(ys, k - k0), Arrays.copyOf(vs, k - k0));
+            double[] centred = new double[k];
+            for (int i = 0; i < k; i++) {
+                centred[i] = ys[i] - beta;
+            }
+            Integer[] byAbs = IntStream.range(0, k).boxed().toArray(Integer[]::new);
+            Arrays.sort(byAbs, Comparator.comparingDouble(i -> Math.abs(centred[i])));
+            double sr = 0;
+            for (int r = 0; r < k; r++) {
+                if (centred[byAbs[r]] > 0) {
+                    sr += r + 1;
+                }
+            }
+            double l0 = (4 * sr - (double) k * (k + 1)) / (2.0 * k - 1);
+            k0 = (int) Math.max(0, Math.rint(l0));
+        }
+        double[] fy = new double[k0];
+        double[] fv = new double[k0];
+        for (int j = 0; j < k0; j++) {
+            int i = k - k0 + j;
+            fy[j] = sign * (2 * beta - ys[i]);
+            fv[j] = vs[i];
+        }
+        double[] ally = Arrays.copyOf(y, k + k0);
+        double[] allv = Arrays.copyOf(v, k + k0);
+        System.arraycopy(fy, 0, ally, k, k0);
+        System.arraycopy(fv, 0, allv, k, k0);
+        CommonEffect fit = InverseVariance.pool(Model.effects(ally, allv), level);
+        return new TrimAndFill(right ? "right" : "left", k0, fit, fy, fv);
+    }
+
+    private static double commonEstimate(double[] y, double[] v) {
+        StudyEffects e = Model.effects(y, v);
+        return InverseVariance.pool(e, 0.95).estimate();
+    }
+}
