@@ -149,7 +149,7 @@ public final class MetaAnalysis {
             List<String> names = new ArrayList<>();
             for (StudyResult st : a.studies()) {
                 if ("double zero".equals(st.exclusion())) {
-                    names.add(st.study() + " (row " + st.row() + ")");
+                    names.add(names.size() < 8 ? st.study() + " (row " + st.row() + ")" : null);
                 }
             }
             notices.add(new Notice("double_zero", a.outcome(), String.format(Locale.ROOT,
@@ -165,7 +165,7 @@ public final class MetaAnalysis {
         List<String> corrected = new ArrayList<>();
         for (StudyResult st : a.studies()) {
             if (st.corrected()) {
-                corrected.add(st.study() + " (row " + st.row() + ")");
+                corrected.add(corrected.size() < 8 ? st.study() + " (row " + st.row() + ")" : null);
             }
         }
         if (!corrected.isEmpty()) {

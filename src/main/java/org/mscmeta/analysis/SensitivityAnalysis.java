@@ -30,8 +30,13 @@ final class SensitivityAnalysis {
     static Sensitivity run(ExtractionSheet sheet, Analysis a, Settings s, List<Notice> notices) {
         List<StudyResult> inc = a.studies().stream().filter(StudyResult::included).toList();
         int k = inc.size();
-        if (k < 2) {
+        if (k < 2 || s.sensitivity() == SensitivityMode.NONE) {
             return null;
+        }
+        boolean refits = s.sensitivity() == SensitivityMode.ALL || k <= SensitivityMode.AUTO_MAX_K;
+        if (!refits) {
+            notices.add(new Notice("sensitivity", a.outcome(), a.outcome() + ": leave-one-out and cumulative analyses"
+                    + " skipped for k = " + k + " > " + SensitivityMode.AUTO_MAX_K + " (use --sensitivity all)"));
         }
         double[] y = inc.stream().mapToDouble(StudyResult::yi).toArray();
         double[] v = inc.stream().mapToDouble(StudyResult::vi).toArray();
@@ -40,7 +45,7 @@ final class SensitivityAnalysis {
         Model model = new Model(s.tau2(), s.hksj(), s.level());
 
         List<Sensitivity.Step> loo = new ArrayList<>();
-        for (LeaveOneOut.Step st : LeaveOneOut.run(y, v, model)) {
+        for (LeaveOneOut.Step st : refits ? LeaveOneOut.run(y, v, model) : List.<LeaveOneOut.Step>of()) {
             loo.add(step(inc.get(st.omitted()).study(), st.fit(), m, nHarmonic));
         }
         int[] order = IntStream.range(0, k).boxed()
@@ -48,7 +53,7 @@ final class SensitivityAnalysis {
                         ? Integer.MAX_VALUE : inc.get(i).year()).thenComparingInt(i -> i))
                 .mapToInt(Integer::intValue).toArray();
         List<Sensitivity.Step> cum = new ArrayList<>();
-        for (Cumulative.Step st : Cumulative.run(y, v, order, model)) {
+        for (Cumulative.Step st : refits ? Cumulative.run(y, v, order, model) : List.<Cumulative.Step>of()) {
             cum.add(step(inc.get(st.added()).study(), st.fit(), m, nHarmonic));
         }
         EggerTest egger = null;

@@ -21,13 +21,16 @@ import org.mscmeta.pool.TauSquared;
  * @param by         subgroup variables; null means "route and cell_source where the sheet has them"
  * @param outcome    analyse only this outcome; null for all
  * @param moderators numeric columns for the meta-regression of each outcome (default none)
+ * @param sensitivity which sensitivity analyses to run (default {@link SensitivityMode#AUTO})
  */
 public record Settings(Measure measure, Method method, TauSquared tau2, boolean hksj, ContinuityCorrection cc,
-                       DoubleZero doubleZero, double level, List<String> by, String outcome, List<String> moderators) {
+                       DoubleZero doubleZero, double level, List<String> by, String outcome, List<String> moderators,
+                       SensitivityMode sensitivity) {
 
     /** RR, MH, REML, no HKSJ, 0.5 only0, double zeros excluded, 95%, default subgroups, all outcomes. */
     public static final Settings DEFAULTS = new Settings(Measure.RR, Method.MH, TauSquared.REML, false,
-            ContinuityCorrection.DEFAULT, DoubleZero.EXCLUDE, 0.95, null, null, List.of());
+            ContinuityCorrection.DEFAULT, DoubleZero.EXCLUDE, 0.95, null, null, List.of(),
+            SensitivityMode.AUTO);
 
     public Settings {
         Objects.requireNonNull(measure, "measure");
@@ -45,47 +48,52 @@ public record Settings(Measure measure, Method method, TauSquared tau2, boolean 
         }
         by = by == null ? null : List.copyOf(by);
         moderators = moderators == null ? List.of() : List.copyOf(moderators);
+        sensitivity = sensitivity == null ? SensitivityMode.AUTO : sensitivity;
     }
 
     public Settings withMeasure(Measure m) {
-        return new Settings(m, method, tau2, hksj, cc, doubleZero, level, by, outcome, moderators);
+        return new Settings(m, method, tau2, hksj, cc, doubleZero, level, by, outcome, moderators, sensitivity);
     }
 
     public Settings withMethod(Method m) {
-        return new Settings(measure, m, tau2, hksj, cc, doubleZero, level, by, outcome, moderators);
+        return new Settings(measure, m, tau2, hksj, cc, doubleZero, level, by, outcome, moderators, sensitivity);
     }
 
     public Settings withTau2(TauSquared t) {
-        return new Settings(measure, method, t, hksj, cc, doubleZero, level, by, outcome, moderators);
+        return new Settings(measure, method, t, hksj, cc, doubleZero, level, by, outcome, moderators, sensitivity);
     }
 
     public Settings withHksj(boolean h) {
-        return new Settings(measure, method, tau2, h, cc, doubleZero, level, by, outcome, moderators);
+        return new Settings(measure, method, tau2, h, cc, doubleZero, level, by, outcome, moderators, sensitivity);
     }
 
     public Settings withCc(double value, CcMode mode) {
         return new Settings(measure, method, tau2, hksj, new ContinuityCorrection(value, mode), doubleZero, level, by,
-                outcome, moderators);
+                outcome, moderators, sensitivity);
     }
 
     public Settings withDoubleZero(DoubleZero d) {
-        return new Settings(measure, method, tau2, hksj, cc, d, level, by, outcome, moderators);
+        return new Settings(measure, method, tau2, hksj, cc, d, level, by, outcome, moderators, sensitivity);
     }
 
     public Settings withLevel(double l) {
-        return new Settings(measure, method, tau2, hksj, cc, doubleZero, l, by, outcome, moderators);
+        return new Settings(measure, method, tau2, hksj, cc, doubleZero, l, by, outcome, moderators, sensitivity);
     }
 
     public Settings withBy(List<String> b) {
-        return new Settings(measure, method, tau2, hksj, cc, doubleZero, level, b, outcome, moderators);
+        return new Settings(measure, method, tau2, hksj, cc, doubleZero, level, b, outcome, moderators, sensitivity);
     }
 
     public Settings withOutcome(String o) {
-        return new Settings(measure, method, tau2, hksj, cc, doubleZero, level, by, o, moderators);
+        return new Settings(measure, method, tau2, hksj, cc, doubleZero, level, by, o, moderators, sensitivity);
     }
 
     public Settings withModerators(List<String> m) {
-        return new Settings(measure, method, tau2, hksj, cc, doubleZero, level, by, outcome, m);
+        return new Settings(measure, method, tau2, hksj, cc, doubleZero, level, by, outcome, m, sensitivity);
+    }
+
+    public Settings withSensitivity(SensitivityMode m) {
+        return new Settings(measure, method, tau2, hksj, cc, doubleZero, level, by, outcome, moderators, m);
     }
 
     /** The double-zero handling in force: RD keeps double-zero studies whatever was asked. */

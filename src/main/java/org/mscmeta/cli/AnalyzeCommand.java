@@ -88,6 +88,11 @@ final class AnalyzeCommand implements Callable<Integer> {
             description = "Numeric columns for a meta-regression of every outcome (e.g. dose_cells_per_kg,year).")
     List<String> moderators;
 
+    @Option(names = "--sensitivity", paramLabel = "auto|all|none", defaultValue = "auto",
+            description = "Sensitivity analyses of each outcome: auto (Egger, Begg, trim and fill, meta-regression;"
+                    + " leave-one-out and cumulative up to k = 200), all, or none (default: ${DEFAULT-VALUE}).")
+    String sensitivity;
+
     @Option(names = "--outcome", paramLabel = "NAME", description = "Analyse only this outcome.")
     String outcome;
 
@@ -183,7 +188,15 @@ final class AnalyzeCommand implements Callable<Integer> {
             byList = List.of();
         }
         return new Settings(measure, method, t, hksj, new org.mscmeta.effect.ContinuityCorrection(cc, mode), dz,
-                level, byList, outcome, moderators);
+                level, byList, outcome, moderators, sensitivityMode());
+    }
+
+    private org.mscmeta.analysis.SensitivityMode sensitivityMode() {
+        try {
+            return org.mscmeta.analysis.SensitivityMode.parse(sensitivity);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--sensitivity: expected auto, all or none, got '" + sensitivity + "'");
+        }
     }
 
     private static String sha256(Path file) throws IOException {

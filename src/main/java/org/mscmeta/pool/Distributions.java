@@ -19,9 +19,11 @@ public final class Distributions {
     private Distributions() {
     }
 
+    private static final double Z95 = STANDARD_NORMAL.inverseCumulativeProbability(0.975);
+
     /** Two-sided normal critical value for a confidence level, e.g. 1.959964 for 0.95. */
     public static double zCritical(double level) {
-        return STANDARD_NORMAL.inverseCumulativeProbability(1 - (1 - level) / 2);
+        return level == 0.95 ? Z95 : STANDARD_NORMAL.inverseCumulativeProbability(1 - (1 - level) / 2);
     }
 
     /** Two-sided t critical value with {@code df} degrees of freedom. */

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Path;
+import java.util.List;
 import org.mscmeta.Tool;
 import org.mscmeta.analysis.Analysis;
 import org.mscmeta.analysis.CommonResult;
@@ -30,7 +31,12 @@ public final class ResultsJson {
     /** The file name inside the output folder. */
     public static final String FILE_NAME = "results.json";
 
-    private static final JsonFactory FACTORY = new JsonFactory();
+    /** Schubfach-based number output (Jackson's fast double writer): the same digits, several times faster. */
+    private static final JsonFactory FACTORY = JsonFactory.builder()
+            .enable(com.fasterxml.jackson.core.StreamWriteFeature.USE_FAST_DOUBLE_WRITER).build();
+
+    /** Results of more rows than this are written compact (no indentation), to keep large files small. */
+    static final int PRETTY_MAX_ROWS = 5000;
 
     private ResultsJson() {
     }
@@ -45,7 +51,9 @@ public final class ResultsJson {
     /** Writes the JSON document to a stream (left open). */
     public static void write(Results r, RunInfo run, OutputStream out) throws IOException {
         try (JsonGenerator g = FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
-            g.useDefaultPrettyPrinter();
+            if (r.rows() <= PRETTY_MAX_ROWS) {
+                g.useDefaultPrettyPrinter();
+            }
             g.writeStartObject();
             g.writeObjectFieldStart("tool");
             g.writeStringField("name", Tool.name());
@@ -59,10 +67,7 @@ public final class ResultsJson {
             g.writeEndObject();
             settings(g, r.settings());
             g.writeArrayFieldStart("analyses");
-            boolean ratio = r.settings().measure().isRatio();
-            for (Analysis a : r.analyses()) {
-                analysis(g, a, ratio);
-            }
+            writeAnalyses(g, r, out);
             g.writeEndArray();
             g.writeArrayFieldStart("subgroup_tests");
             for (SubgroupComparison t : r.subgroupTests()) {
@@ -90,6 +95,61 @@ public final class ResultsJson {
         }
     }
 
+    /**
+     * The analyses, serialised per outcome in parallel into byte blocks that are then written in order; the
+     * document is the same as writing them one after the other.
+     */
+    private static void writeAnalyses(JsonGenerator g, Results r, OutputStream out) throws IOException {
+        boolean ratio = r.settings().measure().isRatio();
+        boolean pretty = r.rows() <= PRETTY_MAX_ROWS;
+        if (pretty || r.analyses().size() < 64) {
+            for (Analysis a : r.analyses()) {
+                analysis(g, a, ratio);
+            }
+            return;
+        }
+        List<List<Analysis>> blocks = new java.util.ArrayList<>();
+        String current = null;
+        for (Analysis a : r.analyses()) {
+            if (!a.outcome().equals(current)) {
+                blocks.add(new java.util.ArrayList<>());
+                current = a.outcome();
+            }
+            blocks.get(blocks.size() - 1).add(a);
+        }
+        List<byte[]> bytes;
+        try {
+            bytes = blocks.parallelStream().map(block -> {
+                java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream(1 << 16);
+                try (JsonGenerator bg = FACTORY.createGenerator(buf, JsonEncoding.UTF8)) {
+                    bg.writeStartArray();
+                    for (Analysis a : block) {
+                        analysis(bg, a, ratio);
+                    }
+                    bg.writeEndArray();
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+                byte[] b = buf.toByteArray();
+                return java.util.Arrays.copyOfRange(b, 1, b.length - 1); // the elements, without [ and ]
+            }).toList();
+        } catch (java.io.UncheckedIOException e) {
+            throw e.getCause();
+        }
+        g.flush();
+        boolean first = true;
+        for (byte[] b : bytes) {
+            if (b.length == 0) {
+                continue;
+            }
+            if (!first) {
+                out.write(',');
+            }
+            out.write(b);
+            first = false;
+        }
+    }
+
     private static void settings(JsonGenerator g, Settings s) throws IOException {
         g.writeObjectFieldStart("settings");
         g.writeStringField("measure", s.measure().name());
@@ -111,6 +171,7 @@ public final class ResultsJson {
             g.writeString(m);
         }
         g.writeEndArray();
+        g.writeStringField("sensitivity", s.sensitivity().id());
         g.writeEndObject();
     }
 

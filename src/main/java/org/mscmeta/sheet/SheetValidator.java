@@ -42,7 +42,8 @@ public final class SheetValidator {
     private final Map<String, Integer> firstRowOfKey = new HashMap<>();
     private final Map<String, List<Integer>> unknownRoute = new LinkedHashMap<>();
     private final Map<String, List<Integer>> unknownSource = new LinkedHashMap<>();
-    private final Map<String, String> normalisedCache = new HashMap<>();
+    private final Map<String, String> routeCache = new HashMap<>();
+    private final Map<String, String> sourceCache = new HashMap<>();
     private int badDoseRows;
     private int firstBadDoseRow;
     private boolean headerOk;
@@ -234,16 +235,15 @@ public final class SheetValidator {
     }
 
     private String normalise(Vocabulary.Kind kind, String value, int rowNumber, Map<String, List<Integer>> unknown) {
-        String cacheKey = kind.id() + '\u0000' + value;
-        String hit = normalisedCache.get(cacheKey);
+        Map<String, String> cache = kind == Vocabulary.Kind.ROUTE ? routeCache : sourceCache;
+        String hit = cache.get(value);
         if (hit == null) {
             hit = vocabulary.normalise(kind, value);
             if (hit == null) {
-                hit = value;
                 unknown.computeIfAbsent(value, v -> new ArrayList<>()).add(rowNumber);
-                return hit;
+                return value;
             }
-            normalisedCache.put(cacheKey, hit);
+            cache.put(value, hit);
         }
         return hit;
     }

@@ -1,0 +1,27 @@
+package org.mscmeta.analysis;
+
+import java.util.Locale;
+
+/** Which sensitivity analyses an {@code analyze} run computes for each outcome's overall analysis. */
+public enum SensitivityMode {
+    /**
+     * Egger, Begg, trim and fill and meta-regression for k &gt;= 3; leave-one-out and cumulative analyses up to
+     * {@link #AUTO_MAX_K} studies (their cost grows with k squared, and longer tables are not read).
+     */
+    AUTO,
+    /** Everything, whatever k. */
+    ALL,
+    /** None. */
+    NONE;
+
+    /** Largest k for which AUTO runs leave-one-out and cumulative analyses. */
+    public static final int AUTO_MAX_K = 200;
+
+    public String id() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static SensitivityMode parse(String s) {
+        return valueOf(s.trim().toUpperCase(Locale.ROOT));
+    }
+}
