@@ -1,0 +1,89 @@
+package org.mscmeta.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mscmeta.testing.ReferenceCases;
+
+/** The synthetic registry generator and a run large enough to take the parallel, compact JSON path. */
+class GenerateAndScaleTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void sameSeedSameSheetOtherSeedOtherSheet() throws Exception {
+        Path a = dir.resolve("a.csv");
+        Path b = dir.resolve("b.csv");
+        Path c = dir.resolve("c.csv");
+        assertEquals(0, Main.run("generate", "--out", a.toString(), "--trials", "50", "--terms", "7"));
+        assertEquals(0, Main.run("generate", "--out", b.toString(), "--trials", "50", "--terms", "7"));
+        assertEquals(0, Main.run("generate", "--out", c.toString(), "--trials", "50", "--terms", "7", "--seed", "1"));
+        assertArrayEquals(Files.readAllBytes(a), Files.readAllBytes(b));
+        assertFalse(java.util.Arrays.equals(Files.readAllBytes(a), Files.readAllBytes(c)));
+        List<String> lines = Files.readAllLines(a);
+        assertEquals(1 + 50 * 7, lines.size());
+        long singleArm = lines.stream().skip(1).filter(l -> l.endsWith(",,")).count();
+        assertTrue(singleArm > 0.15 * 350 && singleArm < 0.45 * 350, "about 30% single-arm rows: " + singleArm);
+    }
+
+    @Test
+    void largeRunWritesCompleteCompactJson() throws Exception {
+        Path sheet = dir.resolve("reg.csv");
+        assertEquals(0, Main.run("generate", "--out", sheet.toString(), "--trials", "260", "--terms", "25"));
+        Path out = dir.resolve("out");
+        JsonNode r = ReferenceCases.analyze(sheet, out, List.of("--tau2", "DL", "--by", "route,cell_source"));
+        String text = Files.readString(out.resolve("results.json"));
+        assertFalse(text.contains("\n  "), "large results are written compact");
+        Set<String> outcomes = new HashSet<>();
+        int overall = 0;
+        for (JsonNode a : r.get("analyses")) {
+            outcomes.add(a.get("outcome").asText());
+            if (a.get("subgroup").isNull()) {
+                overall++;
+                int included = 0;
+                for (JsonNode s : a.get("studies")) {
+                    included += s.get("included").asBoolean() ? 1 : 0;
+                }
+                assertEquals(included, a.get("k").asInt(), a.get("outcome").asText());
+                assertTrue(a.has("egger") && a.has("leave_one_out"), "sensitivity analyses present");
+            }
+        }
+        assertEquals(25, outcomes.size());
+        assertEquals(25, overall);
+        assertEquals(2 * 2 * 25, r.get("subgroup_tests").size(), "common and random test per variable and outcome");
+        // the same analysis written by the sequential path (one outcome) is identical
+        JsonNode one = ReferenceCases.analyze(sheet, dir.resolve("one"), List.of("--tau2", "DL", "--by",
+                "route,cell_source", "--outcome", "Fever"));
+        JsonNode fromAll = null;
+        for (JsonNode a : r.get("analyses")) {
+            if (a.get("outcome").asText().equals("Fever") && a.get("subgroup").isNull()) {
+                fromAll = a;
+            }
+        }
+        assertEquals(one.get("analyses").get(0), fromAll);
+    }
+
+    @Test
+    void sensitivityModes() throws Exception {
+        Path input = ReferenceCases.resource("data/bcg.csv");
+        JsonNode none = ReferenceCases.analyze(input, dir.resolve("n"), List.of("--sensitivity", "none"));
+        assertFalse(none.get("analyses").get(0).has("egger"));
+        JsonNode all = ReferenceCases.analyze(input, dir.resolve("a"), List.of("--sensitivity", "all"));
+        assertEquals(13, all.get("analyses").get(0).get("leave_one_out").size());
+        assertEquals(13, all.get("analyses").get(0).get("cumulative").size());
+        assertNotEquals(0, Main.run("analyze", input.toString(), "--out", dir.resolve("x").toString(),
+                "--moderators", "nosuchcolumn", "--quiet"));
+    }
+}
