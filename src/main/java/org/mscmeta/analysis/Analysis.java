@@ -20,15 +20,23 @@ import org.mscmeta.pool.Heterogeneity;
  * @param heterogeneity        Q statistics; null when k = 0
  * @param studies              study rows in input order
  * @param sensitivity          sensitivity and small-study analyses (overall analyses with k &gt;= 2); else null
+ * @param incidence            for comparative measures, the incidence among MSC recipients of every trial of the
+ *                             outcome (single-arm included), pooled as logit proportions; else null
  */
 public record Analysis(String outcome, Subgroup subgroup, int k, int kDoubleZeroExcluded, int kNotEstimable,
                        long eventsMsc, long nMsc, long eventsControl, long nControl, CommonResult common,
                        RandomResult random, Heterogeneity heterogeneity, List<StudyResult> studies,
-                       Sensitivity sensitivity) {
+                       Sensitivity sensitivity, Analysis incidence) {
 
     /** A copy with the sensitivity analyses attached. */
     public Analysis withSensitivity(Sensitivity s) {
         return new Analysis(outcome, subgroup, k, kDoubleZeroExcluded, kNotEstimable, eventsMsc, nMsc, eventsControl,
-                nControl, common, random, heterogeneity, studies, s);
+                nControl, common, random, heterogeneity, studies, s, incidence);
+    }
+
+    /** A copy with the incidence analysis attached. */
+    public Analysis withIncidence(Analysis i) {
+        return new Analysis(outcome, subgroup, k, kDoubleZeroExcluded, kNotEstimable, eventsMsc, nMsc, eventsControl,
+                nControl, common, random, heterogeneity, studies, sensitivity, i);
     }
 }

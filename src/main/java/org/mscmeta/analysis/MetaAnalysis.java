@@ -50,6 +50,7 @@ public final class MetaAnalysis {
         // comparative measures use the controlled trials; incidence among MSC recipients uses every row
         int[][] rowsByOutcome = groupRows(outcomes.codes(), nOutcomes, sheet, proportions ? 0 : -1);
         int[][] singleArmByOutcome = proportions ? new int[nOutcomes][0] : groupRows(outcomes.codes(), nOutcomes, sheet, 1);
+        int[][] allRowsByOutcome = proportions ? rowsByOutcome : groupRows(outcomes.codes(), nOutcomes, sheet, 0);
         List<Integer> selected = new ArrayList<>();
         for (int o = 0; o < nOutcomes; o++) {
             if (settings.outcome() == null || outcomes.levels().get(o).equalsIgnoreCase(settings.outcome().strip())) {
@@ -63,7 +64,8 @@ public final class MetaAnalysis {
 
         List<OutcomeResult> perOutcome = IntStream.range(0, selected.size()).parallel()
                 .mapToObj(i -> analyseOutcome(sheet, outcomes.levels().get(selected.get(i)),
-                        rowsByOutcome[selected.get(i)], singleArmByOutcome[selected.get(i)], by, byColumns, resolved))
+                        rowsByOutcome[selected.get(i)], singleArmByOutcome[selected.get(i)],
+                        allRowsByOutcome[selected.get(i)], by, byColumns, resolved))
                 .toList();
 
         List<Analysis> analyses = new ArrayList<>();
@@ -82,7 +84,8 @@ public final class MetaAnalysis {
     }
 
     private static OutcomeResult analyseOutcome(ExtractionSheet sheet, String outcome, int[] rows, int[] singleArm,
-                                                List<String> by, List<TextColumn> byColumns, Settings s) {
+                                                int[] allRows, List<String> by, List<TextColumn> byColumns,
+                                                Settings s) {
         List<Analysis> analyses = new ArrayList<>();
         List<SubgroupComparison> tests = new ArrayList<>();
         List<Notice> notices = new ArrayList<>();
@@ -96,6 +99,11 @@ public final class MetaAnalysis {
         }
         Analysis overall = PooledModel.fit(sheet, outcome, null, rows, s);
         overall = overall.withSensitivity(SensitivityAnalysis.run(sheet, overall, s, notices));
+        if (!s.measure().isProportion()) {
+            // beside the comparison: how often MSC recipients of all trials (single-arm too) had the event
+            overall = overall.withIncidence(PooledModel.fit(sheet, outcome, null, allRows,
+                    s.withMeasure(org.mscmeta.effect.Measure.PLOGIT)));
+        }
         analyses.add(overall);
         describe(overall, s, notices);
 
@@ -182,6 +190,10 @@ public final class MetaAnalysis {
         } else if (a.common() != null && !Double.isFinite(a.common().logEstimate())) {
             notices.add(new Notice("not_pooled", a.outcome(), a.outcome() + ": the " + s.method()
                     + " estimate does not exist (no events in one arm of every study)"));
+        }
+        if (a.random() != null && a.k() == 3) {
+            notices.add(new Notice("small_k", a.outcome(), a.outcome() + ": the prediction interval rests on k = 3"
+                    + " studies (t with 1 degree of freedom) and is very wide"));
         }
         if (s.tau2() != null && a.k() > 1 && a.k() < 5 && !s.hksj()) {
             notices.add(new Notice("small_k", a.outcome(), a.outcome() + ": random-effects model on k = " + a.k()

@@ -100,7 +100,7 @@ final class PooledModel {
         }
         return new Analysis(outcome, subgroup, included, dz, k - included - dz, sa, sn1, sc, sn2,
                 common == null ? null : natural(common, measure),
-                random == null ? null : natural(random, measure), het, List.copyOf(studies), null);
+                random == null ? null : natural(random, measure), het, List.copyOf(studies), null, null);
     }
 
     /**
@@ -148,7 +148,8 @@ final class PooledModel {
             boolean inc = eff.included()[j];
             double[] ci = Proportions.clopperPearson(x[j], n[j], s.level());
             studies.add(new StudyResult(sheet.rowNumber()[r], sheet.study().get(r), sheet.year()[r], inc,
-                    inc ? null : "not estimable", x[j], n[j], -1, -1, eff.corrected()[j], eff.yi()[j], eff.vi()[j],
+                    inc ? null : "not estimable", x[j], n[j], sheet.eventsControl()[r], sheet.nControl()[r],
+                    eff.corrected()[j], eff.yi()[j], eff.vi()[j],
                     (double) x[j] / n[j], ci[0], ci[1],
                     common == null ? Double.NaN : common.weightPercent()[j],
                     random == null ? Double.NaN : random.weightPercent()[j]));
@@ -162,7 +163,7 @@ final class PooledModel {
                 m.toNatural(random.ciUpper(), nHarmonic), m.toNatural(random.piLower(), nHarmonic),
                 m.toNatural(random.piUpper(), nHarmonic));
         return new Analysis(outcome, subgroup, included, 0, k - included, sx, sn, 0, 0, c, rr, het,
-                List.copyOf(studies), null);
+                List.copyOf(studies), null, null);
     }
 
     /** MH and Peto weights exist for every table; a study not in the pooled set shows none. */

@@ -46,6 +46,13 @@ public final class ConsoleSummary {
                             : fmt1(a.heterogeneity().i2()) + "%",
                     a.random() == null || Double.isNaN(a.random().piLower()) ? ""
                             : "[" + fmt(a.random().piLower()) + ", " + fmt(a.random().piUpper()) + "]");
+            if (a.incidence() != null && a.incidence().random() != null) {
+                RandomResult i = a.incidence().random();
+                out.printf(Locale.ROOT, "  %-28s %4d  %s%n", "Incidence in MSC recipients", a.incidence().k(),
+                        String.format(Locale.ROOT, "%s [%s, %s] (%d/%d events, all trials incl. single-arm)",
+                                pct(i.estimate()), pct(i.ciLower()), pct(i.ciUpper()), a.incidence().eventsMsc(),
+                                a.incidence().nMsc()));
+            }
             if (a.subgroup() != null && isLastOfVariable(r.analyses(), a)) {
                 printTests(r.subgroupTests(), a.outcome() + "\u0000" + a.subgroup().variable(), out);
             }
@@ -99,6 +106,10 @@ public final class ConsoleSummary {
             return r == null ? "-" : "not estimable";
         }
         return fmt(r.estimate()) + " [" + fmt(r.ciLower()) + ", " + fmt(r.ciUpper()) + "] p=" + p(r.p());
+    }
+
+    private static String pct(double p) {
+        return Double.isFinite(p) ? String.format(Locale.ROOT, "%.1f%%", 100 * p) : "NA";
     }
 
     private static String truncate(String s, int n) {

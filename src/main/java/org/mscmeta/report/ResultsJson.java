@@ -205,6 +205,23 @@ public final class ResultsJson {
         if (a.sensitivity() != null) {
             sensitivity(g, a.sensitivity(), ratio);
         }
+        if (a.incidence() != null) {
+            incidence(g, a.incidence());
+        }
+        g.writeEndObject();
+    }
+
+    /** The incidence among MSC recipients beside a comparative analysis (its study rows are the MSC arms). */
+    private static void incidence(JsonGenerator g, Analysis i) throws IOException {
+        g.writeObjectFieldStart("incidence");
+        g.writeStringField("measure", "PLOGIT");
+        g.writeNumberField("k", i.k());
+        g.writeNumberField("k_single_arm", i.studies().stream().filter(s -> s.nControl() < 0).count());
+        g.writeNumberField("events_msc", i.eventsMsc());
+        g.writeNumberField("n_msc", i.nMsc());
+        common(g, i.common(), false);
+        random(g, i.random(), false);
+        heterogeneity(g, i.heterogeneity());
         g.writeEndObject();
     }
 

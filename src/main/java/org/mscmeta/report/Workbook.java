@@ -140,7 +140,8 @@ public final class Workbook {
             "MSC events", "MSC total", "Control events", "Control total", "Common method", "Common " + m,
             "Common CI lower", "Common CI upper", "Common p", "Tau\u00b2 method", "Random " + m, "Random CI lower",
             "Random CI upper", "Random p", "Tau\u00b2", "I\u00b2 (%)", "Q", "df", "p (Q)", "Prediction lower",
-            "Prediction upper"};
+            "Prediction upper", "Incidence in MSC arms (all trials)", "Incidence CI lower", "Incidence CI upper",
+            "Trials in incidence (incl. single-arm)"};
         headerRow(s, 0, heads);
         int row = 1;
         for (Analysis a : r.analyses()) {
@@ -172,6 +173,13 @@ public final class Workbook {
                 number(x, 19, rr.tau2(), num4);
                 number(x, 24, rr.piLower(), est);
                 number(x, 25, rr.piUpper(), est);
+            }
+            if (a.incidence() != null && a.incidence().random() != null) {
+                RandomResult inc = a.incidence().random();
+                number(x, 26, inc.estimate(), est);
+                number(x, 27, inc.ciLower(), est);
+                number(x, 28, inc.ciUpper(), est);
+                number(x, 29, a.incidence().k(), intStyle);
             }
             Heterogeneity h = a.heterogeneity();
             if (h != null) {

@@ -100,6 +100,27 @@ class AnalyzeCommandTest {
     }
 
     @Test
+    void incidenceAmongMscRecipientsIsReportedBesideTheComparison() throws Exception {
+        Path in = dir.resolve("mixed.csv");
+        Files.writeString(in, "study,outcome,events_msc,n_msc,events_control,n_control\n"
+                + "A,Fever,2,20,1,20\nB,Fever,3,15,2,16\nC,Fever,4,12,,\nD,Fever,1,30,,\nE,Fever,0,25,,\n");
+        JsonNode comparative = ReferenceCases.analyze(in, dir.resolve("c"), List.of()).get("analyses").get(0);
+        JsonNode incidence = comparative.get("incidence");
+        assertEquals(2, comparative.get("k").asInt(), "comparison: controlled trials only");
+        assertEquals(5, incidence.get("k").asInt(), "incidence: every trial's MSC arm");
+        assertEquals(3, incidence.get("k_single_arm").asInt());
+        // the same numbers as the PLOGIT analysis, whose values are checked against metafor
+        JsonNode plogit = ReferenceCases.analyze(in, dir.resolve("p"), List.of("--measure", "PLOGIT"))
+                .get("analyses").get(0);
+        for (String model : List.of("common", "random")) {
+            for (String f : List.of("estimate", "ci_lower", "ci_upper")) {
+                assertEquals(plogit.get(model).get(f).asDouble(), incidence.get(model).get(f).asDouble(), 1e-15,
+                        model + "." + f);
+            }
+        }
+    }
+
+    @Test
     void outcomeSelectionAndMultipleOutcomes() throws Exception {
         Path in = dir.resolve("two.csv");
         Files.writeString(in, "study,outcome,events_msc,n_msc,events_control,n_control\n"
