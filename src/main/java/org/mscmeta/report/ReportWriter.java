@@ -150,6 +150,12 @@ public final class ReportWriter {
             DrawingFiles.all(ForestPlots.subgroups(a, levels, tests, r.settings()), dir, sub);
             add(out, dir, sub, "png", "svg", "pdf");
         }
+        if (a.sensitivity() != null && !a.sensitivity().leaveOneOut().isEmpty()) {
+            DrawingFiles.all(ForestPlots.leaveOneOut(a, r.settings()), dir, "leave-one-out-" + job.stem());
+            add(out, dir, "leave-one-out-" + job.stem(), "png", "svg", "pdf");
+            DrawingFiles.all(ForestPlots.cumulative(a, r.settings()), dir, "cumulative-" + job.stem());
+            add(out, dir, "cumulative-" + job.stem(), "png", "svg", "pdf");
+        }
         if (FunnelPlot.write(a, r.settings(), dir, "funnel-" + job.stem())) {
             add(out, dir, "funnel-" + job.stem(), "png", "svg");
         }

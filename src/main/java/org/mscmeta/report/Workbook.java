@@ -54,6 +54,7 @@ public final class Workbook {
     static final String DATA = "Data";
     static final String METHODS = "Methods";
     static final String WARNINGS = "Warnings";
+    static final String SENSITIVITY = "Sensitivity";
     /** First row (0-based) of the study table on an outcome sheet. */
     static final int FIRST_STUDY_ROW = 5;
 
@@ -115,12 +116,13 @@ public final class Workbook {
         Workbook w = new Workbook();
         try {
             w.summary(r);
-            SheetNames names = new SheetNames(SUMMARY, DATA, METHODS, WARNINGS);
+            SheetNames names = new SheetNames(SUMMARY, DATA, METHODS, WARNINGS, SENSITIVITY);
             for (Analysis a : r.analyses()) {
                 if (a.subgroup() == null) {
                     w.outcomeSheet(names.unique(a.outcome()), a, r.settings(), forestPng.get(a.outcome()));
                 }
             }
+            w.sensitivity(r);
             w.data(sheet);
             w.methods(r, run);
             w.warnings(r.notices());
@@ -471,6 +473,102 @@ public final class Workbook {
                 reader.dispose();
             }
         }
+    }
+
+    // ---------------------------------------------------------------- Sensitivity
+
+    /** One block per outcome: small-study tests, trim and fill, meta-regression, leave-one-out, cumulative. */
+    private void sensitivity(Results r) {
+        boolean any = r.analyses().stream().anyMatch(a -> a.sensitivity() != null);
+        if (!any) {
+            return;
+        }
+        Sheet s = wb.createSheet(SENSITIVITY);
+        String m = r.settings().measure().name();
+        int row = 0;
+        for (Analysis a : r.analyses()) {
+            var sens = a.sensitivity();
+            if (sens == null) {
+                continue;
+            }
+            cell(s.createRow(row++), 0, a.outcome(), title);
+            if (sens.egger() != null) {
+                Row x = s.createRow(row++);
+                text(x, 0, "Egger's regression test");
+                text(x, 1, "bias (slope of SE)");
+                number(x, 2, sens.egger().bias(), num4);
+                text(x, 3, "t");
+                number(x, 4, sens.egger().t(), num4);
+                text(x, 5, "df");
+                number(x, 6, sens.egger().df(), intStyle);
+                text(x, 7, "p");
+                number(x, 8, sens.egger().p(), pStyle);
+                x = s.createRow(row++);
+                text(x, 0, "Begg's rank test");
+                text(x, 1, "Kendall's tau");
+                number(x, 2, sens.begg().kendallTau(), num4);
+                text(x, 7, "p" + (sens.begg().exact() ? " (exact)" : ""));
+                number(x, 8, sens.begg().p(), pStyle);
+                var tf = sens.trimAndFill();
+                x = s.createRow(row++);
+                text(x, 0, "Trim and fill (common effect, L0)");
+                text(x, 1, "filled on the " + tf.side());
+                number(x, 2, tf.k0(), intStyle);
+                text(x, 3, m);
+                number(x, 4, tf.estimate(), est);
+                text(x, 5, "CI");
+                number(x, 6, tf.ciLower(), est);
+                number(x, 7, tf.ciUpper(), est);
+            }
+            var reg = sens.metaRegression();
+            if (reg != null) {
+                Row x = s.createRow(row++);
+                text(x, 0, "Meta-regression (k = " + reg.k() + ")");
+                text(x, 1, "tau\u00b2");
+                number(x, 2, reg.tau2(), num4);
+                text(x, 3, "QM");
+                number(x, 4, reg.qm(), num4);
+                text(x, 5, "df");
+                number(x, 6, reg.qmDf(), intStyle);
+                text(x, 7, "p");
+                number(x, 8, reg.qmP(), pStyle);
+                text(x, 9, "R\u00b2 (%)");
+                number(x, 10, reg.r2(), pct);
+                headerRow(s, row++, new String[] {"Term", "Estimate", "SE", "z", "p"});
+                for (int j = 0; j < reg.terms().size(); j++) {
+                    Row c = s.createRow(row++);
+                    text(c, 0, reg.terms().get(j));
+                    number(c, 1, reg.estimate()[j], num4);
+                    number(c, 2, reg.se()[j], num4);
+                    number(c, 3, reg.z()[j], num4);
+                    number(c, 4, reg.p()[j], pStyle);
+                }
+            }
+            row = steps(s, row, "Leave one out: omitted", sens.leaveOneOut(), m);
+            row = steps(s, row, "Cumulative by year: added", sens.cumulative(), m);
+            row++;
+        }
+        s.setColumnWidth(0, 34 * 256);
+        for (int j = 1; j < 11; j++) {
+            s.setColumnWidth(j, 14 * 256);
+        }
+    }
+
+    private int steps(Sheet s, int row, String head, List<org.mscmeta.analysis.Sensitivity.Step> steps, String m) {
+        if (steps.isEmpty()) {
+            return row;
+        }
+        headerRow(s, row++, new String[] {head, m, "CI lower", "CI upper", "Tau\u00b2", "Q"});
+        for (var st : steps) {
+            Row x = s.createRow(row++);
+            text(x, 0, st.study());
+            number(x, 1, st.estimate(), est);
+            number(x, 2, st.ciLower(), est);
+            number(x, 3, st.ciUpper(), est);
+            number(x, 4, st.tau2(), num4);
+            number(x, 5, st.q(), num4);
+        }
+        return row;
     }
 
     // ---------------------------------------------------------------- Data

@@ -154,7 +154,7 @@ class WorkbookTest {
             Row r0 = s.getRow(0);
             if (r0 != null && r0.getCell(0) != null && r0.getCell(0).getCellType() == CellType.STRING
                     && r0.getCell(0).getStringCellValue().equals(outcome) && !Set.of(Workbook.SUMMARY, Workbook.DATA,
-                    Workbook.METHODS, Workbook.WARNINGS).contains(s.getSheetName())) {
+                    Workbook.METHODS, Workbook.WARNINGS, Workbook.SENSITIVITY).contains(s.getSheetName())) {
                 return s;
             }
         }
@@ -167,8 +167,8 @@ class WorkbookTest {
         try (XSSFWorkbook wb = new XSSFWorkbook(xlsx.toFile())) {
             assertEquals(Workbook.SUMMARY, wb.getSheetName(0));
             long outcomes = lastResults.analyses().stream().filter(a -> a.subgroup() == null).count();
-            assertEquals(outcomes + 4, wb.getNumberOfSheets());
-            for (String name : List.of(Workbook.DATA, Workbook.METHODS, Workbook.WARNINGS)) {
+            assertEquals(outcomes + 5, wb.getNumberOfSheets());
+            for (String name : List.of(Workbook.DATA, Workbook.METHODS, Workbook.WARNINGS, Workbook.SENSITIVITY)) {
                 assertNotNull(wb.getSheet(name), name);
             }
             assertEquals(outcomes, wb.getAllPictures().size(), "one forest plot per outcome sheet");
@@ -229,7 +229,7 @@ class WorkbookTest {
                     }
                 }
             }
-            assertEquals(6 + 4, wb.getNumberOfSheets(), "6 outcomes + 4 fixed sheets");
+            assertEquals(6 + 5, wb.getNumberOfSheets(), "6 outcomes + 5 fixed sheets");
             assertNotNull(wb.getSheet("summary (2)"), "an outcome named like a fixed sheet gets a suffix");
             assertNotNull(wb.getSheet(Workbook.SUMMARY));
             String data = sheetText(wb.getSheet(Workbook.DATA));

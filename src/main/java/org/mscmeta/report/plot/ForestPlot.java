@@ -59,6 +59,18 @@ public final class ForestPlot implements Drawing {
         this.axis = axis;
     }
 
+    /** The same plot with other group headings over the count columns (blank for plots without counts). */
+    ForestPlot withGroupHeads(String msc, String control) {
+        String[] cells = cellHeads.clone();
+        if (msc.isEmpty() && control.isEmpty()) {
+            for (int j = 0; j < 4; j++) {
+                cells[j] = "";
+            }
+        }
+        return new ForestPlot(title, new String[] {msc, control}, cells, estHead1, estHead2, leftFavours, rightFavours,
+                rows, axis);
+    }
+
     /** The rows, for tests and for the workbook. */
     public List<String> rowLabels() {
         List<String> out = new ArrayList<>();

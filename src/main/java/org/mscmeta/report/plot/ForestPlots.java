@@ -82,6 +82,37 @@ public final class ForestPlots {
                 s, rows, show, "Outcome", "Studies");
     }
 
+    /** Leave-one-out forest plot: the pooled estimate without each study in turn, then the full estimate. */
+    public static ForestPlot leaveOneOut(Analysis a, Settings s) {
+        return refits(a, s, a.sensitivity().leaveOneOut(), "Omitting ", "Leave-one-out analysis: " + a.outcome());
+    }
+
+    /** Cumulative forest plot: the pooled estimate as studies are added by year. */
+    public static ForestPlot cumulative(Analysis a, Settings s) {
+        return refits(a, s, a.sensitivity().cumulative(), "+ ", "Cumulative analysis by year: " + a.outcome());
+    }
+
+    private static ForestPlot refits(Analysis a, Settings s, List<org.mscmeta.analysis.Sensitivity.Step> steps,
+                                     String prefix, String title) {
+        List<ForestRow> rows = new ArrayList<>();
+        List<Double> show = new ArrayList<>();
+        for (var st : steps) {
+            rows.add(new ForestRow(ForestRow.Kind.TOTAL, prefix + st.study(),
+                    new String[] {"", "", "", "", Text.num2(st.tau2())}, Text.ci(st.estimate(), st.ciLower(),
+                    st.ciUpper()), st.estimate(), st.ciLower(), st.ciUpper(), Double.NaN, 2));
+            show.add(st.estimate());
+            show.add(st.ciLower());
+            show.add(st.ciUpper());
+        }
+        rows.add(ForestRow.blank());
+        double[] e = shown(a, s);
+        rows.add(new ForestRow(ForestRow.Kind.TOTAL, "All studies", new String[] {"", "", "", "",
+            showsRandom(a, s) ? Text.num2(a.random().tau2()) : ""}, Double.isFinite(e[0]) ? Text.ci(e[0], e[1], e[2])
+            : "Not estimable", e[0], e[1], e[2], Double.NaN, showsRandom(a, s) ? 1 : 0));
+        ForestPlot base = plot(title, s, rows, show, "Analysis", "Tau\u00b2");
+        return base.withGroupHeads("", "");
+    }
+
     private static ForestPlot plot(String title, Settings s, List<ForestRow> rows, List<Double> show, String first,
                                    String fifth) {
         boolean prop = s.measure().isProportion();

@@ -83,6 +83,19 @@ public final class FunnelPlot {
         pts.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
         pts.setMarker(SeriesMarkers.CIRCLE);
         pts.setMarkerColor(new Color(0, 84, 147));
+        var tf = a.sensitivity() == null ? null : a.sensitivity().trimAndFill();
+        if (tf != null && tf.k0() > 0 && ratio == s.measure().isRatio()) {
+            double[] fx = new double[tf.k0()];
+            double[] fy = new double[tf.k0()];
+            for (int j = 0; j < tf.k0(); j++) {
+                fx[j] = ratio ? tf.filledEstimates()[j] : tf.filledEstimates()[j];
+                fy[j] = -tf.filledSe()[j];
+            }
+            XYSeries filled = chart.addSeries("Filled by trim and fill (" + tf.k0() + ")", fx, fy);
+            filled.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+            filled.setMarker(SeriesMarkers.CIRCLE);
+            filled.setMarkerColor(new Color(190, 30, 45));
+        }
         return chart;
     }
 
