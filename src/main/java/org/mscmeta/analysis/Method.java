@@ -9,7 +9,12 @@ public enum Method {
     /** Inverse variance on the per-study effects (metafor {@code rma.uni(method="EE")}). */
     IV("IV"),
     /** Peto's one-step odds ratio (metafor {@code rma.peto}); odds ratio only. */
-    PETO("Peto");
+    PETO("Peto"),
+    /**
+     * Generalised linear mixed model by maximum likelihood (metafor {@code rma.glmm}): the random-effects model is
+     * the GLMM (OR: {@code --glmm-model UM.FS}; proportions: random-intercept logistic model); no correction.
+     */
+    GLMM("GLMM");
 
     private final String label;
 

@@ -67,13 +67,20 @@ final class PooledModel {
         CommonEffect common = null;
         Heterogeneity het = null;
         RandomEffectsResult random = null;
-        if (included > 0) {
+        if (s.method() == Method.GLMM) {
+            boolean[] use = new boolean[k];
+            for (int j = 0; j < k; j++) {
+                use[j] = !t.isDoubleZero(j);
+            }
+            random = included > 0 ? glmm(org.mscmeta.pool.Glmm.oddsRatioFixedStudies(t, use), k, s) : null;
+        } else if (included > 0) {
             boolean[] all = new boolean[k];
             java.util.Arrays.fill(all, true);
             common = switch (s.method()) {
                 case MH -> MantelHaenszel.pool(measure, t, all, s.level());
                 case PETO -> Peto.pool(t, all, s.level());
                 case IV -> InverseVariance.pool(eff, s.level());
+                case GLMM -> throw new IllegalStateException("GLMM is fitted above");
             };
             double center = common.isEstimable() ? common.estimate() : InverseVariance.pool(eff, s.level()).estimate();
             het = Heterogeneity.of(eff.includedYi(), eff.includedVi(), center, s.level());
@@ -135,7 +142,9 @@ final class PooledModel {
         CommonEffect common = null;
         Heterogeneity het = null;
         RandomEffectsResult random = null;
-        if (included > 0) {
+        if (s.method() == Method.GLMM) {
+            random = glmm(org.mscmeta.pool.Glmm.proportions(x, n), k, s);
+        } else if (included > 0) {
             common = InverseVariance.pool(eff, s.level());
             het = Heterogeneity.of(eff.includedYi(), eff.includedVi(), common.estimate(), s.level());
             if (s.tau2() != null) {
@@ -164,6 +173,16 @@ final class PooledModel {
                 m.toNatural(random.piUpper(), nHarmonic));
         return new Analysis(outcome, subgroup, included, 0, k - included, sx, sn, 0, 0, c, rr, het,
                 List.copyOf(studies), null, null);
+    }
+
+    /** A GLMM fit as a random-effects result: Wald z interval and test, no weights, no prediction interval. */
+    private static RandomEffectsResult glmm(org.mscmeta.pool.Glmm g, int k, Settings s) {
+        double z = Distributions.zCritical(s.level());
+        double[] w = new double[k];
+        java.util.Arrays.fill(w, Double.NaN);
+        return new RandomEffectsResult("ML", false, g.tau2(), g.estimate(), g.se(), g.estimate() / g.se(),
+                Distributions.pNormalTwoSided(g.estimate() / g.se()), g.estimate() - z * g.se(),
+                g.estimate() + z * g.se(), Double.NaN, Double.NaN, Double.NaN, w);
     }
 
     /** MH and Peto weights exist for every table; a study not in the pooled set shows none. */

@@ -40,8 +40,12 @@ public record Settings(Measure measure, Method method, TauSquared tau2, boolean 
         if (!(level > 0 && level < 1)) {
             throw new IllegalArgumentException("level must be between 0 and 1 (e.g. 0.95), got " + level);
         }
-        if (measure.isProportion()) {
+        if (measure.isProportion() && method != Method.GLMM) {
             method = Method.IV; // a single arm has no Mantel-Haenszel or Peto estimate
+        }
+        if (method == Method.GLMM && measure != Measure.OR && measure != Measure.PLOGIT) {
+            throw new IllegalArgumentException("--method GLMM fits odds ratios (--measure OR) or logit proportions"
+                    + " (--measure PLOGIT)");
         }
         if (method == Method.PETO && measure != Measure.OR) {
             throw new IllegalArgumentException("Peto's method estimates odds ratios: use --measure OR with --method PETO");

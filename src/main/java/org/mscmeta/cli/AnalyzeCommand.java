@@ -52,10 +52,16 @@ final class AnalyzeCommand implements Callable<Integer> {
             description = "Effect measure: risk ratio, odds ratio or risk difference (default: ${DEFAULT-VALUE}).")
     Measure measure;
 
-    @Option(names = "--method", paramLabel = "MH|IV|PETO", defaultValue = "MH",
-            description = "Common-effect method: Mantel-Haenszel, inverse variance or Peto (OR only)"
+    @Option(names = "--method", paramLabel = "MH|IV|PETO|GLMM", defaultValue = "MH",
+            description = "Common-effect method: Mantel-Haenszel, inverse variance, Peto (OR only), or GLMM (OR,"
+                    + " PLOGIT: maximum-likelihood mixed logistic model as the random-effects model)"
                     + " (default: ${DEFAULT-VALUE}).")
     Method method;
+
+    @Option(names = "--glmm-model", paramLabel = "UM.FS", defaultValue = "UM.FS",
+            description = "GLMM for odds ratios: UM.FS (fixed study effects, random treatment effect; metafor's"
+                    + " default). UM.RS is not available yet (default: ${DEFAULT-VALUE}).")
+    String glmmModel;
 
     @Option(names = "--tau2", paramLabel = "EST", defaultValue = "REML",
             description = "Between-study variance estimator of the random-effects model: DL, REML, PM, ML, HE,"
@@ -160,6 +166,9 @@ final class AnalyzeCommand implements Callable<Integer> {
     }
 
     private Settings settings() {
+        if (method == Method.GLMM && !glmmModel.equalsIgnoreCase("UM.FS")) {
+            throw new IllegalArgumentException("--glmm-model " + glmmModel + " is not available yet; use UM.FS");
+        }
         TauSquared t;
         try {
             t = tau2.equalsIgnoreCase("none") ? null : TauSquared.parse(tau2);

@@ -30,6 +30,9 @@ public final class MethodsText {
             }});
             case IV -> out.add(new String[] {"Inverse-variance common effect",
                 "Borenstein M, Hedges LV, Higgins JPT, Rothstein HR. Introduction to Meta-Analysis. Wiley; 2009."});
+            case GLMM -> out.add(new String[] {"GLMM (maximum likelihood)", "Stijnen T, Hamza TH, Ozdemir P. Random"
+                    + " effects meta-analysis of event outcome in the framework of the generalized linear mixed model."
+                    + " Stat Med 2010;29:3046-67."});
             case PETO -> out.add(new String[] {"Peto odds ratio", "Yusuf S, Peto R, Lewis J, Collins R, Sleight P."
                     + " Beta blockade during and after myocardial infarction. Prog Cardiovasc Dis 1985;27:335-71."});
         }
@@ -85,6 +88,8 @@ public final class MethodsText {
             case MH -> "The common-effect estimate used the Mantel-Haenszel method on the raw counts";
             case IV -> "The common-effect estimate used inverse-variance weighting";
             case PETO -> "The common-effect estimate used Peto's one-step odds ratio";
+            case GLMM -> "Effects were pooled with a generalised linear mixed model fitted by maximum likelihood"
+                    + " with 7-point adaptive Gauss-Hermite quadrature (Stijnen et al. 2010)";
         });
         if (s.tau2() != null) {
             sb.append("; the random-effects model used inverse-variance weights with the between-study variance")

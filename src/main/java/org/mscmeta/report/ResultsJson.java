@@ -100,7 +100,7 @@ public final class ResultsJson {
      * document is the same as writing them one after the other.
      */
     private static void writeAnalyses(JsonGenerator g, Results r, OutputStream out) throws IOException {
-        boolean ratio = r.settings().measure().isRatio();
+        boolean ratio = r.settings().measure() != org.mscmeta.effect.Measure.RD;
         boolean pretty = r.rows() <= PRETTY_MAX_ROWS;
         if (pretty || r.analyses().size() < 64) {
             for (Analysis a : r.analyses()) {
@@ -154,7 +154,10 @@ public final class ResultsJson {
         g.writeObjectFieldStart("settings");
         g.writeStringField("measure", s.measure().name());
         g.writeStringField("method", s.method().name());
-        g.writeStringField("tau2", s.tau2Name());
+        g.writeStringField("tau2", s.method() == org.mscmeta.analysis.Method.GLMM ? "ML" : s.tau2Name());
+        if (s.method() == org.mscmeta.analysis.Method.GLMM) {
+            g.writeStringField("glmm_model", s.measure().isProportion() ? "PLO" : "UM.FS");
+        }
         g.writeBooleanField("hksj", s.hksj());
         g.writeNumberField("cc", s.cc().value());
         g.writeStringField("cc_mode", s.cc().mode().id());
@@ -175,7 +178,10 @@ public final class ResultsJson {
         g.writeEndObject();
     }
 
-    /** {@code log_estimate} exists only for ratio measures (null for RD, as in the metafor reference cases). */
+    /**
+     * {@code log_estimate} is the analysis-scale estimate (log ratio, logit, ...); null for RD, as in the metafor
+     * reference cases.
+     */
     private static void analysis(JsonGenerator g, Analysis a, boolean ratio) throws IOException {
         g.writeStartObject();
         g.writeStringField("outcome", a.outcome());

@@ -372,7 +372,7 @@ public final class Workbook {
                                               String vi) {
         String n = "(" + n1 + "+" + n2 + ")";
         return switch (method) {
-            case IV -> "1/" + vi;
+            case IV, GLMM -> "1/" + vi;
             case PETO -> "(" + a + "+" + c + ")*(" + n + "-" + a + "-" + c + ")*" + n1 + "*" + n2 + "/(" + n + "^2*("
                     + n + "-1))";
             case MH -> switch (m) {

@@ -57,6 +57,7 @@ public final class ReferenceCases {
         List<String> args = new ArrayList<>();
         add(args, settings, "measure", "--measure");
         add(args, settings, "method", "--method");
+        add(args, settings, "glmm_model", "--glmm-model");
         add(args, settings, "tau2", "--tau2");
         if (settings.path("hksj").asBoolean(false)) {
             args.add("--hksj");
@@ -110,7 +111,12 @@ public final class ReferenceCases {
      * @return the number of values compared
      */
     public static int compare(JsonNode expected, JsonNode results) {
-        Comparison c = new Comparison();
+        return compare(expected, results, REL_TOL);
+    }
+
+    /** As {@link #compare(JsonNode, JsonNode)} with another relative tolerance (GLMM: 1e-4). */
+    public static int compare(JsonNode expected, JsonNode results, double tolerance) {
+        Comparison c = new Comparison(tolerance);
         JsonNode overall = null;
         for (JsonNode a : results.get("analyses")) {
             if (a.get("subgroup").isNull()) {
@@ -179,7 +185,12 @@ public final class ReferenceCases {
     /** Walks expected and actual JSON side by side. */
     private static final class Comparison {
         final List<String> problems = new ArrayList<>();
+        final double tolerance;
         int count;
+
+        Comparison(double tolerance) {
+            this.tolerance = tolerance;
+        }
 
         void node(String path, JsonNode expected, JsonNode actual) {
             if (expected.isObject()) {
@@ -213,7 +224,7 @@ public final class ReferenceCases {
                     return;
                 }
                 double a = actual.asDouble();
-                if (Math.abs(a - e) > REL_TOL * Math.abs(e) + 1e-12) {
+                if (Math.abs(a - e) > tolerance * Math.abs(e) + 1e-12) {
                     problems.add(path + ": expected " + e + ", got " + a + " (relative error "
                             + Math.abs(a - e) / Math.abs(e) + ")");
                 }

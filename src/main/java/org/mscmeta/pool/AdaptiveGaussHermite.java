@@ -1,0 +1,109 @@
+package org.mscmeta.pool;
+
+import org.apache.commons.math3.analysis.integration.gauss.GaussIntegrator;
+import org.apache.commons.math3.analysis.integration.gauss.GaussIntegratorFactory;
+
+/**
+ * Adaptive Gauss-Hermite quadrature of one study's marginal binomial likelihood over a standard-normal random
+ * effect b, as lme4's {@code glmer(nAGQ = n)} (Liu and Pierce 1994, Biometrika 81:624-9; Pinheiro and Bates 1995):
+ * the integrand {@code f(y | b) phi(b)} is centred at its mode {@code b^} and scaled by
+ * {@code s = (-h''(b^))^(-1/2)}, {@code h = log f + log phi}, and
+ * {@code log int = log(sqrt 2 s) + log sum_k w_k exp(x_k^2) f(y | b^ + sqrt2 s x_k) phi(b^ + sqrt2 s x_k)}
+ * with the nodes {@code x_k} and weights {@code w_k} of the {@code e^(-x^2)} rule (Commons Math). With one node it
+ * is the Laplace approximation.
+ *
+ * <p>A study contributes binomial terms {@code y_j ~ Bin(n_j, expit(c_j + a_j b))}; the binomial coefficients are
+ * included, so the value is the log-likelihood lme4 reports.
+ */
+public final class AdaptiveGaussHermite {
+
+    private static final double LOG_SQRT_2PI = 0.5 * Math.log(2 * Math.PI);
+    private final double[] nodes;
+    private final double[] logWeights;
+
+    /** A rule with {@code points} nodes (lme4's default in metafor: 7). */
+    public AdaptiveGaussHermite(int points) {
+        GaussIntegrator rule = new GaussIntegratorFactory().hermite(points);
+        nodes = new double[points];
+        logWeights = new double[points];
+        for (int i = 0; i < points; i++) {
+            nodes[i] = rule.getPoint(i);
+            logWeights[i] = Math.log(rule.getWeight(i));
+        }
+    }
+
+    /**
+     * Log of {@code int prod_j Bin(y_j; n_j, expit(c_j + a_j b)) phi(b) db}.
+     *
+     * @param y events of each term
+     * @param n trials of each term
+     * @param c linear predictor of each term at b = 0
+     * @param a coefficient of b in each term
+     */
+    public double logIntegral(int[] y, int[] n, double[] c, double[] a) {
+        double b = 0;
+        double h2 = -1;
+        for (int iter = 0; iter < 100; iter++) {
+            double d1 = -b;
+            double d2 = -1;
+            for (int j = 0; j < y.length; j++) {
+                double p = expit(c[j] + a[j] * b);
+                d1 += a[j] * (y[j] - n[j] * p);
+                d2 -= a[j] * a[j] * n[j] * p * (1 - p);
+            }
+            double step = d1 / d2;
+            b -= step;
+            h2 = d2;
+            if (Math.abs(step) < 1e-13 * Math.max(1, Math.abs(b))) {
+                break;
+            }
+        }
+        h2 = -1;
+        for (int j = 0; j < y.length; j++) {
+            double p = expit(c[j] + a[j] * b);
+            h2 -= a[j] * a[j] * n[j] * p * (1 - p);
+        }
+        double s = 1 / Math.sqrt(-h2);
+        double scale = Math.sqrt(2) * s;
+        double max = Double.NEGATIVE_INFINITY;
+        double[] terms = new double[nodes.length];
+        for (int k = 0; k < nodes.length; k++) {
+            double bk = b + scale * nodes[k];
+            terms[k] = logWeights[k] + nodes[k] * nodes[k] + logJoint(y, n, c, a, bk);
+            max = Math.max(max, terms[k]);
+        }
+        double sum = 0;
+        for (double t : terms) {
+            sum += Math.exp(t - max);
+        }
+        return Math.log(scale) + max + Math.log(sum);
+    }
+
+    /** {@code log f(y | b) + log phi(b)}. */
+    private static double logJoint(int[] y, int[] n, double[] c, double[] a, double b) {
+        double l = -0.5 * b * b - LOG_SQRT_2PI;
+        for (int j = 0; j < y.length; j++) {
+            l += logBinomial(y[j], n[j], c[j] + a[j] * b);
+        }
+        return l;
+    }
+
+    /** {@code log Bin(y; n, expit(eta))}, stable for large |eta|. */
+    public static double logBinomial(int y, int n, double eta) {
+        double logP = -log1pExp(-eta);
+        double logQ = -log1pExp(eta);
+        return logChoose(n, y) + y * logP + (n - y) * logQ;
+    }
+
+    static double logChoose(int n, int k) {
+        return org.apache.commons.math3.util.CombinatoricsUtils.binomialCoefficientLog(n, k);
+    }
+
+    static double log1pExp(double x) {
+        return x > 35 ? x : Math.log1p(Math.exp(x));
+    }
+
+    static double expit(double x) {
+        return x >= 0 ? 1 / (1 + Math.exp(-x)) : Math.exp(x) / (1 + Math.exp(x));
+    }
+}
