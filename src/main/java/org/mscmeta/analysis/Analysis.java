@@ -22,21 +22,32 @@ import org.mscmeta.pool.Heterogeneity;
  * @param sensitivity          sensitivity and small-study analyses (overall analyses with k &gt;= 2); else null
  * @param incidence            for comparative measures, the incidence among MSC recipients of every trial of the
  *                             outcome (single-arm included), pooled as logit proportions; else null
+ * @param zeroEvents           the zero-event sensitivity table (outcomes with a zero cell); else empty
  */
 public record Analysis(String outcome, Subgroup subgroup, int k, int kDoubleZeroExcluded, int kNotEstimable,
                        long eventsMsc, long nMsc, long eventsControl, long nControl, CommonResult common,
                        RandomResult random, Heterogeneity heterogeneity, List<StudyResult> studies,
-                       Sensitivity sensitivity, Analysis incidence) {
+                       Sensitivity sensitivity, Analysis incidence, List<ZeroEventRow> zeroEvents) {
+
+    public Analysis {
+        zeroEvents = zeroEvents == null ? List.of() : List.copyOf(zeroEvents);
+    }
 
     /** A copy with the sensitivity analyses attached. */
     public Analysis withSensitivity(Sensitivity s) {
         return new Analysis(outcome, subgroup, k, kDoubleZeroExcluded, kNotEstimable, eventsMsc, nMsc, eventsControl,
-                nControl, common, random, heterogeneity, studies, s, incidence);
+                nControl, common, random, heterogeneity, studies, s, incidence, zeroEvents);
     }
 
     /** A copy with the incidence analysis attached. */
     public Analysis withIncidence(Analysis i) {
         return new Analysis(outcome, subgroup, k, kDoubleZeroExcluded, kNotEstimable, eventsMsc, nMsc, eventsControl,
-                nControl, common, random, heterogeneity, studies, sensitivity, i);
+                nControl, common, random, heterogeneity, studies, sensitivity, i, zeroEvents);
+    }
+
+    /** A copy with the zero-event sensitivity table attached. */
+    public Analysis withZeroEvents(List<ZeroEventRow> z) {
+        return new Analysis(outcome, subgroup, k, kDoubleZeroExcluded, kNotEstimable, eventsMsc, nMsc, eventsControl,
+                nControl, common, random, heterogeneity, studies, sensitivity, incidence, z);
     }
 }

@@ -99,6 +99,7 @@ public final class MetaAnalysis {
         }
         Analysis overall = PooledModel.fit(sheet, outcome, null, rows, s);
         overall = overall.withSensitivity(SensitivityAnalysis.run(sheet, overall, s, notices));
+        overall = overall.withZeroEvents(ZeroEventSensitivity.run(sheet, outcome, rows, s));
         if (!s.measure().isProportion()) {
             // beside the comparison: how often MSC recipients of all trials (single-arm too) had the event
             overall = overall.withIncidence(PooledModel.fit(sheet, outcome, null, allRows,

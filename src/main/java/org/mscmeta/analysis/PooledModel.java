@@ -107,7 +107,7 @@ final class PooledModel {
         }
         return new Analysis(outcome, subgroup, included, dz, k - included - dz, sa, sn1, sc, sn2,
                 common == null ? null : natural(common, measure),
-                random == null ? null : natural(random, measure), het, List.copyOf(studies), null, null);
+                random == null ? null : natural(random, measure), het, List.copyOf(studies), null, null, List.of());
     }
 
     /**
@@ -172,14 +172,22 @@ final class PooledModel {
                 m.toNatural(random.ciUpper(), nHarmonic), m.toNatural(random.piLower(), nHarmonic),
                 m.toNatural(random.piUpper(), nHarmonic));
         return new Analysis(outcome, subgroup, included, 0, k - included, sx, sn, 0, 0, c, rr, het,
-                List.copyOf(studies), null, null);
+                List.copyOf(studies), null, null, List.of());
     }
 
-    /** A GLMM fit as a random-effects result: Wald z interval and test, no weights, no prediction interval. */
+    /**
+     * A GLMM fit as a random-effects result: Wald z interval and test, no weights, no prediction interval. With
+     * fewer than two studies, or when the likelihood has no finite maximum (every study without events in one arm:
+     * the estimate runs off beyond |log OR| = 15), the result is not estimable (NaN).
+     */
     private static RandomEffectsResult glmm(org.mscmeta.pool.Glmm g, int k, Settings s) {
         double z = Distributions.zCritical(s.level());
         double[] w = new double[k];
         java.util.Arrays.fill(w, Double.NaN);
+        if (g.k() < 2 || !(Math.abs(g.estimate()) < 15) || !(g.se() > 0 && g.se() < 100)) {
+            double nan = Double.NaN;
+            return new RandomEffectsResult("ML", false, nan, nan, nan, nan, nan, nan, nan, nan, nan, nan, w);
+        }
         return new RandomEffectsResult("ML", false, g.tau2(), g.estimate(), g.se(), g.estimate() / g.se(),
                 Distributions.pNormalTwoSided(g.estimate() / g.se()), g.estimate() - z * g.se(),
                 g.estimate() + z * g.se(), Double.NaN, Double.NaN, Double.NaN, w);

@@ -12,8 +12,9 @@ import org.apache.commons.math3.analysis.integration.gauss.GaussIntegratorFactor
  * with the nodes {@code x_k} and weights {@code w_k} of the {@code e^(-x^2)} rule (Commons Math). With one node it
  * is the Laplace approximation.
  *
- * <p>A study contributes binomial terms {@code y_j ~ Bin(n_j, expit(c_j + a_j b))}; the binomial coefficients are
- * included, so the value is the log-likelihood lme4 reports.
+ * <p>A study contributes binomial terms {@code y_j ~ Bin(n_j, expit(c_j + a_j b))}. The binomial coefficients are
+ * constants of the data and are left out of the integral; {@link #logChoose} gives them for a reported
+ * log-likelihood.
  */
 public final class AdaptiveGaussHermite {
 
@@ -79,6 +80,15 @@ public final class AdaptiveGaussHermite {
         return Math.log(scale) + max + Math.log(sum);
     }
 
+    /** The sum of the log binomial coefficients of a study's terms. */
+    public static double logChooseSum(int[] y, int[] n) {
+        double s = 0;
+        for (int j = 0; j < y.length; j++) {
+            s += logChoose(n[j], y[j]);
+        }
+        return s;
+    }
+
     /** {@code log f(y | b) + log phi(b)}. */
     private static double logJoint(int[] y, int[] n, double[] c, double[] a, double b) {
         double l = -0.5 * b * b - LOG_SQRT_2PI;
@@ -88,11 +98,11 @@ public final class AdaptiveGaussHermite {
         return l;
     }
 
-    /** {@code log Bin(y; n, expit(eta))}, stable for large |eta|. */
+    /** {@code log Bin(y; n, expit(eta))} without the binomial coefficient, stable for large |eta|. */
     public static double logBinomial(int y, int n, double eta) {
         double logP = -log1pExp(-eta);
         double logQ = -log1pExp(eta);
-        return logChoose(n, y) + y * logP + (n - y) * logQ;
+        return y * logP + (n - y) * logQ;
     }
 
     static double logChoose(int n, int k) {

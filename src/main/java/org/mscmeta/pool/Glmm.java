@@ -33,7 +33,7 @@ import org.mscmeta.effect.TwoByTwo;
  * @param estimate  theta (log OR) or mu (logit)
  * @param se        its standard error
  * @param tau2      between-study variance
- * @param logLik    maximised log-likelihood
+ * @param logLik    maximised log-likelihood (binomial coefficients included)
  * @param k         studies used
  */
 public record Glmm(double estimate, double se, double tau2, double logLik, int k) {
@@ -58,7 +58,11 @@ public record Glmm(double estimate, double se, double tau2, double logLik, int k
             t += n[i];
         }
         double start = Math.log((s + 0.5) / (t - s + 0.5));
-        return fit(ll, start, x.length);
+        double constant = 0;
+        for (int i = 0; i < x.length; i++) {
+            constant += AdaptiveGaussHermite.logChooseSum(new int[] {x[i]}, new int[] {n[i]});
+        }
+        return fit(ll, start, x.length, constant);
     }
 
     /** UM.FS odds-ratio model; {@code use} marks the studies to include (double zeros excluded by the caller). */
@@ -87,7 +91,11 @@ public record Glmm(double estimate, double se, double tau2, double logLik, int k
             }
             return sum;
         };
-        return fit(ll, startTheta, k);
+        double constant = 0;
+        for (int i = 0; i < y.length; i++) {
+            constant += AdaptiveGaussHermite.logChooseSum(y[i], n[i]);
+        }
+        return fit(ll, startTheta, k, constant);
     }
 
     /** Max over alpha of one study's UM.FS log-likelihood. */
@@ -102,7 +110,7 @@ public record Glmm(double estimate, double se, double tau2, double logLik, int k
         return best.getValue();
     }
 
-    private static Glmm fit(ToDoubleFunction<double[]> ll, double startLocation, int k) {
+    private static Glmm fit(ToDoubleFunction<double[]> ll, double startLocation, int k, double constant) {
         SimplexOptimizer opt = new SimplexOptimizer(1e-9, 1e-11);
         PointValuePair best = null;
         for (double tau0 : new double[] {0.3, 1.0}) {
@@ -117,7 +125,7 @@ public record Glmm(double estimate, double se, double tau2, double logLik, int k
         double loc = x[0];
         double tau = Math.abs(x[1]);
         double se = standardError(ll, loc, tau);
-        return new Glmm(loc, se, tau * tau, ll.applyAsDouble(new double[] {loc, tau}), k);
+        return new Glmm(loc, se, tau * tau, ll.applyAsDouble(new double[] {loc, tau}) + constant, k);
     }
 
     /** Newton steps with central-difference gradient and Hessian, accepted only while they raise the likelihood. */

@@ -53,6 +53,11 @@ public final class ConsoleSummary {
                                 pct(i.estimate()), pct(i.ciLower()), pct(i.ciUpper()), a.incidence().eventsMsc(),
                                 a.incidence().nMsc()));
             }
+            for (var z : a.zeroEvents()) {
+                out.printf(Locale.ROOT, "    zero-event sensitivity: %-34s k=%-4d %s %s%n", z.method(), z.k(),
+                        z.measure(), Double.isFinite(z.estimate()) ? fmt(z.estimate()) + " [" + fmt(z.ciLower()) + ", "
+                                + fmt(z.ciUpper()) + "] (" + z.model() + ")" : z.note());
+            }
             if (a.subgroup() != null && isLastOfVariable(r.analyses(), a)) {
                 printTests(r.subgroupTests(), a.outcome() + "\u0000" + a.subgroup().variable(), out);
             }

@@ -156,6 +156,11 @@ public final class ReportWriter {
             DrawingFiles.all(ForestPlots.cumulative(a, r.settings()), dir, "cumulative-" + job.stem());
             add(out, dir, "cumulative-" + job.stem(), "png", "svg", "pdf");
         }
+        ForestPlot zero = ForestPlots.zeroEvents(a, r.settings());
+        if (zero != null) {
+            DrawingFiles.all(zero, dir, "zero-events-" + job.stem());
+            add(out, dir, "zero-events-" + job.stem(), "png", "svg", "pdf");
+        }
         if (FunnelPlot.write(a, r.settings(), dir, "funnel-" + job.stem())) {
             add(out, dir, "funnel-" + job.stem(), "png", "svg");
         }

@@ -214,6 +214,22 @@ public final class ResultsJson {
         if (a.incidence() != null) {
             incidence(g, a.incidence());
         }
+        if (!a.zeroEvents().isEmpty()) {
+            g.writeArrayFieldStart("zero_event_sensitivity");
+            for (var z : a.zeroEvents()) {
+                g.writeStartObject();
+                g.writeStringField("method", z.method());
+                g.writeStringField("measure", z.measure());
+                g.writeStringField("model", z.model());
+                g.writeNumberField("k", z.k());
+                num(g, "estimate", z.estimate());
+                num(g, "ci_lower", z.ciLower());
+                num(g, "ci_upper", z.ciUpper());
+                g.writeStringField("note", z.note());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+        }
         g.writeEndObject();
     }
 

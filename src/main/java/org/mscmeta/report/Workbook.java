@@ -479,7 +479,7 @@ public final class Workbook {
 
     /** One block per outcome: small-study tests, trim and fill, meta-regression, leave-one-out, cumulative. */
     private void sensitivity(Results r) {
-        boolean any = r.analyses().stream().anyMatch(a -> a.sensitivity() != null);
+        boolean any = r.analyses().stream().anyMatch(a -> a.sensitivity() != null || !a.zeroEvents().isEmpty());
         if (!any) {
             return;
         }
@@ -488,10 +488,29 @@ public final class Workbook {
         int row = 0;
         for (Analysis a : r.analyses()) {
             var sens = a.sensitivity();
-            if (sens == null) {
+            if (sens == null && a.zeroEvents().isEmpty()) {
                 continue;
             }
             cell(s.createRow(row++), 0, a.outcome(), title);
+            if (!a.zeroEvents().isEmpty()) {
+                headerRow(s, row++, new String[] {"Zero-event sensitivity", "Measure", "Model", "k", "Estimate",
+                    "CI lower", "CI upper", "Note"});
+                for (var z : a.zeroEvents()) {
+                    Row x = s.createRow(row++);
+                    text(x, 0, z.method());
+                    text(x, 1, z.measure());
+                    text(x, 2, z.model());
+                    number(x, 3, z.k(), intStyle);
+                    number(x, 4, z.estimate(), est);
+                    number(x, 5, z.ciLower(), est);
+                    number(x, 6, z.ciUpper(), est);
+                    text(x, 7, z.note() == null ? "" : z.note());
+                }
+            }
+            if (sens == null) {
+                row++;
+                continue;
+            }
             if (sens.egger() != null) {
                 Row x = s.createRow(row++);
                 text(x, 0, "Egger's regression test");

@@ -121,6 +121,33 @@ class AnalyzeCommandTest {
     }
 
     @Test
+    void zeroEventSensitivityRowsAreTheValidatedAnalysesWithThoseSettings() throws Exception {
+        Path in = ReferenceCases.resource("data/nielweise2007.csv");
+        JsonNode table = ReferenceCases.analyze(in, dir.resolve("z"), List.of()).get("analyses").get(0)
+                .get("zero_event_sensitivity");
+        assertEquals(6, table.size());
+        String[][] runs = {
+            {"MH, no correction", "common", "--method", "MH", "--tau2", "none"},
+            {"Peto", "common", "--measure", "OR", "--method", "PETO", "--tau2", "none"},
+            {"IV, correction 0.5", "random", "--method", "IV"},
+            {"IV, treatment-arm correction", "random", "--method", "IV", "--cc-mode", "tacc"},
+            {"IV, double-zero studies included", "random", "--method", "IV", "--double-zero", "include"},
+        };
+        for (String[] run : runs) {
+            JsonNode row = null;
+            for (JsonNode r : table) {
+                if (r.get("method").asText().equals(run[0])) {
+                    row = r;
+                }
+            }
+            JsonNode alone = ReferenceCases.analyze(in, dir.resolve(run[0].replaceAll("\\W", "")),
+                    List.of(java.util.Arrays.copyOfRange(run, 2, run.length))).get("analyses").get(0).get(run[1]);
+            assertEquals(alone.get("estimate").asDouble(), row.get("estimate").asDouble(), 1e-12, run[0]);
+            assertEquals(alone.get("ci_upper").asDouble(), row.get("ci_upper").asDouble(), 1e-12, run[0]);
+        }
+    }
+
+    @Test
     void outcomeSelectionAndMultipleOutcomes() throws Exception {
         Path in = dir.resolve("two.csv");
         Files.writeString(in, "study,outcome,events_msc,n_msc,events_control,n_control\n"

@@ -71,6 +71,11 @@ public final class ForestPlot implements Drawing {
                 rows, axis);
     }
 
+    /** The same plot with other headings over the estimate column and the panel. */
+    ForestPlot withEstimateHeadings(String line1, String line2) {
+        return new ForestPlot(title, groupHeads, cellHeads, line1, line2, leftFavours, rightFavours, rows, axis);
+    }
+
     /** The rows, for tests and for the workbook. */
     public List<String> rowLabels() {
         List<String> out = new ArrayList<>();

@@ -82,6 +82,28 @@ public final class ForestPlots {
                 s, rows, show, "Outcome", "Studies");
     }
 
+    /** The zero-event sensitivity table as a small forest plot (ratio measures only); null when there is none. */
+    public static ForestPlot zeroEvents(Analysis a, Settings s) {
+        if (a.zeroEvents().isEmpty() || !s.measure().isRatio()) {
+            return null;
+        }
+        List<ForestRow> rows = new ArrayList<>();
+        List<Double> show = new ArrayList<>();
+        for (var z : a.zeroEvents()) {
+            boolean ok = Double.isFinite(z.estimate());
+            rows.add(new ForestRow(ForestRow.Kind.TOTAL, z.method() + " (" + z.measure() + ")",
+                    new String[] {"", "", "", "", Integer.toString(z.k())}, ok ? Text.ci(z.estimate(), z.ciLower(),
+                    z.ciUpper()) : z.note(), z.estimate(), z.ciLower(), z.ciUpper(), Double.NaN, 2));
+            show.add(z.estimate());
+            show.add(z.ciLower());
+            show.add(z.ciUpper());
+        }
+        rows.add(ForestRow.blank());
+        rows.add(ForestRow.note("MH and Peto: common effect on the raw counts; GLMM and IV: random effects."));
+        return plot("Zero-event sensitivity: " + a.outcome(), s, rows, show, "Method", "Studies").withGroupHeads("", "")
+                .withEstimateHeadings("Pooled ratio", Text.pct0(s.level() * 100).replace("%", "") + "% CI");
+    }
+
     /** Leave-one-out forest plot: the pooled estimate without each study in turn, then the full estimate. */
     public static ForestPlot leaveOneOut(Analysis a, Settings s) {
         return refits(a, s, a.sensitivity().leaveOneOut(), "Omitting ", "Leave-one-out analysis: " + a.outcome());

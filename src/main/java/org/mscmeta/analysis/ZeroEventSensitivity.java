@@ -1,0 +1,76 @@
+package org.mscmeta.analysis;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.mscmeta.effect.CcMode;
+import org.mscmeta.effect.Measure;
+import org.mscmeta.sheet.ExtractionSheet;
+
+/**
+ * The zero-event sensitivity table of an outcome with at least one zero cell: the pooled estimate under the
+ * Mantel-Haenszel method without correction, Peto's odds ratio, the GLMM (UM.FS), inverse variance with the 0.5
+ * correction, the treatment-arm correction, and with double-zero studies included. Each row is an ordinary
+ * analysis with changed settings, so every number is one the engine validates elsewhere.
+ */
+final class ZeroEventSensitivity {
+
+    /** GLMM fits are skipped above this many studies in AUTO mode (each takes seconds). */
+    static final int GLMM_MAX_K = 60;
+
+    private ZeroEventSensitivity() {
+    }
+
+    /** The table, or an empty list when no study has a zero cell or the measure is a proportion. */
+    static List<ZeroEventRow> run(ExtractionSheet sheet, String outcome, int[] rows, Settings s) {
+        Measure m = s.measure();
+        if (m.isProportion() || s.sensitivity() == SensitivityMode.NONE || !anyZeroCell(sheet, rows)) {
+            return List.of();
+        }
+        Settings base = s.withBy(List.of()).withSensitivity(SensitivityMode.NONE);
+        List<ZeroEventRow> out = new ArrayList<>();
+        out.add(common("MH, no correction", base.withMethod(Method.MH), sheet, outcome, rows));
+        out.add(common("Peto", base.withMeasure(Measure.OR).withMethod(Method.PETO), sheet, outcome, rows));
+        if (rows.length <= GLMM_MAX_K || s.sensitivity() == SensitivityMode.ALL) {
+            out.add(random("GLMM (UM.FS, ML)", base.withMeasure(Measure.OR).withMethod(Method.GLMM), sheet, outcome,
+                    rows));
+        } else {
+            out.add(new ZeroEventRow("GLMM (UM.FS, ML)", "OR", "random", rows.length, Double.NaN, Double.NaN,
+                    Double.NaN, "skipped for k > " + GLMM_MAX_K + " (use --sensitivity all)"));
+        }
+        Settings iv = base.withMethod(Method.IV).withTau2(s.tau2() == null ? org.mscmeta.pool.TauSquared.REML : s.tau2());
+        out.add(random("IV, correction 0.5", iv.withCc(0.5, CcMode.ONLY0), sheet, outcome, rows));
+        out.add(random("IV, treatment-arm correction", iv.withCc(0.5, CcMode.TACC), sheet, outcome, rows));
+        out.add(random("IV, double-zero studies included", iv.withCc(0.5, CcMode.ONLY0)
+                .withDoubleZero(DoubleZero.INCLUDE), sheet, outcome, rows));
+        return List.copyOf(out);
+    }
+
+    private static boolean anyZeroCell(ExtractionSheet sheet, int[] rows) {
+        for (int r : rows) {
+            int a = sheet.eventsMsc()[r];
+            int c = sheet.eventsControl()[r];
+            if (a == 0 || c == 0 || a == sheet.nMsc()[r] || c == sheet.nControl()[r]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static ZeroEventRow common(String label, Settings s, ExtractionSheet sheet, String outcome, int[] rows) {
+        Analysis a = PooledModel.fit(sheet, outcome, null, rows, s.withTau2(null));
+        CommonResult c = a.common();
+        boolean ok = c != null && Double.isFinite(c.estimate());
+        return new ZeroEventRow(label, s.measure().name(), "common", a.k(), ok ? c.estimate() : Double.NaN,
+                ok ? c.ciLower() : Double.NaN, ok ? c.ciUpper() : Double.NaN,
+                ok ? null : "not estimable: no events in one arm");
+    }
+
+    private static ZeroEventRow random(String label, Settings s, ExtractionSheet sheet, String outcome, int[] rows) {
+        Analysis a = PooledModel.fit(sheet, outcome, null, rows, s);
+        RandomResult r = a.random();
+        boolean ok = r != null && Double.isFinite(r.estimate());
+        return new ZeroEventRow(label, s.measure().name(), "random", a.k(), ok ? r.estimate() : Double.NaN,
+                ok ? r.ciLower() : Double.NaN, ok ? r.ciUpper() : Double.NaN, ok ? null
+                        : a.k() < 2 ? "not estimable: k < 2" : "not estimable: no finite maximum");
+    }
+}
