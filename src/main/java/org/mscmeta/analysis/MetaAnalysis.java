@@ -102,8 +102,7 @@ public final class MetaAnalysis {
         overall = overall.withZeroEvents(ZeroEventSensitivity.run(sheet, outcome, rows, s));
         if (!s.measure().isProportion()) {
             // beside the comparison: how often MSC recipients of all trials (single-arm too) had the event
-            overall = overall.withIncidence(PooledModel.fit(sheet, outcome, null, allRows,
-                    s.withMeasure(org.mscmeta.effect.Measure.PLOGIT)));
+            overall = overall.withIncidence(PooledModel.incidence(sheet, outcome, allRows, s));
         }
         analyses.add(overall);
         describe(overall, s, notices);

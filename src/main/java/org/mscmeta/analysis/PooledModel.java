@@ -35,7 +35,7 @@ final class PooledModel {
 
     static Analysis fit(ExtractionSheet sheet, String outcome, Subgroup subgroup, int[] rows, Settings s) {
         if (s.measure().isProportion()) {
-            return fitProportions(sheet, outcome, subgroup, rows, s);
+            return fitProportions(sheet, outcome, subgroup, rows, s, true);
         }
         int k = rows.length;
         int[] a = new int[k];
@@ -116,8 +116,16 @@ final class PooledModel {
      * back-transformed (for PFT with the harmonic mean of the included studies' n, as metafor's
      * {@code transf.ipft.hm}).
      */
+    /**
+     * The incidence among MSC recipients shown beside a comparative analysis: the same fit without the study
+     * intervals, which it does not show (each is an inverse Beta solve).
+     */
+    static Analysis incidence(ExtractionSheet sheet, String outcome, int[] rows, Settings s) {
+        return fitProportions(sheet, outcome, null, rows, s.withMeasure(Measure.PLOGIT), false);
+    }
+
     private static Analysis fitProportions(ExtractionSheet sheet, String outcome, Subgroup subgroup, int[] rows,
-                                           Settings s) {
+                                           Settings s, boolean studyIntervals) {
         int k = rows.length;
         int[] x = new int[k];
         int[] n = new int[k];
@@ -155,7 +163,8 @@ final class PooledModel {
         for (int j = 0; j < k; j++) {
             int r = rows[j];
             boolean inc = eff.included()[j];
-            double[] ci = Proportions.clopperPearson(x[j], n[j], s.level());
+            double[] ci = studyIntervals ? Proportions.clopperPearson(x[j], n[j], s.level())
+                    : new double[] {Double.NaN, Double.NaN};
             studies.add(new StudyResult(sheet.rowNumber()[r], sheet.study().get(r), sheet.year()[r], inc,
                     inc ? null : "not estimable", x[j], n[j], sheet.eventsControl()[r], sheet.nControl()[r],
                     eff.corrected()[j], eff.yi()[j], eff.vi()[j],

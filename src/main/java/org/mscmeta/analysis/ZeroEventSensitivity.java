@@ -20,10 +20,14 @@ final class ZeroEventSensitivity {
     private ZeroEventSensitivity() {
     }
 
-    /** The table, or an empty list when no study has a zero cell or the measure is a proportion. */
+    /**
+     * The table, or an empty list when no study has a zero cell, the measure is a proportion, or (in AUTO mode) the
+     * outcome has more than {@link SensitivityMode#AUTO_MAX_K} studies.
+     */
     static List<ZeroEventRow> run(ExtractionSheet sheet, String outcome, int[] rows, Settings s) {
         Measure m = s.measure();
-        if (m.isProportion() || s.sensitivity() == SensitivityMode.NONE || !anyZeroCell(sheet, rows)) {
+        if (m.isProportion() || s.sensitivity() == SensitivityMode.NONE || !anyZeroCell(sheet, rows)
+                || (s.sensitivity() == SensitivityMode.AUTO && rows.length > SensitivityMode.AUTO_MAX_K)) {
             return List.of();
         }
         Settings base = s.withBy(List.of()).withSensitivity(SensitivityMode.NONE);
