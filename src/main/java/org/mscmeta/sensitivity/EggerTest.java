@@ -23,15 +23,11 @@ public record EggerTest(double bias, double t, int df, double p, double limitEst
     /** Runs the test; needs k >= 3. */
     public static EggerTest of(double[] y, double[] v) {
         int k = y.length;
-        double[][] x = new double[k][];
-        double[] w = new double[k];
-        for (int i = 0; i < k; i++) {
-            x[i] = new double[] {1, Math.sqrt(v[i])};
-            w[i] = 1 / v[i];
-        }
-        double[][] fit = WeightedLeastSquares.fit(x, y, w);
-        double[] b = fit[0];
-        double rss = fit[1][0];
+        double[][][] reg = WeightedLeastSquares.onStandardError(y, v);
+        double[][] x = reg[0];
+        double[] w = reg[1][0];
+        double[] b = reg[2][0];
+        double rss = reg[3][0][0];
         int df = k - 2;
         double sigma2 = rss / df;
         RealMatrix cov = new LUDecomposition(xtwx(x, w)).getSolver().getInverse().scalarMultiply(sigma2);

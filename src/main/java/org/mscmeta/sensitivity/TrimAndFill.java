@@ -27,13 +27,7 @@ public record TrimAndFill(String side, int k0, CommonEffect fit, double[] filled
     /** Runs trim and fill; needs k >= 3. */
     public static TrimAndFill of(double[] y, double[] v, double level) {
         int k = y.length;
-        double[][] x = new double[k][];
-        double[] w = new double[k];
-        for (int i = 0; i < k; i++) {
-            x[i] = new double[] {1, Math.sqrt(v[i])};
-            w[i] = 1 / v[i];
-        }
-        boolean right = WeightedLeastSquares.fit(x, y, w)[0][1] < 0;
+        boolean right = WeightedLeastSquares.onStandardError(y, v)[2][0][1] < 0;
         double sign = right ? -1 : 1;
         Integer[] order = IntStream.range(0, k).boxed().toArray(Integer[]::new);
         Arrays.sort(order, Comparator.comparingDouble(i -> sign * y[i]));

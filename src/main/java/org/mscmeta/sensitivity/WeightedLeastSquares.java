@@ -10,6 +10,24 @@ final class WeightedLeastSquares {
     private WeightedLeastSquares() {
     }
 
+    /**
+     * The regression of {@code y} on the standard errors {@code sqrt(v)} with weights {@code 1/v}, the design of
+     * Egger's test and of metafor's trim-and-fill side choice.
+     *
+     * @return {@code {x rows}, {weights}, {b}, {rss}}
+     */
+    static double[][][] onStandardError(double[] y, double[] v) {
+        int k = y.length;
+        double[][] x = new double[k][];
+        double[] w = new double[k];
+        for (int i = 0; i < k; i++) {
+            x[i] = new double[] {1, Math.sqrt(v[i])};
+            w[i] = 1 / v[i];
+        }
+        double[][] fit = fit(x, y, w);
+        return new double[][][] {x, {w}, {fit[0]}, {fit[1]}};
+    }
+
     /** Returns {@code {b, {weighted residual sum of squares}}}. */
     static double[][] fit(double[][] x, double[] y, double[] w) {
         int p = x[0].length;
