@@ -72,7 +72,9 @@ final class PooledModel {
             for (int j = 0; j < k; j++) {
                 use[j] = !t.isDoubleZero(j);
             }
-            random = included > 0 ? glmm(org.mscmeta.pool.Glmm.oddsRatioFixedStudies(t, use), k, s) : null;
+            random = included > 0 ? glmm(s.glmmModel().equals("UM.RS")
+                    ? org.mscmeta.pool.Glmm.oddsRatioRandomStudies(t, use)
+                    : org.mscmeta.pool.Glmm.oddsRatioFixedStudies(t, use), k, s) : null;
         } else if (included > 0) {
             boolean[] all = new boolean[k];
             java.util.Arrays.fill(all, true);

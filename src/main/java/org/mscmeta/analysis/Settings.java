@@ -22,15 +22,16 @@ import org.mscmeta.pool.TauSquared;
  * @param outcome    analyse only this outcome; null for all
  * @param moderators numeric columns for the meta-regression of each outcome (default none)
  * @param sensitivity which sensitivity analyses to run (default {@link SensitivityMode#AUTO})
+ * @param glmmModel  GLMM for odds ratios with {@code Method.GLMM}: "UM.FS" (default) or "UM.RS"
  */
 public record Settings(Measure measure, Method method, TauSquared tau2, boolean hksj, ContinuityCorrection cc,
                        DoubleZero doubleZero, double level, List<String> by, String outcome, List<String> moderators,
-                       SensitivityMode sensitivity) {
+                       SensitivityMode sensitivity, String glmmModel) {
 
     /** RR, MH, REML, no HKSJ, 0.5 only0, double zeros excluded, 95%, default subgroups, all outcomes. */
     public static final Settings DEFAULTS = new Settings(Measure.RR, Method.MH, TauSquared.REML, false,
             ContinuityCorrection.DEFAULT, DoubleZero.EXCLUDE, 0.95, null, null, List.of(),
-            SensitivityMode.AUTO);
+            SensitivityMode.AUTO, "UM.FS");
 
     public Settings {
         Objects.requireNonNull(measure, "measure");
@@ -53,51 +54,59 @@ public record Settings(Measure measure, Method method, TauSquared tau2, boolean 
         by = by == null ? null : List.copyOf(by);
         moderators = moderators == null ? List.of() : List.copyOf(moderators);
         sensitivity = sensitivity == null ? SensitivityMode.AUTO : sensitivity;
+        glmmModel = glmmModel == null ? "UM.FS" : glmmModel.strip().toUpperCase(java.util.Locale.ROOT);
+        if (!glmmModel.equals("UM.FS") && !glmmModel.equals("UM.RS")) {
+            throw new IllegalArgumentException("--glmm-model: expected UM.FS or UM.RS, got '" + glmmModel + "'");
+        }
     }
 
     public Settings withMeasure(Measure m) {
-        return new Settings(m, method, tau2, hksj, cc, doubleZero, level, by, outcome, moderators, sensitivity);
+        return new Settings(m, method, tau2, hksj, cc, doubleZero, level, by, outcome, moderators, sensitivity, glmmModel);
     }
 
     public Settings withMethod(Method m) {
-        return new Settings(measure, m, tau2, hksj, cc, doubleZero, level, by, outcome, moderators, sensitivity);
+        return new Settings(measure, m, tau2, hksj, cc, doubleZero, level, by, outcome, moderators, sensitivity, glmmModel);
     }
 
     public Settings withTau2(TauSquared t) {
-        return new Settings(measure, method, t, hksj, cc, doubleZero, level, by, outcome, moderators, sensitivity);
+        return new Settings(measure, method, t, hksj, cc, doubleZero, level, by, outcome, moderators, sensitivity, glmmModel);
     }
 
     public Settings withHksj(boolean h) {
-        return new Settings(measure, method, tau2, h, cc, doubleZero, level, by, outcome, moderators, sensitivity);
+        return new Settings(measure, method, tau2, h, cc, doubleZero, level, by, outcome, moderators, sensitivity, glmmModel);
     }
 
     public Settings withCc(double value, CcMode mode) {
         return new Settings(measure, method, tau2, hksj, new ContinuityCorrection(value, mode), doubleZero, level, by,
-                outcome, moderators, sensitivity);
+                outcome, moderators, sensitivity, glmmModel);
     }
 
     public Settings withDoubleZero(DoubleZero d) {
-        return new Settings(measure, method, tau2, hksj, cc, d, level, by, outcome, moderators, sensitivity);
+        return new Settings(measure, method, tau2, hksj, cc, d, level, by, outcome, moderators, sensitivity, glmmModel);
     }
 
     public Settings withLevel(double l) {
-        return new Settings(measure, method, tau2, hksj, cc, doubleZero, l, by, outcome, moderators, sensitivity);
+        return new Settings(measure, method, tau2, hksj, cc, doubleZero, l, by, outcome, moderators, sensitivity, glmmModel);
     }
 
     public Settings withBy(List<String> b) {
-        return new Settings(measure, method, tau2, hksj, cc, doubleZero, level, b, outcome, moderators, sensitivity);
+        return new Settings(measure, method, tau2, hksj, cc, doubleZero, level, b, outcome, moderators, sensitivity, glmmModel);
     }
 
     public Settings withOutcome(String o) {
-        return new Settings(measure, method, tau2, hksj, cc, doubleZero, level, by, o, moderators, sensitivity);
+        return new Settings(measure, method, tau2, hksj, cc, doubleZero, level, by, o, moderators, sensitivity, glmmModel);
     }
 
     public Settings withModerators(List<String> m) {
-        return new Settings(measure, method, tau2, hksj, cc, doubleZero, level, by, outcome, m, sensitivity);
+        return new Settings(measure, method, tau2, hksj, cc, doubleZero, level, by, outcome, m, sensitivity, glmmModel);
     }
 
     public Settings withSensitivity(SensitivityMode m) {
-        return new Settings(measure, method, tau2, hksj, cc, doubleZero, level, by, outcome, moderators, m);
+        return new Settings(measure, method, tau2, hksj, cc, doubleZero, level, by, outcome, moderators, m, glmmModel);
+    }
+
+    public Settings withGlmmModel(String g) {
+        return new Settings(measure, method, tau2, hksj, cc, doubleZero, level, by, outcome, moderators, sensitivity, g);
     }
 
     /** The double-zero handling in force: RD keeps double-zero studies whatever was asked. */

@@ -58,9 +58,10 @@ final class AnalyzeCommand implements Callable<Integer> {
                     + " (default: ${DEFAULT-VALUE}).")
     Method method;
 
-    @Option(names = "--glmm-model", paramLabel = "UM.FS", defaultValue = "UM.FS",
-            description = "GLMM for odds ratios: UM.FS (fixed study effects, random treatment effect; metafor's"
-                    + " default). UM.RS is not available yet (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--glmm-model", paramLabel = "UM.FS|UM.RS", defaultValue = "UM.FS",
+            description = "GLMM for odds ratios: UM.FS (fixed study effects, random treatment effect, 7-point"
+                    + " adaptive quadrature) or UM.RS (random study and treatment effects, Laplace), as metafor"
+                    + " (default: ${DEFAULT-VALUE}).")
     String glmmModel;
 
     @Option(names = "--tau2", paramLabel = "EST", defaultValue = "REML",
@@ -166,9 +167,6 @@ final class AnalyzeCommand implements Callable<Integer> {
     }
 
     private Settings settings() {
-        if (method == Method.GLMM && !glmmModel.equalsIgnoreCase("UM.FS")) {
-            throw new IllegalArgumentException("--glmm-model " + glmmModel + " is not available yet; use UM.FS");
-        }
         TauSquared t;
         try {
             t = tau2.equalsIgnoreCase("none") ? null : TauSquared.parse(tau2);
@@ -197,7 +195,7 @@ final class AnalyzeCommand implements Callable<Integer> {
             byList = List.of();
         }
         return new Settings(measure, method, t, hksj, new org.mscmeta.effect.ContinuityCorrection(cc, mode), dz,
-                level, byList, outcome, moderators, sensitivityMode());
+                level, byList, outcome, moderators, sensitivityMode(), glmmModel);
     }
 
     private org.mscmeta.analysis.SensitivityMode sensitivityMode() {

@@ -23,7 +23,11 @@ import org.mscmeta.effect.TwoByTwo;
  *   <li>{@code PLO}, single-arm proportions: {@code logit p_i = mu + tau b_i}, {@code b_i ~ N(0, 1)};</li>
  *   <li>{@code UM.FS}, odds ratio with fixed study effects: {@code logit p_i1 = alpha_i + theta + tau b_i / 2},
  *       {@code logit p_i2 = alpha_i - tau b_i / 2} (metafor's {@code group12} coding); studies with no events, or
- *       only events, in both arms are dropped.</li>
+ *       only events, in both arms are dropped;</li>
+ *   <li>{@code UM.RS}, odds ratio with random study effects, lme4's {@code (group || study)}:
+ *       {@code logit p_i1 = beta + sigma v_i + theta + tau b_i / 2}, {@code logit p_i2 = beta + sigma v_i - tau b_i / 2},
+ *       independent standard-normal {@code v_i, b_i}; two random effects per study, so lme4 (and metafor) use the
+ *       Laplace approximation: {@code log L_i = h(m) + log(2 pi) - log det(-H(m)) / 2} at the joint mode m.</li>
  * </ul>
  * Each study's integral uses {@link AdaptiveGaussHermite}; the study intercepts of UM.FS are profiled out study
  * by study (Brent), and (theta, tau) maximised by Nelder-Mead. The standard error of theta (or mu) comes from
@@ -96,6 +100,184 @@ public record Glmm(double estimate, double se, double tau2, double logLik, int k
             constant += AdaptiveGaussHermite.logChooseSum(y[i], n[i]);
         }
         return fit(ll, startTheta, k, constant);
+    }
+
+    /** UM.RS odds-ratio model (Laplace); {@code use} marks the studies to include. */
+    public static Glmm oddsRatioRandomStudies(TwoByTwo t, boolean[] use) {
+        int k = 0;
+        double constant = 0;
+        for (int i = 0; i < t.k(); i++) {
+            if (use[i]) {
+                k++;
+                constant += AdaptiveGaussHermite.logChooseSum(new int[] {t.a()[i], t.c()[i]},
+                        new int[] {t.n1()[i], t.n2()[i]});
+            }
+        }
+        int[][] y = new int[k][];
+        int[][] n = new int[k][];
+        int j = 0;
+        for (int i = 0; i < t.k(); i++) {
+            if (use[i]) {
+                y[j] = new int[] {t.a()[i], t.c()[i]};
+                n[j] = new int[] {t.n1()[i], t.n2()[i]};
+                j++;
+            }
+        }
+        // parameters: beta, theta, sigma, tau
+        ToDoubleFunction<double[]> ll = p -> {
+            double sum = 0;
+            for (int i = 0; i < y.length; i++) {
+                sum += laplaceRandomStudy(y[i], n[i], p[0], p[1], Math.abs(p[2]), Math.abs(p[3]));
+            }
+            return sum;
+        };
+        SimplexOptimizer opt = new SimplexOptimizer(1e-10, 1e-12);
+        PointValuePair best = opt.optimize(new MaxEval(50_000), new ObjectiveFunction(ll::applyAsDouble),
+                GoalType.MAXIMIZE, new InitialGuess(new double[] {-3, 0, 1, 0.5}),
+                new NelderMeadSimplex(new double[] {0.5, 0.3, 0.3, 0.3}));
+        best = opt.optimize(new MaxEval(50_000), new ObjectiveFunction(ll::applyAsDouble), GoalType.MAXIMIZE,
+                new InitialGuess(best.getPoint()), new NelderMeadSimplex(new double[] {0.05, 0.05, 0.05, 0.05}));
+        double[] x = best.getPoint().clone();
+        x[2] = Math.abs(x[2]);
+        x[3] = Math.abs(x[3]);
+        x = newtonPolish(ll, x);
+        double[][] h = hessian(ll, x);
+        double se;
+        try {
+            var inv = new org.apache.commons.math3.linear.LUDecomposition(
+                    new org.apache.commons.math3.linear.Array2DRowRealMatrix(h)).getSolver().getInverse();
+            se = Math.sqrt(-inv.getEntry(1, 1));
+        } catch (org.apache.commons.math3.linear.SingularMatrixException e) {
+            se = Double.NaN;
+        }
+        return new Glmm(x[1], se, x[3] * x[3], ll.applyAsDouble(x) + constant, k);
+    }
+
+    /** Laplace approximation of one study's UM.RS log-likelihood (binomial coefficients left out). */
+    private static double laplaceRandomStudy(int[] y, int[] n, double beta, double theta, double sigma, double tau) {
+        double v = 0;
+        double b = 0;
+        double[] eta = new double[2];
+        double h11 = -1;
+        double h22 = -1;
+        double h12 = 0;
+        for (int iter = 0; iter < 100; iter++) {
+            eta[0] = beta + sigma * v + theta + tau * b / 2;
+            eta[1] = beta + sigma * v - tau * b / 2;
+            double g1 = -v;
+            double g2 = -b;
+            h11 = -1;
+            h22 = -1;
+            h12 = 0;
+            double[] dv = {sigma, sigma};
+            double[] db = {tau / 2, -tau / 2};
+            for (int j = 0; j < 2; j++) {
+                double p = AdaptiveGaussHermite.expit(eta[j]);
+                double r = y[j] - n[j] * p;
+                double wgt = n[j] * p * (1 - p);
+                g1 += dv[j] * r;
+                g2 += db[j] * r;
+                h11 -= dv[j] * dv[j] * wgt;
+                h22 -= db[j] * db[j] * wgt;
+                h12 -= dv[j] * db[j] * wgt;
+            }
+            double det = h11 * h22 - h12 * h12;
+            double sv = (h22 * g1 - h12 * g2) / det;
+            double sb = (h11 * g2 - h12 * g1) / det;
+            v -= sv;
+            b -= sb;
+            if (Math.abs(sv) + Math.abs(sb) < 1e-13) {
+                break;
+            }
+        }
+        eta[0] = beta + sigma * v + theta + tau * b / 2;
+        eta[1] = beta + sigma * v - tau * b / 2;
+        double hm = -0.5 * (v * v + b * b) - Math.log(2 * Math.PI);
+        for (int j = 0; j < 2; j++) {
+            hm += AdaptiveGaussHermite.logBinomial(y[j], n[j], eta[j]);
+        }
+        double det = h11 * h22 - h12 * h12;
+        return hm + Math.log(2 * Math.PI) - 0.5 * Math.log(det);
+    }
+
+    /** Newton steps in any dimension with central differences, kept only while the likelihood rises. */
+    private static double[] newtonPolish(ToDoubleFunction<double[]> f, double[] x) {
+        double fx = f.applyAsDouble(x);
+        for (int iter = 0; iter < 30; iter++) {
+            int p = x.length;
+            double[] g = new double[p];
+            for (int i = 0; i < p; i++) {
+                double hstep = 1e-5 * Math.max(0.1, Math.abs(x[i]));
+                double[] a = x.clone();
+                a[i] += hstep;
+                double[] b = x.clone();
+                b[i] -= hstep;
+                g[i] = (f.applyAsDouble(a) - f.applyAsDouble(b)) / (2 * hstep);
+            }
+            double[] step;
+            try {
+                step = new org.apache.commons.math3.linear.LUDecomposition(
+                        new org.apache.commons.math3.linear.Array2DRowRealMatrix(hessian(f, x))).getSolver()
+                        .solve(new org.apache.commons.math3.linear.ArrayRealVector(g)).toArray();
+            } catch (org.apache.commons.math3.linear.SingularMatrixException e) {
+                break;
+            }
+            double[] next = x.clone();
+            double size = 0;
+            for (int i = 0; i < p; i++) {
+                next[i] -= step[i];
+                size += Math.abs(step[i]);
+            }
+            double fn = f.applyAsDouble(next);
+            if (!(fn >= fx)) {
+                break;
+            }
+            x = next;
+            fx = fn;
+            if (size < 1e-10) {
+                break;
+            }
+        }
+        return x;
+    }
+
+    /** Central-difference Hessian of a log-likelihood. */
+    private static double[][] hessian(ToDoubleFunction<double[]> f, double[] x) {
+        int p = x.length;
+        double[][] h = new double[p][p];
+        double[] step = new double[p];
+        for (int i = 0; i < p; i++) {
+            step[i] = 1e-4 * Math.max(0.1, Math.abs(x[i]));
+        }
+        double f0 = f.applyAsDouble(x);
+        for (int i = 0; i < p; i++) {
+            for (int j = i; j < p; j++) {
+                if (i == j) {
+                    double[] a = x.clone();
+                    a[i] += step[i];
+                    double[] b = x.clone();
+                    b[i] -= step[i];
+                    h[i][i] = (f.applyAsDouble(a) - 2 * f0 + f.applyAsDouble(b)) / (step[i] * step[i]);
+                } else {
+                    double[] pp = x.clone();
+                    pp[i] += step[i];
+                    pp[j] += step[j];
+                    double[] pm = x.clone();
+                    pm[i] += step[i];
+                    pm[j] -= step[j];
+                    double[] mp = x.clone();
+                    mp[i] -= step[i];
+                    mp[j] += step[j];
+                    double[] mm = x.clone();
+                    mm[i] -= step[i];
+                    mm[j] -= step[j];
+                    h[i][j] = (f.applyAsDouble(pp) - f.applyAsDouble(pm) - f.applyAsDouble(mp) + f.applyAsDouble(mm))
+                            / (4 * step[i] * step[j]);
+                    h[j][i] = h[i][j];
+                }
+            }
+        }
+        return h;
     }
 
     /** Max over alpha of one study's UM.FS log-likelihood. */

@@ -156,7 +156,7 @@ public final class ResultsJson {
         g.writeStringField("method", s.method().name());
         g.writeStringField("tau2", s.method() == org.mscmeta.analysis.Method.GLMM ? "ML" : s.tau2Name());
         if (s.method() == org.mscmeta.analysis.Method.GLMM) {
-            g.writeStringField("glmm_model", s.measure().isProportion() ? "PLO" : "UM.FS");
+            g.writeStringField("glmm_model", s.measure().isProportion() ? "PLO" : s.glmmModel());
         }
         g.writeBooleanField("hksj", s.hksj());
         g.writeNumberField("cc", s.cc().value());
