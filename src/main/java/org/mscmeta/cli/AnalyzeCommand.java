@@ -114,6 +114,11 @@ final class AnalyzeCommand implements Callable<Integer> {
             description = "Extra route / cell-source aliases, a TSV like the built-in vocabulary.tsv.")
     Path vocabulary;
 
+    @Option(names = "--sort", paramLabel = "input|year|effect|weight", defaultValue = "input",
+            description = "Order of the studies in forest plots (default: ${DEFAULT-VALUE}); results.json and the"
+                    + " workbook keep the input order.")
+    String sort;
+
     @Option(names = "--no-report", description = "Write only results.json (no plots, no workbook).")
     boolean noReport;
 
@@ -156,7 +161,14 @@ final class AnalyzeCommand implements Callable<Integer> {
             return Main.EXIT_BAD_INPUT;
         }
         RunInfo run = new RunInfo(input.toString(), sha256(input), started);
-        ReportWriter.Written written = ReportWriter.write(data, results, run, out, noReport);
+        org.mscmeta.report.plot.StudyOrder order;
+        try {
+            order = org.mscmeta.report.plot.StudyOrder.parse(sort);
+        } catch (IllegalArgumentException e) {
+            err.println("error: --sort: expected input, year, effect or weight, got '" + sort + "'");
+            return Main.EXIT_BAD_INPUT;
+        }
+        ReportWriter.Written written = ReportWriter.write(data, results, run, out, noReport, order);
         if (!quiet) {
             ConsoleSummary.print(results, outStream);
             outStream.println();

@@ -18,6 +18,7 @@ import org.mscmeta.report.plot.DrawingFiles;
 import org.mscmeta.report.plot.ForestPlot;
 import org.mscmeta.report.plot.ForestPlots;
 import org.mscmeta.report.plot.FunnelPlot;
+import org.mscmeta.report.plot.StudyOrder;
 import org.mscmeta.sheet.ExtractionSheet;
 
 /**
@@ -38,15 +39,21 @@ public final class ReportWriter {
     public record Written(List<Path> files) {
     }
 
-    /** Writes the outputs of {@code results} into {@code out}. */
+    /** Writes the outputs of {@code results} into {@code out}, study rows of the plots in input order. */
     public static Written write(ExtractionSheet sheet, Results results, RunInfo run, Path out, boolean jsonOnly)
             throws IOException {
+        return write(sheet, results, run, out, jsonOnly, StudyOrder.INPUT);
+    }
+
+    /** Writes the outputs of {@code results} into {@code out}. */
+    public static Written write(ExtractionSheet sheet, Results results, RunInfo run, Path out, boolean jsonOnly,
+                                StudyOrder order) throws IOException {
         Files.createDirectories(out);
         Path staging = Files.createTempDirectory(out, ".mscmeta-staging-");
         try {
             List<Path> files = new ArrayList<>();
             if (!jsonOnly) {
-                Map<String, Path> forestImages = writePlots(results, staging, files);
+                Map<String, Path> forestImages = writePlots(results, staging, files, order);
                 Path xlsx = staging.resolve(Workbook.FILE_NAME);
                 Workbook.write(sheet, results, run, forestImages, xlsx);
                 files.add(staging.relativize(xlsx));
@@ -80,7 +87,8 @@ public final class ReportWriter {
     /**
      * Writes all plots, outcomes in parallel; returns, per outcome, the PNG of its forest plot (for the workbook).
      */
-    private static Map<String, Path> writePlots(Results r, Path staging, List<Path> files) throws IOException {
+    private static Map<String, Path> writePlots(Results r, Path staging, List<Path> files, StudyOrder order)
+            throws IOException {
         Path dir = staging.resolve(PLOTS);
         Files.createDirectories(dir);
         FileNames names = new FileNames();
@@ -102,7 +110,7 @@ public final class ReportWriter {
         try {
             written = jobs.parallelStream().map(job -> {
                 try {
-                    return outcomePlots(r, job, dir);
+                    return outcomePlots(r, job, dir, order);
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
@@ -124,11 +132,12 @@ public final class ReportWriter {
         return forestPng;
     }
 
-    private static List<Path> outcomePlots(Results r, OutcomePlots job, Path dir) throws IOException {
+    private static List<Path> outcomePlots(Results r, OutcomePlots job, Path dir, StudyOrder order)
+            throws IOException {
         List<Path> out = new ArrayList<>();
         Analysis a = job.overall();
         String base = "forest-" + job.stem();
-        DrawingFiles.all(ForestPlots.outcome(a, r.settings()), dir, base);
+        DrawingFiles.all(ForestPlots.outcome(a, r.settings(), order), dir, base);
         add(out, dir, base, "png", "svg", "pdf");
         for (String variable : r.settings().by()) {
             List<Analysis> levels = new ArrayList<>();
@@ -147,7 +156,7 @@ public final class ReportWriter {
                 }
             }
             String sub = base + "-by-" + FileNames.slug(variable);
-            DrawingFiles.all(ForestPlots.subgroups(a, levels, tests, r.settings()), dir, sub);
+            DrawingFiles.all(ForestPlots.subgroups(a, levels, tests, r.settings(), order), dir, sub);
             add(out, dir, sub, "png", "svg", "pdf");
         }
         if (a.sensitivity() != null && !a.sensitivity().leaveOneOut().isEmpty()) {

@@ -21,11 +21,16 @@ public final class ForestPlots {
     private ForestPlots() {
     }
 
-    /** The forest plot of one outcome's overall analysis. */
+    /** The forest plot of one outcome's overall analysis, studies in input order. */
     public static ForestPlot outcome(Analysis a, Settings s) {
+        return outcome(a, s, StudyOrder.INPUT);
+    }
+
+    /** The forest plot of one outcome's overall analysis, studies in the given order. */
+    public static ForestPlot outcome(Analysis a, Settings s, StudyOrder order) {
         List<ForestRow> rows = new ArrayList<>();
         List<Double> show = new ArrayList<>();
-        studyRows(a, s, rows, show);
+        studyRows(a, s, rows, show, order);
         rows.add(ForestRow.blank());
         totalRows(a, s, rows, show, false);
         return plot(a.outcome(), s, rows, show, "Study or Subgroup", "Weight");
@@ -34,12 +39,18 @@ public final class ForestPlots {
     /** The forest plot of one outcome split by the levels of one subgroup variable. */
     public static ForestPlot subgroups(Analysis overall, List<Analysis> levels, List<SubgroupComparison> tests,
                                        Settings s) {
+        return subgroups(overall, levels, tests, s, StudyOrder.INPUT);
+    }
+
+    /** As {@link #subgroups(Analysis, List, List, Settings)} with the study rows of each block in the given order. */
+    public static ForestPlot subgroups(Analysis overall, List<Analysis> levels, List<SubgroupComparison> tests,
+                                       Settings s, StudyOrder order) {
         String variable = levels.isEmpty() ? "" : levels.get(0).subgroup().variable();
         List<ForestRow> rows = new ArrayList<>();
         List<Double> show = new ArrayList<>();
         for (Analysis level : levels) {
             rows.add(ForestRow.group(variable.replace('_', ' ') + ": " + level.subgroup().level()));
-            studyRows(level, s, rows, show);
+            studyRows(level, s, rows, show, order);
             totalRows(level, s, rows, show, true);
             rows.add(ForestRow.blank());
         }
@@ -164,9 +175,9 @@ public final class ForestPlots {
         return new double[] {Double.NaN, Double.NaN, Double.NaN};
     }
 
-    private static void studyRows(Analysis a, Settings s, List<ForestRow> rows, List<Double> show) {
+    private static void studyRows(Analysis a, Settings s, List<ForestRow> rows, List<Double> show, StudyOrder order) {
         boolean random = showsRandom(a, s);
-        for (StudyResult st : a.studies()) {
+        for (StudyResult st : order.apply(a.studies(), random)) {
             boolean arm2 = st.nControl() >= 0;
             String[] cells = {Integer.toString(st.eventsMsc()), Integer.toString(st.nMsc()),
                 arm2 ? Integer.toString(st.eventsControl()) : "", arm2 ? Integer.toString(st.nControl()) : "",

@@ -61,6 +61,26 @@ class ForestPlotTest {
     }
 
     @Test
+    void sortOrdersStudyRows() throws Exception {
+        Results r = analyse(20);
+        Analysis a = r.analyses().get(0);
+        List<String> byWeight = ForestPlots.outcome(a, r.settings(), StudyOrder.WEIGHT).rowLabels().subList(0, 20);
+        List<Double> weights = byWeight.stream().map(label -> a.studies().stream()
+                .filter(st -> st.study().equals(label)).findFirst().orElseThrow().weightRandom()).toList();
+        for (int i = 1; i < weights.size(); i++) {
+            assertTrue(weights.get(i - 1) >= weights.get(i), "weights descending: " + weights);
+        }
+        List<String> input = ForestPlots.outcome(a, r.settings()).rowLabels().subList(0, 20);
+        assertEquals(a.studies().stream().map(st -> st.study()).toList(), input);
+        List<String> byEffect = ForestPlots.outcome(a, r.settings(), StudyOrder.EFFECT).rowLabels().subList(0, 20);
+        List<Double> yi = byEffect.stream().map(label -> a.studies().stream()
+                .filter(st -> st.study().equals(label)).findFirst().orElseThrow().yi()).toList();
+        for (int i = 1; i < yi.size(); i++) {
+            assertTrue(yi.get(i - 1) <= yi.get(i), "effects ascending");
+        }
+    }
+
+    @Test
     void longLabelsAreCutWithAnEllipsisToFitTheirColumn() {
         var font = Text.font(8f, false);
         String cut = Text.fit("Study 2 of the International Mesenchymal Stromal Cell Consortium", font, 152);
