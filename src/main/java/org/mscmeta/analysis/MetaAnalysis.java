@@ -32,6 +32,17 @@ public final class MetaAnalysis {
      * @throws IllegalArgumentException when a subgroup variable or the selected outcome is not in the sheet
      */
     public static Results run(ExtractionSheet sheet, Settings settings) {
+        return run(sheet, settings, (done, total) -> { });
+    }
+
+    /** Told how many outcomes are done, of how many; called from several threads. */
+    @FunctionalInterface
+    public interface Progress {
+        void outcomesDone(int done, int total);
+    }
+
+    /** As {@link #run(ExtractionSheet, Settings)}, reporting each finished outcome to {@code progress}. */
+    public static Results run(ExtractionSheet sheet, Settings settings, Progress progress) {
         List<String> by = resolveBy(sheet, settings.by());
         List<TextColumn> byColumns = new ArrayList<>();
         for (String b : by) {
@@ -62,10 +73,15 @@ public final class MetaAnalysis {
                     + "; outcomes are: " + String.join(", ", outcomes.levels()));
         }
 
+        java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
         List<OutcomeResult> perOutcome = IntStream.range(0, selected.size()).parallel()
-                .mapToObj(i -> analyseOutcome(sheet, outcomes.levels().get(selected.get(i)),
-                        rowsByOutcome[selected.get(i)], singleArmByOutcome[selected.get(i)],
-                        allRowsByOutcome[selected.get(i)], by, byColumns, resolved))
+                .mapToObj(i -> {
+                    OutcomeResult r = analyseOutcome(sheet, outcomes.levels().get(selected.get(i)),
+                            rowsByOutcome[selected.get(i)], singleArmByOutcome[selected.get(i)],
+                            allRowsByOutcome[selected.get(i)], by, byColumns, resolved);
+                    progress.outcomesDone(done.incrementAndGet(), selected.size());
+                    return r;
+                })
                 .toList();
 
         List<Analysis> analyses = new ArrayList<>();

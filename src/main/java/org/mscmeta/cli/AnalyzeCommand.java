@@ -140,6 +140,14 @@ final class AnalyzeCommand implements Callable<Integer> {
             return Main.EXIT_BAD_INPUT;
         }
         String started = OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS).toString();
+        try (ProgressLine progress = ProgressLine.startIfTerminal(System.err)) {
+            return run(settings, started, progress, err, outStream);
+        }
+    }
+
+    private Integer run(Settings settings, String started, ProgressLine progress, java.io.PrintWriter err,
+                        java.io.PrintStream outStream) throws IOException {
+        progress.phase("reading " + input.getFileName());
         ExtractionSheet data;
         try {
             Vocabulary vocab = vocabulary == null ? Vocabulary.builtIn() : Vocabulary.withUserTable(vocabulary);
@@ -154,12 +162,15 @@ final class AnalyzeCommand implements Callable<Integer> {
         }
         Results results;
         try {
-            results = MetaAnalysis.run(data, settings);
+            progress.phase("pooling");
+            results = MetaAnalysis.run(data, settings,
+                    (done, total) -> progress.phase("pooling: " + done + " of " + total + " outcomes"));
         } catch (IllegalArgumentException e) {
             err.println("error: " + e.getMessage());
             err.println("Nothing was written.");
             return Main.EXIT_BAD_INPUT;
         }
+        progress.phase(noReport ? "writing results.json" : "writing results.json, plots and workbook");
         RunInfo run = new RunInfo(input.toString(), sha256(input), started);
         org.mscmeta.report.plot.StudyOrder order;
         try {

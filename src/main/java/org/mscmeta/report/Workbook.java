@@ -58,7 +58,14 @@ public final class Workbook {
     /** First row (0-based) of the study table on an outcome sheet. */
     static final int FIRST_STUDY_ROW = 5;
 
-    private final XSSFWorkbook wb = new XSSFWorkbook();
+    /** Inputs above this many rows are written with POI's streaming writer (rows flushed 200 at a time). */
+    static final int STREAMING_ROWS = 20_000;
+
+    /**
+     * In memory for ordinary sheets; streaming for registry-size ones. The streaming writer stores a cached 0 in
+     * formula cells, which LibreOffice shows until recalculated (Excel recalculates: the workbook asks for it).
+     */
+    private final org.apache.poi.ss.usermodel.Workbook wb;
     private final CellStyle header;
     private final CellStyle title;
     private final CellStyle textStyle;
@@ -72,7 +79,8 @@ public final class Workbook {
     private final CellStyle bold;
     private final java.util.Map<CellStyle, CellStyle> quotedVariants = new java.util.HashMap<>();
 
-    private Workbook() {
+    private Workbook(boolean streaming) {
+        wb = streaming ? new org.apache.poi.xssf.streaming.SXSSFWorkbook(200) : new XSSFWorkbook();
         var df = wb.createDataFormat();
         Font hf = wb.createFont();
         hf.setBold(true);
@@ -113,7 +121,7 @@ public final class Workbook {
      */
     public static void write(ExtractionSheet sheet, Results r, RunInfo run, Map<String, Path> forestPng, Path file)
             throws IOException {
-        Workbook w = new Workbook();
+        Workbook w = new Workbook(sheet.size() > STREAMING_ROWS);
         try {
             w.summary(r);
             SheetNames names = new SheetNames(SUMMARY, DATA, METHODS, WARNINGS, SENSITIVITY);
@@ -127,8 +135,12 @@ public final class Workbook {
             w.methods(r, run);
             w.warnings(r.notices());
             w.printLayout();
+            w.wb.setForceFormulaRecalculation(true);
             AtomicFiles.write(file, w.wb::write);
         } finally {
+            if (w.wb instanceof org.apache.poi.xssf.streaming.SXSSFWorkbook sx) {
+                sx.dispose();
+            }
             w.wb.close();
         }
     }
@@ -145,6 +157,7 @@ public final class Workbook {
             "Prediction upper", "Incidence in MSC arms (all trials)", "Incidence CI lower", "Incidence CI upper",
             "Trials in incidence (incl. single-arm)"};
         headerRow(s, 0, heads);
+        s.getRow(0).setHeightInPoints(32);
         int row = 1;
         for (Analysis a : r.analyses()) {
             Row x = s.createRow(row++);
@@ -215,7 +228,6 @@ public final class Workbook {
         for (int j = 3; j < heads.length; j++) {
             s.setColumnWidth(j, 12 * 256);
         }
-        s.getRow(0).setHeightInPoints(32);
     }
 
     // ---------------------------------------------------------------- outcome sheets
@@ -262,6 +274,7 @@ public final class Workbook {
             "Variance (vi)", "SE", (peto ? "Peto OR" : m.name()), "CI lower", "CI upper",
             "Common weight (raw, " + st.method() + ")", "Common weight (%)", "Random weight (raw)", "Random weight (%)"};
         headerRow(s, FIRST_STUDY_ROW - 1, heads);
+        s.getRow(FIRST_STUDY_ROW - 1).setHeightInPoints(44);
         int first = FIRST_STUDY_ROW;
         int lastRow = first + a.studies().size() - 1;
         int i = first;
@@ -354,7 +367,6 @@ public final class Workbook {
         for (int j = 1; j < Col.values().length; j++) {
             s.setColumnWidth(j, 12 * 256);
         }
-        s.getRow(FIRST_STUDY_ROW - 1).setHeightInPoints(44);
         if (png != null && Files.exists(png)) {
             embed(s, png, row + 1);
         }

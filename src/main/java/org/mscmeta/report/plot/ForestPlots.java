@@ -18,6 +18,12 @@ import org.mscmeta.pool.Heterogeneity;
  */
 public final class ForestPlots {
 
+    /**
+     * Above this many study rows a forest plot shows only its pooled rows (a plot of thousands of rows is neither
+     * readable nor renderable at 300 dpi); the study rows are in the workbook and results.json.
+     */
+    public static final int MAX_STUDY_ROWS = 200;
+
     private ForestPlots() {
     }
 
@@ -48,9 +54,16 @@ public final class ForestPlots {
         String variable = levels.isEmpty() ? "" : levels.get(0).subgroup().variable();
         List<ForestRow> rows = new ArrayList<>();
         List<Double> show = new ArrayList<>();
+        boolean studies = overall.studies().size() <= MAX_STUDY_ROWS;
+        if (!studies) {
+            rows.add(ForestRow.note(overall.studies().size() + " studies: study rows are in results.xlsx and"
+                    + " results.json; plots show them up to " + MAX_STUDY_ROWS + " studies"));
+        }
         for (Analysis level : levels) {
             rows.add(ForestRow.group(variable.replace('_', ' ') + ": " + level.subgroup().level()));
-            studyRows(level, s, rows, show, order);
+            if (studies) {
+                studyRows(level, s, rows, show, order);
+            }
             totalRows(level, s, rows, show, true);
             rows.add(ForestRow.blank());
         }
@@ -177,6 +190,11 @@ public final class ForestPlots {
 
     private static void studyRows(Analysis a, Settings s, List<ForestRow> rows, List<Double> show, StudyOrder order) {
         boolean random = showsRandom(a, s);
+        if (a.studies().size() > MAX_STUDY_ROWS) {
+            rows.add(ForestRow.note(a.studies().size() + " studies (" + a.k() + " pooled): study rows are in"
+                    + " results.xlsx and results.json; plots show them up to " + MAX_STUDY_ROWS + " studies"));
+            return;
+        }
         for (StudyResult st : order.apply(a.studies(), random)) {
             boolean arm2 = st.nControl() >= 0;
             String[] cells = {Integer.toString(st.eventsMsc()), Integer.toString(st.nMsc()),
