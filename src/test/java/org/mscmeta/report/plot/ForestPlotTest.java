@@ -61,6 +61,20 @@ class ForestPlotTest {
     }
 
     @Test
+    void largeAnalysesArePlottedAsTheirPooledRows() throws Exception {
+        Results r = analyse(ForestPlots.MAX_STUDY_ROWS + 50);
+        Analysis overall = r.analyses().get(0);
+        ForestPlot p = ForestPlots.outcome(overall, r.settings());
+        assertEquals(0, p.rowLabels().stream().filter(l -> l.startsWith("Study ")).count());
+        assertTrue(p.rowLabels().get(0).contains("study rows are in results.xlsx"), p.rowLabels().get(0));
+        assertTrue(p.height() < 400, "a summary-sized plot: " + p.height());
+        List<Analysis> levels = r.analyses().stream().filter(a -> a.subgroup() != null).toList();
+        ForestPlot sub = ForestPlots.subgroups(overall, levels, r.subgroupTests(), r.settings());
+        assertEquals(0, sub.rowLabels().stream().filter(l -> l.startsWith("Study ")).count(),
+                "levels under the limit are summarised too when the plot as a whole is over it");
+    }
+
+    @Test
     void sortOrdersStudyRows() throws Exception {
         Results r = analyse(20);
         Analysis a = r.analyses().get(0);
