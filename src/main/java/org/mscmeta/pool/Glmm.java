@@ -71,21 +71,10 @@ public record Glmm(double estimate, double se, double tau2, double logLik, int k
 
     /** UM.FS odds-ratio model; {@code use} marks the studies to include (double zeros excluded by the caller). */
     public static Glmm oddsRatioFixedStudies(TwoByTwo t, boolean[] use) {
-        int k = 0;
-        for (boolean u : use) {
-            k += u ? 1 : 0;
-        }
-        int[][] y = new int[k][];
-        int[][] n = new int[k][];
-        int j = 0;
+        Arms arms = Arms.of(t, use);
+        int[][] y = arms.y();
+        int[][] n = arms.n();
         double startTheta = 0;
-        for (int i = 0; i < t.k(); i++) {
-            if (use[i]) {
-                y[j] = new int[] {t.a()[i], t.c()[i]};
-                n[j] = new int[] {t.n1()[i], t.n2()[i]};
-                j++;
-            }
-        }
         ToDoubleFunction<double[]> ll = p -> {
             double theta = p[0];
             double tau = Math.abs(p[1]);
@@ -95,34 +84,50 @@ public record Glmm(double estimate, double se, double tau2, double logLik, int k
             }
             return sum;
         };
-        double constant = 0;
-        for (int i = 0; i < y.length; i++) {
-            constant += AdaptiveGaussHermite.logChooseSum(y[i], n[i]);
+        return fit(ll, startTheta, y.length, arms.logChooseSum());
+    }
+
+    /**
+     * The two arms of each included study: events {@code y[i] = {a, c}} and sizes {@code n[i] = {n1, n2}}.
+     *
+     * @param y events per study and arm
+     * @param n participants per study and arm
+     */
+    private record Arms(int[][] y, int[][] n) {
+
+        static Arms of(TwoByTwo t, boolean[] use) {
+            int k = 0;
+            for (boolean u : use) {
+                k += u ? 1 : 0;
+            }
+            int[][] y = new int[k][];
+            int[][] n = new int[k][];
+            for (int i = 0, j = 0; i < t.k(); i++) {
+                if (use[i]) {
+                    y[j] = new int[] {t.a()[i], t.c()[i]};
+                    n[j++] = new int[] {t.n1()[i], t.n2()[i]};
+                }
+            }
+            return new Arms(y, n);
         }
-        return fit(ll, startTheta, k, constant);
+
+        /** The binomial constants of the log-likelihood. */
+        double logChooseSum() {
+            double c = 0;
+            for (int i = 0; i < y.length; i++) {
+                c += AdaptiveGaussHermite.logChooseSum(y[i], n[i]);
+            }
+            return c;
+        }
     }
 
     /** UM.RS odds-ratio model (Laplace); {@code use} marks the studies to include. */
     public static Glmm oddsRatioRandomStudies(TwoByTwo t, boolean[] use) {
-        int k = 0;
-        double constant = 0;
-        for (int i = 0; i < t.k(); i++) {
-            if (use[i]) {
-                k++;
-                constant += AdaptiveGaussHermite.logChooseSum(new int[] {t.a()[i], t.c()[i]},
-                        new int[] {t.n1()[i], t.n2()[i]});
-            }
-        }
-        int[][] y = new int[k][];
-        int[][] n = new int[k][];
-        int j = 0;
-        for (int i = 0; i < t.k(); i++) {
-            if (use[i]) {
-                y[j] = new int[] {t.a()[i], t.c()[i]};
-                n[j] = new int[] {t.n1()[i], t.n2()[i]};
-                j++;
-            }
-        }
+        Arms arms = Arms.of(t, use);
+        int[][] y = arms.y();
+        int[][] n = arms.n();
+        int k = y.length;
+        double constant = arms.logChooseSum();
         // parameters: beta, theta, sigma, tau
         ToDoubleFunction<double[]> ll = p -> {
             double sum = 0;
