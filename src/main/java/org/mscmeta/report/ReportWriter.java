@@ -165,6 +165,13 @@ public final class ReportWriter {
             DrawingFiles.all(ForestPlots.cumulative(a, r.settings()), dir, "cumulative-" + job.stem());
             add(out, dir, "cumulative-" + job.stem(), "png", "svg", "pdf");
         }
+        org.mscmeta.report.plot.BubblePlot bubble = a.sensitivity() == null ? null
+                : org.mscmeta.report.plot.BubblePlot.of(a.outcome(), a.sensitivity().metaRegression(), r.settings());
+        if (bubble != null) {
+            DrawingFiles.png(bubble, dir.resolve("bubble-" + job.stem() + ".png"));
+            DrawingFiles.svg(bubble, dir.resolve("bubble-" + job.stem() + ".svg"));
+            add(out, dir, "bubble-" + job.stem(), "png", "svg");
+        }
         ForestPlot zero = ForestPlots.zeroEvents(a, r.settings());
         if (zero != null) {
             DrawingFiles.all(zero, dir, "zero-events-" + job.stem());

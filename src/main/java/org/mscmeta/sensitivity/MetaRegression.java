@@ -31,9 +31,13 @@ import org.mscmeta.pool.TauSquared;
  * @param se           their standard errors
  * @param z            Wald statistics
  * @param p            p-values
+ * @param moderatorValues the k x m moderator values of the studies used (for plots)
+ * @param y            their effects, analysis scale
+ * @param weights      their weights {@code 1/(v + tau2)}
  */
 public record MetaRegression(List<String> terms, int k, double tau2, double qm, int qmDf, double qmP, double r2,
-                             double[] estimate, double[] se, double[] z, double[] p) {
+                             double[] estimate, double[] se, double[] z, double[] p, double[][] moderatorValues,
+                             double[] y, double[] weights) {
 
     /**
      * Fits the model.
@@ -85,7 +89,11 @@ public record MetaRegression(List<String> terms, int k, double tau2, double qm, 
         List<String> terms = new ArrayList<>();
         terms.add("intercept");
         terms.addAll(names);
-        return new MetaRegression(List.copyOf(terms), k, tau2, qm, m, qmP, r2, b.toArray(), se, z, pv);
+        double[] w = new double[k];
+        for (int i = 0; i < k; i++) {
+            w[i] = 1 / (v[i] + tau2);
+        }
+        return new MetaRegression(List.copyOf(terms), k, tau2, qm, m, qmP, r2, b.toArray(), se, z, pv, mods, y, w);
     }
 
     /** W, (X'WX)^-1, and the quadratic forms of P at a given tau2. */

@@ -54,6 +54,16 @@ class ReportFilesTest {
     }
 
     @Test
+    void metaRegressionOnOneModeratorGetsABubblePlot() throws IOException {
+        Path out = dir.resolve("bubble");
+        assertEquals(0, Main.run("analyze", org.mscmeta.testing.ReferenceCases.resource("data/bcg.csv").toString(),
+                "--out", out.toString(), "--quiet", "--method", "IV", "--moderators", "ablat"));
+        PngInfo png = PngInfo.read(out.resolve("plots").resolve("bubble-tuberculosis.png"));
+        assertTrue(png.width() >= 1600, "width " + png.width());
+        assertTrue(Files.readString(out.resolve("plots").resolve("bubble-tuberculosis.svg")).contains("<svg"));
+    }
+
+    @Test
     void noReportWritesOnlyResultsJson() throws IOException {
         Path out = dir.resolve("json-only");
         assertEquals(0, Main.run("analyze", exampleSheet().toString(), "--out", out.toString(), "--quiet",
