@@ -104,7 +104,7 @@ final class PooledModel {
                     inc ? measure.toNatural(yi) : Double.NaN,
                     inc ? measure.toNatural(yi - z * se) : Double.NaN,
                     inc ? measure.toNatural(yi + z * se) : Double.NaN,
-                    common == null ? Double.NaN : weightOf(common.weightPercent()[j], inc, s),
+                    common == null ? Double.NaN : weightOf(common.weightPercent()[j], inc),
                     random == null ? Double.NaN : random.weightPercent()[j]));
         }
         return new Analysis(outcome, subgroup, included, dz, k - included - dz, sa, sn1, sc, sn2,
@@ -205,7 +205,7 @@ final class PooledModel {
     }
 
     /** MH and Peto weights exist for every table; a study not in the pooled set shows none. */
-    private static double weightOf(double w, boolean included, Settings s) {
+    private static double weightOf(double w, boolean included) {
         return included ? w : Double.NaN;
     }
 

@@ -127,7 +127,9 @@ public final class ReportWriter {
         }
         if (!overalls.isEmpty()) {
             DrawingFiles.all(ForestPlots.aePanel(overalls, r.settings()), dir, "ae-panel");
-            add(files, staging, dir, "ae-panel", "png", "svg", "pdf");
+            List<Path> panel = new ArrayList<>();
+            add(panel, dir, "ae-panel", "png", "svg", "pdf");
+            panel.forEach(p -> files.add(staging.relativize(p)));
         }
         return forestPng;
     }
@@ -189,11 +191,6 @@ public final class ReportWriter {
         }
     }
 
-    private static void add(List<Path> files, Path staging, Path dir, String base, String... exts) {
-        for (String e : exts) {
-            files.add(staging.relativize(dir.resolve(base + "." + e)));
-        }
-    }
 
     private static void deleteTree(Path dir) throws IOException {
         if (!Files.exists(dir)) {

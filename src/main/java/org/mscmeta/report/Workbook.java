@@ -784,8 +784,4 @@ public final class Workbook {
     private static String range(Col c, int firstRow0, int lastRow0) {
         return "$" + c.letter() + "$" + (firstRow0 + 1) + ":$" + c.letter() + "$" + (lastRow0 + 1);
     }
-
-    static String fmt(double d) {
-        return String.format(Locale.ROOT, "%.4g", d);
-    }
 }

@@ -33,8 +33,6 @@ public record BeggTest(double kendallTau, double z, double p, boolean exact) {
             ys[i] = (y[i] - theta) / Math.sqrt(v[i] - vb);
         }
         long s = 0;
-        long tiesX = 0;
-        long tiesY = 0;
         for (int i = 0; i < k; i++) {
             for (int j = i + 1; j < k; j++) {
                 int a = Double.compare(ys[i], ys[j]);
@@ -65,9 +63,7 @@ public record BeggTest(double kendallTau, double z, double p, boolean exact) {
             t1b += t * (t - 1);
             t2b += t * (t - 1) * (t - 2);
         }
-        tiesX += (long) n1;
-        tiesY += (long) n2;
-        double tau = s / Math.sqrt((n0 - tiesX) * (n0 - tiesY));
+        double tau = s / Math.sqrt((n0 - n1) * (n0 - n2));
         double varS = (k * (k - 1.0) * (2 * k + 5) - vt - vu) / 18 + t1a * t1b / (2.0 * k * (k - 1))
                 + t2a * t2b / (9.0 * k * (k - 1) * (k - 2));
         double z = s / Math.sqrt(varS);
