@@ -2,6 +2,7 @@ package org.mscmeta.analysis;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.mscmeta.effect.Convention;
 import org.mscmeta.effect.EffectSizes;
 import org.mscmeta.effect.Measure;
 import org.mscmeta.effect.Proportions;
@@ -15,6 +16,7 @@ import org.mscmeta.pool.MantelHaenszel;
 import org.mscmeta.pool.Peto;
 import org.mscmeta.pool.RandomEffects;
 import org.mscmeta.pool.RandomEffectsResult;
+import org.mscmeta.pool.TauSquared;
 import org.mscmeta.sheet.ExtractionSheet;
 
 /**
@@ -59,8 +61,10 @@ final class PooledModel {
         }
         TwoByTwo t = new TwoByTwo(a, n1, c, n2);
         Measure measure = s.measure();
+        Convention conv = s.convention();
+        boolean dropDz = s.effectiveDoubleZero() == DoubleZero.EXCLUDE;
         StudyEffects eff = s.method() == Method.PETO ? EffectSizes.peto(t)
-                : EffectSizes.compute(measure, s.cc(), t, s.effectiveDoubleZero() == DoubleZero.EXCLUDE);
+                : EffectSizes.compute(measure, s.cc(), t, dropDz, conv);
         int included = eff.k();
         int dz = eff.doubleZeroCount();
 
@@ -79,15 +83,19 @@ final class PooledModel {
             boolean[] all = new boolean[k];
             java.util.Arrays.fill(all, true);
             common = switch (s.method()) {
-                case MH -> MantelHaenszel.pool(measure, t, all, s.level());
+                case MH -> mantelHaenszel(measure, t, all, s, dropDz);
                 case PETO -> Peto.pool(t, all, s.level());
                 case IV -> InverseVariance.pool(eff, s.level());
                 case GLMM -> throw new IllegalStateException("GLMM is fitted above");
             };
             double center = common.isEstimable() ? common.estimate() : InverseVariance.pool(eff, s.level()).estimate();
             het = Heterogeneity.of(eff.includedYi(), eff.includedVi(), center, s.level());
-            if (s.tau2() != null) {
-                random = RandomEffects.fit(eff, s.tau2(), s.hksj(), s.level());
+            if (s.tau2() == TauSquared.DL && s.method() == Method.MH && conv.dlAroundMantelHaenszel()
+                    && common.isEstimable()) {
+                double tau2 = TauSquared.dersimonianLairdAround(eff.includedYi(), eff.includedVi(), center);
+                random = RandomEffects.fit(eff, tau2, "DL", s.hksj(), s.level(), conv);
+            } else if (s.tau2() != null) {
+                random = RandomEffects.fit(eff, s.tau2(), s.hksj(), s.level(), conv);
             }
         }
 
@@ -109,7 +117,7 @@ final class PooledModel {
         }
         return new Analysis(outcome, subgroup, included, dz, k - included - dz, sa, sn1, sc, sn2,
                 common == null ? null : natural(common, measure),
-                random == null ? null : natural(random, measure), het, List.copyOf(studies), null, null, List.of());
+                random == null ? null : natural(random, measure, i2(random, eff, s)), het, List.copyOf(studies), null, null, List.of());
     }
 
     /**
@@ -158,7 +166,7 @@ final class PooledModel {
             common = InverseVariance.pool(eff, s.level());
             het = Heterogeneity.of(eff.includedYi(), eff.includedVi(), common.estimate(), s.level());
             if (s.tau2() != null) {
-                random = RandomEffects.fit(eff, s.tau2(), s.hksj(), s.level());
+                random = RandomEffects.fit(eff, s.tau2(), s.hksj(), s.level(), s.convention());
             }
         }
         List<StudyResult> studies = new ArrayList<>(k);
@@ -181,7 +189,7 @@ final class PooledModel {
                 Math.sqrt(random.tau2()), random.estimate(), random.se(), random.statistic(), random.df(),
                 random.p(), m.toNatural(random.estimate(), nHarmonic), m.toNatural(random.ciLower(), nHarmonic),
                 m.toNatural(random.ciUpper(), nHarmonic), m.toNatural(random.piLower(), nHarmonic),
-                m.toNatural(random.piUpper(), nHarmonic));
+                m.toNatural(random.piUpper(), nHarmonic), i2(random, eff, s));
         return new Analysis(outcome, subgroup, included, 0, k - included, sx, sn, 0, 0, c, rr, het,
                 List.copyOf(studies), null, null, List.of());
     }
@@ -204,6 +212,24 @@ final class PooledModel {
                 g.estimate() + z * g.se(), Double.NaN, Double.NaN, Double.NaN, w);
     }
 
+    /**
+     * Mantel-Haenszel on the raw counts (metafor), or, under RevMan 5 and R meta conventions, with the continuity
+     * correction added to the studies with a zero cell (double zeros left out unless included on request).
+     */
+    private static CommonEffect mantelHaenszel(Measure measure, TwoByTwo t, boolean[] all, Settings s,
+                                               boolean dropDz) {
+        Convention conv = s.convention();
+        if (!conv.correctedMantelHaenszel()) {
+            return MantelHaenszel.pool(measure, t, all, s.level());
+        }
+        boolean[] dz = EffectSizes.doubleZeros(measure, t, dropDz, conv);
+        boolean[] use = new boolean[dz.length];
+        for (int i = 0; i < dz.length; i++) {
+            use[i] = !dz[i];
+        }
+        return MantelHaenszel.pool(measure, t, use, s.level(), s.cc().increments(t, dz), true);
+    }
+
     /** MH and Peto weights exist for every table; a study not in the pooled set shows none. */
     private static double weightOf(double w, boolean included) {
         return included ? w : Double.NaN;
@@ -214,9 +240,14 @@ final class PooledModel {
                 m.toNatural(c.ciLower()), m.toNatural(c.ciUpper()));
     }
 
-    private static RandomResult natural(RandomEffectsResult r, Measure m) {
+    private static RandomResult natural(RandomEffectsResult r, Measure m, double i2) {
         return new RandomResult(r.tau2Method(), r.hksj(), r.tau2(), Math.sqrt(r.tau2()), r.estimate(), r.se(),
                 r.statistic(), r.df(), r.p(), m.toNatural(r.estimate()), m.toNatural(r.ciLower()),
-                m.toNatural(r.ciUpper()), m.toNatural(r.piLower()), m.toNatural(r.piUpper()));
+                m.toNatural(r.ciUpper()), m.toNatural(r.piLower()), m.toNatural(r.piUpper()), i2);
+    }
+
+    /** I2 from tau2 of an inverse-variance random-effects fit; NaN for a GLMM. */
+    private static double i2(RandomEffectsResult r, StudyEffects eff, Settings s) {
+        return s.method() == Method.GLMM ? Double.NaN : Heterogeneity.i2FromTau2(eff.includedVi(), r.tau2());
     }
 }

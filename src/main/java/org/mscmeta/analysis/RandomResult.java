@@ -17,8 +17,11 @@ package org.mscmeta.analysis;
  * @param ciUpper     upper limit, natural scale
  * @param piLower     lower prediction limit, natural scale (NaN when k &lt; 3)
  * @param piUpper     upper prediction limit, natural scale (NaN when k &lt; 3)
+ * @param i2          I2 from tau2 in percent, {@code 100 tau2 / (tau2 + s2)} with the typical within-study
+ *                    variance s2 (what metafor's {@code rma.uni} prints; RevMan and meta give I2 from Q, the
+ *                    analysis' heterogeneity I2); NaN for a GLMM
  */
 public record RandomResult(String tau2Method, boolean hksj, double tau2, double tau, double logEstimate, double se,
                            double statistic, double df, double p, double estimate, double ciLower, double ciUpper,
-                           double piLower, double piUpper) {
+                           double piLower, double piUpper, double i2) {
 }

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Objects;
 import org.mscmeta.effect.CcMode;
 import org.mscmeta.effect.ContinuityCorrection;
+import org.mscmeta.effect.Convention;
 import org.mscmeta.effect.Measure;
 import org.mscmeta.pool.TauSquared;
 
@@ -23,15 +24,17 @@ import org.mscmeta.pool.TauSquared;
  * @param moderators numeric columns for the meta-regression of each outcome (default none)
  * @param sensitivity which sensitivity analyses to run (default {@link SensitivityMode#AUTO})
  * @param glmmModel  GLMM for odds ratios with {@code Method.GLMM}: "UM.FS" (default) or "UM.RS"
+ * @param convention the program whose conventions to follow where programs differ (default metafor)
  */
 public record Settings(Measure measure, Method method, TauSquared tau2, boolean hksj, ContinuityCorrection cc,
                        DoubleZero doubleZero, double level, List<String> by, String outcome, List<String> moderators,
-                       SensitivityMode sensitivity, String glmmModel) {
+                       SensitivityMode sensitivity, String glmmModel,
+                       Convention convention) {
 
     /** RR, MH, REML, no HKSJ, 0.5 only0, double zeros excluded, 95%, default subgroups, all outcomes. */
     public static final Settings DEFAULTS = new Settings(Measure.RR, Method.MH, TauSquared.REML, false,
             ContinuityCorrection.DEFAULT, DoubleZero.EXCLUDE, 0.95, null, null, List.of(),
-            SensitivityMode.AUTO, "UM.FS");
+            SensitivityMode.AUTO, "UM.FS", Convention.METAFOR);
 
     public Settings {
         Objects.requireNonNull(measure, "measure");
@@ -54,6 +57,7 @@ public record Settings(Measure measure, Method method, TauSquared tau2, boolean 
         by = by == null ? null : List.copyOf(by);
         moderators = moderators == null ? List.of() : List.copyOf(moderators);
         sensitivity = sensitivity == null ? SensitivityMode.AUTO : sensitivity;
+        convention = convention == null ? Convention.METAFOR : convention;
         glmmModel = glmmModel == null ? "UM.FS" : glmmModel.strip().toUpperCase(java.util.Locale.ROOT);
         if (!glmmModel.equals("UM.FS") && !glmmModel.equals("UM.RS")) {
             throw new IllegalArgumentException("--glmm-model: expected UM.FS or UM.RS, got '" + glmmModel + "'");
@@ -61,52 +65,68 @@ public record Settings(Measure measure, Method method, TauSquared tau2, boolean 
     }
 
     public Settings withMeasure(Measure m) {
-        return new Settings(m, method, tau2, hksj, cc, doubleZero, level, by, outcome, moderators, sensitivity, glmmModel);
+        return new Settings(m, method, tau2, hksj, cc, doubleZero, level, by, outcome, moderators, sensitivity,
+                glmmModel, convention);
     }
 
     public Settings withMethod(Method m) {
-        return new Settings(measure, m, tau2, hksj, cc, doubleZero, level, by, outcome, moderators, sensitivity, glmmModel);
+        return new Settings(measure, m, tau2, hksj, cc, doubleZero, level, by, outcome, moderators,
+                sensitivity, glmmModel, convention);
     }
 
     public Settings withTau2(TauSquared t) {
-        return new Settings(measure, method, t, hksj, cc, doubleZero, level, by, outcome, moderators, sensitivity, glmmModel);
+        return new Settings(measure, method, t, hksj, cc, doubleZero, level, by, outcome, moderators,
+                sensitivity, glmmModel, convention);
     }
 
     public Settings withHksj(boolean h) {
-        return new Settings(measure, method, tau2, h, cc, doubleZero, level, by, outcome, moderators, sensitivity, glmmModel);
+        return new Settings(measure, method, tau2, h, cc, doubleZero, level, by, outcome, moderators,
+                sensitivity, glmmModel, convention);
     }
 
     public Settings withCc(double value, CcMode mode) {
         return new Settings(measure, method, tau2, hksj, new ContinuityCorrection(value, mode), doubleZero, level, by,
-                outcome, moderators, sensitivity, glmmModel);
+                outcome, moderators, sensitivity, glmmModel, convention);
     }
 
     public Settings withDoubleZero(DoubleZero d) {
-        return new Settings(measure, method, tau2, hksj, cc, d, level, by, outcome, moderators, sensitivity, glmmModel);
+        return new Settings(measure, method, tau2, hksj, cc, d, level, by, outcome, moderators, sensitivity,
+                glmmModel, convention);
     }
 
     public Settings withLevel(double l) {
-        return new Settings(measure, method, tau2, hksj, cc, doubleZero, l, by, outcome, moderators, sensitivity, glmmModel);
+        return new Settings(measure, method, tau2, hksj, cc, doubleZero, l, by, outcome, moderators,
+                sensitivity, glmmModel, convention);
     }
 
     public Settings withBy(List<String> b) {
-        return new Settings(measure, method, tau2, hksj, cc, doubleZero, level, b, outcome, moderators, sensitivity, glmmModel);
+        return new Settings(measure, method, tau2, hksj, cc, doubleZero, level, b, outcome, moderators,
+                sensitivity, glmmModel, convention);
     }
 
     public Settings withOutcome(String o) {
-        return new Settings(measure, method, tau2, hksj, cc, doubleZero, level, by, o, moderators, sensitivity, glmmModel);
+        return new Settings(measure, method, tau2, hksj, cc, doubleZero, level, by, o, moderators, sensitivity,
+                glmmModel, convention);
     }
 
     public Settings withModerators(List<String> m) {
-        return new Settings(measure, method, tau2, hksj, cc, doubleZero, level, by, outcome, m, sensitivity, glmmModel);
+        return new Settings(measure, method, tau2, hksj, cc, doubleZero, level, by, outcome, m, sensitivity,
+                glmmModel, convention);
     }
 
     public Settings withSensitivity(SensitivityMode m) {
-        return new Settings(measure, method, tau2, hksj, cc, doubleZero, level, by, outcome, moderators, m, glmmModel);
+        return new Settings(measure, method, tau2, hksj, cc, doubleZero, level, by, outcome, moderators, m,
+                glmmModel, convention);
     }
 
     public Settings withGlmmModel(String g) {
-        return new Settings(measure, method, tau2, hksj, cc, doubleZero, level, by, outcome, moderators, sensitivity, g);
+        return new Settings(measure, method, tau2, hksj, cc, doubleZero, level, by, outcome, moderators,
+                sensitivity, g, convention);
+    }
+
+    public Settings withConvention(Convention c) {
+        return new Settings(measure, method, tau2, hksj, cc, doubleZero, level, by, outcome, moderators, sensitivity,
+                glmmModel, c);
     }
 
     /** The double-zero handling in force: RD keeps double-zero studies whatever was asked. */

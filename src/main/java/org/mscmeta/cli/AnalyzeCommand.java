@@ -19,6 +19,7 @@ import org.mscmeta.analysis.Method;
 import org.mscmeta.analysis.Results;
 import org.mscmeta.analysis.Settings;
 import org.mscmeta.effect.CcMode;
+import org.mscmeta.effect.Convention;
 import org.mscmeta.effect.Measure;
 import org.mscmeta.pool.TauSquared;
 import org.mscmeta.report.ConsoleSummary;
@@ -71,6 +72,12 @@ final class AnalyzeCommand implements Callable<Integer> {
 
     @Option(names = "--hksj", description = "Hartung-Knapp-Sidik-Jonkman CI for the random-effects estimate.")
     boolean hksj;
+
+    @Option(names = "--convention", paramLabel = "metafor|revman5|meta", defaultValue = "metafor",
+            description = "Follow this program where programs compute differently: RR correction (n+1 or n+0.5),"
+                    + " MH with or without correction, Q around MH or IV for DerSimonian-Laird, prediction"
+                    + " interval t(k-2) or t(k-1), all-event studies for RR (default: ${DEFAULT-VALUE}).")
+    String convention;
 
     @Option(names = "--cc", paramLabel = "VALUE", defaultValue = "0.5",
             description = "Continuity correction added to the cells (default: ${DEFAULT-VALUE}).")
@@ -218,7 +225,7 @@ final class AnalyzeCommand implements Callable<Integer> {
             byList = List.of();
         }
         return new Settings(measure, method, t, hksj, new org.mscmeta.effect.ContinuityCorrection(cc, mode), dz,
-                level, byList, outcome, moderators, sensitivityMode(), glmmModel);
+                level, byList, outcome, moderators, sensitivityMode(), glmmModel, Convention.parse(convention));
     }
 
     private org.mscmeta.analysis.SensitivityMode sensitivityMode() {

@@ -19,4 +19,42 @@ public record ContinuityCorrection(double value, CcMode mode) {
             throw new IllegalArgumentException("continuity correction mode is required");
         }
     }
+
+    /**
+     * The amounts added to each arm's cells, study by study (metafor's {@code add}/{@code to}; meta's
+     * {@code incr}/{@code method.incr}; TACC as Sweeting et al. 2004, {@code 2 cc n_arm / (n1 + n2)}).
+     *
+     * @param t    the studies
+     * @param skip studies left out (double zeros); they get nothing and do not trigger {@code if0all}
+     * @return {@code {add to arm 1 cells, add to arm 2 cells}}, each indexed like {@code t}
+     */
+    public double[][] increments(TwoByTwo t, boolean[] skip) {
+        int k = t.k();
+        double[] add1 = new double[k];
+        double[] add2 = new double[k];
+        boolean anyZero = false;
+        for (int i = 0; i < k && !anyZero; i++) {
+            anyZero = !skip[i] && t.hasZeroCell(i);
+        }
+        for (int i = 0; i < k; i++) {
+            boolean apply = !skip[i] && value > 0 && switch (mode) {
+                case ALL -> true;
+                case ONLY0, TACC -> t.hasZeroCell(i);
+                case IF0ALL -> anyZero;
+                case NONE -> false;
+            };
+            if (!apply) {
+                continue;
+            }
+            if (mode == CcMode.TACC) {
+                double total = (double) t.n1()[i] + t.n2()[i];
+                add1[i] = 2 * value * t.n1()[i] / total;
+                add2[i] = 2 * value * t.n2()[i] / total;
+            } else {
+                add1[i] = value;
+                add2[i] = value;
+            }
+        }
+        return new double[][] {add1, add2};
+    }
 }

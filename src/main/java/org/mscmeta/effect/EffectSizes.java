@@ -22,6 +22,27 @@ public final class EffectSizes {
     private EffectSizes() {
     }
 
+    /** {@link #compute(Measure, ContinuityCorrection, TwoByTwo, boolean, Convention)} with metafor's conventions. */
+    public static StudyEffects compute(Measure measure, ContinuityCorrection cc, TwoByTwo tables, boolean dropDoubleZero) {
+        return compute(measure, cc, tables, dropDoubleZero, Convention.METAFOR);
+    }
+
+    /**
+     * The studies a measure leaves out as double zeros: no events in both arms, or (except for RR under a
+     * convention that keeps them) all participants with the event in both arms.
+     */
+    public static boolean[] doubleZeros(Measure measure, TwoByTwo tables, boolean dropDoubleZero, Convention convention) {
+        boolean[] dz = new boolean[tables.k()];
+        if (!(dropDoubleZero && measure.dropsDoubleZero())) {
+            return dz;
+        }
+        boolean onlyNoEvents = measure == Measure.RR && convention.keepsAllEventStudiesForRr();
+        for (int i = 0; i < dz.length; i++) {
+            dz[i] = onlyNoEvents ? tables.a()[i] == 0 && tables.c()[i] == 0 : tables.isDoubleZero(i);
+        }
+        return dz;
+    }
+
     /**
      * Computes yi and vi for every study.
      *
@@ -29,23 +50,21 @@ public final class EffectSizes {
      * @param cc             continuity correction and the studies it applies to
      * @param tables         the studies' counts
      * @param dropDoubleZero leave out double-zero studies (ignored for RD, which keeps them)
+     * @param convention     the program whose per-study formulas to follow (see {@link Convention}): for RR
+     *                       under R meta {@code log((a+i)/(n1+i)) - log((c+i)/(n2+i))} with variance
+     *                       {@code 1/(a+i) - 1/(n1+i) + 1/(c+i) - 1/(n2+i)} (i left out of the event terms of
+     *                       a study with all events in both arms); for RD under RevMan 5 and meta the raw
+     *                       difference with the corrected variance
      */
-    public static StudyEffects compute(Measure measure, ContinuityCorrection cc, TwoByTwo tables, boolean dropDoubleZero) {
+    public static StudyEffects compute(Measure measure, ContinuityCorrection cc, TwoByTwo tables, boolean dropDoubleZero,
+                                       Convention convention) {
         int k = tables.k();
         double[] yi = new double[k];
         double[] vi = new double[k];
         boolean[] included = new boolean[k];
-        boolean[] dz = new boolean[k];
+        boolean[] dz = doubleZeros(measure, tables, dropDoubleZero, convention);
         boolean[] corrected = new boolean[k];
-        boolean drop = dropDoubleZero && measure.dropsDoubleZero();
-
-        boolean anyZero = false;
-        for (int i = 0; i < k; i++) {
-            if (!(drop && tables.isDoubleZero(i)) && tables.hasZeroCell(i)) {
-                anyZero = true;
-                break;
-            }
-        }
+        double[][] inc = cc.increments(tables, dz);
         int[] a = tables.a();
         int[] n1 = tables.n1();
         int[] c = tables.c();
@@ -53,30 +72,12 @@ public final class EffectSizes {
         for (int i = 0; i < k; i++) {
             yi[i] = Double.NaN;
             vi[i] = Double.NaN;
-            if (drop && tables.isDoubleZero(i)) {
-                dz[i] = true;
+            if (dz[i]) {
                 continue;
             }
-            boolean apply = switch (cc.mode()) {
-                case ALL -> true;
-                case ONLY0, TACC -> tables.hasZeroCell(i);
-                case IF0ALL -> anyZero;
-                case NONE -> false;
-            };
-            apply &= cc.value() > 0;
-            double add1 = 0;
-            double add2 = 0;
-            if (apply) {
-                if (cc.mode() == CcMode.TACC) {
-                    double total = (double) n1[i] + n2[i];
-                    add1 = 2 * cc.value() * n1[i] / total;
-                    add2 = 2 * cc.value() * n2[i] / total;
-                } else {
-                    add1 = cc.value();
-                    add2 = cc.value();
-                }
-                corrected[i] = true;
-            }
+            double add1 = inc[0][i];
+            double add2 = inc[1][i];
+            corrected[i] = add1 > 0 || add2 > 0;
             double ai = a[i] + add1;
             double bi = n1[i] - a[i] + add1;
             double ci = c[i] + add2;
@@ -87,8 +88,16 @@ public final class EffectSizes {
             double v;
             switch (measure) {
                 case RR -> {
-                    y = Math.log(ai / m1) - Math.log(ci / m2);
-                    v = 1 / ai - 1 / m1 + 1 / ci - 1 / m2;
+                    if (convention.rrTotalsTwice()) {
+                        y = Math.log(ai / m1) - Math.log(ci / m2);
+                        v = 1 / ai - 1 / m1 + 1 / ci - 1 / m2;
+                    } else {
+                        double t1 = n1[i] + add1;
+                        double t2 = n2[i] + add2;
+                        boolean allEvents = a[i] == n1[i] && c[i] == n2[i];
+                        y = Math.log(ai / t1) - Math.log(ci / t2);
+                        v = 1 / (allEvents ? a[i] : ai) - 1 / t1 + 1 / (allEvents ? c[i] : ci) - 1 / t2;
+                    }
                 }
                 case OR -> {
                     y = Math.log(ai) + Math.log(di) - Math.log(bi) - Math.log(ci);
@@ -97,7 +106,7 @@ public final class EffectSizes {
                 case RD -> {
                     double p1 = ai / m1;
                     double p2 = ci / m2;
-                    y = p1 - p2;
+                    y = convention.rawRiskDifference() ? (double) a[i] / n1[i] - (double) c[i] / n2[i] : p1 - p2;
                     v = p1 * (1 - p1) / m1 + p2 * (1 - p2) / m2;
                 }
                 default -> throw new IllegalArgumentException("unsupported measure " + measure);

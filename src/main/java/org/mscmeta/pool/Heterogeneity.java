@@ -65,4 +65,23 @@ public record Heterogeneity(double q, int df, double p, double i2, double h2,
         return new Heterogeneity(q, df, p, i2, h2, tauLo, tauHi,
                 100 * tauLo / (tauLo + s2), 100 * tauHi / (tauHi + s2));
     }
+
+    /**
+     * I2 from tau2 (Higgins and Thompson 2002; metafor {@code rma.uni}): {@code 100 tau2 / (tau2 + s2)}, with the
+     * typical within-study variance {@code s2 = (k-1) sum w / ((sum w)^2 - sum w^2)}, {@code w = 1/v}; NaN when
+     * k &lt; 2.
+     */
+    public static double i2FromTau2(double[] v, double tau2) {
+        if (v.length < 2) {
+            return Double.NaN;
+        }
+        double sw = 0;
+        double sw2 = 0;
+        for (double vi : v) {
+            sw += 1 / vi;
+            sw2 += 1 / (vi * vi);
+        }
+        double s2 = (v.length - 1) * sw / (sw * sw - sw2);
+        return 100 * tau2 / (tau2 + s2);
+    }
 }

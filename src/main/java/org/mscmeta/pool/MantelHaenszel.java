@@ -17,6 +17,12 @@ import org.mscmeta.effect.TwoByTwo;
  * </ul>
  * Study weights in percent are those of metafor's {@code weights.rma.mh()}: {@code c n1/N} (RR),
  * {@code b c/N} (OR), {@code n1 n2/N} (RD).
+ *
+ * <p>RevMan 5 and R meta ({@code MH.exact = FALSE}) add the continuity correction to the cells of studies with a
+ * zero cell before applying the same formulas, and estimate the variance of the pooled RD as
+ * {@code sum((a b n2^3 + c d n1^3) / (n1 n2 N^2)) / (sum(n1 n2 / N))^2} (Greenland and Robins 1985; Deeks and
+ * Higgins 2010, "Statistical algorithms in Review Manager 5"), the pooled RD being the weighted mean of the
+ * studies' raw differences: {@link #pool(Measure, TwoByTwo, boolean[], double, double[][], boolean)}.
  */
 public final class MantelHaenszel {
 
@@ -30,15 +36,32 @@ public final class MantelHaenszel {
      *         denominator sum is zero
      */
     public static CommonEffect pool(Measure measure, TwoByTwo t, boolean[] use, double level) {
+        double[] none = new double[t.k()];
+        return pool(measure, t, use, level, new double[][] {none, none}, false);
+    }
+
+    /**
+     * Pools the studies flagged in {@code use} after adding {@code increments} to their cells (RevMan 5 and R
+     * meta conventions).
+     *
+     * @param increments        {@code {added to arm 1 cells, added to arm 2 cells}} per study
+     * @param greenlandRobinsRd estimate the variance of a pooled RD by Greenland and Robins (RevMan) instead
+     *                          of Sato, Greenland and Robins (metafor)
+     */
+    public static CommonEffect pool(Measure measure, TwoByTwo t, boolean[] use, double level, double[][] increments,
+                                    boolean greenlandRobinsRd) {
+        double[] i1 = increments[0];
+        double[] i2 = increments[1];
         return switch (measure) {
-            case RR -> riskRatio(t, use, level);
-            case OR -> oddsRatio(t, use, level);
-            case RD -> riskDifference(t, use, level);
+            case RR -> riskRatio(t, use, level, i1, i2);
+            case OR -> oddsRatio(t, use, level, i1, i2);
+            case RD -> greenlandRobinsRd ? riskDifferenceGreenlandRobins(t, use, level, i1, i2)
+                    : riskDifference(t, use, level);
             default -> throw new IllegalArgumentException("Mantel-Haenszel pools RR, OR or RD, not " + measure);
         };
     }
 
-    private static CommonEffect riskRatio(TwoByTwo t, boolean[] use, double level) {
+    private static CommonEffect riskRatio(TwoByTwo t, boolean[] use, double level, double[] i1, double[] i2) {
         double r = 0;
         double s = 0;
         double num = 0;
@@ -48,10 +71,10 @@ public final class MantelHaenszel {
                 w[i] = Double.NaN;
                 continue;
             }
-            double a = t.a()[i];
-            double c = t.c()[i];
-            double n1 = t.n1()[i];
-            double n2 = t.n2()[i];
+            double a = t.a()[i] + i1[i];
+            double c = t.c()[i] + i2[i];
+            double n1 = t.n1()[i] + 2 * i1[i];
+            double n2 = t.n2()[i] + 2 * i2[i];
             double n = n1 + n2;
             r += a * n2 / n;
             s += c * n1 / n;
@@ -63,7 +86,7 @@ public final class MantelHaenszel {
         return CommonEffect.wald("MH", est, se, level, w);
     }
 
-    private static CommonEffect oddsRatio(TwoByTwo t, boolean[] use, double level) {
+    private static CommonEffect oddsRatio(TwoByTwo t, boolean[] use, double level, double[] i1, double[] i2) {
         double sr = 0;
         double ss = 0;
         double spr = 0;
@@ -76,11 +99,11 @@ public final class MantelHaenszel {
                 w[i] = Double.NaN;
                 continue;
             }
-            double a = t.a()[i];
-            double c = t.c()[i];
-            double b = t.n1()[i] - a;
-            double d = t.n2()[i] - c;
-            double n = (double) t.n1()[i] + t.n2()[i];
+            double a = t.a()[i] + i1[i];
+            double c = t.c()[i] + i2[i];
+            double b = t.n1()[i] - t.a()[i] + i1[i];
+            double d = t.n2()[i] - t.c()[i] + i2[i];
+            double n = a + b + c + d;
             double p = (a + d) / n;
             double q = (b + c) / n;
             double r = a * d / n;
@@ -124,5 +147,32 @@ public final class MantelHaenszel {
         double est = swd / sw;
         double var = (est * sp + sq) / (sw * sw);
         return CommonEffect.wald("MH", est, Math.sqrt(var), level, w);
+    }
+
+    private static CommonEffect riskDifferenceGreenlandRobins(TwoByTwo t, boolean[] use, double level, double[] i1,
+                                                              double[] i2) {
+        double sw = 0;
+        double swd = 0;
+        double sr = 0;
+        double[] w = new double[t.k()];
+        for (int i = 0; i < t.k(); i++) {
+            if (!use[i]) {
+                w[i] = Double.NaN;
+                continue;
+            }
+            double a = t.a()[i] + i1[i];
+            double b = t.n1()[i] - t.a()[i] + i1[i];
+            double c = t.c()[i] + i2[i];
+            double d = t.n2()[i] - t.c()[i] + i2[i];
+            double n1 = a + b;
+            double n2 = c + d;
+            double n = n1 + n2;
+            double wi = n1 * n2 / n;
+            sw += wi;
+            swd += wi * ((double) t.a()[i] / t.n1()[i] - (double) t.c()[i] / t.n2()[i]);
+            sr += (a * b * n2 * n2 * n2 + c * d * n1 * n1 * n1) / (n1 * n2 * n * n);
+            w[i] = wi;
+        }
+        return CommonEffect.wald("MH", swd / sw, Math.sqrt(sr / (sw * sw)), level, w);
     }
 }

@@ -1,5 +1,6 @@
 package org.mscmeta.pool;
 
+import org.mscmeta.effect.Convention;
 import org.mscmeta.effect.StudyEffects;
 
 /**
@@ -11,7 +12,8 @@ import org.mscmeta.effect.StudyEffects;
  * and t with k-1 degrees of freedom, without truncation.
  *
  * <p>Prediction interval (Higgins, Thompson and Spiegelhalter 2009, JRSS A 172:137-59), when k >= 3:
- * {@code mu +/- t(k-2) sqrt(tau^2 + se^2)}, se being the standard error used for the confidence interval.
+ * {@code mu +/- t(k-2) sqrt(tau^2 + se^2)}, se being the standard error used for the confidence interval; under
+ * R meta's convention ({@code method.predict = "V"}) t(k-1), when k >= 2.
  */
 public final class RandomEffects {
 
@@ -20,10 +22,28 @@ public final class RandomEffects {
 
     /** Fits the model to the included studies of {@code effects}; requires at least one included study. */
     public static RandomEffectsResult fit(StudyEffects effects, TauSquared estimator, boolean hksj, double level) {
+        return fit(effects, estimator, hksj, level, Convention.METAFOR);
+    }
+
+    /**
+     * As {@link #fit(StudyEffects, TauSquared, boolean, double)}, with the prediction interval of
+     * {@code convention} (t with k - 2 or k - 1 degrees of freedom).
+     */
+    public static RandomEffectsResult fit(StudyEffects effects, TauSquared estimator, boolean hksj, double level,
+                                          Convention convention) {
+        return fit(effects, estimator.estimate(effects.includedYi(), effects.includedVi()), estimator.name(), hksj,
+                level, convention);
+    }
+
+    /**
+     * Fits the model with a given tau2 (for instance DerSimonian-Laird from Q around the Mantel-Haenszel
+     * estimate, {@link TauSquared#dersimonianLairdAround}).
+     */
+    public static RandomEffectsResult fit(StudyEffects effects, double tau2, String tau2Method, boolean hksj,
+                                          double level, Convention convention) {
         double[] y = effects.includedYi();
         double[] v = effects.includedVi();
         int k = y.length;
-        double tau2 = estimator.estimate(y, v);
         WeightedSums s = WeightedSums.at(y, v, tau2);
         double mu = s.mu();
         double se;
@@ -45,8 +65,8 @@ public final class RandomEffects {
         }
         double piLower = Double.NaN;
         double piUpper = Double.NaN;
-        if (k >= 3) {
-            double piCrit = Distributions.tCritical(level, k - 2);
+        if (k >= convention.predictionMinK()) {
+            double piCrit = Distributions.tCritical(level, convention.predictionDf(k));
             double piSe = Math.sqrt(tau2 + se * se);
             piLower = mu - piCrit * piSe;
             piUpper = mu + piCrit * piSe;
@@ -57,7 +77,7 @@ public final class RandomEffects {
         for (int i = 0; i < w.length; i++) {
             w[i] = effects.included()[i] ? 1 / (vi[i] + tau2) : Double.NaN;
         }
-        return new RandomEffectsResult(estimator.name(), hksj, tau2, mu, se, stat, p,
+        return new RandomEffectsResult(tau2Method, hksj, tau2, mu, se, stat, p,
                 mu - crit * se, mu + crit * se, df, piLower, piUpper, Weights.toPercent(w));
     }
 }

@@ -111,6 +111,27 @@ public enum TauSquared {
         return compute(y, v);
     }
 
+    /**
+     * DerSimonian-Laird with Q taken around a given estimate instead of the inverse-variance one:
+     * {@code max(0, (sum w (y - center)^2 - (k-1)) / (sum w - sum w^2 / sum w))}, {@code w = 1/v}. RevMan 5 and R
+     * meta ({@code Q.Cochrane}) use the Mantel-Haenszel estimate as the center.
+     */
+    public static double dersimonianLairdAround(double[] y, double[] v, double center) {
+        if (y.length < 2) {
+            return 0;
+        }
+        double sw = 0;
+        double sw2 = 0;
+        double q = 0;
+        for (int i = 0; i < y.length; i++) {
+            double w = 1 / v[i];
+            sw += w;
+            sw2 += w * w;
+            q += w * (y[i] - center) * (y[i] - center);
+        }
+        return Math.max(0, (q - (y.length - 1)) / (sw - sw2 / sw));
+    }
+
     abstract double compute(double[] y, double[] v);
 
     /** Parses a command-line value such as {@code reml}; throws for unknown names. */

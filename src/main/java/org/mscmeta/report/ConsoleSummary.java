@@ -26,9 +26,11 @@ public final class ConsoleSummary {
     public static void print(Results r, PrintStream out) {
         Settings s = r.settings();
         String m = s.measure().name();
-        out.printf(Locale.ROOT, "%s: %d rows; %s (MSC vs control), common effect %s, random effects %s%s, %s%% CI%n",
+        out.printf(Locale.ROOT, "%s: %d rows; %s (MSC vs control), common effect %s, random effects %s%s, %s%% CI;"
+                + " conventions of %s%n",
                 r.input(), r.rows(), s.measure().label(), s.method(), s.tau2Name(), s.hksj() ? " + HKSJ" : "",
-                new java.math.BigDecimal(Double.toString(s.level() * 100)).stripTrailingZeros().toPlainString());
+                new java.math.BigDecimal(Double.toString(s.level() * 100)).stripTrailingZeros().toPlainString(),
+                s.convention().displayName());
         String current = null;
         for (Analysis a : r.analyses()) {
             if (!a.outcome().equals(current)) {

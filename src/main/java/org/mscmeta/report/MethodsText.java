@@ -99,6 +99,7 @@ public final class MethodsText {
             }
         }
         sb.append(". ");
+        sb.append(conventionSentence(s.convention()));
         sb.append(String.format(Locale.ROOT, "A continuity correction of %s was added to %s for study-level estimates%s. ",
                 trim(s.cc().value()), switch (s.cc().mode()) {
                     case ONLY0 -> "the cells of studies with a zero cell";
@@ -142,5 +143,19 @@ public final class MethodsText {
 
     private static String trim(double d) {
         return new java.math.BigDecimal(Double.toString(d)).stripTrailingZeros().toPlainString();
+    }
+
+    /** Where the run followed RevMan 5 or R meta rather than metafor, in a sentence. */
+    private static String conventionSentence(org.mscmeta.effect.Convention c) {
+        return switch (c) {
+            case METAFOR -> "Computations followed the conventions of metafor (Viechtbauer 2010). ";
+            case REVMAN5 -> "Computations followed the conventions of RevMan 5 (Deeks and Higgins 2010): the"
+                    + " Mantel-Haenszel estimate with the continuity correction, DerSimonian-Laird from Q around"
+                    + " the Mantel-Haenszel estimate, and a prediction interval on t with k-2 degrees of freedom. ";
+            case META -> "Computations followed the conventions of the R package meta (Balduzzi et al. 2019): risk"
+                    + " ratios of corrected studies with n+0.5, the Mantel-Haenszel estimate with the continuity"
+                    + " correction, DerSimonian-Laird from Q around the Mantel-Haenszel estimate, and a prediction"
+                    + " interval on t with k-1 degrees of freedom. ";
+        };
     }
 }

@@ -175,6 +175,7 @@ public final class ResultsJson {
         }
         g.writeEndArray();
         g.writeStringField("sensitivity", s.sensitivity().id());
+        g.writeStringField("convention", s.convention().label());
         g.writeEndObject();
     }
 
@@ -369,6 +370,7 @@ public final class ResultsJson {
         num(g, "p", r.p());
         num(g, "pi_lower", r.piLower());
         num(g, "pi_upper", r.piUpper());
+        num(g, "I2", r.i2());
         g.writeEndObject();
     }
 

@@ -249,7 +249,7 @@ public final class Workbook {
         Row r1 = s.createRow(1);
         text(r1, 0, m.label() + "; common effect " + st.method() + (st.tau2() == null ? "" : "; random effects "
                 + st.tau2Name() + (st.hksj() ? " with HKSJ" : "")) + "; continuity correction " + st.cc().value()
-                + " (" + st.cc().mode().id() + ")");
+                + " (" + st.cc().mode().id() + "); conventions of " + st.convention().displayName());
         // parameter cells: level, z, cc, tau2
         Row r2 = s.createRow(2);
         text(r2, 0, "Confidence level");
@@ -663,6 +663,7 @@ public final class Workbook {
             {"Common-effect method", st.method().name()},
             {"Random-effects tau\u00b2 estimator", st.tau2Name()},
             {"Hartung-Knapp-Sidik-Jonkman", st.hksj() ? "yes" : "no"},
+            {"Conventions (--convention)", st.convention().label() + " (" + st.convention().displayName() + ")"},
             {"Continuity correction", st.cc().value()},
             {"Correction applied to", st.cc().mode().id()},
             {"Double-zero studies", st.effectiveDoubleZero().id()},

@@ -22,6 +22,9 @@ import org.mscmeta.testing.ReferenceCases;
  *   <li>{@code reference-extra/extra_cases.json} (src/test/r/extra_reference.R): ML, HE, SJ, HS, EB; Q-profile
  *       intervals for tau2 and I2; cc modes all, if0all, none, a non-default value and TACC; double-zero studies
  *       included; a 90% level;</li>
+ *   <li>{@code reference-extra/convention_cases.json} (src/test/r/convention_reference.R): {@code --convention
+ *       revman5} and {@code meta} (MH with correction, DL around MH, meta's RR with n+0.5, raw RD, prediction
+ *       interval t(k-1)) and the random-effects I2 from tau2;</li>
  *   <li>{@code reference/sensitivity_cases.json}: leave-one-out, cumulative, Egger, Begg, trim and fill,
  *       meta-regression.</li>
  * </ul>
@@ -30,7 +33,7 @@ class MetaforReferenceTest {
 
     static Stream<Arguments> cases() throws IOException {
         return Stream.of("reference/cases.json", "reference/proportion_cases.json",
-                        "reference-extra/extra_cases.json")
+                        "reference-extra/extra_cases.json", "reference-extra/convention_cases.json")
                 .flatMap(file -> {
                     try {
                         return ReferenceCases.load(file).stream();

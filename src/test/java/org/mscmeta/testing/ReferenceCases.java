@@ -66,6 +66,7 @@ public final class ReferenceCases {
         add(args, settings, "cc_mode", "--cc-mode");
         add(args, settings, "double_zero", "--double-zero");
         add(args, settings, "level", "--level");
+        add(args, settings, "convention", "--convention");
         if (settings.hasNonNull("moderators")) {
             args.add("--moderators");
             args.add(joined(settings.get("moderators")));

@@ -166,9 +166,12 @@ public final class ForestPlots {
         String level = Text.pct0(s.level() * 100).replace("%", "") + "% CI";
         String model = s.tau2() == null ? "Fixed" : "Random (" + s.tau2Name() + (s.hksj() ? ", HKSJ" : "") + ")";
         String head2 = (prop ? s.measure().name() : s.method().label()) + ", " + model + ", " + level;
+        List<ForestRow> all = new ArrayList<>(rows);
+        all.add(ForestRow.note("Conventions of " + s.convention().displayName() + " (--convention "
+                + s.convention().label() + ")."));
         return new ForestPlot(title, new String[] {"MSC", prop ? "" : "Control"},
                 new String[] {"Events", "Total", prop ? "" : "Events", prop ? "" : "Total", fifth, first},
-                s.measure().label(), head2, prop ? "" : "Favours MSC", prop ? "" : "Favours control", rows, axis);
+                s.measure().label(), head2, prop ? "" : "Favours MSC", prop ? "" : "Favours control", all, axis);
     }
 
     static boolean showsRandom(Analysis a, Settings s) {
