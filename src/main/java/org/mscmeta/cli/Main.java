@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 /** The {@code mscmeta} command line: {@code java -jar target/mscmeta.jar analyze INPUT --out DIR ...}. */
 @Command(name = "mscmeta", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Adverse-event safety meta-analysis of mesenchymal stem/stromal cell trials.",
-        subcommands = {AnalyzeCommand.class, GenerateCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {AnalyzeCommand.class, ImportCtgovCommand.class, GenerateCommand.class,
+            CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     /** Exit status for bad input or bad options. */

@@ -1,0 +1,320 @@
+package org.mscmeta.ctgov;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads ClinicalTrials.gov records in JSON: API v2 (one study object, or a search response with {@code studies[]})
+ * and the legacy API v1 ({@code FullStudiesResponse.FullStudies[].Study}, PascalCase, every number a string; also
+ * a bare {@code {"Study": ...}}). Field names are those of shared/docs/ctgov-adverse-events.md §1.2 and §2.1. Every
+ * key is optional; a value of the wrong type is an error naming the file and its JSON path, and so is malformed
+ * or truncated JSON.
+ */
+public final class JsonRecords {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final Pattern YEAR = Pattern.compile("\\b(19|20)\\d{2}\\b");
+
+    private final String file;
+
+    private JsonRecords(String file) {
+        this.file = file;
+    }
+
+    /** Reads every study in {@code path}. */
+    public static List<Trial> read(Path path) throws IOException, CtgovInputException {
+        try (InputStream in = Files.newInputStream(path)) {
+            return read(in, path.toString());
+        }
+    }
+
+    /** Reads every study in a JSON stream; {@code name} names it in errors. */
+    public static List<Trial> read(InputStream in, String name) throws IOException, CtgovInputException {
+        JsonNode root;
+        try (JsonParser p = MAPPER.getFactory().createParser(in)) {
+            try {
+                root = MAPPER.readTree(p);
+            } catch (JsonProcessingException e) {
+                String where = "JSON path " + p.getParsingContext().pathAsPointer() + " (line "
+                        + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+                throw new CtgovInputException(name, where, "malformed or truncated JSON: " + e.getOriginalMessage());
+            }
+        }
+        if (root == null || !root.isObject()) {
+            throw new CtgovInputException(name, "JSON path /", "expected a JSON object (a ClinicalTrials.gov study,"
+                    + " a search response or a FullStudiesResponse)");
+        }
+        JsonRecords r = new JsonRecords(name);
+        List<Trial> out = new ArrayList<>();
+        if (root.has("FullStudiesResponse")) {
+            JsonNode studies = r.array(root.path("FullStudiesResponse"), "FullStudies", "/FullStudiesResponse");
+            for (int i = 0; i < studies.size(); i++) {
+                out.add(r.v1(studies.get(i).path("Study"), "/FullStudiesResponse/FullStudies/" + i + "/Study"));
+            }
+        } else if (root.has("Study")) {
+            out.add(r.v1(root.path("Study"), "/Study"));
+        } else if (root.has("studies")) {
+            JsonNode studies = r.array(root, "studies", "");
+            for (int i = 0; i < studies.size(); i++) {
+                out.add(r.v2(studies.get(i), "/studies/" + i));
+            }
+        } else if (root.has("protocolSection") || root.has("resultsSection")) {
+            out.add(r.v2(root, ""));
+        } else {
+            throw new CtgovInputException(name, "JSON path /", "not a ClinicalTrials.gov record: expected"
+                    + " protocolSection (API v2), studies[] (API v2 search) or FullStudiesResponse (API v1)");
+        }
+        return out;
+    }
+
+    // ---- API v2 -----------------------------------------------------------------------------------------------
+
+    private Trial v2(JsonNode s, String at) throws CtgovInputException {
+        JsonNode ps = s.path("protocolSection");
+        String pp = at + "/protocolSection";
+        JsonNode id = ps.path("identificationModule");
+        String nct = text(id, "nctId", pp + "/identificationModule");
+        if (nct == null) {
+            throw new CtgovInputException(file, "JSON path " + pp + "/identificationModule/nctId",
+                    "the study has no NCT id");
+        }
+        String title = first(text(id, "briefTitle", null), text(id, "officialTitle", null));
+        JsonNode st = ps.path("statusModule");
+        Integer year = year(st.path("resultsFirstPostDateStruct").path("date").asText(null),
+                st.path("primaryCompletionDateStruct").path("date").asText(null),
+                st.path("startDateStruct").path("date").asText(null));
+        List<String> conditions = strings(ps.path("conditionsModule"), "conditions", pp + "/conditionsModule");
+        String model = text(ps.path("designModule").path("designInfo"), "interventionModel", null);
+        JsonNode aim = ps.path("armsInterventionsModule");
+        String ap = pp + "/armsInterventionsModule";
+        List<Trial.Arm> arms = new ArrayList<>();
+        JsonNode armNodes = array(aim, "armGroups", ap);
+        for (int i = 0; i < armNodes.size(); i++) {
+            JsonNode a = armNodes.get(i);
+            String p = ap + "/armGroups/" + i;
+            arms.add(new Trial.Arm(text(a, "label", p), text(a, "type", p), text(a, "description", p),
+                    strings(a, "interventionNames", p)));
+        }
+        List<Trial.Intervention> interventions = new ArrayList<>();
+        JsonNode ivNodes = array(aim, "interventions", ap);
+        for (int i = 0; i < ivNodes.size(); i++) {
+            JsonNode v = ivNodes.get(i);
+            String p = ap + "/interventions/" + i;
+            interventions.add(new Trial.Intervention(text(v, "type", p), text(v, "name", p), text(v, "description", p),
+                    strings(v, "armGroupLabels", p), strings(v, "otherNames", p)));
+        }
+        JsonNode ae = s.path("resultsSection").path("adverseEventsModule");
+        String ep = at + "/resultsSection/adverseEventsModule";
+        List<Trial.EventGroup> groups = new ArrayList<>();
+        List<Trial.AdverseEvent> events = new ArrayList<>();
+        boolean has = ae.isObject();
+        if (has) {
+            JsonNode gs = array(ae, "eventGroups", ep);
+            for (int i = 0; i < gs.size(); i++) {
+                JsonNode g = gs.get(i);
+                String p = ep + "/eventGroups/" + i;
+                groups.add(new Trial.EventGroup(text(g, "id", p), text(g, "title", p), text(g, "description", p),
+                        whole(g, "deathsNumAffected", p), whole(g, "deathsNumAtRisk", p),
+                        whole(g, "seriousNumAffected", p), whole(g, "seriousNumAtRisk", p),
+                        whole(g, "otherNumAffected", p), whole(g, "otherNumAtRisk", p)));
+            }
+            v2Events(ae, "seriousEvents", true, ep, events);
+            v2Events(ae, "otherEvents", false, ep, events);
+        }
+        return new Trial(nct, text(id, "acronym", null), title, year, conditions, model, arms, interventions, groups,
+                events, has, has ? text(ae, "frequencyThreshold", ep) : null, file, "API v2 JSON");
+    }
+
+    private void v2Events(JsonNode ae, String key, boolean serious, String ep, List<Trial.AdverseEvent> out)
+            throws CtgovInputException {
+        JsonNode list = array(ae, key, ep);
+        for (int i = 0; i < list.size(); i++) {
+            JsonNode e = list.get(i);
+            String p = ep + "/" + key + "/" + i;
+            List<Trial.Count> counts = new ArrayList<>();
+            JsonNode stats = array(e, "stats", p);
+            for (int j = 0; j < stats.size(); j++) {
+                JsonNode c = stats.get(j);
+                String q = p + "/stats/" + j;
+                counts.add(new Trial.Count(text(c, "groupId", q), whole(c, "numAffected", q), whole(c, "numAtRisk", q),
+                        whole(c, "numEvents", q)));
+            }
+            out.add(new Trial.AdverseEvent(serious, text(e, "term", p), text(e, "organSystem", p),
+                    text(e, "sourceVocabulary", p), counts));
+        }
+    }
+
+    // ---- legacy API v1 ----------------------------------------------------------------------------------------
+
+    private Trial v1(JsonNode s, String at) throws CtgovInputException {
+        JsonNode ps = s.path("ProtocolSection");
+        String pp = at + "/ProtocolSection";
+        JsonNode id = ps.path("IdentificationModule");
+        String nct = text(id, "NCTId", pp + "/IdentificationModule");
+        if (nct == null) {
+            throw new CtgovInputException(file, "JSON path " + pp + "/IdentificationModule/NCTId",
+                    "the study has no NCT id");
+        }
+        JsonNode st = ps.path("StatusModule");
+        Integer year = year(st.path("ResultsFirstPostDateStruct").path("ResultsFirstPostDate").asText(null),
+                st.path("PrimaryCompletionDateStruct").path("PrimaryCompletionDate").asText(null),
+                st.path("StartDateStruct").path("StartDate").asText(null));
+        List<String> conditions = strings(ps.path("ConditionsModule").path("ConditionList"), "Condition",
+                pp + "/ConditionsModule/ConditionList");
+        String model = text(ps.path("DesignModule").path("DesignInfo"), "DesignInterventionModel", null);
+        JsonNode aim = ps.path("ArmsInterventionsModule");
+        String ap = pp + "/ArmsInterventionsModule";
+        List<Trial.Arm> arms = new ArrayList<>();
+        JsonNode armNodes = array(aim.path("ArmGroupList"), "ArmGroup", ap + "/ArmGroupList");
+        for (int i = 0; i < armNodes.size(); i++) {
+            JsonNode a = armNodes.get(i);
+            String p = ap + "/ArmGroupList/ArmGroup/" + i;
+            arms.add(new Trial.Arm(text(a, "ArmGroupLabel", p), text(a, "ArmGroupType", p),
+                    text(a, "ArmGroupDescription", p), strings(a.path("ArmGroupInterventionList"),
+                    "ArmGroupInterventionName", p + "/ArmGroupInterventionList")));
+        }
+        List<Trial.Intervention> interventions = new ArrayList<>();
+        JsonNode ivNodes = array(aim.path("InterventionList"), "Intervention", ap + "/InterventionList");
+        for (int i = 0; i < ivNodes.size(); i++) {
+            JsonNode v = ivNodes.get(i);
+            String p = ap + "/InterventionList/Intervention/" + i;
+            interventions.add(new Trial.Intervention(text(v, "InterventionType", p), text(v, "InterventionName", p),
+                    text(v, "InterventionDescription", p),
+                    strings(v.path("InterventionArmGroupLabelList"), "InterventionArmGroupLabel", p),
+                    strings(v.path("InterventionOtherNameList"), "InterventionOtherName", p)));
+        }
+        JsonNode ae = s.path("ResultsSection").path("AdverseEventsModule");
+        String ep = at + "/ResultsSection/AdverseEventsModule";
+        List<Trial.EventGroup> groups = new ArrayList<>();
+        List<Trial.AdverseEvent> events = new ArrayList<>();
+        boolean has = ae.isObject();
+        if (has) {
+            JsonNode gs = array(ae.path("EventGroupList"), "EventGroup", ep + "/EventGroupList");
+            for (int i = 0; i < gs.size(); i++) {
+                JsonNode g = gs.get(i);
+                String p = ep + "/EventGroupList/EventGroup/" + i;
+                groups.add(new Trial.EventGroup(text(g, "EventGroupId", p), text(g, "EventGroupTitle", p),
+                        text(g, "EventGroupDescription", p),
+                        whole(g, "EventGroupDeathsNumAffected", p), whole(g, "EventGroupDeathsNumAtRisk", p),
+                        whole(g, "EventGroupSeriousNumAffected", p), whole(g, "EventGroupSeriousNumAtRisk", p),
+                        whole(g, "EventGroupOtherNumAffected", p), whole(g, "EventGroupOtherNumAtRisk", p)));
+            }
+            v1Events(ae, "Serious", true, ep, events);
+            v1Events(ae, "Other", false, ep, events);
+        }
+        return new Trial(nct, text(id, "Acronym", null), first(text(id, "BriefTitle", null),
+                text(id, "OfficialTitle", null)), year, conditions, model, arms, interventions, groups, events, has,
+                has ? text(ae, "EventsFrequencyThreshold", ep) : null, file, "API v1 JSON");
+    }
+
+    private void v1Events(JsonNode ae, String kind, boolean serious, String ep, List<Trial.AdverseEvent> out)
+            throws CtgovInputException {
+        String listPath = ep + "/" + kind + "EventList";
+        JsonNode list = array(ae.path(kind + "EventList"), kind + "Event", listPath);
+        for (int i = 0; i < list.size(); i++) {
+            JsonNode e = list.get(i);
+            String p = listPath + "/" + kind + "Event/" + i;
+            List<Trial.Count> counts = new ArrayList<>();
+            String sp = p + "/" + kind + "EventStatsList";
+            JsonNode stats = array(e.path(kind + "EventStatsList"), kind + "EventStats", sp);
+            for (int j = 0; j < stats.size(); j++) {
+                JsonNode c = stats.get(j);
+                String q = sp + "/" + kind + "EventStats/" + j;
+                String pre = kind + "EventStats";
+                counts.add(new Trial.Count(text(c, pre + "GroupId", q), whole(c, pre + "NumAffected", q),
+                        whole(c, pre + "NumAtRisk", q), whole(c, pre + "NumEvents", q)));
+            }
+            out.add(new Trial.AdverseEvent(serious, text(e, kind + "EventTerm", p), text(e, kind + "EventOrganSystem", p),
+                    text(e, kind + "EventSourceVocabulary", p), counts));
+        }
+    }
+
+    // ---- typed access with the JSON path in errors -------------------------------------------------------------
+
+    private String text(JsonNode n, String key, String at) throws CtgovInputException {
+        JsonNode v = n.get(key);
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        if (!v.isValueNode()) {
+            throw new CtgovInputException(file, "JSON path " + at + "/" + key, "expected text, got "
+                    + v.getNodeType().name().toLowerCase(java.util.Locale.ROOT));
+        }
+        String s = v.asText().strip();
+        return s.isEmpty() ? null : s;
+    }
+
+    /** A whole number >= 0, given as a JSON number (v2) or a string of digits (v1); null when absent or blank. */
+    private Integer whole(JsonNode n, String key, String at) throws CtgovInputException {
+        JsonNode v = n.get(key);
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        if (v.isIntegralNumber() && v.canConvertToInt() && v.intValue() >= 0) {
+            return v.intValue();
+        }
+        if (v.isTextual()) {
+            String s = v.asText().strip();
+            if (s.isEmpty()) {
+                return null;
+            }
+            if (s.matches("\\d{1,9}")) {
+                return Integer.parseInt(s);
+            }
+        }
+        throw new CtgovInputException(file, "JSON path " + at + "/" + key,
+                "expected a whole number of participants >= 0, got " + v);
+    }
+
+    /** The array at {@code key}; an empty array when absent (ClinicalTrials.gov leaves out empty arrays). */
+    private JsonNode array(JsonNode n, String key, String at) throws CtgovInputException {
+        JsonNode v = n.get(key);
+        if (v == null || v.isNull()) {
+            return MAPPER.createArrayNode();
+        }
+        if (!v.isArray()) {
+            throw new CtgovInputException(file, "JSON path " + at + "/" + key, "expected an array, got "
+                    + v.getNodeType().name().toLowerCase(java.util.Locale.ROOT));
+        }
+        return v;
+    }
+
+    private List<String> strings(JsonNode n, String key, String at) throws CtgovInputException {
+        JsonNode a = array(n, key, at);
+        List<String> out = new ArrayList<>(a.size());
+        for (int i = 0; i < a.size(); i++) {
+            if (!a.get(i).isValueNode()) {
+                throw new CtgovInputException(file, "JSON path " + at + "/" + key + "/" + i, "expected text");
+            }
+            out.add(a.get(i).asText());
+        }
+        return out;
+    }
+
+    private static String first(String a, String b) {
+        return a != null ? a : b;
+    }
+
+    /** The year of the first date that has one ("2019-04-10", "April 10, 2019"). */
+    static Integer year(String... dates) {
+        for (String d : dates) {
+            if (d != null) {
+                Matcher m = YEAR.matcher(d);
+                if (m.find()) {
+                    return Integer.parseInt(m.group());
+                }
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,373 @@
+package org.mscmeta.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.NamedCsvRecord;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.InetSocketAddress;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code import-ctgov} on real ClinicalTrials.gov records (src/test/resources/ctgov, copied from shared/data/ctgov;
+ * provenance in its README_PROVENANCE.md). Expected counts are read from the records themselves with a JSON parser,
+ * or are the values documented in shared/docs/ctgov-adverse-events.md.
+ */
+class ImportCtgovCommandTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    static Path fixture(String name) {
+        try {
+            return Path.of(ImportCtgovCommandTest.class.getResource("/ctgov/" + name).toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static int run(ByteArrayOutputStream err, String... args) {
+        PrintStream old = System.err;
+        PrintStream oldOut = System.out;
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        System.setOut(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        try {
+            return Main.run(args);
+        } finally {
+            System.setErr(old);
+            System.setOut(oldOut);
+        }
+    }
+
+    private static List<NamedCsvRecord> rows(Path csv) throws IOException {
+        List<NamedCsvRecord> out = new ArrayList<>();
+        try (var r = CsvReader.builder().ofNamedCsvRecord(csv)) {
+            r.forEach(out::add);
+        }
+        return out;
+    }
+
+    private static NamedCsvRecord row(List<NamedCsvRecord> rows, String nct, String outcome) {
+        return rows.stream().filter(r -> r.getField("trial_id").equals(nct) && r.getField("outcome").equals(outcome))
+                .findFirst().orElse(null);
+    }
+
+    private static void assertCounts(NamedCsvRecord r, int em, int nm, Integer ec, Integer nc) {
+        assertNotNull(r);
+        assertEquals(Integer.toString(em), r.getField("events_msc"), r.getField("outcome"));
+        assertEquals(Integer.toString(nm), r.getField("n_msc"), r.getField("outcome"));
+        assertEquals(ec == null ? "" : ec.toString(), r.getField("events_control"), r.getField("outcome"));
+        assertEquals(nc == null ? "" : nc.toString(), r.getField("n_control"), r.getField("outcome"));
+    }
+
+    @Test
+    void startTrialMatchesItsRecord(@TempDir Path out) throws IOException {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        assertEquals(0, run(err, "import-ctgov", fixture("NCT02097641.json").toString(), "--out", out.toString()));
+        List<NamedCsvRecord> rows = rows(out.resolve("ctgov_adverse_events.csv"));
+        // shared/docs/ctgov-adverse-events.md §4.1: START per-arm totals
+        assertCounts(row(rows, "NCT02097641", "Deaths (all causes)"), 15, 40, 5, 20);
+        assertCounts(row(rows, "NCT02097641", "Serious adverse events (any)"), 17, 40, 11, 20);
+        assertCounts(row(rows, "NCT02097641", "Other adverse events (any)"), 2, 40, 2, 20);
+        assertCounts(row(rows, "NCT02097641", "Pulmonary embolism"), 1, 40, 2, 20);
+        NamedCsvRecord sae = row(rows, "NCT02097641", "Serious adverse events (any)");
+        assertEquals("intravenous", sae.getField("route"));
+        assertEquals("bone marrow", sae.getField("cell_source"));
+        assertEquals("allogeneic", sae.getField("donor"));
+        assertEquals("no", sae.getField("needs_review"));
+        assertEquals("START (NCT02097641)", sae.getField("study"));
+
+        // every term of the record, serious and other, with numAffected / numAtRisk of EG000 (MSC) and EG001
+        JsonNode ae = JSON.readTree(fixture("NCT02097641.json").toFile()).path("Study").path("ResultsSection")
+                .path("AdverseEventsModule");
+        int terms = 0;
+        for (String kind : new String[] {"Serious", "Other"}) {
+            for (JsonNode e : ae.path(kind + "EventList").path(kind + "Event")) {
+                Map<String, int[]> byGroup = new java.util.HashMap<>();
+                for (JsonNode s : e.path(kind + "EventStatsList").path(kind + "EventStats")) {
+                    byGroup.put(s.path(kind + "EventStatsGroupId").asText(), new int[] {
+                        Integer.parseInt(s.path(kind + "EventStatsNumAffected").asText()),
+                        Integer.parseInt(s.path(kind + "EventStatsNumAtRisk").asText())});
+                }
+                String term = e.path(kind + "EventTerm").asText().replaceAll("\\s+", " ").strip();
+                NamedCsvRecord r = rows.stream().filter(x -> x.getField("outcome").startsWith(term)
+                        && x.getField("ae_category").equals(kind.toLowerCase(java.util.Locale.ROOT))
+                        && x.getField("events_msc").equals(Integer.toString(byGroup.get("EG000")[0]))
+                        && x.getField("events_control").equals(Integer.toString(byGroup.get("EG001")[0])))
+                        .findFirst().orElse(null);
+                assertCounts(r, byGroup.get("EG000")[0], byGroup.get("EG000")[1], byGroup.get("EG001")[0],
+                        byGroup.get("EG001")[1]);
+                terms++;
+            }
+        }
+        assertEquals(terms + 3, rows.size(), "one row per term plus the three totals; nothing summed");
+        String review = Files.readString(out.resolve("review.md"));
+        assertTrue(review.contains("NCT02097641") && review.contains("**Imported**"), review);
+    }
+
+    @Test
+    void crossoverAndFiveGroupTrialsAreFlaggedNotGuessed(@TempDir Path out) throws IOException {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        assertEquals(0, run(err, "import-ctgov", fixture("NCT02467387.json").toString(),
+                fixture("NCT02278341.json").toString(), "--out", out.toString()));
+        assertTrue(rows(out.resolve("ctgov_adverse_events.csv")).isEmpty());
+        String review = Files.readString(out.resolve("review.md"));
+        assertTrue(review.contains("crossover design"), review);
+        // the file NCT02278341.json holds NCT02552212: the id is read from the content
+        assertTrue(review.contains("## NCT02552212"), review);
+        assertTrue(review.contains("5 event groups for a two-arm comparison"), review);
+        String groups = Files.readString(out.resolve("groups.csv"));
+        assertTrue(groups.contains("NCT02552212,EG004"), groups);
+        assertTrue(groups.contains("NCT02467387,EG000"), groups);
+    }
+
+    @Test
+    void groupMappingSettlesAFlaggedTrialAndUsesParticipantsNotEvents(@TempDir Path out) throws IOException {
+        Path mapping = out.resolve("mapping.csv");
+        Files.writeString(mapping, "nct_id,group_id,role\nNCT02552212,EG000,control\nNCT02552212,EG001,msc\n"
+                + "NCT02552212,EG002,exclude\nNCT02552212,EG003,exclude\nNCT02552212,EG004,exclude\n");
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        assertEquals(0, run(err, "import-ctgov", fixture("NCT02278341.json").toString(), "--groups",
+                mapping.toString(), "--out", out.resolve("o").toString()));
+        List<NamedCsvRecord> rows = rows(out.resolve("o/ctgov_adverse_events.csv"));
+        // values of the record (shared/docs/ctgov-adverse-events.md §1.2 and §4.2)
+        assertCounts(row(rows, "NCT02552212", "Glaucoma"), 1, 159, 0, 158);
+        assertCounts(row(rows, "NCT02552212", "Serious adverse events (any)"), 8, 159, 4, 158);
+        // Diarrhoea, other AE, EG001: 11 events in 8 participants -> 8; also a serious AE, hence the suffix
+        assertCounts(row(rows, "NCT02552212", "Diarrhoea (non-serious)"), 8, 159, 10, 158);
+        assertCounts(row(rows, "NCT02552212", "Diarrhoea"), 1, 159, 0, 158);
+
+        JsonNode ae = JSON.readTree(fixture("NCT02278341.json").toFile()).path("resultsSection")
+                .path("adverseEventsModule");
+        for (String key : new String[] {"seriousEvents", "otherEvents"}) {
+            for (JsonNode e : ae.path(key)) {
+                int[] m = null;
+                int[] c = null;
+                for (JsonNode s : e.path("stats")) {
+                    int[] v = {s.path("numAffected").asInt(), s.path("numAtRisk").asInt()};
+                    if (s.path("groupId").asText().equals("EG001")) {
+                        m = v;
+                    } else if (s.path("groupId").asText().equals("EG000")) {
+                        c = v;
+                    }
+                }
+                String term = e.path("term").asText();
+                int[] mm = m;
+                int[] cc = c;
+                boolean found = rows.stream().anyMatch(r -> r.getField("outcome").startsWith(term)
+                        && r.getField("events_msc").equals(Integer.toString(mm[0]))
+                        && r.getField("n_msc").equals(Integer.toString(mm[1]))
+                        && r.getField("events_control").equals(Integer.toString(cc[0]))
+                        && r.getField("n_control").equals(Integer.toString(cc[1])));
+                assertTrue(found, key + " " + term);
+            }
+        }
+    }
+
+    @Test
+    void absentEventArraysGiveTotalsOnly(@TempDir Path out) throws IOException {
+        Path mapping = out.resolve("mapping.csv");
+        Files.writeString(mapping, "nct_id,group_id,role\nNCT00763412,EG000,control\nNCT00763412,EG001,msc\n");
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        assertEquals(0, run(err, "import-ctgov", fixture("NCT00763412.json").toString(), "--groups",
+                mapping.toString(), "--out", out.resolve("o").toString()));
+        List<NamedCsvRecord> rows = rows(out.resolve("o/ctgov_adverse_events.csv"));
+        JsonNode groups = JSON.readTree(fixture("NCT00763412.json").toFile()).path("resultsSection")
+                .path("adverseEventsModule").path("eventGroups");
+        JsonNode msc = groups.get(1);
+        JsonNode control = groups.get(0);
+        assertCounts(row(rows, "NCT00763412", "Serious adverse events (any)"), msc.path("seriousNumAffected").asInt(),
+                msc.path("seriousNumAtRisk").asInt(), control.path("seriousNumAffected").asInt(),
+                control.path("seriousNumAtRisk").asInt());
+        assertCounts(row(rows, "NCT00763412", "Other adverse events (any)"), msc.path("otherNumAffected").asInt(),
+                msc.path("otherNumAtRisk").asInt(), control.path("otherNumAffected").asInt(),
+                control.path("otherNumAtRisk").asInt());
+        assertTrue(rows.stream().allMatch(r -> r.getField("ae_category").equals("total")));
+    }
+
+    @Test
+    void singleGroupRecordGivesSingleArmRows(@TempDir Path out) throws IOException {
+        Path mapping = out.resolve("mapping.csv");
+        Files.writeString(mapping, "nct_id,group_id,role\nNCT05594173,EG000,msc\n");
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        assertEquals(0, run(err, "import-ctgov", fixture("NCT05594173.json").toString(), "--groups",
+                mapping.toString(), "--out", out.toString()));
+        List<NamedCsvRecord> rows = rows(out.resolve("ctgov_adverse_events.csv"));
+        assertFalse(rows.isEmpty());
+        assertTrue(rows.stream().allMatch(r -> r.getField("events_control").isEmpty()
+                && r.getField("n_control").isEmpty()));
+        assertTrue(rows.stream().noneMatch(r -> r.getField("ae_category").equals("serious")),
+                "the record has no seriousEvents");
+    }
+
+    @Test
+    void mscDoseGroupsAreMergedOnlyOnRequest(@TempDir Path out) throws IOException {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        assertEquals(0, run(err, "import-ctgov", fixture("NCT02886884.json").toString(), "--out",
+                out.resolve("a").toString()));
+        assertTrue(rows(out.resolve("a/ctgov_adverse_events.csv")).isEmpty());
+        assertTrue(Files.readString(out.resolve("a/review.md")).contains("4 MSC groups"));
+
+        assertEquals(0, run(err, "import-ctgov", fixture("NCT02886884.json").toString(), "--merge-msc-groups",
+                "--out", out.resolve("b").toString()));
+        List<NamedCsvRecord> rows = rows(out.resolve("b/ctgov_adverse_events.csv"));
+        int affected = 0;
+        int atRisk = 0;
+        for (JsonNode g : JSON.readTree(fixture("NCT02886884.json").toFile()).path("Study").path("ResultsSection")
+                .path("AdverseEventsModule").path("EventGroupList").path("EventGroup")) {
+            affected += Integer.parseInt(g.path("EventGroupSeriousNumAffected").asText());
+            atRisk += Integer.parseInt(g.path("EventGroupSeriousNumAtRisk").asText());
+        }
+        assertCounts(row(rows, "NCT02886884", "Serious adverse events (any)"), affected, atRisk, null, null);
+        assertEquals("EG000+EG001+EG002+EG003", row(rows, "NCT02886884", "Serious adverse events (any)")
+                .getField("msc_groups"));
+    }
+
+    @Test
+    void aactTablesGiveTheSameRowsAsTheJsonRecord(@TempDir Path out) throws IOException {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        assertEquals(0, run(err, "import-ctgov", fixture("NCT02097641.json").toString(), "--out",
+                out.resolve("json").toString()));
+        assertEquals(0, run(err, "import-ctgov", fixture("aact/reported_events.txt").toString(),
+                fixture("aact/reported_event_totals.tsv").toString(), fixture("aact/result_groups.csv").toString(),
+                "--out", out.resolve("aact").toString()), err.toString(StandardCharsets.UTF_8));
+        List<NamedCsvRecord> a = rows(out.resolve("aact/ctgov_adverse_events.csv"));
+        List<NamedCsvRecord> j = rows(out.resolve("json/ctgov_adverse_events.csv"));
+        assertEquals(j.size(), a.size(), "the legacy 'Total' row of reported_events is not a term");
+        for (NamedCsvRecord r : j) {
+            NamedCsvRecord x = row(a, "NCT02097641", r.getField("outcome"));
+            assertNotNull(x, r.getField("outcome"));
+            for (String col : new String[] {"events_msc", "n_msc", "events_control", "n_control", "ae_category"}) {
+                assertEquals(r.getField(col), x.getField(col), r.getField("outcome") + " " + col);
+            }
+            assertEquals("bone marrow", x.getField("cell_source"));
+            assertEquals("intravenous", x.getField("route"));
+        }
+    }
+
+    @Test
+    void importThenAnalyzeEndToEnd(@TempDir Path out) throws IOException {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        assertEquals(0, run(err, "import-ctgov", fixture("NCT02097641.json").toString(),
+                fixture("NCT02210780.json").toString(), "--format", "xlsx", "--out", out.toString()));
+        Path sheet = out.resolve("ctgov_adverse_events.xlsx");
+        assertTrue(Files.exists(sheet));
+        assertEquals(0, run(err, "analyze", sheet.toString(), "--out", out.resolve("an").toString(), "--no-report",
+                "--quiet"), err.toString(StandardCharsets.UTF_8));
+        JsonNode res = JSON.readTree(out.resolve("an/results.json").toFile());
+        JsonNode sae = null;
+        for (JsonNode a : res.path("analyses")) {
+            if (a.path("outcome").asText().equals("Serious adverse events (any)") && a.path("subgroup").isNull()) {
+                sae = a;
+            }
+        }
+        assertNotNull(sae);
+        assertEquals(2, sae.path("k").asInt());
+        JsonNode start = null;
+        for (JsonNode s : sae.path("studies")) {
+            if (s.path("study").asText().startsWith("START")) {
+                start = s;
+            }
+        }
+        assertNotNull(start);
+        assertEquals(17, start.path("events_msc").asInt());
+        assertEquals(11, start.path("events_control").asInt());
+    }
+
+    @Test
+    void missingResultsSectionIsAWarning(@TempDir Path out) throws IOException {
+        JsonNode study = JSON.readTree(fixture("NCT02210780.json").toFile());
+        ((com.fasterxml.jackson.databind.node.ObjectNode) study).remove("resultsSection");
+        Path file = out.resolve("noresults.json");
+        JSON.writeValue(file.toFile(), study);
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        assertEquals(0, run(err, "import-ctgov", file.toString(), "--out", out.resolve("o").toString()));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("warning: NCT02210780"), err.toString());
+        assertTrue(Files.readString(out.resolve("o/review.md")).contains("no adverse-events results"));
+    }
+
+    @Test
+    void truncatedJsonNamesFileAndPathAndWritesNothing(@TempDir Path out) throws IOException {
+        String text = Files.readString(fixture("NCT02278341.json"));
+        int cut = text.indexOf("\"numAtRisk\"", text.indexOf("seriousEvents")) + 5;
+        Path file = out.resolve("truncated.json");
+        Files.writeString(file, text.substring(0, cut));
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        assertEquals(2, run(err, "import-ctgov", file.toString(), "--out", out.resolve("o").toString()));
+        String msg = err.toString(StandardCharsets.UTF_8);
+        assertTrue(msg.contains("truncated.json") && msg.contains("JSON path /resultsSection/adverseEventsModule"
+                + "/seriousEvents/0/stats/0"), msg);
+        assertFalse(Files.exists(out.resolve("o/ctgov_adverse_events.csv")));
+    }
+
+    @Test
+    void wrongTypeNamesTheJsonPath(@TempDir Path out) throws IOException {
+        JsonNode study = JSON.readTree(fixture("NCT02278341.json").toFile());
+        ((com.fasterxml.jackson.databind.node.ObjectNode) study.path("resultsSection").path("adverseEventsModule")
+                .path("seriousEvents").get(2).path("stats").get(1)).put("numAffected", "three");
+        Path file = out.resolve("bad.json");
+        JSON.writeValue(file.toFile(), study);
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        assertEquals(2, run(err, "import-ctgov", file.toString(), "--out", out.resolve("o").toString()));
+        String msg = err.toString(StandardCharsets.UTF_8);
+        assertTrue(msg.contains("bad.json, JSON path /resultsSection/adverseEventsModule/seriousEvents/2/stats/1"
+                + "/numAffected: expected a whole number"), msg);
+    }
+
+    @Test
+    void downloadsByIdAndBySearchFromTheApi(@TempDir Path out) throws IOException {
+        byte[] one = Files.readAllBytes(fixture("NCT02210780.json"));
+        JsonNode s1 = JSON.readTree(fixture("NCT02278341.json").toFile());
+        JsonNode s2 = JSON.readTree(fixture("NCT00763412.json").toFile());
+        byte[] page1 = JSON.writeValueAsBytes(Map.of("studies", List.of(s1), "nextPageToken", "p2"));
+        byte[] page2 = JSON.writeValueAsBytes(Map.of("studies", List.of(s2)));
+        List<String> asked = new ArrayList<>();
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/api/v2/studies", ex -> {
+            String uri = ex.getRequestURI().toString();
+            asked.add(uri);
+            byte[] body = uri.startsWith("/api/v2/studies/NCT02210780") ? one
+                    : uri.contains("pageToken=p2") ? page2 : uri.contains("query.term=") ? page1 : null;
+            if (body == null) {
+                ex.sendResponseHeaders(404, -1);
+            } else {
+                ex.sendResponseHeaders(200, body.length);
+                ex.getResponseBody().write(body);
+            }
+            ex.close();
+        });
+        server.start();
+        try {
+            String api = "http://127.0.0.1:" + server.getAddress().getPort() + "/api/v2";
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            assertEquals(0, run(err, "import-ctgov", "--nct", "NCT02210780", "--search", "mesenchymal stromal",
+                    "--api", api, "--out", out.toString()), err.toString(StandardCharsets.UTF_8));
+            assertTrue(Files.exists(out.resolve("downloaded/NCT02210780.json")));
+            assertTrue(Files.exists(out.resolve("downloaded/search-page-002.json")));
+            String review = Files.readString(out.resolve("review.md"));
+            assertTrue(review.contains("## NCT02210780") && review.contains("## NCT02552212")
+                    && review.contains("## NCT00763412"), review);
+            assertTrue(asked.stream().anyMatch(u -> u.contains("query.term=mesenchymal+stromal")), asked.toString());
+            assertEquals(2, run(err, "import-ctgov", "--nct", "NCT99999999", "--api", api, "--out",
+                    out.resolve("x").toString()));
+            assertTrue(err.toString(StandardCharsets.UTF_8).contains("HTTP 404"));
+        } finally {
+            server.stop(0);
+        }
+    }
+}
