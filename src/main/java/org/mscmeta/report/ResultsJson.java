@@ -38,6 +38,14 @@ public final class ResultsJson {
     /** Results of more rows than this are written compact (no indentation), to keep large files small. */
     static final int PRETTY_MAX_ROWS = 5000;
 
+    /**
+     * A subgroup level with more studies than this, or any subgroup level of a registry-scale result (more than
+     * {@link #PRETTY_MAX_ROWS} rows), lists each study by name, row, inclusion and its weights in the level only:
+     * the full rows are in the outcome's overall analysis, and repeating them for every level of every subgroup
+     * variable tripled the file.
+     */
+    static final int SLIM_SUBGROUP_STUDIES = 200;
+
     private ResultsJson() {
     }
 
@@ -104,7 +112,7 @@ public final class ResultsJson {
         boolean pretty = r.rows() <= PRETTY_MAX_ROWS;
         if (pretty || r.analyses().size() < 64) {
             for (Analysis a : r.analyses()) {
-                analysis(g, a, ratio);
+                analysis(g, a, ratio, !pretty);
             }
             return;
         }
@@ -117,36 +125,38 @@ public final class ResultsJson {
             }
             blocks.get(blocks.size() - 1).add(a);
         }
-        List<byte[]> bytes;
-        try {
-            bytes = blocks.parallelStream().map(block -> {
-                java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream(1 << 16);
-                try (JsonGenerator bg = FACTORY.createGenerator(buf, JsonEncoding.UTF8)) {
-                    bg.writeStartArray();
-                    for (Analysis a : block) {
-                        analysis(bg, a, ratio);
-                    }
-                    bg.writeEndArray();
-                } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-                byte[] b = buf.toByteArray();
-                return java.util.Arrays.copyOfRange(b, 1, b.length - 1); // the elements, without [ and ]
-            }).toList();
-        } catch (java.io.UncheckedIOException e) {
-            throw e.getCause();
-        }
+        // a window of outcomes at a time, so that only a few serialised blocks are held in memory
+        int window = 2 * Runtime.getRuntime().availableProcessors();
         g.flush();
         boolean first = true;
-        for (byte[] b : bytes) {
-            if (b.length == 0) {
-                continue;
+        for (int from = 0; from < blocks.size(); from += window) {
+            List<java.io.ByteArrayOutputStream> bufs;
+            try {
+                bufs = blocks.subList(from, Math.min(blocks.size(), from + window)).parallelStream().map(block -> {
+                    java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream(1 << 16);
+                    try (JsonGenerator bg = FACTORY.createGenerator(buf, JsonEncoding.UTF8)) {
+                        bg.setRootValueSeparator(new com.fasterxml.jackson.core.io.SerializedString(","));
+                        for (Analysis a : block) {
+                            analysis(bg, a, ratio, true); // root-level values, comma-separated
+                        }
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                    return buf;
+                }).toList();
+            } catch (java.io.UncheckedIOException e) {
+                throw e.getCause();
             }
-            if (!first) {
-                out.write(',');
+            for (java.io.ByteArrayOutputStream b : bufs) {
+                if (b.size() == 0) {
+                    continue;
+                }
+                if (!first) {
+                    out.write(',');
+                }
+                b.writeTo(out);
+                first = false;
             }
-            out.write(b);
-            first = false;
         }
     }
 
@@ -183,7 +193,8 @@ public final class ResultsJson {
      * {@code log_estimate} is the analysis-scale estimate (log ratio, logit, ...); null for RD, as in the metafor
      * reference cases.
      */
-    private static void analysis(JsonGenerator g, Analysis a, boolean ratio) throws IOException {
+    private static void analysis(JsonGenerator g, Analysis a, boolean ratio, boolean registryScale)
+            throws IOException {
         g.writeStartObject();
         g.writeStringField("outcome", a.outcome());
         if (a.subgroup() == null) {
@@ -205,8 +216,13 @@ public final class ResultsJson {
         random(g, a.random(), ratio);
         heterogeneity(g, a.heterogeneity());
         g.writeArrayFieldStart("studies");
+        boolean slim = a.subgroup() != null && (registryScale || a.studies().size() > SLIM_SUBGROUP_STUDIES);
         for (StudyResult s : a.studies()) {
-            study(g, s);
+            if (slim) {
+                slimStudy(g, s);
+            } else {
+                study(g, s);
+            }
         }
         g.writeEndArray();
         if (a.sensitivity() != null) {
@@ -389,6 +405,20 @@ public final class ResultsJson {
         num(g, "tau2_ci_upper", h.tau2Upper());
         num(g, "I2_ci_lower", h.i2Lower());
         num(g, "I2_ci_upper", h.i2Upper());
+        g.writeEndObject();
+    }
+
+    /**
+     * A study row of a large subgroup level: name, spreadsheet row, inclusion and the weights within the level;
+     * counts, effect and CI are those of the same row in the outcome's overall analysis.
+     */
+    private static void slimStudy(JsonGenerator g, StudyResult s) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("study", s.study());
+        g.writeNumberField("row", s.row());
+        g.writeBooleanField("included", s.included());
+        num(g, "weight_common", s.weightCommon());
+        num(g, "weight_random", s.weightRandom());
         g.writeEndObject();
     }
 
