@@ -18,6 +18,9 @@ import org.mscmeta.report.AtomicFiles;
  */
 public final class ImportFiles {
 
+    /** Column widths of the xlsx sheet, in characters, in {@link SheetRow#HEADER} order. */
+    private static final int[] WIDTHS = {26, 6, 13, 26, 14, 11, 14, 38, 10, 28, 9, 7, 9, 7, 8, 36, 10, 10, 30};
+
     private ImportFiles() {
     }
 
@@ -63,6 +66,18 @@ public final class ImportFiles {
                     }
                 }
             }
+            org.apache.poi.ss.usermodel.CellStyle bold = wb.createCellStyle();
+            org.apache.poi.ss.usermodel.Font font = wb.createFont();
+            font.setBold(true);
+            bold.setFont(font);
+            for (int i = 0; i < SheetRow.HEADER.length; i++) {
+                h.getCell(i).setCellStyle(bold);
+                s.setColumnWidth(i, 256 * WIDTHS[i]);
+            }
+            s.getPrintSetup().setLandscape(true);
+            s.getPrintSetup().setFitWidth((short) 1);
+            s.getPrintSetup().setFitHeight((short) 0);
+            s.setFitToPage(true);
             s.createFreezePane(0, 1);
             s.setAutoFilter(new org.apache.poi.ss.util.CellRangeAddress(0, Math.max(0, r - 1), 0,
                     SheetRow.HEADER.length - 1));
