@@ -31,7 +31,8 @@ import picocli.CommandLine.Parameters;
         description = {"Turn ClinicalTrials.gov records (API v2 JSON, legacy API v1 JSON, AACT reported_events /"
                 + " reported_event_totals / result_groups tables as CSV, TSV or pipe-delimited) into an extraction"
                 + " sheet: one row per trial and AE term, plus the group totals (serious, other, deaths) as their"
-                + " own outcomes. Also writes groups.csv (the group roles, editable for --groups) and review.md.",
+                + " own outcomes. Also writes review/groups.csv (the group roles, editable for --groups) and"
+                + " review/review.md; the extraction sheet is the only sheet in DIR itself.",
                 "Exit status: 0 done, 2 bad input or options (nothing is written), 1 other failure."})
 final class ImportCtgovCommand implements Callable<Integer> {
 
@@ -135,13 +136,15 @@ final class ImportCtgovCommand implements Callable<Integer> {
         } else {
             ImportFiles.xlsx(sheet, rows);
         }
-        ImportFiles.groups(out.resolve("groups.csv"), reports);
-        ImportFiles.review(out.resolve("review.md"), reports, warnings);
+        Path review = out.resolve("review");
+        Files.createDirectories(review);
+        ImportFiles.groups(review.resolve("groups.csv"), reports);
+        ImportFiles.review(review.resolve("review.md"), reports, warnings);
         if (!quiet) {
             long imported = reports.stream().filter(x -> !x.rows().isEmpty()).count();
             System.out.printf(Locale.ROOT, "%d trial%s read; %d imported (%d rows) into %s; %d need review (see %s).%n",
                     reports.size(), reports.size() == 1 ? "" : "s", imported, rows.size(), sheet,
-                    reports.size() - imported, out.resolve("review.md"));
+                    reports.size() - imported, review.resolve("review.md"));
             for (CtgovImport.TrialReport r : reports) {
                 if (!r.decision().usable()) {
                     System.out.println("  " + r.trial().nctId() + ": " + String.join("; ", r.decision().flags()));

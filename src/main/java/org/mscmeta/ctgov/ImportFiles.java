@@ -114,7 +114,7 @@ public final class ImportFiles {
                 reports.size(), reports.size() == 1 ? "" : "s", imported, rows, reports.size() - imported));
         sb.append("Counts are participants affected / at risk (numAffected / numAtRisk), never event counts. Group"
                 + " totals are their own outcomes; term rows are never summed. Edit `groups.csv` (role: msc, control"
-                + " or exclude) and import again with `--groups groups.csv` to settle flagged trials.\n\n");
+                + " or exclude) and import again with `--groups review/groups.csv` to settle flagged trials.\n\n");
         for (String w : warnings) {
             sb.append("- Warning: ").append(w).append('\n');
         }

@@ -62,6 +62,27 @@ class AnalyzeCommandTest {
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("--tau2"));
         assertEquals(2, runCapturingErr(err, "analyze", "x.csv", "--out", dir.toString(), "--measure", "HR"));
         assertEquals(2, runCapturingErr(err, "analyze", "x.csv", "--out", dir.toString(), "--method", "PETO"));
+        assertEquals(2, runCapturingErr(err, "analyze", "x.csv", "--out", dir.toString(), "--convention", "stata"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("expected metafor, revman5 or meta"));
+    }
+
+    @Test
+    void conventionIsNamedInResultsAndConsole() throws Exception {
+        JsonNode r = ReferenceCases.analyze(ReferenceCases.resource("data/li2007.csv"), dir.resolve("a"), List.of());
+        assertEquals("metafor", r.get("settings").get("convention").asText());
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        java.io.PrintStream old = System.out;
+        System.setOut(new java.io.PrintStream(out, true, StandardCharsets.UTF_8));
+        try {
+            assertEquals(0, Main.run("analyze", ReferenceCases.resource("data/li2007.csv").toString(), "--out",
+                    dir.resolve("b").toString(), "--convention", "revman5", "--no-report"));
+        } finally {
+            System.setOut(old);
+        }
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("conventions of RevMan 5"));
+        JsonNode b = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                dir.resolve("b/results.json").toFile());
+        assertEquals("revman5", b.get("settings").get("convention").asText());
     }
 
     @Test

@@ -62,6 +62,21 @@ class GenerateAndScaleTest {
         }
         assertEquals(25, outcomes.size());
         assertEquals(25, overall);
+        // subgroup levels of a registry-scale result: slim study rows (name, row, inclusion, weights in the level)
+        Set<String> slimKeys = Set.of("study", "row", "included", "weight_common", "weight_random");
+        for (JsonNode a : r.get("analyses")) {
+            if (a.get("subgroup").isNull() || a.get("k").asInt() == 0 || a.get("random").isNull()) {
+                continue;
+            }
+            double sum = 0;
+            for (JsonNode s : a.get("studies")) {
+                Set<String> keys = new HashSet<>();
+                s.fieldNames().forEachRemaining(keys::add);
+                assertEquals(slimKeys, keys);
+                sum += s.get("included").asBoolean() ? s.get("weight_random").asDouble() : 0;
+            }
+            assertEquals(100, sum, 1e-9, "random weights within " + a.get("subgroup"));
+        }
         assertEquals(2 * 2 * 25, r.get("subgroup_tests").size(), "common and random test per variable and outcome");
         // the same analysis written by the sequential path (one outcome) is identical
         JsonNode one = ReferenceCases.analyze(sheet, dir.resolve("one"), List.of("--tau2", "DL", "--by",

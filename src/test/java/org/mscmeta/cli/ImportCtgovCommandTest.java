@@ -81,6 +81,10 @@ class ImportCtgovCommandTest {
         assertEquals(0, run(err, "import-ctgov", fixture("NCT02097641.json").toString(), "--out", out.toString()));
         List<NamedCsvRecord> rows = rows(out.resolve("ctgov_adverse_events.csv"));
         // shared/docs/ctgov-adverse-events.md §4.1: START per-arm totals
+        try (var files = Files.list(out)) {
+            assertEquals(List.of("ctgov_adverse_events.csv"), files.filter(f -> f.toString().endsWith(".csv"))
+                    .map(f -> f.getFileName().toString()).toList(), "the sheet is the only CSV in DIR");
+        }
         assertCounts(row(rows, "NCT02097641", "Deaths (all causes)"), 15, 40, 5, 20);
         assertCounts(row(rows, "NCT02097641", "Serious adverse events (any)"), 17, 40, 11, 20);
         assertCounts(row(rows, "NCT02097641", "Other adverse events (any)"), 2, 40, 2, 20);
@@ -116,7 +120,7 @@ class ImportCtgovCommandTest {
             }
         }
         assertEquals(terms + 3, rows.size(), "one row per term plus the three totals; nothing summed");
-        String review = Files.readString(out.resolve("review.md"));
+        String review = Files.readString(out.resolve("review/review.md"));
         assertTrue(review.contains("NCT02097641") && review.contains("**Imported**"), review);
     }
 
@@ -126,12 +130,12 @@ class ImportCtgovCommandTest {
         assertEquals(0, run(err, "import-ctgov", fixture("NCT02467387.json").toString(),
                 fixture("NCT02278341.json").toString(), "--out", out.toString()));
         assertTrue(rows(out.resolve("ctgov_adverse_events.csv")).isEmpty());
-        String review = Files.readString(out.resolve("review.md"));
+        String review = Files.readString(out.resolve("review/review.md"));
         assertTrue(review.contains("crossover design"), review);
         // the file NCT02278341.json holds NCT02552212: the id is read from the content
         assertTrue(review.contains("## NCT02552212"), review);
         assertTrue(review.contains("5 event groups for a two-arm comparison"), review);
-        String groups = Files.readString(out.resolve("groups.csv"));
+        String groups = Files.readString(out.resolve("review/groups.csv"));
         assertTrue(groups.contains("NCT02552212,EG004"), groups);
         assertTrue(groups.contains("NCT02467387,EG000"), groups);
     }
@@ -180,6 +184,29 @@ class ImportCtgovCommandTest {
     }
 
     @Test
+    void editedGroupsCsvIsAcceptedAsTheMapping(@TempDir Path out) throws IOException {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        assertEquals(0, run(err, "import-ctgov", fixture("NCT02298023.json").toString(), "--out",
+                out.resolve("a").toString()));
+        assertTrue(rows(out.resolve("a/ctgov_adverse_events.csv")).isEmpty(), "three groups: flagged");
+        // the reviewer keeps saline (EG002) as the control and leaves out the fibrin-glue arm (EG001)
+        Path groups = out.resolve("a/review/groups.csv");
+        String edited = Files.readString(groups).replace("NCT02298023,EG001,control,", "NCT02298023,EG001,exclude,");
+        Files.writeString(groups, edited);
+        assertEquals(0, run(err, "import-ctgov", fixture("NCT02298023.json").toString(), "--groups",
+                groups.toString(), "--out", out.resolve("b").toString()), err.toString(StandardCharsets.UTF_8));
+        NamedCsvRecord other = row(rows(out.resolve("b/ctgov_adverse_events.csv")), "NCT02298023",
+                "Other adverse events (any)");
+        assertEquals("EG000", other.getField("msc_groups"));
+        assertEquals("EG002", other.getField("control_groups"));
+        JsonNode g = JSON.readTree(fixture("NCT02298023.json").toFile()).path("Study").path("ResultsSection")
+                .path("AdverseEventsModule").path("EventGroupList").path("EventGroup");
+        assertCounts(other, g.get(0).path("EventGroupOtherNumAffected").asInt(),
+                g.get(0).path("EventGroupOtherNumAtRisk").asInt(), g.get(2).path("EventGroupOtherNumAffected").asInt(),
+                g.get(2).path("EventGroupOtherNumAtRisk").asInt());
+    }
+
+    @Test
     void absentEventArraysGiveTotalsOnly(@TempDir Path out) throws IOException {
         Path mapping = out.resolve("mapping.csv");
         Files.writeString(mapping, "nct_id,group_id,role\nNCT00763412,EG000,control\nNCT00763412,EG001,msc\n");
@@ -221,7 +248,7 @@ class ImportCtgovCommandTest {
         assertEquals(0, run(err, "import-ctgov", fixture("NCT02886884.json").toString(), "--out",
                 out.resolve("a").toString()));
         assertTrue(rows(out.resolve("a/ctgov_adverse_events.csv")).isEmpty());
-        assertTrue(Files.readString(out.resolve("a/review.md")).contains("4 MSC groups"));
+        assertTrue(Files.readString(out.resolve("a/review/review.md")).contains("4 MSC groups"));
 
         assertEquals(0, run(err, "import-ctgov", fixture("NCT02886884.json").toString(), "--merge-msc-groups",
                 "--out", out.resolve("b").toString()));
@@ -298,7 +325,7 @@ class ImportCtgovCommandTest {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         assertEquals(0, run(err, "import-ctgov", file.toString(), "--out", out.resolve("o").toString()));
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("warning: NCT02210780"), err.toString());
-        assertTrue(Files.readString(out.resolve("o/review.md")).contains("no adverse-events results"));
+        assertTrue(Files.readString(out.resolve("o/review/review.md")).contains("no adverse-events results"));
     }
 
     @Test
@@ -359,7 +386,7 @@ class ImportCtgovCommandTest {
                     "--api", api, "--out", out.toString()), err.toString(StandardCharsets.UTF_8));
             assertTrue(Files.exists(out.resolve("downloaded/NCT02210780.json")));
             assertTrue(Files.exists(out.resolve("downloaded/search-page-002.json")));
-            String review = Files.readString(out.resolve("review.md"));
+            String review = Files.readString(out.resolve("review/review.md"));
             assertTrue(review.contains("## NCT02210780") && review.contains("## NCT02552212")
                     && review.contains("## NCT00763412"), review);
             assertTrue(asked.stream().anyMatch(u -> u.contains("query.term=mesenchymal+stromal")), asked.toString());
