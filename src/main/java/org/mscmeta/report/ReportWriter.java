@@ -167,12 +167,14 @@ public final class ReportWriter {
             DrawingFiles.all(ForestPlots.cumulative(a, r.settings()), dir, "cumulative-" + job.stem());
             add(out, dir, "cumulative-" + job.stem(), "png", "svg", "pdf");
         }
-        org.mscmeta.report.plot.BubblePlot bubble = a.sensitivity() == null ? null
-                : org.mscmeta.report.plot.BubblePlot.of(a.outcome(), a.sensitivity().metaRegression(), r.settings());
-        if (bubble != null) {
-            DrawingFiles.png(bubble, dir.resolve("bubble-" + job.stem() + ".png"));
-            DrawingFiles.svg(bubble, dir.resolve("bubble-" + job.stem() + ".svg"));
-            add(out, dir, "bubble-" + job.stem(), "png", "svg");
+        java.util.List<org.mscmeta.report.plot.BubblePlot> bubbles = a.sensitivity() == null ? java.util.List.of()
+                : org.mscmeta.report.plot.BubblePlot.all(a.outcome(), a.sensitivity().metaRegression(), r.settings());
+        for (int j = 0; j < bubbles.size(); j++) {
+            String name = "bubble-" + job.stem() + (bubbles.size() == 1 ? ""
+                    : "-" + FileNames.slug(a.sensitivity().metaRegression().terms().get(j + 1)));
+            DrawingFiles.png(bubbles.get(j), dir.resolve(name + ".png"));
+            DrawingFiles.svg(bubbles.get(j), dir.resolve(name + ".svg"));
+            add(out, dir, name, "png", "svg");
         }
         ForestPlot zero = ForestPlots.zeroEvents(a, r.settings());
         if (zero != null) {

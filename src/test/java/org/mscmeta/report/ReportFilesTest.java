@@ -64,6 +64,20 @@ class ReportFilesTest {
     }
 
     @Test
+    void metaRegressionOnSeveralModeratorsGetsABubblePlotEach() throws IOException {
+        Path out = dir.resolve("bubbles");
+        assertEquals(0, Main.run("analyze", org.mscmeta.testing.ReferenceCases.resource("data/bcg.csv").toString(),
+                "--out", out.toString(), "--quiet", "--method", "IV", "--moderators", "ablat,year"));
+        try (Stream<Path> s = Files.list(out.resolve("plots"))) {
+            assertEquals(List.of("bubble-tuberculosis-ablat.png", "bubble-tuberculosis-ablat.svg",
+                    "bubble-tuberculosis-year.png", "bubble-tuberculosis-year.svg"),
+                    s.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("bubble")).sorted().toList());
+        }
+        assertTrue(Files.readString(out.resolve("plots/bubble-tuberculosis-year.svg"))
+                .contains("other moderators at their mean"));
+    }
+
+    @Test
     void noReportWritesOnlyResultsJson() throws IOException {
         Path out = dir.resolve("json-only");
         assertEquals(0, Main.run("analyze", exampleSheet().toString(), "--out", out.toString(), "--quiet",

@@ -46,17 +46,45 @@ public final class BubblePlot implements Drawing {
 
     /** The plot for a regression on exactly one moderator; null otherwise. */
     public static BubblePlot of(String outcome, MetaRegression m, Settings s) {
-        if (m == null || m.terms().size() != 2) {
-            return null;
+        return m == null || m.terms().size() != 2 ? null : forModerator(outcome, m, s, 0);
+    }
+
+    /**
+     * One plot per moderator of {@code m} (none when there is no regression). With several moderators, the line
+     * of moderator j is the fitted effect with the other moderators held at their means over the studies used,
+     * {@code b0 + sum_{l != j} b_l mean(x_l) + b_j x_j}, as metafor's {@code regplot(mod = j)}.
+     */
+    public static java.util.List<BubblePlot> all(String outcome, MetaRegression m, Settings s) {
+        java.util.List<BubblePlot> out = new java.util.ArrayList<>();
+        if (m != null) {
+            for (int j = 0; j < m.terms().size() - 1; j++) {
+                out.add(forModerator(outcome, m, s, j));
+            }
         }
+        return out;
+    }
+
+    private static BubblePlot forModerator(String outcome, MetaRegression m, Settings s, int j) {
+        int mods = m.terms().size() - 1;
         double[] x = new double[m.k()];
+        double intercept = m.estimate()[0];
+        for (int l = 0; l < mods; l++) {
+            double mean = 0;
+            for (int i = 0; i < m.k(); i++) {
+                mean += m.moderatorValues()[i][l] / m.k();
+            }
+            if (l != j) {
+                intercept += m.estimate()[l + 1] * mean;
+            }
+        }
         for (int i = 0; i < m.k(); i++) {
-            x[i] = m.moderatorValues()[i][0];
+            x[i] = m.moderatorValues()[i][j];
         }
         String scale = s.measure().isRatio() ? "log " + s.measure().name() : s.measure().name();
-        return new BubblePlot("Meta-regression: " + outcome + String.format(Locale.ROOT, " (QM = %s, p = %s)",
-                Text.num2(m.qm()), Text.p(m.qmP()).replace("P = ", "")), m.terms().get(1), scale, x, m.y(),
-                m.weights(), m.estimate()[0], m.estimate()[1]);
+        String others = mods > 1 ? "; other moderators at their mean" : "";
+        return new BubblePlot("Meta-regression: " + outcome + String.format(Locale.ROOT, " (QM = %s, p = %s%s)",
+                Text.num2(m.qm()), Text.p(m.qmP()).replace("P = ", ""), others), m.terms().get(j + 1), scale, x,
+                m.y(), m.weights(), intercept, m.estimate()[j + 1]);
     }
 
     @Override
