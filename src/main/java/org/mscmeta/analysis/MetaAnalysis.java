@@ -207,9 +207,9 @@ public final class MetaAnalysis {
             notices.add(new Notice("not_pooled", a.outcome(), a.outcome() + ": the " + s.method()
                     + " estimate does not exist (no events in one arm of every study)"));
         }
-        if (a.random() != null && a.k() == 3) {
-            notices.add(new Notice("small_k", a.outcome(), a.outcome() + ": the prediction interval rests on k = 3"
-                    + " studies (t with 1 degree of freedom) and is very wide"));
+        if (a.random() != null && a.k() >= 2 && s.convention().predictionDf(a.k()) == 1) {
+            notices.add(new Notice("small_k", a.outcome(), a.outcome() + ": the prediction interval rests on k = "
+                    + a.k() + " studies (t with 1 degree of freedom) and is very wide"));
         }
         if (s.tau2() != null && a.k() > 1 && a.k() < 5 && !s.hksj()) {
             notices.add(new Notice("small_k", a.outcome(), a.outcome() + ": random-effects model on k = " + a.k()

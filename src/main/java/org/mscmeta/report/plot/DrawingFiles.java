@@ -79,6 +79,8 @@ public final class DrawingFiles {
     public static void pdf(Drawing d, Path file) throws IOException {
         AtomicFiles.write(file, out -> {
             try (PDDocument doc = new PDDocument()) {
+                // the trailer /ID is seeded from this instead of the clock, so that a re-run writes the same bytes
+                doc.setDocumentId((long) file.getFileName().toString().hashCode());
                 PDRectangle size = new PDRectangle((float) d.width(), (float) d.height());
                 PDPage page = new PDPage(size);
                 doc.addPage(page);
