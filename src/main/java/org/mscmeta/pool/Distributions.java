@@ -1,6 +1,6 @@
 package org.mscmeta.pool;
 
-import org.apache.commons.math3.distribution.ChiSquaredDistribution;
+import org.apache.commons.math3.distribution.GammaDistribution;
 import org.apache.commons.math3.distribution.NormalDistribution;
 import org.apache.commons.math3.distribution.TDistribution;
 import org.apache.commons.math3.special.Erf;
@@ -51,6 +51,8 @@ public final class Distributions {
 
     /** Quantile of the chi-square distribution with {@code df} degrees of freedom. */
     public static double chiSquareQuantile(double p, double df) {
-        return new ChiSquaredDistribution(null, df, 1e-14).inverseCumulativeProbability(p);
+        // chi-square(df) = Gamma(df/2, scale 2); built directly because ChiSquaredDistribution creates its Gamma
+        // with a fresh random generator (a Well19937c seeded per call) that is never used
+        return new GammaDistribution(null, df / 2, 2, 1e-14).inverseCumulativeProbability(p);
     }
 }
