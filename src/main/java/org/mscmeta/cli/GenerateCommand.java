@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
 
 /** {@code generate}: a deterministic synthetic registry-scale sheet for benchmarks. */
 @Command(name = "generate", mixinStandardHelpOptions = true,
-        description = "Write a deterministic synthetic extraction sheet (trials x AE terms, 30% single-arm) for"
+        description = "Write a deterministic synthetic extraction sheet (trials x AE terms, 30%% single-arm) for"
                 + " benchmarks: 2000 trials x 40 terms = 80,000 rows by default.")
 final class GenerateCommand implements Callable<Integer> {
 

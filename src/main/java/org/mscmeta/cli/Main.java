@@ -6,10 +6,18 @@ import picocli.CommandLine.Command;
 
 /** The {@code mscmeta} command line: {@code java -jar target/mscmeta.jar analyze INPUT --out DIR ...}. */
 @Command(name = "mscmeta", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        description = "Adverse-event safety meta-analysis of mesenchymal stem/stromal cell trials.",
-        subcommands = {AnalyzeCommand.class, ImportCtgovCommand.class, GenerateCommand.class,
-            CommandLine.HelpCommand.class})
+        description = "Adverse-event safety meta-analysis of mesenchymal stem/stromal cell trials.")
 public final class Main implements Runnable {
+
+    /** The subcommands, in the order help lists them. */
+    private static final java.util.Map<String, java.util.function.Supplier<Object>> SUBCOMMANDS =
+            new java.util.LinkedHashMap<>();
+
+    static {
+        SUBCOMMANDS.put("analyze", AnalyzeCommand::new);
+        SUBCOMMANDS.put("import-ctgov", ImportCtgovCommand::new);
+        SUBCOMMANDS.put("generate", GenerateCommand::new);
+    }
 
     /** Exit status for bad input or bad options. */
     public static final int EXIT_BAD_INPUT = 2;
@@ -32,6 +40,18 @@ public final class Main implements Runnable {
     /** Runs the command line and returns its exit status (0 success, 1 failure, 2 bad input or usage). */
     public static int run(String... args) {
         CommandLine cl = new CommandLine(new Main());
+        // picocli builds the model of every registered subcommand from its annotations (a good part of start-up);
+        // a run names one, so only that one is registered; help and unknown names get them all
+        String first = args.length > 0 ? args[0] : "";
+        boolean one = SUBCOMMANDS.containsKey(first);
+        SUBCOMMANDS.forEach((name, make) -> {
+            if (!one || name.equals(first)) {
+                cl.addSubcommand(name, make.get());
+            }
+        });
+        if (!one) {
+            cl.addSubcommand("help", new CommandLine.HelpCommand());
+        }
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             commandLine.getErr().println("error: " + ex.getMessage());
