@@ -63,15 +63,15 @@ public final class CtgovImport {
         total(base, DEATHS, msc, control, 0, rows, skipped);
         total(base, SERIOUS_ANY, msc, control, 1, rows, skipped);
         total(base, OTHER_ANY, msc, control, 2, rows, skipped);
-        Set<String> used = new HashSet<>(List.of(DEATHS.toLowerCase(), SERIOUS_ANY.toLowerCase(),
-                OTHER_ANY.toLowerCase()));
+        Set<String> used = new HashSet<>(List.of(DEATHS.toLowerCase(java.util.Locale.ROOT), SERIOUS_ANY.toLowerCase(java.util.Locale.ROOT),
+                OTHER_ANY.toLowerCase(java.util.Locale.ROOT)));
         for (Trial.AdverseEvent e : trial.events()) {
             String term = e.term() == null ? "(no term)" : e.term().replaceAll("\\s+", " ").strip();
             String outcome = term;
-            if (used.contains(outcome.toLowerCase())) {
+            if (used.contains(outcome.toLowerCase(java.util.Locale.ROOT))) {
                 outcome = term + (e.serious() ? " [" + e.organSystem() + "]" : " (non-serious)");
             }
-            for (int n = 2; used.contains(outcome.toLowerCase()); n++) {
+            for (int n = 2; used.contains(outcome.toLowerCase(java.util.Locale.ROOT)); n++) {
                 outcome = term + " (" + (e.serious() ? "serious" : "non-serious") + " #" + n + ")";
             }
             int[] m = sum(e, msc, term, skipped);
@@ -79,7 +79,7 @@ public final class CtgovImport {
             if (m == null || (!control.isEmpty() && c == null)) {
                 continue;
             }
-            used.add(outcome.toLowerCase());
+            used.add(outcome.toLowerCase(java.util.Locale.ROOT));
             rows.add(base.row(outcome, e.serious() ? "serious" : "other", e.organSystem(), m, c));
         }
         return new TrialReport(trial, d, List.copyOf(rows), skipped, notes);

@@ -123,7 +123,7 @@ public final class GroupRoles {
                     + " independent arms");
         }
         for (Assigned a : out) {
-            if (a.role() == Role.UNKNOWN || a.role() == Role.EXCLUDE) {
+            if (a.role() == Role.UNKNOWN) {
                 flags.add("group " + a.group().id() + " '" + a.group().title() + "': " + a.reason());
             }
             if (atRiskZero(a.group())) {
