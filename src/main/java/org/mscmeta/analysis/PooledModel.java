@@ -83,7 +83,7 @@ final class PooledModel {
             boolean[] all = new boolean[k];
             java.util.Arrays.fill(all, true);
             common = switch (s.method()) {
-                case MH -> mantelHaenszel(measure, t, all, s, dropDz);
+                case MH -> mantelHaenszel(measure, t, all, s, eff.doubleZero());
                 case PETO -> Peto.pool(t, all, s.level());
                 case IV -> InverseVariance.pool(eff, s.level());
                 case GLMM -> throw new IllegalStateException("GLMM is fitted above");
@@ -217,12 +217,10 @@ final class PooledModel {
      * correction added to the studies with a zero cell (double zeros left out unless included on request).
      */
     private static CommonEffect mantelHaenszel(Measure measure, TwoByTwo t, boolean[] all, Settings s,
-                                               boolean dropDz) {
-        Convention conv = s.convention();
-        if (!conv.correctedMantelHaenszel()) {
+                                               boolean[] dz) {
+        if (!s.convention().correctedMantelHaenszel()) {
             return MantelHaenszel.pool(measure, t, all, s.level());
         }
-        boolean[] dz = EffectSizes.doubleZeros(measure, t, dropDz, conv);
         boolean[] use = new boolean[dz.length];
         for (int i = 0; i < dz.length; i++) {
             use[i] = !dz[i];

@@ -31,7 +31,7 @@ public final class EffectSizes {
      * The studies a measure leaves out as double zeros: no events in both arms, or (except for RR under a
      * convention that keeps them) all participants with the event in both arms.
      */
-    public static boolean[] doubleZeros(Measure measure, TwoByTwo tables, boolean dropDoubleZero, Convention convention) {
+    static boolean[] doubleZeros(Measure measure, TwoByTwo tables, boolean dropDoubleZero, Convention convention) {
         boolean[] dz = new boolean[tables.k()];
         if (!(dropDoubleZero && measure.dropsDoubleZero())) {
             return dz;

@@ -20,13 +20,8 @@ public final class RandomEffects {
     private RandomEffects() {
     }
 
-    /** Fits the model to the included studies of {@code effects}; requires at least one included study. */
-    public static RandomEffectsResult fit(StudyEffects effects, TauSquared estimator, boolean hksj, double level) {
-        return fit(effects, estimator, hksj, level, Convention.METAFOR);
-    }
-
     /**
-     * As {@link #fit(StudyEffects, TauSquared, boolean, double)}, with the prediction interval of
+     * Fits the model to the included studies of {@code effects} (at least one), with the prediction interval of
      * {@code convention} (t with k - 2 or k - 1 degrees of freedom).
      */
     public static RandomEffectsResult fit(StudyEffects effects, TauSquared estimator, boolean hksj, double level,
