@@ -112,6 +112,11 @@ public enum Convention {
         return k - predictionDfLoss;
     }
 
+    /** How many degrees of freedom the prediction interval's t gives up: 2 for t(k-2), 1 for t(k-1). */
+    public int predictionDfLoss() {
+        return predictionDfLoss;
+    }
+
     /** The smallest k with a prediction interval (3 for t(k-2), 2 for t(k-1)). */
     public int predictionMinK() {
         return predictionDfLoss + 1;
