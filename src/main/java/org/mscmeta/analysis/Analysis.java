@@ -18,7 +18,7 @@ import org.mscmeta.pool.Heterogeneity;
  * @param common               common-effect result; null when nothing could be pooled
  * @param random               random-effects result; null without a random model or with k = 0
  * @param heterogeneity        Q statistics; null when k = 0
- * @param studies              study rows in input order
+ * @param studies              study rows in input order (a list of {@link StudyResult}, held column-wise)
  * @param sensitivity          sensitivity and small-study analyses (overall analyses with k &gt;= 2); else null
  * @param incidence            for comparative measures, the incidence among MSC recipients of every trial of the
  *                             outcome (single-arm included), pooled as logit proportions; else null
@@ -26,7 +26,7 @@ import org.mscmeta.pool.Heterogeneity;
  */
 public record Analysis(String outcome, Subgroup subgroup, int k, int kDoubleZeroExcluded, int kNotEstimable,
                        long eventsMsc, long nMsc, long eventsControl, long nControl, CommonResult common,
-                       RandomResult random, Heterogeneity heterogeneity, List<StudyResult> studies,
+                       RandomResult random, Heterogeneity heterogeneity, StudyTable studies,
                        Sensitivity sensitivity, Analysis incidence, List<ZeroEventRow> zeroEvents) {
 
     public Analysis {

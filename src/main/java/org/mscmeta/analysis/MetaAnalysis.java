@@ -171,9 +171,10 @@ public final class MetaAnalysis {
     private static void describe(Analysis a, Settings s, List<Notice> notices) {
         if (a.kDoubleZeroExcluded() > 0) {
             List<String> names = new ArrayList<>();
-            for (StudyResult st : a.studies()) {
-                if ("double zero".equals(st.exclusion())) {
-                    names.add(names.size() < 8 ? st.study() + " (row " + st.row() + ")" : null);
+            StudyTable st = a.studies();
+            for (int j = 0; j < st.size(); j++) {
+                if ("double zero".equals(st.exclusion(j))) {
+                    names.add(names.size() < 8 ? st.study(j) + " (row " + st.row(j) + ")" : null);
                 }
             }
             notices.add(new Notice("double_zero", a.outcome(), String.format(Locale.ROOT,
@@ -187,9 +188,10 @@ public final class MetaAnalysis {
                     a.outcome(), a.kNotEstimable(), s.measure())));
         }
         List<String> corrected = new ArrayList<>();
-        for (StudyResult st : a.studies()) {
-            if (st.corrected()) {
-                corrected.add(corrected.size() < 8 ? st.study() + " (row " + st.row() + ")" : null);
+        StudyTable studies = a.studies();
+        for (int j = 0; j < studies.size(); j++) {
+            if (studies.corrected(j)) {
+                corrected.add(corrected.size() < 8 ? studies.study(j) + " (row " + studies.row(j) + ")" : null);
             }
         }
         if (!corrected.isEmpty()) {

@@ -99,25 +99,12 @@ final class PooledModel {
             }
         }
 
-        double z = Distributions.zCritical(s.level());
-        List<StudyResult> studies = new ArrayList<>(k);
-        for (int j = 0; j < k; j++) {
-            int r = rows[j];
-            boolean inc = eff.included()[j];
-            double yi = eff.yi()[j];
-            double se = Math.sqrt(eff.vi()[j]);
-            String exclusion = inc ? null : eff.doubleZero()[j] ? "double zero" : "not estimable";
-            studies.add(new StudyResult(sheet.rowNumber()[r], sheet.study().get(r), sheet.year()[r], inc, exclusion,
-                    a[j], n1[j], c[j], n2[j], eff.corrected()[j], yi, eff.vi()[j],
-                    inc ? measure.toNatural(yi) : Double.NaN,
-                    inc ? measure.toNatural(yi - z * se) : Double.NaN,
-                    inc ? measure.toNatural(yi + z * se) : Double.NaN,
-                    common == null ? Double.NaN : weightOf(common.weightPercent()[j], inc),
-                    random == null ? Double.NaN : random.weightPercent()[j]));
-        }
+        StudyTable studies = StudyTable.comparative(sheet, rows, a, n1, c, n2, eff, measure,
+                Distributions.zCritical(s.level()), common == null ? null : common.weightPercent(),
+                random == null ? null : random.weightPercent());
         return new Analysis(outcome, subgroup, included, dz, k - included - dz, sa, sn1, sc, sn2,
                 common == null ? null : natural(common, measure),
-                random == null ? null : natural(random, measure, i2(random, eff, s)), het, List.copyOf(studies), null, null, List.of());
+                random == null ? null : natural(random, measure, i2(random, eff, s)), het, studies, null, null, List.of());
     }
 
     /**
@@ -169,19 +156,19 @@ final class PooledModel {
                 random = RandomEffects.fit(eff, s.tau2(), s.hksj(), s.level(), s.convention());
             }
         }
-        List<StudyResult> studies = new ArrayList<>(k);
-        for (int j = 0; j < k; j++) {
-            int r = rows[j];
-            boolean inc = eff.included()[j];
-            double[] ci = studyIntervals ? Proportions.clopperPearson(x[j], n[j], s.level())
-                    : new double[] {Double.NaN, Double.NaN};
-            studies.add(new StudyResult(sheet.rowNumber()[r], sheet.study().get(r), sheet.year()[r], inc,
-                    inc ? null : "not estimable", x[j], n[j], sheet.eventsControl()[r], sheet.nControl()[r],
-                    eff.corrected()[j], eff.yi()[j], eff.vi()[j],
-                    (double) x[j] / n[j], ci[0], ci[1],
-                    common == null ? Double.NaN : common.weightPercent()[j],
-                    random == null ? Double.NaN : random.weightPercent()[j]));
+        double[] lower = null;
+        double[] upper = null;
+        if (studyIntervals) {
+            lower = new double[k];
+            upper = new double[k];
+            for (int j = 0; j < k; j++) {
+                double[] ci = Proportions.clopperPearson(x[j], n[j], s.level());
+                lower[j] = ci[0];
+                upper[j] = ci[1];
+            }
         }
+        StudyTable studies = StudyTable.proportions(sheet, rows, x, n, eff, lower, upper,
+                common == null ? null : common.weightPercent(), random == null ? null : random.weightPercent());
         CommonResult c = common == null ? null : new CommonResult(common.method(), common.estimate(), common.se(),
                 common.z(), common.p(), m.toNatural(common.estimate(), nHarmonic),
                 m.toNatural(common.ciLower(), nHarmonic), m.toNatural(common.ciUpper(), nHarmonic));
@@ -191,7 +178,7 @@ final class PooledModel {
                 m.toNatural(random.ciUpper(), nHarmonic), m.toNatural(random.piLower(), nHarmonic),
                 m.toNatural(random.piUpper(), nHarmonic), i2(random, eff, s));
         return new Analysis(outcome, subgroup, included, 0, k - included, sx, sn, 0, 0, c, rr, het,
-                List.copyOf(studies), null, null, List.of());
+                studies, null, null, List.of());
     }
 
     /**
@@ -226,11 +213,6 @@ final class PooledModel {
             use[i] = !dz[i];
         }
         return MantelHaenszel.pool(measure, t, use, s.level(), s.cc().increments(t, dz), true);
-    }
-
-    /** MH and Peto weights exist for every table; a study not in the pooled set shows none. */
-    private static double weightOf(double w, boolean included) {
-        return included ? w : Double.NaN;
     }
 
     private static CommonResult natural(CommonEffect c, Measure m) {

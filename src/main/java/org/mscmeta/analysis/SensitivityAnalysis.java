@@ -28,8 +28,9 @@ final class SensitivityAnalysis {
     }
 
     static Sensitivity run(ExtractionSheet sheet, Analysis a, Settings s, List<Notice> notices) {
-        List<StudyResult> inc = a.studies().stream().filter(StudyResult::included).toList();
-        int k = inc.size();
+        StudyTable studies = a.studies();
+        int[] inc = IntStream.range(0, studies.size()).filter(studies::included).toArray();
+        int k = inc.length;
         if (k < 2 || s.sensitivity() == SensitivityMode.NONE) {
             return null;
         }
@@ -38,23 +39,31 @@ final class SensitivityAnalysis {
             notices.add(new Notice("sensitivity", a.outcome(), a.outcome() + ": leave-one-out and cumulative analyses"
                     + " skipped for k = " + k + " > " + SensitivityMode.AUTO_MAX_K + " (use --sensitivity all)"));
         }
-        double[] y = inc.stream().mapToDouble(StudyResult::yi).toArray();
-        double[] v = inc.stream().mapToDouble(StudyResult::vi).toArray();
-        double nHarmonic = k / inc.stream().mapToDouble(st -> 1.0 / st.nMsc()).sum();
+        double[] y = new double[k];
+        double[] v = new double[k];
+        double invN = 0;
+        for (int i = 0; i < k; i++) {
+            y[i] = studies.yi(inc[i]);
+            v[i] = studies.vi(inc[i]);
+            invN += 1.0 / studies.nMsc(inc[i]);
+        }
+        double nHarmonic = k / invN;
         Measure m = s.measure();
         Model model = new Model(s.tau2(), s.hksj(), s.level());
 
         List<Sensitivity.Step> loo = new ArrayList<>();
         for (LeaveOneOut.Step st : refits ? LeaveOneOut.run(y, v, model) : List.<LeaveOneOut.Step>of()) {
-            loo.add(step(inc.get(st.omitted()).study(), st.fit(), m, nHarmonic));
+            loo.add(step(studies.study(inc[st.omitted()]), st.fit(), m, nHarmonic));
         }
-        int[] order = IntStream.range(0, k).boxed()
-                .sorted(Comparator.comparingInt((Integer i) -> inc.get(i).year() == ExtractionSheet.NO_YEAR
-                        ? Integer.MAX_VALUE : inc.get(i).year()).thenComparingInt(i -> i))
-                .mapToInt(Integer::intValue).toArray();
         List<Sensitivity.Step> cum = new ArrayList<>();
-        for (Cumulative.Step st : refits ? Cumulative.run(y, v, order, model) : List.<Cumulative.Step>of()) {
-            cum.add(step(inc.get(st.added()).study(), st.fit(), m, nHarmonic));
+        if (refits) {
+            int[] order = IntStream.range(0, k).boxed()
+                    .sorted(Comparator.comparingInt((Integer i) -> studies.year(inc[i]) == ExtractionSheet.NO_YEAR
+                            ? Integer.MAX_VALUE : studies.year(inc[i])).thenComparingInt(i -> i))
+                    .mapToInt(Integer::intValue).toArray();
+            for (Cumulative.Step st : Cumulative.run(y, v, order, model)) {
+                cum.add(step(studies.study(inc[st.added()]), st.fit(), m, nHarmonic));
+            }
         }
         EggerTest egger = null;
         BeggTest begg = null;
@@ -76,7 +85,7 @@ final class SensitivityAnalysis {
                         + " studies (fewer than 10) have little power; read them with caution"));
             }
         }
-        MetaRegression reg = metaRegression(sheet, a, inc, s, notices);
+        MetaRegression reg = metaRegression(sheet, a, studies, inc, s, notices);
         return new Sensitivity(List.copyOf(loo), List.copyOf(cum), egger, begg, filled, reg);
     }
 
@@ -85,8 +94,8 @@ final class SensitivityAnalysis {
                 m.toNatural(f.ciUpper(), nHarmonic), f.tau2(), f.q());
     }
 
-    private static MetaRegression metaRegression(ExtractionSheet sheet, Analysis a, List<StudyResult> inc, Settings s,
-                                                 List<Notice> notices) {
+    private static MetaRegression metaRegression(ExtractionSheet sheet, Analysis a, StudyTable studies, int[] inc,
+                                                 Settings s, List<Notice> notices) {
         List<String> mods = s.moderators();
         if (mods.isEmpty()) {
             return null;
@@ -104,8 +113,8 @@ final class SensitivityAnalysis {
         List<Double> y = new ArrayList<>();
         List<Double> v = new ArrayList<>();
         int dropped = 0;
-        for (StudyResult st : inc) {
-            int r = rowIndex[st.row()];
+        for (int i : inc) {
+            int r = rowIndex[studies.row(i)];
             double[] row = new double[cols.size()];
             boolean ok = true;
             for (int j = 0; j < cols.size(); j++) {
@@ -117,8 +126,8 @@ final class SensitivityAnalysis {
             }
             if (ok) {
                 x.add(row);
-                y.add(st.yi());
-                v.add(st.vi());
+                y.add(studies.yi(i));
+                v.add(studies.vi(i));
             } else {
                 dropped++;
             }

@@ -155,6 +155,11 @@ final class AnalyzeCommand implements Callable<Integer> {
     private Integer run(Settings settings, String started, ProgressLine progress, java.io.PrintWriter err,
                         java.io.PrintStream outStream) throws IOException {
         progress.phase("reading " + input.getFileName());
+        // the input's checksum (for results.json) is computed on another core while the sheet is parsed
+        java.util.concurrent.FutureTask<String> checksum = new java.util.concurrent.FutureTask<>(() -> sha256(input));
+        Thread hashing = new Thread(checksum, "sha256");
+        hashing.setDaemon(true);
+        hashing.start();
         ExtractionSheet data;
         try {
             Vocabulary vocab = vocabulary == null ? Vocabulary.builtIn() : Vocabulary.withUserTable(vocabulary);
@@ -178,7 +183,7 @@ final class AnalyzeCommand implements Callable<Integer> {
             return Main.EXIT_BAD_INPUT;
         }
         progress.phase(noReport ? "writing results.json" : "writing results.json, plots and workbook");
-        RunInfo run = new RunInfo(input.toString(), sha256(input), started);
+        RunInfo run = new RunInfo(input.toString(), checksumOf(checksum), started);
         org.mscmeta.report.plot.StudyOrder order;
         try {
             order = org.mscmeta.report.plot.StudyOrder.parse(sort);
@@ -233,6 +238,20 @@ final class AnalyzeCommand implements Callable<Integer> {
             return org.mscmeta.analysis.SensitivityMode.parse(sensitivity);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("--sensitivity: expected auto, all or none, got '" + sensitivity + "'");
+        }
+    }
+
+    private static String checksumOf(java.util.concurrent.FutureTask<String> checksum) throws IOException {
+        try {
+            return checksum.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while computing the input's checksum", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw new IllegalStateException(e.getCause());
         }
     }
 

@@ -8,6 +8,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * A one-line progress indicator on stderr for runs longer than a second, shown only when the program runs in a
  * terminal (Java cannot tell stderr alone; {@code System.console()} is non-null when stdin and stdout are
  * terminals). Redrawn in place with a carriage return and cleared when the run ends.
+ *
+ * <p>With {@code -Dmscmeta.timings} the time spent in each phase (since JVM start for the first) is printed on
+ * stderr when the run ends: the profile the benchmark section of the README quotes.
  */
 final class ProgressLine implements AutoCloseable {
 
@@ -20,6 +23,9 @@ final class ProgressLine implements AutoCloseable {
     private final long start = System.nanoTime();
     private volatile boolean running = true;
     private volatile boolean shown;
+    private final StringBuilder timings = System.getProperty("mscmeta.timings") == null ? null : new StringBuilder();
+    private long phaseStart = timings == null ? 0 : java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
+    private String phaseName = "start-up";
 
     private ProgressLine(PrintStream err) {
         this.err = err;
@@ -35,6 +41,21 @@ final class ProgressLine implements AutoCloseable {
 
     void phase(String text) {
         phase.set(text);
+        if (timings != null && !stem(text).equals(stem(phaseName))) {
+            lap(text);
+        }
+    }
+
+    private static String stem(String phase) {
+        int colon = phase.indexOf(':');
+        return colon < 0 ? phase : phase.substring(0, colon);
+    }
+
+    private synchronized void lap(String next) {
+        long now = System.currentTimeMillis();
+        timings.append(String.format(Locale.ROOT, "%6d ms  %s%n", now - phaseStart, phaseName));
+        phaseStart = now;
+        phaseName = next;
     }
 
     private void loop() {
@@ -67,6 +88,10 @@ final class ProgressLine implements AutoCloseable {
         if (shown && err != null) {
             err.printf("\r%-60s\r", "");
             err.flush();
+        }
+        if (timings != null) {
+            lap("");
+            System.err.print(timings);
         }
     }
 }

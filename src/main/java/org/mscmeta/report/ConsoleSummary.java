@@ -32,7 +32,9 @@ public final class ConsoleSummary {
                 new java.math.BigDecimal(Double.toString(s.level() * 100)).stripTrailingZeros().toPlainString(),
                 s.convention().displayName());
         String current = null;
-        for (Analysis a : r.analyses()) {
+        List<Analysis> all = r.analyses();
+        for (int ai = 0; ai < all.size(); ai++) {
+            Analysis a = all.get(ai);
             if (!a.outcome().equals(current)) {
                 current = a.outcome();
                 out.println();
@@ -60,7 +62,7 @@ public final class ConsoleSummary {
                         z.measure(), Double.isFinite(z.estimate()) ? fmt(z.estimate()) + " [" + fmt(z.ciLower()) + ", "
                                 + fmt(z.ciUpper()) + "] (" + z.model() + ")" : z.note());
             }
-            if (a.subgroup() != null && isLastOfVariable(r.analyses(), a)) {
+            if (a.subgroup() != null && isLastOfVariable(all, ai)) {
                 printTests(r.subgroupTests(), a.outcome() + "\u0000" + a.subgroup().variable(), out);
             }
         }
@@ -77,8 +79,8 @@ public final class ConsoleSummary {
         }
     }
 
-    private static boolean isLastOfVariable(List<Analysis> all, Analysis a) {
-        int i = all.indexOf(a);
+    private static boolean isLastOfVariable(List<Analysis> all, int i) {
+        Analysis a = all.get(i);
         if (i + 1 >= all.size()) {
             return true;
         }

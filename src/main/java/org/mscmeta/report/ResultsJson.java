@@ -130,10 +130,10 @@ public final class ResultsJson {
         g.flush();
         boolean first = true;
         for (int from = 0; from < blocks.size(); from += window) {
-            List<java.io.ByteArrayOutputStream> bufs;
+            List<PagedBuffer> bufs;
             try {
                 bufs = blocks.subList(from, Math.min(blocks.size(), from + window)).parallelStream().map(block -> {
-                    java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream(1 << 16);
+                    PagedBuffer buf = new PagedBuffer();
                     try (JsonGenerator bg = FACTORY.createGenerator(buf, JsonEncoding.UTF8)) {
                         bg.setRootValueSeparator(new com.fasterxml.jackson.core.io.SerializedString(","));
                         for (Analysis a : block) {
@@ -147,7 +147,7 @@ public final class ResultsJson {
             } catch (java.io.UncheckedIOException e) {
                 throw e.getCause();
             }
-            for (java.io.ByteArrayOutputStream b : bufs) {
+            for (PagedBuffer b : bufs) {
                 if (b.size() == 0) {
                     continue;
                 }
@@ -217,11 +217,12 @@ public final class ResultsJson {
         heterogeneity(g, a.heterogeneity());
         g.writeArrayFieldStart("studies");
         boolean slim = a.subgroup() != null && (registryScale || a.studies().size() > SLIM_SUBGROUP_STUDIES);
-        for (StudyResult s : a.studies()) {
+        org.mscmeta.analysis.StudyTable studies = a.studies();
+        for (int j = 0; j < studies.size(); j++) {
             if (slim) {
-                slimStudy(g, s);
+                slimStudy(g, studies, j);
             } else {
-                study(g, s);
+                study(g, studies.get(j));
             }
         }
         g.writeEndArray();
@@ -250,12 +251,22 @@ public final class ResultsJson {
         g.writeEndObject();
     }
 
+    private static int singleArm(org.mscmeta.analysis.StudyTable studies) {
+        int n = 0;
+        for (int j = 0; j < studies.size(); j++) {
+            if (studies.nControl(j) < 0) {
+                n++;
+            }
+        }
+        return n;
+    }
+
     /** The incidence among MSC recipients beside a comparative analysis (its study rows are the MSC arms). */
     private static void incidence(JsonGenerator g, Analysis i) throws IOException {
         g.writeObjectFieldStart("incidence");
         g.writeStringField("measure", "PLOGIT");
         g.writeNumberField("k", i.k());
-        g.writeNumberField("k_single_arm", i.studies().stream().filter(s -> s.nControl() < 0).count());
+        g.writeNumberField("k_single_arm", singleArm(i.studies()));
         g.writeNumberField("events_msc", i.eventsMsc());
         g.writeNumberField("n_msc", i.nMsc());
         common(g, i.common(), false);
@@ -412,13 +423,13 @@ public final class ResultsJson {
      * A study row of a large subgroup level: name, spreadsheet row, inclusion and the weights within the level;
      * counts, effect and CI are those of the same row in the outcome's overall analysis.
      */
-    private static void slimStudy(JsonGenerator g, StudyResult s) throws IOException {
+    private static void slimStudy(JsonGenerator g, org.mscmeta.analysis.StudyTable s, int j) throws IOException {
         g.writeStartObject();
-        g.writeStringField("study", s.study());
-        g.writeNumberField("row", s.row());
-        g.writeBooleanField("included", s.included());
-        num(g, "weight_common", s.weightCommon());
-        num(g, "weight_random", s.weightRandom());
+        g.writeStringField("study", s.study(j));
+        g.writeNumberField("row", s.row(j));
+        g.writeBooleanField("included", s.included(j));
+        num(g, "weight_common", s.weightCommon(j));
+        num(g, "weight_random", s.weightRandom(j));
         g.writeEndObject();
     }
 

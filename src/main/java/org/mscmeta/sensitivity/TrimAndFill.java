@@ -43,19 +43,7 @@ public record TrimAndFill(String side, int k0, CommonEffect fit, double[] filled
         for (int iter = 0; k0 != previous && iter < MAX_ITERATIONS; iter++) {
             previous = k0;
             beta = commonEstimate(Arrays.copyOf(ys, k - k0), Arrays.copyOf(vs, k - k0));
-            double[] centred = new double[k];
-            for (int i = 0; i < k; i++) {
-                centred[i] = ys[i] - beta;
-            }
-            Integer[] byAbs = IntStream.range(0, k).boxed().toArray(Integer[]::new);
-            Arrays.sort(byAbs, Comparator.comparingDouble(i -> Math.abs(centred[i])));
-            double sr = 0;
-            for (int r = 0; r < k; r++) {
-                if (centred[byAbs[r]] > 0) {
-                    sr += r + 1;
-                }
-            }
-            double l0 = (4 * sr - (double) k * (k + 1)) / (2.0 * k - 1);
+            double l0 = (4 * positiveRankSum(ys, beta) - (double) k * (k + 1)) / (2.0 * k - 1);
             k0 = (int) Math.max(0, Math.rint(l0));
         }
         double[] fy = new double[k0];
@@ -71,6 +59,32 @@ public record TrimAndFill(String side, int k0, CommonEffect fit, double[] filled
         System.arraycopy(fv, 0, allv, k, k0);
         CommonEffect fit = InverseVariance.pool(Model.effects(ally, allv), level);
         return new TrimAndFill(right ? "right" : "left", k0, fit, fy, fv);
+    }
+
+    /**
+     * Wilcoxon's S_r: the sum of the ranks of |ys - beta| (1 = smallest, ties in index order) over the studies
+     * above beta. {@code ys} is ascending, so the distances below and above beta are two sorted runs, merged here
+     * in O(k) instead of sorting the distances at every iteration; on a tie the study below beta (the smaller
+     * index) comes first, as a stable sort by distance would place it.
+     */
+    static double positiveRankSum(double[] ys, double beta) {
+        int k = ys.length;
+        int p = 0;
+        while (p < k && ys[p] - beta <= 0) {
+            p++;
+        }
+        int below = p - 1;
+        int above = p;
+        double sr = 0;
+        for (int rank = 1; rank <= k; rank++) {
+            if (above < k && (below < 0 || ys[above] - beta < -(ys[below] - beta))) {
+                sr += rank;
+                above++;
+            } else {
+                below--;
+            }
+        }
+        return sr;
     }
 
     private static double commonEstimate(double[] y, double[] v) {

@@ -15,6 +15,10 @@ final class IntArray {
         data[size++] = v;
     }
 
+    int get(int i) {
+        return data[i];
+    }
+
     int size() {
         return size;
     }

@@ -1,6 +1,7 @@
 package org.mscmeta.sheet;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -35,11 +36,12 @@ public final class SheetValidator {
     private final IntArray eventsControl = new IntArray();
     private final IntArray nControl = new IntArray();
     private final IntArray years = new IntArray();
-    private final TextColumnBuilder study = new TextColumnBuilder("study");
-    private final TextColumnBuilder outcome = new TextColumnBuilder("outcome");
     private final TextColumnBuilder route = new TextColumnBuilder("route");
     private final TextColumnBuilder cellSource = new TextColumnBuilder("cell_source");
-    private final Map<String, Integer> firstRowOfKey = new HashMap<>();
+    /** Column of each field (by ordinal), or -1; set by {@link #header}. */
+    private final int[] column = new int[Field.values().length];
+    /** The current row's cells, stripped, one per header column. */
+    private String[] cells;
     private final Map<String, List<Integer>> unknownRoute = new LinkedHashMap<>();
     private final Map<String, List<Integer>> unknownSource = new LinkedHashMap<>();
     private final Map<String, String> routeCache = new HashMap<>();
@@ -106,50 +108,53 @@ public final class SheetValidator {
             problem(1, missing.canonical(), null, "a column named " + missing.describe()
                     + " (the control arm needs both events_control and n_control)");
         }
+        java.util.Arrays.fill(column, -1);
+        fieldColumn.forEach((f, j) -> column[f.ordinal()] = j);
+        this.cells = new String[headers.length];
         headerOk = problemCount == 0;
         return headerOk;
     }
 
     /** Takes one data row with its spreadsheet row number; blank rows are skipped by the caller. */
-    public void row(int rowNumber, String[] cells) {
+    public void row(int rowNumber, String[] given) {
         if (!headerOk) {
             return;
         }
-        if (cells.length > headers.length) {
-            for (int j = headers.length; j < cells.length; j++) {
-                if (cells[j] != null && !cells[j].isBlank()) {
-                    problem(rowNumber, "column " + (j + 1), cells[j], "no value beyond the last header column ("
+        if (given.length > headers.length) {
+            for (int j = headers.length; j < given.length; j++) {
+                if (given[j] != null && !given[j].isBlank()) {
+                    problem(rowNumber, "column " + (j + 1), given[j], "no value beyond the last header column ("
                             + headers.length + " columns)");
                     break;
                 }
             }
         }
         for (int j = 0; j < headers.length; j++) {
-            raw[j].add(j < cells.length && cells[j] != null ? cells[j].strip() : "");
+            String v = j < given.length && given[j] != null ? given[j].strip() : "";
+            cells[j] = v;
+            raw[j].add(v);
         }
         rowNumbers.add(rowNumber);
-        String studyLabel = cell(cells, Field.STUDY);
-        String outcomeName = cell(cells, Field.OUTCOME);
+        String studyLabel = cell(Field.STUDY);
+        String outcomeName = cell(Field.OUTCOME);
         if (studyLabel.isEmpty()) {
             problem(rowNumber, header(Field.STUDY), studyLabel, "a study label such as 'Bowdish 2023'");
         }
         if (outcomeName.isEmpty()) {
             problem(rowNumber, header(Field.OUTCOME), outcomeName, "an adverse-event outcome such as 'Death'");
         }
-        study.add(studyLabel);
-        outcome.add(outcomeName);
 
-        int e1 = count(rowNumber, cells, Field.EVENTS_MSC, 0);
-        int n1 = count(rowNumber, cells, Field.N_MSC, 1);
+        int e1 = count(rowNumber, Field.EVENTS_MSC, 0);
+        int n1 = count(rowNumber, Field.N_MSC, 1);
         if (e1 >= 0 && n1 >= 1 && e1 > n1) {
-            problem(rowNumber, header(Field.EVENTS_MSC), cell(cells, Field.EVENTS_MSC),
+            problem(rowNumber, header(Field.EVENTS_MSC), cell(Field.EVENTS_MSC),
                     "at most n_msc = " + n1 + " (counts are participants with the event, not events)");
         }
         eventsMsc.add(e1);
         nMsc.add(n1);
 
-        String ecText = cell(cells, Field.EVENTS_CONTROL);
-        String ncText = cell(cells, Field.N_CONTROL);
+        String ecText = cell(Field.EVENTS_CONTROL);
+        String ncText = cell(Field.N_CONTROL);
         if (ecText.isEmpty() && ncText.isEmpty()) {
             eventsControl.add(-1);
             nControl.add(-1);
@@ -161,8 +166,8 @@ public final class SheetValidator {
             eventsControl.add(-1);
             nControl.add(-1);
         } else {
-            int e2 = count(rowNumber, cells, Field.EVENTS_CONTROL, 0);
-            int n2 = count(rowNumber, cells, Field.N_CONTROL, 1);
+            int e2 = count(rowNumber, Field.EVENTS_CONTROL, 0);
+            int n2 = count(rowNumber, Field.N_CONTROL, 1);
             if (e2 >= 0 && n2 >= 1 && e2 > n2) {
                 problem(rowNumber, header(Field.EVENTS_CONTROL), ecText,
                         "at most n_control = " + n2 + " (counts are participants with the event, not events)");
@@ -171,28 +176,27 @@ public final class SheetValidator {
             nControl.add(n2);
         }
 
-        years.add(year(rowNumber, cells));
-        checkDose(rowNumber, cells);
-        route.add(normalise(Vocabulary.Kind.ROUTE, cell(cells, Field.ROUTE), rowNumber, unknownRoute));
-        cellSource.add(normalise(Vocabulary.Kind.CELL_SOURCE, cell(cells, Field.CELL_SOURCE), rowNumber,
+        years.add(year(rowNumber));
+        checkDose(rowNumber);
+        route.add(normalise(Vocabulary.Kind.ROUTE, cell(Field.ROUTE), rowNumber, unknownRoute));
+        cellSource.add(normalise(Vocabulary.Kind.CELL_SOURCE, cell(Field.CELL_SOURCE), rowNumber,
                 unknownSource));
 
-        if (!studyLabel.isEmpty() && !outcomeName.isEmpty()) {
-            String key = studyLabel.toLowerCase(Locale.ROOT) + '\u0000' + cell(cells, Field.YEAR) + '\u0000'
-                    + cell(cells, Field.TRIAL_ID).toLowerCase(Locale.ROOT) + '\u0000'
-                    + outcomeName.toLowerCase(Locale.ROOT);
-            Integer first = firstRowOfKey.putIfAbsent(key, rowNumber);
-            if (first != null) {
-                problem(rowNumber, header(Field.STUDY), studyLabel, "one row per study and outcome, but row "
-                        + first + " has the same study, year, trial_id and outcome ('" + outcomeName + "')");
-            }
-        }
     }
 
     /** Finishes the sheet: the validated data, or every problem found. */
     public ExtractionSheet finish() throws InvalidInputException {
         if (headerOk && rowNumbers.size() == 0) {
             problem(2, "-", "", "at least one data row below the header");
+        }
+        TextColumn study = headerOk ? rename(raw[column[Field.STUDY.ordinal()]].build(), "study") : null;
+        TextColumn outcome = headerOk ? rename(raw[column[Field.OUTCOME.ordinal()]].build(), "outcome") : null;
+        List<TextColumn> columns = new ArrayList<>();
+        if (headerOk) {
+            for (TextColumnBuilder b : raw) {
+                columns.add(b.build());
+            }
+            checkDuplicates(study, outcome, columns);
         }
         if (problemCount > 0) {
             throw new InvalidInputException(problems, problemCount);
@@ -204,14 +208,93 @@ public final class SheetValidator {
             notices.add(new Notice("dose", null, file + ": " + badDoseRows + " row(s) have a dose that is not a number"
                     + " (first: row " + firstBadDoseRow + "); dose is left blank there"));
         }
-        List<TextColumn> columns = new ArrayList<>();
-        for (TextColumnBuilder b : raw) {
-            columns.add(b.build());
-        }
         return new ExtractionSheet(file, rowNumbers.toArray(), eventsMsc.toArray(), nMsc.toArray(),
-                eventsControl.toArray(), nControl.toArray(), study.build(), outcome.build(), years.toArray(),
+                eventsControl.toArray(), nControl.toArray(), study, outcome, years.toArray(),
                 route.build(), cellSource.build(), List.copyOf(columns), new EnumMap<>(fieldColumn),
                 List.copyOf(notices));
+    }
+
+    private static TextColumn rename(TextColumn c, String name) {
+        return new TextColumn(name, c.levels(), c.codes());
+    }
+
+    /**
+     * One row per study, year, trial id and outcome (study, trial id and outcome compared case-insensitively).
+     * The rows' keys are compared as numbers built from the columns' codes, so that a sheet of a million rows is
+     * checked without a string per row; the rare sheet with duplicates is then walked in row order for the
+     * messages.
+     */
+    private void checkDuplicates(TextColumn study, TextColumn outcome, List<TextColumn> columns) {
+        int n = rowNumbers.size();
+        int[] s = caseInsensitiveIds(study);
+        int[] o = caseInsensitiveIds(outcome);
+        int yearColumn = column[Field.YEAR.ordinal()];
+        int trialColumn = column[Field.TRIAL_ID.ordinal()];
+        int[] y = yearColumn < 0 ? new int[n] : columns.get(yearColumn).codes();
+        int[] t = trialColumn < 0 ? new int[n] : caseInsensitiveIds(columns.get(trialColumn));
+        long[] key = new long[n];
+        for (int i = 0; i < n; i++) {
+            key[i] = (long) s[i] * n + y[i];
+        }
+        int[] rank = denseRank(key);
+        for (int i = 0; i < n; i++) {
+            key[i] = (long) rank[i] * n + t[i];
+        }
+        rank = denseRank(key);
+        for (int i = 0; i < n; i++) {
+            boolean named = !study.get(i).isEmpty() && !outcome.get(i).isEmpty();
+            key[i] = named ? (long) rank[i] * n + o[i] : -1 - i;
+        }
+        long[] sorted = key.clone();
+        Arrays.sort(sorted);
+        boolean any = false;
+        for (int i = 1; i < n && !any; i++) {
+            any = sorted[i] == sorted[i - 1];
+        }
+        if (!any) {
+            return;
+        }
+        Map<Long, Integer> firstRow = new HashMap<>();
+        for (int i = 0; i < n; i++) {
+            Integer first = key[i] < 0 ? null : firstRow.putIfAbsent(key[i], rowNumbers.get(i));
+            if (first != null) {
+                problem(rowNumbers.get(i), header(Field.STUDY), study.get(i), "one row per study and outcome, but row "
+                        + first + " has the same study, year, trial_id and outcome ('" + outcome.get(i) + "')");
+            }
+        }
+        problems.sort(java.util.Comparator.comparingInt(InputProblem::row));
+    }
+
+    /** Per row, an id of the value that ignores case (levels equal but for case share one). */
+    private static int[] caseInsensitiveIds(TextColumn c) {
+        Map<String, Integer> ids = new HashMap<>();
+        int[] levelId = new int[c.levels().size()];
+        for (int l = 0; l < levelId.length; l++) {
+            levelId[l] = ids.computeIfAbsent(c.levels().get(l).toLowerCase(Locale.ROOT), v -> ids.size());
+        }
+        int[] codes = c.codes();
+        int[] out = new int[codes.length];
+        for (int i = 0; i < codes.length; i++) {
+            out[i] = levelId[codes[i]];
+        }
+        return out;
+    }
+
+    /** Each key replaced by its rank among the distinct keys (0 .. distinct - 1). */
+    private static int[] denseRank(long[] keys) {
+        long[] distinct = keys.clone();
+        Arrays.sort(distinct);
+        int m = 0;
+        for (int i = 0; i < distinct.length; i++) {
+            if (i == 0 || distinct[i] != distinct[i - 1]) {
+                distinct[m++] = distinct[i];
+            }
+        }
+        int[] rank = new int[keys.length];
+        for (int i = 0; i < keys.length; i++) {
+            rank[i] = Arrays.binarySearch(distinct, 0, m, keys[i]);
+        }
+        return rank;
     }
 
     private void unknownNotices(List<Notice> out, String column, Map<String, List<Integer>> unknown) {
@@ -248,8 +331,8 @@ public final class SheetValidator {
         return hit;
     }
 
-    private int year(int rowNumber, String[] cells) {
-        String text = cell(cells, Field.YEAR);
+    private int year(int rowNumber) {
+        String text = cell(Field.YEAR);
         if (text.isEmpty()) {
             return ExtractionSheet.NO_YEAR;
         }
@@ -261,8 +344,8 @@ public final class SheetValidator {
         return (int) v;
     }
 
-    private void checkDose(int rowNumber, String[] cells) {
-        String text = cell(cells, Field.DOSE);
+    private void checkDose(int rowNumber) {
+        String text = cell(Field.DOSE);
         if (!text.isEmpty()) {
             try {
                 Double.parseDouble(text);
@@ -275,8 +358,8 @@ public final class SheetValidator {
     }
 
     /** Parses a count; returns -1 (and records a problem) when it is not a whole number >= min. */
-    private int count(int rowNumber, String[] cells, Field field, int min) {
-        String text = cell(cells, field);
+    private int count(int rowNumber, Field field, int min) {
+        String text = cell(field);
         long v = WholeNumber.parse(text);
         String what = min == 1 ? "a whole number of participants, at least 1"
                 : "a whole number of participants with the event, 0 or more";
@@ -307,12 +390,10 @@ public final class SheetValidator {
         return (int) v;
     }
 
-    private String cell(String[] cells, Field f) {
-        Integer j = fieldColumn.get(f);
-        if (j == null || j >= cells.length || cells[j] == null) {
-            return "";
-        }
-        return cells[j].strip();
+    /** The current row's stripped cell of a field, or "" when the sheet has no such column. */
+    private String cell(Field f) {
+        int j = column[f.ordinal()];
+        return j < 0 ? "" : cells[j];
     }
 
     private String header(Field f) {

@@ -1,0 +1,51 @@
+package org.mscmeta.sensitivity;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.Random;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+/** Trim and fill's O(k) rank sum S_r against its definition: a stable sort of the distances from beta. */
+class RankSumTest {
+
+    private static double bySorting(double[] ys, double beta) {
+        int k = ys.length;
+        double[] centred = new double[k];
+        for (int i = 0; i < k; i++) {
+            centred[i] = ys[i] - beta;
+        }
+        Integer[] byAbs = IntStream.range(0, k).boxed().toArray(Integer[]::new);
+        Arrays.sort(byAbs, Comparator.comparingDouble(i -> Math.abs(centred[i])));
+        double sr = 0;
+        for (int r = 0; r < k; r++) {
+            if (centred[byAbs[r]] > 0) {
+                sr += r + 1;
+            }
+        }
+        return sr;
+    }
+
+    @Test
+    void equalsTheSortedDefinitionWithAndWithoutTies() {
+        Random r = new Random(20261123);
+        for (int trial = 0; trial < 500; trial++) {
+            int k = 3 + r.nextInt(80);
+            double[] ys = new double[k];
+            boolean ties = trial % 2 == 0;
+            for (int i = 0; i < k; i++) {
+                ys[i] = ties ? r.nextInt(7) - 3 : r.nextGaussian();
+            }
+            Arrays.sort(ys);
+            // beta on a data point, midway between values (mirror-image ties), or anywhere
+            double beta = switch (trial % 3) {
+                case 0 -> ys[r.nextInt(k)];
+                case 1 -> ties ? 0.5 * (r.nextInt(7) - 3) : r.nextGaussian();
+                default -> r.nextGaussian() * 2;
+            };
+            assertEquals(bySorting(ys, beta), TrimAndFill.positiveRankSum(ys, beta), "trial " + trial);
+        }
+    }
+}
