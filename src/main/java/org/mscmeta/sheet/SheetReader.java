@@ -55,6 +55,11 @@ public final class SheetReader {
         return validator.finish();
     }
 
+    /**
+     * Reads a CSV sheet. FastCSV parses on a second thread and hands batches of records to the calling thread,
+     * which validates them: the two halves of the work (tokenising, and checking and storing) overlap on two
+     * cores.
+     */
     private static void readCsv(Path file, String name, SheetValidator validator)
             throws IOException, InvalidInputException {
         CsvReader<CsvRecord> csv = CsvReader.builder()
@@ -62,33 +67,49 @@ public final class SheetReader {
                 .ignoreDifferentFieldCount(true)
                 .detectBomHeader(true)
                 .ofCsvRecord(file, StandardCharsets.UTF_8);
+        CsvBatches batches = new CsvBatches(csv);
+        Thread parser = new Thread(batches, "csv-parser");
+        parser.setDaemon(true);
+        parser.start();
         int row = 0;
         boolean headerSeen = false;
-        try (csv) {
-            for (CsvRecord rec : csv) {
-                row++;
-                String[] cells = rec.getFields().toArray(new String[0]);
-                if (!headerSeen) {
-                    if (isBlank(cells)) {
-                        throw new InvalidInputException(name, "a header row in row 1 (study, outcome, events_msc, n_msc, ...)");
+        try {
+            while (true) {
+                CsvBatches.Batch b = batches.take();
+                for (int i = 0; i < b.size(); i++) {
+                    row++;
+                    String[] cells = b.cells()[i];
+                    if (!headerSeen) {
+                        if (isBlank(cells)) {
+                            throw new InvalidInputException(name, "a header row in row 1 (study, outcome, events_msc, n_msc, ...)");
+                        }
+                        headerSeen = true;
+                        if (!validator.header(cells)) {
+                            return;
+                        }
+                        continue;
                     }
-                    headerSeen = true;
-                    if (!validator.header(cells)) {
-                        return;
+                    if (!isBlank(cells)) {
+                        validator.row(row, cells);
                     }
-                    continue;
                 }
-                if (!isBlank(cells)) {
-                    validator.row(row, cells);
+                if (b.last()) {
+                    RuntimeException failure = b.failure();
+                    if (failure instanceof CsvParseException e) {
+                        throw new InvalidInputException(name, "well-formed CSV after row " + row + ": " + e.getMessage());
+                    } else if (failure instanceof UncheckedIOException e) {
+                        if (e.getCause() instanceof CharacterCodingException) {
+                            throw new InvalidInputException(name, "UTF-8 text (save the sheet as 'CSV UTF-8'); error after row " + row);
+                        }
+                        throw e.getCause();
+                    } else if (failure != null) {
+                        throw failure;
+                    }
+                    break;
                 }
             }
-        } catch (CsvParseException e) {
-            throw new InvalidInputException(name, "well-formed CSV after row " + row + ": " + e.getMessage());
-        } catch (UncheckedIOException e) {
-            if (e.getCause() instanceof CharacterCodingException) {
-                throw new InvalidInputException(name, "UTF-8 text (save the sheet as 'CSV UTF-8'); error after row " + row);
-            }
-            throw e.getCause();
+        } finally {
+            batches.cancel();
         }
         if (!headerSeen) {
             throw new InvalidInputException(name, "a header row and data rows, but the file is empty");
