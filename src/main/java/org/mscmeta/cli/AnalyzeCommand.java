@@ -182,7 +182,6 @@ final class AnalyzeCommand implements Callable<Integer> {
             err.println("Nothing was written.");
             return Main.EXIT_BAD_INPUT;
         }
-        progress.phase(noReport ? "writing results.json" : "writing results.json, plots and workbook");
         RunInfo run = new RunInfo(input.toString(), checksumOf(checksum), started);
         org.mscmeta.report.plot.StudyOrder order;
         try {
@@ -191,7 +190,8 @@ final class AnalyzeCommand implements Callable<Integer> {
             err.println("error: --sort: expected input, year, effect or weight, got '" + sort + "'");
             return Main.EXIT_BAD_INPUT;
         }
-        ReportWriter.Written written = ReportWriter.write(data, results, run, out, noReport, order);
+        ReportWriter.Written written = ReportWriter.write(data, results, run, out, noReport, order,
+                part -> progress.phase("writing " + part));
         if (!quiet) {
             ConsoleSummary.print(results, outStream);
             outStream.println();

@@ -48,16 +48,28 @@ public final class ReportWriter {
     /** Writes the outputs of {@code results} into {@code out}. */
     public static Written write(ExtractionSheet sheet, Results results, RunInfo run, Path out, boolean jsonOnly,
                                 StudyOrder order) throws IOException {
+        return write(sheet, results, run, out, jsonOnly, order, phase -> { });
+    }
+
+    /**
+     * Writes the outputs of {@code results} into {@code out}, telling {@code phases} what it is writing ("plots",
+     * "workbook", "results.json") as it starts each part.
+     */
+    public static Written write(ExtractionSheet sheet, Results results, RunInfo run, Path out, boolean jsonOnly,
+                                StudyOrder order, java.util.function.Consumer<String> phases) throws IOException {
         Files.createDirectories(out);
         Path staging = Files.createTempDirectory(out, ".mscmeta-staging-");
         try {
             List<Path> files = new ArrayList<>();
             if (!jsonOnly) {
+                phases.accept("plots");
                 Map<String, Path> forestImages = writePlots(results, staging, files, order);
+                phases.accept("workbook");
                 Path xlsx = staging.resolve(Workbook.FILE_NAME);
                 Workbook.write(sheet, results, run, forestImages, xlsx);
                 files.add(staging.relativize(xlsx));
             }
+            phases.accept(ResultsJson.FILE_NAME);
             ResultsJson.write(results, run, staging);
             files.add(Path.of(ResultsJson.FILE_NAME));
             List<Path> moved = new ArrayList<>();

@@ -56,63 +56,37 @@ public final class SheetReader {
     }
 
     /**
-     * Reads a CSV sheet. FastCSV parses on a second thread and hands batches of records to the calling thread,
-     * which validates them: the two halves of the work (tokenising, and checking and storing) overlap on two
-     * cores.
+     * Reads a CSV sheet: FastCSV tokenises, and each field goes from its character buffer straight into the
+     * validator's dictionary-encoded columns ({@link SheetRows}), so that no String is made for a value seen
+     * before. Rows are counted as records (a quoted field may span lines), as a spreadsheet numbers them.
      */
     private static void readCsv(Path file, String name, SheetValidator validator)
             throws IOException, InvalidInputException {
-        CsvReader<CsvRecord> csv = CsvReader.builder()
+        SheetRows rows = new SheetRows(validator);
+        try (CsvReader<Boolean> csv = CsvReader.builder()
                 .skipEmptyLines(false)
                 .ignoreDifferentFieldCount(true)
                 .detectBomHeader(true)
-                .ofCsvRecord(file, StandardCharsets.UTF_8);
-        CsvBatches batches = new CsvBatches(csv);
-        Thread parser = new Thread(batches, "csv-parser");
-        parser.setDaemon(true);
-        parser.start();
-        int row = 0;
-        boolean headerSeen = false;
-        try {
-            while (true) {
-                CsvBatches.Batch b = batches.take();
-                for (int i = 0; i < b.size(); i++) {
-                    row++;
-                    String[] cells = b.cells()[i];
-                    if (!headerSeen) {
-                        if (isBlank(cells)) {
-                            throw new InvalidInputException(name, "a header row in row 1 (study, outcome, events_msc, n_msc, ...)");
-                        }
-                        headerSeen = true;
-                        if (!validator.header(cells)) {
-                            return;
-                        }
-                        continue;
-                    }
-                    if (!isBlank(cells)) {
-                        validator.row(row, cells);
-                    }
-                }
-                if (b.last()) {
-                    RuntimeException failure = b.failure();
-                    if (failure instanceof CsvParseException e) {
-                        throw new InvalidInputException(name, "well-formed CSV after row " + row + ": " + e.getMessage());
-                    } else if (failure instanceof UncheckedIOException e) {
-                        if (e.getCause() instanceof CharacterCodingException) {
-                            throw new InvalidInputException(name, "UTF-8 text (save the sheet as 'CSV UTF-8'); error after row " + row);
-                        }
-                        throw e.getCause();
-                    } else if (failure != null) {
-                        throw failure;
-                    }
+                .build(rows, file, StandardCharsets.UTF_8)) {
+            for (Boolean more : csv) {
+                if (!more) {
                     break;
                 }
             }
-        } finally {
-            batches.cancel();
+        } catch (CsvParseException e) {
+            throw new InvalidInputException(name, "well-formed CSV after row " + rows.rows() + ": " + e.getMessage());
+        } catch (UncheckedIOException e) {
+            if (e.getCause() instanceof CharacterCodingException) {
+                throw new InvalidInputException(name, "UTF-8 text (save the sheet as 'CSV UTF-8'); error after row "
+                        + rows.rows());
+            }
+            throw e.getCause();
         }
-        if (!headerSeen) {
+        if (rows.rows() == 0) {
             throw new InvalidInputException(name, "a header row and data rows, but the file is empty");
+        }
+        if (rows.blankHeader()) {
+            throw new InvalidInputException(name, "a header row in row 1 (study, outcome, events_msc, n_msc, ...)");
         }
     }
 

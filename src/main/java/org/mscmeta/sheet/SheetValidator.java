@@ -40,8 +40,17 @@ public final class SheetValidator {
     private final TextColumnBuilder cellSource = new TextColumnBuilder("cell_source");
     /** Column of each field (by ordinal), or -1; set by {@link #header}. */
     private final int[] column = new int[Field.values().length];
-    /** The current row's cells, stripped, one per header column. */
-    private String[] cells;
+    /** The current row's cells as codes into the columns' levels, one per header column ({@link #EMPTY}: blank). */
+    private int[] rowCodes;
+    /** Per column, the code of the blank level once a row has needed it, else -1. */
+    private int[] blankCode;
+    /** Per column, counts and years parsed once per distinct text ({@link #UNPARSED} until needed). */
+    private long[][] parsed;
+    private static final int EMPTY = -1;
+    private static final long UNPARSED = Long.MIN_VALUE + 100;
+    /** CSV: the first non-blank cell of the current row beyond the last header column, if any. */
+    private int extraColumn = -1;
+    private String extraText;
     private final Map<String, List<Integer>> unknownRoute = new LinkedHashMap<>();
     private final Map<String, List<Integer>> unknownSource = new LinkedHashMap<>();
     private final Map<String, String> routeCache = new HashMap<>();
@@ -110,7 +119,10 @@ public final class SheetValidator {
         }
         java.util.Arrays.fill(column, -1);
         fieldColumn.forEach((f, j) -> column[f.ordinal()] = j);
-        this.cells = new String[headers.length];
+        this.rowCodes = new int[headers.length];
+        this.blankCode = new int[headers.length];
+        Arrays.fill(blankCode, -1);
+        this.parsed = new long[headers.length][];
         headerOk = problemCount == 0;
         return headerOk;
     }
@@ -131,8 +143,54 @@ public final class SheetValidator {
         }
         for (int j = 0; j < headers.length; j++) {
             String v = j < given.length && given[j] != null ? given[j].strip() : "";
-            cells[j] = v;
-            raw[j].add(v);
+            rowCodes[j] = v.isEmpty() ? EMPTY : raw[j].intern(v);
+        }
+        validateRow(rowNumber);
+    }
+
+    /**
+     * CSV, straight from the parser's buffer: field {@code j} of the current row, already stripped of surrounding
+     * white space (length 0 when blank). Rows are ended with {@link #endRow}; blank rows are neither.
+     */
+    void field(int j, char[] buf, int off, int len) {
+        if (j < rowCodes.length) {
+            rowCodes[j] = len == 0 ? EMPTY : raw[j].intern(buf, off, len);
+        } else if (len > 0 && extraColumn < 0) {
+            extraColumn = j;
+            extraText = new String(buf, off, len);
+        }
+    }
+
+    /** CSV: ends the current (non-blank) row, which had {@code fieldCount} fields. */
+    void endRow(int rowNumber, int fieldCount) {
+        if (!headerOk) {
+            return;
+        }
+        if (extraColumn >= 0) {
+            problem(rowNumber, "column " + (extraColumn + 1), extraText, "no value beyond the last header column ("
+                    + headers.length + " columns)");
+            extraColumn = -1;
+        }
+        for (int j = fieldCount; j < rowCodes.length; j++) {
+            rowCodes[j] = EMPTY;
+        }
+        validateRow(rowNumber);
+    }
+
+    /** Number of header columns (0 before the header). */
+    int columnCount() {
+        return headers == null ? 0 : headers.length;
+    }
+
+    private void validateRow(int rowNumber) {
+        for (int j = 0; j < rowCodes.length; j++) {
+            if (rowCodes[j] == EMPTY) {
+                if (blankCode[j] < 0) {
+                    blankCode[j] = raw[j].intern("");
+                }
+                rowCodes[j] = blankCode[j];
+            }
+            raw[j].append(rowCodes[j]);
         }
         rowNumbers.add(rowNumber);
         String studyLabel = cell(Field.STUDY);
@@ -332,35 +390,27 @@ public final class SheetValidator {
     }
 
     private int year(int rowNumber) {
-        String text = cell(Field.YEAR);
-        if (text.isEmpty()) {
+        long v = whole(Field.YEAR);
+        if (v == WholeNumber.BLANK) {
             return ExtractionSheet.NO_YEAR;
         }
-        long v = WholeNumber.parse(text);
         if (v < 0 || v > 9999) {
-            problem(rowNumber, header(Field.YEAR), text, "a year as a whole number such as 2021, or a blank cell");
+            problem(rowNumber, header(Field.YEAR), cell(Field.YEAR), "a year as a whole number such as 2021, or a blank cell");
             return ExtractionSheet.NO_YEAR;
         }
         return (int) v;
     }
 
     private void checkDose(int rowNumber) {
-        String text = cell(Field.DOSE);
-        if (!text.isEmpty()) {
-            try {
-                Double.parseDouble(text);
-            } catch (NumberFormatException e) {
-                if (badDoseRows++ == 0) {
-                    firstBadDoseRow = rowNumber;
-                }
-            }
+        if (perLevel(Field.DOSE, SheetValidator::badDose) == 1 && badDoseRows++ == 0) {
+            firstBadDoseRow = rowNumber;
         }
     }
 
     /** Parses a count; returns -1 (and records a problem) when it is not a whole number >= min. */
     private int count(int rowNumber, Field field, int min) {
+        long v = whole(field);
         String text = cell(field);
-        long v = WholeNumber.parse(text);
         String what = min == 1 ? "a whole number of participants, at least 1"
                 : "a whole number of participants with the event, 0 or more";
         if (v == WholeNumber.BLANK) {
@@ -393,7 +443,51 @@ public final class SheetValidator {
     /** The current row's stripped cell of a field, or "" when the sheet has no such column. */
     private String cell(Field f) {
         int j = column[f.ordinal()];
-        return j < 0 ? "" : cells[j];
+        return j < 0 ? "" : raw[j].level(rowCodes[j]);
+    }
+
+    /** 1 when a dose is given but is not a number, else 0. */
+    private static long badDose(String text) {
+        if (text.isEmpty()) {
+            return 0;
+        }
+        try {
+            Double.parseDouble(text);
+            return 0;
+        } catch (NumberFormatException e) {
+            return 1;
+        }
+    }
+
+    /** The current row's cell of a field read as a whole number ({@link WholeNumber}), parsed once per text. */
+    private long whole(Field f) {
+        return perLevel(f, WholeNumber::parse);
+    }
+
+    /**
+     * {@code parse} of the current row's cell of a field, computed once per distinct text of the column (each
+     * column serves one field); {@link WholeNumber#BLANK} when the sheet has no such column.
+     */
+    private long perLevel(Field f, java.util.function.ToLongFunction<String> parse) {
+        int j = column[f.ordinal()];
+        if (j < 0) {
+            return WholeNumber.BLANK;
+        }
+        int code = rowCodes[j];
+        long[] cache = parsed[j];
+        if (cache == null || code >= cache.length) {
+            int old = cache == null ? 0 : cache.length;
+            cache = cache == null ? new long[Math.max(16, raw[j].levelCount())]
+                    : Arrays.copyOf(cache, Math.max(2 * old, raw[j].levelCount()));
+            Arrays.fill(cache, old, cache.length, UNPARSED);
+            parsed[j] = cache;
+        }
+        long v = cache[code];
+        if (v == UNPARSED) {
+            v = parse.applyAsLong(raw[j].level(code));
+            cache[code] = v;
+        }
+        return v;
     }
 
     private String header(Field f) {

@@ -2,16 +2,21 @@ package org.mscmeta.sheet;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
-/** Accumulates a {@link TextColumn} row by row. */
+/**
+ * Accumulates a {@link TextColumn} row by row. Values are interned into the column's levels either from a
+ * String or straight from the parser's character buffer, so that a repeated value (the usual case: outcomes,
+ * routes, counts) costs a hash and a comparison but no String. The table is open addressing on the levels'
+ * String hash codes.
+ */
 final class TextColumnBuilder {
 
     private final String name;
-    private final Map<String, Integer> index = new HashMap<>();
     private final List<String> levels = new ArrayList<>();
+    private int[] levelHash = new int[16];
+    /** code + 1 of the level in each slot, 0 when empty; the length is a power of two. */
+    private int[] slots = new int[32];
     private int[] codes = new int[256];
     private int size;
 
@@ -21,17 +26,102 @@ final class TextColumnBuilder {
 
     /** Appends a value and returns its code. */
     int add(String value) {
-        Integer code = index.get(value);
-        if (code == null) {
-            code = levels.size();
-            levels.add(value);
-            index.put(value, code);
-        }
+        int code = intern(value);
+        append(code);
+        return code;
+    }
+
+    /** Appends the code of a level (from {@link #intern}). */
+    void append(int code) {
         if (size == codes.length) {
             codes = Arrays.copyOf(codes, size * 2);
         }
         codes[size++] = code;
+    }
+
+    /** The code of {@code value}, added as a new level if it is not one yet. */
+    int intern(String value) {
+        int h = value.hashCode();
+        int mask = slots.length - 1;
+        for (int i = mix(h) & mask; ; i = (i + 1) & mask) {
+            int s = slots[i];
+            if (s == 0) {
+                return newLevel(value, h, i);
+            }
+            if (levelHash[s - 1] == h && levels.get(s - 1).equals(value)) {
+                return s - 1;
+            }
+        }
+    }
+
+    /** The code of the characters {@code buf[off, off + len)}, added as a new level if they are not one yet. */
+    int intern(char[] buf, int off, int len) {
+        int h = 0;
+        for (int k = off; k < off + len; k++) {
+            h = 31 * h + buf[k];
+        }
+        int mask = slots.length - 1;
+        for (int i = mix(h) & mask; ; i = (i + 1) & mask) {
+            int s = slots[i];
+            if (s == 0) {
+                return newLevel(new String(buf, off, len), h, i);
+            }
+            if (levelHash[s - 1] == h && sameChars(levels.get(s - 1), buf, off, len)) {
+                return s - 1;
+            }
+        }
+    }
+
+    /** The text of a level. */
+    String level(int code) {
+        return levels.get(code);
+    }
+
+    /** Number of levels so far. */
+    int levelCount() {
+        return levels.size();
+    }
+
+    private static boolean sameChars(String s, char[] buf, int off, int len) {
+        if (s.length() != len) {
+            return false;
+        }
+        for (int k = 0; k < len; k++) {
+            if (s.charAt(k) != buf[off + k]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int mix(int h) {
+        return h ^ (h >>> 16);
+    }
+
+    private int newLevel(String value, int h, int slot) {
+        int code = levels.size();
+        levels.add(value);
+        if (code == levelHash.length) {
+            levelHash = Arrays.copyOf(levelHash, code * 2);
+        }
+        levelHash[code] = h;
+        slots[slot] = code + 1;
+        if (2 * levels.size() > slots.length) {
+            rehash();
+        }
         return code;
+    }
+
+    private void rehash() {
+        slots = new int[slots.length * 2];
+        int mask = slots.length - 1;
+        for (int code = 0; code < levels.size(); code++) {
+            int i = mix(levelHash[code]) & mask;
+            while (slots[i] != 0) {
+                i = (i + 1) & mask;
+            }
+            slots[i] = code + 1;
+        }
     }
 
     TextColumn build() {

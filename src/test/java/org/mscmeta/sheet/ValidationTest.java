@@ -132,4 +132,32 @@ class ValidationTest {
         assertEquals(2, s.notices().size());
         assertTrue(s.notices().get(0).message().contains("\"retro-orbital\" is not in the vocabulary (row 2)"));
     }
+
+    @Test
+    void csvCellsAreStrippedInternedAndCountedAsSpreadsheetRows() throws Exception {
+        Path f = dir.resolve("edges.csv");
+        Files.writeString(f, "\uFEFF" + HEADER + "\n"
+                + " A ,2020, IV ,BM,  Fever ,1,10,2,12\n"
+                + ",,,,,,,,\n"                                       // blank row: skipped, still numbered
+                + "\"B\nmulti-line\",2021,IV,BM,Fever,3,10\n"       // one record over two lines; no control arm
+                + "C,2022,IV,BM,\"Fever\",0,5,0,6\n");
+        ExtractionSheet s = SheetReader.withBuiltInVocabulary().read(f, null);
+        assertEquals(3, s.size());
+        assertEquals(List.of(2, 4, 5), java.util.Arrays.stream(s.rowNumber()).boxed().toList());
+        assertEquals(List.of("Fever"), s.outcome().levels(), "stripped and quoted values are one level");
+        assertEquals("A", s.study().get(0));
+        assertEquals("B\nmulti-line", s.study().get(1));
+        assertTrue(s.isSingleArm(1), "missing trailing cells are blank");
+        assertEquals("study", s.columns().get(0).name(), "the byte-order mark is not part of the first header");
+    }
+
+    @Test
+    void csvValueBeyondTheHeaderAndProblemsInRowOrderWithDuplicates() throws IOException {
+        List<InputProblem> ps = problems(HEADER, "A,2020,IV,BM,Death,1,10,1,10", "A,2020,IV,BM,DEATH,1,10,1,10",
+                "B,2020,IV,BM,Death,1,10,1,10,extra", "C,2020,IV,BM,Death,x,10,1,10");
+        assertEquals(List.of(3, 4, 5), ps.stream().map(InputProblem::row).toList());
+        assertProblem(ps.get(0), 3, "study", "A", "row 2 has the same study");
+        assertProblem(ps.get(1), 4, "column 10", "extra", "no value beyond the last header column");
+        assertProblem(ps.get(2), 5, "events_msc", "x", "a whole number");
+    }
 }
