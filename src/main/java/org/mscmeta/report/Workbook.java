@@ -79,7 +79,7 @@ public final class Workbook {
     private final java.util.Map<CellStyle, CellStyle> quotedVariants = new java.util.HashMap<>();
 
     private Workbook(boolean streaming) {
-        wb = streaming ? new org.apache.poi.xssf.streaming.SXSSFWorkbook(200) : new XSSFWorkbook();
+        wb = streaming ? new FastZipWorkbook() : new XSSFWorkbook();
         var df = wb.createDataFormat();
         Font hf = wb.createFont();
         hf.setBold(true);
@@ -111,6 +111,25 @@ public final class Workbook {
         pct.setDataFormat(df.getFormat("0.0"));
         intStyle = wb.createCellStyle();
         intStyle.setDataFormat(df.getFormat("0"));
+    }
+
+    /**
+     * The streaming workbook for registry-size sheets, zipped with the fastest deflate level: the XML of a
+     * registry-scale workbook runs to hundreds of megabytes, and level 1 compresses it several times faster than
+     * the default for a file about a fifth larger.
+     */
+    private static final class FastZipWorkbook extends org.apache.poi.xssf.streaming.SXSSFWorkbook {
+        FastZipWorkbook() {
+            super(200);
+        }
+
+        @Override
+        protected org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream createArchiveOutputStream(
+                java.io.OutputStream out) {
+            var zip = super.createArchiveOutputStream(out);
+            zip.setLevel(java.util.zip.Deflater.BEST_SPEED);
+            return zip;
+        }
     }
 
     /**
