@@ -58,7 +58,7 @@ public final class Workbook {
     static final int FIRST_STUDY_ROW = 5;
 
     /** Inputs above this many rows are written with POI's streaming writer (rows flushed 200 at a time). */
-    static final int STREAMING_ROWS = 20_000;
+    public static final int STREAMING_ROWS = 20_000;
 
     /**
      * In memory for ordinary sheets; streaming for registry-size ones. The streaming writer stores a cached 0 in

@@ -101,4 +101,33 @@ class GenerateAndScaleTest {
         assertNotEquals(0, Main.run("analyze", input.toString(), "--out", dir.resolve("x").toString(),
                 "--moderators", "nosuchcolumn", "--quiet"));
     }
+
+    /** Above 20,000 rows the workbook is streamed (and zipped fast): it must still be a complete, valid workbook. */
+    @Test
+    void registrySizeWorkbookIsStreamedAndComplete() throws Exception {
+        Path sheetFile = dir.resolve("big.csv");
+        assertEquals(0, Main.run("generate", "--out", sheetFile.toString(), "--trials", "1010", "--terms", "20"));
+        org.mscmeta.sheet.ExtractionSheet sheet = org.mscmeta.sheet.SheetReader.withBuiltInVocabulary()
+                .read(sheetFile, null);
+        assertTrue(sheet.size() > org.mscmeta.report.Workbook.STREAMING_ROWS);
+        org.mscmeta.analysis.Results results = org.mscmeta.analysis.MetaAnalysis.run(sheet,
+                org.mscmeta.analysis.Settings.DEFAULTS.withBy(List.of()).withSensitivity(
+                        org.mscmeta.analysis.SensitivityMode.NONE));
+        Path xlsx = dir.resolve("big.xlsx");
+        org.mscmeta.report.Workbook.write(sheet, results, new org.mscmeta.report.RunInfo(sheetFile.toString(), "x",
+                "2026-11-23T00:00:00Z"), java.util.Map.of(), xlsx);
+        try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(xlsx.toFile())) {
+            var data = wb.getSheet("Data");
+            assertEquals(sheet.size(), data.getLastRowNum(), "one row per data row below the header");
+            String firstOutcome = sheet.outcome().levels().get(0);
+            var outcomeSheet = wb.getSheet(firstOutcome);
+            assertTrue(outcomeSheet != null, "a sheet per outcome");
+            int formulas = 0;
+            for (int r = 5; r < 60; r++) {
+                var cell = outcomeSheet.getRow(r).getCell(10); // yi, a formula for every included study
+                formulas += cell != null && cell.getCellType() == org.apache.poi.ss.usermodel.CellType.FORMULA ? 1 : 0;
+            }
+            assertTrue(formulas > 30, "study rows carry their formulas: " + formulas);
+        }
+    }
 }
