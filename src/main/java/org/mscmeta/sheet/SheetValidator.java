@@ -410,34 +410,31 @@ public final class SheetValidator {
     /** Parses a count; returns -1 (and records a problem) when it is not a whole number >= min. */
     private int count(int rowNumber, Field field, int min) {
         long v = whole(field);
+        if (v >= min && v <= Integer.MAX_VALUE / 4) {
+            return (int) v;
+        }
+        countProblem(rowNumber, field, min, v);
+        return -1;
+    }
+
+    /** Records why a count cell is not usable (kept out of {@link #count}, the hot path). */
+    private void countProblem(int rowNumber, Field field, int min, long v) {
         String text = cell(field);
         String what = min == 1 ? "a whole number of participants, at least 1"
                 : "a whole number of participants with the event, 0 or more";
         if (v == WholeNumber.BLANK) {
             problem(rowNumber, header(field), text, what);
-            return -1;
-        }
-        if (v == WholeNumber.FRACTION) {
+        } else if (v == WholeNumber.FRACTION) {
             problem(rowNumber, header(field), text, what + " (not a fraction)");
-            return -1;
-        }
-        if (v == WholeNumber.NOT_A_NUMBER) {
+        } else if (v == WholeNumber.NOT_A_NUMBER) {
             problem(rowNumber, header(field), text, what);
-            return -1;
-        }
-        if (v < 0 || v == WholeNumber.NEGATIVE) {
+        } else if (v < 0 || v == WholeNumber.NEGATIVE) {
             problem(rowNumber, header(field), text, what + " (not negative)");
-            return -1;
-        }
-        if (v < min) {
+        } else if (v < min) {
             problem(rowNumber, header(field), text, what + " (a study arm with zero participants cannot be analysed)");
-            return -1;
-        }
-        if (v > Integer.MAX_VALUE / 4) {
+        } else {
             problem(rowNumber, header(field), text, what + " below " + Integer.MAX_VALUE / 4);
-            return -1;
         }
-        return (int) v;
     }
 
     /** The current row's stripped cell of a field, or "" when the sheet has no such column. */
