@@ -20,7 +20,10 @@ import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.mscmeta.report.AtomicFiles;
 
-/** Writes a {@link Drawing} as PNG (raster, with its dpi recorded), SVG and PDF (vector). Each file is atomic. */
+/**
+ * Writes a {@link Drawing} as PNG (raster, with its dpi recorded), SVG and PDF (vector; text as text in the
+ * embedded plot font). Each file is atomic.
+ */
 public final class DrawingFiles {
 
     /** Resolution of the PNG files: journal print quality. */
@@ -85,6 +88,7 @@ public final class DrawingFiles {
                 PDPage page = new PDPage(size);
                 doc.addPage(page);
                 PdfBoxGraphics2D g = new PdfBoxGraphics2D(doc, size);
+                g.setFontTextDrawer(PdfFonts.embedded(doc));
                 g.setColor(Color.WHITE);
                 g.fill(new java.awt.geom.Rectangle2D.Double(0, 0, d.width(), d.height()));
                 d.draw(g);

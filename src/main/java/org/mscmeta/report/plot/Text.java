@@ -1,33 +1,53 @@
 package org.mscmeta.report.plot;
 
 import java.awt.Font;
-import java.awt.GraphicsEnvironment;
+import java.awt.FontFormatException;
 import java.awt.font.FontRenderContext;
 import java.awt.geom.AffineTransform;
-import java.util.Arrays;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.Locale;
 
-/** Fonts, text measurement and the number formats RevMan uses in forest plots. */
+/**
+ * Fonts, text measurement and the number formats RevMan uses in forest plots. The plots use DejaVu Sans, bundled
+ * with the program (fonts/, Bitstream Vera licence), so that a plot looks the same, and measures the same, on
+ * every machine; the PDF writer embeds the same font.
+ */
 final class Text {
 
-    static final String FAMILY = pickFamily();
+    private static final String FONTS = "fonts/";
+    static final String REGULAR_FILE = FONTS + "DejaVuSans.ttf";
+    static final String BOLD_FILE = FONTS + "DejaVuSans-Bold.ttf";
+    private static final Font REGULAR = load(REGULAR_FILE);
+    private static final Font BOLD = load(BOLD_FILE);
     private static final FontRenderContext FRC = new FontRenderContext(new AffineTransform(), true, true);
 
     private Text() {
     }
 
-    private static String pickFamily() {
-        String[] names = GraphicsEnvironment.getLocalGraphicsEnvironment().getAvailableFontFamilyNames(Locale.ROOT);
-        for (String want : new String[] {"DejaVu Sans", "Liberation Sans", "Arial", "Helvetica"}) {
-            if (Arrays.asList(names).contains(want)) {
-                return want;
+    private static Font load(String resource) {
+        try (InputStream in = Text.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("missing font resource " + resource);
             }
+            return Font.createFont(Font.TRUETYPE_FONT, in);
+        } catch (IOException | FontFormatException e) {
+            throw new IllegalStateException("cannot read the bundled font " + resource, e);
         }
-        return Font.SANS_SERIF;
+    }
+
+    /** The bytes of a bundled font file (for embedding in PDF). */
+    static byte[] fontBytes(String resource) throws IOException {
+        try (InputStream in = Text.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IOException("missing font resource " + resource);
+            }
+            return in.readAllBytes();
+        }
     }
 
     static Font font(float size, boolean bold) {
-        return new Font(FAMILY, bold ? Font.BOLD : Font.PLAIN, 1).deriveFont(size);
+        return (bold ? BOLD : REGULAR).deriveFont(size);
     }
 
     static double width(String s, Font f) {

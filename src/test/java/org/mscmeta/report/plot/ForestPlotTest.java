@@ -123,4 +123,37 @@ class ForestPlotTest {
             assertTrue(Files.size(dir.resolve("f." + ext)) > 2000, ext);
         }
     }
+
+    /** The PDF keeps its text as text in the embedded plot font (two subsets), and two writes give the same bytes. */
+    @Test
+    void pdfTextIsTextInTheEmbeddedPlotFont() throws Exception {
+        Results r = analyse(5);
+        ForestPlot p = ForestPlots.outcome(r.analyses().get(0), r.settings());
+        Path pdf = dir.resolve("forest.pdf");
+        DrawingFiles.pdf(p, pdf);
+        try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
+            assertTrue(text.contains("Study 3") && text.contains("Risk Ratio"), text);
+            List<String> fonts = new java.util.ArrayList<>();
+            var resources = doc.getPage(0).getResources();
+            collectFonts(resources, fonts);
+            assertTrue(fonts.stream().anyMatch(f -> f.endsWith("+DejaVuSans")), fonts.toString());
+            assertTrue(fonts.stream().anyMatch(f -> f.endsWith("+DejaVuSans-Bold")), fonts.toString());
+        }
+        Path again = Files.createDirectories(dir.resolve("again")).resolve("forest.pdf");
+        DrawingFiles.pdf(p, again);
+        assertTrue(java.util.Arrays.equals(Files.readAllBytes(pdf), Files.readAllBytes(again)), "reproducible");
+    }
+
+    private static void collectFonts(org.apache.pdfbox.pdmodel.PDResources res, List<String> out) throws IOException {
+        for (var name : res.getFontNames()) {
+            out.add(res.getFont(name).getName());
+        }
+        for (var name : res.getXObjectNames()) {
+            if (res.getXObject(name) instanceof org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject form
+                    && form.getResources() != null) {
+                collectFonts(form.getResources(), out);
+            }
+        }
+    }
 }
