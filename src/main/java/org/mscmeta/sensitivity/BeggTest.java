@@ -106,14 +106,17 @@ public record BeggTest(double kendallTau, double z, double p, boolean exact) {
      */
     static long kendallS(double[] x, double[] y) {
         int k = x.length;
-        Integer[] order = new Integer[k];
-        for (int i = 0; i < k; i++) {
-            order[i] = i;
+        // order by (x, y): a stable sort by y, then a stable sort of that by x
+        int[] byY = StableOrder.of(y);
+        double[] xByY = new double[k];
+        for (int r = 0; r < k; r++) {
+            xByY[r] = x[byY[r]];
         }
-        java.util.Arrays.sort(order, (i, j) -> {
-            int c = Double.compare(x[i], x[j]);
-            return c != 0 ? c : Double.compare(y[i], y[j]);
-        });
+        int[] byX = StableOrder.of(xByY);
+        int[] order = new int[k];
+        for (int r = 0; r < k; r++) {
+            order[r] = byY[byX[r]];
+        }
         double[] ys = new double[k];
         long n1 = 0;
         long n3 = 0;

@@ -1,9 +1,6 @@
 package org.mscmeta.sensitivity;
 
 import java.util.Arrays;
-import java.util.Comparator;
-import java.util.stream.IntStream;
-import org.mscmeta.effect.StudyEffects;
 import org.mscmeta.pool.CommonEffect;
 import org.mscmeta.pool.InverseVariance;
 
@@ -29,8 +26,11 @@ public record TrimAndFill(String side, int k0, CommonEffect fit, double[] filled
         int k = y.length;
         boolean right = WeightedLeastSquares.onStandardError(y, v)[2][0][1] < 0;
         double sign = right ? -1 : 1;
-        Integer[] order = IntStream.range(0, k).boxed().toArray(Integer[]::new);
-        Arrays.sort(order, Comparator.comparingDouble(i -> sign * y[i]));
+        double[] key = new double[k];
+        for (int i = 0; i < k; i++) {
+            key[i] = sign * y[i];
+        }
+        int[] order = StableOrder.of(key);
         double[] ys = new double[k];
         double[] vs = new double[k];
         for (int i = 0; i < k; i++) {
@@ -42,7 +42,7 @@ public record TrimAndFill(String side, int k0, CommonEffect fit, double[] filled
         double beta = 0;
         for (int iter = 0; k0 != previous && iter < MAX_ITERATIONS; iter++) {
             previous = k0;
-            beta = commonEstimate(Arrays.copyOf(ys, k - k0), Arrays.copyOf(vs, k - k0));
+            beta = commonEstimate(ys, vs, k - k0);
             double l0 = (4 * positiveRankSum(ys, beta) - (double) k * (k + 1)) / (2.0 * k - 1);
             k0 = (int) Math.max(0, Math.rint(l0));
         }
@@ -87,8 +87,18 @@ public record TrimAndFill(String side, int k0, CommonEffect fit, double[] filled
         return sr;
     }
 
-    private static double commonEstimate(double[] y, double[] v) {
-        StudyEffects e = Model.effects(y, v);
-        return InverseVariance.pool(e, 0.95).estimate();
+    /**
+     * The inverse-variance common-effect estimate of the first {@code n} studies: sum(y/v) / sum(1/v), summed in
+     * the same order and with the same operations as {@link InverseVariance#pool}.
+     */
+    private static double commonEstimate(double[] y, double[] v, int n) {
+        double sw = 0;
+        double swy = 0;
+        for (int i = 0; i < n; i++) {
+            double w = 1 / v[i];
+            sw += w;
+            swy += w * y[i];
+        }
+        return swy / sw;
     }
 }

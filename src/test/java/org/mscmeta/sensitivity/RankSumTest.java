@@ -1,5 +1,6 @@
 package org.mscmeta.sensitivity;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Arrays;
@@ -8,7 +9,10 @@ import java.util.Random;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
-/** Trim and fill's O(k) rank sum S_r against its definition: a stable sort of the distances from beta. */
+/**
+ * Trim and fill's shortcuts against their definitions: the O(k) rank sum S_r against a stable sort of the distances
+ * from beta, and the primitive stable order against a stable sort of boxed indices.
+ */
 class RankSumTest {
 
     private static double bySorting(double[] ys, double beta) {
@@ -46,6 +50,26 @@ class RankSumTest {
                 default -> r.nextGaussian() * 2;
             };
             assertEquals(bySorting(ys, beta), TrimAndFill.positiveRankSum(ys, beta), "trial " + trial);
+        }
+    }
+
+    @Test
+    void stableOrderEqualsAStableSortOfBoxedIndices() {
+        Random r = new Random(7);
+        for (int trial = 0; trial < 500; trial++) {
+            int k = 1 + r.nextInt(90);
+            double[] key = new double[k];
+            for (int i = 0; i < k; i++) {
+                key[i] = switch (trial % 3) {
+                    case 0 -> r.nextInt(5) - 2;                          // many ties
+                    case 1 -> r.nextBoolean() ? 0.0 : -0.0;              // signed zeros
+                    default -> r.nextGaussian();
+                };
+            }
+            Integer[] boxed = IntStream.range(0, k).boxed().toArray(Integer[]::new);
+            Arrays.sort(boxed, Comparator.comparingDouble(i -> key[i]));
+            assertArrayEquals(Arrays.stream(boxed).mapToInt(Integer::intValue).toArray(), StableOrder.of(key),
+                    "trial " + trial);
         }
     }
 }
