@@ -3,6 +3,7 @@ package org.mscmeta.report;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.SerializedString;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Path;
@@ -127,13 +128,14 @@ public final class ResultsJson {
         }
         // a window of outcomes at a time, so that only a few serialised blocks are held in memory
         int window = 2 * Runtime.getRuntime().availableProcessors();
+        java.util.Queue<byte[]> spare = new java.util.concurrent.ConcurrentLinkedQueue<>();
         g.flush();
         boolean first = true;
         for (int from = 0; from < blocks.size(); from += window) {
             List<PagedBuffer> bufs;
             try {
                 bufs = blocks.subList(from, Math.min(blocks.size(), from + window)).parallelStream().map(block -> {
-                    PagedBuffer buf = new PagedBuffer();
+                    PagedBuffer buf = new PagedBuffer(spare);
                     try (JsonGenerator bg = FACTORY.createGenerator(buf, JsonEncoding.UTF8)) {
                         bg.setRootValueSeparator(new com.fasterxml.jackson.core.io.SerializedString(","));
                         for (Analysis a : block) {
@@ -155,6 +157,7 @@ public final class ResultsJson {
                     out.write(',');
                 }
                 b.writeTo(out);
+                b.release();
                 first = false;
             }
         }
@@ -425,43 +428,85 @@ public final class ResultsJson {
      */
     private static void slimStudy(JsonGenerator g, org.mscmeta.analysis.StudyTable s, int j) throws IOException {
         g.writeStartObject();
-        g.writeStringField("study", s.study(j));
-        g.writeNumberField("row", s.row(j));
-        g.writeBooleanField("included", s.included(j));
-        num(g, "weight_common", s.weightCommon(j));
-        num(g, "weight_random", s.weightRandom(j));
+        g.writeFieldName(F_STUDY);
+        g.writeString(s.study(j));
+        g.writeFieldName(F_ROW);
+        g.writeNumber(s.row(j));
+        g.writeFieldName(F_INCLUDED);
+        g.writeBoolean(s.included(j));
+        num(g, F_WEIGHT_COMMON, s.weightCommon(j));
+        num(g, F_WEIGHT_RANDOM, s.weightRandom(j));
         g.writeEndObject();
     }
 
+    // the study rows' field names, encoded once (tens of thousands of rows at registry scale)
+    private static final SerializedString F_STUDY = new SerializedString("study");
+    private static final SerializedString F_ROW = new SerializedString("row");
+    private static final SerializedString F_YEAR = new SerializedString("year");
+    private static final SerializedString F_INCLUDED = new SerializedString("included");
+    private static final SerializedString F_EXCLUSION = new SerializedString("exclusion");
+    private static final SerializedString F_EVENTS_MSC = new SerializedString("events_msc");
+    private static final SerializedString F_N_MSC = new SerializedString("n_msc");
+    private static final SerializedString F_EVENTS_CONTROL = new SerializedString("events_control");
+    private static final SerializedString F_N_CONTROL = new SerializedString("n_control");
+    private static final SerializedString F_CORRECTED = new SerializedString("corrected");
+    private static final SerializedString F_YI = new SerializedString("yi");
+    private static final SerializedString F_VI = new SerializedString("vi");
+    private static final SerializedString F_ESTIMATE = new SerializedString("estimate");
+    private static final SerializedString F_CI_LOWER = new SerializedString("ci_lower");
+    private static final SerializedString F_CI_UPPER = new SerializedString("ci_upper");
+    private static final SerializedString F_WEIGHT_COMMON = new SerializedString("weight_common");
+    private static final SerializedString F_WEIGHT_RANDOM = new SerializedString("weight_random");
+
     private static void study(JsonGenerator g, StudyResult s) throws IOException {
         g.writeStartObject();
-        g.writeStringField("study", s.study());
-        g.writeNumberField("row", s.row());
+        g.writeFieldName(F_STUDY);
+        g.writeString(s.study());
+        g.writeFieldName(F_ROW);
+        g.writeNumber(s.row());
+        g.writeFieldName(F_YEAR);
         if (s.year() == ExtractionSheet.NO_YEAR) {
-            g.writeNullField("year");
+            g.writeNull();
         } else {
-            g.writeNumberField("year", s.year());
+            g.writeNumber(s.year());
         }
-        g.writeBooleanField("included", s.included());
-        g.writeStringField("exclusion", s.exclusion());
-        g.writeNumberField("events_msc", s.eventsMsc());
-        g.writeNumberField("n_msc", s.nMsc());
+        g.writeFieldName(F_INCLUDED);
+        g.writeBoolean(s.included());
+        g.writeFieldName(F_EXCLUSION);
+        g.writeString(s.exclusion());
+        g.writeFieldName(F_EVENTS_MSC);
+        g.writeNumber(s.eventsMsc());
+        g.writeFieldName(F_N_MSC);
+        g.writeNumber(s.nMsc());
+        g.writeFieldName(F_EVENTS_CONTROL);
         if (s.nControl() < 0) {
-            g.writeNullField("events_control");
-            g.writeNullField("n_control");
+            g.writeNull();
+            g.writeFieldName(F_N_CONTROL);
+            g.writeNull();
         } else {
-            g.writeNumberField("events_control", s.eventsControl());
-            g.writeNumberField("n_control", s.nControl());
+            g.writeNumber(s.eventsControl());
+            g.writeFieldName(F_N_CONTROL);
+            g.writeNumber(s.nControl());
         }
-        g.writeBooleanField("corrected", s.corrected());
-        num(g, "yi", s.yi());
-        num(g, "vi", s.vi());
-        num(g, "estimate", s.estimate());
-        num(g, "ci_lower", s.ciLower());
-        num(g, "ci_upper", s.ciUpper());
-        num(g, "weight_common", s.weightCommon());
-        num(g, "weight_random", s.weightRandom());
+        g.writeFieldName(F_CORRECTED);
+        g.writeBoolean(s.corrected());
+        num(g, F_YI, s.yi());
+        num(g, F_VI, s.vi());
+        num(g, F_ESTIMATE, s.estimate());
+        num(g, F_CI_LOWER, s.ciLower());
+        num(g, F_CI_UPPER, s.ciUpper());
+        num(g, F_WEIGHT_COMMON, s.weightCommon());
+        num(g, F_WEIGHT_RANDOM, s.weightRandom());
         g.writeEndObject();
+    }
+
+    private static void num(JsonGenerator g, SerializedString name, double v) throws IOException {
+        g.writeFieldName(name);
+        if (Double.isFinite(v)) {
+            g.writeNumber(v);
+        } else {
+            g.writeNull();
+        }
     }
 
     private static void num(JsonGenerator g, String name, double v) throws IOException {
