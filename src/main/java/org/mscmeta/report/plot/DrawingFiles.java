@@ -60,11 +60,16 @@ public final class DrawingFiles {
         AtomicFiles.write(file, out -> writePng(img, DPI, out));
     }
 
-    /** Writes a PNG recording {@code dpi} in its pHYs chunk (pngencoder: multi-threaded deflate). */
+    /**
+     * Writes a PNG recording {@code dpi} in its pHYs chunk. Deflate level 3 on the calling thread: the plots are
+     * already drawn in parallel, one outcome per core, and level 3 compresses a 300-dpi plot in half the time of
+     * level 6 for a file about a quarter larger (measured: 18 ms and 173 KB against 35 ms and 136 KB).
+     */
     public static void writePng(BufferedImage img, int dpi, OutputStream out) throws IOException {
         new PngEncoder().withBufferedImage(img)
                 .withPhysicalPixelDimensions(PngEncoderPhysicalPixelDimensions.dotsPerInch(dpi))
-                .withCompressionLevel(6)
+                .withCompressionLevel(3)
+                .withMultiThreadedCompressionEnabled(false)
                 .toStream(out);
     }
 
