@@ -255,8 +255,10 @@ public final class Workbook {
         STUDY, YEAR, ROW, A, N1, C, N2, INCLUDED, CC1, CC2, YI, VI, SE, EST, LO, HI, W_COMMON_RAW, W_COMMON,
         W_RANDOM_RAW, W_RANDOM;
 
+        private final String letter = CellReference.convertNumToColString(ordinal());
+
         String letter() {
-            return CellReference.convertNumToColString(ordinal());
+            return letter;
         }
     }
 
@@ -296,6 +298,8 @@ public final class Workbook {
         int first = FIRST_STUDY_ROW;
         int lastRow = first + a.studies().size() - 1;
         int i = first;
+        String sumCommon = "/SUM(" + range(Col.W_COMMON_RAW, first, lastRow) + ")";
+        String sumRandom = "/SUM(" + range(Col.W_RANDOM_RAW, first, lastRow) + ")";
         for (StudyResult sr : a.studies()) {
             Row x = s.createRow(i);
             int excel = i + 1;
@@ -366,12 +370,10 @@ public final class Workbook {
                     formula(x, Col.LO, back + "(" + yi + "-" + z + "*" + se + ")", est);
                     formula(x, Col.HI, back + "(" + yi + "+" + z + "*" + se + ")", est);
                 }
-                formula(x, Col.W_COMMON, "100*" + ref(Col.W_COMMON_RAW, excel) + "/SUM(" + range(Col.W_COMMON_RAW,
-                        first, lastRow) + ")", pct);
+                formula(x, Col.W_COMMON, "100*" + ref(Col.W_COMMON_RAW, excel) + sumCommon, pct);
                 if (a.random() != null) {
                     formula(x, Col.W_RANDOM_RAW, "1/(" + ref(Col.VI, excel) + "+" + tau2 + ")", num4);
-                    formula(x, Col.W_RANDOM, "100*" + ref(Col.W_RANDOM_RAW, excel) + "/SUM(" + range(Col.W_RANDOM_RAW,
-                            first, lastRow) + ")", pct);
+                    formula(x, Col.W_RANDOM, "100*" + ref(Col.W_RANDOM_RAW, excel) + sumRandom, pct);
                 }
             } else {
                 text(x, Col.EST.ordinal(), "Not estimable");
