@@ -46,8 +46,12 @@ final class Text {
         }
     }
 
+    /**
+     * The plot font at {@code size}. The bold face also carries the BOLD style, which SVG output reads for its
+     * font-weight (the face itself is bold, so Java2D does not embolden it again).
+     */
     static Font font(float size, boolean bold) {
-        return (bold ? BOLD : REGULAR).deriveFont(size);
+        return bold ? BOLD.deriveFont(Font.BOLD, size) : REGULAR.deriveFont(size);
     }
 
     static double width(String s, Font f) {

@@ -143,6 +143,11 @@ class ForestPlotTest {
         Path again = Files.createDirectories(dir.resolve("again")).resolve("forest.pdf");
         DrawingFiles.pdf(p, again);
         assertTrue(java.util.Arrays.equals(Files.readAllBytes(pdf), Files.readAllBytes(again)), "reproducible");
+        Path svg = dir.resolve("forest.svg");
+        DrawingFiles.svg(p, svg);
+        String text = Files.readString(svg);
+        assertTrue(text.contains("font-family:&quot;DejaVu Sans&quot;") && text.contains("font-weight:bold"),
+                "the SVG names the face and keeps bold headings bold");
     }
 
     private static void collectFonts(org.apache.pdfbox.pdmodel.PDResources res, List<String> out) throws IOException {
