@@ -53,8 +53,8 @@ public final class SheetValidator {
     private String extraText;
     private final Map<String, List<Integer>> unknownRoute = new LinkedHashMap<>();
     private final Map<String, List<Integer>> unknownSource = new LinkedHashMap<>();
-    private final Map<String, String> routeCache = new HashMap<>();
-    private final Map<String, String> sourceCache = new HashMap<>();
+    private final Normalised routes = new Normalised(Vocabulary.Kind.ROUTE, route, unknownRoute);
+    private final Normalised sources = new Normalised(Vocabulary.Kind.CELL_SOURCE, cellSource, unknownSource);
     private int badDoseRows;
     private int firstBadDoseRow;
     private boolean headerOk;
@@ -236,9 +236,8 @@ public final class SheetValidator {
 
         years.add(year(rowNumber));
         checkDose(rowNumber);
-        route.add(normalise(Vocabulary.Kind.ROUTE, cell(Field.ROUTE), rowNumber, unknownRoute));
-        cellSource.add(normalise(Vocabulary.Kind.CELL_SOURCE, cell(Field.CELL_SOURCE), rowNumber,
-                unknownSource));
+        routes.add(Field.ROUTE, rowNumber);
+        sources.add(Field.CELL_SOURCE, rowNumber);
 
     }
 
@@ -290,18 +289,35 @@ public final class SheetValidator {
         int trialColumn = column[Field.TRIAL_ID.ordinal()];
         int[] y = yearColumn < 0 ? new int[n] : columns.get(yearColumn).codes();
         int[] t = trialColumn < 0 ? new int[n] : caseInsensitiveIds(columns.get(trialColumn));
+        long ny = 1 + max(y);
+        long nt = 1 + max(t);
+        long no = 1 + max(o);
         long[] key = new long[n];
-        for (int i = 0; i < n; i++) {
-            key[i] = (long) s[i] * n + y[i];
+        if ((double) (1 + max(s)) * ny * nt * no < 0x1p62) {
+            // the four ids as the digits of one number (mixed radix)
+            for (int i = 0; i < n; i++) {
+                key[i] = ((s[i] * ny + y[i]) * nt + t[i]) * no + o[i];
+            }
+        } else {
+            // too many distinct values for one long: replace each prefix by its rank among the distinct prefixes
+            for (int i = 0; i < n; i++) {
+                key[i] = (long) s[i] * n + y[i];
+            }
+            int[] rank = denseRank(key);
+            for (int i = 0; i < n; i++) {
+                key[i] = (long) rank[i] * n + t[i];
+            }
+            rank = denseRank(key);
+            for (int i = 0; i < n; i++) {
+                key[i] = (long) rank[i] * n + o[i];
+            }
         }
-        int[] rank = denseRank(key);
+        boolean[] blankStudy = blankLevels(study);
+        boolean[] blankOutcome = blankLevels(outcome);
         for (int i = 0; i < n; i++) {
-            key[i] = (long) rank[i] * n + t[i];
-        }
-        rank = denseRank(key);
-        for (int i = 0; i < n; i++) {
-            boolean named = !study.get(i).isEmpty() && !outcome.get(i).isEmpty();
-            key[i] = named ? (long) rank[i] * n + o[i] : -1 - i;
+            if (blankStudy[study.codes()[i]] || blankOutcome[outcome.codes()[i]]) {
+                key[i] = -1 - i; // a row without study or outcome has its own problem, not a duplicate
+            }
         }
         long[] sorted = key.clone();
         Arrays.sort(sorted);
@@ -321,6 +337,22 @@ public final class SheetValidator {
             }
         }
         problems.sort(java.util.Comparator.comparingInt(InputProblem::row));
+    }
+
+    private static int max(int[] values) {
+        int m = 0;
+        for (int v : values) {
+            m = Math.max(m, v);
+        }
+        return m;
+    }
+
+    private static boolean[] blankLevels(TextColumn c) {
+        boolean[] blank = new boolean[c.levels().size()];
+        for (int l = 0; l < blank.length; l++) {
+            blank[l] = c.levels().get(l).isEmpty();
+        }
+        return blank;
     }
 
     /** Per row, an id of the value that ignores case (levels equal but for case share one). */
@@ -375,18 +407,57 @@ public final class SheetValidator {
         return sb.toString();
     }
 
-    private String normalise(Vocabulary.Kind kind, String value, int rowNumber, Map<String, List<Integer>> unknown) {
-        Map<String, String> cache = kind == Vocabulary.Kind.ROUTE ? routeCache : sourceCache;
-        String hit = cache.get(value);
-        if (hit == null) {
-            hit = vocabulary.normalise(kind, value);
-            if (hit == null) {
-                unknown.computeIfAbsent(value, v -> new ArrayList<>()).add(rowNumber);
-                return value;
-            }
-            cache.put(value, hit);
+    /**
+     * A vocabulary column (route, cell source): each distinct raw text is normalised once, and its code in the
+     * normalised column kept by raw code; a value outside the vocabulary is kept as written and its rows noted.
+     */
+    private final class Normalised {
+        private final Vocabulary.Kind kind;
+        private final TextColumnBuilder out;
+        private final Map<String, List<Integer>> unknownRows;
+        /** Per raw code: the normalised column's code + 1 (0: not seen yet); negative when outside the vocabulary. */
+        private int[] byRawCode = new int[16];
+        private int absent;
+
+        Normalised(Vocabulary.Kind kind, TextColumnBuilder out, Map<String, List<Integer>> unknownRows) {
+            this.kind = kind;
+            this.out = out;
+            this.unknownRows = unknownRows;
         }
-        return hit;
+
+        void add(Field f, int rowNumber) {
+            int j = column[f.ordinal()];
+            if (j < 0) {
+                if (absent == 0) {
+                    absent = lookUp("");
+                }
+                record(absent, "", rowNumber);
+                return;
+            }
+            int raw = rowCodes[j];
+            if (raw >= byRawCode.length) {
+                byRawCode = Arrays.copyOf(byRawCode, Math.max(2 * byRawCode.length, raw + 1));
+            }
+            if (byRawCode[raw] == 0) {
+                byRawCode[raw] = lookUp(cell(f));
+            }
+            record(byRawCode[raw], byRawCode[raw] < 0 ? cell(f) : null, rowNumber);
+        }
+
+        /** The normalised code + 1, negated when the value is outside the vocabulary (then kept as written). */
+        private int lookUp(String value) {
+            String hit = vocabulary.normalise(kind, value);
+            return hit == null ? -(out.intern(value) + 1) : out.intern(hit) + 1;
+        }
+
+        private void record(int entry, String value, int rowNumber) {
+            if (entry < 0) {
+                unknownRows.computeIfAbsent(value, v -> new ArrayList<>()).add(rowNumber);
+                out.append(-entry - 1);
+            } else {
+                out.append(entry - 1);
+            }
+        }
     }
 
     private int year(int rowNumber) {

@@ -14,6 +14,8 @@ final class TextColumnBuilder {
 
     private final String name;
     private final List<String> levels = new ArrayList<>();
+    /** Each level's characters, compared with the parser's buffer by a (vectorised) range compare. */
+    private char[][] levelChars = new char[16][];
     private int[] levelHash = new int[16];
     /** code + 1 of the level in each slot, 0 when empty; the length is a power of two. */
     private int[] slots = new int[32];
@@ -66,7 +68,7 @@ final class TextColumnBuilder {
             if (s == 0) {
                 return newLevel(new String(buf, off, len), h, i);
             }
-            if (levelHash[s - 1] == h && sameChars(levels.get(s - 1), buf, off, len)) {
+            if (levelHash[s - 1] == h && sameChars(levelChars[s - 1], buf, off, len)) {
                 return s - 1;
             }
         }
@@ -82,16 +84,8 @@ final class TextColumnBuilder {
         return levels.size();
     }
 
-    private static boolean sameChars(String s, char[] buf, int off, int len) {
-        if (s.length() != len) {
-            return false;
-        }
-        for (int k = 0; k < len; k++) {
-            if (s.charAt(k) != buf[off + k]) {
-                return false;
-            }
-        }
-        return true;
+    private static boolean sameChars(char[] level, char[] buf, int off, int len) {
+        return level.length == len && Arrays.equals(level, 0, len, buf, off, off + len);
     }
 
     private static int mix(int h) {
@@ -103,7 +97,9 @@ final class TextColumnBuilder {
         levels.add(value);
         if (code == levelHash.length) {
             levelHash = Arrays.copyOf(levelHash, code * 2);
+            levelChars = Arrays.copyOf(levelChars, code * 2);
         }
+        levelChars[code] = value.toCharArray();
         levelHash[code] = h;
         slots[slot] = code + 1;
         if (2 * levels.size() > slots.length) {
