@@ -26,7 +26,7 @@ measure() {
 
 median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2}'; }
 
-job=(analyze --no-report --measure RR --method MH --tau2 DL --by route,cell_source --quiet)
+job=(analyze --no-report --measure RR --method MH --tau2 DL --by route,cell_source)  # as issue 5 spells it (summary printed, to /dev/null)
 for i in $(seq "$runs"); do
   measure 80k java -jar "$jar" "${job[@]}" "$work/registry-80k.csv" --out "$work/out"
 done > "$work/80k.txt"

@@ -39,28 +39,28 @@ public final class ConsoleSummary {
                 current = a.outcome();
                 out.println();
                 out.println(current);
-                out.printf(Locale.ROOT, "  %-28s %4s  %-36s %-36s %8s %6s  %s%n", "", "k",
-                        "common " + m + " [CI] p", "random " + m + " [CI] p", "tau2", "I2", "prediction interval");
+                out.println(row("", "k", "common " + m + " [CI] p", "random " + m + " [CI] p", "tau2", "I2",
+                        "prediction interval"));
             }
             String label = a.subgroup() == null ? "Overall" : a.subgroup().variable() + ": " + a.subgroup().level();
-            out.printf(Locale.ROOT, "  %-28s %4d  %-36s %-36s %8s %6s  %s%n", truncate(label, 28), a.k(),
-                    common(a.common()), random(a.random()),
+            out.println(row(truncate(label, 28), Integer.toString(a.k()), common(a.common()), random(a.random()),
                     a.random() == null ? "" : fmt(a.random().tau2()),
                     a.heterogeneity() == null || Double.isNaN(a.heterogeneity().i2()) ? ""
                             : fmt1(a.heterogeneity().i2()) + "%",
                     a.random() == null || Double.isNaN(a.random().piLower()) ? ""
-                            : "[" + fmt(a.random().piLower()) + ", " + fmt(a.random().piUpper()) + "]");
+                            : "[" + fmt(a.random().piLower()) + ", " + fmt(a.random().piUpper()) + "]"));
             if (a.incidence() != null && a.incidence().random() != null) {
                 RandomResult i = a.incidence().random();
-                out.printf(Locale.ROOT, "  %-28s %4d  %s%n", "Incidence in MSC recipients", a.incidence().k(),
-                        String.format(Locale.ROOT, "%s [%s, %s] (%d/%d events, all trials incl. single-arm)",
-                                pct(i.estimate()), pct(i.ciLower()), pct(i.ciUpper()), a.incidence().eventsMsc(),
-                                a.incidence().nMsc()));
+                out.println("  " + Decimals.left("Incidence in MSC recipients", 28) + " "
+                        + Decimals.right(Integer.toString(a.incidence().k()), 4) + "  " + pct(i.estimate()) + " ["
+                        + pct(i.ciLower()) + ", " + pct(i.ciUpper()) + "] (" + a.incidence().eventsMsc() + "/"
+                        + a.incidence().nMsc() + " events, all trials incl. single-arm)");
             }
             for (var z : a.zeroEvents()) {
-                out.printf(Locale.ROOT, "    zero-event sensitivity: %-34s k=%-4d %s %s%n", z.method(), z.k(),
-                        z.measure(), Double.isFinite(z.estimate()) ? fmt(z.estimate()) + " [" + fmt(z.ciLower()) + ", "
-                                + fmt(z.ciUpper()) + "] (" + z.model() + ")" : z.note());
+                out.println("    zero-event sensitivity: " + Decimals.left(z.method(), 34) + " k="
+                        + Decimals.left(Integer.toString(z.k()), 4) + " " + z.measure() + " "
+                        + (Double.isFinite(z.estimate()) ? fmt(z.estimate()) + " [" + fmt(z.ciLower()) + ", "
+                                + fmt(z.ciUpper()) + "] (" + z.model() + ")" : z.note()));
             }
             if (a.subgroup() != null && isLastOfVariable(all, ai)) {
                 printTests(r.subgroupTests(), a.outcome() + "\u0000" + a.subgroup().variable(), out);
@@ -79,6 +79,13 @@ public final class ConsoleSummary {
         }
     }
 
+    /** One line of the table: label, k, common, random, tau2, I2, prediction interval, in fixed columns. */
+    private static String row(String label, String k, String common, String random, String tau2, String i2,
+                              String pi) {
+        return "  " + Decimals.left(label, 28) + " " + Decimals.right(k, 4) + "  " + Decimals.left(common, 36) + " "
+                + Decimals.left(random, 36) + " " + Decimals.right(tau2, 8) + " " + Decimals.right(i2, 6) + "  " + pi;
+    }
+
     private static boolean isLastOfVariable(List<Analysis> all, int i) {
         Analysis a = all.get(i);
         if (i + 1 >= all.size()) {
@@ -94,8 +101,8 @@ public final class ConsoleSummary {
         for (SubgroupComparison t : tests) {
             if ((t.outcome() + "\u0000" + t.variable()).equals(key)) {
                 sb.append(sb.length() == 0 ? "  Test for subgroup differences (" + t.variable() + "): " : "; ");
-                sb.append(String.format(Locale.ROOT, "%s Q = %s, df = %d, p = %s", t.model(), fmt(t.q()), t.df(),
-                        p(t.p())));
+                sb.append(t.model()).append(" Q = ").append(fmt(t.q())).append(", df = ").append(t.df())
+                        .append(", p = ").append(p(t.p()));
             }
         }
         if (sb.length() > 0) {
@@ -118,7 +125,7 @@ public final class ConsoleSummary {
     }
 
     private static String pct(double p) {
-        return Double.isFinite(p) ? String.format(Locale.ROOT, "%.1f%%", 100 * p) : "NA";
+        return Double.isFinite(p) ? Decimals.fixed(100 * p, 1) + "%" : "NA";
     }
 
     private static String truncate(String s, int n) {
@@ -133,11 +140,11 @@ public final class ConsoleSummary {
         if (a != 0 && (a < 0.001 || a >= 1e5)) {
             return String.format(Locale.ROOT, "%.2e", d);
         }
-        return String.format(Locale.ROOT, a < 0.1 ? "%.4f" : "%.2f", d);
+        return Decimals.fixed(d, a < 0.1 ? 4 : 2);
     }
 
     private static String fmt1(double d) {
-        return String.format(Locale.ROOT, "%.1f", d);
+        return Decimals.fixed(d, 1);
     }
 
     static String p(double p) {
@@ -147,6 +154,6 @@ public final class ConsoleSummary {
         if (p < 0.0001) {
             return "<0.0001";
         }
-        return String.format(Locale.ROOT, p < 0.001 ? "%.4f" : "%.3f", p);
+        return Decimals.fixed(p, p < 0.001 ? 4 : 3);
     }
 }
