@@ -16,6 +16,10 @@ import java.util.Map;
  * counts whole numbers >= 0; participants >= 1; events <= participants; the control arm either fully given
  * or fully blank (a single-arm study); year a whole number; one row per study, year, trial id and outcome.
  * Unknown route and cell-source values are kept as written and noted, not rejected.
+ *
+ * <p>Every column is dictionary-encoded as it is read (a code per row into the column's distinct texts), and the
+ * checks work on the codes: a count, year or dose is parsed once per distinct text, a route or cell source
+ * normalised once per distinct text, and duplicate rows are found by sorting numeric keys made of the codes.
  */
 public final class SheetValidator {
 
@@ -135,8 +139,7 @@ public final class SheetValidator {
         if (given.length > headers.length) {
             for (int j = headers.length; j < given.length; j++) {
                 if (given[j] != null && !given[j].isBlank()) {
-                    problem(rowNumber, "column " + (j + 1), given[j], "no value beyond the last header column ("
-                            + headers.length + " columns)");
+                    beyondHeader(rowNumber, j, given[j]);
                     break;
                 }
             }
@@ -167,8 +170,7 @@ public final class SheetValidator {
             return;
         }
         if (extraColumn >= 0) {
-            problem(rowNumber, "column " + (extraColumn + 1), extraText, "no value beyond the last header column ("
-                    + headers.length + " columns)");
+            beyondHeader(rowNumber, extraColumn, extraText);
             extraColumn = -1;
         }
         for (int j = fieldCount; j < rowCodes.length; j++) {
@@ -177,9 +179,9 @@ public final class SheetValidator {
         validateRow(rowNumber);
     }
 
-    /** Number of header columns (0 before the header). */
-    int columnCount() {
-        return headers == null ? 0 : headers.length;
+    private void beyondHeader(int rowNumber, int index, String value) {
+        problem(rowNumber, "column " + (index + 1), value, "no value beyond the last header column ("
+                + headers.length + " columns)");
     }
 
     private void validateRow(int rowNumber) {
