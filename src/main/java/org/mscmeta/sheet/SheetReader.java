@@ -4,6 +4,8 @@ import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
@@ -63,11 +65,13 @@ public final class SheetReader {
     private static void readCsv(Path file, String name, SheetValidator validator)
             throws IOException, InvalidInputException {
         SheetRows rows = new SheetRows(validator);
-        try (CsvReader<Boolean> csv = CsvReader.builder()
+        // a strict decoder: text that is not UTF-8 (a sheet saved as Windows-1252, say) is an error, not
+        // replacement characters; a byte-order mark reaches the first header, which drops it
+        try (Reader reader = new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8.newDecoder());
+             CsvReader<Boolean> csv = CsvReader.builder()
                 .skipEmptyLines(false)
                 .ignoreDifferentFieldCount(true)
-                .detectBomHeader(true)
-                .build(rows, file, StandardCharsets.UTF_8)) {
+                .build(rows, reader)) {
             for (Boolean more : csv) {
                 if (!more) {
                     break;
@@ -77,8 +81,9 @@ public final class SheetReader {
             throw new InvalidInputException(name, "well-formed CSV after row " + rows.rows() + ": " + e.getMessage());
         } catch (UncheckedIOException e) {
             if (e.getCause() instanceof CharacterCodingException) {
-                throw new InvalidInputException(name, "UTF-8 text (save the sheet as 'CSV UTF-8'); error after row "
-                        + rows.rows());
+                InputProblem p = Utf8Check.firstProblem(file, name);
+                throw p == null ? new InvalidInputException(name, "UTF-8 text (save the sheet as 'CSV UTF-8')")
+                        : new InvalidInputException(java.util.List.of(p), 1);
             }
             throw e.getCause();
         }

@@ -160,4 +160,22 @@ class ValidationTest {
         assertProblem(ps.get(1), 4, "column 10", "extra", "no value beyond the last header column");
         assertProblem(ps.get(2), 5, "events_msc", "x", "a whole number");
     }
+
+    @Test
+    void textThatIsNotUtf8IsAnErrorNamingItsRow() throws IOException {
+        Path f = dir.resolve("latin1.csv");
+        byte[] head = (HEADER + "\nA,2020,IV,BM,Death,1,10,1,10\nM").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] tail = "ller,2021,IV,BM,Death,1,10,1,10\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] bytes = new byte[head.length + 1 + tail.length];
+        System.arraycopy(head, 0, bytes, 0, head.length);
+        bytes[head.length] = (byte) 0xFC; // u-umlaut in Windows-1252
+        System.arraycopy(tail, 0, bytes, head.length + 1, tail.length);
+        Files.write(f, bytes);
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+                () -> SheetReader.withBuiltInVocabulary().read(f, null));
+        InputProblem p = e.problems().get(0);
+        assertEquals(3, p.row(), p.message());
+        assertEquals("M\\xFC", p.value(), p.message());
+        assertTrue(p.expected().contains("UTF-8") && p.expected().contains("Windows-1252"), p.message());
+    }
 }
