@@ -30,4 +30,20 @@ public final class InverseVariance {
         }
         return CommonEffect.wald("IV", swy / sw, Math.sqrt(1 / sw), level, w);
     }
+
+    /**
+     * The inverse-variance common-effect estimate of the first {@code n} studies, sum(y/v) / sum(1/v), with the same
+     * operations in the same order as {@link #pool} (so the same double), without its weights and test: for
+     * iterations that need only the estimate (trim and fill).
+     */
+    public static double estimate(double[] y, double[] v, int n) {
+        double sw = 0;
+        double swy = 0;
+        for (int i = 0; i < n; i++) {
+            double w = 1 / v[i];
+            sw += w;
+            swy += w * y[i];
+        }
+        return swy / sw;
+    }
 }

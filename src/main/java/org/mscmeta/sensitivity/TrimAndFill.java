@@ -42,7 +42,7 @@ public record TrimAndFill(String side, int k0, CommonEffect fit, double[] filled
         double beta = 0;
         for (int iter = 0; k0 != previous && iter < MAX_ITERATIONS; iter++) {
             previous = k0;
-            beta = commonEstimate(ys, vs, k - k0);
+            beta = InverseVariance.estimate(ys, vs, k - k0);
             double l0 = (4 * positiveRankSum(ys, beta) - (double) k * (k + 1)) / (2.0 * k - 1);
             k0 = (int) Math.max(0, Math.rint(l0));
         }
@@ -85,20 +85,5 @@ public record TrimAndFill(String side, int k0, CommonEffect fit, double[] filled
             }
         }
         return sr;
-    }
-
-    /**
-     * The inverse-variance common-effect estimate of the first {@code n} studies: sum(y/v) / sum(1/v), summed in
-     * the same order and with the same operations as {@link InverseVariance#pool}.
-     */
-    private static double commonEstimate(double[] y, double[] v, int n) {
-        double sw = 0;
-        double swy = 0;
-        for (int i = 0; i < n; i++) {
-            double w = 1 / v[i];
-            sw += w;
-            swy += w * y[i];
-        }
-        return swy / sw;
     }
 }
