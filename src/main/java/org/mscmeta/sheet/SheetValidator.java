@@ -291,29 +291,7 @@ public final class SheetValidator {
         int trialColumn = column[Field.TRIAL_ID.ordinal()];
         int[] y = yearColumn < 0 ? new int[n] : columns.get(yearColumn).codes();
         int[] t = trialColumn < 0 ? new int[n] : caseInsensitiveIds(columns.get(trialColumn));
-        long ny = 1 + max(y);
-        long nt = 1 + max(t);
-        long no = 1 + max(o);
-        long[] key = new long[n];
-        if ((double) (1 + max(s)) * ny * nt * no < 0x1p62) {
-            // the four ids as the digits of one number (mixed radix)
-            for (int i = 0; i < n; i++) {
-                key[i] = ((s[i] * ny + y[i]) * nt + t[i]) * no + o[i];
-            }
-        } else {
-            // too many distinct values for one long: replace each prefix by its rank among the distinct prefixes
-            for (int i = 0; i < n; i++) {
-                key[i] = (long) s[i] * n + y[i];
-            }
-            int[] rank = denseRank(key);
-            for (int i = 0; i < n; i++) {
-                key[i] = (long) rank[i] * n + t[i];
-            }
-            rank = denseRank(key);
-            for (int i = 0; i < n; i++) {
-                key[i] = (long) rank[i] * n + o[i];
-            }
-        }
+        long[] key = rowKeys(s, y, t, o, false);
         boolean[] blankStudy = blankLevels(study);
         boolean[] blankOutcome = blankLevels(outcome);
         for (int i = 0; i < n; i++) {
@@ -339,6 +317,37 @@ public final class SheetValidator {
             }
         }
         problems.sort(java.util.Comparator.comparingInt(InputProblem::row));
+    }
+
+    /**
+     * One number per row that is equal for two rows exactly when their four ids are: the ids as the digits of a
+     * mixed-radix number when that fits in a long (and {@code ranked} is false), else each prefix replaced by its
+     * rank among the distinct prefixes.
+     */
+    static long[] rowKeys(int[] s, int[] y, int[] t, int[] o, boolean ranked) {
+        int n = s.length;
+        long ny = 1 + max(y);
+        long nt = 1 + max(t);
+        long no = 1 + max(o);
+        long[] key = new long[n];
+        if (!ranked && (double) (1 + max(s)) * ny * nt * no < 0x1p62) {
+            for (int i = 0; i < n; i++) {
+                key[i] = ((s[i] * ny + y[i]) * nt + t[i]) * no + o[i];
+            }
+            return key;
+        }
+        for (int i = 0; i < n; i++) {
+            key[i] = (long) s[i] * n + y[i];
+        }
+        int[] rank = denseRank(key);
+        for (int i = 0; i < n; i++) {
+            key[i] = (long) rank[i] * n + t[i];
+        }
+        rank = denseRank(key);
+        for (int i = 0; i < n; i++) {
+            key[i] = (long) rank[i] * n + o[i];
+        }
+        return key;
     }
 
     private static int max(int[] values) {
