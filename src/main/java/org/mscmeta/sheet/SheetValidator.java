@@ -48,7 +48,7 @@ public final class SheetValidator {
     private int[] rowCodes;
     /** Per column, the code of the blank level once a row has needed it, else -1. */
     private int[] blankCode;
-    /** Per column, counts and years parsed once per distinct text ({@link #UNPARSED} until needed). */
+    /** Per column, counts, years and doses parsed once per distinct text ({@link #UNPARSED} until needed). */
     private long[][] parsed;
     private static final int EMPTY = -1;
     private static final long UNPARSED = Long.MIN_VALUE + 100;
