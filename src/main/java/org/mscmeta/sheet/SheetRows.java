@@ -17,7 +17,6 @@ final class SheetRows extends AbstractBaseCsvCallbackHandler<Boolean> {
     private final List<String> header = new ArrayList<>();
     private int rows;
     private boolean headerDone;
-    private boolean headerOk;
     private boolean blankHeader;
     private boolean blank;
     private int fields;
@@ -70,8 +69,7 @@ final class SheetRows extends AbstractBaseCsvCallbackHandler<Boolean> {
                 blankHeader = true;
                 return wrapRecord(false);
             }
-            headerOk = validator.header(header.toArray(new String[0]));
-            return wrapRecord(headerOk);
+            return wrapRecord(validator.header(header.toArray(new String[0])));
         }
         if (!blank) {
             validator.endRow(rows, fields);
