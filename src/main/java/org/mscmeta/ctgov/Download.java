@@ -1,7 +1,7 @@
 package org.mscmeta.ctgov;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -63,7 +63,7 @@ public final class Download {
             AtomicFiles.write(file, out -> out.write(body));
             files.add(file);
             JsonNode next = mapper.readTree(body).get("nextPageToken");
-            token = next == null || next.isNull() ? null : next.asText();
+            token = next == null || next.isNull() ? null : next.asString();
         } while (token != null && files.size() < 1000);
         return files;
     }

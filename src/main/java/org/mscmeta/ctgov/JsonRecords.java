@@ -1,9 +1,10 @@
 package org.mscmeta.ctgov;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.JacksonIOException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -41,11 +42,13 @@ public final class JsonRecords {
     /** Reads every study in a JSON stream; {@code name} names it in errors. */
     public static List<Trial> read(InputStream in, String name) throws IOException, CtgovInputException {
         JsonNode root;
-        try (JsonParser p = MAPPER.getFactory().createParser(in)) {
+        try (JsonParser p = MAPPER.createParser(in)) {
             try {
                 root = MAPPER.readTree(p);
-            } catch (JsonProcessingException e) {
-                String where = "JSON path " + p.getParsingContext().pathAsPointer() + " (line "
+            } catch (JacksonIOException e) {
+                throw e.getCause();
+            } catch (JacksonException e) {
+                String where = "JSON path " + p.streamReadContext().pathAsPointer() + " (line "
                         + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
                 throw new CtgovInputException(name, where, "malformed or truncated JSON: " + e.getOriginalMessage());
             }
@@ -90,9 +93,9 @@ public final class JsonRecords {
         }
         String title = first(text(id, "briefTitle", null), text(id, "officialTitle", null));
         JsonNode st = ps.path("statusModule");
-        Integer year = year(st.path("resultsFirstPostDateStruct").path("date").asText(null),
-                st.path("primaryCompletionDateStruct").path("date").asText(null),
-                st.path("startDateStruct").path("date").asText(null));
+        Integer year = year(st.path("resultsFirstPostDateStruct").path("date").asString(null),
+                st.path("primaryCompletionDateStruct").path("date").asString(null),
+                st.path("startDateStruct").path("date").asString(null));
         List<String> conditions = strings(ps.path("conditionsModule"), "conditions", pp + "/conditionsModule");
         String model = text(ps.path("designModule").path("designInfo"), "interventionModel", null);
         JsonNode aim = ps.path("armsInterventionsModule");
@@ -166,9 +169,9 @@ public final class JsonRecords {
                     "the study has no NCT id");
         }
         JsonNode st = ps.path("StatusModule");
-        Integer year = year(st.path("ResultsFirstPostDateStruct").path("ResultsFirstPostDate").asText(null),
-                st.path("PrimaryCompletionDateStruct").path("PrimaryCompletionDate").asText(null),
-                st.path("StartDateStruct").path("StartDate").asText(null));
+        Integer year = year(st.path("ResultsFirstPostDateStruct").path("ResultsFirstPostDate").asString(null),
+                st.path("PrimaryCompletionDateStruct").path("PrimaryCompletionDate").asString(null),
+                st.path("StartDateStruct").path("StartDate").asString(null));
         List<String> conditions = strings(ps.path("ConditionsModule").path("ConditionList"), "Condition",
                 pp + "/ConditionsModule/ConditionList");
         String model = text(ps.path("DesignModule").path("DesignInfo"), "DesignInterventionModel", null);
@@ -250,7 +253,7 @@ public final class JsonRecords {
             throw new CtgovInputException(file, "JSON path " + at + "/" + key, "expected text, got "
                     + v.getNodeType().name().toLowerCase(java.util.Locale.ROOT));
         }
-        String s = v.asText().strip();
+        String s = v.asString().strip();
         return s.isEmpty() ? null : s;
     }
 
@@ -263,8 +266,8 @@ public final class JsonRecords {
         if (v.isIntegralNumber() && v.canConvertToInt() && v.intValue() >= 0) {
             return v.intValue();
         }
-        if (v.isTextual()) {
-            String s = v.asText().strip();
+        if (v.isString()) {
+            String s = v.asString().strip();
             if (s.isEmpty()) {
                 return null;
             }
@@ -296,7 +299,7 @@ public final class JsonRecords {
             if (!a.get(i).isValueNode()) {
                 throw new CtgovInputException(file, "JSON path " + at + "/" + key + "/" + i, "expected text");
             }
-            out.add(a.get(i).asText());
+            out.add(a.get(i).asString());
         }
         return out;
     }

@@ -1,9 +1,13 @@
 package org.mscmeta.report;
 
-import com.fasterxml.jackson.core.JsonEncoding;
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.io.SerializedString;
+import tools.jackson.core.JsonEncoding;
+import tools.jackson.core.json.JsonFactory;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.ObjectWriteContext;
+import tools.jackson.core.PrettyPrinter;
+import tools.jackson.core.util.DefaultPrettyPrinter;
+import tools.jackson.core.exc.JacksonIOException;
+import tools.jackson.core.io.SerializedString;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Path;
@@ -34,7 +38,23 @@ public final class ResultsJson {
 
     /** Schubfach-based number output (Jackson's fast double writer): the same digits, several times faster. */
     private static final JsonFactory FACTORY = JsonFactory.builder()
-            .enable(com.fasterxml.jackson.core.StreamWriteFeature.USE_FAST_DOUBLE_WRITER).build();
+            .enable(tools.jackson.core.StreamWriteFeature.USE_FAST_DOUBLE_WRITER).build();
+
+    /** As {@link #FACTORY}, for blocks of analyses: root-level values separated by commas. */
+    private static final JsonFactory BLOCK_FACTORY = FACTORY.rebuild().rootValueSeparator(",").build();
+
+    /** Indented output, for results small enough to be read by eye. */
+    private static final ObjectWriteContext PRETTY = new ObjectWriteContext.Base() {
+        @Override
+        public PrettyPrinter getPrettyPrinter() {
+            return new DefaultPrettyPrinter();
+        }
+
+        @Override
+        public boolean hasPrettyPrinter() {
+            return true;
+        }
+    };
 
     /** Results of more rows than this are written compact (no indentation), to keep large files small. */
     static final int PRETTY_MAX_ROWS = 5000;
@@ -59,44 +79,50 @@ public final class ResultsJson {
 
     /** Writes the JSON document to a stream (left open). */
     public static void write(Results r, RunInfo run, OutputStream out) throws IOException {
-        try (JsonGenerator g = FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
-            if (r.rows() <= PRETTY_MAX_ROWS) {
-                g.useDefaultPrettyPrinter();
-            }
+        try {
+            document(r, run, out);
+        } catch (JacksonIOException e) {
+            throw e.getCause(); // Jackson 3 reports the stream's failure unchecked
+        }
+    }
+
+    private static void document(Results r, RunInfo run, OutputStream out) throws IOException {
+        ObjectWriteContext context = r.rows() <= PRETTY_MAX_ROWS ? PRETTY : ObjectWriteContext.empty();
+        try (JsonGenerator g = FACTORY.createGenerator(context, out, JsonEncoding.UTF8)) {
             g.writeStartObject();
-            g.writeObjectFieldStart("tool");
-            g.writeStringField("name", Tool.name());
-            g.writeStringField("version", Tool.version());
+            g.writeObjectPropertyStart("tool");
+            g.writeStringProperty("name", Tool.name());
+            g.writeStringProperty("version", Tool.version());
             g.writeEndObject();
-            g.writeObjectFieldStart("input");
-            g.writeStringField("file", r.input());
-            g.writeStringField("path", run == null ? null : run.inputPath());
-            g.writeStringField("sha256", run == null ? null : run.inputSha256());
-            g.writeNumberField("rows", r.rows());
+            g.writeObjectPropertyStart("input");
+            g.writeStringProperty("file", r.input());
+            g.writeStringProperty("path", run == null ? null : run.inputPath());
+            g.writeStringProperty("sha256", run == null ? null : run.inputSha256());
+            g.writeNumberProperty("rows", r.rows());
             g.writeEndObject();
             settings(g, r.settings());
-            g.writeArrayFieldStart("analyses");
+            g.writeArrayPropertyStart("analyses");
             writeAnalyses(g, r, out);
             g.writeEndArray();
-            g.writeArrayFieldStart("subgroup_tests");
+            g.writeArrayPropertyStart("subgroup_tests");
             for (SubgroupComparison t : r.subgroupTests()) {
                 g.writeStartObject();
-                g.writeStringField("outcome", t.outcome());
-                g.writeStringField("variable", t.variable());
-                g.writeStringField("model", t.model());
+                g.writeStringProperty("outcome", t.outcome());
+                g.writeStringProperty("variable", t.variable());
+                g.writeStringProperty("model", t.model());
                 num(g, "Q", t.q());
-                g.writeNumberField("df", t.df());
+                g.writeNumberProperty("df", t.df());
                 num(g, "p", t.p());
                 num(g, "I2", t.i2());
                 g.writeEndObject();
             }
             g.writeEndArray();
-            g.writeArrayFieldStart("notices");
+            g.writeArrayPropertyStart("notices");
             for (Notice n : r.notices()) {
                 g.writeStartObject();
-                g.writeStringField("category", n.category());
-                g.writeStringField("outcome", n.outcome());
-                g.writeStringField("message", n.message());
+                g.writeStringProperty("category", n.category());
+                g.writeStringProperty("outcome", n.outcome());
+                g.writeStringProperty("message", n.message());
                 g.writeEndObject();
             }
             g.writeEndArray();
@@ -132,23 +158,18 @@ public final class ResultsJson {
         g.flush();
         boolean first = true;
         for (int from = 0; from < blocks.size(); from += window) {
-            List<PagedBuffer> bufs;
-            try {
-                bufs = blocks.subList(from, Math.min(blocks.size(), from + window)).parallelStream().map(block -> {
-                    PagedBuffer buf = new PagedBuffer(spare);
-                    try (JsonGenerator bg = FACTORY.createGenerator(buf, JsonEncoding.UTF8)) {
-                        bg.setRootValueSeparator(new com.fasterxml.jackson.core.io.SerializedString(","));
-                        for (Analysis a : block) {
-                            analysis(bg, a, ratio, true); // root-level values, comma-separated
+            // in memory: nothing here can fail to write
+            List<PagedBuffer> bufs = blocks.subList(from, Math.min(blocks.size(), from + window)).parallelStream()
+                    .map(block -> {
+                        PagedBuffer buf = new PagedBuffer(spare);
+                        try (JsonGenerator bg = BLOCK_FACTORY.createGenerator(ObjectWriteContext.empty(), buf,
+                                JsonEncoding.UTF8)) {
+                            for (Analysis a : block) {
+                                analysis(bg, a, ratio, true); // root-level values, comma-separated
+                            }
                         }
-                    } catch (IOException e) {
-                        throw new java.io.UncheckedIOException(e);
-                    }
-                    return buf;
-                }).toList();
-            } catch (java.io.UncheckedIOException e) {
-                throw e.getCause();
-            }
+                        return buf;
+                    }).toList();
             for (PagedBuffer b : bufs) {
                 if (b.size() == 0) {
                     continue;
@@ -163,32 +184,32 @@ public final class ResultsJson {
         }
     }
 
-    private static void settings(JsonGenerator g, Settings s) throws IOException {
-        g.writeObjectFieldStart("settings");
-        g.writeStringField("measure", s.measure().name());
-        g.writeStringField("method", s.method().name());
-        g.writeStringField("tau2", s.method() == org.mscmeta.analysis.Method.GLMM ? "ML" : s.tau2Name());
+    private static void settings(JsonGenerator g, Settings s) {
+        g.writeObjectPropertyStart("settings");
+        g.writeStringProperty("measure", s.measure().name());
+        g.writeStringProperty("method", s.method().name());
+        g.writeStringProperty("tau2", s.method() == org.mscmeta.analysis.Method.GLMM ? "ML" : s.tau2Name());
         if (s.method() == org.mscmeta.analysis.Method.GLMM) {
-            g.writeStringField("glmm_model", s.measure().isProportion() ? "PLO" : s.glmmModel());
+            g.writeStringProperty("glmm_model", s.measure().isProportion() ? "PLO" : s.glmmModel());
         }
-        g.writeBooleanField("hksj", s.hksj());
-        g.writeNumberField("cc", s.cc().value());
-        g.writeStringField("cc_mode", s.cc().mode().id());
-        g.writeStringField("double_zero", s.effectiveDoubleZero().id());
-        g.writeNumberField("level", s.level());
-        g.writeArrayFieldStart("by");
+        g.writeBooleanProperty("hksj", s.hksj());
+        g.writeNumberProperty("cc", s.cc().value());
+        g.writeStringProperty("cc_mode", s.cc().mode().id());
+        g.writeStringProperty("double_zero", s.effectiveDoubleZero().id());
+        g.writeNumberProperty("level", s.level());
+        g.writeArrayPropertyStart("by");
         for (String b : s.by()) {
             g.writeString(b);
         }
         g.writeEndArray();
-        g.writeStringField("outcome", s.outcome());
-        g.writeArrayFieldStart("moderators");
+        g.writeStringProperty("outcome", s.outcome());
+        g.writeArrayPropertyStart("moderators");
         for (String m : s.moderators()) {
             g.writeString(m);
         }
         g.writeEndArray();
-        g.writeStringField("sensitivity", s.sensitivity().id());
-        g.writeStringField("convention", s.convention().label());
+        g.writeStringProperty("sensitivity", s.sensitivity().id());
+        g.writeStringProperty("convention", s.convention().label());
         g.writeEndObject();
     }
 
@@ -196,29 +217,28 @@ public final class ResultsJson {
      * {@code log_estimate} is the analysis-scale estimate (log ratio, logit, ...); null for RD, as in the metafor
      * reference cases.
      */
-    private static void analysis(JsonGenerator g, Analysis a, boolean ratio, boolean registryScale)
-            throws IOException {
+    private static void analysis(JsonGenerator g, Analysis a, boolean ratio, boolean registryScale) {
         g.writeStartObject();
-        g.writeStringField("outcome", a.outcome());
+        g.writeStringProperty("outcome", a.outcome());
         if (a.subgroup() == null) {
-            g.writeNullField("subgroup");
+            g.writeNullProperty("subgroup");
         } else {
-            g.writeObjectFieldStart("subgroup");
-            g.writeStringField("variable", a.subgroup().variable());
-            g.writeStringField("level", a.subgroup().level());
+            g.writeObjectPropertyStart("subgroup");
+            g.writeStringProperty("variable", a.subgroup().variable());
+            g.writeStringProperty("level", a.subgroup().level());
             g.writeEndObject();
         }
-        g.writeNumberField("k", a.k());
-        g.writeNumberField("k_double_zero_excluded", a.kDoubleZeroExcluded());
-        g.writeNumberField("k_not_estimable", a.kNotEstimable());
-        g.writeNumberField("events_msc", a.eventsMsc());
-        g.writeNumberField("n_msc", a.nMsc());
-        g.writeNumberField("events_control", a.eventsControl());
-        g.writeNumberField("n_control", a.nControl());
+        g.writeNumberProperty("k", a.k());
+        g.writeNumberProperty("k_double_zero_excluded", a.kDoubleZeroExcluded());
+        g.writeNumberProperty("k_not_estimable", a.kNotEstimable());
+        g.writeNumberProperty("events_msc", a.eventsMsc());
+        g.writeNumberProperty("n_msc", a.nMsc());
+        g.writeNumberProperty("events_control", a.eventsControl());
+        g.writeNumberProperty("n_control", a.nControl());
         common(g, a.common(), ratio);
         random(g, a.random(), ratio);
         heterogeneity(g, a.heterogeneity());
-        g.writeArrayFieldStart("studies");
+        g.writeArrayPropertyStart("studies");
         boolean slim = a.subgroup() != null && (registryScale || a.studies().size() > SLIM_SUBGROUP_STUDIES);
         org.mscmeta.analysis.StudyTable studies = a.studies();
         for (int j = 0; j < studies.size(); j++) {
@@ -236,17 +256,17 @@ public final class ResultsJson {
             incidence(g, a.incidence());
         }
         if (!a.zeroEvents().isEmpty()) {
-            g.writeArrayFieldStart("zero_event_sensitivity");
+            g.writeArrayPropertyStart("zero_event_sensitivity");
             for (var z : a.zeroEvents()) {
                 g.writeStartObject();
-                g.writeStringField("method", z.method());
-                g.writeStringField("measure", z.measure());
-                g.writeStringField("model", z.model());
-                g.writeNumberField("k", z.k());
+                g.writeStringProperty("method", z.method());
+                g.writeStringProperty("measure", z.measure());
+                g.writeStringProperty("model", z.model());
+                g.writeNumberProperty("k", z.k());
                 num(g, "estimate", z.estimate());
                 num(g, "ci_lower", z.ciLower());
                 num(g, "ci_upper", z.ciUpper());
-                g.writeStringField("note", z.note());
+                g.writeStringProperty("note", z.note());
                 g.writeEndObject();
             }
             g.writeEndArray();
@@ -265,13 +285,13 @@ public final class ResultsJson {
     }
 
     /** The incidence among MSC recipients beside a comparative analysis (its study rows are the MSC arms). */
-    private static void incidence(JsonGenerator g, Analysis i) throws IOException {
-        g.writeObjectFieldStart("incidence");
-        g.writeStringField("measure", "PLOGIT");
-        g.writeNumberField("k", i.k());
-        g.writeNumberField("k_single_arm", singleArm(i.studies()));
-        g.writeNumberField("events_msc", i.eventsMsc());
-        g.writeNumberField("n_msc", i.nMsc());
+    private static void incidence(JsonGenerator g, Analysis i) {
+        g.writeObjectPropertyStart("incidence");
+        g.writeStringProperty("measure", "PLOGIT");
+        g.writeNumberProperty("k", i.k());
+        g.writeNumberProperty("k_single_arm", singleArm(i.studies()));
+        g.writeNumberProperty("events_msc", i.eventsMsc());
+        g.writeNumberProperty("n_msc", i.nMsc());
         common(g, i.common(), false);
         random(g, i.random(), false);
         heterogeneity(g, i.heterogeneity());
@@ -279,37 +299,37 @@ public final class ResultsJson {
     }
 
     /** Keys as in shared/reference/sensitivity_cases.json. */
-    private static void sensitivity(JsonGenerator g, Sensitivity s, boolean ratio) throws IOException {
-        g.writeArrayFieldStart("leave_one_out");
+    private static void sensitivity(JsonGenerator g, Sensitivity s, boolean ratio) {
+        g.writeArrayPropertyStart("leave_one_out");
         for (Sensitivity.Step st : s.leaveOneOut()) {
             g.writeStartObject();
-            g.writeStringField("omitted", st.study());
+            g.writeStringProperty("omitted", st.study());
             steps(g, st);
             // the reference leaves I2 of the refits undefined; Q is given so that it can be derived
-            g.writeNullField("I2");
+            g.writeNullProperty("I2");
             num(g, "Q", st.q());
             g.writeEndObject();
         }
         g.writeEndArray();
-        g.writeArrayFieldStart("cumulative");
+        g.writeArrayPropertyStart("cumulative");
         for (Sensitivity.Step st : s.cumulative()) {
             g.writeStartObject();
-            g.writeStringField("added", st.study());
+            g.writeStringProperty("added", st.study());
             steps(g, st);
             g.writeEndObject();
         }
         g.writeEndArray();
         if (s.egger() != null) {
-            g.writeObjectFieldStart("egger");
+            g.writeObjectPropertyStart("egger");
             num(g, "bias", s.egger().bias());
             num(g, "t", s.egger().t());
-            g.writeNumberField("df", s.egger().df());
+            g.writeNumberProperty("df", s.egger().df());
             num(g, "p", s.egger().p());
             num(g, "limit_estimate", s.egger().limitEstimate());
             g.writeEndObject();
         }
         if (s.begg() != null) {
-            g.writeObjectFieldStart("begg");
+            g.writeObjectPropertyStart("begg");
             num(g, "kendall_tau", s.begg().kendallTau());
             num(g, "z", s.begg().z());
             num(g, "p", s.begg().p());
@@ -317,11 +337,11 @@ public final class ResultsJson {
         }
         if (s.trimAndFill() != null) {
             Sensitivity.Filled f = s.trimAndFill();
-            g.writeObjectFieldStart("trim_and_fill");
-            g.writeStringField("model", "common");
-            g.writeStringField("estimator", "L0");
-            g.writeStringField("side", f.side());
-            g.writeNumberField("k0", f.k0());
+            g.writeObjectPropertyStart("trim_and_fill");
+            g.writeStringProperty("model", "common");
+            g.writeStringProperty("estimator", "L0");
+            g.writeStringProperty("side", f.side());
+            g.writeNumberProperty("k0", f.k0());
             num(g, "estimate", f.estimate());
             num(g, "ci_lower", f.ciLower());
             num(g, "ci_upper", f.ciUpper());
@@ -329,22 +349,22 @@ public final class ResultsJson {
         }
         MetaRegression m = s.metaRegression();
         if (m != null) {
-            g.writeObjectFieldStart("meta_regression");
-            g.writeArrayFieldStart("moderators");
+            g.writeObjectPropertyStart("meta_regression");
+            g.writeArrayPropertyStart("moderators");
             for (String t : m.terms().subList(1, m.terms().size())) {
                 g.writeString(t);
             }
             g.writeEndArray();
-            g.writeNumberField("k", m.k());
+            g.writeNumberProperty("k", m.k());
             num(g, "tau2", m.tau2());
             num(g, "QM", m.qm());
-            g.writeNumberField("QM_df", m.qmDf());
+            g.writeNumberProperty("QM_df", m.qmDf());
             num(g, "QM_p", m.qmP());
             num(g, "R2", m.r2());
-            g.writeArrayFieldStart("coefficients");
+            g.writeArrayPropertyStart("coefficients");
             for (int j = 0; j < m.terms().size(); j++) {
                 g.writeStartObject();
-                g.writeStringField("term", m.terms().get(j));
+                g.writeStringProperty("term", m.terms().get(j));
                 num(g, "estimate", m.estimate()[j]);
                 num(g, "se", m.se()[j]);
                 num(g, "z", m.z()[j]);
@@ -356,20 +376,20 @@ public final class ResultsJson {
         }
     }
 
-    private static void steps(JsonGenerator g, Sensitivity.Step st) throws IOException {
+    private static void steps(JsonGenerator g, Sensitivity.Step st) {
         num(g, "estimate", st.estimate());
         num(g, "ci_lower", st.ciLower());
         num(g, "ci_upper", st.ciUpper());
         num(g, "tau2", st.tau2());
     }
 
-    private static void common(JsonGenerator g, CommonResult c, boolean ratio) throws IOException {
+    private static void common(JsonGenerator g, CommonResult c, boolean ratio) {
         if (c == null) {
-            g.writeNullField("common");
+            g.writeNullProperty("common");
             return;
         }
-        g.writeObjectFieldStart("common");
-        g.writeStringField("method", c.method());
+        g.writeObjectPropertyStart("common");
+        g.writeStringProperty("method", c.method());
         num(g, "estimate", c.estimate());
         num(g, "ci_lower", c.ciLower());
         num(g, "ci_upper", c.ciUpper());
@@ -380,14 +400,14 @@ public final class ResultsJson {
         g.writeEndObject();
     }
 
-    private static void random(JsonGenerator g, RandomResult r, boolean ratio) throws IOException {
+    private static void random(JsonGenerator g, RandomResult r, boolean ratio) {
         if (r == null) {
-            g.writeNullField("random");
+            g.writeNullProperty("random");
             return;
         }
-        g.writeObjectFieldStart("random");
-        g.writeStringField("tau2_method", r.tau2Method());
-        g.writeBooleanField("hksj", r.hksj());
+        g.writeObjectPropertyStart("random");
+        g.writeStringProperty("tau2_method", r.tau2Method());
+        g.writeBooleanProperty("hksj", r.hksj());
         num(g, "tau2", r.tau2());
         num(g, "tau", r.tau());
         num(g, "log_estimate", ratio ? r.logEstimate() : Double.NaN);
@@ -404,14 +424,14 @@ public final class ResultsJson {
         g.writeEndObject();
     }
 
-    private static void heterogeneity(JsonGenerator g, Heterogeneity h) throws IOException {
+    private static void heterogeneity(JsonGenerator g, Heterogeneity h) {
         if (h == null) {
-            g.writeNullField("heterogeneity");
+            g.writeNullProperty("heterogeneity");
             return;
         }
-        g.writeObjectFieldStart("heterogeneity");
+        g.writeObjectPropertyStart("heterogeneity");
         num(g, "Q", h.q());
-        g.writeNumberField("df", h.df());
+        g.writeNumberProperty("df", h.df());
         num(g, "p", h.p());
         num(g, "I2", h.i2());
         num(g, "H2", h.h2());
@@ -426,13 +446,13 @@ public final class ResultsJson {
      * A study row of a large subgroup level: name, spreadsheet row, inclusion and the weights within the level;
      * counts, effect and CI are those of the same row in the outcome's overall analysis.
      */
-    private static void slimStudy(JsonGenerator g, org.mscmeta.analysis.StudyTable s, int j) throws IOException {
+    private static void slimStudy(JsonGenerator g, org.mscmeta.analysis.StudyTable s, int j) {
         g.writeStartObject();
-        g.writeFieldName(F_STUDY);
+        g.writeName(F_STUDY);
         g.writeString(s.study(j));
-        g.writeFieldName(F_ROW);
+        g.writeName(F_ROW);
         g.writeNumber(s.row(j));
-        g.writeFieldName(F_INCLUDED);
+        g.writeName(F_INCLUDED);
         g.writeBoolean(s.included(j));
         num(g, F_WEIGHT_COMMON, s.weightCommon(j));
         num(g, F_WEIGHT_RANDOM, s.weightRandom(j));
@@ -458,37 +478,37 @@ public final class ResultsJson {
     private static final SerializedString F_WEIGHT_COMMON = new SerializedString("weight_common");
     private static final SerializedString F_WEIGHT_RANDOM = new SerializedString("weight_random");
 
-    private static void study(JsonGenerator g, StudyResult s) throws IOException {
+    private static void study(JsonGenerator g, StudyResult s) {
         g.writeStartObject();
-        g.writeFieldName(F_STUDY);
+        g.writeName(F_STUDY);
         g.writeString(s.study());
-        g.writeFieldName(F_ROW);
+        g.writeName(F_ROW);
         g.writeNumber(s.row());
-        g.writeFieldName(F_YEAR);
+        g.writeName(F_YEAR);
         if (s.year() == ExtractionSheet.NO_YEAR) {
             g.writeNull();
         } else {
             g.writeNumber(s.year());
         }
-        g.writeFieldName(F_INCLUDED);
+        g.writeName(F_INCLUDED);
         g.writeBoolean(s.included());
-        g.writeFieldName(F_EXCLUSION);
+        g.writeName(F_EXCLUSION);
         g.writeString(s.exclusion());
-        g.writeFieldName(F_EVENTS_MSC);
+        g.writeName(F_EVENTS_MSC);
         g.writeNumber(s.eventsMsc());
-        g.writeFieldName(F_N_MSC);
+        g.writeName(F_N_MSC);
         g.writeNumber(s.nMsc());
-        g.writeFieldName(F_EVENTS_CONTROL);
+        g.writeName(F_EVENTS_CONTROL);
         if (s.nControl() < 0) {
             g.writeNull();
-            g.writeFieldName(F_N_CONTROL);
+            g.writeName(F_N_CONTROL);
             g.writeNull();
         } else {
             g.writeNumber(s.eventsControl());
-            g.writeFieldName(F_N_CONTROL);
+            g.writeName(F_N_CONTROL);
             g.writeNumber(s.nControl());
         }
-        g.writeFieldName(F_CORRECTED);
+        g.writeName(F_CORRECTED);
         g.writeBoolean(s.corrected());
         num(g, F_YI, s.yi());
         num(g, F_VI, s.vi());
@@ -500,8 +520,8 @@ public final class ResultsJson {
         g.writeEndObject();
     }
 
-    private static void num(JsonGenerator g, SerializedString name, double v) throws IOException {
-        g.writeFieldName(name);
+    private static void num(JsonGenerator g, SerializedString name, double v) {
+        g.writeName(name);
         if (Double.isFinite(v)) {
             g.writeNumber(v);
         } else {
@@ -509,11 +529,11 @@ public final class ResultsJson {
         }
     }
 
-    private static void num(JsonGenerator g, String name, double v) throws IOException {
+    private static void num(JsonGenerator g, String name, double v) {
         if (Double.isFinite(v)) {
-            g.writeNumberField(name, v);
+            g.writeNumberProperty(name, v);
         } else {
-            g.writeNullField(name);
+            g.writeNullProperty(name);
         }
     }
 }

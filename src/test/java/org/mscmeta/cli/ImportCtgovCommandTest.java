@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.NamedCsvRecord;
@@ -104,11 +104,11 @@ class ImportCtgovCommandTest {
             for (JsonNode e : ae.path(kind + "EventList").path(kind + "Event")) {
                 Map<String, int[]> byGroup = new java.util.HashMap<>();
                 for (JsonNode s : e.path(kind + "EventStatsList").path(kind + "EventStats")) {
-                    byGroup.put(s.path(kind + "EventStatsGroupId").asText(), new int[] {
-                        Integer.parseInt(s.path(kind + "EventStatsNumAffected").asText()),
-                        Integer.parseInt(s.path(kind + "EventStatsNumAtRisk").asText())});
+                    byGroup.put(s.path(kind + "EventStatsGroupId").asString(), new int[] {
+                        Integer.parseInt(s.path(kind + "EventStatsNumAffected").asString()),
+                        Integer.parseInt(s.path(kind + "EventStatsNumAtRisk").asString())});
                 }
-                String term = e.path(kind + "EventTerm").asText().replaceAll("\\s+", " ").strip();
+                String term = e.path(kind + "EventTerm").asString().replaceAll("\\s+", " ").strip();
                 NamedCsvRecord r = rows.stream().filter(x -> x.getField("outcome").startsWith(term)
                         && x.getField("ae_category").equals(kind.toLowerCase(java.util.Locale.ROOT))
                         && x.getField("events_msc").equals(Integer.toString(byGroup.get("EG000")[0]))
@@ -164,13 +164,13 @@ class ImportCtgovCommandTest {
                 int[] c = null;
                 for (JsonNode s : e.path("stats")) {
                     int[] v = {s.path("numAffected").asInt(), s.path("numAtRisk").asInt()};
-                    if (s.path("groupId").asText().equals("EG001")) {
+                    if (s.path("groupId").asString().equals("EG001")) {
                         m = v;
-                    } else if (s.path("groupId").asText().equals("EG000")) {
+                    } else if (s.path("groupId").asString().equals("EG000")) {
                         c = v;
                     }
                 }
-                String term = e.path("term").asText();
+                String term = e.path("term").asString();
                 int[] mm = m;
                 int[] cc = c;
                 boolean found = rows.stream().anyMatch(r -> r.getField("outcome").startsWith(term)
@@ -257,8 +257,8 @@ class ImportCtgovCommandTest {
         int atRisk = 0;
         for (JsonNode g : JSON.readTree(fixture("NCT02886884.json").toFile()).path("Study").path("ResultsSection")
                 .path("AdverseEventsModule").path("EventGroupList").path("EventGroup")) {
-            affected += Integer.parseInt(g.path("EventGroupSeriousNumAffected").asText());
-            atRisk += Integer.parseInt(g.path("EventGroupSeriousNumAtRisk").asText());
+            affected += Integer.parseInt(g.path("EventGroupSeriousNumAffected").asString());
+            atRisk += Integer.parseInt(g.path("EventGroupSeriousNumAtRisk").asString());
         }
         assertCounts(row(rows, "NCT02886884", "Serious adverse events (any)"), affected, atRisk, null, null);
         assertEquals("EG000+EG001+EG002+EG003", row(rows, "NCT02886884", "Serious adverse events (any)")
@@ -299,7 +299,7 @@ class ImportCtgovCommandTest {
         JsonNode res = JSON.readTree(out.resolve("an/results.json").toFile());
         JsonNode sae = null;
         for (JsonNode a : res.path("analyses")) {
-            if (a.path("outcome").asText().equals("Serious adverse events (any)") && a.path("subgroup").isNull()) {
+            if (a.path("outcome").asString().equals("Serious adverse events (any)") && a.path("subgroup").isNull()) {
                 sae = a;
             }
         }
@@ -307,7 +307,7 @@ class ImportCtgovCommandTest {
         assertEquals(2, sae.path("k").asInt());
         JsonNode start = null;
         for (JsonNode s : sae.path("studies")) {
-            if (s.path("study").asText().startsWith("START")) {
+            if (s.path("study").asString().startsWith("START")) {
                 start = s;
             }
         }
@@ -319,7 +319,7 @@ class ImportCtgovCommandTest {
     @Test
     void missingResultsSectionIsAWarning(@TempDir Path out) throws IOException {
         JsonNode study = JSON.readTree(fixture("NCT02210780.json").toFile());
-        ((com.fasterxml.jackson.databind.node.ObjectNode) study).remove("resultsSection");
+        ((tools.jackson.databind.node.ObjectNode) study).remove("resultsSection");
         Path file = out.resolve("noresults.json");
         JSON.writeValue(file.toFile(), study);
         ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -345,7 +345,7 @@ class ImportCtgovCommandTest {
     @Test
     void wrongTypeNamesTheJsonPath(@TempDir Path out) throws IOException {
         JsonNode study = JSON.readTree(fixture("NCT02278341.json").toFile());
-        ((com.fasterxml.jackson.databind.node.ObjectNode) study.path("resultsSection").path("adverseEventsModule")
+        ((tools.jackson.databind.node.ObjectNode) study.path("resultsSection").path("adverseEventsModule")
                 .path("seriousEvents").get(2).path("stats").get(1)).put("numAffected", "three");
         Path file = out.resolve("bad.json");
         JSON.writeValue(file.toFile(), study);

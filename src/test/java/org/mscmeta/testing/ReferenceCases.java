@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -73,7 +73,7 @@ public final class ReferenceCases {
         }
         if (settings.hasNonNull("by")) {
             args.add("--by");
-            args.add(settings.get("by").asText());
+            args.add(settings.get("by").asString());
         }
         return args;
     }
@@ -81,17 +81,17 @@ public final class ReferenceCases {
     /** A JSON string, or an array of strings joined with commas (R's auto_unbox writes one-element arrays as strings). */
     public static String joined(JsonNode n) {
         if (!n.isArray()) {
-            return n.asText();
+            return n.asString();
         }
         List<String> parts = new ArrayList<>();
-        n.forEach(x -> parts.add(x.asText()));
+        n.forEach(x -> parts.add(x.asString()));
         return String.join(",", parts);
     }
 
     private static void add(List<String> args, JsonNode s, String key, String option) {
         if (s.hasNonNull(key)) {
             args.add(option);
-            args.add(s.get(key).asText());
+            args.add(s.get(key).asString());
         }
     }
 
@@ -128,8 +128,8 @@ public final class ReferenceCases {
         if (overall == null) {
             fail("results.json has no overall analysis");
         }
-        String outcome = overall.get("outcome").asText();
-        Iterator<Map.Entry<String, JsonNode>> it = expected.fields();
+        String outcome = overall.get("outcome").asString();
+        Iterator<Map.Entry<String, JsonNode>> it = expected.properties().iterator();
         while (it.hasNext()) {
             Map.Entry<String, JsonNode> e = it.next();
             if (e.getKey().equals("subgroups")) {
@@ -143,26 +143,26 @@ public final class ReferenceCases {
     }
 
     private static void compareSubgroups(Comparison c, JsonNode sg, JsonNode results, String outcome) {
-        String variable = sg.get("variable").asText();
+        String variable = sg.get("variable").asString();
         for (JsonNode level : sg.get("levels")) {
             JsonNode actual = null;
             for (JsonNode a : results.get("analyses")) {
                 JsonNode s = a.get("subgroup");
-                if (a.get("outcome").asText().equals(outcome) && !s.isNull()
-                        && s.get("variable").asText().equals(variable)
-                        && s.get("level").asText().equals(level.get("level").asText())) {
+                if (a.get("outcome").asString().equals(outcome) && !s.isNull()
+                        && s.get("variable").asString().equals(variable)
+                        && s.get("level").asString().equals(level.get("level").asString())) {
                     actual = a;
                 }
             }
             if (actual == null) {
-                c.problems.add("no analysis for subgroup " + variable + " = " + level.get("level").asText());
+                c.problems.add("no analysis for subgroup " + variable + " = " + level.get("level").asString());
                 continue;
             }
-            Iterator<Map.Entry<String, JsonNode>> it = level.fields();
+            Iterator<Map.Entry<String, JsonNode>> it = level.properties().iterator();
             while (it.hasNext()) {
                 Map.Entry<String, JsonNode> e = it.next();
                 if (!e.getKey().equals("level")) {
-                    c.node("subgroup[" + level.get("level").asText() + "]." + e.getKey(), e.getValue(),
+                    c.node("subgroup[" + level.get("level").asString() + "]." + e.getKey(), e.getValue(),
                             actual.get(e.getKey()));
                 }
             }
@@ -174,8 +174,8 @@ public final class ReferenceCases {
             }
             JsonNode actual = null;
             for (JsonNode a : results.get("subgroup_tests")) {
-                if (a.get("outcome").asText().equals(outcome) && a.get("variable").asText().equals(variable)
-                        && a.get("model").asText().equals(t.get("model").asText())) {
+                if (a.get("outcome").asString().equals(outcome) && a.get("variable").asString().equals(variable)
+                        && a.get("model").asString().equals(t.get("model").asString())) {
                     actual = a;
                 }
             }
@@ -199,7 +199,7 @@ public final class ReferenceCases {
                     problems.add(path + ": expected an object, got " + actual);
                     return;
                 }
-                Iterator<Map.Entry<String, JsonNode>> it = expected.fields();
+                Iterator<Map.Entry<String, JsonNode>> it = expected.properties().iterator();
                 while (it.hasNext()) {
                     Map.Entry<String, JsonNode> e = it.next();
                     node(path + "." + e.getKey(), e.getValue(), actual.get(e.getKey()));
@@ -234,7 +234,7 @@ public final class ReferenceCases {
                 node(path, expected, actual.get(0));
             } else {
                 count++;
-                if (actual == null || !actual.asText().equals(expected.asText())) {
+                if (actual == null || !actual.asString().equals(expected.asString())) {
                     problems.add(path + ": expected " + expected + ", got " + actual);
                 }
             }
