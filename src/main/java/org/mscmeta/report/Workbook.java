@@ -624,6 +624,8 @@ public final class Workbook {
 
     // ---------------------------------------------------------------- Data
 
+    private static final java.util.regex.Pattern WHOLE = java.util.regex.Pattern.compile("\\d{1,15}");
+
     private void data(ExtractionSheet sheet) {
         Sheet s = wb.createSheet(DATA);
         List<TextColumn> cols = sheet.columns();
@@ -641,16 +643,27 @@ public final class Workbook {
                 cell(h, j++, "cell_source (normalised)", header);
             }
         }
+        // whole numbers are written as numbers; each column holds few distinct texts, so each is looked at once
+        long[][] wholeByLevel = new long[cols.size()][];
+        for (int k = 0; k < cols.size(); k++) {
+            List<String> levels = cols.get(k).levels();
+            wholeByLevel[k] = new long[levels.size()];
+            for (int l = 0; l < levels.size(); l++) {
+                wholeByLevel[k][l] = WHOLE.matcher(levels.get(l)).matches() ? Long.parseLong(levels.get(l)) : -1;
+            }
+        }
         for (int i = 0; i < sheet.size(); i++) {
             Row x = s.createRow(i + 1);
             j = 0;
             number(x, j++, sheet.rowNumber()[i], intStyle);
-            for (TextColumn c : cols) {
-                String v = c.get(i);
-                if (!v.isEmpty() && v.matches("\\d{1,15}")) {
-                    number(x, j++, Long.parseLong(v), intStyle);
+            for (int k = 0; k < cols.size(); k++) {
+                TextColumn c = cols.get(k);
+                int code = c.codes()[i];
+                long whole = wholeByLevel[k][code];
+                if (whole >= 0) {
+                    number(x, j++, whole, intStyle);
                 } else {
-                    text(x, j++, v);
+                    text(x, j++, c.levels().get(code));
                 }
                 if (c == route) {
                     text(x, j++, sheet.route().get(i));
