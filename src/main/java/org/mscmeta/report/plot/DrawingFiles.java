@@ -35,9 +35,17 @@ public final class DrawingFiles {
     /** Renders to an image at {@code dpi}. */
     public static BufferedImage image(Drawing d, int dpi) {
         double scale = dpi / 72.0;
-        int w = (int) Math.ceil(d.width() * scale);
-        int h = (int) Math.ceil(d.height() * scale);
-        BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        return draw(d, scale, new BufferedImage(pixels(d.width(), scale), pixels(d.height(), scale),
+                BufferedImage.TYPE_INT_RGB));
+    }
+
+    private static int pixels(double points, double scale) {
+        return (int) Math.ceil(points * scale);
+    }
+
+    private static BufferedImage draw(Drawing d, double scale, BufferedImage img) {
+        int w = img.getWidth();
+        int h = img.getHeight();
         Graphics2D g = img.createGraphics();
         try {
             g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
@@ -56,9 +64,37 @@ public final class DrawingFiles {
 
     /** PNG at {@link #DPI} with the resolution stored in the pHYs chunk. */
     public static void png(Drawing d, Path file) throws IOException {
-        BufferedImage img = image(d, DPI);
-        AtomicFiles.write(file, out -> writePng(img, DPI, out));
+        double scale = DPI / 72.0;
+        int w = pixels(d.width(), scale);
+        int h = pixels(d.height(), scale);
+        java.lang.ref.SoftReference<int[]> spare = SPARE_PIXELS.poll();
+        int[] pixels = spare == null ? null : spare.get();
+        if (pixels == null || pixels.length < (long) w * h) {
+            pixels = new int[Math.multiplyExact(w, h)];
+        }
+        // the layout of TYPE_INT_RGB (which BufferedImage reports for it), over a buffer that may have been used
+        java.awt.image.WritableRaster raster = java.awt.image.Raster.createPackedRaster(
+                new java.awt.image.DataBufferInt(pixels, w * h), w, h, w, RGB_MASKS, null);
+        BufferedImage img = draw(d, scale, new BufferedImage(RGB, raster, false, null));
+        try {
+            AtomicFiles.write(file, out -> writePng(img, DPI, out));
+        } finally {
+            SPARE_PIXELS.add(new java.lang.ref.SoftReference<>(pixels));
+        }
     }
+
+    private static final int[] RGB_MASKS = {0xff0000, 0xff00, 0xff};
+    private static final java.awt.image.DirectColorModel RGB =
+            new java.awt.image.DirectColorModel(24, RGB_MASKS[0], RGB_MASKS[1], RGB_MASKS[2]);
+
+    /**
+     * Pixel buffers of PNGs already written, for the next one: a 300-dpi plot is up to 40 MB of pixels, and
+     * allocated afresh for each of a few hundred plots they grew the heap by gigabytes, every new page zeroed by
+     * the kernel. One per plot drawn at once; each grows to the largest plot; held softly, so that the collector
+     * may take them back.
+     */
+    private static final java.util.Queue<java.lang.ref.SoftReference<int[]>> SPARE_PIXELS =
+            new java.util.concurrent.ConcurrentLinkedQueue<>();
 
     /**
      * Writes a PNG recording {@code dpi} in its pHYs chunk. Deflate level 3 on the calling thread: the plots are
