@@ -12,7 +12,6 @@ import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.concurrent.Callable;
 import org.mscmeta.analysis.DoubleZero;
 import org.mscmeta.analysis.MetaAnalysis;
 import org.mscmeta.analysis.Method;
@@ -30,114 +29,111 @@ import org.mscmeta.sheet.ExtractionSheet;
 import org.mscmeta.sheet.InvalidInputException;
 import org.mscmeta.sheet.SheetReader;
 import org.mscmeta.sheet.Vocabulary;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code analyze}: pools every outcome of an extraction sheet and writes results.json (and reports). */
-@Command(name = "analyze", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Pool the adverse-event outcomes of an extraction sheet (CSV or .xlsx): for every outcome,"
-                + " the common- and random-effects estimates overall and per subgroup (route and cell source by"
-                + " default), with the tests for subgroup differences. Writes DIR/results.json.",
-                "Exit status: 0 done, 2 bad input or options (nothing is written), 1 other failure."})
-final class AnalyzeCommand implements Callable<Integer> {
-
-    @Parameters(index = "0", paramLabel = "INPUT", description = "Extraction sheet: .csv (UTF-8) or .xlsx.")
-    Path input;
-
-    @Option(names = "--out", required = true, paramLabel = "DIR",
-            description = "Output folder (created if needed); results.json is written there.")
-    Path out;
-
-    @Option(names = "--measure", paramLabel = "RR|OR|RD", defaultValue = "RR",
-            description = "Effect measure: risk ratio, odds ratio or risk difference (default: ${DEFAULT-VALUE}).")
-    Measure measure;
-
-    @Option(names = "--method", paramLabel = "MH|IV|PETO|GLMM", defaultValue = "MH",
-            description = "Common-effect method: Mantel-Haenszel, inverse variance, Peto (OR only), or GLMM (OR,"
-                    + " PLOGIT: maximum-likelihood mixed logistic model as the random-effects model)"
-                    + " (default: ${DEFAULT-VALUE}).")
-    Method method;
-
-    @Option(names = "--glmm-model", paramLabel = "UM.FS|UM.RS", defaultValue = "UM.FS",
-            description = "GLMM for odds ratios: UM.FS (fixed study effects, random treatment effect, 7-point"
-                    + " adaptive quadrature) or UM.RS (random study and treatment effects, Laplace), as metafor"
-                    + " (default: ${DEFAULT-VALUE}).")
-    String glmmModel;
-
-    @Option(names = "--tau2", paramLabel = "EST", defaultValue = "REML",
-            description = "Between-study variance estimator of the random-effects model: DL, REML, PM, ML, HE,"
-                    + " SJ, HS, EB, or none for no random-effects model (default: ${DEFAULT-VALUE}).")
-    String tau2;
-
-    @Option(names = "--hksj", description = "Hartung-Knapp-Sidik-Jonkman CI for the random-effects estimate.")
-    boolean hksj;
-
-    @Option(names = "--convention", paramLabel = "metafor|revman5|meta", defaultValue = "metafor",
-            description = "Follow this program where programs compute differently: RR correction (n+1 or n+0.5),"
-                    + " MH with or without correction, Q around MH or IV for DerSimonian-Laird, prediction"
-                    + " interval t(k-2) or t(k-1), all-event studies for RR (default: ${DEFAULT-VALUE}).")
-    String convention;
-
-    @Option(names = "--cc", paramLabel = "VALUE", defaultValue = "0.5",
-            description = "Continuity correction added to the cells (default: ${DEFAULT-VALUE}).")
-    double cc;
-
-    @Option(names = "--cc-mode", paramLabel = "MODE", defaultValue = "only0",
-            description = "Studies corrected: only0 (those with a zero cell), all, if0all (all, if any has a"
-                    + " zero cell), none, tacc (Sweeting's treatment-arm correction) (default: ${DEFAULT-VALUE}).")
-    String ccMode;
-
-    @Option(names = "--double-zero", paramLabel = "exclude|include", defaultValue = "exclude",
-            description = "Studies with no events in both arms, for RR and OR: exclude (listed and counted) or"
-                    + " include with the correction; RD always includes them (default: ${DEFAULT-VALUE}).")
-    String doubleZero;
-
-    @Option(names = "--by", paramLabel = "COL[,COL]", split = ",",
-            description = "Subgroup variables: any column of the sheet (default: route,cell_source when the"
-                    + " sheet has values for them). --by none for no subgroups.")
-    List<String> by;
-
-    @Option(names = "--moderators", paramLabel = "COL[,COL]", split = ",",
-            description = "Numeric columns for a meta-regression of every outcome (e.g. dose_cells_per_kg,year).")
-    List<String> moderators;
-
-    @Option(names = "--sensitivity", paramLabel = "auto|all|none", defaultValue = "auto",
-            description = "Sensitivity analyses of each outcome: auto (Egger, Begg, trim and fill, meta-regression;"
-                    + " leave-one-out and cumulative up to k = 200), all, or none (default: ${DEFAULT-VALUE}).")
-    String sensitivity;
-
-    @Option(names = "--outcome", paramLabel = "NAME", description = "Analyse only this outcome.")
-    String outcome;
-
-    @Option(names = "--level", paramLabel = "LEVEL", defaultValue = "0.95",
-            description = "Confidence level (default: ${DEFAULT-VALUE}).")
-    double level;
-
-    @Option(names = "--sheet", paramLabel = "NAME", description = "For .xlsx input: the sheet to read (default: the first).")
-    String sheet;
-
-    @Option(names = "--vocabulary", paramLabel = "FILE",
-            description = "Extra route / cell-source aliases, a TSV like the built-in vocabulary.tsv.")
-    Path vocabulary;
-
-    @Option(names = "--sort", paramLabel = "input|year|effect|weight", defaultValue = "input",
-            description = "Order of the studies in forest plots (default: ${DEFAULT-VALUE}); results.json and the"
-                    + " workbook keep the input order.")
-    String sort;
-
-    @Option(names = "--no-report", description = "Write only results.json (no plots, no workbook).")
-    boolean noReport;
-
-    @Option(names = "--quiet", description = "Do not print the summary.")
-    boolean quiet;
-
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+final class AnalyzeCommand implements Main.Subcommand {
 
     @Override
-    public Integer call() throws IOException {
-        var err = spec.commandLine().getErr();
+    public CommandOptions options() {
+        return new CommandOptions("analyze", "INPUT", "Pool the adverse-event outcomes of an extraction sheet (CSV or"
+                + " .xlsx): for every outcome, the common- and random-effects estimates overall and per subgroup (route"
+                + " and cell source by default), with the tests for subgroup differences. Writes DIR/results.json."
+                + "\nINPUT: the extraction sheet, .csv (UTF-8) or .xlsx."
+                + "\nExit status: 0 done, 2 bad input or options (nothing is written), 1 other failure.")
+                .value("out", "DIR", "Output folder (created if needed); results.json is written there. Required.")
+                .value("measure", "RR|OR|RD", "Effect measure: risk ratio, odds ratio or risk difference (default: RR).")
+                .value("method", "MH|IV|PETO|GLMM", "Common-effect method: Mantel-Haenszel, inverse variance, Peto (OR"
+                        + " only), or GLMM (OR, PLOGIT: maximum-likelihood mixed logistic model as the random-effects"
+                        + " model) (default: MH).")
+                .value("glmm-model", "UM.FS|UM.RS", "GLMM for odds ratios: UM.FS (fixed study effects, random"
+                        + " treatment effect, 7-point adaptive quadrature) or UM.RS (random study and treatment effects,"
+                        + " Laplace), as metafor (default: UM.FS).")
+                .value("tau2", "EST", "Between-study variance estimator of the random-effects model: DL, REML, PM, ML,"
+                        + " HE, SJ, HS, EB, or none for no random-effects model (default: REML).")
+                .flag("hksj", "Hartung-Knapp-Sidik-Jonkman CI for the random-effects estimate.")
+                .value("convention", "metafor|revman5|meta", "Follow this program where programs compute differently:"
+                        + " RR correction (n+1 or n+0.5), MH with or without correction, Q around MH or IV for"
+                        + " DerSimonian-Laird, prediction interval t(k-2) or t(k-1), all-event studies for RR"
+                        + " (default: metafor).")
+                .value("cc", "VALUE", "Continuity correction added to the cells (default: 0.5).")
+                .value("cc-mode", "MODE", "Studies corrected: only0 (those with a zero cell), all, if0all (all, if any"
+                        + " has a zero cell), none, tacc (Sweeting's treatment-arm correction) (default: only0).")
+                .value("double-zero", "exclude|include", "Studies with no events in both arms, for RR and OR: exclude"
+                        + " (listed and counted) or include with the correction; RD always includes them"
+                        + " (default: exclude).")
+                .list("by", "COL[,COL]", "Subgroup variables: any column of the sheet (default: route,cell_source"
+                        + " when the sheet has values for them). --by none for no subgroups.")
+                .list("moderators", "COL[,COL]", "Numeric columns for a meta-regression of every outcome (e.g."
+                        + " dose_cells_per_kg,year).")
+                .value("sensitivity", "auto|all|none", "Sensitivity analyses of each outcome: auto (Egger, Begg, trim"
+                        + " and fill, meta-regression; leave-one-out and cumulative up to k = 200), all, or none"
+                        + " (default: auto).")
+                .value("outcome", "NAME", "Analyse only this outcome.")
+                .value("level", "LEVEL", "Confidence level (default: 0.95).")
+                .value("sheet", "NAME", "For .xlsx input: the sheet to read (default: the first).")
+                .value("vocabulary", "FILE", "Extra route / cell-source aliases, a TSV like the built-in"
+                        + " vocabulary.tsv.")
+                .value("sort", "input|year|effect|weight", "Order of the studies in forest plots (default: input);"
+                        + " results.json and the workbook keep the input order.")
+                .flag("no-report", "Write only results.json (no plots, no workbook).")
+                .flag("quiet", "Do not print the summary.");
+    }
+
+    private Path input;
+    private Path out;
+    private Measure measure;
+    private Method method;
+    private String glmmModel;
+    private String tau2;
+    private boolean hksj;
+    private String convention;
+    private double cc;
+    private String ccMode;
+    private String doubleZero;
+    private List<String> by;
+    private List<String> moderators;
+    private String sensitivity;
+    private String outcome;
+    private double level;
+    private String sheet;
+    private Path vocabulary;
+    private String sort;
+    private boolean noReport;
+    private boolean quiet;
+
+    @Override
+    public int run(CommandOptions.Parsed o) throws Exception {
+        List<String> params = o.parameters();
+        if (params.size() != 1) {
+            throw new CommandOptions.BadValue(params.isEmpty() ? "missing INPUT, the extraction sheet"
+                    : "one INPUT expected, got " + params.size() + ": " + String.join(" ", params));
+        }
+        input = CommandOptions.Parsed.toPath("INPUT", params.get(0));
+        out = o.requiredPath("out");
+        measure = o.choice("measure", Measure.class, Measure.RR);
+        method = o.choice("method", Method.class, Method.MH);
+        glmmModel = o.text("glmm-model", "UM.FS");
+        tau2 = o.text("tau2", "REML");
+        hksj = o.has("hksj");
+        convention = o.text("convention", "metafor");
+        cc = o.number("cc", 0.5);
+        ccMode = o.text("cc-mode", "only0");
+        doubleZero = o.text("double-zero", "exclude");
+        by = o.list("by");
+        moderators = o.list("moderators");
+        sensitivity = o.text("sensitivity", "auto");
+        outcome = o.text("outcome", null);
+        level = o.number("level", 0.95);
+        sheet = o.text("sheet", null);
+        vocabulary = o.path("vocabulary");
+        sort = o.text("sort", "input");
+        noReport = o.has("no-report");
+        quiet = o.has("quiet");
+        return call();
+    }
+
+    private int call() throws IOException {
+        var err = new java.io.PrintWriter(System.err, true);
         var outStream = System.out;
         Settings settings;
         try {
@@ -148,11 +144,11 @@ final class AnalyzeCommand implements Callable<Integer> {
         }
         String started = OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS).toString();
         try (ProgressLine progress = ProgressLine.startIfTerminal(System.err)) {
-            return run(settings, started, progress, err, outStream);
+            return analyse(settings, started, progress, err, outStream);
         }
     }
 
-    private Integer run(Settings settings, String started, ProgressLine progress, java.io.PrintWriter err,
+    private int analyse(Settings settings, String started, ProgressLine progress, java.io.PrintWriter err,
                         java.io.PrintStream outStream) throws IOException {
         progress.phase("reading " + input.getFileName());
         // the input's checksum (for results.json) is computed on another core while the sheet is parsed

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import org.mscmeta.ctgov.AactTables;
 import org.mscmeta.ctgov.CtgovImport;
 import org.mscmeta.ctgov.CtgovInputException;
@@ -22,63 +21,49 @@ import org.mscmeta.ctgov.ImportFiles;
 import org.mscmeta.ctgov.JsonRecords;
 import org.mscmeta.ctgov.SheetRow;
 import org.mscmeta.ctgov.Trial;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code import-ctgov}: ClinicalTrials.gov adverse-event tables into an extraction sheet ready for analyze. */
-@Command(name = "import-ctgov", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Turn ClinicalTrials.gov records (API v2 JSON, legacy API v1 JSON, AACT reported_events /"
-                + " reported_event_totals / result_groups tables as CSV, TSV or pipe-delimited) into an extraction"
-                + " sheet: one row per trial and AE term, plus the group totals (serious, other, deaths) as their"
-                + " own outcomes. Also writes review/groups.csv (the group roles, editable for --groups) and"
-                + " review/review.md; the extraction sheet is the only sheet in DIR itself.",
-                "Exit status: 0 done, 2 bad input or options (nothing is written), 1 other failure."})
-final class ImportCtgovCommand implements Callable<Integer> {
+final class ImportCtgovCommand implements Main.Subcommand {
 
     /** File name of the extraction sheet, without extension. */
     static final String SHEET = "ctgov_adverse_events";
 
-    @Parameters(arity = "0..*", paramLabel = "FILE", description = "Registry files: .json records or AACT tables.")
-    List<Path> files = new ArrayList<>();
-
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder (created if needed).")
-    Path out;
-
-    @Option(names = "--groups", paramLabel = "mapping.csv",
-            description = "Group roles to use instead of the automatic ones: columns nct_id, group_id, role"
-                    + " (msc, control, exclude); the groups.csv of an earlier import, edited, will do.")
-    Path groups;
-
-    @Option(names = "--format", paramLabel = "csv|xlsx", defaultValue = "csv",
-            description = "Format of the extraction sheet (default: ${DEFAULT-VALUE}).")
-    String format;
-
-    @Option(names = "--merge-msc-groups",
-            description = "Merge several MSC groups of a trial (dose cohorts) into one MSC arm.")
-    boolean mergeMsc;
-
-    @Option(names = "--nct", split = ",", paramLabel = "NCT",
-            description = "Download these records from the ClinicalTrials.gov API (needs a network).")
-    List<String> nct = new ArrayList<>();
-
-    @Option(names = "--search", paramLabel = "EXPR",
-            description = "Download every record with results matching this search expression.")
-    String search;
-
-    @Option(names = "--api", paramLabel = "URL", defaultValue = Download.DEFAULT_API,
-            description = "API base address (default: ${DEFAULT-VALUE}).")
-    String api;
-
-    @Option(names = "--quiet", description = "Do not print the summary.")
-    boolean quiet;
-
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    @Override
+    public CommandOptions options() {
+        return new CommandOptions("import-ctgov", "[FILE...]", "Turn ClinicalTrials.gov records (API v2 JSON,"
+                + " legacy API v1 JSON, AACT reported_events / reported_event_totals / result_groups tables as CSV,"
+                + " TSV or pipe-delimited) into an extraction sheet: one row per trial and AE term, plus the group"
+                + " totals (serious, other, deaths) as their own outcomes. Also writes review/groups.csv (the group"
+                + " roles, editable for --groups) and review/review.md; the extraction sheet is the only sheet in DIR"
+                + " itself.\nFILE: registry files, .json records or AACT tables."
+                + "\nExit status: 0 done, 2 bad input or options (nothing is written), 1 other failure.")
+                .value("out", "DIR", "Output folder (created if needed). Required.")
+                .value("groups", "mapping.csv", "Group roles to use instead of the automatic ones: columns nct_id,"
+                        + " group_id, role (msc, control, exclude); the groups.csv of an earlier import, edited, will"
+                        + " do.")
+                .value("format", "csv|xlsx", "Format of the extraction sheet (default: csv).")
+                .flag("merge-msc-groups", "Merge several MSC groups of a trial (dose cohorts) into one MSC arm.")
+                .list("nct", "NCT", "Download these records from the ClinicalTrials.gov API (needs a network).")
+                .value("search", "EXPR", "Download every record with results matching this search expression.")
+                .value("api", "URL", "API base address (default: " + Download.DEFAULT_API + ").")
+                .flag("quiet", "Do not print the summary.");
+    }
 
     @Override
-    public Integer call() throws IOException {
-        PrintWriter err = spec.commandLine().getErr();
+    public int run(CommandOptions.Parsed o) throws Exception {
+        List<Path> files = new ArrayList<>();
+        for (String f : o.parameters()) {
+            files.add(CommandOptions.Parsed.toPath("FILE", f));
+        }
+        Path out = o.requiredPath("out");
+        Path groups = o.path("groups");
+        String format = o.text("format", "csv");
+        boolean mergeMsc = o.has("merge-msc-groups");
+        List<String> nct = o.list("nct") == null ? List.of() : o.list("nct");
+        String search = o.text("search", null);
+        String api = o.text("api", Download.DEFAULT_API);
+        boolean quiet = o.has("quiet");
+        PrintWriter err = new PrintWriter(System.err, true);
         String fmt = format.strip().toLowerCase(Locale.ROOT);
         if (!fmt.equals("csv") && !fmt.equals("xlsx")) {
             err.println("error: --format: expected csv or xlsx, got '" + format + "'");

@@ -1,29 +1,25 @@
 package org.mscmeta.cli;
 
+import java.io.PrintStream;
+import org.apache.commons.cli.ParseException;
 import org.mscmeta.Tool;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
 
-/** The {@code mscmeta} command line: {@code java -jar target/mscmeta.jar analyze INPUT --out DIR ...}. */
-@Command(name = "mscmeta", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        description = "Adverse-event safety meta-analysis of mesenchymal stem/stromal cell trials.")
-public final class Main implements Runnable {
-
-    /** The subcommands, in the order help lists them. */
-    private static final java.util.Map<String, java.util.function.Supplier<Object>> SUBCOMMANDS =
-            new java.util.LinkedHashMap<>();
-
-    static {
-        SUBCOMMANDS.put("analyze", AnalyzeCommand::new);
-        SUBCOMMANDS.put("import-ctgov", ImportCtgovCommand::new);
-        SUBCOMMANDS.put("generate", GenerateCommand::new);
-    }
+/**
+ * The {@code mscmeta} command line: {@code java -jar target/mscmeta.jar analyze INPUT --out DIR ...}. The first
+ * argument names the subcommand; its options are parsed by the subcommand ({@link CommandOptions}).
+ */
+public final class Main {
 
     /** Exit status for bad input or bad options. */
     public static final int EXIT_BAD_INPUT = 2;
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+    /** A subcommand: its options, and what it does with them. */
+    interface Subcommand {
+        CommandOptions options();
+
+        /** Runs with parsed options; returns the exit status. */
+        int run(CommandOptions.Parsed options) throws Exception;
+    }
 
     static {
         // Apache POI logs through Log4j 2; without a back end it prints a start-up warning. Route it to the
@@ -33,43 +29,79 @@ public final class Main implements Runnable {
         System.setProperty("org.apache.logging.log4j.level", "ERROR");
     }
 
+    private Main() {
+    }
+
     public static void main(String[] args) {
         System.exit(run(args));
     }
 
     /** Runs the command line and returns its exit status (0 success, 1 failure, 2 bad input or usage). */
     public static int run(String... args) {
-        CommandLine cl = new CommandLine(new Main());
-        // picocli builds the model of every registered subcommand from its annotations (a good part of start-up);
-        // a run names one, so only that one is registered; help and unknown names get them all
+        PrintStream out = System.out;
+        PrintStream err = System.err;
         String first = args.length > 0 ? args[0] : "";
-        boolean one = SUBCOMMANDS.containsKey(first);
-        SUBCOMMANDS.forEach((name, make) -> {
-            if (!one || name.equals(first)) {
-                cl.addSubcommand(name, make.get());
+        Subcommand command = switch (first) {
+            case "analyze" -> new AnalyzeCommand();
+            case "import-ctgov" -> new ImportCtgovCommand();
+            case "generate" -> new GenerateCommand();
+            default -> null;
+        };
+        if (command == null) {
+            if (first.equals("--version") || first.equals("-V")) {
+                out.println(version());
+                return 0;
             }
-        });
-        if (!one) {
-            cl.addSubcommand("help", new CommandLine.HelpCommand());
+            boolean help = args.length == 0 || first.equals("--help") || first.equals("-h") || first.equals("help");
+            if (help && args.length > 1) {
+                return run(args[1], "--help");
+            }
+            PrintStream to = help ? out : err;
+            if (!help) {
+                to.println("error: unknown command '" + first + "'");
+            }
+            to.println("Usage: mscmeta COMMAND [OPTIONS]");
+            to.println("Adverse-event safety meta-analysis of mesenchymal stem/stromal cell trials.");
+            to.println();
+            to.println("Commands:");
+            to.println("  analyze       Pool the adverse-event outcomes of an extraction sheet.");
+            to.println("  import-ctgov  Turn ClinicalTrials.gov adverse-event records into an extraction sheet.");
+            to.println("  generate      Write a deterministic synthetic registry-scale sheet (benchmarks).");
+            to.println();
+            to.println("'mscmeta COMMAND --help' shows a command's options; 'mscmeta --version' the version.");
+            return help ? 0 : EXIT_BAD_INPUT;
         }
-        cl.setCaseInsensitiveEnumValuesAllowed(true);
-        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-            commandLine.getErr().println("error: " + ex.getMessage());
+        CommandOptions options = command.options();
+        String[] rest = java.util.Arrays.copyOfRange(args, 1, args.length);
+        CommandOptions.Parsed parsed;
+        try {
+            parsed = options.parse(rest);
+        } catch (ParseException e) {
+            err.println("error: " + e.getMessage());
+            err.println("See 'mscmeta " + first + " --help'.");
+            return EXIT_BAD_INPUT;
+        }
+        if (parsed.has("help")) {
+            options.usage(out);
+            return 0;
+        }
+        if (parsed.has("version")) {
+            out.println(version());
+            return 0;
+        }
+        try {
+            return command.run(parsed);
+        } catch (CommandOptions.BadValue e) {
+            err.println("error: " + e.getMessage());
+            err.println("See 'mscmeta " + first + " --help'.");
+            return EXIT_BAD_INPUT;
+        } catch (Exception e) {
+            err.println("error: " + e.getMessage());
             return 1;
-        });
-        return cl.execute(args);
-    }
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
-
-    /** Version from the build. */
-    static final class Version implements CommandLine.IVersionProvider {
-        @Override
-        public String[] getVersion() {
-            return new String[] {Tool.name() + " " + Tool.version()};
         }
+    }
+
+    private static String version() {
+        return Tool.name() + " " + Tool.version();
     }
 }

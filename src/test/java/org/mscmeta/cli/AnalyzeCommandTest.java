@@ -67,6 +67,53 @@ class AnalyzeCommandTest {
     }
 
     @Test
+    void optionsParseAsTheIssuesSpellThem() throws Exception {
+        Path bcg = ReferenceCases.resource("data/bcg.csv");
+        // issue 5's order: the list option --by directly before INPUT, which must not be taken as a second list value
+        assertEquals(0, Main.run("analyze", "--no-report", "--measure", "rr", "--method", "MH", "--tau2", "DL",
+                "--by", "ablat,alloc", bcg.toString(), "--out", dir.resolve("a").toString(), "--quiet"));
+        JsonNode a = json(dir.resolve("a"));
+        assertEquals(List.of("ablat", "alloc"), strings(a.get("settings").get("by")));
+        assertEquals("RR", a.get("settings").get("measure").asString());
+        // the list option repeated, and --name=value
+        assertEquals(0, Main.run("analyze", bcg.toString(), "--by", "ablat", "--by=alloc", "--no-report", "--quiet",
+                "--tau2=DL", "--out=" + dir.resolve("b")));
+        JsonNode b = json(dir.resolve("b"));
+        assertEquals(List.of("ablat", "alloc"), strings(b.get("settings").get("by")));
+        assertEquals("DL", b.get("settings").get("tau2").asString());
+    }
+
+    @Test
+    void usageErrorsExitTwoAndSayWhatIsWrong() {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        assertEquals(2, runCapturingErr(err, "analyze", "x.csv"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("missing required option --out"), err.toString());
+        err.reset();
+        assertEquals(2, runCapturingErr(err, "analyze", "--out", dir.toString()));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("missing INPUT"), err.toString());
+        err.reset();
+        assertEquals(2, runCapturingErr(err, "analyze", "x.csv", "--out", dir.toString(), "--colour", "red"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("--colour"), err.toString());
+        err.reset();
+        assertEquals(2, runCapturingErr(err, "analyze", "x.csv", "--out", dir.toString(), "--cc", "half"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("--cc: expected a number, got 'half'"),
+                err.toString());
+        err.reset();
+        assertEquals(2, runCapturingErr(err, "analyse", "x.csv"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("unknown command 'analyse'"), err.toString());
+    }
+
+    private static JsonNode json(Path out) throws java.io.IOException {
+        return new tools.jackson.databind.ObjectMapper().readTree(Files.readString(out.resolve("results.json")));
+    }
+
+    private static List<String> strings(JsonNode array) {
+        List<String> out = new java.util.ArrayList<>();
+        array.forEach(n -> out.add(n.asString()));
+        return out;
+    }
+
+    @Test
     void conventionIsNamedInResultsAndConsole() throws Exception {
         JsonNode r = ReferenceCases.analyze(ReferenceCases.resource("data/li2007.csv"), dir.resolve("a"), List.of());
         assertEquals("metafor", r.get("settings").get("convention").asString());

@@ -1,0 +1,198 @@
+package org.mscmeta.cli;
+
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.DefaultParser;
+import org.apache.commons.cli.HelpFormatter;
+import org.apache.commons.cli.Option;
+import org.apache.commons.cli.Options;
+import org.apache.commons.cli.ParseException;
+
+/**
+ * The options of one subcommand, parsed with Apache Commons CLI: declared once (name, value label, help text with
+ * its default), then read with typed accessors that name the option in their errors. Every subcommand also takes
+ * {@code --help} and {@code --version}.
+ *
+ * <p>Commons CLI rather than an annotation-driven parser: a run's start-up is part of what registry-scale users
+ * wait for, and building picocli's model from annotations took about 0.15 s of each run.
+ */
+final class CommandOptions {
+
+    /** A value that cannot be used: the message names the option and what was expected. */
+    static final class BadValue extends Exception {
+        BadValue(String message) {
+            super(message);
+        }
+    }
+
+    private final String command;
+    private final String parameters;
+    private final String description;
+    private final Options options = new Options();
+
+    /**
+     * @param command     the subcommand's name
+     * @param parameters  its positional parameters as shown in the usage line (e.g. {@code "INPUT"})
+     * @param description what it does (shown by --help)
+     */
+    CommandOptions(String command, String parameters, String description) {
+        this.command = command;
+        this.parameters = parameters;
+        this.description = description;
+    }
+
+    /** An option with a value, shown as {@code --name LABEL}. */
+    CommandOptions value(String name, String label, String help) {
+        options.addOption(Option.builder().longOpt(name).hasArg().argName(label).desc(help).get());
+        return this;
+    }
+
+    /** An option that may be given several times, each value a comma-separated list. */
+    CommandOptions list(String name, String label, String help) {
+        // one value per occurrence (split here): an option taking several tokens would swallow the parameters
+        options.addOption(Option.builder().longOpt(name).hasArg().argName(label).desc(help).get());
+        return this;
+    }
+
+    /** A switch without a value. */
+    CommandOptions flag(String name, String help) {
+        options.addOption(Option.builder().longOpt(name).desc(help).get());
+        return this;
+    }
+
+    /** Parses {@code args}; --help and --version are always known. */
+    Parsed parse(String[] args) throws ParseException {
+        if (!options.hasLongOption("help")) {
+            flag("help", "Show this help message and exit.");
+            flag("version", "Print version information and exit.");
+        }
+        CommandLine cl = DefaultParser.builder().setAllowPartialMatching(false).get().parse(options, args);
+        return new Parsed(cl);
+    }
+
+    /** Prints the usage: synopsis, description and every option in the order declared. */
+    void usage(PrintStream out) {
+        HelpFormatter f = new HelpFormatter();
+        f.setOptionComparator(null);
+        f.setLongOptSeparator(" ");
+        PrintWriter w = new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8));
+        f.printHelp(w, 100, "mscmeta " + command + " [OPTIONS] " + parameters, "\n" + description + "\n\nOptions:",
+                options, 2, 3, "", false);
+        w.flush();
+    }
+
+    /** The options of one run. */
+    static final class Parsed {
+        private final CommandLine cl;
+
+        private Parsed(CommandLine cl) {
+            this.cl = cl;
+        }
+
+        boolean has(String name) {
+            return cl.hasOption(name);
+        }
+
+        /** The value, or {@code fallback} when the option is not given. */
+        String text(String name, String fallback) {
+            return cl.getOptionValue(name, fallback);
+        }
+
+        /** The value of an option that must be given. */
+        String required(String name) throws BadValue {
+            String v = cl.getOptionValue(name);
+            if (v == null) {
+                throw new BadValue("missing required option --" + name);
+            }
+            return v;
+        }
+
+        /** The value as a path, or null when the option is not given. */
+        Path path(String name) throws BadValue {
+            String v = cl.getOptionValue(name);
+            return v == null ? null : toPath("--" + name, v);
+        }
+
+        Path requiredPath(String name) throws BadValue {
+            return toPath("--" + name, required(name));
+        }
+
+        double number(String name, double fallback) throws BadValue {
+            String v = cl.getOptionValue(name);
+            if (v == null) {
+                return fallback;
+            }
+            try {
+                return Double.parseDouble(v.strip());
+            } catch (NumberFormatException e) {
+                throw new BadValue("--" + name + ": expected a number, got '" + v + "'");
+            }
+        }
+
+        long whole(String name, long fallback) throws BadValue {
+            String v = cl.getOptionValue(name);
+            if (v == null) {
+                return fallback;
+            }
+            try {
+                return Long.parseLong(v.strip());
+            } catch (NumberFormatException e) {
+                throw new BadValue("--" + name + ": expected a whole number, got '" + v + "'");
+            }
+        }
+
+        /** Every value of a list option (comma-separated, the option possibly repeated); null when not given. */
+        List<String> list(String name) {
+            String[] v = cl.getOptionValues(name);
+            if (v == null) {
+                return null;
+            }
+            List<String> out = new ArrayList<>();
+            for (String each : v) {
+                for (String s : each.split(",")) {
+                    if (!s.isBlank()) {
+                        out.add(s.strip());
+                    }
+                }
+            }
+            return out;
+        }
+
+        /** The value as a constant of {@code type}, ignoring case. */
+        <E extends Enum<E>> E choice(String name, Class<E> type, E fallback) throws BadValue {
+            String v = cl.getOptionValue(name);
+            if (v == null) {
+                return fallback;
+            }
+            for (E e : type.getEnumConstants()) {
+                if (e.name().equalsIgnoreCase(v.strip())) {
+                    return e;
+                }
+            }
+            List<String> names = new ArrayList<>();
+            for (E e : type.getEnumConstants()) {
+                names.add(e.name());
+            }
+            throw new BadValue("--" + name + ": expected one of " + String.join(", ", names) + ", got '" + v + "'");
+        }
+
+        /** The positional parameters. */
+        List<String> parameters() {
+            return cl.getArgList();
+        }
+
+        static Path toPath(String what, String v) throws BadValue {
+            try {
+                return Path.of(v);
+            } catch (InvalidPathException e) {
+                throw new BadValue(what + ": not a usable path: '" + v + "'");
+            }
+        }
+    }
+}
