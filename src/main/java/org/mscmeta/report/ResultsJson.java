@@ -241,11 +241,12 @@ public final class ResultsJson {
         g.writeArrayPropertyStart("studies");
         boolean slim = a.subgroup() != null && (registryScale || a.studies().size() > SLIM_SUBGROUP_STUDIES);
         org.mscmeta.analysis.StudyTable studies = a.studies();
+        double[] values = new double[STUDY_NUMBERS.length];
         for (int j = 0; j < studies.size(); j++) {
             if (slim) {
-                slimStudy(g, studies, j);
+                slimStudy(g, studies, j, values);
             } else {
-                study(g, studies.get(j));
+                study(g, studies.get(j), values);
             }
         }
         g.writeEndArray();
@@ -446,7 +447,7 @@ public final class ResultsJson {
      * A study row of a large subgroup level: name, spreadsheet row, inclusion and the weights within the level;
      * counts, effect and CI are those of the same row in the outcome's overall analysis.
      */
-    private static void slimStudy(JsonGenerator g, org.mscmeta.analysis.StudyTable s, int j) {
+    private static void slimStudy(JsonGenerator g, org.mscmeta.analysis.StudyTable s, int j, double[] values) {
         g.writeStartObject();
         g.writeName(F_STUDY);
         g.writeString(s.study(j));
@@ -454,8 +455,9 @@ public final class ResultsJson {
         g.writeNumber(s.row(j));
         g.writeName(F_INCLUDED);
         g.writeBoolean(s.included(j));
-        num(g, F_WEIGHT_COMMON, s.weightCommon(j));
-        num(g, F_WEIGHT_RANDOM, s.weightRandom(j));
+        values[0] = s.weightCommon(j);
+        values[1] = s.weightRandom(j);
+        numbers(g, SLIM_NUMBERS, values);
         g.writeEndObject();
     }
 
@@ -478,7 +480,7 @@ public final class ResultsJson {
     private static final SerializedString F_WEIGHT_COMMON = new SerializedString("weight_common");
     private static final SerializedString F_WEIGHT_RANDOM = new SerializedString("weight_random");
 
-    private static void study(JsonGenerator g, StudyResult s) {
+    private static void study(JsonGenerator g, StudyResult s, double[] values) {
         g.writeStartObject();
         g.writeName(F_STUDY);
         g.writeString(s.study());
@@ -510,14 +512,30 @@ public final class ResultsJson {
         }
         g.writeName(F_CORRECTED);
         g.writeBoolean(s.corrected());
-        num(g, F_YI, s.yi());
-        num(g, F_VI, s.vi());
-        num(g, F_ESTIMATE, s.estimate());
-        num(g, F_CI_LOWER, s.ciLower());
-        num(g, F_CI_UPPER, s.ciUpper());
-        num(g, F_WEIGHT_COMMON, s.weightCommon());
-        num(g, F_WEIGHT_RANDOM, s.weightRandom());
+        values[0] = s.yi();
+        values[1] = s.vi();
+        values[2] = s.estimate();
+        values[3] = s.ciLower();
+        values[4] = s.ciUpper();
+        values[5] = s.weightCommon();
+        values[6] = s.weightRandom();
+        numbers(g, STUDY_NUMBERS, values);
         g.writeEndObject();
+    }
+
+    private static final SerializedString[] STUDY_NUMBERS = {F_YI, F_VI, F_ESTIMATE, F_CI_LOWER, F_CI_UPPER,
+        F_WEIGHT_COMMON, F_WEIGHT_RANDOM};
+    private static final SerializedString[] SLIM_NUMBERS = {F_WEIGHT_COMMON, F_WEIGHT_RANDOM};
+
+    /**
+     * The numbers of a study row, through one call site: tens of thousands of rows make these methods hot, and
+     * with a call per field the JIT compiled a copy of the number writer into each, which made compiling them
+     * take longer than writing a registry's rows.
+     */
+    private static void numbers(JsonGenerator g, SerializedString[] names, double[] values) {
+        for (int f = 0; f < names.length; f++) {
+            num(g, names[f], values[f]);
+        }
     }
 
     private static void num(JsonGenerator g, SerializedString name, double v) {
