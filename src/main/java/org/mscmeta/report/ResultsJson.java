@@ -152,35 +152,68 @@ public final class ResultsJson {
             }
             blocks.get(blocks.size() - 1).add(a);
         }
-        // a window of outcomes at a time, so that only a few serialised blocks are held in memory
+        // a window of outcomes at a time, so that only a few serialised blocks are held in memory; a window is
+        // written to the file by another thread while the next is serialised
         int window = 2 * Runtime.getRuntime().availableProcessors();
         java.util.Queue<byte[]> spare = new java.util.concurrent.ConcurrentLinkedQueue<>();
         g.flush();
-        boolean first = true;
-        for (int from = 0; from < blocks.size(); from += window) {
-            // in memory: nothing here can fail to write
-            List<PagedBuffer> bufs = blocks.subList(from, Math.min(blocks.size(), from + window)).parallelStream()
-                    .map(block -> {
-                        PagedBuffer buf = new PagedBuffer(spare);
-                        try (JsonGenerator bg = BLOCK_FACTORY.createGenerator(ObjectWriteContext.empty(), buf,
-                                JsonEncoding.UTF8)) {
-                            for (Analysis a : block) {
-                                analysis(bg, a, ratio, true); // root-level values, comma-separated
+        boolean[] first = {true}; // touched by the writing thread only, one window after the other
+        java.util.concurrent.ExecutorService writer = java.util.concurrent.Executors.newSingleThreadExecutor(task -> {
+            Thread t = new Thread(task, "results.json writer");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            java.util.concurrent.Future<?> written = null;
+            for (int from = 0; from < blocks.size(); from += window) {
+                // in memory: nothing here can fail to write
+                List<PagedBuffer> bufs = blocks.subList(from, Math.min(blocks.size(), from + window))
+                        .parallelStream().map(block -> {
+                            PagedBuffer buf = new PagedBuffer(spare);
+                            try (JsonGenerator bg = BLOCK_FACTORY.createGenerator(ObjectWriteContext.empty(), buf,
+                                    JsonEncoding.UTF8)) {
+                                for (Analysis a : block) {
+                                    analysis(bg, a, ratio, true); // root-level values, comma-separated
+                                }
                             }
+                            return buf;
+                        }).toList();
+                awaitWritten(written);
+                written = writer.submit(() -> {
+                    for (PagedBuffer b : bufs) {
+                        if (b.size() == 0) {
+                            continue;
                         }
-                        return buf;
-                    }).toList();
-            for (PagedBuffer b : bufs) {
-                if (b.size() == 0) {
-                    continue;
-                }
-                if (!first) {
-                    out.write(',');
-                }
-                b.writeTo(out);
-                b.release();
-                first = false;
+                        if (!first[0]) {
+                            out.write(',');
+                        }
+                        b.writeTo(out);
+                        b.release();
+                        first[0] = false;
+                    }
+                    return null;
+                });
             }
+            awaitWritten(written);
+        } finally {
+            writer.shutdownNow();
+        }
+    }
+
+    private static void awaitWritten(java.util.concurrent.Future<?> written) throws IOException {
+        if (written == null) {
+            return;
+        }
+        try {
+            written.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while writing results.json");
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw new IllegalStateException(e.getCause());
         }
     }
 
