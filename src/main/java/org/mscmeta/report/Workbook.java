@@ -76,6 +76,7 @@ public final class Workbook {
     private final CellStyle pct;
     private final CellStyle intStyle;
     private final CellStyle bold;
+    private final CellStyle plain;
     private final java.util.Map<CellStyle, CellStyle> quotedVariants = new java.util.HashMap<>();
 
     private Workbook(boolean streaming) {
@@ -111,6 +112,7 @@ public final class Workbook {
         pct.setDataFormat(df.getFormat("0.0"));
         intStyle = wb.createCellStyle();
         intStyle.setDataFormat(df.getFormat("0"));
+        plain = wb.getCellStyleAt(0);
     }
 
     /**
@@ -791,9 +793,9 @@ public final class Workbook {
     void text(Row r, int col, String v) {
         Cell c = r.createCell(col);
         c.setCellValue(v == null ? "" : v);
-        if (looksLikeFormula(v)) {
-            c.setCellStyle(quoted);
-        }
+        // the default style given explicitly: a cell without one has its column's style looked up in the sheet's
+        // XML whenever it is written (a third of the cells of a registry-scale workbook)
+        c.setCellStyle(looksLikeFormula(v) ? quoted : plain);
     }
 
     private void number(Row r, int col, double v, CellStyle style) {

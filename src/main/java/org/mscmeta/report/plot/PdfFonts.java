@@ -25,7 +25,12 @@ final class PdfFonts {
 
     private static TrueTypeFont parse(String resource) {
         try {
-            return new TTFParser().parse(new RandomAccessReadBuffer(Text.fontBytes(resource)));
+            TrueTypeFont ttf = new TTFParser().parse(new RandomAccessReadBuffer(Text.fontBytes(resource)));
+            // Without its glyph-substitution table PDFBox writes each string's glyphs as they are, as Java2D
+            // draws the PNG (no ligatures); with it, every string went through PDFBox's substitution engine,
+            // a regular-expression tokenizer, which made PDF text the costliest part of a registry's plots.
+            ttf.getTableMap().remove("GSUB");
+            return ttf;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,6 +1,7 @@
 package org.mscmeta.report.plot;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
@@ -134,6 +135,17 @@ class ForestPlotTest {
         try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
             String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
             assertTrue(text.contains("Study 3") && text.contains("Risk Ratio"), text);
+            // letters as typed, as in the PNG: no ligature glyphs ("ﬀ" for "ff") in what a reader copies or searches
+            // (the glyphs' own text, before the stripper's normalisation spells ligatures out)
+            StringBuilder glyphs = new StringBuilder();
+            new org.apache.pdfbox.text.PDFTextStripper() {
+                @Override
+                protected void writeString(String s, List<org.apache.pdfbox.text.TextPosition> positions) {
+                    positions.forEach(tp -> glyphs.append(tp.getUnicode()));
+                }
+            }.getText(doc);
+            assertTrue(glyphs.toString().contains("common effect"), glyphs.toString());
+            assertFalse(glyphs.chars().anyMatch(ch -> ch >= 0xFB00 && ch <= 0xFB06), glyphs.toString());
             List<String> fonts = new java.util.ArrayList<>();
             var resources = doc.getPage(0).getResources();
             collectFonts(resources, fonts);
