@@ -141,6 +141,15 @@ public final class Workbook {
      */
     public static void write(ExtractionSheet sheet, Results r, RunInfo run, Map<String, Path> forestPng, Path file)
             throws IOException {
+        write(sheet, r, run, forestPng, file, DATA_ROWS_MAX);
+    }
+
+    /** Input rows a worksheet can list below its header (1,048,576 rows in all). */
+    static final int DATA_ROWS_MAX = 1_048_575;
+
+    /** As {@link #write(ExtractionSheet, Results, RunInfo, Map, Path)}, listing at most {@code dataRows} input rows. */
+    static void write(ExtractionSheet sheet, Results r, RunInfo run, Map<String, Path> forestPng, Path file,
+                      int dataRows) throws IOException {
         Workbook w = new Workbook(sheet.size() > STREAMING_ROWS);
         try {
             w.summary(r);
@@ -151,9 +160,15 @@ public final class Workbook {
                 }
             }
             w.sensitivity(r);
-            w.data(sheet);
+            int listed = w.data(sheet, dataRows);
             w.methods(r, run);
-            w.warnings(r.notices());
+            List<Notice> notices = new java.util.ArrayList<>(r.notices());
+            if (listed < sheet.size()) {
+                notices.add(0, new Notice("workbook", null, String.format(java.util.Locale.ROOT, "The %s sheet lists"
+                        + " the first %,d of the %,d input rows (a worksheet holds no more); the analyses, results.json"
+                        + " and the outcome sheets use every row.", DATA, listed, sheet.size())));
+            }
+            w.warnings(notices);
             w.printLayout();
             w.wb.setForceFormulaRecalculation(true);
             AtomicFiles.write(file, w.wb::write);
@@ -628,7 +643,8 @@ public final class Workbook {
 
     private static final java.util.regex.Pattern WHOLE = java.util.regex.Pattern.compile("\\d{1,15}");
 
-    private void data(ExtractionSheet sheet) {
+    /** The input rows as read, at most {@code maxRows} of them; returns how many are listed. */
+    private int data(ExtractionSheet sheet, int maxRows) {
         Sheet s = wb.createSheet(DATA);
         List<TextColumn> cols = sheet.columns();
         TextColumn route = sheet.raw(Field.ROUTE);
@@ -654,7 +670,8 @@ public final class Workbook {
                 wholeByLevel[k][l] = WHOLE.matcher(levels.get(l)).matches() ? Long.parseLong(levels.get(l)) : -1;
             }
         }
-        for (int i = 0; i < sheet.size(); i++) {
+        int listed = Math.min(sheet.size(), maxRows);
+        for (int i = 0; i < listed; i++) {
             Row x = s.createRow(i + 1);
             j = 0;
             number(x, j++, sheet.rowNumber()[i], intStyle);
@@ -676,10 +693,11 @@ public final class Workbook {
             }
         }
         s.createFreezePane(1, 1);
-        s.setAutoFilter(new CellRangeAddress(0, Math.max(sheet.size(), 1), 0, j - 1));
+        s.setAutoFilter(new CellRangeAddress(0, Math.max(listed, 1), 0, j - 1));
         for (int k = 0; k < j; k++) {
             s.setColumnWidth(k, 16 * 256);
         }
+        return listed;
     }
 
     // ---------------------------------------------------------------- Methods and Warnings

@@ -193,6 +193,26 @@ class WorkbookTest {
         }
     }
 
+    /** A sheet of more rows than a worksheet holds: the Data sheet lists what fits and the Warnings sheet says so. */
+    @Test
+    void dataSheetBeyondAWorksheetsRowsSaysWhatItLeftOut() throws Exception {
+        Path input = ReportFilesTest.exampleSheet();
+        ExtractionSheet sheet = SheetReader.withBuiltInVocabulary().read(input, null);
+        Results r = MetaAnalysis.run(sheet, Settings.DEFAULTS);
+        Path xlsx = dir.resolve("limited.xlsx");
+        Workbook.write(sheet, r, null, java.util.Map.of(), xlsx, 10);
+        try (XSSFWorkbook wb = new XSSFWorkbook(xlsx.toFile())) {
+            assertEquals(11, wb.getSheet(Workbook.DATA).getPhysicalNumberOfRows(), "header and 10 rows");
+            String warnings = sheetText(wb.getSheet(Workbook.WARNINGS));
+            assertTrue(warnings.contains("lists the first 10 of the " + sheet.size() + " input rows"), warnings);
+        }
+        Workbook.write(sheet, r, null, java.util.Map.of(), xlsx, Workbook.DATA_ROWS_MAX);
+        try (XSSFWorkbook wb = new XSSFWorkbook(xlsx.toFile())) {
+            assertEquals(sheet.size() + 1, wb.getSheet(Workbook.DATA).getPhysicalNumberOfRows());
+            assertFalse(sheetText(wb.getSheet(Workbook.WARNINGS)).contains("lists the first"));
+        }
+    }
+
     @Test
     void textIsNeverAFormulaAndSheetNamesAreSafe() throws Exception {
         Path in = dir.resolve("evil.csv");
