@@ -69,8 +69,9 @@ final class CommandOptions {
     /** Parses {@code args}; --help and --version are always known. */
     Parsed parse(String[] args) throws ParseException {
         if (!options.hasLongOption("help")) {
-            flag("help", "Show this help message and exit.");
-            flag("version", "Print version information and exit.");
+            options.addOption(Option.builder("h").longOpt("help").desc("Show this help message and exit.").get());
+            options.addOption(Option.builder("V").longOpt("version").desc("Print version information and exit.")
+                    .get());
         }
         CommandLine cl = DefaultParser.builder().setAllowPartialMatching(false).get().parse(options, args);
         return new Parsed(cl);

@@ -268,10 +268,12 @@ class AnalyzeCommandTest {
         System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
         try {
             assertEquals(0, Main.run("analyze", "--help"));
+            assertEquals(0, Main.run("analyze", "-h"), "the short form too");
         } finally {
             System.setOut(old);
         }
         String help = out.toString(StandardCharsets.UTF_8);
+        assertTrue(help.startsWith("usage: mscmeta analyze [OPTIONS] INPUT"), help);
         for (String o : List.of("--out", "--measure", "--method", "--tau2", "--hksj", "--cc", "--cc-mode",
                 "--double-zero", "--by", "--outcome", "--level", "--no-report", "--sheet")) {
             assertTrue(help.contains(o), o + " missing from --help");
