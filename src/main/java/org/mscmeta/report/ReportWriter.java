@@ -96,16 +96,24 @@ public final class ReportWriter {
     private record OutcomePlots(Analysis overall, String stem, List<Analysis> subgroupLevels) {
     }
 
+    /** One plot (in all its formats): draws it and returns the files written. */
+    @FunctionalInterface
+    private interface PlotJob {
+        List<Path> draw() throws IOException;
+    }
+
     /**
-     * Writes all plots, outcomes in parallel; returns, per outcome, the PNG of its forest plot (for the workbook).
+     * Writes all plots, one plot per task, in parallel (per plot rather than per outcome, so that the cores
+     * finish together); returns, per outcome, the PNG of its forest plot (for the workbook).
      */
     private static Map<String, Path> writePlots(Results r, Path staging, List<Path> files, StudyOrder order)
             throws IOException {
         Path dir = staging.resolve(PLOTS);
         Files.createDirectories(dir);
         FileNames names = new FileNames();
-        List<OutcomePlots> jobs = new ArrayList<>();
+        List<PlotJob> jobs = new ArrayList<>();
         List<Analysis> overalls = new ArrayList<>();
+        Map<String, Path> forestPng = new LinkedHashMap<>();
         for (Analysis a : r.analyses()) {
             if (a.subgroup() == null) {
                 overalls.add(a);
@@ -115,14 +123,23 @@ public final class ReportWriter {
                         levels.add(l);
                     }
                 }
-                jobs.add(new OutcomePlots(a, names.unique(a.outcome()), levels));
+                OutcomePlots plots = new OutcomePlots(a, names.unique(a.outcome()), levels);
+                forestPng.put(a.outcome(), dir.resolve("forest-" + plots.stem() + ".png"));
+                outcomeJobs(r, plots, dir, order, jobs);
             }
+        }
+        if (!overalls.isEmpty()) {
+            // the largest single drawing, started first (its files are listed last, as before)
+            jobs.add(0, () -> {
+                DrawingFiles.all(ForestPlots.aePanel(overalls, r.settings()), dir, "ae-panel");
+                return files(dir, "ae-panel", "png", "svg", "pdf");
+            });
         }
         List<List<Path>> written;
         try {
             written = jobs.parallelStream().map(job -> {
                 try {
-                    return outcomePlots(r, job, dir, order);
+                    return job.draw();
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
@@ -130,29 +147,26 @@ public final class ReportWriter {
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
-        Map<String, Path> forestPng = new LinkedHashMap<>();
-        for (int i = 0; i < jobs.size(); i++) {
-            forestPng.put(jobs.get(i).overall().outcome(), dir.resolve("forest-" + jobs.get(i).stem() + ".png"));
-            for (Path p : written.get(i)) {
+        List<List<Path>> inOrder = new ArrayList<>(written);
+        if (!overalls.isEmpty()) {
+            inOrder.add(inOrder.remove(0));
+        }
+        for (List<Path> w : inOrder) {
+            for (Path p : w) {
                 files.add(staging.relativize(p));
             }
-        }
-        if (!overalls.isEmpty()) {
-            DrawingFiles.all(ForestPlots.aePanel(overalls, r.settings()), dir, "ae-panel");
-            List<Path> panel = new ArrayList<>();
-            add(panel, dir, "ae-panel", "png", "svg", "pdf");
-            panel.forEach(p -> files.add(staging.relativize(p)));
         }
         return forestPng;
     }
 
-    private static List<Path> outcomePlots(Results r, OutcomePlots job, Path dir, StudyOrder order)
-            throws IOException {
-        List<Path> out = new ArrayList<>();
+    /** The plots of one outcome, each its own task, in the order their files are listed. */
+    private static void outcomeJobs(Results r, OutcomePlots job, Path dir, StudyOrder order, List<PlotJob> jobs) {
         Analysis a = job.overall();
         String base = "forest-" + job.stem();
-        DrawingFiles.all(ForestPlots.outcome(a, r.settings(), order), dir, base);
-        add(out, dir, base, "png", "svg", "pdf");
+        jobs.add(() -> {
+            DrawingFiles.all(ForestPlots.outcome(a, r.settings(), order), dir, base);
+            return files(dir, base, "png", "svg", "pdf");
+        });
         for (String variable : r.settings().by()) {
             List<Analysis> levels = new ArrayList<>();
             for (Analysis l : job.subgroupLevels()) {
@@ -170,32 +184,48 @@ public final class ReportWriter {
                 }
             }
             String sub = base + "-by-" + FileNames.slug(variable);
-            DrawingFiles.all(ForestPlots.subgroups(a, levels, tests, r.settings(), order), dir, sub);
-            add(out, dir, sub, "png", "svg", "pdf");
+            jobs.add(() -> {
+                DrawingFiles.all(ForestPlots.subgroups(a, levels, tests, r.settings(), order), dir, sub);
+                return files(dir, sub, "png", "svg", "pdf");
+            });
         }
         if (a.sensitivity() != null && !a.sensitivity().leaveOneOut().isEmpty()) {
-            DrawingFiles.all(ForestPlots.leaveOneOut(a, r.settings()), dir, "leave-one-out-" + job.stem());
-            add(out, dir, "leave-one-out-" + job.stem(), "png", "svg", "pdf");
-            DrawingFiles.all(ForestPlots.cumulative(a, r.settings()), dir, "cumulative-" + job.stem());
-            add(out, dir, "cumulative-" + job.stem(), "png", "svg", "pdf");
+            jobs.add(() -> {
+                DrawingFiles.all(ForestPlots.leaveOneOut(a, r.settings()), dir, "leave-one-out-" + job.stem());
+                return files(dir, "leave-one-out-" + job.stem(), "png", "svg", "pdf");
+            });
+            jobs.add(() -> {
+                DrawingFiles.all(ForestPlots.cumulative(a, r.settings()), dir, "cumulative-" + job.stem());
+                return files(dir, "cumulative-" + job.stem(), "png", "svg", "pdf");
+            });
         }
         java.util.List<org.mscmeta.report.plot.BubblePlot> bubbles = a.sensitivity() == null ? java.util.List.of()
                 : org.mscmeta.report.plot.BubblePlot.all(a.outcome(), a.sensitivity().metaRegression(), r.settings());
         for (int j = 0; j < bubbles.size(); j++) {
             String name = "bubble-" + job.stem() + (bubbles.size() == 1 ? ""
                     : "-" + FileNames.slug(a.sensitivity().metaRegression().terms().get(j + 1)));
-            DrawingFiles.png(bubbles.get(j), dir.resolve(name + ".png"));
-            DrawingFiles.svg(bubbles.get(j), dir.resolve(name + ".svg"));
-            add(out, dir, name, "png", "svg");
+            org.mscmeta.report.plot.BubblePlot bubble = bubbles.get(j);
+            jobs.add(() -> {
+                DrawingFiles.png(bubble, dir.resolve(name + ".png"));
+                DrawingFiles.svg(bubble, dir.resolve(name + ".svg"));
+                return files(dir, name, "png", "svg");
+            });
         }
-        ForestPlot zero = ForestPlots.zeroEvents(a, r.settings());
-        if (zero != null) {
+        jobs.add(() -> {
+            ForestPlot zero = ForestPlots.zeroEvents(a, r.settings());
+            if (zero == null) {
+                return List.of();
+            }
             DrawingFiles.all(zero, dir, "zero-events-" + job.stem());
-            add(out, dir, "zero-events-" + job.stem(), "png", "svg", "pdf");
-        }
-        if (FunnelPlot.write(a, r.settings(), dir, "funnel-" + job.stem())) {
-            add(out, dir, "funnel-" + job.stem(), "png", "svg");
-        }
+            return files(dir, "zero-events-" + job.stem(), "png", "svg", "pdf");
+        });
+        jobs.add(() -> FunnelPlot.write(a, r.settings(), dir, "funnel-" + job.stem())
+                ? files(dir, "funnel-" + job.stem(), "png", "svg") : List.of());
+    }
+
+    private static List<Path> files(Path dir, String base, String... exts) {
+        List<Path> out = new ArrayList<>();
+        add(out, dir, base, exts);
         return out;
     }
 
