@@ -15,6 +15,13 @@ final class IntArray {
         data[size++] = v;
     }
 
+    /** Room for {@code n} values in all, so that appending up to there copies nothing. */
+    void reserve(int n) {
+        if (n > data.length) {
+            data = Arrays.copyOf(data, n);
+        }
+    }
+
     int get(int i) {
         return data[i];
     }

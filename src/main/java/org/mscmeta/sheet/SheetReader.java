@@ -64,10 +64,19 @@ public final class SheetReader {
      */
     private static void readCsv(Path file, String name, SheetValidator validator)
             throws IOException, InvalidInputException {
-        SheetRows rows = new SheetRows(validator);
+        long[] read = new long[1];
+        java.io.InputStream counted = new java.io.FilterInputStream(Files.newInputStream(file)) {
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                int n = super.read(b, off, len);
+                read[0] += Math.max(n, 0);
+                return n;
+            }
+        };
+        SheetRows rows = new SheetRows(validator, () -> read[0], Files.size(file));
         // a strict decoder: text that is not UTF-8 (a sheet saved as Windows-1252, say) is an error, not
         // replacement characters; a byte-order mark reaches the first header, which drops it
-        try (Reader reader = new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8.newDecoder());
+        try (Reader reader = new InputStreamReader(counted, StandardCharsets.UTF_8.newDecoder());
              CsvReader<Boolean> csv = CsvReader.builder()
                 .skipEmptyLines(false)
                 .ignoreDifferentFieldCount(true)

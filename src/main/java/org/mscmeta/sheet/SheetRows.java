@@ -21,8 +21,22 @@ final class SheetRows extends AbstractBaseCsvCallbackHandler<Boolean> {
     private boolean blank;
     private int fields;
 
+    private final java.util.function.LongSupplier bytesRead;
+    private final long fileSize;
+
     SheetRows(SheetValidator validator) {
+        this(validator, () -> 0, 0);
+    }
+
+    /**
+     * @param bytesRead how much of the file the parser has taken so far (with its read-ahead)
+     * @param fileSize  the file's length: with the two, the rows still to come are estimated twice (after 4,096
+     *                  and after 65,536 rows) and the columns make room for them, instead of doubling as they fill
+     */
+    SheetRows(SheetValidator validator, java.util.function.LongSupplier bytesRead, long fileSize) {
         this.validator = validator;
+        this.bytesRead = bytesRead;
+        this.fileSize = fileSize;
     }
 
     /** Records read so far (the header is row 1). */
@@ -73,6 +87,14 @@ final class SheetRows extends AbstractBaseCsvCallbackHandler<Boolean> {
         }
         if (!blank) {
             validator.endRow(rows, fields);
+        }
+        if ((rows == 4096 || rows == 65536) && fileSize > 0) {
+            long read = bytesRead.getAsLong();
+            if (read > 0 && read < fileSize) {
+                // the parser reads ahead, so rows are underestimated by up to its buffer: more margin early on
+                double margin = rows == 4096 ? 1.08 : 1.02;
+                validator.expectRows((int) Math.min(Integer.MAX_VALUE - 16, (double) rows * fileSize / read * margin));
+            }
         }
         return wrapRecord(true);
     }

@@ -131,6 +131,21 @@ public final class SheetValidator {
         return headerOk;
     }
 
+    /** About {@code rows} data rows are coming in all: the columns make room for them at once. */
+    void expectRows(int rows) {
+        if (raw == null) {
+            return;
+        }
+        for (TextColumnBuilder b : raw) {
+            b.reserve(rows);
+        }
+        route.reserve(rows);
+        cellSource.reserve(rows);
+        for (IntArray a : new IntArray[] {rowNumbers, eventsMsc, nMsc, eventsControl, nControl, years}) {
+            a.reserve(rows);
+        }
+    }
+
     /** Takes one data row with its spreadsheet row number; blank rows are skipped by the caller. */
     public void row(int rowNumber, String[] given) {
         if (!headerOk) {

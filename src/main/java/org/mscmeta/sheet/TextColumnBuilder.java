@@ -34,6 +34,13 @@ final class TextColumnBuilder {
     }
 
     /** Appends the code of a level (from {@link #intern}). */
+    /** Room for {@code n} rows in all, so that appending up to there copies nothing. */
+    void reserve(int n) {
+        if (n > codes.length) {
+            codes = Arrays.copyOf(codes, n);
+        }
+    }
+
     void append(int code) {
         if (size == codes.length) {
             codes = Arrays.copyOf(codes, size * 2);
