@@ -89,10 +89,12 @@ final class PooledModel {
                 case GLMM -> throw new IllegalStateException("GLMM is fitted above");
             };
             double center = common.isEstimable() ? common.estimate() : InverseVariance.pool(eff, s.level()).estimate();
-            het = Heterogeneity.of(eff.includedYi(), eff.includedVi(), center, s.level());
+            double[] yi = eff.includedYi();
+            double[] vi = eff.includedVi();
+            het = Heterogeneity.of(yi, vi, center, s.level());
             if (s.tau2() == TauSquared.DL && s.method() == Method.MH && conv.dlAroundMantelHaenszel()
                     && common.isEstimable()) {
-                double tau2 = TauSquared.dersimonianLairdAround(eff.includedYi(), eff.includedVi(), center);
+                double tau2 = TauSquared.dersimonianLairdAround(yi, vi, center);
                 random = RandomEffects.fit(eff, tau2, "DL", s.hksj(), s.level(), conv);
             } else if (s.tau2() != null) {
                 random = RandomEffects.fit(eff, s.tau2(), s.hksj(), s.level(), conv);

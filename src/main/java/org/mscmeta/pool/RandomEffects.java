@@ -26,8 +26,9 @@ public final class RandomEffects {
      */
     public static RandomEffectsResult fit(StudyEffects effects, TauSquared estimator, boolean hksj, double level,
                                           Convention convention) {
-        return fit(effects, estimator.estimate(effects.includedYi(), effects.includedVi()), estimator.name(), hksj,
-                level, convention);
+        double[] y = effects.includedYi();
+        double[] v = effects.includedVi();
+        return fit(effects, y, v, estimator.estimate(y, v), estimator.name(), hksj, level, convention);
     }
 
     /**
@@ -36,8 +37,12 @@ public final class RandomEffects {
      */
     public static RandomEffectsResult fit(StudyEffects effects, double tau2, String tau2Method, boolean hksj,
                                           double level, Convention convention) {
-        double[] y = effects.includedYi();
-        double[] v = effects.includedVi();
+        return fit(effects, effects.includedYi(), effects.includedVi(), tau2, tau2Method, hksj, level, convention);
+    }
+
+    /** {@code y} and {@code v}: the included studies' effects and variances (made once per fit: registry scale). */
+    private static RandomEffectsResult fit(StudyEffects effects, double[] y, double[] v, double tau2,
+                                           String tau2Method, boolean hksj, double level, Convention convention) {
         int k = y.length;
         WeightedSums s = WeightedSums.at(y, v, tau2);
         double mu = s.mu();
