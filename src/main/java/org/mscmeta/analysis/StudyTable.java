@@ -98,23 +98,42 @@ public final class StudyTable extends AbstractList<StudyResult> implements Rando
 
     @Override
     public StudyResult get(int j) {
-        boolean inc = included(j);
-        double yi = eff.yi()[j];
-        double estimate;
-        double lo;
-        double hi;
-        if (measure != null) {
-            double se = Math.sqrt(eff.vi()[j]);
-            estimate = inc ? measure.toNatural(yi) : Double.NaN;
-            lo = inc ? measure.toNatural(yi - z * se) : Double.NaN;
-            hi = inc ? measure.toNatural(yi + z * se) : Double.NaN;
-        } else {
-            estimate = (double) a[j] / n1[j];
-            lo = lower == null ? Double.NaN : lower[j];
-            hi = upper == null ? Double.NaN : upper[j];
+        return new StudyResult(row(j), study(j), year(j), included(j), exclusion(j), a[j], n1[j], c[j], n2[j],
+                corrected(j), yi(j), vi(j), estimate(j), ciLower(j), ciUpper(j), weightCommon(j), weightRandom(j));
+    }
+
+    /** Events, MSC arm. */
+    public int eventsMsc(int j) {
+        return a[j];
+    }
+
+    /** Events, control arm (-1 for a single-arm study). */
+    public int eventsControl(int j) {
+        return c[j];
+    }
+
+    /** The study's own estimate on the natural scale (ratio, difference or proportion); NaN when left out. */
+    public double estimate(int j) {
+        if (measure == null) {
+            return (double) a[j] / n1[j];
         }
-        return new StudyResult(row(j), study(j), year(j), inc, exclusion(j), a[j], n1[j], c[j], n2[j],
-                corrected(j), yi, eff.vi()[j], estimate, lo, hi, weightCommon(j), weightRandom(j));
+        return included(j) ? measure.toNatural(yi(j)) : Double.NaN;
+    }
+
+    /** Lower bound of its confidence interval, natural scale (Wald; Clopper-Pearson for proportions). */
+    public double ciLower(int j) {
+        if (measure == null) {
+            return lower == null ? Double.NaN : lower[j];
+        }
+        return included(j) ? measure.toNatural(yi(j) - z * Math.sqrt(vi(j))) : Double.NaN;
+    }
+
+    /** Upper bound of its confidence interval, natural scale. */
+    public double ciUpper(int j) {
+        if (measure == null) {
+            return upper == null ? Double.NaN : upper[j];
+        }
+        return included(j) ? measure.toNatural(yi(j) + z * Math.sqrt(vi(j))) : Double.NaN;
     }
 
     /** Spreadsheet row of study {@code j}. */

@@ -19,7 +19,6 @@ import org.mscmeta.analysis.RandomResult;
 import org.mscmeta.analysis.Results;
 import org.mscmeta.analysis.Sensitivity;
 import org.mscmeta.analysis.Settings;
-import org.mscmeta.analysis.StudyResult;
 import org.mscmeta.analysis.SubgroupComparison;
 import org.mscmeta.pool.Heterogeneity;
 import org.mscmeta.sensitivity.MetaRegression;
@@ -279,7 +278,7 @@ public final class ResultsJson {
             if (slim) {
                 slimStudy(g, studies, j, values);
             } else {
-                study(g, studies.get(j), values);
+                study(g, studies, j, values);
             }
         }
         g.writeEndArray();
@@ -513,45 +512,46 @@ public final class ResultsJson {
     private static final SerializedString F_WEIGHT_COMMON = new SerializedString("weight_common");
     private static final SerializedString F_WEIGHT_RANDOM = new SerializedString("weight_random");
 
-    private static void study(JsonGenerator g, StudyResult s, double[] values) {
+    /** A study row, read from the table's columns (no object per row: hundreds of thousands at registry scale). */
+    private static void study(JsonGenerator g, org.mscmeta.analysis.StudyTable s, int j, double[] values) {
         g.writeStartObject();
         g.writeName(F_STUDY);
-        g.writeString(s.study());
+        g.writeString(s.study(j));
         g.writeName(F_ROW);
-        g.writeNumber(s.row());
+        g.writeNumber(s.row(j));
         g.writeName(F_YEAR);
-        if (s.year() == ExtractionSheet.NO_YEAR) {
+        if (s.year(j) == ExtractionSheet.NO_YEAR) {
             g.writeNull();
         } else {
-            g.writeNumber(s.year());
+            g.writeNumber(s.year(j));
         }
         g.writeName(F_INCLUDED);
-        g.writeBoolean(s.included());
+        g.writeBoolean(s.included(j));
         g.writeName(F_EXCLUSION);
-        g.writeString(s.exclusion());
+        g.writeString(s.exclusion(j));
         g.writeName(F_EVENTS_MSC);
-        g.writeNumber(s.eventsMsc());
+        g.writeNumber(s.eventsMsc(j));
         g.writeName(F_N_MSC);
-        g.writeNumber(s.nMsc());
+        g.writeNumber(s.nMsc(j));
         g.writeName(F_EVENTS_CONTROL);
-        if (s.nControl() < 0) {
+        if (s.nControl(j) < 0) {
             g.writeNull();
             g.writeName(F_N_CONTROL);
             g.writeNull();
         } else {
-            g.writeNumber(s.eventsControl());
+            g.writeNumber(s.eventsControl(j));
             g.writeName(F_N_CONTROL);
-            g.writeNumber(s.nControl());
+            g.writeNumber(s.nControl(j));
         }
         g.writeName(F_CORRECTED);
-        g.writeBoolean(s.corrected());
-        values[0] = s.yi();
-        values[1] = s.vi();
-        values[2] = s.estimate();
-        values[3] = s.ciLower();
-        values[4] = s.ciUpper();
-        values[5] = s.weightCommon();
-        values[6] = s.weightRandom();
+        g.writeBoolean(s.corrected(j));
+        values[0] = s.yi(j);
+        values[1] = s.vi(j);
+        values[2] = s.estimate(j);
+        values[3] = s.ciLower(j);
+        values[4] = s.ciUpper(j);
+        values[5] = s.weightCommon(j);
+        values[6] = s.weightRandom(j);
         numbers(g, STUDY_NUMBERS, values);
         g.writeEndObject();
     }
