@@ -1,6 +1,5 @@
 package org.mscmeta.sensitivity;
 
-import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.LUDecomposition;
 import org.apache.commons.math3.linear.RealMatrix;
 import org.mscmeta.pool.Distributions;
@@ -23,29 +22,14 @@ public record EggerTest(double bias, double t, int df, double p, double limitEst
     /** Runs the test; needs k >= 3. */
     public static EggerTest of(double[] y, double[] v) {
         int k = y.length;
-        double[][][] reg = WeightedLeastSquares.onStandardError(y, v);
-        double[][] x = reg[0];
-        double[] w = reg[1][0];
-        double[] b = reg[2][0];
-        double rss = reg[3][0][0];
+        WeightedLeastSquares reg = WeightedLeastSquares.onStandardError(y, v);
+        double[] b = reg.b();
         int df = k - 2;
-        double sigma2 = rss / df;
-        RealMatrix cov = new LUDecomposition(xtwx(x, w)).getSolver().getInverse().scalarMultiply(sigma2);
+        double sigma2 = reg.rss() / df;
+        RealMatrix cov = new LUDecomposition(WeightedLeastSquares.xtwx(reg.se(), reg.w())).getSolver().getInverse()
+                .scalarMultiply(sigma2);
         double se = Math.sqrt(cov.getEntry(1, 1));
         double t = b[1] / se;
         return new EggerTest(b[1], t, df, Distributions.pTTwoSided(t, df), b[0]);
-    }
-
-    static RealMatrix xtwx(double[][] x, double[] w) {
-        int p = x[0].length;
-        RealMatrix m = new Array2DRowRealMatrix(p, p);
-        for (int i = 0; i < x.length; i++) {
-            for (int a = 0; a < p; a++) {
-                for (int c = 0; c < p; c++) {
-                    m.addToEntry(a, c, w[i] * x[i][a] * x[i][c]);
-                }
-            }
-        }
-        return m;
     }
 }

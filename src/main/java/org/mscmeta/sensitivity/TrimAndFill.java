@@ -24,7 +24,7 @@ public record TrimAndFill(String side, int k0, CommonEffect fit, double[] filled
     /** Runs trim and fill; needs k >= 3. */
     public static TrimAndFill of(double[] y, double[] v, double level) {
         int k = y.length;
-        boolean right = WeightedLeastSquares.onStandardError(y, v)[2][0][1] < 0;
+        boolean right = WeightedLeastSquares.onStandardError(y, v).b()[1] < 0;
         double sign = right ? -1 : 1;
         double[] key = new double[k];
         for (int i = 0; i < k; i++) {

@@ -1,51 +1,55 @@
 package org.mscmeta.sensitivity;
 
+import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.ArrayRealVector;
 import org.apache.commons.math3.linear.LUDecomposition;
+import org.apache.commons.math3.linear.RealMatrix;
 import org.apache.commons.math3.linear.RealVector;
 
-/** Weighted least squares {@code b = (X'WX)^-1 X'Wy} with Commons Math's LU solver. */
-final class WeightedLeastSquares {
+/**
+ * The weighted least-squares regression of Egger's test and of metafor's trim-and-fill side choice: {@code y} on an
+ * intercept and the standard errors {@code sqrt(v)}, weights {@code 1/v}, {@code b = (X'WX)^-1 X'Wy} with Commons
+ * Math's LU solver. The design is kept as its one non-constant column (a row array per study was most of the
+ * garbage of a registry-scale analysis).
+ *
+ * @param se  the standard errors (the design's second column)
+ * @param w   the weights
+ * @param b   intercept and slope
+ * @param rss weighted residual sum of squares
+ */
+record WeightedLeastSquares(double[] se, double[] w, double[] b, double rss) {
 
-    private WeightedLeastSquares() {
-    }
-
-    /**
-     * The regression of {@code y} on the standard errors {@code sqrt(v)} with weights {@code 1/v}, the design of
-     * Egger's test and of metafor's trim-and-fill side choice.
-     *
-     * @return {@code {x rows}, {weights}, {b}, {rss}}
-     */
-    static double[][][] onStandardError(double[] y, double[] v) {
+    static WeightedLeastSquares onStandardError(double[] y, double[] v) {
         int k = y.length;
-        double[][] x = new double[k][];
+        double[] se = new double[k];
         double[] w = new double[k];
         for (int i = 0; i < k; i++) {
-            x[i] = new double[] {1, Math.sqrt(v[i])};
+            se[i] = Math.sqrt(v[i]);
             w[i] = 1 / v[i];
         }
-        double[][] fit = fit(x, y, w);
-        return new double[][][] {x, {w}, {fit[0]}, {fit[1]}};
-    }
-
-    /** Returns {@code {b, {weighted residual sum of squares}}}. */
-    static double[][] fit(double[][] x, double[] y, double[] w) {
-        int p = x[0].length;
-        RealVector xtwy = new ArrayRealVector(p);
-        for (int i = 0; i < x.length; i++) {
-            for (int a = 0; a < p; a++) {
-                xtwy.addToEntry(a, w[i] * x[i][a] * y[i]);
-            }
+        RealVector xtwy = new ArrayRealVector(2);
+        for (int i = 0; i < k; i++) {
+            xtwy.addToEntry(0, w[i] * y[i]);
+            xtwy.addToEntry(1, w[i] * se[i] * y[i]);
         }
-        double[] b = new LUDecomposition(EggerTest.xtwx(x, w)).getSolver().solve(xtwy).toArray();
+        double[] b = new LUDecomposition(xtwx(se, w)).getSolver().solve(xtwy).toArray();
         double rss = 0;
-        for (int i = 0; i < x.length; i++) {
-            double fitted = 0;
-            for (int a = 0; a < p; a++) {
-                fitted += x[i][a] * b[a];
-            }
+        for (int i = 0; i < k; i++) {
+            double fitted = b[0] + se[i] * b[1];
             rss += w[i] * (y[i] - fitted) * (y[i] - fitted);
         }
-        return new double[][] {b, {rss}};
+        return new WeightedLeastSquares(se, w, b, rss);
+    }
+
+    /** {@code X'WX} of the design (1, se). */
+    static RealMatrix xtwx(double[] se, double[] w) {
+        RealMatrix m = new Array2DRowRealMatrix(2, 2);
+        for (int i = 0; i < se.length; i++) {
+            m.addToEntry(0, 0, w[i]);
+            m.addToEntry(0, 1, w[i] * se[i]);
+            m.addToEntry(1, 0, w[i] * se[i]);
+            m.addToEntry(1, 1, w[i] * se[i] * se[i]);
+        }
+        return m;
     }
 }
