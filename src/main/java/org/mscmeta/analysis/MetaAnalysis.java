@@ -171,16 +171,17 @@ public final class MetaAnalysis {
     private static void describe(Analysis a, Settings s, List<Notice> notices) {
         if (a.kDoubleZeroExcluded() > 0) {
             List<String> names = new ArrayList<>();
+            int count = 0;
             StudyTable st = a.studies();
             for (int j = 0; j < st.size(); j++) {
-                if ("double zero".equals(st.exclusion(j))) {
-                    names.add(names.size() < 8 ? st.study(j) + " (row " + st.row(j) + ")" : null);
+                if ("double zero".equals(st.exclusion(j)) && count++ < ABBREVIATED) {
+                    names.add(st.study(j) + " (row " + st.row(j) + ")");
                 }
             }
             notices.add(new Notice("double_zero", a.outcome(), String.format(Locale.ROOT,
                     "%s: %d study(ies) with no events (or only events) in both arms left out of the %s analysis: %s"
                             + " (use --double-zero include to keep them with the continuity correction)",
-                    a.outcome(), a.kDoubleZeroExcluded(), s.measure(), abbreviate(names))));
+                    a.outcome(), a.kDoubleZeroExcluded(), s.measure(), abbreviate(names, count))));
         }
         if (a.kNotEstimable() > 0) {
             notices.add(new Notice("not_estimable", a.outcome(), String.format(Locale.ROOT,
@@ -188,19 +189,20 @@ public final class MetaAnalysis {
                     a.outcome(), a.kNotEstimable(), s.measure())));
         }
         List<String> corrected = new ArrayList<>();
+        int nCorrected = 0;
         StudyTable studies = a.studies();
         for (int j = 0; j < studies.size(); j++) {
-            if (studies.corrected(j)) {
-                corrected.add(corrected.size() < 8 ? studies.study(j) + " (row " + studies.row(j) + ")" : null);
+            if (studies.corrected(j) && nCorrected++ < ABBREVIATED) {
+                corrected.add(studies.study(j) + " (row " + studies.row(j) + ")");
             }
         }
-        if (!corrected.isEmpty()) {
+        if (nCorrected > 0) {
             notices.add(new Notice("continuity_correction", a.outcome(), String.format(Locale.ROOT,
                     "%s: continuity correction %s (%s) added to the cells of %d study(ies) for their own estimates%s: %s",
-                    a.outcome(), fmt(s.cc().value()), s.cc().mode().id(), corrected.size(),
+                    a.outcome(), fmt(s.cc().value()), s.cc().mode().id(), nCorrected,
                     s.method() == Method.IV ? " and the pooling" : " and the random-effects model (the "
                             + s.method() + " estimate uses the raw counts)",
-                    abbreviate(corrected))));
+                    abbreviate(corrected, nCorrected))));
         }
         if (a.common() == null && a.k() == 0) {
             notices.add(new Notice("not_pooled", a.outcome(), a.outcome()
@@ -223,11 +225,13 @@ public final class MetaAnalysis {
         return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
     }
 
-    private static String abbreviate(List<String> items) {
-        if (items.size() <= 8) {
-            return String.join(", ", items);
-        }
-        return String.join(", ", items.subList(0, 8)) + ", ... (" + items.size() + " in all)";
+    /** Studies named in a notice; more are counted. */
+    private static final int ABBREVIATED = 8;
+
+    /** The first names of {@code count} items, and how many there are when not all are named. */
+    private static String abbreviate(List<String> first, int count) {
+        String named = String.join(", ", first);
+        return count <= first.size() ? named : named + ", ... (" + count + " in all)";
     }
 
     /** Route and cell source when the sheet has values for them, unless the user named variables. */
