@@ -56,20 +56,26 @@ class RankSumTest {
     @Test
     void stableOrderEqualsAStableSortOfBoxedIndices() {
         Random r = new Random(7);
-        for (int trial = 0; trial < 500; trial++) {
-            int k = 1 + r.nextInt(90);
+        double[] special = {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.MIN_VALUE,
+            -Double.MIN_VALUE, Double.MAX_VALUE, -Double.MAX_VALUE, 0.0, -0.0, 1.0, -1.0};
+        for (int trial = 0; trial < 600; trial++) {
+            // short arrays take the search path, long ones the radix sort; both are checked against the definition
+            int k = trial % 2 == 0 ? 1 + r.nextInt(90) : StableOrder.RADIX_FROM + r.nextInt(3000);
             double[] key = new double[k];
             for (int i = 0; i < k; i++) {
-                key[i] = switch (trial % 3) {
+                key[i] = switch (trial % 8 / 2) {
                     case 0 -> r.nextInt(5) - 2;                          // many ties
                     case 1 -> r.nextBoolean() ? 0.0 : -0.0;              // signed zeros
-                    default -> r.nextGaussian();
+                    case 2 -> special[r.nextInt(special.length)];        // NaN, infinities, extremes
+                    default -> r.nextGaussian() * Math.pow(10, r.nextInt(20) - 10);
                 };
             }
             Integer[] boxed = IntStream.range(0, k).boxed().toArray(Integer[]::new);
             Arrays.sort(boxed, Comparator.comparingDouble(i -> key[i]));
-            assertArrayEquals(Arrays.stream(boxed).mapToInt(Integer::intValue).toArray(), StableOrder.of(key),
-                    "trial " + trial);
+            int[] expected = Arrays.stream(boxed).mapToInt(Integer::intValue).toArray();
+            assertArrayEquals(expected, StableOrder.of(key), "trial " + trial);
+            assertArrayEquals(expected, StableOrder.bySearch(key), "search, trial " + trial);
+            assertArrayEquals(expected, StableOrder.byRadix(key), "radix, trial " + trial);
         }
     }
 }
