@@ -511,17 +511,22 @@ public final class Workbook {
         p.getPictureData();
     }
 
-    private static int[] pngSize(Path png) throws IOException {
-        try (var in = javax.imageio.ImageIO.createImageInputStream(png.toFile())) {
-            var readers = javax.imageio.ImageIO.getImageReaders(in);
-            var reader = readers.next();
-            try {
-                reader.setInput(in);
-                return new int[] {reader.getWidth(0), reader.getHeight(0)};
-            } finally {
-                reader.dispose();
+    /**
+     * Width and height of a PNG, from its header chunk (IHDR), which the format places right after the signature
+     * (ISO/IEC 15948, 5.2 and 11.2.2); ImageIO's reader registry took a tenth of a second to start for this.
+     */
+    static int[] pngSize(Path png) throws IOException {
+        byte[] head = new byte[24];
+        try (var in = Files.newInputStream(png)) {
+            if (in.readNBytes(head, 0, head.length) < head.length) {
+                throw new IOException(png + ": not a PNG file (too short)");
             }
         }
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(head);
+        if (b.getLong(0) != 0x89504E470D0A1A0AL || b.getInt(12) != 0x49484452) {
+            throw new IOException(png + ": not a PNG file");
+        }
+        return new int[] {b.getInt(16), b.getInt(20)};
     }
 
     // ---------------------------------------------------------------- Sensitivity

@@ -1,5 +1,7 @@
 package org.mscmeta.report;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -191,6 +193,18 @@ class WorkbookTest {
             String warnings = sheetText(wb.getSheet(Workbook.WARNINGS));
             assertTrue(warnings.contains("no events (or only events) in both arms"), warnings);
         }
+    }
+
+    @Test
+    void pngSizeIsReadFromTheHeader() throws Exception {
+        for (Path png : List.of(Path.of("reports", "plots", "ae-panel.png"),
+                Path.of("reports", "plots", "forest-death.png"))) {
+            var img = javax.imageio.ImageIO.read(png.toFile());
+            assertArrayEquals(new int[] {img.getWidth(), img.getHeight()}, Workbook.pngSize(png), png.toString());
+        }
+        Path notPng = dir.resolve("x.png");
+        Files.writeString(notPng, "GIF89a and then some bytes");
+        assertThrows(java.io.IOException.class, () -> Workbook.pngSize(notPng));
     }
 
     /** A sheet of more rows than a worksheet holds: the Data sheet lists what fits and the Warnings sheet says so. */
