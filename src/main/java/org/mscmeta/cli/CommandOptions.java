@@ -17,7 +17,7 @@ import org.apache.commons.cli.ParseException;
 /**
  * The options of one subcommand, parsed with Apache Commons CLI: declared once (name, value label, help text with
  * its default), then read with typed accessors that name the option in their errors. Every subcommand also takes
- * {@code --help} and {@code --version}.
+ * {@code --help} ({@code -h}) and {@code --version} ({@code -V}).
  *
  * <p>Commons CLI rather than an annotation-driven parser: a run's start-up is part of what registry-scale users
  * wait for, and building picocli's model from annotations took about 0.15 s of each run.
@@ -53,11 +53,12 @@ final class CommandOptions {
         return this;
     }
 
-    /** An option that may be given several times, each value a comma-separated list. */
+    /**
+     * An option that may be given several times, each value a comma-separated list ({@link Parsed#list}). It takes
+     * one token per occurrence: an option taking several would swallow the parameters that follow it.
+     */
     CommandOptions list(String name, String label, String help) {
-        // one value per occurrence (split here): an option taking several tokens would swallow the parameters
-        options.addOption(Option.builder().longOpt(name).hasArg().argName(label).desc(help).get());
-        return this;
+        return value(name, label, help);
     }
 
     /** A switch without a value. */
