@@ -28,10 +28,14 @@ final class SheetRows extends AbstractBaseCsvCallbackHandler<Boolean> {
         this(validator, () -> 0, 0);
     }
 
+    /** Records read when the sheet's length in rows is estimated (a sample long enough to be representative). */
+    static final int ESTIMATE_AT = 65_536;
+
     /**
      * @param bytesRead how much of the file the parser has taken so far (with its read-ahead)
-     * @param fileSize  the file's length: with the two, the rows still to come are estimated twice (after 4,096
-     *                  and after 65,536 rows) and the columns make room for them, instead of doubling as they fill
+     * @param fileSize  the file's length: with the two, the number of rows is estimated after
+     *                  {@link #ESTIMATE_AT} of them and the columns make room for them at once, instead of doubling
+     *                  as they fill (a large sheet's columns were allocated twice over, every new page faulted in)
      */
     SheetRows(SheetValidator validator, java.util.function.LongSupplier bytesRead, long fileSize) {
         this.validator = validator;
@@ -88,12 +92,12 @@ final class SheetRows extends AbstractBaseCsvCallbackHandler<Boolean> {
         if (!blank) {
             validator.endRow(rows, fields);
         }
-        if ((rows == 4096 || rows == 65536) && fileSize > 0) {
+        if (rows == ESTIMATE_AT && fileSize > 0) {
             long read = bytesRead.getAsLong();
             if (read > 0 && read < fileSize) {
-                // the parser reads ahead, so rows are underestimated by up to its buffer: more margin early on
-                double margin = rows == 4096 ? 1.08 : 1.02;
-                validator.expectRows((int) Math.min(Integer.MAX_VALUE - 16, (double) rows * fileSize / read * margin));
+                // rows so far times the bytes still to come over the bytes per row so far; 2% more, as the parser
+                // has read ahead of the row it is at (by its buffer: a fraction of a percent of 65,536 rows)
+                validator.expectRows((int) Math.min(Integer.MAX_VALUE - 16, (double) rows * fileSize / read * 1.02));
             }
         }
         return wrapRecord(true);

@@ -178,4 +178,19 @@ class ValidationTest {
         assertEquals("M\\xFC", p.value(), p.message());
         assertTrue(p.expected().contains("UTF-8") && p.expected().contains("Windows-1252"), p.message());
     }
+
+    /** A sheet longer than the sample its length is estimated from reads whole, every row in place. */
+    @Test
+    void aLongSheetIsReadWholeAfterItsLengthIsEstimated() throws Exception {
+        Path csv = dir.resolve("long.csv");
+        try (java.io.Writer w = Files.newBufferedWriter(csv)) {
+            org.mscmeta.synth.SyntheticRegistry.write(w, 1800, 40, 3); // 72,000 rows
+        }
+        ExtractionSheet s = SheetReader.withBuiltInVocabulary().read(csv, null);
+        assertTrue(s.size() > SheetRows.ESTIMATE_AT, "past the estimate");
+        assertEquals(72_000, s.size());
+        assertEquals(72_001, s.rowNumber()[s.size() - 1]);
+        assertEquals(s.size(), s.route().codes().length);
+        assertEquals(s.size(), s.columns().get(0).codes().length);
+    }
 }
