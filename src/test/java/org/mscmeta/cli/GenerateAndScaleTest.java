@@ -38,6 +38,35 @@ class GenerateAndScaleTest {
         assertTrue(singleArm > 0.15 * 350 && singleArm < 0.45 * 350, "about 30% single-arm rows: " + singleArm);
     }
 
+    /** The registry-scale JSON is written by another thread: a failing disk still fails the write, with its error. */
+    @Test
+    void aFailingStreamFailsTheRegistryScaleWrite() throws Exception {
+        Path sheet = dir.resolve("reg.csv");
+        assertEquals(0, Main.run("generate", "--out", sheet.toString(), "--trials", "260", "--terms", "25"));
+        var data = org.mscmeta.sheet.SheetReader.withBuiltInVocabulary().read(sheet, null);
+        var results = org.mscmeta.analysis.MetaAnalysis.run(data,
+                org.mscmeta.analysis.Settings.DEFAULTS.withTau2(org.mscmeta.pool.TauSquared.DL));
+        java.io.OutputStream full = new java.io.OutputStream() {
+            private long written;
+
+            @Override
+            public void write(int b) throws java.io.IOException {
+                write(new byte[] {(byte) b}, 0, 1);
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) throws java.io.IOException {
+                written += len;
+                if (written > 200_000) {
+                    throw new java.io.IOException("No space left on device");
+                }
+            }
+        };
+        java.io.IOException e = org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class,
+                () -> org.mscmeta.report.ResultsJson.write(results, null, full));
+        assertEquals("No space left on device", e.getMessage());
+    }
+
     @Test
     void largeRunWritesCompleteCompactJson() throws Exception {
         Path sheet = dir.resolve("reg.csv");
