@@ -41,40 +41,40 @@ final class AnalyzeCommand implements Main.Subcommand {
                 + "\nINPUT: the extraction sheet, .csv (UTF-8) or .xlsx."
                 + "\nExit status: 0 done, 2 bad input or options (nothing is written), 1 other failure.")
                 .value("out", "DIR", "Output folder (created if needed); results.json is written there. Required.")
-                .value("measure", "RR|OR|RD", "Effect measure: risk ratio, odds ratio or risk difference (default: RR).")
+                .value("measure", "RR|OR|RD", "Effect measure: risk ratio, odds ratio or risk difference", "RR")
                 .value("method", "MH|IV|PETO|GLMM", "Common-effect method: Mantel-Haenszel, inverse variance, Peto (OR"
                         + " only), or GLMM (OR, PLOGIT: maximum-likelihood mixed logistic model as the random-effects"
-                        + " model) (default: MH).")
+                        + " model)", "MH")
                 .value("glmm-model", "UM.FS|UM.RS", "GLMM for odds ratios: UM.FS (fixed study effects, random"
                         + " treatment effect, 7-point adaptive quadrature) or UM.RS (random study and treatment effects,"
-                        + " Laplace), as metafor (default: UM.FS).")
+                        + " Laplace), as metafor", "UM.FS")
                 .value("tau2", "EST", "Between-study variance estimator of the random-effects model: DL, REML, PM, ML,"
-                        + " HE, SJ, HS, EB, or none for no random-effects model (default: REML).")
+                        + " HE, SJ, HS, EB, or none for no random-effects model", "REML")
                 .flag("hksj", "Hartung-Knapp-Sidik-Jonkman CI for the random-effects estimate.")
                 .value("convention", "metafor|revman5|meta", "Follow this program where programs compute differently:"
                         + " RR correction (n+1 or n+0.5), MH with or without correction, Q around MH or IV for"
                         + " DerSimonian-Laird, prediction interval t(k-2) or t(k-1), all-event studies for RR"
-                        + " (default: metafor).")
-                .value("cc", "VALUE", "Continuity correction added to the cells (default: 0.5).")
+                        , "metafor")
+                .value("cc", "VALUE", "Continuity correction added to the cells", "0.5")
                 .value("cc-mode", "MODE", "Studies corrected: only0 (those with a zero cell), all, if0all (all, if any"
-                        + " has a zero cell), none, tacc (Sweeting's treatment-arm correction) (default: only0).")
+                        + " has a zero cell), none, tacc (Sweeting's treatment-arm correction)", "only0")
                 .value("double-zero", "exclude|include", "Studies with no events in both arms, for RR and OR: exclude"
                         + " (listed and counted) or include with the correction; RD always includes them"
-                        + " (default: exclude).")
+                        , "exclude")
                 .list("by", "COL[,COL]", "Subgroup variables: any column of the sheet (default: route,cell_source"
                         + " when the sheet has values for them). --by none for no subgroups.")
                 .list("moderators", "COL[,COL]", "Numeric columns for a meta-regression of every outcome (e.g."
                         + " dose_cells_per_kg,year).")
                 .value("sensitivity", "auto|all|none", "Sensitivity analyses of each outcome: auto (Egger, Begg, trim"
                         + " and fill, meta-regression; leave-one-out and cumulative up to k = 200), all, or none"
-                        + " (default: auto).")
+                        , "auto")
                 .value("outcome", "NAME", "Analyse only this outcome.")
-                .value("level", "LEVEL", "Confidence level (default: 0.95).")
+                .value("level", "LEVEL", "Confidence level", "0.95")
                 .value("sheet", "NAME", "For .xlsx input: the sheet to read (default: the first).")
                 .value("vocabulary", "FILE", "Extra route / cell-source aliases, a TSV like the built-in"
                         + " vocabulary.tsv.")
-                .value("sort", "input|year|effect|weight", "Order of the studies in forest plots (default: input);"
-                        + " results.json and the workbook keep the input order.")
+                .value("sort", "input|year|effect|weight", "Order of the studies in forest plots;"
+                        + " results.json and the workbook keep the input order", "input")
                 .flag("no-report", "Write only results.json (no plots, no workbook).")
                 .flag("quiet", "Do not print the summary.");
     }
@@ -110,23 +110,23 @@ final class AnalyzeCommand implements Main.Subcommand {
         }
         input = CommandOptions.Parsed.toPath("INPUT", params.get(0));
         out = o.requiredPath("out");
-        measure = o.choice("measure", Measure.class, Measure.RR);
-        method = o.choice("method", Method.class, Method.MH);
-        glmmModel = o.text("glmm-model", "UM.FS");
-        tau2 = o.text("tau2", "REML");
+        measure = o.choice("measure", Measure.class);
+        method = o.choice("method", Method.class);
+        glmmModel = o.text("glmm-model");
+        tau2 = o.text("tau2");
         hksj = o.has("hksj");
-        convention = o.text("convention", "metafor");
-        cc = o.number("cc", 0.5);
-        ccMode = o.text("cc-mode", "only0");
-        doubleZero = o.text("double-zero", "exclude");
+        convention = o.text("convention");
+        cc = o.number("cc");
+        ccMode = o.text("cc-mode");
+        doubleZero = o.text("double-zero");
         by = o.list("by");
         moderators = o.list("moderators");
-        sensitivity = o.text("sensitivity", "auto");
-        outcome = o.text("outcome", null);
-        level = o.number("level", 0.95);
-        sheet = o.text("sheet", null);
+        sensitivity = o.text("sensitivity");
+        outcome = o.text("outcome");
+        level = o.number("level");
+        sheet = o.text("sheet");
         vocabulary = o.path("vocabulary");
-        sort = o.text("sort", "input");
+        sort = o.text("sort");
         noReport = o.has("no-report");
         quiet = o.has("quiet");
         return call();

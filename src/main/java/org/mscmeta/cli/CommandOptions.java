@@ -35,6 +35,7 @@ final class CommandOptions {
     private final String parameters;
     private final String description;
     private final Options options = new Options();
+    private final java.util.Map<String, String> defaults = new java.util.HashMap<>();
 
     /**
      * @param command     the subcommand's name
@@ -51,6 +52,12 @@ final class CommandOptions {
     CommandOptions value(String name, String label, String help) {
         options.addOption(Option.builder().longOpt(name).hasArg().argName(label).desc(help).get());
         return this;
+    }
+
+    /** An option with a value and the value it has when not given, which the help states (the one place for it). */
+    CommandOptions value(String name, String label, String help, String defaultValue) {
+        defaults.put(name, defaultValue);
+        return value(name, label, help + " (default: " + defaultValue + ").");
     }
 
     /**
@@ -75,7 +82,7 @@ final class CommandOptions {
                     .get());
         }
         CommandLine cl = DefaultParser.builder().setAllowPartialMatching(false).get().parse(options, args);
-        return new Parsed(cl);
+        return new Parsed(cl, defaults);
     }
 
     /** Prints the usage: synopsis, description and every option in the order declared. */
@@ -92,18 +99,20 @@ final class CommandOptions {
     /** The options of one run. */
     static final class Parsed {
         private final CommandLine cl;
+        private final java.util.Map<String, String> defaults;
 
-        private Parsed(CommandLine cl) {
+        private Parsed(CommandLine cl, java.util.Map<String, String> defaults) {
             this.cl = cl;
+            this.defaults = defaults;
         }
 
         boolean has(String name) {
             return cl.hasOption(name);
         }
 
-        /** The value, or {@code fallback} when the option is not given. */
-        String text(String name, String fallback) {
-            return cl.getOptionValue(name, fallback);
+        /** The value, or the declared default when the option is not given (null without one). */
+        String text(String name) {
+            return cl.getOptionValue(name, defaults.get(name));
         }
 
         /** The value of an option that must be given. */
@@ -125,27 +134,24 @@ final class CommandOptions {
             return toPath("--" + name, required(name));
         }
 
-        double number(String name, double fallback) throws BadValue {
-            String v = cl.getOptionValue(name);
-            if (v == null) {
-                return fallback;
-            }
-            try {
-                return Double.parseDouble(v.strip());
-            } catch (NumberFormatException e) {
-                throw new BadValue("--" + name + ": expected a number, got '" + v + "'");
-            }
+        double number(String name) throws BadValue {
+            return converted(name, Double::parseDouble, "a number");
         }
 
-        long whole(String name, long fallback) throws BadValue {
-            String v = cl.getOptionValue(name);
+        long whole(String name) throws BadValue {
+            return converted(name, Long::parseLong, "a whole number");
+        }
+
+        private <T> T converted(String name, java.util.function.Function<String, T> parse, String expected)
+                throws BadValue {
+            String v = text(name);
             if (v == null) {
-                return fallback;
+                throw new IllegalStateException("--" + name + " is declared without a default");
             }
             try {
-                return Long.parseLong(v.strip());
+                return parse.apply(v.strip());
             } catch (NumberFormatException e) {
-                throw new BadValue("--" + name + ": expected a whole number, got '" + v + "'");
+                throw new BadValue("--" + name + ": expected " + expected + ", got '" + v + "'");
             }
         }
 
@@ -167,11 +173,8 @@ final class CommandOptions {
         }
 
         /** The value as a constant of {@code type}, ignoring case. */
-        <E extends Enum<E>> E choice(String name, Class<E> type, E fallback) throws BadValue {
-            String v = cl.getOptionValue(name);
-            if (v == null) {
-                return fallback;
-            }
+        <E extends Enum<E>> E choice(String name, Class<E> type) throws BadValue {
+            String v = text(name);
             for (E e : type.getEnumConstants()) {
                 if (e.name().equalsIgnoreCase(v.strip())) {
                     return e;

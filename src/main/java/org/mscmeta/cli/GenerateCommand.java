@@ -15,9 +15,9 @@ final class GenerateCommand implements Main.Subcommand {
         return new CommandOptions("generate", "", "Write a deterministic synthetic extraction sheet (trials x AE"
                 + " terms, 30% single-arm) for benchmarks: 2000 trials x 40 terms = 80,000 rows by default.")
                 .value("out", "FILE", "The CSV file to write. Required.")
-                .value("trials", "N", "Number of trials (default: 2000).")
-                .value("terms", "N", "AE terms per trial (default: 40).")
-                .value("seed", "N", "Random seed (default: 20261123).");
+                .value("trials", "N", "Number of trials", "2000")
+                .value("terms", "N", "AE terms per trial", "40")
+                .value("seed", "N", "Random seed", "20261123");
     }
 
     @Override
@@ -26,9 +26,9 @@ final class GenerateCommand implements Main.Subcommand {
             throw new CommandOptions.BadValue("unexpected argument(s): " + String.join(" ", o.parameters()));
         }
         Path out = o.requiredPath("out");
-        long trials = o.whole("trials", 2000);
-        long terms = o.whole("terms", 40);
-        long seed = o.whole("seed", 20261123);
+        long trials = o.whole("trials");
+        long terms = o.whole("terms");
+        long seed = o.whole("seed");
         if (trials < 1 || terms < 1 || trials > Integer.MAX_VALUE || terms > Integer.MAX_VALUE) {
             System.err.println("error: --trials and --terms must be whole numbers of at least 1");
             return Main.EXIT_BAD_INPUT;

@@ -41,11 +41,11 @@ final class ImportCtgovCommand implements Main.Subcommand {
                 .value("groups", "mapping.csv", "Group roles to use instead of the automatic ones: columns nct_id,"
                         + " group_id, role (msc, control, exclude); the groups.csv of an earlier import, edited, will"
                         + " do.")
-                .value("format", "csv|xlsx", "Format of the extraction sheet (default: csv).")
+                .value("format", "csv|xlsx", "Format of the extraction sheet", "csv")
                 .flag("merge-msc-groups", "Merge several MSC groups of a trial (dose cohorts) into one MSC arm.")
                 .list("nct", "NCT", "Download these records from the ClinicalTrials.gov API (needs a network).")
                 .value("search", "EXPR", "Download every record with results matching this search expression.")
-                .value("api", "URL", "API base address (default: " + Download.DEFAULT_API + ").")
+                .value("api", "URL", "API base address", Download.DEFAULT_API)
                 .flag("quiet", "Do not print the summary.");
     }
 
@@ -57,11 +57,11 @@ final class ImportCtgovCommand implements Main.Subcommand {
         }
         Path out = o.requiredPath("out");
         Path groups = o.path("groups");
-        String format = o.text("format", "csv");
+        String format = o.text("format");
         boolean mergeMsc = o.has("merge-msc-groups");
         List<String> nct = o.list("nct") == null ? List.of() : o.list("nct");
-        String search = o.text("search", null);
-        String api = o.text("api", Download.DEFAULT_API);
+        String search = o.text("search");
+        String api = o.text("api");
         boolean quiet = o.has("quiet");
         PrintWriter err = new PrintWriter(System.err, true);
         String fmt = format.strip().toLowerCase(Locale.ROOT);
