@@ -59,7 +59,8 @@ final class ImportCtgovCommand implements Main.Subcommand {
         Path groups = o.path("groups");
         String format = o.text("format");
         boolean mergeMsc = o.has("merge-msc-groups");
-        List<String> nct = o.list("nct") == null ? List.of() : o.list("nct");
+        List<String> given = o.list("nct");
+        List<String> nct = given == null ? List.of() : given;
         String search = o.text("search");
         String api = o.text("api");
         boolean quiet = o.has("quiet");

@@ -24,10 +24,6 @@ final class SheetRows extends AbstractBaseCsvCallbackHandler<Boolean> {
     private final java.util.function.LongSupplier bytesRead;
     private final long fileSize;
 
-    SheetRows(SheetValidator validator) {
-        this(validator, () -> 0, 0);
-    }
-
     /** Records read when the sheet's length in rows is estimated (a sample long enough to be representative). */
     static final int ESTIMATE_AT = 65_536;
 
