@@ -1,7 +1,6 @@
 package org.mscmeta.report;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -10,6 +9,10 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import org.mscmeta.analysis.Analysis;
 import org.mscmeta.analysis.Results;
@@ -62,12 +65,8 @@ public final class ReportWriter {
         try {
             List<Path> files = new ArrayList<>();
             if (!jsonOnly) {
-                phases.accept("plots");
-                Map<String, Path> forestImages = writePlots(results, staging, files, order);
-                phases.accept("workbook");
-                Path xlsx = staging.resolve(Workbook.FILE_NAME);
-                Workbook.write(sheet, results, run, forestImages, xlsx);
-                files.add(staging.relativize(xlsx));
+                phases.accept("plots and workbook");
+                writePlotsAndWorkbook(sheet, results, run, staging, files, order);
             }
             phases.accept(ResultsJson.FILE_NAME);
             ResultsJson.write(results, run, staging);
@@ -103,17 +102,18 @@ public final class ReportWriter {
     }
 
     /**
-     * Writes all plots, one plot per task, in parallel (per plot rather than per outcome, so that the cores
-     * finish together); returns, per outcome, the PNG of its forest plot (for the workbook).
+     * Writes all plots, one plot per task (per plot rather than per outcome, so that the cores finish together), on
+     * as many threads as there are cores, and meanwhile the workbook on this thread: its tables need no plot, and
+     * it waits for an outcome's forest plot only when it embeds the plots, last.
      */
-    private static Map<String, Path> writePlots(Results r, Path staging, List<Path> files, StudyOrder order)
-            throws IOException {
+    private static void writePlotsAndWorkbook(ExtractionSheet sheet, Results r, RunInfo run, Path staging,
+                                              List<Path> files, StudyOrder order) throws IOException {
         Path dir = staging.resolve(PLOTS);
         Files.createDirectories(dir);
         FileNames names = new FileNames();
         List<PlotJob> jobs = new ArrayList<>();
         List<Analysis> overalls = new ArrayList<>();
-        Map<String, Path> forestPng = new LinkedHashMap<>();
+        Map<String, Integer> forestJob = new LinkedHashMap<>();
         for (Analysis a : r.analyses()) {
             if (a.subgroup() == null) {
                 overalls.add(a);
@@ -124,7 +124,7 @@ public final class ReportWriter {
                     }
                 }
                 OutcomePlots plots = new OutcomePlots(a, names.unique(a.outcome()), levels);
-                forestPng.put(a.outcome(), dir.resolve("forest-" + plots.stem() + ".png"));
+                forestJob.put(a.outcome(), jobs.size() + 1); // after the panel, added in front below
                 outcomeJobs(r, plots, dir, order, jobs);
             }
         }
@@ -135,28 +135,60 @@ public final class ReportWriter {
                 return files(dir, "ae-panel", "png", "svg", "pdf");
             });
         }
-        List<List<Path>> written;
+        int threads = Runtime.getRuntime().availableProcessors();
+        ExecutorService pool = Executors.newFixedThreadPool(threads, job -> {
+            Thread t = new Thread(job, "plots");
+            t.setDaemon(true);
+            return t;
+        });
         try {
-            written = jobs.parallelStream().map(job -> {
-                try {
-                    return job.draw();
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }).toList();
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
-        }
-        List<List<Path>> inOrder = new ArrayList<>(written);
-        if (!overalls.isEmpty()) {
-            inOrder.add(inOrder.remove(0));
-        }
-        for (List<Path> w : inOrder) {
-            for (Path p : w) {
-                files.add(staging.relativize(p));
+            List<Future<List<Path>>> drawn = new ArrayList<>(jobs.size());
+            for (PlotJob job : jobs) {
+                drawn.add(pool.submit(job::draw));
             }
+            Path xlsx = staging.resolve(Workbook.FILE_NAME);
+            Workbook.write(sheet, r, run, outcome -> {
+                Integer job = forestJob.get(outcome);
+                return job == null ? null : valueOf(drawn.get(job)).get(0); // the forest plot's PNG, listed first
+            }, xlsx);
+            List<List<Path>> inOrder = new ArrayList<>(drawn.size());
+            for (Future<List<Path>> f : drawn) {
+                inOrder.add(valueOf(f));
+            }
+            if (!overalls.isEmpty()) {
+                inOrder.add(inOrder.remove(0));
+            }
+            for (List<Path> w : inOrder) {
+                for (Path p : w) {
+                    files.add(staging.relativize(p));
+                }
+            }
+            files.add(staging.relativize(xlsx));
+        } finally {
+            pool.shutdownNow();
         }
-        return forestPng;
+    }
+
+    /** The value of a finished task, or the error it failed with. */
+    private static <T> T valueOf(Future<T> task) throws IOException {
+        try {
+            return task.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while drawing plots");
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            if (cause instanceof RuntimeException re) {
+                throw re;
+            }
+            if (cause instanceof Error err) {
+                throw err;
+            }
+            throw new IOException(cause);
+        }
     }
 
     /** The plots of one outcome, each its own task, in the order their files are listed. */

@@ -141,6 +141,21 @@ public final class Workbook {
      */
     public static void write(ExtractionSheet sheet, Results r, RunInfo run, Map<String, Path> forestPng, Path file)
             throws IOException {
+        write(sheet, r, run, forestPng::get, file, DATA_ROWS_MAX);
+    }
+
+    /** Per outcome, the forest plot PNG to embed, or null; may wait for the plot to be drawn. */
+    @FunctionalInterface
+    public interface ForestImages {
+        Path forestPng(String outcome) throws IOException;
+    }
+
+    /**
+     * Writes the workbook atomically, asking {@code forestPng} for the plots only once every table is filled, so
+     * that the plots can be drawn meanwhile.
+     */
+    public static void write(ExtractionSheet sheet, Results r, RunInfo run, ForestImages forestPng, Path file)
+            throws IOException {
         write(sheet, r, run, forestPng, file, DATA_ROWS_MAX);
     }
 
@@ -150,13 +165,18 @@ public final class Workbook {
     /** As {@link #write(ExtractionSheet, Results, RunInfo, Map, Path)}, listing at most {@code dataRows} input rows. */
     static void write(ExtractionSheet sheet, Results r, RunInfo run, Map<String, Path> forestPng, Path file,
                       int dataRows) throws IOException {
+        write(sheet, r, run, forestPng::get, file, dataRows);
+    }
+
+    private static void write(ExtractionSheet sheet, Results r, RunInfo run, ForestImages forestPng, Path file,
+                              int dataRows) throws IOException {
         Workbook w = new Workbook(sheet.size() > STREAMING_ROWS);
         try {
             w.summary(r);
             SheetNames names = new SheetNames(SUMMARY, DATA, METHODS, WARNINGS, SENSITIVITY);
             for (Analysis a : r.analyses()) {
                 if (a.subgroup() == null) {
-                    w.outcomeSheet(names.unique(a.outcome()), a, r.settings(), forestPng.get(a.outcome()));
+                    w.outcomeSheet(names.unique(a.outcome()), a, r.settings());
                 }
             }
             w.sensitivity(r);
@@ -169,6 +189,12 @@ public final class Workbook {
                         + " and the outcome sheets use every row.", DATA, listed, sheet.size())));
             }
             w.warnings(notices);
+            for (Plot p : w.plots) {
+                Path png = forestPng.forestPng(p.outcome());
+                if (png != null && Files.exists(png)) {
+                    w.embed(p.sheet(), png, p.row());
+                }
+            }
             w.printLayout();
             w.wb.setForceFormulaRecalculation(true);
             AtomicFiles.write(file, w.wb::write);
@@ -279,7 +305,14 @@ public final class Workbook {
         }
     }
 
-    private void outcomeSheet(String name, Analysis a, Settings st, Path png) throws IOException {
+    /** Where an outcome's forest plot goes: below the tables of its sheet. */
+    private record Plot(Sheet sheet, String outcome, int row) {
+    }
+
+    /** The forest plots to embed once the tables are written. */
+    private final List<Plot> plots = new java.util.ArrayList<>();
+
+    private void outcomeSheet(String name, Analysis a, Settings st) {
         Sheet s = wb.createSheet(name);
         Measure m = st.measure();
         Row r0 = s.createRow(0);
@@ -404,9 +437,7 @@ public final class Workbook {
         for (int j = 1; j < Col.values().length; j++) {
             s.setColumnWidth(j, 12 * 256);
         }
-        if (png != null && Files.exists(png)) {
-            embed(s, png, row + 1);
-        }
+        plots.add(new Plot(s, a.outcome(), row + 1));
     }
 
     private static String[] petoFormulas(String a, String n1, String c, String n2) {
