@@ -9,7 +9,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * terminal (Java cannot tell stderr alone; {@code System.console()} is non-null when stdin and stdout are
  * terminals). Redrawn in place with a carriage return and cleared when the run ends.
  *
- * <p>With {@code -Dmscmeta.timings} the time spent in each phase (since JVM start for the first) is printed on
+ * <p>With {@code -Dmscmeta.timings} the time spent in each phase (since the start of the first JVM, the launcher's, for the first) is printed on
  * stderr when the run ends: the profile the benchmark section of the README quotes.
  */
 final class ProgressLine implements AutoCloseable {
@@ -24,7 +24,7 @@ final class ProgressLine implements AutoCloseable {
     private volatile boolean running = true;
     private volatile boolean shown;
     private final StringBuilder timings = System.getProperty("mscmeta.timings") == null ? null : new StringBuilder();
-    private long phaseStart = timings == null ? 0 : java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
+    private long phaseStart = timings == null ? 0 : startTime();
     private String phaseName = "start-up";
 
     private ProgressLine(PrintStream err) {
@@ -32,6 +32,11 @@ final class ProgressLine implements AutoCloseable {
         thread = new Thread(this::loop, "progress");
         thread.setDaemon(true);
         thread.start();
+    }
+
+    private static long startTime() {
+        Long launcher = Long.getLong(Launcher.STARTED);
+        return launcher != null ? launcher : java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
     }
 
     /** A progress line when in a terminal, else one that does nothing. */

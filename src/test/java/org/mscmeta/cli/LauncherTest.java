@@ -1,0 +1,109 @@
+package org.mscmeta.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mscmeta.testing.ReferenceCases;
+
+/** The jar's launcher: when it starts a child JVM, with which command line, and that the child's run is the run. */
+class LauncherTest {
+
+    private static final Optional<String> JAVA = Optional.of("/usr/bin/java");
+    private static final List<String> OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-Dmscmeta.launched=true");
+
+    @TempDir
+    Path dir;
+
+    private static Optional<List<String>> child(String jvmCommand, String args) {
+        String[] a = args.isEmpty() ? new String[0] : args.split(" ");
+        return Launcher.childCommand(JAVA, Optional.of(jvmCommand.split(" ")), a, OPTIONS);
+    }
+
+    @Test
+    void relaunchesAJarRunWithTheQuickCompilerPassingOnItsOptions() {
+        assertEquals(Optional.of(List.of("/usr/bin/java", "-XX:TieredStopAtLevel=1", "-Dmscmeta.launched=true",
+                "-Xmx2g", "-Dmscmeta.timings", "-ea", "-jar", "target/mscmeta.jar", "analyze", "x.csv", "--out", "r")),
+                child("-Xmx2g -Dmscmeta.timings -ea -jar target/mscmeta.jar analyze x.csv --out r",
+                        "analyze x.csv --out r"));
+        assertEquals(Optional.of(List.of("/usr/bin/java", "-XX:TieredStopAtLevel=1", "-Dmscmeta.launched=true",
+                "-cp", "lib/a.jar:lib/b.jar", "org.mscmeta.cli.Launcher", "generate", "--out", "g.csv")),
+                child("-cp lib/a.jar:lib/b.jar org.mscmeta.cli.Launcher generate --out g.csv", "generate --out g.csv"));
+        assertTrue(child("-XX:+UseSerialGC -Xss4m --class-path=x.jar org.mscmeta.cli.Launcher import-ctgov a",
+                "import-ctgov a").isPresent());
+    }
+
+    @Test
+    void runsInThisJvmWhenTheUserChoseTheCompilerAnAgentOrARecording() {
+        for (String option : List.of("-XX:TieredStopAtLevel=4", "-XX:-TieredCompilation", "-Xint",
+                "-agentlib:jdwp=transport=dt_socket,server=y,address=5005", "-javaagent:agent.jar",
+                "-XX:StartFlightRecording=filename=a.jfr", "-Dcom.sun.management.jmxremote.port=9010",
+                "-XX:+UnlockDiagnosticVMOptions")) {
+            assertEquals(Optional.empty(), child(option + " -jar m.jar analyze x.csv", "analyze x.csv"), option);
+        }
+    }
+
+    @Test
+    void runsInThisJvmForHelpVersionUnknownCommandsAndUnreadableCommandLines() {
+        String jar = "-jar m.jar ";
+        for (String args : List.of("", "--version", "analyze --help", "generate -h", "analyse x.csv", "-V")) {
+            assertEquals(Optional.empty(), child(jar + args, args), args);
+        }
+        // an @argfile: what the JVM saw is not what the operating system holds
+        assertEquals(Optional.empty(), child("@opts -jar m.jar analyze x.csv", "analyze y.csv"));
+        assertEquals(Optional.empty(), child("analyze x.csv", "analyze x.csv")); // no launch part before the args
+        assertEquals(Optional.empty(),
+                Launcher.childCommand(JAVA, Optional.empty(), new String[] {"analyze", "x.csv"}, OPTIONS));
+        assertEquals(Optional.empty(), Launcher.childCommand(Optional.empty(),
+                Optional.of(new String[] {"-jar", "m.jar", "analyze"}), new String[] {"analyze"}, OPTIONS));
+        // -jar must end the JVM's options; a main class must be the last of them
+        assertEquals(Optional.empty(), child("-jar m.jar -Xmx1g analyze", "analyze"));
+    }
+
+    @Test
+    void childOptionsStartWithTheQuickCompilerAndMarkTheChild() {
+        List<String> options = Launcher.childOptions();
+        assertEquals(Launcher.CHILD_OPTIONS, options.subList(0, 2));
+        assertTrue(options.size() == 2 || options.get(2).equals("-XX:+UseTransparentHugePages"), options.toString());
+    }
+
+    /** The launcher started as a jar is: the child's output, status and errors are the run's. */
+    @Test
+    void theChildsRunIsTheRun() throws Exception {
+        Path out = dir.resolve("out");
+        Path bcg = ReferenceCases.resource("data/bcg.csv");
+        Process ok = launch(dir.resolve("ok.txt"), "analyze", bcg.toString(), "--out", out.toString(), "--no-report",
+                "--measure", "RR");
+        assertEquals(0, ok.waitFor());
+        assertTrue(Files.readString(out.resolve("results.json")).replace(" ", "").contains("\"measure\":\"RR\""));
+        assertTrue(Files.readString(dir.resolve("ok.txt")).contains("RR"), "the summary reaches stdout");
+
+        Path bad = dir.resolve("bad.csv");
+        Files.writeString(bad, "study,outcome,events_msc,n_msc,events_control,n_control\nA,Death,5,4,1,10\n");
+        Path badOut = dir.resolve("bad-out");
+        Process failed = launch(dir.resolve("bad.txt"), "analyze", bad.toString(), "--out", badOut.toString());
+        assertEquals(2, failed.waitFor());
+        String err = Files.readString(dir.resolve("bad.txt"), StandardCharsets.UTF_8);
+        assertTrue(err.contains("row 2, column 'events_msc'"), err);
+        assertFalse(Files.exists(badOut));
+    }
+
+    /** {@code java -cp <test class path> org.mscmeta.cli.Launcher args}, stdout and stderr to {@code log}. */
+    private static Process launch(Path log, String... args) throws Exception {
+        List<String> command = new ArrayList<>();
+        command.add(ProcessHandle.current().info().command().orElse("java"));
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(Launcher.class.getName());
+        command.addAll(List.of(args));
+        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    }
+}
