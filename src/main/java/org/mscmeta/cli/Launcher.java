@@ -19,14 +19,15 @@ import java.util.Set;
  * benchmark). A jar cannot choose its JVM's options, so for {@code analyze}, {@code import-ctgov} and
  * {@code generate} this class starts the same command once more in a child JVM with that option, passing on the
  * JVM options it was given, the working directory, the environment, stdin, stdout and stderr, and exits with the
- * child's status. The second JVM start costs about 0.15 s.
+ * child's status. The second JVM costs about 0.13 s on the machine of the README's figures.
  *
  * <p>It runs the command in this JVM instead when the JVM is the child already ({@code -Dmscmeta.launched}), when
  * asked to ({@code -Dmscmeta.relaunch=false}), when the command is {@code --help} or {@code --version}, when the
- * JVM's command line cannot be read, or when the JVM was given an option outside a short list known to be safe to
- * give twice (heap and stack sizes, system properties other than JMX's, assertions, a garbage collector, the class path): a chosen
- * compiler mode, an agent, a debugger or a flight recording stays with the JVM the user started. The library API
- * ({@code org.mscmeta.analysis.Analysis}) never starts a process.
+ * JVM's command line cannot be read (it is read from Linux's {@code /proc}), or when the JVM was given an option
+ * outside a short list known to be safe to give twice (heap and stack sizes, system properties other than JMX's,
+ * assertions, a garbage collector, the class path): a chosen compiler mode, an agent, a debugger or a flight
+ * recording stays with the JVM the user started. The library API ({@code org.mscmeta.analysis.MetaAnalysis}) never
+ * starts a process.
  */
 public final class Launcher {
 
@@ -55,10 +56,9 @@ public final class Launcher {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        ProcessHandle.Info self = ProcessHandle.current().info();
         Optional<List<String>> child = Boolean.getBoolean(LAUNCHED) || "false".equals(System.getProperty(RELAUNCH))
                 ? Optional.empty()
-                : childCommand(self.command(), self.arguments(), args, childOptions());
+                : childCommand(java(), jvmCommand(), args, childOptions());
         if (child.isEmpty()) {
             Main.main(args);
             return;
@@ -98,6 +98,34 @@ public final class Launcher {
         }
         return options;
     }
+
+    /** This JVM's executable. */
+    private static Optional<String> java() {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        return Files.isExecutable(java) ? Optional.of(java.toString()) : Optional.empty();
+    }
+
+    /**
+     * This JVM's command line after the executable, as Linux holds it in {@code /proc/self/cmdline} (arguments ended
+     * by NUL bytes); empty elsewhere. Read directly: {@code ProcessHandle.current().info()} took 30-50 ms here, as
+     * much again as the rest of the launcher.
+     */
+    static Optional<String[]> jvmCommand() {
+        try {
+            // decoded as the JVM decoded the arguments it gave main
+            String all = new String(Files.readAllBytes(CMDLINE), java.nio.charset.Charset.forName(
+                    System.getProperty("sun.jnu.encoding", java.nio.charset.Charset.defaultCharset().name())));
+            if (!all.endsWith("\0")) {
+                return Optional.empty();
+            }
+            String[] parts = all.substring(0, all.length() - 1).split("\0", -1);
+            return Optional.of(Arrays.copyOfRange(parts, 1, parts.length));
+        } catch (java.io.IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static final Path CMDLINE = Path.of("/proc/self/cmdline");
 
     /** On the launcher's own shutdown (a signal): ends the child and waits for it to remove its temporary files. */
     private static void stop(Process process) {

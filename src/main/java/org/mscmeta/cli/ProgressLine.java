@@ -10,7 +10,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * terminals). Redrawn in place with a carriage return and cleared when the run ends.
  *
  * <p>With {@code -Dmscmeta.timings} the time spent in each phase (since the start of the first JVM, the launcher's, for the first) is printed on
- * stderr when the run ends: the profile the benchmark section of the README quotes.
+ * stderr when the run ends, and the options of the JVM that ran it (see {@link Launcher}): the profile the benchmark
+ * section of the README quotes.
  */
 final class ProgressLine implements AutoCloseable {
 
@@ -97,6 +98,8 @@ final class ProgressLine implements AutoCloseable {
         if (timings != null) {
             lap("");
             System.err.print(timings);
+            System.err.println("JVM options: " + String.join(" ",
+                    java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()));
         }
     }
 }

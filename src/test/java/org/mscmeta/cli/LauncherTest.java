@@ -69,6 +69,15 @@ class LauncherTest {
     }
 
     @Test
+    void readsItsOwnCommandLineOnLinux() {
+        if (Files.isReadable(Path.of("/proc/self/cmdline"))) {
+            String[] own = Launcher.jvmCommand().orElseThrow();
+            assertTrue(List.of(own).contains("-cp") || List.of(own).contains("-jar")
+                    || List.of(own).stream().anyMatch(a -> a.startsWith("-D")), List.of(own).toString());
+        }
+    }
+
+    @Test
     void childOptionsStartWithTheQuickCompilerAndMarkTheChild() {
         List<String> options = Launcher.childOptions();
         assertEquals(Launcher.CHILD_OPTIONS, options.subList(0, 2));
@@ -80,26 +89,32 @@ class LauncherTest {
     void theChildsRunIsTheRun() throws Exception {
         Path out = dir.resolve("out");
         Path bcg = ReferenceCases.resource("data/bcg.csv");
-        Process ok = launch(dir.resolve("ok.txt"), "analyze", bcg.toString(), "--out", out.toString(), "--no-report",
-                "--measure", "RR");
+        Process ok = launch(dir.resolve("ok.txt"), List.of("-Dmscmeta.timings"), "analyze", bcg.toString(), "--out",
+                out.toString(), "--no-report", "--measure", "RR");
         assertEquals(0, ok.waitFor());
         assertTrue(Files.readString(out.resolve("results.json")).replace(" ", "").contains("\"measure\":\"RR\""));
-        assertTrue(Files.readString(dir.resolve("ok.txt")).contains("RR"), "the summary reaches stdout");
+        String log = Files.readString(dir.resolve("ok.txt"));
+        assertTrue(log.contains("Risk Ratio"), "the summary reaches stdout: " + log);
+        if (Launcher.jvmCommand().isPresent()) { // Linux: the run was the child's, with the quick compiler
+            assertTrue(log.contains("-XX:TieredStopAtLevel=1 -Dmscmeta.launched=true"), log);
+        }
 
         Path bad = dir.resolve("bad.csv");
         Files.writeString(bad, "study,outcome,events_msc,n_msc,events_control,n_control\nA,Death,5,4,1,10\n");
         Path badOut = dir.resolve("bad-out");
-        Process failed = launch(dir.resolve("bad.txt"), "analyze", bad.toString(), "--out", badOut.toString());
+        Process failed = launch(dir.resolve("bad.txt"), List.of(), "analyze", bad.toString(), "--out",
+                badOut.toString());
         assertEquals(2, failed.waitFor());
         String err = Files.readString(dir.resolve("bad.txt"), StandardCharsets.UTF_8);
         assertTrue(err.contains("row 2, column 'events_msc'"), err);
         assertFalse(Files.exists(badOut));
     }
 
-    /** {@code java -cp <test class path> org.mscmeta.cli.Launcher args}, stdout and stderr to {@code log}. */
-    private static Process launch(Path log, String... args) throws Exception {
+    /** {@code java OPTIONS -cp <test class path> org.mscmeta.cli.Launcher ARGS}, stdout and stderr to {@code log}. */
+    private static Process launch(Path log, List<String> options, String... args) throws Exception {
         List<String> command = new ArrayList<>();
-        command.add(ProcessHandle.current().info().command().orElse("java"));
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(options);
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(Launcher.class.getName());
