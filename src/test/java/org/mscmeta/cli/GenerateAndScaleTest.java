@@ -143,9 +143,21 @@ class GenerateAndScaleTest {
                 org.mscmeta.analysis.Settings.DEFAULTS.withBy(List.of()).withSensitivity(
                         org.mscmeta.analysis.SensitivityMode.NONE));
         Path xlsx = dir.resolve("big.xlsx");
+        // the plots are embedded last, after every table has been streamed out
+        Path png = Path.of("reports", "plots", "forest-death.png");
+        List<String> asked = new java.util.ArrayList<>();
         org.mscmeta.report.Workbook.write(sheet, results, new org.mscmeta.report.RunInfo(sheetFile.toString(), "x",
-                "2026-11-23T00:00:00Z"), java.util.Map.of(), xlsx);
+                "2026-11-23T00:00:00Z"), outcome -> {
+                    asked.add(outcome);
+                    return png;
+                }, xlsx);
+        assertEquals(sheet.outcome().levels().size(), asked.size(), "each outcome's forest plot asked for once");
         try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(xlsx.toFile())) {
+            assertEquals(asked.size(), wb.getAllPictures().size(), "one forest plot per outcome sheet");
+            var drawing = wb.getSheet(asked.get(0)).getDrawingPatriarch();
+            var picture = (org.apache.poi.xssf.usermodel.XSSFPicture) drawing.getShapes().get(0);
+            assertTrue(picture.getClientAnchor().getRow1() > wb.getSheet(asked.get(0)).getLastRowNum(),
+                    "the plot sits below the tables");
             var data = wb.getSheet("Data");
             assertEquals(sheet.size(), data.getLastRowNum(), "one row per data row below the header");
             String firstOutcome = sheet.outcome().levels().get(0);
