@@ -22,7 +22,8 @@ import java.util.Set;
  * child's status. The second JVM costs about 0.13 s on the machine of the README's figures.
  *
  * <p>It runs the command in this JVM instead when the JVM is the child already ({@code -Dmscmeta.launched}), when
- * asked to ({@code -Dmscmeta.relaunch=false}), when the command is {@code --help} or {@code --version}, when the
+ * asked to ({@code -Dmscmeta.relaunch=false}), when JVM options come from the environment ({@code JAVA_TOOL_OPTIONS}
+ * and the like), when the command is {@code --help} or {@code --version}, when the
  * JVM's command line cannot be read (it is read from Linux's {@code /proc}), or when the JVM was given an option
  * outside a short list known to be safe to give twice (heap and stack sizes, system properties other than JMX's,
  * assertions, a garbage collector, the class path): a chosen compiler mode, an agent, a debugger or a flight
@@ -57,6 +58,7 @@ public final class Launcher {
 
     public static void main(String[] args) throws InterruptedException {
         Optional<List<String>> child = Boolean.getBoolean(LAUNCHED) || "false".equals(System.getProperty(RELAUNCH))
+                || optionsFromEnvironment(System.getenv())
                 ? Optional.empty()
                 : childCommand(java(), jvmCommand(), args, childOptions());
         if (child.isEmpty()) {
@@ -98,6 +100,18 @@ public final class Launcher {
         }
         return options;
     }
+
+    /**
+     * Whether JVM options come from the environment, which a child inherits: they were not checked (see
+     * {@link #childCommand}), and a debugger's port or an agent given there must not be taken twice.
+     */
+    static boolean optionsFromEnvironment(java.util.Map<String, String> env) {
+        return ENVIRONMENT_OPTIONS.stream().anyMatch(name -> !env.getOrDefault(name, "").isBlank());
+    }
+
+    /** The environment variables the JVM or its launcher read options from. */
+    private static final List<String> ENVIRONMENT_OPTIONS = List.of("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS",
+            "_JAVA_OPTIONS");
 
     /** This JVM's executable. */
     private static Optional<String> java() {

@@ -69,6 +69,15 @@ class LauncherTest {
     }
 
     @Test
+    void runsInThisJvmWhenTheEnvironmentGivesJvmOptions() {
+        assertFalse(Launcher.optionsFromEnvironment(java.util.Map.of("PATH", "/usr/bin", "JAVA_TOOL_OPTIONS", " ")));
+        for (String name : List.of("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "_JAVA_OPTIONS")) {
+            assertTrue(Launcher.optionsFromEnvironment(java.util.Map.of(name, "-agentlib:jdwp=transport=dt_socket")),
+                    name);
+        }
+    }
+
+    @Test
     void readsItsOwnCommandLineOnLinux() {
         if (Files.isReadable(Path.of("/proc/self/cmdline"))) {
             String[] own = Launcher.jvmCommand().orElseThrow();
