@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.IntStream;
+import org.mscmeta.concurrent.InOrder;
 import org.mscmeta.pool.SubgroupTest;
 import org.mscmeta.sheet.ExtractionSheet;
 import org.mscmeta.sheet.Field;
@@ -35,25 +35,49 @@ public final class MetaAnalysis {
         return run(sheet, settings, (done, total) -> { });
     }
 
-    /** Told how many outcomes are done, of how many; called from several threads. */
+    /** Told of each outcome as it is done; called from several threads. */
     @FunctionalInterface
     public interface Progress {
+        /** How many outcomes are done, of how many. */
         void outcomesDone(int done, int total);
+
+        /**
+         * The analyses of the {@code index}-th outcome (overall, then its subgroups; the order of
+         * {@link Results#analyses()}), as soon as they are done, before {@link #outcomesDone}: in about index order,
+         * as outcomes are started in that order. Empty for an outcome with no comparative rows.
+         */
+        default void outcomeAnalysed(int index, List<Analysis> analyses) {
+        }
     }
 
-    /** As {@link #run(ExtractionSheet, Settings)}, reporting each finished outcome to {@code progress}. */
-    public static Results run(ExtractionSheet sheet, Settings settings, Progress progress) {
+    /**
+     * The settings a run of {@code settings} on {@code sheet} reports ({@link Results#settings()}): the subgroup
+     * variables resolved (route and cell source when the sheet has them, unless named).
+     *
+     * @throws IllegalArgumentException when a subgroup variable is not a column of the sheet
+     */
+    public static Settings resolve(ExtractionSheet sheet, Settings settings) {
         List<String> by = resolveBy(sheet, settings.by());
-        List<TextColumn> byColumns = new ArrayList<>();
         for (String b : by) {
-            TextColumn col = sheet.subgroupColumn(b);
-            if (col == null) {
+            if (sheet.subgroupColumn(b) == null) {
                 throw new IllegalArgumentException("no column '" + b + "' in " + sheet.file()
                         + " to form subgroups (--by); columns are: " + columnNames(sheet));
             }
-            byColumns.add(col);
         }
-        Settings resolved = settings.withBy(by);
+        return settings.withBy(by);
+    }
+
+    /**
+     * As {@link #run(ExtractionSheet, Settings)}, reporting each finished outcome to {@code progress}. Outcomes are
+     * started in order on as many threads as there are cores ({@link InOrder}).
+     */
+    public static Results run(ExtractionSheet sheet, Settings settings, Progress progress) {
+        Settings resolved = resolve(sheet, settings);
+        List<String> by = resolved.by();
+        List<TextColumn> byColumns = new ArrayList<>();
+        for (String b : by) {
+            byColumns.add(sheet.subgroupColumn(b));
+        }
 
         TextColumn outcomes = sheet.outcome();
         int nOutcomes = outcomes.levels().size();
@@ -74,15 +98,15 @@ public final class MetaAnalysis {
         }
 
         java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
-        List<OutcomeResult> perOutcome = IntStream.range(0, selected.size()).parallel()
-                .mapToObj(i -> {
-                    OutcomeResult r = analyseOutcome(sheet, outcomes.levels().get(selected.get(i)),
-                            rowsByOutcome[selected.get(i)], singleArmByOutcome[selected.get(i)],
-                            allRowsByOutcome[selected.get(i)], by, byColumns, resolved);
-                    progress.outcomesDone(done.incrementAndGet(), selected.size());
-                    return r;
-                })
-                .toList();
+        OutcomeResult[] perOutcome = new OutcomeResult[selected.size()];
+        InOrder.run(selected.size(), i -> {
+            OutcomeResult r = analyseOutcome(sheet, outcomes.levels().get(selected.get(i)),
+                    rowsByOutcome[selected.get(i)], singleArmByOutcome[selected.get(i)],
+                    allRowsByOutcome[selected.get(i)], by, byColumns, resolved);
+            perOutcome[i] = r;
+            progress.outcomeAnalysed(i, List.copyOf(r.analyses()));
+            progress.outcomesDone(done.incrementAndGet(), selected.size());
+        });
 
         List<Analysis> analyses = new ArrayList<>();
         List<SubgroupComparison> tests = new ArrayList<>();

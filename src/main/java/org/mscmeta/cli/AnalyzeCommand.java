@@ -168,26 +168,46 @@ final class AnalyzeCommand implements Main.Subcommand {
             err.println("error: " + e.getFile() + ": no such file");
             return Main.EXIT_BAD_INPUT;
         }
-        Results results;
+        Settings resolved;
+        org.mscmeta.report.plot.StudyOrder order;
         try {
-            progress.phase("pooling");
-            results = MetaAnalysis.run(data, settings,
-                    (done, total) -> progress.phase("pooling: " + done + " of " + total + " outcomes"));
+            resolved = MetaAnalysis.resolve(data, settings);
         } catch (IllegalArgumentException e) {
             err.println("error: " + e.getMessage());
             err.println("Nothing was written.");
             return Main.EXIT_BAD_INPUT;
         }
-        RunInfo run = new RunInfo(input.toString(), checksumOf(checksum), started);
-        org.mscmeta.report.plot.StudyOrder order;
         try {
             order = org.mscmeta.report.plot.StudyOrder.parse(sort);
         } catch (IllegalArgumentException e) {
             err.println("error: --sort: expected input, year, effect or weight, got '" + sort + "'");
             return Main.EXIT_BAD_INPUT;
         }
-        ReportWriter.Written written = ReportWriter.write(data, results, run, out, noReport, order,
-                part -> progress.phase("writing " + part));
+        RunInfo run = new RunInfo(input.toString(), checksumOf(checksum), started);
+        Results results;
+        ReportWriter.Written written;
+        // results.json takes each outcome as it is pooled; nothing is in place in --out before the end
+        try (ReportWriter.Session session = ReportWriter.begin(out, data, resolved, run)) {
+            try {
+                progress.phase("pooling");
+                results = MetaAnalysis.run(data, resolved, new MetaAnalysis.Progress() {
+                    @Override
+                    public void outcomeAnalysed(int index, List<org.mscmeta.analysis.Analysis> analyses) {
+                        session.analysed(index, analyses);
+                    }
+
+                    @Override
+                    public void outcomesDone(int done, int total) {
+                        progress.phase("pooling: " + done + " of " + total + " outcomes");
+                    }
+                });
+            } catch (IllegalArgumentException e) {
+                err.println("error: " + e.getMessage());
+                err.println("Nothing was written.");
+                return Main.EXIT_BAD_INPUT;
+            }
+            written = session.finish(results, noReport, order, part -> progress.phase("writing " + part));
+        }
         if (!quiet) {
             ConsoleSummary.print(results, outStream);
             outStream.println();

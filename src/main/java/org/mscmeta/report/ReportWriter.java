@@ -16,6 +16,7 @@ import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import org.mscmeta.analysis.Analysis;
 import org.mscmeta.analysis.Results;
+import org.mscmeta.analysis.Settings;
 import org.mscmeta.analysis.SubgroupComparison;
 import org.mscmeta.report.plot.DrawingFiles;
 import org.mscmeta.report.plot.ForestPlot;
@@ -55,21 +56,79 @@ public final class ReportWriter {
     }
 
     /**
-     * Writes the outputs of {@code results} into {@code out}, telling {@code phases} what it is writing ("plots",
-     * "workbook", "results.json") as it starts each part.
+     * Writes the outputs of {@code results} into {@code out}, telling {@code phases} what it is writing ("plots and
+     * workbook", "results.json") as it starts each part.
      */
     public static Written write(ExtractionSheet sheet, Results results, RunInfo run, Path out, boolean jsonOnly,
                                 StudyOrder order, java.util.function.Consumer<String> phases) throws IOException {
-        Files.createDirectories(out);
-        Path staging = Files.createTempDirectory(out, ".mscmeta-staging-");
-        try {
+        try (Session session = begin(out, sheet, results.settings(), run)) {
+            return session.finish(results, jsonOnly, order, phases);
+        }
+    }
+
+    /**
+     * Starts writing into {@code out} before the analysis runs, so that results.json takes each outcome as it is
+     * done ({@link Session#analysed}) instead of all of them after the analysis.
+     *
+     * @param settings the settings the results will report ({@code MetaAnalysis.resolve})
+     */
+    public static Session begin(Path out, ExtractionSheet sheet, Settings settings, RunInfo run) throws IOException {
+        return new Session(out, sheet, settings, run);
+    }
+
+    /**
+     * The outputs of one run, written into a staging folder inside the output folder and moved into place only
+     * when all of them succeeded ({@link #finish}); closed unfinished, it removes what it wrote (and the output
+     * folder, when it made it and it is empty).
+     */
+    public static final class Session implements AutoCloseable {
+        private final Path out;
+        private final boolean madeOut;
+        private final ExtractionSheet sheet;
+        private final RunInfo run;
+        private final Path staging;
+        private final ResultsJson.Document json;
+        private boolean finished;
+
+        private Session(Path out, ExtractionSheet sheet, Settings settings, RunInfo run) throws IOException {
+            this.out = out;
+            this.madeOut = !Files.isDirectory(out);
+            this.sheet = sheet;
+            this.run = run;
+            Files.createDirectories(out);
+            staging = Files.createTempDirectory(out, ".mscmeta-staging-");
+            java.io.OutputStream stream = null;
+            try {
+                stream = new java.io.BufferedOutputStream(
+                        Files.newOutputStream(staging.resolve(ResultsJson.FILE_NAME)), 1 << 16);
+                json = ResultsJson.Document.open(stream, sheet.file(), sheet.size(), settings, run);
+            } catch (IOException | RuntimeException e) {
+                if (stream != null) {
+                    stream.close();
+                }
+                removeStaging();
+                throw e;
+            }
+        }
+
+        /** The analyses of the {@code index}-th outcome, as {@code MetaAnalysis.Progress} reports them. */
+        public void analysed(int index, List<Analysis> outcome) {
+            json.add(index, outcome);
+        }
+
+        /**
+         * Writes the rest: unless {@code jsonOnly}, the plots and the workbook, then the end of results.json (and
+         * its analyses, when none were {@linkplain #analysed reported}); then moves everything into place.
+         */
+        public Written finish(Results results, boolean jsonOnly, StudyOrder order,
+                              java.util.function.Consumer<String> phases) throws IOException {
             List<Path> files = new ArrayList<>();
             if (!jsonOnly) {
                 phases.accept("plots and workbook");
                 writePlotsAndWorkbook(sheet, results, run, staging, files, order);
             }
             phases.accept(ResultsJson.FILE_NAME);
-            ResultsJson.write(results, run, staging);
+            json.finish(results);
             files.add(Path.of(ResultsJson.FILE_NAME));
             List<Path> moved = new ArrayList<>();
             try {
@@ -85,9 +144,28 @@ public final class ReportWriter {
                 }
                 throw e;
             }
+            finished = true;
             return new Written(List.copyOf(files));
-        } finally {
+        }
+
+        @Override
+        public void close() throws IOException {
+            try {
+                json.close();
+            } finally {
+                removeStaging();
+            }
+        }
+
+        private void removeStaging() throws IOException {
             deleteTree(staging);
+            if (madeOut && !finished) {
+                try {
+                    Files.deleteIfExists(out);
+                } catch (java.nio.file.DirectoryNotEmptyException e) {
+                    // something else was put there meanwhile: leave it
+                }
+            }
         }
     }
 

@@ -76,144 +76,272 @@ public final class ResultsJson {
         return target;
     }
 
-    /** Writes the JSON document to a stream (left open). */
+    /** Writes the JSON document to a stream. */
     public static void write(Results r, RunInfo run, OutputStream out) throws IOException {
-        try {
-            document(r, run, out);
-        } catch (JacksonIOException e) {
-            throw e.getCause(); // Jackson 3 reports the stream's failure unchecked
+        try (Document d = Document.open(out, r.input(), r.rows(), r.settings(), run)) {
+            d.finish(r);
         }
     }
 
-    private static void document(Results r, RunInfo run, OutputStream out) throws IOException {
-        ObjectWriteContext context = r.rows() <= PRETTY_MAX_ROWS ? PRETTY : ObjectWriteContext.empty();
-        try (JsonGenerator g = FACTORY.createGenerator(context, out, JsonEncoding.UTF8)) {
+    /**
+     * results.json written while the analysis runs: the head (tool, input, settings) when opened, each outcome's
+     * analyses when {@linkplain #add added} (from the pooling threads, as {@code MetaAnalysis} reports them), and
+     * the subgroup tests and notices when {@linkplain #finish finished}. At registry scale (compact output) an added
+     * outcome is serialised at once by the thread that adds it and written to the stream, in outcome order, by a
+     * writer thread; an outcome more than {@link #AHEAD} places ahead of the last one written waits, so that few
+     * serialised outcomes are held in memory. Smaller results, written indented, are written when finished. The
+     * document is the same as {@link ResultsJson#write(Results, RunInfo, OutputStream)} writes.
+     */
+    public static final class Document implements AutoCloseable {
+
+        /** How far ahead of the last outcome written an outcome may be serialised. */
+        static final int AHEAD = 2 * Runtime.getRuntime().availableProcessors();
+
+        private final OutputStream out;
+        private final JsonGenerator g;
+        private final boolean compact;
+        private final boolean ratio;
+        private final java.util.concurrent.locks.ReentrantLock lock = new java.util.concurrent.locks.ReentrantLock();
+        private final java.util.concurrent.locks.Condition progress = lock.newCondition();
+        /** Serialised outcomes not yet handed to the writer, by index. */
+        private final java.util.Map<Integer, PagedBuffer> waiting = new java.util.HashMap<>();
+        /** Indented output: the outcomes added, by index, written when finished. */
+        private final java.util.TreeMap<Integer, List<Analysis>> kept = new java.util.TreeMap<>();
+        private int handed;
+        private int written;
+        private int analyses;
+        private boolean nonEmptyWritten;
+        private volatile IOException failure;
+        private final java.util.Queue<byte[]> spare = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        private final java.util.concurrent.ExecutorService writer;
+        private boolean finished;
+
+        private Document(OutputStream out, String input, int rows, Settings settings, RunInfo run) {
+            this.out = out;
+            this.compact = rows > PRETTY_MAX_ROWS;
+            this.ratio = settings.measure() != org.mscmeta.effect.Measure.RD;
+            this.g = FACTORY.createGenerator(compact ? ObjectWriteContext.empty() : PRETTY, out, JsonEncoding.UTF8);
+            this.writer = compact ? java.util.concurrent.Executors.newSingleThreadExecutor(task -> {
+                Thread t = new Thread(task, "results.json writer");
+                t.setDaemon(true);
+                return t;
+            }) : null;
             g.writeStartObject();
             g.writeObjectPropertyStart("tool");
             g.writeStringProperty("name", Tool.name());
             g.writeStringProperty("version", Tool.version());
             g.writeEndObject();
             g.writeObjectPropertyStart("input");
-            g.writeStringProperty("file", r.input());
+            g.writeStringProperty("file", input);
             g.writeStringProperty("path", run == null ? null : run.inputPath());
             g.writeStringProperty("sha256", run == null ? null : run.inputSha256());
-            g.writeNumberProperty("rows", r.rows());
+            g.writeNumberProperty("rows", rows);
             g.writeEndObject();
-            settings(g, r.settings());
+            ResultsJson.settings(g, settings);
             g.writeArrayPropertyStart("analyses");
-            writeAnalyses(g, r, out);
-            g.writeEndArray();
-            g.writeArrayPropertyStart("subgroup_tests");
-            for (SubgroupComparison t : r.subgroupTests()) {
-                g.writeStartObject();
-                g.writeStringProperty("outcome", t.outcome());
-                g.writeStringProperty("variable", t.variable());
-                g.writeStringProperty("model", t.model());
-                num(g, "Q", t.q());
-                g.writeNumberProperty("df", t.df());
-                num(g, "p", t.p());
-                num(g, "I2", t.i2());
-                g.writeEndObject();
+            if (compact) {
+                g.flush(); // the outcomes go to the stream directly
             }
-            g.writeEndArray();
-            g.writeArrayPropertyStart("notices");
-            for (Notice n : r.notices()) {
-                g.writeStartObject();
-                g.writeStringProperty("category", n.category());
-                g.writeStringProperty("outcome", n.outcome());
-                g.writeStringProperty("message", n.message());
-                g.writeEndObject();
+        }
+
+        /**
+         * Starts the document: {@code rows} decides compact or indented output, {@code settings} are the resolved
+         * ones ({@code MetaAnalysis.resolve}). Everything goes to {@code out}, which {@link #close()} closes.
+         */
+        public static Document open(OutputStream out, String input, int rows, Settings settings, RunInfo run)
+                throws IOException {
+            try {
+                return new Document(out, input, rows, settings, run);
+            } catch (JacksonIOException e) {
+                throw e.getCause(); // Jackson 3 reports the stream's failure unchecked
             }
-            g.writeEndArray();
-            g.writeEndObject();
+        }
+
+        /**
+         * Adds the analyses of the {@code index}-th outcome (indices from 0, each once, from any thread). An outcome
+         * more than {@link #AHEAD} places ahead of the last one written waits until those before it are added and
+         * written, so an outcome far ahead must not be added by the thread that is to add an earlier one. Never
+         * fails: a failure to write is reported by {@link #finish}.
+         */
+        public void add(int index, List<Analysis> outcome) {
+            if (!compact) {
+                lock.lock();
+                try {
+                    analyses += outcome.size();
+                    kept.put(index, outcome);
+                } finally {
+                    lock.unlock();
+                }
+                return;
+            }
+            lock.lock();
+            try {
+                while (index - written > AHEAD && failure == null) {
+                    progress.awaitUninterruptibly();
+                }
+            } finally {
+                lock.unlock();
+            }
+            PagedBuffer block = serialise(outcome);
+            lock.lock();
+            try {
+                analyses += outcome.size();
+                waiting.put(index, block);
+                for (PagedBuffer next = waiting.remove(handed); next != null; next = waiting.remove(handed)) {
+                    handed++;
+                    PagedBuffer inTurn = next;
+                    writer.execute(() -> writeOut(inTurn));
+                }
+            } finally {
+                lock.unlock();
+            }
+        }
+
+        /** One outcome's analyses as root-level values separated by commas, in recycled pages. */
+        private PagedBuffer serialise(List<Analysis> outcome) {
+            PagedBuffer buf = new PagedBuffer(spare);
+            try (JsonGenerator bg = BLOCK_FACTORY.createGenerator(ObjectWriteContext.empty(), buf,
+                    JsonEncoding.UTF8)) {
+                for (Analysis a : outcome) {
+                    analysis(bg, a, ratio, true);
+                }
+            }
+            return buf;
+        }
+
+        /** On the writer thread, in outcome order. */
+        private void writeOut(PagedBuffer buf) {
+            IOException failed = null;
+            if (failure == null && buf.size() > 0) {
+                try {
+                    if (nonEmptyWritten) {
+                        out.write(',');
+                    }
+                    buf.writeTo(out);
+                    nonEmptyWritten = true;
+                } catch (IOException e) {
+                    failed = e;
+                }
+            }
+            buf.release();
+            lock.lock();
+            try {
+                if (failed != null && failure == null) {
+                    failure = failed;
+                }
+                written++;
+                progress.signalAll();
+            } finally {
+                lock.unlock();
+            }
+        }
+
+        /**
+         * Ends the document with {@code r}'s subgroup tests and notices, first adding {@code r}'s analyses (one
+         * outcome per thread at registry scale) unless they were added as the analysis ran.
+         *
+         * @throws IOException              when the stream failed
+         * @throws IllegalStateException    when the analyses added are not {@code r}'s
+         */
+        public void finish(Results r) throws IOException {
+            boolean nothingAdded;
+            lock.lock();
+            try {
+                nothingAdded = analyses == 0 && handed == 0 && waiting.isEmpty() && kept.isEmpty();
+            } finally {
+                lock.unlock();
+            }
+            if (nothingAdded) {
+                List<List<Analysis>> outcomes = byOutcome(r.analyses());
+                if (compact) {
+                    org.mscmeta.concurrent.InOrder.run(outcomes.size(), i -> add(i, outcomes.get(i)));
+                } else {
+                    for (int i = 0; i < outcomes.size(); i++) {
+                        add(i, outcomes.get(i));
+                    }
+                }
+            }
+            lock.lock();
+            try {
+                if (!waiting.isEmpty() || analyses != r.analyses().size()) {
+                    throw new IllegalStateException("results.json: " + analyses + " analyses added, outcomes "
+                            + waiting.keySet() + " out of order; the results hold " + r.analyses().size());
+                }
+                while (written < handed && compact && failure == null) {
+                    progress.awaitUninterruptibly();
+                }
+                if (failure != null) {
+                    throw failure;
+                }
+            } finally {
+                lock.unlock();
+            }
+            try {
+                for (List<Analysis> outcome : kept.values()) {
+                    for (Analysis a : outcome) {
+                        analysis(g, a, ratio, false);
+                    }
+                }
+                g.writeEndArray();
+                tail(g, r);
+                g.close();
+                finished = true;
+            } catch (JacksonIOException e) {
+                throw e.getCause();
+            }
+        }
+
+        /** Stops the writer and closes the stream; a document not finished is left incomplete. */
+        @Override
+        public void close() throws IOException {
+            if (writer != null) {
+                writer.shutdownNow();
+            }
+            if (!finished) {
+                out.close();
+            }
         }
     }
 
-    /**
-     * The analyses, serialised per outcome in parallel into byte blocks that are then written in order; the
-     * document is the same as writing them one after the other.
-     */
-    private static void writeAnalyses(JsonGenerator g, Results r, OutputStream out) throws IOException {
-        boolean ratio = r.settings().measure() != org.mscmeta.effect.Measure.RD;
-        boolean pretty = r.rows() <= PRETTY_MAX_ROWS;
-        if (pretty || r.analyses().size() < 64) {
-            for (Analysis a : r.analyses()) {
-                analysis(g, a, ratio, !pretty);
-            }
-            return;
-        }
+    /** The analyses split into outcomes: runs of the same outcome. */
+    private static List<List<Analysis>> byOutcome(List<Analysis> analyses) {
         List<List<Analysis>> blocks = new java.util.ArrayList<>();
         String current = null;
-        for (Analysis a : r.analyses()) {
+        for (Analysis a : analyses) {
             if (!a.outcome().equals(current)) {
                 blocks.add(new java.util.ArrayList<>());
                 current = a.outcome();
             }
             blocks.get(blocks.size() - 1).add(a);
         }
-        // a window of outcomes at a time, so that only a few serialised blocks are held in memory; a window is
-        // written to the file by another thread while the next is serialised
-        int window = 2 * Runtime.getRuntime().availableProcessors();
-        java.util.Queue<byte[]> spare = new java.util.concurrent.ConcurrentLinkedQueue<>();
-        g.flush();
-        boolean[] first = {true}; // touched by the writing thread only, one window after the other
-        java.util.concurrent.ExecutorService writer = java.util.concurrent.Executors.newSingleThreadExecutor(task -> {
-            Thread t = new Thread(task, "results.json writer");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            java.util.concurrent.Future<?> written = null;
-            for (int from = 0; from < blocks.size(); from += window) {
-                // in memory: nothing here can fail to write
-                List<PagedBuffer> bufs = blocks.subList(from, Math.min(blocks.size(), from + window))
-                        .parallelStream().map(block -> {
-                            PagedBuffer buf = new PagedBuffer(spare);
-                            try (JsonGenerator bg = BLOCK_FACTORY.createGenerator(ObjectWriteContext.empty(), buf,
-                                    JsonEncoding.UTF8)) {
-                                for (Analysis a : block) {
-                                    analysis(bg, a, ratio, true); // root-level values, comma-separated
-                                }
-                            }
-                            return buf;
-                        }).toList();
-                awaitWritten(written);
-                written = writer.submit(() -> {
-                    for (PagedBuffer b : bufs) {
-                        if (b.size() == 0) {
-                            continue;
-                        }
-                        if (!first[0]) {
-                            out.write(',');
-                        }
-                        b.writeTo(out);
-                        b.release();
-                        first[0] = false;
-                    }
-                    return null;
-                });
-            }
-            awaitWritten(written);
-        } finally {
-            writer.shutdownNow();
-        }
+        return blocks;
     }
 
-    private static void awaitWritten(java.util.concurrent.Future<?> written) throws IOException {
-        if (written == null) {
-            return;
+    /** After the analyses: the tests for subgroup differences and the notices. */
+    private static void tail(JsonGenerator g, Results r) {
+        g.writeArrayPropertyStart("subgroup_tests");
+        for (SubgroupComparison t : r.subgroupTests()) {
+            g.writeStartObject();
+            g.writeStringProperty("outcome", t.outcome());
+            g.writeStringProperty("variable", t.variable());
+            g.writeStringProperty("model", t.model());
+            num(g, "Q", t.q());
+            g.writeNumberProperty("df", t.df());
+            num(g, "p", t.p());
+            num(g, "I2", t.i2());
+            g.writeEndObject();
         }
-        try {
-            written.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new java.io.InterruptedIOException("interrupted while writing results.json");
-        } catch (java.util.concurrent.ExecutionException e) {
-            if (e.getCause() instanceof IOException io) {
-                throw io;
-            }
-            throw new IllegalStateException(e.getCause());
+        g.writeEndArray();
+        g.writeArrayPropertyStart("notices");
+        for (Notice n : r.notices()) {
+            g.writeStartObject();
+            g.writeStringProperty("category", n.category());
+            g.writeStringProperty("outcome", n.outcome());
+            g.writeStringProperty("message", n.message());
+            g.writeEndObject();
         }
+        g.writeEndArray();
+        g.writeEndObject();
     }
 
     private static void settings(JsonGenerator g, Settings s) {
