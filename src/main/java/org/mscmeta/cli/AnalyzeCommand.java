@@ -183,9 +183,10 @@ final class AnalyzeCommand implements Main.Subcommand {
             err.println("error: --sort: expected input, year, effect or weight, got '" + sort + "'");
             return Main.EXIT_BAD_INPUT;
         }
-        RunInfo run = new RunInfo(input.toString(), checksumOf(checksum), started);
+        RunInfo run = new RunInfo(input.toString(), valueOf(checksum, "the input's checksum"), started);
         Results results;
         ReportWriter.Written written;
+        String summaryText;
         // results.json takes each outcome as it is pooled; nothing is in place in --out before the end
         try (ReportWriter.Session session = ReportWriter.begin(out, data, resolved, run)) {
             try {
@@ -206,10 +207,18 @@ final class AnalyzeCommand implements Main.Subcommand {
                 err.println("Nothing was written.");
                 return Main.EXIT_BAD_INPUT;
             }
+            // the summary is composed on another core while the files are finished
+            Results pooled = results;
+            java.util.concurrent.FutureTask<String> summary = new java.util.concurrent.FutureTask<>(
+                    () -> quiet ? "" : ConsoleSummary.text(pooled));
+            Thread composing = new Thread(summary, "summary");
+            composing.setDaemon(true);
+            composing.start();
             written = session.finish(results, noReport, order, part -> progress.phase("writing " + part));
+            summaryText = valueOf(summary, "the summary");
         }
         if (!quiet) {
-            ConsoleSummary.print(results, outStream);
+            outStream.print(summaryText);
             outStream.println();
             outStream.println("Wrote " + written.files().size() + " file(s) to " + out + ": " + ResultsJson.FILE_NAME
                     + (noReport ? "" : ", " + org.mscmeta.report.Workbook.FILE_NAME + ", " + ReportWriter.PLOTS + "/"));
@@ -257,12 +266,13 @@ final class AnalyzeCommand implements Main.Subcommand {
         }
     }
 
-    private static String checksumOf(java.util.concurrent.FutureTask<String> checksum) throws IOException {
+    /** The value of a task run on another thread ({@code what} it computes, for the message when interrupted). */
+    private static String valueOf(java.util.concurrent.FutureTask<String> task, String what) throws IOException {
         try {
-            return checksum.get();
+            return task.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IOException("interrupted while computing the input's checksum", e);
+            throw new IOException("interrupted while computing " + what, e);
         } catch (java.util.concurrent.ExecutionException e) {
             if (e.getCause() instanceof IOException io) {
                 throw io;

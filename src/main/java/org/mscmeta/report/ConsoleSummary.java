@@ -24,6 +24,17 @@ public final class ConsoleSummary {
 
     /** Prints the summary of {@code r} to {@code out}. */
     public static void print(Results r, PrintStream out) {
+        out.print(text(r));
+    }
+
+    /** The summary of {@code r}, as {@link #print} prints it (lines ended by the platform's line separator). */
+    public static String text(Results r) {
+        java.io.StringWriter text = new java.io.StringWriter();
+        write(r, new java.io.PrintWriter(text));
+        return text.toString();
+    }
+
+    private static void write(Results r, java.io.PrintWriter out) {
         Settings s = r.settings();
         String m = s.measure().name();
         out.printf(Locale.ROOT, "%s: %d rows; %s (MSC vs control), common effect %s, random effects %s%s, %s%% CI;"
@@ -96,7 +107,7 @@ public final class ConsoleSummary {
                 || !next.subgroup().variable().equals(a.subgroup().variable());
     }
 
-    private static void printTests(List<SubgroupComparison> tests, String key, PrintStream out) {
+    private static void printTests(List<SubgroupComparison> tests, String key, java.io.PrintWriter out) {
         StringBuilder sb = new StringBuilder();
         for (SubgroupComparison t : tests) {
             if ((t.outcome() + "\u0000" + t.variable()).equals(key)) {
