@@ -88,7 +88,9 @@ public final class ReportWriter {
         private final RunInfo run;
         private final Path staging;
         private final ResultsJson.Document json;
-        private boolean finished;
+        private volatile boolean finished;
+        /** Removes the staging folder when the program is ended (Ctrl-C, a signal) before the session closed. */
+        private final Thread onShutdown = new Thread(this::removeOnShutdown, "remove staging");
 
         private Session(Path out, ExtractionSheet sheet, Settings settings, RunInfo run) throws IOException {
             this.out = out;
@@ -97,6 +99,7 @@ public final class ReportWriter {
             this.run = run;
             Files.createDirectories(out);
             staging = Files.createTempDirectory(out, ".mscmeta-staging-");
+            Runtime.getRuntime().addShutdownHook(onShutdown);
             java.io.OutputStream stream = null;
             try {
                 stream = new java.io.BufferedOutputStream(
@@ -106,6 +109,7 @@ public final class ReportWriter {
                 if (stream != null) {
                     stream.close();
                 }
+                Runtime.getRuntime().removeShutdownHook(onShutdown);
                 removeStaging();
                 throw e;
             }
@@ -153,7 +157,24 @@ public final class ReportWriter {
             try {
                 json.close();
             } finally {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(onShutdown);
+                } catch (IllegalStateException e) {
+                    // shutting down already: the hook removes the staging folder
+                }
                 removeStaging();
+            }
+        }
+
+        /** The shutdown hook: the plot threads may still be writing, so a second pass takes what they added. */
+        private void removeOnShutdown() {
+            for (int pass = 0; pass < 2; pass++) {
+                try {
+                    removeStaging();
+                    return;
+                } catch (IOException | RuntimeException e) {
+                    // try once more
+                }
             }
         }
 

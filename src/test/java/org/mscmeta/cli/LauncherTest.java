@@ -119,6 +119,35 @@ class LauncherTest {
         assertFalse(Files.exists(badOut));
     }
 
+    /** A run ended by a signal (Ctrl-C, kill) leaves nothing behind: no staging folder, no output folder it made. */
+    @Test
+    void aRunEndedBySignalLeavesNothingBehind() throws Exception {
+        Path sheet = dir.resolve("reg.csv");
+        assertEquals(0, Main.run("generate", "--out", sheet.toString(), "--trials", "600", "--terms", "20"));
+        Path out = dir.resolve("signalled");
+        Process run = launch(dir.resolve("signal.txt"), List.of(), "analyze", sheet.toString(), "--out",
+                out.toString(), "--quiet");
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (!staging(out) && run.isAlive() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertTrue(staging(out), "the run got as far as writing");
+        Thread.sleep(500); // into the plots
+        run.destroy(); // SIGTERM to the launcher, which passes it on
+        assertTrue(run.waitFor(30, java.util.concurrent.TimeUnit.SECONDS));
+        assertTrue(Files.notExists(out), "the output folder the run made is gone: "
+                + (Files.exists(out) ? List.of(out.toFile().list()) : List.of()));
+    }
+
+    private static boolean staging(Path out) throws java.io.IOException {
+        if (!Files.isDirectory(out)) {
+            return false;
+        }
+        try (var files = Files.list(out)) {
+            return files.anyMatch(f -> f.getFileName().toString().startsWith(".mscmeta-staging-"));
+        }
+    }
+
     /** {@code java OPTIONS -cp <test class path> org.mscmeta.cli.Launcher ARGS}, stdout and stderr to {@code log}. */
     private static Process launch(Path log, List<String> options, String... args) throws Exception {
         List<String> command = new ArrayList<>();
