@@ -19,7 +19,9 @@ import java.util.Set;
  * benchmark). A jar cannot choose its JVM's options, so for {@code analyze}, {@code import-ctgov} and
  * {@code generate} this class starts the same command once more in a child JVM with that option, passing on the
  * JVM options it was given, the working directory, the environment, stdin, stdout and stderr, and exits with the
- * child's status. The second JVM costs about 0.13 s on the machine of the README's figures.
+ * child's status. The second JVM costs about 0.13 s on the machine of the README's figures. The child is started
+ * on the packaged program's jar with the class data sharing archive the build made of the classes a run loads
+ * ({@link Program}).
  *
  * <p>It runs the command in this JVM instead when the JVM is the child already ({@code -Dmscmeta.launched}), when
  * asked to ({@code -Dmscmeta.relaunch=false}), when JVM options come from the environment ({@code JAVA_TOOL_OPTIONS}
@@ -50,17 +52,18 @@ public final class Launcher {
     /** Prefixes of JVM options that can be given to two JVMs, one after the other. */
     private static final List<String> SAFE = List.of("-D", "-Xmx", "-Xms", "-Xss", "-XX:MaxRAMPercentage=",
             "-XX:InitialRAMPercentage=", "-XX:MaxRAM=", "-XX:+UseG1GC", "-XX:+UseParallelGC", "-XX:+UseSerialGC",
-            "-XX:+UseZGC", "-ea", "-da", "-esa", "-dsa", "-enableassertions", "-disableassertions",
-            "--class-path=");
+            "-XX:+UseZGC", "-ea", "-da", "-esa", "-dsa", "-enableassertions", "-disableassertions");
 
     private Launcher() {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        Optional<List<String>> child = Boolean.getBoolean(LAUNCHED) || "false".equals(System.getProperty(RELAUNCH))
-                || optionsFromEnvironment(System.getenv())
-                ? Optional.empty()
-                : childCommand(java(), jvmCommand(), args, childOptions());
+        Optional<List<String>> child = Optional.empty();
+        if (!Boolean.getBoolean(LAUNCHED) && !"false".equals(System.getProperty(RELAUNCH))
+                && !optionsFromEnvironment(System.getenv())) {
+            Optional<Program> program = Program.find();
+            child = childCommand(java(), jvmCommand(), args, childOptions(program), program.map(Program::jar));
+        }
         if (child.isEmpty()) {
             Main.main(args);
             return;
@@ -84,12 +87,14 @@ public final class Launcher {
     }
 
     /**
-     * {@link #CHILD_OPTIONS}, and the heap in transparent huge pages where the kernel gives them to a program that
-     * asks ("madvise"; where it gives them to every program, "always", nothing need be asked): the heap of a run is
+     * {@link #CHILD_OPTIONS}; the heap in transparent huge pages where the kernel gives them to a program that asks
+     * ("madvise"; where it gives them to every program, "always", nothing need be asked): the heap of a run is
      * fresh memory, and each 4 KB page of it first touched costs a fault, a fifth of a run's CPU on the machine of
-     * the README's figures (80,000 rows 1.15 -> 0.99 s, 1,000,000 rows 4.9 -> 4.1 s, with plots 16 -> 14 s).
+     * the README's figures (80,000 rows 1.15 -> 0.99 s, 1,000,000 rows 4.9 -> 4.1 s, with plots 16 -> 14 s); and the
+     * build's class data sharing archive when {@code program} has one no older than its jar (classes parsed and
+     * verified at build time; logging of the archive off, so that a JVM that cannot use it says nothing).
      */
-    static List<String> childOptions() {
+    static List<String> childOptions(Optional<Program> program) {
         List<String> options = new ArrayList<>(CHILD_OPTIONS);
         try {
             if (Files.isReadable(HUGE_PAGES) && Files.readString(HUGE_PAGES).contains("[madvise]")) {
@@ -98,7 +103,50 @@ public final class Launcher {
         } catch (java.io.IOException | RuntimeException e) {
             // no huge pages, then
         }
+        program.flatMap(Program::archive).ifPresent(archive -> options.addAll(List.of(
+                "-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off")));
         return options;
+    }
+
+    /**
+     * The packaged program: {@code lib/mscmeta-all.jar} beside the launcher's jar (or that jar itself), and the class
+     * data sharing archive {@code mscmeta.jsa} the build made beside it. The child is started on that jar by its
+     * absolute path, as the archive was made, so that the archive serves whatever the working directory.
+     */
+    record Program(String jar, Optional<String> archive) {
+
+        static final String JAR = "mscmeta-all.jar";
+        static final String ARCHIVE = "mscmeta.jsa";
+
+        /** The program this launcher was loaded from; empty when it runs from classes (tests, an IDE). */
+        static Optional<Program> find() {
+            try {
+                Path self = Path.of(Launcher.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+                        .toAbsolutePath().normalize();
+                Path dir = self.getFileName().toString().equals(JAR) ? self.getParent()
+                        : self.getParent().resolve("lib");
+                return of(dir);
+            } catch (java.net.URISyntaxException | RuntimeException e) {
+                return Optional.empty();
+            }
+        }
+
+        /** The program in {@code dir}, if its jar is there. */
+        static Optional<Program> of(Path dir) {
+            Path jar = dir.resolve(JAR);
+            Path archive = dir.resolve(ARCHIVE);
+            try {
+                if (!Files.isRegularFile(jar)) {
+                    return Optional.empty();
+                }
+                boolean current = Files.isReadable(archive)
+                        && Files.getLastModifiedTime(archive).compareTo(Files.getLastModifiedTime(jar)) >= 0;
+                return Optional.of(new Program(jar.toString(), current ? Optional.of(archive.toString())
+                        : Optional.empty()));
+            } catch (java.io.IOException e) {
+                return Optional.empty();
+            }
+        }
     }
 
     /**
@@ -158,9 +206,11 @@ public final class Launcher {
      * @param jvmCommand this JVM's arguments as the operating system holds them (everything after the executable)
      * @param args       the arguments {@code main} was given: the tail of {@code jvmCommand}
      * @param options    the options to start the child with, before those passed on
+     * @param program    the packaged program's jar, to start the child on (by this launcher class); when empty, the
+     *                   child is started as this JVM was ({@code -jar JAR}, or a class path and main class)
      */
     static Optional<List<String>> childCommand(Optional<String> java, Optional<String[]> jvmCommand, String[] args,
-                                               List<String> options) {
+                                               List<String> options, Optional<String> program) {
         if (args.length == 0 || !COMMANDS.contains(args[0]) || Arrays.stream(args).anyMatch(HELP::contains)
                 || java.isEmpty() || jvmCommand.isEmpty()) {
             return Optional.empty();
@@ -170,34 +220,49 @@ public final class Launcher {
         if (head < 1 || !Arrays.equals(all, head, all.length, args, 0, args.length)) {
             return Optional.empty(); // e.g. an @argfile: the JVM saw other arguments than the ones on record
         }
-        if (!safe(Arrays.asList(all).subList(0, head))) {
+        Optional<List<String>> passedOn = passedOn(Arrays.asList(all).subList(0, head));
+        if (passedOn.isEmpty()) {
             return Optional.empty();
         }
-        List<String> command = new ArrayList<>(1 + options.size() + all.length);
+        List<String> command = new ArrayList<>(4 + options.size() + all.length);
         command.add(java.get());
         command.addAll(options);
-        command.addAll(Arrays.asList(all));
+        if (program.isPresent()) {
+            command.addAll(passedOn.get());
+            command.addAll(List.of("-cp", program.get(), Launcher.class.getName()));
+        } else {
+            command.addAll(Arrays.asList(all).subList(0, head));
+        }
+        command.addAll(Arrays.asList(args));
         return Optional.of(command);
     }
 
-    /** Whether the JVM options and launch (-jar JAR, or a class path and main class) can be given to a child. */
-    private static boolean safe(List<String> head) {
+    /**
+     * The JVM options to pass on to a child, without the launch (-jar JAR, or a class path and main class); empty
+     * when an option may not be given to two JVMs, or the launch is not recognised.
+     */
+    private static Optional<List<String>> passedOn(List<String> head) {
+        List<String> options = new ArrayList<>();
         int i = 0;
         while (i < head.size()) {
             String option = head.get(i);
             if (WITH_VALUE.contains(option)) {
                 if (option.equals("-jar")) {
-                    return i + 2 == head.size(); // -jar JAR ends the JVM's own arguments
+                    // -jar JAR ends the JVM's own arguments
+                    return i + 2 == head.size() ? Optional.of(options) : Optional.empty();
                 }
                 i += 2;
             } else if (!option.startsWith("-")) {
-                return i + 1 == head.size(); // the main class
+                return i + 1 == head.size() ? Optional.of(options) : Optional.empty(); // the main class
+            } else if (option.startsWith("--class-path=")) {
+                i++;
             } else if (SAFE.stream().anyMatch(option::startsWith) && !option.startsWith("-Dcom.sun.management.")) {
+                options.add(option);
                 i++;
             } else {
-                return false;
+                return Optional.empty();
             }
         }
-        return false;
+        return Optional.empty();
     }
 }

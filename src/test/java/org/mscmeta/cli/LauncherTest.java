@@ -25,7 +25,7 @@ class LauncherTest {
 
     private static Optional<List<String>> child(String jvmCommand, String args) {
         String[] a = args.isEmpty() ? new String[0] : args.split(" ");
-        return Launcher.childCommand(JAVA, Optional.of(jvmCommand.split(" ")), a, OPTIONS);
+        return Launcher.childCommand(JAVA, Optional.of(jvmCommand.split(" ")), a, OPTIONS, Optional.empty());
     }
 
     @Test
@@ -61,9 +61,11 @@ class LauncherTest {
         assertEquals(Optional.empty(), child("@opts -jar m.jar analyze x.csv", "analyze y.csv"));
         assertEquals(Optional.empty(), child("analyze x.csv", "analyze x.csv")); // no launch part before the args
         assertEquals(Optional.empty(),
-                Launcher.childCommand(JAVA, Optional.empty(), new String[] {"analyze", "x.csv"}, OPTIONS));
+                Launcher.childCommand(JAVA, Optional.empty(), new String[] {"analyze", "x.csv"}, OPTIONS,
+                        Optional.empty()));
         assertEquals(Optional.empty(), Launcher.childCommand(Optional.empty(),
-                Optional.of(new String[] {"-jar", "m.jar", "analyze"}), new String[] {"analyze"}, OPTIONS));
+                Optional.of(new String[] {"-jar", "m.jar", "analyze"}), new String[] {"analyze"}, OPTIONS,
+                Optional.empty()));
         // -jar must end the JVM's options; a main class must be the last of them
         assertEquals(Optional.empty(), child("-jar m.jar -Xmx1g analyze", "analyze"));
     }
@@ -88,9 +90,40 @@ class LauncherTest {
 
     @Test
     void childOptionsStartWithTheQuickCompilerAndMarkTheChild() {
-        List<String> options = Launcher.childOptions();
+        List<String> options = Launcher.childOptions(Optional.empty());
         assertEquals(Launcher.CHILD_OPTIONS, options.subList(0, 2));
         assertTrue(options.size() == 2 || options.get(2).equals("-XX:+UseTransparentHugePages"), options.toString());
+    }
+
+    /** The packaged program: the child runs on its jar by absolute path, with the build's archive when current. */
+    @Test
+    void thePackagedProgramIsStartedOnItsJarWithItsArchive() throws Exception {
+        Path lib = Files.createDirectories(dir.resolve("lib"));
+        assertEquals(Optional.empty(), Launcher.Program.of(lib), "no jar, no program");
+        Path jar = Files.writeString(lib.resolve("mscmeta-all.jar"), "jar");
+        Path archive = Files.writeString(lib.resolve("mscmeta.jsa"), "archive");
+        java.nio.file.attribute.FileTime t = java.nio.file.attribute.FileTime.fromMillis(1_800_000_000_000L);
+        Files.setLastModifiedTime(jar, t);
+        Files.setLastModifiedTime(archive, java.nio.file.attribute.FileTime.fromMillis(t.toMillis() + 1000));
+        Launcher.Program program = Launcher.Program.of(lib).orElseThrow();
+        assertEquals(jar.toString(), program.jar());
+        assertEquals(Optional.of(archive.toString()), program.archive());
+        List<String> options = Launcher.childOptions(Optional.of(program));
+        assertEquals(List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off"),
+                options.subList(options.size() - 3, options.size()));
+        // an archive older than the jar (the jar rebuilt since) is not offered
+        Files.setLastModifiedTime(archive, java.nio.file.attribute.FileTime.fromMillis(t.toMillis() - 1000));
+        assertEquals(Optional.empty(), Launcher.Program.of(lib).orElseThrow().archive());
+
+        assertEquals(Optional.of(List.of("/usr/bin/java", "-XX:TieredStopAtLevel=1", "-Dmscmeta.launched=true",
+                "-Xmx2g", "-Dx=1", "-cp", "/opt/mscmeta/lib/mscmeta-all.jar", Launcher.class.getName(), "analyze",
+                "x.csv")), Launcher.childCommand(JAVA, Optional.of(
+                        "-Xmx2g -Dx=1 -jar target/mscmeta.jar analyze x.csv".split(" ")),
+                new String[] {"analyze", "x.csv"}, OPTIONS, Optional.of("/opt/mscmeta/lib/mscmeta-all.jar")));
+        assertEquals(Optional.of(List.of("/usr/bin/java", "-XX:TieredStopAtLevel=1", "-Dmscmeta.launched=true",
+                "-ea", "-cp", "/p.jar", Launcher.class.getName(), "generate")), Launcher.childCommand(JAVA,
+                Optional.of("-cp a.jar -ea org.mscmeta.cli.Launcher generate".split(" ")), new String[] {"generate"},
+                OPTIONS, Optional.of("/p.jar")));
     }
 
     /** The launcher started as a jar is: the child's output, status and errors are the run's. */
