@@ -50,7 +50,7 @@ public final class Launcher {
     /** JVM options that take the next argument as their value. */
     private static final Set<String> WITH_VALUE = Set.of("-cp", "-classpath", "--class-path", "-jar");
     /** Prefixes of JVM options that can be given to two JVMs, one after the other. */
-    private static final List<String> SAFE = List.of("-D", "-Xmx", "-Xms", "-Xss", "-XX:MaxRAMPercentage=",
+    private static final List<String> SAFE = List.of("-D", "-Xmx", "-Xms", "-Xmn", "-Xss", "-XX:MaxRAMPercentage=",
             "-XX:InitialRAMPercentage=", "-XX:MaxRAM=", "-XX:+UseG1GC", "-XX:+UseParallelGC", "-XX:+UseSerialGC",
             "-XX:+UseZGC", "-ea", "-da", "-esa", "-dsa", "-enableassertions", "-disableassertions");
 
@@ -105,8 +105,21 @@ public final class Launcher {
         }
         program.flatMap(Program::archive).ifPresent(archive -> options.addAll(List.of(
                 "-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off")));
+        if (Runtime.getRuntime().maxMemory() >= YOUNG_FROM_HEAP) {
+            options.add(YOUNG);
+        }
         return options;
     }
+
+    /**
+     * A young generation of fixed size: G1 starts it at a few megabytes and grows it step by step, which took six
+     * collections (0.1 s of pauses) in the 80,000-row run and let the heap of the 1,000,000-row run grow to
+     * 0.8 GB. Measured in the same minutes: 80,000 rows 0.76 -> 0.71 s, 1,000,000 rows 3.14 -> 2.90 s and
+     * 825 -> 599 MB; reports unchanged. Given only where the default heap is 1 GB or more (a machine of 4 GB), and
+     * never with the user's own heap options ({@link #childCommand}).
+     */
+    static final String YOUNG = "-Xmn128m";
+    private static final long YOUNG_FROM_HEAP = 1L << 30;
 
     /**
      * The packaged program: {@code lib/mscmeta-all.jar} beside the launcher's jar (or that jar itself), and the class
@@ -226,7 +239,13 @@ public final class Launcher {
         }
         List<String> command = new ArrayList<>(4 + options.size() + all.length);
         command.add(java.get());
-        command.addAll(options);
+        boolean heapChosen = passedOn.get().stream().anyMatch(o -> o.startsWith("-Xm") || o.startsWith("-XX:MaxRAM")
+                || o.startsWith("-XX:InitialRAM"));
+        for (String o : options) {
+            if (!(heapChosen && o.equals(YOUNG))) {
+                command.add(o);
+            }
+        }
         if (program.isPresent()) {
             command.addAll(passedOn.get());
             command.addAll(List.of("-cp", program.get(), Launcher.class.getName()));

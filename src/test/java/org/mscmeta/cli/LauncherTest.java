@@ -92,7 +92,25 @@ class LauncherTest {
     void childOptionsStartWithTheQuickCompilerAndMarkTheChild() {
         List<String> options = Launcher.childOptions(Optional.empty());
         assertEquals(Launcher.CHILD_OPTIONS, options.subList(0, 2));
-        assertTrue(options.size() == 2 || options.get(2).equals("-XX:+UseTransparentHugePages"), options.toString());
+        List<String> rest = new ArrayList<>(options.subList(2, options.size()));
+        rest.remove("-XX:+UseTransparentHugePages");
+        rest.remove(Launcher.YOUNG);
+        assertEquals(List.of(), rest, options.toString());
+    }
+
+    /** The fixed young generation is left out when the user sizes the heap. */
+    @Test
+    void theUsersHeapOptionsReplaceTheYoungGeneration() {
+        List<String> options = List.of("-XX:TieredStopAtLevel=1", Launcher.YOUNG);
+        String[] args = {"analyze", "x.csv"};
+        assertTrue(Launcher.childCommand(JAVA, Optional.of("-jar m.jar analyze x.csv".split(" ")), args, options,
+                Optional.empty()).orElseThrow().contains(Launcher.YOUNG));
+        for (String heap : List.of("-Xmx200m", "-Xms1g", "-Xmn64m", "-XX:MaxRAMPercentage=50")) {
+            List<String> command = Launcher.childCommand(JAVA, Optional.of((heap + " -jar m.jar analyze x.csv")
+                    .split(" ")), args, options, Optional.empty()).orElseThrow();
+            assertFalse(command.contains(Launcher.YOUNG), heap);
+            assertTrue(command.contains(heap), heap);
+        }
     }
 
     /** The packaged program: the child runs on its jar by absolute path, with the build's archive when current. */
@@ -108,7 +126,8 @@ class LauncherTest {
         Launcher.Program program = Launcher.Program.of(lib).orElseThrow();
         assertEquals(jar.toString(), program.jar());
         assertEquals(Optional.of(archive.toString()), program.archive());
-        List<String> options = Launcher.childOptions(Optional.of(program));
+        List<String> options = new ArrayList<>(Launcher.childOptions(Optional.of(program)));
+        options.remove(Launcher.YOUNG);
         assertEquals(List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off"),
                 options.subList(options.size() - 3, options.size()));
         // an archive older than the jar (the jar rebuilt since) is not offered
