@@ -1,7 +1,8 @@
 package org.mscmeta.cli;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.io.File;
+import java.io.FileInputStream;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -43,10 +44,10 @@ public final class Launcher {
     /** The options the child JVM gets before the ones passed on (and, where the kernel offers them, huge pages). */
     static final List<String> CHILD_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-D" + LAUNCHED + "=true");
     /** Linux's switch for transparent huge pages: "always [madvise] never" when a program may ask for them. */
-    private static final Path HUGE_PAGES = Path.of("/sys/kernel/mm/transparent_hugepage/enabled");
+    private static final File HUGE_PAGES = new File("/sys/kernel/mm/transparent_hugepage/enabled");
 
     private static final Set<String> COMMANDS = Set.of("analyze", "import-ctgov", "generate");
-    private static final Set<String> HELP = Set.of("-h", "--help", "-V", "--version");
+    private static final List<String> HELP = List.of("-h", "--help", "-V", "--version");
     /** JVM options that take the next argument as their value. */
     private static final Set<String> WITH_VALUE = Set.of("-cp", "-classpath", "--class-path", "-jar");
     /** Prefixes of JVM options that can be given to two JVMs, one after the other. */
@@ -62,7 +63,8 @@ public final class Launcher {
         if (!Boolean.getBoolean(LAUNCHED) && !"false".equals(System.getProperty(RELAUNCH))
                 && !optionsFromEnvironment(System.getenv())) {
             Optional<Program> program = Program.find();
-            child = childCommand(java(), jvmCommand(), args, childOptions(program), program.map(Program::jar));
+            child = childCommand(java(), jvmCommand(), args, childOptions(program),
+                    program.isPresent() ? Optional.of(program.get().jar()) : Optional.empty());
         }
         if (child.isEmpty()) {
             Main.main(args);
@@ -79,7 +81,7 @@ public final class Launcher {
             Main.main(args); // no second JVM to be had: run here
             return;
         }
-        Thread stop = new Thread(() -> stop(process), "stop child");
+        Thread stop = new Stop(process);
         Runtime.getRuntime().addShutdownHook(stop);
         int status = process.waitFor();
         Runtime.getRuntime().removeShutdownHook(stop);
@@ -97,14 +99,16 @@ public final class Launcher {
     static List<String> childOptions(Optional<Program> program) {
         List<String> options = new ArrayList<>(CHILD_OPTIONS);
         try {
-            if (Files.isReadable(HUGE_PAGES) && Files.readString(HUGE_PAGES).contains("[madvise]")) {
+            if (HUGE_PAGES.canRead() && text(HUGE_PAGES, "ISO-8859-1").contains("[madvise]")) {
                 options.add("-XX:+UseTransparentHugePages");
             }
-        } catch (java.io.IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             // no huge pages, then
         }
-        program.flatMap(Program::archive).ifPresent(archive -> options.addAll(List.of(
-                "-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off")));
+        if (program.isPresent() && program.get().archive().isPresent()) {
+            options.addAll(List.of("-XX:SharedArchiveFile=" + program.get().archive().get(), "-Xlog:cds=off",
+                    "-Xlog:cds+dynamic=off"));
+        }
         if (Runtime.getRuntime().maxMemory() >= YOUNG_FROM_HEAP) {
             options.add(YOUNG);
         }
@@ -131,34 +135,32 @@ public final class Launcher {
         static final String JAR = "mscmeta-all.jar";
         static final String ARCHIVE = "mscmeta.jsa";
 
-        /** The program this launcher was loaded from; empty when it runs from classes (tests, an IDE). */
+        /**
+         * The program this launcher was loaded from, found on the class path ({@code java -jar} puts the jar there);
+         * empty when it runs from classes (tests, an IDE).
+         */
         static Optional<Program> find() {
-            try {
-                Path self = Path.of(Launcher.class.getProtectionDomain().getCodeSource().getLocation().toURI())
-                        .toAbsolutePath().normalize();
-                Path dir = self.getFileName().toString().equals(JAR) ? self.getParent()
-                        : self.getParent().resolve("lib");
-                return of(dir);
-            } catch (java.net.URISyntaxException | RuntimeException e) {
-                return Optional.empty();
+            for (String entry : System.getProperty("java.class.path", "").split(File.pathSeparator)) {
+                File self = new File(entry).getAbsoluteFile().toPath().normalize().toFile(); // as the build names it
+                if (self.getName().equals(JAR)) {
+                    return of(self.getParentFile());
+                }
+                if (self.getName().equals("mscmeta.jar")) {
+                    return of(new File(self.getParentFile(), "lib"));
+                }
             }
+            return Optional.empty();
         }
 
         /** The program in {@code dir}, if its jar is there. */
-        static Optional<Program> of(Path dir) {
-            Path jar = dir.resolve(JAR);
-            Path archive = dir.resolve(ARCHIVE);
-            try {
-                if (!Files.isRegularFile(jar)) {
-                    return Optional.empty();
-                }
-                boolean current = Files.isReadable(archive)
-                        && Files.getLastModifiedTime(archive).compareTo(Files.getLastModifiedTime(jar)) >= 0;
-                return Optional.of(new Program(jar.toString(), current ? Optional.of(archive.toString())
-                        : Optional.empty()));
-            } catch (java.io.IOException e) {
+        static Optional<Program> of(File dir) {
+            File jar = new File(dir, JAR);
+            File archive = new File(dir, ARCHIVE);
+            if (!jar.isFile()) {
                 return Optional.empty();
             }
+            boolean current = archive.canRead() && archive.lastModified() >= jar.lastModified();
+            return Optional.of(new Program(jar.getPath(), current ? Optional.of(archive.getPath()) : Optional.empty()));
         }
     }
 
@@ -167,7 +169,12 @@ public final class Launcher {
      * {@link #childCommand}), and a debugger's port or an agent given there must not be taken twice.
      */
     static boolean optionsFromEnvironment(java.util.Map<String, String> env) {
-        return ENVIRONMENT_OPTIONS.stream().anyMatch(name -> !env.getOrDefault(name, "").isBlank());
+        for (String name : ENVIRONMENT_OPTIONS) {
+            if (!env.getOrDefault(name, "").isBlank()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The environment variables the JVM or its launcher read options from. */
@@ -176,31 +183,73 @@ public final class Launcher {
 
     /** This JVM's executable. */
     private static Optional<String> java() {
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        return Files.isExecutable(java) ? Optional.of(java.toString()) : Optional.empty();
+        File java = new File(new File(System.getProperty("java.home"), "bin"), "java");
+        return java.canExecute() ? Optional.of(java.getPath()) : Optional.empty();
     }
 
     /**
      * This JVM's command line after the executable, as Linux holds it in {@code /proc/self/cmdline} (arguments ended
      * by NUL bytes); empty elsewhere. Read directly: {@code ProcessHandle.current().info()} took 30-50 ms here, as
-     * much again as the rest of the launcher.
+     * much again as the rest of the launcher (which keeps to {@code java.io.File}, loaded with the JVM: the same
+     * with {@code java.nio.file} took 40 ms more).
      */
     static Optional<String[]> jvmCommand() {
         try {
             // decoded as the JVM decoded the arguments it gave main
-            String all = new String(Files.readAllBytes(CMDLINE), java.nio.charset.Charset.forName(
-                    System.getProperty("sun.jnu.encoding", java.nio.charset.Charset.defaultCharset().name())));
+            String all = text(CMDLINE, System.getProperty("sun.jnu.encoding",
+                    java.nio.charset.Charset.defaultCharset().name()));
             if (!all.endsWith("\0")) {
                 return Optional.empty();
             }
             String[] parts = all.substring(0, all.length() - 1).split("\0", -1);
             return Optional.of(Arrays.copyOfRange(parts, 1, parts.length));
-        } catch (java.io.IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
     }
 
-    private static final Path CMDLINE = Path.of("/proc/self/cmdline");
+    private static String text(File file, String charset) throws IOException {
+        try (FileInputStream in = new FileInputStream(file)) {
+            return new String(in.readAllBytes(), charset);
+        }
+    }
+
+    private static final File CMDLINE = new File("/proc/self/cmdline");
+
+    /** Options of the user's that size the heap (and so replace {@link #YOUNG}). */
+    private static final List<String> HEAP = List.of("-Xm", "-XX:MaxRAM", "-XX:InitialRAM");
+
+    /**
+     * Whether one of {@code values} equals ({@code exact}) or starts with one of {@code prefixes}. Loops rather than
+     * streams and lambdas here: the first lambda of a JVM costs it 10-30 ms to set up, and the launcher's JVM
+     * uses none.
+     */
+    private static boolean startsWithAny(java.util.Collection<String> values, java.util.Collection<String> prefixes,
+                                         boolean exact) {
+        for (String v : values) {
+            for (String p : prefixes) {
+                if (exact ? v.equals(p) : v.startsWith(p)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** On the launcher's own shutdown (a signal): ends the child and waits for it to remove its temporary files. */
+    private static final class Stop extends Thread {
+        private final Process child;
+
+        Stop(Process child) {
+            super("stop child");
+            this.child = child;
+        }
+
+        @Override
+        public void run() {
+            Launcher.stop(child);
+        }
+    }
 
     /** On the launcher's own shutdown (a signal): ends the child and waits for it to remove its temporary files. */
     private static void stop(Process process) {
@@ -224,7 +273,7 @@ public final class Launcher {
      */
     static Optional<List<String>> childCommand(Optional<String> java, Optional<String[]> jvmCommand, String[] args,
                                                List<String> options, Optional<String> program) {
-        if (args.length == 0 || !COMMANDS.contains(args[0]) || Arrays.stream(args).anyMatch(HELP::contains)
+        if (args.length == 0 || !COMMANDS.contains(args[0]) || startsWithAny(List.of(args), HELP, true)
                 || java.isEmpty() || jvmCommand.isEmpty()) {
             return Optional.empty();
         }
@@ -239,8 +288,7 @@ public final class Launcher {
         }
         List<String> command = new ArrayList<>(4 + options.size() + all.length);
         command.add(java.get());
-        boolean heapChosen = passedOn.get().stream().anyMatch(o -> o.startsWith("-Xm") || o.startsWith("-XX:MaxRAM")
-                || o.startsWith("-XX:InitialRAM"));
+        boolean heapChosen = startsWithAny(passedOn.get(), HEAP, false);
         for (String o : options) {
             if (!(heapChosen && o.equals(YOUNG))) {
                 command.add(o);
@@ -275,7 +323,7 @@ public final class Launcher {
                 return i + 1 == head.size() ? Optional.of(options) : Optional.empty(); // the main class
             } else if (option.startsWith("--class-path=")) {
                 i++;
-            } else if (SAFE.stream().anyMatch(option::startsWith) && !option.startsWith("-Dcom.sun.management.")) {
+            } else if (startsWithAny(List.of(option), SAFE, false) && !option.startsWith("-Dcom.sun.management.")) {
                 options.add(option);
                 i++;
             } else {

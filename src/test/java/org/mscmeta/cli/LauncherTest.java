@@ -117,13 +117,13 @@ class LauncherTest {
     @Test
     void thePackagedProgramIsStartedOnItsJarWithItsArchive() throws Exception {
         Path lib = Files.createDirectories(dir.resolve("lib"));
-        assertEquals(Optional.empty(), Launcher.Program.of(lib), "no jar, no program");
+        assertEquals(Optional.empty(), Launcher.Program.of(lib.toFile()), "no jar, no program");
         Path jar = Files.writeString(lib.resolve("mscmeta-all.jar"), "jar");
         Path archive = Files.writeString(lib.resolve("mscmeta.jsa"), "archive");
         java.nio.file.attribute.FileTime t = java.nio.file.attribute.FileTime.fromMillis(1_800_000_000_000L);
         Files.setLastModifiedTime(jar, t);
         Files.setLastModifiedTime(archive, java.nio.file.attribute.FileTime.fromMillis(t.toMillis() + 1000));
-        Launcher.Program program = Launcher.Program.of(lib).orElseThrow();
+        Launcher.Program program = Launcher.Program.of(lib.toFile()).orElseThrow();
         assertEquals(jar.toString(), program.jar());
         assertEquals(Optional.of(archive.toString()), program.archive());
         List<String> options = new ArrayList<>(Launcher.childOptions(Optional.of(program)));
@@ -132,7 +132,7 @@ class LauncherTest {
                 options.subList(options.size() - 3, options.size()));
         // an archive older than the jar (the jar rebuilt since) is not offered
         Files.setLastModifiedTime(archive, java.nio.file.attribute.FileTime.fromMillis(t.toMillis() - 1000));
-        assertEquals(Optional.empty(), Launcher.Program.of(lib).orElseThrow().archive());
+        assertEquals(Optional.empty(), Launcher.Program.of(lib.toFile()).orElseThrow().archive());
 
         assertEquals(Optional.of(List.of("/usr/bin/java", "-XX:TieredStopAtLevel=1", "-Dmscmeta.launched=true",
                 "-Xmx2g", "-Dx=1", "-cp", "/opt/mscmeta/lib/mscmeta-all.jar", Launcher.class.getName(), "analyze",
