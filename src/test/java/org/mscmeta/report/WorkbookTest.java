@@ -195,6 +195,33 @@ class WorkbookTest {
         }
     }
 
+    /** The lock-free writer of streamed sheets passes on every character, in order, across its buffer's end. */
+    @Test
+    void unlockedWriterPassesEverythingOn() throws Exception {
+        java.io.StringWriter sink = new java.io.StringWriter();
+        StringBuilder expected = new StringBuilder();
+        try (Workbook.UnlockedWriter w = new Workbook.UnlockedWriter(sink)) {
+            java.util.Random random = new java.util.Random(5);
+            for (int i = 0; i < 20_000; i++) {
+                int kind = random.nextInt(4);
+                String text = "x".repeat(random.nextInt(kind == 3 ? 40_000 : 50)) + "é" + i;
+                switch (kind) {
+                    case 0 -> w.write(text.charAt(0));
+                    case 1 -> w.write(text);
+                    case 2 -> w.write(text.toCharArray(), 1, text.length() - 1);
+                    default -> w.write(text, 2, text.length() - 2);
+                }
+                expected.append(switch (kind) {
+                    case 0 -> text.substring(0, 1);
+                    case 1 -> text;
+                    case 2 -> text.substring(1);
+                    default -> text.substring(2);
+                });
+            }
+        }
+        assertEquals(expected.toString(), sink.toString());
+    }
+
     @Test
     void pngSizeIsReadFromTheHeader() throws Exception {
         for (Path png : List.of(Path.of("reports", "plots", "ae-panel.png"),
