@@ -16,7 +16,7 @@ import java.util.Set;
  * spends most of that time compiling code the run has almost finished with, on the cores the run needs: on two
  * cores it compiles for about 1.5 s of CPU during a 1.5 s run of 80,000 rows and is busy for the whole of a run
  * with plots. The quick compiler alone ({@code -XX:TieredStopAtLevel=1}, as launchers of other short-lived JVM
- * tools such as Leiningen set it) makes those runs 25-45% faster, the 1,000,000-row run included (README,
+ * tools such as Leiningen set it) makes those runs 25-40% faster, the 1,000,000-row run included (README,
  * benchmark). A jar cannot choose its JVM's options, so for {@code analyze}, {@code import-ctgov} and
  * {@code generate} this class starts the same command once more in a child JVM with that option, passing on the
  * JVM options it was given, the working directory, the environment, stdin, stdout and stderr, and exits with the
