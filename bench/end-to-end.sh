@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # End-to-end benchmark of issue 5, whole process against whole process on this machine:
 #   mscmeta: analyze --no-report --measure RR --method MH --tau2 DL --by route,cell_source (median of RUNS runs)
-#   peer:    the same job in R metafor (bench/peer_metafor.R), once, when Rscript and metafor are installed
+#   peer:    the same job in R metafor (bench/peer_metafor.R), once, when Rscript and metafor are installed,
+#            and the agreement of every outcome and subgroup with metafor (bench/agreement.R, with R's jsonlite)
 # on the 80,000-row synthetic registry, then mscmeta alone on 1,000,000 rows and with reports on 80,000 rows.
 # Wall time and peak resident memory come from GNU time (/usr/bin/time). Build the jar first:
 #   mvn -q -B package -DskipTests && bench/end-to-end.sh [RUNS]
@@ -38,6 +39,9 @@ if command -v Rscript >/dev/null && Rscript -e 'library(metafor)' >/dev/null 2>&
   read -r _ tpeer mpeer < <(measure peer Rscript bench/peer_metafor.R "$work/registry-80k.csv")
   echo "metafor peer, 80,000 rows: ${tpeer} s, peak ${mpeer} MB"
   awk -v a="$tpeer" -v b="$t80" 'BEGIN {printf "ratio: mscmeta is %.1fx faster than the peer\n", a / b}'
+  if Rscript -e 'library(jsonlite)' >/dev/null 2>&1; then
+    Rscript bench/agreement.R "$work/registry-80k.csv" "$work/out/results.json" # exits 1 above 1e-6
+  fi
 else
   echo "metafor peer: skipped (apt-get install -y r-base-core r-cran-metafor)"
 fi
