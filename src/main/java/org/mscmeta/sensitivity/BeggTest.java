@@ -32,35 +32,16 @@ public record BeggTest(double kendallTau, double z, double p, boolean exact) {
         for (int i = 0; i < k; i++) {
             ys[i] = (y[i] - theta) / Math.sqrt(v[i] - vb);
         }
-        long s = kendallS(ys, v);
-        double[] tx = tieGroups(ys);
-        double[] ty = tieGroups(v);
+        Kendall kendall = kendall(ys, v);
+        long s = kendall.s();
+        Ties tx = kendall.x();
+        Ties ty = kendall.y();
         double n0 = k * (k - 1) / 2.0;
-        double n1 = 0;
-        double n2 = 0;
-        double vt = 0;
-        double vu = 0;
-        double t1a = 0;
-        double t1b = 0;
-        double t2a = 0;
-        double t2b = 0;
-        for (double t : tx) {
-            n1 += t * (t - 1) / 2;
-            vt += t * (t - 1) * (2 * t + 5);
-            t1a += t * (t - 1);
-            t2a += t * (t - 1) * (t - 2);
-        }
-        for (double t : ty) {
-            n2 += t * (t - 1) / 2;
-            vu += t * (t - 1) * (2 * t + 5);
-            t1b += t * (t - 1);
-            t2b += t * (t - 1) * (t - 2);
-        }
-        double tau = s / Math.sqrt((n0 - n1) * (n0 - n2));
-        double varS = (k * (k - 1.0) * (2 * k + 5) - vt - vu) / 18 + t1a * t1b / (2.0 * k * (k - 1))
-                + t2a * t2b / (9.0 * k * (k - 1) * (k - 2));
+        double tau = s / Math.sqrt((n0 - tx.pairs()) * (n0 - ty.pairs()));
+        double varS = (k * (k - 1.0) * (2 * k + 5) - tx.v() - ty.v()) / 18 + tx.t1() * ty.t1() / (2.0 * k * (k - 1))
+                + tx.t2() * ty.t2() / (9.0 * k * (k - 1) * (k - 2));
         double z = s / Math.sqrt(varS);
-        if (k < 50 && tx.length == 0 && ty.length == 0) {
+        if (k < 50 && tx.groups() == 0 && ty.groups() == 0) {
             long concordant = Math.round((tau + 1) * k * (k - 1) / 4.0);
             return new BeggTest(tau, z, exactTwoSided(concordant, k), true);
         }
@@ -105,6 +86,48 @@ public record BeggTest(double kendallTau, double z, double p, boolean exact) {
      * discordant pairs), count pairs tied in y (n2); {@code S = n0 - n1 - n2 + n3 - 2 exchanges}.
      */
     static long kendallS(double[] x, double[] y) {
+        return kendall(x, y).s();
+    }
+
+    /** Kendall's S with the ties of x and of y, which the sorts for S find on the way. */
+    record Kendall(long s, Ties x, Ties y) {
+    }
+
+    /**
+     * Sums over the groups of tied values (groups of one add nothing), as the variance of S under ties needs them:
+     * of {@code t(t-1)/2} (tied pairs), {@code t(t-1)(2t+5)}, {@code t(t-1)} and {@code t(t-1)(t-2)} for a group of
+     * {@code t}.
+     */
+    record Ties(int groups, double pairs, double v, double t1, double t2) {
+
+        /** The ties of ascending values: runs of equal values ({@code ==}, so that -0.0 ties with 0.0). */
+        static Ties ofSorted(double[] sorted) {
+            int groups = 0;
+            double pairs = 0;
+            double v = 0;
+            double t1 = 0;
+            double t2 = 0;
+            int run = 1;
+            for (int i = 1; i <= sorted.length; i++) {
+                if (i < sorted.length && sorted[i] == sorted[i - 1]) {
+                    run++;
+                } else {
+                    if (run > 1) {
+                        double t = run;
+                        groups++;
+                        pairs += t * (t - 1) / 2;
+                        v += t * (t - 1) * (2 * t + 5);
+                        t1 += t * (t - 1);
+                        t2 += t * (t - 1) * (t - 2);
+                    }
+                    run = 1;
+                }
+            }
+            return new Ties(groups, pairs, v, t1, t2);
+        }
+    }
+
+    static Kendall kendall(double[] x, double[] y) {
         int k = x.length;
         // order by (x, y): a stable sort by y, then a stable sort of that by x
         int[] byY = StableOrder.of(y);
@@ -118,12 +141,14 @@ public record BeggTest(double kendallTau, double z, double p, boolean exact) {
             order[r] = byY[byX[r]];
         }
         double[] ys = new double[k];
+        double[] xs = new double[k];
         long n1 = 0;
         long n3 = 0;
         long runX = 1;
         long runXY = 1;
         for (int i = 0; i < k; i++) {
             ys[i] = y[order[i]];
+            xs[i] = x[order[i]];
             if (i > 0 && Double.compare(x[order[i]], x[order[i - 1]]) == 0) {
                 runX++;
                 runXY = Double.compare(ys[i], ys[i - 1]) == 0 ? runXY + 1 : 1;
@@ -142,7 +167,7 @@ public record BeggTest(double kendallTau, double z, double p, boolean exact) {
             n2 += runY - 1;
         }
         long n0 = (long) k * (k - 1) / 2;
-        return n0 - n1 - n2 + n3 - 2 * exchanges;
+        return new Kendall(n0 - n1 - n2 + n3 - 2 * exchanges, Ties.ofSorted(xs), Ties.ofSorted(ys));
     }
 
     /** Sorts a[from, to) ascending and returns the number of pairs i &lt; j with a[i] &gt; a[j]. */
@@ -171,24 +196,5 @@ public record BeggTest(double kendallTau, double z, double p, boolean exact) {
         }
         System.arraycopy(tmp, from, a, from, to - from);
         return c;
-    }
-
-    /** Sizes of the groups of tied values (groups of one left out). */
-    private static double[] tieGroups(double[] x) {
-        double[] sorted = x.clone();
-        java.util.Arrays.sort(sorted);
-        java.util.List<Double> groups = new java.util.ArrayList<>();
-        int run = 1;
-        for (int i = 1; i <= sorted.length; i++) {
-            if (i < sorted.length && sorted[i] == sorted[i - 1]) {
-                run++;
-            } else {
-                if (run > 1) {
-                    groups.add((double) run);
-                }
-                run = 1;
-            }
-        }
-        return groups.stream().mapToDouble(Double::doubleValue).toArray();
     }
 }

@@ -31,6 +31,39 @@ class KendallSTest {
                 y[i] = ties ? r.nextInt(4) : r.nextGaussian();
             }
             assertEquals(byPairs(x, y), BeggTest.kendallS(x, y), "trial " + trial);
+            BeggTest.Kendall kendall = BeggTest.kendall(x, y);
+            assertTies(x, kendall.x(), "x, trial " + trial);
+            assertTies(y, kendall.y(), "y, trial " + trial);
         }
+    }
+
+    /** The tie sums from the sizes of the groups of equal values, counted value by value. */
+    private static void assertTies(double[] values, BeggTest.Ties ties, String what) {
+        java.util.Map<Double, Integer> sizes = new java.util.TreeMap<>();
+        for (double v : values) {
+            sizes.merge(v == 0 ? 0.0 : v, 1, Integer::sum); // -0.0 ties with 0.0, as R's rank does
+        }
+        int groups = 0;
+        double pairs = 0;
+        double v = 0;
+        double t1 = 0;
+        double t2 = 0;
+        for (int t : sizes.values()) {
+            if (t > 1) {
+                groups++;
+                pairs += t * (t - 1) / 2.0;
+                v += t * (t - 1.0) * (2 * t + 5);
+                t1 += t * (t - 1.0);
+                t2 += t * (t - 1.0) * (t - 2);
+            }
+        }
+        assertEquals(new BeggTest.Ties(groups, pairs, v, t1, t2), ties, what);
+    }
+
+    @Test
+    void negativeZeroTiesWithZero() {
+        BeggTest.Ties ties = BeggTest.Ties.ofSorted(new double[] {-1, -0.0, 0.0, 2, 2, 2});
+        assertEquals(2, ties.groups());
+        assertEquals(1 + 3, ties.pairs());
     }
 }
