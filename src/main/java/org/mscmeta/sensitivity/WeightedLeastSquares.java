@@ -27,11 +27,13 @@ record WeightedLeastSquares(double[] se, double[] w, double[] b, double rss) {
             se[i] = Math.sqrt(v[i]);
             w[i] = 1 / v[i];
         }
-        RealVector xtwy = new ArrayRealVector(2);
+        double wy = 0;
+        double wsy = 0;
         for (int i = 0; i < k; i++) {
-            xtwy.addToEntry(0, w[i] * y[i]);
-            xtwy.addToEntry(1, w[i] * se[i] * y[i]);
+            wy += w[i] * y[i];
+            wsy += w[i] * se[i] * y[i];
         }
+        RealVector xtwy = new ArrayRealVector(new double[] {wy, wsy}, false);
         double[] b = new LUDecomposition(xtwx(se, w)).getSolver().solve(xtwy).toArray();
         double rss = 0;
         for (int i = 0; i < k; i++) {
@@ -43,13 +45,15 @@ record WeightedLeastSquares(double[] se, double[] w, double[] b, double rss) {
 
     /** {@code X'WX} of the design (1, se). */
     static RealMatrix xtwx(double[] se, double[] w) {
-        RealMatrix m = new Array2DRowRealMatrix(2, 2);
+        // summed in plain doubles, in study order (a matrix entry updated per study cost an index check and a call)
+        double sw = 0;
+        double sws = 0;
+        double swss = 0;
         for (int i = 0; i < se.length; i++) {
-            m.addToEntry(0, 0, w[i]);
-            m.addToEntry(0, 1, w[i] * se[i]);
-            m.addToEntry(1, 0, w[i] * se[i]);
-            m.addToEntry(1, 1, w[i] * se[i] * se[i]);
+            sw += w[i];
+            sws += w[i] * se[i];
+            swss += w[i] * se[i] * se[i];
         }
-        return m;
+        return new Array2DRowRealMatrix(new double[][] {{sw, sws}, {sws, swss}}, false);
     }
 }
