@@ -25,10 +25,10 @@ import java.util.Set;
  * ({@link Program}).
  *
  * <p>It runs the command in this JVM instead when the JVM is the child already ({@code -Dmscmeta.launched}), when
- * asked to ({@code -Dmscmeta.relaunch=false}), when JVM options come from the environment ({@code JAVA_TOOL_OPTIONS}
- * and the like), when the command is {@code --help} or {@code --version}, when the
- * JVM's command line cannot be read (it is read from Linux's {@code /proc}), or when the JVM was given an option
- * outside a short list known to be safe to give twice (heap and stack sizes, system properties other than JMX's,
+ * asked to ({@code -Dmscmeta.relaunch=false}), when the JVM is not HotSpot (whose options these are), when JVM
+ * options come from the environment ({@code JAVA_TOOL_OPTIONS} and the like), when the command is {@code --help} or
+ * {@code --version}, when the JVM's command line cannot be read (it is read from Linux's {@code /proc}), or when
+ * the JVM was given an option outside a short list known to be safe to give twice (heap and stack sizes, system properties other than JMX's,
  * assertions, a garbage collector, the class path): a chosen compiler mode, an agent, a debugger or a flight
  * recording stays with the JVM the user started. The library API ({@code org.mscmeta.analysis.MetaAnalysis}) never
  * starts a process.
@@ -61,7 +61,7 @@ public final class Launcher {
     public static void main(String[] args) throws InterruptedException {
         Optional<List<String>> child = Optional.empty();
         if (!Boolean.getBoolean(LAUNCHED) && !"false".equals(System.getProperty(RELAUNCH))
-                && !optionsFromEnvironment(System.getenv())) {
+                && hotSpot(System.getProperty("java.vm.name", "")) && !optionsFromEnvironment(System.getenv())) {
             Optional<Program> program = Program.find();
             child = childCommand(java(), jvmCommand(), args, childOptions(program),
                     program.isPresent() ? Optional.of(program.get().jar()) : Optional.empty());
@@ -215,6 +215,14 @@ public final class Launcher {
     }
 
     private static final File CMDLINE = new File("/proc/self/cmdline");
+
+    /**
+     * Whether the JVM is HotSpot (OpenJDK's), whose options the child is given; another JVM (OpenJ9, say) runs the
+     * command itself.
+     */
+    static boolean hotSpot(String vmName) {
+        return vmName.contains("HotSpot") || vmName.startsWith("OpenJDK");
+    }
 
     /** Options of the user's that size the heap (and so replace {@link #YOUNG}). */
     private static final List<String> HEAP = List.of("-Xm", "-XX:MaxRAM", "-XX:InitialRAM");

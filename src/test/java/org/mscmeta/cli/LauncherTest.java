@@ -71,6 +71,14 @@ class LauncherTest {
     }
 
     @Test
+    void relaunchesOnlyOnHotSpot() {
+        assertTrue(Launcher.hotSpot("OpenJDK 64-Bit Server VM"));
+        assertTrue(Launcher.hotSpot("Java HotSpot(TM) 64-Bit Server VM"));
+        assertFalse(Launcher.hotSpot("Eclipse OpenJ9 VM"));
+        assertTrue(Launcher.hotSpot(System.getProperty("java.vm.name")), "the JVM running the tests");
+    }
+
+    @Test
     void runsInThisJvmWhenTheEnvironmentGivesJvmOptions() {
         assertFalse(Launcher.optionsFromEnvironment(java.util.Map.of("PATH", "/usr/bin", "JAVA_TOOL_OPTIONS", " ")));
         for (String name : List.of("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "_JAVA_OPTIONS")) {
