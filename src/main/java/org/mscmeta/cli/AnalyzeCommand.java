@@ -17,6 +17,7 @@ import org.mscmeta.analysis.MetaAnalysis;
 import org.mscmeta.analysis.Method;
 import org.mscmeta.analysis.Results;
 import org.mscmeta.analysis.Settings;
+import org.mscmeta.concurrent.Tasks;
 import org.mscmeta.effect.CcMode;
 import org.mscmeta.effect.Convention;
 import org.mscmeta.effect.Measure;
@@ -183,7 +184,8 @@ final class AnalyzeCommand implements Main.Subcommand {
             err.println("error: --sort: expected input, year, effect or weight, got '" + sort + "'");
             return Main.EXIT_BAD_INPUT;
         }
-        RunInfo run = new RunInfo(input.toString(), valueOf(checksum, "the input's checksum"), started);
+        RunInfo run = new RunInfo(input.toString(), Tasks.valueOf(checksum, "computing the input's checksum"),
+                started);
         Results results;
         ReportWriter.Written written;
         String summaryText;
@@ -215,7 +217,7 @@ final class AnalyzeCommand implements Main.Subcommand {
             composing.setDaemon(true);
             composing.start();
             written = session.finish(results, noReport, order, part -> progress.phase("writing " + part));
-            summaryText = valueOf(summary, "the summary");
+            summaryText = Tasks.valueOf(summary, "composing the summary");
         }
         if (!quiet) {
             outStream.print(summaryText);
@@ -263,21 +265,6 @@ final class AnalyzeCommand implements Main.Subcommand {
             return org.mscmeta.analysis.SensitivityMode.parse(sensitivity);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("--sensitivity: expected auto, all or none, got '" + sensitivity + "'");
-        }
-    }
-
-    /** The value of a task run on another thread ({@code what} it computes, for the message when interrupted). */
-    private static String valueOf(java.util.concurrent.FutureTask<String> task, String what) throws IOException {
-        try {
-            return task.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while computing " + what, e);
-        } catch (java.util.concurrent.ExecutionException e) {
-            if (e.getCause() instanceof IOException io) {
-                throw io;
-            }
-            throw new IllegalStateException(e.getCause());
         }
     }
 

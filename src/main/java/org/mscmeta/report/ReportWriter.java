@@ -9,7 +9,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -17,6 +16,7 @@ import java.util.stream.Stream;
 import org.mscmeta.analysis.Analysis;
 import org.mscmeta.analysis.Results;
 import org.mscmeta.analysis.Settings;
+import org.mscmeta.concurrent.Tasks;
 import org.mscmeta.analysis.SubgroupComparison;
 import org.mscmeta.report.plot.DrawingFiles;
 import org.mscmeta.report.plot.ForestPlot;
@@ -248,11 +248,12 @@ public final class ReportWriter {
             Path xlsx = staging.resolve(Workbook.FILE_NAME);
             Workbook.write(sheet, r, run, outcome -> {
                 Integer job = forestJob.get(outcome);
-                return job == null ? null : valueOf(drawn.get(job)).get(0); // the forest plot's PNG, listed first
+                // the forest plot's PNG, listed first
+                return job == null ? null : Tasks.valueOf(drawn.get(job), "drawing plots").get(0);
             }, xlsx);
             List<List<Path>> inOrder = new ArrayList<>(drawn.size());
             for (Future<List<Path>> f : drawn) {
-                inOrder.add(valueOf(f));
+                inOrder.add(Tasks.valueOf(f, "drawing plots"));
             }
             if (!overalls.isEmpty()) {
                 inOrder.add(inOrder.remove(0));
@@ -265,28 +266,6 @@ public final class ReportWriter {
             files.add(staging.relativize(xlsx));
         } finally {
             pool.shutdownNow();
-        }
-    }
-
-    /** The value of a finished task, or the error it failed with. */
-    private static <T> T valueOf(Future<T> task) throws IOException {
-        try {
-            return task.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new java.io.InterruptedIOException("interrupted while drawing plots");
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof IOException io) {
-                throw io;
-            }
-            if (cause instanceof RuntimeException re) {
-                throw re;
-            }
-            if (cause instanceof Error err) {
-                throw err;
-            }
-            throw new IOException(cause);
         }
     }
 
