@@ -247,7 +247,7 @@ public final class ResultsJson {
             boolean nothingAdded;
             lock.lock();
             try {
-                nothingAdded = analyses == 0 && handed == 0 && waiting.isEmpty() && kept.isEmpty();
+                nothingAdded = handed == 0 && waiting.isEmpty() && kept.isEmpty(); // every outcome added is in one
             } finally {
                 lock.unlock();
             }
