@@ -16,12 +16,12 @@ ci_ctrl <- list(tol = 1e-13, maxiter = 10000)
 nat <- function(x, measure) if (measure == "RD") x else exp(x)
 nul <- function(x) if (is.null(x) || length(x) == 0 || is.na(x)) NULL else unname(x)
 
-# prediction interval of the results.json contract: t(k-2), sqrt(tau2 + se^2)
+# prediction interval of the results.json contract under --convention metafor: metafor's own predict()
+# (normal quantile; t with k-1 df under Knapp-Hartung), reported when k >= 3
 pred <- function(fit, k, measure, level) {
   if (k < 3) return(list(pi_lower = NULL, pi_upper = NULL))
-  crit <- qt(1 - (1 - level) / 2, k - 2)
-  s <- sqrt(fit$tau2 + fit$se^2)
-  list(pi_lower = nat(c(fit$beta) - crit * s, measure), pi_upper = nat(c(fit$beta) + crit * s, measure))
+  p <- predict(fit, level = level * 100)
+  list(pi_lower = nat(p$pi.lb, measure), pi_upper = nat(p$pi.ub, measure))
 }
 
 random_block <- function(fit, k, measure, level, method, hksj) {

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.mscmeta.concurrent.InOrder;
+import org.mscmeta.pool.PredictionInterval;
 import org.mscmeta.pool.SubgroupTest;
 import org.mscmeta.sheet.ExtractionSheet;
 import org.mscmeta.sheet.Field;
@@ -86,16 +87,7 @@ public final class MetaAnalysis {
         int[][] rowsByOutcome = groupRows(outcomes.codes(), nOutcomes, sheet, proportions ? 0 : -1);
         int[][] singleArmByOutcome = proportions ? new int[nOutcomes][0] : groupRows(outcomes.codes(), nOutcomes, sheet, 1);
         int[][] allRowsByOutcome = proportions ? rowsByOutcome : groupRows(outcomes.codes(), nOutcomes, sheet, 0);
-        List<Integer> selected = new ArrayList<>();
-        for (int o = 0; o < nOutcomes; o++) {
-            if (settings.outcome() == null || outcomes.levels().get(o).equalsIgnoreCase(settings.outcome().strip())) {
-                selected.add(o);
-            }
-        }
-        if (selected.isEmpty()) {
-            throw new IllegalArgumentException("no outcome '" + settings.outcome() + "' in " + sheet.file()
-                    + "; outcomes are: " + String.join(", ", outcomes.levels()));
-        }
+        List<Integer> selected = selectOutcomes(sheet, settings.outcomes());
 
         java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
         OutcomeResult[] perOutcome = new OutcomeResult[selected.size()];
@@ -138,7 +130,7 @@ public final class MetaAnalysis {
             return new OutcomeResult(analyses, tests, notices);
         }
         Analysis overall = PooledModel.fit(sheet, outcome, null, rows, s);
-        overall = overall.withSensitivity(SensitivityAnalysis.run(sheet, overall, s, notices));
+        overall = overall.withSensitivity(SensitivityAnalysis.run(sheet, overall, rows, s, notices));
         overall = overall.withZeroEvents(ZeroEventSensitivity.run(sheet, outcome, rows, s));
         if (!s.measure().isProportion()) {
             // beside the comparison: how often MSC recipients of all trials (single-arm too) had the event
@@ -181,7 +173,14 @@ public final class MetaAnalysis {
                     est[j] = r == null ? Double.NaN : r.logEstimate();
                     se[j] = r == null ? Double.NaN : r.se();
                 }
-                tests.add(comparison(outcome, variable, "random", SubgroupTest.between(est, se)));
+                SubgroupTest randomTest = SubgroupTest.between(est, se);
+                if (randomTest.df() < 1) {
+                    notices.add(new Notice("subgroup_test", outcome, outcome + ": no random-effects test for subgroup"
+                            + " differences by " + variable + " (fewer than two subgroups have a random-effects"
+                            + " estimate with a standard error)"));
+                } else {
+                    tests.add(comparison(outcome, variable, "random", randomTest));
+                }
             }
         }
         return new OutcomeResult(analyses, tests, notices);
@@ -231,18 +230,79 @@ public final class MetaAnalysis {
         if (a.common() == null && a.k() == 0) {
             notices.add(new Notice("not_pooled", a.outcome(), a.outcome()
                     + ": no study could be pooled (no estimable effect); only the study rows are reported"));
-        } else if (a.common() != null && !Double.isFinite(a.common().logEstimate())) {
+        } else if (a.common() != null && !a.common().isEstimable()) {
             notices.add(new Notice("not_pooled", a.outcome(), a.outcome() + ": the " + s.method()
-                    + " estimate does not exist (no events in one arm of every study)"));
+                    + " estimate is " + a.common().notEstimable()));
         }
-        if (a.random() != null && a.k() >= 2 && s.convention().predictionDf(a.k()) == 1) {
-            notices.add(new Notice("small_k", a.outcome(), a.outcome() + ": the prediction interval rests on k = "
-                    + a.k() + " studies (t with 1 degree of freedom) and is very wide"));
+        if (a.common() != null && a.common().k() != a.k() && s.method() != Method.IV) {
+            int extra = a.common().k() - a.k();
+            notices.add(new Notice("models", a.outcome(), String.format(Locale.ROOT, "%s: the %s estimate pools %d"
+                    + " table(s), %d more than the %d studies with a study estimate (tables with no events, or only"
+                    + " events, in both arms have no %s of their own but still count in %s)", a.outcome(),
+                    methodName(s.method()), a.common().k(), extra, a.k(), s.measure(), methodName(s.method()))));
+        }
+        RandomResult rr = a.random();
+        if (rr != null && rr.k() >= PredictionInterval.MIN_K && rr.k() < PREDICTION_FEW
+                && s.prediction() != PredictionInterval.T_K2) {
+            notices.add(new Notice("prediction_interval", a.outcome(), String.format(Locale.ROOT, "%s: the prediction"
+                    + " interval uses %s on k = %d studies, which understates its width with few studies; IntHout et"
+                    + " al. (BMJ Open 2016;6:e010247) recommend t with k-2 degrees of freedom"
+                    + " (--prediction-interval t(k-2))", a.outcome(), s.prediction().words(), rr.k())));
         }
         if (s.tau2() != null && a.k() > 1 && a.k() < 5 && !s.hksj()) {
             notices.add(new Notice("small_k", a.outcome(), a.outcome() + ": random-effects model on k = " + a.k()
                     + " studies; with fewer than 5 studies consider --hksj"));
         }
+    }
+
+    /** Below this many studies, a prediction interval not on t(k-2) gets a notice. */
+    static final int PREDICTION_FEW = 10;
+
+    private static String methodName(Method m) {
+        return switch (m) {
+            case MH -> "Mantel-Haenszel";
+            case PETO -> "Peto";
+            case IV -> "inverse-variance";
+            case GLMM -> "GLMM";
+        };
+    }
+
+    /**
+     * The outcome codes to analyse: all, or those named (each name matched to an outcome of the sheet ignoring
+     * case and surrounding space).
+     *
+     * @throws IllegalArgumentException naming an outcome the sheet does not have, and the outcomes it has
+     */
+    private static List<Integer> selectOutcomes(ExtractionSheet sheet, List<String> names) {
+        List<String> levels = sheet.outcome().levels();
+        List<Integer> selected = new ArrayList<>();
+        if (names.isEmpty()) {
+            for (int o = 0; o < levels.size(); o++) {
+                selected.add(o);
+            }
+            return selected;
+        }
+        boolean[] chosen = new boolean[levels.size()];
+        for (String name : names) {
+            int hit = -1;
+            for (int o = 0; o < levels.size() && hit < 0; o++) {
+                if (levels.get(o).equalsIgnoreCase(name.strip())) {
+                    hit = o;
+                }
+            }
+            if (hit < 0) {
+                String hint = name.contains(",") ? " (to analyse several outcomes, give --outcome once for each)" : "";
+                throw new IllegalArgumentException("no outcome '" + name + "' in " + sheet.file() + hint
+                        + "; outcomes are: " + String.join(", ", levels));
+            }
+            chosen[hit] = true;
+        }
+        for (int o = 0; o < levels.size(); o++) {
+            if (chosen[o]) {
+                selected.add(o);
+            }
+        }
+        return selected;
     }
 
     private static String fmt(double d) {

@@ -3,8 +3,9 @@ package org.mscmeta.analysis;
 /**
  * Random-effects pooled result on both scales.
  *
- * @param tau2Method  tau2 estimator, e.g. "REML"
+ * @param tau2Method  tau2 estimator, e.g. "REML" ("ML" for a GLMM)
  * @param hksj        Hartung-Knapp-Sidik-Jonkman adjustment used
+ * @param k           studies in the model
  * @param tau2        between-study variance
  * @param tau         its square root
  * @param logEstimate mean effect on the analysis scale
@@ -12,16 +13,25 @@ package org.mscmeta.analysis;
  * @param statistic   z, or t with {@code df} degrees of freedom
  * @param df          degrees of freedom of t; NaN for z
  * @param p           two-sided p-value
- * @param estimate    mean effect, natural scale
+ * @param estimate    mean effect, natural scale (NaN: not estimable)
  * @param ciLower     lower limit, natural scale
  * @param ciUpper     upper limit, natural scale
  * @param piLower     lower prediction limit, natural scale (NaN when k &lt; 3)
  * @param piUpper     upper prediction limit, natural scale (NaN when k &lt; 3)
  * @param i2          I2 from tau2 in percent, {@code 100 tau2 / (tau2 + s2)} with the typical within-study
- *                    variance s2 (what metafor's {@code rma.uni} prints; RevMan and meta give I2 from Q, the
- *                    analysis' heterogeneity I2); NaN for a GLMM
+ *                    variance s2 (what metafor's {@code rma.uni} and {@code rma.glmm} print; RevMan and meta give I2
+ *                    from Q, the analysis' heterogeneity I2)
+ * @param h2          H2 from tau2, {@code (tau2 + s2) / s2} (metafor's {@code rma.uni})
+ * @param logLik      maximised log-likelihood of a GLMM; NaN for inverse-variance models
+ * @param notEstimable what does not exist and why, in words (null when everything does)
  */
-public record RandomResult(String tau2Method, boolean hksj, double tau2, double tau, double logEstimate, double se,
-                           double statistic, double df, double p, double estimate, double ciLower, double ciUpper,
-                           double piLower, double piUpper, double i2) {
+public record RandomResult(String tau2Method, boolean hksj, int k, double tau2, double tau, double logEstimate,
+                           double se, double statistic, double df, double p, double estimate, double ciLower,
+                           double ciUpper, double piLower, double piUpper, double i2, double h2, double logLik,
+                           String notEstimable) {
+
+    /** True when the pooled estimate exists. */
+    public boolean isEstimable() {
+        return Double.isFinite(estimate);
+    }
 }

@@ -8,8 +8,8 @@ import org.mscmeta.sensitivity.MetaRegression;
 /**
  * Sensitivity and small-study analyses of an outcome's overall analysis, natural scale unless named otherwise.
  *
- * @param leaveOneOut    the model without each study in turn
- * @param cumulative     the model as studies are added by year (then input order)
+ * @param leaveOneOut    the analysed model without each study in turn
+ * @param cumulative     the analysed model as studies are added by year (then input order)
  * @param egger          Egger's regression test; null when k &lt; 3
  * @param begg           Begg's rank test; null when k &lt; 3
  * @param trimAndFill    trim and fill (common-effect IV model, L0); null when k &lt; 3
@@ -19,16 +19,34 @@ public record Sensitivity(List<Step> leaveOneOut, List<Step> cumulative, EggerTe
                           Filled trimAndFill, MetaRegression metaRegression) {
 
     /**
-     * One refit.
+     * One refit: the analysed model (same method, estimator, convention and settings) on the studies of a step. The
+     * values are those of the model the plots show: the random-effects model when there is one (as metafor's
+     * {@code leave1out} and {@code cumul} of an {@code rma.uni} fit), else the common-effect model (of an
+     * {@code rma.mh} / {@code rma.peto} fit).
      *
-     * @param study    the study omitted (leave-one-out) or added (cumulative)
-     * @param estimate pooled estimate, natural scale
-     * @param ciLower  lower limit
-     * @param ciUpper  upper limit
-     * @param tau2     tau2 of the refit (0 for a common-effect model)
-     * @param q        Cochran's Q of the refit
+     * @param study        the study omitted (leave-one-out) or added (cumulative)
+     * @param row          its spreadsheet row
+     * @param model        "random" or "common"
+     * @param k            studies in the refit's model
+     * @param estimate     pooled estimate, natural scale
+     * @param ciLower      lower limit
+     * @param ciUpper      upper limit
+     * @param logEstimate  estimate on the analysis scale
+     * @param se           its standard error
+     * @param statistic    z (t with {@code df} degrees of freedom under HKSJ)
+     * @param df           degrees of freedom of t; NaN for z
+     * @param p            two-sided p-value
+     * @param tau2         tau2 of the refit; NaN for a common-effect model
+     * @param q            Cochran's Q of the refit (around its common-effect estimate)
+     * @param qp           p-value of Q
+     * @param i2           I2 in percent: from tau2 for the random-effects model (as {@code rma.uni}), from Q for
+     *                     the common-effect model (as {@code rma.mh})
+     * @param h2           H2, likewise
+     * @param notEstimable what does not exist and why (null when everything does)
      */
-    public record Step(String study, double estimate, double ciLower, double ciUpper, double tau2, double q) {
+    public record Step(String study, int row, String model, int k, double estimate, double ciLower, double ciUpper,
+                       double logEstimate, double se, double statistic, double df, double p, double tau2, double q,
+                       double qp, double i2, double h2, String notEstimable) {
     }
 
     /**

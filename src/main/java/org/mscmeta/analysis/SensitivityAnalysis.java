@@ -11,7 +11,6 @@ import org.mscmeta.sensitivity.Cumulative;
 import org.mscmeta.sensitivity.EggerTest;
 import org.mscmeta.sensitivity.LeaveOneOut;
 import org.mscmeta.sensitivity.MetaRegression;
-import org.mscmeta.sensitivity.Model;
 import org.mscmeta.sensitivity.TrimAndFill;
 import org.mscmeta.sheet.ExtractionSheet;
 import org.mscmeta.sheet.Notice;
@@ -27,17 +26,52 @@ final class SensitivityAnalysis {
     private SensitivityAnalysis() {
     }
 
-    static Sensitivity run(ExtractionSheet sheet, Analysis a, Settings s, List<Notice> notices) {
+    /**
+     * The sensitivity analyses of an outcome's overall analysis {@code a} of the studies on sheet rows {@code rows}.
+     * Leave-one-out and cumulative steps are refits of the analysed model ({@link PooledModel#models}) on the
+     * studies of each step; the small-study tests use the included studies' effects.
+     */
+    static Sensitivity run(ExtractionSheet sheet, Analysis a, int[] rows, Settings s, List<Notice> notices) {
         StudyTable studies = a.studies();
         int[] inc = IntStream.range(0, studies.size()).filter(studies::included).toArray();
         int k = inc.length;
-        if (k < 2 || s.sensitivity() == SensitivityMode.NONE) {
+        if (s.sensitivity() == SensitivityMode.NONE) {
             return null;
         }
-        boolean refits = s.sensitivity() == SensitivityMode.ALL || k <= SensitivityMode.AUTO_MAX_K;
-        if (!refits) {
-            notices.add(new Notice("sensitivity", a.outcome(), a.outcome() + ": leave-one-out and cumulative analyses"
-                    + " skipped for k = " + k + " > " + SensitivityMode.AUTO_MAX_K + " (use --sensitivity all)"));
+        boolean random = a.random() != null;
+        // the units are counted only where refits may run (a registry-scale outcome is not refitted)
+        boolean mayRefit = s.sensitivity() == SensitivityMode.ALL || rows.length <= SensitivityMode.AUTO_MAX_K;
+        int[] units = mayRefit ? PooledModel.units(sheet, rows, s, random) : inc;
+        if (k < 2 && units.length < 2) {
+            return null;
+        }
+        boolean glmm = s.method() == Method.GLMM;
+        boolean refits = mayRefit && units.length >= 2 && (s.sensitivity() == SensitivityMode.ALL
+                || (!glmm && units.length <= SensitivityMode.AUTO_MAX_K));
+        if (!refits && units.length >= 2) {
+            notices.add(new Notice("sensitivity", a.outcome(), a.outcome() + (glmm
+                    ? ": leave-one-out and cumulative refits of the GLMM (2k likelihood maximisations) are run with"
+                    + " --sensitivity all"
+                    : ": leave-one-out and cumulative analyses skipped for k = " + Math.max(units.length, rows.length)
+                    + " > "
+                    + SensitivityMode.AUTO_MAX_K + " (use --sensitivity all)")));
+        }
+        Measure m = s.measure();
+        List<Sensitivity.Step> loo = new ArrayList<>();
+        List<Sensitivity.Step> cum = new ArrayList<>();
+        if (refits) {
+            List<int[]> without = LeaveOneOut.subsets(rows, units);
+            for (int u = 0; u < units.length; u++) {
+                loo.add(step(studies, units[u], PooledModel.models(sheet, without.get(u), s), random));
+            }
+            int[] order = IntStream.range(0, units.length).boxed()
+                    .sorted(Comparator.comparingInt((Integer u) -> studies.year(units[u]) == ExtractionSheet.NO_YEAR
+                            ? Integer.MAX_VALUE : studies.year(units[u])).thenComparingInt(u -> u))
+                    .mapToInt(Integer::intValue).toArray();
+            List<int[]> upTo = Cumulative.subsets(rows, units, order);
+            for (int j = 0; j < order.length; j++) {
+                cum.add(step(studies, units[order[j]], PooledModel.models(sheet, upTo.get(j), s), random));
+            }
         }
         double[] y = new double[k];
         double[] v = new double[k];
@@ -48,23 +82,6 @@ final class SensitivityAnalysis {
             invN += 1.0 / studies.nMsc(inc[i]);
         }
         double nHarmonic = k / invN;
-        Measure m = s.measure();
-        Model model = new Model(s.tau2(), s.hksj(), s.level());
-
-        List<Sensitivity.Step> loo = new ArrayList<>();
-        for (LeaveOneOut.Step st : refits ? LeaveOneOut.run(y, v, model) : List.<LeaveOneOut.Step>of()) {
-            loo.add(step(studies.study(inc[st.omitted()]), st.fit(), m, nHarmonic));
-        }
-        List<Sensitivity.Step> cum = new ArrayList<>();
-        if (refits) {
-            int[] order = IntStream.range(0, k).boxed()
-                    .sorted(Comparator.comparingInt((Integer i) -> studies.year(inc[i]) == ExtractionSheet.NO_YEAR
-                            ? Integer.MAX_VALUE : studies.year(inc[i])).thenComparingInt(i -> i))
-                    .mapToInt(Integer::intValue).toArray();
-            for (Cumulative.Step st : Cumulative.run(y, v, order, model)) {
-                cum.add(step(studies.study(inc[st.added()]), st.fit(), m, nHarmonic));
-            }
-        }
         EggerTest egger = null;
         BeggTest begg = null;
         Sensitivity.Filled filled = null;
@@ -85,13 +102,32 @@ final class SensitivityAnalysis {
                         + " studies (fewer than 10) have little power; read them with caution"));
             }
         }
-        MetaRegression reg = metaRegression(sheet, a, studies, inc, s, notices);
+        MetaRegression reg = k >= 2 ? metaRegression(sheet, a, studies, inc, s, notices) : null;
         return new Sensitivity(List.copyOf(loo), List.copyOf(cum), egger, begg, filled, reg);
     }
 
-    private static Sensitivity.Step step(String study, Model.Fit f, Measure m, double nHarmonic) {
-        return new Sensitivity.Step(study, m.toNatural(f.estimate(), nHarmonic), m.toNatural(f.ciLower(), nHarmonic),
-                m.toNatural(f.ciUpper(), nHarmonic), f.tau2(), f.q());
+    /** A refit as a step: the random-effects model when the analysis shows one, else the common-effect model. */
+    private static Sensitivity.Step step(StudyTable studies, int j, PooledModel.Models fit, boolean random) {
+        String study = studies.study(j);
+        int row = studies.row(j);
+        org.mscmeta.pool.Heterogeneity h = fit.heterogeneity();
+        double q = h == null ? Double.NaN : h.q();
+        double qp = h == null ? Double.NaN : h.p();
+        if (random && fit.random() != null) {
+            RandomResult r = fit.random();
+            return new Sensitivity.Step(study, row, "random", r.k(), r.estimate(), r.ciLower(), r.ciUpper(),
+                    r.logEstimate(), r.se(), r.statistic(), r.df(), r.p(), r.tau2(), q, qp, r.i2(), r.h2(),
+                    r.notEstimable());
+        }
+        CommonResult c = fit.common();
+        double nan = Double.NaN;
+        if (c == null) {
+            return new Sensitivity.Step(study, row, "common", 0, nan, nan, nan, nan, nan, nan, nan, nan, nan, q, qp,
+                    nan, nan, "not estimable: no study could be pooled");
+        }
+        return new Sensitivity.Step(study, row, "common", c.k(), c.estimate(), c.ciLower(), c.ciUpper(),
+                c.logEstimate(), c.se(), c.z(), nan, c.p(), nan, q, qp, h == null ? nan : h.i2(),
+                h == null ? nan : h.h2(), c.notEstimable());
     }
 
     private static MetaRegression metaRegression(ExtractionSheet sheet, Analysis a, StudyTable studies, int[] inc,

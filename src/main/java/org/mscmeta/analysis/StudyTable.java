@@ -61,16 +61,18 @@ public final class StudyTable extends AbstractList<StudyResult> implements Rando
 
     /**
      * Two-arm studies: natural-scale estimate and Wald interval with critical value {@code z}; a study left out
-     * (double zero, not estimable) shows no estimate and no common-effect weight (MH and Peto weigh every table).
+     * (double zero, not estimable) shows no estimate.
      *
-     * @param weightCommon common-effect weights in percent, or null without a common-effect model
-     * @param weightRandom random-effects weights in percent, or null without a random-effects model
+     * @param weightCommon       common-effect weights in percent, or null without a common-effect model
+     * @param weightRandom       random-effects weights in percent, or null without a random-effects model
+     * @param commonOnlyIncluded the common-effect model weighs only the studies with an estimate (inverse
+     *                           variance); Mantel-Haenszel and Peto weigh every table they pool
      */
     static StudyTable comparative(ExtractionSheet sheet, int[] rows, int[] a, int[] n1, int[] c, int[] n2,
                                   StudyEffects eff, Measure measure, double z, double[] weightCommon,
-                                  double[] weightRandom) {
+                                  double[] weightRandom, boolean commonOnlyIncluded) {
         return new StudyTable(sheet, rows, a, n1, c, n2, eff, measure, z, null, null, weightCommon, weightRandom,
-                true);
+                commonOnlyIncluded);
     }
 
     /**

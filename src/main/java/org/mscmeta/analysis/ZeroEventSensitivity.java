@@ -35,7 +35,8 @@ final class ZeroEventSensitivity {
         out.add(common("MH, no correction", base.withMethod(Method.MH), sheet, outcome, rows));
         out.add(common("Peto", base.withMeasure(Measure.OR).withMethod(Method.PETO), sheet, outcome, rows));
         if (rows.length <= GLMM_MAX_K || s.sensitivity() == SensitivityMode.ALL) {
-            out.add(random("GLMM (UM.FS, ML)", base.withMeasure(Measure.OR).withMethod(Method.GLMM), sheet, outcome,
+            out.add(random("GLMM (UM.FS, ML)", base.withMeasure(Measure.OR).withTau2(org.mscmeta.pool.TauSquared.ML)
+                    .withMethod(Method.GLMM), sheet, outcome,
                     rows));
         } else {
             out.add(new ZeroEventRow("GLMM (UM.FS, ML)", "OR", "random", rows.length, Double.NaN, Double.NaN,

@@ -42,8 +42,10 @@ final class AnalyzeCommand implements Main.Subcommand {
                 + "\nINPUT: the extraction sheet, .csv (UTF-8) or .xlsx."
                 + "\nExit status: 0 done, 2 bad input or options (nothing is written), 1 other failure.")
                 .value("out", "DIR", "Output folder (created if needed); results.json is written there. Required.")
-                .value("measure", "RR|OR|RD", "Effect measure: risk ratio, odds ratio or risk difference", "RR")
-                .value("method", "MH|IV|PETO|GLMM", "Common-effect method: Mantel-Haenszel, inverse variance, Peto (OR"
+                .value("measure", names(Measure.values()), "Effect measure: risk ratio, odds ratio or risk difference"
+                        + " (MSC vs control), or the incidence among MSC recipients of every trial, single-arm"
+                        + " included: PLOGIT (logit), PFT (Freeman-Tukey) or PRAW (raw proportion)", "RR")
+                .value("method", names(Method.values()), "Common-effect method: Mantel-Haenszel, inverse variance, Peto (OR"
                         + " only), or GLMM (OR, PLOGIT: maximum-likelihood mixed logistic model as the random-effects"
                         + " model)", "MH")
                 .value("glmm-model", "UM.FS|UM.RS", "GLMM for odds ratios: UM.FS (fixed study effects, random"
@@ -56,6 +58,9 @@ final class AnalyzeCommand implements Main.Subcommand {
                         + " RR correction (n+1 or n+0.5), MH with or without correction, Q around MH or IV for"
                         + " DerSimonian-Laird, prediction interval t(k-2) or t(k-1), all-event studies for RR"
                         , "metafor")
+                .value("prediction-interval", "z|t(k-1)|t(k-2)", "Quantile of the prediction interval: z (metafor's"
+                        + " predict), t(k-1) (metafor with --hksj, R meta) or t(k-2) (Higgins et al. 2009, RevMan 5);"
+                        + " default: that of the convention")
                 .value("cc", "VALUE", "Continuity correction added to the cells", "0.5")
                 .value("cc-mode", "MODE", "Studies corrected: only0 (those with a zero cell), all, if0all (all, if any"
                         + " has a zero cell), none, tacc (Sweeting's treatment-arm correction)", "only0")
@@ -69,7 +74,8 @@ final class AnalyzeCommand implements Main.Subcommand {
                 .value("sensitivity", "auto|all|none", "Sensitivity analyses of each outcome: auto (Egger, Begg, trim"
                         + " and fill, meta-regression; leave-one-out and cumulative up to k = 200), all, or none"
                         , "auto")
-                .value("outcome", "NAME", "Analyse only this outcome.")
+                .repeated("outcome", "NAME", "Analyse only this outcome; give it again for more outcomes (a name may"
+                        + " hold commas).")
                 .value("level", "LEVEL", "Confidence level", "0.95")
                 .value("sheet", "NAME", "For .xlsx input: the sheet to read (default: the first).")
                 .value("vocabulary", "FILE", "Extra route / cell-source aliases, a TSV like the built-in"
@@ -94,7 +100,8 @@ final class AnalyzeCommand implements Main.Subcommand {
     private List<String> by;
     private List<String> moderators;
     private String sensitivity;
-    private String outcome;
+    private List<String> outcomes;
+    private String predictionInterval;
     private double level;
     private String sheet;
     private Path vocabulary;
@@ -123,7 +130,8 @@ final class AnalyzeCommand implements Main.Subcommand {
         by = o.list("by");
         moderators = o.list("moderators");
         sensitivity = o.text("sensitivity");
-        outcome = o.text("outcome");
+        outcomes = o.values("outcome");
+        predictionInterval = o.text("prediction-interval");
         level = o.number("level");
         sheet = o.text("sheet");
         vocabulary = o.path("vocabulary");
@@ -256,8 +264,11 @@ final class AnalyzeCommand implements Main.Subcommand {
         if (by != null && by.size() == 1 && by.get(0).equalsIgnoreCase("none")) {
             byList = List.of();
         }
+        org.mscmeta.pool.PredictionInterval pi = predictionInterval == null ? null
+                : org.mscmeta.pool.PredictionInterval.parse(predictionInterval);
         return new Settings(measure, method, t, hksj, new org.mscmeta.effect.ContinuityCorrection(cc, mode), dz,
-                level, byList, outcome, moderators, sensitivityMode(), glmmModel, Convention.parse(convention));
+                level, byList, outcomes, moderators, sensitivityMode(), glmmModel, Convention.parse(convention), pi,
+                org.mscmeta.analysis.Multiplicity.DEFAULT, Double.NaN);
     }
 
     private org.mscmeta.analysis.SensitivityMode sensitivityMode() {
@@ -266,6 +277,15 @@ final class AnalyzeCommand implements Main.Subcommand {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("--sensitivity: expected auto, all or none, got '" + sensitivity + "'");
         }
+    }
+
+    /** {@code A|B|C}: the names of an enumeration's constants, for the help of an option. */
+    private static String names(Enum<?>[] values) {
+        StringBuilder sb = new StringBuilder();
+        for (Enum<?> v : values) {
+            sb.append(sb.length() == 0 ? "" : "|").append(v.name());
+        }
+        return sb.toString();
     }
 
     private static String sha256(Path file) throws IOException {

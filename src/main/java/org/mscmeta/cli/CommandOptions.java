@@ -36,6 +36,8 @@ final class CommandOptions {
     private final String description;
     private final Options options = new Options();
     private final java.util.Map<String, String> defaults = new java.util.HashMap<>();
+    /** Options that may be given more than once (the others: once at most). */
+    private final java.util.Set<String> repeatable = new java.util.HashSet<>();
 
     /**
      * @param command     the subcommand's name
@@ -65,6 +67,16 @@ final class CommandOptions {
      * one token per occurrence: an option taking several would swallow the parameters that follow it.
      */
     CommandOptions list(String name, String label, String help) {
+        repeatable.add(name);
+        return value(name, label, help);
+    }
+
+    /**
+     * An option that may be given several times, each value taken whole, commas included ({@link Parsed#values}):
+     * outcome names such as "Nausea, vomiting" hold commas.
+     */
+    CommandOptions repeated(String name, String label, String help) {
+        repeatable.add(name);
         return value(name, label, help);
     }
 
@@ -82,6 +94,14 @@ final class CommandOptions {
                     .get());
         }
         CommandLine cl = DefaultParser.builder().setAllowPartialMatching(false).get().parse(options, args);
+        for (Option o : cl.getOptions()) {
+            String name = o.getLongOpt();
+            String[] given = cl.getOptionValues(name);
+            if (name != null && !repeatable.contains(name) && o.hasArg() && given != null && given.length > 1) {
+                throw new ParseException("--" + name + " is given " + given.length + " times ('"
+                        + String.join("', '", given) + "'); give it once");
+            }
+        }
         return new Parsed(cl, defaults);
     }
 
@@ -185,6 +205,20 @@ final class CommandOptions {
                 names.add(e.name());
             }
             throw new BadValue("--" + name + ": expected one of " + String.join(", ", names) + ", got '" + v + "'");
+        }
+
+        /** Every value of a repeatable option, each whole (no comma splitting); empty when not given. */
+        List<String> values(String name) {
+            String[] v = cl.getOptionValues(name);
+            List<String> out = new ArrayList<>();
+            if (v != null) {
+                for (String each : v) {
+                    if (!each.isBlank()) {
+                        out.add(each.strip());
+                    }
+                }
+            }
+            return out;
         }
 
         /** The positional parameters. */

@@ -22,36 +22,36 @@ import java.util.Locale;
  *       <td>around the MH estimate ({@code Q.Cochrane})</td><td>as RevMan 5</td></tr>
  *   <tr><td>Double zeros for RR</td><td>no events or all events in both arms left out</td>
  *       <td colspan="2">only no events in both arms left out (all-event studies kept, corrected)</td></tr>
- *   <tr><td>Prediction interval</td><td colspan="2">t with k - 2 df (Higgins, Thompson and Spiegelhalter
- *       2009)</td><td>t with k - 1 df ({@code method.predict = "V"})</td></tr>
+ *   <tr><td>Prediction interval</td><td>normal quantile; t with k - 1 df under Knapp-Hartung
+ *       ({@code predict.rma})</td><td>t with k - 2 df (Higgins, Thompson and Spiegelhalter 2009)</td>
+ *       <td>t with k - 1 df ({@code method.predict = "V"})</td></tr>
  * </table>
  *
- * <p>Every program reports I<sup>2</sup> from Q, which results.json gives under {@code heterogeneity}; metafor's
+ * <p>The prediction interval's quantile per convention is {@code Settings.prediction()} (the analysis stage's
+ * choice, which {@code --prediction-interval} overrides). Every program reports I<sup>2</sup> from Q, which results.json gives under {@code heterogeneity}; metafor's
  * {@code rma.uni} prints I<sup>2</sup> from tau<sup>2</sup>, given beside the random-effects model. Sources: the
  * help pages of metafor ({@code escalc}, {@code rma.mh}, {@code predict.rma}) and of meta ({@code metabin}:
  * {@code RR.Cochrane}, {@code Q.Cochrane}, {@code MH.exact}; {@code settings.meta}), and Deeks JJ, Higgins JPT,
  * "Statistical algorithms in Review Manager 5" (2010).
  */
 public enum Convention {
-    METAFOR(true, false, false, false, false, 2),
-    REVMAN5(true, true, true, true, true, 2),
-    META(false, true, true, true, true, 1);
+    METAFOR(true, false, false, false, false),
+    REVMAN5(true, true, true, true, true),
+    META(false, true, true, true, true);
 
     private final boolean rrTotalsTwice;
     private final boolean rawRiskDifference;
     private final boolean correctedMantelHaenszel;
     private final boolean dlAroundMantelHaenszel;
     private final boolean keepsAllEventStudiesForRr;
-    private final int predictionDfLoss;
 
     Convention(boolean rrTotalsTwice, boolean rawRiskDifference, boolean correctedMantelHaenszel,
-               boolean dlAroundMantelHaenszel, boolean keepsAllEventStudiesForRr, int predictionDfLoss) {
+               boolean dlAroundMantelHaenszel, boolean keepsAllEventStudiesForRr) {
         this.rrTotalsTwice = rrTotalsTwice;
         this.rawRiskDifference = rawRiskDifference;
         this.correctedMantelHaenszel = correctedMantelHaenszel;
         this.dlAroundMantelHaenszel = dlAroundMantelHaenszel;
         this.keepsAllEventStudiesForRr = keepsAllEventStudiesForRr;
-        this.predictionDfLoss = predictionDfLoss;
     }
 
     /** Parses {@code metafor}, {@code revman5} or {@code meta} (any case). */
@@ -105,20 +105,5 @@ public enum Convention {
     /** Whether, for RR, a study with all participants having the event in both arms is kept (and corrected). */
     public boolean keepsAllEventStudiesForRr() {
         return keepsAllEventStudiesForRr;
-    }
-
-    /** Degrees of freedom of the prediction interval's t distribution for k studies (k - 2 or k - 1). */
-    public int predictionDf(int k) {
-        return k - predictionDfLoss;
-    }
-
-    /** How many degrees of freedom the prediction interval's t gives up: 2 for t(k-2), 1 for t(k-1). */
-    public int predictionDfLoss() {
-        return predictionDfLoss;
-    }
-
-    /** The smallest k with a prediction interval (3 for t(k-2), 2 for t(k-1)). */
-    public int predictionMinK() {
-        return predictionDfLoss + 1;
     }
 }

@@ -12,6 +12,13 @@ package org.mscmeta.effect;
  */
 public record StudyEffects(double[] yi, double[] vi, boolean[] included, boolean[] doubleZero, boolean[] corrected) {
 
+    /** Studies that are all included, uncorrected, none a double zero: effects given directly. */
+    public static StudyEffects allIncluded(double[] yi, double[] vi) {
+        boolean[] inc = new boolean[yi.length];
+        java.util.Arrays.fill(inc, true);
+        return new StudyEffects(yi, vi, inc, new boolean[yi.length], new boolean[yi.length]);
+    }
+
     /** Number of studies, included or not. */
     public int size() {
         return yi.length;

@@ -42,9 +42,11 @@ public final class AdaptiveGaussHermite {
      * @param a coefficient of b in each term
      */
     public double logIntegral(int[] y, int[] n, double[] c, double[] a) {
+        // the mode of the strictly concave log-integrand, by Newton's method with step halving (a full Newton step
+        // can overshoot far from the mode, where the binomial terms are flat)
         double b = 0;
-        double h2 = -1;
-        for (int iter = 0; iter < 100; iter++) {
+        double h = logJoint(y, n, c, a, b);
+        for (int iter = 0; iter < 200; iter++) {
             double d1 = -b;
             double d2 = -1;
             for (int j = 0; j < y.length; j++) {
@@ -53,13 +55,24 @@ public final class AdaptiveGaussHermite {
                 d2 -= a[j] * a[j] * n[j] * p * (1 - p);
             }
             double step = d1 / d2;
-            b -= step;
-            h2 = d2;
-            if (Math.abs(step) < 1e-13 * Math.max(1, Math.abs(b))) {
+            double next = b - step;
+            double hn = logJoint(y, n, c, a, next);
+            double scale = 1;
+            while (!(hn >= h) && scale > 1e-12) {
+                scale /= 2;
+                next = b - scale * step;
+                hn = logJoint(y, n, c, a, next);
+            }
+            double moved = Math.abs(next - b);
+            if (hn >= h) {
+                b = next;
+                h = hn;
+            }
+            if (moved < 1e-13 * Math.max(1, Math.abs(b))) {
                 break;
             }
         }
-        h2 = -1;
+        double h2 = -1;
         for (int j = 0; j < y.length; j++) {
             double p = expit(c[j] + a[j] * b);
             h2 -= a[j] * a[j] * n[j] * p * (1 - p);

@@ -23,8 +23,17 @@ public record CommonEffect(String method, double estimate, double se, double z, 
                 estimate - crit * se, estimate + crit * se, Weights.toPercent(weights));
     }
 
-    /** True when the estimate exists (it does not when, e.g., no control arm had an event). */
+    /**
+     * True when the estimate exists (it does not when, e.g., no control arm had an event). Its standard error may
+     * be 0 (the Mantel-Haenszel risk ratio of tables whose every participant had the event: log RR 0, as metafor),
+     * and then z and p do not exist: {@link #hasTest()}.
+     */
     public boolean isEstimable() {
-        return Double.isFinite(estimate) && Double.isFinite(se) && se > 0;
+        return Double.isFinite(estimate) && Double.isFinite(se) && se >= 0;
+    }
+
+    /** True when the estimate has a positive standard error, so that z, p and a proper interval exist. */
+    public boolean hasTest() {
+        return isEstimable() && se > 0;
     }
 }

@@ -15,9 +15,9 @@ package org.mscmeta.pool;
  *
  * @param q            Cochran's Q
  * @param df           k - 1
- * @param p            p-value of Q; NaN when df = 0
- * @param i2           I2 in percent; NaN when df = 0
- * @param h2           H2; NaN when df = 0
+ * @param p            p-value of Q; 1 when df = 0 (as metafor)
+ * @param i2           I2 in percent; 0 when df = 0
+ * @param h2           H2; 1 when df = 0
  * @param tau2Lower    Q-profile lower limit for tau2; NaN when k &lt; 2
  * @param tau2Upper    Q-profile upper limit for tau2
  * @param i2Lower      lower limit for I2, percent
@@ -35,21 +35,13 @@ public record Heterogeneity(double q, int df, double p, double i2, double h2,
      * @param level  confidence level of the tau2 and I2 intervals
      */
     public static Heterogeneity of(double[] y, double[] v, double center, double level) {
+        Heterogeneity plain = q(y, v, center);
         int k = y.length;
-        double q = 0;
-        for (int i = 0; i < k; i++) {
-            double r = y[i] - center;
-            q += r * r / v[i];
-        }
-        int df = k - 1;
+        int df = plain.df();
         if (df < 1) {
-            return new Heterogeneity(q, Math.max(df, 0), Double.NaN, Double.NaN, Double.NaN,
-                    Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+            return plain;
         }
-        double p = Distributions.pChiSquareUpper(q, df);
-        double i2 = q > 0 ? Math.max(0, (q - df) / q) * 100 : 0;
-        double h2 = q / df;
-
+        double q = plain.q();
         double alpha = 1 - level;
         double qHigh = Distributions.chiSquareQuantile(1 - alpha / 2, df);
         double qLow = Distributions.chiSquareQuantile(alpha / 2, df);
@@ -60,18 +52,36 @@ public record Heterogeneity(double q, int df, double p, double i2, double h2,
         scale /= k;
         double tauLo = Roots.decreasingRoot(t -> WeightedSums.at(y, v, t).q() - qHigh, scale);
         double tauHi = Roots.decreasingRoot(t -> WeightedSums.at(y, v, t).q() - qLow, scale);
-        WeightedSums fixed = WeightedSums.at(y, v, 0);
-        double s2 = df * fixed.sw() / (fixed.sw() * fixed.sw() - fixed.sw2());
-        return new Heterogeneity(q, df, p, i2, h2, tauLo, tauHi,
+        double s2 = typicalVariance(v);
+        return new Heterogeneity(q, df, plain.p(), plain.i2(), plain.h2(), tauLo, tauHi,
                 100 * tauLo / (tauLo + s2), 100 * tauHi / (tauHi + s2));
     }
 
     /**
-     * I2 from tau2 (Higgins and Thompson 2002; metafor {@code rma.uni}): {@code 100 tau2 / (tau2 + s2)}, with the
-     * typical within-study variance {@code s2 = (k-1) sum w / ((sum w)^2 - sum w^2)}, {@code w = 1/v}; NaN when
-     * k &lt; 2.
+     * Q around {@code center}, its p-value, I2 and H2, without the Q-profile intervals (for refits, which do not
+     * report them). With one study Q = 0 on 0 degrees of freedom, p = 1, I2 = 0 and H2 = 1, as metafor reports them.
      */
-    public static double i2FromTau2(double[] v, double tau2) {
+    public static Heterogeneity q(double[] y, double[] v, double center) {
+        int k = y.length;
+        double q = 0;
+        for (int i = 0; i < k; i++) {
+            double r = y[i] - center;
+            q += r * r / v[i];
+        }
+        int df = k - 1;
+        double nan = Double.NaN;
+        if (df < 1) {
+            return new Heterogeneity(q, Math.max(df, 0), 1, 0, 1, nan, nan, nan, nan);
+        }
+        double i2 = q > 0 ? Math.max(0, (q - df) / q) * 100 : 0;
+        return new Heterogeneity(q, df, Distributions.pChiSquareUpper(q, df), i2, q / df, nan, nan, nan, nan);
+    }
+
+    /**
+     * The typical within-study variance {@code s2 = (k-1) sum w / ((sum w)^2 - sum w^2)}, {@code w = 1/v}
+     * (Higgins and Thompson 2002), from which metafor derives I2 and H2 from tau2; NaN when k &lt; 2.
+     */
+    public static double typicalVariance(double[] v) {
         if (v.length < 2) {
             return Double.NaN;
         }
@@ -81,7 +91,6 @@ public record Heterogeneity(double q, int df, double p, double i2, double h2,
             sw += 1 / vi;
             sw2 += 1 / (vi * vi);
         }
-        double s2 = (v.length - 1) * sw / (sw * sw - sw2);
-        return 100 * tau2 / (tau2 + s2);
+        return (v.length - 1) * sw / (sw * sw - sw2);
     }
 }

@@ -1,6 +1,5 @@
 package org.mscmeta.pool;
 
-import org.mscmeta.effect.Convention;
 import org.mscmeta.effect.StudyEffects;
 
 /**
@@ -9,11 +8,13 @@ import org.mscmeta.effect.StudyEffects;
  *
  * <p>With Hartung-Knapp-Sidik-Jonkman ({@code hksj}; Hartung and Knapp 2001, Stat Med 20:3875-89; Sidik and
  * Jonkman 2002, Stat Med 21:3153-9; metafor {@code test="knha"}): {@code se^2 = sum(w r^2) / ((k-1) sum w)}
- * and t with k-1 degrees of freedom, without truncation.
+ * and t with k-1 degrees of freedom, without truncation; with one study, which has no such variance, the z interval
+ * (as metafor, which sets {@code test = "z"} for k = 1).
  *
  * <p>Prediction interval (Higgins, Thompson and Spiegelhalter 2009, JRSS A 172:137-59), when k >= 3:
- * {@code mu +/- t(k-2) sqrt(tau^2 + se^2)}, se being the standard error used for the confidence interval; under
- * R meta's convention ({@code method.predict = "V"}) t(k-1), when k >= 2.
+ * {@code mu +/- q sqrt(tau^2 + se^2)}, se being the standard error used for the confidence interval and {@code q}
+ * the quantile of the {@link PredictionInterval} asked for (metafor's {@code predict.rma}: normal, or t(k-1) with
+ * Knapp-Hartung).
  */
 public final class RandomEffects {
 
@@ -21,14 +22,14 @@ public final class RandomEffects {
     }
 
     /**
-     * Fits the model to the included studies of {@code effects} (at least one), with the prediction interval of
-     * {@code convention} (t with k - 2 or k - 1 degrees of freedom).
+     * Fits the model to the included studies of {@code effects} (at least one), with the prediction interval
+     * {@code prediction}.
      */
     public static RandomEffectsResult fit(StudyEffects effects, TauSquared estimator, boolean hksj, double level,
-                                          Convention convention) {
+                                          PredictionInterval prediction) {
         double[] y = effects.includedYi();
         double[] v = effects.includedVi();
-        return fit(effects, y, v, estimator.estimate(y, v), estimator.name(), hksj, level, convention);
+        return fit(effects, y, v, estimator.estimate(y, v), estimator.name(), hksj, level, prediction);
     }
 
     /**
@@ -36,13 +37,13 @@ public final class RandomEffects {
      * estimate, {@link TauSquared#dersimonianLairdAround}).
      */
     public static RandomEffectsResult fit(StudyEffects effects, double tau2, String tau2Method, boolean hksj,
-                                          double level, Convention convention) {
-        return fit(effects, effects.includedYi(), effects.includedVi(), tau2, tau2Method, hksj, level, convention);
+                                          double level, PredictionInterval prediction) {
+        return fit(effects, effects.includedYi(), effects.includedVi(), tau2, tau2Method, hksj, level, prediction);
     }
 
     /** {@code y} and {@code v}: the included studies' effects and variances (made once per fit: registry scale). */
     private static RandomEffectsResult fit(StudyEffects effects, double[] y, double[] v, double tau2,
-                                           String tau2Method, boolean hksj, double level, Convention convention) {
+                                           String tau2Method, boolean hksj, double level, PredictionInterval prediction) {
         int k = y.length;
         WeightedSums s = WeightedSums.at(y, v, tau2);
         double mu = s.mu();
@@ -51,12 +52,13 @@ public final class RandomEffects {
         double stat;
         double p;
         double df = Double.NaN;
-        if (hksj) {
+        boolean knha = hksj && k > 1; // one study: its own z interval, as metafor ("Setting argument test='z'")
+        if (knha) {
             df = k - 1;
-            se = k > 1 ? Math.sqrt(s.q() / ((k - 1) * s.sw())) : Double.NaN;
+            se = Math.sqrt(s.q() / ((k - 1) * s.sw()));
             stat = mu / se;
-            crit = k > 1 ? Distributions.tCritical(level, df) : Double.NaN;
-            p = k > 1 ? Distributions.pTTwoSided(stat, df) : Double.NaN;
+            crit = Distributions.tCritical(level, df);
+            p = Distributions.pTTwoSided(stat, df);
         } else {
             se = Math.sqrt(1 / s.sw());
             stat = mu / se;
@@ -65,8 +67,8 @@ public final class RandomEffects {
         }
         double piLower = Double.NaN;
         double piUpper = Double.NaN;
-        if (k >= convention.predictionMinK()) {
-            double piCrit = Distributions.tCritical(level, convention.predictionDf(k));
+        if (k >= PredictionInterval.MIN_K) {
+            double piCrit = prediction.critical(level, k);
             double piSe = Math.sqrt(tau2 + se * se);
             piLower = mu - piCrit * piSe;
             piUpper = mu + piCrit * piSe;
@@ -77,7 +79,7 @@ public final class RandomEffects {
         for (int i = 0; i < w.length; i++) {
             w[i] = effects.included()[i] ? 1 / (vi[i] + tau2) : Double.NaN;
         }
-        return new RandomEffectsResult(tau2Method, hksj, tau2, mu, se, stat, p,
+        return new RandomEffectsResult(tau2Method, knha, tau2, mu, se, stat, p,
                 mu - crit * se, mu + crit * se, df, piLower, piUpper, Weights.toPercent(w));
     }
 }

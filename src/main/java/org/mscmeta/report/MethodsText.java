@@ -54,8 +54,11 @@ public final class MethodsText {
                         + " meta-analysis of controlled clinical trials with binary outcome. Stat Med 2001;20:3875-89."});
             }
             out.add(new String[] {"Prediction interval", "Higgins JPT, Thompson SG, Spiegelhalter DJ. A re-evaluation"
-                    + " of random-effects meta-analysis. J R Stat Soc A 2009;172:137-59 (t with k-"
-                    + s.convention().predictionDfLoss() + " df)."});
+                    + " of random-effects meta-analysis. J R Stat Soc A 2009;172:137-59 (quantile: "
+                    + s.prediction().words() + ")." + (s.prediction() == org.mscmeta.pool.PredictionInterval.T_K2 ? ""
+                    : " IntHout J, Ioannidis JPA, Rovers MM, Goeman JJ. Plea for routinely presenting prediction"
+                    + " intervals in meta-analysis. BMJ Open 2016;6:e010247 (who recommend t with k-2 degrees of"
+                    + " freedom).")});
             out.add(new String[] {"Q-profile CI for tau\u00b2", "Viechtbauer W. Confidence intervals for the amount of"
                     + " heterogeneity in meta-analysis. Stat Med 2007;26:37-52."});
         }
@@ -114,9 +117,9 @@ public final class MethodsText {
                 : "Studies with no events in either arm were included. ");
         sb.append("Heterogeneity was assessed with Cochran's Q and I\u00b2");
         if (s.tau2() != null) {
-            sb.append(", with a Q-profile confidence interval for tau\u00b2, and prediction intervals (t with k-"
-                    + s.convention().predictionDfLoss() + " degrees of freedom) were computed when at least "
-                    + (s.convention().predictionMinK() == 3 ? "three" : "two") + " studies were pooled");
+            sb.append(", with a Q-profile confidence interval for tau\u00b2, and prediction intervals (")
+                    .append(s.prediction().words()).append(") were computed when at least three studies were"
+                    + " pooled");
         }
         sb.append(". ");
         if (!s.by().isEmpty()) {

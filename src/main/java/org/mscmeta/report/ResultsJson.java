@@ -348,7 +348,7 @@ public final class ResultsJson {
         g.writeObjectPropertyStart("settings");
         g.writeStringProperty("measure", s.measure().name());
         g.writeStringProperty("method", s.method().name());
-        g.writeStringProperty("tau2", s.method() == org.mscmeta.analysis.Method.GLMM ? "ML" : s.tau2Name());
+        g.writeStringProperty("tau2", s.tau2Name());
         if (s.method() == org.mscmeta.analysis.Method.GLMM) {
             g.writeStringProperty("glmm_model", s.measure().isProportion() ? "PLO" : s.glmmModel());
         }
@@ -363,6 +363,12 @@ public final class ResultsJson {
         }
         g.writeEndArray();
         g.writeStringProperty("outcome", s.outcome());
+        g.writeArrayPropertyStart("outcomes");
+        for (String o : s.outcomes()) {
+            g.writeString(o);
+        }
+        g.writeEndArray();
+        g.writeStringProperty("prediction_interval", s.prediction().label());
         g.writeArrayPropertyStart("moderators");
         for (String m : s.moderators()) {
             g.writeString(m);
@@ -465,10 +471,7 @@ public final class ResultsJson {
         for (Sensitivity.Step st : s.leaveOneOut()) {
             g.writeStartObject();
             g.writeStringProperty("omitted", st.study());
-            steps(g, st);
-            // the reference leaves I2 of the refits undefined; Q is given so that it can be derived
-            g.writeNullProperty("I2");
-            num(g, "Q", st.q());
+            steps(g, st, ratio);
             g.writeEndObject();
         }
         g.writeEndArray();
@@ -476,7 +479,7 @@ public final class ResultsJson {
         for (Sensitivity.Step st : s.cumulative()) {
             g.writeStartObject();
             g.writeStringProperty("added", st.study());
-            steps(g, st);
+            steps(g, st, ratio);
             g.writeEndObject();
         }
         g.writeEndArray();
@@ -537,11 +540,28 @@ public final class ResultsJson {
         }
     }
 
-    private static void steps(JsonGenerator g, Sensitivity.Step st) {
+    /** A refit's columns, as metafor's {@code leave1out} and {@code cumul} give them. */
+    private static void steps(JsonGenerator g, Sensitivity.Step st, boolean ratio) {
+        g.writeNumberProperty("row", st.row());
+        g.writeStringProperty("model", st.model());
+        g.writeNumberProperty("k", st.k());
         num(g, "estimate", st.estimate());
         num(g, "ci_lower", st.ciLower());
         num(g, "ci_upper", st.ciUpper());
+        num(g, "log_estimate", ratio ? st.logEstimate() : Double.NaN);
+        num(g, "se", st.se());
+        num(g, "z", st.statistic());
+        if (Double.isFinite(st.df())) {
+            num(g, "t", st.statistic());
+        }
+        num(g, "df", st.df());
+        num(g, "p", st.p());
         num(g, "tau2", st.tau2());
+        num(g, "Q", st.q());
+        num(g, "Q_p", st.qp());
+        num(g, "I2", st.i2());
+        num(g, "H2", st.h2());
+        g.writeStringProperty("not_estimable", st.notEstimable());
     }
 
     private static void common(JsonGenerator g, CommonResult c, boolean ratio) {
@@ -551,6 +571,7 @@ public final class ResultsJson {
         }
         g.writeObjectPropertyStart("common");
         g.writeStringProperty("method", c.method());
+        g.writeNumberProperty("k", c.k());
         num(g, "estimate", c.estimate());
         num(g, "ci_lower", c.ciLower());
         num(g, "ci_upper", c.ciUpper());
@@ -558,6 +579,10 @@ public final class ResultsJson {
         num(g, "se", c.se());
         num(g, "z", c.z());
         num(g, "p", c.p());
+        if (c.method().equals("GLMM")) {
+            num(g, "log_likelihood", c.logLik());
+        }
+        g.writeStringProperty("not_estimable", c.notEstimable());
         g.writeEndObject();
     }
 
@@ -569,6 +594,7 @@ public final class ResultsJson {
         g.writeObjectPropertyStart("random");
         g.writeStringProperty("tau2_method", r.tau2Method());
         g.writeBooleanProperty("hksj", r.hksj());
+        g.writeNumberProperty("k", r.k());
         num(g, "tau2", r.tau2());
         num(g, "tau", r.tau());
         num(g, "log_estimate", ratio ? r.logEstimate() : Double.NaN);
@@ -582,6 +608,11 @@ public final class ResultsJson {
         num(g, "pi_lower", r.piLower());
         num(g, "pi_upper", r.piUpper());
         num(g, "I2", r.i2());
+        num(g, "H2", r.h2());
+        if (Double.isFinite(r.logLik())) {
+            num(g, "log_likelihood", r.logLik());
+        }
+        g.writeStringProperty("not_estimable", r.notEstimable());
         g.writeEndObject();
     }
 

@@ -3,35 +3,36 @@ package org.mscmeta.sensitivity;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Leave-one-out analysis (metafor {@code leave1out}): the model refitted k times, each time without one study. */
+/**
+ * Leave-one-out analysis (metafor {@code leave1out}): the model refitted k times, each time without one study.
+ * This class only says which studies each refit takes; the refit itself is the analysed model (the analysis stage
+ * calls its own model with the same settings), so that a refit can never differ from the analysis of the same
+ * studies.
+ */
 public final class LeaveOneOut {
-
-    /**
-     * One refit without study {@code omitted}.
-     *
-     * @param omitted index of the left-out study among those given
-     * @param fit     the refit, analysis scale
-     */
-    public record Step(int omitted, Model.Fit fit) {
-    }
 
     private LeaveOneOut() {
     }
 
-    /** Refits without each study in turn; needs k >= 2. */
-    public static List<Step> run(double[] y, double[] v, Model model) {
-        int k = y.length;
-        List<Step> out = new ArrayList<>(k);
-        for (int i = 0; i < k; i++) {
-            double[] yy = new double[k - 1];
-            double[] vv = new double[k - 1];
-            for (int j = 0, m = 0; j < k; j++) {
-                if (j != i) {
-                    yy[m] = y[j];
-                    vv[m++] = v[j];
+    /**
+     * The studies of each refit: for each unit in turn (the studies the model shown pools; metafor's
+     * {@code leave1out} of an {@code rma.mh} fit leaves out every table in turn, of an {@code rma.uni} fit every
+     * study with an estimate), every study of {@code all} but that one.
+     *
+     * @param all   the studies of the analysis (any ids, e.g. sheet rows)
+     * @param units positions in {@code all} of the studies to leave out in turn
+     * @return one array of ids per unit, in the order of {@code units}
+     */
+    public static List<int[]> subsets(int[] all, int[] units) {
+        List<int[]> out = new ArrayList<>(units.length);
+        for (int u : units) {
+            int[] rest = new int[all.length - 1];
+            for (int j = 0, m = 0; j < all.length; j++) {
+                if (j != u) {
+                    rest[m++] = all[j];
                 }
             }
-            out.add(new Step(i, model.fit(yy, vv)));
+            out.add(rest);
         }
         return out;
     }

@@ -1,6 +1,7 @@
 package org.mscmeta.sensitivity;
 
 import java.util.Arrays;
+import org.mscmeta.effect.StudyEffects;
 import org.mscmeta.pool.CommonEffect;
 import org.mscmeta.pool.InverseVariance;
 
@@ -57,7 +58,7 @@ public record TrimAndFill(String side, int k0, CommonEffect fit, double[] filled
         double[] allv = Arrays.copyOf(v, k + k0);
         System.arraycopy(fy, 0, ally, k, k0);
         System.arraycopy(fv, 0, allv, k, k0);
-        CommonEffect fit = InverseVariance.pool(Model.effects(ally, allv), level);
+        CommonEffect fit = InverseVariance.pool(StudyEffects.allIncluded(ally, allv), level);
         return new TrimAndFill(right ? "right" : "left", k0, fit, fy, fv);
     }
 
