@@ -22,7 +22,8 @@ public record ContinuityCorrection(double value, CcMode mode) {
 
     /**
      * The amounts added to each arm's cells, study by study (metafor's {@code add}/{@code to}; meta's
-     * {@code incr}/{@code method.incr}; TACC as Sweeting et al. 2004, {@code 2 cc n_arm / (n1 + n2)}).
+     * {@code incr}/{@code method.incr}; TACC as Sweeting et al. 2004, {@code 2 cc n_arm / (n1 + n2)}), from the
+     * formulas of {@link EffectFormula#increment}.
      *
      * @param t    the studies
      * @param skip studies left out (double zeros); they get nothing and do not trigger {@code if0all}
@@ -36,25 +37,31 @@ public record ContinuityCorrection(double value, CcMode mode) {
         for (int i = 0; i < k && !anyZero; i++) {
             anyZero = !skip[i] && t.hasZeroCell(i);
         }
+        if (value == 0 || mode == CcMode.NONE) {
+            return new double[][] {add1, add2};
+        }
+        Expr first = EffectFormula.increment(mode, 1, anyZero);
+        Expr second = EffectFormula.increment(mode, 2, anyZero);
+        double[] v = new double[Expr.Var.values().length];
+        v[Expr.Var.CC.ordinal()] = value;
         for (int i = 0; i < k; i++) {
-            boolean apply = !skip[i] && value > 0 && switch (mode) {
-                case ALL -> true;
-                case ONLY0, TACC -> t.hasZeroCell(i);
-                case IF0ALL -> anyZero;
-                case NONE -> false;
-            };
-            if (!apply) {
+            if (skip[i]) {
                 continue;
             }
-            if (mode == CcMode.TACC) {
-                double total = (double) t.n1()[i] + t.n2()[i];
-                add1[i] = 2 * value * t.n1()[i] / total;
-                add2[i] = 2 * value * t.n2()[i] / total;
-            } else {
-                add1[i] = value;
-                add2[i] = value;
-            }
+            t.load(i, v);
+            add1[i] = first.eval(v);
+            add2[i] = second.eval(v);
         }
         return new double[][] {add1, add2};
+    }
+
+    /** Whether any study not skipped has a zero cell (the trigger of {@code if0all}). */
+    public static boolean anyZeroCell(TwoByTwo t, boolean[] skip) {
+        for (int i = 0; i < t.k(); i++) {
+            if (!skip[i] && t.hasZeroCell(i)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

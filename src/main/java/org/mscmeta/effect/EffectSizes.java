@@ -65,52 +65,23 @@ public final class EffectSizes {
         boolean[] dz = doubleZeros(measure, tables, dropDoubleZero, convention);
         boolean[] corrected = new boolean[k];
         double[][] inc = cc.increments(tables, dz);
-        int[] a = tables.a();
-        int[] n1 = tables.n1();
-        int[] c = tables.c();
-        int[] n2 = tables.n2();
+        EffectFormula f = EffectFormula.of(measure, convention);
+        Expr yf = f.yi();
+        Expr vf = f.vi();
+        double[] vars = new double[Expr.Var.values().length];
+        vars[Expr.Var.CC.ordinal()] = cc.value();
         for (int i = 0; i < k; i++) {
             yi[i] = Double.NaN;
             vi[i] = Double.NaN;
             if (dz[i]) {
                 continue;
             }
-            double add1 = inc[0][i];
-            double add2 = inc[1][i];
-            corrected[i] = add1 > 0 || add2 > 0;
-            double ai = a[i] + add1;
-            double bi = n1[i] - a[i] + add1;
-            double ci = c[i] + add2;
-            double di = n2[i] - c[i] + add2;
-            double m1 = ai + bi;
-            double m2 = ci + di;
-            double y;
-            double v;
-            switch (measure) {
-                case RR -> {
-                    if (convention.rrTotalsTwice()) {
-                        y = Math.log(ai / m1) - Math.log(ci / m2);
-                        v = 1 / ai - 1 / m1 + 1 / ci - 1 / m2;
-                    } else {
-                        double t1 = n1[i] + add1;
-                        double t2 = n2[i] + add2;
-                        boolean allEvents = a[i] == n1[i] && c[i] == n2[i];
-                        y = Math.log(ai / t1) - Math.log(ci / t2);
-                        v = 1 / (allEvents ? a[i] : ai) - 1 / t1 + 1 / (allEvents ? c[i] : ci) - 1 / t2;
-                    }
-                }
-                case OR -> {
-                    y = Math.log(ai) + Math.log(di) - Math.log(bi) - Math.log(ci);
-                    v = 1 / ai + 1 / bi + 1 / ci + 1 / di;
-                }
-                case RD -> {
-                    double p1 = ai / m1;
-                    double p2 = ci / m2;
-                    y = convention.rawRiskDifference() ? (double) a[i] / n1[i] - (double) c[i] / n2[i] : p1 - p2;
-                    v = p1 * (1 - p1) / m1 + p2 * (1 - p2) / m2;
-                }
-                default -> throw new IllegalArgumentException("unsupported measure " + measure);
-            }
+            tables.load(i, vars);
+            vars[Expr.Var.K1.ordinal()] = inc[0][i];
+            vars[Expr.Var.K2.ordinal()] = inc[1][i];
+            corrected[i] = inc[0][i] > 0 || inc[1][i] > 0;
+            double y = yf.eval(vars);
+            double v = vf.eval(vars);
             if (Double.isFinite(y) && Double.isFinite(v) && v > 0) {
                 yi[i] = y;
                 vi[i] = v;
@@ -139,6 +110,7 @@ public final class EffectSizes {
             }
             double oe = PetoTerms.observedMinusExpected(tables, i);
             double v = PetoTerms.variance(tables, i);
+            // yi = (O - E)/V and vi = 1/V: EffectFormula.peto(), of the terms PetoTerms evaluates
             if (v > 0) {
                 yi[i] = oe / v;
                 vi[i] = 1 / v;

@@ -6,25 +6,26 @@ package org.mscmeta.effect;
  */
 public final class PetoTerms {
 
+    private static final Expr OBSERVED_MINUS_EXPECTED = EffectFormula.petoObservedMinusExpected();
+    private static final Expr VARIANCE = EffectFormula.petoVariance();
+
     private PetoTerms() {
     }
 
-    /** {@code O - E = a - (a + c) n1 / N}. */
+    /** {@code O - E = a - (a + c) n1 / N} ({@link EffectFormula#petoObservedMinusExpected()}). */
     public static double observedMinusExpected(TwoByTwo t, int i) {
-        double n = (double) t.n1()[i] + t.n2()[i];
-        return t.a()[i] - (double) (t.a()[i] + t.c()[i]) * t.n1()[i] / n;
+        double[] v = new double[Expr.Var.values().length];
+        t.load(i, v);
+        return OBSERVED_MINUS_EXPECTED.eval(v);
     }
 
-    /** {@code V = (a + c)(b + d) n1 n2 / (N^2 (N - 1))}. */
+    /** {@code V = (a + c)(b + d) n1 n2 / (N^2 (N - 1))} ({@link EffectFormula#petoVariance()}); 0 when N &lt;= 1. */
     public static double variance(TwoByTwo t, int i) {
-        double n1 = t.n1()[i];
-        double n2 = t.n2()[i];
-        double n = n1 + n2;
-        double events = (double) t.a()[i] + t.c()[i];
-        double nonEvents = n - events;
-        if (n <= 1) {
+        if ((long) t.n1()[i] + t.n2()[i] <= 1) {
             return 0;
         }
-        return events * nonEvents * n1 * n2 / (n * n * (n - 1));
+        double[] v = new double[Expr.Var.values().length];
+        t.load(i, v);
+        return VARIANCE.eval(v);
     }
 }

@@ -31,44 +31,21 @@ public final class Proportions {
         for (int i = 0; i < k; i++) {
             anyZero |= x[i] == 0 || x[i] == n[i];
         }
+        EffectFormula f = EffectFormula.proportion(measure);
+        Expr add = cc.value() > 0 ? EffectFormula.proportionIncrement(cc.mode(), anyZero) : Expr.num(0);
+        double[] v = new double[Expr.Var.values().length];
+        v[Expr.Var.CC.ordinal()] = cc.value();
         for (int i = 0; i < k; i++) {
-            double add = 0;
-            if (cc.value() > 0) {
-                boolean extreme = x[i] == 0 || x[i] == n[i];
-                boolean apply = switch (cc.mode()) {
-                    case ALL -> true;
-                    case ONLY0, TACC -> extreme;
-                    case IF0ALL -> anyZero;
-                    case NONE -> false;
-                };
-                if (apply) {
-                    add = cc.value();
-                    corrected[i] = true;
-                }
-            }
-            double xi = x[i] + add;
-            double ni = n[i] + 2 * add;
-            double y;
-            double v;
-            switch (measure) {
-                case PLOGIT -> {
-                    y = Math.log(xi / (ni - xi));
-                    v = 1 / xi + 1 / (ni - xi);
-                }
-                case PRAW -> {
-                    double p = xi / ni;
-                    y = p;
-                    v = p * (1 - p) / ni;
-                }
-                case PFT -> {
-                    y = freemanTukey(xi / ni, ni);
-                    v = 1 / (4 * ni + 2);
-                }
-                default -> throw new IllegalArgumentException(measure + " is not a proportion measure");
-            }
-            if (Double.isFinite(y) && Double.isFinite(v) && v > 0) {
+            v[Expr.Var.A.ordinal()] = x[i];
+            v[Expr.Var.N1.ordinal()] = n[i];
+            double k1 = add.eval(v);
+            v[Expr.Var.K1.ordinal()] = k1;
+            corrected[i] = k1 > 0;
+            double y = f.yi().eval(v);
+            double var = f.vi().eval(v);
+            if (Double.isFinite(y) && Double.isFinite(var) && var > 0) {
                 yi[i] = y;
-                vi[i] = v;
+                vi[i] = var;
                 included[i] = true;
             } else {
                 yi[i] = Double.NaN;

@@ -28,6 +28,14 @@ public record TwoByTwo(int[] a, int[] n1, int[] c, int[] n2) {
         return (a[i] == 0 && c[i] == 0) || (a[i] == n1[i] && c[i] == n2[i]);
     }
 
+    /** Puts study i's counts into the variables {@code A, N1, C, N2} of an {@link Expr} ({@code v} by ordinal). */
+    void load(int i, double[] v) {
+        v[0] = a[i];
+        v[1] = n1[i];
+        v[2] = c[i];
+        v[3] = n2[i];
+    }
+
     /** True when study i has a zero cell (events or non-events) in either arm. */
     public boolean hasZeroCell(int i) {
         return a[i] == 0 || c[i] == 0 || a[i] == n1[i] || c[i] == n2[i];

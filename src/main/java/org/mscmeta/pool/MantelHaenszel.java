@@ -1,5 +1,6 @@
 package org.mscmeta.pool;
 
+import org.mscmeta.effect.Expr;
 import org.mscmeta.effect.Measure;
 import org.mscmeta.effect.TwoByTwo;
 
@@ -27,6 +28,27 @@ import org.mscmeta.effect.TwoByTwo;
 public final class MantelHaenszel {
 
     private MantelHaenszel() {
+    }
+
+    /**
+     * A table's Mantel-Haenszel weight ({@code weights.rma.mh}) as a formula of its counts, for the workbook: RR
+     * {@code c n1 / N}, OR {@code b c / N}, RD {@code n1 n2 / N}; with {@code corrected} (RevMan 5 and R meta), of the
+     * cells with the correction {@code K1, K2} added, as the pooling below weighs them.
+     */
+    public static Expr weight(Measure measure, boolean corrected) {
+        Expr k1 = corrected ? Expr.of(Expr.Var.K1) : Expr.num(0);
+        Expr k2 = corrected ? Expr.of(Expr.Var.K2) : Expr.num(0);
+        Expr a = Expr.of(Expr.Var.A).plus(k1);
+        Expr c = Expr.of(Expr.Var.C).plus(k2);
+        Expr n1 = Expr.of(Expr.Var.N1).plus(Expr.num(2).times(k1));
+        Expr n2 = Expr.of(Expr.Var.N2).plus(Expr.num(2).times(k2));
+        Expr n = n1.plus(n2);
+        return switch (measure) {
+            case RR -> c.times(n1).over(n);
+            case OR -> n1.minus(a).times(c).over(n);
+            case RD -> n1.times(n2).over(n);
+            default -> throw new IllegalArgumentException("Mantel-Haenszel pools RR, OR or RD, not " + measure);
+        };
     }
 
     /**

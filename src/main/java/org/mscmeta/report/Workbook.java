@@ -29,7 +29,8 @@ import org.mscmeta.analysis.Results;
 import org.mscmeta.analysis.Settings;
 import org.mscmeta.analysis.StudyResult;
 import org.mscmeta.analysis.SubgroupComparison;
-import org.mscmeta.effect.CcMode;
+import org.mscmeta.effect.EffectFormula;
+import org.mscmeta.effect.Expr;
 import org.mscmeta.effect.Measure;
 import org.mscmeta.pool.Heterogeneity;
 import org.mscmeta.sheet.ExtractionSheet;
@@ -437,6 +438,7 @@ public final class Workbook {
         s.getRow(FIRST_STUDY_ROW - 1).setHeightInPoints(44);
         int first = FIRST_STUDY_ROW;
         int lastRow = first + a.studies().size() - 1;
+        boolean anyZero = anyCorrectionTrigger(a, m);
         int i = first;
         String sumCommon = "/SUM(" + range(Col.W_COMMON_RAW, first, lastRow) + ")";
         String sumRandom = "/SUM(" + range(Col.W_RANDOM_RAW, first, lastRow) + ")";
@@ -457,51 +459,52 @@ public final class Workbook {
             String n1 = ref(Col.N1, excel);
             String c1 = ref(Col.C, excel);
             String n2 = ref(Col.N2, excel);
-            if (sr.corrected() && st.cc().mode() == CcMode.TACC) {
-                formula(x, Col.CC1, "2*" + cc + "*" + n1 + "/(" + n1 + "+" + n2 + ")", num4);
-                formula(x, Col.CC2, "2*" + cc + "*" + n2 + "/(" + n1 + "+" + n2 + ")", num4);
-            } else if (sr.corrected()) {
-                formula(x, Col.CC1, cc, num4);
-                formula(x, Col.CC2, cc, num4);
+            java.util.function.Function<Expr.Var, String> countRefs = v -> switch (v) {
+                case A -> a1;
+                case N1 -> n1;
+                case C -> c1;
+                case N2 -> n2;
+                case CC -> cc;
+                default -> "0";
+            };
+            if (sr.included() && !peto) {
+                // the correction as the engine decides it (EffectFormula.increment), live on the counts
+                formula(x, Col.CC1, increment(st, m, 1, anyZero).excel(countRefs), num4);
+                formula(x, Col.CC2, m.isProportion() ? "0" : increment(st, m, 2, anyZero).excel(countRefs), num4);
             } else {
                 number(x, Col.CC1.ordinal(), 0, num4);
                 number(x, Col.CC2.ordinal(), 0, num4);
             }
             String k1 = ref(Col.CC1, excel);
             String k2 = ref(Col.CC2, excel);
+            java.util.function.Function<Expr.Var, String> refs = v -> switch (v) {
+                case A -> a1;
+                case N1 -> n1;
+                case C -> c1;
+                case N2 -> n2;
+                case K1 -> k1;
+                case K2 -> k2;
+                case CC -> cc;
+            };
             // raw common-effect weight: MH and Peto use every table (as metafor), IV only included studies
-            String wCommon = commonWeightFormula(st.method(), m, a1, n1, c1, n2, ref(Col.VI, excel));
+            String wCommon = commonWeightFormula(st, m, refs, ref(Col.VI, excel));
             if (st.method() != Method.IV || sr.included()) {
                 formula(x, Col.W_COMMON_RAW, wCommon, num4);
             }
             if (sr.included()) {
-                String ca = "(" + a1 + "+" + k1 + ")";
-                String cb = "(" + n1 + "-" + a1 + "+" + k1 + ")";
-                String cc2 = "(" + c1 + "+" + k2 + ")";
-                String cd = "(" + n2 + "-" + c1 + "+" + k2 + ")";
-                String m1 = "(" + n1 + "+2*" + k1 + ")";
-                String m2 = "(" + n2 + "+2*" + k2 + ")";
-                String[] yv = peto ? petoFormulas(a1, n1, c1, n2) : switch (m) {
-                    case RR -> new String[] {"LN(" + ca + "/" + m1 + ")-LN(" + cc2 + "/" + m2 + ")",
-                        "1/" + ca + "-1/" + m1 + "+1/" + cc2 + "-1/" + m2};
-                    case OR -> new String[] {"LN(" + ca + "*" + cd + "/(" + cb + "*" + cc2 + "))",
-                        "1/" + ca + "+1/" + cb + "+1/" + cc2 + "+1/" + cd};
-                    case RD -> new String[] {ca + "/" + m1 + "-" + cc2 + "/" + m2,
-                        ca + "/" + m1 + "*(1-" + ca + "/" + m1 + ")/" + m1 + "+" + cc2 + "/" + m2 + "*(1-" + cc2
-                            + "/" + m2 + ")/" + m2};
-                    case PLOGIT -> new String[] {"LN(" + ca + "/" + cb + ")", "1/" + ca + "+1/" + cb};
-                    case PRAW -> new String[] {ca + "/" + m1, ca + "/" + m1 + "*(1-" + ca + "/" + m1 + ")/" + m1};
-                    case PFT -> new String[] {"0.5*(ASIN(SQRT(" + a1 + "/(" + n1 + "+1)))+ASIN(SQRT((" + a1 + "+1)/("
-                        + n1 + "+1))))", "1/(4*" + n1 + "+2)"};
-                };
+                // the engine's own formulas (EffectFormula), with the convention's switches
+                EffectFormula f = peto ? EffectFormula.peto() : m.isProportion() ? EffectFormula.proportion(m)
+                        : EffectFormula.of(m, st.convention());
+                String[] yv = {f.yi().excel(refs), f.vi().excel(refs)};
                 formula(x, Col.YI, yv[0], num4);
                 formula(x, Col.VI, yv[1], num4);
                 String yi = ref(Col.YI, excel);
                 String se = ref(Col.SE, excel);
                 formula(x, Col.SE, "SQRT(" + ref(Col.VI, excel) + ")", num4);
                 if (m.isProportion()) {
-                    // x/n with its Clopper-Pearson interval, the engine's values
-                    number(x, Col.EST.ordinal(), sr.estimate(), est);
+                    // x/n with its Clopper-Pearson interval (the engine's: an inverse Beta, which not every
+                    // spreadsheet program evaluates)
+                    formula(x, Col.EST, a1 + "/" + n1, est);
                     number(x, Col.LO.ordinal(), sr.ciLower(), est);
                     number(x, Col.HI.ordinal(), sr.ciUpper(), est);
                 } else {
@@ -530,28 +533,37 @@ public final class Workbook {
         plots.add(new Plot(s, a.outcome(), row + 1));
     }
 
-    private static String[] petoFormulas(String a, String n1, String c, String n2) {
-        String n = "(" + n1 + "+" + n2 + ")";
-        String v = "((" + a + "+" + c + ")*(" + n + "-" + a + "-" + c + ")*" + n1 + "*" + n2 + "/(" + n + "^2*(" + n
-                + "-1)))";
-        String oe = "(" + a + "-(" + a + "+" + c + ")*" + n1 + "/" + n + ")";
-        return new String[] {oe + "/" + v, "1/" + v};
+    /** The correction added to the cells of one arm, as the engine applies it. */
+    private static Expr increment(Settings st, Measure m, int arm, boolean anyZero) {
+        if (st.cc().value() == 0) {
+            return Expr.num(0);
+        }
+        return m.isProportion() ? EffectFormula.proportionIncrement(st.cc().mode(), anyZero)
+                : EffectFormula.increment(st.cc().mode(), arm, anyZero);
     }
 
-    private static String commonWeightFormula(Method method, Measure m, String a, String n1, String c, String n2,
+    /** The raw common-effect weight of a study: the method's own (MantelHaenszel.weight, Peto's V, 1/vi). */
+    private static String commonWeightFormula(Settings st, Measure m, java.util.function.Function<Expr.Var, String> refs,
                                               String vi) {
-        String n = "(" + n1 + "+" + n2 + ")";
-        return switch (method) {
+        return switch (st.method()) {
             case IV, GLMM -> "1/" + vi;
-            case PETO -> "(" + a + "+" + c + ")*(" + n + "-" + a + "-" + c + ")*" + n1 + "*" + n2 + "/(" + n + "^2*("
-                    + n + "-1))";
-            case MH -> switch (m) {
-                case RR -> c + "*" + n1 + "/" + n;
-                case OR -> "(" + n1 + "-" + a + ")*" + c + "/" + n;
-                case RD -> n1 + "*" + n2 + "/" + n;
-                default -> "1/" + vi;
-            };
+            case PETO -> EffectFormula.petoVariance().excel(refs);
+            case MH -> m.isProportion() ? "1/" + vi : org.mscmeta.pool.MantelHaenszel.weight(m,
+                    st.convention().correctedMantelHaenszel()).excel(refs);
         };
+    }
+
+    /** Whether a study of the analysis would trigger {@code if0all}: a zero cell in a study not left out. */
+    private static boolean anyCorrectionTrigger(Analysis a, Measure m) {
+        for (StudyResult sr : a.studies()) {
+            boolean dz = "double zero".equals(sr.exclusion());
+            boolean zero = sr.eventsMsc() == 0 || sr.eventsMsc() == sr.nMsc() || (!m.isProportion()
+                    && (sr.eventsControl() == 0 || sr.eventsControl() == sr.nControl()));
+            if (!dz && zero) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private int pooledRows(Sheet s, int row, Analysis a, Settings st) {
