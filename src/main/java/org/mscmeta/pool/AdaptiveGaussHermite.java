@@ -113,17 +113,15 @@ public final class AdaptiveGaussHermite {
 
     /** {@code log Bin(y; n, expit(eta))} without the binomial coefficient, stable for large |eta|. */
     public static double logBinomial(int y, int n, double eta) {
-        double logP = -log1pExp(-eta);
-        double logQ = -log1pExp(eta);
+        // log p = -log(1 + e^-eta), log q = -log(1 + e^eta), from one exponential of -|eta|
+        double l = Math.log(1 + Math.exp(-Math.abs(eta)));
+        double logP = eta > 0 ? -l : eta - l;
+        double logQ = eta > 0 ? -eta - l : -l;
         return y * logP + (n - y) * logQ;
     }
 
     static double logChoose(int n, int k) {
         return org.apache.commons.math3.util.CombinatoricsUtils.binomialCoefficientLog(n, k);
-    }
-
-    static double log1pExp(double x) {
-        return x > 35 ? x : Math.log1p(Math.exp(x));
     }
 
     static double expit(double x) {

@@ -86,11 +86,17 @@ public record Glmm(double estimate, double se, double tau2, double logLik, int k
         Arms arms = Arms.of(t, use);
         int[][] y = arms.y();
         int[][] n = arms.n();
+        // each study's intercept at its last maximum: the next search starts there (the fit is one thread's)
+        double[] alphas = new double[y.length];
+        for (int i = 0; i < y.length; i++) {
+            double p1 = (y[i][0] + y[i][1] + 0.5) / (n[i][0] + n[i][1] + 1.0);
+            alphas[i] = Math.log(p1 / (1 - p1));
+        }
         ToDoubleFunction<double[]> ll = p -> {
             double tau = random ? Math.abs(p[1]) : 0;
             double sum = 0;
             for (int i = 0; i < y.length; i++) {
-                sum += profileStudy(y[i], n[i], p[0], tau);
+                sum += profileStudy(y[i], n[i], p[0], tau, alphas, i);
             }
             return sum;
         };
@@ -307,14 +313,52 @@ public record Glmm(double estimate, double se, double tau2, double logLik, int k
                 + AdaptiveGaussHermite.logBinomial(y[1], n[1], eta2);
     }
 
-    /** Max over alpha of one study's UM.FS log-likelihood (Brent, around the study's own pooled logit). */
-    private static double profileStudy(int[] y, int[] n, double theta, double tau) {
+    /**
+     * Max over alpha of one study's UM.FS log-likelihood: Newton's method on central differences of the (smooth,
+     * log-concave) quadrature from the study's last maximum {@code alphas[i]} (which it updates), with Brent's search
+     * when Newton does not settle.
+     */
+    private static double profileStudy(int[] y, int[] n, double theta, double tau, double[] alphas, int i) {
         UnivariateFunction f = alpha -> AGQ.logIntegral(y, n, new double[] {alpha + theta, alpha},
                 new double[] {tau / 2, -tau / 2});
-        double p1 = (y[0] + y[1] + 0.5) / (n[0] + n[1] + 1.0);
-        double centre = Math.log(p1 / (1 - p1)) - theta / 2;
+        double alpha = alphas[i];
+        double fa = f.value(alpha);
+        for (int iter = 0; iter < 30; iter++) {
+            double h = 1e-4 * Math.max(1, Math.abs(alpha));
+            double up = f.value(alpha + h);
+            double down = f.value(alpha - h);
+            double g = (up - down) / (2 * h);
+            double c = (up - 2 * fa + down) / (h * h);
+            if (!(c < 0)) {
+                break;
+            }
+            double step = -g / c;
+            double next = alpha + step;
+            double fn = f.value(next);
+            double scale = 1;
+            while (!(fn >= fa) && scale > 1e-6) {
+                scale /= 2;
+                next = alpha + scale * step;
+                fn = f.value(next);
+            }
+            if (!(fn >= fa)) {
+                break;
+            }
+            alpha = next;
+            fa = fn;
+            if (Math.abs(scale * step) < 1e-9 * Math.max(1, Math.abs(alpha))) {
+                alphas[i] = alpha;
+                return fa;
+            }
+        }
         BrentOptimizer opt = new BrentOptimizer(1e-13, 1e-15);
-        return opt.optimize(new MaxEval(10_000), new UnivariateObjectiveFunction(f), GoalType.MAXIMIZE,
-                new SearchInterval(centre - 20, centre + 20, centre)).getValue();
+        var best = opt.optimize(new MaxEval(10_000), new UnivariateObjectiveFunction(f), GoalType.MAXIMIZE,
+                new SearchInterval(alpha - 20, alpha + 20, alpha));
+        if (best.getValue() > fa) {
+            alphas[i] = best.getPoint();
+            return best.getValue();
+        }
+        alphas[i] = alpha;
+        return fa;
     }
 }

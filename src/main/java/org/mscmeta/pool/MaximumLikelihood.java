@@ -30,8 +30,8 @@ final class MaximumLikelihood {
     private MaximumLikelihood() {
     }
 
-    /** A maximum: the point and the log-likelihood there. */
-    record Maximum(double[] point, double value) {
+    /** A maximum: the point, the log-likelihood there, and whether Newton's steps converged to it. */
+    record Maximum(double[] point, double value, boolean converged) {
     }
 
     /**
@@ -45,33 +45,44 @@ final class MaximumLikelihood {
         };
         double[] x = start.clone();
         double fx = safe.applyAsDouble(x);
-        SimplexOptimizer opt = new SimplexOptimizer(1e-12, 1e-14);
         double[] simplex = steps.clone();
-        for (int round = 0; round < 3; round++) {
-            PointValuePair p;
+        // Nelder-Mead to the neighbourhood of the maximum, Newton to the maximum; a second simplex when Newton
+        // could not finish (a saddle, a flat direction)
+        for (int round = 0; round < 2; round++) {
+            SimplexOptimizer opt = new SimplexOptimizer(1e-7, 1e-9);
             try {
-                p = opt.optimize(new MaxEval(20_000), new ObjectiveFunction(safe::applyAsDouble), GoalType.MAXIMIZE,
-                        new InitialGuess(x), new NelderMeadSimplex(simplex));
+                PointValuePair p = opt.optimize(new MaxEval(20_000), new ObjectiveFunction(safe::applyAsDouble),
+                        GoalType.MAXIMIZE, new InitialGuess(x), new NelderMeadSimplex(simplex));
+                if (p.getValue() > fx) {
+                    x = p.getPoint();
+                    fx = p.getValue();
+                }
             } catch (org.apache.commons.math3.exception.TooManyEvaluationsException e) {
-                break;
+                // keep the best point so far
             }
-            if (p.getValue() > fx) {
-                x = p.getPoint();
-                fx = p.getValue();
+            Maximum polished = polish(safe, x, fx);
+            x = polished.point();
+            fx = polished.value();
+            if (polished.converged()) {
+                break;
             }
             for (int i = 0; i < simplex.length; i++) {
                 simplex[i] = simplex[i] / 10;
             }
         }
-        return polish(safe, x, fx);
+        return new Maximum(x, fx, true);
     }
 
-    /** Newton steps with Richardson derivatives and step halving. */
+    /**
+     * Newton steps with step halving, on central differences (step 1e-4 relative: the steps need not be exact, only
+     * point uphill; the information at the end uses the Richardson-extrapolated Hessian).
+     */
     private static Maximum polish(ToDoubleFunction<double[]> f, double[] x, double fx) {
         int p = x.length;
         for (int iter = 0; iter < 50; iter++) {
-            double[] g = gradient(f, x);
-            double[][] h = hessian(f, x);
+            double[][] h = new double[p][p];
+            double[] g = new double[p];
+            centralDifferences(f, x, fx, g, h);
             double[] step;
             try {
                 RealMatrix neg = new Array2DRowRealMatrix(h).scalarMultiply(-1);
@@ -95,16 +106,55 @@ final class MaximumLikelihood {
                     x = next;
                     fx = fn;
                     better = true;
-                    if (size < 1e-12) {
-                        return new Maximum(x, fx);
+                    if (size < 1e-10 * (1 + maxAbs(x))) {
+                        return new Maximum(x, fx, true);
                     }
                 }
             }
             if (!better) {
-                break;
+                // no step raises the likelihood: at the maximum to the precision of the derivatives, if the gradient
+                // is about zero
+                double gmax = 0;
+                for (double gi : g) {
+                    gmax = Math.max(gmax, Math.abs(gi));
+                }
+                return new Maximum(x, fx, gmax < 1e-4);
             }
         }
-        return new Maximum(x, fx);
+        return new Maximum(x, fx, false);
+    }
+
+    private static double maxAbs(double[] x) {
+        double m = 0;
+        for (double v : x) {
+            m = Math.max(m, Math.abs(v));
+        }
+        return m;
+    }
+
+    /** Gradient and Hessian by plain central differences (2p + 2p(p-1) evaluations). */
+    private static void centralDifferences(ToDoubleFunction<double[]> f, double[] x, double f0, double[] g,
+                                           double[][] h) {
+        int p = x.length;
+        double[] s = new double[p];
+        for (int i = 0; i < p; i++) {
+            s[i] = 1e-4 * Math.max(0.1, Math.abs(x[i]));
+            double[] up = x.clone();
+            double[] down = x.clone();
+            up[i] += s[i];
+            down[i] -= s[i];
+            double fu = f.applyAsDouble(up);
+            double fd = f.applyAsDouble(down);
+            g[i] = (fu - fd) / (2 * s[i]);
+            h[i][i] = (fu - 2 * f0 + fd) / (s[i] * s[i]);
+        }
+        for (int i = 0; i < p; i++) {
+            for (int j = i + 1; j < p; j++) {
+                h[i][j] = (at(f, x, i, s[i], j, s[j]) - at(f, x, i, s[i], j, -s[j]) - at(f, x, i, -s[i], j, s[j])
+                        + at(f, x, i, -s[i], j, -s[j])) / (4 * s[i] * s[j]);
+                h[j][i] = h[i][j];
+            }
+        }
     }
 
     /** The initial step of coordinate {@code i}, as numDeriv: {@code 0.1 |x| + 1e-4}. */

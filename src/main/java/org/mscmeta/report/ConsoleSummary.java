@@ -1,5 +1,8 @@
 package org.mscmeta.report;
 
+import static org.mscmeta.report.Formats.left;
+import static org.mscmeta.report.Formats.right;
+
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Locale;
@@ -13,7 +16,8 @@ import org.mscmeta.sheet.Notice;
 
 /**
  * The readable summary {@code analyze} prints: per outcome and subgroup, k, the common and random estimates
- * with their CI and p, tau2, I2 and the prediction interval; then the subgroup tests and the notices.
+ * with their CI and p, tau2, I2 and the prediction interval; then the subgroup tests and the notices. Numbers in the
+ * formats of {@link Formats}; a value that does not exist reads "not estimable", with the reason on the next line.
  */
 public final class ConsoleSummary {
 
@@ -37,11 +41,13 @@ public final class ConsoleSummary {
     private static void write(Results r, java.io.PrintWriter out) {
         Settings s = r.settings();
         String m = s.measure().name();
+        boolean ratio = s.measure().isRatio();
         out.printf(Locale.ROOT, "%s: %d rows; %s (MSC vs control), common effect %s, random effects %s%s, %s%% CI;"
-                + " conventions of %s%n",
-                r.input(), r.rows(), s.measure().label(), s.method(), s.tau2Name(), s.hksj() ? " + HKSJ" : "",
+                + " prediction interval on %s; conventions of %s%n",
+                Terminal.safe(r.input()), r.rows(), s.measure().label(), s.method(), s.tau2Name(),
+                s.hksj() ? " + HKSJ" : "",
                 new java.math.BigDecimal(Double.toString(s.level() * 100)).stripTrailingZeros().toPlainString(),
-                s.convention().displayName());
+                s.prediction().words(), s.convention().displayName());
         String current = null;
         List<Analysis> all = r.analyses();
         for (int ai = 0; ai < all.size(); ai++) {
@@ -49,29 +55,41 @@ public final class ConsoleSummary {
             if (!a.outcome().equals(current)) {
                 current = a.outcome();
                 out.println();
-                out.println(current);
+                out.println(Terminal.safe(current));
                 out.println(row("", "k", "common " + m + " [CI] p", "random " + m + " [CI] p", "tau2", "I2",
                         "prediction interval"));
             }
             String label = a.subgroup() == null ? "Overall" : a.subgroup().variable() + ": " + a.subgroup().level();
-            out.println(row(truncate(label, 28), Integer.toString(a.k()), common(a.common()), random(a.random()),
-                    a.random() == null ? "" : fmt(a.random().tau2()),
-                    a.heterogeneity() == null || Double.isNaN(a.heterogeneity().i2()) ? ""
-                            : fmt1(a.heterogeneity().i2()) + "%",
-                    a.random() == null || Double.isNaN(a.random().piLower()) ? ""
-                            : "[" + fmt(a.random().piLower()) + ", " + fmt(a.random().piUpper()) + "]"));
+            RandomResult rr = a.random();
+            out.println(row(truncate(Terminal.safe(label), 28), Integer.toString(a.k()), common(a.common(), ratio),
+                    random(rr, ratio), rr == null || !rr.isEstimable() ? "" : Formats.statistic(rr.tau2()),
+                    a.heterogeneity() == null ? "" : Formats.percent(a.heterogeneity().i2(), 1),
+                    rr == null || !rr.isEstimable() ? ""
+                            : Double.isFinite(rr.piLower()) ? "[" + Formats.estimate(rr.piLower(), ratio) + ", "
+                            + Formats.estimate(rr.piUpper(), ratio) + "]" : Formats.NOT_ESTIMABLE + " (k < 3)"));
+            CommonResult c = a.common();
+            if (c != null && c.k() != a.k()) {
+                out.println("    " + c.method() + " pools " + c.k() + " table(s); " + a.k()
+                        + " have a study estimate (the others: no events, or only events, in both arms)");
+            }
+            if (c != null && c.notEstimable() != null) {
+                out.println("    common effect: " + c.notEstimable());
+            }
+            if (rr != null && rr.notEstimable() != null && !rr.isEstimable()) {
+                out.println("    random effects: " + rr.notEstimable());
+            }
             if (a.incidence() != null && a.incidence().random() != null) {
                 RandomResult i = a.incidence().random();
-                out.println("  " + Decimals.left("Incidence in MSC recipients", 28) + " "
-                        + Decimals.right(Integer.toString(a.incidence().k()), 4) + "  " + pct(i.estimate()) + " ["
+                out.println("  " + left("Incidence in MSC recipients", 28) + " "
+                        + right(Integer.toString(a.incidence().k()), 4) + "  " + pct(i.estimate()) + " ["
                         + pct(i.ciLower()) + ", " + pct(i.ciUpper()) + "] (" + a.incidence().eventsMsc() + "/"
                         + a.incidence().nMsc() + " events, all trials incl. single-arm)");
             }
             for (var z : a.zeroEvents()) {
-                out.println("    zero-event sensitivity: " + Decimals.left(z.method(), 34) + " k="
-                        + Decimals.left(Integer.toString(z.k()), 4) + " " + z.measure() + " "
-                        + (Double.isFinite(z.estimate()) ? fmt(z.estimate()) + " [" + fmt(z.ciLower()) + ", "
-                                + fmt(z.ciUpper()) + "] (" + z.model() + ")" : z.note()));
+                out.println("    zero-event sensitivity: " + left(z.method(), 34) + " k="
+                        + left(Integer.toString(z.k()), 4) + " " + z.measure() + " "
+                        + (Double.isFinite(z.estimate()) ? Formats.interval(z.estimate(), z.ciLower(), z.ciUpper(),
+                        true) + " (" + z.model() + ")" : z.note()));
             }
             if (a.subgroup() != null && isLastOfVariable(all, ai)) {
                 printTests(r.subgroupTests(), a.outcome() + "\u0000" + a.subgroup().variable(), out);
@@ -82,7 +100,7 @@ public final class ConsoleSummary {
             out.println("Notices:");
             List<Notice> ns = r.notices();
             for (int i = 0; i < Math.min(ns.size(), MAX_NOTICES); i++) {
-                out.println("  - " + ns.get(i).message());
+                out.println("  - " + Terminal.safe(ns.get(i).message()));
             }
             if (ns.size() > MAX_NOTICES) {
                 out.println("  ... and " + (ns.size() - MAX_NOTICES) + " more in results.json");
@@ -93,8 +111,8 @@ public final class ConsoleSummary {
     /** One line of the table: label, k, common, random, tau2, I2, prediction interval, in fixed columns. */
     private static String row(String label, String k, String common, String random, String tau2, String i2,
                               String pi) {
-        return "  " + Decimals.left(label, 28) + " " + Decimals.right(k, 4) + "  " + Decimals.left(common, 36) + " "
-                + Decimals.left(random, 36) + " " + Decimals.right(tau2, 8) + " " + Decimals.right(i2, 6) + "  " + pi;
+        return "  " + left(label, 28) + " " + right(k, 4) + "  " + left(common, 36) + " " + left(random, 36) + " "
+                + right(tau2, 8) + " " + right(i2, 6) + "  " + pi;
     }
 
     private static boolean isLastOfVariable(List<Analysis> all, int i) {
@@ -111,9 +129,11 @@ public final class ConsoleSummary {
         StringBuilder sb = new StringBuilder();
         for (SubgroupComparison t : tests) {
             if ((t.outcome() + "\u0000" + t.variable()).equals(key)) {
-                sb.append(sb.length() == 0 ? "  Test for subgroup differences (" + t.variable() + "): " : "; ");
-                sb.append(t.model()).append(" Q = ").append(fmt(t.q())).append(", df = ").append(t.df())
-                        .append(", p = ").append(p(t.p()));
+                sb.append(sb.length() == 0 ? "  Test for subgroup differences (" + Terminal.safe(t.variable()) + "): "
+                        : "; ");
+                sb.append(t.model().equals("common") ? "common-effect" : "random-effects").append(" Q = ")
+                        .append(Formats.statistic(t.q())).append(", df = ").append(t.df()).append(", p = ")
+                        .append(Formats.p(t.p()));
             }
         }
         if (sb.length() > 0) {
@@ -121,50 +141,28 @@ public final class ConsoleSummary {
         }
     }
 
-    private static String common(CommonResult c) {
-        if (c == null || !Double.isFinite(c.estimate())) {
-            return "not estimable";
+    private static String common(CommonResult c, boolean ratio) {
+        if (c == null || !c.isEstimable()) {
+            return Formats.NOT_ESTIMABLE;
         }
-        return fmt(c.estimate()) + " [" + fmt(c.ciLower()) + ", " + fmt(c.ciUpper()) + "] p=" + p(c.p());
+        return Formats.interval(c.estimate(), c.ciLower(), c.ciUpper(), ratio) + " p=" + Formats.p(c.p());
     }
 
-    private static String random(RandomResult r) {
-        if (r == null || !Double.isFinite(r.estimate())) {
-            return r == null ? "-" : "not estimable";
+    private static String random(RandomResult r, boolean ratio) {
+        if (r == null) {
+            return "-";
         }
-        return fmt(r.estimate()) + " [" + fmt(r.ciLower()) + ", " + fmt(r.ciUpper()) + "] p=" + p(r.p());
+        if (!r.isEstimable()) {
+            return Formats.NOT_ESTIMABLE;
+        }
+        return Formats.interval(r.estimate(), r.ciLower(), r.ciUpper(), ratio) + " p=" + Formats.p(r.p());
     }
 
     private static String pct(double p) {
-        return Double.isFinite(p) ? Decimals.fixed(100 * p, 1) + "%" : "NA";
+        return Formats.percent(100 * p, 1);
     }
 
     private static String truncate(String s, int n) {
         return s.length() <= n ? s : s.substring(0, n - 1) + "\u2026";
-    }
-
-    static String fmt(double d) {
-        if (!Double.isFinite(d)) {
-            return "NA";
-        }
-        double a = Math.abs(d);
-        if (a != 0 && (a < 0.001 || a >= 1e5)) {
-            return String.format(Locale.ROOT, "%.2e", d);
-        }
-        return Decimals.fixed(d, a < 0.1 ? 4 : 2);
-    }
-
-    private static String fmt1(double d) {
-        return Decimals.fixed(d, 1);
-    }
-
-    static String p(double p) {
-        if (!Double.isFinite(p)) {
-            return "NA";
-        }
-        if (p < 0.0001) {
-            return "<0.0001";
-        }
-        return Decimals.fixed(p, p < 0.001 ? 4 : 3);
     }
 }

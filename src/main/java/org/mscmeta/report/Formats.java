@@ -1,0 +1,110 @@
+package org.mscmeta.report;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+
+/**
+ * Numbers as every report prints them (the console, the plots, the document), in one place: estimates with the
+ * digits that fit their size, capped at {@code <0.001} and {@code >999}, p-values, statistics and percentages. A
+ * value that does not exist is never printed as a number: the callers print {@link #NOT_ESTIMABLE} with the reason
+ * the result gives.
+ */
+public final class Formats {
+
+    /** What is printed for a value that does not exist. */
+    public static final String NOT_ESTIMABLE = "not estimable";
+
+    /** Ratios below this print as {@code <0.001}. */
+    public static final double RATIO_FLOOR = 0.001;
+
+    /** Ratios above this print as {@code >999}. */
+    public static final double RATIO_CEILING = 999;
+
+    private Formats() {
+    }
+
+    /**
+     * An estimate or limit on the natural scale. Ratios: {@code <0.001}, then three decimals below 0.01 (0.009),
+     * two below 100 (0.19, 4.01, 13.20), none up to 999 (140), {@code >999} above. Differences and proportions: two
+     * decimals, three below 0.01 in size (0.004). Non-finite: {@link #NOT_ESTIMABLE}.
+     */
+    public static String estimate(double v, boolean ratio) {
+        if (!Double.isFinite(v)) {
+            return NOT_ESTIMABLE;
+        }
+        if (ratio) {
+            if (v < RATIO_FLOOR) {
+                return "<0.001";
+            }
+            if (v > RATIO_CEILING) {
+                return ">999";
+            }
+            return fixed(v, v < 0.01 ? 3 : v < 100 ? 2 : 0);
+        }
+        double a = Math.abs(v);
+        return fixed(v, a != 0 && a < 0.01 ? 3 : 2);
+    }
+
+    /** {@code 0.85 [0.62, 1.17]}; {@link #NOT_ESTIMABLE} without an estimate; the estimate alone without limits. */
+    public static String interval(double est, double lo, double hi, boolean ratio) {
+        if (!Double.isFinite(est)) {
+            return NOT_ESTIMABLE;
+        }
+        if (!Double.isFinite(lo) || !Double.isFinite(hi)) {
+            return estimate(est, ratio) + " [CI " + NOT_ESTIMABLE + "]";
+        }
+        return estimate(est, ratio) + " [" + estimate(lo, ratio) + ", " + estimate(hi, ratio) + "]";
+    }
+
+    /** A p-value: {@code <0.001}, three decimals below 0.1 (0.012), two above (0.45); {@link #NOT_ESTIMABLE}. */
+    public static String p(double p) {
+        if (!Double.isFinite(p)) {
+            return NOT_ESTIMABLE;
+        }
+        if (p < 0.001) {
+            return "<0.001";
+        }
+        return fixed(p, p < 0.1 ? 3 : 2);
+    }
+
+    /** A test statistic or tau2: two decimals, or in exponent form beyond 1e5 or below 0.001. */
+    public static String statistic(double v) {
+        if (!Double.isFinite(v)) {
+            return NOT_ESTIMABLE;
+        }
+        double a = Math.abs(v);
+        if (a != 0 && (a < 0.001 || a >= 1e5)) {
+            return String.format(java.util.Locale.ROOT, "%.2e", v);
+        }
+        return fixed(v, a < 0.1 && a != 0 ? 4 : 2);
+    }
+
+    /** A percentage with {@code places} decimals, {@code 12.3%}; {@link #NOT_ESTIMABLE}. */
+    public static String percent(double v, int places) {
+        return Double.isFinite(v) ? fixed(v, places) + "%" : NOT_ESTIMABLE;
+    }
+
+    /**
+     * {@code d} with {@code places} decimals, the same as {@code String.format(Locale.ROOT, "%.nf", d)} (half up on
+     * the shortest decimal representation) without parsing a format string at every call.
+     */
+    public static String fixed(double d, int places) {
+        if (!Double.isFinite(d)) {
+            return NOT_ESTIMABLE;
+        }
+        BigDecimal b = new BigDecimal(Double.toString(d)).setScale(places, RoundingMode.HALF_UP);
+        String s = b.toPlainString();
+        boolean negative = d < 0 || (d == 0 && 1 / d < 0);
+        return negative && b.signum() == 0 ? "-" + s : s;
+    }
+
+    /** {@code s} padded with spaces on the right to {@code width} (as {@code %-Ns}). */
+    public static String left(String s, int width) {
+        return s.length() >= width ? s : s + " ".repeat(width - s.length());
+    }
+
+    /** {@code s} padded with spaces on the left to {@code width} (as {@code %Ns}). */
+    public static String right(String s, int width) {
+        return s.length() >= width ? s : " ".repeat(width - s.length()) + s;
+    }
+}

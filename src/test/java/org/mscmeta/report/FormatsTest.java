@@ -1,0 +1,68 @@
+package org.mscmeta.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Locale;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The Formatter-free fixed-point text against String.format on values of every magnitude and the edge cases; the
+ * estimate, p-value and interval formats, and "not estimable" for every non-finite value.
+ */
+class FormatsTest {
+
+    @Test
+    void sameTextAsStringFormat() {
+        Random r = new Random(11);
+        double[] edges = {0.0, -0.0, 0.125, 0.375, 1.005, 2.675, -0.001, -0.0049, 0.00005, 99.995, 1e-320, -1e-9,
+            123456789.125, 0.5, -0.5, 1.5, 2.5, Double.MIN_VALUE};
+        for (int places = 1; places <= 4; places++) {
+            for (double d : edges) {
+                assertEquals(String.format(Locale.ROOT, "%." + places + "f", d), Formats.fixed(d, places), d + "");
+            }
+            for (int i = 0; i < 50_000; i++) {
+                double d = (r.nextDouble() - 0.5) * Math.pow(10, r.nextInt(12) - 6);
+                if (i % 3 == 0) {
+                    d = Math.round(d * 1e4) / 1e4 + (r.nextBoolean() ? 5e-5 : -5e-5); // near half-way cases
+                }
+                assertEquals(String.format(Locale.ROOT, "%." + places + "f", d), Formats.fixed(d, places), d + "");
+            }
+        }
+    }
+
+    @Test
+    void nonFiniteIsNotEstimable() {
+        for (double d : new double[] {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY}) {
+            assertEquals("not estimable", Formats.fixed(d, 2));
+            assertEquals("not estimable", Formats.estimate(d, true));
+            assertEquals("not estimable", Formats.p(d));
+            assertEquals("not estimable", Formats.statistic(d));
+            assertEquals("not estimable", Formats.interval(d, 1, 2, true));
+        }
+        assertEquals("1.84 [CI not estimable]", Formats.interval(1.84, Double.NaN, Double.NaN, true));
+    }
+
+    @Test
+    void estimatesCarryTheDigitsThatFitAndAreCapped() {
+        assertEquals("<0.001", Formats.estimate(0.0008, true));
+        assertEquals("0.009", Formats.estimate(0.009, true));
+        assertEquals("0.19", Formats.estimate(0.19, true));
+        assertEquals("13.20", Formats.estimate(13.2, true));
+        assertEquals("140", Formats.estimate(140.24, true));
+        assertEquals(">999", Formats.estimate(7130, true));
+        assertEquals("-0.004", Formats.estimate(-0.004, false));
+        assertEquals("0.12", Formats.estimate(0.1234, false));
+        assertEquals("<0.001", Formats.p(0.00004));
+        assertEquals("0.012", Formats.p(0.0123));
+        assertEquals("0.45", Formats.p(0.449));
+        assertEquals("0.19 [0.009, 4.01]", Formats.interval(0.19, 0.009, 4.01, true));
+    }
+
+    @Test
+    void padding() {
+        assertEquals(String.format(Locale.ROOT, "%-6s|", "ab"), Formats.left("ab", 6) + "|");
+        assertEquals(String.format(Locale.ROOT, "%4s|", "ab"), Formats.right("ab", 4) + "|");
+        assertEquals("abcdef", Formats.left("abcdef", 3));
+    }
+}
