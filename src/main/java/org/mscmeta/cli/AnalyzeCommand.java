@@ -27,7 +27,11 @@ import org.mscmeta.report.ReportWriter;
 import org.mscmeta.report.ResultsJson;
 import org.mscmeta.report.RunInfo;
 import org.mscmeta.sheet.ExtractionSheet;
+import org.mscmeta.files.FileProblems;
+import org.mscmeta.files.OutputFolderException;
+import org.mscmeta.report.Terminal;
 import org.mscmeta.sheet.InvalidInputException;
+import org.mscmeta.sheet.OutcomeMap;
 import org.mscmeta.sheet.SheetReader;
 import org.mscmeta.sheet.Vocabulary;
 
@@ -80,6 +84,11 @@ final class AnalyzeCommand implements Main.Subcommand {
                 .value("sheet", "NAME", "For .xlsx input: the sheet to read (default: the first).")
                 .value("vocabulary", "FILE", "Extra route / cell-source aliases, a TSV like the built-in"
                         + " vocabulary.tsv.")
+                .value("outcome-map", "FILE", "Outcome harmonisation table: a CSV of term,outcome (as"
+                        + " examples/outcome_harmonisation.csv); each outcome named in its first column is pooled"
+                        + " under the name in its second.")
+                .flag("force", "Write into an output folder that holds files of the names a run writes (results.json,"
+                        + " results.xlsx, plots/) that no run of mscmeta wrote; they are replaced.")
                 .value("sort", "input|year|effect|weight", "Order of the studies in forest plots;"
                         + " results.json and the workbook keep the input order", "input")
                 .flag("no-report", "Write only results.json (no plots, no workbook).")
@@ -105,6 +114,8 @@ final class AnalyzeCommand implements Main.Subcommand {
     private double level;
     private String sheet;
     private Path vocabulary;
+    private Path outcomeMap;
+    private boolean force;
     private String sort;
     private boolean noReport;
     private boolean quiet;
@@ -135,6 +146,8 @@ final class AnalyzeCommand implements Main.Subcommand {
         level = o.number("level");
         sheet = o.text("sheet");
         vocabulary = o.path("vocabulary");
+        outcomeMap = o.path("outcome-map");
+        force = o.has("force");
         sort = o.text("sort");
         noReport = o.has("no-report");
         quiet = o.has("quiet");
@@ -148,7 +161,12 @@ final class AnalyzeCommand implements Main.Subcommand {
         try {
             settings = settings();
         } catch (IllegalArgumentException e) {
-            err.println("error: " + e.getMessage());
+            err.println("error: " + Terminal.safe(e.getMessage()));
+            return Main.EXIT_BAD_INPUT;
+        }
+        if (out.toString().isBlank()) {
+            err.println("error: --out: give the folder to write into (an empty name would write into the current"
+                    + " folder)");
             return Main.EXIT_BAD_INPUT;
         }
         String started = OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS).toString();
@@ -159,6 +177,13 @@ final class AnalyzeCommand implements Main.Subcommand {
 
     private int analyse(Settings settings, String started, ProgressLine progress, java.io.PrintWriter err,
                         java.io.PrintStream outStream) throws IOException {
+        org.mscmeta.report.plot.StudyOrder order;
+        try {
+            order = org.mscmeta.report.plot.StudyOrder.parse(sort);
+        } catch (IllegalArgumentException e) {
+            err.println("error: --sort: expected input, year, effect or weight, got '" + Terminal.safe(sort) + "'");
+            return Main.EXIT_BAD_INPUT;
+        }
         progress.phase("reading " + input.getFileName());
         // the input's checksum (for results.json) is computed on another core while the sheet is parsed
         java.util.concurrent.FutureTask<String> checksum = new java.util.concurrent.FutureTask<>(() -> sha256(input));
@@ -168,28 +193,25 @@ final class AnalyzeCommand implements Main.Subcommand {
         ExtractionSheet data;
         try {
             Vocabulary vocab = vocabulary == null ? Vocabulary.builtIn() : Vocabulary.withUserTable(vocabulary);
-            data = new SheetReader(vocab).read(input, sheet);
+            OutcomeMap map = outcomeMap == null ? OutcomeMap.NONE : OutcomeMap.read(outcomeMap);
+            data = new SheetReader(vocab, map).read(input, sheet);
         } catch (InvalidInputException e) {
-            err.println("error: " + e.getMessage());
+            err.println("error: " + Terminal.safe(e.getMessage()));
             err.println("Nothing was written. Correct the sheet and run again.");
             return Main.EXIT_BAD_INPUT;
         } catch (NoSuchFileException e) {
-            err.println("error: " + e.getFile() + ": no such file");
+            err.println("error: " + Terminal.safe(e.getFile()) + ": no such file");
+            return Main.EXIT_BAD_INPUT;
+        } catch (java.nio.file.AccessDeniedException e) {
+            err.println("error: " + Terminal.safe(e.getFile()) + ": permission denied");
             return Main.EXIT_BAD_INPUT;
         }
         Settings resolved;
-        org.mscmeta.report.plot.StudyOrder order;
         try {
             resolved = MetaAnalysis.resolve(data, settings);
         } catch (IllegalArgumentException e) {
-            err.println("error: " + e.getMessage());
+            err.println("error: " + Terminal.safe(e.getMessage()));
             err.println("Nothing was written.");
-            return Main.EXIT_BAD_INPUT;
-        }
-        try {
-            order = org.mscmeta.report.plot.StudyOrder.parse(sort);
-        } catch (IllegalArgumentException e) {
-            err.println("error: --sort: expected input, year, effect or weight, got '" + sort + "'");
             return Main.EXIT_BAD_INPUT;
         }
         RunInfo run = new RunInfo(input.toString(), Tasks.valueOf(checksum, "computing the input's checksum"),
@@ -198,7 +220,14 @@ final class AnalyzeCommand implements Main.Subcommand {
         ReportWriter.Written written;
         String summaryText;
         // results.json takes each outcome as it is pooled; nothing is in place in --out before the end
-        try (ReportWriter.Session session = ReportWriter.begin(out, data, resolved, run)) {
+        ReportWriter.Session opened;
+        try {
+            opened = ReportWriter.begin(out, data, resolved, run, force);
+        } catch (OutputFolderException e) {
+            err.println("error: " + Terminal.safe(e.getMessage()));
+            return Main.EXIT_BAD_INPUT;
+        }
+        try (ReportWriter.Session session = opened) {
             try {
                 progress.phase("pooling");
                 results = MetaAnalysis.run(data, resolved, new MetaAnalysis.Progress() {
@@ -213,7 +242,7 @@ final class AnalyzeCommand implements Main.Subcommand {
                     }
                 });
             } catch (IllegalArgumentException e) {
-                err.println("error: " + e.getMessage());
+                err.println("error: " + Terminal.safe(e.getMessage()));
                 err.println("Nothing was written.");
                 return Main.EXIT_BAD_INPUT;
             }
@@ -224,7 +253,13 @@ final class AnalyzeCommand implements Main.Subcommand {
             Thread composing = new Thread(summary, "summary");
             composing.setDaemon(true);
             composing.start();
-            written = session.finish(results, noReport, order, part -> progress.phase("writing " + part));
+            try {
+                written = session.finish(results, noReport, order, part -> progress.phase("writing " + part));
+            } catch (IOException e) {
+                err.println("error: the outputs could not be written to " + Terminal.safe(out.toString()) + " ("
+                        + Terminal.safe(FileProblems.describe(e)) + "); the folder is as it was before the run");
+                return 1;
+            }
             summaryText = Tasks.valueOf(summary, "composing the summary");
         }
         if (!quiet) {

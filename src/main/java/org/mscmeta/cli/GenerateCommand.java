@@ -4,7 +4,7 @@ import java.io.BufferedWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.mscmeta.report.AtomicFiles;
+import org.mscmeta.files.AtomicFiles;
 import org.mscmeta.synth.SyntheticRegistry;
 
 /** {@code generate}: a deterministic synthetic registry-scale sheet for benchmarks. */
@@ -34,6 +34,10 @@ final class GenerateCommand implements Main.Subcommand {
             return Main.EXIT_BAD_INPUT;
         }
         long[] rows = new long[1];
+        Path parent = out.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
         AtomicFiles.write(out, os -> {
             BufferedWriter w = new BufferedWriter(new java.io.OutputStreamWriter(os, StandardCharsets.UTF_8), 1 << 16);
             rows[0] = SyntheticRegistry.write(w, (int) trials, (int) terms, seed); // closing the CSV writer flushes w

@@ -21,6 +21,14 @@ import org.mscmeta.ctgov.ImportFiles;
 import org.mscmeta.ctgov.JsonRecords;
 import org.mscmeta.ctgov.SheetRow;
 import org.mscmeta.ctgov.Trial;
+import org.mscmeta.files.OutputFolder;
+import org.mscmeta.files.OutputFolderException;
+import org.mscmeta.report.Terminal;
+import org.mscmeta.sheet.InvalidInputException;
+import org.mscmeta.sheet.Notice;
+import org.mscmeta.sheet.OutcomeMap;
+import org.mscmeta.sheet.OutcomeNames;
+import org.mscmeta.sheet.TextColumn;
 
 /** {@code import-ctgov}: ClinicalTrials.gov adverse-event tables into an extraction sheet ready for analyze. */
 final class ImportCtgovCommand implements Main.Subcommand {
@@ -43,6 +51,11 @@ final class ImportCtgovCommand implements Main.Subcommand {
                         + " do.")
                 .value("format", "csv|xlsx", "Format of the extraction sheet", "csv")
                 .flag("merge-msc-groups", "Merge several MSC groups of a trial (dose cohorts) into one MSC arm.")
+                .value("outcome-map", "FILE", "Outcome harmonisation table (CSV of term,outcome, as"
+                        + " examples/outcome_harmonisation.csv): terms named in its first column are written under"
+                        + " the outcome in its second.")
+                .flag("force", "Write into an output folder that holds files of the names an import writes that no"
+                        + " import wrote; they are replaced.")
                 .list("nct", "NCT", "Download these records from the ClinicalTrials.gov API (needs a network).")
                 .value("search", "EXPR", "Download every record with results matching this search expression.")
                 .value("api", "URL", "API base address", Download.DEFAULT_API)
@@ -57,6 +70,8 @@ final class ImportCtgovCommand implements Main.Subcommand {
         }
         Path out = o.requiredPath("out");
         Path groups = o.path("groups");
+        Path outcomeMapFile = o.path("outcome-map");
+        boolean force = o.has("force");
         String format = o.text("format");
         boolean mergeMsc = o.has("merge-msc-groups");
         List<String> given = o.list("nct");
@@ -72,6 +87,18 @@ final class ImportCtgovCommand implements Main.Subcommand {
         }
         if (files.isEmpty() && nct.isEmpty() && search == null) {
             err.println("error: give registry FILEs, --nct or --search");
+            return Main.EXIT_BAD_INPUT;
+        }
+        if (out.toString().isBlank()) {
+            err.println("error: --out: give the folder to write into (an empty name would write into the current"
+                    + " folder)");
+            return Main.EXIT_BAD_INPUT;
+        }
+        OutcomeMap outcomeMap;
+        try {
+            outcomeMap = outcomeMapFile == null ? OutcomeMap.NONE : OutcomeMap.read(outcomeMapFile);
+        } catch (InvalidInputException e) {
+            err.println("error: " + Terminal.safe(e.getMessage()));
             return Main.EXIT_BAD_INPUT;
         }
         List<String> warnings = new ArrayList<>();
@@ -93,11 +120,11 @@ final class ImportCtgovCommand implements Main.Subcommand {
             trials = read(inputs, warnings);
             mapping = groups == null ? Map.of() : GroupMapping.read(groups);
         } catch (CtgovInputException e) {
-            err.println("error: " + e.getMessage());
+            err.println("error: " + Terminal.safe(e.getMessage()));
             err.println("Nothing was written.");
             return Main.EXIT_BAD_INPUT;
         } catch (NoSuchFileException e) {
-            err.println("error: " + e.getFile() + ": no such file");
+            err.println("error: " + Terminal.safe(e.getFile()) + ": no such file");
             return Main.EXIT_BAD_INPUT;
         } catch (java.net.ConnectException | java.net.http.HttpTimeoutException e) {
             err.println("error: cannot reach " + api + " (" + e.getMessage() + "); import saved files instead");
@@ -115,29 +142,84 @@ final class ImportCtgovCommand implements Main.Subcommand {
             reports.add(r);
             rows.addAll(r.rows());
         }
-        Files.createDirectories(out);
-        Path sheet = out.resolve(SHEET + "." + fmt);
-        if (fmt.equals("csv")) {
-            ImportFiles.csv(sheet, rows);
-        } else {
-            ImportFiles.xlsx(sheet, rows);
+        rows = harmonise(rows, outcomeMap, warnings);
+        Path sheetName = Path.of(SHEET + "." + fmt);
+        Path reviewMd = Path.of("review", "review.md");
+        try (OutputFolder folder = OutputFolder.open(out, LAYOUT, force)) {
+            Path staging = folder.staging();
+            Files.createDirectories(staging.resolve("review"));
+            if (fmt.equals("csv")) {
+                ImportFiles.csv(staging.resolve(sheetName), rows);
+            } else {
+                ImportFiles.xlsx(staging.resolve(sheetName), rows);
+            }
+            ImportFiles.groups(staging.resolve("review").resolve("groups.csv"), reports);
+            ImportFiles.review(staging.resolve(reviewMd), reports, warnings);
+            folder.commit(List.of(sheetName, Path.of("review", "groups.csv"), reviewMd));
+        } catch (OutputFolderException e) {
+            err.println("error: " + Terminal.safe(e.getMessage()));
+            return Main.EXIT_BAD_INPUT;
         }
-        Path review = out.resolve("review");
-        Files.createDirectories(review);
-        ImportFiles.groups(review.resolve("groups.csv"), reports);
-        ImportFiles.review(review.resolve("review.md"), reports, warnings);
         if (!quiet) {
-            long imported = reports.stream().filter(x -> !x.rows().isEmpty()).count();
-            System.out.printf(Locale.ROOT, "%d trial%s read; %d imported (%d rows) into %s; %d need review (see %s).%n",
-                    reports.size(), reports.size() == 1 ? "" : "s", imported, rows.size(), sheet,
-                    reports.size() - imported, review.resolve("review.md"));
+            ImportFiles.Counts c = ImportFiles.counts(reports);
+            System.out.printf(Locale.ROOT, "%d trial%s read; %d imported (%d rows) into %s, of which %d with rows"
+                    + " flagged needs_review; %d not imported, to review (see %s).%n", reports.size(),
+                    reports.size() == 1 ? "" : "s", c.imported(), rows.size(), out.resolve(sheetName),
+                    c.flagged(), c.notImported(), out.resolve(reviewMd));
             for (CtgovImport.TrialReport r : reports) {
                 if (!r.decision().usable()) {
-                    System.out.println("  " + r.trial().nctId() + ": " + String.join("; ", r.decision().flags()));
+                    System.out.println("  " + r.trial().nctId() + ": " + Terminal.safe(String.join("; ",
+                            r.decision().flags())));
+                }
+            }
+            for (String w : warnings) {
+                if (w.startsWith(HARMONISED)) {
+                    System.out.println("  " + Terminal.safe(w));
                 }
             }
         }
         return 0;
+    }
+
+    /** What an import writes into its folder, for recognising an earlier import's files. */
+    static final OutputFolder.Layout LAYOUT = new OutputFolder.Layout(
+            Set.of(SHEET + ".csv", SHEET + ".xlsx"), Set.of("review"));
+
+    private static final String HARMONISED = "Outcome names: ";
+
+    /**
+     * The terms of every trial as one vocabulary: names that differ only in case, spacing or punctuation written as
+     * one (the form most rows use), the outcome map applied, near-duplicates listed; each notice a warning of the
+     * review.
+     */
+    private static List<SheetRow> harmonise(List<SheetRow> rows, OutcomeMap map, List<String> warnings) {
+        if (rows.isEmpty()) {
+            return rows;
+        }
+        List<String> names = new ArrayList<>();
+        Map<String, Integer> codeOf = new java.util.HashMap<>();
+        int[] codes = new int[rows.size()];
+        int[] rowNumber = new int[rows.size()];
+        for (int i = 0; i < rows.size(); i++) {
+            String o = rows.get(i).outcome();
+            codes[i] = codeOf.computeIfAbsent(o, k -> {
+                names.add(k);
+                return names.size() - 1;
+            });
+            rowNumber[i] = i + 2;
+        }
+        List<Notice> notices = new ArrayList<>();
+        TextColumn merged = OutcomeNames.harmonise(new TextColumn("outcome", names, codes), rowNumber, map, SHEET,
+                notices);
+        for (Notice n : notices) {
+            warnings.add(HARMONISED + n.message());
+        }
+        List<SheetRow> out = new ArrayList<>(rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            String name = merged.get(i);
+            out.add(name.equals(rows.get(i).outcome()) ? rows.get(i) : rows.get(i).withOutcome(name));
+        }
+        return out;
     }
 
     /** Reads JSON records and AACT tables; a trial met twice is kept once (the first), with a warning. */

@@ -84,7 +84,12 @@ public final class Launcher {
         Thread stop = new Stop(process);
         Runtime.getRuntime().addShutdownHook(stop);
         int status = process.waitFor();
-        Runtime.getRuntime().removeShutdownHook(stop);
+        try {
+            Runtime.getRuntime().removeShutdownHook(stop);
+        } catch (IllegalStateException e) {
+            // a signal is ending this JVM: the hook has stopped the child, and the JVM exits with the signal's status
+            return;
+        }
         System.exit(status);
     }
 

@@ -33,6 +33,9 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        if (Boolean.getBoolean(Launcher.LAUNCHED)) {
+            ParentWatch.start();
+        }
         System.exit(run(args));
     }
 
@@ -52,13 +55,15 @@ public final class Main {
                 out.println(version());
                 return 0;
             }
-            boolean help = args.length == 0 || first.equals("--help") || first.equals("-h") || first.equals("help");
+            boolean help = first.equals("--help") || first.equals("-h") || first.equals("help");
             if (help && args.length > 1) {
                 return run(args[1], "--help");
             }
             PrintStream to = help ? out : err;
-            if (!help) {
-                to.println("error: unknown command '" + first + "'");
+            if (args.length == 0) {
+                to.println("error: no command given");
+            } else if (!help) {
+                to.println("error: unknown command '" + org.mscmeta.report.Terminal.safe(first) + "'");
             }
             to.println("Usage: mscmeta COMMAND [OPTIONS]");
             to.println("Adverse-event safety meta-analysis of mesenchymal stem/stromal cell trials.");
@@ -77,7 +82,7 @@ public final class Main {
         try {
             parsed = options.parse(rest);
         } catch (ParseException e) {
-            err.println("error: " + e.getMessage());
+            err.println("error: " + org.mscmeta.report.Terminal.safe(e.getMessage()));
             err.println("See 'mscmeta " + first + " --help'.");
             return EXIT_BAD_INPUT;
         }
@@ -92,11 +97,16 @@ public final class Main {
         try {
             return command.run(parsed);
         } catch (CommandOptions.BadValue e) {
-            err.println("error: " + e.getMessage());
+            err.println("error: " + org.mscmeta.report.Terminal.safe(e.getMessage()));
             err.println("See 'mscmeta " + first + " --help'.");
             return EXIT_BAD_INPUT;
+        } catch (java.io.IOException e) {
+            err.println("error: " + org.mscmeta.report.Terminal.safe(org.mscmeta.files.FileProblems.describe(e)));
+            return 1;
         } catch (Exception e) {
-            err.println("error: " + e.getMessage());
+            String m = e.getMessage();
+            err.println("error: " + (m == null || m.isBlank() ? "an unexpected failure, a defect of mscmeta: please"
+                    + " report it with the command you ran" : org.mscmeta.report.Terminal.safe(m)));
             return 1;
         }
     }

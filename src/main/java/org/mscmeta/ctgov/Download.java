@@ -13,7 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.mscmeta.report.AtomicFiles;
+import org.mscmeta.files.AtomicFiles;
 
 /**
  * Fetches API v2 records when the machine is online: one study per NCT id ({@code GET {api}/studies/{nctId}}) or

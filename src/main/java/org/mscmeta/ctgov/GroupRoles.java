@@ -89,13 +89,18 @@ public final class GroupRoles {
         Map<String, Role> mapped = mapping.getOrDefault(t.nctId(), Map.of());
         List<Assigned> out = new ArrayList<>();
         List<String> flags = new ArrayList<>();
+        boolean changed = false;
         for (Trial.EventGroup g : t.groups()) {
             Trial.Arm arm = bestArm(g, t.arms());
+            Assigned automatic = judge(g, arm, cues);
             Role user = mapped.get(g.id());
+            // a role of the mapping's decides its group; a group the mapping leaves blank keeps its automatic role
             if (user != null) {
-                out.add(new Assigned(g, user, "set in the group mapping", arm));
+                out.add(new Assigned(g, user, user == automatic.role() ? automatic.reason() + "; confirmed in the"
+                        + " group mapping" : "set in the group mapping", arm));
+                changed |= user != automatic.role();
             } else {
-                out.add(judge(g, arm, cues));
+                out.add(automatic);
             }
         }
         if (!t.hasAdverseEvents()) {
@@ -108,16 +113,13 @@ public final class GroupRoles {
         }
         int msc = 0;
         int control = 0;
+        int kept = 0;
         for (Assigned a : out) {
             msc += a.role() == Role.MSC ? 1 : 0;
             control += a.role() == Role.CONTROL ? 1 : 0;
+            kept += a.role() == Role.EXCLUDE ? 0 : 1;
         }
-        if (!mapped.isEmpty()) {
-            if (msc == 0) {
-                flags.add("the group mapping names no MSC group");
-            }
-            return new Decision(out, flags, true);
-        }
+        // the same checks whether the roles came from the mapping or not: a mapping settles what it names, no more
         if (t.crossover()) {
             flags.add("crossover design: the groups are treatments given to the same participants, not"
                     + " independent arms");
@@ -126,24 +128,25 @@ public final class GroupRoles {
             if (a.role() == Role.UNKNOWN) {
                 flags.add("group " + a.group().id() + " '" + a.group().title() + "': " + a.reason());
             }
-            if (atRiskZero(a.group())) {
+            if (a.role() != Role.EXCLUDE && atRiskZero(a.group())) {
                 flags.add("group " + a.group().id() + " '" + a.group().title() + "' has no participants at risk");
             }
         }
         if (msc == 0) {
-            flags.add("no group recognised as receiving MSCs");
+            flags.add(mapped.isEmpty() ? "no group recognised as receiving MSCs" : "the group mapping names no MSC"
+                    + " group");
         }
         if (msc > 1 && !mergeMsc) {
-            flags.add(msc + " MSC groups (doses or cohorts?): merge them with --merge-msc-groups or choose in"
-                    + " --groups");
+            flags.add(msc + " MSC groups (doses or cohorts?): merge them with --merge-msc-groups or exclude all but"
+                    + " one in --groups");
         }
         if (control > 1) {
-            flags.add(control + " control groups: choose one (or merge) in --groups");
+            flags.add(control + " control groups: keep one (exclude the others) in --groups");
         }
-        if (out.size() > 2 && !(mergeMsc && msc + control == out.size() && control <= 1)) {
-            flags.add(out.size() + " event groups for a two-arm comparison");
+        if (kept > 2 && !(mergeMsc && msc + control == kept && control <= 1)) {
+            flags.add(kept + " event groups for a two-arm comparison");
         }
-        return new Decision(out, dedupe(flags), false);
+        return new Decision(out, dedupe(flags), changed);
     }
 
     private static Assigned judge(Trial.EventGroup g, Trial.Arm arm, TextCues cues) {

@@ -10,7 +10,7 @@ import java.util.List;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.mscmeta.report.AtomicFiles;
+import org.mscmeta.files.AtomicFiles;
 
 /**
  * Writes an import's files, each to a temporary file moved into place: the extraction sheet (CSV or xlsx), the
@@ -24,17 +24,31 @@ public final class ImportFiles {
     private ImportFiles() {
     }
 
-    /** The extraction sheet as CSV (UTF-8). */
+    /**
+     * The extraction sheet as CSV (UTF-8). A text cell that a spreadsheet program would take for a formula (it
+     * begins with {@code = + - @}, a tab or a carriage return: registry text is not to be trusted) is written with
+     * a leading apostrophe, which the sheet reader removes again ({@code SheetValidator}).
+     */
     public static void csv(Path file, List<SheetRow> rows) throws IOException {
         AtomicFiles.write(file, out -> {
             Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
             CsvWriter csv = CsvWriter.builder().build(w);
             csv.writeRecord(SheetRow.HEADER);
             for (SheetRow r : rows) {
-                csv.writeRecord(r.cells());
+                String[] cells = r.cells();
+                for (int i = 0; i < cells.length; i++) {
+                    cells[i] = formulaSafe(cells[i]);
+                }
+                csv.writeRecord(cells);
             }
             w.flush();
         });
+    }
+
+    /** {@code 'text} for text a spreadsheet would read as a formula; other text as it is. */
+    static String formulaSafe(String cell) {
+        return cell != null && !cell.isEmpty() && "=+-@\t\r".indexOf(cell.charAt(0)) >= 0
+                && !cell.matches("[+-]?\\d+(\\.\\d+)?") ? "'" + cell : cell;
     }
 
     /** The extraction sheet as an .xlsx workbook (sheet "AE data"; counts as numbers, text quote-safe). */
@@ -104,14 +118,33 @@ public final class ImportFiles {
         });
     }
 
+    /**
+     * How the trials of an import fared.
+     *
+     * @param imported    trials with rows in the sheet
+     * @param flagged     of those, trials whose rows are marked needs_review (a route or source not settled, an MSC
+     *                    group taken from its arm type)
+     * @param notImported trials without rows, to review
+     */
+    public record Counts(long imported, long flagged, long notImported) {
+    }
+
+    /** The counts of {@code reports}, as the console and review.md state them. */
+    public static Counts counts(List<CtgovImport.TrialReport> reports) {
+        long imported = reports.stream().filter(r -> !r.rows().isEmpty()).count();
+        long flagged = reports.stream().filter(r -> r.rows().stream().anyMatch(SheetRow::needsReview)).count();
+        return new Counts(imported, flagged, reports.size() - imported);
+    }
+
     /** {@code review.md}: every trial, what was taken, what was flagged and why. */
     public static void review(Path file, List<CtgovImport.TrialReport> reports, List<String> warnings)
             throws IOException {
         StringBuilder sb = new StringBuilder("# ClinicalTrials.gov import: review\n\n");
-        long imported = reports.stream().filter(r -> !r.rows().isEmpty()).count();
+        Counts c = counts(reports);
         long rows = reports.stream().mapToLong(r -> r.rows().size()).sum();
-        sb.append(String.format(java.util.Locale.ROOT, "%d trial%s read, %d imported (%d rows), %d need review.%n%n",
-                reports.size(), reports.size() == 1 ? "" : "s", imported, rows, reports.size() - imported));
+        sb.append(String.format(java.util.Locale.ROOT, "%d trial%s read, %d imported (%d rows), of which %d with rows"
+                + " flagged needs_review; %d not imported, to review.%n%n", reports.size(),
+                reports.size() == 1 ? "" : "s", c.imported(), rows, c.flagged(), c.notImported()));
         sb.append("Counts are participants affected / at risk (numAffected / numAtRisk), never event counts. Group"
                 + " totals are their own outcomes; term rows are never summed. Edit `groups.csv` (role: msc, control"
                 + " or exclude) and import again with `--groups review/groups.csv` to settle flagged trials.\n\n");

@@ -40,6 +40,29 @@ public final class JsonRecords {
     }
 
     /** Reads every study in a JSON stream; {@code name} names it in errors. */
+    /** Where the parser stood: the JSON path, and the line and column when the parser knows them. */
+    private static String where(JsonParser p, JacksonException e) {
+        String pointer = p.streamReadContext().pathAsPointer().toString();
+        if (pointer.length() > 160) {
+            pointer = pointer.substring(0, 80) + "\u2026 (" + p.streamReadContext().getNestingDepth() + " levels deep)";
+        }
+        String path = "JSON path " + pointer;
+        var at = e.getLocation();
+        return at == null || at.getLineNr() < 0 ? path : path + " (line " + at.getLineNr() + ", column "
+                + at.getColumnNr() + ")";
+    }
+
+    /** A parser's message up to its first sentence, without the class names and source excerpts it appends. */
+    private static String firstSentence(String m) {
+        if (m == null) {
+            return "not JSON";
+        }
+        String s = m.split("\\R", 2)[0];
+        int dot = s.indexOf(". ");
+        s = dot > 0 ? s.substring(0, dot) : s;
+        return s.replaceAll("\\(?[a-z]+(\\.[a-z]+)+\\.[A-Z][A-Za-z]*(#[a-zA-Z]+)?\\)?", "").strip();
+    }
+
     public static List<Trial> read(InputStream in, String name) throws IOException, CtgovInputException {
         JsonNode root;
         try (JsonParser p = MAPPER.createParser(in)) {
@@ -47,10 +70,12 @@ public final class JsonRecords {
                 root = MAPPER.readTree(p);
             } catch (JacksonIOException e) {
                 throw e.getCause();
+            } catch (tools.jackson.core.exc.StreamConstraintsException e) {
+                throw new CtgovInputException(name, where(p, e), "JSON nested deeper (or holding longer values) than a"
+                        + " ClinicalTrials.gov record ever does, which is refused unread; it is not a registry record");
             } catch (JacksonException e) {
-                String where = "JSON path " + p.streamReadContext().pathAsPointer() + " (line "
-                        + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
-                throw new CtgovInputException(name, where, "malformed or truncated JSON: " + e.getOriginalMessage());
+                throw new CtgovInputException(name, where(p, e), "malformed or truncated JSON: "
+                        + firstSentence(e.getOriginalMessage()));
             }
         }
         if (root == null || !root.isObject()) {

@@ -15,6 +15,12 @@ public record SheetRow(String study, Integer year, String trialId, String condit
         "outcome", "ae_category", "organ_system", "events_msc", "n_msc", "events_control", "n_control",
         "needs_review", "review_reason", "msc_groups", "control_groups", "source_file"};
 
+    /** The same row with another outcome name (harmonised). */
+    public SheetRow withOutcome(String name) {
+        return new SheetRow(study, year, trialId, condition, cellSource, donor, route, name, category, organSystem,
+                eventsMsc, nMsc, eventsControl, nControl, needsReview, reviewReason, mscGroups, controlGroups, source);
+    }
+
     /** The row's cells as text, in {@link #HEADER} order (blank for absent values). */
     public String[] cells() {
         return new String[] {study, str(year), trialId, nz(condition), nz(cellSource), nz(donor), nz(route), outcome,

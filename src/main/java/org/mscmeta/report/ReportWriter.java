@@ -17,6 +17,8 @@ import org.mscmeta.analysis.Analysis;
 import org.mscmeta.analysis.Results;
 import org.mscmeta.analysis.Settings;
 import org.mscmeta.concurrent.Tasks;
+import org.mscmeta.files.OutputFolder;
+import org.mscmeta.files.OutputFolderException;
 import org.mscmeta.analysis.SubgroupComparison;
 import org.mscmeta.report.plot.DrawingFiles;
 import org.mscmeta.report.plot.ForestPlot;
@@ -28,8 +30,8 @@ import org.mscmeta.sheet.ExtractionSheet;
 /**
  * Entry point of the report stage: writes results.json, and unless {@code jsonOnly}, the forest plots (PNG, SVG,
  * PDF), funnel plots (PNG, SVG) and the Excel workbook. Everything is first written into a staging folder inside
- * the output folder and moved into place only when all of it succeeded, so a failure leaves nothing
- * half-written.
+ * the output folder and put in place of the previous run's files only when all of it succeeded
+ * ({@link OutputFolder}), so a failure leaves nothing half-written and nothing mixed.
  */
 public final class ReportWriter {
 
@@ -63,43 +65,51 @@ public final class ReportWriter {
                                 StudyOrder order, java.util.function.Consumer<String> phases) throws IOException {
         try (Session session = begin(out, sheet, results.settings(), run)) {
             return session.finish(results, jsonOnly, order, phases);
+        } catch (OutputFolderException e) {
+            throw new IOException(e.getMessage(), e);
         }
     }
+
+    /** What an {@code analyze} run writes into its folder, for recognising an earlier run's files. */
+    public static final OutputFolder.Layout LAYOUT = new OutputFolder.Layout(
+            java.util.Set.of(ResultsJson.FILE_NAME, Workbook.FILE_NAME, "report.docx"), java.util.Set.of(PLOTS));
 
     /**
      * Starts writing into {@code out} before the analysis runs, so that results.json takes each outcome as it is
      * done ({@link Session#analysed}) instead of all of them after the analysis.
      *
      * @param settings the settings the results will report ({@code MetaAnalysis.resolve})
+     * @throws OutputFolderException when the folder cannot be used (an empty name, a file, files of another
+     *                               program's without {@code force}), with a sentence saying why
      */
-    public static Session begin(Path out, ExtractionSheet sheet, Settings settings, RunInfo run) throws IOException {
-        return new Session(out, sheet, settings, run);
+    public static Session begin(Path out, ExtractionSheet sheet, Settings settings, RunInfo run, boolean force)
+            throws IOException, OutputFolderException {
+        return new Session(OutputFolder.open(out, LAYOUT, force), sheet, settings, run);
+    }
+
+    /** As {@link #begin(Path, ExtractionSheet, Settings, RunInfo, boolean)}, not replacing another program's files. */
+    public static Session begin(Path out, ExtractionSheet sheet, Settings settings, RunInfo run)
+            throws IOException, OutputFolderException {
+        return begin(out, sheet, settings, run, false);
     }
 
     /**
-     * The outputs of one run, written into a staging folder inside the output folder and moved into place only
-     * when all of them succeeded ({@link #finish}); closed unfinished, it removes what it wrote (and the output
-     * folder, when it made it and it is empty).
+     * The outputs of one run, written into the staging folder of an {@link OutputFolder} and put in place of the
+     * previous run's only when all of them succeeded ({@link #finish}); closed unfinished (a failure, a signal), it
+     * removes what it wrote.
      */
     public static final class Session implements AutoCloseable {
-        private final Path out;
-        private final boolean madeOut;
+        private final OutputFolder folder;
         private final ExtractionSheet sheet;
         private final RunInfo run;
         private final Path staging;
         private final ResultsJson.Document json;
-        private volatile boolean finished;
-        /** Removes the staging folder when the program is ended (Ctrl-C, a signal) before the session closed. */
-        private final Thread onShutdown = new Thread(this::removeOnShutdown, "remove staging");
 
-        private Session(Path out, ExtractionSheet sheet, Settings settings, RunInfo run) throws IOException {
-            this.out = out;
-            this.madeOut = !Files.isDirectory(out);
+        private Session(OutputFolder folder, ExtractionSheet sheet, Settings settings, RunInfo run) throws IOException {
+            this.folder = folder;
             this.sheet = sheet;
             this.run = run;
-            Files.createDirectories(out);
-            staging = Files.createTempDirectory(out, ".mscmeta-staging-");
-            Runtime.getRuntime().addShutdownHook(onShutdown);
+            this.staging = folder.staging();
             java.io.OutputStream stream = null;
             try {
                 stream = new java.io.BufferedOutputStream(
@@ -109,8 +119,7 @@ public final class ReportWriter {
                 if (stream != null) {
                     stream.close();
                 }
-                Runtime.getRuntime().removeShutdownHook(onShutdown);
-                removeStaging();
+                folder.close();
                 throw e;
             }
         }
@@ -122,7 +131,8 @@ public final class ReportWriter {
 
         /**
          * Writes the rest: unless {@code jsonOnly}, the plots and the workbook, then the end of results.json (and
-         * its analyses, when none were {@linkplain #analysed reported}); then moves everything into place.
+         * its analyses, when none were {@linkplain #analysed reported}); then puts everything in place of the previous
+         * run's files.
          */
         public Written finish(Results results, boolean jsonOnly, StudyOrder order,
                               java.util.function.Consumer<String> phases) throws IOException {
@@ -134,21 +144,7 @@ public final class ReportWriter {
             phases.accept(ResultsJson.FILE_NAME);
             json.finish(results);
             files.add(Path.of(ResultsJson.FILE_NAME));
-            List<Path> moved = new ArrayList<>();
-            try {
-                for (Path rel : files) {
-                    Path target = out.resolve(rel.toString());
-                    Files.createDirectories(target.toAbsolutePath().getParent());
-                    Files.move(staging.resolve(rel.toString()), target, StandardCopyOption.REPLACE_EXISTING);
-                    moved.add(target);
-                }
-            } catch (IOException | RuntimeException e) {
-                for (Path p : moved) {
-                    Files.deleteIfExists(p);
-                }
-                throw e;
-            }
-            finished = true;
+            folder.commit(files);
             return new Written(List.copyOf(files));
         }
 
@@ -157,35 +153,7 @@ public final class ReportWriter {
             try {
                 json.close();
             } finally {
-                try {
-                    Runtime.getRuntime().removeShutdownHook(onShutdown);
-                } catch (IllegalStateException e) {
-                    // shutting down already: the hook removes the staging folder
-                }
-                removeStaging();
-            }
-        }
-
-        /** The shutdown hook: the plot threads may still be writing, so a second pass takes what they added. */
-        private void removeOnShutdown() {
-            for (int pass = 0; pass < 2; pass++) {
-                try {
-                    removeStaging();
-                    return;
-                } catch (IOException | RuntimeException e) {
-                    // try once more
-                }
-            }
-        }
-
-        private void removeStaging() throws IOException {
-            deleteTree(staging);
-            if (madeOut && !finished) {
-                try {
-                    Files.deleteIfExists(out);
-                } catch (java.nio.file.DirectoryNotEmptyException e) {
-                    // something else was put there meanwhile: leave it
-                }
+                folder.close();
             }
         }
     }
@@ -342,18 +310,6 @@ public final class ReportWriter {
     private static void add(List<Path> files, Path dir, String base, String... exts) {
         for (String e : exts) {
             files.add(dir.resolve(base + "." + e));
-        }
-    }
-
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> s = Files.walk(dir)) {
-            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
         }
     }
 }

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.List;
+import org.mscmeta.files.AtomicFiles;
 import org.mscmeta.Tool;
 import org.mscmeta.analysis.Analysis;
 import org.mscmeta.analysis.CommonResult;
@@ -72,6 +73,7 @@ public final class ResultsJson {
     /** Writes {@code results.json} atomically into {@code dir}. */
     public static Path write(Results results, RunInfo run, Path dir) throws IOException {
         Path target = dir.resolve(FILE_NAME);
+        java.nio.file.Files.createDirectories(dir);
         AtomicFiles.write(target, out -> write(results, run, out));
         return target;
     }

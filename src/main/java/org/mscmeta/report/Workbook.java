@@ -20,6 +20,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.mscmeta.files.AtomicFiles;
 import org.mscmeta.Tool;
 import org.mscmeta.analysis.Analysis;
 import org.mscmeta.analysis.CommonResult;

@@ -1,30 +1,34 @@
 package org.mscmeta.sheet;
 
-import de.siegmar.fastcsv.reader.CsvParseException;
-import de.siegmar.fastcsv.reader.CsvReader;
-import de.siegmar.fastcsv.reader.CsvRecord;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Locale;
 
 /**
- * Entry point of the first stage: reads an extraction sheet (CSV, or the first or a named sheet of an .xlsx
- * workbook), validates it and returns it column-wise. CSV is streamed with FastCSV; .xlsx is read with
- * Apache POI (see {@link XlsxRows}).
+ * Entry point of the first stage: reads an extraction sheet (delimited text as spreadsheet programs save it, or a
+ * sheet of an .xlsx workbook), validates it and returns it column-wise. Text is streamed with FastCSV
+ * ({@link CsvSheet}); .xlsx is streamed with Apache POI's SAX reading ({@link XlsxSheet}).
  */
 public final class SheetReader {
 
     private final Vocabulary vocabulary;
+    private final OutcomeMap outcomeMap;
 
     public SheetReader(Vocabulary vocabulary) {
+        this(vocabulary, OutcomeMap.NONE);
+    }
+
+    /** A reader that renames outcomes by an outcome harmonisation table ({@code --outcome-map}). */
+    public SheetReader(Vocabulary vocabulary, OutcomeMap outcomeMap) {
         this.vocabulary = vocabulary;
+        this.outcomeMap = outcomeMap == null ? OutcomeMap.NONE : outcomeMap;
+    }
+
+    /** The same reader with an outcome harmonisation table. */
+    public SheetReader withOutcomeMap(OutcomeMap map) {
+        return new SheetReader(vocabulary, map);
     }
 
     /** A reader with the built-in vocabulary. */
@@ -35,8 +39,9 @@ public final class SheetReader {
     /**
      * Reads and validates a sheet.
      *
-     * @param file      a .csv (UTF-8, comma) or .xlsx file
-     * @param sheetName for .xlsx: the sheet to read, or null for the first
+     * @param file      a delimited text file (comma, semicolon or tab; UTF-8, UTF-16 or Windows-1252) or an .xlsx
+     *                  workbook
+     * @param sheetName for .xlsx: the sheet to read, or null for the first that holds the required columns
      * @throws InvalidInputException listing every problem found, each with its file, row and column
      * @throws IOException           when the file cannot be read at all
      */
@@ -45,63 +50,18 @@ public final class SheetReader {
         if (!Files.isRegularFile(file)) {
             throw new NoSuchFileException(file.toString(), null, "no such input file");
         }
-        SheetValidator validator = new SheetValidator(name, vocabulary);
         String lower = name.toLowerCase(Locale.ROOT);
+        java.util.function.Supplier<SheetValidator> validators = () -> new SheetValidator(name, vocabulary, outcomeMap);
+        SheetValidator validator;
         if (lower.endsWith(".xlsx") || lower.endsWith(".xlsm")) {
-            XlsxRows.read(file, name, sheetName, validator);
-        } else if (lower.endsWith(".xls")) {
-            throw new InvalidInputException(name, "an .xlsx or .csv file (save the old .xls workbook as .xlsx)");
+            validator = XlsxSheet.read(file, name, sheetName, validators);
+        } else if (lower.endsWith(".xls") || lower.endsWith(".ods") || lower.endsWith(".numbers")) {
+            throw new InvalidInputException(name, "an .xlsx workbook or a delimited text file (.csv, .tsv, .txt):"
+                    + " open this one in its program and save it as .xlsx or CSV");
         } else {
-            readCsv(file, name, validator);
+            validator = CsvSheet.read(file, name, validators);
         }
         return validator.finish();
-    }
-
-    /**
-     * Reads a CSV sheet: FastCSV tokenises, and each field goes from its character buffer straight into the
-     * validator's dictionary-encoded columns ({@link SheetRows}), so that no String is made for a value seen
-     * before. Rows are counted as records (a quoted field may span lines), as a spreadsheet numbers them.
-     */
-    private static void readCsv(Path file, String name, SheetValidator validator)
-            throws IOException, InvalidInputException {
-        long[] read = new long[1];
-        java.io.InputStream counted = new java.io.FilterInputStream(Files.newInputStream(file)) {
-            @Override
-            public int read(byte[] b, int off, int len) throws IOException {
-                int n = super.read(b, off, len);
-                read[0] += Math.max(n, 0);
-                return n;
-            }
-        };
-        SheetRows rows = new SheetRows(validator, () -> read[0], Files.size(file));
-        // a strict decoder: text that is not UTF-8 (a sheet saved as Windows-1252, say) is an error, not
-        // replacement characters; a byte-order mark reaches the first header, which drops it
-        try (Reader reader = new InputStreamReader(counted, StandardCharsets.UTF_8.newDecoder());
-             CsvReader<Boolean> csv = CsvReader.builder()
-                .skipEmptyLines(false)
-                .ignoreDifferentFieldCount(true)
-                .build(rows, reader)) {
-            for (Boolean more : csv) {
-                if (!more) {
-                    break;
-                }
-            }
-        } catch (CsvParseException e) {
-            throw new InvalidInputException(name, "well-formed CSV after row " + rows.rows() + ": " + e.getMessage());
-        } catch (UncheckedIOException e) {
-            if (e.getCause() instanceof CharacterCodingException) {
-                InputProblem p = Utf8Check.firstProblem(file, name);
-                throw p == null ? new InvalidInputException(name, "UTF-8 text (save the sheet as 'CSV UTF-8')")
-                        : new InvalidInputException(java.util.List.of(p), 1);
-            }
-            throw e.getCause();
-        }
-        if (rows.rows() == 0) {
-            throw new InvalidInputException(name, "a header row and data rows, but the file is empty");
-        }
-        if (rows.blankHeader()) {
-            throw new InvalidInputException(name, "a header row in row 1 (study, outcome, events_msc, n_msc, ...)");
-        }
     }
 
     static boolean isBlank(String[] cells) {

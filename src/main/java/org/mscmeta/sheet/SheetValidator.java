@@ -15,7 +15,11 @@ import java.util.Map;
  * <p>Rules (shared/docs/input-format.md): required columns present; study label and outcome not blank;
  * counts whole numbers >= 0; participants >= 1; events <= participants; the control arm either fully given
  * or fully blank (a single-arm study); year a whole number; one row per study, year, trial id and outcome.
- * Unknown route and cell-source values are kept as written and noted, not rejected.
+ * Unknown route and cell-source values are kept as written and noted, not rejected. Cells holding "NA" and similar
+ * marks ({@link MissingValues}) are empty; a leading apostrophe before {@code = + - @} (how a formula-safe sheet such
+ * as the ClinicalTrials.gov import's writes text a spreadsheet would take for a formula) is removed; a cell of more
+ * than {@value #MAX_CELL_CHARS} characters is refused; outcome names that differ only in case, spacing or punctuation
+ * are one outcome ({@link OutcomeNames}).
  *
  * <p>Every column is dictionary-encoded as it is read (a code per row into the column's distinct texts), and the
  * checks work on the codes: a count, year or dose is parsed once per distinct text, a route or cell source
@@ -62,11 +66,49 @@ public final class SheetValidator {
     private int badDoseRows;
     private int firstBadDoseRow;
     private boolean headerOk;
-    private final List<Notice> aliasNotices = new ArrayList<>();
+    /** Notices of the reading itself: column aliases, the encoding and separator read, decimal commas. */
+    private final List<Notice> readNotices = new ArrayList<>();
+    private final OutcomeMap outcomeMap;
+    /** Numbers may carry decimal commas (a delimited sheet separated by anything but commas). */
+    private boolean decimalComma;
+    /** Per column, the kind of each level once looked at (see {@link #levelKind}). */
+    private byte[][] levelKinds;
+    private static final byte UNSEEN = 0;
+    private static final byte PLAIN = 1;
+    private static final byte MISSING = 2;
+    private static final byte TOO_LONG = 3;
+    /** A spreadsheet cell holds at most this many characters (and the workbook writes every cell). */
+    public static final int MAX_CELL_CHARS = 32_767;
+    private int missingCells;
+    private String firstMissing;
+    /** Columns of counts, year and dose: numbers. */
+    private boolean[] numericColumn;
+    private final char[] scratch = new char[64];
+    private int decimalCommas;
+    private String firstDecimalComma;
+    /** CSV: an ambiguous number ("1.000" with decimal commas) in the current row: its column, or -1. */
+    private int ambiguousColumn = -1;
+    private String ambiguousText;
 
     public SheetValidator(String file, Vocabulary vocabulary) {
+        this(file, vocabulary, OutcomeMap.NONE);
+    }
+
+    /** A validator that renames outcomes by {@code outcomeMap} (as {@code --outcome-map}). */
+    public SheetValidator(String file, Vocabulary vocabulary, OutcomeMap outcomeMap) {
         this.file = file;
         this.vocabulary = vocabulary;
+        this.outcomeMap = outcomeMap == null ? OutcomeMap.NONE : outcomeMap;
+    }
+
+    /** Adds a notice about how the sheet was read (encoding, separator, sheet chosen). */
+    void notice(Notice n) {
+        readNotices.add(n);
+    }
+
+    /** Numbers may carry decimal commas: {@code 1,5} reads as 1.5, and a count such as {@code 1.000} is refused. */
+    void decimalComma(boolean on) {
+        decimalComma = on;
     }
 
     /** Takes the header row (spreadsheet row 1). Returns false when the sheet cannot be read further. */
@@ -102,7 +144,7 @@ public final class SheetValidator {
             if (previous == null) {
                 fieldColumn.put(f, j);
             } else if (f.canonical().equals(Field.headerKey(headers[previous]))) {
-                aliasNotices.add(new Notice("columns", null, file + ": column '" + headers[j]
+                readNotices.add(new Notice("columns", null, file + ": column '" + headers[j]
                         + "' is read as an ordinary column, because '" + headers[previous] + "' gives " + f.canonical()));
             } else {
                 problem(1, headers[j], headers[j], "one column for " + f.describe() + ", but '" + headers[previous]
@@ -127,6 +169,14 @@ public final class SheetValidator {
         this.blankCode = new int[headers.length];
         Arrays.fill(blankCode, -1);
         this.parsed = new long[headers.length][];
+        this.levelKinds = new byte[headers.length][16];
+        this.numericColumn = new boolean[headers.length];
+        for (Field f : new Field[] {Field.EVENTS_MSC, Field.N_MSC, Field.EVENTS_CONTROL, Field.N_CONTROL, Field.YEAR,
+            Field.DOSE}) {
+            if (column[f.ordinal()] >= 0) {
+                numericColumn[column[f.ordinal()]] = true;
+            }
+        }
         headerOk = problemCount == 0;
         return headerOk;
     }
@@ -161,6 +211,9 @@ public final class SheetValidator {
         }
         for (int j = 0; j < headers.length; j++) {
             String v = j < given.length && given[j] != null ? given[j].strip() : "";
+            if (v.length() > 1 && v.charAt(0) == '\'' && "=+-@".indexOf(v.charAt(1)) >= 0) {
+                v = v.substring(1);
+            }
             rowCodes[j] = v.isEmpty() ? EMPTY : raw[j].intern(v);
         }
         validateRow(rowNumber);
@@ -171,12 +224,84 @@ public final class SheetValidator {
      * white space (length 0 when blank). Rows are ended with {@link #endRow}; blank rows are neither.
      */
     void field(int j, char[] buf, int off, int len) {
+        if (len > 1 && buf[off] == '\'' && "=+-@".indexOf(buf[off + 1]) >= 0) {
+            // the apostrophe a formula-safe sheet puts before text a spreadsheet would take for a formula
+            off++;
+            len--;
+        }
         if (j < rowCodes.length) {
+            if (decimalComma && len > 0 && len < scratch.length) {
+                int comma = decimalCommaAt(buf, off, len);
+                if (comma >= 0) {
+                    // "1,5" is 1.5: stored with a point, as every number is parsed
+                    System.arraycopy(buf, off, scratch, 0, len);
+                    scratch[comma - off] = '.';
+                    buf = scratch;
+                    off = 0;
+                    if (decimalCommas++ == 0) {
+                        firstDecimalComma = "'" + new String(scratch, 0, len).replace('.', ',') + "' in column '"
+                                + headers[j] + "'";
+                    }
+                } else if (numericColumn[j] && ambiguousColumn < 0 && isDotThousands(buf, off, len)) {
+                    ambiguousColumn = j;
+                    ambiguousText = new String(buf, off, len);
+                }
+            }
             rowCodes[j] = len == 0 ? EMPTY : raw[j].intern(buf, off, len);
         } else if (len > 0 && extraColumn < 0) {
             extraColumn = j;
             extraText = new String(buf, off, len);
         }
+    }
+
+    /** The position of the comma of a number written with a decimal comma ({@code 12,5}, {@code -0,3}), or -1. */
+    private static int decimalCommaAt(char[] buf, int off, int len) {
+        int i = off;
+        int end = off + len;
+        if (buf[i] == '-' || buf[i] == '+') {
+            i++;
+        }
+        int digits = 0;
+        while (i < end && buf[i] >= '0' && buf[i] <= '9') {
+            i++;
+            digits++;
+        }
+        if (digits == 0 || i >= end - 1 || buf[i] != ',') {
+            return -1;
+        }
+        int comma = i++;
+        int decimals = 0;
+        while (i < end && buf[i] >= '0' && buf[i] <= '9') {
+            i++;
+            decimals++;
+        }
+        return i == end && decimals > 0 ? comma : -1;
+    }
+
+    /** {@code 1.000}, {@code 12.345.678}: digits grouped by points in threes, a thousands separator. */
+    private static boolean isDotThousands(char[] buf, int off, int len) {
+        int i = off;
+        int end = off + len;
+        int lead = 0;
+        while (i < end && buf[i] >= '0' && buf[i] <= '9' && lead < 4) {
+            i++;
+            lead++;
+        }
+        if (lead == 0 || lead > 3 || i == end) {
+            return false;
+        }
+        while (i < end) {
+            if (buf[i] != '.' || end - i < 4) {
+                return false;
+            }
+            for (int k = 1; k <= 3; k++) {
+                if (buf[i + k] < '0' || buf[i + k] > '9') {
+                    return false;
+                }
+            }
+            i += 4;
+        }
+        return true;
     }
 
     /** CSV: ends the current (non-blank) row, which had {@code fieldCount} fields. */
@@ -188,10 +313,39 @@ public final class SheetValidator {
             beyondHeader(rowNumber, extraColumn, extraText);
             extraColumn = -1;
         }
+        if (ambiguousColumn >= 0) {
+            problem(rowNumber, headers[ambiguousColumn], ambiguousText, "a number without a thousands separator"
+                    + " (the sheet uses decimal commas, where '" + ambiguousText + "' may mean a thousand times what"
+                    + " another program reads: write the digits alone)");
+            ambiguousColumn = -1;
+        }
+        if (fieldCount < rowCodes.length) {
+            shortRow(rowNumber, fieldCount);
+        }
         for (int j = fieldCount; j < rowCodes.length; j++) {
             rowCodes[j] = EMPTY;
         }
         validateRow(rowNumber);
+    }
+
+    /**
+     * A row with fewer values than the header has columns (a line cut short, not empty cells: a spreadsheet
+     * program writes every separator). When the missing columns include a known one, the row cannot be read: its
+     * control arm would silently become a single arm.
+     */
+    private void shortRow(int rowNumber, int fieldCount) {
+        int missingKnown = -1;
+        for (int j = fieldCount; j < rowCodes.length && missingKnown < 0; j++) {
+            if (Field.forHeader(headers[j]) != null && fieldColumn.containsValue(j)) {
+                missingKnown = j;
+            }
+        }
+        if (missingKnown >= 0) {
+            problem(rowNumber, headers[missingKnown], null, "a value or an empty cell: the row has " + fieldCount
+                    + " values but the header has " + headers.length + " columns, so '" + headers[missingKnown]
+                    + "' and the columns after it are missing (for a single-arm study keep the separators and"
+                    + " leave the control cells empty)");
+        }
     }
 
     private void beyondHeader(int rowNumber, int index, String value) {
@@ -199,8 +353,39 @@ public final class SheetValidator {
                 + headers.length + " columns)");
     }
 
+    /** What a level of column {@code j} is: {@link #PLAIN}, {@link #MISSING} ("NA", ...) or {@link #TOO_LONG}. */
+    private byte levelKind(int j, int code) {
+        byte[] kinds = levelKinds[j];
+        if (code >= kinds.length) {
+            kinds = Arrays.copyOf(kinds, Math.max(2 * kinds.length, code + 1));
+            levelKinds[j] = kinds;
+        }
+        byte k = kinds[code];
+        if (k == UNSEEN) {
+            String text = raw[j].level(code);
+            k = text.length() > MAX_CELL_CHARS ? TOO_LONG : MissingValues.isMissing(text) ? MISSING : PLAIN;
+            kinds[code] = k;
+        }
+        return k;
+    }
+
     private void validateRow(int rowNumber) {
         for (int j = 0; j < rowCodes.length; j++) {
+            if (rowCodes[j] != EMPTY) {
+                byte kind = levelKind(j, rowCodes[j]);
+                if (kind == MISSING) {
+                    if (missingCells++ == 0) {
+                        firstMissing = "'" + raw[j].level(rowCodes[j]) + "' in row " + rowNumber + ", column '"
+                                + headers[j] + "'";
+                    }
+                    rowCodes[j] = EMPTY;
+                } else if (kind == TOO_LONG) {
+                    problem(rowNumber, headers[j], raw[j].level(rowCodes[j]).substring(0, 40) + "\u2026 ("
+                            + raw[j].level(rowCodes[j]).length() + " characters)", "at most " + MAX_CELL_CHARS
+                            + " characters, what a spreadsheet cell holds");
+                    rowCodes[j] = EMPTY;
+                }
+            }
             if (rowCodes[j] == EMPTY) {
                 if (blankCode[j] < 0) {
                     blankCode[j] = raw[j].intern("");
@@ -265,6 +450,11 @@ public final class SheetValidator {
         }
         TextColumn study = headerOk ? rename(raw[column[Field.STUDY.ordinal()]].build(), "study") : null;
         TextColumn outcome = headerOk ? rename(raw[column[Field.OUTCOME.ordinal()]].build(), "outcome") : null;
+        List<Notice> notices = new ArrayList<>(readNotices);
+        if (headerOk && problemCount == 0) {
+            // variants of one outcome name are one outcome (and the map renames terms) before duplicates are sought
+            outcome = OutcomeNames.harmonise(outcome, rowNumbers.toArray(), outcomeMap, file, notices);
+        }
         List<TextColumn> columns = new ArrayList<>();
         if (headerOk) {
             for (TextColumnBuilder b : raw) {
@@ -275,7 +465,16 @@ public final class SheetValidator {
         if (problemCount > 0) {
             throw new InvalidInputException(problems, problemCount);
         }
-        List<Notice> notices = new ArrayList<>(aliasNotices);
+        if (missingCells > 0) {
+            notices.add(new Notice("missing_values", null, String.format(Locale.ROOT, "%s: %d cell(s) holding 'NA',"
+                    + " 'N/A', '-' or a similar mark of a value not reported were read as empty (first: %s)", file,
+                    missingCells, firstMissing)));
+        }
+        if (decimalCommas > 0) {
+            notices.add(new Notice("decimal_comma", null, String.format(Locale.ROOT, "%s: %d number(s) written with a"
+                    + " decimal comma were read as decimals (first: %s)", file, decimalCommas, firstDecimalComma)));
+        }
+        controlCharacters(columns, notices);
         unknownNotices(notices, "route", unknownRoute);
         unknownNotices(notices, "cell_source", unknownSource);
         if (badDoseRows > 0) {
@@ -286,6 +485,28 @@ public final class SheetValidator {
                 eventsControl.toArray(), nControl.toArray(), study, outcome, years.toArray(),
                 route.build(), cellSource.build(), List.copyOf(columns), new EnumMap<>(fieldColumn),
                 List.copyOf(notices));
+    }
+
+    /** A notice for text cells holding control characters, which plots and tables show as spaces. */
+    private void controlCharacters(List<TextColumn> columns, List<Notice> notices) {
+        for (TextColumn c : columns) {
+            for (int l = 0; l < c.levels().size(); l++) {
+                String v = c.levels().get(l);
+                for (int i = 0; i < v.length(); i++) {
+                    char ch = v.charAt(i);
+                    if (ch < 0x20 && ch != '\t' || ch == 0x7F) {
+                        int row = -1;
+                        for (int r = 0; r < c.codes().length && row < 0; r++) {
+                            row = c.codes()[r] == l ? rowNumbers.get(r) : -1;
+                        }
+                        notices.add(new Notice("control_characters", null, String.format(Locale.ROOT, "%s: row %d,"
+                                + " column '%s' holds a control character (\\x%02X); plots and tables show it as a"
+                                + " space", file, row, c.name(), (int) ch)));
+                        return;
+                    }
+                }
+            }
+        }
     }
 
     private static TextColumn rename(TextColumn c, String name) {

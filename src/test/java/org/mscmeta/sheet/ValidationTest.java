@@ -139,7 +139,7 @@ class ValidationTest {
         Files.writeString(f, "\uFEFF" + HEADER + "\n"
                 + " A ,2020, IV ,BM,  Fever ,1,10,2,12\n"
                 + ",,,,,,,,\n"                                       // blank row: skipped, still numbered
-                + "\"B\nmulti-line\",2021,IV,BM,Fever,3,10\n"       // one record over two lines; no control arm
+                + "\"B\nmulti-line\",2021,IV,BM,Fever,3,10,,\n"     // one record over two lines; no control arm
                 + "C,2022,IV,BM,\"Fever\",0,5,0,6\n");
         ExtractionSheet s = SheetReader.withBuiltInVocabulary().read(f, null);
         assertEquals(3, s.size());
@@ -147,7 +147,7 @@ class ValidationTest {
         assertEquals(List.of("Fever"), s.outcome().levels(), "stripped and quoted values are one level");
         assertEquals("A", s.study().get(0));
         assertEquals("B\nmulti-line", s.study().get(1));
-        assertTrue(s.isSingleArm(1), "missing trailing cells are blank");
+        assertTrue(s.isSingleArm(1), "empty trailing cells are blank");
         assertEquals("study", s.columns().get(0).name(), "the byte-order mark is not part of the first header");
     }
 
@@ -162,7 +162,7 @@ class ValidationTest {
     }
 
     @Test
-    void textThatIsNotUtf8IsAnErrorNamingItsRow() throws IOException {
+    void textThatIsNotUtf8IsReadAsWindows1252WithANotice() throws Exception {
         Path f = dir.resolve("latin1.csv");
         byte[] head = (HEADER + "\nA,2020,IV,BM,Death,1,10,1,10\nM").getBytes(java.nio.charset.StandardCharsets.UTF_8);
         byte[] tail = "ller,2021,IV,BM,Death,1,10,1,10\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
@@ -171,11 +171,24 @@ class ValidationTest {
         bytes[head.length] = (byte) 0xFC; // u-umlaut in Windows-1252
         System.arraycopy(tail, 0, bytes, head.length + 1, tail.length);
         Files.write(f, bytes);
+        ExtractionSheet s = SheetReader.withBuiltInVocabulary().read(f, null);
+        assertEquals("M\u00fcller", s.study().get(1));
+        assertTrue(s.notices().stream().anyMatch(n -> n.message().contains("Windows-1252")), s.notices().toString());
+    }
+
+    @Test
+    void textThatIsNeitherUtf8NorWindows1252IsAnErrorNamingItsRow() throws IOException {
+        Path f = dir.resolve("binary.csv");
+        byte[] head = (HEADER + "\nA,2020,IV,BM,Death,1,10,1,10\nM").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] bytes = java.util.Arrays.copyOf(head, head.length + 2);
+        bytes[head.length] = (byte) 0x81; // undefined in Windows-1252, and not UTF-8
+        bytes[head.length + 1] = '\n';
+        Files.write(f, bytes);
         InvalidInputException e = assertThrows(InvalidInputException.class,
                 () -> SheetReader.withBuiltInVocabulary().read(f, null));
         InputProblem p = e.problems().get(0);
         assertEquals(3, p.row(), p.message());
-        assertEquals("M\\xFC", p.value(), p.message());
+        assertEquals("M\\x81", p.value(), p.message());
         assertTrue(p.expected().contains("UTF-8") && p.expected().contains("Windows-1252"), p.message());
     }
 

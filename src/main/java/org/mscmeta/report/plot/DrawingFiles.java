@@ -18,7 +18,7 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.mscmeta.report.AtomicFiles;
+import org.mscmeta.files.AtomicFiles;
 
 /**
  * Writes a {@link Drawing} as PNG (raster, with its dpi recorded), SVG and PDF (vector; text as text in the

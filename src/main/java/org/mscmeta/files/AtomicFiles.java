@@ -1,4 +1,4 @@
-package org.mscmeta.report;
+package org.mscmeta.files;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -6,10 +6,15 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Writes a file so that a reader never sees it half-written: into a temporary file in the same folder, which
- * is moved into place only when the writer has finished; on failure the temporary file is removed.
+ * is moved into place only when the writer has finished; on failure the temporary file is removed. The temporary
+ * file is created as any file is, so that the file gets the permissions the user's umask gives (a temporary file of
+ * the JDK's would be readable by its owner only, and stay so once moved). The folder must exist: a folder removed
+ * meanwhile (a run being stopped) is not made again.
  */
 public final class AtomicFiles {
 
@@ -25,10 +30,11 @@ public final class AtomicFiles {
     /** Writes {@code target} atomically with {@code writer}. */
     public static void write(Path target, Writer writer) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".part");
+        Path tmp = dir.resolve("." + target.getFileName() + "." + Long.toHexString(ThreadLocalRandom.current()
+                .nextLong()) + ".part");
         try {
-            try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
+            try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(tmp,
+                    StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), 1 << 16)) {
                 writer.write(out);
             }
             try {

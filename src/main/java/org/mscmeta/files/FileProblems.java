@@ -1,0 +1,51 @@
+package org.mscmeta.files;
+
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
+
+/**
+ * A file-system failure in words: Java's exceptions of the file system carry little more than a path as their
+ * message ("/tmp/x/afile.txt"), which is no sentence a user can act on.
+ */
+public final class FileProblems {
+
+    private FileProblems() {
+    }
+
+    /** What went wrong, e.g. "/tmp/x: permission denied". */
+    public static String describe(IOException e) {
+        if (e instanceof FileSystemException f) {
+            String where = f.getFile() == null ? "" : f.getFile() + ": ";
+            String reason = f.getReason();
+            if (e instanceof AccessDeniedException) {
+                return where + "permission denied";
+            }
+            if (e instanceof NoSuchFileException) {
+                return where + "no such file or folder";
+            }
+            if (e instanceof FileAlreadyExistsException) {
+                return where + "already exists";
+            }
+            if (e instanceof NotDirectoryException) {
+                return where + "is not a folder";
+            }
+            if (e instanceof DirectoryNotEmptyException) {
+                return where + "the folder is not empty";
+            }
+            if (reason != null) {
+                return where + reason.toLowerCase(java.util.Locale.ROOT);
+            }
+            return where + "cannot be read or written";
+        }
+        String m = e.getMessage();
+        if (m != null && m.toLowerCase(java.util.Locale.ROOT).contains("no space left")) {
+            return "the disk is full";
+        }
+        return m == null || m.isBlank() ? "an input/output error" : m;
+    }
+}

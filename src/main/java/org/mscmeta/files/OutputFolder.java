@@ -1,0 +1,353 @@
+package org.mscmeta.files;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Stream;
+
+/**
+ * A run's output folder, written as a whole or not at all, and never mixed with an earlier run's files:
+ * <ol>
+ *   <li>everything is written into a staging folder inside it ({@link #staging()});</li>
+ *   <li>{@link #commit} moves the previous run's files (those its manifest lists, or, for a run of an earlier
+ *       version without a manifest, the files of the names a run writes) into a backup folder, moves the new files
+ *       into place, writes the new manifest ({@value #MANIFEST}) and removes the backup; if any move fails, the new
+ *       files are taken out again and the previous ones restored, so the folder is as it was;</li>
+ *   <li>{@link #close} without a commit (a failure, a signal) removes the staging folder, and the output folder when
+ *       the run made it.</li>
+ * </ol>
+ * Files the user put in the folder are left alone. A file that a run would write but that no earlier run wrote (a
+ * results.xlsx of the user's own, say) is not overwritten unless {@code force}: the run is refused before anything
+ * is computed. Staging and backup folders of runs that were killed (their process is gone) are cleaned up when the
+ * next run opens the folder: leftover staging is removed, a leftover backup restored where its files are missing.
+ */
+public final class OutputFolder implements AutoCloseable {
+
+    /** The manifest: the files of the run that wrote the folder, one relative path per line. */
+    public static final String MANIFEST = ".mscmeta-run";
+    private static final String STAGING = ".mscmeta-staging-";
+    private static final String BACKUP = ".mscmeta-previous-";
+
+    private final Path out;
+    private final boolean madeOut;
+    private final Path staging;
+    private final Set<String> previous;
+    private volatile boolean committed;
+    private final Thread onShutdown = new Thread(this::removeOnShutdown, "remove staging");
+
+    /** What a run writes, as names or name prefixes, for recognising an earlier version's run without a manifest. */
+    public record Layout(Set<String> files, Set<String> folders) {
+    }
+
+    private OutputFolder(Path out, boolean madeOut, Path staging, Set<String> previous) {
+        this.out = out;
+        this.madeOut = madeOut;
+        this.staging = staging;
+        this.previous = previous;
+    }
+
+    /**
+     * Opens {@code out} for a run that writes the files of {@code layout}: checks it can be written, cleans up after
+     * killed runs, finds the previous run's files, and makes the staging folder.
+     *
+     * @param force replace files of the run's names that no earlier run wrote
+     * @throws OutputFolderException when the folder cannot be used, with a sentence saying why
+     */
+    public static OutputFolder open(Path out, Layout layout, boolean force) throws IOException, OutputFolderException {
+        if (out.toString().isBlank()) {
+            throw new OutputFolderException("--out: give the folder to write into (an empty name would write into the"
+                    + " current folder)");
+        }
+        if (Files.exists(out) && !Files.isDirectory(out)) {
+            throw new OutputFolderException("--out " + out + ": is a file, not a folder; give a folder to write into");
+        }
+        boolean made = !Files.isDirectory(out);
+        try {
+            Files.createDirectories(out);
+        } catch (IOException e) {
+            throw new OutputFolderException("--out " + out + ": cannot make the folder (" + FileProblems.describe(e)
+                    + ")");
+        }
+        if (!Files.isWritable(out)) {
+            throw new OutputFolderException("--out " + out + ": the folder cannot be written (permission denied)");
+        }
+        cleanUpAfterKilledRuns(out);
+        Set<String> previous = previousRun(out, layout);
+        if (previous == null) {
+            List<String> clash = clashes(out, layout);
+            if (!clash.isEmpty() && !force) {
+                throw new OutputFolderException("--out " + out + ": the folder already holds " + String.join(", ",
+                        clash.subList(0, Math.min(3, clash.size()))) + (clash.size() > 3 ? " and more" : "")
+                        + ", which no run of mscmeta wrote; choose another folder, or add --force to replace "
+                        + (clash.size() == 1 ? "it" : "them"));
+            }
+            previous = new LinkedHashSet<>(clash);
+        }
+        Path staging;
+        try {
+            staging = Files.createTempDirectory(out, STAGING + ProcessHandle.current().pid() + "-");
+        } catch (IOException e) {
+            throw new OutputFolderException("--out " + out + ": cannot write into the folder ("
+                    + FileProblems.describe(e) + ")");
+        }
+        OutputFolder folder = new OutputFolder(out, made, staging, previous);
+        Runtime.getRuntime().addShutdownHook(folder.onShutdown);
+        return folder;
+    }
+
+    /** The folder the run writes into; its files go to the output folder at {@link #commit}. */
+    public Path staging() {
+        return staging;
+    }
+
+    /** The output folder. */
+    public Path out() {
+        return out;
+    }
+
+    /**
+     * Moves the files written into the staging folder ({@code files}, relative paths) into the output folder in
+     * place of the previous run's, and records them in the manifest. On failure the output folder is left as it was.
+     */
+    public void commit(List<Path> files) throws IOException {
+        Path backup = out.resolve(BACKUP + ProcessHandle.current().pid() + "-"
+                + Long.toHexString(ThreadLocalRandom.current().nextLong()));
+        List<String> saved = new ArrayList<>();
+        List<Path> placed = new ArrayList<>();
+        try {
+            for (String rel : previous) {
+                Path from = out.resolve(rel);
+                if (Files.isRegularFile(from)) {
+                    Path to = backup.resolve(rel);
+                    Files.createDirectories(to.getParent());
+                    Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
+                    saved.add(rel);
+                }
+            }
+            for (Path rel : files) {
+                Path target = out.resolve(rel.toString());
+                Files.createDirectories(target.toAbsolutePath().getParent());
+                Files.move(staging.resolve(rel.toString()), target, StandardCopyOption.REPLACE_EXISTING);
+                placed.add(target);
+            }
+            AtomicFiles.write(out.resolve(MANIFEST), o -> o.write(manifest(files).getBytes(StandardCharsets.UTF_8)));
+        } catch (IOException | RuntimeException e) {
+            // as it was: the new files out, the previous back (a backup that cannot be put back is kept, and the next
+            // run into the folder restores it)
+            for (Path p : placed) {
+                deleteQuietly(p);
+            }
+            boolean restored = true;
+            for (String rel : saved) {
+                try {
+                    Files.move(backup.resolve(rel), out.resolve(rel), StandardCopyOption.REPLACE_EXISTING);
+                } catch (IOException again) {
+                    restored = false;
+                    e.addSuppressed(again);
+                }
+            }
+            if (restored) {
+                removeEmptyFolders(backup);
+            }
+            throw e;
+        }
+        committed = true;
+        deleteTree(backup);
+        // the previous run's folders (plots/) that are now empty
+        for (String rel : previous) {
+            Path parent = out.resolve(rel).getParent();
+            if (parent != null && !parent.equals(out) && Files.isDirectory(parent)) {
+                try (Stream<Path> s = Files.list(parent)) {
+                    if (s.findAny().isEmpty()) {
+                        Files.deleteIfExists(parent);
+                    }
+                } catch (IOException ignored) {
+                    // kept
+                }
+            }
+        }
+    }
+
+    /** Removes the staging folder (and the output folder when this run made it and nothing was committed). */
+    @Override
+    public void close() throws IOException {
+        try {
+            Runtime.getRuntime().removeShutdownHook(onShutdown);
+        } catch (IllegalStateException e) {
+            // shutting down already: the hook removes the staging folder
+        }
+        removeStaging();
+    }
+
+    private static String manifest(List<Path> files) {
+        StringBuilder sb = new StringBuilder("# files written by the mscmeta run that wrote this folder; the next run"
+                + " into it replaces them\n");
+        for (Path p : files) {
+            sb.append(p.toString().replace('\\', '/')).append('\n');
+        }
+        return sb.toString();
+    }
+
+    /**
+     * The previous run's files: its manifest's, or, without one, those of the layout's names when the folder holds
+     * a results.json of mscmeta's (a run of an earlier version); null when the folder holds no earlier run.
+     */
+    private static Set<String> previousRun(Path out, Layout layout) throws IOException {
+        Path manifest = out.resolve(MANIFEST);
+        if (Files.isRegularFile(manifest)) {
+            Set<String> files = new LinkedHashSet<>();
+            for (String line : Files.readAllLines(manifest, StandardCharsets.UTF_8)) {
+                String rel = line.strip();
+                if (!rel.isEmpty() && !rel.startsWith("#") && !rel.contains("..") && !rel.startsWith("/")) {
+                    files.add(rel);
+                }
+            }
+            return files;
+        }
+        Path json = out.resolve("results.json");
+        if (Files.isRegularFile(json) && writtenByMscmeta(json)) {
+            return new LinkedHashSet<>(clashes(out, layout));
+        }
+        return null;
+    }
+
+    private static boolean writtenByMscmeta(Path json) {
+        try (var in = Files.newInputStream(json)) {
+            String head = new String(in.readNBytes(512), StandardCharsets.UTF_8);
+            return head.replaceAll("\\s", "").contains("\"tool\":{\"name\":\"mscmeta\"");
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** The files in {@code out} that have the names a run writes. */
+    private static List<String> clashes(Path out, Layout layout) throws IOException {
+        List<String> found = new ArrayList<>();
+        for (String f : layout.files()) {
+            if (Files.isRegularFile(out.resolve(f))) {
+                found.add(f);
+            }
+        }
+        for (String d : layout.folders()) {
+            Path dir = out.resolve(d);
+            if (Files.isDirectory(dir)) {
+                try (Stream<Path> s = Files.walk(dir)) {
+                    s.filter(Files::isRegularFile).map(p -> out.relativize(p).toString().replace('\\', '/'))
+                            .sorted().forEach(found::add);
+                }
+            }
+        }
+        return found;
+    }
+
+    /** Staging folders of runs that are gone are removed; their backups put back where the files are missing. */
+    private static void cleanUpAfterKilledRuns(Path out) {
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(out, ".mscmeta-*")) {
+            for (Path p : entries) {
+                String name = p.getFileName().toString();
+                boolean staging = name.startsWith(STAGING);
+                boolean backup = name.startsWith(BACKUP);
+                if (!(staging || backup) || alive(name.substring((staging ? STAGING : BACKUP).length()))) {
+                    continue;
+                }
+                if (backup) {
+                    restore(p, out);
+                }
+                deleteTree(p);
+            }
+        } catch (IOException | RuntimeException e) {
+            // a leftover that cannot be removed is left: it harms no run
+        }
+    }
+
+    /** Whether the process named at the start of {@code suffix} ({@code PID-...}) is still running. */
+    private static boolean alive(String suffix) {
+        int dash = suffix.indexOf('-');
+        try {
+            long pid = Long.parseLong(dash < 0 ? suffix : suffix.substring(0, dash));
+            return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+        } catch (NumberFormatException e) {
+            return true; // not ours to judge
+        }
+    }
+
+    private static void restore(Path backup, Path out) throws IOException {
+        try (Stream<Path> s = Files.walk(backup)) {
+            for (Path f : s.filter(Files::isRegularFile).toList()) {
+                Path target = out.resolve(backup.relativize(f).toString());
+                if (!Files.exists(target)) {
+                    Files.createDirectories(target.getParent());
+                    Files.move(f, target);
+                }
+            }
+        }
+    }
+
+    /** The shutdown hook: writers may still be adding files, so removal is tried until the folder is gone. */
+    private void removeOnShutdown() {
+        for (int pass = 0; pass < 20 && Files.exists(staging); pass++) {
+            try {
+                removeStaging();
+            } catch (IOException | RuntimeException e) {
+                try {
+                    Thread.sleep(25);
+                } catch (InterruptedException ie) {
+                    return;
+                }
+            }
+        }
+    }
+
+    private void removeStaging() throws IOException {
+        deleteTree(staging);
+        if (madeOut && !committed) {
+            try {
+                Files.deleteIfExists(out);
+            } catch (DirectoryNotEmptyException e) {
+                // something else was put there meanwhile: leave it
+            }
+        }
+    }
+
+    static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> s = Files.walk(dir)) {
+            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (NoSuchFileException e) {
+                    // gone already
+                }
+            }
+        }
+    }
+
+    private static void removeEmptyFolders(Path dir) {
+        try {
+            deleteTree(dir);
+        } catch (IOException ignored) {
+            // nothing left to restore there
+        }
+    }
+
+    private static void deleteQuietly(Path p) {
+        try {
+            Files.deleteIfExists(p);
+        } catch (IOException ignored) {
+            // best effort
+        }
+    }
+}

@@ -1,0 +1,135 @@
+package org.mscmeta.sheet;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * How a delimited text sheet was saved, read off its first bytes: the encoding (a byte-order mark names UTF-8 or
+ * UTF-16, as Excel's "CSV UTF-8" and "Unicode text" write them; otherwise UTF-8, with Windows-1252 as the fallback
+ * when the bytes are not UTF-8), the field separator (Excel's {@code sep=;} first line, else the most frequent of
+ * comma, semicolon, tab and vertical bar in the header line, outside quotes), and whether numbers may carry decimal
+ * commas (any separator but the comma, as spreadsheet programs in European locales save them).
+ *
+ * @param charset      the text's encoding
+ * @param bomBytes     bytes of the byte-order mark to skip
+ * @param separator    the field separator
+ * @param sepLine      the first line is Excel's {@code sep=} line (not part of the sheet)
+ * @param byteOrderMark whether a byte-order mark named the encoding (then no fallback is tried)
+ */
+record CsvDialect(Charset charset, int bomBytes, char separator, boolean sepLine, boolean byteOrderMark) {
+
+    /** The bytes looked at. */
+    private static final int SAMPLE = 64 * 1024;
+    private static final Pattern SEP_LINE = Pattern.compile("(?i)^\"?sep=(.)\"?\\s*$");
+    private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
+
+    /** Decimal commas are possible: the separator is not a comma. */
+    boolean decimalComma() {
+        return separator != ',';
+    }
+
+    /** The same dialect read as Windows-1252 (the fallback for bytes that are not UTF-8). */
+    CsvDialect asWindows1252() {
+        return new CsvDialect(WINDOWS_1252, bomBytes, separator, sepLine, byteOrderMark);
+    }
+
+    /** A decoder that reports malformed input (no silent replacement characters). */
+    CharsetDecoder strictDecoder() {
+        return charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+    }
+
+    /** The separator as people name it, for notices. */
+    String separatorName() {
+        return switch (separator) {
+            case ',' -> "comma";
+            case ';' -> "semicolon";
+            case '\t' -> "tab";
+            case '|' -> "vertical bar";
+            default -> "'" + separator + "'";
+        };
+    }
+
+    /** Reads the dialect of {@code file} from its first bytes. */
+    static CsvDialect sniff(Path file) throws IOException {
+        byte[] head;
+        try (InputStream in = Files.newInputStream(file)) {
+            head = in.readNBytes(SAMPLE);
+        }
+        Charset charset = StandardCharsets.UTF_8;
+        int bom = 0;
+        boolean named = false;
+        if (head.length >= 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB && (head[2] & 0xFF) == 0xBF) {
+            bom = 3;
+            named = true;
+        } else if (head.length >= 2 && (head[0] & 0xFF) == 0xFF && (head[1] & 0xFF) == 0xFE) {
+            charset = StandardCharsets.UTF_16LE;
+            bom = 2;
+            named = true;
+        } else if (head.length >= 2 && (head[0] & 0xFF) == 0xFE && (head[1] & 0xFF) == 0xFF) {
+            charset = StandardCharsets.UTF_16BE;
+            bom = 2;
+            named = true;
+        }
+        // the sample decoded leniently: it may end inside a character, and may not be UTF-8 at all
+        String text = charset.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
+                .onUnmappableCharacter(CodingErrorAction.REPLACE).decode(ByteBuffer.wrap(head, bom, head.length - bom))
+                .toString();
+        int eol = lineEnd(text, 0);
+        String first = text.substring(0, eol);
+        Matcher sep = SEP_LINE.matcher(first);
+        if (sep.matches()) {
+            return new CsvDialect(charset, bom, sep.group(1).charAt(0), true, named);
+        }
+        return new CsvDialect(charset, bom, separatorOf(first), false, named);
+    }
+
+    /** The end of the line starting at {@code from} (a quoted field may hold line breaks). */
+    private static int lineEnd(String s, int from) {
+        boolean quoted = false;
+        for (int i = from; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '"') {
+                quoted = !quoted;
+            } else if (!quoted && (c == '\n' || c == '\r')) {
+                return i;
+            }
+        }
+        return s.length();
+    }
+
+    /** The most frequent candidate separator outside quotes; the comma when there is none. */
+    private static char separatorOf(String header) {
+        char[] candidates = {',', ';', '\t', '|'};
+        int[] counts = new int[candidates.length];
+        boolean quoted = false;
+        for (int i = 0; i < header.length(); i++) {
+            char c = header.charAt(i);
+            if (c == '"') {
+                quoted = !quoted;
+                continue;
+            }
+            for (int j = 0; j < candidates.length && !quoted; j++) {
+                if (c == candidates[j]) {
+                    counts[j]++;
+                }
+            }
+        }
+        int best = 0;
+        for (int j = 1; j < candidates.length; j++) {
+            if (counts[j] > counts[best]) {
+                best = j;
+            }
+        }
+        return candidates[best];
+    }
+}

@@ -1,0 +1,494 @@
+package org.mscmeta.sheet;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Supplier;
+import org.apache.poi.openxml4j.opc.OPCPackage;
+import org.apache.poi.openxml4j.opc.PackageAccess;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.CellValue;
+import org.apache.poi.ss.usermodel.FormulaEvaluator;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.util.XMLHelper;
+import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
+import org.apache.poi.xssf.eventusermodel.XSSFReader;
+import org.apache.poi.xssf.usermodel.XSSFCell;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.xml.sax.Attributes;
+import org.xml.sax.InputSource;
+import org.xml.sax.SAXException;
+import org.xml.sax.XMLReader;
+import org.xml.sax.helpers.DefaultHandler;
+
+/**
+ * Reads a sheet of an .xlsx workbook into a {@link SheetValidator}, streaming its XML with Apache POI's read-only
+ * package and a SAX parser (hardened against external entities by POI's {@code XMLHelper}), so that memory does not
+ * grow with the workbook: only the validator's columns are kept.
+ *
+ * <ul>
+ *   <li>The sheet: the one named ({@code --sheet}), else the first whose first rows hold the required columns (a
+ *       workbook that opens on a sheet of notes is read from its data sheet, with a notice naming it). The header may
+ *       stand below a few rows of titles (then a notice says so).</li>
+ *   <li>Formulas are read by the value the spreadsheet program saved with them. A formula without a saved value
+ *       (workbooks written by openpyxl or pandas) is evaluated with POI's evaluator when the workbook is small enough
+ *       to open whole ({@link #EVALUATE_MAX_BYTES}); one that cannot be evaluated is refused, naming its cell. It is
+ *       never read as 0.</li>
+ *   <li>Limits: at most {@link #MAX_ROWS} rows (a worksheet's own limit) and {@link #MAX_BYTES} bytes; a damaged,
+ *       empty or foreign file, and a "zip bomb" (content that inflates far beyond its size), are refused with a
+ *       sentence, not a library's message.</li>
+ * </ul>
+ */
+final class XlsxSheet {
+
+    /** A worksheet holds at most this many rows (Excel's and LibreOffice's limit). */
+    static final int MAX_ROWS = 1_048_576;
+
+    /** Workbooks larger than this are refused (500 MB). */
+    static final long MAX_BYTES = 500L * 1024 * 1024;
+
+    /** Formulas without a saved value are evaluated when the workbook is at most this large (50 MB). */
+    static final long EVALUATE_MAX_BYTES = 50L * 1024 * 1024;
+
+    /** The header is looked for in the first rows of this many. */
+    private static final int HEADER_SEARCH_ROWS = 20;
+
+    private XlsxSheet() {
+    }
+
+    /** Reads the sheet; {@code validators} makes a fresh validator. */
+    static SheetValidator read(Path file, String name, String sheetName, Supplier<SheetValidator> validators)
+            throws IOException, InvalidInputException {
+        long size = Files.size(file);
+        if (size == 0) {
+            throw new InvalidInputException(name, "an .xlsx workbook, but the file is empty (0 bytes)");
+        }
+        if (size > MAX_BYTES) {
+            throw new InvalidInputException(name, String.format(Locale.ROOT, "an .xlsx workbook of at most %d MB, but"
+                    + " it has %d MB: save the data as CSV, which is read as a stream", MAX_BYTES >> 20, size >> 20));
+        }
+        try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ)) {
+            XSSFReader reader = new XSSFReader(pkg);
+            ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(pkg, false);
+            List<String> names = new ArrayList<>();
+            String chosen = null;
+            int headerRow = -1;
+            String firstName = null;
+            XSSFReader.SheetIterator it = (XSSFReader.SheetIterator) reader.getSheetsData();
+            while (it.hasNext()) {
+                try (InputStream in = it.next()) {
+                    String n = it.getSheetName();
+                    names.add(n);
+                    if (firstName == null) {
+                        firstName = n;
+                    }
+                    if (chosen != null || (sheetName != null && !n.equals(sheetName))) {
+                        continue;
+                    }
+                    int row = headerRowOf(in, strings);
+                    if (row > 0 || sheetName != null) {
+                        chosen = n;
+                        headerRow = row;
+                    }
+                }
+            }
+            if (sheetName != null && chosen == null) {
+                throw new InvalidInputException(name, "a sheet named '" + sheetName + "' (the workbook has '"
+                        + String.join("', '", names) + "')");
+            }
+            if (chosen == null) {
+                throw new InvalidInputException(name, "a sheet with a header row naming study, outcome, events_msc and"
+                        + " n_msc in its first rows, but none of its sheets ('" + String.join("', '", names)
+                        + "') has one");
+            }
+            if (headerRow < 0) {
+                throw new InvalidInputException(name, "a header row naming study, outcome, events_msc and n_msc in the"
+                        + " first " + HEADER_SEARCH_ROWS + " rows of sheet '" + chosen + "'");
+            }
+            SheetValidator validator = validators.get();
+            if (!chosen.equals(firstName) && sheetName == null) {
+                validator.notice(new Notice("sheet", null, name + ": read sheet '" + chosen + "', the first with the"
+                        + " required columns (the first sheet, '" + firstName + "', has none)"));
+            }
+            if (headerRow > 1) {
+                validator.notice(new Notice("sheet", null, name + ": the header is row " + headerRow + " of sheet '"
+                        + chosen + "'; the " + (headerRow - 1) + " row(s) above it were not read"));
+            }
+            List<String> unevaluated = stream(reader, strings, chosen, headerRow, validator, name);
+            if (unevaluated.isEmpty()) {
+                return validator;
+            }
+            // formulas without a saved value: evaluated in a workbook opened whole, or refused
+            if (size > EVALUATE_MAX_BYTES) {
+                throw new InvalidInputException(name, "saved values for its formulas, but " + unevaluated.size()
+                        + " formula cell(s) have none (first: cell " + unevaluated.get(0) + "), and the workbook is"
+                        + " too large to evaluate them here: open it in Excel or LibreOffice and save it, which stores"
+                        + " the values");
+            }
+            SheetValidator evaluated = validators.get();
+            readEvaluating(pkg, chosen, headerRow, evaluated, name);
+            evaluated.notice(new Notice("formulas", null, name + ": " + unevaluated.size() + " formula cell(s) had no"
+                    + " saved value (the workbook was written by a program that does not compute formulas) and were"
+                    + " evaluated here (first: cell " + unevaluated.get(0) + ")"));
+            return evaluated;
+        } catch (InvalidInputException e) {
+            throw e;
+        } catch (IOException | SAXException | org.apache.poi.openxml4j.exceptions.OpenXML4JException e) {
+            throw new InvalidInputException(name, whyNotReadable(e));
+        } catch (RuntimeException e) {
+            if (!fromReading(e)) {
+                throw e;
+            }
+            throw new InvalidInputException(name, whyNotReadable(e));
+        }
+    }
+
+    /** Whether an unchecked exception came from reading the package (POI, XMLBeans, the zip reader, the parser). */
+    private static boolean fromReading(RuntimeException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String c = t.getClass().getName();
+            if (c.startsWith("org.apache.poi") || c.startsWith("org.apache.xmlbeans") || c.startsWith("java.util.zip")
+                    || c.startsWith("org.apache.commons.compress") || c.contains("xerces")) {
+                return true;
+            }
+            for (StackTraceElement el : t.getStackTrace()) {
+                if (el.getClassName().startsWith("org.apache.poi")) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** A sentence for why a file could not be read as a workbook. */
+    private static String whyNotReadable(Throwable e) {
+        String text = String.valueOf(e.getMessage()) + " " + (e.getCause() == null ? "" : e.getCause().getMessage());
+        if (text.contains("Zip bomb") || text.contains("zip bomb") || text.contains("exceed")
+                && text.contains("maximum")) {
+            return "an .xlsx workbook of ordinary content, but its compressed content expands far beyond its size"
+                    + " (a 'zip bomb', or a damaged file); it was not read";
+        }
+        if (text.contains("DOCTYPE") || text.contains("DTD") || text.contains("entity")) {
+            return "an .xlsx workbook, but its XML declares a document type or external entities, which a"
+                    + " spreadsheet program never writes; it was not read";
+        }
+        return "an .xlsx workbook, but the file could not be opened as one (it is damaged, truncated, encrypted, or"
+                + " of another type): open it in Excel or LibreOffice and save it as .xlsx, or save the data as CSV";
+    }
+
+    /** The 1-based row of the header in the sheet's first rows, or -1. */
+    private static int headerRowOf(InputStream sheetXml, ReadOnlySharedStringsTable strings)
+            throws IOException, SAXException {
+        int[] found = {-1};
+        RowHandler handler = new RowHandler(strings, (row, cells, formulas) -> {
+            if (row > HEADER_SEARCH_ROWS) {
+                throw new Stop();
+            }
+            if (isHeader(cells)) {
+                found[0] = row;
+                throw new Stop();
+            }
+        });
+        parse(sheetXml, handler);
+        return found[0];
+    }
+
+    /** Whether the cells name the required columns (or their aliases). */
+    static boolean isHeader(String[] cells) {
+        java.util.EnumSet<Field> seen = java.util.EnumSet.noneOf(Field.class);
+        for (String c : cells) {
+            Field f = c == null ? null : Field.forHeader(c);
+            if (f != null) {
+                seen.add(f);
+            }
+        }
+        for (Field f : Field.values()) {
+            if (f.required() && !seen.contains(f)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Streams the chosen sheet from its header into the validator; returns the cells of formulas without a saved
+     * value (none read: the caller evaluates them), empty when there were none.
+     */
+    private static List<String> stream(XSSFReader reader, ReadOnlySharedStringsTable strings, String sheet,
+                                       int headerRow, SheetValidator validator, String name)
+            throws IOException, SAXException, InvalidInputException, org.apache.poi.openxml4j.exceptions.OpenXML4JException {
+        List<String> unevaluated = new ArrayList<>();
+        boolean[] go = {true};
+        InvalidInputException[] tooMany = new InvalidInputException[1];
+        RowHandler handler = new RowHandler(strings, (row, cells, formulas) -> {
+            if (row > MAX_ROWS) {
+                tooMany[0] = new InvalidInputException(name, "at most " + MAX_ROWS + " rows (a worksheet's limit),"
+                        + " but sheet '" + sheet + "' has more: it was not written by a spreadsheet program; save the"
+                        + " data as CSV");
+                throw new Stop();
+            }
+            if (row < headerRow) {
+                return;
+            }
+            if (!formulas.isEmpty()) {
+                unevaluated.addAll(formulas);
+                throw new Stop();
+            }
+            if (row == headerRow) {
+                go[0] = validator.header(cells);
+                if (!go[0]) {
+                    throw new Stop();
+                }
+            } else if (!SheetReader.isBlank(cells)) {
+                validator.row(row, cells);
+            }
+        });
+        XSSFReader.SheetIterator it = (XSSFReader.SheetIterator) reader.getSheetsData();
+        while (it.hasNext()) {
+            try (InputStream in = it.next()) {
+                if (it.getSheetName().equals(sheet)) {
+                    parse(in, handler);
+                    break;
+                }
+            }
+        }
+        if (tooMany[0] != null) {
+            throw tooMany[0];
+        }
+        return unevaluated;
+    }
+
+    private static void parse(InputStream xml, RowHandler handler) throws IOException, SAXException {
+        XMLReader parser;
+        try {
+            parser = XMLHelper.newXMLReader();
+        } catch (javax.xml.parsers.ParserConfigurationException e) {
+            throw new IOException(e);
+        }
+        parser.setContentHandler(handler);
+        try {
+            parser.parse(new InputSource(xml));
+        } catch (Stop stop) {
+            // the handler has what it needed
+        }
+    }
+
+    /** Reads the sheet from a workbook opened whole, evaluating formulas that have no saved value. */
+    private static void readEvaluating(OPCPackage pkg, String sheetName, int headerRow, SheetValidator validator,
+                                       String name) throws IOException, InvalidInputException {
+        XSSFWorkbook wb = new XSSFWorkbook(pkg);
+        Sheet sheet = wb.getSheet(sheetName);
+        FormulaEvaluator evaluator = wb.getCreationHelper().createFormulaEvaluator();
+        List<InputProblem> refused = new ArrayList<>();
+        for (Row row : sheet) {
+            int r = row.getRowNum() + 1;
+            if (r < headerRow) {
+                continue;
+            }
+            int n = Math.max(row.getLastCellNum(), 0);
+            String[] cells = new String[n];
+            for (int j = 0; j < n; j++) {
+                cells[j] = text(row.getCell(j), evaluator, refused, name, r);
+            }
+            if (r == headerRow) {
+                if (!validator.header(cells)) {
+                    return;
+                }
+            } else if (!SheetReader.isBlank(cells)) {
+                validator.row(r, cells);
+            }
+        }
+        if (!refused.isEmpty()) {
+            throw new InvalidInputException(refused, refused.size());
+        }
+    }
+
+    /** A cell as text; a formula by its saved value, or evaluated when it has none. */
+    private static String text(Cell cell, FormulaEvaluator evaluator, List<InputProblem> refused, String name,
+                               int row) {
+        if (cell == null) {
+            return "";
+        }
+        if (cell.getCellType() == CellType.FORMULA && cell instanceof XSSFCell x && !x.getCTCell().isSetV()) {
+            String ref = new CellReference(cell).formatAsString(false);
+            try {
+                CellValue v = evaluator.evaluate(cell);
+                return switch (v.getCellType()) {
+                    case NUMERIC -> number(v.getNumberValue());
+                    case STRING -> v.getStringValue();
+                    case BOOLEAN -> v.getBooleanValue() ? "TRUE" : "FALSE";
+                    case BLANK -> "";
+                    default -> {
+                        refused.add(new InputProblem(name, row, "cell " + ref, "=" + cell.getCellFormula(),
+                                "a value: the formula has no saved value and evaluates to an error"));
+                        yield "";
+                    }
+                };
+            } catch (RuntimeException e) {
+                refused.add(new InputProblem(name, row, "cell " + ref, "=" + cell.getCellFormula(), "a value: the"
+                        + " formula has no saved value and cannot be evaluated here (open and save the workbook in"
+                        + " Excel or LibreOffice, which stores the value, or type the number)"));
+                return "";
+            }
+        }
+        CellType type = cell.getCellType() == CellType.FORMULA ? cell.getCachedFormulaResultType() : cell.getCellType();
+        return switch (type) {
+            case NUMERIC -> number(cell.getNumericCellValue());
+            case STRING -> cell.getStringCellValue();
+            case BOOLEAN -> cell.getBooleanCellValue() ? "TRUE" : "FALSE";
+            case ERROR -> "#ERROR";
+            default -> "";
+        };
+    }
+
+    /** A number as text: whole numbers without ".0", others in plain notation. */
+    static String number(double d) {
+        if (d == Math.rint(d) && Math.abs(d) < 1e15) {
+            return Long.toString((long) d);
+        }
+        return BigDecimal.valueOf(d).toPlainString();
+    }
+
+    /** Ends a parse early (not an error). */
+    private static final class Stop extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Stop() {
+            super(null, null, false, false);
+        }
+    }
+
+    /** What is done with each row: its 1-based number, its cells, and the cells of formulas without a value. */
+    @FunctionalInterface
+    private interface RowSink {
+        void row(int row, String[] cells, List<String> formulasWithoutValue);
+    }
+
+    /**
+     * The SAX handler of a sheet's XML ({@code <row r>}, {@code <c r t>}, {@code <f>}, {@code <v>},
+     * {@code <is><t>}): each row's cells as text by column, shared strings looked up, numbers without ".0".
+     */
+    private static final class RowHandler extends DefaultHandler {
+        private final ReadOnlySharedStringsTable strings;
+        private final RowSink sink;
+        private final List<String> cells = new ArrayList<>();
+        private final List<String> formulas = new ArrayList<>();
+        private final StringBuilder text = new StringBuilder();
+        private int rowNumber;
+        private int lastRow;
+        private int column;
+        private String ref;
+        private String type;
+        private boolean hasFormula;
+        private boolean hasValue;
+        private boolean inValue;
+        private boolean inInline;
+        private String value;
+
+        RowHandler(ReadOnlySharedStringsTable strings, RowSink sink) {
+            this.strings = strings;
+            this.sink = sink;
+        }
+
+        @Override
+        public void startElement(String uri, String local, String qName, Attributes atts) {
+            switch (local) {
+                case "row" -> {
+                    String r = atts.getValue("r");
+                    rowNumber = r == null ? lastRow + 1 : Integer.parseInt(r);
+                    cells.clear();
+                    formulas.clear();
+                    column = 0;
+                }
+                case "c" -> {
+                    ref = atts.getValue("r");
+                    type = atts.getValue("t");
+                    hasFormula = false;
+                    hasValue = false;
+                    value = null;
+                    if (ref != null) {
+                        column = new CellReference(ref).getCol();
+                    }
+                }
+                case "f" -> hasFormula = true;
+                case "v" -> {
+                    inValue = true;
+                    hasValue = true;
+                    text.setLength(0);
+                }
+                case "is" -> {
+                    inInline = true;
+                    text.setLength(0);
+                }
+                default -> {
+                }
+            }
+        }
+
+        @Override
+        public void characters(char[] ch, int start, int length) {
+            if (inValue || inInline) {
+                text.append(ch, start, length);
+            }
+        }
+
+        @Override
+        public void endElement(String uri, String local, String qName) {
+            switch (local) {
+                case "v" -> {
+                    inValue = false;
+                    value = text.toString();
+                }
+                case "is" -> {
+                    inInline = false;
+                    value = text.toString();
+                    hasValue = true;
+                }
+                case "c" -> {
+                    String v = "";
+                    if (hasFormula && !hasValue) {
+                        formulas.add(ref == null ? "column " + (column + 1) + " of row " + rowNumber : ref);
+                    } else if (value != null) {
+                        v = switch (type == null ? "n" : type) {
+                            case "s" -> strings.getItemAt(Integer.parseInt(value.strip())).getString();
+                            case "b" -> value.strip().equals("1") ? "TRUE" : "FALSE";
+                            case "n" -> numberText(value);
+                            default -> value; // str, inlineStr, e (an error such as #DIV/0!)
+                        };
+                    }
+                    while (cells.size() < column) {
+                        cells.add("");
+                    }
+                    if (cells.size() == column) {
+                        cells.add(v);
+                    } else {
+                        cells.set(column, v);
+                    }
+                    column++;
+                }
+                case "row" -> {
+                    lastRow = rowNumber;
+                    sink.row(rowNumber, cells.toArray(new String[0]), formulas);
+                }
+                default -> {
+                }
+            }
+        }
+
+        private static String numberText(String raw) {
+            try {
+                return number(Double.parseDouble(raw.strip()));
+            } catch (NumberFormatException e) {
+                return raw;
+            }
+        }
+    }
+}
