@@ -45,6 +45,11 @@ public final class ImportFiles {
         });
     }
 
+    /** {@link #formulaSafe}, for tests. */
+    public static String formulaSafeForTest(String cell) {
+        return formulaSafe(cell);
+    }
+
     /** {@code 'text} for text a spreadsheet would read as a formula; other text as it is. */
     static String formulaSafe(String cell) {
         return cell != null && !cell.isEmpty() && "=+-@\t\r".indexOf(cell.charAt(0)) >= 0

@@ -206,6 +206,61 @@ class ImportCtgovCommandTest {
                 g.get(2).path("EventGroupOtherNumAtRisk").asInt());
     }
 
+    /**
+     * The groups.csv of an earlier import passed back unedited, or edited for one trial only, settles nothing else: a
+     * trial flagged in the first import stays flagged, and dose groups are merged only with --merge-msc-groups.
+     */
+    @Test
+    void aGroupMappingSettlesOnlyWhatItNames(@TempDir Path out) throws IOException {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        String[] records = {fixture("NCT02298023.json").toString(), fixture("NCT02886884.json").toString(),
+            fixture("NCT02278341.json").toString()};
+        List<String> first = new java.util.ArrayList<>(List.of("import-ctgov", "--out", out.resolve("a").toString()));
+        first.addAll(List.of(records));
+        assertEquals(0, run(err, first.toArray(new String[0])));
+        Path groups = out.resolve("a/review/groups.csv");
+        // passed back as it is: every trial flagged before is flagged again, the dose groups not merged
+        List<String> again = new java.util.ArrayList<>(List.of("import-ctgov", "--groups", groups.toString(), "--out",
+                out.resolve("b").toString()));
+        again.addAll(List.of(records));
+        assertEquals(0, run(err, again.toArray(new String[0])));
+        assertTrue(rows(out.resolve("b/ctgov_adverse_events.csv")).isEmpty(), "nothing settled by an unedited file");
+        String review = Files.readString(out.resolve("b/review/review.md"));
+        assertTrue(review.contains("4 MSC groups"), review);
+        assertTrue(review.contains("3 event groups for a two-arm comparison"), review);
+        // one trial edited: that trial only is imported
+        Files.writeString(groups, Files.readString(groups).replace("NCT02298023,EG001,control,",
+                "NCT02298023,EG001,exclude,"));
+        List<String> edited = new java.util.ArrayList<>(List.of("import-ctgov", "--groups", groups.toString(),
+                "--out", out.resolve("c").toString()));
+        edited.addAll(List.of(records));
+        assertEquals(0, run(err, edited.toArray(new String[0])));
+        List<NamedCsvRecord> rows = rows(out.resolve("c/ctgov_adverse_events.csv"));
+        assertEquals(List.of("NCT02298023"), rows.stream().map(r -> r.getField("trial_id")).distinct().toList());
+        // the review counts what the rows say: 1 imported, 2 not imported
+        String summary = Files.readString(out.resolve("c/review/review.md"));
+        assertTrue(summary.contains("3 trials read, 1 imported") && summary.contains("2 not imported"), summary);
+    }
+
+    @Test
+    void textASpreadsheetWouldTakeForAFormulaIsWrittenSafelyAndReadBack(@TempDir Path out) throws IOException {
+        assertEquals("'=HYPERLINK(\"x\")", org.mscmeta.ctgov.ImportFiles.formulaSafeForTest("=HYPERLINK(\"x\")"));
+        assertEquals("'@SUM(A1)", org.mscmeta.ctgov.ImportFiles.formulaSafeForTest("@SUM(A1)"));
+        assertEquals("-3", org.mscmeta.ctgov.ImportFiles.formulaSafeForTest("-3"));
+        assertEquals("Fever", org.mscmeta.ctgov.ImportFiles.formulaSafeForTest("Fever"));
+        // the sheet reader takes the apostrophe off again
+        Path csv = out.resolve("safe.csv");
+        Files.writeString(csv, "study,outcome,events_msc,n_msc,events_control,n_control\n"
+                + "A,\"'=HYPERLINK(\"\"x\"\")\",1,10,2,10\n");
+        org.mscmeta.sheet.ExtractionSheet s;
+        try {
+            s = org.mscmeta.sheet.SheetReader.withBuiltInVocabulary().read(csv, null);
+        } catch (org.mscmeta.sheet.InvalidInputException e) {
+            throw new AssertionError(e.getMessage());
+        }
+        assertEquals("=HYPERLINK(\"x\")", s.outcome().get(0));
+    }
+
     @Test
     void absentEventArraysGiveTotalsOnly(@TempDir Path out) throws IOException {
         Path mapping = out.resolve("mapping.csv");

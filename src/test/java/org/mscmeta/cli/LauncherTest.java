@@ -197,6 +197,32 @@ class LauncherTest {
         assertTrue(run.waitFor(30, java.util.concurrent.TimeUnit.SECONDS));
         assertTrue(Files.notExists(out), "the output folder the run made is gone: "
                 + (Files.exists(out) ? List.of(out.toFile().list()) : List.of()));
+        String log = Files.readString(dir.resolve("signal.txt"));
+        assertFalse(log.contains("Exception") || log.contains("\tat "), "ended quietly: " + log);
+    }
+
+    /** A launcher killed outright (kill -9, which it cannot pass on): its child notices and ends, writing nothing. */
+    @Test
+    void theChildEndsWithAKilledLauncher() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Launcher.jvmCommand().isPresent(), "relaunching needs Linux");
+        Path sheet = dir.resolve("reg9.csv");
+        assertEquals(0, Main.run("generate", "--out", sheet.toString(), "--trials", "600", "--terms", "20"));
+        Path out = dir.resolve("killed");
+        Process run = launch(dir.resolve("kill9.txt"), List.of(), "analyze", sheet.toString(), "--out",
+                out.toString(), "--quiet");
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (!staging(out) && run.isAlive() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertTrue(staging(out), "the run got as far as writing");
+        List<ProcessHandle> children = run.toHandle().children().toList();
+        assertEquals(1, children.size(), "the run is the launcher's child");
+        run.destroyForcibly(); // SIGKILL: no hook of the launcher's runs
+        ProcessHandle child = children.get(0);
+        assertTrue(child.onExit().get(30, java.util.concurrent.TimeUnit.SECONDS) != null);
+        assertFalse(child.isAlive(), "the child ended with its launcher");
+        assertTrue(Files.notExists(out) || Files.notExists(out.resolve("results.json")),
+                "nothing was written after the launcher died");
     }
 
     private static boolean staging(Path out) throws java.io.IOException {

@@ -127,10 +127,10 @@ public final class BubblePlot implements Drawing {
             g.drawString(s, (float) (L - 5 - Text.width(s, g.getFont())), (float) (py + 3));
         }
         g.setFont(Text.font(9f, false));
-        g.drawString(xLabel, (float) ((L + W - R) / 2 - Text.width(xLabel, g.getFont()) / 2), (float) (H - 15));
+        g.drawString(Text.printable(xLabel), (float) ((L + W - R) / 2 - Text.width(xLabel, g.getFont()) / 2), (float) (H - 15));
         var old = g.getTransform();
         g.rotate(-Math.PI / 2);
-        g.drawString(yLabel, (float) (-(T + H - B) / 2 - Text.width(yLabel, g.getFont()) / 2), 18f);
+        g.drawString(Text.printable(yLabel), (float) (-(T + H - B) / 2 - Text.width(yLabel, g.getFont()) / 2), 18f);
         g.setTransform(old);
         g.setColor(new Color(190, 30, 45));
         g.setStroke(new BasicStroke(1.2f));

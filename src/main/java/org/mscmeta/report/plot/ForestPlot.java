@@ -120,13 +120,13 @@ public final class ForestPlot implements Drawing {
         g.setFont(bold);
         double line1 = y + 8;
         double line2 = y + 20;
-        g.drawString(cellHeads.length > 5 ? cellHeads[5] : "Study", (float) MARGIN, (float) line2);
+        g.drawString(Text.printable(cellHeads.length > 5 ? cellHeads[5] : "Study"), (float) MARGIN, (float) line2);
         centre(g, groupHeads[0], (CELL_RIGHT[0] - 28 + CELL_RIGHT[1]) / 2, line1);
         centre(g, groupHeads[1], (CELL_RIGHT[2] - 28 + CELL_RIGHT[3]) / 2, line1);
         for (int j = 0; j < 5; j++) {
             right(g, cellHeads[j], CELL_RIGHT[j], line2);
         }
-        g.drawString(estHead1, (float) EST_X, (float) line1);
+        g.drawString(Text.printable(estHead1), (float) EST_X, (float) line1);
         g.setFont(small);
         g.drawString(Text.fit(estHead2, small, PANEL_X0 - EST_X - 4), (float) EST_X, (float) line2);
         g.setFont(bold);
@@ -286,14 +286,14 @@ public final class ForestPlot implements Drawing {
         }
         g.setFont(font);
         right(g, leftFavours, nx - 6, y + 25);
-        g.drawString(rightFavours, (float) (nx + 6), (float) (y + 25));
+        g.drawString(Text.printable(rightFavours), (float) (nx + 6), (float) (y + 25));
     }
 
     private static void centre(Graphics2D g, String s, double x, double y) {
-        g.drawString(s, (float) (x - Text.width(s, g.getFont()) / 2), (float) y);
+        g.drawString(Text.printable(s), (float) (x - Text.width(s, g.getFont()) / 2), (float) y);
     }
 
     private static void right(Graphics2D g, String s, double x, double y) {
-        g.drawString(s, (float) (x - Text.width(s, g.getFont())), (float) y);
+        g.drawString(Text.printable(s), (float) (x - Text.width(s, g.getFont())), (float) y);
     }
 }

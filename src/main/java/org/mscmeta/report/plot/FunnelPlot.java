@@ -48,7 +48,7 @@ public final class FunnelPlot {
         double z = Distributions.zCritical(s.level());
         double top = maxSe * 1.08;
         XYChart chart = new XYChartBuilder().width(620).height(460)
-                .title("Funnel plot: " + a.outcome())
+                .title("Funnel plot: " + Text.printable(a.outcome()))
                 .xAxisTitle(s.measure().label() + (ratio ? " (log scale)" : s.measure().isProportion()
                         ? " (" + s.measure().name() + " scale)" : ""))
                 .yAxisTitle("Standard error").build();

@@ -58,8 +58,33 @@ final class Text {
         return f.getStringBounds(s, FRC).getWidth();
     }
 
+    /**
+     * {@code s} as a drawing may show it: control characters (which XML, and so SVG, cannot hold, and which no font
+     * draws) and unpaired surrogates as spaces.
+     */
+    static String printable(String s) {
+        if (s == null) {
+            return "";
+        }
+        StringBuilder sb = null;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            boolean bad = c < 0x20 || (c >= 0x7F && c <= 0x9F) || c == 0xFFFE || c == 0xFFFF
+                    || (Character.isHighSurrogate(c) && (i + 1 >= s.length() || !Character.isLowSurrogate(s.charAt(i + 1))))
+                    || (Character.isLowSurrogate(c) && (i == 0 || !Character.isHighSurrogate(s.charAt(i - 1))));
+            if (bad && sb == null) {
+                sb = new StringBuilder(s.length()).append(s, 0, i);
+            }
+            if (sb != null) {
+                sb.append(bad ? ' ' : c);
+            }
+        }
+        return sb == null ? s : sb.toString();
+    }
+
     /** {@code s}, cut with an ellipsis so that it fits in {@code max} points. */
     static String fit(String s, Font f, double max) {
+        s = printable(s);
         if (width(s, f) <= max) {
             return s;
         }

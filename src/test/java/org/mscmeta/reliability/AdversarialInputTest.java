@@ -1,0 +1,282 @@
+package org.mscmeta.reliability;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Random;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * Input that would read wrongly, or fail without a usable message: each refusal is exit 2 with the file, the row
+ * (or cell, or JSON path) and a sentence; no library class name, stack trace or raw control byte reaches the
+ * terminal; nothing is written. The sheets are generated here.
+ */
+class AdversarialInputTest {
+
+    @TempDir
+    Path dir;
+
+    private static final String HEAD = "study,outcome,events_msc,n_msc,events_control,n_control\n";
+    /** What must never be printed: a library's or the JDK's class name, a stack frame, a raw escape byte. */
+    private static final Pattern LEAK = Pattern.compile("(org\\.apache|tools\\.jackson|java\\.(lang|io|util|nio)"
+            + "|Exception|\\tat |\\u001b|de\\.siegmar|xmlbeans)");
+
+    private Cli.Run analyze(Path input, String... extra) {
+        String[] args = Stream.concat(Stream.of("analyze", input.toString(), "--out",
+                dir.resolve("out-" + input.getFileName()).toString(), "--quiet"), Stream.of(extra))
+                .toArray(String[]::new);
+        return Cli.run(args);
+    }
+
+    /** Exit 2, a message naming the file and containing {@code words}, nothing leaked, nothing written. */
+    private void refused(Cli.Run r, Path input, String... words) {
+        assertEquals(2, r.status(), r.all());
+        assertTrue(r.err().contains(input.getFileName().toString()), r.err());
+        for (String w : words) {
+            assertTrue(r.err().contains(w), "'" + w + "' in: " + r.err());
+        }
+        assertFalse(LEAK.matcher(r.all()).find(), "leaked: " + r.all());
+        assertFalse(Files.exists(dir.resolve("out-" + input.getFileName())), "nothing written");
+    }
+
+    // ------------------------------------------------------------------ xlsx
+
+    /** A workbook written by a program that computes no formulas (openpyxl, pandas): formulas without values. */
+    private Path formulaWorkbook(String name, String formula) throws Exception {
+        Path p = dir.resolve(name);
+        try (XSSFWorkbook wb = new XSSFWorkbook()) {
+            Sheet s = wb.createSheet("AE");
+            String[] h = HEAD.strip().split(",");
+            Row head = s.createRow(0);
+            for (int j = 0; j < h.length; j++) {
+                head.createCell(j).setCellValue(h[j]);
+            }
+            Object[][] rows = {{"A", "Fever", null, 20, 1, 20}, {"B", "Fever", 2, 15, 2, 16}};
+            for (int i = 0; i < rows.length; i++) {
+                Row r = s.createRow(i + 1);
+                for (int j = 0; j < h.length; j++) {
+                    if (rows[i][j] == null) {
+                        r.createCell(j).setCellFormula(formula); // no value saved with it
+                    } else if (rows[i][j] instanceof String t) {
+                        r.createCell(j).setCellValue(t);
+                    } else {
+                        r.createCell(j).setCellValue((Integer) rows[i][j]);
+                    }
+                }
+            }
+            try (OutputStream os = Files.newOutputStream(p)) {
+                wb.write(os);
+            }
+        }
+        return p;
+    }
+
+    @Test
+    void formulasWithoutSavedValuesAreEvaluatedNeverReadAsZero() throws Exception {
+        Path p = formulaWorkbook("openpyxl.xlsx", "1+4");
+        Cli.Run r = analyze(p, "--no-report");
+        assertEquals(0, r.status(), r.all());
+        JsonNode json = new ObjectMapper().readTree(dir.resolve("out-openpyxl.xlsx/results.json").toFile());
+        JsonNode study = json.get("analyses").get(0).get("studies").get(0);
+        assertEquals(5, study.get("events_msc").asInt(), "=1+4 is 5 events, not 0");
+        assertTrue(json.get("notices").toString().contains("were evaluated here (first: cell C2)"),
+                json.get("notices").toString());
+    }
+
+    @Test
+    void aFormulaThatCannotBeEvaluatedIsRefusedNamingItsCell() throws Exception {
+        String sheet = "<?xml version=\"1.0\"?><worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/"
+                + "main\"><sheetData><row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>study</t></is></c>"
+                + "<c r=\"B1\" t=\"inlineStr\"><is><t>outcome</t></is></c><c r=\"C1\" t=\"inlineStr\"><is><t>"
+                + "events_msc</t></is></c><c r=\"D1\" t=\"inlineStr\"><is><t>n_msc</t></is></c></row>"
+                + "<row r=\"2\"><c r=\"A2\" t=\"inlineStr\"><is><t>A</t></is></c><c r=\"B2\" t=\"inlineStr\"><is><t>"
+                + "Fever</t></is></c><c r=\"C2\"><f>WEBSERVICE(\"https://example.org/n\")</f></c><c r=\"D2\"><v>10</v>"
+                + "</c></row></sheetData></worksheet>";
+        Path p = withPart("webservice.xlsx", "xl/worksheets/sheet1.xml", sheet.getBytes(StandardCharsets.UTF_8));
+        refused(analyze(p), p, "cell C2", "cannot be evaluated here");
+    }
+
+    static Stream<Arguments> brokenWorkbooks() {
+        return Stream.of(Arguments.of("empty.xlsx", new byte[0], "empty"),
+                Arguments.of("random.xlsx", randomBytes(4096), "could not be opened"),
+                Arguments.of("text.xlsx", "study,outcome\nA,B\n".getBytes(StandardCharsets.UTF_8),
+                        "could not be opened"));
+    }
+
+    private static byte[] randomBytes(int n) {
+        byte[] b = new byte[n];
+        new Random(3).nextBytes(b);
+        return b;
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("brokenWorkbooks")
+    void brokenWorkbooksAreRefusedInWords(String name, byte[] content, String words) throws Exception {
+        Path p = dir.resolve(name);
+        Files.write(p, content);
+        refused(analyze(p), p, words);
+    }
+
+    @Test
+    void aTruncatedWorkbookIsRefusedInWords() throws Exception {
+        Path whole = formulaWorkbook("whole.xlsx", "1+2");
+        byte[] b = Files.readAllBytes(whole);
+        Path p = dir.resolve("truncated.xlsx");
+        Files.write(p, java.util.Arrays.copyOf(b, b.length / 2));
+        refused(analyze(p), p, "could not be opened");
+    }
+
+    /** A copy of a valid workbook with one part replaced. */
+    private Path withPart(String name, String part, byte[] content) throws Exception {
+        Path source = formulaWorkbook("source-" + name, "1+2");
+        Path p = dir.resolve(name);
+        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(source));
+             ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(p))) {
+            for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                out.putNextEntry(new ZipEntry(e.getName()));
+                out.write(e.getName().equals(part) ? content : in.readAllBytes());
+                out.closeEntry();
+            }
+        }
+        return p;
+    }
+
+    @Test
+    void aZipBombIsRefusedInWords() throws Exception {
+        // 50 MB of spaces inside the sheet: a compression ratio far beyond any real workbook's
+        byte[] huge = new byte[50 << 20];
+        java.util.Arrays.fill(huge, (byte) ' ');
+        byte[] head = "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>"
+                .getBytes(StandardCharsets.US_ASCII);
+        System.arraycopy(head, 0, huge, 0, head.length);
+        Path p = withPart("bomb.xlsx", "xl/worksheets/sheet1.xml", huge);
+        refused(analyze(p), p, "zip bomb");
+    }
+
+    @Test
+    void externalEntitiesAreNeverResolved() throws Exception {
+        String xxe = "<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]>"
+                + "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData><row r=\"1\">"
+                + "<c r=\"A1\" t=\"inlineStr\"><is><t>&e;</t></is></c></row></sheetData></worksheet>";
+        Path p = withPart("xxe.xlsx", "xl/worksheets/sheet1.xml", xxe.getBytes(StandardCharsets.UTF_8));
+        Cli.Run r = analyze(p);
+        assertEquals(2, r.status(), r.all());
+        assertFalse(r.all().contains("root:"), "the entity was not resolved");
+        assertFalse(LEAK.matcher(r.all()).find(), r.all());
+    }
+
+    @Test
+    void moreRowsThanAWorksheetHoldsAreRefused() throws Exception {
+        String sheet = "<?xml version=\"1.0\"?><worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/"
+                + "main\"><sheetData><row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>study</t></is></c>"
+                + "<c r=\"B1\" t=\"inlineStr\"><is><t>outcome</t></is></c><c r=\"C1\" t=\"inlineStr\"><is><t>"
+                + "events_msc</t></is></c><c r=\"D1\" t=\"inlineStr\"><is><t>n_msc</t></is></c></row>"
+                + "<row r=\"2\"><c r=\"A2\" t=\"inlineStr\"><is><t>A</t></is></c><c r=\"B2\" t=\"inlineStr\"><is><t>"
+                + "Fever</t></is></c><c r=\"C2\"><v>1</v></c><c r=\"D2\"><v>10</v></c></row>"
+                + "<row r=\"1048577\"><c r=\"A1048577\" t=\"inlineStr\"><is><t>B</t></is></c></row>"
+                + "</sheetData></worksheet>";
+        Path p = withPart("rows.xlsx", "xl/worksheets/sheet1.xml", sheet.getBytes(StandardCharsets.UTF_8));
+        refused(analyze(p), p, "at most 1048576 rows");
+    }
+
+    // ------------------------------------------------------------------ text sheets
+
+    @Test
+    void aRowWithTooFewFieldsIsAnErrorNotASingleArmStudy() throws Exception {
+        Path p = dir.resolve("short.csv");
+        Files.writeString(p, HEAD + "A,Fever,1,10,2,10\nB,Fever,3,10\n");
+        refused(analyze(p), p, "row 3, column 'events_control'", "the row has 4 values but the header has 6");
+    }
+
+    @Test
+    void aLabelLongerThanACellHoldsIsRefusedNamingRowAndColumn() throws Exception {
+        Path p = dir.resolve("long.csv");
+        Files.writeString(p, HEAD + "A,Fever,1,10,2,10\n" + "B".repeat(40_000) + ",Fever,3,10,1,10\n");
+        refused(analyze(p), p, "row 3, column 'study'", "at most 32767 characters");
+    }
+
+    @Test
+    void controlCharactersNeverReachTheTerminalAndTheFilesStayReadable() throws Exception {
+        Path p = dir.resolve("control.csv");
+        Files.writeString(p, HEAD + "A\u001b[31m red,Fever,1,10,2,10\nB\u0007,Fever,3,10,1,10\nC,Fever,2,12,4,11\n");
+        Cli.Run r = Cli.run("analyze", p.toString(), "--out", dir.resolve("ctl").toString());
+        assertEquals(0, r.status(), r.all());
+        assertFalse(r.all().contains("\u001b") || r.all().contains("\u0007"), "no raw control byte printed");
+        assertTrue(r.out().contains("control character"), r.out());
+        try (Stream<Path> svgs = Files.list(dir.resolve("ctl/plots"))) {
+            var factory = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+            factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+            for (Path svg : svgs.filter(f -> f.toString().endsWith(".svg")).toList()) {
+                factory.newDocumentBuilder().parse(svg.toFile());
+            }
+        }
+    }
+
+    @Test
+    void optionsGivenTwiceOrOutcomesJoinedByACommaAreRefused() throws Exception {
+        Path p = dir.resolve("ok.csv");
+        Files.writeString(p, HEAD + "A,Fever,1,10,2,10\nB,Death,3,10,1,10\n");
+        Cli.Run twice = analyze(p, "--measure", "RR", "--measure", "OR");
+        assertEquals(2, twice.status());
+        assertTrue(twice.err().contains("--measure is given 2 times ('RR', 'OR'); give it once"), twice.err());
+        Cli.Run joined = analyze(p, "--outcome", "Fever,Death");
+        assertEquals(2, joined.status());
+        assertTrue(joined.err().contains("give --outcome once for each"), joined.err());
+        Cli.Run both = Cli.run("analyze", p.toString(), "--out", dir.resolve("both").toString(), "--quiet",
+                "--no-report", "--outcome", "Fever", "--outcome", "death");
+        assertEquals(0, both.status(), both.all());
+    }
+
+    @Test
+    void anEmptyOutIsRefused() throws Exception {
+        Path p = dir.resolve("ok.csv");
+        Files.writeString(p, HEAD + "A,Fever,1,10,2,10\n");
+        Cli.Run r = Cli.run("analyze", p.toString(), "--out", "", "--quiet");
+        assertEquals(2, r.status(), r.all());
+        assertTrue(r.err().contains("--out: give the folder to write into"), r.err());
+    }
+
+    @Test
+    void deeplyNestedJsonIsRefusedNamingItsPath() throws Exception {
+        Path p = dir.resolve("deep.json");
+        Files.writeString(p, "{\"a\":".repeat(100_000) + "1" + "}".repeat(100_000));
+        Cli.Run r = Cli.run("import-ctgov", p.toString(), "--out", dir.resolve("imp").toString());
+        assertEquals(2, r.status(), r.all());
+        assertTrue(r.err().contains("deep.json, JSON path /a/a/a") && r.err().contains("levels deep"), r.err());
+        assertFalse(LEAK.matcher(r.all()).find(), r.all());
+    }
+
+    @Test
+    void noArgumentsPrintUsageAndExitTwo() {
+        Cli.Run r = Cli.run();
+        assertEquals(2, r.status());
+        assertTrue(r.err().contains("Usage: mscmeta COMMAND"), r.err());
+    }
+
+    /** The counts asserted above, for the note: how many adversarial cases this class covers. */
+    static List<String> cases() {
+        return List.of("formula without value", "unevaluable formula", "empty/random/text xlsx", "truncated xlsx",
+                "zip bomb", "XXE", "rows beyond a worksheet", "short row", "long label", "control characters",
+                "repeated options", "comma-joined outcomes", "empty --out", "deep JSON", "no arguments");
+    }
+}

@@ -1,0 +1,126 @@
+package org.mscmeta.reliability;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mscmeta.testing.ReferenceCases;
+
+/**
+ * Output folders: a folder holding a previous run is replaced as a whole, never mixed; another program's files are
+ * not overwritten without --force, and the user's other files are left alone; a failed final move leaves the previous
+ * outputs in place; files get the user's umask; staging folders of killed runs are removed by the next run.
+ */
+class OutputFolderTest {
+
+    @TempDir
+    Path dir;
+
+    private final Path bcg = ReferenceCases.resource("data/bcg.csv");
+
+    private static List<String> files(Path out) throws Exception {
+        try (Stream<Path> s = Files.walk(out)) {
+            return s.filter(Files::isRegularFile).map(p -> out.relativize(p).toString()).sorted().toList();
+        }
+    }
+
+    @Test
+    void aFolderHoldingAPreviousRunIsReplacedAsAWhole() throws Exception {
+        Path out = dir.resolve("out");
+        Files.createDirectories(out);
+        Files.writeString(out.resolve("my-notes.txt"), "mine");
+        Cli.Run first = Cli.run("analyze", bcg.toString(), "--out", out.toString(), "--quiet", "--measure", "OR");
+        assertEquals(0, first.status(), first.all());
+        assertTrue(files(out).contains("results.xlsx"));
+        assertTrue(files(out).stream().anyMatch(f -> f.startsWith("plots/")));
+
+        Cli.Run second = Cli.run("analyze", bcg.toString(), "--out", out.toString(), "--quiet", "--no-report");
+        assertEquals(0, second.status(), second.all());
+        // the OR run's workbook and plots are gone with it; the user's own file is kept
+        assertEquals(List.of(".mscmeta-run", "my-notes.txt", "results.json"), files(out));
+        assertFalse(Files.exists(out.resolve("plots")), "the emptied plots folder is removed");
+        assertTrue(Files.readString(out.resolve("results.json")).replace(" ", "").contains("\"measure\":\"RR\""));
+    }
+
+    @Test
+    void anotherProgramsFilesAreNotOverwrittenWithoutForce() throws Exception {
+        Path out = dir.resolve("theirs");
+        Files.createDirectories(out);
+        Files.writeString(out.resolve("results.xlsx"), "a co-author's workbook");
+        Cli.Run refused = Cli.run("analyze", bcg.toString(), "--out", out.toString(), "--quiet");
+        assertEquals(2, refused.status());
+        assertTrue(refused.err().contains("already holds results.xlsx, which no run of mscmeta wrote"), refused.err());
+        assertEquals("a co-author's workbook", Files.readString(out.resolve("results.xlsx")));
+        assertEquals(List.of("results.xlsx"), files(out), "nothing written");
+
+        Cli.Run forced = Cli.run("analyze", bcg.toString(), "--out", out.toString(), "--quiet", "--force");
+        assertEquals(0, forced.status(), forced.all());
+        assertTrue(Files.size(out.resolve("results.xlsx")) > 1000, "replaced by the run's workbook");
+    }
+
+    @Test
+    void aRunOfAnEarlierVersionWithoutAManifestIsRecognisedAndReplaced() throws Exception {
+        Path out = dir.resolve("legacy");
+        assertEquals(0, Cli.run("analyze", bcg.toString(), "--out", out.toString(), "--quiet").status());
+        Files.delete(out.resolve(".mscmeta-run")); // as an earlier version left its folders
+        Cli.Run again = Cli.run("analyze", bcg.toString(), "--out", out.toString(), "--quiet", "--no-report");
+        assertEquals(0, again.status(), again.all());
+        assertEquals(List.of(".mscmeta-run", "results.json"), files(out));
+    }
+
+    @Test
+    void aFailedMoveLeavesThePreviousOutputsInPlace() throws Exception {
+        Path out = dir.resolve("failing");
+        assertEquals(0, Cli.run("analyze", bcg.toString(), "--out", out.toString(), "--quiet").status());
+        List<String> before = files(out);
+        String workbook = Files.readString(out.resolve(".mscmeta-run"));
+        // results.json made a folder that is not empty: the new results.json cannot be moved there
+        Files.delete(out.resolve("results.json"));
+        Files.createDirectories(out.resolve("results.json"));
+        Files.writeString(out.resolve("results.json/blocker"), "x");
+        Cli.Run r = Cli.run("analyze", bcg.toString(), "--out", out.toString(), "--quiet", "--measure", "OR");
+        assertEquals(1, r.status(), r.all());
+        assertTrue(r.err().contains("the folder is as it was before the run"), r.err());
+        List<String> after = files(out);
+        for (String f : before) {
+            if (!f.equals("results.json")) {
+                assertTrue(after.contains(f), "kept: " + f);
+            }
+        }
+        assertEquals(workbook, Files.readString(out.resolve(".mscmeta-run")));
+        try (Stream<Path> s = Files.list(out)) {
+            assertTrue(s.noneMatch(p -> p.getFileName().toString().startsWith(".mscmeta-previous")
+                    || p.getFileName().toString().startsWith(".mscmeta-staging")), "no leftovers");
+        }
+    }
+
+    @Test
+    void filesGetTheUsersUmask() throws Exception {
+        Path out = dir.resolve("shared");
+        assertEquals(0, Cli.run("analyze", bcg.toString(), "--out", out.toString(), "--quiet").status());
+        Path probe = Files.createFile(dir.resolve("probe")); // what the umask gives a new file
+        Set<PosixFilePermission> expected = Files.getPosixFilePermissions(probe);
+        for (String f : files(out)) {
+            assertEquals(expected, Files.getPosixFilePermissions(out.resolve(f)), f);
+        }
+    }
+
+    @Test
+    void stagingOfAKilledRunIsRemovedByTheNextRun() throws Exception {
+        Path out = dir.resolve("stale");
+        Path stale = out.resolve(".mscmeta-staging-2147483646-12345");
+        Files.createDirectories(stale.resolve("plots"));
+        Files.writeString(stale.resolve("results.json"), "{}");
+        assertEquals(0, Cli.run("analyze", bcg.toString(), "--out", out.toString(), "--quiet", "--no-report")
+                .status());
+        assertFalse(Files.exists(stale), "a staging folder whose process is gone is removed");
+    }
+}

@@ -1,0 +1,241 @@
+package org.mscmeta.reliability;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * Sheets as researchers save them give the clean sheet's results: tab-separated with "NA" in a single-arm study's
+ * control cells and outcome names in another case; Windows-1252 from Excel's plain "CSV"; semicolons with Excel's
+ * {@code sep=;} line and decimal commas; an .xlsx whose first sheet is notes and whose header stands below a title,
+ * with a count written as a formula; UTF-16 "Unicode text". Every pooled value, k and the meta-regression on the dose
+ * (decimals) are compared.
+ */
+class RealSheetsTest {
+
+    @TempDir
+    Path dir;
+
+    static final String[] HEADER = {"study", "year", "route", "cell_source", "outcome", "dose_cells_per_kg",
+        "events_msc", "n_msc", "events_control", "n_control"};
+
+    static final String[][] ROWS = {
+        {"M\u00fcller 2019", "2019", "intravenous", "bone marrow", "Serious adverse events", "1.5", "4", "30", "6", "31"},
+        {"\u00d8degaard 2020", "2020", "intravenous", "umbilical cord", "Serious adverse events", "2.5", "3", "25", "5",
+            "24"},
+        {"Chen 2021", "2021", "intrathecal", "adipose", "Serious adverse events", "1", "6", "40", "4", "41"},
+        {"Lopez 2018", "2018", "intravenous", "bone marrow", "Serious adverse events", "0.75", "9", "35", "7", "33"},
+        {"Lopez 2018", "2018", "intravenous", "bone marrow", "Fever", "0.75", "10", "30", "8", "31"},
+        {"Garc\u00eda 2022", "2022", "intrathecal", "umbilical cord", "Fever", "2", "7", "20", "5", "22"},
+        {"Single arm 2021", "2021", "intravenous", "bone marrow", "Fever", "1", "3", "15", "", ""},
+        {"Chen 2021", "2021", "intrathecal", "adipose", "Fever", "1", "5", "40", "6", "41"},
+        {"Smith 2017", "2017", "intravenous", "adipose", "Death", "0.5", "1", "50", "2", "48"},
+        {"Jones 2016", "2016", "intrathecal", "bone marrow", "Death", "1", "0", "20", "1", "21"},
+        {"Chen 2021", "2021", "intrathecal", "adipose", "Death", "1", "2", "40", "3", "41"}};
+
+    private static String csv(char sep, boolean decimalComma, boolean naControls, boolean caseVariants) {
+        StringBuilder sb = new StringBuilder(String.join(String.valueOf(sep), HEADER)).append("\r\n");
+        for (int i = 0; i < ROWS.length; i++) {
+            String[] r = ROWS[i].clone();
+            if (decimalComma) {
+                r[5] = r[5].replace('.', ',');
+            }
+            if (naControls && r[8].isEmpty()) {
+                r[8] = "NA";
+                r[9] = "N/A";
+            }
+            if (caseVariants && i % 2 == 1) {
+                r[4] = r[4].equals("Serious adverse events") ? "Serious Adverse Events" : r[4].toUpperCase()
+                        + " ";
+            }
+            sb.append(String.join(String.valueOf(sep), r)).append("\r\n");
+        }
+        return sb.toString();
+    }
+
+    private Path write(String name, String text, Charset cs, byte[] bom) throws Exception {
+        Path p = dir.resolve(name);
+        byte[] body = text.getBytes(cs);
+        byte[] all = new byte[bom.length + body.length];
+        System.arraycopy(bom, 0, all, 0, bom.length);
+        System.arraycopy(body, 0, all, bom.length, body.length);
+        Files.write(p, all);
+        return p;
+    }
+
+    /** The run with a meta-regression on the dose (decimals, with decimal commas in some sheets). */
+    private JsonNode analyseWithDose(Path input) throws Exception {
+        return analyse(input, "--moderators", "dose_cells_per_kg");
+    }
+
+    private JsonNode analyse(Path input, String... extra) throws Exception {
+        Path out = dir.resolve("out-" + input.getFileName());
+        List<String> args = new ArrayList<>(List.of("analyze", input.toString(), "--out", out.toString(), "--no-report",
+                "--quiet"));
+        args.addAll(List.of(extra));
+        Cli.Run r = Cli.run(args.toArray(new String[0]));
+        assertEquals(0, r.status(), r.all());
+        return new ObjectMapper().readTree(out.resolve("results.json").toFile());
+    }
+
+    /** Every analysis of {@code b} has {@code a}'s outcome, subgroup, k and pooled values. */
+    private static int sameResults(JsonNode a, JsonNode b) {
+        JsonNode x = a.get("analyses");
+        JsonNode y = b.get("analyses");
+        assertEquals(x.size(), y.size(), "number of analyses");
+        int compared = 0;
+        for (int i = 0; i < x.size(); i++) {
+            JsonNode p = x.get(i);
+            JsonNode q = y.get(i);
+            assertEquals(p.get("outcome").asString(), q.get("outcome").asString());
+            assertEquals(p.get("subgroup").toString(), q.get("subgroup").toString());
+            assertEquals(p.get("k").asInt(), q.get("k").asInt(), p.get("outcome") + " k");
+            for (String model : List.of("common", "random")) {
+                for (String f : List.of("estimate", "ci_lower", "ci_upper", "p")) {
+                    JsonNode e = p.path(model).path(f);
+                    JsonNode g = q.path(model).path(f);
+                    if (e.isNumber()) {
+                        assertEquals(e.asDouble(), g.asDouble(), 1e-12 * Math.abs(e.asDouble()), p.get("outcome")
+                                + " " + model + " " + f);
+                        compared++;
+                    }
+                }
+            }
+            JsonNode reg = p.path("meta_regression");
+            if (reg.isObject()) {
+                assertEquals(reg.get("QM").asDouble(), q.path("meta_regression").get("QM").asDouble(), 1e-9);
+                compared++;
+            }
+        }
+        return compared;
+    }
+
+    private static String notices(JsonNode r) {
+        return r.get("notices").toString();
+    }
+
+    @Test
+    void sheetsAsResearchersSaveThemGiveTheCleanSheetsResults() throws Exception {
+        JsonNode clean = analyseWithDose(write("clean.csv", csv(',', false, false, false), StandardCharsets.UTF_8,
+                new byte[0]));
+        assertEquals(3, clean.get("analyses").findValues("outcome").stream().map(JsonNode::asString).distinct()
+                .count());
+
+        JsonNode tab = analyseWithDose(write("tab.txt", csv('\t', false, true, true), StandardCharsets.UTF_8, new byte[0]));
+        assertTrue(sameResults(clean, tab) > 20);
+        assertTrue(notices(tab).contains("separated by tab"), notices(tab));
+        assertTrue(notices(tab).contains("'NA'"), notices(tab));
+        assertTrue(notices(tab).contains("differ only in case, spacing or punctuation"), notices(tab));
+
+        JsonNode cp1252 = analyseWithDose(write("windows.csv", csv(',', false, false, false), Charset.forName("windows-1252"),
+                new byte[0]));
+        assertTrue(sameResults(clean, cp1252) > 20);
+        assertTrue(notices(cp1252).contains("Windows-1252"), notices(cp1252));
+        assertEquals("M\u00fcller 2019", cp1252.get("analyses").get(0).get("studies").get(0).get("study").asString());
+
+        JsonNode semicolon = analyseWithDose(write("european.csv", "sep=;\r\n" + csv(';', true, true, false),
+                Charset.forName("windows-1252"), new byte[0]));
+        assertTrue(sameResults(clean, semicolon) > 20);
+        assertTrue(notices(semicolon).contains("decimal comma"), notices(semicolon));
+        assertTrue(notices(semicolon).contains("sep= line"), notices(semicolon));
+
+        JsonNode unicode = analyseWithDose(write("unicode.txt", csv('\t', false, true, false), StandardCharsets.UTF_16LE,
+                new byte[] {(byte) 0xFF, (byte) 0xFE}));
+        assertTrue(sameResults(clean, unicode) > 20);
+
+        JsonNode xlsx = analyseWithDose(xlsxWithNotesFirst());
+        assertTrue(sameResults(clean, xlsx) > 20);
+        assertTrue(notices(xlsx).contains("read sheet 'Data'"), notices(xlsx));
+        assertTrue(notices(xlsx).contains("the header is row 3"), notices(xlsx));
+    }
+
+    /** Notes first; the data sheet with two title rows above its header; a count as a formula with its value. */
+    private Path xlsxWithNotesFirst() throws Exception {
+        Path p = dir.resolve("workbook.xlsx");
+        try (XSSFWorkbook wb = new XSSFWorkbook()) {
+            Sheet notes = wb.createSheet("Notes");
+            notes.createRow(0).createCell(0).setCellValue("Extraction by AB and CD, checked 2026-11-02");
+            notes.createRow(1).createCell(0).setCellValue("Counts are participants with at least one event.");
+            Sheet s = wb.createSheet("Data");
+            s.createRow(0).createCell(0).setCellValue("MSC safety extraction");
+            Row h = s.createRow(2);
+            for (int j = 0; j < HEADER.length; j++) {
+                h.createCell(j).setCellValue(HEADER[j]);
+            }
+            for (int i = 0; i < ROWS.length; i++) {
+                Row r = s.createRow(3 + i);
+                for (int j = 0; j < HEADER.length; j++) {
+                    String v = ROWS[i][j];
+                    if (v.isEmpty()) {
+                        continue;
+                    }
+                    if (j >= 5 || j == 1) {
+                        if (i == 0 && j == 6) {
+                            r.createCell(j).setCellFormula("2+2"); // 4, as Excel saves it: formula and value
+                            r.getCell(j).setCellValue(4);
+                        } else {
+                            r.createCell(j).setCellValue(Double.parseDouble(v));
+                        }
+                    } else {
+                        r.createCell(j).setCellValue(v);
+                    }
+                }
+            }
+            try (var os = Files.newOutputStream(p)) {
+                wb.write(os);
+            }
+        }
+        return p;
+    }
+
+    @Test
+    void outcomeVariantsAreOneOutcomeAndNearDuplicatesAreListed() throws Exception {
+        StringBuilder sb = new StringBuilder("study,outcome,events_msc,n_msc,events_control,n_control\n");
+        for (int i = 1; i <= 8; i++) {
+            String name = i <= 5 ? "Serious adverse events" : i == 6 ? "Serious Adverse Events" : i == 7
+                    ? "serious adverse events." : "  Serious   adverse events";
+            sb.append("Trial ").append(i).append(',').append(name).append(',').append(i).append(",40,")
+                    .append(i + 1).append(",40\n");
+        }
+        sb.append("Trial 1,Anemia,2,40,1,40\nTrial 2,Anaemia,3,40,1,40\n");
+        Path in = dir.resolve("variants.csv");
+        Files.writeString(in, sb.toString());
+        JsonNode r = analyse(in, "--by", "none");
+        JsonNode sae = r.get("analyses").get(0);
+        assertEquals("Serious adverse events", sae.get("outcome").asString());
+        assertEquals(8, sae.get("k").asInt(), "one outcome of eight studies, not 5 + 1 + 1 + 1");
+        String n = notices(r);
+        assertTrue(n.contains("'Serious Adverse Events' (row 7)") && n.contains("'serious adverse events.' (row 8)"),
+                n);
+        assertTrue(n.contains("'Anemia' (row 10) and 'Anaemia' (row 11) are one letter apart"), n);
+        assertEquals(List.of("Serious adverse events", "Anemia", "Anaemia"), r.get("analyses").findValues("outcome")
+                .stream().map(JsonNode::asString).distinct().toList(), "near-duplicates are kept apart");
+    }
+
+    @Test
+    void anOutcomeMapRenamesTermsAtAnalysisTime() throws Exception {
+        Path in = dir.resolve("terms.csv");
+        Files.writeString(in, "study,outcome,events_msc,n_msc,events_control,n_control\n"
+                + "A,28-day mortality,2,40,3,40\nB,Mortality,1,30,2,30\nC,death,0,20,1,20\nD,Fever,5,40,4,40\n");
+        Path map = dir.resolve("map.csv");
+        Files.writeString(map, "outcome_reported,outcome\n28-day mortality,Death\nmortality,Death\n");
+        JsonNode r = analyse(in, "--by", "none", "--outcome-map", map.toString());
+        assertEquals(List.of("Death", "Fever"), r.get("analyses").findValues("outcome").stream()
+                .map(JsonNode::asString).distinct().toList());
+        assertEquals(3, r.get("analyses").get(0).get("k").asInt());
+        assertTrue(notices(r).contains("renamed by the outcome map map.csv"), notices(r));
+    }
+}
