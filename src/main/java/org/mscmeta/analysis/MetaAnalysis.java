@@ -5,6 +5,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.mscmeta.concurrent.InOrder;
+import org.mscmeta.effect.CcMode;
+import org.mscmeta.effect.StudyEffects;
 import org.mscmeta.pool.PredictionInterval;
 import org.mscmeta.pool.SubgroupTest;
 import org.mscmeta.sheet.ExtractionSheet;
@@ -144,9 +146,17 @@ public final class MetaAnalysis {
             String variable = by.get(v);
             int[][] levels = levelsInOrder(col, rows);
             List<Analysis> levelAnalyses = new ArrayList<>();
-            for (int[] levelRows : levels) {
+            for (int[] positions : levels) {
+                int[] levelRows = new int[positions.length];
+                for (int i = 0; i < positions.length; i++) {
+                    levelRows[i] = rows[positions[i]];
+                }
                 String level = col.get(levelRows[0]);
-                Analysis a = PooledModel.fit(sheet, outcome, new Subgroup(variable, level), levelRows, s);
+                // each study's effect is its own (but under if0all, whose correction depends on the other studies):
+                // a subgroup takes the overall analysis' effects instead of computing them again
+                StudyEffects effects = s.cc().mode() == CcMode.IF0ALL ? null
+                        : overall.studies().effects().subset(positions);
+                Analysis a = PooledModel.fit(sheet, outcome, new Subgroup(variable, level), levelRows, s, effects);
                 levelAnalyses.add(a);
             }
             analyses.addAll(levelAnalyses);
@@ -236,10 +246,10 @@ public final class MetaAnalysis {
         }
         if (a.common() != null && a.common().k() != a.k() && s.method() != Method.IV) {
             int extra = a.common().k() - a.k();
-            notices.add(new Notice("models", a.outcome(), String.format(Locale.ROOT, "%s: the %s estimate pools %d"
-                    + " table(s), %d more than the %d studies with a study estimate (tables with no events, or only"
-                    + " events, in both arms have no %s of their own but still count in %s)", a.outcome(),
-                    methodName(s.method()), a.common().k(), extra, a.k(), s.measure(), methodName(s.method()))));
+            notices.add(new Notice("models", a.outcome(), a.outcome() + ": the " + methodName(s.method())
+                    + " estimate pools " + a.common().k() + " table(s), " + extra + " more than the " + a.k()
+                    + " studies with a study estimate (tables with no events, or only events, in both arms have no "
+                    + s.measure() + " of their own but still count in " + methodName(s.method()) + ")"));
         }
         RandomResult rr = a.random();
         if (rr != null && rr.k() >= PredictionInterval.MIN_K && rr.k() < PREDICTION_FEW
@@ -361,7 +371,9 @@ public final class MetaAnalysis {
         return out;
     }
 
-    /** The rows of each level of {@code col} among {@code rows}, levels in order of first appearance. */
+    /**
+     * The positions in {@code rows} of each level of {@code col} among them, levels in order of first appearance.
+     */
     private static int[][] levelsInOrder(TextColumn col, int[] rows) {
         int nLevels = col.levels().size();
         int[] order = new int[nLevels];
@@ -382,9 +394,9 @@ public final class MetaAnalysis {
         for (int j = 0; j < seen; j++) {
             out[j] = new int[counts[firstSeen[j]]];
         }
-        for (int r : rows) {
-            int j = order[col.codes()[r]];
-            out[j][fill[j]++] = r;
+        for (int p = 0; p < rows.length; p++) {
+            int j = order[col.codes()[rows[p]]];
+            out[j][fill[j]++] = p;
         }
         return out;
     }

@@ -62,11 +62,20 @@ final class PooledModel {
 
     /** The analysis of the studies on sheet rows {@code rows} (indices into the sheet's columns). */
     static Analysis fit(ExtractionSheet sheet, String outcome, Subgroup subgroup, int[] rows, Settings s) {
+        return fit(sheet, outcome, subgroup, rows, s, null);
+    }
+
+    /**
+     * As {@link #fit(ExtractionSheet, String, Subgroup, int[], Settings)}, with the studies' effects given (those of
+     * the overall analysis, for a subgroup) or null to compute them.
+     */
+    static Analysis fit(ExtractionSheet sheet, String outcome, Subgroup subgroup, int[] rows, Settings s,
+                        StudyEffects effects) {
         if (s.measure().isProportion()) {
             return fitProportions(sheet, outcome, subgroup, rows, s, true);
         }
         Tables t = Tables.of(sheet, rows);
-        Models m = comparative(t.tables(), s, true);
+        Models m = comparative(t.tables(), s, true, effects);
         StudyEffects eff = m.effects();
         int k = rows.length;
         StudyTable studies = StudyTable.comparative(sheet, rows, t.tables().a(), t.tables().n1(), t.tables().c(),
@@ -88,7 +97,7 @@ final class PooledModel {
             Arm arm = Arm.of(sheet, rows);
             return proportions(arm.x(), arm.n(), s, false);
         }
-        return comparative(Tables.of(sheet, rows).tables(), s, false);
+        return comparative(Tables.of(sheet, rows).tables(), s, false, null);
     }
 
     /** Counts of the studies on some sheet rows, with their totals. */
@@ -136,12 +145,15 @@ final class PooledModel {
         }
     }
 
-    /** The two-arm models; {@code profile}: with the Q-profile intervals of tau2 and I2. */
-    static Models comparative(TwoByTwo t, Settings s, boolean profile) {
+    /**
+     * The two-arm models; {@code profile}: with the Q-profile intervals of tau2 and I2; {@code given}: the studies'
+     * effects, or null to compute them.
+     */
+    static Models comparative(TwoByTwo t, Settings s, boolean profile, StudyEffects given) {
         Measure measure = s.measure();
         int k = t.k();
         boolean dropDz = s.effectiveDoubleZero() == DoubleZero.EXCLUDE;
-        StudyEffects eff = s.method() == Method.PETO ? EffectSizes.peto(t)
+        StudyEffects eff = given != null ? given : s.method() == Method.PETO ? EffectSizes.peto(t)
                 : EffectSizes.compute(measure, s.cc(), t, dropDz, s.convention());
         double[] yi = eff.includedYi();
         double[] vi = eff.includedVi();

@@ -93,6 +93,11 @@ public final class StudyTable extends AbstractList<StudyResult> implements Rando
                 weightRandom, false);
     }
 
+    /** The per-study effects of the fit. */
+    StudyEffects effects() {
+        return eff;
+    }
+
     @Override
     public int size() {
         return rows.length;

@@ -44,8 +44,10 @@ public record ContinuityCorrection(double value, CcMode mode) {
         Expr second = EffectFormula.increment(mode, 2, anyZero);
         double[] v = new double[Expr.Var.values().length];
         v[Expr.Var.CC.ordinal()] = value;
+        // only0 and tacc correct studies with a zero cell: elsewhere the formula gives 0, and is not evaluated
+        boolean zeroCellsOnly = mode == CcMode.ONLY0 || mode == CcMode.TACC;
         for (int i = 0; i < k; i++) {
-            if (skip[i]) {
+            if (skip[i] || (zeroCellsOnly && !t.hasZeroCell(i))) {
                 continue;
             }
             t.load(i, v);

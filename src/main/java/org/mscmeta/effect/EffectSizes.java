@@ -68,6 +68,9 @@ public final class EffectSizes {
         EffectFormula f = EffectFormula.of(measure, convention);
         Expr yf = f.yi();
         Expr vf = f.vi();
+        // most studies have no correction: their formula with K1 = K2 = 0 folded away
+        Expr yPlain = yf.fix(Expr.Var.K1, 0).fix(Expr.Var.K2, 0);
+        Expr vPlain = vf.fix(Expr.Var.K1, 0).fix(Expr.Var.K2, 0);
         double[] vars = new double[Expr.Var.values().length];
         vars[Expr.Var.CC.ordinal()] = cc.value();
         for (int i = 0; i < k; i++) {
@@ -80,8 +83,8 @@ public final class EffectSizes {
             vars[Expr.Var.K1.ordinal()] = inc[0][i];
             vars[Expr.Var.K2.ordinal()] = inc[1][i];
             corrected[i] = inc[0][i] > 0 || inc[1][i] > 0;
-            double y = yf.eval(vars);
-            double v = vf.eval(vars);
+            double y = corrected[i] ? yf.eval(vars) : yPlain.eval(vars);
+            double v = corrected[i] ? vf.eval(vars) : vPlain.eval(vars);
             if (Double.isFinite(y) && Double.isFinite(v) && v > 0) {
                 yi[i] = y;
                 vi[i] = v;

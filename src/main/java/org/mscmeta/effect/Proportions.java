@@ -32,17 +32,21 @@ public final class Proportions {
             anyZero |= x[i] == 0 || x[i] == n[i];
         }
         EffectFormula f = EffectFormula.proportion(measure);
+        Expr yPlain = f.yi().fix(Expr.Var.K1, 0);
+        Expr vPlain = f.vi().fix(Expr.Var.K1, 0);
         Expr add = cc.value() > 0 ? EffectFormula.proportionIncrement(cc.mode(), anyZero) : Expr.num(0);
+        // only0 and tacc correct studies with 0 or all events: elsewhere the formula gives 0, and is not evaluated
+        boolean extremesOnly = cc.mode() == CcMode.ONLY0 || cc.mode() == CcMode.TACC;
         double[] v = new double[Expr.Var.values().length];
         v[Expr.Var.CC.ordinal()] = cc.value();
         for (int i = 0; i < k; i++) {
             v[Expr.Var.A.ordinal()] = x[i];
             v[Expr.Var.N1.ordinal()] = n[i];
-            double k1 = add.eval(v);
+            double k1 = extremesOnly && x[i] != 0 && x[i] != n[i] ? 0 : add.eval(v);
             v[Expr.Var.K1.ordinal()] = k1;
             corrected[i] = k1 > 0;
-            double y = f.yi().eval(v);
-            double var = f.vi().eval(v);
+            double y = corrected[i] ? f.yi().eval(v) : yPlain.eval(v);
+            double var = corrected[i] ? f.vi().eval(v) : vPlain.eval(v);
             if (Double.isFinite(y) && Double.isFinite(var) && var > 0) {
                 yi[i] = y;
                 vi[i] = var;

@@ -10,13 +10,47 @@ package org.mscmeta.effect;
  * @param doubleZero study had no events (or only events) in both arms and was left out for that reason
  * @param corrected  a continuity correction was added to the study's cells
  */
-public record StudyEffects(double[] yi, double[] vi, boolean[] included, boolean[] doubleZero, boolean[] corrected) {
+public record StudyEffects(double[] yi, double[] vi, boolean[] included, boolean[] doubleZero, boolean[] corrected,
+                           Included compact) {
+
+    /**
+     * The included studies' effects and variances, made once (a fit reads them several times: the pooling, Q, tau2,
+     * the random-effects model, I2). Shared: not to be changed.
+     *
+     * @param yi the included studies' effects, in order
+     * @param vi their variances
+     */
+    public record Included(double[] yi, double[] vi) {
+    }
+
+    public StudyEffects(double[] yi, double[] vi, boolean[] included, boolean[] doubleZero, boolean[] corrected) {
+        this(yi, vi, included, doubleZero, corrected, compact(yi, vi, included));
+    }
 
     /** Studies that are all included, uncorrected, none a double zero: effects given directly. */
     public static StudyEffects allIncluded(double[] yi, double[] vi) {
         boolean[] inc = new boolean[yi.length];
         java.util.Arrays.fill(inc, true);
         return new StudyEffects(yi, vi, inc, new boolean[yi.length], new boolean[yi.length]);
+    }
+
+    /** The effects of the studies at {@code positions}, in that order. */
+    public StudyEffects subset(int[] positions) {
+        int n = positions.length;
+        double[] y = new double[n];
+        double[] v = new double[n];
+        boolean[] inc = new boolean[n];
+        boolean[] dz = new boolean[n];
+        boolean[] cor = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            int p = positions[i];
+            y[i] = yi[p];
+            v[i] = vi[p];
+            inc[i] = included[p];
+            dz[i] = doubleZero[p];
+            cor[i] = corrected[p];
+        }
+        return new StudyEffects(y, v, inc, dz, cor);
     }
 
     /** Number of studies, included or not. */
@@ -26,13 +60,7 @@ public record StudyEffects(double[] yi, double[] vi, boolean[] included, boolean
 
     /** Number of included studies. */
     public int k() {
-        int k = 0;
-        for (boolean b : included) {
-            if (b) {
-                k++;
-            }
-        }
-        return k;
+        return compact.yi().length;
     }
 
     /** Number of studies left out because they had no events (or only events) in both arms. */
@@ -46,24 +74,29 @@ public record StudyEffects(double[] yi, double[] vi, boolean[] included, boolean
         return n;
     }
 
-    /** The yi of the included studies, in order. */
+    /** The yi of the included studies, in order (shared: not to be changed). */
     public double[] includedYi() {
-        return compact(yi);
+        return compact.yi();
     }
 
-    /** The vi of the included studies, in order. */
+    /** The vi of the included studies, in order (shared: not to be changed). */
     public double[] includedVi() {
-        return compact(vi);
+        return compact.vi();
     }
 
-    private double[] compact(double[] x) {
-        double[] out = new double[k()];
-        int j = 0;
-        for (int i = 0; i < x.length; i++) {
+    private static Included compact(double[] yi, double[] vi, boolean[] included) {
+        int k = 0;
+        for (boolean b : included) {
+            k += b ? 1 : 0;
+        }
+        double[] y = new double[k];
+        double[] v = new double[k];
+        for (int i = 0, j = 0; i < yi.length; i++) {
             if (included[i]) {
-                out[j++] = x[i];
+                y[j] = yi[i];
+                v[j++] = vi[i];
             }
         }
-        return out;
+        return new Included(y, v);
     }
 }

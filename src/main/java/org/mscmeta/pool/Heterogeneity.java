@@ -50,8 +50,8 @@ public record Heterogeneity(double q, int df, double p, double i2, double h2,
             scale += vi;
         }
         scale /= k;
-        double tauLo = Roots.decreasingRoot(t -> WeightedSums.at(y, v, t).q() - qHigh, scale);
-        double tauHi = Roots.decreasingRoot(t -> WeightedSums.at(y, v, t).q() - qLow, scale);
+        double tauLo = Roots.qProfileRoot(y, v, qHigh, scale);
+        double tauHi = Roots.qProfileRoot(y, v, qLow, scale);
         double s2 = typicalVariance(v);
         return new Heterogeneity(q, df, plain.p(), plain.i2(), plain.h2(), tauLo, tauHi,
                 100 * tauLo / (tauLo + s2), 100 * tauHi / (tauHi + s2));

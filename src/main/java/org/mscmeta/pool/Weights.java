@@ -6,7 +6,10 @@ final class Weights {
     private Weights() {
     }
 
-    /** {@code 100 w_i / sum(w)} over the finite weights; NaN entries stay NaN. */
+    /**
+     * {@code 100 w_i / sum(w)} over the finite weights, in place ({@code w} is returned: every caller makes its
+     * array for this); NaN entries stay NaN.
+     */
     static double[] toPercent(double[] w) {
         double sum = 0;
         for (double x : w) {
@@ -14,10 +17,10 @@ final class Weights {
                 sum += x;
             }
         }
-        double[] out = new double[w.length];
+        double scale = 100 / sum;
         for (int i = 0; i < w.length; i++) {
-            out[i] = Double.isNaN(w[i]) ? Double.NaN : 100 * w[i] / sum;
+            w[i] *= scale;
         }
-        return out;
+        return w;
     }
 }

@@ -9,8 +9,6 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * How a delimited text sheet was saved, read off its first bytes: the encoding (a byte-order mark names UTF-8 or
@@ -27,10 +25,8 @@ import java.util.regex.Pattern;
  */
 record CsvDialect(Charset charset, int bomBytes, char separator, boolean sepLine, boolean byteOrderMark) {
 
-    /** The bytes looked at. */
-    private static final int SAMPLE = 64 * 1024;
-    private static final Pattern SEP_LINE = Pattern.compile("(?i)^\"?sep=(.)\"?\\s*$");
-    private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
+    /** The bytes looked at: the first line is all that is read, and it is shorter than this. */
+    private static final int SAMPLE = 16 * 1024;
 
     /** Decimal commas are possible: the separator is not a comma. */
     boolean decimalComma() {
@@ -39,7 +35,7 @@ record CsvDialect(Charset charset, int bomBytes, char separator, boolean sepLine
 
     /** The same dialect read as Windows-1252 (the fallback for bytes that are not UTF-8). */
     CsvDialect asWindows1252() {
-        return new CsvDialect(WINDOWS_1252, bomBytes, separator, sepLine, byteOrderMark);
+        return new CsvDialect(Charset.forName("windows-1252"), bomBytes, separator, sepLine, byteOrderMark);
     }
 
     /** A decoder that reports malformed input (no silent replacement characters). */
@@ -80,17 +76,42 @@ record CsvDialect(Charset charset, int bomBytes, char separator, boolean sepLine
             bom = 2;
             named = true;
         }
-        // the sample decoded leniently: it may end inside a character, and may not be UTF-8 at all
-        String text = charset.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
-                .onUnmappableCharacter(CodingErrorAction.REPLACE).decode(ByteBuffer.wrap(head, bom, head.length - bom))
+        // the first line, decoded leniently: the sample may end inside a character, and may not be UTF-8 at all
+        int end = firstLineEnd(head, bom, charset);
+        String first = charset.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
+                .onUnmappableCharacter(CodingErrorAction.REPLACE).decode(ByteBuffer.wrap(head, bom, end - bom))
                 .toString();
-        int eol = lineEnd(text, 0);
-        String first = text.substring(0, eol);
-        Matcher sep = SEP_LINE.matcher(first);
-        if (sep.matches()) {
-            return new CsvDialect(charset, bom, sep.group(1).charAt(0), true, named);
+        String line = first.substring(0, lineEnd(first, 0));
+        char sep = sepLine(line);
+        if (sep != 0) {
+            return new CsvDialect(charset, bom, sep, true, named);
         }
-        return new CsvDialect(charset, bom, separatorOf(first), false, named);
+        return new CsvDialect(charset, bom, separatorOf(line), false, named);
+    }
+
+    /** Where the first line's bytes end (its LF, or the sample's end); UTF-16 by pairs of bytes. */
+    private static int firstLineEnd(byte[] head, int from, Charset charset) {
+        int step = charset == StandardCharsets.UTF_8 ? 1 : 2;
+        boolean quoted = false;
+        for (int i = from; i + step - 1 < head.length; i += step) {
+            int b = step == 1 ? head[i] : charset == StandardCharsets.UTF_16LE ? head[i] | head[i + 1] << 8
+                    : head[i] << 8 | head[i + 1];
+            if (b == '"') {
+                quoted = !quoted;
+            } else if (!quoted && b == '\n') {
+                return i;
+            }
+        }
+        return head.length - (head.length - from) % step;
+    }
+
+    /** The separator Excel's {@code sep=X} line names (in any case, possibly quoted), or 0 for another line. */
+    private static char sepLine(String line) {
+        String s = line.strip();
+        if (s.length() >= 2 && s.charAt(0) == '"' && s.charAt(s.length() - 1) == '"') {
+            s = s.substring(1, s.length() - 1);
+        }
+        return s.length() == 5 && s.regionMatches(true, 0, "sep=", 0, 4) ? s.charAt(4) : 0;
     }
 
     /** The end of the line starting at {@code from} (a quoted field may hold line breaks). */

@@ -36,6 +36,10 @@ final class MissingValues {
 
     /** Whether {@code s}, stripped, is a missing-value token. */
     static boolean isMissing(String s) {
-        return isMissing(s.toCharArray(), 0, s.length());
+        int len = s.length();
+        if (len == 0 || len > LONGEST || "nNrR#-.\u2013\u2014".indexOf(s.charAt(0)) < 0) {
+            return false;
+        }
+        return TOKENS.contains(s.toLowerCase(Locale.ROOT));
     }
 }

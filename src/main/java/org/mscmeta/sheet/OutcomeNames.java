@@ -31,7 +31,11 @@ public final class OutcomeNames {
      * words separated by single spaces.
      */
     public static String key(String name) {
-        String n = Normalizer.normalize(name == null ? "" : name, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+        String n = name == null ? "" : name;
+        if (!isAscii(n)) {
+            n = Normalizer.normalize(n, Normalizer.Form.NFKC); // (its tables are loaded only for text that needs them)
+        }
+        n = n.toLowerCase(Locale.ROOT);
         StringBuilder sb = new StringBuilder(n.length());
         boolean space = false;
         for (int i = 0; i < n.length(); i++) {
@@ -62,6 +66,11 @@ public final class OutcomeNames {
                                        List<Notice> notices) {
         List<String> levels = outcome.levels();
         int[] codes = outcome.codes();
+        if (map.size() == 0 && distinctKeys(levels)) {
+            // the usual sheet: every name its own outcome, nothing to rename (and no pass over the rows)
+            nearDuplicates(outcome, rowNumber, file, notices);
+            return outcome;
+        }
         int[] count = new int[levels.size()];
         int[] firstRow = new int[levels.size()];
         for (int i = codes.length - 1; i >= 0; i--) {
@@ -143,6 +152,17 @@ public final class OutcomeNames {
         return merged;
     }
 
+    /** Whether no two levels share a key (the blank level aside, which is no outcome). */
+    private static boolean distinctKeys(List<String> levels) {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (String l : levels) {
+            if (!l.isEmpty() && !seen.add(key(l))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** A warning for each pair of outcomes one or two letters apart (not differing only in digits). */
     private static void nearDuplicates(TextColumn outcome, int[] rowNumber, String file, List<Notice> notices) {
         List<String> levels = outcome.levels();
@@ -151,14 +171,17 @@ public final class OutcomeNames {
         }
         String[] keys = new String[levels.size()];
         String[] letters = new String[levels.size()];
+        int[][] histogram = new int[levels.size()][];
         for (int l = 0; l < keys.length; l++) {
             keys[l] = key(levels.get(l));
-            letters[l] = keys[l].replaceAll("[0-9]", "");
+            letters[l] = withoutDigits(keys[l]);
+            histogram[l] = histogram(keys[l]);
         }
         for (int a = 0; a < keys.length; a++) {
             for (int b = a + 1; b < keys.length; b++) {
+                // two edits change the letter counts by at most four: most pairs are ruled out without the distance
                 if (keys[a].length() < 4 || keys[b].length() < 4 || Math.abs(keys[a].length() - keys[b].length()) > 2
-                        || letters[a].equals(letters[b])) {
+                        || histogramDistance(histogram[a], histogram[b]) > 4 || letters[a].equals(letters[b])) {
                     continue;
                 }
                 int d = distance(keys[a], keys[b], 2);
@@ -171,6 +194,44 @@ public final class OutcomeNames {
                 }
             }
         }
+    }
+
+    private static String withoutDigits(String s) {
+        StringBuilder sb = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
+
+    /** Counts of characters in 37 bins (a-z, 0-9, the rest). */
+    private static int[] histogram(String s) {
+        int[] h = new int[37];
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            h[c >= 'a' && c <= 'z' ? c - 'a' : c >= '0' && c <= '9' ? 26 + c - '0' : 36]++;
+        }
+        return h;
+    }
+
+    private static int histogramDistance(int[] a, int[] b) {
+        int d = 0;
+        for (int i = 0; i < a.length; i++) {
+            d += Math.abs(a[i] - b[i]);
+        }
+        return d;
+    }
+
+    private static boolean isAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Levenshtein distance of {@code s} and {@code t}, or {@code max + 1} once it exceeds {@code max}. */

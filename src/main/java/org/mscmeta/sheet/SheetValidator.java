@@ -73,7 +73,9 @@ public final class SheetValidator {
     private boolean decimalComma;
     /** Per column, the kind of each level once looked at (see {@link #levelKind}). */
     private byte[][] levelKinds;
-    private static final byte UNSEEN = 0;
+    /** Per column, how many levels are classified, and whether one is not plain. */
+    private int[] classified;
+    private boolean[] special;
     private static final byte PLAIN = 1;
     private static final byte MISSING = 2;
     private static final byte TOO_LONG = 3;
@@ -170,6 +172,8 @@ public final class SheetValidator {
         Arrays.fill(blankCode, -1);
         this.parsed = new long[headers.length][];
         this.levelKinds = new byte[headers.length][16];
+        this.classified = new int[headers.length];
+        this.special = new boolean[headers.length];
         this.numericColumn = new boolean[headers.length];
         for (Field f : new Field[] {Field.EVENTS_MSC, Field.N_MSC, Field.EVENTS_CONTROL, Field.N_CONTROL, Field.YEAR,
             Field.DOSE}) {
@@ -353,26 +357,34 @@ public final class SheetValidator {
                 + headers.length + " columns)");
     }
 
-    /** What a level of column {@code j} is: {@link #PLAIN}, {@link #MISSING} ("NA", ...) or {@link #TOO_LONG}. */
-    private byte levelKind(int j, int code) {
+    /**
+     * Classifies the levels of column {@code j} up to {@code code} that are new ({@link #PLAIN}, {@link #MISSING}
+     * for "NA" and the like, {@link #TOO_LONG}): each level once, and a column is looked at row by row only once one
+     * of its levels is not plain.
+     */
+    private void classify(int j, int code) {
         byte[] kinds = levelKinds[j];
         if (code >= kinds.length) {
             kinds = Arrays.copyOf(kinds, Math.max(2 * kinds.length, code + 1));
             levelKinds[j] = kinds;
         }
-        byte k = kinds[code];
-        if (k == UNSEEN) {
-            String text = raw[j].level(code);
-            k = text.length() > MAX_CELL_CHARS ? TOO_LONG : MissingValues.isMissing(text) ? MISSING : PLAIN;
-            kinds[code] = k;
+        for (int l = classified[j]; l <= code; l++) {
+            String text = raw[j].level(l);
+            byte k = text.length() > MAX_CELL_CHARS ? TOO_LONG : MissingValues.isMissing(text) ? MISSING : PLAIN;
+            kinds[l] = k;
+            special[j] |= k != PLAIN;
         }
-        return k;
+        classified[j] = code + 1;
     }
 
     private void validateRow(int rowNumber) {
         for (int j = 0; j < rowCodes.length; j++) {
-            if (rowCodes[j] != EMPTY) {
-                byte kind = levelKind(j, rowCodes[j]);
+            int code = rowCodes[j];
+            if (code != EMPTY && code >= classified[j]) {
+                classify(j, code);
+            }
+            if (code != EMPTY && special[j]) {
+                byte kind = levelKinds[j][code];
                 if (kind == MISSING) {
                     if (missingCells++ == 0) {
                         firstMissing = "'" + raw[j].level(rowCodes[j]) + "' in row " + rowNumber + ", column '"
