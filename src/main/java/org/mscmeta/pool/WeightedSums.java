@@ -15,14 +15,12 @@ record WeightedSums(double sw, double sw2, double mu, double q, double qw2, doub
 
     static WeightedSums at(double[] y, double[] v, double tau2) {
         int k = y.length;
-        double[] weights = scratch(k);
         double sw = 0;
         double sw2 = 0;
         double swy = 0;
         double swv = 0;
         for (int i = 0; i < k; i++) {
             double w = 1 / (v[i] + tau2);
-            weights[i] = w;
             sw += w;
             sw2 += w * w;
             swy += w * y[i];
@@ -32,26 +30,11 @@ record WeightedSums(double sw, double sw2, double mu, double q, double qw2, doub
         double q = 0;
         double qw2 = 0;
         for (int i = 0; i < k; i++) {
-            double w = weights[i];
+            double w = 1 / (v[i] + tau2);
             double r = y[i] - mu;
             q += w * r * r;
             qw2 += w * w * r * r;
         }
         return new WeightedSums(sw, sw2, mu, q, qw2, swv);
     }
-
-    /**
-     * A thread's array of at least {@code k} doubles for the weights of one call: root finding calls {@link #at}
-     * tens of times per fit, and the second pass took as long again dividing for the weights once more.
-     */
-    private static double[] scratch(int k) {
-        double[] a = SCRATCH.get();
-        if (a.length < k) {
-            a = new double[Math.max(k, 2 * a.length)];
-            SCRATCH.set(a);
-        }
-        return a;
-    }
-
-    private static final ThreadLocal<double[]> SCRATCH = ThreadLocal.withInitial(() -> new double[256]);
 }
