@@ -1,4 +1,4 @@
-# Extra metafor reference values for what shared/reference/cases.json does not cover:
+# Extra metafor reference values for what src/test/resources/reference/cases.json does not cover:
 # the tau2 estimators ML, HE, SJ, HS, EB; Q-profile confidence intervals for tau2 and I2;
 # continuity-correction modes all / if0all / none; Sweeting's treatment-arm correction (TACC);
 # double-zero studies included; a 90% level.
@@ -129,7 +129,7 @@ add_case(iv_case("nielweise2007_OR_IV_REML_double_zero_include", nw, esc(nw, "OR
                  "only0", "include"))
 
 # Cumulative meta-analysis in order of publication year, then input order: cumul(res, order = year).
-# (shared/reference/sensitivity_cases.json computed its bcg values with order = order(year), which metafor warns
+# (src/test/resources/reference/sensitivity_cases.json computed its bcg values with order = order(year), which metafor warns
 # is "probably erroneous": it orders by the rank of the year, so its labels and values disagree.)
 cum_case <- function(set, measure, tau2) {
   dat <- load_set(set)

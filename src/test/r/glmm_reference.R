@@ -1,4 +1,4 @@
-# GLMM reference values beyond shared/reference/glmm_cases.json, from metafor's rma.glmm (lme4 1.1-31):
+# GLMM reference values beyond src/test/resources/reference/glmm_cases.json, from metafor's rma.glmm (lme4 1.1-31):
 #   - the maximised log-likelihood of every shared GLMM case (lme4 stops 1e-4 to 3e-4 short of the optimum:
 #     a fit at least as likely as lme4's is the check where the estimates differ by more than 1e-3);
 #   - the common-effect GLMM (rma.glmm(method = "FE")): UM.FS (logistic regression with fixed study effects),

@@ -15,8 +15,10 @@ import org.mscmeta.pool.Heterogeneity;
  * @param nMsc                 total participants, MSC arm
  * @param eventsControl        total events, control arm
  * @param nControl             total participants, control arm
- * @param common               common-effect result; null when nothing could be pooled
- * @param random               random-effects result; null without a random model or with k = 0
+ * @param common               common-effect result; {@linkplain CommonResult#isFitted() not fitted}, with the reason,
+ *                             when nothing could be pooled (a null given is replaced so)
+ * @param random               random-effects result; not fitted, with the reason, without a random model or with
+ *                             k = 0 (a null given is replaced so)
  * @param heterogeneity        Q statistics; null when k = 0
  * @param studies              study rows in input order (a list of {@link StudyResult}, held column-wise)
  * @param sensitivity          sensitivity and small-study analyses (overall analyses with k &gt;= 2); else null
@@ -31,6 +33,33 @@ public record Analysis(String outcome, Subgroup subgroup, int k, int kDoubleZero
 
     public Analysis {
         zeroEvents = zeroEvents == null ? List.of() : List.copyOf(zeroEvents);
+        if (common == null) {
+            common = CommonResult.absent(noStudy(k, kDoubleZeroExcluded, studies));
+        }
+        if (random == null) {
+            random = RandomResult.absent(k == 0 ? noStudy(k, kDoubleZeroExcluded, studies)
+                    : RandomResult.NOT_ASKED);
+        }
+    }
+
+    private static String noStudy(int k, int doubleZero, StudyTable studies) {
+        int n = studies == null ? 0 : studies.size();
+        if (n == 0) {
+            return "no study to pool";
+        }
+        if (doubleZero == n) {
+            return "no study to pool: " + (n == 1 ? "the study has" : "all " + n + " studies have")
+                    + " no events (or only events) in both arms";
+        }
+        return "no study to pool: no study has an estimate of its own";
+    }
+
+    /**
+     * The pooled result the plots show: the random-effects model when there is one, else the common-effect model;
+     * never null ({@link Estimate#isEstimable()} false, with the reason, when it does not exist).
+     */
+    public Estimate estimate() {
+        return random.isFitted() ? Estimate.of(random) : Estimate.of(common);
     }
 
     /** A copy with the sensitivity analyses attached. */

@@ -167,8 +167,8 @@ public final class MetaAnalysis {
             double[] se = new double[levelAnalyses.size()];
             for (int j = 0; j < est.length; j++) {
                 CommonResult c = levelAnalyses.get(j).common();
-                est[j] = c == null ? Double.NaN : c.logEstimate();
-                se[j] = c == null ? Double.NaN : c.se();
+                est[j] = c.logEstimate();
+                se[j] = c.se();
             }
             SubgroupTest commonTest = SubgroupTest.between(est, se);
             if (commonTest.df() < 1) {
@@ -180,8 +180,8 @@ public final class MetaAnalysis {
             if (s.tau2() != null) {
                 for (int j = 0; j < est.length; j++) {
                     RandomResult r = levelAnalyses.get(j).random();
-                    est[j] = r == null ? Double.NaN : r.logEstimate();
-                    se[j] = r == null ? Double.NaN : r.se();
+                    est[j] = r.logEstimate();
+                    se[j] = r.se();
                 }
                 SubgroupTest randomTest = SubgroupTest.between(est, se);
                 if (randomTest.df() < 1) {
@@ -237,14 +237,14 @@ public final class MetaAnalysis {
                             + s.method() + " estimate uses the raw counts)",
                     abbreviate(corrected, nCorrected))));
         }
-        if (a.common() == null && a.k() == 0) {
+        if (!a.common().isFitted() && a.k() == 0) {
             notices.add(new Notice("not_pooled", a.outcome(), a.outcome()
                     + ": no study could be pooled (no estimable effect); only the study rows are reported"));
-        } else if (a.common() != null && !a.common().isEstimable()) {
+        } else if (a.common().isFitted() && !a.common().isEstimable()) {
             notices.add(new Notice("not_pooled", a.outcome(), a.outcome() + ": the " + s.method()
                     + " estimate is " + a.common().notEstimable()));
         }
-        if (a.common() != null && a.common().k() != a.k() && s.method() != Method.IV) {
+        if (a.common().isFitted() && a.common().k() != a.k() && s.method() != Method.IV) {
             int extra = a.common().k() - a.k();
             notices.add(new Notice("models", a.outcome(), a.outcome() + ": the " + methodName(s.method())
                     + " estimate pools " + a.common().k() + " table(s), " + extra + " more than the " + a.k()
@@ -252,7 +252,7 @@ public final class MetaAnalysis {
                     + s.measure() + " of their own but still count in " + methodName(s.method()) + ")"));
         }
         RandomResult rr = a.random();
-        if (rr != null && rr.k() >= PredictionInterval.MIN_K && rr.k() < PREDICTION_FEW
+        if (rr.isFitted() && rr.k() >= PredictionInterval.MIN_K && rr.k() < PREDICTION_FEW
                 && s.prediction() != PredictionInterval.T_K2) {
             notices.add(new Notice("prediction_interval", a.outcome(), String.format(Locale.ROOT, "%s: the prediction"
                     + " interval uses %s on k = %d studies, which understates its width with few studies; IntHout et"

@@ -3,7 +3,10 @@ package org.mscmeta.analysis;
 /**
  * Random-effects pooled result on both scales.
  *
- * @param tau2Method  tau2 estimator, e.g. "REML" ("ML" for a GLMM)
+ * <p>Never null in an {@link Analysis}: without a random-effects model (none asked for, or no study to pool) the
+ * result is {@linkplain #isFitted() not fitted}, every number NaN and {@link #notEstimable()} says why.
+ *
+ * @param tau2Method  tau2 estimator, e.g. "REML" ("ML" for a GLMM); null when no model was fitted
  * @param hksj        Hartung-Knapp-Sidik-Jonkman adjustment used
  * @param k           studies in the model
  * @param tau2        between-study variance
@@ -29,6 +32,26 @@ public record RandomResult(String tau2Method, boolean hksj, int k, double tau2, 
                            double se, double statistic, double df, double p, double estimate, double ciLower,
                            double ciUpper, double piLower, double piUpper, double i2, double h2, double logLik,
                            String notEstimable) {
+
+    /** The reason of a result without a random-effects model because none was asked for. */
+    public static final String NOT_ASKED = "no random-effects model was asked for (--tau2 none)";
+
+    /** True when there is no random-effects model because none was asked for. */
+    public boolean notAsked() {
+        return NOT_ASKED.equals(notEstimable) && !isFitted();
+    }
+
+    /** No model: every value NaN, the reason in {@link #notEstimable()}. */
+    public static RandomResult absent(String reason) {
+        double nan = Double.NaN;
+        return new RandomResult(null, false, 0, nan, nan, nan, nan, nan, nan, nan, nan, nan, nan, nan, nan, nan, nan,
+                nan, reason);
+    }
+
+    /** True when a model was fitted (its estimate may still not exist: see {@link #isEstimable()}). */
+    public boolean isFitted() {
+        return tau2Method != null;
+    }
 
     /** True when the pooled estimate exists. */
     public boolean isEstimable() {

@@ -38,7 +38,7 @@ final class SensitivityAnalysis {
         if (s.sensitivity() == SensitivityMode.NONE) {
             return null;
         }
-        boolean random = a.random() != null;
+        boolean random = a.random().isFitted();
         // the units are counted only where refits may run (a registry-scale outcome is not refitted)
         boolean mayRefit = s.sensitivity() == SensitivityMode.ALL || rows.length <= SensitivityMode.AUTO_MAX_K;
         int[] units = mayRefit ? PooledModel.units(sheet, rows, s, random) : inc;

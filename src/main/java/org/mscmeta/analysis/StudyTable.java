@@ -38,6 +38,28 @@ public final class StudyTable extends AbstractList<StudyResult> implements Rando
     private final double[] weightRandom;
     private final boolean commonOnlyIncluded;
 
+    private StudyTable(int[] none) {
+        this.rows = none;
+        this.rowNumber = none;
+        this.year = none;
+        this.study = new TextColumn("study", java.util.List.of(), none);
+        this.a = none;
+        this.n1 = none;
+        this.c = none;
+        this.n2 = none;
+        this.eff = new StudyEffects(new double[0], new double[0], new boolean[0], new boolean[0], new boolean[0]);
+        this.measure = null;
+        this.z = Double.NaN;
+        this.lower = null;
+        this.upper = null;
+        this.weightCommon = null;
+        this.weightRandom = null;
+        this.commonOnlyIncluded = false;
+    }
+
+    /** A table without studies (an analysis of a subgroup no study of the outcome belongs to). */
+    static final StudyTable EMPTY = new StudyTable(new int[0]);
+
     private StudyTable(ExtractionSheet sheet, int[] rows, int[] a, int[] n1, int[] c, int[] n2, StudyEffects eff,
                        Measure measure, double z, double[] lower, double[] upper, double[] weightCommon,
                        double[] weightRandom, boolean commonOnlyIncluded) {

@@ -64,7 +64,7 @@ final class ZeroEventSensitivity {
     private static ZeroEventRow common(String label, Settings s, ExtractionSheet sheet, String outcome, int[] rows) {
         Analysis a = PooledModel.fit(sheet, outcome, null, rows, s.withTau2(null));
         CommonResult c = a.common();
-        boolean ok = c != null && Double.isFinite(c.estimate());
+        boolean ok = Double.isFinite(c.estimate());
         return new ZeroEventRow(label, s.measure().name(), "common", a.k(), ok ? c.estimate() : Double.NaN,
                 ok ? c.ciLower() : Double.NaN, ok ? c.ciUpper() : Double.NaN,
                 ok ? null : "not estimable: no events in one arm");
@@ -73,7 +73,7 @@ final class ZeroEventSensitivity {
     private static ZeroEventRow random(String label, Settings s, ExtractionSheet sheet, String outcome, int[] rows) {
         Analysis a = PooledModel.fit(sheet, outcome, null, rows, s);
         RandomResult r = a.random();
-        boolean ok = r != null && Double.isFinite(r.estimate());
+        boolean ok = Double.isFinite(r.estimate());
         return new ZeroEventRow(label, s.measure().name(), "random", a.k(), ok ? r.estimate() : Double.NaN,
                 ok ? r.ciLower() : Double.NaN, ok ? r.ciUpper() : Double.NaN, ok ? null
                         : a.k() < 2 ? "not estimable: k < 2" : "not estimable: no finite maximum");

@@ -22,11 +22,7 @@ public final class Main {
     }
 
     static {
-        // Apache POI logs through Log4j 2; without a back end it prints a start-up warning. Route it to the
-        // simple logger, errors only.
-        System.setProperty("log4j2.loggerContextFactory", "org.apache.logging.log4j.simple.SimpleLoggerContextFactory");
-        System.setProperty("org.apache.logging.log4j.simplelog.StatusLogger.level", "OFF");
-        System.setProperty("org.apache.logging.log4j.level", "ERROR");
+        org.mscmeta.files.QuietLogging.forPoiOnCommandLine();
     }
 
     private Main() {

@@ -15,7 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Reads AACT table exports (ctgov schema, shared/docs/ctgov-adverse-events.md §3): {@code reported_events},
+ * Reads AACT table exports (ctgov schema, docs/ctgov-adverse-events.md §3): {@code reported_events},
  * {@code reported_event_totals} and {@code result_groups}, as CSV, TSV or AACT's pipe-delimited flat files (the
  * delimiter is taken from the header line; the table from its columns). Rows are grouped by {@code nct_id}.
  * Legacy "Total" rows inside {@code reported_events} ({@code organ_system = 'Total'}, AACT before August 2020) are

@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 
 /**
  * Decides which adverse-event groups of a trial received MSCs and which are controls. Event groups are not linked
- * to protocol arms by any id (shared/docs/ctgov-adverse-events.md §5.1), so a group is judged from its own title,
+ * to protocol arms by any id (docs/ctgov-adverse-events.md §5.1), so a group is judged from its own title,
  * then its description, then the protocol arm whose label and description share most words with it (arm type and
  * intervention text). What cannot be told safely is flagged, never guessed: crossover designs, more than two
  * groups, pooled "Total" groups, groups with nobody at risk, several MSC or several control groups (several MSC

@@ -18,6 +18,10 @@ import org.mscmeta.files.AtomicFiles;
  */
 public final class ImportFiles {
 
+    static {
+        org.mscmeta.files.QuietLogging.forPoi(); // before POI's first class: no Log4j warning for library callers
+    }
+
     /** Column widths of the xlsx sheet, in characters, in {@link SheetRow#HEADER} order. */
     private static final int[] WIDTHS = {26, 6, 13, 26, 14, 11, 14, 38, 10, 28, 9, 7, 9, 7, 8, 36, 10, 10, 30};
 

@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
 /**
  * Reads ClinicalTrials.gov records in JSON: API v2 (one study object, or a search response with {@code studies[]})
  * and the legacy API v1 ({@code FullStudiesResponse.FullStudies[].Study}, PascalCase, every number a string; also
- * a bare {@code {"Study": ...}}). Field names are those of shared/docs/ctgov-adverse-events.md §1.2 and §2.1. Every
+ * a bare {@code {"Study": ...}}). Field names are those of docs/ctgov-adverse-events.md §1.2 and §2.1. Every
  * key is optional; a value of the wrong type is an error naming the file and its JSON path, and so is malformed
  * or truncated JSON.
  */

@@ -1,7 +1,7 @@
 package org.mscmeta.ctgov;
 
 /**
- * One row of the extraction sheet written by the importer (columns of shared/docs/input-format.md plus the
+ * One row of the extraction sheet written by the importer (columns of docs/input-format.md plus the
  * importer's own: AE category, organ system, review flag and reason, the groups used, the source file).
  * Counts are participants (numAffected / numAtRisk), never event counts; a null control means a single-arm trial.
  */

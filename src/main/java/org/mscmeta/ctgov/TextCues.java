@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
 /**
  * Keyword cues for reading route, cell source, donor and arm role out of registry free text, loaded from the
  * resource {@code text-cues.tsv} (data, not code: one regular expression per line). ClinicalTrials.gov has no
- * structured field for any of these (shared/docs/ctgov-adverse-events.md §1.4).
+ * structured field for any of these (docs/ctgov-adverse-events.md §1.4).
  */
 public final class TextCues {
 

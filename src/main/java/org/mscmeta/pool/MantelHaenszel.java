@@ -51,6 +51,13 @@ public final class MantelHaenszel {
         };
     }
 
+    /** Pools every table of {@code t} (as metafor's {@code rma.mh}, which keeps tables without events). */
+    public static CommonEffect pool(Measure measure, TwoByTwo t, double level) {
+        boolean[] all = new boolean[t.k()];
+        java.util.Arrays.fill(all, true);
+        return pool(measure, t, all, level);
+    }
+
     /**
      * Pools the studies flagged in {@code use}.
      *

@@ -62,23 +62,27 @@ public final class ConsoleSummary {
             String label = a.subgroup() == null ? "Overall" : a.subgroup().variable() + ": " + a.subgroup().level();
             RandomResult rr = a.random();
             out.println(row(truncate(Terminal.safe(label), 28), Integer.toString(a.k()), common(a.common(), ratio),
-                    random(rr, ratio), rr == null || !rr.isEstimable() ? "" : Formats.statistic(rr.tau2()),
+                    random(rr, ratio), !rr.isEstimable() ? "" : Formats.statistic(rr.tau2()),
                     a.heterogeneity() == null ? "" : Formats.percent(a.heterogeneity().i2(), 1),
-                    rr == null || !rr.isEstimable() ? ""
+                    !rr.isEstimable() ? ""
                             : Double.isFinite(rr.piLower()) ? "[" + Formats.estimate(rr.piLower(), ratio) + ", "
                             + Formats.estimate(rr.piUpper(), ratio) + "]" : Formats.NOT_ESTIMABLE + " (k < 3)"));
             CommonResult c = a.common();
-            if (c != null && c.k() != a.k()) {
+            if (c.isFitted() && c.k() != a.k()) {
                 out.println("    " + c.method() + " pools " + c.k() + " table(s); " + a.k()
                         + " have a study estimate (the others: no events, or only events, in both arms)");
             }
-            if (c != null && c.notEstimable() != null) {
-                out.println("    common effect: " + c.notEstimable());
+            if (!c.isFitted() && !rr.isFitted() && java.util.Objects.equals(c.notEstimable(), rr.notEstimable())) {
+                out.println("    " + c.notEstimable());
+            } else {
+                if (c.notEstimable() != null) {
+                    out.println("    common effect: " + c.notEstimable());
+                }
+                if (rr.notEstimable() != null && !rr.isEstimable() && (rr.isFitted() || a.k() == 0)) {
+                    out.println("    random effects: " + rr.notEstimable());
+                }
             }
-            if (rr != null && rr.notEstimable() != null && !rr.isEstimable()) {
-                out.println("    random effects: " + rr.notEstimable());
-            }
-            if (a.incidence() != null && a.incidence().random() != null) {
+            if (a.incidence() != null && a.incidence().random().isFitted()) {
                 RandomResult i = a.incidence().random();
                 out.println("  " + left("Incidence in MSC recipients", 28) + " "
                         + right(Integer.toString(a.incidence().k()), 4) + "  " + pct(i.estimate()) + " ["
@@ -142,14 +146,14 @@ public final class ConsoleSummary {
     }
 
     private static String common(CommonResult c, boolean ratio) {
-        if (c == null || !c.isEstimable()) {
+        if (!c.isEstimable()) {
             return Formats.NOT_ESTIMABLE;
         }
         return Formats.interval(c.estimate(), c.ciLower(), c.ciUpper(), ratio) + " p=" + Formats.p(c.p());
     }
 
     private static String random(RandomResult r, boolean ratio) {
-        if (r == null) {
+        if (r.notAsked()) {
             return "-";
         }
         if (!r.isEstimable()) {

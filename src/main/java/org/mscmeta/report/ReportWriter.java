@@ -1,5 +1,6 @@
 package org.mscmeta.report;
 
+import org.mscmeta.report.workbook.Workbook;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -103,7 +104,7 @@ public final class ReportWriter {
         private final ExtractionSheet sheet;
         private final RunInfo run;
         private final Path staging;
-        private final ResultsJson.Document json;
+        private final ResultsDocument json;
 
         private Session(OutputFolder folder, ExtractionSheet sheet, Settings settings, RunInfo run) throws IOException {
             this.folder = folder;
@@ -114,7 +115,7 @@ public final class ReportWriter {
             try {
                 stream = new java.io.BufferedOutputStream(
                         Files.newOutputStream(staging.resolve(ResultsJson.FILE_NAME)), 1 << 16);
-                json = ResultsJson.Document.open(stream, sheet.file(), sheet.size(), settings, run);
+                json = ResultsDocument.open(stream, sheet.file(), sheet.size(), settings, run);
             } catch (IOException | RuntimeException e) {
                 if (stream != null) {
                     stream.close();

@@ -32,6 +32,11 @@ public record ExtractionSheet(String file, int[] rowNumber, int[] eventsMsc, int
         fieldColumns = Map.copyOf(fieldColumns);
     }
 
+    /** A builder of a sheet in code, whose problems name the sheet {@code name} ({@link SheetBuilder}). */
+    public static SheetBuilder builder(String name) {
+        return SheetBuilder.named(name);
+    }
+
     /** Marks a missing year. */
     public static final int NO_YEAR = Integer.MIN_VALUE;
 

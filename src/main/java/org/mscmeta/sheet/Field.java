@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The known columns of the extraction sheet with their accepted aliases (shared/docs/input-format.md).
+ * The known columns of the extraction sheet with their accepted aliases (docs/input-format.md).
  * Header cells are matched case-insensitively, with spaces and hyphens read as underscores.
  */
 public enum Field {

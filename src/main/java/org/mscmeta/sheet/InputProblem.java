@@ -11,9 +11,12 @@ package org.mscmeta.sheet;
  */
 public record InputProblem(String file, int row, String column, String value, String expected) {
 
+    /** The row of a problem with the column names of a table in memory, which has no header row. */
+    public static final int COLUMN_NAMES = -1;
+
     /** One line a user can act on, e.g. {@code trials.csv: row 7, column 'n_msc': found "-3"; expected ...}. */
     public String message() {
         String found = value == null ? "nothing" : value.isEmpty() ? "a blank cell" : "\"" + value + "\"";
-        return file + ": row " + row + ", column '" + column + "': found " + found + "; expected " + expected;
+        return file + (row == COLUMN_NAMES ? ": the column names" : ": row " + row) + ", column '" + column + "': found " + found + "; expected " + expected;
     }
 }

@@ -64,6 +64,26 @@ public final class SheetReader {
         return validator.finish();
     }
 
+    /**
+     * Validates a table held in memory (a data frame's columns as text): {@code columnNames} are its header, each
+     * element of {@code rows} one row's cells in that order ({@code null} or "" for a blank cell). Problems name the
+     * row by its index from 0, as the table numbers it.
+     *
+     * @param name how problems and notices name the table, e.g. "table 'trials'"
+     * @throws InvalidInputException listing every problem found
+     */
+    public ExtractionSheet read(String name, String[] columnNames, Iterable<String[]> rows) throws InvalidInputException {
+        SheetValidator v = new SheetValidator(name, vocabulary, outcomeMap);
+        v.numberRowsByIndex();
+        if (v.header(columnNames)) {
+            int i = 0;
+            for (String[] row : rows) {
+                v.row(i++, row);
+            }
+        }
+        return v.finish();
+    }
+
     static boolean isBlank(String[] cells) {
         for (String c : cells) {
             if (c != null && !c.isBlank()) {

@@ -12,8 +12,8 @@ import java.util.Map;
 /**
  * Checks an extraction sheet row by row while storing it column-wise, and reports every problem at once.
  *
- * <p>Rules (shared/docs/input-format.md): required columns present; study label and outcome not blank;
- * counts whole numbers >= 0; participants >= 1; events <= participants; the control arm either fully given
+ * <p>Rules (docs/input-format.md): required columns present; study label and outcome not blank;
+ * counts whole numbers &ge; 0; participants &ge; 1; events &le; participants; the control arm either fully given
  * or fully blank (a single-arm study); year a whole number; one row per study, year, trial id and outcome.
  * Unknown route and cell-source values are kept as written and noted, not rejected. Cells holding "NA" and similar
  * marks ({@link MissingValues}) are empty; a leading apostrophe before {@code = + - @} (how a formula-safe sheet such
@@ -66,9 +66,21 @@ public final class SheetValidator {
     private int badDoseRows;
     private int firstBadDoseRow;
     private boolean headerOk;
+    /** The number problems with the header carry, and the first data row's: a spreadsheet's 1 and 2 by default. */
+    private int headerRow = 1;
+    private int firstDataRow = 2;
     /** Notices of the reading itself: column aliases, the encoding and separator read, decimal commas. */
     private final List<Notice> readNotices = new ArrayList<>();
     private final OutcomeMap outcomeMap;
+    /**
+     * Rows are numbered as a table in memory numbers them: data rows by their index from 0 (as given to {@link #row}),
+     * problems with the column names at no row ({@link InputProblem#COLUMN_NAMES}).
+     */
+    void numberRowsByIndex() {
+        headerRow = InputProblem.COLUMN_NAMES;
+        firstDataRow = 0;
+    }
+
     /** Numbers may carry decimal commas (a delimited sheet separated by anything but commas). */
     private boolean decimalComma;
     /** Per column, the kind of each level once looked at (see {@link #levelKind}). */
@@ -132,7 +144,7 @@ public final class SheetValidator {
             if (f != null && f.canonical().equals(Field.headerKey(headers[j]))) {
                 Integer previous = fieldColumn.putIfAbsent(f, j);
                 if (previous != null) {
-                    problem(1, headers[j], headers[j], "one column named " + f.canonical() + ", but column "
+                    problem(headerRow, headers[j], headers[j], "one column named " + f.canonical() + ", but column "
                             + (previous + 1) + " has the same name");
                 }
             }
@@ -149,20 +161,20 @@ public final class SheetValidator {
                 readNotices.add(new Notice("columns", null, file + ": column '" + headers[j]
                         + "' is read as an ordinary column, because '" + headers[previous] + "' gives " + f.canonical()));
             } else {
-                problem(1, headers[j], headers[j], "one column for " + f.describe() + ", but '" + headers[previous]
+                problem(headerRow, headers[j], headers[j], "one column for " + f.describe() + ", but '" + headers[previous]
                         + "' names it too");
             }
         }
         for (Field f : Field.values()) {
             if (f.required() && !fieldColumn.containsKey(f)) {
-                problem(1, f.canonical(), null, "a column named " + f.describe());
+                problem(headerRow, f.canonical(), null, "a column named " + f.describe());
             }
         }
         boolean hasEc = fieldColumn.containsKey(Field.EVENTS_CONTROL);
         boolean hasNc = fieldColumn.containsKey(Field.N_CONTROL);
         if (hasEc != hasNc) {
             Field missing = hasEc ? Field.N_CONTROL : Field.EVENTS_CONTROL;
-            problem(1, missing.canonical(), null, "a column named " + missing.describe()
+            problem(headerRow, missing.canonical(), null, "a column named " + missing.describe()
                     + " (the control arm needs both events_control and n_control)");
         }
         java.util.Arrays.fill(column, -1);
@@ -458,7 +470,7 @@ public final class SheetValidator {
     /** Finishes the sheet: the validated data, or every problem found. */
     public ExtractionSheet finish() throws InvalidInputException {
         if (headerOk && rowNumbers.size() == 0) {
-            problem(2, "-", "", "at least one data row below the header");
+            problem(firstDataRow, "-", "", headerRow < 0 ? "at least one row" : "at least one data row below the header");
         }
         TextColumn study = headerOk ? rename(raw[column[Field.STUDY.ordinal()]].build(), "study") : null;
         TextColumn outcome = headerOk ? rename(raw[column[Field.OUTCOME.ordinal()]].build(), "outcome") : null;

@@ -49,6 +49,10 @@ import org.xml.sax.helpers.DefaultHandler;
  */
 final class XlsxSheet {
 
+    static {
+        org.mscmeta.files.QuietLogging.forPoi(); // before POI's first class: no Log4j warning for library callers
+    }
+
     /** A worksheet holds at most this many rows (Excel's and LibreOffice's limit). */
     static final int MAX_ROWS = 1_048_576;
 

@@ -138,7 +138,7 @@ class GenerateAndScaleTest {
         assertEquals(0, Main.run("generate", "--out", sheetFile.toString(), "--trials", "1010", "--terms", "20"));
         org.mscmeta.sheet.ExtractionSheet sheet = org.mscmeta.sheet.SheetReader.withBuiltInVocabulary()
                 .read(sheetFile, null);
-        assertTrue(sheet.size() > org.mscmeta.report.Workbook.STREAMING_ROWS);
+        assertTrue(sheet.size() > org.mscmeta.report.workbook.Workbook.STREAMING_ROWS);
         org.mscmeta.analysis.Results results = org.mscmeta.analysis.MetaAnalysis.run(sheet,
                 org.mscmeta.analysis.Settings.DEFAULTS.withBy(List.of()).withSensitivity(
                         org.mscmeta.analysis.SensitivityMode.NONE));
@@ -146,7 +146,7 @@ class GenerateAndScaleTest {
         // the plots are embedded last, after every table has been streamed out
         Path png = Path.of("reports", "plots", "forest-death.png");
         List<String> asked = new java.util.ArrayList<>();
-        org.mscmeta.report.Workbook.write(sheet, results, new org.mscmeta.report.RunInfo(sheetFile.toString(), "x",
+        org.mscmeta.report.workbook.Workbook.write(sheet, results, new org.mscmeta.report.RunInfo(sheetFile.toString(), "x",
                 "2026-11-23T00:00:00Z"), outcome -> {
                     asked.add(outcome);
                     return png;

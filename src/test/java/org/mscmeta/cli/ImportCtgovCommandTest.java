@@ -25,9 +25,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code import-ctgov} on real ClinicalTrials.gov records (src/test/resources/ctgov, copied from shared/data/ctgov;
+ * {@code import-ctgov} on real ClinicalTrials.gov records (src/test/resources/ctgov, copied from the shared trial data;
  * provenance in its README_PROVENANCE.md). Expected counts are read from the records themselves with a JSON parser,
- * or are the values documented in shared/docs/ctgov-adverse-events.md.
+ * or are the values documented in docs/ctgov-adverse-events.md.
  */
 class ImportCtgovCommandTest {
 
@@ -80,7 +80,7 @@ class ImportCtgovCommandTest {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         assertEquals(0, run(err, "import-ctgov", fixture("NCT02097641.json").toString(), "--out", out.toString()));
         List<NamedCsvRecord> rows = rows(out.resolve("ctgov_adverse_events.csv"));
-        // shared/docs/ctgov-adverse-events.md §4.1: START per-arm totals
+        // docs/ctgov-adverse-events.md §4.1: START per-arm totals
         try (var files = Files.list(out)) {
             assertEquals(List.of("ctgov_adverse_events.csv"), files.filter(f -> f.toString().endsWith(".csv"))
                     .map(f -> f.getFileName().toString()).toList(), "the sheet is the only CSV in DIR");
@@ -149,7 +149,7 @@ class ImportCtgovCommandTest {
         assertEquals(0, run(err, "import-ctgov", fixture("NCT02278341.json").toString(), "--groups",
                 mapping.toString(), "--out", out.resolve("o").toString()));
         List<NamedCsvRecord> rows = rows(out.resolve("o/ctgov_adverse_events.csv"));
-        // values of the record (shared/docs/ctgov-adverse-events.md §1.2 and §4.2)
+        // values of the record (docs/ctgov-adverse-events.md §1.2 and §4.2)
         assertCounts(row(rows, "NCT02552212", "Glaucoma"), 1, 159, 0, 158);
         assertCounts(row(rows, "NCT02552212", "Serious adverse events (any)"), 8, 159, 4, 158);
         // Diarrhoea, other AE, EG001: 11 events in 8 participants -> 8; also a serious AE, hence the suffix

@@ -15,7 +15,7 @@ import org.mscmeta.testing.ReferenceCases;
 /**
  * metafor 3.8-1 reference cases run through {@code analyze}, every number compared to a relative 1e-6:
  * <ul>
- *   <li>{@code reference/cases.json} (shared/reference): RR, OR, RD; MH, IV, Peto; DL, REML, PM; HKSJ;
+ *   <li>{@code reference/cases.json} (copied into src/test/resources/reference): RR, OR, RD; MH, IV, Peto; DL, REML, PM; HKSJ;
  *       subgroups;</li>
  *   <li>{@code reference/proportion_cases.json}: single-arm proportions PLOGIT, PFT, PRAW with DL and REML,
  *       Clopper-Pearson study intervals;</li>
@@ -117,7 +117,7 @@ class MetaforReferenceTest {
         }
         JsonNode results = ReferenceCases.analyze(input, out, args);
         tools.jackson.databind.node.ObjectNode expected = (tools.jackson.databind.node.ObjectNode) c.get("expected").deepCopy();
-        // shared/reference/sensitivity_cases.json writes the I2 of each leave-one-out step as null; metafor's
+        // src/test/resources/reference/sensitivity_cases.json writes the I2 of each leave-one-out step as null; metafor's
         // leave1out() gives it (bcg REML 93.2259 without Aronson), as results.json does: the refit cases of
         // reference-extra/refit_cases.json (src/test/r/refit_reference.R) hold metafor's I2, H2, Q, se, z and p of
         // every step, for rma.uni, rma.mh and rma.peto fits.

@@ -149,7 +149,7 @@ class OptionGridInvariantsTest {
         double[] shown = shown(a);
         compare(problems, where + " last cumulative step", new double[] {last.estimate(), last.ciLower(),
             last.ciUpper()}, shown);
-        if (last.model().equals("random") && a.random() != null) {
+        if (last.model().equals("random") && a.random().isFitted()) {
             compare(problems, where + " last cumulative tau2", new double[] {last.tau2()},
                     new double[] {a.random().tau2()});
         }
@@ -183,13 +183,13 @@ class OptionGridInvariantsTest {
     private static void swappedArms(Analysis a, Analysis b, Measure m, String where, List<String> problems) {
         CommonResult c1 = a.common();
         CommonResult c2 = b.common();
-        if (c1 != null && c2 != null && c1.isEstimable()) {
+        if (c1.isFitted() && c2.isFitted() && c1.isEstimable()) {
             compare(problems, where + " swapped common", inverse(m, c1.estimate(), c1.ciUpper(), c1.ciLower()),
                     new double[] {c2.estimate(), c2.ciLower(), c2.ciUpper()});
         }
         RandomResult r1 = a.random();
         RandomResult r2 = b.random();
-        if (r1 != null && r2 != null && r1.isEstimable()) {
+        if (r1.isFitted() && r2.isFitted() && r1.isEstimable()) {
             compare(problems, where + " swapped random", inverse(m, r1.estimate(), r1.ciUpper(), r1.ciLower()),
                     new double[] {r2.estimate(), r2.ciLower(), r2.ciUpper()});
             compare(problems, where + " swapped tau2", new double[] {r1.tau2()}, new double[] {r2.tau2()});
@@ -206,12 +206,12 @@ class OptionGridInvariantsTest {
     }
 
     private static void permutation(Analysis a, Analysis b, String where, List<String> problems) {
-        if (a.common() != null) {
+        if (a.common().isFitted()) {
             compare(problems, where + " permuted common", new double[] {a.common().estimate(), a.common().ciLower(),
                 a.common().ciUpper(), a.common().p()}, new double[] {b.common().estimate(), b.common().ciLower(),
                 b.common().ciUpper(), b.common().p()});
         }
-        if (a.random() != null) {
+        if (a.random().isFitted()) {
             compare(problems, where + " permuted random", new double[] {a.random().estimate(), a.random().ciLower(),
                 a.random().ciUpper(), a.random().tau2(), a.random().piLower(), a.random().piUpper()},
                     new double[] {b.random().estimate(), b.random().ciLower(), b.random().ciUpper(),
@@ -226,21 +226,27 @@ class OptionGridInvariantsTest {
 
     private static void exist(Analysis a, String where, List<String> problems) {
         CommonResult c = a.common();
-        if (c != null && Double.isFinite(c.estimate()) != (Double.isFinite(c.ciLower())
+        if (Double.isFinite(c.estimate()) != (Double.isFinite(c.ciLower())
                 && Double.isFinite(c.ciUpper()))) {
             problems.add(where + ": common estimate " + c.estimate() + " with interval [" + c.ciLower() + ", "
                     + c.ciUpper() + "]");
         }
-        if (c != null && !c.isEstimable() && c.notEstimable() == null) {
+        if (!c.isEstimable() && c.notEstimable() == null) {
             problems.add(where + ": common estimate missing without a reason");
         }
+        if (!a.estimate().isEstimable() && a.estimate().notEstimable() == null) {
+            problems.add(where + ": the estimate shown missing without a reason");
+        }
         RandomResult r = a.random();
-        if (r != null && Double.isFinite(r.estimate()) != (Double.isFinite(r.ciLower())
+        if (!r.isEstimable() && r.notEstimable() == null) {
+            problems.add(where + ": random estimate missing without a reason");
+        }
+        if (Double.isFinite(r.estimate()) != (Double.isFinite(r.ciLower())
                 && Double.isFinite(r.ciUpper()))) {
             problems.add(where + ": random estimate " + r.estimate() + " with interval [" + r.ciLower() + ", "
                     + r.ciUpper() + "]");
         }
-        if (r != null && Double.isFinite(r.piLower()) != (r.k() >= 3 && r.isEstimable())) {
+        if (Double.isFinite(r.piLower()) != (r.k() >= 3 && r.isEstimable())) {
             problems.add(where + ": prediction interval " + r.piLower() + " with k = " + r.k());
         }
         COUNTS[4].incrementAndGet();
@@ -250,7 +256,7 @@ class OptionGridInvariantsTest {
 
     /** The model the plots show: random effects when there is a random model, else the common effect. */
     private static double[] shown(Analysis a) {
-        if (a.random() != null) {
+        if (a.random().isFitted()) {
             return new double[] {a.random().estimate(), a.random().ciLower(), a.random().ciUpper()};
         }
         return new double[] {a.common().estimate(), a.common().ciLower(), a.common().ciUpper()};

@@ -1,5 +1,6 @@
 package org.mscmeta.reliability;
 
+import org.mscmeta.testing.Cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,5 +1,6 @@
 package org.mscmeta.report;
 
+import org.mscmeta.report.workbook.Workbook;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 

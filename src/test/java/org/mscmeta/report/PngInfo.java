@@ -7,9 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Width, height and the dpi of a PNG's pHYs chunk, read from the file's chunks. */
-record PngInfo(int width, int height, int dpi) {
+public record PngInfo(int width, int height, int dpi) {
 
-    static PngInfo read(Path png) throws IOException {
+    public static PngInfo read(Path png) throws IOException {
         try (InputStream raw = Files.newInputStream(png); DataInputStream in = new DataInputStream(raw)) {
             in.skipNBytes(8);
             int width = 0;

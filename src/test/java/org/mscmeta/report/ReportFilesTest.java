@@ -15,12 +15,12 @@ import org.junit.jupiter.api.io.TempDir;
 import org.mscmeta.cli.Main;
 
 /** The plot files an analyze run writes, their formats and sizes, and the atomic write on failure. */
-class ReportFilesTest {
+public class ReportFilesTest {
 
     @TempDir
     Path dir;
 
-    static Path exampleSheet() {
+    public static Path exampleSheet() {
         return Path.of("examples", "msc_adverse_events.csv");
     }
 

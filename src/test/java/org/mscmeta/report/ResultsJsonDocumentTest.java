@@ -45,7 +45,7 @@ class ResultsJsonDocumentTest {
             throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Settings resolved = MetaAnalysis.resolve(sheet, settings);
-        try (ResultsJson.Document d = ResultsJson.Document.open(out, sheet.file(), sheet.size(), resolved, RUN)) {
+        try (ResultsDocument d = ResultsDocument.open(out, sheet.file(), sheet.size(), resolved, RUN)) {
             Results r = MetaAnalysis.run(sheet, resolved, new MetaAnalysis.Progress() {
                 @Override
                 public void outcomeAnalysed(int index, List<Analysis> analyses) {
@@ -90,7 +90,7 @@ class ResultsJsonDocumentTest {
     }
 
     /**
-     * Outcomes added out of order (each window of {@link ResultsJson.Document#AHEAD} reversed, from several
+     * Outcomes added out of order (each window of {@link ResultsDocument#AHEAD} reversed, from several
      * threads) are written in order; the same bytes.
      */
     @Test
@@ -106,7 +106,7 @@ class ResultsJsonDocumentTest {
             outcomes.get(outcomes.size() - 1).add(a);
         }
         List<Integer> order = new ArrayList<>();
-        int window = ResultsJson.Document.AHEAD;
+        int window = ResultsDocument.AHEAD;
         for (int from = 0; from < outcomes.size(); from += window) {
             for (int i = Math.min(outcomes.size(), from + window) - 1; i >= from; i--) {
                 order.add(i);
@@ -114,7 +114,7 @@ class ResultsJsonDocumentTest {
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         AtomicInteger next = new AtomicInteger();
-        try (ResultsJson.Document d = ResultsJson.Document.open(out, r.input(), r.rows(), s, RUN)) {
+        try (ResultsDocument d = ResultsDocument.open(out, r.input(), r.rows(), s, RUN)) {
             List<Thread> threads = new ArrayList<>();
             for (int t = 0; t < 3; t++) {
                 Thread thread = new Thread(() -> {
@@ -138,7 +138,7 @@ class ResultsJsonDocumentTest {
         ExtractionSheet sheet = registry(240, 30);
         Settings s = MetaAnalysis.resolve(sheet, Settings.DEFAULTS);
         Results r = MetaAnalysis.run(sheet, s);
-        try (ResultsJson.Document d = ResultsJson.Document.open(new ByteArrayOutputStream(), r.input(), r.rows(), s,
+        try (ResultsDocument d = ResultsDocument.open(new ByteArrayOutputStream(), r.input(), r.rows(), s,
                 RUN)) {
             d.add(1, List.of(r.analyses().get(0))); // outcome 0 never added
             assertThrows(IllegalStateException.class, () -> d.finish(r));

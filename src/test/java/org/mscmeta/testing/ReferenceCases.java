@@ -20,7 +20,7 @@ import java.util.Map;
 import org.mscmeta.cli.Main;
 
 /**
- * Runs metafor reference cases (src/test/resources/reference, copied from shared/reference) through the
+ * Runs metafor reference cases (src/test/resources/reference, the project copy of metafor's reference values) through the
  * {@code analyze} command exactly as a user would, and compares results.json with metafor's values.
  */
 public final class ReferenceCases {

@@ -175,7 +175,7 @@ public final class ForestPlots {
     }
 
     static boolean showsRandom(Analysis a, Settings s) {
-        return s.tau2() != null && a.random() != null;
+        return s.tau2() != null && a.random().isFitted();
     }
 
     /** Estimate and CI of the model shown, natural scale. */
@@ -185,7 +185,7 @@ public final class ForestPlots {
             return new double[] {r.estimate(), r.ciLower(), r.ciUpper()};
         }
         CommonResult c = a.common();
-        if (c != null && Double.isFinite(c.estimate())) {
+        if (Double.isFinite(c.estimate())) {
             return new double[] {c.estimate(), c.ciLower(), c.ciUpper()};
         }
         return new double[] {Double.NaN, Double.NaN, Double.NaN};
@@ -223,7 +223,7 @@ public final class ForestPlots {
         String n2 = prop ? "" : Long.toString(a.nControl());
         CommonResult c = a.common();
         boolean both = random && !subtotal;
-        if (c != null && (!random || both)) {
+        if (c.isFitted() && (!random || both)) {
             boolean ok = Double.isFinite(c.estimate());
             rows.add(new ForestRow(ForestRow.Kind.TOTAL,
                     both ? what + ", common effect (" + s.method().label() + ")" : what + " (" + ci(s) + ")",

@@ -41,7 +41,7 @@ public final class FunnelPlot {
                 maxSe = Math.max(maxSe, se);
             }
         }
-        if (x.size() < 2 || a.common() == null || !Double.isFinite(a.common().logEstimate())) {
+        if (x.size() < 2 || !Double.isFinite(a.common().logEstimate())) {
             return null;
         }
         double theta = a.common().logEstimate();
@@ -103,13 +103,13 @@ public final class FunnelPlot {
         return ratio ? Math.exp(v) : v;
     }
 
-    /** Writes {@code base.png} (300 dpi) and {@code base.svg}; returns false when there is no funnel to draw. */
-    public static boolean write(Analysis a, Settings s, Path dir, String base) throws IOException {
+    /** The funnel plot as a drawing; null when there is no funnel to draw (fewer than two studies). */
+    public static Drawing drawing(Analysis a, Settings s) {
         XYChart chart = chart(a, s);
         if (chart == null) {
-            return false;
+            return null;
         }
-        Drawing drawing = new Drawing() {
+        return new Drawing() {
             @Override
             public double width() {
                 return chart.getWidth();
@@ -125,6 +125,15 @@ public final class FunnelPlot {
                 chart.paint(g, chart.getWidth(), chart.getHeight());
             }
         };
+    }
+
+    /** Writes {@code base.png} (300 dpi) and {@code base.svg}; returns false when there is no funnel to draw. */
+    public static boolean write(Analysis a, Settings s, Path dir, String base) throws IOException {
+        XYChart chart = chart(a, s);
+        Drawing drawing = drawing(a, s);
+        if (drawing == null) {
+            return false;
+        }
         DrawingFiles.png(drawing, dir.resolve(base + ".png"));
         VectorGraphicsEncoder.saveVectorGraphic(chart, dir.resolve(base + ".svg").toString(),
                 VectorGraphicsEncoder.VectorGraphicsFormat.SVG);

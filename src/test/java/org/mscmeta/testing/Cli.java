@@ -1,4 +1,4 @@
-package org.mscmeta.reliability;
+package org.mscmeta.testing;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -6,7 +6,7 @@ import java.nio.charset.StandardCharsets;
 import org.mscmeta.cli.Main;
 
 /** Runs the command line in this JVM, capturing what it prints. */
-final class Cli {
+public final class Cli {
 
     /**
      * The outcome of a run.
@@ -15,10 +15,10 @@ final class Cli {
      * @param out    standard output
      * @param err    standard error
      */
-    record Run(int status, String out, String err) {
+    public record Run(int status, String out, String err) {
 
         /** Everything printed. */
-        String all() {
+        public String all() {
             return out + err;
         }
     }
@@ -26,7 +26,7 @@ final class Cli {
     private Cli() {
     }
 
-    static synchronized Run run(String... args) {
+    public static synchronized Run run(String... args) {
         PrintStream oldOut = System.out;
         PrintStream oldErr = System.err;
         ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -1,4 +1,4 @@
-package org.mscmeta.report;
+package org.mscmeta.report.workbook;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -37,6 +37,9 @@ import org.mscmeta.analysis.Results;
 import org.mscmeta.analysis.Settings;
 import org.mscmeta.analysis.StudyResult;
 import org.mscmeta.effect.CcMode;
+import org.mscmeta.report.ReportFilesTest;
+import org.mscmeta.report.ReportWriter;
+import org.mscmeta.report.RunInfo;
 import org.mscmeta.effect.Measure;
 import org.mscmeta.pool.TauSquared;
 import org.mscmeta.sheet.ExtractionSheet;
@@ -132,20 +135,20 @@ class WorkbookTest {
             assertNotNull(s, "no sheet for " + a.outcome());
             for (int i = 0; i < a.studies().size(); i++) {
                 StudyResult st = a.studies().get(i);
-                Row row = s.getRow(Workbook.FIRST_STUDY_ROW + i);
+                Row row = s.getRow(OutcomeSheet.FIRST_STUDY_ROW + i);
                 assertEquals(st.study(), row.getCell(0).getStringCellValue());
                 if (!st.included()) {
                     continue;
                 }
                 double[][] pairs = {
-                    {Workbook.Col.YI.ordinal(), st.yi()}, {Workbook.Col.VI.ordinal(), st.vi()},
-                    {Workbook.Col.EST.ordinal(), st.estimate()}, {Workbook.Col.LO.ordinal(), st.ciLower()},
-                    {Workbook.Col.HI.ordinal(), st.ciUpper()}, {Workbook.Col.W_COMMON.ordinal(), st.weightCommon()},
-                    {Workbook.Col.W_RANDOM.ordinal(), st.weightRandom()}};
+                    {OutcomeSheet.Col.YI.ordinal(), st.yi()}, {OutcomeSheet.Col.VI.ordinal(), st.vi()},
+                    {OutcomeSheet.Col.EST.ordinal(), st.estimate()}, {OutcomeSheet.Col.LO.ordinal(), st.ciLower()},
+                    {OutcomeSheet.Col.HI.ordinal(), st.ciUpper()}, {OutcomeSheet.Col.W_COMMON.ordinal(), st.weightCommon()},
+                    {OutcomeSheet.Col.W_RANDOM.ordinal(), st.weightRandom()}};
                 for (double[] pr : pairs) {
                     Cell c = row.getCell((int) pr[0]);
                     boolean clopperPearson = r.settings().measure().isProportion()
-                            && (pr[0] == Workbook.Col.LO.ordinal() || pr[0] == Workbook.Col.HI.ordinal());
+                            && (pr[0] == OutcomeSheet.Col.LO.ordinal() || pr[0] == OutcomeSheet.Col.HI.ordinal());
                     if (!Double.isFinite(pr[1]) || clopperPearson) {
                         continue;
                     }
@@ -213,7 +216,7 @@ class WorkbookTest {
     void unlockedWriterPassesEverythingOn() throws Exception {
         java.io.StringWriter sink = new java.io.StringWriter();
         StringBuilder expected = new StringBuilder();
-        try (Workbook.UnlockedWriter w = new Workbook.UnlockedWriter(sink)) {
+        try (UnlockedWriter w = new UnlockedWriter(sink)) {
             java.util.Random random = new java.util.Random(5);
             for (int i = 0; i < 2_000; i++) {
                 int kind = random.nextInt(4);
@@ -240,11 +243,11 @@ class WorkbookTest {
         for (Path png : List.of(Path.of("reports", "plots", "ae-panel.png"),
                 Path.of("reports", "plots", "forest-death.png"))) {
             var img = javax.imageio.ImageIO.read(png.toFile());
-            assertArrayEquals(new int[] {img.getWidth(), img.getHeight()}, Workbook.pngSize(png), png.toString());
+            assertArrayEquals(new int[] {img.getWidth(), img.getHeight()}, Pictures.pngSize(png), png.toString());
         }
         Path notPng = dir.resolve("x.png");
         Files.writeString(notPng, "GIF89a and then some bytes");
-        assertThrows(java.io.IOException.class, () -> Workbook.pngSize(notPng));
+        assertThrows(java.io.IOException.class, () -> Pictures.pngSize(notPng));
     }
 
     /** A sheet of more rows than a worksheet holds: the Data sheet lists what fits and the Warnings sheet says so. */

@@ -1,0 +1,127 @@
+package org.mscmeta.report.workbook;
+
+import java.util.List;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.mscmeta.analysis.Analysis;
+import org.mscmeta.analysis.Results;
+
+/** The Sensitivity sheet: per outcome the zero-event table, small-study tests, trim and fill, meta-regression, leave-one-out and cumulative steps. */
+final class SensitivitySheet {
+
+    private SensitivitySheet() {
+    }
+
+    /** One block per outcome: small-study tests, trim and fill, meta-regression, leave-one-out, cumulative. */
+    static void write(Cells w, Results r) {
+        boolean any = r.analyses().stream().anyMatch(a -> a.sensitivity() != null || !a.zeroEvents().isEmpty());
+        if (!any) {
+            return;
+        }
+        Sheet s = w.wb.createSheet(Workbook.SENSITIVITY);
+        String m = r.settings().measure().name();
+        int row = 0;
+        for (Analysis a : r.analyses()) {
+            var sens = a.sensitivity();
+            if (sens == null && a.zeroEvents().isEmpty()) {
+                continue;
+            }
+            w.cell(s.createRow(row++), 0, a.outcome(), w.title);
+            if (!a.zeroEvents().isEmpty()) {
+                w.headerRow(s, row++, new String[] {"Zero-event sensitivity", "Measure", "Model", "k", "Estimate",
+                    "CI lower", "CI upper", "Note"});
+                for (var z : a.zeroEvents()) {
+                    Row x = s.createRow(row++);
+                    w.text(x, 0, z.method());
+                    w.text(x, 1, z.measure());
+                    w.text(x, 2, z.model());
+                    w.number(x, 3, z.k(), w.intStyle);
+                    w.number(x, 4, z.estimate(), w.est);
+                    w.number(x, 5, z.ciLower(), w.est);
+                    w.number(x, 6, z.ciUpper(), w.est);
+                    w.text(x, 7, z.note() == null ? "" : z.note());
+                }
+            }
+            if (sens == null) {
+                row++;
+                continue;
+            }
+            if (sens.egger() != null) {
+                Row x = s.createRow(row++);
+                w.text(x, 0, "Egger's regression test");
+                w.text(x, 1, "bias (slope of SE)");
+                w.number(x, 2, sens.egger().bias(), w.num4);
+                w.text(x, 3, "t");
+                w.number(x, 4, sens.egger().t(), w.num4);
+                w.text(x, 5, "df");
+                w.number(x, 6, sens.egger().df(), w.intStyle);
+                w.text(x, 7, "p");
+                w.number(x, 8, sens.egger().p(), w.pStyle);
+                x = s.createRow(row++);
+                w.text(x, 0, "Begg's rank test");
+                w.text(x, 1, "Kendall's tau");
+                w.number(x, 2, sens.begg().kendallTau(), w.num4);
+                w.text(x, 7, "p" + (sens.begg().exact() ? " (exact)" : ""));
+                w.number(x, 8, sens.begg().p(), w.pStyle);
+                var tf = sens.trimAndFill();
+                x = s.createRow(row++);
+                w.text(x, 0, "Trim and fill (common effect, L0)");
+                w.text(x, 1, "filled on the " + tf.side());
+                w.number(x, 2, tf.k0(), w.intStyle);
+                w.text(x, 3, m);
+                w.number(x, 4, tf.estimate(), w.est);
+                w.text(x, 5, "CI");
+                w.number(x, 6, tf.ciLower(), w.est);
+                w.number(x, 7, tf.ciUpper(), w.est);
+            }
+            var reg = sens.metaRegression();
+            if (reg != null) {
+                Row x = s.createRow(row++);
+                w.text(x, 0, "Meta-regression (k = " + reg.k() + ")");
+                w.text(x, 1, "tau\u00b2");
+                w.number(x, 2, reg.tau2(), w.num4);
+                w.text(x, 3, "QM");
+                w.number(x, 4, reg.qm(), w.num4);
+                w.text(x, 5, "df");
+                w.number(x, 6, reg.qmDf(), w.intStyle);
+                w.text(x, 7, "p");
+                w.number(x, 8, reg.qmP(), w.pStyle);
+                w.text(x, 9, "R\u00b2 (%)");
+                w.number(x, 10, reg.r2(), w.pct);
+                w.headerRow(s, row++, new String[] {"Term", "Estimate", "SE", "z", "p"});
+                for (int j = 0; j < reg.terms().size(); j++) {
+                    Row c = s.createRow(row++);
+                    w.text(c, 0, reg.terms().get(j));
+                    w.number(c, 1, reg.estimate()[j], w.num4);
+                    w.number(c, 2, reg.se()[j], w.num4);
+                    w.number(c, 3, reg.z()[j], w.num4);
+                    w.number(c, 4, reg.p()[j], w.pStyle);
+                }
+            }
+            row = steps(w, s, row, "Leave one out: omitted", sens.leaveOneOut(), m);
+            row = steps(w, s, row, "Cumulative by year: added", sens.cumulative(), m);
+            row++;
+        }
+        s.setColumnWidth(0, 34 * 256);
+        for (int j = 1; j < 11; j++) {
+            s.setColumnWidth(j, 14 * 256);
+        }
+    }
+
+    private static int steps(Cells w, Sheet s, int row, String head, List<org.mscmeta.analysis.Sensitivity.Step> steps, String m) {
+        if (steps.isEmpty()) {
+            return row;
+        }
+        w.headerRow(s, row++, new String[] {head, m, "CI lower", "CI upper", "Tau\u00b2", "Q"});
+        for (var st : steps) {
+            Row x = s.createRow(row++);
+            w.text(x, 0, st.study());
+            w.number(x, 1, st.estimate(), w.est);
+            w.number(x, 2, st.ciLower(), w.est);
+            w.number(x, 3, st.ciUpper(), w.est);
+            w.number(x, 4, st.tau2(), w.num4);
+            w.number(x, 5, st.q(), w.num4);
+        }
+        return row;
+    }
+}

@@ -1,0 +1,32 @@
+package org.mscmeta.report.workbook;
+
+import java.util.List;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.mscmeta.sheet.Notice;
+
+/** The Warnings sheet: every notice of the run. */
+final class WarningsSheet {
+
+    private WarningsSheet() {
+    }
+
+    static void write(Cells w, List<Notice> notices) {
+        Sheet s = w.wb.createSheet(Workbook.WARNINGS);
+        w.headerRow(s, 0, new String[] {"Category", "Outcome", "Notice"});
+        int row = 1;
+        for (Notice n : notices) {
+            Row x = s.createRow(row++);
+            w.text(x, 0, n.category());
+            w.text(x, 1, n.outcome() == null ? "(all)" : n.outcome());
+            w.cell(x, 2, n.message(), w.wrap);
+        }
+        if (notices.isEmpty()) {
+            w.text(s.createRow(1), 0, "(no notices)");
+        }
+        s.setColumnWidth(0, 22 * 256);
+        s.setColumnWidth(1, 30 * 256);
+        s.setColumnWidth(2, 120 * 256);
+        s.createFreezePane(0, 1);
+    }
+}

@@ -1,0 +1,146 @@
+package org.mscmeta.report.workbook;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.poi.ss.usermodel.PrintSetup;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.mscmeta.analysis.Analysis;
+import org.mscmeta.analysis.Results;
+import org.mscmeta.files.AtomicFiles;
+import org.mscmeta.report.RunInfo;
+import org.mscmeta.report.SheetNames;
+import org.mscmeta.sheet.ExtractionSheet;
+import org.mscmeta.sheet.Notice;
+
+/**
+ * Entry point of the workbook a reviewer can audit (Apache POI, .xlsx): {@code Summary}, one sheet per outcome whose
+ * study effects, intervals and weights are live formulas on the count cells, {@code Sensitivity}, {@code Data} (the
+ * input as read), {@code Methods} and {@code Warnings}. Pooled values are the engine's numbers; nothing is computed
+ * here that the workbook does not show as a formula. Each sheet is written by its own class; {@link Cells} holds the
+ * styles and the ways a cell is written.
+ */
+public final class Workbook {
+
+    static {
+        org.mscmeta.files.QuietLogging.forPoi(); // before POI's first class: no Log4j warning for library callers
+    }
+
+    /** The file name inside the output folder. */
+    public static final String FILE_NAME = "results.xlsx";
+
+    static final String SUMMARY = "Summary";
+    static final String DATA = "Data";
+    static final String METHODS = "Methods";
+    static final String WARNINGS = "Warnings";
+    static final String SENSITIVITY = "Sensitivity";
+
+    /**
+     * Inputs above this many rows are written with POI's streaming writer ({@link StreamingXlsx}). It stores a
+     * cached 0 in formula cells, which LibreOffice shows until recalculated (Excel recalculates: the workbook asks
+     * for it).
+     */
+    public static final int STREAMING_ROWS = 20_000;
+
+    /** Input rows a worksheet can list below its header (1,048,576 rows in all). */
+    static final int DATA_ROWS_MAX = 1_048_575;
+
+    private Workbook() {
+    }
+
+    /** Per outcome, the forest plot PNG to embed, or null; may wait for the plot to be drawn. */
+    @FunctionalInterface
+    public interface ForestImages {
+        Path forestPng(String outcome) throws IOException;
+    }
+
+    /**
+     * Writes the workbook atomically.
+     *
+     * @param forestPng per outcome, the forest plot PNG to embed (may be empty)
+     */
+    public static void write(ExtractionSheet sheet, Results r, RunInfo run, Map<String, Path> forestPng, Path file)
+            throws IOException {
+        write(sheet, r, run, forestPng::get, file, DATA_ROWS_MAX);
+    }
+
+    /**
+     * Writes the workbook atomically, asking {@code forestPng} for the plots only once every table is filled, so
+     * that the plots can be drawn meanwhile.
+     */
+    public static void write(ExtractionSheet sheet, Results r, RunInfo run, ForestImages forestPng, Path file)
+            throws IOException {
+        write(sheet, r, run, forestPng, file, DATA_ROWS_MAX);
+    }
+
+    /** As {@link #write(ExtractionSheet, Results, RunInfo, Map, Path)}, listing at most {@code dataRows} input rows. */
+    static void write(ExtractionSheet sheet, Results r, RunInfo run, Map<String, Path> forestPng, Path file,
+                      int dataRows) throws IOException {
+        write(sheet, r, run, forestPng::get, file, dataRows);
+    }
+
+    /** Where an outcome's forest plot goes: below the tables of its sheet. */
+    private record Plot(Sheet sheet, String outcome, int row) {
+    }
+
+    private static void write(ExtractionSheet sheet, Results r, RunInfo run, ForestImages forestPng, Path file,
+                              int dataRows) throws IOException {
+        org.apache.poi.ss.usermodel.Workbook wb = sheet.size() > STREAMING_ROWS ? new StreamingXlsx()
+                : new XSSFWorkbook();
+        try {
+            Cells cells = new Cells(wb);
+            SummarySheet.write(cells, r);
+            SheetNames names = new SheetNames(SUMMARY, DATA, METHODS, WARNINGS, SENSITIVITY);
+            List<Plot> plots = new ArrayList<>();
+            for (Analysis a : r.analyses()) {
+                if (a.subgroup() == null) {
+                    String name = names.unique(a.outcome());
+                    int below = OutcomeSheet.write(cells, name, a, r.settings());
+                    plots.add(new Plot(wb.getSheet(name), a.outcome(), below));
+                }
+            }
+            SensitivitySheet.write(cells, r);
+            int listed = DataSheet.write(cells, sheet, dataRows);
+            MethodsSheet.write(cells, r, run);
+            List<Notice> notices = new ArrayList<>(r.notices());
+            if (listed < sheet.size()) {
+                notices.add(0, new Notice("workbook", null, String.format(Locale.ROOT, "The %s sheet lists"
+                        + " the first %,d of the %,d input rows (a worksheet holds no more); the analyses, results.json"
+                        + " and the outcome sheets use every row.", DATA, listed, sheet.size())));
+            }
+            WarningsSheet.write(cells, notices);
+            for (Plot p : plots) {
+                Path png = forestPng.forestPng(p.outcome());
+                if (png != null && Files.exists(png)) {
+                    Pictures.embed(wb, p.sheet(), png, p.row());
+                }
+            }
+            printLayout(wb);
+            wb.setForceFormulaRecalculation(true);
+            AtomicFiles.write(file, wb::write);
+        } finally {
+            if (wb instanceof SXSSFWorkbook sx) {
+                sx.dispose();
+            }
+            wb.close();
+        }
+    }
+
+    /** Every sheet prints landscape, one page wide, with its header row repeated. */
+    private static void printLayout(org.apache.poi.ss.usermodel.Workbook wb) {
+        for (Sheet s : wb) {
+            s.setAutobreaks(true);
+            s.setFitToPage(true);
+            s.getPrintSetup().setLandscape(true);
+            s.getPrintSetup().setFitWidth((short) 1);
+            s.getPrintSetup().setFitHeight((short) 0);
+            s.getPrintSetup().setPaperSize(PrintSetup.A4_PAPERSIZE);
+        }
+    }
+}
