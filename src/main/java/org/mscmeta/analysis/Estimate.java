@@ -12,7 +12,7 @@ package org.mscmeta.analysis;
  * @param ciLower      lower confidence limit; NaN when not estimable
  * @param ciUpper      upper confidence limit; NaN when not estimable
  * @param p            two-sided p-value of the test of no effect; NaN when it does not exist
- * @param notEstimable why a value does not exist, in words; null when everything does
+ * @param notEstimable why the estimate (or its p-value) does not exist, in words; null when they do
  */
 public record Estimate(String model, String method, int k, double value, double ciLower, double ciUpper, double p,
                        String notEstimable) {
@@ -20,17 +20,21 @@ public record Estimate(String model, String method, int k, double value, double 
     /** The random-effects model's estimate. */
     public static Estimate of(RandomResult r) {
         return new Estimate("random", r.tau2Method(), r.k(), r.estimate(), r.ciLower(), r.ciUpper(), r.p(),
-                reason(r.isEstimable(), r.notEstimable()));
+                reason(r.isEstimable(), r.p(), r.notEstimable()));
     }
 
     /** The common-effect model's estimate. */
     public static Estimate of(CommonResult c) {
         return new Estimate("common", c.method(), c.k(), c.estimate(), c.ciLower(), c.ciUpper(), c.p(),
-                reason(c.isEstimable(), c.notEstimable()));
+                reason(c.isEstimable(), c.p(), c.notEstimable()));
     }
 
-    private static String reason(boolean estimable, String given) {
-        return estimable ? given : given != null ? given : "not estimable";
+    /** The model's reason where the estimate or its p-value does not exist (not the prediction interval's). */
+    private static String reason(boolean estimable, double p, String given) {
+        if (estimable && Double.isFinite(p)) {
+            return null;
+        }
+        return given != null ? given : "not estimable";
     }
 
     /** True when the estimate exists. */

@@ -28,6 +28,12 @@ public record ExtractionSheet(String file, int[] rowNumber, int[] eventsMsc, int
                               TextColumn route, TextColumn cellSource, List<TextColumn> columns,
                               Map<Field, Integer> fieldColumns, List<Notice> notices) {
 
+    static {
+        // every use of the library makes a sheet first: SLF4J (Tablesaw's logging) chosen before a caller's Tablesaw
+        // use would print its "no providers" warning, where the program has no provider (QuietLogging)
+        org.mscmeta.files.QuietLogging.forSlf4j();
+    }
+
     public ExtractionSheet {
         fieldColumns = Map.copyOf(fieldColumns);
     }
