@@ -59,8 +59,9 @@ public record Sensitivity(List<Step> leaveOneOut, List<Step> cumulative, EggerTe
      * @param ciUpper  upper limit
      * @param filledEstimates the filled studies' effects, natural scale
      * @param filledSe their standard errors, analysis scale
+     * @param filledYi the filled studies' effects, analysis scale
      */
     public record Filled(String side, int k0, double estimate, double ciLower, double ciUpper,
-                         double[] filledEstimates, double[] filledSe) {
+                         double[] filledEstimates, double[] filledSe, double[] filledYi) {
     }
 }

@@ -96,7 +96,8 @@ final class SensitivityAnalysis {
                 fse[j] = Math.sqrt(tf.filledV()[j]);
             }
             filled = new Sensitivity.Filled(tf.side(), tf.k0(), m.toNatural(tf.fit().estimate(), nHarmonic),
-                    m.toNatural(tf.fit().ciLower(), nHarmonic), m.toNatural(tf.fit().ciUpper(), nHarmonic), fe, fse);
+                    m.toNatural(tf.fit().ciLower(), nHarmonic), m.toNatural(tf.fit().ciUpper(), nHarmonic), fe, fse,
+                    tf.filledY().clone());
             if (k < 10) {
                 notices.add(new Notice("small_k", a.outcome(), a.outcome() + ": Egger's and Begg's tests on k = " + k
                         + " studies (fewer than 10) have little power; read them with caution"));
@@ -145,42 +146,41 @@ final class SensitivityAnalysis {
             cols.add(c);
         }
         int[] rowIndex = rowIndexByNumber(sheet);
-        List<double[]> x = new ArrayList<>();
-        List<Double> y = new ArrayList<>();
-        List<Double> v = new ArrayList<>();
-        int dropped = 0;
-        for (int i : inc) {
-            int r = rowIndex[studies.row(i)];
-            double[] row = new double[cols.size()];
-            boolean ok = true;
-            for (int j = 0; j < cols.size(); j++) {
-                try {
-                    row[j] = Double.parseDouble(cols.get(j).get(r));
-                } catch (NumberFormatException e) {
-                    ok = false;
-                }
+        double[] y = new double[inc.length];
+        double[] v = new double[inc.length];
+        List<ModeratorDesign.Moderator> moderators = new ArrayList<>();
+        for (int j = 0; j < cols.size(); j++) {
+            String[] values = new String[inc.length];
+            for (int r = 0; r < inc.length; r++) {
+                values[r] = cols.get(j).get(rowIndex[studies.row(inc[r])]);
             }
-            if (ok) {
-                x.add(row);
-                y.add(studies.yi(i));
-                v.add(studies.vi(i));
-            } else {
-                dropped++;
-            }
+            moderators.add(new ModeratorDesign.Moderator(mods.get(j), values));
         }
+        for (int r = 0; r < inc.length; r++) {
+            y[r] = studies.yi(inc[r]);
+            v[r] = studies.vi(inc[r]);
+        }
+        ModeratorDesign design = ModeratorDesign.of(moderators, inc.length, false);
+        int dropped = inc.length - design.used().length;
         if (dropped > 0) {
             notices.add(new Notice("meta_regression", a.outcome(), String.format(Locale.ROOT,
-                    "%s: %d study(ies) without a numeric value of %s left out of the meta-regression", a.outcome(),
+                    "%s: %d study(ies) without a value of %s left out of the meta-regression", a.outcome(),
                     dropped, String.join(", ", mods))));
         }
-        if (y.size() <= mods.size() + 1) {
+        if (design.used().length <= design.terms().size()) {
             notices.add(new Notice("meta_regression", a.outcome(), a.outcome() + ": too few studies ("
-                    + y.size() + ") for a meta-regression on " + mods.size() + " moderator(s)"));
+                    + design.used().length + ") for a meta-regression with " + (design.terms().size() - 1)
+                    + " coefficient(s) besides the intercept"));
             return null;
         }
-        return MetaRegression.fit(y.stream().mapToDouble(Double::doubleValue).toArray(),
-                v.stream().mapToDouble(Double::doubleValue).toArray(), x.toArray(new double[0][]), mods,
-                s.tau2() == null ? org.mscmeta.pool.TauSquared.REML : s.tau2(), s.hksj());
+        MetaRegression fit = design.fit(y, v, s.tau2() == null ? org.mscmeta.pool.TauSquared.REML : s.tau2(),
+                s.hksj());
+        if (!fit.dropped().isEmpty()) {
+            notices.add(new Notice("meta_regression", a.outcome(), a.outcome() + ": redundant terms dropped from the"
+                    + " meta-regression (no study tells them apart from the others): " + String.join(", ",
+                    fit.dropped())));
+        }
+        return fit;
     }
 
     /** Maps a spreadsheet row number back to the 0-based data row index. */

@@ -30,6 +30,7 @@ import org.mscmeta.sheet.ExtractionSheet;
 import org.mscmeta.files.FileProblems;
 import org.mscmeta.files.OutputFolderException;
 import org.mscmeta.report.Terminal;
+import org.mscmeta.report.plot.PlotOptions;
 import org.mscmeta.sheet.InvalidInputException;
 import org.mscmeta.sheet.OutcomeMap;
 import org.mscmeta.sheet.SheetReader;
@@ -91,6 +92,25 @@ final class AnalyzeCommand implements Main.Subcommand {
                         + " results.xlsx, plots/) that no run of mscmeta wrote; they are replaced.")
                 .value("sort", "input|year|effect|weight", "Order of the studies in forest plots;"
                         + " results.json and the workbook keep the input order", "input")
+                .value("plot-size", "single|double|page", "Size the plots are drawn for: one journal column (85 mm),"
+                        + " two columns (174 mm) or a page turned sideways (234 x 174 mm); text is 7 pt or more",
+                        "double")
+                .value("plot-title", "TEXT", "Title of the forest plots, {outcome} standing for the outcome's name"
+                        + " (default: the outcome)")
+                .list("axis-limits", "MIN,MAX", "Ends of the effect axis of every forest plot, natural scale (e.g."
+                        + " 0.1,10); default: one regular range per outcome that holds its estimates")
+                .value("favours-left", "TEXT", "Label under the left half of the effect axis (default: Favours MSC)")
+                .value("favours-right", "TEXT", "Label under the right half (default: Favours control)")
+                .list("columns", "COL[,COL]", "Columns of the forest plots besides the study: counts, weight,"
+                        + " estimate, plot (default: all; estimate,plot at --plot-size single)")
+                .value("control-risk", "RISK", "Assumed control-arm risk of the summary of findings, a proportion"
+                        + " (e.g. 0.05; default: each outcome's median control-arm risk)")
+                .value("fdr-alpha1", "LEVEL", "Double FDR (Mehrotra and Adewale 2012): level at which organ systems"
+                        + " are flagged", "0.1")
+                .value("fdr-alpha2", "LEVEL", "Double FDR: level at which terms within flagged organ systems are"
+                        + " flagged", "0.1")
+                .value("organ-system", "COL", "Column naming each outcome's organ system for the double FDR"
+                        + " (default: organ_system when the sheet has it)")
                 .flag("no-report", "Write only results.json (no plots, no workbook).")
                 .flag("quiet", "Do not print the summary.");
     }
@@ -117,6 +137,16 @@ final class AnalyzeCommand implements Main.Subcommand {
     private Path outcomeMap;
     private boolean force;
     private String sort;
+    private String plotSize;
+    private String plotTitle;
+    private List<String> axisLimits;
+    private String favoursLeft;
+    private String favoursRight;
+    private List<String> columns;
+    private String controlRisk;
+    private double fdrAlpha1;
+    private double fdrAlpha2;
+    private String organSystem;
     private boolean noReport;
     private boolean quiet;
 
@@ -149,6 +179,16 @@ final class AnalyzeCommand implements Main.Subcommand {
         outcomeMap = o.path("outcome-map");
         force = o.has("force");
         sort = o.text("sort");
+        plotSize = o.text("plot-size");
+        plotTitle = o.text("plot-title");
+        axisLimits = o.list("axis-limits");
+        favoursLeft = o.text("favours-left");
+        favoursRight = o.text("favours-right");
+        columns = o.list("columns");
+        controlRisk = o.text("control-risk");
+        fdrAlpha1 = o.number("fdr-alpha1");
+        fdrAlpha2 = o.number("fdr-alpha2");
+        organSystem = o.text("organ-system");
         noReport = o.has("no-report");
         quiet = o.has("quiet");
         return call();
@@ -177,11 +217,11 @@ final class AnalyzeCommand implements Main.Subcommand {
 
     private int analyse(Settings settings, String started, ProgressLine progress, java.io.PrintWriter err,
                         java.io.PrintStream outStream) throws IOException {
-        org.mscmeta.report.plot.StudyOrder order;
+        PlotOptions order;
         try {
-            order = org.mscmeta.report.plot.StudyOrder.parse(sort);
+            order = plotOptions();
         } catch (IllegalArgumentException e) {
-            err.println("error: --sort: expected input, year, effect or weight, got '" + Terminal.safe(sort) + "'");
+            err.println("error: " + Terminal.safe(e.getMessage()));
             return Main.EXIT_BAD_INPUT;
         }
         progress.phase("reading " + input.getFileName());
@@ -301,9 +341,53 @@ final class AnalyzeCommand implements Main.Subcommand {
         }
         org.mscmeta.pool.PredictionInterval pi = predictionInterval == null ? null
                 : org.mscmeta.pool.PredictionInterval.parse(predictionInterval);
+        double risk = Double.NaN;
+        if (controlRisk != null) {
+            try {
+                risk = Double.parseDouble(controlRisk.strip());
+            } catch (NumberFormatException e) {
+                risk = Double.NaN;
+            }
+            if (!(risk > 0 && risk < 1)) {
+                throw new IllegalArgumentException("--control-risk: expected a proportion between 0 and 1 (e.g. 0.05"
+                        + " for 50 per 1,000), got '" + controlRisk + "'");
+            }
+        }
         return new Settings(measure, method, t, hksj, new org.mscmeta.effect.ContinuityCorrection(cc, mode), dz,
                 level, byList, outcomes, moderators, sensitivityMode(), glmmModel, Convention.parse(convention), pi,
-                org.mscmeta.analysis.Multiplicity.DEFAULT, Double.NaN);
+                new org.mscmeta.analysis.Multiplicity(fdrAlpha1, fdrAlpha2, organSystem), risk);
+    }
+
+    /** The plot options of the command line. */
+    private PlotOptions plotOptions() {
+        org.mscmeta.report.plot.StudyOrder order;
+        try {
+            order = org.mscmeta.report.plot.StudyOrder.parse(sort);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--sort: expected input, year, effect or weight, got '" + sort + "'");
+        }
+        double min = Double.NaN;
+        double max = Double.NaN;
+        if (axisLimits != null) {
+            try {
+                if (axisLimits.size() != 2) {
+                    throw new NumberFormatException();
+                }
+                min = Double.parseDouble(axisLimits.get(0).strip());
+                max = Double.parseDouble(axisLimits.get(1).strip());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("--axis-limits: expected two numbers MIN,MAX such as 0.1,10, got '"
+                        + String.join(",", axisLimits) + "'");
+            }
+            if (!(min < max) || (measure.isRatio() && !(min > 0))) {
+                throw new IllegalArgumentException("--axis-limits: expected MIN below MAX" + (measure.isRatio()
+                        ? ", both above 0 for a ratio" : "") + ", got " + String.join(",", axisLimits));
+            }
+        }
+        java.util.Set<org.mscmeta.report.plot.ForestColumn> cols = columns == null ? null
+                : org.mscmeta.report.plot.ForestColumn.parse(String.join(",", columns));
+        return new PlotOptions(org.mscmeta.report.plot.PlotSize.parse(plotSize), order, plotTitle, min, max,
+                favoursLeft, favoursRight, cols);
     }
 
     private org.mscmeta.analysis.SensitivityMode sensitivityMode() {

@@ -21,11 +21,8 @@ import org.mscmeta.concurrent.Tasks;
 import org.mscmeta.files.OutputFolder;
 import org.mscmeta.files.OutputFolderException;
 import org.mscmeta.analysis.SubgroupComparison;
-import org.mscmeta.report.plot.DrawingFiles;
-import org.mscmeta.report.plot.ForestPlot;
-import org.mscmeta.report.plot.ForestPlots;
-import org.mscmeta.report.plot.FunnelPlot;
-import org.mscmeta.report.plot.StudyOrder;
+import org.mscmeta.report.plot.PlotOptions;
+import org.mscmeta.report.plot.Plots;
 import org.mscmeta.sheet.ExtractionSheet;
 
 /**
@@ -46,16 +43,16 @@ public final class ReportWriter {
     public record Written(List<Path> files) {
     }
 
-    /** Writes the outputs of {@code results} into {@code out}, study rows of the plots in input order. */
+    /** Writes the outputs of {@code results} into {@code out}, the plots with the default options. */
     public static Written write(ExtractionSheet sheet, Results results, RunInfo run, Path out, boolean jsonOnly)
             throws IOException {
-        return write(sheet, results, run, out, jsonOnly, StudyOrder.INPUT);
+        return write(sheet, results, run, out, jsonOnly, PlotOptions.DEFAULTS);
     }
 
     /** Writes the outputs of {@code results} into {@code out}. */
     public static Written write(ExtractionSheet sheet, Results results, RunInfo run, Path out, boolean jsonOnly,
-                                StudyOrder order) throws IOException {
-        return write(sheet, results, run, out, jsonOnly, order, phase -> { });
+                                PlotOptions plots) throws IOException {
+        return write(sheet, results, run, out, jsonOnly, plots, phase -> { });
     }
 
     /**
@@ -63,9 +60,9 @@ public final class ReportWriter {
      * workbook", "results.json") as it starts each part.
      */
     public static Written write(ExtractionSheet sheet, Results results, RunInfo run, Path out, boolean jsonOnly,
-                                StudyOrder order, java.util.function.Consumer<String> phases) throws IOException {
+                                PlotOptions plots, java.util.function.Consumer<String> phases) throws IOException {
         try (Session session = begin(out, sheet, results.settings(), run)) {
-            return session.finish(results, jsonOnly, order, phases);
+            return session.finish(results, jsonOnly, plots, phases);
         } catch (OutputFolderException e) {
             throw new IOException(e.getMessage(), e);
         }
@@ -135,12 +132,12 @@ public final class ReportWriter {
          * its analyses, when none were {@linkplain #analysed reported}); then puts everything in place of the previous
          * run's files.
          */
-        public Written finish(Results results, boolean jsonOnly, StudyOrder order,
+        public Written finish(Results results, boolean jsonOnly, PlotOptions plots,
                               java.util.function.Consumer<String> phases) throws IOException {
             List<Path> files = new ArrayList<>();
             if (!jsonOnly) {
                 phases.accept("plots and workbook");
-                writePlotsAndWorkbook(sheet, results, run, staging, files, order);
+                writePlotsAndWorkbook(sheet, results, run, staging, files, plots);
             }
             phases.accept(ResultsJson.FILE_NAME);
             json.finish(results);
@@ -159,10 +156,6 @@ public final class ReportWriter {
         }
     }
 
-    /** The plots of one outcome, rendered independently of the others. */
-    private record OutcomePlots(Analysis overall, String stem, List<Analysis> subgroupLevels) {
-    }
-
     /** One plot (in all its formats): draws it and returns the files written. */
     @FunctionalInterface
     private interface PlotJob {
@@ -175,33 +168,23 @@ public final class ReportWriter {
      * it waits for an outcome's forest plot only when it embeds the plots, last.
      */
     private static void writePlotsAndWorkbook(ExtractionSheet sheet, Results r, RunInfo run, Path staging,
-                                              List<Path> files, StudyOrder order) throws IOException {
+                                              List<Path> files, PlotOptions options) throws IOException {
         Path dir = staging.resolve(PLOTS);
         Files.createDirectories(dir);
         FileNames names = new FileNames();
         List<PlotJob> jobs = new ArrayList<>();
-        List<Analysis> overalls = new ArrayList<>();
         Map<String, Integer> forestJob = new LinkedHashMap<>();
+        boolean any = false;
         for (Analysis a : r.analyses()) {
             if (a.subgroup() == null) {
-                overalls.add(a);
-                List<Analysis> levels = new ArrayList<>();
-                for (Analysis l : r.analyses()) {
-                    if (l.subgroup() != null && l.outcome().equals(a.outcome())) {
-                        levels.add(l);
-                    }
-                }
-                OutcomePlots plots = new OutcomePlots(a, names.unique(a.outcome()), levels);
+                any = true;
                 forestJob.put(a.outcome(), jobs.size() + 1); // after the panel, added in front below
-                outcomeJobs(r, plots, dir, order, jobs);
+                outcomeJobs(r, a.outcome(), names.unique(a.outcome()), dir, options, jobs);
             }
         }
-        if (!overalls.isEmpty()) {
+        if (any) {
             // the largest single drawing, started first (its files are listed last, as before)
-            jobs.add(0, () -> {
-                DrawingFiles.all(ForestPlots.aePanel(overalls, r.settings()), dir, "ae-panel");
-                return files(dir, "ae-panel", "png", "svg", "pdf");
-            });
+            jobs.add(0, () -> Plots.aePanel(r, options).writeAll(dir, "ae-panel"));
         }
         int threads = Runtime.getRuntime().availableProcessors();
         ExecutorService pool = Executors.newFixedThreadPool(threads, job -> {
@@ -217,14 +200,14 @@ public final class ReportWriter {
             Path xlsx = staging.resolve(Workbook.FILE_NAME);
             Workbook.write(sheet, r, run, outcome -> {
                 Integer job = forestJob.get(outcome);
-                // the forest plot's PNG, listed first
+                // the forest plot's first PNG page, listed first
                 return job == null ? null : Tasks.valueOf(drawn.get(job), "drawing plots").get(0);
             }, xlsx);
             List<List<Path>> inOrder = new ArrayList<>(drawn.size());
             for (Future<List<Path>> f : drawn) {
                 inOrder.add(Tasks.valueOf(f, "drawing plots"));
             }
-            if (!overalls.isEmpty()) {
+            if (any) {
                 inOrder.add(inOrder.remove(0));
             }
             for (List<Path> w : inOrder) {
@@ -239,78 +222,34 @@ public final class ReportWriter {
     }
 
     /** The plots of one outcome, each its own task, in the order their files are listed. */
-    private static void outcomeJobs(Results r, OutcomePlots job, Path dir, StudyOrder order, List<PlotJob> jobs) {
-        Analysis a = job.overall();
-        String base = "forest-" + job.stem();
-        jobs.add(() -> {
-            DrawingFiles.all(ForestPlots.outcome(a, r.settings(), order), dir, base);
-            return files(dir, base, "png", "svg", "pdf");
-        });
+    private static void outcomeJobs(Results r, String outcome, String stem, Path dir, PlotOptions o,
+                                    List<PlotJob> jobs) {
+        Analysis a = r.overall(outcome);
+        String base = "forest-" + stem;
+        jobs.add(() -> Plots.forest(r, outcome, o).writeAll(dir, base));
         for (String variable : r.settings().by()) {
-            List<Analysis> levels = new ArrayList<>();
-            for (Analysis l : job.subgroupLevels()) {
-                if (l.subgroup().variable().equals(variable)) {
-                    levels.add(l);
-                }
+            long levels = r.analyses().stream().filter(l -> l.subgroup() != null && l.outcome().equals(outcome)
+                    && l.subgroup().variable().equals(variable)).count();
+            if (levels >= 2) {
+                String sub = base + "-by-" + FileNames.slug(variable);
+                jobs.add(() -> Plots.forestBy(r, outcome, variable, o).writeAll(dir, sub));
             }
-            if (levels.size() < 2) {
-                continue;
-            }
-            List<SubgroupComparison> tests = new ArrayList<>();
-            for (SubgroupComparison t : r.subgroupTests()) {
-                if (t.outcome().equals(a.outcome()) && t.variable().equals(variable)) {
-                    tests.add(t);
-                }
-            }
-            String sub = base + "-by-" + FileNames.slug(variable);
-            jobs.add(() -> {
-                DrawingFiles.all(ForestPlots.subgroups(a, levels, tests, r.settings(), order), dir, sub);
-                return files(dir, sub, "png", "svg", "pdf");
-            });
         }
         if (a.sensitivity() != null && !a.sensitivity().leaveOneOut().isEmpty()) {
-            jobs.add(() -> {
-                DrawingFiles.all(ForestPlots.leaveOneOut(a, r.settings()), dir, "leave-one-out-" + job.stem());
-                return files(dir, "leave-one-out-" + job.stem(), "png", "svg", "pdf");
-            });
-            jobs.add(() -> {
-                DrawingFiles.all(ForestPlots.cumulative(a, r.settings()), dir, "cumulative-" + job.stem());
-                return files(dir, "cumulative-" + job.stem(), "png", "svg", "pdf");
-            });
+            jobs.add(() -> Plots.leaveOneOut(r, outcome, o).writeAll(dir, "leave-one-out-" + stem));
+            jobs.add(() -> Plots.cumulative(r, outcome, o).writeAll(dir, "cumulative-" + stem));
         }
-        java.util.List<org.mscmeta.report.plot.BubblePlot> bubbles = a.sensitivity() == null ? java.util.List.of()
-                : org.mscmeta.report.plot.BubblePlot.all(a.outcome(), a.sensitivity().metaRegression(), r.settings());
-        for (int j = 0; j < bubbles.size(); j++) {
-            String name = "bubble-" + job.stem() + (bubbles.size() == 1 ? ""
-                    : "-" + FileNames.slug(a.sensitivity().metaRegression().terms().get(j + 1)));
-            org.mscmeta.report.plot.BubblePlot bubble = bubbles.get(j);
-            jobs.add(() -> {
-                DrawingFiles.png(bubble, dir.resolve(name + ".png"));
-                DrawingFiles.svg(bubble, dir.resolve(name + ".svg"));
-                return files(dir, name, "png", "svg");
-            });
+        List<String> moderators = Plots.bubbleModerators(r, outcome);
+        for (int j = 0; j < moderators.size(); j++) {
+            String name = "bubble-" + stem + (moderators.size() == 1 ? "" : "-" + FileNames.slug(moderators.get(j)));
+            int index = j;
+            jobs.add(() -> Plots.bubbles(r, outcome, o).get(index).writeAll(dir, name));
         }
-        jobs.add(() -> {
-            ForestPlot zero = ForestPlots.zeroEvents(a, r.settings());
-            if (zero == null) {
-                return List.of();
-            }
-            DrawingFiles.all(zero, dir, "zero-events-" + job.stem());
-            return files(dir, "zero-events-" + job.stem(), "png", "svg", "pdf");
-        });
-        jobs.add(() -> FunnelPlot.write(a, r.settings(), dir, "funnel-" + job.stem())
-                ? files(dir, "funnel-" + job.stem(), "png", "svg") : List.of());
-    }
-
-    private static List<Path> files(Path dir, String base, String... exts) {
-        List<Path> out = new ArrayList<>();
-        add(out, dir, base, exts);
-        return out;
-    }
-
-    private static void add(List<Path> files, Path dir, String base, String... exts) {
-        for (String e : exts) {
-            files.add(dir.resolve(base + "." + e));
+        if (!a.zeroEvents().isEmpty() && r.settings().measure().isRatio()) {
+            jobs.add(() -> Plots.zeroEvents(r, outcome, o).writeAll(dir, "zero-events-" + stem));
+        }
+        if (a.k() >= 2 && a.common().isEstimable()) {
+            jobs.add(() -> Plots.funnel(r, outcome, o).writeAll(dir, "funnel-" + stem));
         }
     }
 }

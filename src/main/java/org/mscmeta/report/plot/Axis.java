@@ -1,70 +1,134 @@
 package org.mscmeta.report.plot;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The horizontal scale of a forest or AE panel: logarithmic for ratios, linear for differences, chosen from a
- * fixed set of symmetric ranges so that every point estimate and pooled interval is inside (study intervals
- * that leave it end in an arrow).
+ * The horizontal scale of an effect: logarithmic for ratios, linear for differences and proportions. Ranges and
+ * ticks are regular: a ratio axis runs from 1/M to M with M one of 2, 5, 10, 100, 1000 and ticks on the 1-2-5
+ * series (0.1, 0.2, 0.5, 1, 2, 5, 10), or on the decades when those are too many; a difference axis is symmetric
+ * about 0. The range is chosen once per outcome from everything its plots show ({@link #forValues}) so that an
+ * outcome's overall, subgroup, leave-one-out and cumulative plots share it; values beyond it are drawn at its end
+ * with an arrow.
  *
- * @param ratio   log scale
- * @param min     left end, natural scale
- * @param max     right end, natural scale
- * @param ticks   tick values, natural scale
+ * @param ratio    log scale
+ * @param min      left end, natural scale
+ * @param max      right end, natural scale
+ * @param ticks    tick values, natural scale
+ * @param nullLine the value of no effect (1 for ratios, 0 for differences), NaN for proportions
  */
-record Axis(boolean ratio, double min, double max, double[] ticks) {
+record Axis(boolean ratio, double min, double max, double[] ticks, double nullLine) {
 
-    private static final double[][] RATIO = {
-        {0.5, 0.7, 1, 1.5, 2},
-        {0.2, 0.5, 1, 2, 5},
-        {0.1, 0.2, 0.5, 1, 2, 5, 10},
-        {0.05, 0.2, 1, 5, 20},
-        {0.02, 0.1, 1, 10, 50},
-        {0.01, 0.1, 1, 10, 100},
-        {0.002, 0.1, 1, 10, 500},
-        {0.001, 0.1, 1, 10, 1000},
-    };
-    private static final double[] DIFF = {0.02, 0.05, 0.1, 0.2, 0.5, 1};
+    private static final double[] RATIO_ENDS = {2, 5, 10, 100, 1000};
+    private static final double[] DIFFERENCE_ENDS = {0.05, 0.1, 0.2, 0.5, 1};
+    private static final double[] PROPORTION_ENDS = {0.1, 0.2, 0.5, 1};
 
-    /** The smallest range that contains all {@code mustShow} values (natural scale, NaN ignored). */
-    static Axis choose(boolean ratio, List<Double> mustShow) {
-        if (ratio) {
-            double need = 0;
-            for (double v : mustShow) {
-                if (Double.isFinite(v) && v > 0) {
-                    need = Math.max(need, Math.abs(Math.log(v)));
-                }
-            }
-            for (double[] t : RATIO) {
-                if (Math.log(t[t.length - 1]) >= need * (1 + 1e-9)) {
-                    return new Axis(true, t[0], t[t.length - 1], t);
-                }
-            }
-            double[] t = RATIO[RATIO.length - 1];
-            return new Axis(true, t[0], t[t.length - 1], t);
-        }
+    /** The kind of scale. */
+    enum Scale { RATIO, DIFFERENCE, PROPORTION }
+
+    /**
+     * The smallest regular range that holds every finite value of {@code mustShow} (natural scale), capped at the
+     * widest range (ratios 0.001 to 1000).
+     */
+    static Axis forValues(Scale scale, List<Double> mustShow) {
         double need = 0;
         for (double v : mustShow) {
-            if (Double.isFinite(v)) {
+            if (!Double.isFinite(v)) {
+                continue;
+            }
+            if (scale == Scale.RATIO) {
+                if (v > 0) {
+                    need = Math.max(need, Math.abs(Math.log(v)));
+                }
+            } else {
                 need = Math.max(need, Math.abs(v));
             }
         }
-        double m = DIFF[DIFF.length - 1];
-        for (double d : DIFF) {
-            if (d >= need * (1 + 1e-9)) {
-                m = d;
+        double[] ends = scale == Scale.RATIO ? RATIO_ENDS : scale == Scale.DIFFERENCE ? DIFFERENCE_ENDS
+                : PROPORTION_ENDS;
+        double end = ends[ends.length - 1];
+        for (double e : ends) {
+            double size = scale == Scale.RATIO ? Math.log(e) : e;
+            if (size >= need * (1 + 1e-9)) {
+                end = e;
                 break;
             }
         }
-        return new Axis(false, -m, m, new double[] {-m, -m / 2, 0, m / 2, m});
+        return switch (scale) {
+            case RATIO -> ratio(1 / end, end);
+            case DIFFERENCE -> linear(-end, end, 0);
+            case PROPORTION -> linear(0, end, Double.NaN);
+        };
     }
 
-    /** The axis of proportions: 0 to 1, no line of no effect. */
-    static Axis proportion() {
-        return new Axis(false, 0, 1, new double[] {0, 0.25, 0.5, 0.75, 1});
+    /** A user's range: the ticks of the 1-2-5 series inside it, with both ends labelled. */
+    static Axis limits(Scale scale, double min, double max) {
+        if (scale == Scale.RATIO) {
+            if (!(min > 0)) {
+                throw new IllegalArgumentException("axis limits of a ratio must be above 0, got " + min);
+            }
+            return ratio(min, max);
+        }
+        return linear(min, max, scale == Scale.DIFFERENCE ? 0 : Double.NaN);
     }
 
-    /** Position in [0, 1] of a natural-scale value (may fall outside for values beyond the ends). */
+    private static Axis ratio(double min, double max) {
+        List<Double> series = new ArrayList<>();
+        for (int e = -4; e <= 4; e++) {
+            for (double m : new double[] {1, 2, 5}) {
+                double v = m * Math.pow(10, e);
+                if (v >= min * (1 - 1e-9) && v <= max * (1 + 1e-9)) {
+                    series.add(v);
+                }
+            }
+        }
+        if (series.size() > 9) {
+            series.removeIf(v -> Math.abs(Math.log10(v) - Math.rint(Math.log10(v))) > 1e-9);
+        }
+        addEnds(series, min, max);
+        return new Axis(true, min, max, toArray(series), 1);
+    }
+
+    private static Axis linear(double min, double max, double nullLine) {
+        double span = max - min;
+        double step = niceStep(span / 4);
+        List<Double> ticks = new ArrayList<>();
+        for (double t = Math.ceil(min / step - 1e-9) * step; t <= max + 1e-9 * span; t += step) {
+            ticks.add(Math.abs(t) < 1e-12 * span ? 0 : t);
+        }
+        addEnds(ticks, min, max);
+        return new Axis(false, min, max, toArray(ticks), nullLine);
+    }
+
+    /** 1, 2, 2.5 or 5 times a power of ten, at least {@code rough}. */
+    private static double niceStep(double rough) {
+        double p = Math.pow(10, Math.floor(Math.log10(rough)));
+        for (double m : new double[] {1, 2, 2.5, 5, 10}) {
+            if (m * p >= rough * (1 - 1e-9)) {
+                return m * p;
+            }
+        }
+        return 10 * p;
+    }
+
+    private static void addEnds(List<Double> ticks, double min, double max) {
+        if (ticks.isEmpty() || Math.abs(ticks.get(0) - min) > 1e-9 * Math.abs(min)) {
+            ticks.add(0, min);
+        }
+        if (Math.abs(ticks.get(ticks.size() - 1) - max) > 1e-9 * Math.abs(max)) {
+            ticks.add(max);
+        }
+    }
+
+    private static double[] toArray(List<Double> v) {
+        double[] out = new double[v.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = v.get(i);
+        }
+        return out;
+    }
+
+    /** Position in [0, 1] of a natural-scale value (outside for values beyond the ends). */
     double fraction(double v) {
         if (ratio) {
             return (Math.log(v) - Math.log(min)) / (Math.log(max) - Math.log(min));
@@ -72,19 +136,16 @@ record Axis(boolean ratio, double min, double max, double[] ticks) {
         return (v - min) / (max - min);
     }
 
-    /** The no-effect value: 1 for ratios, 0 for differences. */
-    double nullValue() {
-        if (ratio) {
-            return 1;
-        }
-        return min == 0 ? Double.NaN : 0;
+    /** Whether the axis has a line of no effect. */
+    boolean hasNullLine() {
+        return Double.isFinite(nullLine);
     }
 
-    static String tickLabel(double v) {
-        if (v == Math.rint(v)) {
-            return Long.toString((long) v);
+    /** A tick's label: the number as it would be written by hand (0.1, 2, 1000, -0.25). */
+    String tickLabel(double v) {
+        if (Math.abs(v - Math.rint(v)) < 1e-9 * Math.max(1, Math.abs(v))) {
+            return Long.toString(Math.round(v));
         }
-        String s = Double.toString(v);
-        return s.startsWith("0.") ? s : s.replace("-0.", "-0.");
+        return new java.math.BigDecimal(v).round(new java.math.MathContext(3)).stripTrailingZeros().toPlainString();
     }
 }

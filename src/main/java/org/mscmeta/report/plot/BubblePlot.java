@@ -5,189 +5,237 @@ import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Line2D;
-import java.util.Locale;
+import java.awt.geom.Path2D;
+import java.util.ArrayList;
+import java.util.List;
 import org.mscmeta.analysis.Settings;
+import org.mscmeta.effect.Measure;
+import org.mscmeta.pool.Distributions;
+import org.mscmeta.report.Formats;
+import org.mscmeta.report.ModelWords;
 import org.mscmeta.sensitivity.MetaRegression;
 
 /**
- * Bubble plot of a meta-regression on one moderator (as metafor's {@code regplot}): each study's effect (analysis
- * scale) against the moderator, bubble area proportional to its random-effects weight, and the fitted line
- * {@code b0 + b1 x}. Drawn with Java2D; the fitted values come from the engine's coefficients.
+ * Bubble plot of a meta-regression on one numeric moderator, as metafor's {@code regplot}: each study's effect
+ * against the moderator, bubble area proportional to its weight in the model, the fitted line with its confidence
+ * band ({@code a' b +/- q sqrt(a' V a)}, the other moderators at their means over the studies), and the line of no
+ * effect. The effect axis is drawn on the analysis scale and labelled in ratios for RR and OR.
  */
 public final class BubblePlot implements Drawing {
 
-    private static final double W = 560;
-    private static final double H = 400;
-    private static final double L = 70;
-    private static final double R = 20;
-    private static final double T = 40;
-    private static final double B = 55;
+    private static final Color BUBBLE = new Color(0, 84, 147);
+    private static final Color LINE = new Color(190, 30, 45);
 
-    private final String title;
-    private final String xLabel;
-    private final String yLabel;
+    private final ChartFrame frame;
     private final double[] x;
     private final double[] y;
-    private final double[] w;
-    private final double b0;
-    private final double b1;
+    private final double[] weightPercent;
+    private final double[] lineX;
+    private final double[] fit;
+    private final double[] lower;
+    private final double[] upper;
+    private final double nullLine;
+    private final double maxRadius;
 
-    private BubblePlot(String title, String xLabel, String yLabel, double[] x, double[] y, double[] w, double b0,
-                       double b1) {
-        this.title = title;
-        this.xLabel = xLabel;
-        this.yLabel = yLabel;
+    private BubblePlot(ChartFrame frame, double[] x, double[] y, double[] weightPercent, double[] lineX, double[] fit,
+                       double[] lower, double[] upper, double nullLine) {
+        this.frame = frame;
         this.x = x;
         this.y = y;
-        this.w = w;
-        this.b0 = b0;
-        this.b1 = b1;
-    }
-
-    /** The plot for a regression on exactly one moderator; null otherwise. */
-    public static BubblePlot of(String outcome, MetaRegression m, Settings s) {
-        return m == null || m.terms().size() != 2 ? null : forModerator(outcome, m, s, 0);
+        this.weightPercent = weightPercent;
+        this.lineX = lineX;
+        this.fit = fit;
+        this.lower = lower;
+        this.upper = upper;
+        this.nullLine = nullLine;
+        this.maxRadius = Math.min(9, (frame.right - frame.left) / 22);
     }
 
     /**
-     * One plot per moderator of {@code m} (none when there is no regression). With several moderators, the line
-     * of moderator j is the fitted effect with the other moderators held at their means over the studies used,
-     * {@code b0 + sum_{l != j} b_l mean(x_l) + b_j x_j}, as metafor's {@code regplot(mod = j)}.
+     * One plot per numeric moderator of {@code m} (none without a regression; factor levels get no bubble plot).
      */
-    public static java.util.List<BubblePlot> all(String outcome, MetaRegression m, Settings s) {
-        java.util.List<BubblePlot> out = new java.util.ArrayList<>();
+    static List<BubblePlot> all(String outcome, MetaRegression m, Settings s, PlotOptions o) {
+        List<BubblePlot> out = new ArrayList<>();
         if (m != null) {
-            for (int j = 0; j < m.terms().size() - 1; j++) {
-                out.add(forModerator(outcome, m, s, j));
+            for (int j = 1; j < m.terms().size(); j++) {
+                if (!m.terms().get(j).contains(" = ")) {
+                    out.add(forTerm(outcome, m, s, o, j));
+                }
             }
         }
         return out;
     }
 
-    private static BubblePlot forModerator(String outcome, MetaRegression m, Settings s, int j) {
-        int mods = m.terms().size() - 1;
-        double[] x = new double[m.k()];
-        double intercept = m.estimate()[0];
-        for (int l = 0; l < mods; l++) {
-            double mean = 0;
-            for (int i = 0; i < m.k(); i++) {
-                mean += m.moderatorValues()[i][l] / m.k();
-            }
-            if (l != j) {
-                intercept += m.estimate()[l + 1] * mean;
+    /** The numeric moderators of {@code m}, in the order of {@link #all}. */
+    static List<String> numericTerms(MetaRegression m) {
+        List<String> out = new ArrayList<>();
+        if (m != null) {
+            for (int j = 1; j < m.terms().size(); j++) {
+                if (!m.terms().get(j).contains(" = ")) {
+                    out.add(m.terms().get(j));
+                }
             }
         }
-        for (int i = 0; i < m.k(); i++) {
-            x[i] = m.moderatorValues()[i][j];
+        return out;
+    }
+
+    private static BubblePlot forTerm(String outcome, MetaRegression m, Settings s, PlotOptions o, int j) {
+        int k = m.k();
+        int p = m.terms().size();
+        double[] mean = new double[p];
+        for (int c = 0; c < p; c++) {
+            for (int i = 0; i < k; i++) {
+                mean[c] += m.x()[i][c] / k;
+            }
         }
-        String scale = s.measure().isRatio() ? "log " + s.measure().name() : s.measure().name();
-        String others = mods > 1 ? "; other moderators at their mean" : "";
-        return new BubblePlot("Meta-regression: " + outcome + String.format(Locale.ROOT, " (QM = %s, p = %s%s)",
-                Text.num2(m.qm()), Text.p(m.qmP()).replace("P = ", ""), others), m.terms().get(j + 1), scale, x,
-                m.y(), m.weights(), intercept, m.estimate()[j + 1]);
+        double[] x = new double[k];
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < k; i++) {
+            x[i] = m.x()[i][j];
+            lo = Math.min(lo, x[i]);
+            hi = Math.max(hi, x[i]);
+        }
+        double q = m.hksj() ? Distributions.tCritical(s.level(), k - p) : Distributions.zCritical(s.level());
+        int n = 60;
+        double[] lx = new double[n];
+        double[] f = new double[n];
+        double[] l = new double[n];
+        double[] u = new double[n];
+        double yLo = Double.POSITIVE_INFINITY;
+        double yHi = Double.NEGATIVE_INFINITY;
+        for (int t = 0; t < n; t++) {
+            lx[t] = lo + (hi - lo) * t / (n - 1);
+            double[] a = mean.clone();
+            a[0] = 1;
+            a[j] = lx[t];
+            double est = 0;
+            double var = 0;
+            for (int c = 0; c < p; c++) {
+                est += a[c] * m.estimate()[c];
+                for (int d = 0; d < p; d++) {
+                    var += a[c] * m.covariance()[c][d] * a[d];
+                }
+            }
+            f[t] = est;
+            l[t] = est - q * Math.sqrt(Math.max(var, 0));
+            u[t] = est + q * Math.sqrt(Math.max(var, 0));
+            yLo = Math.min(yLo, l[t]);
+            yHi = Math.max(yHi, u[t]);
+        }
+        double sumW = 0;
+        for (double w : m.weights()) {
+            sumW += w;
+        }
+        double[] wp = new double[k];
+        for (int i = 0; i < k; i++) {
+            wp[i] = 100 * m.weights()[i] / sumW;
+            yLo = Math.min(yLo, m.y()[i]);
+            yHi = Math.max(yHi, m.y()[i]);
+        }
+        Measure measure = s.measure();
+        double nullLine = measure.isRatio() || measure == Measure.RD ? 0 : Double.NaN;
+        if (Double.isFinite(nullLine)) {
+            yLo = Math.min(yLo, nullLine);
+            yHi = Math.max(yHi, nullLine);
+        }
+        double padX = (hi - lo) * 0.05 + 1e-9;
+        ChartFrame.Scale xs = ChartFrame.linear(lo - padX, hi + padX);
+        ChartFrame.Scale ys = measure.isRatio() ? ChartFrame.mapped(yLo, yHi, ChartFrame.ratioSeries(), Math::log)
+                : ChartFrame.linear(yLo, yHi);
+        String yTitle = measure.isRatio() ? ModelWords.measureTitle(measure) + " (log scale)"
+                : ModelWords.measureTitle(measure);
+        String others = p > 2 ? "; other moderators at their means" : "";
+        String title = "Meta-regression: " + outcome + " on " + m.terms().get(j) + " (QM = "
+                + Formats.statistic(m.qm()) + ", " + ForestPlots.pText(m.qmP()) + others + ")";
+        List<String> legend = List.of("\u2014 Fitted " + ModelWords.measure(measure) + " with its "
+                + Formats.fixed(s.level() * 100, 0) + "% confidence band (shaded)", "Circle area: the study's weight");
+        ChartFrame frame = new ChartFrame(o.size(), title, xs, m.terms().get(j), ys, yTitle, false, legend);
+        return new BubblePlot(frame, x, m.y(), wp, lx, f, l, u, nullLine);
     }
 
     @Override
     public double width() {
-        return W;
+        return frame.width;
     }
 
     @Override
     public double height() {
-        return H;
+        return frame.height + 2 * maxRadius + frame.fs + 8;
     }
 
     @Override
     public void draw(Graphics2D g) {
-        double[] xr = range(x);
-        double[] yr = range(y);
-        double maxW = 0;
-        for (double v : w) {
-            maxW = Math.max(maxW, v);
-        }
-        g.setColor(Color.BLACK);
-        g.setFont(Text.font(10f, true));
-        g.drawString(Text.fit(title, g.getFont(), W - 20), 10f, 20f);
-        g.setStroke(new BasicStroke(0.8f));
-        g.draw(new Line2D.Double(L, H - B, W - R, H - B));
-        g.draw(new Line2D.Double(L, T, L, H - B));
-        g.setFont(Text.font(8f, false));
-        double[] xt = ticks(xr);
-        for (double t : xt) {
-            double px = px(t, xr);
-            g.draw(new Line2D.Double(px, H - B, px, H - B + 3));
-            String s = label(t, xt);
-            g.drawString(s, (float) (px - Text.width(s, g.getFont()) / 2), (float) (H - B + 13));
-        }
-        double[] yt = ticks(yr);
-        for (double t : yt) {
-            double py = py(t, yr);
-            g.draw(new Line2D.Double(L - 3, py, L, py));
-            String s = label(t, yt);
-            g.drawString(s, (float) (L - 5 - Text.width(s, g.getFont())), (float) (py + 3));
-        }
-        g.setFont(Text.font(9f, false));
-        g.drawString(Text.printable(xLabel), (float) ((L + W - R) / 2 - Text.width(xLabel, g.getFont()) / 2), (float) (H - 15));
-        var old = g.getTransform();
-        g.rotate(-Math.PI / 2);
-        g.drawString(Text.printable(yLabel), (float) (-(T + H - B) / 2 - Text.width(yLabel, g.getFont()) / 2), 18f);
-        g.setTransform(old);
-        g.setColor(new Color(190, 30, 45));
-        g.setStroke(new BasicStroke(1.2f));
-        g.draw(new Line2D.Double(px(xr[0], xr), py(b0 + b1 * xr[0], yr), px(xr[1], xr), py(b0 + b1 * xr[1], yr)));
-        for (int i = 0; i < x.length; i++) {
-            double r = 2 + 10 * Math.sqrt(w[i] / maxW);
-            Ellipse2D e = new Ellipse2D.Double(px(x[i], xr) - r, py(y[i], yr) - r, 2 * r, 2 * r);
-            g.setColor(new Color(0, 84, 147, 90));
-            g.fill(e);
-            g.setColor(new Color(0, 84, 147));
-            g.setStroke(new BasicStroke(0.6f));
-            g.draw(e);
-        }
-    }
-
-    private static double[] range(double[] v) {
-        double lo = Double.POSITIVE_INFINITY;
-        double hi = Double.NEGATIVE_INFINITY;
-        for (double d : v) {
-            lo = Math.min(lo, d);
-            hi = Math.max(hi, d);
-        }
-        double pad = (hi - lo) * 0.08 + 1e-9;
-        return new double[] {lo - pad, hi + pad};
-    }
-
-    private static double px(double v, double[] r) {
-        return L + (v - r[0]) / (r[1] - r[0]) * (W - L - R);
-    }
-
-    private static double py(double v, double[] r) {
-        return H - B - (v - r[0]) / (r[1] - r[0]) * (H - B - T);
-    }
-
-    /** About five round ticks inside the range. */
-    private static double[] ticks(double[] r) {
-        double span = r[1] - r[0];
-        double step = Math.pow(10, Math.floor(Math.log10(span / 5)));
-        for (double m : new double[] {1, 2, 5, 10}) {
-            if (span / (step * m) <= 6) {
-                step *= m;
-                break;
+        frame.drawFrame(g);
+        Path2D band = new Path2D.Double();
+        for (int t = 0; t < lineX.length; t++) {
+            double px = frame.px(lineX[t]);
+            double py = frame.py(clampY(upper[t]));
+            if (t == 0) {
+                band.moveTo(px, py);
+            } else {
+                band.lineTo(px, py);
             }
         }
-        double first = Math.ceil(r[0] / step) * step;
-        int n = (int) Math.floor((r[1] - first) / step) + 1;
-        double[] t = new double[Math.max(n, 0)];
-        for (int i = 0; i < t.length; i++) {
-            t[i] = first + i * step;
+        for (int t = lineX.length - 1; t >= 0; t--) {
+            band.lineTo(frame.px(lineX[t]), frame.py(clampY(lower[t])));
         }
-        return t;
+        band.closePath();
+        g.setColor(new Color(190, 30, 45, 40));
+        g.fill(band);
+        if (Double.isFinite(nullLine)) {
+            g.setColor(new Color(90, 90, 90));
+            g.setStroke(new BasicStroke(0.6f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
+                    new float[] {3f, 2.5f}, 0));
+            g.draw(new Line2D.Double(frame.left, frame.py(nullLine), frame.right, frame.py(nullLine)));
+        }
+        g.setColor(LINE);
+        g.setStroke(new BasicStroke(1f));
+        Path2D line = new Path2D.Double();
+        for (int t = 0; t < lineX.length; t++) {
+            if (t == 0) {
+                line.moveTo(frame.px(lineX[t]), frame.py(clampY(fit[t])));
+            } else {
+                line.lineTo(frame.px(lineX[t]), frame.py(clampY(fit[t])));
+            }
+        }
+        g.draw(line);
+        double maxW = 0;
+        for (double w : weightPercent) {
+            maxW = Math.max(maxW, w);
+        }
+        g.setStroke(new BasicStroke(0.5f));
+        for (int i = 0; i < x.length; i++) {
+            double r = maxRadius * Math.sqrt(weightPercent[i] / maxW);
+            Ellipse2D e = new Ellipse2D.Double(frame.px(x[i]) - r, frame.py(y[i]) - r, 2 * r, 2 * r);
+            g.setColor(new Color(0, 84, 147, 90));
+            g.fill(e);
+            g.setColor(BUBBLE);
+            g.draw(e);
+        }
+        g.setColor(Color.BLACK);
+        g.setFont(frame.font);
+        double ly = frame.legendTop();
+        for (String l : frame.legendLines) {
+            g.drawString(l, 8.5f, (float) ly);
+            ly += frame.fs * 1.5;
+        }
+        // the size legend: the largest weight, half and a quarter of it
+        double cx = 8.5 + maxRadius;
+        double cy = ly - frame.fs * 0.5 + maxRadius;
+        for (double share : new double[] {1, 0.5, 0.25}) {
+            double w = maxW * share;
+            double r = maxRadius * Math.sqrt(share);
+            g.setColor(BUBBLE);
+            g.draw(new Ellipse2D.Double(cx - r, cy - r, 2 * r, 2 * r));
+            g.setColor(Color.BLACK);
+            String label = Formats.percent(w, 1);
+            g.drawString(label, (float) (cx + maxRadius + 3), (float) (cy + frame.fs * 0.35));
+            cx += 2 * maxRadius + 6 + Text.width(label, frame.font) + 10;
+        }
     }
 
-    /** Tick labels with the same number of decimals along an axis, as many as the tick step needs. */
-    private static String label(double v, double[] ticks) {
-        double step = ticks.length > 1 ? ticks[1] - ticks[0] : 1;
-        int decimals = step >= 1 ? 0 : (int) Math.ceil(-Math.log10(step) - 1e-9);
-        return String.format(Locale.ROOT, "%." + decimals + "f", Math.abs(v) < 1e-12 ? 0.0 : v);
+    private double clampY(double v) {
+        return Math.max(frame.y.min(), Math.min(frame.y.max(), v));
     }
 }

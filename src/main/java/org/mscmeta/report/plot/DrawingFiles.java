@@ -111,33 +111,58 @@ public final class DrawingFiles {
                 .toStream(out);
     }
 
-    /** SVG (text kept as text). */
+    /**
+     * SVG (text kept as text), sized in millimetres: the root's {@code width} and {@code height} are the drawing's
+     * physical size, its {@code viewBox} in points.
+     */
     public static void svg(Drawing d, Path file) throws IOException {
         VectorGraphics2D g = new VectorGraphics2D();
         g.setColor(Color.WHITE);
         g.fill(new java.awt.geom.Rectangle2D.Double(0, 0, d.width(), d.height()));
         d.draw(g);
         Document doc = new SVGProcessor().getDocument(g.getCommands(), new PageSize(0, 0, d.width(), d.height()));
-        AtomicFiles.write(file, doc::writeTo);
+        java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();
+        doc.writeTo(buf);
+        String svg = buf.toString(java.nio.charset.StandardCharsets.UTF_8);
+        int root = svg.indexOf("<svg");
+        int end = svg.indexOf('>', root);
+        String head = svg.substring(root, end)
+                .replaceFirst(" width=\"[^\"]*\"", " width=\"" + mm(d.width()) + "mm\"")
+                .replaceFirst(" height=\"[^\"]*\"", " height=\"" + mm(d.height()) + "mm\"");
+        String out = svg.substring(0, root) + head + svg.substring(end);
+        AtomicFiles.write(file, o -> o.write(out.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
+    private static String mm(double points) {
+        return new java.math.BigDecimal(PlotSize.mm(points)).setScale(2, java.math.RoundingMode.HALF_UP)
+                .stripTrailingZeros().toPlainString();
     }
 
     /** PDF, one page the size of the drawing. */
     public static void pdf(Drawing d, Path file) throws IOException {
+        pdf(java.util.List.of(d), file);
+    }
+
+    /** PDF, one page per drawing, each the size of its drawing (PDF units are points: the physical size). */
+    public static void pdf(java.util.List<Drawing> pages, Path file) throws IOException {
         AtomicFiles.write(file, out -> {
             try (PDDocument doc = new PDDocument()) {
                 // the trailer /ID is seeded from this instead of the clock, so that a re-run writes the same bytes
                 doc.setDocumentId((long) file.getFileName().toString().hashCode());
-                PDRectangle size = new PDRectangle((float) d.width(), (float) d.height());
-                PDPage page = new PDPage(size);
-                doc.addPage(page);
-                PdfBoxGraphics2D g = new PdfBoxGraphics2D(doc, size);
-                g.setFontTextDrawer(PdfFonts.embedded(doc));
-                g.setColor(Color.WHITE);
-                g.fill(new java.awt.geom.Rectangle2D.Double(0, 0, d.width(), d.height()));
-                d.draw(g);
-                g.dispose();
-                try (PDPageContentStream cs = new PDPageContentStream(doc, page)) {
-                    cs.drawForm(g.getXFormObject());
+                var fonts = PdfFonts.embedded(doc); // one embedded subset per face for every page
+                for (Drawing d : pages) {
+                    PDRectangle size = new PDRectangle((float) d.width(), (float) d.height());
+                    PDPage page = new PDPage(size);
+                    doc.addPage(page);
+                    PdfBoxGraphics2D g = new PdfBoxGraphics2D(doc, size);
+                    g.setFontTextDrawer(fonts);
+                    g.setColor(Color.WHITE);
+                    g.fill(new java.awt.geom.Rectangle2D.Double(0, 0, d.width(), d.height()));
+                    d.draw(g);
+                    g.dispose();
+                    try (PDPageContentStream cs = new PDPageContentStream(doc, page)) {
+                        cs.drawForm(g.getXFormObject());
+                    }
                 }
                 doc.save(out);
             }

@@ -9,74 +9,53 @@ import java.awt.geom.Path2D;
 import java.awt.geom.Rectangle2D;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
- * A forest plot in the layout of RevMan 5 (R meta's {@code layout = "RevMan5"}): a table of study rows
- * (label, events and totals per arm, weight, estimate with CI) beside the plot panel with squares sized by
- * weight, whiskers, diamonds for pooled estimates, a prediction-interval bar, the line of no effect and the
- * "Favours" labels. Drawn with Java2D in points; the height grows with the rows. Built by {@link ForestPlots}.
+ * A forest plot in the layout of RevMan 5 (R meta's {@code layout = "RevMan5"}): a table of study rows (label,
+ * events and totals per arm, weight, estimate with CI) beside the plot panel with squares whose area is proportional
+ * to the study's weight, whiskers, diamonds for pooled estimates, a prediction-interval bar, the line of no effect
+ * and the "Favours" labels. The content is made by {@link ForestPlots}; {@link #pages} lays it out at a journal's
+ * size ({@link PlotSize}): column widths from the text they hold, long labels and notes wrapped, and pages no taller
+ * than a printed page, each with the header and the axis.
  */
-public final class ForestPlot implements Drawing {
+public final class ForestPlot {
 
-    static final double WIDTH = 720;
-    private static final double MARGIN = 18;
-    private static final double ROW = 12.5;
-    private static final double LABEL_W = 152;
-    private static final double[] CELL_RIGHT = {204, 238, 280, 314, 356};
-    private static final double EST_X = 366;
-    private static final double PANEL_X0 = 498;
-    private static final double PANEL_X1 = WIDTH - MARGIN - 6;
-    private static final double HEADER_H = 48;
-    private static final double AXIS_H = 42;
     private static final Color SQUARE = new Color(0, 84, 147);
     private static final Color RANDOM_DIAMOND = new Color(90, 90, 90);
     private static final Color PI = new Color(190, 30, 45);
     private static final Color RULE = new Color(120, 120, 120);
+    /** Space between columns, points. */
+    private static final double GAP = 5;
+    /** Room beside the panel for the arrows of values beyond the axis, points. */
+    private static final double GUTTER = 6;
 
-    private final String title;
-    private final String[] groupHeads;
-    private final String[] cellHeads;
-    private final String estHead1;
-    private final String estHead2;
-    private final String leftFavours;
-    private final String rightFavours;
-    private final List<ForestRow> rows;
-    private final Axis axis;
-    private final Font font = Text.font(8f, false);
-    private final Font bold = Text.font(8f, true);
-    private final Font small = Text.font(7.2f, false);
+    final String title;
+    final String[] groupHeads;
+    final String[] cellHeads;
+    final String firstHead;
+    final String estHead1;
+    final String estHead2;
+    final String leftFavours;
+    final String rightFavours;
+    final List<ForestRow> rows;
+    final Axis axis;
 
-    ForestPlot(String title, String[] groupHeads, String[] cellHeads, String estHead1, String estHead2,
-               String leftFavours, String rightFavours, List<ForestRow> rows, Axis axis) {
+    ForestPlot(String title, String firstHead, String[] groupHeads, String[] cellHeads, String estHead1,
+               String estHead2, String leftFavours, String rightFavours, List<ForestRow> rows, Axis axis) {
         this.title = title;
+        this.firstHead = firstHead;
         this.groupHeads = groupHeads;
         this.cellHeads = cellHeads;
         this.estHead1 = estHead1;
         this.estHead2 = estHead2;
-        this.leftFavours = leftFavours;
-        this.rightFavours = rightFavours;
+        this.leftFavours = leftFavours == null ? "" : leftFavours;
+        this.rightFavours = rightFavours == null ? "" : rightFavours;
         this.rows = List.copyOf(rows);
         this.axis = axis;
     }
 
-    /** The same plot with other group headings over the count columns (blank for plots without counts). */
-    ForestPlot withGroupHeads(String msc, String control) {
-        String[] cells = cellHeads.clone();
-        if (msc.isEmpty() && control.isEmpty()) {
-            for (int j = 0; j < 4; j++) {
-                cells[j] = "";
-            }
-        }
-        return new ForestPlot(title, new String[] {msc, control}, cells, estHead1, estHead2, leftFavours, rightFavours,
-                rows, axis);
-    }
-
-    /** The same plot with other headings over the estimate column and the panel. */
-    ForestPlot withEstimateHeadings(String line1, String line2) {
-        return new ForestPlot(title, groupHeads, cellHeads, line1, line2, leftFavours, rightFavours, rows, axis);
-    }
-
-    /** The rows, for tests and for the workbook. */
+    /** The rows' labels, in order (for tests and the workbook). */
     public List<String> rowLabels() {
         List<String> out = new ArrayList<>();
         for (ForestRow r : rows) {
@@ -85,215 +64,545 @@ public final class ForestPlot implements Drawing {
         return out;
     }
 
-    @Override
-    public double width() {
-        return WIDTH;
+    /** The plot's title. */
+    public String title() {
+        return title;
     }
 
-    @Override
-    public double height() {
-        return HEADER_H + rows.size() * ROW + AXIS_H + MARGIN;
+    /** The plot laid out for {@code o}: one drawing per page, each with the header and the axis. */
+    public List<Drawing> pages(PlotOptions o) {
+        Layout l = new Layout(o.size(), o.shownColumns());
+        List<List<Placed>> split = l.paginate();
+        List<Drawing> pages = new ArrayList<>();
+        for (int i = 0; i < split.size(); i++) {
+            pages.add(new Page(l, split.get(i), i, split.size()));
+        }
+        return pages;
     }
 
-    @Override
-    public void draw(Graphics2D g) {
-        g.setColor(Color.BLACK);
-        double y = MARGIN;
-        g.setFont(Text.font(9.5f, true));
-        g.drawString(Text.fit(title, g.getFont(), WIDTH - 2 * MARGIN), (float) MARGIN, (float) (y + 9));
-        y += 20;
-        drawHeader(g, y);
-        y += HEADER_H - 20;
-        double top = y;
-        for (ForestRow r : rows) {
-            drawRow(g, r, y);
-            y += ROW;
-        }
-        drawAxis(g, top, y);
+    /**
+     * A row with its wrapped lines and height; in a narrow layout the estimate's lines follow the label's
+     * ({@code labelLines} of them).
+     */
+    private record Placed(ForestRow row, List<String> lines, int labelLines, boolean wide, double height) {
     }
 
-    private double px(double v) {
-        return PANEL_X0 + axis.fraction(v) * (PANEL_X1 - PANEL_X0);
-    }
+    /** Column positions and fonts at one size. */
+    private final class Layout {
+        final PlotSize size;
+        final double width;
+        final double margin;
+        final double fs;
+        final double line;
+        final Font font;
+        final Font bold;
+        final Font titleFont;
+        final boolean counts;
+        final boolean weight;
+        final boolean estimate;
+        /** Narrow: the estimate is written under the study's label instead of in a column of its own. */
+        final boolean stacked;
+        final boolean panel;
+        /** Right edges of the four count columns and the weight column. */
+        final double[] cellRight = new double[5];
+        final double labelX;
+        final double labelW;
+        final double estX;
+        final double estW;
+        final double panelLeft;
+        final double panelRight;
+        final double x0;
+        final double x1;
+        final double noteW;
+        final double maxSide;
+        final double maxWeight;
 
-    private void drawHeader(Graphics2D g, double y) {
-        g.setFont(bold);
-        double line1 = y + 8;
-        double line2 = y + 20;
-        g.drawString(Text.printable(cellHeads.length > 5 ? cellHeads[5] : "Study"), (float) MARGIN, (float) line2);
-        centre(g, groupHeads[0], (CELL_RIGHT[0] - 28 + CELL_RIGHT[1]) / 2, line1);
-        centre(g, groupHeads[1], (CELL_RIGHT[2] - 28 + CELL_RIGHT[3]) / 2, line1);
-        for (int j = 0; j < 5; j++) {
-            right(g, cellHeads[j], CELL_RIGHT[j], line2);
-        }
-        g.drawString(Text.printable(estHead1), (float) EST_X, (float) line1);
-        g.setFont(small);
-        g.drawString(Text.fit(estHead2, small, PANEL_X0 - EST_X - 4), (float) EST_X, (float) line2);
-        g.setFont(bold);
-        centre(g, estHead1, (PANEL_X0 + PANEL_X1) / 2, line1);
-        g.setFont(small);
-        centre(g, estHead2, (PANEL_X0 + PANEL_X1) / 2, line2);
-        g.setColor(RULE);
-        g.setStroke(new BasicStroke(0.6f));
-        g.draw(new Line2D.Double(MARGIN, y + 24, WIDTH - MARGIN, y + 24));
-        g.setColor(Color.BLACK);
-    }
-
-    private void drawRow(Graphics2D g, ForestRow r, double y) {
-        double base = y + 9;
-        double mid = y + 6;
-        switch (r.kind()) {
-            case BLANK -> {
-                return;
-            }
-            case NOTE -> {
-                g.setFont(small);
-                g.drawString(Text.fit(r.label(), small, PANEL_X0 - MARGIN - 8), (float) MARGIN, (float) base);
-                return;
-            }
-            case GROUP -> {
-                g.setFont(bold);
-                g.drawString(Text.fit(r.label(), bold, PANEL_X0 - MARGIN - 8), (float) MARGIN, (float) base);
-                return;
-            }
-            default -> {
-            }
-        }
-        boolean strong = r.kind() == ForestRow.Kind.TOTAL && r.style() != 2;
-        Font f = strong ? bold : font;
-        g.setFont(f);
-        g.drawString(Text.fit(r.label(), f, LABEL_W), (float) MARGIN, (float) base);
-        for (int j = 0; j < 5; j++) {
-            if (r.cells()[j] != null && !r.cells()[j].isEmpty()) {
-                right(g, r.cells()[j], CELL_RIGHT[j], base);
-            }
-        }
-        g.drawString(Text.fit(r.estText(), f, PANEL_X0 - EST_X - 4), (float) EST_X, (float) base);
-        if (!Double.isFinite(r.est()) && r.kind() != ForestRow.Kind.PREDICTION) {
-            return;
-        }
-        switch (r.kind()) {
-            case STUDY -> drawStudy(g, r, mid);
-            case TOTAL -> {
-                if (r.style() == 2) {
-                    drawStudy(g, r, mid);
-                } else {
-                    drawDiamond(g, r, mid);
+        Layout(PlotSize size, Set<ForestColumn> columns) {
+            this.size = size;
+            width = size.width();
+            margin = 8.5;
+            fs = size.textPt();
+            line = fs * 1.3;
+            font = Text.font((float) fs, false);
+            bold = Text.font((float) fs, true);
+            titleFont = Text.font((float) (fs + 1.5), true);
+            boolean hasCounts = !String.join("", cellHeads[0], cellHeads[1], cellHeads[2], cellHeads[3]).isEmpty();
+            boolean c = columns.contains(ForestColumn.COUNTS) && hasCounts;
+            boolean w = columns.contains(ForestColumn.WEIGHT) && !cellHeads[4].isEmpty();
+            estimate = columns.contains(ForestColumn.ESTIMATE);
+            panel = columns.contains(ForestColumn.PLOT);
+            double[] colW = new double[5];
+            for (int j = 0; j < 5; j++) {
+                colW[j] = Math.max(Text.width(cellHeads[j], bold), j < 4 ? Text.width(groupHeads[j / 2], bold) / 2
+                    : groupHeads.length > 2 ? Text.width(groupHeads[2], bold) : 0);
+                for (ForestRow r : rows) {
+                    if (r.kind() == ForestRow.Kind.STUDY || r.kind() == ForestRow.Kind.TOTAL) {
+                        String cell = r.cells()[j];
+                        colW[j] = Math.max(colW[j], cell == null ? 0 : Text.width(cell, bold));
+                    }
                 }
             }
-            case PREDICTION -> drawPrediction(g, r, mid);
-            default -> {
+            double ew = Math.max(Text.width(estHead1, bold), Text.width(estHead2, font));
+            for (ForestRow r : rows) {
+                if (r.kind() == ForestRow.Kind.STUDY || r.kind() == ForestRow.Kind.TOTAL
+                        || r.kind() == ForestRow.Kind.PREDICTION) {
+                    ew = Math.max(ew, Text.width(r.estText(), bold));
+                }
+            }
+            double inner = width - 2 * margin;
+            stacked = estimate && inner < 300;
+            if (stacked) {
+                ew = 0;
+            }
+            // drop columns, counts first, until the label keeps a readable width
+            boolean[] keep = {c, w};
+            double labelMin = Math.min(inner * 0.22, 90);
+            double lw;
+            double pw;
+            while (true) {
+                double fixed = (keep[0] ? colW[0] + colW[1] + colW[2] + colW[3] + 4 * GAP : 0)
+                        + (keep[1] ? colW[4] + GAP : 0) + (estimate && !stacked ? ew + GAP : 0);
+                double rest = inner - fixed;
+                pw = panel ? Math.max(Math.min(rest * 0.42, 200), Math.min(95, rest * 0.5)) : 0;
+                lw = rest - pw - (panel ? GAP : 0);
+                if (lw >= labelMin || (!keep[0] && !keep[1])) {
+                    break;
+                }
+                if (keep[0]) {
+                    keep[0] = false;
+                } else {
+                    keep[1] = false;
+                }
+            }
+            counts = keep[0];
+            weight = keep[1];
+            labelX = margin;
+            labelW = lw;
+            double x = labelX + labelW + GAP;
+            for (int j = 0; j < 4; j++) {
+                if (counts) {
+                    x += colW[j];
+                    cellRight[j] = x;
+                    x += GAP;
+                }
+            }
+            if (weight) {
+                x += colW[4];
+                cellRight[4] = x;
+                x += GAP;
+            }
+            estX = x;
+            estW = estimate && !stacked ? ew : 0;
+            x += estimate && !stacked ? ew + GAP : 0;
+            panelLeft = x;
+            panelRight = panel ? width - margin : x;
+            x0 = panelLeft + GUTTER;
+            x1 = panelRight - GUTTER;
+            double table = (panel ? panelLeft - GAP : width - margin) - labelX;
+            noteW = table >= 150 ? table : inner;
+            maxSide = Math.min(line * 0.95, 10);
+            double mw = 0;
+            for (ForestRow r : rows) {
+                if (r.kind() == ForestRow.Kind.STUDY && Double.isFinite(r.weight())) {
+                    mw = Math.max(mw, r.weight());
+                }
+            }
+            maxWeight = mw;
+        }
+
+        /** The title's height with the longest page suffix it may get. */
+        double titleHeight() {
+            return Text.wrap(title + " (page 10 of 10)", titleFont, width - 2 * margin).size() * (fs + 3) + 4;
+        }
+
+        double headerHeight() {
+            return 2 * line + 5;
+        }
+
+        double axisHeight() {
+            return panel ? 3 + 3 + line + 3 + Math.max(1, favoursLines()) * line + 2 : 4;
+        }
+
+        int favoursLines() {
+            if (!panel || (leftFavours.isEmpty() && rightFavours.isEmpty())) {
+                return 0;
+            }
+            double nx = axis.hasNullLine() ? px(axis.nullLine()) : (x0 + x1) / 2;
+            return Math.max(Text.wrap(leftFavours, font, nx - 4 - margin).size(),
+                    Text.wrap(rightFavours, font, width - margin - nx - 4).size());
+        }
+
+        List<List<Placed>> paginate() {
+            List<Placed> placed = new ArrayList<>();
+            for (ForestRow r : rows) {
+                Font f = fontOf(r);
+                List<String> lines;
+                int labelLines;
+                boolean wide = false;
+                switch (r.kind()) {
+                    case BLANK -> lines = List.of("");
+                    case NOTE -> {
+                        lines = Text.wrap(r.label(), font, noteW);
+                        wide = noteW > (panel ? panelLeft - GAP - labelX : width) + 1e-6;
+                    }
+                    case GROUP -> {
+                        lines = Text.wrap(r.label(), bold, (panel ? panelLeft - GAP : width - margin) - labelX);
+                    }
+                    default -> lines = Text.wrap(r.label(), f, labelW);
+                }
+                labelLines = lines.size();
+                if (stacked && !r.estText().isEmpty() && (r.kind() == ForestRow.Kind.STUDY
+                        || r.kind() == ForestRow.Kind.TOTAL || r.kind() == ForestRow.Kind.PREDICTION)) {
+                    lines = new ArrayList<>(lines);
+                    lines.addAll(Text.wrap(r.estText(), font, labelW));
+                }
+                double h = r.kind() == ForestRow.Kind.BLANK ? line * 0.6 : lines.size() * line + 1;
+                placed.add(new Placed(r, lines, labelLines, wide, h));
+            }
+            double room = Math.max(size.pageHeight() - 2 * margin - titleHeight() - headerHeight() - axisHeight(),
+                    4 * line);
+            List<List<Placed>> pages = new ArrayList<>();
+            List<Placed> page = new ArrayList<>();
+            double used = 0;
+            for (Placed p : placed) {
+                if (!page.isEmpty() && used + p.height() > room) {
+                    // a group heading does not end a page
+                    Placed carry = page.get(page.size() - 1).row().kind() == ForestRow.Kind.GROUP
+                            ? page.remove(page.size() - 1) : null;
+                    pages.add(page);
+                    page = new ArrayList<>();
+                    used = 0;
+                    if (carry != null) {
+                        page.add(carry);
+                        used += carry.height();
+                    }
+                    if (p.row().kind() == ForestRow.Kind.BLANK) {
+                        continue;
+                    }
+                }
+                page.add(p);
+                used += p.height();
+            }
+            pages.add(page);
+            return pages;
+        }
+
+        Font fontOf(ForestRow r) {
+            boolean strong = r.kind() == ForestRow.Kind.GROUP
+                    || (r.kind() == ForestRow.Kind.TOTAL && r.style() != 2);
+            return strong ? bold : font;
+        }
+
+        double px(double v) {
+            return x0 + axis.fraction(v) * (x1 - x0);
+        }
+    }
+
+    /** One page: title, header, rows, axis. */
+    private final class Page implements Drawing {
+        private final Layout l;
+        private final List<Placed> rows;
+        private final int index;
+        private final int count;
+        private final List<String> titleLines;
+
+        Page(Layout l, List<Placed> rows, int index, int count) {
+            this.l = l;
+            this.rows = rows;
+            this.index = index;
+            this.count = count;
+            String t = count > 1 ? title + " (page " + (index + 1) + " of " + count + ")" : title;
+            this.titleLines = Text.wrap(t, l.titleFont, l.width - 2 * l.margin);
+        }
+
+        @Override
+        public double width() {
+            return l.width;
+        }
+
+        @Override
+        public double height() {
+            double h = 0;
+            for (Placed p : rows) {
+                h += p.height();
+            }
+            return l.margin + titleLines.size() * (l.fs + 3) + 4 + l.headerHeight() + h + l.axisHeight() + l.margin;
+        }
+
+        @Override
+        public void draw(Graphics2D g) {
+            g.setColor(Color.BLACK);
+            double y = l.margin;
+            g.setFont(l.titleFont);
+            for (String t : titleLines) {
+                y += l.fs + 3;
+                g.drawString(t, (float) l.labelX, (float) (y - 2));
+            }
+            y += 4;
+            drawHeader(g, y);
+            y += l.headerHeight();
+            double top = y;
+            boolean wide = false;
+            double lastGraphic = y;
+            for (Placed p : rows) {
+                drawRow(g, p, y);
+                wide |= p.wide();
+                ForestRow.Kind kind = p.row().kind();
+                if (kind == ForestRow.Kind.STUDY || kind == ForestRow.Kind.TOTAL
+                        || kind == ForestRow.Kind.PREDICTION) {
+                    lastGraphic = y + p.height();
+                }
+                y += p.height();
+            }
+            // notes across the whole width end the line of no effect at the last row it belongs to
+            drawAxis(g, top, y, wide ? lastGraphic : y);
+        }
+
+        private void drawHeader(Graphics2D g, double y) {
+            double line1 = y + l.fs;
+            double line2 = y + l.fs + l.line;
+            g.setFont(l.bold);
+            if (l.stacked) {
+                g.drawString(Text.printable(firstHead), (float) l.labelX, (float) line1);
+                g.setFont(l.font);
+                g.drawString(Text.printable(estHead1 + " [" + estHead2 + "]"), (float) l.labelX, (float) line2);
+                g.setFont(l.bold);
+            } else {
+                g.drawString(Text.printable(firstHead), (float) l.labelX, (float) line2);
+            }
+            if (l.counts) {
+                centre(g, groupHeads[0], (l.cellRight[0] - width(g, cellHeads[0]) + l.cellRight[1]) / 2, line1);
+                centre(g, groupHeads[1], (l.cellRight[2] - width(g, cellHeads[2]) + l.cellRight[3]) / 2, line1);
+                for (int j = 0; j < 4; j++) {
+                    right(g, cellHeads[j], l.cellRight[j], line2);
+                }
+            }
+            if (l.weight) {
+                right(g, groupHeads.length > 2 ? groupHeads[2] : "", l.cellRight[4], line1);
+                right(g, cellHeads[4], l.cellRight[4], line2);
+            }
+            if (l.estimate && !l.stacked) {
+                g.drawString(Text.printable(estHead1), (float) l.estX, (float) line1);
+                g.setFont(l.font);
+                g.drawString(Text.printable(estHead2), (float) l.estX, (float) line2);
+            }
+            if (l.panel && !l.estimate) {
+                g.setFont(l.bold);
+                centre(g, estHead1, (l.x0 + l.x1) / 2, line1);
+                g.setFont(l.font);
+                centre(g, estHead2, (l.x0 + l.x1) / 2, line2);
+            }
+            g.setColor(RULE);
+            g.setStroke(new BasicStroke(0.6f));
+            double rule = y + l.headerHeight() - 2;
+            g.draw(new Line2D.Double(l.margin, rule, l.width - l.margin, rule));
+            g.setColor(Color.BLACK);
+        }
+
+        private void drawRow(Graphics2D g, Placed p, double y) {
+            ForestRow r = p.row();
+            Font f = l.fontOf(r);
+            g.setFont(f);
+            double base = y + l.fs;
+            for (int i = 0; i < p.lines().size(); i++) {
+                if (i == p.labelLines()) {
+                    g.setFont(l.font);
+                }
+                g.drawString(p.lines().get(i), (float) l.labelX, (float) (base + i * l.line));
+            }
+            g.setFont(f);
+            if (r.kind() == ForestRow.Kind.BLANK || r.kind() == ForestRow.Kind.NOTE
+                    || r.kind() == ForestRow.Kind.GROUP) {
+                return;
+            }
+            for (int j = 0; j < 5; j++) {
+                boolean shown = j < 4 ? l.counts : l.weight;
+                if (shown && r.cells()[j] != null && !r.cells()[j].isEmpty()) {
+                    right(g, r.cells()[j], l.cellRight[j], base);
+                }
+            }
+            if (l.estimate && !l.stacked && !r.estText().isEmpty()) {
+                g.drawString(Text.printable(r.estText()), (float) l.estX, (float) base);
+            }
+            if (!l.panel) {
+                return;
+            }
+            double mid = y + l.line / 2 + 0.5;
+            switch (r.kind()) {
+                case STUDY -> drawStudy(g, r, mid);
+                case TOTAL -> {
+                    if (r.style() == 2) {
+                        drawStudy(g, r, mid);
+                    } else {
+                        drawDiamond(g, r, mid);
+                    }
+                }
+                case PREDICTION -> drawPrediction(g, r, mid);
+                default -> {
+                }
             }
         }
-    }
 
-    private void drawStudy(Graphics2D g, ForestRow r, double mid) {
-        double left = Math.max(PANEL_X0, px(r.lo()));
-        double rightEnd = Math.min(PANEL_X1, px(r.hi()));
-        g.setColor(Color.BLACK);
-        g.setStroke(new BasicStroke(0.7f));
-        if (rightEnd > left) {
-            g.draw(new Line2D.Double(left, mid, rightEnd, mid));
-        }
-        if (px(r.lo()) < PANEL_X0) {
-            arrow(g, PANEL_X0, mid, -1);
-        }
-        if (px(r.hi()) > PANEL_X1) {
-            arrow(g, PANEL_X1, mid, 1);
-        }
-        double x = px(r.est());
-        if (r.style() == 2 && x >= PANEL_X0 && x <= PANEL_X1) {
-            Path2D d = new Path2D.Double();
-            d.moveTo(x - 4, mid);
-            d.lineTo(x, mid - 4);
-            d.lineTo(x + 4, mid);
-            d.lineTo(x, mid + 4);
-            d.closePath();
-            g.setColor(RANDOM_DIAMOND);
-            g.fill(d);
+        private void drawStudy(Graphics2D g, ForestRow r, double mid) {
+            if (!Double.isFinite(r.est())) {
+                return;
+            }
             g.setColor(Color.BLACK);
-            g.draw(d);
-        } else if (x >= PANEL_X0 && x <= PANEL_X1) {
-            double w = Double.isFinite(r.weight()) ? r.weight() : 5;
-            double side = Math.max(2.2, Math.min(9.5, 9.5 * Math.sqrt(Math.max(w, 0) / 30.0)));
-            g.setColor(SQUARE);
-            g.fill(new Rectangle2D.Double(x - side / 2, mid - side / 2, side, side));
+            g.setStroke(new BasicStroke(0.6f));
+            whisker(g, r.lo(), r.hi(), mid);
+            double x = l.px(r.est());
+            double cx = clamp(x);
+            if (r.style() == 2) {
+                double h = Math.min(3.5, l.maxSide / 2);
+                Path2D d = new Path2D.Double();
+                d.moveTo(cx - h, mid);
+                d.lineTo(cx, mid - h);
+                d.lineTo(cx + h, mid);
+                d.lineTo(cx, mid + h);
+                d.closePath();
+                g.setColor(RANDOM_DIAMOND);
+                g.fill(d);
+            } else {
+                double w = Double.isFinite(r.weight()) && l.maxWeight > 0 ? Math.max(r.weight(), 0) / l.maxWeight : 1;
+                double side = l.maxSide * Math.sqrt(w);
+                // beyond the axis the square stays inside the panel, its edge at the end, and the arrow shows past it
+                double sx = x < l.x0 ? l.x0 : x > l.x1 ? l.x1 - side : cx - side / 2;
+                g.setColor(SQUARE);
+                g.fill(new Rectangle2D.Double(sx, mid - side / 2, side, side));
+            }
+            g.setColor(Color.BLACK);
+            if (x < l.x0) {
+                arrow(g, l.x0 - 0.5, mid, -1);
+            } else if (x > l.x1) {
+                arrow(g, l.x1 + 0.5, mid, 1);
+            }
         }
-        g.setColor(Color.BLACK);
-    }
 
-    private void arrow(Graphics2D g, double x, double mid, int dir) {
-        Path2D p = new Path2D.Double();
-        p.moveTo(x, mid);
-        p.lineTo(x - dir * 4, mid - 2.5);
-        p.lineTo(x - dir * 4, mid + 2.5);
-        p.closePath();
-        g.fill(p);
-    }
-
-    private void drawDiamond(Graphics2D g, ForestRow r, double mid) {
-        double lo = clamp(px(r.lo()));
-        double hi = clamp(px(r.hi()));
-        double x = clamp(px(r.est()));
-        Path2D p = new Path2D.Double();
-        p.moveTo(lo, mid);
-        p.lineTo(x, mid - 4.2);
-        p.lineTo(hi, mid);
-        p.lineTo(x, mid + 4.2);
-        p.closePath();
-        g.setColor(r.style() == 0 ? Color.BLACK : RANDOM_DIAMOND);
-        g.fill(p);
-        g.setColor(Color.BLACK);
-        g.setStroke(new BasicStroke(0.6f));
-        g.draw(p);
-    }
-
-    private void drawPrediction(Graphics2D g, ForestRow r, double mid) {
-        if (!Double.isFinite(r.lo())) {
-            return;
+        /** The confidence interval's line, ending in an arrow beyond the axis. */
+        private void whisker(Graphics2D g, double lo, double hi, double mid) {
+            if (!Double.isFinite(lo) || !Double.isFinite(hi)) {
+                return;
+            }
+            double a = l.px(lo);
+            double b = l.px(hi);
+            double left = clamp(a);
+            double right = clamp(b);
+            if (right > left) {
+                g.draw(new Line2D.Double(left, mid, right, mid));
+            }
+            if (a < l.x0) {
+                arrow(g, l.x0 - 0.5, mid, -1);
+            }
+            if (b > l.x1) {
+                arrow(g, l.x1 + 0.5, mid, 1);
+            }
         }
-        double lo = clamp(px(r.lo()));
-        double hi = clamp(px(r.hi()));
-        g.setColor(PI);
-        g.fill(new Rectangle2D.Double(lo, mid - 1.6, hi - lo, 3.2));
-        if (px(r.lo()) < PANEL_X0) {
-            arrow(g, PANEL_X0, mid, -1);
-        }
-        if (px(r.hi()) > PANEL_X1) {
-            arrow(g, PANEL_X1, mid, 1);
-        }
-        g.setColor(Color.BLACK);
-    }
 
-    private double clamp(double x) {
-        return Math.max(PANEL_X0, Math.min(PANEL_X1, x));
-    }
-
-    private void drawAxis(Graphics2D g, double top, double bottom) {
-        double y = bottom + 4;
-        g.setColor(Color.BLACK);
-        g.setStroke(new BasicStroke(0.7f));
-        g.draw(new Line2D.Double(PANEL_X0, y, PANEL_X1, y));
-        double nx = Double.isNaN(axis.nullValue()) ? (PANEL_X0 + PANEL_X1) / 2 : px(axis.nullValue());
-        if (!Double.isNaN(axis.nullValue())) {
-            g.draw(new Line2D.Double(nx, top - 2, nx, y));
+        /** An arrowhead in the gutter beside the panel, pointing out. */
+        private void arrow(Graphics2D g, double x, double mid, int dir) {
+            Path2D p = new Path2D.Double();
+            p.moveTo(x + dir * (GUTTER - 1), mid);
+            p.lineTo(x, mid - 2.2);
+            p.lineTo(x, mid + 2.2);
+            p.closePath();
+            g.fill(p);
         }
-        g.setFont(small);
-        for (double t : axis.ticks()) {
-            double x = px(t);
-            g.draw(new Line2D.Double(x, y, x, y + 3));
-            centre(g, Axis.tickLabel(t), x, y + 12);
+
+        private void drawDiamond(Graphics2D g, ForestRow r, double mid) {
+            if (!Double.isFinite(r.est())) {
+                return;
+            }
+            double lo = Double.isFinite(r.lo()) ? l.px(r.lo()) : l.px(r.est());
+            double hi = Double.isFinite(r.hi()) ? l.px(r.hi()) : l.px(r.est());
+            double x = clamp(l.px(r.est()));
+            double h = Math.min(l.line * 0.38, 4.2);
+            Path2D p = new Path2D.Double();
+            p.moveTo(clamp(lo), mid);
+            p.lineTo(x, mid - h);
+            p.lineTo(clamp(hi), mid);
+            p.lineTo(x, mid + h);
+            p.closePath();
+            g.setColor(r.style() == 0 ? Color.BLACK : RANDOM_DIAMOND);
+            g.fill(p);
+            g.setColor(Color.BLACK);
+            g.setStroke(new BasicStroke(0.5f));
+            g.draw(p);
+            if (lo < l.x0) {
+                arrow(g, l.x0 - 0.5, mid, -1);
+            }
+            if (hi > l.x1) {
+                arrow(g, l.x1 + 0.5, mid, 1);
+            }
         }
-        g.setFont(font);
-        right(g, leftFavours, nx - 6, y + 25);
-        g.drawString(Text.printable(rightFavours), (float) (nx + 6), (float) (y + 25));
-    }
 
-    private static void centre(Graphics2D g, String s, double x, double y) {
-        g.drawString(Text.printable(s), (float) (x - Text.width(s, g.getFont()) / 2), (float) y);
-    }
+        private void drawPrediction(Graphics2D g, ForestRow r, double mid) {
+            if (!Double.isFinite(r.lo()) || !Double.isFinite(r.hi())) {
+                return;
+            }
+            double a = l.px(r.lo());
+            double b = l.px(r.hi());
+            g.setColor(PI);
+            g.fill(new Rectangle2D.Double(clamp(a), mid - 1.4, clamp(b) - clamp(a), 2.8));
+            if (a < l.x0) {
+                arrow(g, l.x0 - 0.5, mid, -1);
+            }
+            if (b > l.x1) {
+                arrow(g, l.x1 + 0.5, mid, 1);
+            }
+            g.setColor(Color.BLACK);
+        }
 
-    private static void right(Graphics2D g, String s, double x, double y) {
-        g.drawString(Text.printable(s), (float) (x - Text.width(s, g.getFont())), (float) y);
+        private double clamp(double x) {
+            return Math.max(l.x0, Math.min(l.x1, x));
+        }
+
+        private void drawAxis(Graphics2D g, double top, double bottom, double nullEnd) {
+            if (!l.panel) {
+                return;
+            }
+            double y = bottom + 3;
+            g.setColor(Color.BLACK);
+            g.setStroke(new BasicStroke(0.6f));
+            g.draw(new Line2D.Double(l.x0, y, l.x1, y));
+            double nx = axis.hasNullLine() ? l.px(axis.nullLine()) : (l.x0 + l.x1) / 2;
+            if (axis.hasNullLine()) {
+                g.draw(new Line2D.Double(nx, top - 2, nx, nullEnd >= bottom ? y : nullEnd));
+            }
+            g.setFont(l.font);
+            double labelY = y + 3 + l.fs + 1;
+            double lastRight = Double.NEGATIVE_INFINITY;
+            for (double t : axis.ticks()) {
+                double x = l.px(t);
+                g.draw(new Line2D.Double(x, y, x, y + 3));
+                String s = axis.tickLabel(t);
+                double w = Text.width(s, l.font);
+                double left = Math.max(l.margin, Math.min(x - w / 2, l.width - l.margin - w));
+                if (left > lastRight + 2) {
+                    g.drawString(s, (float) left, (float) labelY);
+                    lastRight = left + w;
+                }
+            }
+            double fy = labelY + 3 + l.line;
+            List<String> left = Text.wrap(leftFavours, l.font, nx - 4 - l.margin);
+            List<String> right = Text.wrap(rightFavours, l.font, l.width - l.margin - nx - 4);
+            for (int i = 0; i < left.size(); i++) {
+                right(g, left.get(i), nx - 4, fy + i * l.line);
+            }
+            for (int i = 0; i < right.size(); i++) {
+                g.drawString(right.get(i), (float) (nx + 4), (float) (fy + i * l.line));
+            }
+        }
+
+        private double width(Graphics2D g, String s) {
+            return Text.width(s, g.getFont());
+        }
+
+        private void centre(Graphics2D g, String s, double x, double y) {
+            g.drawString(Text.printable(s), (float) (x - Text.width(s, g.getFont()) / 2), (float) y);
+        }
+
+        private void right(Graphics2D g, String s, double x, double y) {
+            g.drawString(Text.printable(s), (float) (x - Text.width(s, g.getFont())), (float) y);
+        }
     }
 }

@@ -2,19 +2,22 @@ package org.mscmeta.report.plot;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.mscmeta.analysis.Analysis;
 import org.mscmeta.analysis.CommonResult;
 import org.mscmeta.analysis.RandomResult;
+import org.mscmeta.analysis.Sensitivity;
 import org.mscmeta.analysis.Settings;
 import org.mscmeta.analysis.StudyResult;
 import org.mscmeta.analysis.SubgroupComparison;
 import org.mscmeta.pool.Heterogeneity;
+import org.mscmeta.report.Formats;
+import org.mscmeta.report.ModelWords;
 
 /**
- * Builds forest plots from analysis results: per outcome, per outcome and subgroup variable, and the AE panel
- * (one row per outcome). Only formats what the engine computed; the model shown is the random-effects model
- * when there is one, else the common-effect model.
+ * The content of the forest plots, from the engine's results: per outcome, per outcome and subgroup variable, the
+ * refits (leave-one-out, cumulative), the zero-event table and the AE panel. Only formats what the engine computed
+ * (numbers by {@link Formats}, models by {@link ModelWords}); the model shown is the random-effects model when there
+ * is one, else the common-effect model, and every pooled row, weight column and test names its model.
  */
 public final class ForestPlots {
 
@@ -27,87 +30,128 @@ public final class ForestPlots {
     private ForestPlots() {
     }
 
-    /** The forest plot of one outcome's overall analysis, studies in input order. */
-    public static ForestPlot outcome(Analysis a, Settings s) {
-        return outcome(a, s, StudyOrder.INPUT);
+    // ------------------------------------------------------------------ axes
+
+    /** The scale of the effect measure. */
+    static Axis.Scale scale(Settings s) {
+        return s.measure().isProportion() ? Axis.Scale.PROPORTION
+                : s.measure().isRatio() ? Axis.Scale.RATIO : Axis.Scale.DIFFERENCE;
     }
 
-    /** The forest plot of one outcome's overall analysis, studies in the given order. */
-    public static ForestPlot outcome(Analysis a, Settings s, StudyOrder order) {
-        List<ForestRow> rows = new ArrayList<>();
+    /**
+     * The axis every plot of one outcome shares: the user's limits, else the regular range that holds each study's
+     * estimate and every pooled interval of the outcome's analyses (overall, subgroups, refits).
+     */
+    static Axis outcomeAxis(List<Analysis> analyses, Settings s, PlotOptions o) {
+        if (o.hasAxisLimits()) {
+            return Axis.limits(scale(s), o.axisMin(), o.axisMax());
+        }
         List<Double> show = new ArrayList<>();
-        studyRows(a, s, rows, show, order);
+        for (Analysis a : analyses) {
+            if (a.studies().size() <= MAX_STUDY_ROWS) {
+                for (int j = 0; j < a.studies().size(); j++) {
+                    if (a.studies().included(j)) {
+                        show.add(a.studies().estimate(j));
+                    }
+                }
+            }
+            double[] e = shown(a, s);
+            show.add(e[1]);
+            show.add(e[2]);
+            if (a.sensitivity() != null) {
+                for (List<Sensitivity.Step> steps : List.of(a.sensitivity().leaveOneOut(),
+                        a.sensitivity().cumulative())) {
+                    for (Sensitivity.Step st : steps) {
+                        show.add(st.estimate());
+                    }
+                }
+            }
+        }
+        return Axis.forValues(scale(s), show);
+    }
+
+    // ------------------------------------------------------------------ plots
+
+    /** The forest plot of one outcome's overall analysis. */
+    static ForestPlot outcome(Analysis a, Settings s, PlotOptions o, Axis axis) {
+        List<ForestRow> rows = new ArrayList<>();
+        studyRows(a, s, rows, o.order());
         rows.add(ForestRow.blank());
-        totalRows(a, s, rows, show, false);
-        return plot(a.outcome(), s, rows, show, "Study or Subgroup", "Weight");
+        totalRows(a, s, rows, false);
+        rows.add(ForestRow.blank());
+        footnotes(s, rows);
+        return plot(o.titleFor(a.outcome(), a.outcome()), s, o, rows, axis);
     }
 
     /** The forest plot of one outcome split by the levels of one subgroup variable. */
-    public static ForestPlot subgroups(Analysis overall, List<Analysis> levels, List<SubgroupComparison> tests,
-                                       Settings s) {
-        return subgroups(overall, levels, tests, s, StudyOrder.INPUT);
-    }
-
-    /** As {@link #subgroups(Analysis, List, List, Settings)} with the study rows of each block in the given order. */
-    public static ForestPlot subgroups(Analysis overall, List<Analysis> levels, List<SubgroupComparison> tests,
-                                       Settings s, StudyOrder order) {
-        String variable = levels.isEmpty() ? "" : levels.get(0).subgroup().variable();
+    static ForestPlot subgroups(Analysis overall, List<Analysis> levels, List<SubgroupComparison> tests, Settings s,
+                                PlotOptions o, Axis axis) {
+        String variable = levels.isEmpty() ? "" : levels.get(0).subgroup().variable().replace('_', ' ');
         List<ForestRow> rows = new ArrayList<>();
-        List<Double> show = new ArrayList<>();
         boolean studies = overall.studies().size() <= MAX_STUDY_ROWS;
         if (!studies) {
             rows.add(ForestRow.note(overall.studies().size() + " studies: study rows are in results.xlsx and"
                     + " results.json; plots show them up to " + MAX_STUDY_ROWS + " studies"));
         }
         for (Analysis level : levels) {
-            rows.add(ForestRow.group(variable.replace('_', ' ') + ": " + level.subgroup().level()));
+            rows.add(ForestRow.group(variable + ": " + level.subgroup().level()));
             if (studies) {
-                studyRows(level, s, rows, show, order);
+                studyRows(level, s, rows, o.order());
             }
-            totalRows(level, s, rows, show, true);
+            totalRows(level, s, rows, true);
             rows.add(ForestRow.blank());
         }
-        totalRows(overall, s, rows, show, false);
+        totalRows(overall, s, rows, false);
         boolean random = showsRandom(overall, s);
-        for (SubgroupComparison t : tests) {
-            if (t.model().equals(random ? "random" : "common")) {
-                rows.add(ForestRow.note(String.format(Locale.ROOT,
-                        "Test for subgroup differences: Chi\u00b2 = %s, df = %d (%s), I\u00b2 = %s",
-                        Text.num2(t.q()), t.df(), Text.p(t.p()), Text.pct0(t.i2()))));
+        for (String model : random ? List.of("random", "common") : List.of("common")) {
+            for (SubgroupComparison t : tests) {
+                if (t.model().equals(model)) {
+                    rows.add(ForestRow.note("Test for subgroup differences, " + (model.equals("random")
+                            ? ModelWords.random(s) : ModelWords.common(s)) + ": Chi\u00b2\u00a0=\u00a0" + Formats.statistic(t.q())
+                            + ", df\u00a0=\u00a0" + t.df() + " (" + pText(t.p()) + "), I\u00b2\u00a0=\u00a0"
+                            + Formats.percent(t.i2(), 0)));
+                }
             }
         }
-        rows.add(ForestRow.note("Study weights are within each subgroup."));
-        return plot(overall.outcome() + " \u2014 by " + variable.replace('_', ' '), s, rows, show,
-                "Study or Subgroup", "Weight");
+        rows.add(ForestRow.blank());
+        rows.add(ForestRow.note("Weights are within each subgroup, " + (random ? "random effects" : "common effect")
+                + "."));
+        footnotes(s, rows);
+        String fallback = overall.outcome() + " by " + variable;
+        return plot(o.titleFor(overall.outcome(), fallback), s, o, rows, axis);
     }
 
     /** One row per outcome with its pooled estimate: the safety profile in one picture. */
-    public static ForestPlot aePanel(List<Analysis> overalls, Settings s) {
+    static ForestPlot aePanel(List<Analysis> overalls, Settings s, PlotOptions o) {
         List<ForestRow> rows = new ArrayList<>();
         List<Double> show = new ArrayList<>();
+        boolean prop = s.measure().isProportion();
+        boolean ratio = s.measure().isRatio();
         for (Analysis a : overalls) {
-            boolean prop = s.measure().isProportion();
             String[] cells = {Long.toString(a.eventsMsc()), Long.toString(a.nMsc()),
                 prop ? "" : Long.toString(a.eventsControl()), prop ? "" : Long.toString(a.nControl()),
                 Integer.toString(a.k())};
             double[] e = shown(a, s);
-            String text = Double.isFinite(e[0]) ? Text.ci(e[0], e[1], e[2]) : "Not estimable";
-            rows.add(new ForestRow(ForestRow.Kind.TOTAL, a.outcome(), cells, text, e[0], e[1], e[2], Double.NaN, 2));
-            show.add(e[0]);
+            rows.add(new ForestRow(ForestRow.Kind.TOTAL, a.outcome(), cells, Formats.interval(e[0], e[1], e[2], ratio),
+                    e[0], e[1], e[2], Double.NaN, 2));
             show.add(e[1]);
             show.add(e[2]);
         }
-        String model = s.tau2() == null ? "common effect (" + s.method().label() + ")"
-                : "random effects (" + s.tau2Name() + (s.hksj() ? ", HKSJ" : "") + ") where k > 1";
         rows.add(ForestRow.blank());
-        rows.add(ForestRow.note("Pooled " + s.measure().label().toLowerCase(Locale.ROOT) + ", " + model
+        rows.add(ForestRow.note("Pooled " + ModelWords.measure(s.measure()) + " per outcome, "
+                + ModelWords.shown(s) + (s.tau2() == null ? "" : " where k > 1")
                 + "; studies with no events in both arms are not counted in k."));
-        return plot("Adverse events after MSC: pooled " + s.measure().label().toLowerCase(Locale.ROOT) + " per outcome",
-                s, rows, show, "Outcome", "Studies");
+        footnotes(s, rows);
+        Axis axis = o.hasAxisLimits() ? Axis.limits(scale(s), o.axisMin(), o.axisMax())
+                : Axis.forValues(scale(s), show);
+        return new ForestPlot(o.titleFor("", "Adverse events after MSC: pooled " + ModelWords.measure(s.measure())
+                + " per outcome"), "Outcome", new String[] {"MSC", prop ? "" : "Control", ""},
+                new String[] {"Events", "Total", prop ? "" : "Events", prop ? "" : "Total", "Studies"},
+                estHead(s), ci(s), favours(o, s, true), favours(o, s, false), rows, axis);
     }
 
     /** The zero-event sensitivity table as a small forest plot (ratio measures only); null when there is none. */
-    public static ForestPlot zeroEvents(Analysis a, Settings s) {
+    static ForestPlot zeroEvents(Analysis a, Settings s, PlotOptions o) {
         if (a.zeroEvents().isEmpty() || !s.measure().isRatio()) {
             return null;
         }
@@ -115,64 +159,64 @@ public final class ForestPlots {
         List<Double> show = new ArrayList<>();
         for (var z : a.zeroEvents()) {
             boolean ok = Double.isFinite(z.estimate());
-            rows.add(new ForestRow(ForestRow.Kind.TOTAL, z.method() + " (" + z.measure() + ")",
-                    new String[] {"", "", "", "", Integer.toString(z.k())}, ok ? Text.ci(z.estimate(), z.ciLower(),
-                    z.ciUpper()) : z.note(), z.estimate(), z.ciLower(), z.ciUpper(), Double.NaN, 2));
-            show.add(z.estimate());
+            rows.add(new ForestRow(ForestRow.Kind.TOTAL, z.method() + " (" + z.measure() + ", " + z.model() + ")",
+                    new String[] {"", "", "", "", Integer.toString(z.k())}, ok ? Formats.interval(z.estimate(),
+                    z.ciLower(), z.ciUpper(), true) : Formats.NOT_ESTIMABLE, z.estimate(), z.ciLower(), z.ciUpper(),
+                    Double.NaN, 2));
+            if (!ok && z.note() != null) {
+                rows.add(ForestRow.note(z.note()));
+            }
             show.add(z.ciLower());
             show.add(z.ciUpper());
         }
         rows.add(ForestRow.blank());
-        rows.add(ForestRow.note("MH and Peto: common effect on the raw counts; GLMM and IV: random effects."));
-        return plot("Zero-event sensitivity: " + a.outcome(), s, rows, show, "Method", "Studies").withGroupHeads("", "")
-                .withEstimateHeadings("Pooled ratio", Text.pct0(s.level() * 100).replace("%", "") + "% CI");
+        rows.add(ForestRow.note("Mantel-Haenszel and Peto: common effect on the raw counts; GLMM and inverse"
+                + " variance: random effects."));
+        footnotes(s, rows);
+        Axis axis = o.hasAxisLimits() ? Axis.limits(scale(s), o.axisMin(), o.axisMax())
+                : Axis.forValues(scale(s), show);
+        return new ForestPlot("Zero-event sensitivity: " + a.outcome(), "Method", new String[] {"", "", ""},
+                new String[] {"", "", "", "", "Studies"}, "Pooled ratio", ci(s), favours(o, s, true),
+                favours(o, s, false), rows, axis);
     }
 
     /** Leave-one-out forest plot: the pooled estimate without each study in turn, then the full estimate. */
-    public static ForestPlot leaveOneOut(Analysis a, Settings s) {
-        return refits(a, s, a.sensitivity().leaveOneOut(), "Omitting ", "Leave-one-out analysis: " + a.outcome());
+    static ForestPlot leaveOneOut(Analysis a, Settings s, PlotOptions o, Axis axis) {
+        return refits(a, s, o, axis, a.sensitivity().leaveOneOut(), "Omitting ",
+                "Leave-one-out analysis: " + a.outcome());
     }
 
     /** Cumulative forest plot: the pooled estimate as studies are added by year. */
-    public static ForestPlot cumulative(Analysis a, Settings s) {
-        return refits(a, s, a.sensitivity().cumulative(), "+ ", "Cumulative analysis by year: " + a.outcome());
+    static ForestPlot cumulative(Analysis a, Settings s, PlotOptions o, Axis axis) {
+        return refits(a, s, o, axis, a.sensitivity().cumulative(), "Adding ",
+                "Cumulative analysis by year: " + a.outcome());
     }
 
-    private static ForestPlot refits(Analysis a, Settings s, List<org.mscmeta.analysis.Sensitivity.Step> steps,
+    private static ForestPlot refits(Analysis a, Settings s, PlotOptions o, Axis axis, List<Sensitivity.Step> steps,
                                      String prefix, String title) {
+        boolean ratio = s.measure().isRatio();
+        boolean random = showsRandom(a, s);
         List<ForestRow> rows = new ArrayList<>();
-        List<Double> show = new ArrayList<>();
         for (var st : steps) {
             rows.add(new ForestRow(ForestRow.Kind.TOTAL, prefix + st.study(),
-                    new String[] {"", "", "", "", Text.num2(st.tau2())}, Text.ci(st.estimate(), st.ciLower(),
-                    st.ciUpper()), st.estimate(), st.ciLower(), st.ciUpper(), Double.NaN, 2));
-            show.add(st.estimate());
-            show.add(st.ciLower());
-            show.add(st.ciUpper());
+                    new String[] {"", "", "", "", random ? Formats.statistic(st.tau2()) : Integer.toString(st.k())},
+                    Formats.interval(st.estimate(), st.ciLower(), st.ciUpper(), ratio), st.estimate(), st.ciLower(),
+                    st.ciUpper(), Double.NaN, 2));
         }
         rows.add(ForestRow.blank());
         double[] e = shown(a, s);
-        rows.add(new ForestRow(ForestRow.Kind.TOTAL, "All studies", new String[] {"", "", "", "",
-            showsRandom(a, s) ? Text.num2(a.random().tau2()) : ""}, Double.isFinite(e[0]) ? Text.ci(e[0], e[1], e[2])
-            : "Not estimable", e[0], e[1], e[2], Double.NaN, showsRandom(a, s) ? 1 : 0));
-        ForestPlot base = plot(title, s, rows, show, "Analysis", "Tau\u00b2");
-        return base.withGroupHeads("", "");
+        rows.add(new ForestRow(ForestRow.Kind.TOTAL, "All studies, " + ModelWords.shown(s), new String[] {"", "", "",
+            "", random ? Formats.statistic(a.random().tau2()) : Integer.toString(a.k())},
+            Formats.interval(e[0], e[1], e[2], ratio), e[0], e[1], e[2], Double.NaN, random ? 1 : 0));
+        rows.add(ForestRow.blank());
+        rows.add(ForestRow.note("Each row: " + ModelWords.shown(s) + " refitted on the studies of that step."));
+        footnotes(s, rows);
+        return new ForestPlot(o.titleFor(a.outcome(), title), "Analysis", new String[] {"", "", ""},
+                new String[] {"", "", "", "", random ? "Tau\u00b2" : "Studies"}, estHead(s), ci(s),
+                favours(o, s, true), favours(o, s, false), rows, axis);
     }
 
-    private static ForestPlot plot(String title, Settings s, List<ForestRow> rows, List<Double> show, String first,
-                                   String fifth) {
-        boolean prop = s.measure().isProportion();
-        Axis axis = prop ? Axis.proportion() : Axis.choose(s.measure().isRatio(), show);
-        String level = Text.pct0(s.level() * 100).replace("%", "") + "% CI";
-        String model = s.tau2() == null ? "Fixed" : "Random (" + s.tau2Name() + (s.hksj() ? ", HKSJ" : "") + ")";
-        String head2 = (prop ? s.measure().name() : s.method().label()) + ", " + model + ", " + level;
-        List<ForestRow> all = new ArrayList<>(rows);
-        all.add(ForestRow.note("Conventions of " + s.convention().displayName() + " (--convention "
-                + s.convention().label() + ")."));
-        return new ForestPlot(title, new String[] {"MSC", prop ? "" : "Control"},
-                new String[] {"Events", "Total", prop ? "" : "Events", prop ? "" : "Total", fifth, first},
-                s.measure().label(), head2, prop ? "" : "Favours MSC", prop ? "" : "Favours control", all, axis);
-    }
+    // ------------------------------------------------------------------ rows
 
     static boolean showsRandom(Analysis a, Settings s) {
         return s.tau2() != null && a.random().isFitted();
@@ -191,95 +235,142 @@ public final class ForestPlots {
         return new double[] {Double.NaN, Double.NaN, Double.NaN};
     }
 
-    private static void studyRows(Analysis a, Settings s, List<ForestRow> rows, List<Double> show, StudyOrder order) {
+    private static void studyRows(Analysis a, Settings s, List<ForestRow> rows, StudyOrder order) {
         boolean random = showsRandom(a, s);
+        boolean ratio = s.measure().isRatio();
         if (a.studies().size() > MAX_STUDY_ROWS) {
             rows.add(ForestRow.note(a.studies().size() + " studies (" + a.k() + " pooled): study rows are in"
                     + " results.xlsx and results.json; plots show them up to " + MAX_STUDY_ROWS + " studies"));
             return;
         }
         for (StudyResult st : order.apply(a.studies(), random)) {
-            boolean arm2 = st.nControl() >= 0;
+            boolean arm2 = st.nControl() >= 0 && !s.measure().isProportion();
+            double w = random ? st.weightRandom() : st.weightCommon();
             String[] cells = {Integer.toString(st.eventsMsc()), Integer.toString(st.nMsc()),
                 arm2 ? Integer.toString(st.eventsControl()) : "", arm2 ? Integer.toString(st.nControl()) : "",
-                st.included() ? Text.pct1(random ? st.weightRandom() : st.weightCommon()) : ""};
+                st.included() && Double.isFinite(w) ? Formats.percent(w, 1) : ""};
             if (st.included()) {
                 rows.add(new ForestRow(ForestRow.Kind.STUDY, st.study(), cells,
-                        Text.ci(st.estimate(), st.ciLower(), st.ciUpper()), st.estimate(), st.ciLower(),
-                        st.ciUpper(), random ? st.weightRandom() : st.weightCommon(), 0));
-                show.add(st.estimate());
+                        Formats.interval(st.estimate(), st.ciLower(), st.ciUpper(), ratio), st.estimate(),
+                        st.ciLower(), st.ciUpper(), w, 0));
             } else {
-                rows.add(new ForestRow(ForestRow.Kind.STUDY, st.study(), cells, "Not estimable", Double.NaN,
-                        Double.NaN, Double.NaN, Double.NaN, 0));
+                rows.add(new ForestRow(ForestRow.Kind.STUDY, st.study(), cells, Formats.NOT_ESTIMABLE
+                        + (st.exclusion() == null ? "" : " (" + st.exclusion() + ")"), Double.NaN, Double.NaN,
+                        Double.NaN, Double.NaN, 0));
             }
         }
     }
 
-    private static void totalRows(Analysis a, Settings s, List<ForestRow> rows, List<Double> show, boolean subtotal) {
+    private static void totalRows(Analysis a, Settings s, List<ForestRow> rows, boolean subtotal) {
         boolean random = showsRandom(a, s);
-        String what = subtotal ? "Subtotal" : "Total";
         boolean prop = s.measure().isProportion();
+        boolean ratio = s.measure().isRatio();
+        String what = subtotal ? "Subtotal" : "Total";
         String n1 = Long.toString(a.nMsc());
         String n2 = prop ? "" : Long.toString(a.nControl());
         CommonResult c = a.common();
         boolean both = random && !subtotal;
-        if (c.isFitted() && (!random || both)) {
+        if (!random || both) {
             boolean ok = Double.isFinite(c.estimate());
-            rows.add(new ForestRow(ForestRow.Kind.TOTAL,
-                    both ? what + ", common effect (" + s.method().label() + ")" : what + " (" + ci(s) + ")",
+            rows.add(new ForestRow(ForestRow.Kind.TOTAL, what + ", " + ModelWords.common(s),
                     new String[] {"", n1, "", n2, both ? "" : "100.0%"},
-                    ok ? Text.ci(c.estimate(), c.ciLower(), c.ciUpper()) : "Not estimable",
+                    ok ? Formats.interval(c.estimate(), c.ciLower(), c.ciUpper(), ratio) : Formats.NOT_ESTIMABLE,
                     c.estimate(), c.ciLower(), c.ciUpper(), Double.NaN, 0));
-            show.add(c.ciLower());
-            show.add(c.ciUpper());
+            if (!ok && c.notEstimable() != null) {
+                rows.add(ForestRow.note(reason(c.notEstimable())));
+            }
         }
         if (random) {
             RandomResult r = a.random();
-            rows.add(new ForestRow(ForestRow.Kind.TOTAL,
-                    both ? what + ", random effects (" + s.tau2Name() + ")" : what + " (" + ci(s) + ")",
+            boolean ok = Double.isFinite(r.estimate());
+            rows.add(new ForestRow(ForestRow.Kind.TOTAL, what + ", " + ModelWords.random(s),
                     new String[] {"", n1, "", n2, "100.0%"},
-                    Double.isFinite(r.estimate()) ? Text.ci(r.estimate(), r.ciLower(), r.ciUpper()) : "Not estimable",
+                    ok ? Formats.interval(r.estimate(), r.ciLower(), r.ciUpper(), ratio) : Formats.NOT_ESTIMABLE,
                     r.estimate(), r.ciLower(), r.ciUpper(), Double.NaN, 1));
-            show.add(r.ciLower());
-            show.add(r.ciUpper());
+            if (!ok && r.notEstimable() != null) {
+                rows.add(ForestRow.note(reason(r.notEstimable())));
+            }
             if (Double.isFinite(r.piLower())) {
                 rows.add(new ForestRow(ForestRow.Kind.PREDICTION, "Prediction interval", new String[5],
-                        "[" + Text.est(r.piLower()) + ", " + Text.est(r.piUpper()) + "]", Double.NaN, r.piLower(),
-                        r.piUpper(), Double.NaN, 0));
+                        "[" + Formats.estimate(r.piLower(), ratio) + ", " + Formats.estimate(r.piUpper(), ratio) + "]",
+                        Double.NaN, r.piLower(), r.piUpper(), Double.NaN, 0));
             }
-        }
-        if (c == null && !random) {
-            rows.add(new ForestRow(ForestRow.Kind.TOTAL, what + " (" + ci(s) + ")",
-                    new String[] {"", n1, "", n2, ""}, "Not estimable", Double.NaN, Double.NaN, Double.NaN,
-                    Double.NaN, 0));
+        } else if (s.tau2() != null && !a.random().isFitted() && a.random().notEstimable() != null
+                && !c.isFitted()) {
+            rows.add(ForestRow.note(reason(a.random().notEstimable())));
         }
         rows.add(new ForestRow(ForestRow.Kind.STUDY, "Total events", new String[] {Long.toString(a.eventsMsc()), "",
-            prop ? "" : Long.toString(a.eventsControl()), "", ""}, "", Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0));
-        rows.add(ForestRow.note(heterogeneity(a, random)));
-        if (c != null && (!random || both) && Double.isFinite(c.z())) {
-            rows.add(ForestRow.note(String.format(Locale.ROOT, "Test for overall effect%s: Z = %s (%s)",
-                    both ? " (common)" : "", Text.num2(Math.abs(c.z())), Text.p(c.p()))));
+            prop ? "" : Long.toString(a.eventsControl()), "", ""}, "", Double.NaN, Double.NaN, Double.NaN, Double.NaN,
+            0));
+        rows.add(ForestRow.note(heterogeneity(a, s, random)));
+        if (prop) {
+            return; // an incidence has no null hypothesis worth a test
+        }
+        if ((!random || both) && Double.isFinite(c.z())) {
+            rows.add(ForestRow.note("Test for overall effect, " + ModelWords.common(s) + ": Z\u00a0=\u00a0"
+                    + Formats.statistic(Math.abs(c.z())) + " (" + pText(c.p()) + ")"));
         }
         if (random && Double.isFinite(a.random().statistic())) {
             RandomResult r = a.random();
-            String stat = r.hksj() ? String.format(Locale.ROOT, "t = %s, df = %.0f", Text.num2(Math.abs(r.statistic())),
-                    r.df()) : "Z = " + Text.num2(Math.abs(r.statistic()));
-            rows.add(ForestRow.note(String.format(Locale.ROOT, "Test for overall effect%s: %s (%s)",
-                    both ? " (random)" : "", stat, Text.p(r.p()))));
+            String stat = r.hksj() ? "t\u00a0=\u00a0" + Formats.statistic(Math.abs(r.statistic())) + ", df\u00a0=\u00a0"
+                    + Formats.fixed(r.df(), 0) : "Z\u00a0=\u00a0" + Formats.statistic(Math.abs(r.statistic()));
+            rows.add(ForestRow.note("Test for overall effect, " + ModelWords.random(s) + ": " + stat + " ("
+                    + pText(r.p()) + ")"));
         }
+    }
+
+    private static String reason(String notEstimable) {
+        return notEstimable.startsWith(Formats.NOT_ESTIMABLE) ? notEstimable : Formats.NOT_ESTIMABLE + ": "
+                + notEstimable;
+    }
+
+    private static String heterogeneity(Analysis a, Settings s, boolean random) {
+        Heterogeneity h = a.heterogeneity();
+        if (h == null || h.df() < 1) {
+            return "Heterogeneity: not applicable (fewer than two studies)";
+        }
+        String tau = random ? "Tau\u00b2 (" + ModelWords.randomMethod(s) + ") = " + Formats.statistic(a.random().tau2())
+                + "; " : "";
+        return "Heterogeneity: " + tau + "Chi\u00b2\u00a0=\u00a0" + Formats.statistic(h.q()) + ", df\u00a0=\u00a0"
+                + h.df() + " (" + pText(h.p()) + "); I\u00b2\u00a0=\u00a0" + Formats.percent(h.i2(), 0);
+    }
+
+    /** "P = 0.23", "P < 0.001". */
+    static String pText(double p) {
+        String v = Formats.p(p);
+        // no-break spaces: a wrapped note keeps "P = 0.23" on one line
+        return v.startsWith("<") ? "P\u00a0<\u00a0" + v.substring(1) : "P\u00a0=\u00a0" + v;
     }
 
     private static String ci(Settings s) {
-        return Text.pct0(s.level() * 100).replace("%", "") + "% CI";
+        return Formats.fixed(s.level() * 100, s.level() * 100 == Math.rint(s.level() * 100) ? 0 : 1) + "% CI";
     }
 
-    private static String heterogeneity(Analysis a, boolean random) {
-        Heterogeneity h = a.heterogeneity();
-        if (h == null || h.df() < 1) {
-            return "Heterogeneity: not applicable";
+    private static String estHead(Settings s) {
+        return ModelWords.measureTitle(s.measure());
+    }
+
+    private static String favours(PlotOptions o, Settings s, boolean left) {
+        String given = left ? o.favoursLeft() : o.favoursRight();
+        if (given != null) {
+            return given;
         }
-        String tau = random ? "Tau\u00b2 = " + Text.num2(a.random().tau2()) + "; " : "";
-        return String.format(Locale.ROOT, "Heterogeneity: %sChi\u00b2 = %s, df = %d (%s); I\u00b2 = %s", tau,
-                Text.num2(h.q()), h.df(), Text.p(h.p()), Text.pct0(h.i2()));
+        if (s.measure().isProportion()) {
+            return "";
+        }
+        return left ? "Favours MSC" : "Favours control";
+    }
+
+    private static void footnotes(Settings s, List<ForestRow> rows) {
+        rows.add(ForestRow.note(ModelWords.convention(s)));
+    }
+
+    private static ForestPlot plot(String title, Settings s, PlotOptions o, List<ForestRow> rows, Axis axis) {
+        boolean prop = s.measure().isProportion();
+        String weightModel = s.tau2() == null ? "common" : "random";
+        return new ForestPlot(title, "Study", new String[] {"MSC", prop ? "" : "Control", "Weight"},
+                new String[] {"Events", "Total", prop ? "" : "Events", prop ? "" : "Total", "(" + weightModel + ")"},
+                estHead(s),
+                ci(s), favours(o, s, true), favours(o, s, false), rows, axis);
     }
 }

@@ -2,141 +2,163 @@ package org.mscmeta.report.plot;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
-import java.io.IOException;
-import java.nio.file.Path;
+import java.awt.Graphics2D;
+import java.awt.geom.Ellipse2D;
+import java.awt.geom.Line2D;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import org.knowm.xchart.VectorGraphicsEncoder;
-import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYChartBuilder;
-import org.knowm.xchart.XYSeries;
-import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.mscmeta.analysis.Analysis;
 import org.mscmeta.analysis.Settings;
 import org.mscmeta.analysis.StudyResult;
+import org.mscmeta.effect.Measure;
 import org.mscmeta.pool.Distributions;
+import org.mscmeta.report.Formats;
+import org.mscmeta.report.ModelWords;
 
 /**
- * Funnel plot of one outcome with XChart (as metafor's {@code funnel()}): each study's effect against its
- * standard error (the vertical axis runs downwards from 0), the common-effect estimate as a vertical line and the
- * pseudo confidence limits {@code theta +/- z se}. Ratios are drawn on a log axis.
+ * Funnel plot of one outcome, as metafor's {@code funnel()}: each study's effect on the analysis scale against its
+ * standard error (the axis runs down from 0), the common-effect estimate as a vertical line, the pseudo confidence
+ * limits {@code theta +/- z se}, and the studies trim and fill adds. The effect axis is drawn on the analysis scale
+ * and labelled in the units printed elsewhere: ratios for RR and OR (a log axis), proportions for the logit.
  */
-public final class FunnelPlot {
+public final class FunnelPlot implements Drawing {
 
-    private FunnelPlot() {
+    private static final Color STUDY = new Color(0, 84, 147);
+    private static final Color FILLED = new Color(190, 30, 45);
+
+    private final ChartFrame frame;
+    private final double[] x;
+    private final double[] se;
+    private final double[] filledX;
+    private final double[] filledSe;
+    private final double theta;
+    private final double z;
+
+    private FunnelPlot(ChartFrame frame, double[] x, double[] se, double[] filledX, double[] filledSe, double theta,
+                       double z) {
+        this.frame = frame;
+        this.x = x;
+        this.se = se;
+        this.filledX = filledX;
+        this.filledSe = filledSe;
+        this.theta = theta;
+        this.z = z;
     }
 
-    /** Builds the chart; null when fewer than two studies have an estimate. */
-    public static XYChart chart(Analysis a, Settings s) {
-        boolean ratio = s.measure().isRatio();
-        List<Double> x = new ArrayList<>();
-        List<Double> y = new ArrayList<>();
-        double maxSe = 0;
+    /** The funnel plot; null when fewer than two studies have an estimate or there is no pooled estimate. */
+    static FunnelPlot of(Analysis a, Settings s, PlotOptions o) {
+        List<Double> xs = new ArrayList<>();
+        List<Double> ses = new ArrayList<>();
         for (StudyResult st : a.studies()) {
             if (st.included()) {
-                double se = Math.sqrt(st.vi());
-                x.add(ratio ? st.estimate() : st.yi());
-                y.add(-se);
-                maxSe = Math.max(maxSe, se);
+                xs.add(st.yi());
+                ses.add(Math.sqrt(st.vi()));
             }
         }
-        if (x.size() < 2 || !Double.isFinite(a.common().logEstimate())) {
+        if (xs.size() < 2 || !Double.isFinite(a.common().logEstimate()) && !Double.isFinite(a.common().estimate())) {
             return null;
         }
-        double theta = a.common().logEstimate();
-        double z = Distributions.zCritical(s.level());
-        double top = maxSe * 1.08;
-        XYChart chart = new XYChartBuilder().width(620).height(460)
-                .title("Funnel plot: " + Text.printable(a.outcome()))
-                .xAxisTitle(s.measure().label() + (ratio ? " (log scale)" : s.measure().isProportion()
-                        ? " (" + s.measure().name() + " scale)" : ""))
-                .yAxisTitle("Standard error").build();
-        var st = chart.getStyler();
-        st.setLegendVisible(true);
-        st.setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNW);
-        st.setChartBackgroundColor(Color.WHITE);
-        st.setPlotBackgroundColor(Color.WHITE);
-        st.setPlotGridLinesColor(new Color(225, 225, 225));
-        st.setXAxisLogarithmic(ratio);
-        st.setYAxisMax(0.0);
-        st.setYAxisMin(-top);
-        st.setyAxisTickLabelsFormattingFunction(v -> new java.text.DecimalFormat("0.0##", java.text.DecimalFormatSymbols.getInstance(Locale.ROOT)).format(Math.abs(v) < 1e-12 ? 0.0 : -v));
-        st.setChartTitleFont(Text.font(13f, true));
-        st.setAxisTitleFont(Text.font(11f, false));
-        st.setAxisTickLabelsFont(Text.font(10f, false));
-        st.setLegendFont(Text.font(10f, false));
-
-        double[] lx = {back(theta - z * top, ratio), back(theta, ratio), back(theta + z * top, ratio)};
-        double[] ly = {-top, 0, -top};
-        XYSeries limits = chart.addSeries(String.format(Locale.ROOT, "Pseudo %.0f%% limits", s.level() * 100), lx, ly);
-        limits.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
-        limits.setMarker(SeriesMarkers.NONE);
-        limits.setLineColor(new Color(120, 120, 120));
-        limits.setLineStyle(new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {5f, 4f}, 0));
-        XYSeries centre = chart.addSeries(s.method().label() + " estimate",
-                new double[] {back(theta, ratio), back(theta, ratio)}, new double[] {-top, 0});
-        centre.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
-        centre.setMarker(SeriesMarkers.NONE);
-        centre.setLineColor(Color.BLACK);
-        XYSeries pts = chart.addSeries("Studies", x, y);
-        pts.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
-        pts.setMarker(SeriesMarkers.CIRCLE);
-        pts.setMarkerColor(new Color(0, 84, 147));
+        Measure m = s.measure();
+        double theta = Double.isFinite(a.common().logEstimate()) ? a.common().logEstimate() : a.common().estimate();
+        if (m == Measure.PLOGIT) {
+            theta = Math.log(a.common().estimate() / (1 - a.common().estimate()));
+        }
+        double crit = Distributions.zCritical(s.level());
+        double maxSe = 0;
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < xs.size(); i++) {
+            maxSe = Math.max(maxSe, ses.get(i));
+            lo = Math.min(lo, xs.get(i));
+            hi = Math.max(hi, xs.get(i));
+        }
         var tf = a.sensitivity() == null ? null : a.sensitivity().trimAndFill();
-        if (tf != null && tf.k0() > 0 && ratio == s.measure().isRatio()) {
-            double[] fx = new double[tf.k0()];
-            double[] fy = new double[tf.k0()];
-            for (int j = 0; j < tf.k0(); j++) {
-                fx[j] = ratio ? tf.filledEstimates()[j] : tf.filledEstimates()[j];
-                fy[j] = -tf.filledSe()[j];
+        double[] fx = new double[0];
+        double[] fs = new double[0];
+        if (tf != null && tf.k0() > 0 && tf.filledYi() != null) {
+            fx = tf.filledYi().clone();
+            fs = tf.filledSe().clone();
+            for (int i = 0; i < fx.length; i++) {
+                lo = Math.min(lo, fx[i]);
+                hi = Math.max(hi, fx[i]);
+                maxSe = Math.max(maxSe, fs[i]);
             }
-            XYSeries filled = chart.addSeries("Filled by trim and fill (" + tf.k0() + ")", fx, fy);
-            filled.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
-            filled.setMarker(SeriesMarkers.CIRCLE);
-            filled.setMarkerColor(new Color(190, 30, 45));
         }
-        return chart;
-    }
-
-    private static double back(double v, boolean ratio) {
-        return ratio ? Math.exp(v) : v;
-    }
-
-    /** The funnel plot as a drawing; null when there is no funnel to draw (fewer than two studies). */
-    public static Drawing drawing(Analysis a, Settings s) {
-        XYChart chart = chart(a, s);
-        if (chart == null) {
-            return null;
-        }
-        return new Drawing() {
-            @Override
-            public double width() {
-                return chart.getWidth();
-            }
-
-            @Override
-            public double height() {
-                return chart.getHeight();
-            }
-
-            @Override
-            public void draw(java.awt.Graphics2D g) {
-                chart.paint(g, chart.getWidth(), chart.getHeight());
-            }
+        double top = maxSe * 1.05;
+        lo = Math.min(lo, theta - crit * top);
+        hi = Math.max(hi, theta + crit * top);
+        ChartFrame.Scale xs2 = switch (m) {
+            case RR, OR -> ChartFrame.mapped(lo, hi, ChartFrame.ratioSeries(), Math::log);
+            case PLOGIT -> ChartFrame.mapped(lo, hi, ChartFrame.proportionSeries(), p -> Math.log(p / (1 - p)));
+            default -> ChartFrame.linear(lo, hi);
         };
+        String xTitle = switch (m) {
+            case RR, OR -> ModelWords.measureTitle(m) + " (log scale)";
+            case PLOGIT -> "Proportion (logit scale)";
+            case PFT -> "Freeman-Tukey double arcsine of the proportion";
+            default -> ModelWords.measureTitle(m);
+        };
+        String yTitle = "Standard error" + switch (m) {
+            case RR, OR -> " of the log " + ModelWords.measure(m);
+            case PLOGIT -> " of the logit";
+            case PFT -> " (transformed scale)";
+            default -> "";
+        };
+        List<String> legend = new ArrayList<>(List.of("\u25cf Studies (" + xs.size() + ")",
+                "\u2014 " + ModelWords.common(s) + " estimate",
+                "- - Pseudo " + Formats.percent(s.level() * 100, 0).replace(".0%", "%") + " confidence limits"));
+        if (fx.length > 0) {
+            legend.add("\u25cb Added by trim and fill (" + fx.length + ")");
+        }
+        ChartFrame frame = new ChartFrame(o.size(), o.titleFor(a.outcome(), "Funnel plot: " + a.outcome()), xs2,
+                xTitle, ChartFrame.linear(0, top), yTitle, true, legend);
+        return new FunnelPlot(frame, xs.stream().mapToDouble(Double::doubleValue).toArray(),
+                ses.stream().mapToDouble(Double::doubleValue).toArray(), fx, fs, theta, crit);
     }
 
-    /** Writes {@code base.png} (300 dpi) and {@code base.svg}; returns false when there is no funnel to draw. */
-    public static boolean write(Analysis a, Settings s, Path dir, String base) throws IOException {
-        XYChart chart = chart(a, s);
-        Drawing drawing = drawing(a, s);
-        if (drawing == null) {
-            return false;
+    @Override
+    public double width() {
+        return frame.width;
+    }
+
+    @Override
+    public double height() {
+        return frame.height;
+    }
+
+    @Override
+    public void draw(Graphics2D g) {
+        frame.drawFrame(g);
+        double seTop = frame.y.min();
+        double seBottom = frame.y.max();
+        g.setColor(new Color(120, 120, 120));
+        g.setStroke(new BasicStroke(0.6f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {3f, 2.5f},
+                0));
+        g.draw(new Line2D.Double(clipX(theta - z * seBottom), frame.py(seBottom), frame.px(theta), frame.py(seTop)));
+        g.draw(new Line2D.Double(clipX(theta + z * seBottom), frame.py(seBottom), frame.px(theta), frame.py(seTop)));
+        g.setColor(Color.BLACK);
+        g.setStroke(new BasicStroke(0.8f));
+        g.draw(new Line2D.Double(frame.px(theta), frame.py(seTop), frame.px(theta), frame.py(seBottom)));
+        double r = Math.max(1.6, frame.fs * 0.3);
+        g.setStroke(new BasicStroke(0.6f));
+        for (int i = 0; i < x.length; i++) {
+            g.setColor(STUDY);
+            g.fill(new Ellipse2D.Double(frame.px(x[i]) - r, frame.py(se[i]) - r, 2 * r, 2 * r));
         }
-        DrawingFiles.png(drawing, dir.resolve(base + ".png"));
-        VectorGraphicsEncoder.saveVectorGraphic(chart, dir.resolve(base + ".svg").toString(),
-                VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
-        return true;
+        for (int i = 0; i < filledX.length; i++) {
+            g.setColor(FILLED);
+            g.draw(new Ellipse2D.Double(frame.px(filledX[i]) - r, frame.py(filledSe[i]) - r, 2 * r, 2 * r));
+        }
+        g.setColor(Color.BLACK);
+        g.setFont(frame.font);
+        double ly = frame.legendTop();
+        for (String line : frame.legendLines) {
+            g.drawString(line, 8.5f, (float) ly);
+            ly += frame.fs * 1.5;
+        }
+    }
+
+    private double clipX(double v) {
+        return frame.px(Math.max(frame.x.min(), Math.min(frame.x.max(), v)));
     }
 }

@@ -1,21 +1,81 @@
 package org.mscmeta.report.plot;
 
-/**
- * What a user chooses about a plot beyond the analysis ({@link Plots}; the command line's plot options).
- *
- * @param order the order of the study rows ({@code --sort})
- */
-public record PlotOptions(StudyOrder order) {
+import java.util.EnumSet;
+import java.util.Set;
 
-    /** Studies in input order. */
-    public static final PlotOptions DEFAULTS = new PlotOptions(StudyOrder.INPUT);
+/**
+ * What a user chooses about the plots beyond the analysis: the command line's plot options, and the library's
+ * ({@link Plots}). Immutable; each {@code with...} returns a copy with one choice changed.
+ *
+ * @param size         the size drawn for ({@code --plot-size}; default both text columns)
+ * @param order        the order of the study rows ({@code --sort})
+ * @param title        the title of forest plots, {@code {outcome}} standing for the outcome's name; null for the
+ *                     default (the outcome, and the subgroup variable)
+ * @param axisMin      the left end of the effect axis (natural scale); NaN for the outcome's own range
+ * @param axisMax      the right end; NaN for the outcome's own range
+ * @param favoursLeft  the label under the left half of the axis; null for "Favours MSC" (ratios and differences)
+ * @param favoursRight the label under the right half; null for "Favours control"
+ * @param columns      the columns shown besides the study label ({@code --columns}); the single-column size shows
+ *                     the estimate and the plot unless columns are named
+ */
+public record PlotOptions(PlotSize size, StudyOrder order, String title, double axisMin, double axisMax,
+                          String favoursLeft, String favoursRight, Set<ForestColumn> columns) {
+
+    /** Both text columns, input order, the outcome's own axis, "Favours MSC" / "Favours control", every column. */
+    public static final PlotOptions DEFAULTS = new PlotOptions(PlotSize.DOUBLE_COLUMN, StudyOrder.INPUT, null,
+            Double.NaN, Double.NaN, null, null, null);
 
     public PlotOptions {
+        size = size == null ? PlotSize.DOUBLE_COLUMN : size;
         order = order == null ? StudyOrder.INPUT : order;
+        columns = columns == null ? null : Set.copyOf(columns.isEmpty() ? EnumSet.of(ForestColumn.PLOT) : columns);
+        if (Double.isFinite(axisMin) != Double.isFinite(axisMax) || (Double.isFinite(axisMin) && axisMin >= axisMax)) {
+            throw new IllegalArgumentException("axis limits: give both ends, the left below the right (got "
+                    + axisMin + " and " + axisMax + ")");
+        }
     }
 
-    /** The same options with the study rows in {@code o}. */
+    public PlotOptions withSize(PlotSize s) {
+        return new PlotOptions(s, order, title, axisMin, axisMax, favoursLeft, favoursRight, columns);
+    }
+
     public PlotOptions withOrder(StudyOrder o) {
-        return new PlotOptions(o);
+        return new PlotOptions(size, o, title, axisMin, axisMax, favoursLeft, favoursRight, columns);
+    }
+
+    public PlotOptions withTitle(String t) {
+        return new PlotOptions(size, order, t, axisMin, axisMax, favoursLeft, favoursRight, columns);
+    }
+
+    /** The effect axis from {@code min} to {@code max} (natural scale, e.g. 0.1 and 10 for a ratio). */
+    public PlotOptions withAxisLimits(double min, double max) {
+        return new PlotOptions(size, order, title, min, max, favoursLeft, favoursRight, columns);
+    }
+
+    public PlotOptions withFavours(String left, String right) {
+        return new PlotOptions(size, order, title, axisMin, axisMax, left, right, columns);
+    }
+
+    public PlotOptions withColumns(Set<ForestColumn> c) {
+        return new PlotOptions(size, order, title, axisMin, axisMax, favoursLeft, favoursRight, c);
+    }
+
+    /** The columns in force: those named, else every column (the estimate and the plot at single-column size). */
+    public Set<ForestColumn> shownColumns() {
+        if (columns != null) {
+            return columns;
+        }
+        return size == PlotSize.SINGLE_COLUMN ? EnumSet.of(ForestColumn.ESTIMATE, ForestColumn.PLOT)
+                : ForestColumn.all();
+    }
+
+    /** Whether the user fixed the axis. */
+    public boolean hasAxisLimits() {
+        return Double.isFinite(axisMin);
+    }
+
+    /** The title for an outcome: the user's with {@code {outcome}} replaced, else {@code fallback}. */
+    public String titleFor(String outcome, String fallback) {
+        return title == null ? fallback : title.replace("{outcome}", outcome);
     }
 }

@@ -7,17 +7,19 @@ import org.mscmeta.analysis.Results;
 import org.mscmeta.analysis.SubgroupComparison;
 
 /**
- * Entry point of the plots: every figure of a report, drawn from a run's {@link Results}, to be written as PNG,
- * SVG or PDF ({@link Figure#write}).
+ * Entry point of the plots: every figure of a report, drawn from a run's {@link Results}, laid out for a journal's
+ * size and written as PNG, SVG or PDF ({@link Figure#write}). The report writes its plots through these calls.
  *
  * <pre>{@code
  * Plots.forest(results, "Death").write(Path.of("death.png"));
- * Plots.forestBy(results, "Death", "route").write(Path.of("death-by-route.pdf"));
+ * PlotOptions single = PlotOptions.DEFAULTS.withSize(PlotSize.SINGLE_COLUMN).withAxisLimits(0.1, 10);
+ * Plots.forestBy(results, "Death", "route", single).write(Path.of("death-by-route.pdf"));
  * Plots.aePanel(results).write(Path.of("ae-panel.svg"));
  * }</pre>
  *
- * Outcomes and subgroup variables are named as {@link Results#overall} and {@link Results#subgroup} take them; a
- * figure that cannot be drawn (a funnel of one study, a leave-one-out plot without refits) is refused with an
+ * The plots of one outcome share one effect axis (unless {@link PlotOptions#withAxisLimits} fixes it). Outcomes and
+ * subgroup variables are named as {@link Results#overall} and {@link Results#subgroup} take them; a figure that
+ * cannot be drawn (a funnel of one study, a leave-one-out plot without refits) is refused with an
  * {@link IllegalArgumentException} that says why.
  */
 public final class Plots {
@@ -32,7 +34,9 @@ public final class Plots {
 
     /** The forest plot of an outcome with the given options. */
     public static Figure forest(Results results, String outcome, PlotOptions options) {
-        return new Figure(ForestPlots.outcome(results.overall(outcome), results.settings(), options.order()));
+        Analysis a = results.overall(outcome);
+        return new Figure(ForestPlots.outcome(a, results.settings(), options, axis(results, a, options))
+                .pages(options));
     }
 
     /** The forest plot of an outcome by the levels of a subgroup variable, with the tests for subgroup differences. */
@@ -48,34 +52,57 @@ public final class Plots {
         if (levels.isEmpty()) {
             throw new IllegalArgumentException("no study of '" + overall.outcome() + "' has a value of " + variable);
         }
-        return new Figure(ForestPlots.subgroups(overall, levels, tests, results.settings(), options.order()));
+        return new Figure(ForestPlots.subgroups(overall, levels, tests, results.settings(), options,
+                axis(results, overall, options)).pages(options));
     }
 
     /** The pooled estimate of every outcome in one plot. */
     public static Figure aePanel(Results results) {
+        return aePanel(results, PlotOptions.DEFAULTS);
+    }
+
+    /** As {@link #aePanel(Results)} with the given options. */
+    public static Figure aePanel(Results results, PlotOptions options) {
         List<Analysis> overalls = results.analyses().stream().filter(a -> a.subgroup() == null).toList();
         if (overalls.isEmpty()) {
             throw new IllegalArgumentException("no outcome was analysed");
         }
-        return new Figure(ForestPlots.aePanel(overalls, results.settings()));
+        return new Figure(ForestPlots.aePanel(overalls, results.settings(), options).pages(options));
     }
 
     /** The leave-one-out plot of an outcome (its sensitivity analyses: {@code Settings.withSensitivity}). */
     public static Figure leaveOneOut(Results results, String outcome) {
+        return leaveOneOut(results, outcome, PlotOptions.DEFAULTS);
+    }
+
+    /** As {@link #leaveOneOut(Results, String)} with the given options. */
+    public static Figure leaveOneOut(Results results, String outcome, PlotOptions options) {
         Analysis a = withRefits(results, outcome, "leave-one-out");
-        return new Figure(ForestPlots.leaveOneOut(a, results.settings()));
+        return new Figure(ForestPlots.leaveOneOut(a, results.settings(), options, axis(results, a, options))
+                .pages(options));
     }
 
     /** The cumulative plot of an outcome, studies added by year. */
     public static Figure cumulative(Results results, String outcome) {
+        return cumulative(results, outcome, PlotOptions.DEFAULTS);
+    }
+
+    /** As {@link #cumulative(Results, String)} with the given options. */
+    public static Figure cumulative(Results results, String outcome, PlotOptions options) {
         Analysis a = withRefits(results, outcome, "cumulative");
-        return new Figure(ForestPlots.cumulative(a, results.settings()));
+        return new Figure(ForestPlots.cumulative(a, results.settings(), options, axis(results, a, options))
+                .pages(options));
     }
 
     /** The funnel plot of an outcome's studies. */
     public static Figure funnel(Results results, String outcome) {
+        return funnel(results, outcome, PlotOptions.DEFAULTS);
+    }
+
+    /** As {@link #funnel(Results, String)} with the given options (size and title). */
+    public static Figure funnel(Results results, String outcome, PlotOptions options) {
         Analysis a = results.overall(outcome);
-        Drawing d = FunnelPlot.drawing(a, results.settings());
+        FunnelPlot d = FunnelPlot.of(a, results.settings(), options);
         if (d == null) {
             throw new IllegalArgumentException("no funnel plot of '" + a.outcome() + "': it needs two studies with an"
                     + " estimate and a pooled estimate (k = " + a.k() + ")");
@@ -85,35 +112,63 @@ public final class Plots {
 
     /** The zero-event sensitivity plot of an outcome (ratio measures, outcomes with a zero cell). */
     public static Figure zeroEvents(Results results, String outcome) {
+        return zeroEvents(results, outcome, PlotOptions.DEFAULTS);
+    }
+
+    /** As {@link #zeroEvents(Results, String)} with the given options. */
+    public static Figure zeroEvents(Results results, String outcome, PlotOptions options) {
         Analysis a = results.overall(outcome);
-        ForestPlot p = ForestPlots.zeroEvents(a, results.settings());
+        ForestPlot p = ForestPlots.zeroEvents(a, results.settings(), options);
         if (p == null) {
             throw new IllegalArgumentException("no zero-event sensitivity plot of '" + a.outcome() + "': it is drawn"
                     + " for a ratio measure when a study has a zero cell");
         }
-        return new Figure(p);
+        return new Figure(p.pages(options));
     }
 
     /**
-     * The bubble plots of an outcome's meta-regression, one per moderator ({@code Settings.withModerators}); empty
-     * without a regression.
+     * The bubble plots of an outcome's meta-regression, one per numeric moderator ({@code Settings.withModerators});
+     * empty without a regression.
      */
     public static List<Figure> bubbles(Results results, String outcome) {
+        return bubbles(results, outcome, PlotOptions.DEFAULTS);
+    }
+
+    /** As {@link #bubbles(Results, String)} with the given options. */
+    public static List<Figure> bubbles(Results results, String outcome, PlotOptions options) {
         Analysis a = results.overall(outcome);
         List<Figure> out = new ArrayList<>();
         if (a.sensitivity() != null) {
-            for (BubblePlot b : BubblePlot.all(a.outcome(), a.sensitivity().metaRegression(), results.settings())) {
+            for (BubblePlot b : BubblePlot.all(a.outcome(), a.sensitivity().metaRegression(), results.settings(),
+                    options)) {
                 out.add(new Figure(b));
             }
         }
         return List.copyOf(out);
     }
 
+    /** The numeric moderators of an outcome's bubble plots, in the order {@link #bubbles} draws them. */
+    public static List<String> bubbleModerators(Results results, String outcome) {
+        Analysis a = results.overall(outcome);
+        return a.sensitivity() == null ? List.of() : BubblePlot.numericTerms(a.sensitivity().metaRegression());
+    }
+
+    private static Axis axis(Results results, Analysis overall, PlotOptions options) {
+        List<Analysis> all = new ArrayList<>();
+        for (Analysis a : results.analyses()) {
+            if (a.outcome().equals(overall.outcome())) {
+                all.add(a);
+            }
+        }
+        return ForestPlots.outcomeAxis(all, results.settings(), options);
+    }
+
     private static List<Analysis> levels(Results results, Analysis overall, String variable) {
         List<Analysis> out = new ArrayList<>();
+        String v = variable.strip().replace(' ', '_');
         for (Analysis l : results.analyses()) {
             if (l.subgroup() != null && l.outcome().equals(overall.outcome())
-                    && l.subgroup().variable().equalsIgnoreCase(variable.strip().replace(' ', '_'))) {
+                    && l.subgroup().variable().equalsIgnoreCase(v)) {
                 out.add(l);
             }
         }
@@ -125,7 +180,7 @@ public final class Plots {
         if (a.sensitivity() == null || a.sensitivity().leaveOneOut().isEmpty()) {
             throw new IllegalArgumentException("no " + what + " plot of '" + a.outcome() + "': it needs at least two"
                     + " studies and the sensitivity analyses (k = " + a.k() + ", sensitivity "
-                    + results.settings().sensitivity().name().toLowerCase(java.util.Locale.ROOT) + ")");
+                    + results.settings().sensitivity().id() + ")");
         }
         return a;
     }

@@ -6,6 +6,8 @@ import java.awt.font.FontRenderContext;
 import java.awt.geom.AffineTransform;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -102,48 +104,54 @@ final class Text {
         return s.substring(0, lo).stripTrailing() + e;
     }
 
-    /** Estimates as RevMan prints them: two decimals, more for small values. */
-    static String est(double v) {
-        if (!Double.isFinite(v)) {
-            return "NA";
+    /**
+     * {@code s} broken into lines no wider than {@code max} points at font {@code f}: at spaces, and within a word
+     * that alone is wider. Never empty (a blank text is one empty line).
+     */
+    static List<String> wrap(String s, Font f, double max) {
+        String text = printable(s == null ? "" : s).strip();
+        List<String> lines = new ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        for (String word : text.split(" +")) {
+            String candidate = line.length() == 0 ? word : line + " " + word;
+            if (width(candidate, f) <= max) {
+                line.setLength(0);
+                line.append(candidate);
+                continue;
+            }
+            // the word does not fit on this line: first its part up to a hyphen, if that fits
+            String rest = word;
+            int hyphen = rest.lastIndexOf('-', rest.length() - 2);
+            while (hyphen > 0 && width((line.length() == 0 ? "" : line + " ") + rest.substring(0, hyphen + 1), f)
+                    > max) {
+                hyphen = rest.lastIndexOf('-', hyphen - 1);
+            }
+            if (hyphen > 0) {
+                line.append(line.length() == 0 ? "" : " ").append(rest, 0, hyphen + 1);
+                rest = rest.substring(hyphen + 1);
+            }
+            if (line.length() > 0) {
+                lines.add(line.toString());
+                line.setLength(0);
+            }
+            while (width(rest, f) > max && rest.length() > 1) {
+                int cut = rest.length() - 1;
+                int h = rest.lastIndexOf('-', cut - 1);
+                if (h > 0 && width(rest.substring(0, h + 1), f) <= max) {
+                    cut = h + 1;
+                } else {
+                    while (cut > 1 && width(rest.substring(0, cut), f) > max) {
+                        cut--;
+                    }
+                }
+                lines.add(rest.substring(0, cut));
+                rest = rest.substring(cut);
+            }
+            line.append(rest);
         }
-        double a = Math.abs(v);
-        if (a != 0 && a < 0.01) {
-            return String.format(Locale.ROOT, "%.3f", v);
+        if (line.length() > 0 || lines.isEmpty()) {
+            lines.add(line.toString());
         }
-        if (a >= 1000) {
-            return String.format(Locale.ROOT, "%.0f", v);
-        }
-        return String.format(Locale.ROOT, "%.2f", v);
-    }
-
-    static String ci(double e, double lo, double hi) {
-        return est(e) + " [" + est(lo) + ", " + est(hi) + "]";
-    }
-
-    static String p(double p) {
-        if (!Double.isFinite(p)) {
-            return "P = NA";
-        }
-        if (p < 0.00001) {
-            return "P < 0.00001";
-        }
-        if (p < 0.001) {
-            return String.format(Locale.ROOT, "P = %.5f", p).replaceAll("0+$", "");
-        }
-        return String.format(Locale.ROOT, "P = %.2f", p).equals("P = 0.00")
-                ? String.format(Locale.ROOT, "P = %.3f", p) : String.format(Locale.ROOT, "P = %.2f", p);
-    }
-
-    static String num2(double v) {
-        return Double.isFinite(v) ? String.format(Locale.ROOT, "%.2f", v) : "NA";
-    }
-
-    static String pct0(double v) {
-        return Double.isFinite(v) ? String.format(Locale.ROOT, "%.0f%%", v) : "NA";
-    }
-
-    static String pct1(double v) {
-        return Double.isFinite(v) ? String.format(Locale.ROOT, "%.1f%%", v) : "";
+        return lines;
     }
 }

@@ -1,5 +1,6 @@
 package org.mscmeta.report.plot;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -18,7 +19,7 @@ import org.mscmeta.analysis.Results;
 import org.mscmeta.analysis.Settings;
 import org.mscmeta.sheet.SheetReader;
 
-/** Forest plots at 3, 20 and 60 studies: they grow with the rows and keep every label inside its column. */
+/** Forest plots at 3, 20, 60 and 80 studies: they grow with the rows, split into pages, wrap long labels. */
 class ForestPlotTest {
 
     @TempDir
@@ -41,22 +42,42 @@ class ForestPlotTest {
         return MetaAnalysis.run(SheetReader.withBuiltInVocabulary().read(f, null), Settings.DEFAULTS);
     }
 
+    private static ForestPlot outcome(Results r, PlotOptions o) {
+        Analysis a = r.analyses().get(0);
+        return ForestPlots.outcome(a, r.settings(), o, ForestPlots.outcomeAxis(r.analyses(), r.settings(), o));
+    }
+
+    private static ForestPlot bySubgroup(Results r) {
+        Analysis overall = r.analyses().get(0);
+        List<Analysis> levels = r.analyses().stream().filter(a -> a.subgroup() != null).toList();
+        PlotOptions o = PlotOptions.DEFAULTS;
+        return ForestPlots.subgroups(overall, levels, r.subgroupTests(), r.settings(), o,
+                ForestPlots.outcomeAxis(r.analyses(), r.settings(), o));
+    }
+
+    private static double totalHeight(List<Drawing> pages) {
+        return pages.stream().mapToDouble(Drawing::height).sum();
+    }
+
     @Test
-    void heightGrowsWithStudiesAndWidthIsPrintQuality() throws Exception {
+    void heightGrowsWithStudiesAndLargePlotsSplitIntoPages() throws Exception {
         double previous = 0;
         for (int k : List.of(3, 20, 60)) {
             Results r = analyse(k);
-            Analysis overall = r.analyses().get(0);
-            ForestPlot p = ForestPlots.outcome(overall, r.settings());
-            assertTrue(p.height() > previous, "height at k = " + k);
-            previous = p.height();
+            ForestPlot p = outcome(r, PlotOptions.DEFAULTS);
+            List<Drawing> pages = p.pages(PlotOptions.DEFAULTS);
+            assertTrue(totalHeight(pages) > previous, "height at k = " + k);
+            previous = totalHeight(pages);
             assertEquals(k, p.rowLabels().stream().filter(l -> l.startsWith("Study ")).count());
-            BufferedImage img = DrawingFiles.image(p, DrawingFiles.DPI);
-            assertTrue(img.getWidth() >= 1600, "width " + img.getWidth());
-            assertEquals(Math.ceil(p.height() * DrawingFiles.DPI / 72.0), img.getHeight(), 1.0);
-            List<Analysis> levels = r.analyses().stream().filter(a -> a.subgroup() != null).toList();
-            ForestPlot sub = ForestPlots.subgroups(overall, levels, r.subgroupTests(), r.settings());
-            assertTrue(sub.height() > p.height(), "subgroup plot adds block rows");
+            for (Drawing page : pages) {
+                assertTrue(page.height() <= PlotSize.DOUBLE_COLUMN.pageHeight() + 1e-6, "a page at k = " + k);
+                assertEquals(PlotSize.DOUBLE_COLUMN.width(), page.width(), 1e-9);
+            }
+            assertEquals(k == 60, pages.size() > 1, "k = " + k + ": " + pages.size() + " page(s)");
+            BufferedImage img = DrawingFiles.image(pages.get(0), DrawingFiles.DPI);
+            assertEquals(Math.ceil(174 / 25.4 * DrawingFiles.DPI), img.getWidth(), 1.0, "174 mm at 300 dpi");
+            ForestPlot sub = bySubgroup(r);
+            assertTrue(totalHeight(sub.pages(PlotOptions.DEFAULTS)) > totalHeight(pages), "subgroup plot adds rows");
             assertTrue(sub.rowLabels().contains("route: intravenous"));
         }
     }
@@ -64,13 +85,11 @@ class ForestPlotTest {
     @Test
     void largeAnalysesArePlottedAsTheirPooledRows() throws Exception {
         Results r = analyse(ForestPlots.MAX_STUDY_ROWS + 50);
-        Analysis overall = r.analyses().get(0);
-        ForestPlot p = ForestPlots.outcome(overall, r.settings());
+        ForestPlot p = outcome(r, PlotOptions.DEFAULTS);
         assertEquals(0, p.rowLabels().stream().filter(l -> l.startsWith("Study ")).count());
         assertTrue(p.rowLabels().get(0).contains("study rows are in results.xlsx"), p.rowLabels().get(0));
-        assertTrue(p.height() < 400, "a summary-sized plot: " + p.height());
-        List<Analysis> levels = r.analyses().stream().filter(a -> a.subgroup() != null).toList();
-        ForestPlot sub = ForestPlots.subgroups(overall, levels, r.subgroupTests(), r.settings());
+        assertEquals(1, p.pages(PlotOptions.DEFAULTS).size(), "a summary-sized plot");
+        ForestPlot sub = bySubgroup(r);
         assertEquals(0, sub.rowLabels().stream().filter(l -> l.startsWith("Study ") && !l.startsWith("Study weights"))
                 .count(),
                 "levels under the limit are summarised too when the plot as a whole is over it");
@@ -80,15 +99,17 @@ class ForestPlotTest {
     void sortOrdersStudyRows() throws Exception {
         Results r = analyse(20);
         Analysis a = r.analyses().get(0);
-        List<String> byWeight = ForestPlots.outcome(a, r.settings(), StudyOrder.WEIGHT).rowLabels().subList(0, 20);
+        List<String> byWeight = outcome(r, PlotOptions.DEFAULTS.withOrder(StudyOrder.WEIGHT)).rowLabels()
+                .subList(0, 20);
         List<Double> weights = byWeight.stream().map(label -> a.studies().stream()
                 .filter(st -> st.study().equals(label)).findFirst().orElseThrow().weightRandom()).toList();
         for (int i = 1; i < weights.size(); i++) {
             assertTrue(weights.get(i - 1) >= weights.get(i), "weights descending: " + weights);
         }
-        List<String> input = ForestPlots.outcome(a, r.settings()).rowLabels().subList(0, 20);
+        List<String> input = outcome(r, PlotOptions.DEFAULTS).rowLabels().subList(0, 20);
         assertEquals(a.studies().stream().map(st -> st.study()).toList(), input);
-        List<String> byEffect = ForestPlots.outcome(a, r.settings(), StudyOrder.EFFECT).rowLabels().subList(0, 20);
+        List<String> byEffect = outcome(r, PlotOptions.DEFAULTS.withOrder(StudyOrder.EFFECT)).rowLabels()
+                .subList(0, 20);
         List<Double> yi = byEffect.stream().map(label -> a.studies().stream()
                 .filter(st -> st.study().equals(label)).findFirst().orElseThrow().yi()).toList();
         for (int i = 1; i < yi.size(); i++) {
@@ -97,31 +118,52 @@ class ForestPlotTest {
     }
 
     @Test
-    void longLabelsAreCutWithAnEllipsisToFitTheirColumn() {
-        var font = Text.font(8f, false);
-        String cut = Text.fit("Study 2 of the International Mesenchymal Stromal Cell Consortium", font, 152);
-        assertTrue(cut.endsWith("\u2026"), cut);
-        assertTrue(Text.width(cut, font) <= 152, cut);
-        assertEquals("Short", Text.fit("Short", font, 152));
+    void longLabelsWrapToTheirColumn() {
+        var font = Text.font(7f, false);
+        List<String> lines = Text.wrap("Study 2 of the International Mesenchymal Stromal Cell Consortium", font, 90);
+        assertTrue(lines.size() >= 2, lines.toString());
+        for (String l : lines) {
+            assertTrue(Text.width(l, font) <= 90, l);
+        }
+        assertEquals("Study 2 of the International Mesenchymal Stromal Cell Consortium", String.join(" ", lines));
+        assertEquals(List.of("Short"), Text.wrap("Short", font, 90));
     }
 
     @Test
-    void axisContainsEveryEstimateAndIsLogForRatios() {
-        Axis a = Axis.choose(true, List.of(0.3, 1.8, 4.2));
+    void axisIsRegularAndHoldsEveryEstimate() {
+        Axis a = Axis.forValues(Axis.Scale.RATIO, List.of(0.3, 1.8, 4.2));
         assertTrue(a.ratio());
-        assertTrue(a.min() <= 0.3 && a.max() >= 4.2);
+        assertEquals(0.2, a.min(), 1e-12);
+        assertEquals(5, a.max(), 1e-12);
+        assertArrayEquals(new double[] {0.2, 0.5, 1, 2, 5}, a.ticks(), 1e-12);
         assertEquals(0.5, a.fraction(1.0), 1e-12, "no effect in the middle of a symmetric log axis");
-        Axis d = Axis.choose(false, List.of(-0.03, 0.07));
+        Axis wide = Axis.forValues(Axis.Scale.RATIO, List.of(0.0008, 20.0));
+        assertArrayEquals(new double[] {0.001, 0.01, 0.1, 1, 10, 100, 1000}, wide.ticks(), 1e-12,
+                "beyond the widest range, an arrow");
+        Axis d = Axis.forValues(Axis.Scale.DIFFERENCE, List.of(-0.03, 0.07));
         assertEquals(0.1, d.max(), 1e-12);
         assertEquals(0.5, d.fraction(0.0), 1e-12);
+        assertEquals("0.05", d.tickLabel(0.05));
+        Axis user = Axis.limits(Axis.Scale.RATIO, 0.1, 10);
+        assertArrayEquals(new double[] {0.1, 0.2, 0.5, 1, 2, 5, 10}, user.ticks(), 1e-12);
     }
 
     @Test
-    void allThreeFormatsAreWritten() throws Exception {
+    void allThreeFormatsAreWrittenAndLargePlotsGetPages() throws Exception {
         Results r = analyse(5);
-        DrawingFiles.all(ForestPlots.outcome(r.analyses().get(0), r.settings()), dir, "f");
+        new Figure(outcome(r, PlotOptions.DEFAULTS).pages(PlotOptions.DEFAULTS)).writeAll(dir, "f");
         for (String ext : List.of("png", "svg", "pdf")) {
             assertTrue(Files.size(dir.resolve("f." + ext)) > 2000, ext);
+        }
+        String svg = Files.readString(dir.resolve("f.svg"));
+        assertTrue(svg.contains("width=\"174mm\""), "SVG in physical units: " + svg.substring(0, 400));
+        Results big = analyse(80);
+        List<Path> written = new Figure(outcome(big, PlotOptions.DEFAULTS).pages(PlotOptions.DEFAULTS))
+                .writeAll(dir, "big");
+        assertTrue(written.contains(dir.resolve("big-page2.png")), written.toString());
+        try (var doc = org.apache.pdfbox.Loader.loadPDF(dir.resolve("big.pdf").toFile())) {
+            assertTrue(doc.getNumberOfPages() >= 2);
+            assertEquals(174 / 25.4 * 72, doc.getPage(0).getMediaBox().getWidth(), 0.01);
         }
     }
 
@@ -129,12 +171,12 @@ class ForestPlotTest {
     @Test
     void pdfTextIsTextInTheEmbeddedPlotFont() throws Exception {
         Results r = analyse(5);
-        ForestPlot p = ForestPlots.outcome(r.analyses().get(0), r.settings());
+        Drawing p = outcome(r, PlotOptions.DEFAULTS).pages(PlotOptions.DEFAULTS).get(0);
         Path pdf = dir.resolve("forest.pdf");
         DrawingFiles.pdf(p, pdf);
         try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
             String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
-            assertTrue(text.contains("Study 3") && text.contains("Risk Ratio"), text);
+            assertTrue(text.contains("Study 3") && text.contains("Risk ratio"), text);
             // letters as typed, as in the PNG: no ligature glyphs ("ﬀ" for "ff") in what a reader copies or searches
             // (the glyphs' own text, before the stripper's normalisation spells ligatures out)
             StringBuilder glyphs = new StringBuilder();

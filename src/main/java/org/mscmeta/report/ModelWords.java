@@ -1,0 +1,99 @@
+package org.mscmeta.report;
+
+import java.util.Locale;
+import org.mscmeta.analysis.Method;
+import org.mscmeta.analysis.Settings;
+import org.mscmeta.effect.Measure;
+import org.mscmeta.pool.TauSquared;
+
+/**
+ * The models of a run named in words a reader of a forest plot or a paper knows ("random effects
+ * (DerSimonian-Laird)", "common effect (Mantel-Haenszel)"), never in the command line's flags. One place, so that
+ * the plots, the console, the workbook and the manuscript kit name a model alike.
+ */
+public final class ModelWords {
+
+    private ModelWords() {
+    }
+
+    /** The common-effect method: "Mantel-Haenszel", "inverse variance", "Peto", or the GLMM without tau2. */
+    public static String commonMethod(Settings s) {
+        return switch (s.method()) {
+            case MH -> s.measure().isProportion() ? "inverse variance" : "Mantel-Haenszel";
+            case IV -> "inverse variance";
+            case PETO -> "Peto";
+            case GLMM -> "logistic model";
+        };
+    }
+
+    /** "common effect (Mantel-Haenszel)". */
+    public static String common(Settings s) {
+        return "common effect (" + commonMethod(s) + ")";
+    }
+
+    /** The estimator of the between-study variance in words: "REML", "DerSimonian-Laird", "Paule-Mandel", ... */
+    public static String tau2(TauSquared t) {
+        if (t == null) {
+            return "none";
+        }
+        return switch (t) {
+            case DL -> "DerSimonian-Laird";
+            case REML -> "REML";
+            case PM -> "Paule-Mandel";
+            case ML -> "maximum likelihood";
+            case HE -> "Hedges";
+            case SJ -> "Sidik-Jonkman";
+            case HS -> "Hunter-Schmidt";
+            case EB -> "empirical Bayes";
+        };
+    }
+
+    /**
+     * What the random-effects model is, in parentheses after "random effects": the estimator, the Hartung-Knapp
+     * interval, or the mixed logistic model of a GLMM.
+     */
+    public static String randomMethod(Settings s) {
+        if (s.method() == Method.GLMM) {
+            String model = s.measure().isProportion() ? "random-intercept logistic model"
+                    : s.glmmModel().equals("UM.RS") ? "mixed logistic model, random study effects"
+                    : "mixed logistic model, fixed study effects";
+            return model + ", maximum likelihood";
+        }
+        return tau2(s.tau2()) + (s.hksj() ? ", Hartung-Knapp" : "");
+    }
+
+    /** "random effects (REML)", "random effects (DerSimonian-Laird, Hartung-Knapp)". */
+    public static String random(Settings s) {
+        return "random effects (" + randomMethod(s) + ")";
+    }
+
+    /** The model the plots show: {@link #random} when there is a random-effects model, else {@link #common}. */
+    public static String shown(Settings s) {
+        return s.tau2() == null ? common(s) : random(s);
+    }
+
+    /** The effect measure in lower case: "risk ratio", "odds ratio", "risk difference", "proportion". */
+    public static String measure(Measure m) {
+        return m.label().toLowerCase(Locale.ROOT);
+    }
+
+    /** The effect measure as a heading: "Risk ratio", "Odds ratio", "Risk difference", "Proportion". */
+    public static String measureTitle(Measure m) {
+        String w = measure(m);
+        return Character.toUpperCase(w.charAt(0)) + w.substring(1);
+    }
+
+    /** The program whose conventions were followed, as a sentence. */
+    public static String convention(Settings s) {
+        return switch (s.convention()) {
+            case METAFOR -> "Computed as R's metafor computes it.";
+            case REVMAN5 -> "Computed with the conventions of RevMan 5.";
+            case META -> "Computed with the conventions of R's meta package.";
+        };
+    }
+
+    /** The prediction interval's quantile in words: "normal quantile", "t with k-1 degrees of freedom", ... */
+    public static String predictionQuantile(Settings s) {
+        return s.prediction().words();
+    }
+}
