@@ -25,11 +25,24 @@ import org.mscmeta.pool.Heterogeneity;
  * @param incidence            for comparative measures, the incidence among MSC recipients of every trial of the
  *                             outcome (single-arm included), pooled as logit proportions; else null
  * @param zeroEvents           the zero-event sensitivity table (outcomes with a zero cell); else empty
+ * @param summaryOfFindings    the outcome's row of the summary of findings (overall analyses); else null
+ * @param routeBySource        the route x cell-source analysis (overall analyses, when both columns have values);
+ *                             else null
  */
 public record Analysis(String outcome, Subgroup subgroup, int k, int kDoubleZeroExcluded, int kNotEstimable,
                        long eventsMsc, long nMsc, long eventsControl, long nControl, CommonResult common,
                        RandomResult random, Heterogeneity heterogeneity, StudyTable studies,
-                       Sensitivity sensitivity, Analysis incidence, List<ZeroEventRow> zeroEvents) {
+                       Sensitivity sensitivity, Analysis incidence, List<ZeroEventRow> zeroEvents,
+                       SummaryOfFindings summaryOfFindings, RouteBySource routeBySource) {
+
+    /** An analysis without the overall analysis' additions (summary of findings, route x cell source). */
+    public Analysis(String outcome, Subgroup subgroup, int k, int kDoubleZeroExcluded, int kNotEstimable,
+                    long eventsMsc, long nMsc, long eventsControl, long nControl, CommonResult common,
+                    RandomResult random, Heterogeneity heterogeneity, StudyTable studies, Sensitivity sensitivity,
+                    Analysis incidence, List<ZeroEventRow> zeroEvents) {
+        this(outcome, subgroup, k, kDoubleZeroExcluded, kNotEstimable, eventsMsc, nMsc, eventsControl, nControl,
+                common, random, heterogeneity, studies, sensitivity, incidence, zeroEvents, null, null);
+    }
 
     public Analysis {
         zeroEvents = zeroEvents == null ? List.of() : List.copyOf(zeroEvents);
@@ -65,18 +78,34 @@ public record Analysis(String outcome, Subgroup subgroup, int k, int kDoubleZero
     /** A copy with the sensitivity analyses attached. */
     public Analysis withSensitivity(Sensitivity s) {
         return new Analysis(outcome, subgroup, k, kDoubleZeroExcluded, kNotEstimable, eventsMsc, nMsc, eventsControl,
-                nControl, common, random, heterogeneity, studies, s, incidence, zeroEvents);
+                nControl, common, random, heterogeneity, studies, s, incidence, zeroEvents, summaryOfFindings,
+                routeBySource);
     }
 
     /** A copy with the incidence analysis attached. */
     public Analysis withIncidence(Analysis i) {
         return new Analysis(outcome, subgroup, k, kDoubleZeroExcluded, kNotEstimable, eventsMsc, nMsc, eventsControl,
-                nControl, common, random, heterogeneity, studies, sensitivity, i, zeroEvents);
+                nControl, common, random, heterogeneity, studies, sensitivity, i, zeroEvents, summaryOfFindings,
+                routeBySource);
     }
 
     /** A copy with the zero-event sensitivity table attached. */
     public Analysis withZeroEvents(List<ZeroEventRow> z) {
         return new Analysis(outcome, subgroup, k, kDoubleZeroExcluded, kNotEstimable, eventsMsc, nMsc, eventsControl,
-                nControl, common, random, heterogeneity, studies, sensitivity, incidence, z);
+                nControl, common, random, heterogeneity, studies, sensitivity, incidence, z, summaryOfFindings,
+                routeBySource);
+    }
+
+    /** A copy with the summary-of-findings row attached. */
+    public Analysis withSummaryOfFindings(SummaryOfFindings f) {
+        return new Analysis(outcome, subgroup, k, kDoubleZeroExcluded, kNotEstimable, eventsMsc, nMsc, eventsControl,
+                nControl, common, random, heterogeneity, studies, sensitivity, incidence, zeroEvents, f, routeBySource);
+    }
+
+    /** A copy with the route x cell-source analysis attached. */
+    public Analysis withRouteBySource(RouteBySource r) {
+        return new Analysis(outcome, subgroup, k, kDoubleZeroExcluded, kNotEstimable, eventsMsc, nMsc, eventsControl,
+                nControl, common, random, heterogeneity, studies, sensitivity, incidence, zeroEvents, summaryOfFindings,
+                r);
     }
 }

@@ -138,6 +138,10 @@ public final class MetaAnalysis {
             // beside the comparison: how often MSC recipients of all trials (single-arm too) had the event
             overall = overall.withIncidence(PooledModel.incidence(sheet, outcome, allRows, s));
         }
+        overall = overall.withSummaryOfFindings(SummaryOfFindings.of(overall, s));
+        if (RouteBySourceAnalysis.wanted(s)) {
+            overall = overall.withRouteBySource(RouteBySourceAnalysis.run(sheet, overall, rows, s, notices));
+        }
         analyses.add(overall);
         describe(overall, s, notices);
 

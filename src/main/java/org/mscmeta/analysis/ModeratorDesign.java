@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.TreeSet;
 import org.mscmeta.sheet.TextColumn;
 import org.mscmeta.sheet.Vocabulary;
 
@@ -29,9 +28,31 @@ public record ModeratorDesign(List<String> terms, double[][] x, int[] used, List
                               int[] interactionColumns) {
 
     /** Orders factor levels as R's {@code factor()} does in an English locale. */
-    static final Comparator<String> LEVEL_ORDER = Comparator
-            .comparing((String s) -> s.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]", ""))
+    static final Comparator<String> LEVEL_ORDER = Comparator.comparing(ModeratorDesign::sortKey)
             .thenComparing(Comparator.naturalOrder());
+
+    /** Letters and digits in lower case: the order's primary key. */
+    private static String sortKey(String s) {
+        StringBuilder sb = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isLetterOrDigit(c)) {
+                sb.append(Character.toLowerCase(c));
+            }
+        }
+        return sb.toString();
+    }
+
+    /** The distinct values of {@code values}, in {@link #LEVEL_ORDER} (each value compared once per sort). */
+    static List<String> levels(Iterable<String> values) {
+        java.util.Set<String> distinct = new java.util.HashSet<>();
+        for (String v : values) {
+            distinct.add(v);
+        }
+        List<String> out = new ArrayList<>(distinct);
+        out.sort(LEVEL_ORDER);
+        return out;
+    }
 
     /** One moderator: its name and each study's value (as text). */
     record Moderator(String name, String[] values) {
@@ -54,73 +75,76 @@ public record ModeratorDesign(List<String> terms, double[][] x, int[] used, List
             }
         }
         int[] used = java.util.stream.IntStream.range(0, n).filter(i -> keep[i]).toArray();
+        int k = used.length;
         List<String> terms = new ArrayList<>();
         terms.add("intercept");
-        List<double[]> columns = new ArrayList<>();
-        columns.add(ones(used.length));
         List<String[]> references = new ArrayList<>();
-        List<List<double[]>> dummies = new ArrayList<>();
-        List<List<String>> dummyNames = new ArrayList<>();
-        for (Moderator m : moderators) {
-            double[] numeric = numeric(m, used);
-            if (numeric != null) {
+        // each moderator: its values (numeric) or each study's level and the levels (factor); its first column
+        int mods = moderators.size();
+        double[][] numeric = new double[mods][];
+        int[][] level = new int[mods][];
+        List<List<String>> levelNames = new ArrayList<>();
+        int[] firstColumn = new int[mods];
+        for (int mi = 0; mi < mods; mi++) {
+            Moderator m = moderators.get(mi);
+            firstColumn[mi] = terms.size();
+            numeric[mi] = numeric(m, used);
+            if (numeric[mi] != null) {
                 terms.add(m.name());
-                columns.add(numeric);
-                dummies.add(null);
-                dummyNames.add(null);
+                levelNames.add(null);
                 continue;
             }
-            TreeSet<String> levels = new TreeSet<>(LEVEL_ORDER);
-            for (int i : used) {
-                levels.add(m.values()[i].strip());
+            String[] stripped = new String[k];
+            for (int r = 0; r < k; r++) {
+                stripped[r] = m.values()[used[r]].strip();
             }
-            List<String> ordered = new ArrayList<>(levels);
+            List<String> ordered = levels(java.util.Arrays.asList(stripped));
             references.add(new String[] {m.name(), ordered.get(0)});
-            List<double[]> ds = new ArrayList<>();
-            List<String> names = new ArrayList<>();
-            for (int l = 1; l < ordered.size(); l++) {
-                double[] d = new double[used.length];
-                for (int r = 0; r < used.length; r++) {
-                    d[r] = m.values()[used[r]].strip().equals(ordered.get(l)) ? 1 : 0;
-                }
-                String name = m.name() + " = " + ordered.get(l);
-                terms.add(name);
-                columns.add(d);
-                ds.add(d);
-                names.add(name);
+            java.util.Map<String, Integer> index = new java.util.HashMap<>();
+            for (int l = 0; l < ordered.size(); l++) {
+                index.put(ordered.get(l), l);
             }
-            dummies.add(ds);
-            dummyNames.add(names);
+            level[mi] = new int[k];
+            for (int r = 0; r < k; r++) {
+                level[mi][r] = index.get(stripped[r]);
+            }
+            for (int l = 1; l < ordered.size(); l++) {
+                terms.add(m.name() + " = " + ordered.get(l));
+            }
+            levelNames.add(ordered);
         }
         int[] interactionColumns = new int[0];
-        if (interaction && moderators.size() >= 2 && dummies.get(0) != null && dummies.get(1) != null) {
-            List<Integer> idx = new ArrayList<>();
-            for (int a = 0; a < dummies.get(0).size(); a++) {
-                for (int b = 0; b < dummies.get(1).size(); b++) {
-                    double[] d = new double[used.length];
-                    for (int r = 0; r < used.length; r++) {
-                        d[r] = dummies.get(0).get(a)[r] * dummies.get(1).get(b)[r];
-                    }
-                    idx.add(columns.size());
-                    terms.add(dummyNames.get(0).get(a) + " : " + dummyNames.get(1).get(b));
-                    columns.add(d);
+        boolean crossed = interaction && mods >= 2 && level[0] != null && level[1] != null;
+        int interactionFirst = terms.size();
+        if (crossed) {
+            int la = levelNames.get(0).size();
+            int lb = levelNames.get(1).size();
+            interactionColumns = new int[(la - 1) * (lb - 1)];
+            for (int a = 1; a < la; a++) {
+                for (int b = 1; b < lb; b++) {
+                    interactionColumns[(a - 1) * (lb - 1) + b - 1] = terms.size();
+                    terms.add(terms.get(firstColumn[0] + a - 1) + " : " + terms.get(firstColumn[1] + b - 1));
                 }
             }
-            interactionColumns = idx.stream().mapToInt(Integer::intValue).toArray();
         }
-        double[][] x = new double[used.length][columns.size()];
-        for (int j = 0; j < columns.size(); j++) {
-            for (int r = 0; r < used.length; r++) {
-                x[r][j] = columns.get(j)[r];
+        // the rows, written row by row: 1, the numbers, a 1 in the column of each level but the reference
+        double[][] x = new double[k][terms.size()];
+        for (int r = 0; r < k; r++) {
+            double[] row = x[r];
+            row[0] = 1;
+            for (int mi = 0; mi < mods; mi++) {
+                if (numeric[mi] != null) {
+                    row[firstColumn[mi]] = numeric[mi][r];
+                } else if (level[mi][r] > 0) {
+                    row[firstColumn[mi] + level[mi][r] - 1] = 1;
+                }
+            }
+            if (crossed && level[0][r] > 0 && level[1][r] > 0) {
+                int lb = levelNames.get(1).size();
+                row[interactionFirst + (level[0][r] - 1) * (lb - 1) + level[1][r] - 1] = 1;
             }
         }
         return new ModeratorDesign(List.copyOf(terms), x, used, List.copyOf(references), interactionColumns);
-    }
-
-    private static double[] ones(int n) {
-        double[] o = new double[n];
-        java.util.Arrays.fill(o, 1);
-        return o;
     }
 
     /** The values as numbers, or null when one does not read as a number (a factor). */

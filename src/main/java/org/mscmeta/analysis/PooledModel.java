@@ -93,11 +93,16 @@ final class PooledModel {
      * the study table and without the Q-profile intervals of tau2 and I2.
      */
     static Models models(ExtractionSheet sheet, int[] rows, Settings s) {
+        return models(sheet, rows, s, null);
+    }
+
+    /** As {@link #models(ExtractionSheet, int[], Settings)} with the studies' effects given (or null). */
+    static Models models(ExtractionSheet sheet, int[] rows, Settings s, StudyEffects effects) {
         if (s.measure().isProportion()) {
             Arm arm = Arm.of(sheet, rows);
             return proportions(arm.x(), arm.n(), s, false);
         }
-        return comparative(Tables.of(sheet, rows).tables(), s, false, null);
+        return comparative(Tables.of(sheet, rows).tables(), s, false, effects);
     }
 
     /** Counts of the studies on some sheet rows, with their totals. */

@@ -51,6 +51,102 @@ public final class MantelHaenszel {
         };
     }
 
+    /**
+     * The per-table terms whose sums give the pooled estimate and its variance ({@link #combine}), as formulas of a
+     * table's counts (with the correction {@code K1, K2} added under {@code corrected}), for the workbook's live
+     * pooled formulas: RR {@code R = a n2/N, S = c n1/N, V = (n1 n2 (a+c) - a c N)/N^2}; OR {@code R = a d/N,
+     * S = b c/N, PR, PS, QR, QS}; RD (Sato) {@code W = n1 n2/N, WD = W (a/n1 - c/n2), P, Q}; RD (Greenland and
+     * Robins, RevMan 5) {@code W, WD} with the raw difference, {@code R = (a b n2^3 + c d n1^3)/(n1 n2 N^2)}.
+     *
+     * @return the terms' names and formulas, in the order {@link #combine} takes their sums
+     */
+    public static java.util.LinkedHashMap<String, Expr> terms(Measure measure, boolean corrected,
+                                                              boolean greenlandRobinsRd) {
+        Expr k1 = corrected ? Expr.of(Expr.Var.K1) : Expr.num(0);
+        Expr k2 = corrected ? Expr.of(Expr.Var.K2) : Expr.num(0);
+        Expr rawA = Expr.of(Expr.Var.A);
+        Expr rawC = Expr.of(Expr.Var.C);
+        Expr rawN1 = Expr.of(Expr.Var.N1);
+        Expr rawN2 = Expr.of(Expr.Var.N2);
+        Expr a = rawA.plus(k1);
+        Expr c = rawC.plus(k2);
+        Expr b = rawN1.minus(rawA).plus(k1);
+        Expr d = rawN2.minus(rawC).plus(k2);
+        Expr n1 = a.plus(b);
+        Expr n2 = c.plus(d);
+        Expr n = n1.plus(n2);
+        java.util.LinkedHashMap<String, Expr> t = new java.util.LinkedHashMap<>();
+        switch (measure) {
+            case RR -> {
+                t.put("R", a.times(n2).over(n));
+                t.put("S", c.times(n1).over(n));
+                t.put("V", n1.times(n2).times(a.plus(c)).minus(a.times(c).times(n)).over(n.times(n)));
+            }
+            case OR -> {
+                Expr p = a.plus(d).over(n);
+                Expr q = b.plus(c).over(n);
+                Expr r = a.times(d).over(n);
+                Expr sv = b.times(c).over(n);
+                t.put("R", r);
+                t.put("S", sv);
+                t.put("PR", p.times(r));
+                t.put("PS", p.times(sv));
+                t.put("QR", q.times(r));
+                t.put("QS", q.times(sv));
+            }
+            case RD -> {
+                if (greenlandRobinsRd) {
+                    Expr w = n1.times(n2).over(n);
+                    t.put("W", w);
+                    t.put("WD", w.times(rawA.over(rawN1).minus(rawC.over(rawN2))));
+                    t.put("R", a.times(b).times(n2).times(n2).times(n2).plus(c.times(d).times(n1).times(n1).times(n1))
+                            .over(n1.times(n2).times(n).times(n)));
+                } else {
+                    Expr w = rawN1.times(rawN2).over(rawN1.plus(rawN2));
+                    Expr nn = rawN1.plus(rawN2);
+                    t.put("W", w);
+                    t.put("WD", w.times(rawA.over(rawN1).minus(rawC.over(rawN2))));
+                    t.put("P", rawN1.times(rawN1).times(rawC).minus(rawN2.times(rawN2).times(rawA))
+                            .plus(rawN1.times(rawN2).times(rawN2.minus(rawN1)).over(Expr.num(2))).over(nn.times(nn)));
+                    t.put("Q", rawA.times(rawN2.minus(rawC)).plus(rawC.times(rawN1.minus(rawA)))
+                            .over(Expr.num(2).times(nn)));
+                }
+            }
+            default -> throw new IllegalArgumentException("Mantel-Haenszel pools RR, OR or RD, not " + measure);
+        }
+        return t;
+    }
+
+    /**
+     * The pooled estimate (analysis scale) and its standard error from the sums of {@link #terms}, in their order.
+     */
+    public static double[] combine(Measure measure, boolean greenlandRobinsRd, double[] sums) {
+        return switch (measure) {
+            case RR -> new double[] {Math.log(sums[0] / sums[1]), Math.sqrt(sums[2] / (sums[0] * sums[1]))};
+            case OR -> new double[] {Math.log(sums[0] / sums[1]), Math.sqrt(sums[2] / (2 * sums[0] * sums[0])
+                    + (sums[3] + sums[4]) / (2 * sums[0] * sums[1]) + sums[5] / (2 * sums[1] * sums[1]))};
+            case RD -> {
+                double est = sums[1] / sums[0];
+                yield greenlandRobinsRd ? new double[] {est, Math.sqrt(sums[2] / (sums[0] * sums[0]))}
+                        : new double[] {est, Math.sqrt((est * sums[2] + sums[3]) / (sums[0] * sums[0]))};
+            }
+            default -> throw new IllegalArgumentException("Mantel-Haenszel pools RR, OR or RD, not " + measure);
+        };
+    }
+
+    /** {@link #combine} as spreadsheet formulas of the cells holding the sums: {estimate, standard error}. */
+    public static String[] combineExcel(Measure measure, boolean greenlandRobinsRd, String[] s) {
+        return switch (measure) {
+            case RR -> new String[] {"LN(" + s[0] + "/" + s[1] + ")", "SQRT(" + s[2] + "/(" + s[0] + "*" + s[1] + "))"};
+            case OR -> new String[] {"LN(" + s[0] + "/" + s[1] + ")", "SQRT(" + s[2] + "/(2*" + s[0] + "^2)+(" + s[3]
+                    + "+" + s[4] + ")/(2*" + s[0] + "*" + s[1] + ")+" + s[5] + "/(2*" + s[1] + "^2))"};
+            case RD -> greenlandRobinsRd ? new String[] {s[1] + "/" + s[0], "SQRT(" + s[2] + "/" + s[0] + "^2)"}
+                    : new String[] {s[1] + "/" + s[0], "SQRT((" + s[1] + "/" + s[0] + "*" + s[2] + "+" + s[3] + ")/"
+                    + s[0] + "^2)"};
+            default -> throw new IllegalArgumentException("Mantel-Haenszel pools RR, OR or RD, not " + measure);
+        };
+    }
+
     /** Pools every table of {@code t} (as metafor's {@code rma.mh}, which keeps tables without events). */
     public static CommonEffect pool(Measure measure, TwoByTwo t, double level) {
         boolean[] all = new boolean[t.k()];
@@ -110,9 +206,8 @@ public final class MantelHaenszel {
             num += (n1 * n2 * (a + c) - a * c * n) / (n * n);
             w[i] = c * n1 / n;
         }
-        double est = Math.log(r / s);
-        double se = Math.sqrt(num / (r * s));
-        return CommonEffect.wald("MH", est, se, level, w);
+        double[] es = combine(Measure.RR, false, new double[] {r, s, num});
+        return CommonEffect.wald("MH", es[0], es[1], level, w);
     }
 
     private static CommonEffect oddsRatio(TwoByTwo t, boolean[] use, double level, double[] i1, double[] i2) {
@@ -145,9 +240,8 @@ public final class MantelHaenszel {
             sqs += q * s;
             w[i] = s;
         }
-        double est = Math.log(sr / ss);
-        double var = spr / (2 * sr * sr) + (sps + sqr) / (2 * sr * ss) + sqs / (2 * ss * ss);
-        return CommonEffect.wald("MH", est, Math.sqrt(var), level, w);
+        double[] es = combine(Measure.OR, false, new double[] {sr, ss, spr, sps, sqr, sqs});
+        return CommonEffect.wald("MH", es[0], es[1], level, w);
     }
 
     private static CommonEffect riskDifference(TwoByTwo t, boolean[] use, double level) {
@@ -173,9 +267,8 @@ public final class MantelHaenszel {
             sq += (a * (n2 - c) + c * (n1 - a)) / (2 * n);
             w[i] = wi;
         }
-        double est = swd / sw;
-        double var = (est * sp + sq) / (sw * sw);
-        return CommonEffect.wald("MH", est, Math.sqrt(var), level, w);
+        double[] es = combine(Measure.RD, false, new double[] {sw, swd, sp, sq});
+        return CommonEffect.wald("MH", es[0], es[1], level, w);
     }
 
     private static CommonEffect riskDifferenceGreenlandRobins(TwoByTwo t, boolean[] use, double level, double[] i1,
@@ -202,6 +295,7 @@ public final class MantelHaenszel {
             sr += (a * b * n2 * n2 * n2 + c * d * n1 * n1 * n1) / (n1 * n2 * n * n);
             w[i] = wi;
         }
-        return CommonEffect.wald("MH", swd / sw, Math.sqrt(sr / (sw * sw)), level, w);
+        double[] es = combine(Measure.RD, true, new double[] {sw, swd, sr});
+        return CommonEffect.wald("MH", es[0], es[1], level, w);
     }
 }

@@ -163,6 +163,110 @@ final class JsonFields {
             }
             g.writeEndArray();
         }
+        if (a.summaryOfFindings() != null) {
+            summaryOfFindings(g, a.summaryOfFindings());
+        }
+        if (a.routeBySource() != null) {
+            routeBySource(g, a.routeBySource());
+        }
+        g.writeEndObject();
+    }
+
+    /** The outcome's row of the GRADE summary of findings; risks per 1,000. */
+    private static void summaryOfFindings(JsonGenerator g, org.mscmeta.analysis.SummaryOfFindings f) {
+        g.writeObjectPropertyStart("summary_of_findings");
+        g.writeNumberProperty("participants", f.participants());
+        g.writeNumberProperty("studies", f.studies());
+        g.writeStringProperty("measure", f.measure());
+        g.writeStringProperty("model", f.model());
+        num(g, "relative_estimate", f.relative());
+        num(g, "relative_ci_lower", f.relativeLower());
+        num(g, "relative_ci_upper", f.relativeUpper());
+        num(g, "control_risk", f.controlRisk());
+        g.writeStringProperty("control_risk_source", f.controlRiskGiven() ? "given (--control-risk)"
+                : "median control-arm risk of the studies");
+        num(g, "control_per_1000", 1000 * f.controlRisk());
+        num(g, "msc_per_1000", f.mscPer1000());
+        num(g, "msc_per_1000_ci_lower", f.mscLower());
+        num(g, "msc_per_1000_ci_upper", f.mscUpper());
+        num(g, "difference_per_1000", f.differencePer1000());
+        num(g, "difference_per_1000_ci_lower", f.differenceLower());
+        num(g, "difference_per_1000_ci_upper", f.differenceUpper());
+        g.writeStringProperty("not_estimable", f.notEstimable());
+        g.writeEndObject();
+    }
+
+    /**
+     * The route x cell-source analysis: {@code main_effects}, {@code interaction} and {@code cells}, fields of the
+     * outcome's overall analysis (as the reference values name them), and {@code route_by_cell_source} with the
+     * levels and the notes.
+     */
+    private static void routeBySource(JsonGenerator g, org.mscmeta.analysis.RouteBySource r) {
+        g.writeObjectPropertyStart("route_by_cell_source");
+        g.writeArrayPropertyStart("routes");
+        r.routes().forEach(g::writeString);
+        g.writeEndArray();
+        g.writeArrayPropertyStart("cell_sources");
+        r.sources().forEach(g::writeString);
+        g.writeEndArray();
+        g.writeArrayPropertyStart("notes");
+        r.notes().forEach(g::writeString);
+        g.writeEndArray();
+        g.writeEndObject();
+        model(g, "main_effects", r.mainEffects(), false);
+        model(g, "interaction", r.interaction(), true);
+        g.writeArrayPropertyStart("cells");
+        for (var c : r.cells()) {
+            g.writeStartObject();
+            g.writeStringProperty("route", c.route());
+            g.writeStringProperty("cell_source", c.source());
+            g.writeNumberProperty("k", c.k());
+            g.writeStringProperty("model", c.model());
+            num(g, "tau2", c.tau2());
+            num(g, "estimate", c.estimate());
+            num(g, "ci_lower", c.ciLower());
+            num(g, "ci_upper", c.ciUpper());
+            num(g, "p", c.p());
+            g.writeStringProperty("not_estimable", c.notEstimable());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+    }
+
+    private static void model(JsonGenerator g, String name, org.mscmeta.analysis.RouteBySource.Model m,
+                              boolean interaction) {
+        g.writeObjectPropertyStart(name);
+        g.writeNumberProperty("k", m.k());
+        num(g, "tau2", m.tau2());
+        num(g, "QM", m.qm());
+        g.writeNumberProperty("QM_df", m.qmDf());
+        num(g, "QM_p", m.qmP());
+        num(g, "QE", m.qe());
+        g.writeNumberProperty("QE_df", m.qeDf());
+        num(g, "QE_p", m.qeP());
+        num(g, "R2", m.r2());
+        if (interaction) {
+            num(g, "interaction_QM", m.interactionQm());
+            g.writeNumberProperty("interaction_df", m.interactionDf());
+            num(g, "interaction_p", m.interactionP());
+        }
+        g.writeArrayPropertyStart("reference_levels");
+        m.references().forEach(g::writeString);
+        g.writeEndArray();
+        g.writeArrayPropertyStart("coefficients");
+        for (int j = 0; j < m.terms().size(); j++) {
+            g.writeStartObject();
+            g.writeStringProperty("term", m.terms().get(j));
+            num(g, "estimate", m.coefficients()[j]);
+            num(g, "se", m.se()[j]);
+            num(g, "p", m.p()[j]);
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeArrayPropertyStart("dropped");
+        m.dropped().forEach(g::writeString);
+        g.writeEndArray();
+        g.writeStringProperty("not_estimable", m.notEstimable());
         g.writeEndObject();
     }
 
@@ -250,6 +354,15 @@ final class JsonFields {
             g.writeNumberProperty("QM_df", m.qmDf());
             num(g, "QM_p", m.qmP());
             num(g, "R2", m.r2());
+            num(g, "QE", m.qe());
+            g.writeNumberProperty("QE_df", m.qeDf());
+            num(g, "QE_p", m.qeP());
+            g.writeArrayPropertyStart("reference_levels");
+            m.references().forEach(g::writeString);
+            g.writeEndArray();
+            g.writeArrayPropertyStart("dropped");
+            m.dropped().forEach(g::writeString);
+            g.writeEndArray();
             g.writeArrayPropertyStart("coefficients");
             for (int j = 0; j < m.terms().size(); j++) {
                 g.writeStartObject();

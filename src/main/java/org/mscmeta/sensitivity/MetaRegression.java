@@ -110,22 +110,26 @@ public record MetaRegression(List<String> terms, int k, double tau2, double qm, 
     public static MetaRegression fit(double[] y, double[] v, double[][] x, List<String> terms,
                                      List<String> references, TauSquared est, boolean hksj) {
         int k = y.length;
-        boolean[] keep = independentColumns(x, terms.size());
+        Grouped full = new Grouped(x, y, v);
+        boolean[] keep = independentColumns(full.rows, full.counts(), terms.size());
         List<String> kept = new ArrayList<>();
         List<String> dropped = new ArrayList<>();
         for (int j = 0; j < terms.size(); j++) {
             (keep[j] ? kept : dropped).add(terms.get(j));
         }
         int p = kept.size();
-        double[][] xs = new double[k][p];
-        for (int i = 0; i < k; i++) {
-            for (int j = 0, c = 0; j < keep.length; j++) {
-                if (keep[j]) {
-                    xs[i][c++] = x[i][j];
+        double[][] xs = x; // the design itself when no column is dropped (the usual case)
+        if (p < keep.length) {
+            xs = new double[k][p];
+            for (int i = 0; i < k; i++) {
+                for (int j = 0, c = 0; j < keep.length; j++) {
+                    if (keep[j]) {
+                        xs[i][c++] = x[i][j];
+                    }
                 }
             }
         }
-        Grouped g = new Grouped(xs, y, v);
+        Grouped g = p < keep.length ? full.reduced(keep) : full;
         double tau2 = estimateTau2(g, est);
         Fit at = g.at(tau2);
         double df = k - p;
@@ -167,15 +171,16 @@ public record MetaRegression(List<String> terms, int k, double tau2, double qm, 
      * The columns to keep: each column that is not (to a relative 1e-9) a linear combination of the kept columns
      * before it, found by a Cholesky factorisation of X'X in column order (R's {@code lm} keeps the same columns).
      */
-    static boolean[] independentColumns(double[][] x, int p) {
+    static boolean[] independentColumns(double[][] rows, int[] counts, int p) {
         double[][] a = new double[p][p];
-        for (double[] row : x) {
+        for (int g = 0; g < rows.length; g++) {
+            double[] row = rows[g];
             for (int r = 0; r < p; r++) {
                 if (row[r] == 0) {
                     continue;
                 }
                 for (int c = 0; c < p; c++) {
-                    a[r][c] += row[r] * row[c];
+                    a[r][c] += counts[g] * row[r] * row[c];
                 }
             }
         }
@@ -212,6 +217,8 @@ public record MetaRegression(List<String> terms, int k, double tau2, double qm, 
         final int p;
         /** Distinct rows of X. */
         final double[][] rows;
+        /** Per distinct row, the columns where it is not 0 (a factor's row has a few). */
+        final int[][] nz;
         /** Per study, its row's index. */
         final int[] group;
         final double[] y;
@@ -222,27 +229,87 @@ public record MetaRegression(List<String> terms, int k, double tau2, double qm, 
             this.p = x.length == 0 ? 0 : x[0].length;
             this.y = y;
             this.v = v;
-            Map<List<Double>, Integer> index = new HashMap<>();
+            Map<RowKey, Integer> index = new HashMap<>();
             List<double[]> distinct = new ArrayList<>();
             group = new int[k];
             for (int i = 0; i < k; i++) {
-                List<Double> key = new ArrayList<>(p);
-                for (double d : x[i]) {
-                    key.add(d);
-                }
-                Integer gi = index.get(key);
+                Integer gi = index.putIfAbsent(new RowKey(x[i]), distinct.size());
                 if (gi == null) {
                     gi = distinct.size();
-                    index.put(key, gi);
                     distinct.add(x[i]);
                 }
                 group[i] = gi;
             }
             rows = distinct.toArray(new double[0][]);
+            nz = nonZero(rows);
         }
+
+        private Grouped(int k, int p, double[][] rows, int[] group, double[] y, double[] v) {
+            this.k = k;
+            this.p = p;
+            this.rows = rows;
+            this.nz = nonZero(rows);
+            this.group = group;
+            this.y = y;
+            this.v = v;
+        }
+
+        private static int[][] nonZero(double[][] rows) {
+            int[][] out = new int[rows.length][];
+            for (int gi = 0; gi < rows.length; gi++) {
+                int n = 0;
+                int[] idx = new int[rows[gi].length];
+                for (int c = 0; c < rows[gi].length; c++) {
+                    if (rows[gi][c] != 0) {
+                        idx[n++] = c;
+                    }
+                }
+                out[gi] = Arrays.copyOf(idx, n);
+            }
+            return out;
+        }
+
+        /** Studies per distinct row. */
+        int[] counts() {
+            int[] n = new int[rows.length];
+            for (int gi : group) {
+                n[gi]++;
+            }
+            return n;
+        }
+
+        /** The same groups with only the columns {@code keep}. */
+        Grouped reduced(boolean[] keep) {
+            int kept = 0;
+            for (boolean b : keep) {
+                kept += b ? 1 : 0;
+            }
+            double[][] r = new double[rows.length][kept];
+            for (int gi = 0; gi < rows.length; gi++) {
+                for (int j = 0, c = 0; j < keep.length; j++) {
+                    if (keep[j]) {
+                        r[gi][c++] = rows[gi][j];
+                    }
+                }
+            }
+            return new Grouped(k, kept, r, group, y, v);
+        }
+
+        /** The fit at tau2 = 0, once computed (the DL estimate, QE and a zero tau2 all need it). */
+        private Fit atZero;
 
         /** The weighted least-squares fit and the quadratic forms at {@code tau2}. */
         Fit at(double tau2) {
+            if (tau2 == 0) {
+                if (atZero == null) {
+                    atZero = compute(0);
+                }
+                return atZero;
+            }
+            return compute(tau2);
+        }
+
+        private Fit compute(double tau2) {
             int gN = rows.length;
             double[] s0 = new double[gN];
             double[] s1 = new double[gN];
@@ -268,9 +335,9 @@ public record MetaRegression(List<String> terms, int k, double tau2, double qm, 
             double[] xwy = new double[p];
             for (int gi = 0; gi < gN; gi++) {
                 double[] r = rows[gi];
-                for (int c = 0; c < p; c++) {
+                for (int c : nz[gi]) {
                     xwy[c] += s1[gi] * r[c];
-                    for (int d = 0; d < p; d++) {
+                    for (int d : nz[gi]) {
                         a[c][d] += s0[gi] * r[c] * r[d];
                         bm[c][d] += t0[gi] * r[c] * r[d];
                     }
@@ -282,7 +349,7 @@ public record MetaRegression(List<String> terms, int k, double tau2, double qm, 
             double ypppy = 0;
             for (int gi = 0; gi < gN; gi++) {
                 double f = 0;
-                for (int c = 0; c < p; c++) {
+                for (int c : nz[gi]) {
                     f += rows[gi][c] * b[c];
                 }
                 ypy += s2[gi] - 2 * f * s1[gi] + f * f * s0[gi];
@@ -340,6 +407,25 @@ public record MetaRegression(List<String> terms, int k, double tau2, double qm, 
                 trPV += sv[gi] * (1 - h);
             }
             return new double[] {Math.max(rss, 0), trPV};
+        }
+    }
+
+    /** A row of X as a hash key (its values compared exactly). */
+    private record RowKey(double[] values) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof RowKey r && Arrays.equals(values, r.values);
+        }
+
+        /** A mixing hash: rows of 0s and 1s (dummy codes) collide under {@link Arrays#hashCode(double[])}. */
+        @Override
+        public int hashCode() {
+            long h = 0x9E3779B97F4A7C15L;
+            for (double d : values) {
+                h = (h ^ Double.doubleToLongBits(d)) * 0xBF58476D1CE4E5B9L;
+                h ^= h >>> 31;
+            }
+            return (int) (h ^ (h >>> 32));
         }
     }
 

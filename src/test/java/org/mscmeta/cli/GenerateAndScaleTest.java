@@ -164,9 +164,14 @@ class GenerateAndScaleTest {
             var outcomeSheet = wb.getSheet(firstOutcome);
             assertTrue(outcomeSheet != null, "a sheet per outcome");
             int formulas = 0;
+            var overall = results.overall(firstOutcome);
             for (int r = 5; r < 60; r++) {
                 var cell = outcomeSheet.getRow(r).getCell(10); // yi, a formula for every included study
-                formulas += cell != null && cell.getCellType() == org.apache.poi.ss.usermodel.CellType.FORMULA ? 1 : 0;
+                if (cell != null && cell.getCellType() == org.apache.poi.ss.usermodel.CellType.FORMULA) {
+                    formulas++;
+                    // the streamed formula holds the engine's value for readers that do not recalculate
+                    assertEquals(overall.studies().yi(r - 5), cell.getNumericCellValue(), 1e-12, "cached yi, row " + r);
+                }
             }
             assertTrue(formulas > 30, "study rows carry their formulas: " + formulas);
         }

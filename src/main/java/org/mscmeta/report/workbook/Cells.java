@@ -120,6 +120,19 @@ final class Cells {
         c.setCellStyle(style);
     }
 
+    /**
+     * A formula with its value as the engine computed it, stored as the formula's cached result: a reader that does
+     * not recalculate (a preview, a phone, pandas or openpyxl) shows the number; one that does computes the same.
+     */
+    void formula(Row r, int col, String f, CellStyle style, double cached) {
+        Cell c = r.createCell(col);
+        c.setCellFormula(f);
+        if (Double.isFinite(cached)) {
+            c.setCellValue(cached);
+        }
+        c.setCellStyle(style);
+    }
+
     /** The column letters of a 0-based column index. */
     static String letter(int col) {
         return CellReference.convertNumToColString(col);

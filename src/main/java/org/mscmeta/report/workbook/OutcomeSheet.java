@@ -1,6 +1,10 @@
 package org.mscmeta.report.workbook;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.function.Function;
+import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.mscmeta.analysis.Analysis;
@@ -13,12 +17,20 @@ import org.mscmeta.effect.EffectFormula;
 import org.mscmeta.effect.Expr;
 import org.mscmeta.effect.Measure;
 import org.mscmeta.pool.Heterogeneity;
+import org.mscmeta.pool.MantelHaenszel;
+import org.mscmeta.pool.PredictionInterval;
+import org.mscmeta.pool.TauSquared;
+import org.mscmeta.report.ModelWords;
 import org.mscmeta.sheet.ExtractionSheet;
 
 /**
  * The sheet of one outcome: its settings, the study table whose corrections, effects, variances, intervals and
  * weights are live formulas on the count cells (the engine's own formulas, {@link EffectFormula}, written out with
- * the convention's switches), and the pooled rows.
+ * the convention's switches), and the pooled rows, live formulas too where the model has a closed form (inverse
+ * variance, Mantel-Haenszel from the sums of its per-table terms, {@link MantelHaenszel#terms}, Peto, and
+ * DerSimonian-Laird's tau2 with the random-effects estimate, its Hartung-Knapp interval and the prediction interval).
+ * An iterative estimate (REML, PM, ML, ..., the GLMM) is the engine's number, and the sheet says so beside it. Every
+ * formula cell also holds the engine's value, so that a reader that does not recalculate shows the numbers.
  */
 final class OutcomeSheet {
 
@@ -28,10 +40,10 @@ final class OutcomeSheet {
     private OutcomeSheet() {
     }
 
-    /** Column layout of an outcome sheet. */
+    /** Column layout of an outcome sheet; Mantel-Haenszel's per-table terms follow {@link #W_IV}. */
     enum Col {
         STUDY, YEAR, ROW, A, N1, C, N2, INCLUDED, CC1, CC2, YI, VI, SE, EST, LO, HI, W_COMMON_RAW, W_COMMON,
-        W_RANDOM_RAW, W_RANDOM;
+        W_RANDOM_RAW, W_RANDOM, W_IV;
 
         private final String letter = Cells.letter(ordinal());
 
@@ -40,6 +52,23 @@ final class OutcomeSheet {
         }
     }
 
+    /** Columns of the pooled table. */
+    private static final int P_K = 1;
+    private static final int P_EST = 2;
+    private static final int P_LO = 3;
+    private static final int P_HI = 4;
+    private static final int P_P = 5;
+    private static final int P_TAU2 = 6;
+    private static final int P_I2 = 7;
+    private static final int P_Q = 8;
+    private static final int P_DF = 9;
+    private static final int P_QP = 10;
+    private static final int P_PI_LO = 11;
+    private static final int P_PI_HI = 12;
+    private static final int P_LOG = 13;
+    private static final int P_SE = 14;
+    private static final int P_NOTE = 15;
+
     /**
      * Writes the sheet of one outcome's overall analysis; returns the row below its tables, where its forest plot
      * goes.
@@ -47,43 +76,113 @@ final class OutcomeSheet {
     static int write(Cells w, String name, Analysis a, Settings st) {
         Sheet s = w.wb.createSheet(name);
         Measure m = st.measure();
+        boolean peto = st.method() == Method.PETO;
+        boolean mh = st.method() == Method.MH && !m.isProportion();
+        boolean corrected = st.convention().correctedMantelHaenszel();
+        LinkedHashMap<String, Expr> terms = mh ? MantelHaenszel.terms(m, corrected,
+                st.convention().correctedMantelHaenszel()) : new LinkedHashMap<>();
         Row r0 = s.createRow(0);
         w.cell(r0, 0, a.outcome(), w.title);
         Row r1 = s.createRow(1);
-        w.text(r1, 0, m.label() + "; common effect " + st.method() + (st.tau2() == null ? "" : "; random effects "
-                + st.tau2Name() + (st.hksj() ? " with HKSJ" : "")) + "; continuity correction " + st.cc().value()
-                + " (" + st.cc().mode().id() + "); conventions of " + st.convention().displayName());
-        // parameter cells: level, z, cc, tau2
+        w.text(r1, 0, ModelWords.measureTitle(m) + "; " + ModelWords.common(st) + (st.tau2() == null ? ""
+                : "; " + ModelWords.random(st)) + "; continuity correction " + st.cc().value() + " ("
+                + st.cc().mode().id() + "). " + ModelWords.convention(st));
+        // parameter cells: level, z, correction, tau2
         Row r2 = s.createRow(2);
         w.text(r2, 0, "Confidence level");
         w.number(r2, 1, st.level(), w.est);
         w.text(r2, 2, "z");
-        r2.createCell(3).setCellFormula("NORMSINV(1-(1-B3)/2)");
-        r2.getCell(3).setCellStyle(w.num4);
+        w.formula(r2, 3, "NORMSINV(1-(1-B3)/2)", w.num4,
+                org.mscmeta.pool.Distributions.zCritical(st.level()));
         w.text(r2, 4, "Correction");
         w.number(r2, 5, st.cc().value(), w.est);
         w.text(r2, 6, "Tau\u00b2");
-        if (a.random().isFitted()) {
-            w.number(r2, 7, a.random().tau2(), w.num4);
-        }
         String z = "$D$3";
         String cc = "$F$3";
         String tau2 = "$H$3";
         String scale = m.isRatio() ? "log " + m.name() : m.name();
-        boolean peto = st.method() == Method.PETO;
-        String[] heads = {"Study", "Year", "Input row", "MSC events", "MSC total", "Control events", "Control total",
-            "Included", "Correction MSC", "Correction control", (peto ? "Peto log OR" : scale) + " (yi)",
-            "Variance (vi)", "SE", (peto ? "Peto OR" : m.name()), "CI lower", "CI upper",
-            "Common weight (raw, " + st.method() + ")", "Common weight (%)", "Random weight (raw)", "Random weight (%)"};
-        w.headerRow(s, FIRST_STUDY_ROW - 1, heads);
+        List<String> heads = new ArrayList<>(List.of("Study", "Year", "Input row", "MSC events", "MSC total",
+                "Control events", "Control total", "Included", "Correction MSC", "Correction control",
+                (peto ? "Peto log OR" : scale) + " (yi)", "Variance (vi)", "SE", (peto ? "Peto OR" : m.name()),
+                "CI lower", "CI upper", "Common weight (raw, " + st.method() + ")", "Common weight (%)",
+                "Random weight (raw)", "Random weight (%)", "Inverse-variance weight (1/vi)"));
+        for (String t : terms.keySet()) {
+            heads.add("MH term " + t);
+        }
+        int helper = Col.values().length + terms.size();
+        heads.add("Q term (around the common estimate)");
+        heads.add("Q term (DerSimonian-Laird)");
+        heads.add("Q term (around the random-effects estimate)");
+        w.headerRow(s, FIRST_STUDY_ROW - 1, heads.toArray(new String[0]));
         s.getRow(FIRST_STUDY_ROW - 1).setHeightInPoints(44);
         int first = FIRST_STUDY_ROW;
-        int lastRow = first + a.studies().size() - 1;
+        int lastRow = first + Math.max(a.studies().size(), 1) - 1;
         boolean anyZero = anyCorrectionTrigger(a, m);
-        int i = first;
+        double engineTau2 = a.random().isFitted() ? a.random().tau2() : Double.NaN;
+        double sumCommonRaw = 0;
+        double sumRandomRaw = 0;
+        List<double[]> values = new ArrayList<>();
+        for (StudyResult sr : a.studies()) {
+            values.add(counts(sr, st, m, anyZero, peto));
+        }
+        for (int j = 0; j < a.studies().size(); j++) {
+            StudyResult sr = a.studies().get(j);
+            double wc = usesCommon(st, sr) ? rawCommon(st, m, sr, values.get(j)) : Double.NaN;
+            sumCommonRaw += Double.isFinite(wc) && sr.included() ? wc : 0;
+            sumRandomRaw += sr.included() && Double.isFinite(engineTau2) ? 1 / (sr.vi() + engineTau2) : 0;
+        }
         String sumCommon = "/SUM(" + range(Col.W_COMMON_RAW, first, lastRow) + ")";
         String sumRandom = "/SUM(" + range(Col.W_RANDOM_RAW, first, lastRow) + ")";
-        for (StudyResult sr : a.studies()) {
+        // the pooled rows' places, known before the studies refer to them
+        int commonRow = Math.max(lastRow, first) + 3;
+        int randomRow = commonRow + (a.common().isFitted() ? 1 : 0);
+        String commonCenter = "$" + Cells.letter(P_LOG) + "$" + (commonRow + 1);
+        String randomCenter = "$" + Cells.letter(P_LOG) + "$" + (randomRow + 1);
+        boolean dlAroundCommon = st.method() == Method.MH && st.convention().dlAroundMantelHaenszel()
+                && a.common().isFitted();
+        String dlCenter = dlAroundCommon ? commonCenter : "$J$3";
+        // tau2: live from the random-effects row where DerSimonian-Laird gives it in closed form (written here, before
+        // the study rows: a streamed sheet cannot go back to this row)
+        if (a.random().isFitted()) {
+            if (isLiveDl(a, st)) {
+                w.formula(r2, 7, "$" + Cells.letter(P_TAU2) + "$" + (randomRow + 1), w.num4, a.random().tau2());
+            } else {
+                w.number(r2, 7, a.random().tau2(), w.num4);
+            }
+        }
+        w.text(r2, 8, "IV estimate");
+        if (a.k() > 0) {
+            String yiRange = range(Col.YI, first, lastRow);
+            String ivRange = range(Col.W_IV, first, lastRow);
+            double ivCenter = 0;
+            double ivSum = 0;
+            for (StudyResult sr : a.studies()) {
+                if (sr.included()) {
+                    ivCenter += sr.yi() / sr.vi();
+                    ivSum += 1 / sr.vi();
+                }
+            }
+            w.formula(r2, 9, "SUMPRODUCT(" + ivRange + "," + yiRange + ")/SUM(" + ivRange + ")", w.num4,
+                    ivCenter / ivSum);
+        }
+        double commonLog = Double.isFinite(a.common().logEstimate()) ? a.common().logEstimate() : Double.NaN;
+        double randomLog = a.random().isFitted() ? a.random().logEstimate() : Double.NaN;
+        double dlCenterValue = dlAroundCommon ? commonLog : Double.NaN;
+        if (!dlAroundCommon && a.k() > 0) {
+            double num = 0;
+            double den = 0;
+            for (StudyResult sr : a.studies()) {
+                if (sr.included()) {
+                    num += sr.yi() / sr.vi();
+                    den += 1 / sr.vi();
+                }
+            }
+            dlCenterValue = num / den;
+        }
+        int i = first;
+        for (int j = 0; j < a.studies().size(); j++) {
+            StudyResult sr = a.studies().get(j);
+            double[] v = values.get(j);
             Row x = s.createRow(i);
             int excel = i + 1;
             w.text(x, Col.STUDY.ordinal(), sr.study());
@@ -100,7 +199,7 @@ final class OutcomeSheet {
             String n1 = ref(Col.N1, excel);
             String c1 = ref(Col.C, excel);
             String n2 = ref(Col.N2, excel);
-            Function<Expr.Var, String> countRefs = v -> switch (v) {
+            Function<Expr.Var, String> countRefs = vr -> switch (vr) {
                 case A -> a1;
                 case N1 -> n1;
                 case C -> c1;
@@ -108,17 +207,20 @@ final class OutcomeSheet {
                 case CC -> cc;
                 default -> "0";
             };
-            if (sr.included() && !peto) {
+            boolean correctable = (sr.included() || (mh && corrected && !"double zero".equals(sr.exclusion())))
+                    && !peto;
+            if (correctable) {
                 // the correction as the engine decides it (EffectFormula.increment), live on the counts
-                formula(w, x, Col.CC1, increment(st, m, 1, anyZero).excel(countRefs), w.num4);
-                formula(w, x, Col.CC2, m.isProportion() ? "0" : increment(st, m, 2, anyZero).excel(countRefs), w.num4);
+                formula(w, x, Col.CC1, increment(st, m, 1, anyZero).excel(countRefs), w.num4, v[4]);
+                formula(w, x, Col.CC2, m.isProportion() ? "0" : increment(st, m, 2, anyZero).excel(countRefs),
+                        w.num4, v[5]);
             } else {
                 w.number(x, Col.CC1.ordinal(), 0, w.num4);
                 w.number(x, Col.CC2.ordinal(), 0, w.num4);
             }
             String k1 = ref(Col.CC1, excel);
             String k2 = ref(Col.CC2, excel);
-            Function<Expr.Var, String> refs = v -> switch (v) {
+            Function<Expr.Var, String> refs = vr -> switch (vr) {
                 case A -> a1;
                 case N1 -> n1;
                 case C -> c1;
@@ -128,50 +230,103 @@ final class OutcomeSheet {
                 case CC -> cc;
             };
             // raw common-effect weight: MH and Peto use every table (as metafor), IV only included studies
-            String wCommon = commonWeightFormula(st, m, refs, ref(Col.VI, excel));
-            if (st.method() != Method.IV || sr.included()) {
-                formula(w, x, Col.W_COMMON_RAW, wCommon, w.num4);
+            if (usesCommon(st, sr)) {
+                double cached = rawCommon(st, m, sr, v);
+                String wCommon = st.method() == Method.IV || st.method() == Method.GLMM || m.isProportion()
+                        ? "1/" + ref(Col.VI, excel) : commonWeight(st, m).excel(refs);
+                formula(w, x, Col.W_COMMON_RAW, wCommon, w.num4, cached);
+            }
+            int tc = Col.values().length;
+            for (var t : terms.entrySet()) {
+                if (usesCommon(st, sr)) {
+                    w.formula(x, tc, t.getValue().excel(refs), w.num4, t.getValue().eval(v));
+                }
+                tc++;
             }
             if (sr.included()) {
                 // the engine's own formulas (EffectFormula), with the convention's switches
                 EffectFormula f = peto ? EffectFormula.peto() : m.isProportion() ? EffectFormula.proportion(m)
                         : EffectFormula.of(m, st.convention());
-                String[] yv = {f.yi().excel(refs), f.vi().excel(refs)};
-                formula(w, x, Col.YI, yv[0], w.num4);
-                formula(w, x, Col.VI, yv[1], w.num4);
+                formula(w, x, Col.YI, f.yi().excel(refs), w.num4, sr.yi());
+                formula(w, x, Col.VI, f.vi().excel(refs), w.num4, sr.vi());
                 String yi = ref(Col.YI, excel);
                 String se = ref(Col.SE, excel);
-                formula(w, x, Col.SE, "SQRT(" + ref(Col.VI, excel) + ")", w.num4);
+                formula(w, x, Col.SE, "SQRT(" + ref(Col.VI, excel) + ")", w.num4, Math.sqrt(sr.vi()));
+                formula(w, x, Col.W_IV, "1/" + ref(Col.VI, excel), w.num4, 1 / sr.vi());
+                String wv = ref(Col.W_IV, excel);
+                if (a.common().isFitted()) {
+                    w.formula(x, helper, wv + "*(" + yi + "-" + commonCenter + ")^2", w.num4,
+                            (sr.yi() - commonLog) * (sr.yi() - commonLog) / sr.vi());
+                }
+                w.formula(x, helper + 1, wv + "*(" + yi + "-" + dlCenter + ")^2", w.num4,
+                        (sr.yi() - dlCenterValue) * (sr.yi() - dlCenterValue) / sr.vi());
+                if (a.random().isFitted() && Double.isFinite(engineTau2)) {
+                    w.formula(x, helper + 2, ref(Col.W_RANDOM_RAW, excel) + "*(" + yi + "-" + randomCenter + ")^2",
+                            w.num4, (sr.yi() - randomLog) * (sr.yi() - randomLog) / (sr.vi() + engineTau2));
+                }
                 if (m.isProportion()) {
                     // x/n with its Clopper-Pearson interval (the engine's: an inverse Beta, which not every
                     // spreadsheet program evaluates)
-                    formula(w, x, Col.EST, a1 + "/" + n1, w.est);
+                    formula(w, x, Col.EST, a1 + "/" + n1, w.est, sr.estimate());
                     w.number(x, Col.LO.ordinal(), sr.ciLower(), w.est);
                     w.number(x, Col.HI.ordinal(), sr.ciUpper(), w.est);
                 } else {
                     String back = m.isRatio() ? "EXP" : "";
-                    formula(w, x, Col.EST, back + "(" + yi + ")", w.est);
-                    formula(w, x, Col.LO, back + "(" + yi + "-" + z + "*" + se + ")", w.est);
-                    formula(w, x, Col.HI, back + "(" + yi + "+" + z + "*" + se + ")", w.est);
+                    formula(w, x, Col.EST, back + "(" + yi + ")", w.est, sr.estimate());
+                    formula(w, x, Col.LO, back + "(" + yi + "-" + z + "*" + se + ")", w.est, sr.ciLower());
+                    formula(w, x, Col.HI, back + "(" + yi + "+" + z + "*" + se + ")", w.est, sr.ciUpper());
                 }
-                formula(w, x, Col.W_COMMON, "100*" + ref(Col.W_COMMON_RAW, excel) + sumCommon, w.pct);
-                if (a.random().isFitted()) {
-                    formula(w, x, Col.W_RANDOM_RAW, "1/(" + ref(Col.VI, excel) + "+" + tau2 + ")", w.num4);
-                    formula(w, x, Col.W_RANDOM, "100*" + ref(Col.W_RANDOM_RAW, excel) + sumRandom, w.pct);
+                double wcRaw = rawCommon(st, m, sr, v);
+                formula(w, x, Col.W_COMMON, "100*" + ref(Col.W_COMMON_RAW, excel) + sumCommon, w.pct,
+                        Double.isFinite(sr.weightCommon()) ? sr.weightCommon() : 100 * wcRaw / sumCommonRaw);
+                if (a.random().isFitted() && Double.isFinite(engineTau2)) {
+                    formula(w, x, Col.W_RANDOM_RAW, "1/(" + ref(Col.VI, excel) + "+" + tau2 + ")", w.num4,
+                            1 / (sr.vi() + engineTau2));
+                    formula(w, x, Col.W_RANDOM, "100*" + ref(Col.W_RANDOM_RAW, excel) + sumRandom, w.pct,
+                            Double.isFinite(sr.weightRandom()) ? sr.weightRandom()
+                                    : 100 / (sr.vi() + engineTau2) / sumRandomRaw);
                 }
             } else {
-                w.text(x, Col.EST.ordinal(), "Not estimable");
+                w.text(x, Col.EST.ordinal(), "not estimable");
             }
             i++;
         }
-        int row = lastRow + 2;
-        row = pooledRows(w, s, row, a, st);
+        int row = Math.max(lastRow, first) + 2;
+        row = new Pooled(w, s, a, st, first, lastRow, terms, helper).write(row);
         s.createFreezePane(1, FIRST_STUDY_ROW);
-        s.setColumnWidth(0, 28 * 256);
-        for (int j = 1; j < Col.values().length; j++) {
+        s.setColumnWidth(0, 30 * 256);
+        for (int j = 1; j < heads.size(); j++) {
             s.setColumnWidth(j, 12 * 256);
         }
         return row + 1;
+    }
+
+    /** Whether the random-effects model is DerSimonian-Laird's, in closed form, and estimable. */
+    private static boolean isLiveDl(Analysis a, Settings st) {
+        return st.tau2() == TauSquared.DL && st.method() != Method.GLMM && a.random().isFitted()
+                && a.random().isEstimable();
+    }
+
+    /** A study's counts and corrections as the formulas' variables (indexed by {@link Expr.Var#ordinal()}). */
+    private static double[] counts(StudyResult sr, Settings st, Measure m, boolean anyZero, boolean peto) {
+        double[] v = new double[Expr.Var.values().length];
+        v[Expr.Var.A.ordinal()] = sr.eventsMsc();
+        v[Expr.Var.N1.ordinal()] = sr.nMsc();
+        v[Expr.Var.C.ordinal()] = Math.max(sr.eventsControl(), 0);
+        v[Expr.Var.N2.ordinal()] = Math.max(sr.nControl(), 0);
+        v[Expr.Var.CC.ordinal()] = st.cc().value();
+        boolean mh = st.method() == Method.MH && !m.isProportion();
+        boolean correctable = (sr.included() || (mh && st.convention().correctedMantelHaenszel()
+                && !"double zero".equals(sr.exclusion()))) && !peto;
+        if (correctable) {
+            v[Expr.Var.K1.ordinal()] = increment(st, m, 1, anyZero).eval(v);
+            v[Expr.Var.K2.ordinal()] = m.isProportion() ? 0 : increment(st, m, 2, anyZero).eval(v);
+        }
+        return v;
+    }
+
+    private static boolean usesCommon(Settings st, StudyResult sr) {
+        return st.method() == Method.MH || st.method() == Method.PETO || sr.included();
     }
 
     /** The correction added to the cells of one arm, as the engine applies it. */
@@ -183,15 +338,16 @@ final class OutcomeSheet {
                 : EffectFormula.increment(st.cc().mode(), arm, anyZero);
     }
 
-    /** The raw common-effect weight of a study: the method's own (MantelHaenszel.weight, Peto's V, 1/vi). */
-    private static String commonWeightFormula(Settings st, Measure m, Function<Expr.Var, String> refs,
-                                              String vi) {
-        return switch (st.method()) {
-            case IV, GLMM -> "1/" + vi;
-            case PETO -> EffectFormula.petoVariance().excel(refs);
-            case MH -> m.isProportion() ? "1/" + vi : org.mscmeta.pool.MantelHaenszel.weight(m,
-                    st.convention().correctedMantelHaenszel()).excel(refs);
-        };
+    /** A table's raw common-effect weight: 1/vi for inverse variance (and the GLMM), else the method's own. */
+    private static double rawCommon(Settings st, Measure m, StudyResult sr, double[] v) {
+        boolean iv = st.method() == Method.IV || st.method() == Method.GLMM || m.isProportion();
+        return iv ? (sr.included() ? 1 / sr.vi() : Double.NaN) : commonWeight(st, m).eval(v);
+    }
+
+    /** The raw common-effect weight of a table as a formula of its counts: Mantel-Haenszel's or Peto's V. */
+    private static Expr commonWeight(Settings st, Measure m) {
+        return st.method() == Method.PETO ? EffectFormula.petoVariance()
+                : MantelHaenszel.weight(m, st.convention().correctedMantelHaenszel());
     }
 
     /** Whether a study of the analysis would trigger {@code if0all}: a zero cell in a study not left out. */
@@ -207,53 +363,236 @@ final class OutcomeSheet {
         return false;
     }
 
-    private static int pooledRows(Cells w, Sheet s, int row, Analysis a, Settings st) {
-        w.headerRow(s, row++, new String[] {"Pooled", "k", "Estimate", "CI lower", "CI upper", "p", "Tau\u00b2",
-            "I\u00b2 (%)", "Q", "df", "p (Q)", "Prediction lower", "Prediction upper"});
-        CommonResult c = a.common();
-        Heterogeneity h = a.heterogeneity();
-        if (c.isFitted()) {
-            Row x = s.createRow(row++);
-            w.text(x, 0, "Common effect (" + c.method() + ")");
-            w.number(x, 1, a.k(), w.intStyle);
-            w.number(x, 2, c.estimate(), w.est);
-            w.number(x, 3, c.ciLower(), w.est);
-            w.number(x, 4, c.ciUpper(), w.est);
-            w.number(x, 5, c.p(), w.pStyle);
-            if (h != null) {
-                w.number(x, 7, h.i2(), w.pct);
-                w.number(x, 8, h.q(), w.num4);
-                w.number(x, 9, h.df(), w.intStyle);
-                w.number(x, 10, h.p(), w.pStyle);
+    /** The pooled table below the studies. */
+    private static final class Pooled {
+        private final Cells w;
+        private final Sheet s;
+        private final Analysis a;
+        private final Settings st;
+        private final Measure m;
+        private final String yi;
+        private final String wiv;
+        private final String wRandom;
+        private final String wCommon;
+        private final LinkedHashMap<String, Expr> terms;
+        private final int first;
+        private final int last;
+        private final String qCommon;
+        private final String qDl;
+        private final String qRandom;
+
+        Pooled(Cells w, Sheet s, Analysis a, Settings st, int first, int last, LinkedHashMap<String, Expr> terms,
+               int helper) {
+            this.w = w;
+            this.s = s;
+            this.a = a;
+            this.st = st;
+            this.m = st.measure();
+            this.first = first;
+            this.last = last;
+            this.terms = terms;
+            this.yi = range(Col.YI, first, last);
+            this.wiv = range(Col.W_IV, first, last);
+            this.wRandom = range(Col.W_RANDOM_RAW, first, last);
+            this.wCommon = range(Col.W_COMMON_RAW, first, last);
+            this.qCommon = columnRange(helper, first, last);
+            this.qDl = columnRange(helper + 1, first, last);
+            this.qRandom = columnRange(helper + 2, first, last);
+        }
+
+        /** The natural-scale value of an analysis-scale formula, or null where it has no spreadsheet form. */
+        private String natural(String x) {
+            return switch (m) {
+                case RR, OR -> "EXP(" + x + ")";
+                case RD, PRAW -> "(" + x + ")";
+                case PLOGIT -> "1/(1+EXP(-(" + x + ")))";
+                default -> null; // PFT: back-transformed with the harmonic mean of the sample sizes
+            };
+        }
+
+        int write(int row) {
+            w.headerRow(s, row++, new String[] {"Pooled", "k", "Estimate", "CI lower", "CI upper", "p", "Tau\u00b2",
+                "I\u00b2 (%)", "Q", "df", "p (Q)", "Prediction lower", "Prediction upper", "Estimate ("
+                    + (m.isRatio() ? "log scale" : "analysis scale") + ")", "SE", "How it is computed"});
+            CommonResult c = a.common();
+            Heterogeneity h = a.heterogeneity();
+            int commonRow = -1;
+            if (c.isFitted()) {
+                commonRow = row;
+                common(s.createRow(row++), c, h);
+            }
+            RandomResult r = a.random();
+            if (r.isFitted()) {
+                random(s.createRow(row++), r, commonRow);
+            } else if (r.notEstimable() != null && !r.notAsked()) {
+                w.text(s.createRow(row++), 0, "Random effects: " + r.notEstimable());
+            }
+            if (!c.isFitted() && c.notEstimable() != null) {
+                w.text(s.createRow(row++), 0, "Common effect: " + c.notEstimable());
+            }
+            if (a.kDoubleZeroExcluded() > 0) {
+                Row x = s.createRow(row++);
+                w.text(x, 0, a.kDoubleZeroExcluded() + " study(ies) with no events in both arms not pooled ("
+                        + m + "); see Warnings");
+            }
+            return row;
+        }
+
+        private void common(Row x, CommonResult c, Heterogeneity h) {
+            int excel = x.getRowNum() + 1;
+            w.text(x, 0, "Common effect (" + ModelWords.commonMethod(st) + ")");
+            w.number(x, P_K, c.k(), w.intStyle);
+            String log = null;
+            String se = null;
+            if (a.k() > 0 && c.isEstimable()) {
+                switch (st.method()) {
+                    case MH -> {
+                        if (!m.isProportion()) {
+                            List<String> sums = new ArrayList<>();
+                            int tc = Col.values().length;
+                            for (int j = 0; j < terms.size(); j++) {
+                                String l = Cells.letter(tc + j);
+                                sums.add("SUM($" + l + "$" + (first + 1) + ":$" + l + "$" + (last + 1) + ")");
+                            }
+                            String[] f = MantelHaenszel.combineExcel(m, st.convention().correctedMantelHaenszel(),
+                                    sums.toArray(new String[0]));
+                            log = f[0];
+                            se = f[1];
+                        } else {
+                            log = "SUMPRODUCT(" + wCommon + "," + yi + ")/SUM(" + wCommon + ")";
+                            se = "SQRT(1/SUM(" + wCommon + "))";
+                        }
+                    }
+                    case IV, PETO -> {
+                        log = "SUMPRODUCT(" + wCommon + "," + yi + ")/SUM(" + wCommon + ")";
+                        se = "SQRT(1/SUM(" + wCommon + "))";
+                    }
+                    default -> {
+                    }
+                }
+            }
+            double logValue = Double.isFinite(c.logEstimate()) ? c.logEstimate() : analysisScale(c.estimate());
+            pooledCells(x, excel, log, se, logValue, c.se(), c.estimate(), c.ciLower(), c.ciUpper(), c.p(), false,
+                    Double.NaN);
+            if (h != null && c.isEstimable() && log != null) {
+                int df = h.df();
+                w.formula(x, P_Q, "SUM(" + qCommon + ")", w.num4, h.q());
+                w.number(x, P_DF, df, w.intStyle);
+                if (df > 0) {
+                    String q = "$" + Cells.letter(P_Q) + "$" + excel;
+                    w.formula(x, P_QP, "CHIDIST(" + q + "," + df + ")", w.pStyle, h.p());
+                    w.formula(x, P_I2, "100*MAX(0,(" + q + "-" + df + ")/" + q + ")", w.pct, h.i2());
+                } else {
+                    w.number(x, P_QP, h.p(), w.pStyle);
+                    w.number(x, P_I2, h.i2(), w.pct);
+                }
+            } else if (h != null) {
+                w.number(x, P_Q, h.q(), w.num4);
+                w.number(x, P_DF, h.df(), w.intStyle);
+                w.number(x, P_QP, h.p(), w.pStyle);
+                w.number(x, P_I2, h.i2(), w.pct);
+            }
+            w.text(x, P_NOTE, log != null && natural("0") != null ? "live formulas on the study table"
+                    : c.method().equals("GLMM") ? "maximum likelihood, iterative: the value mscmeta computed"
+                    : c.isEstimable() ? "the value mscmeta computed (its back-transformation has no spreadsheet form)"
+                    : "not estimable: " + c.notEstimable());
+        }
+
+        private void random(Row x, RandomResult r, int commonRow) {
+            int excel = x.getRowNum() + 1;
+            w.text(x, 0, "Random effects (" + ModelWords.randomMethod(st) + ")");
+            w.number(x, P_K, r.k(), w.intStyle);
+            boolean dl = isLiveDl(a, st);
+            String tau2Cell = "$" + Cells.letter(P_TAU2) + "$" + excel;
+            int k = r.k();
+            if (dl) {
+                String q = "SUM(" + qDl + ")";
+                w.formula(x, P_TAU2, "MAX(0,(" + q + "-" + (k - 1) + ")/(SUM(" + wiv + ")-SUMPRODUCT(" + wiv + ","
+                        + wiv + ")/SUM(" + wiv + ")))", w.num4, r.tau2());
+            } else {
+                w.number(x, P_TAU2, r.tau2(), w.num4);
+            }
+            String log = null;
+            String se = null;
+            boolean hksj = r.hksj();
+            if (dl) {
+                log = "SUMPRODUCT(" + wRandom + "," + yi + ")/SUM(" + wRandom + ")";
+                String mu = "$" + Cells.letter(P_LOG) + "$" + excel;
+                se = hksj ? "SQRT(SUM(" + qRandom + ")/(" + (k - 1) + "*SUM(" + wRandom + ")))"
+                        : "SQRT(1/SUM(" + wRandom + "))";
+            }
+            pooledCells(x, excel, log, se, Double.isFinite(r.logEstimate()) ? r.logEstimate()
+                    : analysisScale(r.estimate()), r.se(), r.estimate(), r.ciLower(), r.ciUpper(), r.p(), hksj,
+                    r.df());
+            if (log != null && natural("0") != null && Double.isFinite(r.piLower())) {
+                String mu = "$" + Cells.letter(P_LOG) + "$" + excel;
+                String seCell = "$" + Cells.letter(P_SE) + "$" + excel;
+                PredictionInterval pi = st.prediction();
+                String qf = pi == PredictionInterval.Z ? "$D$3" : "TINV(1-$B$3," + (pi == PredictionInterval.T_K1
+                        ? k - 1 : k - 2) + ")";
+                String half = qf + "*SQRT(" + tau2Cell + "+" + seCell + "^2)";
+                w.formula(x, P_PI_LO, natural(mu + "-" + half), w.est, r.piLower());
+                w.formula(x, P_PI_HI, natural(mu + "+" + half), w.est, r.piUpper());
+            } else {
+                w.number(x, P_PI_LO, r.piLower(), w.est);
+                w.number(x, P_PI_HI, r.piUpper(), w.est);
+            }
+            w.text(x, P_NOTE, log != null && natural("0") != null ? "live formulas on the study table"
+                    : st.method() == Method.GLMM ? "maximum likelihood, iterative: the value mscmeta computed"
+                    : !r.isEstimable() ? "not estimable: " + r.notEstimable()
+                    : st.tau2() != TauSquared.DL ? "tau\u00b2 by " + ModelWords.tau2(st.tau2())
+                    + " is found iteratively: the values mscmeta computed (random weights follow the tau\u00b2 cell)"
+                    : "the value mscmeta computed (its back-transformation has no spreadsheet form)");
+        }
+
+        /** Estimate, CI and p: live formulas of {@code log} and {@code se} where given, else the engine's values. */
+        private void pooledCells(Row x, int excel, String log, String se, double logValue, double seValue,
+                                 double est, double lo, double hi, double p, boolean t, double df) {
+            String back = log == null ? null : natural("0");
+            if (log == null || back == null || !Double.isFinite(logValue)) {
+                w.number(x, P_EST, est, w.est);
+                w.number(x, P_LO, lo, w.est);
+                w.number(x, P_HI, hi, w.est);
+                w.number(x, P_P, p, w.pStyle);
+                w.number(x, P_LOG, logValue, w.num4);
+                w.number(x, P_SE, seValue, w.num4);
+                return;
+            }
+            String l = "$" + Cells.letter(P_LOG) + "$" + excel;
+            String e = "$" + Cells.letter(P_SE) + "$" + excel;
+            w.formula(x, P_LOG, log, w.num4, logValue);
+            w.formula(x, P_SE, se, w.num4, seValue);
+            String q = t ? "TINV(1-$B$3," + (long) df + ")" : "$D$3";
+            w.formula(x, P_EST, natural(l), w.est, est);
+            w.formula(x, P_LO, natural(l + "-" + q + "*" + e), w.est, lo);
+            w.formula(x, P_HI, natural(l + "+" + q + "*" + e), w.est, hi);
+            if (Double.isFinite(p)) {
+                w.formula(x, P_P, t ? "TDIST(ABS(" + l + "/" + e + ")," + (long) df + ",2)"
+                        : "2*(1-NORMSDIST(ABS(" + l + "/" + e + ")))", w.pStyle, p);
             }
         }
-        RandomResult r = a.random();
-        if (r.isFitted()) {
-            Row x = s.createRow(row++);
-            w.text(x, 0, "Random effects (" + r.tau2Method() + (r.hksj() ? ", HKSJ" : "") + ")");
-            w.number(x, 1, a.k(), w.intStyle);
-            w.number(x, 2, r.estimate(), w.est);
-            w.number(x, 3, r.ciLower(), w.est);
-            w.number(x, 4, r.ciUpper(), w.est);
-            w.number(x, 5, r.p(), w.pStyle);
-            w.number(x, 6, r.tau2(), w.num4);
-            w.number(x, 11, r.piLower(), w.est);
-            w.number(x, 12, r.piUpper(), w.est);
+
+        private double analysisScale(double est) {
+            return switch (m) {
+                case RR, OR -> Math.log(est);
+                case PLOGIT -> Math.log(est / (1 - est));
+                case RD, PRAW -> est;
+                default -> Double.NaN;
+            };
         }
-        if (a.kDoubleZeroExcluded() > 0) {
-            Row x = s.createRow(row++);
-            w.text(x, 0, a.kDoubleZeroExcluded() + " study(ies) with no events in both arms not pooled ("
-                    + st.measure() + "); see Warnings");
-        }
-        return row;
     }
 
-    private static void formula(Cells w, Row r, Col col, String f, org.apache.poi.ss.usermodel.CellStyle style) {
-        w.formula(r, col.ordinal(), f, style);
+    private static void formula(Cells w, Row r, Col col, String f, CellStyle style, double cached) {
+        w.formula(r, col.ordinal(), f, style, cached);
     }
 
     private static String ref(Col c, int excelRow) {
         return c.letter() + excelRow;
+    }
+
+    private static String columnRange(int col, int firstRow0, int lastRow0) {
+        String l = Cells.letter(col);
+        return "$" + l + "$" + (firstRow0 + 1) + ":$" + l + "$" + (lastRow0 + 1);
     }
 
     private static String range(Col c, int firstRow0, int lastRow0) {

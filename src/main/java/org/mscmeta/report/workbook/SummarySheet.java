@@ -1,81 +1,118 @@
 package org.mscmeta.report.workbook;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.mscmeta.analysis.Analysis;
-import org.mscmeta.analysis.CommonResult;
-import org.mscmeta.analysis.RandomResult;
 import org.mscmeta.analysis.Results;
+import org.mscmeta.analysis.Settings;
 import org.mscmeta.analysis.SubgroupComparison;
-import org.mscmeta.pool.Heterogeneity;
+import org.mscmeta.report.ModelWords;
 
-/** The Summary sheet: one row per outcome and subgroup, then the tests for subgroup differences. */
+/**
+ * The Summary sheet: one row per outcome and subgroup, every value a number in its own column (the models named
+ * in the headings), then the tests for subgroup differences. It prints landscape on A4, two pages wide at most,
+ * with the heading row and the outcome and subgroup columns repeated on every page.
+ */
 final class SummarySheet {
 
     private SummarySheet() {
     }
 
+    /** One column: heading, width in characters, and its value (a number, NaN for none; or text) per analysis. */
+    private record Column(String head, int width, Function<Analysis, Object> value, Function<Cells, CellStyle> style) {
+    }
+
+    private static List<Column> columns(Settings s) {
+        String m = s.measure().name();
+        List<Column> c = new ArrayList<>();
+        c.add(new Column("Outcome", 34, Analysis::outcome, null));
+        c.add(new Column("Subgroup variable", 14, a -> a.subgroup() == null ? "(overall)" : a.subgroup().variable(),
+                null));
+        c.add(new Column("Subgroup", 18, a -> a.subgroup() == null ? "" : a.subgroup().level(), null));
+        c.add(new Column("k", 5, a -> (double) a.k(), w -> w.intStyle));
+        c.add(new Column("Double-zero studies excluded", 9, a -> (double) a.kDoubleZeroExcluded(), w -> w.intStyle));
+        c.add(new Column("MSC events", 8, a -> (double) a.eventsMsc(), w -> w.intStyle));
+        c.add(new Column("MSC total", 8, a -> (double) a.nMsc(), w -> w.intStyle));
+        c.add(new Column("Control events", 8, a -> (double) a.eventsControl(), w -> w.intStyle));
+        c.add(new Column("Control total", 8, a -> (double) a.nControl(), w -> w.intStyle));
+        String common = "Common " + m + " (" + ModelWords.commonMethod(s) + ")";
+        c.add(new Column(common, 12, a -> a.common().estimate(), w -> w.est));
+        c.add(new Column("CI lower", 9, a -> a.common().ciLower(), w -> w.est));
+        c.add(new Column("CI upper", 9, a -> a.common().ciUpper(), w -> w.est));
+        c.add(new Column("p", 8, a -> a.common().p(), w -> w.pStyle));
+        if (s.tau2() != null) {
+            c.add(new Column("Random " + m + " (" + ModelWords.randomMethod(s) + ")", 12,
+                    a -> a.random().estimate(), w -> w.est));
+            c.add(new Column("CI lower", 9, a -> a.random().ciLower(), w -> w.est));
+            c.add(new Column("CI upper", 9, a -> a.random().ciUpper(), w -> w.est));
+            c.add(new Column("p", 8, a -> a.random().p(), w -> w.pStyle));
+            c.add(new Column("Tau\u00b2", 9, a -> a.random().tau2(), w -> w.num4));
+        }
+        c.add(new Column("I\u00b2 (%)", 7, a -> a.heterogeneity() == null ? Double.NaN : a.heterogeneity().i2(),
+                w -> w.pct));
+        c.add(new Column("Q", 9, a -> a.heterogeneity() == null ? Double.NaN : a.heterogeneity().q(), w -> w.num4));
+        c.add(new Column("df", 5, a -> a.heterogeneity() == null ? Double.NaN : (double) a.heterogeneity().df(),
+                w -> w.intStyle));
+        c.add(new Column("p (Q)", 8, a -> a.heterogeneity() == null ? Double.NaN : a.heterogeneity().p(),
+                w -> w.pStyle));
+        if (s.tau2() != null) {
+            c.add(new Column("Prediction lower", 10, a -> a.random().piLower(), w -> w.est));
+            c.add(new Column("Prediction upper", 10, a -> a.random().piUpper(), w -> w.est));
+        }
+        if (!s.measure().isProportion()) {
+            c.add(new Column("Incidence in MSC recipients (all trials)", 12, a -> a.incidence() == null
+                    ? Double.NaN : a.incidence().random().estimate(), w -> w.est));
+            c.add(new Column("CI lower", 9, a -> a.incidence() == null ? Double.NaN
+                    : a.incidence().random().ciLower(), w -> w.est));
+            c.add(new Column("CI upper", 9, a -> a.incidence() == null ? Double.NaN
+                    : a.incidence().random().ciUpper(), w -> w.est));
+            c.add(new Column("Trials in incidence (incl. single-arm)", 10, a -> a.incidence() == null ? Double.NaN
+                    : (double) a.incidence().k(), w -> w.intStyle));
+        }
+        c.add(new Column("Not estimable", 40, SummarySheet::reasons, null));
+        return c;
+    }
+
+    /** Why a model's estimate does not exist, in words, for each model whose estimate does not. */
+    private static String reasons(Analysis a) {
+        List<String> out = new ArrayList<>();
+        if (!a.common().isEstimable() && a.common().notEstimable() != null) {
+            out.add("common effect: " + a.common().notEstimable());
+        }
+        if (!a.random().isEstimable() && a.random().notEstimable() != null && !a.random().notAsked()
+                && !a.random().notEstimable().equals(a.common().notEstimable())) {
+            out.add("random effects: " + a.random().notEstimable());
+        }
+        return String.join("; ", out);
+    }
+
     static void write(Cells w, Results r) {
         Sheet s = w.wb.createSheet(Workbook.SUMMARY);
-        String m = r.settings().measure().name();
-        String[] heads = {"Outcome", "Subgroup variable", "Subgroup", "k", "Double-zero studies excluded",
-            "MSC events", "MSC total", "Control events", "Control total", "Common method", "Common " + m,
-            "Common CI lower", "Common CI upper", "Common p", "Tau\u00b2 method", "Random " + m, "Random CI lower",
-            "Random CI upper", "Random p", "Tau\u00b2", "I\u00b2 (%)", "Q", "df", "p (Q)", "Prediction lower",
-            "Prediction upper", "Incidence in MSC arms (all trials)", "Incidence CI lower", "Incidence CI upper",
-            "Trials in incidence (incl. single-arm)"};
+        List<Column> cols = columns(r.settings());
+        String[] heads = cols.stream().map(Column::head).toArray(String[]::new);
         w.headerRow(s, 0, heads);
-        s.getRow(0).setHeightInPoints(32);
+        s.getRow(0).setHeightInPoints(58);
         int row = 1;
         for (Analysis a : r.analyses()) {
             Row x = s.createRow(row++);
-            w.text(x, 0, a.outcome());
-            w.text(x, 1, a.subgroup() == null ? "(overall)" : a.subgroup().variable());
-            w.text(x, 2, a.subgroup() == null ? "" : a.subgroup().level());
-            w.number(x, 3, a.k(), w.intStyle);
-            w.number(x, 4, a.kDoubleZeroExcluded(), w.intStyle);
-            w.number(x, 5, a.eventsMsc(), w.intStyle);
-            w.number(x, 6, a.nMsc(), w.intStyle);
-            w.number(x, 7, a.eventsControl(), w.intStyle);
-            w.number(x, 8, a.nControl(), w.intStyle);
-            CommonResult c = a.common();
-            if (c.isFitted()) {
-                w.text(x, 9, c.method());
-                w.number(x, 10, c.estimate(), w.est);
-                w.number(x, 11, c.ciLower(), w.est);
-                w.number(x, 12, c.ciUpper(), w.est);
-                w.number(x, 13, c.p(), w.pStyle);
-            }
-            RandomResult rr = a.random();
-            if (rr.isFitted()) {
-                w.text(x, 14, rr.tau2Method() + (rr.hksj() ? " + HKSJ" : ""));
-                w.number(x, 15, rr.estimate(), w.est);
-                w.number(x, 16, rr.ciLower(), w.est);
-                w.number(x, 17, rr.ciUpper(), w.est);
-                w.number(x, 18, rr.p(), w.pStyle);
-                w.number(x, 19, rr.tau2(), w.num4);
-                w.number(x, 24, rr.piLower(), w.est);
-                w.number(x, 25, rr.piUpper(), w.est);
-            }
-            if (a.incidence() != null && a.incidence().random().isFitted()) {
-                RandomResult inc = a.incidence().random();
-                w.number(x, 26, inc.estimate(), w.est);
-                w.number(x, 27, inc.ciLower(), w.est);
-                w.number(x, 28, inc.ciUpper(), w.est);
-                w.number(x, 29, a.incidence().k(), w.intStyle);
-            }
-            Heterogeneity h = a.heterogeneity();
-            if (h != null) {
-                w.number(x, 20, h.i2(), w.pct);
-                w.number(x, 21, h.q(), w.num4);
-                w.number(x, 22, h.df(), w.intStyle);
-                w.number(x, 23, h.p(), w.pStyle);
+            for (int j = 0; j < cols.size(); j++) {
+                Object v = cols.get(j).value().apply(a);
+                if (v instanceof Double d) {
+                    w.number(x, j, d, cols.get(j).style().apply(w));
+                } else {
+                    w.text(x, j, (String) v);
+                }
             }
         }
         int last = Math.max(row - 1, 1);
         s.setAutoFilter(new CellRangeAddress(0, last, 0, heads.length - 1));
-        s.createFreezePane(1, 1);
+        s.createFreezePane(3, 1);
         row += 2;
         Row t = s.createRow(row++);
         w.cell(t, 0, "Tests for subgroup differences", w.bold);
@@ -85,17 +122,23 @@ final class SummarySheet {
             Row x = s.createRow(row++);
             w.text(x, 0, c.outcome());
             w.text(x, 1, c.variable());
-            w.text(x, 2, c.model());
+            w.text(x, 2, c.model().equals("random") ? ModelWords.random(r.settings())
+                    : ModelWords.common(r.settings()));
             w.number(x, 3, c.q(), w.num4);
             w.number(x, 4, c.df(), w.intStyle);
             w.number(x, 5, c.p(), w.pStyle);
             w.number(x, 6, c.i2(), w.pct);
         }
-        s.setColumnWidth(0, 34 * 256);
-        s.setColumnWidth(1, 16 * 256);
-        s.setColumnWidth(2, 22 * 256);
-        for (int j = 3; j < heads.length; j++) {
-            s.setColumnWidth(j, 12 * 256);
+        for (int j = 0; j < cols.size(); j++) {
+            s.setColumnWidth(j, cols.get(j).width() * 256);
         }
+        // printable: landscape A4, at most two pages wide, the heading row and the first three columns repeated
+        s.getPrintSetup().setLandscape(true);
+        s.getPrintSetup().setPaperSize(PrintSetup.A4_PAPERSIZE);
+        s.setFitToPage(true);
+        s.getPrintSetup().setFitWidth((short) 2);
+        s.getPrintSetup().setFitHeight((short) 0);
+        s.setRepeatingRows(CellRangeAddress.valueOf("1:1"));
+        s.setRepeatingColumns(CellRangeAddress.valueOf("A:C"));
     }
 }

@@ -15,7 +15,6 @@ import org.mscmeta.analysis.Analysis;
 import org.mscmeta.analysis.Results;
 import org.mscmeta.files.AtomicFiles;
 import org.mscmeta.report.RunInfo;
-import org.mscmeta.report.SheetNames;
 import org.mscmeta.sheet.ExtractionSheet;
 import org.mscmeta.sheet.Notice;
 
@@ -132,9 +131,12 @@ public final class Workbook {
         }
     }
 
-    /** Every sheet prints landscape, one page wide, with its header row repeated. */
+    /** Every other sheet prints landscape, one page wide (the Summary sets its own layout). */
     private static void printLayout(org.apache.poi.ss.usermodel.Workbook wb) {
         for (Sheet s : wb) {
+            if (s.getSheetName().equals(SUMMARY)) {
+                continue;
+            }
             s.setAutobreaks(true);
             s.setFitToPage(true);
             s.getPrintSetup().setLandscape(true);

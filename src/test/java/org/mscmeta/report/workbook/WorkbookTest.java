@@ -97,10 +97,38 @@ class WorkbookTest {
     void formulasRecomputeToTheEngineNumbers(String name, Path input, Settings settings) throws Exception {
         Path xlsx = write(input, settings);
         try (XSSFWorkbook wb = new XSSFWorkbook(xlsx.toFile())) {
+            // before any evaluation: the values a reader that does not recalculate shows (the cached results)
+            int cached = compare(wb, lastResults, Cell::getNumericCellValue);
+            assertTrue(cached > 20, name + ": only " + cached + " cached values compared");
             FormulaEvaluator ev = wb.getCreationHelper().createFormulaEvaluator();
             ev.evaluateAll();
             int checked = compare(wb, lastResults, cell -> ev.evaluate(cell).getNumberValue());
             assertTrue(checked > 20, name + ": only " + checked + " formula cells compared");
+        }
+    }
+
+    static {
+        // functions every spreadsheet program has that POI's evaluator (the test's calculator) lacks
+        org.apache.poi.ss.formula.WorkbookEvaluator.registerFunction("CHIDIST", (args, row, col) -> {
+            double q = number(args[0], row, col);
+            double df = number(args[1], row, col);
+            return new org.apache.poi.ss.formula.eval.NumberEval(
+                    1 - new org.apache.commons.math3.distribution.ChiSquaredDistribution(df).cumulativeProbability(q));
+        });
+        org.apache.poi.ss.formula.WorkbookEvaluator.registerFunction("TINV", (args, row, col) -> {
+            double p = number(args[0], row, col);
+            double df = number(args[1], row, col);
+            return new org.apache.poi.ss.formula.eval.NumberEval(
+                    new org.apache.commons.math3.distribution.TDistribution(df).inverseCumulativeProbability(1 - p / 2));
+        });
+    }
+
+    private static double number(org.apache.poi.ss.formula.eval.ValueEval v, int row, int col) {
+        try {
+            return org.apache.poi.ss.formula.eval.OperandResolver.coerceValueToDouble(
+                    org.apache.poi.ss.formula.eval.OperandResolver.getSingleValue(v, row, col));
+        } catch (org.apache.poi.ss.formula.eval.EvaluationException e) {
+            throw new IllegalStateException(e);
         }
     }
 
@@ -163,7 +191,53 @@ class WorkbookTest {
                 }
             }
         }
+        checked += comparePooled(wb, r, value, problems);
         assertEquals(List.of(), problems);
+        return checked;
+    }
+
+    /** The pooled rows' live formulas (estimate, interval, tau2, Q) against the engine. */
+    private static int comparePooled(XSSFWorkbook wb, Results r, java.util.function.ToDoubleFunction<Cell> value,
+                                     List<String> problems) {
+        int checked = 0;
+        for (Analysis a : r.analyses()) {
+            if (a.subgroup() != null) {
+                continue;
+            }
+            Sheet s = outcomeSheet(wb, a.outcome());
+            for (Row row : s) {
+                Cell label = row.getCell(0);
+                if (label == null || label.getCellType() != CellType.STRING) {
+                    continue;
+                }
+                String text = label.getStringCellValue();
+                double[] expected;
+                if (text.startsWith("Common effect (")) {
+                    var c = a.common();
+                    expected = new double[] {c.estimate(), c.ciLower(), c.ciUpper(), c.p(), Double.NaN,
+                        a.heterogeneity() == null ? Double.NaN : a.heterogeneity().q()};
+                } else if (text.startsWith("Random effects (")) {
+                    var rr = a.random();
+                    expected = new double[] {rr.estimate(), rr.ciLower(), rr.ciUpper(), rr.p(), rr.tau2(), Double.NaN,
+                        rr.piLower(), rr.piUpper()};
+                } else {
+                    continue;
+                }
+                int[] cols = {2, 3, 4, 5, 6, 8, 11, 12};
+                for (int j = 0; j < expected.length; j++) {
+                    Cell c = row.getCell(cols[j]);
+                    if (c == null || c.getCellType() != CellType.FORMULA || !Double.isFinite(expected[j])) {
+                        continue;
+                    }
+                    double got = value.applyAsDouble(c);
+                    if (Math.abs(got - expected[j]) > 1e-9 * Math.max(1, Math.abs(expected[j]))) {
+                        problems.add(String.format(Locale.ROOT, "%s / %s col %d: workbook %s, engine %s",
+                                a.outcome(), text, cols[j], got, expected[j]));
+                    }
+                    checked++;
+                }
+            }
+        }
         return checked;
     }
 

@@ -1,0 +1,219 @@
+package org.mscmeta.analysis;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.mscmeta.effect.StudyEffects;
+import org.mscmeta.pool.TauSquared;
+import org.mscmeta.sensitivity.MetaRegression;
+import org.mscmeta.sheet.ExtractionSheet;
+import org.mscmeta.sheet.Notice;
+import org.mscmeta.sheet.Vocabulary;
+
+/** Computes an outcome's {@link RouteBySource}: the combinations pooled, the two meta-regressions, the test. */
+final class RouteBySourceAnalysis {
+
+    private RouteBySourceAnalysis() {
+    }
+
+    /** Whether the run analyses route by cell source: both are subgroup variables. */
+    static boolean wanted(Settings s) {
+        return s.by().contains("route") && s.by().contains("cell_source") && !s.measure().isProportion();
+    }
+
+    /**
+     * The analysis of the outcome's overall analysis {@code a}, whose studies are the sheet rows {@code rows} (in
+     * the order of its study table); null when route or cell source has no value for any study.
+     */
+    static RouteBySource run(ExtractionSheet sheet, Analysis a, int[] rows, Settings s, List<Notice> notices) {
+        String outcome = a.outcome();
+        org.mscmeta.sheet.TextColumn route = sheet.route();
+        org.mscmeta.sheet.TextColumn source = sheet.cellSource();
+        int nSources = source.levels().size();
+        int nRoutes = route.levels().size();
+        boolean[] routeMissing = new boolean[nRoutes];
+        for (int l = 0; l < nRoutes; l++) {
+            routeMissing[l] = missing(route.levels().get(l));
+        }
+        boolean[] sourceMissing = new boolean[nSources];
+        for (int l = 0; l < nSources; l++) {
+            sourceMissing[l] = missing(source.levels().get(l));
+        }
+        // positions (in rows) by combination, keyed by the columns' codes: counted, then placed (no boxing)
+        int[] key = new int[rows.length];
+        int[] count = new int[nRoutes * nSources];
+        for (int j = 0; j < rows.length; j++) {
+            int rc = route.codes()[rows[j]];
+            int sc = source.codes()[rows[j]];
+            key[j] = routeMissing[rc] || sourceMissing[sc] ? -1 : rc * nSources + sc;
+            if (key[j] >= 0) {
+                count[key[j]]++;
+            }
+        }
+        int[][] byCell = new int[count.length][];
+        List<String> routeSet = new ArrayList<>();
+        List<String> sourceSet = new ArrayList<>();
+        boolean[] routeSeen = new boolean[nRoutes];
+        boolean[] sourceSeen = new boolean[nSources];
+        for (int c = 0; c < count.length; c++) {
+            if (count[c] > 0) {
+                byCell[c] = new int[count[c]];
+                if (!routeSeen[c / nSources]) {
+                    routeSeen[c / nSources] = true;
+                    routeSet.add(route.levels().get(c / nSources));
+                }
+                if (!sourceSeen[c % nSources]) {
+                    sourceSeen[c % nSources] = true;
+                    sourceSet.add(source.levels().get(c % nSources));
+                }
+            }
+        }
+        int[] filled = new int[count.length];
+        for (int j = 0; j < rows.length; j++) {
+            if (key[j] >= 0) {
+                byCell[key[j]][filled[key[j]]++] = j;
+            }
+        }
+        if (routeSet.isEmpty()) {
+            return null;
+        }
+        List<String> routes = ModeratorDesign.levels(routeSet);
+        List<String> sources = ModeratorDesign.levels(sourceSet);
+        List<RouteBySource.Cell> cells = new ArrayList<>();
+        int empty = 0;
+        for (String r : routes) {
+            for (String c : sources) {
+                int[] positions = byCell[route.levels().indexOf(r) * nSources + source.levels().indexOf(c)];
+                if (positions == null) {
+                    empty++;
+                    continue;
+                }
+                int[] cellRows = new int[positions.length];
+                for (int i = 0; i < positions.length; i++) {
+                    cellRows[i] = rows[positions[i]];
+                }
+                // each study's effect is its own (but under if0all): the overall analysis' effects are reused
+                StudyEffects effects = s.cc().mode() == org.mscmeta.effect.CcMode.IF0ALL ? null
+                        : a.studies().effects().subset(positions);
+                RouteBySource.Cell cell = pool(sheet, r, c, cellRows, s, effects);
+                if (cell.k() > 0) {
+                    cells.add(cell);
+                }
+            }
+        }
+        List<String> notes = new ArrayList<>();
+        if (empty > 0) {
+            notes.add(empty + " of the " + routes.size() * sources.size() + " combinations of route and cell source"
+                    + " have no study of " + outcome);
+        }
+        // the studies with an estimate and both values
+        double[] ya = new double[rows.length];
+        double[] va = new double[rows.length];
+        String[] r = new String[rows.length];
+        String[] c = new String[rows.length];
+        int n = 0;
+        for (int j = 0; j < rows.length; j++) {
+            if (!a.studies().included(j)) {
+                continue;
+            }
+            if (key[j] < 0) {
+                continue;
+            }
+            String rv = route.levels().get(route.codes()[rows[j]]);
+            String sv = source.levels().get(source.codes()[rows[j]]);
+            ya[n] = a.studies().yi(j);
+            va[n] = a.studies().vi(j);
+            r[n] = rv;
+            c[n++] = sv;
+        }
+        ya = java.util.Arrays.copyOf(ya, n);
+        va = java.util.Arrays.copyOf(va, n);
+        List<ModeratorDesign.Moderator> mods = List.of(
+                new ModeratorDesign.Moderator("route", java.util.Arrays.copyOf(r, n)),
+                new ModeratorDesign.Moderator("cell_source", java.util.Arrays.copyOf(c, n)));
+        TauSquared est = s.tau2() == null ? TauSquared.REML : s.tau2();
+        RouteBySource.Model main = model(ModeratorDesign.of(mods, ya.length, false), ya, va, est, s.hksj(), false,
+                "route + cell source");
+        RouteBySource.Model inter = model(ModeratorDesign.of(mods, ya.length, true), ya, va, est, s.hksj(), true,
+                "route x cell source");
+        if (!inter.isEstimable()) {
+            notes.add("the route x cell source interaction is not estimable: " + inter.notEstimable());
+        } else if (!inter.dropped().isEmpty()) {
+            notes.add(inter.dropped().size() + " interaction term(s) could not be estimated (no study has those"
+                    + " combinations, or they repeat others): the interaction test has " + inter.interactionDf()
+                    + " degree(s) of freedom");
+        }
+        for (String note : notes) {
+            notices.add(new Notice("route_by_cell_source", outcome, outcome + ": " + note));
+        }
+        return new RouteBySource(routes, sources, cells, main, inter, notes);
+    }
+
+    private static boolean missing(String value) {
+        return value == null || value.isBlank() || value.equals(Vocabulary.NOT_REPORTED);
+    }
+
+    /** One combination pooled with the analysis' model. */
+    private static RouteBySource.Cell pool(ExtractionSheet sheet, String route, String source, int[] rows,
+                                           Settings s, StudyEffects effects) {
+        PooledModel.Models m = PooledModel.models(sheet, rows, s, effects);
+        boolean random = s.tau2() != null && m.random() != null;
+        int k = m.k();
+        if (random) {
+            RandomResult rr = m.random();
+            return new RouteBySource.Cell(route, source, k, "random", rr.tau2(), rr.estimate(), rr.ciLower(),
+                    rr.ciUpper(), rr.p(), rr.isEstimable() ? null : rr.notEstimable());
+        }
+        CommonResult cr = m.common();
+        if (cr == null) {
+            return new RouteBySource.Cell(route, source, k, "common", Double.NaN, Double.NaN, Double.NaN, Double.NaN,
+                    Double.NaN, "no study to pool");
+        }
+        return new RouteBySource.Cell(route, source, k, "common", Double.NaN, cr.estimate(), cr.ciLower(),
+                cr.ciUpper(), cr.p(), cr.isEstimable() ? null : cr.notEstimable());
+    }
+
+    private static RouteBySource.Model model(ModeratorDesign d, double[] y, double[] v, TauSquared est,
+                                             boolean hksj, boolean interaction, String what) {
+        int k = d.used().length;
+        if (d.terms().size() < 2) {
+            return RouteBySource.Model.notEstimable(k, "one route and one cell source: nothing to compare");
+        }
+        // the coefficients that survive are known only after the fit: the model needs more studies than those
+        MetaRegression fit;
+        try {
+            if (k <= d.terms().size() - (interaction ? d.interactionColumns().length : 0)) {
+                return RouteBySource.Model.notEstimable(k, "too few studies (" + k + ") for the "
+                        + (d.terms().size() - 1) + " coefficient(s) of " + what);
+            }
+            fit = d.fit(y, v, est, hksj);
+        } catch (RuntimeException e) {
+            return RouteBySource.Model.notEstimable(k, "the model of " + what + " could not be fitted");
+        }
+        if (fit.k() <= fit.terms().size()) {
+            return RouteBySource.Model.notEstimable(k, "too few studies (" + k + ") for the " + (fit.terms().size() - 1)
+                    + " coefficient(s) of " + what + " that the studies tell apart");
+        }
+        double iq = Double.NaN;
+        int idf = 0;
+        double ip = Double.NaN;
+        if (interaction) {
+            List<Integer> idx = new ArrayList<>();
+            for (int j = 0; j < fit.terms().size(); j++) {
+                if (fit.terms().get(j).contains(" : ")) {
+                    idx.add(j);
+                }
+            }
+            if (idx.isEmpty()) {
+                return RouteBySource.Model.notEstimable(k, "no interaction term can be estimated: each route has one"
+                        + " cell source among these studies, or each cell source one route");
+            }
+            MetaRegression.WaldTest t = fit.waldTest(idx.stream().mapToInt(Integer::intValue).toArray());
+            iq = t.q();
+            idf = t.df();
+            ip = t.p();
+        }
+        return new RouteBySource.Model(fit.k(), fit.terms(), fit.references(), fit.dropped(), fit.estimate(),
+                fit.se(), fit.p(), fit.tau2(), fit.qm(), fit.qmDf(), fit.qmP(), fit.qe(), fit.qeDf(), fit.qeP(),
+                fit.r2(), iq, idf, ip, null);
+    }
+}

@@ -1,0 +1,66 @@
+package org.mscmeta.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.mscmeta.testing.ReferenceCases;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Route x cell source through {@code analyze} against metafor 3.8-1 ({@code reference/moderator_cases.json}, REML
+ * and DL, and {@code reference-extra/moderator_extra_cases.json}, src/test/r/moderator_reference.R: the other
+ * estimators, an odds ratio and Knapp-Hartung): the main-effects model with factor moderators (tau2, QM, QE, R2), the
+ * model with the interaction and its test ({@code anova(fit, btt = ...)}), and every combination pooled on its own,
+ * each to a relative 1e-6.
+ */
+class ModeratorReferenceTest {
+
+    static Stream<Arguments> cases() throws IOException {
+        return Stream.concat(ReferenceCases.load("reference/moderator_cases.json").stream(),
+                ReferenceCases.load("reference-extra/moderator_extra_cases.json").stream())
+                .map(c -> Arguments.of(c.get("name").asString(), c));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void routeBySourceMatchesMetafor(String name, JsonNode c, @TempDir Path out) throws IOException {
+        JsonNode results = ReferenceCases.analyze(ReferenceCases.resource(c.get("input").asString()), out,
+                ReferenceCases.arguments(c.get("settings")));
+        ObjectNode expected = ((ObjectNode) c.get("expected")).deepCopy();
+        JsonNode cells = expected.remove("cells");
+        int compared = ReferenceCases.compare(expected, results);
+        JsonNode overall = results.get("analyses").get(0);
+        JsonNode actualCells = overall.get("cells");
+        assertNotNull(actualCells, "cells in results.json");
+        assertEquals(cells.size(), actualCells.size(), "every combination with a study");
+        for (JsonNode e : cells) {
+            JsonNode match = null;
+            for (JsonNode a : actualCells) {
+                if (a.get("route").asString().equals(e.get("route").asString())
+                        && a.get("cell_source").asString().equals(e.get("cell_source").asString())) {
+                    match = a;
+                }
+            }
+            assertNotNull(match, "cell " + e);
+            for (String f : List.of("k", "tau2", "estimate", "ci_lower", "ci_upper", "p")) {
+                double x = e.get(f).asDouble();
+                double y = match.get(f).asDouble();
+                assertTrue(Math.abs(x - y) <= ReferenceCases.REL_TOL * Math.max(Math.abs(x), 1e-8) + 1e-12,
+                        name + " cell " + e.get("route") + " x " + e.get("cell_source") + " " + f + ": metafor " + x
+                        + ", mscmeta " + y);
+                compared++;
+            }
+        }
+        assertTrue(compared > 40, "values compared: " + compared);
+    }
+}
