@@ -67,6 +67,11 @@ public final class MetaAnalysis {
                         + " to form subgroups (--by); columns are: " + columnNames(sheet));
             }
         }
+        String group = settings.multiplicity().groupColumn();
+        if (group != null && sheet.subgroupColumn(group) == null) {
+            throw new IllegalArgumentException("no column '" + group + "' in " + sheet.file()
+                    + " naming the organ systems (--organ-system); columns are: " + columnNames(sheet));
+        }
         return settings.withBy(by);
     }
 
@@ -110,8 +115,10 @@ public final class MetaAnalysis {
             tests.addAll(r.tests());
             notices.addAll(r.notices());
         }
+        List<Analysis> overalls = analyses.stream().filter(a -> a.subgroup() == null).toList();
+        FalseDiscovery fdr = FalseDiscovery.of(sheet, overalls, resolved, notices);
         return new Results(resolved, sheet.file(), sheet.size(), List.copyOf(analyses), List.copyOf(tests),
-                List.copyOf(notices));
+                List.copyOf(notices), fdr);
     }
 
     private record OutcomeResult(List<Analysis> analyses, List<SubgroupComparison> tests, List<Notice> notices) {

@@ -17,9 +17,17 @@ import org.mscmeta.sheet.OutcomeNames;
  * @param analyses       per outcome: the overall analysis, then each subgroup level of each variable
  * @param subgroupTests  per outcome and variable: the common and the random test
  * @param notices        everything a user should know that is not an error
+ * @param falseDiscovery the outcomes' p-values adjusted for false discoveries (Benjamini-Hochberg, double FDR)
  */
 public record Results(Settings settings, String input, int rows, List<Analysis> analyses,
-                      List<SubgroupComparison> subgroupTests, List<Notice> notices) {
+                      List<SubgroupComparison> subgroupTests, List<Notice> notices, FalseDiscovery falseDiscovery) {
+
+    /** Results without the adjustment across outcomes. */
+    public Results(Settings settings, String input, int rows, List<Analysis> analyses,
+                   List<SubgroupComparison> subgroupTests, List<Notice> notices) {
+        this(settings, input, rows, analyses, subgroupTests, notices,
+                new FalseDiscovery(settings.multiplicity().alpha1(), settings.multiplicity().alpha2(), null, List.of()));
+    }
 
     /** The outcomes analysed, in the order of their first row in the sheet. */
     public List<String> outcomes() {

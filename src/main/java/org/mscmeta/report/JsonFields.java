@@ -57,12 +57,39 @@ final class JsonFields {
             g.writeEndObject();
         }
         g.writeEndArray();
+        falseDiscovery(g, r.falseDiscovery());
         g.writeArrayPropertyStart("notices");
         for (Notice n : r.notices()) {
             g.writeStartObject();
             g.writeStringProperty("category", n.category());
             g.writeStringProperty("outcome", n.outcome());
             g.writeStringProperty("message", n.message());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+    }
+
+    /** The outcomes' p-values adjusted across the run: Benjamini-Hochberg, and the double FDR by organ system. */
+    private static void falseDiscovery(JsonGenerator g, org.mscmeta.analysis.FalseDiscovery f) {
+        g.writeObjectPropertyStart("false_discovery");
+        g.writeStringProperty("method", "Benjamini-Hochberg across outcomes; double FDR by organ system (Mehrotra"
+                + " and Adewale 2012)");
+        num(g, "alpha1", f.alpha1());
+        num(g, "alpha2", f.alpha2());
+        g.writeStringProperty("organ_system_column", f.column());
+        g.writeArrayPropertyStart("outcomes");
+        for (var o : f.outcomes()) {
+            g.writeStartObject();
+            g.writeStringProperty("outcome", o.outcome());
+            g.writeStringProperty("organ_system", o.organSystem());
+            num(g, "p", o.p());
+            num(g, "p_bh", o.bh());
+            g.writeBooleanProperty("flagged_bh", o.bhFlagged());
+            num(g, "p_within_system", o.withinSystem());
+            num(g, "system_p_adjusted", o.systemAdjusted());
+            g.writeBooleanProperty("system_flagged", o.systemFlagged());
+            g.writeBooleanProperty("flagged", o.flagged());
             g.writeEndObject();
         }
         g.writeEndArray();
@@ -101,6 +128,10 @@ final class JsonFields {
         g.writeEndArray();
         g.writeStringProperty("sensitivity", s.sensitivity().id());
         g.writeStringProperty("convention", s.convention().label());
+        num(g, "control_risk", s.controlRisk());
+        num(g, "fdr_alpha1", s.multiplicity().alpha1());
+        num(g, "fdr_alpha2", s.multiplicity().alpha2());
+        g.writeStringProperty("organ_system", s.multiplicity().groupColumn());
         g.writeEndObject();
     }
 
