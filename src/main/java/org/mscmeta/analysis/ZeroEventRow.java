@@ -4,7 +4,7 @@ package org.mscmeta.analysis;
  * One row of the zero-event sensitivity table: an outcome pooled under one of the methods the field uses for
  * rare events (Cochrane Handbook 10.4.4; Sweeting et al. 2004; Friedrich et al. 2007).
  *
- * @param method   what was done, e.g. "MH, no correction"
+ * @param method   what was done, e.g. "Mantel-Haenszel, no correction"
  * @param measure  the measure of this row (Peto and GLMM estimate odds ratios)
  * @param model    "common" or "random"
  * @param k        studies pooled

@@ -32,20 +32,20 @@ final class ZeroEventSensitivity {
         }
         Settings base = s.withBy(List.of()).withSensitivity(SensitivityMode.NONE);
         List<ZeroEventRow> out = new ArrayList<>();
-        out.add(common("MH, no correction", base.withMethod(Method.MH), sheet, outcome, rows));
+        out.add(common("Mantel-Haenszel, no correction", base.withMethod(Method.MH), sheet, outcome, rows));
         out.add(common("Peto", base.withMeasure(Measure.OR).withMethod(Method.PETO), sheet, outcome, rows));
         if (rows.length <= GLMM_MAX_K || s.sensitivity() == SensitivityMode.ALL) {
-            out.add(random("GLMM (UM.FS, ML)", base.withMeasure(Measure.OR).withTau2(org.mscmeta.pool.TauSquared.ML)
+            out.add(random("Mixed logistic model (fixed study effects)", base.withMeasure(Measure.OR).withTau2(org.mscmeta.pool.TauSquared.ML)
                     .withMethod(Method.GLMM), sheet, outcome,
                     rows));
         } else {
-            out.add(new ZeroEventRow("GLMM (UM.FS, ML)", "OR", "random", rows.length, Double.NaN, Double.NaN,
+            out.add(new ZeroEventRow("Mixed logistic model (fixed study effects)", "OR", "random", rows.length, Double.NaN, Double.NaN,
                     Double.NaN, "skipped for k > " + GLMM_MAX_K + " (use --sensitivity all)"));
         }
         Settings iv = base.withMethod(Method.IV).withTau2(s.tau2() == null ? org.mscmeta.pool.TauSquared.REML : s.tau2());
-        out.add(random("IV, correction 0.5", iv.withCc(0.5, CcMode.ONLY0), sheet, outcome, rows));
-        out.add(random("IV, treatment-arm correction", iv.withCc(0.5, CcMode.TACC), sheet, outcome, rows));
-        out.add(random("IV, double-zero studies included", iv.withCc(0.5, CcMode.ONLY0)
+        out.add(random("Inverse variance, correction 0.5", iv.withCc(0.5, CcMode.ONLY0), sheet, outcome, rows));
+        out.add(random("Inverse variance, treatment-arm correction", iv.withCc(0.5, CcMode.TACC), sheet, outcome, rows));
+        out.add(random("Inverse variance, double-zero studies included", iv.withCc(0.5, CcMode.ONLY0)
                 .withDoubleZero(DoubleZero.INCLUDE), sheet, outcome, rows));
         return List.copyOf(out);
     }

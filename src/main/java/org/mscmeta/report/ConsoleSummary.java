@@ -42,10 +42,10 @@ public final class ConsoleSummary {
         Settings s = r.settings();
         String m = s.measure().name();
         boolean ratio = s.measure().isRatio();
-        out.printf(Locale.ROOT, "%s: %d rows; %s (MSC vs control), common effect %s, random effects %s%s, %s%% CI;"
-                + " prediction interval on %s; conventions of %s%n",
-                Terminal.safe(r.input()), r.rows(), s.measure().label(), s.method(), s.tau2Name(),
-                s.hksj() ? " + HKSJ" : "",
+        out.printf(Locale.ROOT, "%s: %d rows; %s (MSC vs control), %s%s, %s%% CI; prediction interval on %s;"
+                + " conventions of %s%n",
+                Terminal.safe(r.input()), r.rows(), s.measure().label(), ModelWords.common(s),
+                s.tau2() == null ? "" : ", " + ModelWords.random(s),
                 new java.math.BigDecimal(Double.toString(s.level() * 100)).stripTrailingZeros().toPlainString(),
                 s.prediction().words(), s.convention().displayName());
         String current = null;
@@ -95,10 +95,15 @@ public final class ConsoleSummary {
                         + (Double.isFinite(z.estimate()) ? Formats.interval(z.estimate(), z.ciLower(), z.ciUpper(),
                         true) + " (" + z.model() + ")" : z.note()));
             }
+            if (a.subgroup() == null) {
+                summaryOfFindings(a, out);
+                routeBySource(a, s, out);
+            }
             if (a.subgroup() != null && isLastOfVariable(all, ai)) {
                 printTests(r.subgroupTests(), a.outcome() + "\u0000" + a.subgroup().variable(), out);
             }
         }
+        falseDiscovery(r, out);
         if (!r.notices().isEmpty()) {
             out.println();
             out.println("Notices:");
@@ -109,6 +114,76 @@ public final class ConsoleSummary {
             if (ns.size() > MAX_NOTICES) {
                 out.println("  ... and " + (ns.size() - MAX_NOTICES) + " more in results.json");
             }
+        }
+    }
+
+    /** The outcome's summary of findings, per 1,000 people. */
+    private static void summaryOfFindings(Analysis a, java.io.PrintWriter out) {
+        var f = a.summaryOfFindings();
+        if (f == null || !f.isEstimable()) {
+            return;
+        }
+        out.println("  Per 1,000 people: " + per1000(1000 * f.controlRisk()) + " with control ("
+                + (f.controlRiskGiven() ? "given" : "median of the control arms") + "), "
+                + per1000(f.mscPer1000()) + " [" + per1000(f.mscLower()) + ", " + per1000(f.mscUpper())
+                + "] with MSC; difference " + signed(f.differencePer1000()) + " [" + signed(f.differenceLower())
+                + ", " + signed(f.differenceUpper()) + "]");
+    }
+
+    private static String per1000(double v) {
+        return Formats.whole(v);
+    }
+
+    private static String signed(double v) {
+        return Formats.signedWhole(v);
+    }
+
+    /** The route x cell-source analysis: the combinations (when few) and the test of the interaction. */
+    private static void routeBySource(Analysis a, Settings s, java.io.PrintWriter out) {
+        var rs = a.routeBySource();
+        if (rs == null) {
+            return;
+        }
+        boolean ratio = s.measure().isRatio();
+        out.println("  Route x cell source: " + rs.cells().size() + " combination(s) with a study");
+        if (rs.cells().size() <= 9) {
+            for (var c : rs.cells()) {
+                out.println("    " + left(Terminal.safe(c.route() + " x " + c.source()), 44) + " k=" + left(
+                        Integer.toString(c.k()), 4) + " " + (Double.isFinite(c.estimate()) ? Formats.interval(
+                        c.estimate(), c.ciLower(), c.ciUpper(), ratio) : Formats.NOT_ESTIMABLE + ": " + c.notEstimable()));
+            }
+        }
+        var main = rs.mainEffects();
+        out.println("    main effects: " + (main.isEstimable() ? "QM = " + Formats.statistic(main.qm()) + ", df = "
+                + main.qmDf() + ", p = " + Formats.p(main.qmP()) + "; residual tau2 = " + Formats.statistic(main.tau2())
+                : Formats.NOT_ESTIMABLE + ": " + main.notEstimable()));
+        var inter = rs.interaction();
+        out.println("    interaction: " + (inter.isEstimable() ? "Chi2 = " + Formats.statistic(inter.interactionQm())
+                + ", df = " + inter.interactionDf() + ", p = " + Formats.p(inter.interactionP())
+                : Formats.NOT_ESTIMABLE + ": " + Terminal.safe(inter.notEstimable())));
+    }
+
+    /** Outcomes flagged by Benjamini-Hochberg and by the double FDR. */
+    private static void falseDiscovery(Results r, java.io.PrintWriter out) {
+        var f = r.falseDiscovery();
+        if (f == null || f.outcomes().size() < 2) {
+            return;
+        }
+        out.println();
+        long tested = f.outcomes().stream().filter(o -> Double.isFinite(o.p())).count();
+        List<String> bh = f.outcomes().stream().filter(o -> o.bhFlagged()).map(o -> Terminal.safe(o.outcome())
+                + " (p = " + Formats.p(o.p()) + ", adjusted " + Formats.p(o.bh()) + ")").toList();
+        out.println("False discovery rate across " + tested + " outcomes (Benjamini-Hochberg, "
+                + Formats.fixed(f.alpha2(), 2) + "): " + (bh.isEmpty() ? "none flagged" : String.join("; ", bh)));
+        if (f.column() != null) {
+            List<String> systems = f.outcomes().stream().filter(o -> o.systemFlagged()).map(o -> o.organSystem())
+                    .distinct().toList();
+            List<String> terms = f.outcomes().stream().filter(o -> o.flagged()).map(o -> Terminal.safe(o.outcome())
+                    + " (" + Terminal.safe(o.organSystem()) + ", adjusted " + Formats.p(o.withinSystem()) + ")").toList();
+            out.println("Double FDR by " + f.column() + " (Mehrotra and Adewale 2012; systems at "
+                    + Formats.fixed(f.alpha1(), 2) + ", terms at " + Formats.fixed(f.alpha2(), 2) + "): "
+                    + (systems.isEmpty() ? "no system flagged" : "systems flagged: " + String.join(", ", systems)
+                    + "; terms flagged: " + (terms.isEmpty() ? "none" : String.join("; ", terms))));
         }
     }
 

@@ -98,6 +98,18 @@ public final class Formats {
         return negative && b.signum() == 0 ? "-" + s : s;
     }
 
+    /** A whole number (a count per 1,000): rounded, never "-0". */
+    public static String whole(double v) {
+        String t = fixed(v, 0);
+        return t.equals("-0") ? "0" : t;
+    }
+
+    /** A signed whole number: "+12", "-3", "0". */
+    public static String signedWhole(double v) {
+        String t = whole(v);
+        return v > 0 && !t.equals("0") ? "+" + t : t;
+    }
+
     /** {@code s} padded with spaces on the right to {@code width} (as {@code %-Ns}). */
     public static String left(String s, int width) {
         return s.length() >= width ? s : s + " ".repeat(width - s.length());

@@ -127,6 +127,29 @@ public final class MethodsText {
                     .append(" pooled each subgroup separately, with its own tau\u00b2, and tested subgroup differences"
                             + " with a between-subgroup Q test. ");
         }
+        if (r.analyses().stream().anyMatch(a -> a.routeBySource() != null)) {
+            sb.append("Whether the effect depends on administration route and cell source together was examined with"
+                    + " mixed-effects meta-regressions on both as factors, without and with their interaction, the"
+                    + " interaction tested with a Wald test of its coefficients; each route and cell-source"
+                    + " combination was also pooled on its own. ");
+        }
+        if (r.falseDiscovery() != null && r.falseDiscovery().outcomes().size() > 1) {
+            sb.append("P-values across outcomes were adjusted for the false discovery rate (Benjamini and Hochberg"
+                    + " 1995)");
+            if (r.falseDiscovery().column() != null) {
+                sb.append(String.format(Locale.ROOT, ", and by the double false discovery rate of Mehrotra and Adewale"
+                        + " (2012) within and across organ systems (systems flagged at %s, terms at %s)",
+                        trim(r.falseDiscovery().alpha1()), trim(r.falseDiscovery().alpha2())));
+            }
+            sb.append(". ");
+        }
+        if (!s.measure().isProportion()) {
+            sb.append(Double.isFinite(s.controlRisk())
+                    ? String.format(Locale.ROOT, "Absolute effects per 1,000 people were derived from an assumed"
+                    + " control risk of %s (GRADE summary of findings). ", trim(s.controlRisk()))
+                    : "Absolute effects per 1,000 people were derived from each outcome's median control-arm risk"
+                    + " (GRADE summary of findings). ");
+        }
         sb.append(String.format(Locale.ROOT, "Confidence intervals are %s%%. Analyses were run with %s %s, whose"
                 + " results reproduce R metafor.", trim(s.level() * 100), Tool.name(), Tool.version()));
         return sb.toString();

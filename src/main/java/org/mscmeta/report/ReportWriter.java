@@ -21,6 +21,7 @@ import org.mscmeta.concurrent.Tasks;
 import org.mscmeta.files.OutputFolder;
 import org.mscmeta.files.OutputFolderException;
 import org.mscmeta.analysis.SubgroupComparison;
+import org.mscmeta.report.docx.ManuscriptKit;
 import org.mscmeta.report.plot.PlotOptions;
 import org.mscmeta.report.plot.Plots;
 import org.mscmeta.sheet.ExtractionSheet;
@@ -174,17 +175,23 @@ public final class ReportWriter {
         FileNames names = new FileNames();
         List<PlotJob> jobs = new ArrayList<>();
         Map<String, Integer> forestJob = new LinkedHashMap<>();
+        Map<String, String> stems = new LinkedHashMap<>();
         boolean any = false;
         for (Analysis a : r.analyses()) {
             if (a.subgroup() == null) {
                 any = true;
                 forestJob.put(a.outcome(), jobs.size() + 1); // after the panel, added in front below
-                outcomeJobs(r, a.outcome(), names.unique(a.outcome()), dir, options, jobs);
+                stems.put(a.outcome(), names.unique(a.outcome()));
+                outcomeJobs(r, a.outcome(), stems.get(a.outcome()), dir, options, jobs);
             }
         }
         if (any) {
             // the largest single drawing, started first (its files are listed last, as before)
             jobs.add(0, () -> Plots.aePanel(r, options).writeAll(dir, "ae-panel"));
+            if (r.analyses().stream().anyMatch(a -> a.summaryOfFindings() != null
+                    && Double.isFinite(a.summaryOfFindings().relative()))) {
+                jobs.add(() -> Plots.summaryOfFindings(r, options).writeAll(dir, "summary-of-findings"));
+            }
         }
         int threads = Runtime.getRuntime().availableProcessors();
         ExecutorService pool = Executors.newFixedThreadPool(threads, job -> {
@@ -216,6 +223,13 @@ public final class ReportWriter {
                 }
             }
             files.add(staging.relativize(xlsx));
+            // the manuscript kit, once every plot it embeds is drawn
+            Path docx = staging.resolve(ManuscriptKit.FILE_NAME);
+            ManuscriptKit.write(r, ManuscriptKit.figures(r, name -> {
+                Path png = dir.resolve(name + ".png");
+                return Files.exists(png) ? png : null;
+            }, stems::get), docx);
+            files.add(staging.relativize(docx));
         } finally {
             pool.shutdownNow();
         }
@@ -250,6 +264,9 @@ public final class ReportWriter {
         }
         if (a.k() >= 2 && a.common().isEstimable()) {
             jobs.add(() -> Plots.funnel(r, outcome, o).writeAll(dir, "funnel-" + stem));
+        }
+        if (a.routeBySource() != null && !a.routeBySource().cells().isEmpty()) {
+            jobs.add(() -> Plots.routeBySource(r, outcome, o).writeAll(dir, "route-by-cell-source-" + stem));
         }
     }
 }

@@ -195,11 +195,11 @@ class AnalyzeCommandTest {
                 .get("zero_event_sensitivity");
         assertEquals(6, table.size());
         String[][] runs = {
-            {"MH, no correction", "common", "--method", "MH", "--tau2", "none"},
+            {"Mantel-Haenszel, no correction", "common", "--method", "MH", "--tau2", "none"},
             {"Peto", "common", "--measure", "OR", "--method", "PETO", "--tau2", "none"},
-            {"IV, correction 0.5", "random", "--method", "IV"},
-            {"IV, treatment-arm correction", "random", "--method", "IV", "--cc-mode", "tacc"},
-            {"IV, double-zero studies included", "random", "--method", "IV", "--double-zero", "include"},
+            {"Inverse variance, correction 0.5", "random", "--method", "IV"},
+            {"Inverse variance, treatment-arm correction", "random", "--method", "IV", "--cc-mode", "tacc"},
+            {"Inverse variance, double-zero studies included", "random", "--method", "IV", "--double-zero", "include"},
         };
         for (String[] run : runs) {
             JsonNode row = null;

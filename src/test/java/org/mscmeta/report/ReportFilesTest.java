@@ -49,8 +49,43 @@ public class ReportFilesTest {
         }
         assertTrue(Files.exists(out.resolve("results.xlsx")));
         assertTrue(Files.exists(out.resolve("results.json")));
+        assertManuscriptKit(out.resolve("report.docx"));
         try (Stream<Path> s = Files.list(out)) {
             assertTrue(s.noneMatch(p -> p.getFileName().toString().startsWith(".mscmeta-staging")), "staging removed");
+        }
+    }
+
+    /**
+     * The manuscript kit holds the methods paragraph, the summary-of-findings table and the figures with their
+     * legends, and LibreOffice (where installed) opens it and converts it to PDF.
+     */
+    private void assertManuscriptKit(Path docx) throws IOException {
+        try (var doc = new org.apache.poi.xwpf.usermodel.XWPFDocument(Files.newInputStream(docx))) {
+            String text = doc.getParagraphs().stream().map(p -> p.getText()).reduce("", (a, b) -> a + "\n" + b);
+            assertTrue(text.contains("For each of"), "methods paragraph");
+            assertTrue(text.contains("Figure 1.") && text.contains("Death by cell source"), "legends");
+            assertEquals(1, doc.getTables().size(), "the summary-of-findings table");
+            assertTrue(doc.getTables().get(0).getRows().size() > 20, "a row per outcome");
+            assertTrue(doc.getAllPictures().size() >= 3, "the AE panel and the subgroup forest plots");
+        }
+        java.util.Optional<String> lo = java.util.stream.Stream.of("libreoffice", "soffice")
+                .filter(c -> java.util.stream.Stream.of(System.getenv("PATH").split(java.io.File.pathSeparator))
+                        .anyMatch(d -> Files.isExecutable(Path.of(d, c)))).findFirst();
+        org.junit.jupiter.api.Assumptions.assumeTrue(lo.isPresent(), "LibreOffice not installed");
+        Path pdfDir = Files.createDirectories(dir.resolve("docx-pdf"));
+        Process p = new ProcessBuilder(lo.get(), "--headless", "-env:UserInstallation=file://"
+                + dir.resolve("lo-profile"), "--convert-to", "pdf", "--outdir", pdfDir.toString(), docx.toString())
+                .redirectErrorStream(true).start();
+        p.getInputStream().readAllBytes();
+        try {
+            assertTrue(p.waitFor(180, java.util.concurrent.TimeUnit.SECONDS), "LibreOffice timed out");
+        } catch (InterruptedException e) {
+            throw new IOException(e);
+        }
+        Path pdf = pdfDir.resolve("report.pdf");
+        assertTrue(Files.exists(pdf) && Files.size(pdf) > 10_000, "LibreOffice converted report.docx to PDF");
+        try (var d = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
+            assertTrue(d.getNumberOfPages() >= 3, "pages: " + d.getNumberOfPages());
         }
     }
 

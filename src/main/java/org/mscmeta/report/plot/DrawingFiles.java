@@ -175,4 +175,22 @@ public final class DrawingFiles {
         svg(d, dir.resolve(base + ".svg"));
         pdf(d, dir.resolve(base + ".pdf"));
     }
+
+    /**
+     * Width and height of a PNG, from its header chunk (IHDR), which the format places right after the signature
+     * (ISO/IEC 15948, 5.2 and 11.2.2); ImageIO's reader registry took a tenth of a second to start for this.
+     */
+    public static int[] pngSize(Path png) throws IOException {
+        byte[] head = new byte[24];
+        try (var in = java.nio.file.Files.newInputStream(png)) {
+            if (in.readNBytes(head, 0, head.length) < head.length) {
+                throw new IOException(png + ": not a PNG file (too short)");
+            }
+        }
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(head);
+        if (b.getLong(0) != 0x89504E470D0A1A0AL || b.getInt(12) != 0x49484452) {
+            throw new IOException(png + ": not a PNG file");
+        }
+        return new int[] {b.getInt(16), b.getInt(20)};
+    }
 }

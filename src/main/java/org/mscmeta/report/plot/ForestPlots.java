@@ -121,32 +121,72 @@ public final class ForestPlots {
         return plot(o.titleFor(overall.outcome(), fallback), s, o, rows, axis);
     }
 
-    /** One row per outcome with its pooled estimate: the safety profile in one picture. */
-    static ForestPlot aePanel(List<Analysis> overalls, Settings s, PlotOptions o) {
+    /**
+     * One row per outcome with its pooled estimate and the incidence among MSC recipients beside it: the safety
+     * profile in one picture. Outcomes are grouped by organ system when the run has them (systems alphabetically,
+     * outcomes in the run's order), and the outcomes flagged across the run are marked: {@code *} by
+     * Benjamini-Hochberg, {@code †} by the double FDR.
+     */
+    static ForestPlot aePanel(List<Analysis> overalls, Settings s, PlotOptions o,
+                              org.mscmeta.analysis.FalseDiscovery fdr) {
         List<ForestRow> rows = new ArrayList<>();
         List<Double> show = new ArrayList<>();
         boolean prop = s.measure().isProportion();
         boolean ratio = s.measure().isRatio();
+        boolean systems = fdr != null && fdr.column() != null;
+        java.util.Map<String, List<Analysis>> groups = new java.util.TreeMap<>();
         for (Analysis a : overalls) {
-            String[] cells = {Long.toString(a.eventsMsc()), Long.toString(a.nMsc()),
-                prop ? "" : Long.toString(a.eventsControl()), prop ? "" : Long.toString(a.nControl()),
-                Integer.toString(a.k())};
-            double[] e = shown(a, s);
-            rows.add(new ForestRow(ForestRow.Kind.TOTAL, a.outcome(), cells, Formats.interval(e[0], e[1], e[2], ratio),
-                    e[0], e[1], e[2], Double.NaN, 2));
-            show.add(e[1]);
-            show.add(e[2]);
+            var row = fdr == null ? null : fdr.of(a.outcome());
+            String key = !systems ? "" : row == null || row.organSystem() == null ? "\uffff" : row.organSystem();
+            groups.computeIfAbsent(key, x -> new ArrayList<>()).add(a);
+        }
+        boolean anyBh = false;
+        boolean anyDouble = false;
+        for (var g : groups.entrySet()) {
+            if (systems) {
+                rows.add(ForestRow.group(g.getKey().equals("\uffff") ? "No organ system" : g.getKey()));
+            }
+            for (Analysis a : g.getValue()) {
+                var flags = fdr == null ? null : fdr.of(a.outcome());
+                boolean bh = flags != null && flags.bhFlagged();
+                boolean dbl = flags != null && flags.flagged();
+                anyBh |= bh;
+                anyDouble |= dbl;
+                double incidence = prop ? Double.NaN : a.incidence() == null ? Double.NaN
+                        : a.incidence().random().isFitted() ? a.incidence().random().estimate()
+                        : a.incidence().common().estimate();
+                if (prop) {
+                    incidence = shown(a, s)[0];
+                }
+                String[] cells = {Long.toString(a.eventsMsc()), Long.toString(a.nMsc()),
+                    prop ? "" : Long.toString(a.eventsControl()), prop ? "" : Long.toString(a.nControl()),
+                    Double.isFinite(incidence) ? Formats.percent(100 * incidence, 1) : ""};
+                double[] e = shown(a, s);
+                String label = a.outcome() + " (k\u00a0=\u00a0" + a.k() + ")" + (bh ? " *" : "") + (dbl ? " \u2020" : "");
+                rows.add(new ForestRow(ForestRow.Kind.TOTAL, label, cells, Formats.interval(e[0], e[1], e[2], ratio),
+                        e[0], e[1], e[2], Double.NaN, 2));
+                show.add(e[1]);
+                show.add(e[2]);
+            }
         }
         rows.add(ForestRow.blank());
         rows.add(ForestRow.note("Pooled " + ModelWords.measure(s.measure()) + " per outcome, "
                 + ModelWords.shown(s) + (s.tau2() == null ? "" : " where k > 1")
-                + "; studies with no events in both arms are not counted in k."));
+                + "; k: studies with an estimate (no events in both arms: not counted)."
+                + (prop ? "" : " Incidence: the pooled proportion of MSC recipients with the event, every trial"
+                + " (single-arm too).")));
+        if (fdr != null && fdr.outcomes().size() > 1) {
+            rows.add(ForestRow.note("* flagged by Benjamini-Hochberg across the outcomes at "
+                    + Formats.fixed(fdr.alpha2(), 2) + (anyBh ? "" : " (none)") + (systems ? "; \u2020 flagged by the"
+                    + " double FDR (Mehrotra and Adewale 2012; organ systems at " + Formats.fixed(fdr.alpha1(), 2)
+                    + ", terms at " + Formats.fixed(fdr.alpha2(), 2) + ")" + (anyDouble ? "" : " (none)") : "") + "."));
+        }
         footnotes(s, rows);
         Axis axis = o.hasAxisLimits() ? Axis.limits(scale(s), o.axisMin(), o.axisMax())
                 : Axis.forValues(scale(s), show);
         return new ForestPlot(o.titleFor("", "Adverse events after MSC: pooled " + ModelWords.measure(s.measure())
-                + " per outcome"), "Outcome", new String[] {"MSC", prop ? "" : "Control", ""},
-                new String[] {"Events", "Total", prop ? "" : "Events", prop ? "" : "Total", "Studies"},
+                + " per outcome"), "Outcome", new String[] {"MSC", prop ? "" : "Control", "Incidence"},
+                new String[] {"Events", "Total", prop ? "" : "Events", prop ? "" : "Total", "with MSC"},
                 estHead(s), ci(s), favours(o, s, true), favours(o, s, false), rows, axis);
     }
 

@@ -67,7 +67,8 @@ public final class Plots {
         if (overalls.isEmpty()) {
             throw new IllegalArgumentException("no outcome was analysed");
         }
-        return new Figure(ForestPlots.aePanel(overalls, results.settings(), options).pages(options));
+        return new Figure(ForestPlots.aePanel(overalls, results.settings(), options, results.falseDiscovery())
+                .pages(options));
     }
 
     /** The leave-one-out plot of an outcome (its sensitivity analyses: {@code Settings.withSensitivity}). */
@@ -151,6 +152,75 @@ public final class Plots {
     public static List<String> bubbleModerators(Results results, String outcome) {
         Analysis a = results.overall(outcome);
         return a.sensitivity() == null ? List.of() : BubblePlot.numericTerms(a.sensitivity().metaRegression());
+    }
+
+    /**
+     * The summary of findings as a table: per outcome the participants (studies), the relative effect, the risk with
+     * control and with MSC and their difference, per 1,000 people.
+     */
+    public static Figure summaryOfFindings(Results results, PlotOptions options) {
+        var s = results.settings();
+        List<String[]> rows = new ArrayList<>();
+        boolean ratio = s.measure().isRatio();
+        for (Analysis a : results.analyses()) {
+            var f = a.summaryOfFindings();
+            if (a.subgroup() != null || f == null) {
+                continue;
+            }
+            String participants = f.participants() + " (" + f.studies() + (f.studies() == 1 ? " study)" : " studies)");
+            if (!f.isEstimable() && !Double.isFinite(f.relative())) {
+                rows.add(new String[] {a.outcome(), participants, org.mscmeta.report.Formats.NOT_ESTIMABLE, "", "",
+                    f.notEstimable()});
+                continue;
+            }
+            String rel = s.measure().name() + " " + org.mscmeta.report.Formats.interval(f.relative(),
+                    f.relativeLower(), f.relativeUpper(), ratio);
+            if (!f.isEstimable()) {
+                rows.add(new String[] {a.outcome(), participants, rel, "", "", f.notEstimable()});
+                continue;
+            }
+            rows.add(new String[] {a.outcome(), participants, rel, per1000(1000 * f.controlRisk()),
+                per1000(f.mscPer1000()) + " (" + per1000(f.mscLower()) + " to " + per1000(f.mscUpper()) + ")",
+                signed(f.differencePer1000()) + " (" + signed(f.differenceLower()) + " to "
+                    + signed(f.differenceUpper()) + ")"});
+        }
+        if (rows.isEmpty()) {
+            throw new IllegalArgumentException("no outcome has a summary of findings");
+        }
+        List<String> notes = List.of("Relative effect: " + org.mscmeta.report.ModelWords.shown(s) + ", "
+                + org.mscmeta.report.Formats.fixed(s.level() * 100, 0) + "% CI. Risk with control: "
+                + (Double.isFinite(s.controlRisk()) ? "as given" : "the median control-arm risk of the outcome's"
+                + " studies") + "; the risk with MSC (and its CI) is that risk and the relative effect (and its CI)"
+                + " combined. Risks per 1,000 people.",
+                "Certainty of the evidence (GRADE): for the reviewers to rate; not assessed by mscmeta.");
+        TableFigure t = new TableFigure(options.titleFor("", "Summary of findings: MSC compared with control"),
+                new String[] {"Outcome", "Participants (studies)", "Relative effect (95% CI)",
+                    "Risk with control", "Risk with MSC (95% CI)", "Difference (95% CI)"}, rows, notes);
+        return new Figure(t.pages(options.size()));
+    }
+
+    private static String per1000(double v) {
+        return org.mscmeta.report.Formats.whole(v);
+    }
+
+    private static String signed(double v) {
+        return org.mscmeta.report.Formats.signedWhole(v);
+    }
+
+    /** The route x cell-source heat map of an outcome (its combinations, and the test of the interaction). */
+    public static Figure routeBySource(Results results, String outcome) {
+        return routeBySource(results, outcome, PlotOptions.DEFAULTS);
+    }
+
+    /** As {@link #routeBySource(Results, String)} with the given options (size and title). */
+    public static Figure routeBySource(Results results, String outcome, PlotOptions options) {
+        Analysis a = results.overall(outcome);
+        if (a.routeBySource() == null || a.routeBySource().cells().isEmpty()) {
+            throw new IllegalArgumentException("no route x cell source analysis of '" + a.outcome() + "': it needs"
+                    + " route and cell source among the subgroup variables, and a study with both");
+        }
+        return new Figure(new HeatMap(options.titleFor(a.outcome(), a.outcome() + ": route x cell source"),
+                a.routeBySource(), results.settings(), options.size()));
     }
 
     private static Axis axis(Results results, Analysis overall, PlotOptions options) {

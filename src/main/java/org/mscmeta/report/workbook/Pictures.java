@@ -21,7 +21,7 @@ final class Pictures {
      */
     static void embed(org.apache.poi.ss.usermodel.Workbook wb, Sheet s, Path png, int row) throws IOException {
         int idx = wb.addPicture(Files.readAllBytes(png), org.apache.poi.ss.usermodel.Workbook.PICTURE_TYPE_PNG);
-        int[] size = pngSize(png);
+        int[] size = org.mscmeta.report.plot.DrawingFiles.pngSize(png);
         double targetPx = 960;
         double heightPx = targetPx * size[1] / size[0];
         int col = 0;
@@ -50,23 +50,5 @@ final class Pictures {
         anchor.setDy2(dy2);
         Picture p = drawing.createPicture(anchor, idx);
         p.getPictureData();
-    }
-
-    /**
-     * Width and height of a PNG, from its header chunk (IHDR), which the format places right after the signature
-     * (ISO/IEC 15948, 5.2 and 11.2.2); ImageIO's reader registry took a tenth of a second to start for this.
-     */
-    static int[] pngSize(Path png) throws IOException {
-        byte[] head = new byte[24];
-        try (var in = Files.newInputStream(png)) {
-            if (in.readNBytes(head, 0, head.length) < head.length) {
-                throw new IOException(png + ": not a PNG file (too short)");
-            }
-        }
-        java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(head);
-        if (b.getLong(0) != 0x89504E470D0A1A0AL || b.getInt(12) != 0x49484452) {
-            throw new IOException(png + ": not a PNG file");
-        }
-        return new int[] {b.getInt(16), b.getInt(20)};
     }
 }

@@ -79,6 +79,32 @@ final class SummarySheet {
         return c;
     }
 
+    /** The false-discovery columns of an outcome's overall row (blank on subgroup rows). */
+    private static List<Column> falseDiscovery(Results r) {
+        var f = r.falseDiscovery();
+        List<Column> c = new ArrayList<>();
+        java.util.function.Function<Analysis, org.mscmeta.analysis.FalseDiscovery.Row> row = a -> a.subgroup() == null
+                ? f.of(a.outcome()) : null;
+        c.add(new Column("p (model shown)", 8, a -> row.apply(a) == null ? Double.NaN : row.apply(a).p(),
+                w -> w.pStyle));
+        c.add(new Column("p, Benjamini-Hochberg across outcomes", 12, a -> row.apply(a) == null ? Double.NaN
+                : row.apply(a).bh(), w -> w.pStyle));
+        c.add(new Column("Flagged (BH at " + f.alpha2() + ")", 9, a -> row.apply(a) == null ? ""
+                : row.apply(a).bhFlagged() ? "yes" : "no", null));
+        if (f.column() != null) {
+            c.add(new Column("Organ system", 20, a -> row.apply(a) == null || row.apply(a).organSystem() == null ? ""
+                    : row.apply(a).organSystem(), null));
+            c.add(new Column("Double FDR: p within system", 10, a -> row.apply(a) == null ? Double.NaN
+                    : row.apply(a).withinSystem(), w -> w.pStyle));
+            c.add(new Column("Double FDR: system p", 10, a -> row.apply(a) == null ? Double.NaN
+                    : row.apply(a).systemAdjusted(), w -> w.pStyle));
+            c.add(new Column("Double FDR: flagged (systems at " + f.alpha1() + ", terms at " + f.alpha2() + ")", 12,
+                    a -> row.apply(a) == null || row.apply(a).organSystem() == null ? ""
+                    : row.apply(a).flagged() ? "yes" : "no", null));
+        }
+        return c;
+    }
+
     /** Why a model's estimate does not exist, in words, for each model whose estimate does not. */
     private static String reasons(Analysis a) {
         List<String> out = new ArrayList<>();
@@ -94,7 +120,8 @@ final class SummarySheet {
 
     static void write(Cells w, Results r) {
         Sheet s = w.wb.createSheet(Workbook.SUMMARY);
-        List<Column> cols = columns(r.settings());
+        List<Column> cols = new ArrayList<>(columns(r.settings()));
+        cols.addAll(cols.size() - 1, falseDiscovery(r));
         String[] heads = cols.stream().map(Column::head).toArray(String[]::new);
         w.headerRow(s, 0, heads);
         s.getRow(0).setHeightInPoints(58);

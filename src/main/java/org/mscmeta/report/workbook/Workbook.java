@@ -39,6 +39,8 @@ public final class Workbook {
     static final String METHODS = "Methods";
     static final String WARNINGS = "Warnings";
     static final String SENSITIVITY = "Sensitivity";
+    static final String FINDINGS = "Summary of findings";
+    static final String ROUTE_SOURCE = "Route x cell source";
 
     /**
      * Inputs above this many rows are written with POI's streaming writer ({@link StreamingXlsx}). It stores a
@@ -95,7 +97,9 @@ public final class Workbook {
         try {
             Cells cells = new Cells(wb);
             SummarySheet.write(cells, r);
-            SheetNames names = new SheetNames(SUMMARY, DATA, METHODS, WARNINGS, SENSITIVITY);
+            FindingsSheet.write(cells, r);
+            RouteSourceSheet.write(cells, r);
+            SheetNames names = new SheetNames(SUMMARY, DATA, METHODS, WARNINGS, SENSITIVITY, FINDINGS, ROUTE_SOURCE);
             List<Plot> plots = new ArrayList<>();
             for (Analysis a : r.analyses()) {
                 if (a.subgroup() == null) {

@@ -63,6 +63,10 @@ class PlotGeometryTest {
                 PlotOptions o = PlotOptions.DEFAULTS.withSize(size);
                 String at = e.getKey() + " at " + size.id() + ": ";
                 out.add(Arguments.of(new Case(at + "AE panel", Plots.aePanel(r, o), List.of(), -1)));
+                if (!r.settings().measure().isProportion()) {
+                    out.add(Arguments.of(new Case(at + "summary of findings", Plots.summaryOfFindings(r, o),
+                            List.of(), -1)));
+                }
                 for (String outcome : r.outcomes()) {
                     Analysis a = r.overall(outcome);
                     if (e.getKey().equals("example") && !List.of("Death", "Serious adverse events").contains(outcome)) {
@@ -91,6 +95,10 @@ class PlotGeometryTest {
                     if (!a.zeroEvents().isEmpty() && r.settings().measure().isRatio()) {
                         out.add(Arguments.of(new Case(at + "zero events " + outcome, Plots.zeroEvents(r, outcome, o),
                                 List.of(), -1)));
+                    }
+                    if (a.routeBySource() != null && !a.routeBySource().cells().isEmpty()) {
+                        out.add(Arguments.of(new Case(at + "route x cell source " + outcome,
+                                Plots.routeBySource(r, outcome, o), List.of(), -1)));
                     }
                     for (Figure b : Plots.bubbles(r, outcome, o)) {
                         out.add(Arguments.of(new Case(at + "bubble " + outcome, b, List.of(), -1)));

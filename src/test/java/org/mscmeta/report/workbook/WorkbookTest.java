@@ -246,7 +246,8 @@ class WorkbookTest {
             Row r0 = s.getRow(0);
             if (r0 != null && r0.getCell(0) != null && r0.getCell(0).getCellType() == CellType.STRING
                     && r0.getCell(0).getStringCellValue().equals(outcome) && !Set.of(Workbook.SUMMARY, Workbook.DATA,
-                    Workbook.METHODS, Workbook.WARNINGS, Workbook.SENSITIVITY).contains(s.getSheetName())) {
+                    Workbook.METHODS, Workbook.WARNINGS, Workbook.SENSITIVITY, Workbook.FINDINGS, Workbook.ROUTE_SOURCE)
+                    .contains(s.getSheetName())) {
                 return s;
             }
         }
@@ -259,8 +260,9 @@ class WorkbookTest {
         try (XSSFWorkbook wb = new XSSFWorkbook(xlsx.toFile())) {
             assertEquals(Workbook.SUMMARY, wb.getSheetName(0));
             long outcomes = lastResults.analyses().stream().filter(a -> a.subgroup() == null).count();
-            assertEquals(outcomes + 5, wb.getNumberOfSheets());
-            for (String name : List.of(Workbook.DATA, Workbook.METHODS, Workbook.WARNINGS, Workbook.SENSITIVITY)) {
+            assertEquals(outcomes + 7, wb.getNumberOfSheets());
+            for (String name : List.of(Workbook.DATA, Workbook.METHODS, Workbook.WARNINGS, Workbook.SENSITIVITY,
+                    Workbook.FINDINGS, Workbook.ROUTE_SOURCE)) {
                 assertNotNull(wb.getSheet(name), name);
             }
             assertEquals(outcomes, wb.getAllPictures().size(), "one forest plot per outcome sheet");
@@ -317,11 +319,11 @@ class WorkbookTest {
         for (Path png : List.of(Path.of("reports", "plots", "ae-panel.png"),
                 Path.of("reports", "plots", "forest-death.png"))) {
             var img = javax.imageio.ImageIO.read(png.toFile());
-            assertArrayEquals(new int[] {img.getWidth(), img.getHeight()}, Pictures.pngSize(png), png.toString());
+            assertArrayEquals(new int[] {img.getWidth(), img.getHeight()}, org.mscmeta.report.plot.DrawingFiles.pngSize(png), png.toString());
         }
         Path notPng = dir.resolve("x.png");
         Files.writeString(notPng, "GIF89a and then some bytes");
-        assertThrows(java.io.IOException.class, () -> Pictures.pngSize(notPng));
+        assertThrows(java.io.IOException.class, () -> org.mscmeta.report.plot.DrawingFiles.pngSize(notPng));
     }
 
     /** A sheet of more rows than a worksheet holds: the Data sheet lists what fits and the Warnings sheet says so. */
@@ -380,7 +382,7 @@ class WorkbookTest {
                     }
                 }
             }
-            assertEquals(6 + 5, wb.getNumberOfSheets(), "6 outcomes + 5 fixed sheets");
+            assertEquals(6 + 6, wb.getNumberOfSheets(), "6 outcomes + 6 fixed sheets (no route x cell source here)");
             assertNotNull(wb.getSheet("summary (2)"), "an outcome named like a fixed sheet gets a suffix");
             assertNotNull(wb.getSheet(Workbook.SUMMARY));
             String data = sheetText(wb.getSheet(Workbook.DATA));
@@ -391,6 +393,18 @@ class WorkbookTest {
                 assertTrue(p.getFileName().toString().matches("[a-z0-9.-]+"), "file name " + p.getFileName());
             }
         }
+    }
+
+    @Test
+    void longOutcomeNamesGiveReadableUniqueSheetNames() {
+        SheetNames names = new SheetNames(Workbook.SUMMARY);
+        String a = names.unique("Serious adverse events (day 0-14)");
+        String b = names.unique("Serious adverse events (after day 14)");
+        String c = names.unique("Serious adverse events (after day 28)");
+        assertEquals("Serious adverse events (day\u2026", a, "cut after a whole word");
+        assertEquals("Serious adverse events (after\u2026", b);
+        assertTrue(c.length() <= 31 && !c.equals(b) && c.endsWith(" (2)"), c);
+        assertEquals("Summary (2)", names.unique("Summary"));
     }
 
     private static String sheetText(Sheet s) {

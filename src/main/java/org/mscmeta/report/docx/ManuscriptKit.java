@@ -1,0 +1,198 @@
+package org.mscmeta.report.docx;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.poi.util.Units;
+import org.apache.poi.xwpf.usermodel.ParagraphAlignment;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.apache.poi.xwpf.usermodel.XWPFParagraph;
+import org.apache.poi.xwpf.usermodel.XWPFRun;
+import org.apache.poi.xwpf.usermodel.XWPFTable;
+import org.apache.poi.xwpf.usermodel.XWPFTableRow;
+import org.mscmeta.analysis.Analysis;
+import org.mscmeta.analysis.Results;
+import org.mscmeta.analysis.SubgroupComparison;
+import org.mscmeta.analysis.SummaryOfFindings;
+import org.mscmeta.files.AtomicFiles;
+import org.mscmeta.report.Formats;
+import org.mscmeta.report.MethodsText;
+import org.mscmeta.report.ModelWords;
+
+/**
+ * The manuscript kit, {@code report.docx} (Apache POI), for co-authors who write in Word: the methods paragraph,
+ * the summary-of-findings table, the AE panel and the main forest plots (each outcome pooled from at least two
+ * studies, by route and by cell source, largest k first) with their legends. Only formats what the engine computed.
+ */
+public final class ManuscriptKit {
+
+    static {
+        org.mscmeta.files.QuietLogging.forPoi(); // before POI's first class: no Log4j warning for library callers
+    }
+
+    /** The file name inside the output folder. */
+    public static final String FILE_NAME = "report.docx";
+
+    /** At most this many outcomes get their subgroup forest plots in the kit; the rest are in plots/. */
+    static final int MAX_OUTCOMES = 8;
+
+    /** A figure to include: its PNG and legend. */
+    public record Figure(Path png, String legend) {
+    }
+
+    private ManuscriptKit() {
+    }
+
+    /**
+     * The figures of the kit, in order, from the plots written: {@code png(name)} gives the first page of the plot
+     * named {@code name} ("ae-panel", "forest-death-by-route"), or null when there is none.
+     */
+    public static List<Figure> figures(Results r, java.util.function.Function<String, Path> png,
+                                       java.util.function.Function<String, String> stem) {
+        List<Figure> out = new ArrayList<>();
+        var s = r.settings();
+        String measure = ModelWords.measure(s.measure());
+        Path panel = png.apply("ae-panel");
+        if (panel != null) {
+            out.add(new Figure(panel, "Pooled " + measure + " of each adverse-event outcome, MSC versus control ("
+                    + ModelWords.shown(s) + "), with the incidence among MSC recipients. Diamonds: pooled estimates"
+                    + " with " + ci(s) + " confidence intervals."));
+        }
+        List<Analysis> main = r.analyses().stream().filter(a -> a.subgroup() == null && a.k() >= 2)
+                .sorted((a, b) -> Integer.compare(b.k(), a.k())).limit(MAX_OUTCOMES).toList();
+        for (Analysis a : main) {
+            for (String variable : s.by()) {
+                Path p = png.apply("forest-" + stem.apply(a.outcome()) + "-by-" + variable.replace('_', '-'));
+                if (p == null) {
+                    continue;
+                }
+                String words = variable.equals("route") ? "administration route" : variable.equals("cell_source")
+                        ? "cell source" : variable.replace('_', ' ');
+                StringBuilder legend = new StringBuilder(a.outcome() + " by " + words + ": " + measure + " of MSC"
+                        + " versus control in each study (squares, area proportional to the study's weight within its"
+                        + " subgroup; lines, " + ci(s) + " confidence intervals) and pooled within each " + words
+                        + " and overall (diamonds, " + ModelWords.shown(s) + ").");
+                for (SubgroupComparison t : r.subgroupTests(a.outcome(), variable)) {
+                    legend.append(" Test for subgroup differences, ").append(t.model().equals("random")
+                            ? ModelWords.random(s) : ModelWords.common(s)).append(": Chi\u00b2 = ")
+                            .append(Formats.statistic(t.q())).append(", df = ").append(t.df()).append(", P ")
+                            .append(Formats.p(t.p()).startsWith("<") ? Formats.p(t.p()) : "= " + Formats.p(t.p()))
+                            .append(".");
+                }
+                out.add(new Figure(p, legend.toString()));
+            }
+        }
+        return out;
+    }
+
+    private static String ci(org.mscmeta.analysis.Settings s) {
+        return Formats.fixed(s.level() * 100, 0) + "%";
+    }
+
+    /** Writes the kit atomically. */
+    public static void write(Results r, List<Figure> figures, Path file) throws IOException {
+        try (XWPFDocument doc = new XWPFDocument()) {
+            heading(doc, "Adverse events of mesenchymal stromal cells: meta-analysis results", 16);
+            text(doc, "Generated by mscmeta from " + r.input() + " (" + r.rows() + " rows). Every number is in"
+                    + " results.json and results.xlsx; every plot in plots/ as PNG, SVG and PDF.", false);
+            heading(doc, "Methods", 13);
+            text(doc, MethodsText.paragraph(r), false);
+            heading(doc, "Summary of findings", 13);
+            findings(doc, r);
+            heading(doc, "Figures", 13);
+            int n = 1;
+            for (Figure f : figures) {
+                picture(doc, f.png());
+                XWPFParagraph p = doc.createParagraph();
+                XWPFRun label = p.createRun();
+                label.setBold(true);
+                label.setText("Figure " + n++ + ". ");
+                label.setFontSize(9);
+                XWPFRun legend = p.createRun();
+                legend.setText(f.legend());
+                legend.setFontSize(9);
+            }
+            AtomicFiles.write(file, doc::write);
+        }
+    }
+
+    private static void heading(XWPFDocument doc, String text, int size) {
+        XWPFParagraph p = doc.createParagraph();
+        XWPFRun run = p.createRun();
+        run.setBold(true);
+        run.setFontSize(size);
+        run.setText(text);
+    }
+
+    private static void text(XWPFDocument doc, String text, boolean small) {
+        XWPFParagraph p = doc.createParagraph();
+        p.setAlignment(ParagraphAlignment.BOTH);
+        XWPFRun run = p.createRun();
+        run.setText(text);
+        run.setFontSize(small ? 9 : 11);
+    }
+
+    /** The GRADE table: outcome, participants (studies), relative effect, risks per 1,000, difference. */
+    private static void findings(XWPFDocument doc, Results r) {
+        var s = r.settings();
+        boolean ratio = s.measure().isRatio();
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"Outcome", "Participants (studies)", "Relative effect (" + ci(s) + " CI)",
+            "Risk with control (per 1,000)", "Risk with MSC (per 1,000)", "Difference (per 1,000)",
+            "Certainty (GRADE)"});
+        for (Analysis a : r.analyses()) {
+            SummaryOfFindings f = a.summaryOfFindings();
+            if (a.subgroup() != null || f == null) {
+                continue;
+            }
+            String rel = Double.isFinite(f.relative()) ? s.measure().name() + " " + Formats.interval(f.relative(),
+                    f.relativeLower(), f.relativeUpper(), ratio) : Formats.NOT_ESTIMABLE;
+            rows.add(new String[] {a.outcome(), f.participants() + " (" + f.studies() + ")", rel,
+                f.isEstimable() ? Formats.whole(1000 * f.controlRisk()) : "",
+                f.isEstimable() ? Formats.whole(f.mscPer1000()) + " (" + Formats.whole(f.mscLower()) + " to "
+                    + Formats.whole(f.mscUpper()) + ")" : f.notEstimable(),
+                f.isEstimable() ? Formats.signedWhole(f.differencePer1000()) + " ("
+                    + Formats.signedWhole(f.differenceLower()) + " to " + Formats.signedWhole(f.differenceUpper())
+                    + ")" : "", ""});
+        }
+        if (rows.size() == 1) {
+            text(doc, "Not estimable: " + (s.measure().isProportion() ? "a summary of findings compares MSC with"
+                    + " control, and this run pools the MSC arms alone." : "no outcome was pooled."), false);
+            return;
+        }
+        XWPFTable table = doc.createTable(rows.size(), rows.get(0).length);
+        for (int i = 0; i < rows.size(); i++) {
+            XWPFTableRow row = table.getRow(i);
+            for (int j = 0; j < rows.get(i).length; j++) {
+                XWPFParagraph p = row.getCell(j).getParagraphs().get(0);
+                XWPFRun run = p.createRun();
+                run.setText(rows.get(i)[j]);
+                run.setFontSize(8);
+                run.setBold(i == 0);
+            }
+        }
+        text(doc, "Relative effect: " + ModelWords.shown(s) + ". Risk with control: " + (Double.isFinite(s.controlRisk())
+                ? "as given" : "the median control-arm risk of the outcome's studies") + "; the risk with MSC is that"
+                + " risk combined with the relative effect. Certainty of the evidence: to be rated by the reviewers.",
+                true);
+    }
+
+    /** A PNG at 16 cm wide (its aspect kept), on its own paragraph. */
+    private static void picture(XWPFDocument doc, Path png) throws IOException {
+        int[] size = org.mscmeta.report.plot.DrawingFiles.pngSize(png);
+        double widthCm = 16;
+        double heightCm = Math.min(widthCm * size[1] / size[0], 22);
+        double w = heightCm < widthCm * size[1] / size[0] ? heightCm * size[0] / size[1] : widthCm;
+        XWPFParagraph p = doc.createParagraph();
+        p.setAlignment(ParagraphAlignment.CENTER);
+        try (InputStream in = Files.newInputStream(png)) {
+            p.createRun().addPicture(in, org.apache.poi.xwpf.usermodel.Document.PICTURE_TYPE_PNG,
+                    png.getFileName().toString(), Units.toEMU(w / 2.54 * 72), Units.toEMU(heightCm / 2.54 * 72));
+        } catch (org.apache.poi.openxml4j.exceptions.InvalidFormatException e) {
+            throw new IOException(png + ": " + e.getMessage(), e);
+        }
+    }
+}
