@@ -3,7 +3,8 @@
 #   mscmeta: analyze --no-report --measure RR --method MH --tau2 DL --by route,cell_source (median of RUNS runs)
 #   peer:    the same job in R metafor (bench/peer_metafor.R), once, when Rscript and metafor are installed,
 #            and the agreement of every outcome and subgroup with metafor (bench/agreement.R, with R's jsonlite)
-# on the 80,000-row synthetic registry, then mscmeta alone on 1,000,000 rows and with reports on 80,000 rows.
+# on the 80,000-row synthetic registry, then mscmeta alone on 1,000,000 rows, with reports on 80,000 rows, and on the
+# example sheet with and without its report.
 # Wall time and peak resident memory come from GNU time (/usr/bin/time). Build the jar first:
 #   mvn -q -B package -DskipTests && bench/end-to-end.sh [RUNS]
 set -euo pipefail
@@ -52,3 +53,13 @@ echo "mscmeta, 1,000,000 rows, no report: ${t1m} s, peak ${m1m} MB"
 read -r _ trep mrep < <(measure report java -jar "$jar" analyze --measure RR --method MH --tau2 DL \
   --by route,cell_source --quiet "$work/registry-80k.csv" --out "$work/outrep")
 echo "mscmeta, 80,000 rows with plots and workbook: ${trep} s, peak ${mrep} MB"
+
+# the example sheet, as the README's first command runs it, with and without its report (median of RUNS each)
+for i in $(seq "$runs"); do
+  measure exrep java -jar "$jar" analyze examples/msc_adverse_events.csv --quiet --out "$work/exrep$i"
+  measure exnorep java -jar "$jar" analyze examples/msc_adverse_events.csv --quiet --no-report --out "$work/exno$i"
+done > "$work/ex.txt"
+texrep=$(awk '$1 == "exrep" {print $2}' "$work/ex.txt" | median)
+texno=$(awk '$1 == "exnorep" {print $2}' "$work/ex.txt" | median)
+files=$(find "$work/exrep1" -type f | wc -l)
+echo "mscmeta, example sheet: ${texno} s without report, ${texrep} s with its report (${files} files; median of ${runs})"

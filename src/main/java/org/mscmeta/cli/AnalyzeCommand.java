@@ -74,8 +74,9 @@ final class AnalyzeCommand implements Main.Subcommand {
                         , "exclude")
                 .list("by", "COL[,COL]", "Subgroup variables: any column of the sheet (default: route,cell_source"
                         + " when the sheet has values for them). --by none for no subgroups.")
-                .list("moderators", "COL[,COL]", "Numeric columns for a meta-regression of every outcome (e.g."
-                        + " dose_cells_per_kg,year).")
+                .list("moderators", "COL[,COL]", "Columns for a meta-regression of every outcome: numeric"
+                        + " columns as numbers, text columns as factors against their first level in alphabetical"
+                        + " order (e.g. route,cell_source,dose_cells_per_kg).")
                 .value("sensitivity", "auto|all|none", "Sensitivity analyses of each outcome: auto (Egger, Begg, trim"
                         + " and fill, meta-regression; leave-one-out and cumulative up to k = 200), all, or none"
                         , "auto")

@@ -2,6 +2,7 @@ package org.mscmeta.report;
 
 import org.mscmeta.report.workbook.Workbook;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -10,9 +11,11 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 import java.util.stream.Stream;
 import org.mscmeta.analysis.Analysis;
 import org.mscmeta.analysis.Results;
@@ -22,6 +25,7 @@ import org.mscmeta.files.OutputFolder;
 import org.mscmeta.files.OutputFolderException;
 import org.mscmeta.analysis.SubgroupComparison;
 import org.mscmeta.report.docx.ManuscriptKit;
+import org.mscmeta.report.plot.Figure;
 import org.mscmeta.report.plot.PlotOptions;
 import org.mscmeta.report.plot.Plots;
 import org.mscmeta.sheet.ExtractionSheet;
@@ -173,40 +177,60 @@ public final class ReportWriter {
         Path dir = staging.resolve(PLOTS);
         Files.createDirectories(dir);
         FileNames names = new FileNames();
-        List<PlotJob> jobs = new ArrayList<>();
-        Map<String, Integer> forestJob = new LinkedHashMap<>();
+        Jobs jobs = new Jobs(dir);
         Map<String, String> stems = new LinkedHashMap<>();
-        boolean any = false;
-        for (Analysis a : r.analyses()) {
-            if (a.subgroup() == null) {
-                any = true;
-                forestJob.put(a.outcome(), jobs.size() + 1); // after the panel, added in front below
-                stems.put(a.outcome(), names.unique(a.outcome()));
-                outcomeJobs(r, a.outcome(), stems.get(a.outcome()), dir, options, jobs);
-            }
-        }
+        boolean any = r.analyses().stream().anyMatch(a -> a.subgroup() == null);
         if (any) {
             // the largest single drawing, started first (its files are listed last, as before)
-            jobs.add(0, () -> Plots.aePanel(r, options).writeAll(dir, "ae-panel"));
-            if (r.analyses().stream().anyMatch(a -> a.summaryOfFindings() != null
-                    && Double.isFinite(a.summaryOfFindings().relative()))) {
-                jobs.add(() -> Plots.summaryOfFindings(r, options).writeAll(dir, "summary-of-findings"));
+            jobs.add("ae-panel", () -> Plots.aePanel(r, options));
+        }
+        for (Analysis a : r.analyses()) {
+            if (a.subgroup() == null) {
+                stems.put(a.outcome(), names.unique(a.outcome()));
+                outcomeJobs(r, a.outcome(), stems.get(a.outcome()), options, jobs);
             }
         }
+        if (any && r.analyses().stream().anyMatch(a -> a.summaryOfFindings() != null
+                && Double.isFinite(a.summaryOfFindings().relative()))) {
+            jobs.add("summary-of-findings", () -> Plots.summaryOfFindings(r, options));
+        }
+        Map<String, Integer> plotJob = jobs.index;
         int threads = Runtime.getRuntime().availableProcessors();
         ExecutorService pool = Executors.newFixedThreadPool(threads, job -> {
             Thread t = new Thread(job, "plots");
             t.setDaemon(true);
             return t;
         });
+        FutureTask<Void> kit = null;
         try {
-            List<Future<List<Path>>> drawn = new ArrayList<>(jobs.size());
-            for (PlotJob job : jobs) {
+            List<Future<List<Path>>> drawn = new ArrayList<>(jobs.list.size());
+            for (PlotJob job : jobs.list) {
                 drawn.add(pool.submit(job::draw));
             }
+            // the manuscript kit on a thread of its own: it waits only for the plots it embeds
+            Path docx = staging.resolve(ManuscriptKit.FILE_NAME);
+            kit = new FutureTask<>(() -> {
+                ManuscriptKit.write(r, ManuscriptKit.figures(r, name -> {
+                    Integer job = plotJob.get(name);
+                    if (job == null) {
+                        return null;
+                    }
+                    Path png = dir.resolve(name + ".png");
+                    try {
+                        Tasks.valueOf(drawn.get(job), "drawing plots");
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                    return Files.exists(png) ? png : null;
+                }, stems::get), docx);
+                return null;
+            });
+            Thread kitThread = new Thread(kit, "manuscript kit");
+            kitThread.setDaemon(true);
+            kitThread.start();
             Path xlsx = staging.resolve(Workbook.FILE_NAME);
             Workbook.write(sheet, r, run, outcome -> {
-                Integer job = forestJob.get(outcome);
+                Integer job = plotJob.get("forest-" + stems.get(outcome));
                 // the forest plot's first PNG page, listed first
                 return job == null ? null : Tasks.valueOf(drawn.get(job), "drawing plots").get(0);
             }, xlsx);
@@ -223,50 +247,75 @@ public final class ReportWriter {
                 }
             }
             files.add(staging.relativize(xlsx));
-            // the manuscript kit, once every plot it embeds is drawn
-            Path docx = staging.resolve(ManuscriptKit.FILE_NAME);
-            ManuscriptKit.write(r, ManuscriptKit.figures(r, name -> {
-                Path png = dir.resolve(name + ".png");
-                return Files.exists(png) ? png : null;
-            }, stems::get), docx);
+            try {
+                Tasks.valueOf(kit, "writing report.docx");
+            } catch (UncheckedIOException e) {
+                throw e.getCause();
+            }
             files.add(staging.relativize(docx));
         } finally {
             pool.shutdownNow();
+            if (kit != null) {
+                kit.cancel(true); // no-op once done; stops a kit waiting on a plot that failed or was never drawn
+            }
+        }
+    }
+
+    /** The plot tasks of a report, each with its file name, in the order their files are listed. */
+    private static final class Jobs {
+        final Path dir;
+        final List<PlotJob> list = new ArrayList<>();
+        /** Each plot's task, by its file name without extension. */
+        final Map<String, Integer> index = new LinkedHashMap<>();
+
+        Jobs(Path dir) {
+            this.dir = dir;
+        }
+
+        void add(String name, Callable<Figure> figure) {
+            index.put(name, list.size());
+            list.add(() -> {
+                try {
+                    return figure.call().writeAll(dir, name);
+                } catch (IOException | RuntimeException e) {
+                    throw e;
+                } catch (Exception e) {
+                    throw new IOException(e);
+                }
+            });
         }
     }
 
     /** The plots of one outcome, each its own task, in the order their files are listed. */
-    private static void outcomeJobs(Results r, String outcome, String stem, Path dir, PlotOptions o,
-                                    List<PlotJob> jobs) {
+    private static void outcomeJobs(Results r, String outcome, String stem, PlotOptions o, Jobs jobs) {
         Analysis a = r.overall(outcome);
         String base = "forest-" + stem;
-        jobs.add(() -> Plots.forest(r, outcome, o).writeAll(dir, base));
+        jobs.add(base, () -> Plots.forest(r, outcome, o));
         for (String variable : r.settings().by()) {
             long levels = r.analyses().stream().filter(l -> l.subgroup() != null && l.outcome().equals(outcome)
                     && l.subgroup().variable().equals(variable)).count();
             if (levels >= 2) {
-                String sub = base + "-by-" + FileNames.slug(variable);
-                jobs.add(() -> Plots.forestBy(r, outcome, variable, o).writeAll(dir, sub));
+                jobs.add(base + "-by-" + FileNames.slug(variable), () -> Plots.forestBy(r, outcome, variable, o));
             }
         }
         if (a.sensitivity() != null && !a.sensitivity().leaveOneOut().isEmpty()) {
-            jobs.add(() -> Plots.leaveOneOut(r, outcome, o).writeAll(dir, "leave-one-out-" + stem));
-            jobs.add(() -> Plots.cumulative(r, outcome, o).writeAll(dir, "cumulative-" + stem));
+            jobs.add("leave-one-out-" + stem, () -> Plots.leaveOneOut(r, outcome, o));
+            jobs.add("cumulative-" + stem, () -> Plots.cumulative(r, outcome, o));
         }
         List<String> moderators = Plots.bubbleModerators(r, outcome);
         for (int j = 0; j < moderators.size(); j++) {
             String name = "bubble-" + stem + (moderators.size() == 1 ? "" : "-" + FileNames.slug(moderators.get(j)));
             int index = j;
-            jobs.add(() -> Plots.bubbles(r, outcome, o).get(index).writeAll(dir, name));
+            jobs.add(name, () -> Plots.bubbles(r, outcome, o).get(index));
         }
         if (!a.zeroEvents().isEmpty() && r.settings().measure().isRatio()) {
-            jobs.add(() -> Plots.zeroEvents(r, outcome, o).writeAll(dir, "zero-events-" + stem));
+            jobs.add("zero-events-" + stem, () -> Plots.zeroEvents(r, outcome, o));
         }
         if (a.k() >= 2 && a.common().isEstimable()) {
-            jobs.add(() -> Plots.funnel(r, outcome, o).writeAll(dir, "funnel-" + stem));
+            jobs.add("funnel-" + stem, () -> Plots.funnel(r, outcome, o));
         }
-        if (a.routeBySource() != null && !a.routeBySource().cells().isEmpty()) {
-            jobs.add(() -> Plots.routeBySource(r, outcome, o).writeAll(dir, "route-by-cell-source-" + stem));
+        if (a.routeBySource() != null && a.routeBySource().cells().size() >= 2) {
+            jobs.add("route-by-cell-source-" + stem, () -> Plots.routeBySource(r, outcome, o));
         }
     }
 }

@@ -53,6 +53,26 @@ class DocumentedCodeTest {
     }
 
     @Test
+    void everyOptionOfAnalyzeIsInTheCommandLineGuide() throws Exception {
+        org.mscmeta.testing.Cli.Run help = org.mscmeta.testing.Cli.run("analyze", "--help");
+        assertEquals(0, help.status(), help.all());
+        String guide = Files.readString(Path.of("docs/command-line.md"));
+        Matcher m = Pattern.compile("(?m)^\\s+(?:-\\w,)?(--[a-z0-9-]+)").matcher(help.out());
+        List<String> options = new ArrayList<>();
+        while (m.find()) {
+            options.add(m.group(1));
+        }
+        assertTrue(options.size() >= 30, "options in --help: " + options);
+        List<String> missing = new ArrayList<>();
+        for (String option : options) {
+            if (!guide.contains("`" + option)) {
+                missing.add(option);
+            }
+        }
+        assertEquals(List.of(), missing, "options of analyze --help missing from docs/command-line.md");
+    }
+
+    @Test
     void readmeProgramRunsAndPrintsTheNumbersOfResultsJson(@TempDir Path dir) throws Exception {
         List<String> blocks = javaBlocks(Path.of("README.md"));
         assertEquals(1, blocks.size(), "one Java program in the README");

@@ -14,6 +14,13 @@ import org.apache.pdfbox.pdmodel.font.PDType0Font;
  * that its text is text (searchable, editable in a figure editor, a fraction of the size of glyph outlines) in
  * the same face and metrics as the PNG and SVG. The font files are parsed once per thread (a parsed
  * {@link TrueTypeFont} is not safe to share between threads) and reused by every document written on it.
+ *
+ * <p>What a document embeds is first cut, once per process, to the scripts and signs a forest plot of trials is
+ * written in (Latin with its extensions, Greek, Cyrillic, punctuation, super- and subscripts, currency, arrows,
+ * mathematical operators, geometric shapes; about a quarter of DejaVu's glyphs): PDFBox reckons the widths of every
+ * glyph of the font it is given for each document, which was a third of the cost of a PDF. A character outside
+ * those (a study label in Hebrew, say) is drawn in the PDF as its outline, from the full font, so it still shows;
+ * the PNG and SVG use the full font.
  */
 final class PdfFonts {
 
@@ -23,9 +30,44 @@ final class PdfFonts {
     private PdfFonts() {
     }
 
+    /** Unicode ranges kept in the embedded font: [first, last] pairs. */
+    private static final int[] KEPT = {
+        0x0020, 0x024F, // Basic Latin, Latin-1, Latin Extended-A and -B
+        0x0370, 0x03FF, // Greek
+        0x0400, 0x04FF, // Cyrillic
+        0x2000, 0x206F, // General Punctuation
+        0x2070, 0x209F, // Superscripts and Subscripts
+        0x20A0, 0x20CF, // Currency
+        0x2100, 0x214F, // Letterlike symbols
+        0x2190, 0x21FF, // Arrows
+        0x2200, 0x22FF, // Mathematical operators
+        0x25A0, 0x25FF, // Geometric shapes
+    };
+
+    /** The two faces cut to {@link #KEPT}, once per process (bytes, parsed again on each thread). */
+    private static final byte[][] CUT = new byte[2][];
+
+    private static synchronized byte[] cut(String resource, int face) throws IOException {
+        if (CUT[face] == null) {
+            TrueTypeFont full = new TTFParser().parse(new RandomAccessReadBuffer(Text.fontBytes(resource)));
+            org.apache.fontbox.ttf.TTFSubsetter subsetter = new org.apache.fontbox.ttf.TTFSubsetter(full);
+            for (int r = 0; r < KEPT.length; r += 2) {
+                for (int c = KEPT[r]; c <= KEPT[r + 1]; c++) {
+                    subsetter.add(c);
+                }
+            }
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            subsetter.writeToStream(out);
+            CUT[face] = out.toByteArray();
+            full.close();
+        }
+        return CUT[face];
+    }
+
     private static TrueTypeFont parse(String resource) {
         try {
-            TrueTypeFont ttf = new TTFParser().parse(new RandomAccessReadBuffer(Text.fontBytes(resource)));
+            int face = resource.equals(Text.BOLD_FILE) ? 1 : 0;
+            TrueTypeFont ttf = new TTFParser().parse(new RandomAccessReadBuffer(cut(resource, face)));
             // Without its glyph-substitution table PDFBox writes each string's glyphs as they are, as Java2D
             // draws the PNG (no ligatures); with it, every string went through PDFBox's substitution engine,
             // a regular-expression tokenizer, which made PDF text the costliest part of a registry's plots.

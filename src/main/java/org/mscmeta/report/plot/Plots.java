@@ -158,6 +158,11 @@ public final class Plots {
      * The summary of findings as a table: per outcome the participants (studies), the relative effect, the risk with
      * control and with MSC and their difference, per 1,000 people.
      */
+    public static Figure summaryOfFindings(Results results) {
+        return summaryOfFindings(results, PlotOptions.DEFAULTS);
+    }
+
+    /** As {@link #summaryOfFindings(Results)} with the given options. */
     public static Figure summaryOfFindings(Results results, PlotOptions options) {
         var s = results.settings();
         List<String[]> rows = new ArrayList<>();
