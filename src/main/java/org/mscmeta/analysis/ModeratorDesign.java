@@ -59,6 +59,13 @@ public record ModeratorDesign(List<String> terms, double[][] x, int[] used, List
     }
 
     /**
+     * A factor over the studies of a design: its levels in {@link #LEVEL_ORDER} (the first is the reference) and each
+     * study's level, an index into them.
+     */
+    record Factor(String name, List<String> levels, int[] level) {
+    }
+
+    /**
      * Builds the design for {@code moderators} over {@code n} studies.
      *
      * @param interaction whether to add the interaction of the first two moderators (both factors)
@@ -76,22 +83,16 @@ public record ModeratorDesign(List<String> terms, double[][] x, int[] used, List
         }
         int[] used = java.util.stream.IntStream.range(0, n).filter(i -> keep[i]).toArray();
         int k = used.length;
-        List<String> terms = new ArrayList<>();
-        terms.add("intercept");
-        List<String[]> references = new ArrayList<>();
-        // each moderator: its values (numeric) or each study's level and the levels (factor); its first column
+        // each moderator: its values (numeric) or its factor
         int mods = moderators.size();
         double[][] numeric = new double[mods][];
-        int[][] level = new int[mods][];
-        List<List<String>> levelNames = new ArrayList<>();
-        int[] firstColumn = new int[mods];
+        Factor[] factors = new Factor[mods];
+        List<String> names = new ArrayList<>();
         for (int mi = 0; mi < mods; mi++) {
             Moderator m = moderators.get(mi);
-            firstColumn[mi] = terms.size();
+            names.add(m.name());
             numeric[mi] = numeric(m, used);
             if (numeric[mi] != null) {
-                terms.add(m.name());
-                levelNames.add(null);
                 continue;
             }
             String[] stripped = new String[k];
@@ -99,26 +100,69 @@ public record ModeratorDesign(List<String> terms, double[][] x, int[] used, List
                 stripped[r] = m.values()[used[r]].strip();
             }
             List<String> ordered = levels(java.util.Arrays.asList(stripped));
-            references.add(new String[] {m.name(), ordered.get(0)});
             java.util.Map<String, Integer> index = new java.util.HashMap<>();
             for (int l = 0; l < ordered.size(); l++) {
                 index.put(ordered.get(l), l);
             }
-            level[mi] = new int[k];
+            int[] level = new int[k];
             for (int r = 0; r < k; r++) {
-                level[mi][r] = index.get(stripped[r]);
+                level[r] = index.get(stripped[r]);
             }
+            factors[mi] = new Factor(m.name(), ordered, level);
+        }
+        return build(names, numeric, factors, used, interaction);
+    }
+
+    /**
+     * The design of factors whose levels every study has (a caller that keeps its values as codes: no text per
+     * study); all studies are used.
+     *
+     * @param interaction whether to add the interaction of the first two factors
+     */
+    static ModeratorDesign ofFactors(List<Factor> factors, boolean interaction) {
+        int k = factors.isEmpty() ? 0 : factors.get(0).level().length;
+        List<String> names = new ArrayList<>();
+        for (Factor f : factors) {
+            names.add(f.name());
+        }
+        return build(names, new double[factors.size()][], factors.toArray(new Factor[0]),
+                java.util.stream.IntStream.range(0, k).toArray(), interaction);
+    }
+
+    /**
+     * The design: per moderator {@code numeric[mi]} (its values) or {@code factors[mi]}, over the studies
+     * {@code used}. Studies with the same levels of factors alone share one row array.
+     */
+    private static ModeratorDesign build(List<String> names, double[][] numeric, Factor[] factors, int[] used,
+                                         boolean interaction) {
+        int k = used.length;
+        int mods = names.size();
+        List<String> terms = new ArrayList<>();
+        terms.add("intercept");
+        List<String[]> references = new ArrayList<>();
+        int[] firstColumn = new int[mods];
+        boolean factorsOnly = true;
+        long combinations = 1;
+        for (int mi = 0; mi < mods; mi++) {
+            firstColumn[mi] = terms.size();
+            if (numeric[mi] != null) {
+                terms.add(names.get(mi));
+                factorsOnly = false;
+                continue;
+            }
+            List<String> ordered = factors[mi].levels();
+            references.add(new String[] {names.get(mi), ordered.get(0)});
             for (int l = 1; l < ordered.size(); l++) {
-                terms.add(m.name() + " = " + ordered.get(l));
+                terms.add(names.get(mi) + " = " + ordered.get(l));
             }
-            levelNames.add(ordered);
+            combinations = Math.min(combinations * ordered.size(), Integer.MAX_VALUE);
         }
         int[] interactionColumns = new int[0];
-        boolean crossed = interaction && mods >= 2 && level[0] != null && level[1] != null;
+        boolean crossed = interaction && mods >= 2 && factors[0] != null && factors[1] != null;
         int interactionFirst = terms.size();
         if (crossed) {
-            int la = levelNames.get(0).size();
-            int lb = levelNames.get(1).size();
+            int la = factors[0].levels().size();
+            int lb = factors[1].levels().size();
             interactionColumns = new int[(la - 1) * (lb - 1)];
             for (int a = 1; a < la; a++) {
                 for (int b = 1; b < lb; b++) {
@@ -127,21 +171,37 @@ public record ModeratorDesign(List<String> terms, double[][] x, int[] used, List
                 }
             }
         }
-        // the rows, written row by row: 1, the numbers, a 1 in the column of each level but the reference
-        double[][] x = new double[k][terms.size()];
+        // the rows: 1, the numbers, a 1 in the column of each level but the reference; one array per combination
+        // of levels when the moderators are all factors
+        double[][] shared = factorsOnly && combinations <= 4096 ? new double[(int) combinations][] : null;
+        double[][] x = new double[k][];
         for (int r = 0; r < k; r++) {
-            double[] row = x[r];
+            int combination = 0;
+            if (shared != null) {
+                for (int mi = 0; mi < mods; mi++) {
+                    combination = combination * factors[mi].levels().size() + factors[mi].level()[r];
+                }
+                if (shared[combination] != null) {
+                    x[r] = shared[combination];
+                    continue;
+                }
+            }
+            double[] row = new double[terms.size()];
             row[0] = 1;
             for (int mi = 0; mi < mods; mi++) {
                 if (numeric[mi] != null) {
                     row[firstColumn[mi]] = numeric[mi][r];
-                } else if (level[mi][r] > 0) {
-                    row[firstColumn[mi] + level[mi][r] - 1] = 1;
+                } else if (factors[mi].level()[r] > 0) {
+                    row[firstColumn[mi] + factors[mi].level()[r] - 1] = 1;
                 }
             }
-            if (crossed && level[0][r] > 0 && level[1][r] > 0) {
-                int lb = levelNames.get(1).size();
-                row[interactionFirst + (level[0][r] - 1) * (lb - 1) + level[1][r] - 1] = 1;
+            if (crossed && factors[0].level()[r] > 0 && factors[1].level()[r] > 0) {
+                int lb = factors[1].levels().size();
+                row[interactionFirst + (factors[0].level()[r] - 1) * (lb - 1) + factors[1].level()[r] - 1] = 1;
+            }
+            x[r] = row;
+            if (shared != null) {
+                shared[combination] = row;
             }
         }
         return new ModeratorDesign(List.copyOf(terms), x, used, List.copyOf(references), interactionColumns);

@@ -105,35 +105,39 @@ final class RouteBySourceAnalysis {
             notes.add(empty + " of the " + routes.size() * sources.size() + " combinations of route and cell source"
                     + " have no study of " + outcome);
         }
-        // the studies with an estimate and both values
-        double[] ya = new double[rows.length];
-        double[] va = new double[rows.length];
-        String[] r = new String[rows.length];
-        String[] c = new String[rows.length];
+        // the studies with an estimate and both values, as factors whose levels are those these studies have
+        int[] studies = new int[rows.length];
+        boolean[] routeUsed = new boolean[nRoutes];
+        boolean[] sourceUsed = new boolean[nSources];
         int n = 0;
         for (int j = 0; j < rows.length; j++) {
-            if (!a.studies().included(j)) {
-                continue;
+            if (a.studies().included(j) && key[j] >= 0) {
+                studies[n++] = j;
+                routeUsed[key[j] / nSources] = true;
+                sourceUsed[key[j] % nSources] = true;
             }
-            if (key[j] < 0) {
-                continue;
-            }
-            String rv = route.levels().get(route.codes()[rows[j]]);
-            String sv = source.levels().get(source.codes()[rows[j]]);
-            ya[n] = a.studies().yi(j);
-            va[n] = a.studies().vi(j);
-            r[n] = rv;
-            c[n++] = sv;
         }
-        ya = java.util.Arrays.copyOf(ya, n);
-        va = java.util.Arrays.copyOf(va, n);
-        List<ModeratorDesign.Moderator> mods = List.of(
-                new ModeratorDesign.Moderator("route", java.util.Arrays.copyOf(r, n)),
-                new ModeratorDesign.Moderator("cell_source", java.util.Arrays.copyOf(c, n)));
+        int[] routeLevel = new int[nRoutes];
+        List<String> routeLevels = usedLevels(route.levels(), routeUsed, routeLevel);
+        int[] sourceLevel = new int[nSources];
+        List<String> sourceLevels = usedLevels(source.levels(), sourceUsed, sourceLevel);
+        double[] ya = new double[n];
+        double[] va = new double[n];
+        int[] r = new int[n];
+        int[] c = new int[n];
+        for (int i = 0; i < n; i++) {
+            int j = studies[i];
+            ya[i] = a.studies().yi(j);
+            va[i] = a.studies().vi(j);
+            r[i] = routeLevel[key[j] / nSources];
+            c[i] = sourceLevel[key[j] % nSources];
+        }
+        List<ModeratorDesign.Factor> mods = List.of(new ModeratorDesign.Factor("route", routeLevels, r),
+                new ModeratorDesign.Factor("cell_source", sourceLevels, c));
         TauSquared est = s.tau2() == null ? TauSquared.REML : s.tau2();
-        RouteBySource.Model main = model(ModeratorDesign.of(mods, ya.length, false), ya, va, est, s.hksj(), false,
+        RouteBySource.Model main = model(ModeratorDesign.ofFactors(mods, false), ya, va, est, s.hksj(), false,
                 "route + cell source");
-        RouteBySource.Model inter = model(ModeratorDesign.of(mods, ya.length, true), ya, va, est, s.hksj(), true,
+        RouteBySource.Model inter = model(ModeratorDesign.ofFactors(mods, true), ya, va, est, s.hksj(), true,
                 "route x cell source");
         if (!inter.isEstimable()) {
             notes.add("the route x cell source interaction is not estimable: " + inter.notEstimable());
@@ -146,6 +150,24 @@ final class RouteBySourceAnalysis {
             notices.add(new Notice("route_by_cell_source", outcome, outcome + ": " + note));
         }
         return new RouteBySource(routes, sources, cells, main, inter, notes);
+    }
+
+    /**
+     * The levels of a column that {@code used} marks, in the order of a factor's levels; {@code index} receives each
+     * code's position among them.
+     */
+    private static List<String> usedLevels(List<String> levels, boolean[] used, int[] index) {
+        List<String> present = new ArrayList<>();
+        for (int l = 0; l < levels.size(); l++) {
+            if (used[l]) {
+                present.add(levels.get(l));
+            }
+        }
+        List<String> ordered = ModeratorDesign.levels(present);
+        for (int l = 0; l < levels.size(); l++) {
+            index[l] = used[l] ? ordered.indexOf(levels.get(l)) : -1;
+        }
+        return ordered;
     }
 
     private static boolean missing(String value) {

@@ -10,7 +10,10 @@ import org.mscmeta.effect.Measure;
  * 1,000 people with their intervals. The corresponding risk is, for a risk ratio, {@code ACR x RR}; for an odds ratio
  * {@code ACR x OR / (1 - ACR + ACR x OR)}; for a risk difference {@code ACR + RD} (each kept within 0 and 1,000);
  * its interval applies the same to the relative effect's limits. The assumed control risk is the median control-arm
- * risk (events / participants) of the outcome's studies, or the value the user gives ({@code --control-risk}).
+ * risk (events / participants) of the outcome's studies, or the value the user gives ({@code --control-risk}). Where
+ * the median is 0 (rare events: most control arms have none) it is the pooled control-arm risk, all control events
+ * over all control participants, as the GRADE handbook suggests for a control group risk across studies; where that
+ * is 0 too, the absolute effects are not estimable (they would all be 0).
  * GRADE's certainty of the evidence is the reviewers' judgement and is not rated here.
  *
  * @param participants     participants of the studies compared (both arms)
@@ -21,7 +24,7 @@ import org.mscmeta.effect.Measure;
  * @param relativeLower    its lower confidence limit
  * @param relativeUpper    its upper confidence limit
  * @param controlRisk      assumed control risk, a proportion
- * @param controlRiskGiven the user gave it (else the studies' median)
+ * @param controlRiskSource where the assumed control risk comes from
  * @param mscPer1000       corresponding risk with MSC, per 1,000
  * @param mscLower         its lower limit
  * @param mscUpper         its upper limit
@@ -32,9 +35,36 @@ import org.mscmeta.effect.Measure;
  */
 public record SummaryOfFindings(long participants, int studies, String measure, String model, double relative,
                                 double relativeLower, double relativeUpper, double controlRisk,
-                                boolean controlRiskGiven, double mscPer1000, double mscLower, double mscUpper,
+                                ControlRisk controlRiskSource, double mscPer1000, double mscLower, double mscUpper,
                                 double differencePer1000, double differenceLower, double differenceUpper,
                                 String notEstimable) {
+
+    /** Where an assumed control risk comes from. */
+    public enum ControlRisk {
+        /** The user's {@code --control-risk}. */
+        GIVEN("given (--control-risk)"),
+        /** The median of the studies' control-arm risks. */
+        MEDIAN("median control-arm risk of the studies"),
+        /** All control events over all control participants: the median is 0. */
+        POOLED("pooled control-arm risk of the studies (their median is 0)");
+
+        private final String words;
+
+        ControlRisk(String words) {
+            this.words = words;
+        }
+
+        /** In words, for a reader. */
+        public String words() {
+            return words;
+        }
+    }
+
+    /** The rule the assumed control risks of a run follow, in words ("as given", "the median ..."). */
+    public static String controlRiskRule(Settings s) {
+        return Double.isFinite(s.controlRisk()) ? "as given (--control-risk)"
+                : "the median control-arm risk of the outcome's studies (their pooled risk where the median is 0)";
+    }
 
     /** The row of an outcome's overall analysis; its numbers not estimable, with the reason, where they are not. */
     public static SummaryOfFindings of(Analysis a, Settings s) {
@@ -43,7 +73,7 @@ public record SummaryOfFindings(long participants, int studies, String measure, 
         int studies = a.studies().size();
         double nan = Double.NaN;
         if (m.isProportion()) {
-            return new SummaryOfFindings(participants, studies, m.name(), null, nan, nan, nan, nan, false, nan, nan,
+            return new SummaryOfFindings(participants, studies, m.name(), null, nan, nan, nan, nan, null, nan, nan,
                     nan, nan, nan, nan, "a summary of findings compares MSC with control; " + m.name()
                     + " pools the MSC arms alone");
         }
@@ -52,8 +82,12 @@ public record SummaryOfFindings(long participants, int studies, String measure, 
         double lo = random ? a.random().ciLower() : a.common().ciLower();
         double hi = random ? a.random().ciUpper() : a.common().ciUpper();
         String model = random ? "random" : "common";
-        double acr = Double.isFinite(s.controlRisk()) ? s.controlRisk() : medianControlRisk(a);
-        boolean given = Double.isFinite(s.controlRisk());
+        ControlRisk given = Double.isFinite(s.controlRisk()) ? ControlRisk.GIVEN : ControlRisk.MEDIAN;
+        double acr = given == ControlRisk.GIVEN ? s.controlRisk() : medianControlRisk(a);
+        if (acr == 0 && given == ControlRisk.MEDIAN) {
+            given = ControlRisk.POOLED;
+            acr = (double) a.eventsControl() / a.nControl();
+        }
         if (!Double.isFinite(est)) {
             String why = random ? a.random().notEstimable() : a.common().notEstimable();
             return new SummaryOfFindings(participants, studies, m.name(), model, nan, nan, nan, acr, given, nan, nan,
@@ -62,6 +96,11 @@ public record SummaryOfFindings(long participants, int studies, String measure, 
         if (!Double.isFinite(acr)) {
             return new SummaryOfFindings(participants, studies, m.name(), model, est, lo, hi, acr, given, nan, nan,
                     nan, nan, nan, nan, "no control arm to take the assumed control risk from (give --control-risk)");
+        }
+        if (acr == 0 && given == ControlRisk.POOLED) {
+            return new SummaryOfFindings(participants, studies, m.name(), model, est, lo, hi, acr, given, nan, nan,
+                    nan, nan, nan, nan, "no control arm has an event, which makes every absolute effect 0: give an"
+                    + " assumed control risk (--control-risk)");
         }
         double msc = risk(m, acr, est);
         double mscLo = risk(m, acr, lo);

@@ -124,7 +124,7 @@ public final class ConsoleSummary {
             return;
         }
         out.println("  Per 1,000 people: " + per1000(1000 * f.controlRisk()) + " with control ("
-                + (f.controlRiskGiven() ? "given" : "median of the control arms") + "), "
+                + f.controlRiskSource().words() + "), "
                 + per1000(f.mscPer1000()) + " [" + per1000(f.mscLower()) + ", " + per1000(f.mscUpper())
                 + "] with MSC; difference " + signed(f.differencePer1000()) + " [" + signed(f.differenceLower())
                 + ", " + signed(f.differenceUpper()) + "]");

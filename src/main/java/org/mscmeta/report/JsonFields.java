@@ -214,8 +214,8 @@ final class JsonFields {
         num(g, "relative_ci_lower", f.relativeLower());
         num(g, "relative_ci_upper", f.relativeUpper());
         num(g, "control_risk", f.controlRisk());
-        g.writeStringProperty("control_risk_source", f.controlRiskGiven() ? "given (--control-risk)"
-                : "median control-arm risk of the studies");
+        g.writeStringProperty("control_risk_source", f.controlRiskSource() == null ? null
+                : f.controlRiskSource().words());
         num(g, "control_per_1000", 1000 * f.controlRisk());
         num(g, "msc_per_1000", f.mscPer1000());
         num(g, "msc_per_1000_ci_lower", f.mscLower());

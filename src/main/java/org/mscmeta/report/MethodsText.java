@@ -148,7 +148,7 @@ public final class MethodsText {
                     ? String.format(Locale.ROOT, "Absolute effects per 1,000 people were derived from an assumed"
                     + " control risk of %s (GRADE summary of findings). ", trim(s.controlRisk()))
                     : "Absolute effects per 1,000 people were derived from each outcome's median control-arm risk"
-                    + " (GRADE summary of findings). ");
+                    + " (the pooled control-arm risk where the median was 0; GRADE summary of findings). ");
         }
         sb.append(String.format(Locale.ROOT, "Confidence intervals are %s%%. Analyses were run with %s %s, whose"
                 + " results reproduce R metafor.", trim(s.level() * 100), Tool.name(), Tool.version()));

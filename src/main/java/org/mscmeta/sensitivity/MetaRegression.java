@@ -230,13 +230,19 @@ public record MetaRegression(List<String> terms, int k, double tau2, double qm, 
             this.y = y;
             this.v = v;
             Map<RowKey, Integer> index = new HashMap<>();
+            // a design may give studies with the same row one array: those are found without reading the row
+            Map<double[], Integer> same = new java.util.IdentityHashMap<>();
             List<double[]> distinct = new ArrayList<>();
             group = new int[k];
             for (int i = 0; i < k; i++) {
-                Integer gi = index.putIfAbsent(new RowKey(x[i]), distinct.size());
+                Integer gi = same.get(x[i]);
                 if (gi == null) {
-                    gi = distinct.size();
-                    distinct.add(x[i]);
+                    gi = index.putIfAbsent(new RowKey(x[i]), distinct.size());
+                    if (gi == null) {
+                        gi = distinct.size();
+                        distinct.add(x[i]);
+                    }
+                    same.put(x[i], gi);
                 }
                 group[i] = gi;
             }

@@ -99,11 +99,27 @@ class LauncherTest {
     @Test
     void childOptionsStartWithTheQuickCompilerAndMarkTheChild() {
         List<String> options = Launcher.childOptions(Optional.empty());
-        assertEquals(Launcher.CHILD_OPTIONS, options.subList(0, 2));
-        List<String> rest = new ArrayList<>(options.subList(2, options.size()));
+        assertEquals(Launcher.CHILD_OPTIONS, options.subList(0, Launcher.CHILD_OPTIONS.size()));
+        List<String> rest = new ArrayList<>(options.subList(Launcher.CHILD_OPTIONS.size(), options.size()));
         rest.remove("-XX:+UseTransparentHugePages");
         rest.remove(Launcher.YOUNG);
+        assertTrue(rest.remove(Launcher.COLLECTOR), options.toString());
         assertEquals(List.of(), rest, options.toString());
+    }
+
+    /** The parallel collector is left out when the user chooses a collector (two would stop the JVM). */
+    @Test
+    void theUsersCollectorReplacesOurs() {
+        List<String> options = List.of("-XX:TieredStopAtLevel=1", Launcher.COLLECTOR);
+        String[] args = {"analyze", "x.csv"};
+        assertTrue(Launcher.childCommand(JAVA, Optional.of("-jar m.jar analyze x.csv".split(" ")), args, options,
+                Optional.empty()).orElseThrow().contains(Launcher.COLLECTOR));
+        for (String gc : List.of("-XX:+UseG1GC", "-XX:+UseSerialGC", "-XX:+UseZGC")) {
+            List<String> command = Launcher.childCommand(JAVA, Optional.of((gc + " -jar m.jar analyze x.csv")
+                    .split(" ")), args, options, Optional.empty()).orElseThrow();
+            assertFalse(command.contains(Launcher.COLLECTOR), gc);
+            assertTrue(command.contains(gc), gc);
+        }
     }
 
     /** The fixed young generation is left out when the user sizes the heap. */
@@ -136,6 +152,7 @@ class LauncherTest {
         assertEquals(Optional.of(archive.toString()), program.archive());
         List<String> options = new ArrayList<>(Launcher.childOptions(Optional.of(program)));
         options.remove(Launcher.YOUNG);
+        options.remove(Launcher.COLLECTOR);
         assertEquals(List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off"),
                 options.subList(options.size() - 3, options.size()));
         // an archive older than the jar (the jar rebuilt since) is not offered
@@ -165,7 +182,7 @@ class LauncherTest {
         String log = Files.readString(dir.resolve("ok.txt"));
         assertTrue(log.contains("Risk Ratio"), "the summary reaches stdout: " + log);
         if (Launcher.jvmCommand().isPresent()) { // Linux: the run was the child's, with the quick compiler
-            assertTrue(log.contains("-XX:TieredStopAtLevel=1 -Dmscmeta.launched=true"), log);
+            assertTrue(log.contains(String.join(" ", Launcher.CHILD_OPTIONS)), log);
         }
 
         Path bad = dir.resolve("bad.csv");

@@ -194,8 +194,7 @@ public final class Plots {
         }
         List<String> notes = List.of("Relative effect: " + org.mscmeta.report.ModelWords.shown(s) + ", "
                 + org.mscmeta.report.Formats.fixed(s.level() * 100, 0) + "% CI. Risk with control: "
-                + (Double.isFinite(s.controlRisk()) ? "as given" : "the median control-arm risk of the outcome's"
-                + " studies") + "; the risk with MSC (and its CI) is that risk and the relative effect (and its CI)"
+                + org.mscmeta.analysis.SummaryOfFindings.controlRiskRule(s) + "; the risk with MSC (and its CI) is that risk and the relative effect (and its CI)"
                 + " combined. Risks per 1,000 people.",
                 "Certainty of the evidence (GRADE): for the reviewers to rate; not assessed by mscmeta.");
         TableFigure t = new TableFigure(options.titleFor("", "Summary of findings: MSC compared with control"),
