@@ -3,7 +3,6 @@ package org.mscmeta.analysis;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import org.mscmeta.concurrent.InOrder;
 import org.mscmeta.effect.CcMode;
 import org.mscmeta.effect.StudyEffects;
@@ -131,9 +130,9 @@ public final class MetaAnalysis {
         List<SubgroupComparison> tests = new ArrayList<>();
         List<Notice> notices = new ArrayList<>();
         if (singleArm.length > 0) {
-            notices.add(new Notice("single_arm", outcome, String.format(Locale.ROOT,
-                    "%s: %d single-arm row(s) (no control arm) left out of the comparative analysis (rows %s)",
-                    outcome, singleArm.length, rowList(sheet, singleArm))));
+            notices.add(new Notice("single_arm", outcome, outcome + ": " + singleArm.length
+                    + " single-arm row(s) (no control arm) left out of the comparative analysis (rows "
+                    + rowList(sheet, singleArm) + ")"));
         }
         if (rows.length == 0) {
             return new OutcomeResult(analyses, tests, notices);
@@ -222,15 +221,15 @@ public final class MetaAnalysis {
                     names.add(st.study(j) + " (row " + st.row(j) + ")");
                 }
             }
-            notices.add(new Notice("double_zero", a.outcome(), String.format(Locale.ROOT,
-                    "%s: %d study(ies) with no events (or only events) in both arms left out of the %s analysis: %s"
-                            + " (use --double-zero include to keep them with the continuity correction)",
-                    a.outcome(), a.kDoubleZeroExcluded(), s.measure(), abbreviate(names, count))));
+            notices.add(new Notice("double_zero", a.outcome(), a.outcome() + ": "
+                    + a.kDoubleZeroExcluded() + " study(ies) with no events (or only events) in both arms left out of the "
+                    + s.measure() + " analysis: " + abbreviate(names, count)
+                    + " (use --double-zero include to keep them with the continuity correction)"));
         }
         if (a.kNotEstimable() > 0) {
-            notices.add(new Notice("not_estimable", a.outcome(), String.format(Locale.ROOT,
-                    "%s: %d study(ies) whose %s cannot be computed without a continuity correction were left out",
-                    a.outcome(), a.kNotEstimable(), s.measure())));
+            notices.add(new Notice("not_estimable", a.outcome(), a.outcome() + ": "
+                    + a.kNotEstimable() + " study(ies) whose " + s.measure()
+                    + " cannot be computed without a continuity correction were left out"));
         }
         List<String> corrected = new ArrayList<>();
         int nCorrected = 0;
@@ -241,12 +240,12 @@ public final class MetaAnalysis {
             }
         }
         if (nCorrected > 0) {
-            notices.add(new Notice("continuity_correction", a.outcome(), String.format(Locale.ROOT,
-                    "%s: continuity correction %s (%s) added to the cells of %d study(ies) for their own estimates%s: %s",
-                    a.outcome(), fmt(s.cc().value()), s.cc().mode().id(), nCorrected,
-                    s.method() == Method.IV ? " and the pooling" : " and the random-effects model (the "
-                            + s.method() + " estimate uses the raw counts)",
-                    abbreviate(corrected, nCorrected))));
+            notices.add(new Notice("continuity_correction", a.outcome(), a.outcome()
+                    + ": continuity correction " + fmt(s.cc().value()) + " (" + s.cc().mode().id()
+                    + ") added to the cells of " + nCorrected + " study(ies) for their own estimates"
+                    + (s.method() == Method.IV ? " and the pooling" : " and the random-effects model (the "
+                            + s.method() + " estimate uses the raw counts)")
+                    + ": " + abbreviate(corrected, nCorrected)));
         }
         if (!a.common().isFitted() && a.k() == 0) {
             notices.add(new Notice("not_pooled", a.outcome(), a.outcome()
@@ -265,10 +264,10 @@ public final class MetaAnalysis {
         RandomResult rr = a.random();
         if (rr.isFitted() && rr.k() >= PredictionInterval.MIN_K && rr.k() < PREDICTION_FEW
                 && s.prediction() != PredictionInterval.T_K2) {
-            notices.add(new Notice("prediction_interval", a.outcome(), String.format(Locale.ROOT, "%s: the prediction"
-                    + " interval uses %s on k = %d studies, which understates its width with few studies; IntHout et"
-                    + " al. (BMJ Open 2016;6:e010247) recommend t with k-2 degrees of freedom"
-                    + " (--prediction-interval t(k-2))", a.outcome(), s.prediction().words(), rr.k())));
+            notices.add(new Notice("prediction_interval", a.outcome(), a.outcome() + ": the prediction"
+                    + " interval uses " + s.prediction().words() + " on k = " + rr.k() + " studies, which understates its"
+                    + " width with few studies; IntHout et al. (BMJ Open 2016;6:e010247) recommend t with k-2 degrees of"
+                    + " freedom (--prediction-interval t(k-2))"));
         }
         if (s.tau2() != null && a.k() > 1 && a.k() < 5 && !s.hksj()) {
             notices.add(new Notice("small_k", a.outcome(), a.outcome() + ": random-effects model on k = " + a.k()
