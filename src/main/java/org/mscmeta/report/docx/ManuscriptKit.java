@@ -150,13 +150,14 @@ public final class ManuscriptKit {
             }
             String rel = Double.isFinite(f.relative()) ? s.measure().name() + " " + Formats.interval(f.relative(),
                     f.relativeLower(), f.relativeUpper(), ratio) : Formats.NOT_ESTIMABLE;
-            rows.add(new String[] {a.outcome(), f.participants() + " (" + f.studies() + ")", rel,
-                f.isEstimable() ? Formats.whole(1000 * f.controlRisk()) : "",
-                f.isEstimable() ? Formats.whole(f.mscPer1000()) + " (" + Formats.whole(f.mscLower()) + " to "
-                    + Formats.whole(f.mscUpper()) + ")" : f.notEstimable(),
-                f.isEstimable() ? Formats.signedWhole(f.differencePer1000()) + " ("
-                    + Formats.signedWhole(f.differenceLower()) + " to " + Formats.signedWhole(f.differenceUpper())
-                    + ")" : "", ""});
+            // not estimable: the reason across the three columns of absolute effects
+            rows.add(f.isEstimable() ? new String[] {a.outcome(), f.participants() + " (" + f.studies() + ")", rel,
+                Formats.whole(1000 * f.controlRisk()), Formats.whole(f.mscPer1000()) + " ("
+                    + Formats.whole(f.mscLower()) + " to " + Formats.whole(f.mscUpper()) + ")",
+                Formats.signedWhole(f.differencePer1000()) + " (" + Formats.signedWhole(f.differenceLower()) + " to "
+                    + Formats.signedWhole(f.differenceUpper()) + ")", ""}
+                : new String[] {a.outcome(), f.participants() + " (" + f.studies() + ")", rel, f.notEstimable(), null,
+                    null, ""});
         }
         if (rows.size() == 1) {
             text(doc, "Not estimable: " + (s.measure().isProportion() ? "a summary of findings compares MSC with"
@@ -164,19 +165,40 @@ public final class ManuscriptKit {
             return;
         }
         XWPFTable table = doc.createTable(rows.size(), rows.get(0).length);
+        // fixed column widths (16 cm in all), so that a cell spanning three columns is drawn as wide as they are
+        int[] twips = {1600, 1000, 1500, 900, 1350, 1450, 1272};
+        var grid = table.getCTTbl().getTblGrid() != null ? table.getCTTbl().getTblGrid()
+                : table.getCTTbl().addNewTblGrid();
+        while (grid.sizeOfGridColArray() > 0) {
+            grid.removeGridCol(0);
+        }
+        for (int t : twips) {
+            grid.addNewGridCol().setW(java.math.BigInteger.valueOf(t));
+        }
         for (int i = 0; i < rows.size(); i++) {
             XWPFTableRow row = table.getRow(i);
-            for (int j = 0; j < rows.get(i).length; j++) {
-                XWPFParagraph p = row.getCell(j).getParagraphs().get(0);
+            if (rows.get(i)[4] == null) {
+                row.getCell(3).getCTTc().addNewTcPr().addNewGridSpan().setVal(java.math.BigInteger.valueOf(3));
+                row.removeCell(5);
+                row.removeCell(4);
+            }
+            for (int j = 0, c = 0; j < rows.get(i).length; j++) {
+                if (rows.get(i)[j] == null) {
+                    continue;
+                }
+                int span = j + 1 < rows.get(i).length && rows.get(i)[j + 1] == null ? twips[j] + twips[j + 1]
+                        + twips[j + 2] : twips[j];
+                row.getCell(c).setWidth(Integer.toString(span));
+                XWPFParagraph p = row.getCell(c++).getParagraphs().get(0);
                 XWPFRun run = p.createRun();
                 run.setText(rows.get(i)[j]);
                 run.setFontSize(8);
                 run.setBold(i == 0);
             }
         }
-        text(doc, "Relative effect: " + ModelWords.shown(s) + ". Risk with control: " + (Double.isFinite(s.controlRisk())
-                ? "as given" : "the median control-arm risk of the outcome's studies") + "; the risk with MSC is that"
-                + " risk combined with the relative effect. Certainty of the evidence: to be rated by the reviewers.",
+        text(doc, "Relative effect: " + ModelWords.shown(s) + ". Risk with control: "
+                + SummaryOfFindings.controlRiskRule(s) + "; the risk with MSC is that risk combined with the relative"
+                + " effect. Certainty of the evidence: to be rated by the reviewers.",
                 true);
     }
 

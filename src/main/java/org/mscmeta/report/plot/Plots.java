@@ -174,14 +174,14 @@ public final class Plots {
             }
             String participants = f.participants() + " (" + f.studies() + (f.studies() == 1 ? " study)" : " studies)");
             if (!f.isEstimable() && !Double.isFinite(f.relative())) {
-                rows.add(new String[] {a.outcome(), participants, org.mscmeta.report.Formats.NOT_ESTIMABLE, "", "",
-                    f.notEstimable()});
+                rows.add(new String[] {a.outcome(), participants, org.mscmeta.report.Formats.NOT_ESTIMABLE,
+                    f.notEstimable(), "", ""});
                 continue;
             }
             String rel = s.measure().name() + " " + org.mscmeta.report.Formats.interval(f.relative(),
                     f.relativeLower(), f.relativeUpper(), ratio);
             if (!f.isEstimable()) {
-                rows.add(new String[] {a.outcome(), participants, rel, "", "", f.notEstimable()});
+                rows.add(new String[] {a.outcome(), participants, rel, f.notEstimable(), "", ""});
                 continue;
             }
             rows.add(new String[] {a.outcome(), participants, rel, per1000(1000 * f.controlRisk()),
@@ -194,8 +194,8 @@ public final class Plots {
         }
         List<String> notes = List.of("Relative effect: " + org.mscmeta.report.ModelWords.shown(s) + ", "
                 + org.mscmeta.report.Formats.fixed(s.level() * 100, 0) + "% CI. Risk with control: "
-                + org.mscmeta.analysis.SummaryOfFindings.controlRiskRule(s) + "; the risk with MSC (and its CI) is that risk and the relative effect (and its CI)"
-                + " combined. Risks per 1,000 people.",
+                + org.mscmeta.analysis.SummaryOfFindings.controlRiskRule(s) + "; the risk with MSC (and its CI) is"
+                + " that risk and the relative effect (and its CI) combined. Risks per 1,000 people.",
                 "Certainty of the evidence (GRADE): for the reviewers to rate; not assessed by mscmeta.");
         TableFigure t = new TableFigure(options.titleFor("", "Summary of findings: MSC compared with control"),
                 new String[] {"Outcome", "Participants (studies)", "Relative effect (95% CI)",

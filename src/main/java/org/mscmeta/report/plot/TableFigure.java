@@ -39,33 +39,54 @@ final class TableFigure {
         double gap = 6;
         int n = headings.length;
         double inner = width - 2 * margin - gap * (n - 1);
-        // each column's natural width (its longest cell, its heading's longest word), then shared out
+        // each column's natural width (its longest cell, its heading's longest word); the columns of numbers get
+        // theirs (their headings may wrap), the first (the labels) what is left, and wraps its labels
         double[] want = new double[n];
+        double[] cellWidth = new double[n];
         double[] least = new double[n];
         for (int j = 0; j < n; j++) {
             for (String word : headings[j].split(" ")) {
                 least[j] = Math.max(least[j], Text.width(word, bold));
             }
-            want[j] = Math.max(least[j], Text.width(headings[j], bold));
             for (String[] r : rows) {
-                want[j] = Math.max(want[j], Text.width(r[j], font));
+                if (spanned(r, j) == 0) { // a cell running on into empty cells (a sentence) does not size its column
+                    cellWidth[j] = Math.max(cellWidth[j], Text.width(r[j], font));
+                }
                 for (String word : r[j].split(" ")) {
                     least[j] = Math.max(least[j], Text.width(word, font));
                 }
             }
+            cellWidth[j] = Math.max(cellWidth[j], least[j]);
+            want[j] = Math.max(cellWidth[j], Text.width(headings[j], bold));
         }
         double[] w = new double[n];
         double total = 0;
-        for (double x : want) {
-            total += x;
+        double numbers = 0;
+        for (int j = 0; j < n; j++) {
+            total += want[j];
+            numbers += j == 0 ? 0 : cellWidth[j];
         }
         if (total <= inner) {
             System.arraycopy(want, 0, w, 0, n);
             w[0] += inner - total;
+        } else if (numbers + least[0] <= inner) {
+            // the numbers whole; then the headings of the numbers and the labels share what is left, by need
+            double left = inner - numbers;
+            double need = want[0];
+            for (int j = 1; j < n; j++) {
+                need += want[j] - cellWidth[j];
+            }
+            double share = Math.min(1, left / need);
+            w[0] = Math.max(least[0], want[0] * share);
+            double rest = left - w[0];
+            double headNeed = need - want[0];
+            for (int j = 1; j < n; j++) {
+                w[j] = cellWidth[j] + (headNeed <= 0 ? 0 : rest * (want[j] - cellWidth[j]) / headNeed);
+            }
         } else {
             double floor = 0;
-            for (double x : least) {
-                floor += x;
+            for (double v : least) {
+                floor += v;
             }
             for (int j = 0; j < n; j++) {
                 w[j] = floor >= inner ? inner * least[j] / floor
@@ -89,7 +110,8 @@ final class TableFigure {
             List<List<String>> cells = new ArrayList<>();
             int h = 1;
             for (int j = 0; j < n; j++) {
-                cells.add(Text.wrap(r[j], font, w[j]));
+                int m = spanned(r, j);
+                cells.add(Text.wrap(r[j], font, x[j + m] + w[j + m] - x[j]));
                 h = Math.max(h, cells.get(j).size());
             }
             cellLines.add(cells);
@@ -181,5 +203,17 @@ final class TableFigure {
             });
         }
         return pages;
+    }
+
+    /** How many empty cells follow cell {@code j} of {@code row} to the row's end: the cell runs on into them. */
+    private static int spanned(String[] row, int j) {
+        if (row[j].isEmpty()) {
+            return 0;
+        }
+        int m = 0;
+        while (j + m + 1 < row.length && row[j + m + 1].isEmpty()) {
+            m++;
+        }
+        return j + m + 1 == row.length ? m : 0;
     }
 }
