@@ -308,7 +308,8 @@ final class AnalyzeCommand implements Main.Subcommand {
             outStream.print(summaryText);
             outStream.println();
             outStream.println("Wrote " + written.files().size() + " file(s) to " + out + ": " + ResultsJson.FILE_NAME
-                    + (noReport ? "" : ", " + org.mscmeta.report.workbook.Workbook.FILE_NAME + ", " + ReportWriter.PLOTS + "/"));
+                    + (noReport ? "" : ", " + org.mscmeta.report.workbook.Workbook.FILE_NAME + ", "
+                    + org.mscmeta.report.docx.ManuscriptKit.FILE_NAME + ", " + ReportWriter.PLOTS + "/"));
         }
         return 0;
     }
