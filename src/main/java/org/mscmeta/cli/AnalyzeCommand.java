@@ -203,7 +203,7 @@ final class AnalyzeCommand implements Main.Subcommand {
         try {
             settings = settings();
         } catch (IllegalArgumentException e) {
-            err.println("error: " + Terminal.safe(e.getMessage()));
+            err.println("error: " + Terminal.safeLines(e.getMessage()));
             return Main.EXIT_BAD_INPUT;
         }
         if (out.toString().isBlank()) {
@@ -223,7 +223,7 @@ final class AnalyzeCommand implements Main.Subcommand {
         try {
             order = plotOptions();
         } catch (IllegalArgumentException e) {
-            err.println("error: " + Terminal.safe(e.getMessage()));
+            err.println("error: " + Terminal.safeLines(e.getMessage()));
             return Main.EXIT_BAD_INPUT;
         }
         progress.phase("reading " + input.getFileName());
@@ -238,7 +238,7 @@ final class AnalyzeCommand implements Main.Subcommand {
             OutcomeMap map = outcomeMap == null ? OutcomeMap.NONE : OutcomeMap.read(outcomeMap);
             data = new SheetReader(vocab, map).read(input, sheet);
         } catch (InvalidInputException e) {
-            err.println("error: " + Terminal.safe(e.getMessage()));
+            err.println("error: " + Terminal.safeLines(e.getMessage()));
             err.println("Nothing was written. Correct the sheet and run again.");
             return Main.EXIT_BAD_INPUT;
         } catch (NoSuchFileException e) {
@@ -252,7 +252,7 @@ final class AnalyzeCommand implements Main.Subcommand {
         try {
             resolved = MetaAnalysis.resolve(data, settings);
         } catch (IllegalArgumentException e) {
-            err.println("error: " + Terminal.safe(e.getMessage()));
+            err.println("error: " + Terminal.safeLines(e.getMessage()));
             err.println("Nothing was written.");
             return Main.EXIT_BAD_INPUT;
         }
@@ -266,7 +266,7 @@ final class AnalyzeCommand implements Main.Subcommand {
         try {
             opened = ReportWriter.begin(out, data, resolved, run, force);
         } catch (OutputFolderException e) {
-            err.println("error: " + Terminal.safe(e.getMessage()));
+            err.println("error: " + Terminal.safeLines(e.getMessage()));
             return Main.EXIT_BAD_INPUT;
         }
         try (ReportWriter.Session session = opened) {
@@ -284,7 +284,7 @@ final class AnalyzeCommand implements Main.Subcommand {
                     }
                 });
             } catch (IllegalArgumentException e) {
-                err.println("error: " + Terminal.safe(e.getMessage()));
+                err.println("error: " + Terminal.safeLines(e.getMessage()));
                 err.println("Nothing was written.");
                 return Main.EXIT_BAD_INPUT;
             }

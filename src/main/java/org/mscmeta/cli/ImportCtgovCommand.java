@@ -98,7 +98,7 @@ final class ImportCtgovCommand implements Main.Subcommand {
         try {
             outcomeMap = outcomeMapFile == null ? OutcomeMap.NONE : OutcomeMap.read(outcomeMapFile);
         } catch (InvalidInputException e) {
-            err.println("error: " + Terminal.safe(e.getMessage()));
+            err.println("error: " + Terminal.safeLines(e.getMessage()));
             return Main.EXIT_BAD_INPUT;
         }
         List<String> warnings = new ArrayList<>();
@@ -120,7 +120,7 @@ final class ImportCtgovCommand implements Main.Subcommand {
             trials = read(inputs, warnings);
             mapping = groups == null ? Map.of() : GroupMapping.read(groups);
         } catch (CtgovInputException e) {
-            err.println("error: " + Terminal.safe(e.getMessage()));
+            err.println("error: " + Terminal.safeLines(e.getMessage()));
             err.println("Nothing was written.");
             return Main.EXIT_BAD_INPUT;
         } catch (NoSuchFileException e) {
@@ -157,7 +157,7 @@ final class ImportCtgovCommand implements Main.Subcommand {
             ImportFiles.review(staging.resolve(reviewMd), reports, warnings);
             folder.commit(List.of(sheetName, Path.of("review", "groups.csv"), reviewMd));
         } catch (OutputFolderException e) {
-            err.println("error: " + Terminal.safe(e.getMessage()));
+            err.println("error: " + Terminal.safeLines(e.getMessage()));
             return Main.EXIT_BAD_INPUT;
         }
         if (!quiet) {

@@ -78,7 +78,7 @@ public final class Main {
         try {
             parsed = options.parse(rest);
         } catch (ParseException e) {
-            err.println("error: " + org.mscmeta.report.Terminal.safe(e.getMessage()));
+            err.println("error: " + org.mscmeta.report.Terminal.safeLines(e.getMessage()));
             err.println("See 'mscmeta " + first + " --help'.");
             return EXIT_BAD_INPUT;
         }
@@ -93,7 +93,7 @@ public final class Main {
         try {
             return command.run(parsed);
         } catch (CommandOptions.BadValue e) {
-            err.println("error: " + org.mscmeta.report.Terminal.safe(e.getMessage()));
+            err.println("error: " + org.mscmeta.report.Terminal.safeLines(e.getMessage()));
             err.println("See 'mscmeta " + first + " --help'.");
             return EXIT_BAD_INPUT;
         } catch (java.io.IOException e) {

@@ -26,15 +26,18 @@ public final class QuietLogging {
             if (System.getProperty(LOG4J_FACTORY) == null
                     && !onClassPath("META-INF/log4j-provider.properties",
                     "META-INF/services/org.apache.logging.log4j.spi.Provider")) {
-                simpleLog4j();
+                simpleLog4j("ERROR");
             }
         }
     }
 
-    /** For the command line, which has no Log4j back end: the simple logger, errors only, without looking. */
+    /**
+     * For the command line, which has no Log4j back end: the simple logger, silent, without looking. The command line
+     * says what went wrong in its own words; a library's log line ("FATAL XMLHelper ...") is noise on a terminal.
+     */
     public static void forPoiOnCommandLine() {
         log4jDone = true;
-        simpleLog4j();
+        simpleLog4j("OFF");
     }
 
     /** Before Tablesaw: SLF4J's no-operation provider unless SLF4J is configured or has a provider. Idempotent. */
@@ -52,10 +55,10 @@ public final class QuietLogging {
         }
     }
 
-    private static void simpleLog4j() {
+    private static void simpleLog4j(String level) {
         System.setProperty(LOG4J_FACTORY, "org.apache.logging.log4j.simple.SimpleLoggerContextFactory");
         System.setProperty("org.apache.logging.log4j.simplelog.StatusLogger.level", "OFF");
-        System.setProperty("org.apache.logging.log4j.level", "ERROR");
+        System.setProperty("org.apache.logging.log4j.simplelog.level", level);
     }
 
     /** Whether any of these resources is on the class path: a logging back end's marker. */

@@ -10,6 +10,19 @@ public final class Terminal {
     private Terminal() {
     }
 
+    /** As {@link #safe}, keeping the line breaks of a message of several lines (one problem of an input per line). */
+    public static String safeLines(String s) {
+        if (s == null) {
+            return "";
+        }
+        String[] lines = s.split("\r?\n", -1);
+        StringBuilder sb = new StringBuilder(s.length());
+        for (int i = 0; i < lines.length; i++) {
+            sb.append(i == 0 ? "" : System.lineSeparator()).append(safe(lines[i]));
+        }
+        return sb.toString();
+    }
+
     /** {@code s} with control and direction-override characters escaped; null as "". */
     public static String safe(String s) {
         if (s == null) {

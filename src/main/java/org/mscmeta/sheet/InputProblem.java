@@ -13,10 +13,22 @@ public record InputProblem(String file, int row, String column, String value, St
 
     /** The row of a problem with the column names of a table in memory, which has no header row. */
     public static final int COLUMN_NAMES = -1;
+    /** The row of a problem with the whole file (unreadable, empty, of another type). */
+    public static final int WHOLE_FILE = 0;
+    /** The column of a problem with a whole row or file. */
+    public static final String NO_COLUMN = "-";
 
     /** One line a user can act on, e.g. {@code trials.csv: row 7, column 'n_msc': found "-3"; expected ...}. */
     public String message() {
+        String where = row == COLUMN_NAMES ? ": the column names" : row == WHOLE_FILE ? "" : ": row " + row;
+        boolean cell = !NO_COLUMN.equals(column);
+        if (cell) {
+            where += ", column '" + column + "'";
+        }
+        if (row == WHOLE_FILE || !cell && (value == null || value.isEmpty())) {
+            return file + where + ": expected " + expected;
+        }
         String found = value == null ? "nothing" : value.isEmpty() ? "a blank cell" : "\"" + value + "\"";
-        return file + (row == COLUMN_NAMES ? ": the column names" : ": row " + row) + ", column '" + column + "': found " + found + "; expected " + expected;
+        return file + where + ": found " + found + "; expected " + expected;
     }
 }

@@ -17,7 +17,7 @@ public class InvalidInputException extends Exception {
 
     /** A problem that concerns the whole file (unreadable, empty, no header). */
     public InvalidInputException(String file, String message) {
-        this(List.of(new InputProblem(file, 1, "-", "", message)), 1);
+        this(List.of(new InputProblem(file, InputProblem.WHOLE_FILE, InputProblem.NO_COLUMN, "", message)), 1);
     }
 
     /** The problems kept (at most {@link SheetValidator#MAX_PROBLEMS}). */

@@ -186,6 +186,42 @@ class AdversarialInputTest {
         assertFalse(LEAK.matcher(r.all()).find(), r.all());
     }
 
+    /**
+     * The command line in a JVM of its own (as a user runs it: POI's logging not yet configured by another test): the
+     * refusal is the program's sentence alone, no library log line ("FATAL XMLHelper ...") beside it.
+     */
+    @Test
+    void aRefusedWorkbookPrintsNoLibraryLogLine() throws Exception {
+        String xxe = "<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]>"
+                + "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData/>"
+                + "</worksheet>";
+        Path p = withPart("xxe-own-jvm.xlsx", "xl/worksheets/sheet1.xml", xxe.getBytes(StandardCharsets.UTF_8));
+        String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dmscmeta.relaunch=false", "-cp", cp, "org.mscmeta.cli.Main", "analyze", p.toString(), "--out",
+                dir.resolve("own-jvm-out").toString(), "--quiet").redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(2, process.waitFor(), output);
+        assertEquals(List.of("error: 1 problem in the input:", "  xxe-own-jvm.xlsx: expected an .xlsx workbook, but"
+                + " its XML declares a document type or external entities, which a spreadsheet program never writes;"
+                + " it was not read", "Nothing was written. Correct the sheet and run again."),
+                output.lines().toList());
+    }
+
+    /** Each problem of an input on a line of its own: line breaks are kept, control characters escaped. */
+    @Test
+    void problemsArePrintedOnePerLine() throws Exception {
+        Path p = dir.resolve("two-problems.csv");
+        Files.writeString(p, HEAD + "A,Fever,5,4,1,10\nB,Fever,11,10,1,10\n");
+        Cli.Run r = analyze(p);
+        refused(r, p, "2 problems in the input:");
+        List<String> lines = r.err().lines().toList();
+        assertTrue(lines.contains("  two-problems.csv: row 2, column 'events_msc': found \"5\"; expected at most n_msc"
+                + " = 4 (counts are participants with the event, not events)"), r.err());
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("  two-problems.csv: row 3, column 'events_msc'")), r.err());
+        assertFalse(r.err().contains("\\x0A"), r.err());
+    }
+
     @Test
     void moreRowsThanAWorksheetHoldsAreRefused() throws Exception {
         String sheet = "<?xml version=\"1.0\"?><worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/"
