@@ -41,11 +41,9 @@ public final class Launcher {
     static final String RELAUNCH = "mscmeta.relaunch";
     /** When the launcher started, in ms since the epoch: what {@code -Dmscmeta.timings} counts start-up from. */
     static final String STARTED = "mscmeta.started";
-    /** The options the child JVM gets before the ones passed on (and, where the kernel offers them, huge pages). */
+    /** The options the child JVM gets before the ones passed on. */
     static final List<String> CHILD_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:CompileThresholdScaling=0.5",
             "-D" + LAUNCHED + "=true");
-    /** Linux's switch for transparent huge pages: "always [madvise] never" when a program may ask for them. */
-    private static final File HUGE_PAGES = new File("/sys/kernel/mm/transparent_hugepage/enabled");
 
     private static final Set<String> COMMANDS = Set.of("analyze", "import-ctgov", "generate");
     private static final List<String> HELP = List.of("-h", "--help", "-V", "--version");
@@ -97,22 +95,14 @@ public final class Launcher {
     }
 
     /**
-     * {@link #CHILD_OPTIONS}; the heap in transparent huge pages where the kernel gives them to a program that asks
-     * ("madvise"; where it gives them to every program, "always", nothing need be asked): the heap of a run is
-     * fresh memory, and each 4 KB page of it first touched costs a fault, a fifth of a run's CPU on the machine of
-     * the README's figures (80,000 rows 1.15 -> 0.99 s, 1,000,000 rows 4.9 -> 4.1 s, with plots 16 -> 14 s); and the
-     * build's class data sharing archive when {@code program} has one no older than its jar (classes parsed and
-     * verified at build time; logging of the archive off, so that a JVM that cannot use it says nothing).
+     * {@link #CHILD_OPTIONS} and the build's class data sharing archive when {@code program} has one no older than
+     * its jar (classes parsed and verified at build time; logging of the archive off, so that a JVM that cannot use it
+     * says nothing). Transparent huge pages are not asked for: where the kernel compacts memory to find them on a
+     * fault ("defrag" on "madvise", Debian's default) they cost more system time than the faults they save
+     * (1,000,000 rows 2.6 -> 3.0 s; 80,000 rows no faster and less steady; docs/performance.md).
      */
     static List<String> childOptions(Optional<Program> program) {
         List<String> options = new ArrayList<>(CHILD_OPTIONS);
-        try {
-            if (HUGE_PAGES.canRead() && text(HUGE_PAGES, "ISO-8859-1").contains("[madvise]")) {
-                options.add("-XX:+UseTransparentHugePages");
-            }
-        } catch (IOException | RuntimeException e) {
-            // no huge pages, then
-        }
         if (program.isPresent() && program.get().archive().isPresent()) {
             options.addAll(List.of("-XX:SharedArchiveFile=" + program.get().archive().get(), "-Xlog:cds=off",
                     "-Xlog:cds+dynamic=off"));

@@ -101,7 +101,6 @@ class LauncherTest {
         List<String> options = Launcher.childOptions(Optional.empty());
         assertEquals(Launcher.CHILD_OPTIONS, options.subList(0, Launcher.CHILD_OPTIONS.size()));
         List<String> rest = new ArrayList<>(options.subList(Launcher.CHILD_OPTIONS.size(), options.size()));
-        rest.remove("-XX:+UseTransparentHugePages");
         rest.remove(Launcher.YOUNG);
         assertTrue(rest.remove(Launcher.COLLECTOR), options.toString());
         assertEquals(List.of(), rest, options.toString());
