@@ -120,7 +120,11 @@ public final class ConsoleSummary {
     /** The outcome's summary of findings, per 1,000 people. */
     private static void summaryOfFindings(Analysis a, java.io.PrintWriter out) {
         var f = a.summaryOfFindings();
-        if (f == null || !f.isEstimable()) {
+        if (f == null || f.model() == null) { // no summary of findings, or a proportion (MSC arms alone)
+            return;
+        }
+        if (!f.isEstimable()) {
+            out.println("  Per 1,000 people: not estimable: " + Terminal.safe(f.notEstimable()));
             return;
         }
         out.println("  Per 1,000 people: " + per1000(1000 * f.controlRisk()) + " with control ("
