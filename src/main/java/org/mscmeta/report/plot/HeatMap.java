@@ -107,8 +107,8 @@ final class HeatMap implements Drawing {
                     + ", df\u00a0=\u00a0" + main.qmDf() + ", " + ForestPlots.pText(main.qmP()) + "; reference levels "
                     + String.join(", ", main.references()) + ".");
         }
-        notes.add("Each cell: studies (k), " + ModelWords.measure(s.measure()) + " and 95% CI, "
-                + ModelWords.shown(s) + "; grey: no study.");
+        notes.add("Each cell: studies (k), " + ModelWords.measure(s.measure()) + " and "
+                + Formats.fixed(s.level() * 100, 0) + "% CI, " + ModelWords.shown(s) + "; grey: no study.");
         List<String> wrapped = new ArrayList<>();
         for (String n : notes) {
             wrapped.addAll(Text.wrap(n, font, width - 2 * margin));

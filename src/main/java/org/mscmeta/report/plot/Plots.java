@@ -156,7 +156,8 @@ public final class Plots {
 
     /**
      * The summary of findings as a table: per outcome the participants (studies), the relative effect, the risk with
-     * control and with MSC and their difference, per 1,000 people.
+     * control and with MSC and their difference, per 1,000 people. Drawn two journal columns wide at least (at
+     * {@link PlotSize#SINGLE_COLUMN} too): its six columns do not fit one.
      */
     public static Figure summaryOfFindings(Results results) {
         return summaryOfFindings(results, PlotOptions.DEFAULTS);
@@ -197,10 +198,12 @@ public final class Plots {
                 + org.mscmeta.analysis.SummaryOfFindings.controlRiskRule(s) + "; the risk with MSC (and its CI) is"
                 + " that risk and the relative effect (and its CI) combined. Risks per 1,000 people.",
                 "Certainty of the evidence (GRADE): for the reviewers to rate; not assessed by mscmeta.");
+        String ci = org.mscmeta.report.Formats.fixed(s.level() * 100, 0) + "% CI";
         TableFigure t = new TableFigure(options.titleFor("", "Summary of findings: MSC compared with control"),
-                new String[] {"Outcome", "Participants (studies)", "Relative effect (95% CI)",
-                    "Risk with control", "Risk with MSC (95% CI)", "Difference (95% CI)"}, rows, notes);
-        return new Figure(t.pages(options.size()));
+                new String[] {"Outcome", "Participants (studies)", "Relative effect (" + ci + ")",
+                    "Risk with control", "Risk with MSC (" + ci + ")", "Difference (" + ci + ")"}, rows, notes);
+        // six columns do not fit one journal column: a table spans two at least, as journals print tables
+        return new Figure(t.pages(options.size() == PlotSize.SINGLE_COLUMN ? PlotSize.DOUBLE_COLUMN : options.size()));
     }
 
     private static String per1000(double v) {
