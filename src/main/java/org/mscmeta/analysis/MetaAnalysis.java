@@ -244,14 +244,14 @@ public final class MetaAnalysis {
                     + ": continuity correction " + fmt(s.cc().value()) + " (" + s.cc().mode().id()
                     + ") added to the cells of " + nCorrected + " study(ies) for their own estimates"
                     + (s.method() == Method.IV ? " and the pooling" : " and the random-effects model (the "
-                            + s.method() + " estimate uses the raw counts)")
+                            + s.method().words() + " estimate uses the raw counts)")
                     + ": " + abbreviate(corrected, nCorrected)));
         }
         if (!a.common().isFitted() && a.k() == 0) {
             notices.add(new Notice("not_pooled", a.outcome(), a.outcome()
                     + ": no study could be pooled (no estimable effect); only the study rows are reported"));
         } else if (a.common().isFitted() && !a.common().isEstimable()) {
-            notices.add(new Notice("not_pooled", a.outcome(), a.outcome() + ": the " + s.method()
+            notices.add(new Notice("not_pooled", a.outcome(), a.outcome() + ": the " + s.method().words()
                     + " estimate is " + a.common().notEstimable()));
         }
         if (a.common().isFitted() && a.common().k() != a.k() && s.method() != Method.IV) {

@@ -5,21 +5,28 @@ import java.util.Locale;
 /** Pooling method of the common-effect model. */
 public enum Method {
     /** Mantel-Haenszel on the raw counts (metafor {@code rma.mh}). */
-    MH("M-H"),
+    MH("M-H", "Mantel-Haenszel"),
     /** Inverse variance on the per-study effects (metafor {@code rma.uni(method="EE")}). */
-    IV("IV"),
+    IV("IV", "inverse variance"),
     /** Peto's one-step odds ratio (metafor {@code rma.peto}); odds ratio only. */
-    PETO("Peto"),
+    PETO("Peto", "Peto"),
     /**
      * Generalised linear mixed model by maximum likelihood (metafor {@code rma.glmm}): the random-effects model is
      * the GLMM (OR: {@code --glmm-model UM.FS}; proportions: random-intercept logistic model); no correction.
      */
-    GLMM("GLMM");
+    GLMM("GLMM", "logistic model");
 
     private final String label;
+    private final String words;
 
-    Method(String label) {
+    Method(String label, String words) {
         this.label = label;
+        this.words = words;
+    }
+
+    /** In words, for a reader: "Mantel-Haenszel", "inverse variance", "Peto", "logistic model". */
+    public String words() {
+        return words;
     }
 
     /** Short label as RevMan prints it, e.g. "M-H". */

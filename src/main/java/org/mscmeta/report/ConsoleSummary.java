@@ -69,7 +69,7 @@ public final class ConsoleSummary {
                             + Formats.estimate(rr.piUpper(), ratio) + "]" : Formats.NOT_ESTIMABLE + " (k < 3)"));
             CommonResult c = a.common();
             if (c.isFitted() && c.k() != a.k()) {
-                out.println("    " + c.method() + " pools " + c.k() + " table(s); " + a.k()
+                out.println("    " + ModelWords.commonMethod(s) + " pools " + c.k() + " table(s); " + a.k()
                         + " have a study estimate (the others: no events, or only events, in both arms)");
             }
             if (!c.isFitted() && !rr.isFitted() && java.util.Objects.equals(c.notEstimable(), rr.notEstimable())) {

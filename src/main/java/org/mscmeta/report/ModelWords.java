@@ -18,12 +18,8 @@ public final class ModelWords {
 
     /** The common-effect method: "Mantel-Haenszel", "inverse variance", "Peto", or the GLMM without tau2. */
     public static String commonMethod(Settings s) {
-        return switch (s.method()) {
-            case MH -> s.measure().isProportion() ? "inverse variance" : "Mantel-Haenszel";
-            case IV -> "inverse variance";
-            case PETO -> "Peto";
-            case GLMM -> "logistic model";
-        };
+        // Mantel-Haenszel has no single-arm form: proportions are pooled by inverse variance
+        return s.method() == Method.MH && s.measure().isProportion() ? Method.IV.words() : s.method().words();
     }
 
     /** "common effect (Mantel-Haenszel)". */
