@@ -127,19 +127,11 @@ public final class ConsoleSummary {
             out.println("  Per 1,000 people: not estimable: " + Terminal.safe(f.notEstimable()));
             return;
         }
-        out.println("  Per 1,000 people: " + per1000(1000 * f.controlRisk()) + " with control ("
-                + f.controlRiskSource().words() + "), "
-                + per1000(f.mscPer1000()) + " [" + per1000(f.mscLower()) + ", " + per1000(f.mscUpper())
-                + "] with MSC; difference " + signed(f.differencePer1000()) + " [" + signed(f.differenceLower())
-                + ", " + signed(f.differenceUpper()) + "]");
-    }
-
-    private static String per1000(double v) {
-        return Formats.whole(v);
-    }
-
-    private static String signed(double v) {
-        return Formats.signedWhole(v);
+        out.println("  Per 1,000 people: " + Formats.whole(1000 * f.controlRisk()) + " with control ("
+                + f.controlRiskSource().words() + "), " + Formats.whole(f.mscPer1000()) + " ["
+                + Formats.whole(f.mscLower()) + ", " + Formats.whole(f.mscUpper()) + "] with MSC; difference "
+                + Formats.signedWhole(f.differencePer1000()) + " [" + Formats.signedWhole(f.differenceLower()) + ", "
+                + Formats.signedWhole(f.differenceUpper()) + "]");
     }
 
     /** The route x cell-source analysis: the combinations (when few) and the test of the interaction. */

@@ -110,6 +110,15 @@ public final class Formats {
         return v > 0 && !t.equals("0") ? "+" + t : t;
     }
 
+    /**
+     * A count per 1,000 with its interval as a summary-of-findings table prints it: "119 (88 to 161)"; signed
+     * ({@code +12 (-5 to +30)}) for a difference.
+     */
+    public static String wholeRange(double v, double lower, double upper, boolean signed) {
+        return signed ? signedWhole(v) + " (" + signedWhole(lower) + " to " + signedWhole(upper) + ")"
+                : whole(v) + " (" + whole(lower) + " to " + whole(upper) + ")";
+    }
+
     /** {@code s} padded with spaces on the right to {@code width} (as {@code %-Ns}). */
     public static String left(String s, int width) {
         return s.length() >= width ? s : s + " ".repeat(width - s.length());

@@ -152,10 +152,9 @@ public final class ManuscriptKit {
                     f.relativeLower(), f.relativeUpper(), ratio) : Formats.NOT_ESTIMABLE;
             // not estimable: the reason across the three columns of absolute effects
             rows.add(f.isEstimable() ? new String[] {a.outcome(), f.participants() + " (" + f.studies() + ")", rel,
-                Formats.whole(1000 * f.controlRisk()), Formats.whole(f.mscPer1000()) + " ("
-                    + Formats.whole(f.mscLower()) + " to " + Formats.whole(f.mscUpper()) + ")",
-                Formats.signedWhole(f.differencePer1000()) + " (" + Formats.signedWhole(f.differenceLower()) + " to "
-                    + Formats.signedWhole(f.differenceUpper()) + ")", ""}
+                Formats.whole(1000 * f.controlRisk()),
+                Formats.wholeRange(f.mscPer1000(), f.mscLower(), f.mscUpper(), false),
+                Formats.wholeRange(f.differencePer1000(), f.differenceLower(), f.differenceUpper(), true), ""}
                 : new String[] {a.outcome(), f.participants() + " (" + f.studies() + ")", rel, f.notEstimable(), null,
                     null, ""});
         }

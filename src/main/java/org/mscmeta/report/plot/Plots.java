@@ -174,21 +174,16 @@ public final class Plots {
                 continue;
             }
             String participants = f.participants() + " (" + f.studies() + (f.studies() == 1 ? " study)" : " studies)");
-            if (!f.isEstimable() && !Double.isFinite(f.relative())) {
-                rows.add(new String[] {a.outcome(), participants, org.mscmeta.report.Formats.NOT_ESTIMABLE,
-                    f.notEstimable(), "", ""});
-                continue;
-            }
-            String rel = s.measure().name() + " " + org.mscmeta.report.Formats.interval(f.relative(),
-                    f.relativeLower(), f.relativeUpper(), ratio);
-            if (!f.isEstimable()) {
-                rows.add(new String[] {a.outcome(), participants, rel, f.notEstimable(), "", ""});
-                continue;
-            }
-            rows.add(new String[] {a.outcome(), participants, rel, per1000(1000 * f.controlRisk()),
-                per1000(f.mscPer1000()) + " (" + per1000(f.mscLower()) + " to " + per1000(f.mscUpper()) + ")",
-                signed(f.differencePer1000()) + " (" + signed(f.differenceLower()) + " to "
-                    + signed(f.differenceUpper()) + ")"});
+            String rel = Double.isFinite(f.relative()) ? s.measure().name() + " " + org.mscmeta.report.Formats
+                    .interval(f.relative(), f.relativeLower(), f.relativeUpper(), ratio)
+                    : org.mscmeta.report.Formats.NOT_ESTIMABLE;
+            // not estimable: the reason runs on across the empty columns of absolute effects
+            rows.add(f.isEstimable() ? new String[] {a.outcome(), participants, rel,
+                org.mscmeta.report.Formats.whole(1000 * f.controlRisk()),
+                org.mscmeta.report.Formats.wholeRange(f.mscPer1000(), f.mscLower(), f.mscUpper(), false),
+                org.mscmeta.report.Formats.wholeRange(f.differencePer1000(), f.differenceLower(), f.differenceUpper(),
+                    true)}
+                : new String[] {a.outcome(), participants, rel, f.notEstimable(), "", ""});
         }
         if (rows.isEmpty()) {
             throw new IllegalArgumentException("no outcome has a summary of findings");
@@ -204,14 +199,6 @@ public final class Plots {
                     "Risk with control", "Risk with MSC (" + ci + ")", "Difference (" + ci + ")"}, rows, notes);
         // six columns do not fit one journal column: a table spans two at least, as journals print tables
         return new Figure(t.pages(options.size() == PlotSize.SINGLE_COLUMN ? PlotSize.DOUBLE_COLUMN : options.size()));
-    }
-
-    private static String per1000(double v) {
-        return org.mscmeta.report.Formats.whole(v);
-    }
-
-    private static String signed(double v) {
-        return org.mscmeta.report.Formats.signedWhole(v);
     }
 
     /** The route x cell-source heat map of an outcome (its combinations, and the test of the interaction). */
