@@ -221,9 +221,9 @@ public final class MetaAnalysis {
                     names.add(st.study(j) + " (row " + st.row(j) + ")");
                 }
             }
-            notices.add(new Notice("double_zero", a.outcome(), a.outcome() + ": "
-                    + a.kDoubleZeroExcluded() + " study(ies) with no events (or only events) in both arms left out of the "
-                    + s.measure() + " analysis: " + abbreviate(names, count)
+            notices.add(new Notice("double_zero", a.outcome(), a.outcome() + ": " + a.kDoubleZeroExcluded()
+                    + " study(ies) with no events (or only events) in both arms left out of the " + s.measure()
+                    + " analysis: " + abbreviate(names, count)
                     + " (use --double-zero include to keep them with the continuity correction)"));
         }
         if (a.kNotEstimable() > 0) {
@@ -264,9 +264,9 @@ public final class MetaAnalysis {
         RandomResult rr = a.random();
         if (rr.isFitted() && rr.k() >= PredictionInterval.MIN_K && rr.k() < PREDICTION_FEW
                 && s.prediction() != PredictionInterval.T_K2) {
-            notices.add(new Notice("prediction_interval", a.outcome(), a.outcome() + ": the prediction"
-                    + " interval uses " + s.prediction().words() + " on k = " + rr.k() + " studies, which understates its"
-                    + " width with few studies; IntHout et al. (BMJ Open 2016;6:e010247) recommend t with k-2 degrees of"
+            notices.add(new Notice("prediction_interval", a.outcome(), a.outcome() + ": the prediction interval"
+                    + " uses " + s.prediction().words() + " on k = " + rr.k() + " studies, which understates its width"
+                    + " with few studies; IntHout et al. (BMJ Open 2016;6:e010247) recommend t with k-2 degrees of"
                     + " freedom (--prediction-interval t(k-2))"));
         }
         if (s.tau2() != null && a.k() > 1 && a.k() < 5 && !s.hksj()) {

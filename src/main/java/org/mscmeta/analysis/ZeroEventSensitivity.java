@@ -16,6 +16,8 @@ final class ZeroEventSensitivity {
 
     /** GLMM fits are skipped above this many studies in AUTO mode (each takes seconds). */
     static final int GLMM_MAX_K = 60;
+    /** The GLMM row's label. */
+    private static final String GLMM = "Mixed logistic model (fixed study effects)";
 
     private ZeroEventSensitivity() {
     }
@@ -35,16 +37,17 @@ final class ZeroEventSensitivity {
         out.add(common("Mantel-Haenszel, no correction", base.withMethod(Method.MH), sheet, outcome, rows));
         out.add(common("Peto", base.withMeasure(Measure.OR).withMethod(Method.PETO), sheet, outcome, rows));
         if (rows.length <= GLMM_MAX_K || s.sensitivity() == SensitivityMode.ALL) {
-            out.add(random("Mixed logistic model (fixed study effects)", base.withMeasure(Measure.OR).withTau2(org.mscmeta.pool.TauSquared.ML)
-                    .withMethod(Method.GLMM), sheet, outcome,
-                    rows));
+            out.add(random(GLMM, base.withMeasure(Measure.OR).withTau2(org.mscmeta.pool.TauSquared.ML)
+                    .withMethod(Method.GLMM), sheet, outcome, rows));
         } else {
-            out.add(new ZeroEventRow("Mixed logistic model (fixed study effects)", "OR", "random", rows.length, Double.NaN, Double.NaN,
-                    Double.NaN, "skipped for k > " + GLMM_MAX_K + " (use --sensitivity all)"));
+            out.add(new ZeroEventRow(GLMM, "OR", "random", rows.length, Double.NaN, Double.NaN, Double.NaN,
+                    "skipped for k > " + GLMM_MAX_K + " (use --sensitivity all)"));
         }
-        Settings iv = base.withMethod(Method.IV).withTau2(s.tau2() == null ? org.mscmeta.pool.TauSquared.REML : s.tau2());
+        Settings iv = base.withMethod(Method.IV)
+                .withTau2(s.tau2() == null ? org.mscmeta.pool.TauSquared.REML : s.tau2());
         out.add(random("Inverse variance, correction 0.5", iv.withCc(0.5, CcMode.ONLY0), sheet, outcome, rows));
-        out.add(random("Inverse variance, treatment-arm correction", iv.withCc(0.5, CcMode.TACC), sheet, outcome, rows));
+        out.add(random("Inverse variance, treatment-arm correction", iv.withCc(0.5, CcMode.TACC), sheet, outcome,
+                rows));
         out.add(random("Inverse variance, double-zero studies included", iv.withCc(0.5, CcMode.ONLY0)
                 .withDoubleZero(DoubleZero.INCLUDE), sheet, outcome, rows));
         return List.copyOf(out);

@@ -83,8 +83,12 @@ final class SummarySheet {
     private static List<Column> falseDiscovery(Results r) {
         var f = r.falseDiscovery();
         List<Column> c = new ArrayList<>();
+        java.util.Map<String, org.mscmeta.analysis.FalseDiscovery.Row> byOutcome = new java.util.HashMap<>();
+        for (var o : f.outcomes()) {
+            byOutcome.put(o.outcome(), o);
+        }
         java.util.function.Function<Analysis, org.mscmeta.analysis.FalseDiscovery.Row> row = a -> a.subgroup() == null
-                ? f.of(a.outcome()) : null;
+                ? byOutcome.get(a.outcome()) : null;
         c.add(new Column("p (model shown)", 8, a -> row.apply(a) == null ? Double.NaN : row.apply(a).p(),
                 w -> w.pStyle));
         c.add(new Column("p, Benjamini-Hochberg across outcomes", 12, a -> row.apply(a) == null ? Double.NaN
