@@ -49,12 +49,19 @@ public final class Launcher {
     private static final List<String> HELP = List.of("-h", "--help", "-V", "--version");
     /** JVM options that take the next argument as their value. */
     private static final Set<String> WITH_VALUE = Set.of("-cp", "-classpath", "--class-path", "-jar");
-    /** Prefixes of JVM options that can be given to two JVMs, one after the other. */
+    /** The garbage collectors a user may choose (each replaces {@link #COLLECTOR}). */
     private static final List<String> COLLECTORS = List.of("-XX:+UseG1GC", "-XX:+UseParallelGC", "-XX:+UseSerialGC",
             "-XX:+UseZGC");
-    private static final List<String> SAFE = List.of("-D", "-Xmx", "-Xms", "-Xmn", "-Xss", "-XX:MaxRAMPercentage=",
-            "-XX:InitialRAMPercentage=", "-XX:MaxRAM=", "-XX:+UseG1GC", "-XX:+UseParallelGC", "-XX:+UseSerialGC",
-            "-XX:+UseZGC", "-ea", "-da", "-esa", "-dsa", "-enableassertions", "-disableassertions");
+    /** Prefixes of JVM options that can be given to two JVMs, one after the other: these and the collectors. */
+    private static final List<String> SAFE = concat(List.of("-D", "-Xmx", "-Xms", "-Xmn", "-Xss",
+            "-XX:MaxRAMPercentage=", "-XX:InitialRAMPercentage=", "-XX:MaxRAM=", "-ea", "-da", "-esa", "-dsa",
+            "-enableassertions", "-disableassertions"), COLLECTORS);
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        return List.copyOf(all);
+    }
 
     private Launcher() {
     }
