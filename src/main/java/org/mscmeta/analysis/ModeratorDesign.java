@@ -19,7 +19,8 @@ import org.mscmeta.sheet.Vocabulary;
  *
  * @param terms      "intercept" and one name per column: {@code dose_cells_per_kg}, {@code route = intrathecal},
  *                   {@code route = intrathecal : cell_source = bone marrow}
- * @param x          per study used, its row (the intercept first)
+ * @param x          per study used, its row (the intercept first); studies with the same factor levels share one
+ *                   array, so the rows are read, never written
  * @param used       positions (in the studies given) of the studies used
  * @param references per factor moderator, its reference level ("route" -> "intra-articular"); in moderator order
  * @param interactionColumns the columns of the interaction, if any
