@@ -59,10 +59,10 @@ final class SheetRows extends AbstractBaseCsvCallbackHandler<Boolean> {
     protected void handleField(int index, char[] buf, int offset, int len, boolean quoted) {
         int from = offset;
         int to = offset + len;
-        while (from < to && Character.isWhitespace(buf[from])) {
+        while (from < to && isSpace(buf[from])) {
             from++;
         }
-        while (to > from && Character.isWhitespace(buf[to - 1])) {
+        while (to > from && isSpace(buf[to - 1])) {
             to--;
         }
         blank &= from == to;
@@ -72,6 +72,14 @@ final class SheetRows extends AbstractBaseCsvCallbackHandler<Boolean> {
         } else {
             validator.field(index, buf, from, to - from);
         }
+    }
+
+    /**
+     * {@link Character#isWhitespace}, answered without its table lookup for printable ASCII, which is nearly every
+     * character at either end of a field (the lookup was a tenth of the reading under the quick compiler).
+     */
+    private static boolean isSpace(char c) {
+        return (c <= ' ' || c >= 0x7f) && Character.isWhitespace(c);
     }
 
     @Override

@@ -1,6 +1,5 @@
 package org.mscmeta.sheet;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -13,14 +12,18 @@ import java.util.List;
 final class TextColumnBuilder {
 
     private final String name;
-    private final List<String> levels = new ArrayList<>();
-    /** Each level's characters, compared with the parser's buffer by a (vectorised) range compare. */
+    /** The levels' texts by code, {@link #levelCount} of them. */
+    private String[] levels = new String[16];
+    private int levelCount;
+    /** Each level's characters, compared with the parser's buffer ({@link #sameChars}). */
     private char[][] levelChars = new char[16][];
     private int[] levelHash = new int[16];
     /** code + 1 of the level in each slot, 0 when empty; the length is a power of two. */
     private int[] slots = new int[32];
     private int[] codes = new int[256];
     private int size;
+    /** The code {@link #intern(char[], int, int)} returned last: sheets sorted by study repeat it row after row. */
+    private int last = -1;
 
     TextColumnBuilder(String name) {
         this.name = name;
@@ -57,7 +60,7 @@ final class TextColumnBuilder {
             if (s == 0) {
                 return newLevel(value, h, i);
             }
-            if (levelHash[s - 1] == h && levels.get(s - 1).equals(value)) {
+            if (levelHash[s - 1] == h && levels[s - 1].equals(value)) {
                 return s - 1;
             }
         }
@@ -65,6 +68,14 @@ final class TextColumnBuilder {
 
     /** The code of the characters {@code buf[off, off + len)}, added as a new level if they are not one yet. */
     int intern(char[] buf, int off, int len) {
+        if (last >= 0 && sameChars(levelChars[last], buf, off, len)) {
+            return last;
+        }
+        last = find(buf, off, len);
+        return last;
+    }
+
+    private int find(char[] buf, int off, int len) {
         int h = 0;
         for (int k = off; k < off + len; k++) {
             h = 31 * h + buf[k];
@@ -83,16 +94,29 @@ final class TextColumnBuilder {
 
     /** The text of a level. */
     String level(int code) {
-        return levels.get(code);
+        return levels[code];
     }
 
     /** Number of levels so far. */
     int levelCount() {
-        return levels.size();
+        return levelCount;
     }
 
+    /**
+     * Whether a level's characters are {@code buf[off, off + len)}: a plain loop, since cells are short and the quick
+     * compiler the command line runs with does not vectorise {@code Arrays.equals} (whose range checks and mismatch
+     * search cost more than the compare on ten characters).
+     */
     private static boolean sameChars(char[] level, char[] buf, int off, int len) {
-        return level.length == len && Arrays.equals(level, 0, len, buf, off, off + len);
+        if (level.length != len) {
+            return false;
+        }
+        for (int k = 0; k < len; k++) {
+            if (level[k] != buf[off + k]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static int mix(int h) {
@@ -100,16 +124,17 @@ final class TextColumnBuilder {
     }
 
     private int newLevel(String value, int h, int slot) {
-        int code = levels.size();
-        levels.add(value);
+        int code = levelCount++;
         if (code == levelHash.length) {
+            levels = Arrays.copyOf(levels, code * 2);
             levelHash = Arrays.copyOf(levelHash, code * 2);
             levelChars = Arrays.copyOf(levelChars, code * 2);
         }
+        levels[code] = value;
         levelChars[code] = value.toCharArray();
         levelHash[code] = h;
         slots[slot] = code + 1;
-        if (2 * levels.size() > slots.length) {
+        if (2 * levelCount > slots.length) {
             rehash();
         }
         return code;
@@ -118,7 +143,7 @@ final class TextColumnBuilder {
     private void rehash() {
         slots = new int[slots.length * 2];
         int mask = slots.length - 1;
-        for (int code = 0; code < levels.size(); code++) {
+        for (int code = 0; code < levelCount; code++) {
             int i = mix(levelHash[code]) & mask;
             while (slots[i] != 0) {
                 i = (i + 1) & mask;
@@ -128,6 +153,6 @@ final class TextColumnBuilder {
     }
 
     TextColumn build() {
-        return new TextColumn(name, List.copyOf(levels), Arrays.copyOf(codes, size));
+        return new TextColumn(name, List.of(Arrays.copyOf(levels, levelCount)), Arrays.copyOf(codes, size));
     }
 }
