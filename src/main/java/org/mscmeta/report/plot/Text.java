@@ -106,7 +106,7 @@ final class Text {
 
     /**
      * {@code s} broken into lines no wider than {@code max} points at font {@code f}: at spaces, and within a word
-     * that alone is wider. Never empty (a blank text is one empty line).
+     * that alone is wider (after a hyphen where one fits). Never empty (a blank text is one empty line).
      */
     static List<String> wrap(String s, Font f, double max) {
         String text = printable(s == null ? "" : s).strip();
@@ -119,9 +119,11 @@ final class Text {
                 line.append(candidate);
                 continue;
             }
-            // the word does not fit on this line: first its part up to a hyphen, if that fits
+            // the word does not fit on this line: a word that fits a line of its own starts the next one whole
+            // ("(Mantel-Haenszel)" is not split after "Mantel-"); a longer one is first cut at a hyphen, if the
+            // part up to it fits
             String rest = word;
-            int hyphen = rest.lastIndexOf('-', rest.length() - 2);
+            int hyphen = width(word, f) <= max ? -1 : rest.lastIndexOf('-', rest.length() - 2);
             while (hyphen > 0 && width((line.length() == 0 ? "" : line + " ") + rest.substring(0, hyphen + 1), f)
                     > max) {
                 hyphen = rest.lastIndexOf('-', hyphen - 1);

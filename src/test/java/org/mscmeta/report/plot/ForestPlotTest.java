@@ -127,6 +127,13 @@ class ForestPlotTest {
         }
         assertEquals("Study 2 of the International Mesenchymal Stromal Cell Consortium", String.join(" ", lines));
         assertEquals(List.of("Short"), Text.wrap("Short", font, 90));
+        // a hyphenated name that fits a line of its own is not split at its hyphen
+        double width = Text.width("Total, common effect (Mantel-", font);
+        assertEquals(List.of("Total, common effect", "(Mantel-Haenszel)"),
+                Text.wrap("Total, common effect (Mantel-Haenszel)", font, width + 1));
+        // one too long for a line is cut after a hyphen
+        double half = Text.width("Interleukin-", font);
+        assertEquals(List.of("Interleukin-", "6"), Text.wrap("Interleukin-6", font, half + 1));
     }
 
     @Test
@@ -140,6 +147,14 @@ class ForestPlotTest {
         Axis wide = Axis.forValues(Axis.Scale.RATIO, List.of(0.0008, 20.0));
         assertArrayEquals(new double[] {0.001, 0.01, 0.1, 1, 10, 100, 1000}, wide.ticks(), 1e-12,
                 "beyond the widest range, an arrow");
+        // a pooled interval from 0.00003 to 35,000 (two studies under Hartung-Knapp) widens the axis to 0.01-100 only
+        Axis capped = Axis.forValues(Axis.Scale.RATIO, List.of(0.97, Axis.intervalBound(Axis.Scale.RATIO, 2.6e-5),
+                Axis.intervalBound(Axis.Scale.RATIO, 35295.0), 0.5, 2.73));
+        assertArrayEquals(new double[] {0.01, 0.1, 1, 10, 100}, capped.ticks(), 1e-12);
+        assertEquals(0.3, Axis.intervalBound(Axis.Scale.RATIO, 0.3), 0, "an ordinary bound as it is");
+        Axis cappedDifference = Axis.forValues(Axis.Scale.DIFFERENCE, List.of(0.01,
+                Axis.intervalBound(Axis.Scale.DIFFERENCE, -3.0), Axis.intervalBound(Axis.Scale.DIFFERENCE, 3.0)));
+        assertEquals(0.5, cappedDifference.max(), 1e-12);
         Axis d = Axis.forValues(Axis.Scale.DIFFERENCE, List.of(-0.03, 0.07));
         assertEquals(0.1, d.max(), 1e-12);
         assertEquals(0.5, d.fraction(0.0), 1e-12);
