@@ -373,20 +373,20 @@ final class PooledModel {
         }
         String method = c.method().equals("PETO") ? "Peto" : c.method().equals("MH") ? "Mantel-Haenszel" : c.method();
         if (a + c2 == 0) {
-            return "not estimable: no participant had the event in any study";
+            return "no participant had the event in any study";
         }
         if (c2 == 0 && m.isRatio()) {
-            return "not estimable: no events in the control arm of any study, so the " + method
+            return "no events in the control arm of any study, so the " + method
                     + " " + m.name() + " is infinite";
         }
         if (a == 0 && m.isRatio()) {
-            return "not estimable: no events in the MSC arm of any study, so the " + method + " " + m.name()
+            return "no events in the MSC arm of any study, so the " + method + " " + m.name()
                     + " is 0";
         }
         if ((b == 0 || d == 0) && m == Measure.OR) {
-            return "not estimable: every participant of one arm had the event in every study";
+            return "every participant of one arm had the event in every study";
         }
-        return "not estimable: the " + method + " estimate does not exist for these tables";
+        return "the " + method + " estimate does not exist for these tables";
     }
 
     private static RandomResult random(RandomEffectsResult r, int k, Measure m, double nHarmonic, double[] vi,
@@ -413,7 +413,7 @@ final class PooledModel {
     private static CommonResult glmmCommon(Glmm g, Measure m, double nHarmonic, double level) {
         if (!g.isEstimable()) {
             return new CommonResult("GLMM", g.k(), Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
-                    Double.NaN, Double.NaN, g.logLik(), glmmReason(g));
+                    Double.NaN, Double.NaN, g.logLik(), glmmReason(g, false));
         }
         double z = Distributions.zCritical(level);
         double stat = g.estimate() / g.se();
@@ -430,7 +430,7 @@ final class PooledModel {
         double nan = Double.NaN;
         if (!g.isEstimable()) {
             return new RandomResult("ML", false, g.k(), nan, nan, nan, nan, nan, nan, nan, nan, nan, nan, nan, nan,
-                    nan, nan, g.logLik(), glmmReason(g));
+                    nan, nan, g.logLik(), glmmReason(g, true));
         }
         double z = Distributions.zCritical(s.level());
         double stat = g.estimate() / g.se();
@@ -446,12 +446,13 @@ final class PooledModel {
                 nHarmonic), 100 * g.tau2() / (g.tau2() + s2), (g.tau2() + s2) / s2, g.logLik(), why);
     }
 
-    private static String glmmReason(Glmm g) {
-        if (g.k() < 2 && !Double.isFinite(g.logLik())) {
-            return String.format(Locale.ROOT, "not estimable: the random-effects GLMM needs at least 2 studies (k = %d)",
+    /** Why a GLMM fit does not exist; a study count limits only the {@code random}-effects model. */
+    private static String glmmReason(Glmm g, boolean random) {
+        if (random && g.k() < 2 && !Double.isFinite(g.logLik())) {
+            return String.format(Locale.ROOT, "the random-effects GLMM needs at least 2 studies (k = %d)",
                     g.k());
         }
-        return "not estimable: the likelihood has no finite maximum (no events, or only events, in one arm of"
+        return "the likelihood has no finite maximum (no events, or only events, in one arm of"
                 + " every study)";
     }
 }

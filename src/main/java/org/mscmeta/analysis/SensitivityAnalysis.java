@@ -124,7 +124,7 @@ final class SensitivityAnalysis {
         double nan = Double.NaN;
         if (c == null) {
             return new Sensitivity.Step(study, row, "common", 0, nan, nan, nan, nan, nan, nan, nan, nan, nan, q, qp,
-                    nan, nan, "not estimable: no study could be pooled");
+                    nan, nan, "no study could be pooled");
         }
         return new Sensitivity.Step(study, row, "common", c.k(), c.estimate(), c.ciLower(), c.ciUpper(),
                 c.logEstimate(), c.se(), c.z(), nan, c.p(), nan, q, qp, h == null ? nan : h.i2(),

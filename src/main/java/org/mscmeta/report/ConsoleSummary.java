@@ -62,7 +62,7 @@ public final class ConsoleSummary {
             String label = a.subgroup() == null ? "Overall" : a.subgroup().variable() + ": " + a.subgroup().level();
             RandomResult rr = a.random();
             out.println(row(truncate(Terminal.safe(label), 28), Integer.toString(a.k()), common(a.common(), ratio),
-                    random(rr, ratio), !rr.isEstimable() ? "" : Formats.statistic(rr.tau2()),
+                    random(rr, ratio), !rr.isEstimable() ? "" : Formats.tau2(rr.tau2()),
                     a.heterogeneity() == null ? "" : Formats.percent(a.heterogeneity().i2(), 1),
                     !rr.isEstimable() ? ""
                             : Double.isFinite(rr.piLower()) ? "[" + Formats.estimate(rr.piLower(), ratio) + ", "
@@ -73,13 +73,13 @@ public final class ConsoleSummary {
                         + " have a study estimate (the others: no events, or only events, in both arms)");
             }
             if (!c.isFitted() && !rr.isFitted() && java.util.Objects.equals(c.notEstimable(), rr.notEstimable())) {
-                out.println("    " + c.notEstimable());
+                out.println("    " + Formats.notEstimable(c.notEstimable()));
             } else {
                 if (c.notEstimable() != null) {
-                    out.println("    common effect: " + c.notEstimable());
+                    out.println("    common effect: " + Formats.notEstimable(c.notEstimable()));
                 }
                 if (rr.notEstimable() != null && !rr.isEstimable() && (rr.isFitted() || a.k() == 0)) {
-                    out.println("    random effects: " + rr.notEstimable());
+                    out.println("    random effects: " + Formats.notEstimable(rr.notEstimable()));
                 }
             }
             if (a.incidence() != null && a.incidence().random().isFitted()) {
@@ -146,17 +146,17 @@ public final class ConsoleSummary {
             for (var c : rs.cells()) {
                 out.println("    " + left(Terminal.safe(c.route() + " x " + c.source()), 44) + " k=" + left(
                         Integer.toString(c.k()), 4) + " " + (Double.isFinite(c.estimate()) ? Formats.interval(
-                        c.estimate(), c.ciLower(), c.ciUpper(), ratio) : Formats.NOT_ESTIMABLE + ": " + c.notEstimable()));
+                        c.estimate(), c.ciLower(), c.ciUpper(), ratio) : Formats.notEstimable(c.notEstimable())));
             }
         }
         var main = rs.mainEffects();
         out.println("    main effects: " + (main.isEstimable() ? "QM = " + Formats.statistic(main.qm()) + ", df = "
-                + main.qmDf() + ", p = " + Formats.p(main.qmP()) + "; residual tau2 = " + Formats.statistic(main.tau2())
-                : Formats.NOT_ESTIMABLE + ": " + main.notEstimable()));
+                + main.qmDf() + ", p = " + Formats.p(main.qmP()) + "; residual tau2 = " + Formats.tau2(main.tau2())
+                : Formats.notEstimable(main.notEstimable())));
         var inter = rs.interaction();
         out.println("    interaction: " + (inter.isEstimable() ? "Chi2 = " + Formats.statistic(inter.interactionQm())
                 + ", df = " + inter.interactionDf() + ", p = " + Formats.p(inter.interactionP())
-                : Formats.NOT_ESTIMABLE + ": " + Terminal.safe(inter.notEstimable())));
+                : Terminal.safe(Formats.notEstimable(inter.notEstimable()))));
     }
 
     /** Outcomes flagged by Benjamini-Hochberg and by the double FDR. */

@@ -14,6 +14,18 @@ public final class Formats {
     /** What is printed for a value that does not exist. */
     public static final String NOT_ESTIMABLE = "not estimable";
 
+    /**
+     * "not estimable: " and the reason, once: some reasons say "not estimable" themselves (the engine's reasons are
+     * sentences for results.json's {@code not_estimable}, some beginning so, some not); a missing reason gives
+     * {@link #NOT_ESTIMABLE} alone.
+     */
+    public static String notEstimable(String reason) {
+        if (reason == null || reason.isBlank()) {
+            return NOT_ESTIMABLE;
+        }
+        return reason.startsWith(NOT_ESTIMABLE) ? reason : NOT_ESTIMABLE + ": " + reason;
+    }
+
     /** Ratios below this print as {@code <0.001}. */
     public static final double RATIO_FLOOR = 0.001;
 
@@ -77,6 +89,15 @@ public final class Formats {
             return String.format(java.util.Locale.ROOT, "%.2e", v);
         }
         return fixed(v, a < 0.1 && a != 0 ? 4 : 2);
+    }
+
+    /**
+     * Tau² as {@link #statistic} prints it, with an estimate below 1e-8 printed as 0.00: that is where an iterative
+     * fit stops at the boundary (a GLMM gave 2.74e-21), a between-study standard deviation of 1e-4 on the log scale
+     * that no reader should take for a number.
+     */
+    public static String tau2(double v) {
+        return Double.isFinite(v) && v >= 0 && v < 1e-8 ? fixed(0, 2) : statistic(v);
     }
 
     /** A percentage with {@code places} decimals, {@code 12.3%}; {@link #NOT_ESTIMABLE}. */

@@ -58,6 +58,14 @@ public final class ModelWords {
         return tau2(s.tau2()) + (s.hksj() ? ", Hartung-Knapp" : "");
     }
 
+    /**
+     * How tau² was estimated: "REML", "DerSimonian-Laird", "maximum likelihood" (GLMM). Unlike {@link #randomMethod}
+     * without Hartung-Knapp, which adjusts the interval and test, not tau².
+     */
+    public static String tau2Estimator(Settings s) {
+        return s.method() == Method.GLMM ? "maximum likelihood" : tau2(s.tau2());
+    }
+
     /** "random effects (REML)", "random effects (DerSimonian-Laird, Hartung-Knapp)". */
     public static String random(Settings s) {
         return "random effects (" + randomMethod(s) + ")";

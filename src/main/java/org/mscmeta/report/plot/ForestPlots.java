@@ -40,7 +40,8 @@ public final class ForestPlots {
 
     /**
      * The axis every plot of one outcome shares: the user's limits, else the regular range that holds each study's
-     * estimate and every pooled interval of the outcome's analyses (overall, subgroups, refits).
+     * estimate and every pooled estimate and interval of the outcome's analyses (overall, subgroups, refits), an
+     * interval as far as {@link Axis#intervalBound} lets it widen the axis.
      */
     static Axis outcomeAxis(List<Analysis> analyses, Settings s, PlotOptions o) {
         if (o.hasAxisLimits()) {
@@ -56,8 +57,9 @@ public final class ForestPlots {
                 }
             }
             double[] e = shown(a, s);
-            show.add(e[1]);
-            show.add(e[2]);
+            show.add(e[0]);
+            show.add(Axis.intervalBound(scale(s), e[1]));
+            show.add(Axis.intervalBound(scale(s), e[2]));
             if (a.sensitivity() != null) {
                 for (List<Sensitivity.Step> steps : List.of(a.sensitivity().leaveOneOut(),
                         a.sensitivity().cumulative())) {
@@ -114,8 +116,10 @@ public final class ForestPlots {
             }
         }
         rows.add(ForestRow.blank());
-        rows.add(ForestRow.note("Weights are within each subgroup, " + (random ? "random effects" : "common effect")
-                + "."));
+        if (weighted(overall, random)) {
+            rows.add(ForestRow.note("Weights are within each subgroup, " + (random ? "random effects" : "common effect")
+                    + "."));
+        }
         footnotes(s, rows);
         String fallback = overall.outcome() + " by " + variable;
         return plot(o.titleFor(overall.outcome(), fallback), s, o, rows, axis);
@@ -165,8 +169,9 @@ public final class ForestPlots {
                 String label = a.outcome() + " (k\u00a0=\u00a0" + a.k() + ")" + (bh ? " *" : "") + (dbl ? " \u2020" : "");
                 rows.add(new ForestRow(ForestRow.Kind.TOTAL, label, cells, Formats.interval(e[0], e[1], e[2], ratio),
                         e[0], e[1], e[2], Double.NaN, 2));
-                show.add(e[1]);
-                show.add(e[2]);
+                show.add(e[0]);
+                show.add(Axis.intervalBound(scale(s), e[1]));
+                show.add(Axis.intervalBound(scale(s), e[2]));
             }
         }
         rows.add(ForestRow.blank());
@@ -206,8 +211,9 @@ public final class ForestPlots {
             if (!ok && z.note() != null) {
                 rows.add(ForestRow.note(z.note()));
             }
-            show.add(z.ciLower());
-            show.add(z.ciUpper());
+            show.add(z.estimate());
+            show.add(Axis.intervalBound(scale(s), z.ciLower()));
+            show.add(Axis.intervalBound(scale(s), z.ciUpper()));
         }
         rows.add(ForestRow.blank());
         rows.add(ForestRow.note("Mantel-Haenszel and Peto: common effect on the raw counts; GLMM and inverse"
@@ -301,6 +307,17 @@ public final class ForestPlots {
         }
     }
 
+    /** Whether a study of {@code a} included in the pooling has a weight in the model shown. */
+    private static boolean weighted(Analysis a, boolean random) {
+        for (int j = 0; j < a.studies().size(); j++) {
+            double w = random ? a.studies().weightRandom(j) : a.studies().weightCommon(j);
+            if (a.studies().included(j) && Double.isFinite(w)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static void totalRows(Analysis a, Settings s, List<ForestRow> rows, boolean subtotal) {
         boolean random = showsRandom(a, s);
         boolean prop = s.measure().isProportion();
@@ -310,25 +327,27 @@ public final class ForestPlots {
         String n2 = prop ? "" : Long.toString(a.nControl());
         CommonResult c = a.common();
         boolean both = random && !subtotal;
+        // "100.0%" beside a pooled row only where its studies show weights (a GLMM gives none)
+        String all = weighted(a, random) ? "100.0%" : "";
         if (!random || both) {
             boolean ok = Double.isFinite(c.estimate());
             rows.add(new ForestRow(ForestRow.Kind.TOTAL, what + ", " + ModelWords.common(s),
-                    new String[] {"", n1, "", n2, both ? "" : "100.0%"},
+                    new String[] {"", n1, "", n2, both ? "" : all},
                     ok ? Formats.interval(c.estimate(), c.ciLower(), c.ciUpper(), ratio) : Formats.NOT_ESTIMABLE,
                     c.estimate(), c.ciLower(), c.ciUpper(), Double.NaN, 0));
             if (!ok && c.notEstimable() != null) {
-                rows.add(ForestRow.note(reason(c.notEstimable())));
+                rows.add(ForestRow.note(Formats.notEstimable(c.notEstimable())));
             }
         }
         if (random) {
             RandomResult r = a.random();
             boolean ok = Double.isFinite(r.estimate());
             rows.add(new ForestRow(ForestRow.Kind.TOTAL, what + ", " + ModelWords.random(s),
-                    new String[] {"", n1, "", n2, "100.0%"},
+                    new String[] {"", n1, "", n2, all},
                     ok ? Formats.interval(r.estimate(), r.ciLower(), r.ciUpper(), ratio) : Formats.NOT_ESTIMABLE,
                     r.estimate(), r.ciLower(), r.ciUpper(), Double.NaN, 1));
             if (!ok && r.notEstimable() != null) {
-                rows.add(ForestRow.note(reason(r.notEstimable())));
+                rows.add(ForestRow.note(Formats.notEstimable(r.notEstimable())));
             }
             if (Double.isFinite(r.piLower())) {
                 rows.add(new ForestRow(ForestRow.Kind.PREDICTION, "Prediction interval", new String[5],
@@ -336,8 +355,10 @@ public final class ForestPlots {
                         Double.NaN, r.piLower(), r.piUpper(), Double.NaN, 0));
             }
         } else if (s.tau2() != null && !a.random().isFitted() && a.random().notEstimable() != null
-                && !c.isFitted()) {
-            rows.add(ForestRow.note(reason(a.random().notEstimable())));
+                && !c.isFitted() && !Formats.notEstimable(a.random().notEstimable())
+                .equals(Formats.notEstimable(c.notEstimable()))) {
+            // the random model's reason, unless the common row above said the same
+            rows.add(ForestRow.note(Formats.notEstimable(a.random().notEstimable())));
         }
         rows.add(new ForestRow(ForestRow.Kind.STUDY, "Total events", new String[] {Long.toString(a.eventsMsc()), "",
             prop ? "" : Long.toString(a.eventsControl()), "", ""}, "", Double.NaN, Double.NaN, Double.NaN, Double.NaN,
@@ -359,17 +380,13 @@ public final class ForestPlots {
         }
     }
 
-    private static String reason(String notEstimable) {
-        return notEstimable.startsWith(Formats.NOT_ESTIMABLE) ? notEstimable : Formats.NOT_ESTIMABLE + ": "
-                + notEstimable;
-    }
 
     private static String heterogeneity(Analysis a, Settings s, boolean random) {
         Heterogeneity h = a.heterogeneity();
         if (h == null || h.df() < 1) {
             return "Heterogeneity: not applicable (fewer than two studies)";
         }
-        String tau = random ? "Tau\u00b2 (" + ModelWords.randomMethod(s) + ") = " + Formats.statistic(a.random().tau2())
+        String tau = random ? "Tau\u00b2 (" + ModelWords.tau2Estimator(s) + ") = " + Formats.tau2(a.random().tau2())
                 + "; " : "";
         return "Heterogeneity: " + tau + "Chi\u00b2\u00a0=\u00a0" + Formats.statistic(h.q()) + ", df\u00a0=\u00a0"
                 + h.df() + " (" + pText(h.p()) + "); I\u00b2\u00a0=\u00a0" + Formats.percent(h.i2(), 0);

@@ -100,7 +100,7 @@ final class HeatMap implements Drawing {
         var inter = rs.interaction();
         notes.add("Test of the interaction (route x cell source): " + (inter.isEstimable() ? "Chi\u00b2\u00a0=\u00a0"
                 + Formats.statistic(inter.interactionQm()) + ", df\u00a0=\u00a0" + inter.interactionDf() + ", "
-                + ForestPlots.pText(inter.interactionP()) : Formats.NOT_ESTIMABLE + ": " + inter.notEstimable()) + ".");
+                + ForestPlots.pText(inter.interactionP()) : Formats.notEstimable(inter.notEstimable())) + ".");
         var main = rs.mainEffects();
         if (main.isEstimable()) {
             notes.add("Route and cell source together (main effects): QM\u00a0=\u00a0" + Formats.statistic(main.qm())

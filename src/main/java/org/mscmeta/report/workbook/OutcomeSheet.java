@@ -20,6 +20,7 @@ import org.mscmeta.pool.Heterogeneity;
 import org.mscmeta.pool.MantelHaenszel;
 import org.mscmeta.pool.PredictionInterval;
 import org.mscmeta.pool.TauSquared;
+import org.mscmeta.report.Formats;
 import org.mscmeta.report.ModelWords;
 import org.mscmeta.sheet.ExtractionSheet;
 
@@ -425,10 +426,10 @@ final class OutcomeSheet {
             if (r.isFitted()) {
                 random(s.createRow(row++), r, commonRow);
             } else if (r.notEstimable() != null && !r.notAsked()) {
-                w.text(s.createRow(row++), 0, "Random effects: " + r.notEstimable());
+                w.text(s.createRow(row++), 0, "Random effects: " + Formats.notEstimable(r.notEstimable()));
             }
             if (!c.isFitted() && c.notEstimable() != null) {
-                w.text(s.createRow(row++), 0, "Common effect: " + c.notEstimable());
+                w.text(s.createRow(row++), 0, "Common effect: " + Formats.notEstimable(c.notEstimable()));
             }
             if (a.kDoubleZeroExcluded() > 0) {
                 Row x = s.createRow(row++);
@@ -495,7 +496,7 @@ final class OutcomeSheet {
             w.text(x, P_NOTE, log != null && natural("0") != null ? "live formulas on the study table"
                     : c.method().equals("GLMM") ? "maximum likelihood, iterative: the value mscmeta computed"
                     : c.isEstimable() ? "the value mscmeta computed (its back-transformation has no spreadsheet form)"
-                    : "not estimable: " + c.notEstimable());
+                    : Formats.notEstimable(c.notEstimable()));
         }
 
         private void random(Row x, RandomResult r, int commonRow) {
@@ -539,7 +540,7 @@ final class OutcomeSheet {
             }
             w.text(x, P_NOTE, log != null && natural("0") != null ? "live formulas on the study table"
                     : st.method() == Method.GLMM ? "maximum likelihood, iterative: the value mscmeta computed"
-                    : !r.isEstimable() ? "not estimable: " + r.notEstimable()
+                    : !r.isEstimable() ? Formats.notEstimable(r.notEstimable())
                     : st.tau2() != TauSquared.DL ? "tau\u00b2 by " + ModelWords.tau2(st.tau2())
                     + " is found iteratively: the values mscmeta computed (random weights follow the tau\u00b2 cell)"
                     : "the value mscmeta computed (its back-transformation has no spreadsheet form)");

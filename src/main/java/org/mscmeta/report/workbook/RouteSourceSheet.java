@@ -6,6 +6,7 @@ import org.apache.poi.ss.util.CellRangeAddress;
 import org.mscmeta.analysis.Analysis;
 import org.mscmeta.analysis.Results;
 import org.mscmeta.analysis.RouteBySource;
+import org.mscmeta.report.Formats;
 import org.mscmeta.report.ModelWords;
 
 /**
@@ -88,7 +89,7 @@ final class RouteSourceSheet {
         Row x = s.createRow(row++);
         w.text(x, 0, name);
         if (!m.isEstimable()) {
-            w.text(x, 13, "not estimable: " + m.notEstimable());
+            w.text(x, 13, Formats.notEstimable(m.notEstimable()));
             return row;
         }
         w.number(x, 1, m.k(), w.intStyle);

@@ -12,6 +12,7 @@ import org.mscmeta.analysis.Analysis;
 import org.mscmeta.analysis.Results;
 import org.mscmeta.analysis.Settings;
 import org.mscmeta.analysis.SubgroupComparison;
+import org.mscmeta.report.Formats;
 import org.mscmeta.report.ModelWords;
 
 /**
@@ -113,11 +114,11 @@ final class SummarySheet {
     private static String reasons(Analysis a) {
         List<String> out = new ArrayList<>();
         if (!a.common().isEstimable() && a.common().notEstimable() != null) {
-            out.add("common effect: " + a.common().notEstimable());
+            out.add("common effect: " + Formats.notEstimable(a.common().notEstimable()));
         }
         if (!a.random().isEstimable() && a.random().notEstimable() != null && !a.random().notAsked()
                 && !a.random().notEstimable().equals(a.common().notEstimable())) {
-            out.add("random effects: " + a.random().notEstimable());
+            out.add("random effects: " + Formats.notEstimable(a.random().notEstimable()));
         }
         return String.join("; ", out);
     }
