@@ -65,4 +65,20 @@ class FormatsTest {
         assertEquals(String.format(Locale.ROOT, "%4s|", "ab"), Formats.right("ab", 4) + "|");
         assertEquals("abcdef", Formats.left("abcdef", 3));
     }
+
+    @Test
+    void notEstimableSaysSoOnceWithTheReason() {
+        assertEquals("not estimable", Formats.notEstimable(null));
+        assertEquals("not estimable: one study", Formats.notEstimable("one study"));
+        assertEquals("not estimable: k < 2", Formats.notEstimable("not estimable: k < 2"));
+    }
+
+    @Test
+    void tau2AtTheBoundaryIsZero() {
+        assertEquals("0.00", Formats.tau2(2.74e-21), "a GLMM's boundary estimate");
+        assertEquals("0.00", Formats.tau2(0));
+        assertEquals("0.0273", Formats.tau2(0.0273));
+        assertEquals("0.15", Formats.tau2(0.15));
+        assertEquals("not estimable", Formats.tau2(Double.NaN));
+    }
 }
