@@ -14,10 +14,18 @@ import java.util.List;
  * @param cells        every combination with at least one study with an estimate
  * @param mainEffects  the model with route and cell source
  * @param interaction  the model with their interaction, and its test
- * @param notes        what a reader should know (combinations without studies, terms that could not be estimated)
+ * @param notes        what a reader should know (combinations without studies, terms that could not be estimated,
+ *                     studies left out)
+ * @param leftOut      studies without a route or a cell source (not reported), in no combination
  */
 public record RouteBySource(List<String> routes, List<String> sources, List<Cell> cells, Model mainEffects,
-                            Model interaction, List<String> notes) {
+                            Model interaction, List<String> notes, int leftOut) {
+
+    /** The note saying that {@code leftOut} studies are in no combination, as {@link #notes} has it. */
+    public static String leftOutNote(int leftOut) {
+        return leftOut + (leftOut == 1 ? " study" : " studies") + " without a route or a cell source reported (in"
+                + " the subgroup analyses as 'not reported') are not among the combinations";
+    }
 
     public RouteBySource {
         routes = List.copyOf(routes);

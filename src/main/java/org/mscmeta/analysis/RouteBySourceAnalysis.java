@@ -149,7 +149,15 @@ final class RouteBySourceAnalysis {
         for (String note : notes) {
             notices.add(new Notice("route_by_cell_source", outcome, outcome + ": " + note));
         }
-        return new RouteBySource(routes, sources, cells, main, inter, notes);
+        int leftOut = 0;
+        for (int k : key) {
+            leftOut += k < 0 ? 1 : 0;
+        }
+        if (leftOut > 0) {
+            // with the matrix (results.json, the heat map), not among the run's notices: the subgroup plots show them
+            notes.add(RouteBySource.leftOutNote(leftOut));
+        }
+        return new RouteBySource(routes, sources, cells, main, inter, notes, leftOut);
     }
 
     /**

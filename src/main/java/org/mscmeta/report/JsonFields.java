@@ -240,6 +240,7 @@ final class JsonFields {
         g.writeArrayPropertyStart("cell_sources");
         r.sources().forEach(g::writeString);
         g.writeEndArray();
+        g.writeNumberProperty("left_out", r.leftOut());
         g.writeArrayPropertyStart("notes");
         r.notes().forEach(g::writeString);
         g.writeEndArray();

@@ -63,4 +63,32 @@ class ModeratorReferenceTest {
         }
         assertTrue(compared > 40, "values compared: " + compared);
     }
+
+    /**
+     * Studies without a cell source are in no combination, and say so: in the example sheet two of the ten Death
+     * trials (Adas 2021, Rebelatto) give none; the combinations hold the other eight.
+     */
+    @org.junit.jupiter.api.Test
+    void studiesWithoutARouteOrCellSourceAreCountedAsLeftOut(@TempDir Path out) throws IOException {
+        JsonNode results = ReferenceCases.analyze(Path.of("examples/msc_adverse_events.csv"), out, List.of());
+        JsonNode death = null;
+        for (JsonNode a : results.get("analyses")) {
+            if (a.get("outcome").asString().equals("Death") && a.get("subgroup").isNull()) {
+                death = a;
+            }
+        }
+        assertNotNull(death);
+        JsonNode rs = death.get("route_by_cell_source");
+        assertEquals(2, rs.get("left_out").asInt());
+        int inCells = 0;
+        for (JsonNode cell : death.get("cells")) {
+            inCells += cell.get("k").asInt();
+        }
+        assertEquals(8, inCells);
+        boolean said = false;
+        for (JsonNode n : rs.get("notes")) {
+            said |= n.asString().startsWith("2 studies without a route or a cell source");
+        }
+        assertTrue(said, rs.get("notes").toString());
+    }
 }

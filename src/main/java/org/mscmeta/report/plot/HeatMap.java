@@ -109,6 +109,9 @@ final class HeatMap implements Drawing {
         }
         notes.add("Each cell: studies (k), " + ModelWords.measure(s.measure()) + " and "
                 + Formats.fixed(s.level() * 100, 0) + "% CI, " + ModelWords.shown(s) + "; grey: no study.");
+        if (rs.leftOut() > 0) {
+            notes.add(RouteBySource.leftOutNote(rs.leftOut()) + ".");
+        }
         List<String> wrapped = new ArrayList<>();
         for (String n : notes) {
             wrapped.addAll(Text.wrap(n, font, width - 2 * margin));

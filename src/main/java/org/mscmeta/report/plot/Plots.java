@@ -193,10 +193,13 @@ public final class Plots {
                 + org.mscmeta.analysis.SummaryOfFindings.controlRiskRule(s) + "; the risk with MSC (and its CI) is"
                 + " that risk and the relative effect (and its CI) combined. Risks per 1,000 people.",
                 "Certainty of the evidence (GRADE): for the reviewers to rate; not assessed by mscmeta.");
-        String ci = org.mscmeta.report.Formats.fixed(s.level() * 100, 0) + "% CI";
+        // no-break spaces: a header wraps between its words, never inside "(95% CI)" or "per 1,000"
+        String ci = "(" + org.mscmeta.report.Formats.fixed(s.level() * 100, 0) + "%\u00a0CI)";
+        String per1000 = "per\u00a01,000";
         TableFigure t = new TableFigure(options.titleFor("", "Summary of findings: MSC compared with control"),
-                new String[] {"Outcome", "Participants (studies)", "Relative effect (" + ci + ")",
-                    "Risk with control", "Risk with MSC (" + ci + ")", "Difference (" + ci + ")"}, rows, notes);
+                new String[] {"Outcome", "Participants (studies)", "Relative effect " + ci,
+                    "Risk with control " + per1000, "Risk with MSC " + per1000 + " " + ci,
+                    "Difference " + per1000 + " " + ci}, rows, notes);
         // six columns do not fit one journal column: a table spans two at least, as journals print tables
         return new Figure(t.pages(options.size() == PlotSize.SINGLE_COLUMN ? PlotSize.DOUBLE_COLUMN : options.size()));
     }
