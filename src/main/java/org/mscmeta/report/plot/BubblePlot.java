@@ -141,7 +141,7 @@ public final class BubblePlot implements Drawing {
         }
         double padX = (hi - lo) * 0.05 + 1e-9;
         ChartFrame.Scale xs = ChartFrame.linear(lo - padX, hi + padX);
-        ChartFrame.Scale ys = measure.isRatio() ? ChartFrame.mapped(yLo, yHi, ChartFrame.ratioSeries(), Math::log)
+        ChartFrame.Scale ys = measure.isRatio() ? ChartFrame.mapped(yLo, yHi, ChartFrame.ratioSeries(), Math::log, 3)
                 : ChartFrame.linear(yLo, yHi);
         String yTitle = measure.isRatio() ? ModelWords.measureTitle(measure) + " (log scale)"
                 : ModelWords.measureTitle(measure);

@@ -67,9 +67,12 @@ final class ChartFrame {
 
     /**
      * A scale drawn in {@code f} (log, logit) with ticks at values of {@code series} (natural units) mapped by
-     * {@code f}, labelled in natural units; the range widened to the nearest ticks.
+     * {@code f}, labelled in natural units; the range widened to the nearest ticks. Too many ticks are thinned to
+     * every {@code thinning}-th (3 keeps the decades of a 1-2-5 series), then to every second, always keeping the
+     * tick at 0 in the plotted scale.
      */
-    static Scale mapped(double lo, double hi, double[] series, java.util.function.DoubleUnaryOperator f) {
+    static Scale mapped(double lo, double hi, double[] series, java.util.function.DoubleUnaryOperator f,
+                        int thinning) {
         double min = lo;
         double max = hi;
         for (double v : series) {
@@ -91,9 +94,16 @@ final class ChartFrame {
                 values.add(v);
             }
         }
-        while (values.size() > 8) {
+        for (int step = thinning; values.size() > 8; step = 2) {
+            // every step-th tick, keeping the one at 0 in the plotted scale (a ratio of 1, a proportion of 0.5)
+            int anchor = 0;
+            for (int i = 0; i < values.size(); i++) {
+                if (Math.abs(f.applyAsDouble(values.get(i))) < 1e-12) {
+                    anchor = i;
+                }
+            }
             List<Double> thinner = new ArrayList<>();
-            for (int i = 0; i < values.size(); i += 2) {
+            for (int i = anchor % step; i < values.size(); i += step) {
                 thinner.add(values.get(i));
             }
             values = thinner;
@@ -254,16 +264,20 @@ final class ChartFrame {
         g.draw(new Line2D.Double(left, bottom, right, bottom));
         g.draw(new Line2D.Double(left, top, left, bottom));
         g.setFont(font);
-        double lastRight = Double.NEGATIVE_INFINITY;
-        for (double t : x.ticks()) {
-            double px = px(t);
+        double[] xt0 = x.ticks();
+        double[] lefts = new double[xt0.length];
+        double[] widths = new double[xt0.length];
+        for (int i = 0; i < xt0.length; i++) {
+            double px = px(xt0[i]);
             g.draw(new Line2D.Double(px, bottom, px, bottom + 3));
-            String s = x.label(t);
-            double w = Text.width(s, font);
-            double lx = Math.min(Math.max(px - w / 2, 2), width - 2 - w);
-            if (lx > lastRight + 2) {
-                g.drawString(s, (float) lx, (float) (bottom + 4 + fs));
-                lastRight = lx + w;
+            widths[i] = Text.width(x.label(xt0[i]), font);
+            lefts[i] = Math.min(Math.max(px - widths[i] / 2, 2), width - 2 - widths[i]);
+        }
+        // anchored at 0 in the plotted scale: no difference, or a ratio of 1 on a log scale
+        TickLabels labels = new TickLabels(xt0, 0, lefts, widths);
+        for (int i = 0; i < xt0.length; i++) {
+            if (labels.shown(i)) {
+                g.drawString(x.label(xt0[i]), (float) lefts[i], (float) (bottom + 4 + fs));
             }
         }
         double lastBase = Double.NaN;

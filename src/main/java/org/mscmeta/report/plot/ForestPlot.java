@@ -556,39 +556,6 @@ public final class ForestPlot {
             return Math.max(l.x0, Math.min(l.x1, x));
         }
 
-        /** The tick of no effect, whose label is always shown, or the first tick. */
-        private int anchorTick(double[] ticks) {
-            for (int i = 0; axis.hasNullLine() && i < ticks.length; i++) {
-                if (Math.abs(ticks[i] - axis.nullLine()) < 1e-12) {
-                    return i;
-                }
-            }
-            return 0;
-        }
-
-        /**
-         * Every how many ticks a label is shown: the smallest step, counted from {@link #anchorTick}, at which no two
-         * labels touch, so that the labels shown are as regular as the ticks (0.01, 1, 100 rather than 0.001, 0.1,
-         * 1, 10, 100 with 0.01 and 1000 left out where they collided).
-         */
-        private int labelStride(double[] ticks, double[] lefts) {
-            int anchor = anchorTick(ticks);
-            for (int stride = 1; stride < ticks.length; stride++) {
-                double lastRight = Double.NEGATIVE_INFINITY;
-                boolean fits = true;
-                for (int i = 0; i < ticks.length && fits; i++) {
-                    if (Math.floorMod(i - anchor, stride) == 0) {
-                        fits = lefts[i] > lastRight + 2;
-                        lastRight = lefts[i] + Text.width(axis.tickLabel(ticks[i]), l.font);
-                    }
-                }
-                if (fits) {
-                    return stride;
-                }
-            }
-            return Math.max(1, ticks.length);
-        }
-
         private void drawAxis(Graphics2D g, double top, double bottom, double nullEnd) {
             if (!l.panel) {
                 return;
@@ -605,16 +572,16 @@ public final class ForestPlot {
             double labelY = y + 3 + l.fs + 1;
             double[] ticks = axis.ticks();
             double[] lefts = new double[ticks.length];
+            double[] widths = new double[ticks.length];
             for (int i = 0; i < ticks.length; i++) {
                 double x = l.px(ticks[i]);
                 g.draw(new Line2D.Double(x, y, x, y + 3));
-                double w = Text.width(axis.tickLabel(ticks[i]), l.font);
-                lefts[i] = Math.max(l.margin, Math.min(x - w / 2, l.width - l.margin - w));
+                widths[i] = Text.width(axis.tickLabel(ticks[i]), l.font);
+                lefts[i] = Math.max(l.margin, Math.min(x - widths[i] / 2, l.width - l.margin - widths[i]));
             }
-            int stride = labelStride(ticks, lefts);
-            int anchor = anchorTick(ticks);
+            TickLabels labels = new TickLabels(ticks, axis.hasNullLine() ? axis.nullLine() : ticks[0], lefts, widths);
             for (int i = 0; i < ticks.length; i++) {
-                if (Math.floorMod(i - anchor, stride) == 0) {
+                if (labels.shown(i)) {
                     g.drawString(axis.tickLabel(ticks[i]), (float) lefts[i], (float) labelY);
                 }
             }

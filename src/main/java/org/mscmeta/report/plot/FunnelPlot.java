@@ -88,8 +88,8 @@ public final class FunnelPlot implements Drawing {
         lo = Math.min(lo, theta - crit * top);
         hi = Math.max(hi, theta + crit * top);
         ChartFrame.Scale xs2 = switch (m) {
-            case RR, OR -> ChartFrame.mapped(lo, hi, ChartFrame.ratioSeries(), Math::log);
-            case PLOGIT -> ChartFrame.mapped(lo, hi, ChartFrame.proportionSeries(), p -> Math.log(p / (1 - p)));
+            case RR, OR -> ChartFrame.mapped(lo, hi, ChartFrame.ratioSeries(), Math::log, 3);
+            case PLOGIT -> ChartFrame.mapped(lo, hi, ChartFrame.proportionSeries(), p -> Math.log(p / (1 - p)), 2);
             default -> ChartFrame.linear(lo, hi);
         };
         String xTitle = switch (m) {

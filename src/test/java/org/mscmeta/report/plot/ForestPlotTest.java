@@ -230,4 +230,31 @@ class ForestPlotTest {
             }
         }
     }
+
+    @Test
+    void tickLabelsAreRegularAndKeepTheLineOfNoEffect() {
+        double[] ticks = {0.001, 0.01, 0.1, 1, 10, 100, 1000};
+        // labels 20 units wide, ticks 15 apart: every second label fits, counted from 1
+        double[] lefts = new double[ticks.length];
+        double[] widths = new double[ticks.length];
+        for (int i = 0; i < ticks.length; i++) {
+            lefts[i] = 15 * i;
+            widths[i] = 20;
+        }
+        TickLabels labels = new TickLabels(ticks, 1, lefts, widths);
+        List<Double> shown = new java.util.ArrayList<>();
+        for (int i = 0; i < ticks.length; i++) {
+            if (labels.shown(i)) {
+                shown.add(ticks[i]);
+            }
+        }
+        assertEquals(List.of(0.01, 1.0, 100.0), shown);
+        // a funnel's log axis from 0.02 to 50: the decades, 1 among them, not 0.02, 0.1, 0.5, 2, 10, 50
+        ChartFrame.Scale log = ChartFrame.mapped(Math.log(0.02), Math.log(50), ChartFrame.ratioSeries(), Math::log, 3);
+        List<String> labelled = new java.util.ArrayList<>();
+        for (double t : log.ticks()) {
+            labelled.add(log.label(t));
+        }
+        assertEquals(List.of("0.1", "1", "10"), labelled);
+    }
 }
