@@ -16,7 +16,8 @@ import org.mscmeta.sheet.Notice;
 
 /**
  * The readable summary {@code analyze} prints: per outcome and subgroup, k, the common and random estimates
- * with their CI and p, tau2, I2 and the prediction interval; then the subgroup tests and the notices. Numbers in the
+ * with their CI and p, tau2, I2 and the prediction interval; then the subgroup tests and the notices. At registry
+ * scale, one line per outcome ({@link #brief}). Numbers in the
  * formats of {@link Formats}; a value that does not exist reads "not estimable", with the reason on the next line.
  */
 public final class ConsoleSummary {
@@ -48,6 +49,10 @@ public final class ConsoleSummary {
                 s.tau2() == null ? "" : ", " + ModelWords.random(s),
                 new java.math.BigDecimal(Double.toString(s.level() * 100)).stripTrailingZeros().toPlainString(),
                 s.prediction().words(), s.convention().displayName());
+        if (r.rows() > ResultsJson.PRETTY_MAX_ROWS) {
+            brief(r, out);
+            return;
+        }
         String current = null;
         List<Analysis> all = r.analyses();
         for (int ai = 0; ai < all.size(); ai++) {
@@ -103,6 +108,41 @@ public final class ConsoleSummary {
                 printTests(r.subgroupTests(), a.outcome() + "\u0000" + a.subgroup().variable(), out);
             }
         }
+        ending(r, out);
+    }
+
+    /**
+     * At registry scale (results.json compact: more than {@link ResultsJson#PRETTY_MAX_ROWS} rows) one line per
+     * outcome, its overall analysis: forty outcomes with their subgroups, sensitivity analyses and route x cell-source
+     * matrices made 1,300 lines that scrolled past (and a tenth of the run's time); the files hold every one.
+     */
+    private static void brief(Results r, java.io.PrintWriter out) {
+        Settings s = r.settings();
+        String m = s.measure().name();
+        boolean ratio = s.measure().isRatio();
+        out.println();
+        out.println(row("Outcome (overall)", "k", "common " + m + " [CI] p", "random " + m + " [CI] p", "tau2", "I2",
+                "prediction interval"));
+        for (Analysis a : r.analyses()) {
+            if (a.subgroup() != null) {
+                continue;
+            }
+            RandomResult rr = a.random();
+            out.println(row(truncate(Terminal.safe(a.outcome()), 28), Integer.toString(a.k()),
+                    common(a.common(), ratio), random(rr, ratio), !rr.isEstimable() ? "" : Formats.tau2(rr.tau2()),
+                    a.heterogeneity() == null ? "" : Formats.percent(a.heterogeneity().i2(), 1),
+                    !rr.isEstimable() ? "" : Double.isFinite(rr.piLower()) ? "[" + Formats.estimate(rr.piLower(),
+                    ratio) + ", " + Formats.estimate(rr.piUpper(), ratio) + "]" : Formats.NOT_ESTIMABLE + " (k < 3)"));
+        }
+        out.println();
+        out.println("One line per outcome (" + r.rows() + " rows): the subgroups, their tests, the incidence, the"
+                + " sensitivity analyses, the summary of findings and route x cell source are in results.json (and the"
+                + " workbook and plots when they are written).");
+        ending(r, out);
+    }
+
+    /** What both summaries end with: the false-discovery flags and the notices. */
+    private static void ending(Results r, java.io.PrintWriter out) {
         falseDiscovery(r, out);
         if (!r.notices().isEmpty()) {
             out.println();
@@ -220,7 +260,7 @@ public final class ConsoleSummary {
         if (!c.isEstimable()) {
             return Formats.NOT_ESTIMABLE;
         }
-        return Formats.interval(c.estimate(), c.ciLower(), c.ciUpper(), ratio) + " p=" + Formats.p(c.p());
+        return Formats.interval(c.estimate(), c.ciLower(), c.ciUpper(), ratio) + " " + pEquals(c.p());
     }
 
     private static String random(RandomResult r, boolean ratio) {
@@ -230,7 +270,13 @@ public final class ConsoleSummary {
         if (!r.isEstimable()) {
             return Formats.NOT_ESTIMABLE;
         }
-        return Formats.interval(r.estimate(), r.ciLower(), r.ciUpper(), ratio) + " p=" + Formats.p(r.p());
+        return Formats.interval(r.estimate(), r.ciLower(), r.ciUpper(), ratio) + " " + pEquals(r.p());
+    }
+
+    /** "p=0.22", "p<0.001" (not "p=<0.001"). */
+    private static String pEquals(double p) {
+        String v = Formats.p(p);
+        return v.startsWith("<") ? "p" + v : "p=" + v;
     }
 
     private static String pct(double p) {

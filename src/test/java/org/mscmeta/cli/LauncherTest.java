@@ -261,4 +261,10 @@ class LauncherTest {
         command.addAll(List.of(args));
         return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
+
+    @Test
+    void theParentIsReadAsTheOperatingSystemKnowsIt() {
+        long expected = ProcessHandle.current().parent().map(ProcessHandle::pid).orElse(-1L);
+        assertEquals(expected, ParentWatch.parentPid());
+    }
 }

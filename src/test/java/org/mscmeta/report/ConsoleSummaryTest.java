@@ -1,0 +1,54 @@
+package org.mscmeta.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mscmeta.analysis.MetaAnalysis;
+import org.mscmeta.analysis.Results;
+import org.mscmeta.analysis.Settings;
+import org.mscmeta.cli.Main;
+import org.mscmeta.sheet.ExtractionSheet;
+import org.mscmeta.sheet.SheetReader;
+
+/**
+ * The console summary: every outcome and subgroup for a sheet a reader goes through, one line per outcome at
+ * registry scale (more than 5,000 rows), and p-values below 0.001 written "p<0.001".
+ */
+class ConsoleSummaryTest {
+
+    @Test
+    void aSmallSheetIsSummarisedOutcomeBySubgroup() throws Exception {
+        ExtractionSheet sheet = SheetReader.withBuiltInVocabulary().read(Path.of("examples/msc_adverse_events.csv"),
+                null);
+        String text = ConsoleSummary.text(MetaAnalysis.run(sheet, Settings.DEFAULTS));
+        assertTrue(text.contains("  cell_source: bone marrow"), "subgroup rows");
+        assertTrue(text.contains("Per 1,000 people:"), "summary of findings");
+        assertFalse(text.contains("p=<"), "p<0.001, not p=<0.001");
+        assertFalse(text.contains("One line per outcome"));
+    }
+
+    @Test
+    void aRegistryIsSummarisedOneLinePerOutcome(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("registry.csv");
+        assertEquals(0, Main.run("generate", "--out", file.toString(), "--trials", "260", "--terms", "25"));
+        ExtractionSheet sheet = SheetReader.withBuiltInVocabulary().read(file, null);
+        assertTrue(sheet.size() > 5000);
+        Results r = MetaAnalysis.run(sheet, Settings.DEFAULTS);
+        String text = ConsoleSummary.text(r);
+        List<String> outcomes = r.analyses().stream().filter(a -> a.subgroup() == null).map(a -> a.outcome())
+                .toList();
+        assertEquals(25, outcomes.size());
+        for (String o : outcomes) {
+            assertEquals(1, text.lines().filter(l -> l.startsWith("  " + o + " ")).count(), o);
+        }
+        assertFalse(text.contains("cell_source: "), "no subgroup rows");
+        assertTrue(text.contains("One line per outcome (" + sheet.size() + " rows)"));
+        assertTrue(text.contains("p<0.001"));
+        assertFalse(text.contains("p=<"));
+    }
+}
