@@ -62,22 +62,18 @@ record Axis(boolean ratio, double min, double max, double[] ticks, double nullLi
     }
 
     /**
-     * A pooled interval's bound as it may widen an axis: ratios at most to 0.01 and 100, differences to -0.5 and
-     * 0.5. An interval wider than that says little but that it is wide (two studies under Hartung-Knapp-Sidik-Jonkman,
-     * a t quantile of 12.7, reach 0.001 and 1000): it is drawn to the axis's end with an arrow, and the outcome's
-     * studies keep the room (estimates themselves, which every square needs, are not capped).
+     * A pooled interval's bound as it may widen an axis: a ratio at most to 0.01 and 100. An interval wider than
+     * that says little but that it is wide (two studies under Hartung-Knapp-Sidik-Jonkman, a t quantile of 12.7,
+     * reach 0.001 and 1000): it is drawn to the axis's end with an arrow, and the outcome's studies keep the room
+     * (estimates themselves, which every square needs, are not capped). Differences and proportions are bounded by
+     * 1 anyway, and an interval to 0.6 is no outlier there: their bounds are as they are.
      */
     static double intervalBound(Scale scale, double v) {
-        return switch (scale) {
-            case RATIO -> Math.min(Math.max(v, 1 / INTERVAL_END), INTERVAL_END);
-            case DIFFERENCE -> Math.min(Math.max(v, -DIFFERENCE_INTERVAL_END), DIFFERENCE_INTERVAL_END);
-            case PROPORTION -> v;
-        };
+        return scale == Scale.RATIO ? Math.min(Math.max(v, 1 / INTERVAL_END), INTERVAL_END) : v;
     }
 
-    /** Just inside 100 and 0.5: a value at an end takes the next range ({@link #forValues}), a bound here does not. */
+    /** Just inside 100: a value at an end takes the next range ({@link #forValues}), a bound here does not. */
     private static final double INTERVAL_END = 100 * (1 - 1e-6);
-    private static final double DIFFERENCE_INTERVAL_END = 0.5 * (1 - 1e-6);
 
     /** A user's range: the ticks of the 1-2-5 series inside it, with both ends labelled. */
     static Axis limits(Scale scale, double min, double max) {
