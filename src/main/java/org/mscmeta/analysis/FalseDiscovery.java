@@ -43,6 +43,15 @@ public record FalseDiscovery(double alpha1, double alpha2, String column, List<R
         outcomes = List.copyOf(outcomes);
     }
 
+    /** The outcomes with a p-value, which the adjustments are made over (none for proportions). */
+    public int tested() {
+        int k = 0;
+        for (Row r : outcomes) {
+            k += Double.isFinite(r.p()) ? 1 : 0;
+        }
+        return k;
+    }
+
     /** The row of an outcome, or null. */
     public Row of(String outcome) {
         for (Row r : outcomes) {
@@ -60,7 +69,9 @@ public record FalseDiscovery(double alpha1, double alpha2, String column, List<R
         double[] p = new double[n];
         for (int i = 0; i < n; i++) {
             Analysis a = overalls.get(i);
-            p[i] = showsRandom(a, s) ? a.random().p() : a.common().p();
+            // an incidence (a proportion of the MSC arms) has no null hypothesis: its p-value tests a transformed
+            // proportion of 0 (PFT, PRAW) or of one half (PLOGIT), and flagged every outcome of the example
+            p[i] = s.measure().isProportion() ? Double.NaN : showsRandom(a, s) ? a.random().p() : a.common().p();
         }
         double[] bh = BenjaminiHochberg.adjust(p);
         String columnName = m.groupColumn() != null ? m.groupColumn() : Multiplicity.ORGAN_SYSTEM;

@@ -202,11 +202,11 @@ public final class ConsoleSummary {
     /** Outcomes flagged by Benjamini-Hochberg and by the double FDR. */
     private static void falseDiscovery(Results r, java.io.PrintWriter out) {
         var f = r.falseDiscovery();
-        if (f == null || f.outcomes().size() < 2) {
+        if (f == null || f.tested() < 2) {
             return;
         }
         out.println();
-        long tested = f.outcomes().stream().filter(o -> Double.isFinite(o.p())).count();
+        long tested = f.tested();
         List<String> bh = f.outcomes().stream().filter(o -> o.bhFlagged()).map(o -> Terminal.safe(o.outcome())
                 + " (p = " + Formats.p(o.p()) + ", adjusted " + Formats.p(o.bh()) + ")").toList();
         out.println("False discovery rate across " + tested + " outcomes (Benjamini-Hochberg, "

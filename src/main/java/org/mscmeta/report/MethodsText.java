@@ -133,7 +133,7 @@ public final class MethodsText {
                     + " interaction tested with a Wald test of its coefficients; each route and cell-source"
                     + " combination was also pooled on its own. ");
         }
-        if (r.falseDiscovery() != null && r.falseDiscovery().outcomes().size() > 1) {
+        if (r.falseDiscovery() != null && r.falseDiscovery().tested() > 1) {
             sb.append("P-values across outcomes were adjusted for the false discovery rate (Benjamini and Hochberg"
                     + " 1995)");
             if (r.falseDiscovery().column() != null) {

@@ -101,6 +101,23 @@ class MultiplicityTest {
         }
     }
 
+    /** An incidence has no null hypothesis: nothing is adjusted, nothing flagged, no note under the AE panel. */
+    @Test
+    void proportionsAreNotTested(@TempDir Path dir) throws Exception {
+        Cli.Run run = Cli.run("analyze", "examples/msc_adverse_events.csv", "--out", dir.resolve("out").toString(),
+                "--measure", "PFT");
+        assertEquals(0, run.status(), run.all());
+        JsonNode outcomes = JSON.readTree(dir.resolve("out/results.json").toFile()).get("false_discovery")
+                .get("outcomes");
+        assertTrue(outcomes.size() > 10);
+        for (JsonNode o : outcomes) {
+            assertTrue(o.get("p").isNull() && o.get("p_bh").isNull(), o.toString());
+            assertFalse(o.get("flagged_bh").asBoolean(), o.toString());
+        }
+        assertFalse(run.all().contains("False discovery rate"), "no flags on the console");
+        assertFalse(Files.readString(dir.resolve("out/plots/ae-panel.svg")).contains("Benjamini"), "none in the panel");
+    }
+
     @Test
     void organSystemsGiveTheDoubleFdrThroughAnalyze(@TempDir Path dir) throws Exception {
         StringBuilder csv = new StringBuilder("study,outcome,organ_system,events_msc,n_msc,events_control,n_control\n");

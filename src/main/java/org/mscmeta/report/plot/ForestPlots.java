@@ -180,7 +180,7 @@ public final class ForestPlots {
                 + "; k: studies with an estimate (no events in both arms: not counted)."
                 + (prop ? "" : " Incidence: the pooled proportion of MSC recipients with the event, every trial"
                 + " (single-arm too).")));
-        if (fdr != null && fdr.outcomes().size() > 1) {
+        if (fdr != null && fdr.tested() > 1) {
             rows.add(ForestRow.note("* flagged by Benjamini-Hochberg across the outcomes at "
                     + Formats.fixed(fdr.alpha2(), 2) + (anyBh ? "" : " (none)") + (systems ? "; \u2020 flagged by the"
                     + " double FDR (Mehrotra and Adewale 2012; organ systems at " + Formats.fixed(fdr.alpha1(), 2)

@@ -126,7 +126,9 @@ final class SummarySheet {
     static void write(Cells w, Results r) {
         Sheet s = w.wb.createSheet(Workbook.SUMMARY);
         List<Column> cols = new ArrayList<>(columns(r.settings()));
-        cols.addAll(cols.size() - 1, falseDiscovery(r));
+        if (r.falseDiscovery() != null && r.falseDiscovery().tested() > 0) { // none for proportions
+            cols.addAll(cols.size() - 1, falseDiscovery(r));
+        }
         String[] heads = cols.stream().map(Column::head).toArray(String[]::new);
         w.headerRow(s, 0, heads);
         s.getRow(0).setHeightInPoints(58);
