@@ -177,9 +177,9 @@ public final class ForestPlots {
         rows.add(ForestRow.blank());
         rows.add(ForestRow.note("Pooled " + ModelWords.measure(s.measure()) + " per outcome, "
                 + ModelWords.shown(s) + (s.tau2() == null ? "" : " where k > 1")
-                + "; k: studies with an estimate (no events in both arms: not counted)."
-                + (prop ? "" : " Incidence: the pooled proportion of MSC recipients with the event, every trial"
-                + " (single-arm too).")));
+                + (prop ? "; k: studies (the MSC arms of every trial, single-arm too)."
+                : "; k: studies with an estimate (no events in both arms: not counted). Incidence: the pooled"
+                + " proportion of MSC recipients with the event, every trial (single-arm too).")));
         if (fdr != null && fdr.tested() > 1) {
             rows.add(ForestRow.note("* flagged by Benjamini-Hochberg across the outcomes at "
                     + Formats.fixed(fdr.alpha2(), 2) + (anyBh ? "" : " (none)") + (systems ? "; \u2020 flagged by the"
