@@ -140,7 +140,7 @@ public final class ManuscriptKit {
         var s = r.settings();
         boolean ratio = s.measure().isRatio();
         List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {"Outcome", "Participants (studies)", "Relative effect (" + ci(s) + " CI)",
+        rows.add(new String[] {"Outcome", "Participants (studies)", "Relative effect (" + ci(s) + "\u00a0CI)",
             "Risk with control (per 1,000)", "Risk with MSC (per 1,000)", "Difference (per 1,000)",
             "Certainty (GRADE)"});
         for (Analysis a : r.analyses()) {
@@ -164,8 +164,9 @@ public final class ManuscriptKit {
             return;
         }
         XWPFTable table = doc.createTable(rows.size(), rows.get(0).length);
-        // fixed column widths (16 cm in all), so that a cell spanning three columns is drawn as wide as they are
-        int[] twips = {1600, 1000, 1500, 900, 1350, 1450, 1272};
+        // fixed column widths (16 cm in all), so that a cell spanning three columns is drawn as wide as they are;
+        // each at least its longest word at 8 pt bold plus the cell margins ("Participants" was split "Particip-ants")
+        int[] twips = {1600, 1320, 1400, 900, 1250, 1340, 1262};
         var grid = table.getCTTbl().getTblGrid() != null ? table.getCTTbl().getTblGrid()
                 : table.getCTTbl().addNewTblGrid();
         while (grid.sizeOfGridColArray() > 0) {
