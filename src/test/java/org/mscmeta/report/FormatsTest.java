@@ -53,6 +53,14 @@ class FormatsTest {
         assertEquals(">999", Formats.estimate(7130, true));
         assertEquals("-0.004", Formats.estimate(-0.004, false));
         assertEquals("0.12", Formats.estimate(0.1234, false));
+        // a proportion's or a difference's first significant digit is kept; an exact 0 is 0.00
+        assertEquals("0.0003", Formats.estimate(0.0003, false));
+        assertEquals("0.001", Formats.estimate(0.00096, false));
+        assertEquals("0.0009", Formats.estimate(0.00094, false));
+        assertEquals("-0.0004", Formats.estimate(-0.0004, false));
+        assertEquals("<0.0001", Formats.estimate(3e-12, false));
+        assertEquals(">-0.0001", Formats.estimate(-2e-6, false));
+        assertEquals("0.00", Formats.estimate(0, false));
         assertEquals("<0.001", Formats.p(0.00004));
         assertEquals("0.012", Formats.p(0.0123));
         assertEquals("0.45", Formats.p(0.449));
