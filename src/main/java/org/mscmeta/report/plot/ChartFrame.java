@@ -264,20 +264,20 @@ final class ChartFrame {
         g.draw(new Line2D.Double(left, bottom, right, bottom));
         g.draw(new Line2D.Double(left, top, left, bottom));
         g.setFont(font);
-        double[] xt0 = x.ticks();
-        double[] lefts = new double[xt0.length];
-        double[] widths = new double[xt0.length];
-        for (int i = 0; i < xt0.length; i++) {
-            double px = px(xt0[i]);
+        double[] xTicks = x.ticks();
+        double[] lefts = new double[xTicks.length];
+        double[] widths = new double[xTicks.length];
+        for (int i = 0; i < xTicks.length; i++) {
+            double px = px(xTicks[i]);
             g.draw(new Line2D.Double(px, bottom, px, bottom + 3));
-            widths[i] = Text.width(x.label(xt0[i]), font);
+            widths[i] = Text.width(x.label(xTicks[i]), font);
             lefts[i] = Math.min(Math.max(px - widths[i] / 2, 2), width - 2 - widths[i]);
         }
         // anchored at 0 in the plotted scale: no difference, or a ratio of 1 on a log scale
-        TickLabels labels = new TickLabels(xt0, 0, lefts, widths);
-        for (int i = 0; i < xt0.length; i++) {
+        TickLabels labels = new TickLabels(xTicks, 0, lefts, widths);
+        for (int i = 0; i < xTicks.length; i++) {
             if (labels.shown(i)) {
-                g.drawString(x.label(xt0[i]), (float) lefts[i], (float) (bottom + 4 + fs));
+                g.drawString(x.label(xTicks[i]), (float) lefts[i], (float) (bottom + 4 + fs));
             }
         }
         double lastBase = Double.NaN;

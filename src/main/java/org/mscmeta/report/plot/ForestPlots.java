@@ -380,7 +380,6 @@ public final class ForestPlots {
         }
     }
 
-
     private static String heterogeneity(Analysis a, Settings s, boolean random) {
         Heterogeneity h = a.heterogeneity();
         if (h == null || h.df() < 1) {
