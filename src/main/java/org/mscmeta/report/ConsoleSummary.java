@@ -66,12 +66,7 @@ public final class ConsoleSummary {
             }
             String label = a.subgroup() == null ? "Overall" : a.subgroup().variable() + ": " + a.subgroup().level();
             RandomResult rr = a.random();
-            out.println(row(truncate(Terminal.safe(label), 28), Integer.toString(a.k()), common(a.common(), ratio),
-                    random(rr, ratio), !rr.isEstimable() ? "" : Formats.tau2(rr.tau2()),
-                    a.heterogeneity() == null ? "" : Formats.percent(a.heterogeneity().i2(), 1),
-                    !rr.isEstimable() ? ""
-                            : Double.isFinite(rr.piLower()) ? "[" + Formats.estimate(rr.piLower(), ratio) + ", "
-                            + Formats.estimate(rr.piUpper(), ratio) + "]" : Formats.NOT_ESTIMABLE + " (k < 3)"));
+            out.println(analysisRow(label, a, ratio));
             CommonResult c = a.common();
             if (c.isFitted() && c.k() != a.k()) {
                 out.println("    " + ModelWords.commonMethod(s) + " pools " + c.k() + " table(s); " + a.k()
@@ -127,12 +122,7 @@ public final class ConsoleSummary {
             if (a.subgroup() != null) {
                 continue;
             }
-            RandomResult rr = a.random();
-            out.println(row(truncate(Terminal.safe(a.outcome()), 28), Integer.toString(a.k()),
-                    common(a.common(), ratio), random(rr, ratio), !rr.isEstimable() ? "" : Formats.tau2(rr.tau2()),
-                    a.heterogeneity() == null ? "" : Formats.percent(a.heterogeneity().i2(), 1),
-                    !rr.isEstimable() ? "" : Double.isFinite(rr.piLower()) ? "[" + Formats.estimate(rr.piLower(),
-                    ratio) + ", " + Formats.estimate(rr.piUpper(), ratio) + "]" : Formats.NOT_ESTIMABLE + " (k < 3)"));
+            out.println(analysisRow(a.outcome(), a, ratio));
         }
         out.println();
         out.println("One line per outcome (" + r.rows() + " rows): the subgroups, their tests, the incidence, the"
@@ -221,6 +211,16 @@ public final class ConsoleSummary {
                     + (systems.isEmpty() ? "no system flagged" : "systems flagged: " + String.join(", ", systems)
                     + "; terms flagged: " + (terms.isEmpty() ? "none" : String.join("; ", terms))));
         }
+    }
+
+    /** An analysis as one line of the table, under {@code label}. */
+    private static String analysisRow(String label, Analysis a, boolean ratio) {
+        RandomResult rr = a.random();
+        return row(truncate(Terminal.safe(label), 28), Integer.toString(a.k()), common(a.common(), ratio),
+                random(rr, ratio), !rr.isEstimable() ? "" : Formats.tau2(rr.tau2()),
+                a.heterogeneity() == null ? "" : Formats.percent(a.heterogeneity().i2(), 1),
+                !rr.isEstimable() ? "" : Double.isFinite(rr.piLower()) ? "[" + Formats.estimate(rr.piLower(), ratio)
+                + ", " + Formats.estimate(rr.piUpper(), ratio) + "]" : Formats.NOT_ESTIMABLE + " (k < 3)");
     }
 
     /** One line of the table: label, k, common, random, tau2, I2, prediction interval, in fixed columns. */
