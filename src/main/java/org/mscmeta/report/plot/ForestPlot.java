@@ -41,6 +41,24 @@ public final class ForestPlot {
     final List<ForestRow> rows;
     final Axis axis;
 
+    /**
+     * A row whose only content is counts (no estimate: "Total events"), in words for a layout without the count
+     * columns: "MSC 83, Control 109" (the column groups' names); empty for any other row.
+     */
+    private String countsInWords(ForestRow r) {
+        if (r.kind() != ForestRow.Kind.STUDY || !r.estText().isEmpty() || r.cells() == null) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder();
+        for (int j = 0; j < 4 && j < r.cells().length; j++) {
+            String cell = r.cells()[j];
+            if (cell != null && !cell.isEmpty()) {
+                sb.append(sb.length() == 0 ? "" : ", ").append(groupHeads[j / 2]).append(' ').append(cell);
+            }
+        }
+        return sb.toString();
+    }
+
     ForestPlot(String title, String firstHead, String[] groupHeads, String[] cellHeads, String estHead1,
                String estHead2, String leftFavours, String rightFavours, List<ForestRow> rows, Axis axis) {
         this.title = title;
@@ -255,6 +273,12 @@ public final class ForestPlot {
                         || r.kind() == ForestRow.Kind.TOTAL || r.kind() == ForestRow.Kind.PREDICTION)) {
                     lines = new ArrayList<>(lines);
                     lines.addAll(Text.wrap(r.estText(), font, labelW));
+                }
+                String counted = counts ? "" : countsInWords(r);
+                if (!counted.isEmpty()) {
+                    // the count columns are left out, and the counts are all the row says ("Total events")
+                    lines = new ArrayList<>(lines);
+                    lines.addAll(Text.wrap(counted, font, labelW));
                 }
                 double h = r.kind() == ForestRow.Kind.BLANK ? line * 0.6 : lines.size() * line + 1;
                 placed.add(new Placed(r, lines, labelLines, wide, h));

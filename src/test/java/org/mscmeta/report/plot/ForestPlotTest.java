@@ -255,4 +255,18 @@ class ForestPlotTest {
         }
         assertEquals(List.of("0.1", "1", "10"), labelled);
     }
+
+    /** One journal column has no count columns: the total events are said in words, not left as a bare label. */
+    @Test
+    void aSingleColumnPlotSaysTheTotalEvents() throws Exception {
+        Results r = analyse(3);
+        PlotOptions single = PlotOptions.DEFAULTS.withSize(PlotSize.SINGLE_COLUMN);
+        var a = r.analyses().get(0);
+        String expected = "MSC " + a.eventsMsc() + ", Control " + a.eventsControl();
+        List<String> texts = new java.util.ArrayList<>();
+        for (Drawing page : outcome(r, single).pages(single)) {
+            DrawingInspector.of(page).texts.forEach(t -> texts.add(t.text()));
+        }
+        assertTrue(texts.contains(expected), texts.toString());
+    }
 }
