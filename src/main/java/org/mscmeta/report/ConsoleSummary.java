@@ -273,8 +273,11 @@ public final class ConsoleSummary {
         return Formats.interval(r.estimate(), r.ciLower(), r.ciUpper(), ratio) + " " + pEquals(r.p());
     }
 
-    /** "p=0.22", "p<0.001" (not "p=<0.001"). */
+    /** "p=0.22", "p<0.001" (not "p=<0.001"), "p not estimable". */
     private static String pEquals(double p) {
+        if (!Double.isFinite(p)) {
+            return "p " + Formats.NOT_ESTIMABLE;
+        }
         String v = Formats.p(p);
         return v.startsWith("<") ? "p" + v : "p=" + v;
     }

@@ -15,15 +15,15 @@ public final class Formats {
     public static final String NOT_ESTIMABLE = "not estimable";
 
     /**
-     * "not estimable: " and the reason, once: some reasons say "not estimable" themselves (the engine's reasons are
-     * sentences for results.json's {@code not_estimable}, some beginning so, some not); a missing reason gives
-     * {@link #NOT_ESTIMABLE} alone.
+     * "not estimable: " and the reason, once: a reason that says what is not estimable itself ("z and p not
+     * estimable: ...", "prediction interval not estimable: ...", where the estimate exists) is given as it is; a
+     * missing reason gives {@link #NOT_ESTIMABLE} alone.
      */
     public static String notEstimable(String reason) {
         if (reason == null || reason.isBlank()) {
             return NOT_ESTIMABLE;
         }
-        return reason.startsWith(NOT_ESTIMABLE) ? reason : NOT_ESTIMABLE + ": " + reason;
+        return reason.contains(NOT_ESTIMABLE) ? reason : NOT_ESTIMABLE + ": " + reason;
     }
 
     /** Ratios below this print as {@code <0.001}. */

@@ -79,6 +79,9 @@ class FormatsTest {
         assertEquals("not estimable", Formats.notEstimable(null));
         assertEquals("not estimable: one study", Formats.notEstimable("one study"));
         assertEquals("not estimable: k < 2", Formats.notEstimable("not estimable: k < 2"));
+        // where the estimate exists and only its test does not, the reason says so itself
+        assertEquals("z and p not estimable: no sampling variance",
+                Formats.notEstimable("z and p not estimable: no sampling variance"));
     }
 
     @Test
