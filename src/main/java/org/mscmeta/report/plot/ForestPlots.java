@@ -156,12 +156,10 @@ public final class ForestPlots {
                 boolean dbl = flags != null && flags.flagged();
                 anyBh |= bh;
                 anyDouble |= dbl;
-                double incidence = prop ? Double.NaN : a.incidence() == null ? Double.NaN
+                // a proportion's estimate is the incidence already: the column is left empty rather than repeat it
+                double incidence = prop || a.incidence() == null ? Double.NaN
                         : a.incidence().random().isFitted() ? a.incidence().random().estimate()
                         : a.incidence().common().estimate();
-                if (prop) {
-                    incidence = shown(a, s)[0];
-                }
                 String[] cells = {Long.toString(a.eventsMsc()), Long.toString(a.nMsc()),
                     prop ? "" : Long.toString(a.eventsControl()), prop ? "" : Long.toString(a.nControl()),
                     Double.isFinite(incidence) ? Formats.percent(100 * incidence, 1) : ""};
@@ -190,8 +188,8 @@ public final class ForestPlots {
         Axis axis = o.hasAxisLimits() ? Axis.limits(scale(s), o.axisMin(), o.axisMax())
                 : Axis.forValues(scale(s), show);
         return new ForestPlot(o.titleFor("", "Adverse events after MSC: pooled " + ModelWords.measure(s.measure())
-                + " per outcome"), "Outcome", new String[] {"MSC", prop ? "" : "Control", "Incidence"},
-                new String[] {"Events", "Total", prop ? "" : "Events", prop ? "" : "Total", "with MSC"},
+                + " per outcome"), "Outcome", new String[] {"MSC", prop ? "" : "Control", prop ? "" : "Incidence"},
+                new String[] {"Events", "Total", prop ? "" : "Events", prop ? "" : "Total", prop ? "" : "with MSC"},
                 estHead(s), ci(s), favours(o, s, true), favours(o, s, false), rows, axis);
     }
 
