@@ -54,12 +54,15 @@ public final class Formats {
             return fixed(v, v < 0.01 ? 3 : v < 100 ? 2 : 0);
         }
         double a = Math.abs(v);
-        if (a != 0 && a < 0.00005) {
+        if (a < 1e-12) {
+            return fixed(0, 2); // 0, or a difference of two equal risks off by rounding (1e-17)
+        }
+        if (a < 0.00005) {
             return v > 0 ? "<0.0001" : ">-0.0001";
         }
         // two decimals; a value below 0.01 keeps its first significant digit (0.004, 0.0003: not "0.000" beside an
         // exact "0.00")
-        return fixed(v, a == 0 || a >= 0.01 ? 2 : a >= 0.00095 ? 3 : 4);
+        return fixed(v, a >= 0.01 ? 2 : a >= 0.00095 ? 3 : 4);
     }
 
     /** {@code 0.85 [0.62, 1.17]}; {@link #NOT_ESTIMABLE} without an estimate; the estimate alone without limits. */

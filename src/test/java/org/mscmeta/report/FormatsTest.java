@@ -61,6 +61,7 @@ class FormatsTest {
         assertEquals("<0.0001", Formats.estimate(3e-12, false));
         assertEquals(">-0.0001", Formats.estimate(-2e-6, false));
         assertEquals("0.00", Formats.estimate(0, false));
+        assertEquals("0.00", Formats.estimate(-1.2e-17, false), "rounding noise around a difference of 0");
         assertEquals("<0.001", Formats.p(0.00004));
         assertEquals("0.012", Formats.p(0.0123));
         assertEquals("0.45", Formats.p(0.449));
