@@ -53,7 +53,7 @@ public final class ModelWords {
             String model = s.measure().isProportion() ? "random-intercept logistic model"
                     : s.glmmModel().equals("UM.RS") ? "mixed logistic model, random study effects"
                     : "mixed logistic model, fixed study effects";
-            return model + ", maximum likelihood";
+            return model; // fitted by maximum likelihood, as tau²'s label and the methods text say
         }
         return tau2(s.tau2()) + (s.hksj() ? ", Hartung-Knapp" : "");
     }
