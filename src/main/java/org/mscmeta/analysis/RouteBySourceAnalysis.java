@@ -41,12 +41,15 @@ final class RouteBySourceAnalysis {
         // positions (in rows) by combination, keyed by the columns' codes: counted, then placed (no boxing)
         int[] key = new int[rows.length];
         int[] count = new int[nRoutes * nSources];
+        int leftOut = 0; // rows without a route or a cell source: in no combination
         for (int j = 0; j < rows.length; j++) {
             int rc = route.codes()[rows[j]];
             int sc = source.codes()[rows[j]];
             key[j] = routeMissing[rc] || sourceMissing[sc] ? -1 : rc * nSources + sc;
             if (key[j] >= 0) {
                 count[key[j]]++;
+            } else {
+                leftOut++;
             }
         }
         int[][] byCell = new int[count.length][];
@@ -148,10 +151,6 @@ final class RouteBySourceAnalysis {
         }
         for (String note : notes) {
             notices.add(new Notice("route_by_cell_source", outcome, outcome + ": " + note));
-        }
-        int leftOut = 0;
-        for (int k : key) {
-            leftOut += k < 0 ? 1 : 0;
         }
         if (leftOut > 0) {
             // with the matrix (results.json, the heat map), not among the run's notices: the subgroup plots show them

@@ -57,9 +57,7 @@ public final class ForestPlots {
                 }
             }
             double[] e = shown(a, s);
-            show.add(e[0]);
-            show.add(Axis.intervalBound(scale(s), e[1]));
-            show.add(Axis.intervalBound(scale(s), e[2]));
+            pooled(show, scale(s), e[0], e[1], e[2]);
             if (a.sensitivity() != null) {
                 for (List<Sensitivity.Step> steps : List.of(a.sensitivity().leaveOneOut(),
                         a.sensitivity().cumulative())) {
@@ -70,6 +68,13 @@ public final class ForestPlots {
             }
         }
         return Axis.forValues(scale(s), show);
+    }
+
+    /** What a pooled estimate asks of the axis: its estimate, and its interval as far as {@link Axis#intervalBound}. */
+    private static void pooled(List<Double> show, Axis.Scale scale, double estimate, double lower, double upper) {
+        show.add(estimate);
+        show.add(Axis.intervalBound(scale, lower));
+        show.add(Axis.intervalBound(scale, upper));
     }
 
     // ------------------------------------------------------------------ plots
@@ -167,9 +172,7 @@ public final class ForestPlots {
                 String label = a.outcome() + " (k\u00a0=\u00a0" + a.k() + ")" + (bh ? " *" : "") + (dbl ? " \u2020" : "");
                 rows.add(new ForestRow(ForestRow.Kind.TOTAL, label, cells, Formats.interval(e[0], e[1], e[2], ratio),
                         e[0], e[1], e[2], Double.NaN, 2));
-                show.add(e[0]);
-                show.add(Axis.intervalBound(scale(s), e[1]));
-                show.add(Axis.intervalBound(scale(s), e[2]));
+                pooled(show, scale(s), e[0], e[1], e[2]);
             }
         }
         rows.add(ForestRow.blank());
@@ -209,9 +212,7 @@ public final class ForestPlots {
             if (!ok && z.note() != null) {
                 rows.add(ForestRow.note(z.note()));
             }
-            show.add(z.estimate());
-            show.add(Axis.intervalBound(scale(s), z.ciLower()));
-            show.add(Axis.intervalBound(scale(s), z.ciUpper()));
+            pooled(show, scale(s), z.estimate(), z.ciLower(), z.ciUpper());
         }
         rows.add(ForestRow.blank());
         rows.add(ForestRow.note("Mantel-Haenszel and Peto: common effect on the raw counts; GLMM and inverse"
