@@ -21,6 +21,7 @@ import org.mscmeta.files.AtomicFiles;
 import org.mscmeta.report.Formats;
 import org.mscmeta.report.MethodsText;
 import org.mscmeta.report.ModelWords;
+import org.mscmeta.report.OfficeZip;
 
 /**
  * The manuscript kit, {@code report.docx} (Apache POI), for co-authors who write in Word: the methods paragraph,
@@ -115,7 +116,11 @@ public final class ManuscriptKit {
                 legend.setText(f.legend());
                 legend.setFontSize(9);
             }
-            AtomicFiles.write(file, doc::write);
+            AtomicFiles.write(file, out -> {
+                try (OfficeZip zip = new OfficeZip(out)) {
+                    doc.write(zip);
+                }
+            });
         }
     }
 

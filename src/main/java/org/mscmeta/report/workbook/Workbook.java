@@ -14,6 +14,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.mscmeta.analysis.Analysis;
 import org.mscmeta.analysis.Results;
 import org.mscmeta.files.AtomicFiles;
+import org.mscmeta.report.OfficeZip;
 import org.mscmeta.report.RunInfo;
 import org.mscmeta.sheet.ExtractionSheet;
 import org.mscmeta.sheet.Notice;
@@ -126,7 +127,15 @@ public final class Workbook {
             }
             printLayout(wb);
             wb.setForceFormulaRecalculation(true);
-            AtomicFiles.write(file, wb::write);
+            AtomicFiles.write(file, out -> {
+                if (wb instanceof SXSSFWorkbook) {
+                    wb.write(out); // zipped by StreamingXlsx's own OfficeZip
+                } else {
+                    try (OfficeZip zip = new OfficeZip(out)) {
+                        wb.write(zip);
+                    }
+                }
+            });
         } finally {
             if (wb instanceof SXSSFWorkbook sx) {
                 sx.dispose();

@@ -1,0 +1,31 @@
+package org.mscmeta.report;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.Locale;
+import java.util.zip.Deflater;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
+
+/**
+ * The zip container of a workbook or a document written by Apache POI (an Office Open XML package, ECMA-376 Part 2):
+ * POI writes into a {@link ZipArchiveOutputStream} it is given instead of one of its own, so the compression is
+ * chosen here. The XML parts are deflated at the fastest level; pictures, which PNG has already deflated, are
+ * stored as they are (deflating them again took as long as drawing them and saved nothing).
+ */
+public final class OfficeZip extends ZipArchiveOutputStream {
+
+    /** A zip container writing into {@code out}, which it does not close before {@link #close}. */
+    public OfficeZip(OutputStream out) {
+        super(out);
+        setLevel(Deflater.BEST_SPEED);
+    }
+
+    @Override
+    public void putArchiveEntry(ZipArchiveEntry entry) throws IOException {
+        String name = entry.getName().toLowerCase(Locale.ROOT);
+        boolean compressed = name.endsWith(".png") || name.endsWith(".jpeg") || name.endsWith(".jpg");
+        setLevel(compressed ? Deflater.NO_COMPRESSION : Deflater.BEST_SPEED);
+        super.putArchiveEntry(entry);
+    }
+}
