@@ -6,14 +6,18 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Width, height and the dpi of a PNG's pHYs chunk, read from the file's chunks. */
-public record PngInfo(int width, int height, int dpi) {
+/**
+ * Width, height, colour type (2 RGB, 3 indexed: ISO/IEC 15948, 11.2.2) and the dpi of a PNG's pHYs chunk, read from
+ * the file's chunks.
+ */
+public record PngInfo(int width, int height, int colourType, int dpi) {
 
     public static PngInfo read(Path png) throws IOException {
         try (InputStream raw = Files.newInputStream(png); DataInputStream in = new DataInputStream(raw)) {
             in.skipNBytes(8);
             int width = 0;
             int height = 0;
+            int colourType = -1;
             int dpi = 0;
             while (true) {
                 int len = in.readInt();
@@ -24,6 +28,8 @@ public record PngInfo(int width, int height, int dpi) {
                 if (type.equals("IHDR")) {
                     width = d.readInt();
                     height = d.readInt();
+                    d.readUnsignedByte(); // bit depth
+                    colourType = d.readUnsignedByte();
                 } else if (type.equals("pHYs")) {
                     int perMetre = d.readInt();
                     d.readInt();
@@ -31,7 +37,7 @@ public record PngInfo(int width, int height, int dpi) {
                         dpi = (int) Math.round(perMetre * 0.0254);
                     }
                 } else if (type.equals("IDAT") || type.equals("IEND")) {
-                    return new PngInfo(width, height, dpi);
+                    return new PngInfo(width, height, colourType, dpi);
                 }
             }
         }

@@ -76,12 +76,58 @@ public final class DrawingFiles {
         java.awt.image.WritableRaster raster = java.awt.image.Raster.createPackedRaster(
                 new java.awt.image.DataBufferInt(pixels, w * h), w, h, w, RGB_MASKS, null);
         BufferedImage img = draw(d, scale, new BufferedImage(RGB, raster, false, null));
+        byte[] greys = null;
         try {
-            AtomicFiles.write(file, out -> writePng(img, DPI, out));
+            greys = greys(pixels, w * h);
+            BufferedImage encoded = greys == null ? img : new BufferedImage(GREYS, java.awt.image.Raster
+                    .createInterleavedRaster(new java.awt.image.DataBufferByte(greys, w * h), w, h, w, 1,
+                            new int[] {0}, null), false, null);
+            AtomicFiles.write(file, out -> writePng(encoded, DPI, out));
         } finally {
             SPARE_PIXELS.add(new java.lang.ref.SoftReference<>(pixels));
+            if (greys != null) {
+                SPARE_GREYS.add(new java.lang.ref.SoftReference<>(greys));
+            }
         }
     }
+
+    /**
+     * The pixels as grey levels, one byte each, when every pixel is a grey (red, green and blue equal), else null:
+     * most plots other than forest plots are drawn in black and greys only, and written as one byte a pixel they are
+     * a third of the data to deflate. Written as an indexed PNG whose palette is the 256 greys, in sRGB like the
+     * colour PNGs (a greyscale image of Java's would carry its linear grey profile, which a viewer that honours it
+     * shows lighter).
+     */
+    private static byte[] greys(int[] pixels, int n) {
+        java.lang.ref.SoftReference<byte[]> spare = SPARE_GREYS.poll();
+        byte[] out = spare == null ? null : spare.get();
+        if (out == null || out.length < n) {
+            out = new byte[n];
+        }
+        for (int i = 0; i < n; i++) {
+            int p = pixels[i];
+            if (((p >>> 8 ^ p) & 0xffff) != 0) {
+                SPARE_GREYS.add(new java.lang.ref.SoftReference<>(out));
+                return null;
+            }
+            out[i] = (byte) p;
+        }
+        return out;
+    }
+
+    private static final java.awt.image.IndexColorModel GREYS;
+
+    static {
+        byte[] ramp = new byte[256];
+        for (int i = 0; i < 256; i++) {
+            ramp[i] = (byte) i;
+        }
+        GREYS = new java.awt.image.IndexColorModel(8, 256, ramp, ramp, ramp);
+    }
+
+    /** Grey-level buffers of PNGs already written, as {@link #SPARE_PIXELS}. */
+    private static final java.util.Queue<java.lang.ref.SoftReference<byte[]>> SPARE_GREYS =
+            new java.util.concurrent.ConcurrentLinkedQueue<>();
 
     private static final int[] RGB_MASKS = {0xff0000, 0xff00, 0xff};
     private static final java.awt.image.DirectColorModel RGB =

@@ -82,6 +82,36 @@ class ForestPlotTest {
         }
     }
 
+    /**
+     * A PNG holds the drawing's pixels exactly: a plot in colour as RGB, one in greys only (the leave-one-out plot)
+     * as one byte a pixel, indexed into the 256 greys.
+     */
+    @Test
+    void pngFilesHoldTheDrawnPixelsGreyPlotsOneByteAPixel() throws Exception {
+        Results r = analyse(20);
+        String outcome = r.analyses().get(0).outcome();
+        Figure colour = Plots.forest(r, outcome);
+        Figure greys = Plots.leaveOneOut(r, outcome);
+        for (Figure f : List.of(colour, greys)) {
+            Path png = dir.resolve((f == colour ? "forest" : "leave-one-out") + ".png");
+            f.write(png);
+            BufferedImage drawn = DrawingFiles.image(f.pages().get(0), DrawingFiles.DPI);
+            BufferedImage read = javax.imageio.ImageIO.read(png.toFile());
+            int w = drawn.getWidth();
+            int h = drawn.getHeight();
+            assertEquals(w, read.getWidth());
+            assertEquals(h, read.getHeight());
+            int[] expected = drawn.getRGB(0, 0, w, h, null, 0, w);
+            int[] actual = read.getRGB(0, 0, w, h, null, 0, w);
+            assertArrayEquals(expected, actual, png.toString());
+            boolean grey = java.util.Arrays.stream(expected).allMatch(p -> ((p >>> 8 ^ p) & 0xffff) == 0);
+            assertEquals(f == greys, grey, png + ": drawn in greys only");
+            var info = org.mscmeta.report.PngInfo.read(png);
+            assertEquals(grey ? 3 : 2, info.colourType(), png + ": colour type");
+            assertEquals(DrawingFiles.DPI, info.dpi());
+        }
+    }
+
     @Test
     void largeAnalysesArePlottedAsTheirPooledRows() throws Exception {
         Results r = analyse(ForestPlots.MAX_STUDY_ROWS + 50);
