@@ -157,5 +157,37 @@ class OutputFilesInvariantsTest {
                 }
             }
         }
+        formulasParse(problems, f);
+    }
+
+    /**
+     * Every formula of the workbook parses as a spreadsheet formula: the workbook is written without POI's validation
+     * of each formula as it is set (it cost a quarter of the report's time), so it is checked here, over the grid.
+     */
+    private static void formulasParse(List<String> problems, Path f) throws Exception {
+        try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(f.toFile())) {
+            var parsing = org.apache.poi.xssf.usermodel.XSSFEvaluationWorkbook.create(wb);
+            int formulas = 0;
+            for (int i = 0; i < wb.getNumberOfSheets(); i++) {
+                for (var row : wb.getSheetAt(i)) {
+                    for (var cell : row) {
+                        if (cell.getCellType() != org.apache.poi.ss.usermodel.CellType.FORMULA) {
+                            continue;
+                        }
+                        formulas++;
+                        try {
+                            org.apache.poi.ss.formula.FormulaParser.parse(cell.getCellFormula(), parsing,
+                                    org.apache.poi.ss.formula.FormulaType.CELL, i, row.getRowNum());
+                        } catch (RuntimeException e) {
+                            problems.add(f.getFileName() + "/" + wb.getSheetName(i) + "!"
+                                    + cell.getAddress() + ": " + cell.getCellFormula() + ": " + e.getMessage());
+                        }
+                    }
+                }
+            }
+            if (formulas == 0) {
+                problems.add(f.getFileName() + ": no formula at all");
+            }
+        }
     }
 }
