@@ -11,6 +11,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.mscmeta.files.AtomicFiles;
+import org.mscmeta.files.OfficeZip;
 
 /**
  * Writes an import's files, each to a temporary file moved into place: the extraction sheet (CSV or xlsx), the
@@ -62,7 +63,8 @@ public final class ImportFiles {
 
     /** The extraction sheet as an .xlsx workbook (sheet "AE data"; counts as numbers, text quote-safe). */
     public static void xlsx(Path file, List<SheetRow> rows) throws IOException {
-        try (XSSFWorkbook wb = new XSSFWorkbook()) {
+        XSSFWorkbook wb = new XSSFWorkbook();
+        try {
             Sheet s = wb.createSheet("AE data");
             org.apache.poi.ss.usermodel.CellStyle quoted = wb.createCellStyle();
             quoted.setQuotePrefixed(true);
@@ -104,7 +106,13 @@ public final class ImportFiles {
             s.createFreezePane(0, 1);
             s.setAutoFilter(new org.apache.poi.ss.util.CellRangeAddress(0, Math.max(0, r - 1), 0,
                     SheetRow.HEADER.length - 1));
-            AtomicFiles.write(file, wb::write);
+            AtomicFiles.write(file, out -> {
+                try (OfficeZip zip = new OfficeZip(out)) {
+                    wb.write(zip);
+                }
+            });
+        } finally {
+            OfficeZip.discard(wb);
         }
     }
 

@@ -10,7 +10,7 @@ import java.nio.charset.StandardCharsets;
 import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.streaming.SheetDataWriter;
-import org.mscmeta.report.OfficeZip;
+import org.mscmeta.files.OfficeZip;
 
 /**
  * POI's streaming workbook for registry-size sheets (rows flushed 200 at a time), zipped by {@link OfficeZip} (the

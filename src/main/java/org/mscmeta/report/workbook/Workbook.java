@@ -14,7 +14,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.mscmeta.analysis.Analysis;
 import org.mscmeta.analysis.Results;
 import org.mscmeta.files.AtomicFiles;
-import org.mscmeta.report.OfficeZip;
+import org.mscmeta.files.OfficeZip;
 import org.mscmeta.report.RunInfo;
 import org.mscmeta.sheet.ExtractionSheet;
 import org.mscmeta.sheet.Notice;
@@ -144,8 +144,10 @@ public final class Workbook {
         } finally {
             if (wb instanceof SXSSFWorkbook sx) {
                 sx.dispose();
+                OfficeZip.discard(sx.getXSSFWorkbook());
+            } else {
+                OfficeZip.discard((XSSFWorkbook) wb);
             }
-            wb.close();
         }
     }
 
