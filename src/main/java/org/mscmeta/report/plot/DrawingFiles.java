@@ -99,6 +99,14 @@ public final class DrawingFiles {
      * shows lighter).
      */
     private static byte[] greys(int[] pixels, int n) {
+        // a colour plot's colour is a square or a line several pixels across, seen by looking at every 7th pixel
+        // before a pixel-by-pixel pass turns a plot in greys into bytes
+        for (int i = 0; i < n; i += 7) {
+            int p = pixels[i];
+            if (((p >>> 8 ^ p) & 0xffff) != 0) {
+                return null;
+            }
+        }
         java.lang.ref.SoftReference<byte[]> spare = SPARE_GREYS.poll();
         byte[] out = spare == null ? null : spare.get();
         if (out == null || out.length < n) {
