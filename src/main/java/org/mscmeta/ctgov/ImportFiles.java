@@ -106,11 +106,7 @@ public final class ImportFiles {
             s.createFreezePane(0, 1);
             s.setAutoFilter(new org.apache.poi.ss.util.CellRangeAddress(0, Math.max(0, r - 1), 0,
                     SheetRow.HEADER.length - 1));
-            AtomicFiles.write(file, out -> {
-                try (OfficeZip zip = new OfficeZip(out)) {
-                    wb.write(zip);
-                }
-            });
+            OfficeZip.write(wb, file);
         } finally {
             OfficeZip.discard(wb);
         }

@@ -21,6 +21,15 @@ public final class OfficeZip extends ZipArchiveOutputStream {
         setLevel(Deflater.BEST_SPEED);
     }
 
+    /** Writes a workbook or document POI built in memory into {@code file}, atomically ({@link AtomicFiles}). */
+    public static void write(org.apache.poi.ooxml.POIXMLDocument doc, java.nio.file.Path file) throws IOException {
+        AtomicFiles.write(file, out -> {
+            try (OfficeZip zip = new OfficeZip(out)) {
+                doc.write(zip);
+            }
+        });
+    }
+
     /**
      * Lets go of a workbook or document POI built in memory, once written. Its {@code close()} would save the whole
      * package a second time, at the default deflate level, into a buffer nobody reads (POI 5.3 closes a new package by

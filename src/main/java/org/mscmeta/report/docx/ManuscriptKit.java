@@ -17,7 +17,6 @@ import org.mscmeta.analysis.Analysis;
 import org.mscmeta.analysis.Results;
 import org.mscmeta.analysis.SubgroupComparison;
 import org.mscmeta.analysis.SummaryOfFindings;
-import org.mscmeta.files.AtomicFiles;
 import org.mscmeta.files.OfficeZip;
 import org.mscmeta.report.Formats;
 import org.mscmeta.report.MethodsText;
@@ -117,11 +116,7 @@ public final class ManuscriptKit {
                 legend.setText(f.legend());
                 legend.setFontSize(9);
             }
-            AtomicFiles.write(file, out -> {
-                try (OfficeZip zip = new OfficeZip(out)) {
-                    doc.write(zip);
-                }
-            });
+            OfficeZip.write(doc, file);
         } finally {
             OfficeZip.discard(doc);
         }

@@ -93,8 +93,8 @@ public final class DrawingFiles {
 
     /**
      * The pixels as grey levels, one byte each, when every pixel is a grey (red, green and blue equal), else null:
-     * most plots other than forest plots are drawn in black and greys only, and written as one byte a pixel they are
-     * a third of the data to deflate. Written as an indexed PNG whose palette is the 256 greys, in sRGB like the
+     * the AE panel, the leave-one-out, cumulative and zero-event plots and the summary of findings are drawn in black
+     * and greys only, and written as one byte a pixel they are a third of the data to deflate. Written as an indexed PNG whose palette is the 256 greys, in sRGB like the
      * colour PNGs (a greyscale image of Java's would carry its linear grey profile, which a viewer that honours it
      * shows lighter).
      */

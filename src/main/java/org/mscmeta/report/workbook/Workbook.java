@@ -132,15 +132,11 @@ public final class Workbook {
             }
             printLayout(wb);
             wb.setForceFormulaRecalculation(true);
-            AtomicFiles.write(file, out -> {
-                if (wb instanceof SXSSFWorkbook) {
-                    wb.write(out); // zipped by StreamingXlsx's own OfficeZip
-                } else {
-                    try (OfficeZip zip = new OfficeZip(out)) {
-                        wb.write(zip);
-                    }
-                }
-            });
+            if (wb instanceof XSSFWorkbook x) {
+                OfficeZip.write(x, file);
+            } else {
+                AtomicFiles.write(file, wb::write); // zipped by StreamingXlsx's own OfficeZip
+            }
         } finally {
             if (wb instanceof SXSSFWorkbook sx) {
                 sx.dispose();
