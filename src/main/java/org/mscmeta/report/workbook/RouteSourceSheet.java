@@ -83,13 +83,20 @@ final class RouteSourceSheet {
         for (int j = 1; j < Math.max(widest, 14); j++) {
             s.setColumnWidth(j, 10 * 256);
         }
+        // "Interaction" whole on its line; the reasons wrap in a column of their own instead of running on to
+        // the right, which made the printed page as wide as the longest reason
+        s.setColumnWidth(10, 13 * 256);
+        s.setColumnWidth(13, Math.max(s.getColumnWidth(13), REASONS * 256));
     }
+
+    /** Width in characters of the column of reference levels and reasons. */
+    private static final int REASONS = 60;
 
     private static int model(Cells w, Sheet s, int row, String name, RouteBySource.Model m, boolean interaction) {
         Row x = s.createRow(row++);
         w.text(x, 0, name);
         if (!m.isEstimable()) {
-            w.text(x, 13, Formats.notEstimable(m.notEstimable()));
+            reasons(w, s, x, Formats.notEstimable(m.notEstimable()));
             return row;
         }
         w.number(x, 1, m.k(), w.intStyle);
@@ -106,7 +113,21 @@ final class RouteSourceSheet {
             w.number(x, 11, m.interactionDf(), w.intStyle);
             w.number(x, 12, m.interactionP(), w.pStyle);
         }
-        w.text(x, 13, String.join("; ", m.references()));
+        reasons(w, s, x, String.join("; ", m.references()));
         return row;
+    }
+
+    /**
+     * The reference levels or the reason, wrapped in their column, the row as tall as its lines (a spreadsheet keeps
+     * a row written by POI at one line's height).
+     */
+    private static void reasons(Cells w, Sheet s, Row x, String text) {
+        w.cell(x, 13, text, w.wrap);
+        // a column of 60 digits' width holds about 65 characters of text, a few less where a long word wraps early
+        int perLine = REASONS + 5;
+        int lines = (text.length() + perLine - 1) / perLine;
+        if (lines > 1) {
+            x.setHeightInPoints(lines * s.getDefaultRowHeightInPoints());
+        }
     }
 }

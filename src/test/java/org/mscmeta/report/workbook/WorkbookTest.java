@@ -287,6 +287,44 @@ class WorkbookTest {
         }
     }
 
+    /**
+     * The route x cell source sheet prints at a readable scale: each header's longest word fits its column (no
+     * "Interactio" / "n"), and the reference levels and reasons wrap in a column of their own, each row tall enough
+     * for its lines, instead of running on to the right of the page.
+     */
+    @Test
+    void routeBySourceHeadersFitAndReasonsWrap() throws Exception {
+        Path xlsx = write(ReportFilesTest.exampleSheet(), Settings.DEFAULTS);
+        try (XSSFWorkbook wb = new XSSFWorkbook(xlsx.toFile())) {
+            Sheet s = wb.getSheet(Workbook.ROUTE_SOURCE);
+            int reasons = 0;
+            for (var row : s) {
+                for (var cell : row) {
+                    if (cell.getCellType() != org.apache.poi.ss.usermodel.CellType.STRING) {
+                        continue;
+                    }
+                    String text = cell.getStringCellValue();
+                    int chars = s.getColumnWidth(cell.getColumnIndex()) / 256;
+                    if (cell.getCellStyle().getFillPattern() == org.apache.poi.ss.usermodel.FillPatternType
+                            .SOLID_FOREGROUND && cell.getCellStyle().getWrapText()) { // a header
+                        for (String word : text.split(" ")) {
+                            assertTrue(word.length() <= chars,
+                                    "'" + word + "' of header '" + text + "' in a column of " + chars + " characters");
+                        }
+                    } else if (cell.getColumnIndex() == 13) {
+                        reasons++;
+                        assertTrue(cell.getCellStyle().getWrapText(), "wrapped: " + text);
+                        double lines = Math.ceil(text.length() / (chars + 5.0));
+                        assertTrue(row.getHeightInPoints() >= lines * s.getDefaultRowHeightInPoints() - 1e-9,
+                                text.length() + " characters in a row of " + row.getHeightInPoints() + " pt");
+                    }
+                }
+            }
+            assertTrue(reasons > 20, reasons + " reasons and reference levels");
+            assertEquals(60, s.getColumnWidth(13) / 256);
+        }
+    }
+
     /** The lock-free writer of streamed sheets passes on every character, in order, across its buffer's end. */
     @Test
     void unlockedWriterPassesEverythingOn() throws Exception {
