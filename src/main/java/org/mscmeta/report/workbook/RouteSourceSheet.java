@@ -70,8 +70,10 @@ final class RouteSourceSheet {
                     }
                 }
             }
-            w.headerRow(s, row++, new String[] {"Model", "k", "Tau\u00b2", "QM", "df", "p", "QE", "df", "p (QE)",
+            w.headerRow(s, row, new String[] {"Model", "k", "Tau\u00b2", "QM", "df", "p", "QE", "df", "p (QE)",
                 "R\u00b2 (%)", "Interaction Chi\u00b2", "df", "p", "Reference levels / not estimable"});
+            // two lines: "Interaction" / "Chi²" (in one line's height the first was drawn over the row above)
+            s.getRow(row++).setHeightInPoints(2 * s.getDefaultRowHeightInPoints());
             row = model(w, s, row, "Route + cell source", rs.mainEffects(), false);
             row = model(w, s, row, "Route x cell source", rs.interaction(), true);
             for (String note : rs.notes()) {

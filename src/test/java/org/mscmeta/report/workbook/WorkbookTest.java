@@ -304,13 +304,30 @@ class WorkbookTest {
                         continue;
                     }
                     String text = cell.getStringCellValue();
-                    int chars = s.getColumnWidth(cell.getColumnIndex()) / 256;
+                    int chars = 0; // the cell's columns, or those of the merged cells it heads
+                    int last = cell.getColumnIndex();
+                    for (var merged : s.getMergedRegions()) {
+                        if (merged.isInRange(cell)) {
+                            last = merged.getLastColumn();
+                        }
+                    }
+                    for (int c = cell.getColumnIndex(); c <= last; c++) {
+                        chars += s.getColumnWidth(c) / 256;
+                    }
                     if (cell.getCellStyle().getFillPattern() == org.apache.poi.ss.usermodel.FillPatternType
                             .SOLID_FOREGROUND && cell.getCellStyle().getWrapText()) { // a header
+                        int lines = 1;
+                        int used = 0;
                         for (String word : text.split(" ")) {
                             assertTrue(word.length() <= chars,
                                     "'" + word + "' of header '" + text + "' in a column of " + chars + " characters");
+                            lines += used > 0 && used + 1 + word.length() > chars ? 1 : 0;
+                            used = used > 0 && used + 1 + word.length() <= chars ? used + 1 + word.length()
+                                    : word.length();
                         }
+                        assertTrue(row.getHeightInPoints() >= lines * s.getDefaultRowHeightInPoints() - 1e-9,
+                                "header '" + text + "' takes " + lines + " lines in a row of "
+                                        + row.getHeightInPoints() + " pt");
                     } else if (cell.getColumnIndex() == 13) {
                         reasons++;
                         assertTrue(cell.getCellStyle().getWrapText(), "wrapped: " + text);
