@@ -1,10 +1,13 @@
 package org.mscmeta.report.workbook;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DataFormat;
 import org.apache.poi.ss.usermodel.FillPatternType;
 import org.apache.poi.ss.usermodel.Font;
@@ -12,6 +15,7 @@ import org.apache.poi.ss.usermodel.IndexedColors;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.CellReference;
 
 /**
@@ -70,6 +74,105 @@ final class Cells {
         intStyle = wb.createCellStyle();
         intStyle.setDataFormat(df.getFormat("0"));
         plain = wb.getCellStyleAt(0);
+    }
+
+    /**
+     * Makes every header readable as a spreadsheet wraps it: each column at least as wide as the longest piece of
+     * its header that cannot break (a header breaks at a space or after a hyphen), each header row as tall as its
+     * header of most lines. Widths count characters of the default font's digits, which a bold header's letters
+     * about match. Call once the sheets' widths are set and before pictures are anchored to the columns; rows a
+     * streamed sheet has already written out are left as they are.
+     */
+    void fitHeaders() {
+        for (Sheet s : wb) {
+            List<CellRangeAddress> merged = s.getMergedRegions();
+            for (Row r : s) {
+                for (Cell c : r) {
+                    if (isHeader(c) && span(merged, c) == null) {
+                        int longest = 0;
+                        for (String piece : pieces(c.getStringCellValue())) {
+                            longest = Math.max(longest, piece.strip().length());
+                        }
+                        if (longest * 256 > s.getColumnWidth(c.getColumnIndex())) {
+                            s.setColumnWidth(c.getColumnIndex(), (longest + 1) * 256);
+                        }
+                    }
+                }
+            }
+            for (Row r : s) {
+                int lines = 1;
+                for (Cell c : r) {
+                    if (isHeader(c)) {
+                        lines = Math.max(lines, lines(c.getStringCellValue(), width(s, merged, c)));
+                    }
+                }
+                float need = lines * s.getDefaultRowHeightInPoints();
+                if (r.getHeightInPoints() < need) {
+                    r.setHeightInPoints(need);
+                }
+            }
+        }
+    }
+
+    private boolean isHeader(Cell c) {
+        if (c.getCellType() != CellType.STRING) {
+            return false;
+        }
+        short style = c.getCellStyle().getIndex();
+        CellStyle quotedHeader = quotedVariants.get(header);
+        return style == header.getIndex() || quotedHeader != null && style == quotedHeader.getIndex();
+    }
+
+    private static CellRangeAddress span(
+            List<CellRangeAddress> merged, Cell c) {
+        for (CellRangeAddress m : merged) {
+            if (m.isInRange(c)) {
+                return m;
+            }
+        }
+        return null;
+    }
+
+    /** Width in characters of a cell's column, or of the merged cells it heads. */
+    private static int width(Sheet s, List<CellRangeAddress> merged, Cell c) {
+        CellRangeAddress m = span(merged, c);
+        int last = m == null ? c.getColumnIndex() : m.getLastColumn();
+        int chars = 0;
+        for (int col = c.getColumnIndex(); col <= last; col++) {
+            chars += s.getColumnWidth(col) / 256;
+        }
+        return Math.max(1, chars);
+    }
+
+    /**
+     * The pieces a header may break between, in order: each word with the space before it (but the first), split
+     * after its hyphens ("Q", " term", " (DerSimonian-", "Laird)").
+     */
+    static List<String> pieces(String text) {
+        List<String> out = new ArrayList<>();
+        String[] words = text.strip().split(" +");
+        for (int i = 0; i < words.length; i++) {
+            String[] parts = words[i].split("(?<=-)(?=.)");
+            for (int j = 0; j < parts.length; j++) {
+                out.add(i > 0 && j == 0 ? " " + parts[j] : parts[j]);
+            }
+        }
+        return out;
+    }
+
+    /** Lines of {@code text} wrapped at {@code chars} characters, a line broken only between pieces. */
+    static int lines(String text, int chars) {
+        int lines = 1;
+        int used = 0;
+        for (String piece : pieces(text)) {
+            if (used > 0 && used + piece.length() > chars) {
+                lines++;
+                used = piece.strip().length();
+            } else {
+                used += used == 0 ? piece.strip().length() : piece.length();
+            }
+        }
+        return lines;
     }
 
     void headerRow(Sheet s, int row, String[] heads) {

@@ -70,10 +70,8 @@ final class RouteSourceSheet {
                     }
                 }
             }
-            w.headerRow(s, row, new String[] {"Model", "k", "Tau\u00b2", "QM", "df", "p", "QE", "df", "p (QE)",
+            w.headerRow(s, row++, new String[] {"Model", "k", "Tau\u00b2", "QM", "df", "p", "QE", "df", "p (QE)",
                 "R\u00b2 (%)", "Interaction Chi\u00b2", "df", "p", "Reference levels / not estimable"});
-            // two lines: "Interaction" / "Chi²" (in one line's height the first was drawn over the row above)
-            s.getRow(row++).setHeightInPoints(2 * s.getDefaultRowHeightInPoints());
             row = model(w, s, row, "Route + cell source", rs.mainEffects(), false);
             row = model(w, s, row, "Route x cell source", rs.interaction(), true);
             for (String note : rs.notes()) {
@@ -85,9 +83,8 @@ final class RouteSourceSheet {
         for (int j = 1; j < Math.max(widest, 14); j++) {
             s.setColumnWidth(j, 10 * 256);
         }
-        // "Interaction" whole on its line; the reasons wrap in a column of their own instead of running on to
-        // the right, which made the printed page as wide as the longest reason
-        s.setColumnWidth(10, 13 * 256);
+        // the reasons wrap in a column of their own instead of running on to the right, which made the printed page
+        // as wide as the longest reason (the headers are fitted with every sheet's: Cells.fitHeaders)
         s.setColumnWidth(13, Math.max(s.getColumnWidth(13), REASONS * 256));
     }
 

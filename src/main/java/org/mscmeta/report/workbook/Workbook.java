@@ -124,6 +124,7 @@ public final class Workbook {
                         + " and the outcome sheets use every row.", DATA, listed, sheet.size())));
             }
             WarningsSheet.write(cells, notices);
+            cells.fitHeaders(); // before the pictures: they are anchored to the columns
             for (Plot p : plots) {
                 Path png = forestPng.forestPng(p.outcome());
                 if (png != null && Files.exists(png)) {

@@ -288,58 +288,79 @@ class WorkbookTest {
     }
 
     /**
-     * The route x cell source sheet prints at a readable scale: each header's longest word fits its column (no
-     * "Interactio" / "n"), and the reference levels and reasons wrap in a column of their own, each row tall enough
-     * for its lines, instead of running on to the right of the page.
+     * Headers read whole: in every sheet each header's unbreakable pieces fit its column (no "Interactio" / "n",
+     * no "DerSimonia" / "n-Laird") and its row is as tall as its lines (a wrapped header in a row of one line's
+     * height is drawn over the row above); on the route x cell source sheet the reference levels and reasons wrap in
+     * a column of their own, each row tall enough for its lines, instead of running on to the right of the page.
      */
     @Test
-    void routeBySourceHeadersFitAndReasonsWrap() throws Exception {
+    void headersFitTheirColumnsAndRowsAndReasonsWrap() throws Exception {
         Path xlsx = write(ReportFilesTest.exampleSheet(), Settings.DEFAULTS);
         try (XSSFWorkbook wb = new XSSFWorkbook(xlsx.toFile())) {
-            Sheet s = wb.getSheet(Workbook.ROUTE_SOURCE);
-            int reasons = 0;
-            for (var row : s) {
-                for (var cell : row) {
-                    if (cell.getCellType() != org.apache.poi.ss.usermodel.CellType.STRING) {
-                        continue;
-                    }
-                    String text = cell.getStringCellValue();
-                    int chars = 0; // the cell's columns, or those of the merged cells it heads
-                    int last = cell.getColumnIndex();
-                    for (var merged : s.getMergedRegions()) {
-                        if (merged.isInRange(cell)) {
-                            last = merged.getLastColumn();
+            int headers = 0;
+            for (Sheet s : wb) {
+                var merged = s.getMergedRegions();
+                for (var row : s) {
+                    for (var cell : row) {
+                        var style = cell.getCellStyle();
+                        if (cell.getCellType() != org.apache.poi.ss.usermodel.CellType.STRING
+                                || style.getFillPattern() != org.apache.poi.ss.usermodel.FillPatternType
+                                .SOLID_FOREGROUND || !style.getWrapText()) {
+                            continue;
                         }
-                    }
-                    for (int c = cell.getColumnIndex(); c <= last; c++) {
-                        chars += s.getColumnWidth(c) / 256;
-                    }
-                    if (cell.getCellStyle().getFillPattern() == org.apache.poi.ss.usermodel.FillPatternType
-                            .SOLID_FOREGROUND && cell.getCellStyle().getWrapText()) { // a header
-                        int lines = 1;
-                        int used = 0;
-                        for (String word : text.split(" ")) {
-                            assertTrue(word.length() <= chars,
-                                    "'" + word + "' of header '" + text + "' in a column of " + chars + " characters");
-                            lines += used > 0 && used + 1 + word.length() > chars ? 1 : 0;
-                            used = used > 0 && used + 1 + word.length() <= chars ? used + 1 + word.length()
-                                    : word.length();
+                        headers++;
+                        String text = cell.getStringCellValue();
+                        int last = cell.getColumnIndex();
+                        for (var m : merged) {
+                            if (m.isInRange(cell)) {
+                                last = m.getLastColumn();
+                            }
                         }
+                        int chars = 0;
+                        for (int c = cell.getColumnIndex(); c <= last; c++) {
+                            chars += s.getColumnWidth(c) / 256;
+                        }
+                        String where = s.getSheetName() + "!" + cell.getAddress() + " '" + text + "'";
+                        for (String piece : Cells.pieces(text)) {
+                            assertTrue(piece.strip().length() <= chars, where + ": '" + piece.strip() + "' in "
+                                    + chars + " characters");
+                        }
+                        int lines = Cells.lines(text, chars);
                         assertTrue(row.getHeightInPoints() >= lines * s.getDefaultRowHeightInPoints() - 1e-9,
-                                "header '" + text + "' takes " + lines + " lines in a row of "
-                                        + row.getHeightInPoints() + " pt");
-                    } else if (cell.getColumnIndex() == 13) {
-                        reasons++;
-                        assertTrue(cell.getCellStyle().getWrapText(), "wrapped: " + text);
-                        double lines = Math.ceil(text.length() / (chars + 5.0));
-                        assertTrue(row.getHeightInPoints() >= lines * s.getDefaultRowHeightInPoints() - 1e-9,
-                                text.length() + " characters in a row of " + row.getHeightInPoints() + " pt");
+                                where + ": " + lines + " lines in a row of " + row.getHeightInPoints() + " pt");
                     }
                 }
             }
+            assertTrue(headers > 300, headers + " headers");
+            Sheet routes = wb.getSheet(Workbook.ROUTE_SOURCE);
+            int reasons = 0;
+            for (var row : routes) {
+                var cell = row.getCell(13);
+                if (cell == null || row.getCell(0) == null || !row.getCell(0).getStringCellValue().startsWith("Route")
+                        || cell.getCellStyle().getFillPattern() != org.apache.poi.ss.usermodel.FillPatternType
+                        .NO_FILL) {
+                    continue;
+                }
+                reasons++;
+                String text = cell.getStringCellValue();
+                assertTrue(cell.getCellStyle().getWrapText(), "wrapped: " + text);
+                double lines = Math.ceil(text.length() / 65.0);
+                assertTrue(row.getHeightInPoints() >= lines * routes.getDefaultRowHeightInPoints() - 1e-9,
+                        text.length() + " characters in a row of " + row.getHeightInPoints() + " pt");
+            }
             assertTrue(reasons > 20, reasons + " reasons and reference levels");
-            assertEquals(60, s.getColumnWidth(13) / 256);
+            assertEquals(60, routes.getColumnWidth(13) / 256);
         }
+    }
+
+    /** Where a header breaks: at spaces and after hyphens, never inside a word. */
+    @Test
+    void headerLinesBreakAtSpacesAndAfterHyphens() {
+        assertEquals(List.of("Q", " term", " (DerSimonian-", "Laird)"), Cells.pieces("Q term (DerSimonian-Laird)"));
+        assertEquals(3, Cells.lines("Q term (DerSimonian-Laird)", 14)); // "Q term" / "(DerSimonian-" / "Laird)"
+        assertEquals(2, Cells.lines("Interaction Chi\u00b2", 13));
+        assertEquals(1, Cells.lines("CI lower", 10));
+        assertEquals(2, Cells.lines("Double-zero studies", 12)); // "Double-zero" / "studies"
     }
 
     /** The lock-free writer of streamed sheets passes on every character, in order, across its buffer's end. */
