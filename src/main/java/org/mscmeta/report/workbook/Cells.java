@@ -86,7 +86,14 @@ final class Cells {
     void fitHeaders() {
         for (Sheet s : wb) {
             List<CellRangeAddress> merged = s.getMergedRegions();
+            List<Row> headerRows = new ArrayList<>(); // a header row starts with a header: one look at other rows
             for (Row r : s) {
+                Cell first = r.getCell(r.getFirstCellNum() < 0 ? 0 : r.getFirstCellNum());
+                if (first != null && isHeader(first)) {
+                    headerRows.add(r);
+                }
+            }
+            for (Row r : headerRows) {
                 for (Cell c : r) {
                     if (isHeader(c) && span(merged, c) == null) {
                         int longest = 0;
@@ -99,7 +106,7 @@ final class Cells {
                     }
                 }
             }
-            for (Row r : s) {
+            for (Row r : headerRows) {
                 int lines = 1;
                 for (Cell c : r) {
                     if (isHeader(c)) {
