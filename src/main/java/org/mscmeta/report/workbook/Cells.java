@@ -130,8 +130,7 @@ final class Cells {
         return style == header.getIndex() || quotedHeader != null && style == quotedHeader.getIndex();
     }
 
-    private static CellRangeAddress span(
-            List<CellRangeAddress> merged, Cell c) {
+    private static CellRangeAddress span(List<CellRangeAddress> merged, Cell c) {
         for (CellRangeAddress m : merged) {
             if (m.isInRange(c)) {
                 return m;
@@ -167,7 +166,10 @@ final class Cells {
         return out;
     }
 
-    /** Lines of {@code text} wrapped at {@code chars} characters, a line broken only between pieces. */
+    /**
+     * Lines of {@code text} wrapped at {@code chars} characters, a line broken only between pieces: a header's, and
+     * the route x cell source sheet's reasons'.
+     */
     static int lines(String text, int chars) {
         int lines = 1;
         int used = 0;

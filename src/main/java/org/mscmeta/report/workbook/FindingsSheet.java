@@ -54,7 +54,6 @@ final class FindingsSheet {
         for (int j = 1; j < 13; j++) {
             s.setColumnWidth(j, 11 * 256);
         }
-        s.setColumnWidth(1, 14 * 256); // "Participants" in bold, not wrapped as "Participant" / "s"
         s.setColumnWidth(13, 18 * 256);
         s.setColumnWidth(14, 40 * 256);
         s.createFreezePane(1, 4);

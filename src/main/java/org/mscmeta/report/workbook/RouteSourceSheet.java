@@ -122,9 +122,7 @@ final class RouteSourceSheet {
      */
     private static void reasons(Cells w, Sheet s, Row x, String text) {
         w.cell(x, 13, text, w.wrap);
-        // a column of 60 digits' width holds about 65 characters of text, a few less where a long word wraps early
-        int perLine = REASONS + 5;
-        int lines = (text.length() + perLine - 1) / perLine;
+        int lines = Cells.lines(text, REASONS + 5); // a column of 60 digits' width holds about 65 characters of text
         if (lines > 1) {
             x.setHeightInPoints(lines * s.getDefaultRowHeightInPoints());
         }
