@@ -132,7 +132,7 @@ final class OutcomeSheet {
             sumCommonRaw += Double.isFinite(wc) && sr.included() ? wc : 0;
             sumRandomRaw += sr.included() && Double.isFinite(engineTau2) ? 1 / (sr.vi() + engineTau2) : 0;
         }
-        String sumCommon = "/SUM(" + range(Col.W_COMMON_RAW, first, lastRow) + ")";
+        String sumCommon = "SUM(" + range(Col.W_COMMON_RAW, first, lastRow) + ")";
         String sumRandom = "/SUM(" + range(Col.W_RANDOM_RAW, first, lastRow) + ")";
         // the pooled rows' places, known before the studies refer to them
         int commonRow = Math.max(lastRow, first) + 3;
@@ -278,7 +278,10 @@ final class OutcomeSheet {
                     formula(w, x, Col.HI, back + "(" + yi + "+" + z + "*" + se + ")", w.est, sr.ciUpper());
                 }
                 double wcRaw = rawCommon(st, m, sr, v);
-                formula(w, x, Col.W_COMMON, "100*" + ref(Col.W_COMMON_RAW, excel) + sumCommon, w.pct,
+                // Mantel-Haenszel weights sum to 0 when no control arm has an event: the share is left empty then
+                // (a spreadsheet showed #DIV/0!), and follows the counts when they are edited
+                formula(w, x, Col.W_COMMON, "IF(" + sumCommon + ">0,100*" + ref(Col.W_COMMON_RAW, excel) + "/"
+                        + sumCommon + ",\"\")", w.pct,
                         Double.isFinite(sr.weightCommon()) ? sr.weightCommon() : 100 * wcRaw / sumCommonRaw);
                 if (a.random().isFitted() && Double.isFinite(engineTau2)) {
                     formula(w, x, Col.W_RANDOM_RAW, "1/(" + ref(Col.VI, excel) + "+" + tau2 + ")", w.num4,

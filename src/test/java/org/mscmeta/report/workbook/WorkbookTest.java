@@ -3,6 +3,7 @@ package org.mscmeta.report.workbook;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -351,6 +352,44 @@ class WorkbookTest {
             assertTrue(reasons > 20, reasons + " reasons and reference levels");
             assertEquals(60, routes.getColumnWidth(13) / 256);
         }
+    }
+
+    /**
+     * Recalculated, no formula of the workbook gives a spreadsheet error, on the example and the extreme sheet: where
+     * no control arm has an event the Mantel-Haenszel weights sum to 0, and the common weight's share is left empty
+     * (LibreOffice showed #DIV/0! in it).
+     */
+    @Test
+    void noFormulaGivesAnErrorWhenRecalculated() throws Exception {
+        Path extreme = org.mscmeta.invariants.ExtremeSheet.write(dir.resolve("extreme.csv"));
+        int emptyShares = 0;
+        for (Path input : List.of(ReportFilesTest.exampleSheet(), extreme)) {
+            Path xlsx = write(input, Settings.DEFAULTS);
+            try (XSSFWorkbook wb = new XSSFWorkbook(xlsx.toFile())) {
+                FormulaEvaluator ev = wb.getCreationHelper().createFormulaEvaluator();
+                int formulas = 0;
+                for (Sheet s : wb) {
+                    for (var row : s) {
+                        for (Cell cell : row) {
+                            if (cell.getCellType() != org.apache.poi.ss.usermodel.CellType.FORMULA) {
+                                continue;
+                            }
+                            formulas++;
+                            var v = ev.evaluate(cell);
+                            assertNotEquals(org.apache.poi.ss.usermodel.CellType.ERROR, v.getCellType(),
+                                    s.getSheetName() + "!" + cell.getAddress() + ": " + cell.getCellFormula());
+                            if (v.getCellType() == org.apache.poi.ss.usermodel.CellType.STRING
+                                    && cell.getCellFormula().startsWith("IF(SUM(")) {
+                                emptyShares++;
+                                assertEquals("", v.getStringValue());
+                            }
+                        }
+                    }
+                }
+                assertTrue(formulas > 100, input + ": " + formulas + " formulas");
+            }
+        }
+        assertTrue(emptyShares > 0, "the extreme sheet has outcomes without control events");
     }
 
     /** Where a header breaks: at spaces and after hyphens, never inside a word. */
