@@ -221,15 +221,16 @@ public final class MetaAnalysis {
                     names.add(st.study(j) + " (row " + st.row(j) + ")");
                 }
             }
-            notices.add(new Notice("double_zero", a.outcome(), a.outcome() + ": " + a.kDoubleZeroExcluded()
-                    + " study(ies) with no events (or only events) in both arms left out of the " + s.measure()
+            notices.add(new Notice("double_zero", a.outcome(), a.outcome() + ": "
+                    + Notice.count(a.kDoubleZeroExcluded(), "study", "studies") + " with no events (or only events) in both arms left out of the " + s.measure()
                     + " analysis: " + abbreviate(names, count)
                     + " (use --double-zero include to keep them with the continuity correction)"));
         }
         if (a.kNotEstimable() > 0) {
             notices.add(new Notice("not_estimable", a.outcome(), a.outcome() + ": "
-                    + a.kNotEstimable() + " study(ies) whose " + s.measure()
-                    + " cannot be computed without a continuity correction were left out"));
+                    + Notice.count(a.kNotEstimable(), "study", "studies") + " whose " + s.measure()
+                    + " cannot be computed without a continuity correction " + (a.kNotEstimable() == 1 ? "was" : "were")
+                    + " left out"));
         }
         List<String> corrected = new ArrayList<>();
         int nCorrected = 0;
@@ -242,7 +243,8 @@ public final class MetaAnalysis {
         if (nCorrected > 0) {
             notices.add(new Notice("continuity_correction", a.outcome(), a.outcome()
                     + ": continuity correction " + fmt(s.cc().value()) + " (" + s.cc().mode().id()
-                    + ") added to the cells of " + nCorrected + " study(ies) for their own estimates"
+                    + ") added to the cells of " + Notice.count(nCorrected, "study", "studies")
+                    + " for " + (nCorrected == 1 ? "its" : "their") + " own estimates"
                     + (s.method() == Method.IV ? " and the pooling" : " and the random-effects model (the "
                             + s.method().words() + " estimate uses the raw counts)")
                     + ": " + abbreviate(corrected, nCorrected)));
@@ -252,13 +254,13 @@ public final class MetaAnalysis {
                     + ": no study could be pooled (no estimable effect); only the study rows are reported"));
         } else if (a.common().isFitted() && !a.common().isEstimable()) {
             notices.add(new Notice("not_pooled", a.outcome(), a.outcome() + ": the " + s.method().words()
-                    + " estimate is " + a.common().notEstimable()));
+                    + " estimate is not estimable: " + a.common().notEstimable()));
         }
         if (a.common().isFitted() && a.common().k() != a.k() && s.method() != Method.IV) {
             int extra = a.common().k() - a.k();
             notices.add(new Notice("models", a.outcome(), a.outcome() + ": the " + methodName(s.method())
-                    + " estimate pools " + a.common().k() + " table(s), " + extra + " more than the " + a.k()
-                    + " studies with a study estimate (tables with no events, or only events, in both arms have no "
+                    + " estimate pools " + Notice.count(a.common().k(), "table", "tables") + ", " + extra
+                    + " more than the " + Notice.count(a.k(), "study", "studies") + " with a study estimate (tables with no events, or only events, in both arms have no "
                     + s.measure() + " of their own but still count in " + methodName(s.method()) + ")"));
         }
         RandomResult rr = a.random();

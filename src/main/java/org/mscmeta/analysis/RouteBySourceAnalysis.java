@@ -106,7 +106,7 @@ final class RouteBySourceAnalysis {
         List<String> notes = new ArrayList<>();
         if (empty > 0) {
             notes.add(empty + " of the " + routes.size() * sources.size() + " combinations of route and cell source"
-                    + " have no study of " + outcome);
+                    + (empty == 1 ? " has" : " have") + " no study of " + outcome);
         }
         // the studies with an estimate and both values, as factors whose levels are those these studies have
         int[] studies = new int[rows.length];
@@ -212,15 +212,16 @@ final class RouteBySourceAnalysis {
         try {
             if (k <= d.terms().size() - (interaction ? d.interactionColumns().length : 0)) {
                 return RouteBySource.Model.notEstimable(k, "too few studies (" + k + ") for the "
-                        + (d.terms().size() - 1) + " coefficient(s) of " + what);
+                        + Notice.count(d.terms().size() - 1, "coefficient", "coefficients") + " of " + what);
             }
             fit = d.fit(y, v, est, hksj);
         } catch (RuntimeException e) {
             return RouteBySource.Model.notEstimable(k, "the model of " + what + " could not be fitted");
         }
         if (fit.k() <= fit.terms().size()) {
-            return RouteBySource.Model.notEstimable(k, "too few studies (" + k + ") for the " + (fit.terms().size() - 1)
-                    + " coefficient(s) of " + what + " that the studies tell apart");
+            return RouteBySource.Model.notEstimable(k, "too few studies (" + k + ") for the "
+                    + Notice.count(fit.terms().size() - 1, "coefficient", "coefficients") + " of " + what
+                    + " that the studies tell apart");
         }
         double iq = Double.NaN;
         int idf = 0;

@@ -164,13 +164,13 @@ final class SensitivityAnalysis {
         int dropped = inc.length - design.used().length;
         if (dropped > 0) {
             notices.add(new Notice("meta_regression", a.outcome(), String.format(Locale.ROOT,
-                    "%s: %d study(ies) without a value of %s left out of the meta-regression", a.outcome(),
-                    dropped, String.join(", ", mods))));
+                    "%s: %s without a value of %s left out of the meta-regression", a.outcome(),
+                    Notice.count(dropped, "study", "studies"), String.join(", ", mods))));
         }
         if (design.used().length <= design.terms().size()) {
             notices.add(new Notice("meta_regression", a.outcome(), a.outcome() + ": too few studies ("
-                    + design.used().length + ") for a meta-regression with " + (design.terms().size() - 1)
-                    + " coefficient(s) besides the intercept"));
+                    + design.used().length + ") for a meta-regression with "
+                    + Notice.count(design.terms().size() - 1, "coefficient", "coefficients") + " besides the intercept"));
             return null;
         }
         MetaRegression fit = design.fit(y, v, s.tau2() == null ? org.mscmeta.pool.TauSquared.REML : s.tau2(),

@@ -69,8 +69,9 @@ public final class ConsoleSummary {
             out.println(analysisRow(label, a, ratio));
             CommonResult c = a.common();
             if (c.isFitted() && c.k() != a.k()) {
-                out.println("    " + ModelWords.commonMethod(s) + " pools " + c.k() + " table(s); " + a.k()
-                        + " have a study estimate (the others: no events, or only events, in both arms)");
+                out.println("    " + ModelWords.commonMethod(s) + " pools " + Notice.count(c.k(), "table", "tables")
+                        + "; " + a.k()
+                        + (a.k() == 1 ? " has" : " have") + " a study estimate (the others: no events, or only events, in both arms)");
             }
             if (!c.isFitted() && !rr.isFitted() && java.util.Objects.equals(c.notEstimable(), rr.notEstimable())) {
                 out.println("    " + Formats.notEstimable(c.notEstimable()));
@@ -171,7 +172,7 @@ public final class ConsoleSummary {
             return;
         }
         boolean ratio = s.measure().isRatio();
-        out.println("  Route x cell source: " + rs.cells().size() + " combination(s) with a study");
+        out.println("  Route x cell source: " + Notice.count(rs.cells().size(), "combination", "combinations") + " with a study");
         if (rs.cells().size() <= 9) {
             for (var c : rs.cells()) {
                 out.println("    " + left(Terminal.safe(c.route() + " x " + c.source()), 44) + " k=" + left(

@@ -9,4 +9,12 @@ package org.mscmeta.sheet;
  * @param message  one sentence for a person
  */
 public record Notice(String category, String outcome, String message) {
+
+    /**
+     * A count and its noun, in the singular for one and the plural otherwise ("1 study", "3 studies", "0 rows"):
+     * what every message of the program writes instead of "study(ies)".
+     */
+    public static String count(long n, String one, String many) {
+        return n + " " + (n == 1 ? one : many);
+    }
 }

@@ -490,19 +490,20 @@ public final class SheetValidator {
             throw new InvalidInputException(problems, problemCount);
         }
         if (missingCells > 0) {
-            notices.add(new Notice("missing_values", null, String.format(Locale.ROOT, "%s: %d cell(s) holding 'NA',"
-                    + " 'N/A', '-' or a similar mark of a value not reported were read as empty (first: %s)", file,
-                    missingCells, firstMissing)));
+            notices.add(new Notice("missing_values", null, String.format(Locale.ROOT, "%s: %s holding 'NA',"
+                    + " 'N/A', '-' or a similar mark of a value not reported %s read as empty (first: %s)", file,
+                    Notice.count(missingCells, "cell", "cells"), missingCells == 1 ? "was" : "were", firstMissing)));
         }
         if (decimalCommas > 0) {
-            notices.add(new Notice("decimal_comma", null, String.format(Locale.ROOT, "%s: %d number(s) written with a"
-                    + " decimal comma were read as decimals (first: %s)", file, decimalCommas, firstDecimalComma)));
+            notices.add(new Notice("decimal_comma", null, String.format(Locale.ROOT, "%s: %s written with a"
+                    + " decimal comma %s read as decimals (first: %s)", file, Notice.count(decimalCommas, "number",
+                    "numbers"), decimalCommas == 1 ? "was" : "were", firstDecimalComma)));
         }
         controlCharacters(columns, notices);
         unknownNotices(notices, "route", unknownRoute);
         unknownNotices(notices, "cell_source", unknownSource);
         if (badDoseRows > 0) {
-            notices.add(new Notice("dose", null, file + ": " + badDoseRows + " row(s) have a dose that is not a number"
+            notices.add(new Notice("dose", null, file + ": " + Notice.count(badDoseRows, "row has", "rows have") + " a dose that is not a number"
                     + " (first: row " + firstBadDoseRow + "); dose is left blank there"));
         }
         return new ExtractionSheet(file, rowNumbers.toArray(), eventsMsc.toArray(), nMsc.toArray(),

@@ -124,7 +124,7 @@ final class XlsxSheet {
             }
             if (headerRow > 1) {
                 validator.notice(new Notice("sheet", null, name + ": the header is row " + headerRow + " of sheet '"
-                        + chosen + "'; the " + (headerRow - 1) + " row(s) above it were not read"));
+                        + chosen + "'; the " + Notice.count(headerRow - 1, "row", "rows") + " above it were not read"));
             }
             List<String> unevaluated = stream(reader, strings, chosen, headerRow, validator, name);
             if (unevaluated.isEmpty()) {
@@ -132,16 +132,16 @@ final class XlsxSheet {
             }
             // formulas without a saved value: evaluated in a workbook opened whole, or refused
             if (size > EVALUATE_MAX_BYTES) {
-                throw new InvalidInputException(name, "saved values for its formulas, but " + unevaluated.size()
-                        + " formula cell(s) have none (first: cell " + unevaluated.get(0) + "), and the workbook is"
+                throw new InvalidInputException(name, "saved values for its formulas, but "
+                        + Notice.count(unevaluated.size(), "formula cell has", "formula cells have") + " none (first: cell " + unevaluated.get(0) + "), and the workbook is"
                         + " too large to evaluate them here: open it in Excel or LibreOffice and save it, which stores"
                         + " the values");
             }
             SheetValidator evaluated = validators.get();
             readEvaluating(pkg, chosen, headerRow, evaluated, name);
-            evaluated.notice(new Notice("formulas", null, name + ": " + unevaluated.size() + " formula cell(s) had no"
-                    + " saved value (the workbook was written by a program that does not compute formulas) and were"
-                    + " evaluated here (first: cell " + unevaluated.get(0) + ")"));
+            evaluated.notice(new Notice("formulas", null, name + ": " + Notice.count(unevaluated.size(), "formula cell", "formula cells")
+                    + " had no saved value (the workbook was written by a program that does not compute formulas) and"
+                    + (unevaluated.size() == 1 ? " was" : " were") + " evaluated here (first: cell " + unevaluated.get(0) + ")"));
             return evaluated;
         } catch (InvalidInputException e) {
             throw e;

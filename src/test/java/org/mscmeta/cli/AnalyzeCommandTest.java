@@ -150,6 +150,37 @@ class AnalyzeCommandTest {
     }
 
     @Test
+    void noticesCountInWordsAndSayWhatIsNotEstimable() throws Exception {
+        // Death: no MSC-arm event anywhere, one corrected study, one double zero; Fever: one corrected study
+        Path in = dir.resolve("words.csv");
+        Files.writeString(in, "study,outcome,events_msc,n_msc,events_control,n_control\n"
+                + "A,Death,0,20,2,20\nB,Death,0,15,1,16\nC,Death,0,12,0,12\n"
+                + "A,Fever,0,20,1,20\nB,Fever,3,15,2,16\n");
+        JsonNode r = ReferenceCases.analyze(in, dir.resolve("o"), List.of("--method", "MH"));
+        StringBuilder all = new StringBuilder();
+        for (JsonNode n : r.get("notices")) {
+            all.append(n.get("message").asString()).append('\n');
+        }
+        String text = all.toString();
+        assertTrue(text.contains("Death: the Mantel-Haenszel estimate is not estimable: no events in the MSC arm of"
+                + " any study, so the Mantel-Haenszel RR is 0"), text);
+        assertTrue(text.contains("Death: 1 study with no events (or only events) in both arms left out"), text);
+        assertTrue(text.contains("added to the cells of 2 studies for their own estimates"), text);
+        assertTrue(text.contains("Fever: continuity correction 0.5 (only0) added to the cells of 1 study for its own"
+                + " estimates"), text);
+        assertTrue(text.contains("pools 3 tables, 1 more than the 2 studies with a study estimate"), text);
+        assertFalse(text.contains("(s)") || text.contains("(ies)"), text);
+
+        // the example sheet: notices and the reasons of what is not estimable (route x cell source) alike
+        Path example = dir.resolve("example");
+        ReferenceCases.analyze(Path.of("examples/msc_adverse_events.csv"), example, List.of());
+        String json = Files.readString(example.resolve("results.json"));
+        assertTrue(json.contains("1 of the 4 combinations of route and cell source has no study"), json);
+        assertTrue(json.contains("too few studies (2) for the 1 coefficient of route x cell source"), json);
+        assertFalse(json.contains("(s)") || json.contains("(ies)"), "a count written as 'study(ies)' in results.json");
+    }
+
+    @Test
     void singleArmRowsAreKeptOutWithANotice() throws Exception {
         Path in = dir.resolve("mixed.csv");
         Files.writeString(in, "study,outcome,route,events_msc,n_msc,events_control,n_control\n"

@@ -23,6 +23,7 @@ import org.mscmeta.pool.TauSquared;
 import org.mscmeta.report.Formats;
 import org.mscmeta.report.ModelWords;
 import org.mscmeta.sheet.ExtractionSheet;
+import org.mscmeta.sheet.Notice;
 
 /**
  * The sheet of one outcome: its settings, the study table whose corrections, effects, variances, intervals and
@@ -436,7 +437,8 @@ final class OutcomeSheet {
             }
             if (a.kDoubleZeroExcluded() > 0) {
                 Row x = s.createRow(row++);
-                w.text(x, 0, a.kDoubleZeroExcluded() + " study(ies) with no events in both arms not pooled ("
+                w.text(x, 0, Notice.count(a.kDoubleZeroExcluded(), "study", "studies")
+                        + " with no events in both arms not pooled ("
                         + m + "); see Warnings");
             }
             return row;
