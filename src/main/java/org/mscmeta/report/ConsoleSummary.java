@@ -88,10 +88,14 @@ public final class ConsoleSummary {
                 out.println("  " + left("Incidence in MSC recipients", 28) + " "
                         + right(Integer.toString(a.incidence().k()), 4) + "  " + pct(i.estimate()) + " ["
                         + pct(i.ciLower()) + ", " + pct(i.ciUpper()) + "] (" + a.incidence().eventsMsc() + "/"
-                        + a.incidence().nMsc() + " events, all trials incl. single-arm)");
+                        + a.incidence().nMsc() + " with the event, all trials incl. single-arm)");
+            }
+            int methodWidth = 34; // the labels in one column, the longest setting its width
+            for (var z : a.zeroEvents()) {
+                methodWidth = Math.max(methodWidth, z.method().length());
             }
             for (var z : a.zeroEvents()) {
-                out.println("    zero-event sensitivity: " + left(z.method(), 34) + " k="
+                out.println("    zero-event sensitivity: " + left(z.method(), methodWidth) + " k="
                         + left(Integer.toString(z.k()), 4) + " " + z.measure() + " "
                         + (Double.isFinite(z.estimate()) ? Formats.interval(z.estimate(), z.ciLower(), z.ciUpper(),
                         true) + " (" + z.model() + ")" : z.note()));

@@ -30,6 +30,12 @@ class ConsoleSummaryTest {
         assertTrue(text.contains("Per 1,000 people:"), "summary of findings");
         assertFalse(text.contains("p=<"), "p<0.001, not p=<0.001");
         assertFalse(text.contains("One line per outcome"));
+        assertTrue(text.contains("(47/148 with the event, all trials incl. single-arm)"), "participants, not events");
+        // the zero-event sensitivity analyses of an outcome in one column: "k=" at one position
+        List<Integer> at = text.lines().filter(l -> l.contains("zero-event sensitivity:"))
+                .limit(6).map(l -> l.indexOf(" k=")).toList();
+        assertEquals(6, at.size());
+        assertEquals(1, at.stream().distinct().count(), text);
     }
 
     @Test
