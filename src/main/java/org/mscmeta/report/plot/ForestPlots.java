@@ -423,8 +423,12 @@ public final class ForestPlots {
     private static ForestPlot plot(String title, Settings s, PlotOptions o, List<ForestRow> rows, Axis axis) {
         boolean prop = s.measure().isProportion();
         String weightModel = s.tau2() == null ? "common" : "random";
-        return new ForestPlot(title, "Study", new String[] {"MSC", prop ? "" : "Control", "Weight"},
-                new String[] {"Events", "Total", prop ? "" : "Events", prop ? "" : "Total", "(" + weightModel + ")"},
+        // a model without study weights (the mixed logistic models) has no weight column, rather than an empty one
+        boolean weighted = rows.stream().anyMatch(r -> r.kind() == ForestRow.Kind.STUDY && r.cells()[4] != null
+                && !r.cells()[4].isEmpty());
+        return new ForestPlot(title, "Study", new String[] {"MSC", prop ? "" : "Control", weighted ? "Weight" : ""},
+                new String[] {"Events", "Total", prop ? "" : "Events", prop ? "" : "Total",
+                    weighted ? "(" + weightModel + ")" : ""},
                 estHead(s),
                 ci(s), favours(o, s, true), favours(o, s, false), rows, axis);
     }

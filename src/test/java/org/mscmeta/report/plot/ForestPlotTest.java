@@ -299,4 +299,29 @@ class ForestPlotTest {
         }
         assertTrue(texts.contains(expected), texts.toString());
     }
+
+    /**
+     * The mixed logistic models give no study weights: their forest plot has no weight column (it had an empty one
+     * under the header "Weight (random)"); the inverse-variance plot of the same studies has one.
+     */
+    @Test
+    void aModelWithoutStudyWeightsHasNoWeightColumn() throws Exception {
+        Results glmm = MetaAnalysis.run(SheetReader.withBuiltInVocabulary().read(
+                Path.of("src/test/resources/reference/data/bcg.csv"), null),
+                Settings.DEFAULTS.withMeasure(org.mscmeta.effect.Measure.OR).withMethod(
+                        org.mscmeta.analysis.Method.GLMM));
+        Results iv = MetaAnalysis.run(SheetReader.withBuiltInVocabulary().read(
+                Path.of("src/test/resources/reference/data/bcg.csv"), null),
+                Settings.DEFAULTS.withMeasure(org.mscmeta.effect.Measure.OR));
+        assertFalse(headTexts(glmm).contains("Weight"), headTexts(glmm).toString());
+        assertTrue(headTexts(iv).contains("Weight"), headTexts(iv).toString());
+        assertTrue(headTexts(iv).contains("(random)"), headTexts(iv).toString());
+    }
+
+    private static List<String> headTexts(Results r) {
+        List<String> texts = new java.util.ArrayList<>();
+        DrawingInspector.of(outcome(r, PlotOptions.DEFAULTS).pages(PlotOptions.DEFAULTS).get(0)).texts
+                .forEach(t -> texts.add(t.text()));
+        return texts;
+    }
 }
