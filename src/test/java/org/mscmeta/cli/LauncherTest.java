@@ -102,8 +102,39 @@ class LauncherTest {
         assertEquals(Launcher.CHILD_OPTIONS, options.subList(0, Launcher.CHILD_OPTIONS.size()));
         List<String> rest = new ArrayList<>(options.subList(Launcher.CHILD_OPTIONS.size(), options.size()));
         rest.remove(Launcher.YOUNG);
+        rest.remove(Launcher.HUGE); // where this machine has huge pages free
         assertTrue(rest.remove(Launcher.COLLECTOR), options.toString());
         assertEquals(List.of(), rest, options.toString());
+    }
+
+    /** Linux's /proc/buddyinfo of a machine with 4 GB free in blocks of 2 and 4 MB, and of a fragmented one. */
+    private static final String PLENTY = """
+            Node 0, zone      DMA      0      0      0      0      0      0      0      0      1      1      3
+            Node 0, zone    DMA32      4      1      2      2      2      2      1      4      4      2    752
+            Node 0, zone   Normal   1626   2237   5238   4399   1256   1798   1020    687    251    181    170
+            """;
+    private static final String FRAGMENTED = """
+            Node 0, zone      DMA      1      1      0      1      2      1      1      0      1      1      3
+            Node 0, zone    DMA32   3021   2877   1907    966    412    160     61     20      9      3      1
+            Node 0, zone   Normal  90211  61032  30455  12001   4020   1210    301     80     21      6      2
+            """;
+
+    /**
+     * Huge pages are asked for only where a program may ask for them and the kernel has them free: 1 GB in blocks of
+     * 2 MB or more (order 9 counts one block, order 10 two), so that no fault waits for memory to be compacted.
+     */
+    @Test
+    void hugePagesOnlyWhenTheKernelHasThemFree() {
+        assertTrue(Launcher.hugePagesFree("always [madvise] never", PLENTY));
+        // 1 + 2 x 3 + 4 + 2 x 752 + 181 + 2 x 170 = 2036 blocks of 2 MB; 1 + 2 x 3 + 3 + 2 + 6 + 4 = 22
+        assertFalse(Launcher.hugePagesFree("always [madvise] never", FRAGMENTED));
+        assertFalse(Launcher.hugePagesFree("always madvise [never]", PLENTY), "not offered");
+        assertFalse(Launcher.hugePagesFree("[always] madvise never", PLENTY), "given to every program unasked");
+        // exactly the threshold: 512 blocks of order 9
+        String edge = "Node 0, zone Normal 0 0 0 0 0 0 0 0 0 " + Launcher.HUGE_PAGES_NEEDED + " 0\n";
+        assertTrue(Launcher.hugePagesFree("always [madvise] never", edge));
+        assertFalse(Launcher.hugePagesFree("always [madvise] never", edge.replace(" "
+                + Launcher.HUGE_PAGES_NEEDED + " ", " " + (Launcher.HUGE_PAGES_NEEDED - 1) + " ")));
     }
 
     /** The parallel collector is left out when the user chooses a collector (two would stop the JVM). */
@@ -152,6 +183,7 @@ class LauncherTest {
         List<String> options = new ArrayList<>(Launcher.childOptions(Optional.of(program)));
         options.remove(Launcher.YOUNG);
         options.remove(Launcher.COLLECTOR);
+        options.remove(Launcher.HUGE);
         assertEquals(List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off"),
                 options.subList(options.size() - 3, options.size()));
         // an archive older than the jar (the jar rebuilt since) is not offered
