@@ -17,9 +17,12 @@ import java.util.List;
  * @param notes        what a reader should know (combinations without studies, terms that could not be estimated,
  *                     studies left out)
  * @param leftOut      studies without a route or a cell source (not reported), in no combination
+ * @param withoutEstimate every combination whose studies have no estimate of their own (no events, or only
+ *                     events, in both arms): k = 0 and the reason, so that it is not shown as a combination without
+ *                     a study
  */
 public record RouteBySource(List<String> routes, List<String> sources, List<Cell> cells, Model mainEffects,
-                            Model interaction, List<String> notes, int leftOut) {
+                            Model interaction, List<String> notes, int leftOut, List<Cell> withoutEstimate) {
 
     /** The note saying that {@code leftOut} studies are in no combination, as {@link #notes} has it. */
     public static String leftOutNote(int leftOut) {
@@ -32,6 +35,22 @@ public record RouteBySource(List<String> routes, List<String> sources, List<Cell
         sources = List.copyOf(sources);
         cells = List.copyOf(cells);
         notes = List.copyOf(notes);
+        withoutEstimate = List.copyOf(withoutEstimate);
+    }
+
+    /**
+     * The combination of {@code route} and {@code source}: pooled ({@link #cells}), with studies but no estimate
+     * ({@link #withoutEstimate}, k = 0), or null when no study has both.
+     */
+    public Cell find(String route, String source) {
+        for (List<Cell> list : List.of(cells, withoutEstimate)) {
+            for (Cell c : list) {
+                if (c.route().equals(route) && c.source().equals(source)) {
+                    return c;
+                }
+            }
+        }
+        return null;
     }
 
     /**

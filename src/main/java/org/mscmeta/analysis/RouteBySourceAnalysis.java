@@ -82,6 +82,7 @@ final class RouteBySourceAnalysis {
         List<String> routes = ModeratorDesign.levels(routeSet);
         List<String> sources = ModeratorDesign.levels(sourceSet);
         List<RouteBySource.Cell> cells = new ArrayList<>();
+        List<RouteBySource.Cell> withoutEstimate = new ArrayList<>();
         int empty = 0;
         for (String r : routes) {
             for (String c : sources) {
@@ -100,6 +101,12 @@ final class RouteBySourceAnalysis {
                 RouteBySource.Cell cell = pool(sheet, r, c, cellRows, s, effects);
                 if (cell.k() > 0) {
                     cells.add(cell);
+                } else {
+                    // k = 0: whatever a model made of the tables (a Mantel-Haenszel RR of 1 with no variance where
+                    // every participant had the event), no study has an estimate to pool
+                    withoutEstimate.add(new RouteBySource.Cell(r, c, 0, cell.model(), Double.NaN, Double.NaN,
+                            Double.NaN, Double.NaN, Double.NaN, cell.notEstimable() != null ? cell.notEstimable()
+                            : "no study with an estimate of its own (no events, or only events, in both arms)"));
                 }
             }
         }
@@ -107,6 +114,9 @@ final class RouteBySourceAnalysis {
         if (empty > 0) {
             notes.add(empty + " of the " + routes.size() * sources.size() + " combinations of route and cell source"
                     + (empty == 1 ? " has" : " have") + " no study of " + outcome);
+        }
+        for (RouteBySource.Cell c : withoutEstimate) {
+            notes.add(c.route() + " x " + c.source() + ": not estimable: " + c.notEstimable());
         }
         // the studies with an estimate and both values, as factors whose levels are those these studies have
         int[] studies = new int[rows.length];
@@ -156,7 +166,7 @@ final class RouteBySourceAnalysis {
             // with the matrix (results.json, the heat map), not among the run's notices: the subgroup plots show them
             notes.add(RouteBySource.leftOutNote(leftOut));
         }
-        return new RouteBySource(routes, sources, cells, main, inter, notes, leftOut);
+        return new RouteBySource(routes, sources, cells, main, inter, notes, leftOut, withoutEstimate);
     }
 
     /**

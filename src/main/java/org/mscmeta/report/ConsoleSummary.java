@@ -176,9 +176,13 @@ public final class ConsoleSummary {
             return;
         }
         boolean ratio = s.measure().isRatio();
-        out.println("  Route x cell source: " + Notice.count(rs.cells().size(), "combination", "combinations") + " with a study");
-        if (rs.cells().size() <= 9) {
-            for (var c : rs.cells()) {
+        out.println("  Route x cell source: " + Notice.count(rs.cells().size(), "combination", "combinations")
+                + " with a study estimate" + (rs.withoutEstimate().isEmpty() ? "" : ", "
+                + rs.withoutEstimate().size() + " with studies but none"));
+        if (rs.cells().size() + rs.withoutEstimate().size() <= 9) {
+            List<org.mscmeta.analysis.RouteBySource.Cell> all = new java.util.ArrayList<>(rs.cells());
+            all.addAll(rs.withoutEstimate());
+            for (var c : all) {
                 out.println("    " + left(Terminal.safe(c.route() + " x " + c.source()), 44) + " k=" + left(
                         Integer.toString(c.k()), 4) + " " + (Double.isFinite(c.estimate()) ? Formats.interval(
                         c.estimate(), c.ciLower(), c.ciUpper(), ratio) : Formats.notEstimable(c.notEstimable())));

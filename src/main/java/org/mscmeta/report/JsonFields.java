@@ -244,6 +244,15 @@ final class JsonFields {
         g.writeArrayPropertyStart("notes");
         r.notes().forEach(g::writeString);
         g.writeEndArray();
+        g.writeArrayPropertyStart("without_estimate");
+        for (var c : r.withoutEstimate()) {
+            g.writeStartObject();
+            g.writeStringProperty("route", c.route());
+            g.writeStringProperty("cell_source", c.source());
+            g.writeStringProperty("not_estimable", c.notEstimable());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
         g.writeEndObject();
         model(g, "main_effects", r.mainEffects(), false);
         model(g, "interaction", r.interaction(), true);

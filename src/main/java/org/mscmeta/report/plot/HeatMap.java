@@ -108,7 +108,9 @@ final class HeatMap implements Drawing {
                     + String.join(", ", main.references()) + ".");
         }
         notes.add("Each cell: studies (k), " + ModelWords.measure(s.measure()) + " and "
-                + Formats.fixed(s.level() * 100, 0) + "% CI, " + ModelWords.shown(s) + "; grey: no study.");
+                + Formats.fixed(s.level() * 100, 0) + "% CI, " + ModelWords.shown(s) + "; grey: no study"
+                + (rs.withoutEstimate().isEmpty() ? "." : ", or k\u00a0=\u00a00: studies without an estimate of their"
+                + " own (no events, or only events, in both arms)."));
         if (rs.leftOut() > 0) {
             notes.add(RouteBySource.leftOutNote(rs.leftOut()) + ".");
         }
@@ -121,12 +123,7 @@ final class HeatMap implements Drawing {
     }
 
     private RouteBySource.Cell cell(String route, String source) {
-        for (RouteBySource.Cell c : rs.cells()) {
-            if (c.route().equals(route) && c.source().equals(source)) {
-                return c;
-            }
-        }
-        return null;
+        return rs.find(route, source);
     }
 
     private List<String> cellLines(RouteBySource.Cell c) {

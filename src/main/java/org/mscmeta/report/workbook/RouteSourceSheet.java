@@ -59,14 +59,13 @@ final class RouteSourceSheet {
                 Row x = s.createRow(row++);
                 w.text(x, 0, route);
                 for (int j = 0; j < rs.sources().size(); j++) {
-                    for (RouteBySource.Cell c : rs.cells()) {
-                        if (c.route().equals(route) && c.source().equals(rs.sources().get(j))) {
-                            int col = 1 + 4 * j;
-                            w.number(x, col, c.k(), w.intStyle);
-                            w.number(x, col + 1, c.estimate(), w.est);
-                            w.number(x, col + 2, c.ciLower(), w.est);
-                            w.number(x, col + 3, c.ciUpper(), w.est);
-                        }
+                    RouteBySource.Cell c = rs.find(route, rs.sources().get(j));
+                    if (c != null) {
+                        int col = 1 + 4 * j;
+                        w.number(x, col, c.k(), w.intStyle);
+                        w.number(x, col + 1, c.estimate(), w.est);
+                        w.number(x, col + 2, c.ciLower(), w.est);
+                        w.number(x, col + 3, c.ciUpper(), w.est);
                     }
                 }
             }

@@ -1,0 +1,98 @@
+package org.mscmeta.report.plot;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mscmeta.analysis.MetaAnalysis;
+import org.mscmeta.analysis.Results;
+import org.mscmeta.analysis.RouteBySource;
+import org.mscmeta.analysis.Settings;
+import org.mscmeta.sheet.SheetReader;
+import org.mscmeta.testing.ReferenceCases;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The route x cell-source matrix tells a combination without a study from one whose studies have no estimate of
+ * their own (no events in either arm): the second was drawn grey as "no study", though the notes counted it among
+ * the combinations with one.
+ */
+class HeatMapTest {
+
+    @TempDir
+    Path dir;
+
+    private Path sheet() throws Exception {
+        // intravenous x bone marrow: two studies; intravenous x umbilical cord: one; intrathecal x bone marrow: two
+        // studies with no event in either arm; intrathecal x umbilical cord: none
+        Path f = dir.resolve("matrix.csv");
+        Files.writeString(f, "study,outcome,route,cell_source,events_msc,n_msc,events_control,n_control\n"
+                + "A,Fever,intravenous,bone marrow,3,20,2,20\n"
+                + "B,Fever,intravenous,bone marrow,5,30,4,31\n"
+                + "C,Fever,intravenous,umbilical cord,2,15,1,14\n"
+                + "D,Fever,intrathecal,bone marrow,0,12,0,12\n"
+                + "E,Fever,intrathecal,bone marrow,0,10,0,11\n");
+        return f;
+    }
+
+    @Test
+    void aCombinationWhoseStudiesHaveNoEstimateIsNotShownAsOneWithoutAStudy() throws Exception {
+        Results r = MetaAnalysis.run(SheetReader.withBuiltInVocabulary().read(sheet(), null), Settings.DEFAULTS);
+        RouteBySource rs = r.overall("Fever").routeBySource();
+        assertEquals(2, rs.cells().size());
+        assertEquals(1, rs.withoutEstimate().size());
+        RouteBySource.Cell none = rs.find("intrathecal", "bone marrow");
+        assertEquals(0, none.k());
+        assertEquals("no participant had the event in any study", none.notEstimable());
+        assertNull(rs.find("intrathecal", "umbilical cord"));
+        assertTrue(rs.notes().contains("1 of the 4 combinations of route and cell source has no study of Fever"),
+                rs.notes().toString());
+        assertTrue(rs.notes().stream().anyMatch(n -> n.startsWith("intrathecal x bone marrow: not estimable: ")),
+                rs.notes().toString());
+
+        List<String> texts = new ArrayList<>();
+        for (Drawing page : Plots.routeBySource(r, "Fever").pages()) {
+            DrawingInspector.of(page).texts.forEach(t -> texts.add(t.text()));
+        }
+        assertEquals(1, texts.stream().filter("no study"::equals).count(), "one combination without a study: "
+                + texts);
+        assertTrue(texts.contains("k\u00a0=\u00a00"), texts.toString());
+        assertTrue(String.join(" ", texts).contains("studies without an estimate of their own"), texts.toString());
+
+        JsonNode json = ReferenceCases.analyze(sheet(), dir.resolve("out"), List.of());
+        JsonNode fever = json.get("analyses").get(0);
+        JsonNode without = fever.get("route_by_cell_source").get("without_estimate");
+        assertEquals(1, without.size());
+        assertEquals("intrathecal", without.get(0).get("route").asString());
+        assertEquals("bone marrow", without.get(0).get("cell_source").asString());
+        assertFalse(without.get(0).get("not_estimable").asString().isEmpty());
+        assertEquals(2, fever.get("cells").size(), "cells keep k >= 1");
+    }
+
+    /**
+     * Where every participant of a combination's one study had the event in both arms, the Mantel-Haenszel RR of its
+     * table is 1 with no variance, but no study has an estimate: the combination is without an estimate, not 1.00
+     * [1.00, 1.00] with k = 0.
+     */
+    @Test
+    void aCombinationOfAllEventTablesHasNoEstimate() throws Exception {
+        Path f = dir.resolve("all.csv");
+        Files.writeString(f, "study,outcome,route,cell_source,events_msc,n_msc,events_control,n_control\n"
+                + "A,Any AE,intravenous,bone marrow,18,20,15,20\n"
+                + "B,Any AE,intravenous,umbilical cord,20,30,22,31\n"
+                + "C,Any AE,intrathecal,bone marrow,12,12,11,11\n");
+        Results r = MetaAnalysis.run(SheetReader.withBuiltInVocabulary().read(f, null), Settings.DEFAULTS);
+        RouteBySource.Cell c = r.overall("Any AE").routeBySource().find("intrathecal", "bone marrow");
+        assertEquals(0, c.k());
+        assertTrue(Double.isNaN(c.estimate()), "no estimate: " + c);
+        assertEquals("no study with an estimate of its own (no events, or only events, in both arms)",
+                c.notEstimable());
+    }
+}
