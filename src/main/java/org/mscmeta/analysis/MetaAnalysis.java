@@ -245,8 +245,12 @@ public final class MetaAnalysis {
                     + ": continuity correction " + fmt(s.cc().value()) + " (" + s.cc().mode().id()
                     + ") added to the cells of " + Notice.count(nCorrected, "study", "studies")
                     + " for " + (nCorrected == 1 ? "its" : "their") + " own estimates"
-                    + (s.method() == Method.IV ? " and the pooling" : " and the random-effects model (the "
-                            + s.method().words() + " estimate uses the raw counts)")
+                    + (s.method() == Method.IV ? " and the pooling"
+                            : s.method() == Method.MH && s.convention().correctedMantelHaenszel()
+                            ? " and the pooling (the " + s.method().words() + " estimate included, as in "
+                            + s.convention().displayName() + ")"
+                            : " and the random-effects model (the " + s.method().words()
+                            + " estimate uses the raw counts)")
                     + ": " + abbreviate(corrected, nCorrected)));
         }
         if (!a.common().isFitted() && a.k() == 0) {

@@ -8,7 +8,8 @@ import org.mscmeta.sheet.ExtractionSheet;
 
 /**
  * The zero-event sensitivity table of an outcome with at least one zero cell: the pooled estimate under the
- * Mantel-Haenszel method without correction, Peto's odds ratio, the GLMM (UM.FS), inverse variance with the 0.5
+ * Mantel-Haenszel method without correction (raw counts, as metafor's {@code rma.mh}, under every convention),
+ * Peto's odds ratio, the GLMM (UM.FS), inverse variance with the 0.5
  * correction, the treatment-arm correction, and with double-zero studies included. Each row is an ordinary
  * analysis with changed settings, so every number is one the engine validates elsewhere.
  */
@@ -34,7 +35,10 @@ final class ZeroEventSensitivity {
         }
         Settings base = s.withBy(List.of()).withSensitivity(SensitivityMode.NONE);
         List<ZeroEventRow> out = new ArrayList<>();
-        out.add(common("Mantel-Haenszel, no correction", base.withMethod(Method.MH), sheet, outcome, rows));
+        // raw counts as metafor's rma.mh pools them, whatever the convention: under RevMan 5's and R meta's,
+        // Mantel-Haenszel itself adds the correction to studies with a zero cell (the row gave their corrected value)
+        out.add(common("Mantel-Haenszel, no correction", base.withMethod(Method.MH)
+                .withConvention(org.mscmeta.effect.Convention.METAFOR), sheet, outcome, rows));
         out.add(common("Peto", base.withMeasure(Measure.OR).withMethod(Method.PETO), sheet, outcome, rows));
         if (rows.length <= GLMM_MAX_K || s.sensitivity() == SensitivityMode.ALL) {
             out.add(random(GLMM, base.withMeasure(Measure.OR).withTau2(org.mscmeta.pool.TauSquared.ML)

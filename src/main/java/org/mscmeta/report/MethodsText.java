@@ -89,7 +89,8 @@ public final class MethodsText {
         sb.append(String.format(Locale.ROOT, "For each of %d adverse-event outcome%s we pooled the %s of MSC versus"
                 + " control across randomised trials. ", outcomes, outcomes == 1 ? "" : "s", measure));
         sb.append(switch (s.method()) {
-            case MH -> "The common-effect estimate used the Mantel-Haenszel method on the raw counts";
+            case MH -> "The common-effect estimate used the Mantel-Haenszel method"
+                    + (s.convention().correctedMantelHaenszel() ? "" : " on the raw counts");
             case IV -> "The common-effect estimate used inverse-variance weighting";
             case PETO -> "The common-effect estimate used Peto's one-step odds ratio";
             case GLMM -> "Effects were pooled with a generalised linear mixed model fitted by maximum likelihood"

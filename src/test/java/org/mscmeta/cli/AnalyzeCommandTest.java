@@ -246,6 +246,37 @@ class AnalyzeCommandTest {
         }
     }
 
+    /**
+     * Under RevMan 5's and R meta's conventions Mantel-Haenszel adds the correction to studies with a zero cell; the
+     * row "Mantel-Haenszel, no correction" is still the raw-count estimate (it gave the corrected one, the same as
+     * the analysis' own common effect), and the notice of the correction says which estimates it went into (it said
+     * "the Mantel-Haenszel estimate uses the raw counts" under every convention).
+     */
+    @Test
+    void theUncorrectedMantelHaenszelRowIsUncorrectedUnderEveryConvention() throws Exception {
+        Path in = ReferenceCases.resource("data/nielweise2007.csv");
+        JsonNode raw = ReferenceCases.analyze(in, dir.resolve("raw"), List.of("--method", "MH", "--tau2", "none"))
+                .get("analyses").get(0).get("common");
+        for (String convention : List.of("metafor", "revman5", "meta")) {
+            JsonNode run = ReferenceCases.analyze(in, dir.resolve(convention), List.of("--convention", convention));
+            JsonNode a = run.get("analyses").get(0);
+            String notices = run.get("notices").toString();
+            JsonNode row = a.get("zero_event_sensitivity").get(0);
+            assertEquals("Mantel-Haenszel, no correction", row.get("method").asString());
+            for (String f : List.of("estimate", "ci_lower", "ci_upper")) {
+                assertEquals(raw.get(f).asDouble(), row.get(f).asDouble(), 1e-12, convention + " " + f);
+            }
+            if (!convention.equals("metafor")) {
+                assertTrue(Math.abs(a.get("common").get("estimate").asDouble() - raw.get("estimate").asDouble())
+                        > 1e-6, convention + ": the analysis' own Mantel-Haenszel estimate is the corrected one");
+                assertTrue(notices.contains("and the pooling (the Mantel-Haenszel estimate included, as in "),
+                        notices);
+            } else {
+                assertTrue(notices.contains("(the Mantel-Haenszel estimate uses the raw counts)"), notices);
+            }
+        }
+    }
+
     @Test
     void outcomeSelectionAndMultipleOutcomes() throws Exception {
         Path in = dir.resolve("two.csv");

@@ -33,4 +33,17 @@ class MethodsTextTest {
                 "x.csv", 0, java.util.List.of(), java.util.List.of(), java.util.List.of()))
                 .contains("prediction intervals (the normal quantile)"));
     }
+
+    /** Mantel-Haenszel is "on the raw counts" only where it is: not under RevMan 5's or R meta's conventions. */
+    @Test
+    void mantelHaenszelIsOnTheRawCountsOnlyUnderMetafor() {
+        for (Convention c : Convention.values()) {
+            String text = MethodsText.paragraph(new org.mscmeta.analysis.Results(Settings.DEFAULTS.withConvention(c)
+                    .withBy(java.util.List.of()), "x.csv", 0, java.util.List.of(), java.util.List.of(),
+                    java.util.List.of()));
+            assertTrue(text.contains("Mantel-Haenszel method"), text);
+            assertTrue(text.contains("Mantel-Haenszel method on the raw counts") == !c.correctedMantelHaenszel(),
+                    c + ": " + text);
+        }
+    }
 }
