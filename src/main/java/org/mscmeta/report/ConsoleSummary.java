@@ -98,7 +98,8 @@ public final class ConsoleSummary {
                 out.println("    zero-event sensitivity: " + left(z.method(), methodWidth) + " k="
                         + left(Integer.toString(z.k()), 4) + " " + z.measure() + " "
                         + (Double.isFinite(z.estimate()) ? Formats.interval(z.estimate(), z.ciLower(), z.ciUpper(),
-                        true) + " (" + z.model() + ")" : z.note()));
+                        org.mscmeta.effect.Measure.valueOf(z.measure()).isRatio()) + " (" + z.model() + ")"
+                        : z.note()));
             }
             if (a.subgroup() == null) {
                 summaryOfFindings(a, out);

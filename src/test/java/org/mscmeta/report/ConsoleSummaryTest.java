@@ -57,4 +57,26 @@ class ConsoleSummaryTest {
         assertTrue(text.contains("p<0.001"));
         assertFalse(text.contains("p=<"));
     }
+
+    /**
+     * A risk difference is written as a difference: the zero-event sensitivity rows of RD analyses went through the
+     * ratio format, which wrote an RD of -0.09 as "<0.001"; the Peto and GLMM rows (odds ratios) stay ratios.
+     */
+    @Test
+    void riskDifferencesOfTheZeroEventRowsAreWrittenAsDifferences() throws Exception {
+        ExtractionSheet sheet = SheetReader.withBuiltInVocabulary().read(Path.of("examples/msc_adverse_events.csv"),
+                null);
+        String text = ConsoleSummary.text(MetaAnalysis.run(sheet, Settings.DEFAULTS.withMeasure(
+                org.mscmeta.effect.Measure.RD).withOutcome("Death")));
+        List<String> rows = text.lines().filter(l -> l.contains("zero-event sensitivity:")).toList();
+        assertEquals(6, rows.size(), text);
+        for (String l : rows) {
+            if (l.contains(" RD ")) {
+                assertFalse(l.contains("<0.001"), l);
+                assertTrue(l.matches(".* RD -0\\.\\d+ \\[-0\\.\\d+, .*"), l);
+            } else {
+                assertTrue(l.contains(" OR 0."), l);
+            }
+        }
+    }
 }
