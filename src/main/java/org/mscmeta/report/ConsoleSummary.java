@@ -41,11 +41,11 @@ public final class ConsoleSummary {
 
     private static void write(Results r, java.io.PrintWriter out) {
         Settings s = r.settings();
-        String m = s.measure().name();
         boolean ratio = s.measure().isRatio();
-        out.printf(Locale.ROOT, "%s: %d rows; %s (MSC vs control), %s%s, %s%% CI; prediction interval on %s;"
+        out.printf(Locale.ROOT, "%s: %d rows; %s, %s%s, %s%% CI; prediction interval on %s;"
                 + " conventions of %s%n",
-                Terminal.safe(r.input()), r.rows(), s.measure().label(), ModelWords.common(s),
+                Terminal.safe(r.input()), r.rows(), s.measure().label() + (s.measure().isProportion()
+                        ? " among MSC recipients" : " (MSC vs control)"), ModelWords.common(s),
                 s.tau2() == null ? "" : ", " + ModelWords.random(s),
                 new java.math.BigDecimal(Double.toString(s.level() * 100)).stripTrailingZeros().toPlainString(),
                 s.prediction().words(), s.convention().displayName());
@@ -61,12 +61,11 @@ public final class ConsoleSummary {
                 current = a.outcome();
                 out.println();
                 out.println(Terminal.safe(current));
-                out.println(row("", "k", "common " + m + " [CI] p", "random " + m + " [CI] p", "tau2", "I2",
-                        "prediction interval"));
+                out.println(head("", s));
             }
             String label = a.subgroup() == null ? "Overall" : a.subgroup().variable() + ": " + a.subgroup().level();
             RandomResult rr = a.random();
-            out.println(analysisRow(label, a, ratio));
+            out.println(analysisRow(label, a, s));
             CommonResult c = a.common();
             if (c.isFitted() && c.k() != a.k()) {
                 out.println("    " + ModelWords.commonMethod(s) + " pools " + Notice.count(c.k(), "table", "tables")
@@ -119,16 +118,13 @@ public final class ConsoleSummary {
      */
     private static void brief(Results r, java.io.PrintWriter out) {
         Settings s = r.settings();
-        String m = s.measure().name();
-        boolean ratio = s.measure().isRatio();
         out.println();
-        out.println(row("Outcome (overall)", "k", "common " + m + " [CI] p", "random " + m + " [CI] p", "tau2", "I2",
-                "prediction interval"));
+        out.println(head("Outcome (overall)", s));
         for (Analysis a : r.analyses()) {
             if (a.subgroup() != null) {
                 continue;
             }
-            out.println(analysisRow(a.outcome(), a, ratio));
+            out.println(analysisRow(a.outcome(), a, s));
         }
         out.println();
         out.println("One line per outcome (" + r.rows() + " rows): the subgroups, their tests, the incidence, the"
@@ -223,11 +219,25 @@ public final class ConsoleSummary {
         }
     }
 
+    /**
+     * The table's head. A proportion has no p: its test is of a logit (or a transformed proportion) of 0, which says
+     * nothing of the incidence (results.json keeps metafor's z and p).
+     */
+    private static String head(String label, Settings s) {
+        boolean proportion = s.measure().isProportion();
+        String m = proportion ? "proportion" : s.measure().name();
+        String p = proportion ? "" : " p";
+        return row(label, "k", "common " + m + " [CI]" + p, "random " + m + " [CI]" + p, "tau2", "I2",
+                "prediction interval");
+    }
+
     /** An analysis as one line of the table, under {@code label}. */
-    private static String analysisRow(String label, Analysis a, boolean ratio) {
+    private static String analysisRow(String label, Analysis a, Settings s) {
+        boolean ratio = s.measure().isRatio();
+        boolean test = !s.measure().isProportion();
         RandomResult rr = a.random();
-        return row(truncate(Terminal.safe(label), 28), Integer.toString(a.k()), common(a.common(), ratio),
-                random(rr, ratio), !rr.isEstimable() ? "" : Formats.tau2(rr.tau2()),
+        return row(truncate(Terminal.safe(label), 28), Integer.toString(a.k()), common(a.common(), ratio, test),
+                random(rr, ratio, test), !rr.isEstimable() ? "" : Formats.tau2(rr.tau2()),
                 a.heterogeneity() == null ? "" : Formats.percent(a.heterogeneity().i2(), 1),
                 !rr.isEstimable() ? "" : Double.isFinite(rr.piLower()) ? "[" + Formats.estimate(rr.piLower(), ratio)
                 + ", " + Formats.estimate(rr.piUpper(), ratio) + "]" : Formats.NOT_ESTIMABLE + " (k < 3)");
@@ -266,21 +276,21 @@ public final class ConsoleSummary {
         }
     }
 
-    private static String common(CommonResult c, boolean ratio) {
+    private static String common(CommonResult c, boolean ratio, boolean test) {
         if (!c.isEstimable()) {
             return Formats.NOT_ESTIMABLE;
         }
-        return Formats.interval(c.estimate(), c.ciLower(), c.ciUpper(), ratio) + " " + pEquals(c.p());
+        return Formats.interval(c.estimate(), c.ciLower(), c.ciUpper(), ratio) + (test ? " " + pEquals(c.p()) : "");
     }
 
-    private static String random(RandomResult r, boolean ratio) {
+    private static String random(RandomResult r, boolean ratio, boolean test) {
         if (r.notAsked()) {
             return "-";
         }
         if (!r.isEstimable()) {
             return Formats.NOT_ESTIMABLE;
         }
-        return Formats.interval(r.estimate(), r.ciLower(), r.ciUpper(), ratio) + " " + pEquals(r.p());
+        return Formats.interval(r.estimate(), r.ciLower(), r.ciUpper(), ratio) + (test ? " " + pEquals(r.p()) : "");
     }
 
     /** "p=0.22", "p<0.001" (not "p=<0.001"), "p not estimable". */

@@ -79,4 +79,30 @@ class ConsoleSummaryTest {
             }
         }
     }
+
+    /**
+     * A proportion is the incidence among MSC recipients: no "MSC vs control" in the head, no p of a test of a logit
+     * of 0 in the table (the test for subgroup differences stays: it compares incidences).
+     */
+    @Test
+    void proportionsHaveNoComparisonAndNoNullTest() throws Exception {
+        ExtractionSheet sheet = SheetReader.withBuiltInVocabulary().read(Path.of("examples/msc_adverse_events.csv"),
+                null);
+        for (org.mscmeta.effect.Measure m : List.of(org.mscmeta.effect.Measure.PLOGIT,
+                org.mscmeta.effect.Measure.PFT, org.mscmeta.effect.Measure.PRAW)) {
+            String text = ConsoleSummary.text(MetaAnalysis.run(sheet, Settings.DEFAULTS.withMeasure(m)
+                    .withMethod(org.mscmeta.analysis.Method.IV).withOutcome("Death")));
+            String first = text.lines().findFirst().orElseThrow();
+            assertTrue(first.contains(" among MSC recipients,"), first);
+            assertFalse(first.contains("MSC vs control"), first);
+            assertTrue(text.contains("common proportion [CI]"), text);
+            List<String> table = text.lines().filter(l -> l.startsWith("  Overall") || l.startsWith("  cell_source:"))
+                    .toList();
+            assertEquals(4, table.size(), text);
+            for (String l : table) {
+                assertFalse(l.contains("p=") || l.contains("p<"), l);
+            }
+            assertTrue(text.contains("Test for subgroup differences (cell_source)"), text);
+        }
+    }
 }
