@@ -187,11 +187,11 @@ public final class ConsoleSummary {
         }
         var main = rs.mainEffects();
         out.println("    main effects: " + (main.isEstimable() ? "QM = " + Formats.statistic(main.qm()) + ", df = "
-                + main.qmDf() + ", p = " + Formats.p(main.qmP()) + "; residual tau2 = " + Formats.tau2(main.tau2())
+                + main.qmDf() + ", " + pIs(main.qmP()) + "; residual tau2 = " + Formats.tau2(main.tau2())
                 : Formats.notEstimable(main.notEstimable())));
         var inter = rs.interaction();
         out.println("    interaction: " + (inter.isEstimable() ? "Chi2 = " + Formats.statistic(inter.interactionQm())
-                + ", df = " + inter.interactionDf() + ", p = " + Formats.p(inter.interactionP())
+                + ", df = " + inter.interactionDf() + ", " + pIs(inter.interactionP())
                 : Terminal.safe(Formats.notEstimable(inter.notEstimable()))));
     }
 
@@ -204,7 +204,7 @@ public final class ConsoleSummary {
         out.println();
         long tested = f.tested();
         List<String> bh = f.outcomes().stream().filter(o -> o.bhFlagged()).map(o -> Terminal.safe(o.outcome())
-                + " (p = " + Formats.p(o.p()) + ", adjusted " + Formats.p(o.bh()) + ")").toList();
+                + " (" + pIs(o.p()) + ", adjusted " + Formats.p(o.bh()) + ")").toList();
         out.println("False discovery rate across " + tested + " outcomes (Benjamini-Hochberg, "
                 + Formats.fixed(f.alpha2(), 2) + "): " + (bh.isEmpty() ? "none flagged" : String.join("; ", bh)));
         if (f.column() != null) {
@@ -267,8 +267,8 @@ public final class ConsoleSummary {
                 sb.append(sb.length() == 0 ? "  Test for subgroup differences (" + Terminal.safe(t.variable()) + "): "
                         : "; ");
                 sb.append(t.model().equals("common") ? "common-effect" : "random-effects").append(" Q = ")
-                        .append(Formats.statistic(t.q())).append(", df = ").append(t.df()).append(", p = ")
-                        .append(Formats.p(t.p()));
+                        .append(Formats.statistic(t.q())).append(", df = ").append(t.df()).append(", ")
+                        .append(pIs(t.p()));
             }
         }
         if (sb.length() > 0) {
@@ -291,6 +291,11 @@ public final class ConsoleSummary {
             return Formats.NOT_ESTIMABLE;
         }
         return Formats.interval(r.estimate(), r.ciLower(), r.ciUpper(), ratio) + (test ? " " + pEquals(r.p()) : "");
+    }
+
+    /** "p = 0.22", "p < 0.001" (not "p = <0.001"), "p not estimable": in sentences. */
+    private static String pIs(double p) {
+        return pEquals(p).replace("=", " = ").replace("<", " < ");
     }
 
     /** "p=0.22", "p<0.001" (not "p=<0.001"), "p not estimable". */

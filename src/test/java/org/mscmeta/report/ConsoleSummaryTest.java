@@ -105,4 +105,15 @@ class ConsoleSummaryTest {
             assertTrue(text.contains("Test for subgroup differences (cell_source)"), text);
         }
     }
+
+    /** The tests in sentences say "p < 0.001", never "p = <0.001" (the extreme sheet's subgroup tests did). */
+    @Test
+    void smallPValuesInSentencesReadPLessThan(@TempDir Path dir) throws Exception {
+        Path file = org.mscmeta.invariants.ExtremeSheet.write(dir.resolve("extreme.csv"));
+        String text = ConsoleSummary.text(MetaAnalysis.run(SheetReader.withBuiltInVocabulary().read(file, null),
+                Settings.DEFAULTS));
+        assertTrue(text.contains("p < 0.001"), text);
+        assertFalse(text.contains("= <"), text);
+        assertFalse(text.contains("p=<"), text);
+    }
 }
