@@ -74,7 +74,7 @@ final class ZeroEventSensitivity {
         boolean ok = Double.isFinite(c.estimate());
         return new ZeroEventRow(label, s.measure().name(), "common", a.k(), ok ? c.estimate() : Double.NaN,
                 ok ? c.ciLower() : Double.NaN, ok ? c.ciUpper() : Double.NaN,
-                ok ? null : "not estimable: no events in one arm");
+                ok ? null : "not estimable: " + (c.notEstimable() != null ? c.notEstimable() : "no events in one arm"));
     }
 
     private static ZeroEventRow random(String label, Settings s, ExtractionSheet sheet, String outcome, int[] rows) {
