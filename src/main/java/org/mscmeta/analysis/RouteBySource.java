@@ -26,8 +26,9 @@ public record RouteBySource(List<String> routes, List<String> sources, List<Cell
 
     /** The note saying that {@code leftOut} studies are in no combination, as {@link #notes} has it. */
     public static String leftOutNote(int leftOut) {
-        return leftOut + (leftOut == 1 ? " study" : " studies") + " without a route or a cell source reported (in"
-                + " the subgroup analyses as 'not reported') are not among the combinations";
+        return org.mscmeta.sheet.Notice.count(leftOut, "study", "studies") + " without a route or a cell source"
+                + " reported (in the subgroup analyses as 'not reported') " + (leftOut == 1 ? "is" : "are")
+                + " not among the combinations";
     }
 
     public RouteBySource {

@@ -140,14 +140,12 @@ public final class Launcher {
     /**
      * Whether to ask for the heap in transparent huge pages: when a program may ask for them ({@code enabled} reads
      * "[madvise]"; with "[always]" it has them unasked) and the kernel has at least {@link #HUGE_PAGES_NEEDED} free
-     * blocks of 2 MB or more ({@code buddyInfo}, /proc/buddyinfo). A run's heap is fresh memory, every 4 KB page of
-     * it costs a fault when first touched, and on a virtual machine whose host backs the guest's memory lazily such
-     * a fault costs about 10 us: 36,000 of them were a quarter of the CPU of the 80,000-row run. In huge pages the
-     * same runs took 0.90 instead of 1.07 s (80,000 rows), 3.3 instead of 3.9 s (1,000,000 rows) and 3.2 instead of
-     * 3.7 s (the example's report). But where the kernel has no free huge page it compacts memory to make one, on
-     * the fault, when the program asked ("defrag" on "madvise", Debian's default): on a day when memory was
-     * fragmented that cost more than it saved (1,000,000 rows 2.6 -> 3.0 s). Hence the count of free blocks first:
-     * huge pages only when they are there for the taking (docs/performance.md).
+     * blocks of 2 MB or more ({@code buddyInfo}, /proc/buddyinfo). A run's heap is fresh memory, and every 4 KB page
+     * of it costs a fault when first touched (dear on a virtual machine whose host backs the guest's memory lazily);
+     * in huge pages there are 512 times fewer. But where the kernel has no free huge page it compacts memory to make
+     * one, on the fault, when the program asked ("defrag" on "madvise", Debian's default), which can cost more than
+     * it saves. Hence the count of free blocks first: huge pages only when they are there for the taking. The
+     * measurements both ways are in docs/performance.md.
      */
     static boolean hugePagesFree(String enabled, String buddyInfo) {
         if (!enabled.contains("[madvise]")) {
