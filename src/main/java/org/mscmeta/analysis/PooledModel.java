@@ -84,8 +84,17 @@ final class PooledModel {
         int included = eff.k();
         int dz = eff.doubleZeroCount();
         return new Analysis(outcome, subgroup, included, dz, k - included - dz, t.eventsMsc(), t.nMsc(),
-                t.eventsControl(), t.nControl(), m.common(), m.random(), m.heterogeneity(), studies, null, null,
+                t.eventsControl(), t.nControl(), m.common(), random(m, s), m.heterogeneity(), studies, null, null,
                 List.of());
+    }
+
+    /**
+     * The random-effects result, or, where none was fitted, "not asked for" under {@code --tau2 none} (null otherwise,
+     * for {@link Analysis} to give the reason): without it an analysis of no study said "random effects: not
+     * estimable" although no random-effects model was asked for.
+     */
+    private static RandomResult random(Models m, Settings s) {
+        return m.random() == null && s.tau2() == null ? RandomResult.absent(RandomResult.NOT_ASKED) : m.random();
     }
 
     /**
@@ -303,7 +312,7 @@ final class PooledModel {
                 m.weightCommon(), m.weightRandom());
         int included = m.k();
         return new Analysis(outcome, subgroup, included, 0, k - included, arm.events(), arm.total(), 0, 0,
-                m.common(), m.random(), m.heterogeneity(), studies, null, null, List.of());
+                m.common(), random(m, s), m.heterogeneity(), studies, null, null, List.of());
     }
 
     /** Single-arm proportions: inverse variance on the chosen transformation, or the GLMM (PLOGIT). */

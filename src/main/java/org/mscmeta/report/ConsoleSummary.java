@@ -79,7 +79,8 @@ public final class ConsoleSummary {
                 if (c.notEstimable() != null) {
                     out.println("    common effect: " + Formats.notEstimable(c.notEstimable()));
                 }
-                if (rr.notEstimable() != null && !rr.isEstimable() && (rr.isFitted() || a.k() == 0)) {
+                if (rr.notEstimable() != null && !rr.isEstimable() && !rr.notAsked()
+                        && (rr.isFitted() || a.k() == 0)) {
                     out.println("    random effects: " + Formats.notEstimable(rr.notEstimable()));
                 }
             }

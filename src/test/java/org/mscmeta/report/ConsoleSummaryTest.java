@@ -119,4 +119,19 @@ class ConsoleSummaryTest {
         assertFalse(text.contains("= <"), text);
         assertFalse(text.contains("p=<"), text);
     }
+
+    /**
+     * With no random-effects model asked for (--tau2 none), a subgroup of no pooled study shows "-" in the random
+     * column, as the others do, and no line saying the random-effects model is not estimable.
+     */
+    @Test
+    void noRandomEffectsModelAskedForIsNotReportedAsNotEstimable() throws Exception {
+        ExtractionSheet sheet = SheetReader.withBuiltInVocabulary().read(Path.of("examples/msc_adverse_events.csv"),
+                null);
+        String text = ConsoleSummary.text(MetaAnalysis.run(sheet, Settings.DEFAULTS.withTau2(null)
+                .withOutcome("Serious adverse events")));
+        String row = text.lines().filter(l -> l.startsWith("  route: intra-articular")).findFirst().orElseThrow();
+        assertTrue(row.matches("  route: intra-articular +0  not estimable +- +"), row);
+        assertFalse(text.contains("random effects: not estimable"), text);
+    }
 }
