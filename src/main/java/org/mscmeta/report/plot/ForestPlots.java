@@ -126,8 +126,9 @@ public final class ForestPlots {
                     + "."));
         }
         footnotes(s, rows);
-        String fallback = overall.outcome() + " by " + variable;
-        return plot(o.titleFor(overall.outcome(), fallback), s, o, rows, axis);
+        // the user's title of the outcome's forest plot, and which subgroups these are
+        String title = o.titleFor(overall.outcome(), overall.outcome()) + " by " + variable;
+        return plot(title, s, o, rows, axis);
     }
 
     /**
@@ -190,8 +191,7 @@ public final class ForestPlots {
         footnotes(s, rows);
         Axis axis = o.hasAxisLimits() ? Axis.limits(scale(s), o.axisMin(), o.axisMax())
                 : Axis.forValues(scale(s), show);
-        return new ForestPlot(o.titleFor("", "Adverse events after MSC: pooled " + ModelWords.measure(s.measure())
-                + " per outcome"), "Outcome", new String[] {"MSC", prop ? "" : "Control", prop ? "" : "Incidence"},
+        return new ForestPlot("Adverse events after MSC: pooled " + ModelWords.measure(s.measure()) + " per outcome", "Outcome", new String[] {"MSC", prop ? "" : "Control", prop ? "" : "Incidence"},
                 new String[] {"Events", "Total", prop ? "" : "Events", prop ? "" : "Total", prop ? "" : "with MSC"},
                 estHead(s), ci(s), favours(o, s, true), favours(o, s, false), rows, axis);
     }
@@ -256,7 +256,7 @@ public final class ForestPlots {
         rows.add(ForestRow.blank());
         rows.add(ForestRow.note("Each row: " + ModelWords.shown(s) + " refitted on the studies of that step."));
         footnotes(s, rows);
-        return new ForestPlot(o.titleFor(a.outcome(), title), "Analysis", new String[] {"", "", ""},
+        return new ForestPlot(title, "Analysis", new String[] {"", "", ""},
                 new String[] {"", "", "", "", random ? "Tau\u00b2" : "Studies"}, estHead(s), ci(s),
                 favours(o, s, true), favours(o, s, false), rows, axis);
     }

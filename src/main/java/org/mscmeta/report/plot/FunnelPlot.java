@@ -110,7 +110,7 @@ public final class FunnelPlot implements Drawing {
         if (fx.length > 0) {
             legend.add("\u25cb Added by trim and fill (" + fx.length + ")");
         }
-        ChartFrame frame = new ChartFrame(o.size(), o.titleFor(a.outcome(), "Funnel plot: " + a.outcome()), xs2,
+        ChartFrame frame = new ChartFrame(o.size(), "Funnel plot: " + a.outcome(), xs2,
                 xTitle, ChartFrame.linear(0, top), yTitle, true, legend);
         return new FunnelPlot(frame, xs.stream().mapToDouble(Double::doubleValue).toArray(),
                 ses.stream().mapToDouble(Double::doubleValue).toArray(), fx, fs, theta, crit);

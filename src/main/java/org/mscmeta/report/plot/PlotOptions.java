@@ -74,7 +74,10 @@ public record PlotOptions(PlotSize size, StudyOrder order, String title, double 
         return Double.isFinite(axisMin);
     }
 
-    /** The title for an outcome: the user's with {@code {outcome}} replaced, else {@code fallback}. */
+    /**
+     * The title of an outcome's forest plot: the user's with {@code {outcome}} replaced, else {@code fallback} (its
+     * subgroup plots add "by" the variable; the other plots keep their own titles, which say what they show).
+     */
     public String titleFor(String outcome, String fallback) {
         return title == null ? fallback : title.replace("{outcome}", outcome);
     }

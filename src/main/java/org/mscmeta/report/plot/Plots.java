@@ -196,7 +196,7 @@ public final class Plots {
         // no-break spaces: a header wraps between its words, never inside "(95% CI)" or "per 1,000"
         String ci = "(" + org.mscmeta.report.Formats.fixed(s.level() * 100, 0) + "%\u00a0CI)";
         String per1000 = "per\u00a01,000";
-        TableFigure t = new TableFigure(options.titleFor("", "Summary of findings: MSC compared with control"),
+        TableFigure t = new TableFigure("Summary of findings: MSC compared with control",
                 new String[] {"Outcome", "Participants (studies)", "Relative effect " + ci,
                     "Risk with control " + per1000, "Risk with MSC " + per1000 + " " + ci,
                     "Difference " + per1000 + " " + ci}, rows, notes);
@@ -216,7 +216,7 @@ public final class Plots {
             throw new IllegalArgumentException("no route x cell source analysis of '" + a.outcome() + "': it needs"
                     + " route and cell source among the subgroup variables, and a study with both");
         }
-        return new Figure(new HeatMap(options.titleFor(a.outcome(), a.outcome() + ": route x cell source"),
+        return new Figure(new HeatMap(a.outcome() + ": route x cell source",
                 a.routeBySource(), results.settings(), options.size()));
     }
 

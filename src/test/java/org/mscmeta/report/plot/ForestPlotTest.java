@@ -324,4 +324,33 @@ class ForestPlotTest {
                 .forEach(t -> texts.add(t.text()));
         return texts;
     }
+
+    /**
+     * --plot-title is the title of an outcome's forest plots: its subgroup plots add the variable; the funnel plot,
+     * the AE panel and the summary of findings keep their own titles (they were titled ": MSC vs control" or like
+     * the forest plot).
+     */
+    @Test
+    void thePlotTitleIsTheForestPlotsTitle() throws Exception {
+        Results r = MetaAnalysis.run(SheetReader.withBuiltInVocabulary().read(
+                Path.of("examples/msc_adverse_events.csv"), null), Settings.DEFAULTS.withOutcome("Death"));
+        PlotOptions o = PlotOptions.DEFAULTS.withTitle("{outcome}: MSC vs control");
+        assertTrue(texts(Plots.forest(r, "Death", o)).contains("Death: MSC vs control"));
+        List<String> by = texts(Plots.forestBy(r, "Death", "cell_source", o));
+        assertTrue(by.stream().anyMatch(t -> t.startsWith("Death: MSC vs control by ")), by.toString());
+        assertTrue(texts(Plots.funnel(r, "Death", o)).contains("Funnel plot: Death"));
+        List<String> sof = texts(Plots.summaryOfFindings(r, o));
+        assertTrue(sof.contains("Summary of findings: MSC compared with control"), sof.toString());
+        for (Figure f : List.of(Plots.aePanel(r, o), Plots.summaryOfFindings(r, o), Plots.funnel(r, "Death", o))) {
+            assertFalse(texts(f).stream().anyMatch(t -> t.contains("MSC vs control")), texts(f).toString());
+        }
+    }
+
+    private static List<String> texts(Figure f) {
+        List<String> texts = new java.util.ArrayList<>();
+        for (Drawing page : f.pages()) {
+            DrawingInspector.of(page).texts.forEach(t -> texts.add(t.text()));
+        }
+        return texts;
+    }
 }
