@@ -1,8 +1,12 @@
 package org.mscmeta.report.plot;
 
 import de.rototor.pdfbox.graphics2d.PdfBoxGraphics2DFontTextDrawer;
+import java.awt.FontFormatException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.text.AttributedCharacterIterator;
+import java.text.CharacterIterator;
+import org.apache.fontbox.ttf.CmapLookup;
 import org.apache.fontbox.ttf.TTFParser;
 import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
@@ -18,9 +22,11 @@ import org.apache.pdfbox.pdmodel.font.PDType0Font;
  * <p>What a document embeds is first cut, once per process, to the scripts and signs a forest plot of trials is
  * written in (Latin with its extensions, Greek, Cyrillic, punctuation, super- and subscripts, currency, arrows,
  * mathematical operators, geometric shapes; about a quarter of DejaVu's glyphs): PDFBox reckons the widths of every
- * glyph of the font it is given for each document, which was a third of the cost of a PDF. A character outside
- * those (a study label in Hebrew, say) is drawn in the PDF as its outline, from the full font, so it still shows;
- * the PNG and SVG use the full font.
+ * glyph of the font it is given for each document, which was a third of the cost of a PDF. A text with a character
+ * outside those (a study label with a check mark or in Hebrew, say) is drawn in the PDF as its outline, from the
+ * full font, so it still shows as in the PNG and SVG, which use the full font: {@link #embedded} tells the text
+ * drawer so (left to itself, it tried the embedded font, failed, logged the error with its stack trace and drew
+ * nothing, and the label was missing from the PDF).
  */
 final class PdfFonts {
 
@@ -64,6 +70,29 @@ final class PdfFonts {
         return CUT[face];
     }
 
+    /** Whether every character of {@code text} has a glyph in both faces (the iterator is left at its start). */
+    static boolean covered(AttributedCharacterIterator text, CmapLookup[] cmaps) {
+        try {
+            for (char c = text.first(); c != CharacterIterator.DONE; c = text.next()) {
+                int cp = c;
+                if (Character.isHighSurrogate(c)) {
+                    char low = text.next();
+                    cp = Character.isLowSurrogate(low) ? Character.toCodePoint(c, low) : c;
+                }
+                if (!Character.isWhitespace(cp) && !Character.isISOControl(cp)) {
+                    for (CmapLookup cmap : cmaps) {
+                        if (cmap.getGlyphId(cp) == 0) {
+                            return false;
+                        }
+                    }
+                }
+            }
+            return true;
+        } finally {
+            text.first();
+        }
+    }
+
     private static TrueTypeFont parse(String resource) {
         try {
             int face = resource.equals(Text.BOLD_FILE) ? 1 : 0;
@@ -78,10 +107,20 @@ final class PdfFonts {
         }
     }
 
-    /** A text drawer for {@code doc} that maps the plot fonts to their embedded subsets. */
+    /**
+     * A text drawer for {@code doc} that maps the plot fonts to their embedded subsets, and has a text with a
+     * character the subsets lack drawn as outlines.
+     */
     static PdfBoxGraphics2DFontTextDrawer embedded(PDDocument doc) throws IOException {
         TrueTypeFont[] ttf = PARSED.get();
-        PdfBoxGraphics2DFontTextDrawer drawer = new PdfBoxGraphics2DFontTextDrawer();
+        CmapLookup[] cmaps = {ttf[0].getUnicodeCmapLookup(), ttf[1].getUnicodeCmapLookup()};
+        PdfBoxGraphics2DFontTextDrawer drawer = new PdfBoxGraphics2DFontTextDrawer() {
+            @Override
+            public boolean canDrawText(AttributedCharacterIterator text, IFontTextDrawerEnv env)
+                    throws IOException, FontFormatException {
+                return covered(text, cmaps) && super.canDrawText(text, env);
+            }
+        };
         drawer.registerFont(Text.font(10f, false).getFontName(), PDType0Font.load(doc, ttf[0], true));
         drawer.registerFont(Text.font(10f, true).getFontName(), PDType0Font.load(doc, ttf[1], true));
         return drawer;

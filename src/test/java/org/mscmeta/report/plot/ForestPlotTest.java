@@ -247,6 +247,58 @@ class ForestPlotTest {
                 "the SVG names the face and keeps bold headings bold");
     }
 
+    /**
+     * A study label with a character the PDF's embedded subset lacks (a check mark) is drawn in the PDF as outlines,
+     * as it is in the PNG: the text drawer tried the subset, logged the failure with a stack trace and drew nothing,
+     * so the label was missing from the PDF.
+     */
+    @Test
+    void aLabelOutsideTheEmbeddedSubsetStillShowsInThePdf() throws Exception {
+        Path f = dir.resolve("marks.csv");
+        Files.writeString(f, "study,outcome,events_msc,n_msc,events_control,n_control\n"
+                + "\"Alpha 2020\",Fever,3,20,2,20\n\"Omega trial 2022 \u2713\",Fever,2,15,1,14\n");
+        Results r = MetaAnalysis.run(SheetReader.withBuiltInVocabulary().read(f, null), Settings.DEFAULTS);
+        Drawing page = outcome(r, PlotOptions.DEFAULTS).pages(PlotOptions.DEFAULTS).get(0);
+        java.awt.geom.Rectangle2D label = DrawingInspector.of(page).texts.stream()
+                .filter(t -> t.text().startsWith("Omega trial")).findFirst().orElseThrow().box();
+        java.util.logging.Logger log = java.util.logging.Logger.getLogger("de.rototor.pdfbox.graphics2d");
+        List<java.util.logging.LogRecord> records = new java.util.ArrayList<>();
+        java.util.logging.Handler h = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord rec) {
+                records.add(rec);
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        log.addHandler(h);
+        Path pdf = dir.resolve("marks.pdf");
+        try {
+            DrawingFiles.pdf(page, pdf);
+        } finally {
+            log.removeHandler(h);
+        }
+        assertTrue(records.stream().noneMatch(rec -> rec.getLevel().intValue() >= java.util.logging.Level.WARNING
+                .intValue()), records.stream().map(java.util.logging.LogRecord::getMessage).toList().toString());
+        try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
+            // one pixel a point, as the drawing's units: the label's box must hold ink
+            BufferedImage img = new org.apache.pdfbox.rendering.PDFRenderer(doc).renderImage(0, 1f);
+            int ink = 0;
+            for (int y = (int) label.getMinY(); y < (int) Math.ceil(label.getMaxY()); y++) {
+                for (int x = (int) label.getMinX(); x < (int) Math.ceil(label.getMaxX()); x++) {
+                    ink += (img.getRGB(x, y) & 0xff) < 128 ? 1 : 0;
+                }
+            }
+            assertTrue(ink > 20, "ink in the label's box: " + ink);
+        }
+    }
+
     private static void collectFonts(org.apache.pdfbox.pdmodel.PDResources res, List<String> out) throws IOException {
         for (var name : res.getFontNames()) {
             out.add(res.getFont(name).getName());
