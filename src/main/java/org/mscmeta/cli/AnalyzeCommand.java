@@ -311,6 +311,13 @@ final class AnalyzeCommand implements Main.Subcommand {
                     + (noReport ? "" : ", " + org.mscmeta.report.workbook.Workbook.FILE_NAME + ", "
                     + org.mscmeta.report.docx.ManuscriptKit.FILE_NAME + ", " + ReportWriter.PLOTS + "/"));
         }
+        for (String note : written.notes()) {
+            if (quiet) {
+                err.println("Note: " + Terminal.safe(note));
+            } else {
+                outStream.println("Note: " + Terminal.safe(note));
+            }
+        }
         return 0;
     }
 

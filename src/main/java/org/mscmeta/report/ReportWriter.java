@@ -44,8 +44,19 @@ public final class ReportWriter {
     private ReportWriter() {
     }
 
-    /** What was written, relative to the output folder. */
-    public record Written(List<Path> files) {
+    /**
+     * What was written.
+     *
+     * @param files  the files, relative to the output folder
+     * @param notes  what a reader of the files should know that the analysis does not say (texts the plots cannot
+     *               show)
+     */
+    public record Written(List<Path> files, List<String> notes) {
+
+        public Written {
+            files = List.copyOf(files);
+            notes = List.copyOf(notes);
+        }
     }
 
     /** Writes the outputs of {@code results} into {@code out}, the plots with the default options. */
@@ -148,7 +159,16 @@ public final class ReportWriter {
             json.finish(results);
             files.add(Path.of(ResultsJson.FILE_NAME));
             folder.commit(files);
-            return new Written(List.copyOf(files));
+            List<String> notes = new ArrayList<>();
+            List<String> boxes = jsonOnly ? List.of() : Plots.textsWithoutGlyphs(results);
+            if (!boxes.isEmpty()) {
+                notes.add("the plot font (DejaVu Sans) has no glyph for some characters of "
+                        + org.mscmeta.sheet.Notice.count(boxes.size(), "label", "labels") + ", which the plots show as"
+                        + " boxes: " + String.join("; ", boxes.subList(0, Math.min(3, boxes.size())).stream()
+                        .map(b -> "'" + b + "'").toList()) + (boxes.size() > 3 ? "; ..." : "")
+                        + " (results.json, the workbook and report.docx keep the text as it is)");
+            }
+            return new Written(files, notes);
         }
 
         @Override

@@ -180,6 +180,27 @@ class AnalyzeCommandTest {
         assertFalse(json.contains("(s)") || json.contains("(ies)"), "a count written as 'study(ies)' in results.json");
     }
 
+    /**
+     * A study label with characters the plot font has no glyph for (Chinese characters) is shown as boxes in the
+     * plots: the run says so, and which labels; a sheet without such labels gets no such note.
+     */
+    @Test
+    void labelsThePlotsCannotShowAreNamed() throws Exception {
+        Path in = dir.resolve("cjk.csv");
+        Files.writeString(in, "study,outcome,events_msc,n_msc,events_control,n_control\n"
+                + "M\u00fcller 2020,Fever,3,20,2,20\n\u674e 2021,Fever,5,30,4,31\n");
+        org.mscmeta.testing.Cli.Run run = org.mscmeta.testing.Cli.run("analyze", in.toString(), "--out",
+                dir.resolve("cjk").toString());
+        assertEquals(0, run.status(), run.all());
+        assertTrue(run.out().contains("Note: the plot font (DejaVu Sans) has no glyph for some characters of 1 label,"
+                + " which the plots show as boxes: '\u674e 2021'"), run.out());
+        assertFalse(run.out().contains("M\u00fcller 2020'"), "DejaVu Sans has \u00fc: " + run.out());
+        org.mscmeta.testing.Cli.Run plain = org.mscmeta.testing.Cli.run("analyze", ReferenceCases.resource(
+                "data/bcg.csv").toString(), "--out", dir.resolve("bcg").toString());
+        assertEquals(0, plain.status(), plain.all());
+        assertFalse(plain.all().contains("Note:"), plain.all());
+    }
+
     @Test
     void singleArmRowsAreKeptOutWithANotice() throws Exception {
         Path in = dir.resolve("mixed.csv");

@@ -28,6 +28,29 @@ public final class Plots {
     }
 
     /** The forest plot of an outcome: its studies and the pooled estimates. */
+    /**
+     * The outcome names and study labels of {@code results} with a character the plot font (DejaVu Sans) has no
+     * glyph for, in order of first appearance: the plots show a box for it (results.json and the workbook keep the
+     * text as it is).
+     */
+    public static List<String> textsWithoutGlyphs(Results results) {
+        java.util.Set<String> out = new java.util.LinkedHashSet<>();
+        for (org.mscmeta.analysis.Analysis a : results.analyses()) {
+            if (a.subgroup() != null) {
+                continue;
+            }
+            if (!Text.shows(a.outcome())) {
+                out.add(a.outcome());
+            }
+            for (int j = 0; j < a.studies().size(); j++) {
+                if (!Text.shows(a.studies().study(j))) {
+                    out.add(a.studies().study(j));
+                }
+            }
+        }
+        return List.copyOf(out);
+    }
+
     public static Figure forest(Results results, String outcome) {
         return forest(results, outcome, PlotOptions.DEFAULTS);
     }

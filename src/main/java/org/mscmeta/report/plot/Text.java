@@ -56,6 +56,22 @@ final class Text {
         return bold ? BOLD.deriveFont(Font.BOLD, size) : REGULAR.deriveFont(size);
     }
 
+    /**
+     * Whether the plot font has a glyph for every character of {@code s} in both faces (white space and control
+     * characters aside); where it has none, Java2D draws a box.
+     */
+    static boolean shows(String s) {
+        for (int i = 0; i < s.length(); ) {
+            int cp = s.codePointAt(i);
+            if (!Character.isWhitespace(cp) && !Character.isISOControl(cp)
+                    && (!REGULAR.canDisplay(cp) || !BOLD.canDisplay(cp))) {
+                return false;
+            }
+            i += Character.charCount(cp);
+        }
+        return true;
+    }
+
     static double width(String s, Font f) {
         return f.getStringBounds(s, FRC).getWidth();
     }
