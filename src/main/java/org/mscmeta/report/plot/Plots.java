@@ -34,17 +34,16 @@ public final class Plots {
      * text as it is).
      */
     public static List<String> textsWithoutGlyphs(Results results) {
-        java.util.Set<String> out = new java.util.LinkedHashSet<>();
+        java.util.Set<String> seen = new java.util.HashSet<>(); // a registry's trials recur in every outcome
+        List<String> out = new java.util.ArrayList<>();
         for (org.mscmeta.analysis.Analysis a : results.analyses()) {
             if (a.subgroup() != null) {
                 continue;
             }
-            if (!Text.shows(a.outcome())) {
-                out.add(a.outcome());
-            }
-            for (int j = 0; j < a.studies().size(); j++) {
-                if (!Text.shows(a.studies().study(j))) {
-                    out.add(a.studies().study(j));
+            for (int j = -1; j < a.studies().size(); j++) {
+                String text = j < 0 ? a.outcome() : a.studies().study(j);
+                if (seen.add(text) && !Text.shows(text)) {
+                    out.add(text);
                 }
             }
         }

@@ -63,7 +63,7 @@ final class Text {
     static boolean shows(String s) {
         for (int i = 0; i < s.length(); ) {
             int cp = s.codePointAt(i);
-            if (!Character.isWhitespace(cp) && !Character.isISOControl(cp)
+            if (cp > 0x7e && !Character.isWhitespace(cp) && !Character.isISOControl(cp)
                     && (!REGULAR.canDisplay(cp) || !BOLD.canDisplay(cp))) {
                 return false;
             }
