@@ -71,9 +71,12 @@ public final class ManuscriptKit {
                 }
                 String words = variable.equals("route") ? "administration route" : variable.equals("cell_source")
                         ? "cell source" : variable.replace('_', ' ');
+                String squares = s.method() == org.mscmeta.analysis.Method.GLMM
+                        ? "all of one size: the mixed logistic model gives the studies no weights"
+                        : "area proportional to the study's weight within its subgroup";
                 StringBuilder legend = new StringBuilder(a.outcome() + " by " + words + ": " + measure + " of MSC"
-                        + " versus control in each study (squares, area proportional to the study's weight within its"
-                        + " subgroup; lines, " + ci(s) + " confidence intervals) and pooled within each " + words
+                        + " versus control in each study (squares, " + squares + "; lines, " + ci(s)
+                        + " confidence intervals) and pooled within each " + words
                         + " and overall (diamonds, " + ModelWords.shown(s) + ").");
                 for (SubgroupComparison t : r.subgroupTests(a.outcome(), variable)) {
                     legend.append(" Test for subgroup differences, ").append(t.model().equals("random")

@@ -1,0 +1,41 @@
+package org.mscmeta.report.docx;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.mscmeta.analysis.MetaAnalysis;
+import org.mscmeta.analysis.Method;
+import org.mscmeta.analysis.Settings;
+import org.mscmeta.effect.Measure;
+import org.mscmeta.sheet.SheetReader;
+
+/** The legends of the kit's forest plots say what the squares show under the model in force. */
+class ManuscriptKitTest {
+
+    private static List<String> legends(Settings s) throws Exception {
+        var r = MetaAnalysis.run(SheetReader.withBuiltInVocabulary().read(Path.of("examples/msc_adverse_events.csv"),
+                null), s.withOutcome("Death"));
+        return ManuscriptKit.figures(r, name -> Path.of(name + ".png"), o -> o.toLowerCase()).stream()
+                .map(ManuscriptKit.Figure::legend).filter(l -> l.startsWith("Death by")).toList();
+    }
+
+    /**
+     * The mixed logistic models give the studies no weights and the plots draw their squares all of one size; the
+     * legend said "area proportional to the study's weight".
+     */
+    @Test
+    void squaresAreWeightedOnlyWhereTheModelWeighsTheStudies() throws Exception {
+        List<String> mh = legends(Settings.DEFAULTS);
+        assertFalse(mh.isEmpty());
+        mh.forEach(l -> assertTrue(l.contains("area proportional to the study's weight"), l));
+        List<String> glmm = legends(Settings.DEFAULTS.withMeasure(Measure.OR).withMethod(Method.GLMM));
+        assertFalse(glmm.isEmpty());
+        glmm.forEach(l -> {
+            assertTrue(l.contains("squares, all of one size"), l);
+            assertFalse(l.contains("weight within"), l);
+        });
+    }
+}
