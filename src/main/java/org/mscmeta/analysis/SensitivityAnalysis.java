@@ -165,7 +165,8 @@ final class SensitivityAnalysis {
         if (dropped > 0) {
             notices.add(new Notice("meta_regression", a.outcome(), String.format(Locale.ROOT,
                     "%s: %s without a value of %s left out of the meta-regression", a.outcome(),
-                    Notice.count(dropped, "study", "studies"), String.join(", ", mods))));
+                    Notice.count(dropped, "study", "studies"), mods.size() == 1 ? mods.get(0)
+                    : String.join(", ", mods.subList(0, mods.size() - 1)) + " or " + mods.get(mods.size() - 1))));
         }
         if (design.used().length <= design.terms().size()) {
             notices.add(new Notice("meta_regression", a.outcome(), a.outcome() + ": too few studies ("

@@ -105,6 +105,7 @@ public final class ConsoleSummary {
             if (a.subgroup() == null) {
                 summaryOfFindings(a, out);
                 routeBySource(a, s, out);
+                metaRegression(a, out);
             }
             if (a.subgroup() != null && isLastOfVariable(all, ai)) {
                 printTests(r.subgroupTests(), a.outcome() + "\u0000" + a.subgroup().variable(), out);
@@ -166,6 +167,18 @@ public final class ConsoleSummary {
                 + Formats.whole(f.mscLower()) + ", " + Formats.whole(f.mscUpper()) + "] with MSC; difference "
                 + Formats.signedWhole(f.differencePer1000()) + " [" + Formats.signedWhole(f.differenceLower()) + ", "
                 + Formats.signedWhole(f.differenceUpper()) + "]");
+    }
+
+    /** The meta-regression on the moderators asked for (--moderators): its test, residual tau2 and R2. */
+    private static void metaRegression(Analysis a, java.io.PrintWriter out) {
+        var m = a.sensitivity() == null ? null : a.sensitivity().metaRegression();
+        if (m == null) {
+            return;
+        }
+        out.println("  Meta-regression on " + Terminal.safe(String.join(", ", m.terms().subList(1, m.terms().size())))
+                + " (k = " + m.k() + "): QM = " + Formats.statistic(m.qm()) + ", df = " + m.qmDf() + ", "
+                + pIs(m.qmP()) + "; residual tau2 = " + Formats.tau2(m.tau2())
+                + (Double.isFinite(m.r2()) ? "; R2 = " + Formats.percent(m.r2(), 0) : ""));
     }
 
     /** The route x cell-source analysis: the combinations (when few) and the test of the interaction. */

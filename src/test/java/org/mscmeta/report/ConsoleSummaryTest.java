@@ -134,4 +134,20 @@ class ConsoleSummaryTest {
         assertTrue(row.matches("  route: intra-articular +0  not estimable +- +"), row);
         assertFalse(text.contains("random effects: not estimable"), text);
     }
+
+    /** The meta-regression asked for (--moderators) is in the summary, with its test; it was only in the files. */
+    @Test
+    void theMetaRegressionAskedForIsSummarised() throws Exception {
+        ExtractionSheet sheet = SheetReader.withBuiltInVocabulary().read(Path.of("examples/msc_adverse_events.csv"),
+                null);
+        Results r = MetaAnalysis.run(sheet, Settings.DEFAULTS.withBy(List.of()).withModerators(List.of("year"))
+                .withOutcome("Death"));
+        var m = r.analyses().get(0).sensitivity().metaRegression();
+        String text = ConsoleSummary.text(r);
+        assertTrue(text.contains("  Meta-regression on year (k = " + m.k() + "): QM = " + Formats.statistic(m.qm())
+                + ", df = 1, p = " + Formats.p(m.qmP()) + "; residual tau2 = "), text);
+        assertTrue(text.contains("1 study without a value of year left out of the meta-regression"), text);
+        assertFalse(ConsoleSummary.text(MetaAnalysis.run(sheet, Settings.DEFAULTS.withOutcome("Death")))
+                .contains("Meta-regression"), "none asked for, none shown");
+    }
 }
