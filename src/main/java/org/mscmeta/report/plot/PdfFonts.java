@@ -72,25 +72,12 @@ final class PdfFonts {
 
     /** Whether every character of {@code text} has a glyph in both faces (the iterator is left at its start). */
     static boolean covered(AttributedCharacterIterator text, CmapLookup[] cmaps) {
-        try {
-            for (char c = text.first(); c != CharacterIterator.DONE; c = text.next()) {
-                int cp = c;
-                if (Character.isHighSurrogate(c)) {
-                    char low = text.next();
-                    cp = Character.isLowSurrogate(low) ? Character.toCodePoint(c, low) : c;
-                }
-                if (!Character.isWhitespace(cp) && !Character.isISOControl(cp)) {
-                    for (CmapLookup cmap : cmaps) {
-                        if (cmap.getGlyphId(cp) == 0) {
-                            return false;
-                        }
-                    }
-                }
-            }
-            return true;
-        } finally {
-            text.first();
+        StringBuilder s = new StringBuilder(text.getEndIndex() - text.getBeginIndex());
+        for (char c = text.first(); c != CharacterIterator.DONE; c = text.next()) {
+            s.append(c);
         }
+        text.first();
+        return Text.everyGlyph(s, cp -> cmaps[0].getGlyphId(cp) != 0 && cmaps[1].getGlyphId(cp) != 0);
     }
 
     private static TrueTypeFont parse(String resource) {

@@ -27,7 +27,6 @@ public final class Plots {
     private Plots() {
     }
 
-    /** The forest plot of an outcome: its studies and the pooled estimates. */
     /**
      * The outcome names and study labels of {@code results} with a character the plot font (DejaVu Sans) has no
      * glyph for, in order of first appearance: the plots show a box for it (results.json and the workbook keep the
@@ -50,6 +49,7 @@ public final class Plots {
         return List.copyOf(out);
     }
 
+    /** The forest plot of an outcome: its studies and the pooled estimates. */
     public static Figure forest(Results results, String outcome) {
         return forest(results, outcome, PlotOptions.DEFAULTS);
     }

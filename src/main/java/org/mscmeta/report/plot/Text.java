@@ -61,15 +61,16 @@ final class Text {
      * characters aside); where it has none, Java2D draws a box.
      */
     static boolean shows(String s) {
-        for (int i = 0; i < s.length(); ) {
-            int cp = s.codePointAt(i);
-            if (cp > 0x7e && !Character.isWhitespace(cp) && !Character.isISOControl(cp)
-                    && (!REGULAR.canDisplay(cp) || !BOLD.canDisplay(cp))) {
-                return false;
-            }
-            i += Character.charCount(cp);
-        }
-        return true;
+        return everyGlyph(s, cp -> REGULAR.canDisplay(cp) && BOLD.canDisplay(cp));
+    }
+
+    /**
+     * Whether {@code hasGlyph} holds for every character of {@code s} but white space, control characters and
+     * printable ASCII (which the plot font and its PDF subset both have).
+     */
+    static boolean everyGlyph(CharSequence s, java.util.function.IntPredicate hasGlyph) {
+        return s.codePoints().allMatch(cp -> cp <= 0x7e || Character.isWhitespace(cp) || Character.isISOControl(cp)
+                || hasGlyph.test(cp));
     }
 
     static double width(String s, Font f) {
