@@ -222,7 +222,8 @@ public final class MetaAnalysis {
                 }
             }
             notices.add(new Notice("double_zero", a.outcome(), a.outcome() + ": "
-                    + Notice.count(a.kDoubleZeroExcluded(), "study", "studies") + " with no events (or only events) in both arms left out of the " + s.measure()
+                    + Notice.count(a.kDoubleZeroExcluded(), "study", "studies")
+                    + " with no events (or only events) in both arms left out of the " + s.measure()
                     + " analysis: " + abbreviate(names, count)
                     + " (use --double-zero include to keep them with the continuity correction)"));
         }
@@ -264,7 +265,8 @@ public final class MetaAnalysis {
             int extra = a.common().k() - a.k();
             notices.add(new Notice("models", a.outcome(), a.outcome() + ": the " + methodName(s.method())
                     + " estimate pools " + Notice.count(a.common().k(), "table", "tables") + ", " + extra
-                    + " more than the " + Notice.count(a.k(), "study", "studies") + " with a study estimate (tables with no events, or only events, in both arms have no "
+                    + " more than the " + Notice.count(a.k(), "study", "studies")
+                    + " with a study estimate (tables with no events, or only events, in both arms have no "
                     + s.measure() + " of their own but still count in " + methodName(s.method()) + ")"));
         }
         RandomResult rr = a.random();

@@ -171,7 +171,8 @@ final class SensitivityAnalysis {
         if (design.used().length <= design.terms().size()) {
             notices.add(new Notice("meta_regression", a.outcome(), a.outcome() + ": too few studies ("
                     + design.used().length + ") for a meta-regression with "
-                    + Notice.count(design.terms().size() - 1, "coefficient", "coefficients") + " besides the intercept"));
+                    + Notice.count(design.terms().size() - 1, "coefficient", "coefficients")
+                    + " besides the intercept"));
             return null;
         }
         MetaRegression fit = design.fit(y, v, s.tau2() == null ? org.mscmeta.pool.TauSquared.REML : s.tau2(),

@@ -93,7 +93,8 @@ public final class OutcomeNames {
         }
         if (mappedRows > 0) {
             notices.add(new Notice("outcome_map", null, String.format(Locale.ROOT, "%s: %s renamed by the outcome"
-                    + " map %s (e.g. %s)", file, Notice.count(mappedRows, "row", "rows"), map.source(), String.join(", ", examples))));
+                    + " map %s (e.g. %s)", file, Notice.count(mappedRows, "row", "rows"), map.source(),
+                    String.join(", ", examples))));
         }
         // groups of names with one key, in order of first appearance
         Map<String, List<Integer>> byKey = new LinkedHashMap<>();

@@ -503,7 +503,8 @@ public final class SheetValidator {
         unknownNotices(notices, "route", unknownRoute);
         unknownNotices(notices, "cell_source", unknownSource);
         if (badDoseRows > 0) {
-            notices.add(new Notice("dose", null, file + ": " + Notice.count(badDoseRows, "row has", "rows have") + " a dose that is not a number"
+            notices.add(new Notice("dose", null, file + ": " + Notice.count(badDoseRows, "row has", "rows have")
+                    + " a dose that is not a number"
                     + " (first: row " + firstBadDoseRow + "); dose is left blank there"));
         }
         return new ExtractionSheet(file, rowNumbers.toArray(), eventsMsc.toArray(), nMsc.toArray(),

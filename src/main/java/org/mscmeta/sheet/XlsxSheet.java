@@ -133,15 +133,18 @@ final class XlsxSheet {
             // formulas without a saved value: evaluated in a workbook opened whole, or refused
             if (size > EVALUATE_MAX_BYTES) {
                 throw new InvalidInputException(name, "saved values for its formulas, but "
-                        + Notice.count(unevaluated.size(), "formula cell has", "formula cells have") + " none (first: cell " + unevaluated.get(0) + "), and the workbook is"
+                        + Notice.count(unevaluated.size(), "formula cell has", "formula cells have")
+                        + " none (first: cell " + unevaluated.get(0) + "), and the workbook is"
                         + " too large to evaluate them here: open it in Excel or LibreOffice and save it, which stores"
                         + " the values");
             }
             SheetValidator evaluated = validators.get();
             readEvaluating(pkg, chosen, headerRow, evaluated, name);
-            evaluated.notice(new Notice("formulas", null, name + ": " + Notice.count(unevaluated.size(), "formula cell", "formula cells")
+            evaluated.notice(new Notice("formulas", null, name + ": "
+                    + Notice.count(unevaluated.size(), "formula cell", "formula cells")
                     + " had no saved value (the workbook was written by a program that does not compute formulas) and"
-                    + (unevaluated.size() == 1 ? " was" : " were") + " evaluated here (first: cell " + unevaluated.get(0) + ")"));
+                    + (unevaluated.size() == 1 ? " was" : " were") + " evaluated here (first: cell "
+                    + unevaluated.get(0) + ")"));
             return evaluated;
         } catch (InvalidInputException e) {
             throw e;

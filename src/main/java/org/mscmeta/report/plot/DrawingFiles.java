@@ -94,9 +94,9 @@ public final class DrawingFiles {
     /**
      * The pixels as grey levels, one byte each, when every pixel is a grey (red, green and blue equal), else null:
      * the AE panel, the leave-one-out, cumulative and zero-event plots and the summary of findings are drawn in black
-     * and greys only, and written as one byte a pixel they are a third of the data to deflate. Written as an indexed PNG whose palette is the 256 greys, in sRGB like the
-     * colour PNGs (a greyscale image of Java's would carry its linear grey profile, which a viewer that honours it
-     * shows lighter).
+     * and greys only, and written as one byte a pixel they are a third of the data to deflate. Written as an indexed
+     * PNG whose palette is the 256 greys, in sRGB like the colour PNGs (a greyscale image of Java's would carry its
+     * linear grey profile, which a viewer that honours it shows lighter).
      */
     private static byte[] greys(int[] pixels, int n) {
         // a colour plot's colour is a square or a line several pixels across, seen by looking at every 7th pixel

@@ -191,7 +191,8 @@ public final class ForestPlots {
         footnotes(s, rows);
         Axis axis = o.hasAxisLimits() ? Axis.limits(scale(s), o.axisMin(), o.axisMax())
                 : Axis.forValues(scale(s), show);
-        return new ForestPlot("Adverse events after MSC: pooled " + ModelWords.measure(s.measure()) + " per outcome", "Outcome", new String[] {"MSC", prop ? "" : "Control", prop ? "" : "Incidence"},
+        return new ForestPlot("Adverse events after MSC: pooled " + ModelWords.measure(s.measure()) + " per outcome",
+                "Outcome", new String[] {"MSC", prop ? "" : "Control", prop ? "" : "Incidence"},
                 new String[] {"Events", "Total", prop ? "" : "Events", prop ? "" : "Total", prop ? "" : "with MSC"},
                 estHead(s), ci(s), favours(o, s, true), favours(o, s, false), rows, axis);
     }
