@@ -21,10 +21,13 @@ import org.mscmeta.sheet.SheetReader;
  */
 class ConsoleSummaryTest {
 
+    private static ExtractionSheet example() throws Exception {
+        return SheetReader.withBuiltInVocabulary().read(Path.of("examples/msc_adverse_events.csv"), null);
+    }
+
     @Test
     void aSmallSheetIsSummarisedOutcomeBySubgroup() throws Exception {
-        ExtractionSheet sheet = SheetReader.withBuiltInVocabulary().read(Path.of("examples/msc_adverse_events.csv"),
-                null);
+        ExtractionSheet sheet = example();
         String text = ConsoleSummary.text(MetaAnalysis.run(sheet, Settings.DEFAULTS));
         assertTrue(text.contains("  cell_source: bone marrow"), "subgroup rows");
         assertTrue(text.contains("Per 1,000 people:"), "summary of findings");
@@ -64,8 +67,7 @@ class ConsoleSummaryTest {
      */
     @Test
     void riskDifferencesOfTheZeroEventRowsAreWrittenAsDifferences() throws Exception {
-        ExtractionSheet sheet = SheetReader.withBuiltInVocabulary().read(Path.of("examples/msc_adverse_events.csv"),
-                null);
+        ExtractionSheet sheet = example();
         String text = ConsoleSummary.text(MetaAnalysis.run(sheet, Settings.DEFAULTS.withMeasure(
                 org.mscmeta.effect.Measure.RD).withOutcome("Death")));
         List<String> rows = text.lines().filter(l -> l.contains("zero-event sensitivity:")).toList();
@@ -86,8 +88,7 @@ class ConsoleSummaryTest {
      */
     @Test
     void proportionsHaveNoComparisonAndNoNullTest() throws Exception {
-        ExtractionSheet sheet = SheetReader.withBuiltInVocabulary().read(Path.of("examples/msc_adverse_events.csv"),
-                null);
+        ExtractionSheet sheet = example();
         for (org.mscmeta.effect.Measure m : List.of(org.mscmeta.effect.Measure.PLOGIT,
                 org.mscmeta.effect.Measure.PFT, org.mscmeta.effect.Measure.PRAW)) {
             String text = ConsoleSummary.text(MetaAnalysis.run(sheet, Settings.DEFAULTS.withMeasure(m)
@@ -126,8 +127,7 @@ class ConsoleSummaryTest {
      */
     @Test
     void noRandomEffectsModelAskedForIsNotReportedAsNotEstimable() throws Exception {
-        ExtractionSheet sheet = SheetReader.withBuiltInVocabulary().read(Path.of("examples/msc_adverse_events.csv"),
-                null);
+        ExtractionSheet sheet = example();
         String text = ConsoleSummary.text(MetaAnalysis.run(sheet, Settings.DEFAULTS.withTau2(null)
                 .withOutcome("Serious adverse events")));
         String row = text.lines().filter(l -> l.startsWith("  route: intra-articular")).findFirst().orElseThrow();
@@ -138,8 +138,7 @@ class ConsoleSummaryTest {
     /** The meta-regression asked for (--moderators) is in the summary, with its test; it was only in the files. */
     @Test
     void theMetaRegressionAskedForIsSummarised() throws Exception {
-        ExtractionSheet sheet = SheetReader.withBuiltInVocabulary().read(Path.of("examples/msc_adverse_events.csv"),
-                null);
+        ExtractionSheet sheet = example();
         Results r = MetaAnalysis.run(sheet, Settings.DEFAULTS.withBy(List.of()).withModerators(List.of("year"))
                 .withOutcome("Death"));
         var m = r.analyses().get(0).sensitivity().metaRegression();
