@@ -307,7 +307,8 @@ final class AnalyzeCommand implements Main.Subcommand {
         if (!quiet) {
             outStream.print(summaryText);
             outStream.println();
-            outStream.println("Wrote " + written.files().size() + " file(s) to " + out + ": " + ResultsJson.FILE_NAME
+            outStream.println("Wrote " + org.mscmeta.sheet.Notice.count(written.files().size(), "file", "files")
+                    + " to " + out + ": " + ResultsJson.FILE_NAME
                     + (noReport ? "" : ", " + org.mscmeta.report.workbook.Workbook.FILE_NAME + ", "
                     + org.mscmeta.report.docx.ManuscriptKit.FILE_NAME + ", " + ReportWriter.PLOTS + "/"));
         }

@@ -199,6 +199,7 @@ class AnalyzeCommandTest {
                 "data/bcg.csv").toString(), "--out", dir.resolve("bcg").toString());
         assertEquals(0, plain.status(), plain.all());
         assertFalse(plain.all().contains("Note:"), plain.all());
+        assertFalse(plain.all().contains("(s)"), "counts in words: " + plain.all());
     }
 
     @Test
