@@ -217,7 +217,7 @@ public final class BubblePlot implements Drawing {
         g.setFont(frame.font);
         double ly = frame.legendTop();
         for (String l : frame.legendLines) {
-            g.drawString(l, 8.5f, (float) ly);
+            Text.draw(g, l, 8.5f, ly);
             ly += frame.fs * 1.5;
         }
         // the size legend: the largest weight, half and a quarter of it
@@ -230,7 +230,7 @@ public final class BubblePlot implements Drawing {
             g.draw(new Ellipse2D.Double(cx - r, cy - r, 2 * r, 2 * r));
             g.setColor(Color.BLACK);
             String label = Formats.percent(w, 1);
-            g.drawString(label, (float) (cx + maxRadius + 3), (float) (cy + frame.fs * 0.35));
+            Text.draw(g, label, cx + maxRadius + 3, cy + frame.fs * 0.35);
             cx += 2 * maxRadius + 6 + Text.width(label, frame.font) + 10;
         }
     }

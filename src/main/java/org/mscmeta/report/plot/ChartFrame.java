@@ -258,7 +258,7 @@ final class ChartFrame {
         double ty = 8.5;
         for (String t : titleLines) {
             ty += fs + 3;
-            g.drawString(t, (float) 8.5, (float) (ty - 2));
+            Text.draw(g, t, 8.5, ty - 2);
         }
         g.setStroke(new BasicStroke(0.6f));
         g.draw(new Line2D.Double(left, bottom, right, bottom));
@@ -277,7 +277,7 @@ final class ChartFrame {
         TickLabels labels = new TickLabels(xTicks, 0, lefts, widths);
         for (int i = 0; i < xTicks.length; i++) {
             if (labels.shown(i)) {
-                g.drawString(x.label(xTicks[i]), (float) lefts[i], (float) (bottom + 4 + fs));
+                Text.draw(g, x.label(xTicks[i]), lefts[i], bottom + 4 + fs);
             }
         }
         double lastBase = Double.NaN;
@@ -287,17 +287,16 @@ final class ChartFrame {
             String s = y.label(t);
             double base = py + fs * 0.35;
             if (Double.isNaN(lastBase) || Math.abs(base - lastBase) > fs + 1) {
-                g.drawString(s, (float) (left - 5 - Text.width(s, font)), (float) base);
+                Text.draw(g, s, left - 5 - Text.width(s, font), base);
                 lastBase = base;
             }
         }
         double xt = bottom + 4 + fs + 4 + fs * 1.1;
-        g.drawString(Text.printable(xTitle), (float) ((left + right) / 2 - Text.width(xTitle, font) / 2), (float) xt);
+        Text.draw(g, Text.printable(xTitle), (left + right) / 2 - Text.width(xTitle, font) / 2, xt);
         AffineTransform old = g.getTransform();
         g.rotate(-Math.PI / 2);
         List<String> yt = Text.wrap(yTitle, font, bottom - top);
-        g.drawString(yt.get(0), (float) (-(top + bottom) / 2 - Text.width(yt.get(0), font) / 2),
-                (float) (8.5 + fs));
+        Text.draw(g, yt.get(0), -(top + bottom) / 2 - Text.width(yt.get(0), font) / 2, 8.5 + fs);
         g.setTransform(old);
     }
 }

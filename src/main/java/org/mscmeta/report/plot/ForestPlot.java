@@ -360,7 +360,7 @@ public final class ForestPlot {
             g.setFont(l.titleFont);
             for (String t : titleLines) {
                 y += l.fs + 3;
-                g.drawString(t, (float) l.labelX, (float) (y - 2));
+                Text.draw(g, t, l.labelX, y - 2);
             }
             y += 4;
             drawHeader(g, y);
@@ -387,12 +387,12 @@ public final class ForestPlot {
             double line2 = y + l.fs + l.line;
             g.setFont(l.bold);
             if (l.stacked) {
-                g.drawString(Text.printable(firstHead), (float) l.labelX, (float) line1);
+                Text.draw(g, Text.printable(firstHead), l.labelX, line1);
                 g.setFont(l.font);
-                g.drawString(Text.printable(estHead1 + " [" + estHead2 + "]"), (float) l.labelX, (float) line2);
+                Text.draw(g, Text.printable(estHead1 + " [" + estHead2 + "]"), l.labelX, line2);
                 g.setFont(l.bold);
             } else {
-                g.drawString(Text.printable(firstHead), (float) l.labelX, (float) line2);
+                Text.draw(g, Text.printable(firstHead), l.labelX, line2);
             }
             if (l.counts) {
                 centre(g, groupHeads[0], (l.cellRight[0] - width(g, cellHeads[0]) + l.cellRight[1]) / 2, line1);
@@ -406,9 +406,9 @@ public final class ForestPlot {
                 right(g, cellHeads[4], l.cellRight[4], line2);
             }
             if (l.estimate && !l.stacked) {
-                g.drawString(Text.printable(estHead1), (float) l.estX, (float) line1);
+                Text.draw(g, Text.printable(estHead1), l.estX, line1);
                 g.setFont(l.font);
-                g.drawString(Text.printable(estHead2), (float) l.estX, (float) line2);
+                Text.draw(g, Text.printable(estHead2), l.estX, line2);
             }
             if (l.panel && !l.estimate) {
                 g.setFont(l.bold);
@@ -432,7 +432,7 @@ public final class ForestPlot {
                 if (i == p.labelLines()) {
                     g.setFont(l.font);
                 }
-                g.drawString(p.lines().get(i), (float) l.labelX, (float) (base + i * l.line));
+                Text.draw(g, p.lines().get(i), l.labelX, base + i * l.line);
             }
             g.setFont(f);
             if (r.kind() == ForestRow.Kind.BLANK || r.kind() == ForestRow.Kind.NOTE
@@ -446,7 +446,7 @@ public final class ForestPlot {
                 }
             }
             if (l.estimate && !l.stacked && !r.estText().isEmpty()) {
-                g.drawString(Text.printable(r.estText()), (float) l.estX, (float) base);
+                Text.draw(g, Text.printable(r.estText()), l.estX, base);
             }
             if (!l.panel) {
                 return;
@@ -606,7 +606,7 @@ public final class ForestPlot {
             TickLabels labels = new TickLabels(ticks, axis.hasNullLine() ? axis.nullLine() : ticks[0], lefts, widths);
             for (int i = 0; i < ticks.length; i++) {
                 if (labels.shown(i)) {
-                    g.drawString(axis.tickLabel(ticks[i]), (float) lefts[i], (float) labelY);
+                    Text.draw(g, axis.tickLabel(ticks[i]), lefts[i], labelY);
                 }
             }
             double fy = labelY + 3 + l.line;
@@ -616,7 +616,7 @@ public final class ForestPlot {
                 right(g, left.get(i), nx - 4, fy + i * l.line);
             }
             for (int i = 0; i < right.size(); i++) {
-                g.drawString(right.get(i), (float) (nx + 4), (float) (fy + i * l.line));
+                Text.draw(g, right.get(i), nx + 4, fy + i * l.line);
             }
         }
 
@@ -625,11 +625,11 @@ public final class ForestPlot {
         }
 
         private void centre(Graphics2D g, String s, double x, double y) {
-            g.drawString(Text.printable(s), (float) (x - Text.width(s, g.getFont()) / 2), (float) y);
+            Text.draw(g, Text.printable(s), x - Text.width(s, g.getFont()) / 2, y);
         }
 
         private void right(Graphics2D g, String s, double x, double y) {
-            g.drawString(Text.printable(s), (float) (x - Text.width(s, g.getFont())), (float) y);
+            Text.draw(g, Text.printable(s), x - Text.width(s, g.getFont()), y);
         }
     }
 }

@@ -180,7 +180,7 @@ final class HeatMap implements Drawing {
         double y = margin;
         for (String t : titleLines) {
             y += fs + 3;
-            g.drawString(t, (float) margin, (float) (y - 2));
+            Text.draw(g, t, margin, y - 2);
         }
         double x0 = margin + labelW + 4;
         double top = gridTop();
@@ -188,8 +188,8 @@ final class HeatMap implements Drawing {
         for (int j = 0; j < colLabels.size(); j++) {
             for (int l = 0; l < colLabels.get(j).size(); l++) {
                 String s = colLabels.get(j).get(l);
-                g.drawString(s, (float) (x0 + j * cellW + (cellW - Text.width(s, bold)) / 2),
-                        (float) (top + fs + l * line));
+                Text.draw(g, s, x0 + j * cellW + (cellW - Text.width(s, bold)) / 2,
+                        top + fs + l * line);
             }
         }
         double ry = top + headH;
@@ -197,7 +197,7 @@ final class HeatMap implements Drawing {
             g.setFont(bold);
             g.setColor(Color.BLACK);
             for (int l = 0; l < rowLabels.get(i).size(); l++) {
-                g.drawString(rowLabels.get(i).get(l), (float) margin, (float) (ry + 3 + fs + l * line));
+                Text.draw(g, rowLabels.get(i).get(l), margin, ry + 3 + fs + l * line);
             }
             for (int j = 0; j < rs.sources().size(); j++) {
                 RouteBySource.Cell c = cell(rs.routes().get(i), rs.sources().get(j));
@@ -209,8 +209,8 @@ final class HeatMap implements Drawing {
                 List<String> lines = cellLines(c);
                 for (int l = 0; l < lines.size(); l++) {
                     String s = lines.get(l);
-                    g.drawString(s, (float) (box.getCenterX() - Text.width(s, font) / 2),
-                            (float) (ry + 3 + fs + l * line));
+                    Text.draw(g, s, box.getCenterX() - Text.width(s, font) / 2,
+                            ry + 3 + fs + l * line);
                 }
             }
             ry += rowH[i];
@@ -235,13 +235,13 @@ final class HeatMap implements Drawing {
             String s = ratio ? Formats.estimate(Math.exp(v), true) : Formats.estimate(v, false);
             double px = kx + (t + 1) / 2 * kw;
             double lx = Math.max(margin, Math.min(px - Text.width(s, font) / 2, width - margin - Text.width(s, font)));
-            g.drawString(s, (float) lx, (float) (ky + 8 + 3 + fs));
+            Text.draw(g, s, lx, ky + 8 + 3 + fs);
         }
         String key = measure + (ratio ? " (log scale)" : "") + ": blue below no effect, red above";
-        g.drawString(Text.fit(key, font, width - 2 * margin), (float) kx, (float) (ky + 8 + 3 + line + fs));
+        Text.draw(g, Text.fit(key, font, width - 2 * margin), kx, ky + 8 + 3 + line + fs);
         double ny = ky + 8 + 3 + 2 * line + 6;
         for (String n : notes) {
-            g.drawString(n, (float) margin, (float) (ny + fs));
+            Text.draw(g, n, margin, ny + fs);
             ny += line;
         }
     }

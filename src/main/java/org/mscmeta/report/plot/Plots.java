@@ -28,9 +28,10 @@ public final class Plots {
     }
 
     /**
-     * The outcome names and study labels of {@code results} with a character the plot font (DejaVu Sans) has no
-     * glyph for, in order of first appearance: the plots show a box for it (results.json and the workbook keep the
-     * text as it is).
+     * The outcome names and study labels of {@code results} with a character that neither the plot font (DejaVu Sans)
+     * nor the system's sans-serif font has a glyph for, in order of first appearance: the plots show a box for it
+     * (results.json and the workbook keep the text as it is). A text the plot font lacks a glyph for but the system's
+     * font has is drawn in the latter.
      */
     public static List<String> textsWithoutGlyphs(Results results) {
         java.util.Set<String> seen = new java.util.HashSet<>(); // a registry's trials recur in every outcome
@@ -41,7 +42,7 @@ public final class Plots {
             }
             for (int j = -1; j < a.studies().size(); j++) {
                 String text = j < 0 ? a.outcome() : a.studies().study(j);
-                if (seen.add(text) && !Text.shows(text)) {
+                if (seen.add(text) && Text.boxed(text)) {
                     out.add(text);
                 }
             }

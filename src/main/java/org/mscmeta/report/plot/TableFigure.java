@@ -166,13 +166,13 @@ final class TableFigure {
                     g.setFont(titleFont);
                     for (String s : tl) {
                         y += fs + 3;
-                        g.drawString(s, (float) margin, (float) (y - 2));
+                        Text.draw(g, s, margin, y - 2);
                     }
                     y += 6;
                     g.setFont(bold);
                     for (int j = 0; j < n; j++) {
                         for (int l = 0; l < headLines.get(j).size(); l++) {
-                            g.drawString(headLines.get(j).get(l), (float) x[j], (float) (y + fs + l * line));
+                            Text.draw(g, headLines.get(j).get(l), x[j], y + fs + l * line);
                         }
                     }
                     y += fh * line + 3;
@@ -186,7 +186,7 @@ final class TableFigure {
                         List<List<String>> cells = cellLines.get(i);
                         for (int j = 0; j < n; j++) {
                             for (int l = 0; l < cells.get(j).size(); l++) {
-                                g.drawString(cells.get(j).get(l), (float) x[j], (float) (y + fs + l * line));
+                                Text.draw(g, cells.get(j).get(l), x[j], y + fs + l * line);
                             }
                         }
                         y += heights.get(i);
@@ -197,7 +197,7 @@ final class TableFigure {
                     y += 2;
                     for (String s : notes) {
                         y += line;
-                        g.drawString(s, (float) margin, (float) (y - line + fs));
+                        Text.draw(g, s, margin, y - line + fs);
                     }
                 }
             });

@@ -73,8 +73,62 @@ final class Text {
                 || hasGlyph.test(cp));
     }
 
+    /** The width of {@code s} in points, in the font it is drawn in ({@link #fontFor}). */
     static double width(String s, Font f) {
-        return f.getStringBounds(s, FRC).getWidth();
+        return fontFor(s, f).getStringBounds(s, FRC).getWidth();
+    }
+
+    /**
+     * Draws {@code s} at ({@code x}, {@code y}) in {@code g}'s font, or, where that font lacks a glyph for one of its
+     * characters, in {@link #fontFor the system font that has them}. Every text of a plot is drawn through here.
+     */
+    static void draw(java.awt.Graphics2D g, String s, double x, double y) {
+        Font f = g.getFont();
+        Font use = fontFor(s, f);
+        if (use == f) {
+            g.drawString(s, (float) x, (float) y);
+            return;
+        }
+        g.setFont(use);
+        try {
+            g.drawString(s, (float) x, (float) y);
+        } finally {
+            g.setFont(f);
+        }
+    }
+
+    /**
+     * The font {@code s} is drawn in: {@code f} (the plot font) when the plot font has a glyph for every character
+     * of it; else the system's sans-serif font at the same size and weight when that one has them all (Java's
+     * logical "SansSerif", which on Linux is what fontconfig offers, a CJK font included where one is installed;
+     * measured and drawn alike, so the layout holds; in a PDF such a text is drawn as its outline); else {@code f},
+     * which shows a box for what it lacks ({@link #boxed}).
+     */
+    static Font fontFor(String s, Font f) {
+        if (ascii(s) || shows(s)) {
+            return f;
+        }
+        Font fallback = (f.isBold() ? SYSTEM_BOLD : SYSTEM_REGULAR).deriveFont(f.getSize2D());
+        return everyGlyph(s, fallback::canDisplay) ? fallback : f;
+    }
+
+    /** Whether the plots show a box for some character of {@code s}: neither the plot font nor the system's has it. */
+    static boolean boxed(String s) {
+        return fontFor(s, REGULAR) == REGULAR && !shows(s);
+    }
+
+    private static final Font SYSTEM_REGULAR = new Font(Font.SANS_SERIF, Font.PLAIN, 10);
+    private static final Font SYSTEM_BOLD = new Font(Font.SANS_SERIF, Font.BOLD, 10);
+
+    /** Whether {@code s} is all printable ASCII (and so shown by the plot font): the plots' texts but a few. */
+    private static boolean ascii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 || c > 0x7e) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -18,8 +18,8 @@ import java.util.List;
  */
 final class DrawingInspector extends VectorGraphics2D {
 
-    /** A string as drawn: its text, its box on the page and its size on the page in points. */
-    record TextBox(String text, Rectangle2D box, double sizePt) {
+    /** A string as drawn: its text, its box on the page, its size on the page in points and its font. */
+    record TextBox(String text, Rectangle2D box, double sizePt, Font font) {
     }
 
     /** A filled shape: its bounds on the page and its colour. */
@@ -62,7 +62,7 @@ final class DrawingInspector extends VectorGraphics2D {
         AffineTransform t = getTransform();
         Rectangle2D page = t.createTransformedShape(local).getBounds2D();
         double scale = Math.sqrt(Math.abs(t.getDeterminant()));
-        texts.add(new TextBox(str, page, f.getSize2D() * scale));
+        texts.add(new TextBox(str, page, f.getSize2D() * scale, f));
     }
 
     @Override

@@ -253,6 +253,36 @@ class ForestPlotTest {
      * so the label was missing from the PDF.
      */
     @Test
+    void aLabelThePlotFontLacksIsDrawnInASystemFontThatHasIt() throws Exception {
+        String label = "\u674e\u660e 2021";
+        org.junit.jupiter.api.Assumptions.assumeTrue(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 10)
+                .canDisplayUpTo(label) == -1, "no font with Chinese characters on this computer");
+        assertFalse(Text.shows(label), "DejaVu Sans has no Chinese characters");
+        Path f = dir.resolve("cjk.csv");
+        Files.writeString(f, "study,outcome,events_msc,n_msc,events_control,n_control\n"
+                + "Alpha 2020,Fever,3,20,2,20\n" + label + ",Fever,2,15,1,14\n");
+        Results r = MetaAnalysis.run(SheetReader.withBuiltInVocabulary().read(f, null), Settings.DEFAULTS);
+        assertEquals(List.of(), Plots.textsWithoutGlyphs(r), "no label is shown as boxes");
+        Drawing page = outcome(r, PlotOptions.DEFAULTS).pages(PlotOptions.DEFAULTS).get(0);
+        DrawingInspector g = DrawingInspector.of(page);
+        DrawingInspector.TextBox drawn = g.texts.stream().filter(t -> t.text().equals(label)).findFirst()
+                .orElseThrow();
+        assertEquals(-1, drawn.font().canDisplayUpTo(label), "drawn in " + drawn.font());
+        DrawingInspector.TextBox alpha = g.texts.stream().filter(t -> t.text().equals("Alpha 2020")).findFirst()
+                .orElseThrow();
+        assertEquals(alpha.font().getSize2D(), drawn.font().getSize2D(), 1e-6, "at the plot font's size");
+        assertEquals(Text.font(8f, false).getFamily(), alpha.font().getFamily(), "other labels keep the plot font");
+        assertEquals(drawn.font().getStringBounds(label, new java.awt.font.FontRenderContext(null, true, true))
+                .getWidth(), Text.width(label, alpha.font()), 1e-9, "measured in the font it is drawn in");
+        Path pdf = dir.resolve("cjk.pdf");
+        DrawingFiles.pdf(page, pdf);
+        try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
+            assertTrue(ink(new org.apache.pdfbox.rendering.PDFRenderer(doc).renderImage(0, 1f), drawn.box()) > 10,
+                    "the label is drawn in the PDF");
+        }
+    }
+
+    @Test
     void aLabelOutsideTheEmbeddedSubsetStillShowsInThePdf() throws Exception {
         Path f = dir.resolve("marks.csv");
         Files.writeString(f, "study,outcome,events_msc,n_msc,events_control,n_control\n"
@@ -288,15 +318,20 @@ class ForestPlotTest {
                 .intValue()), records.stream().map(java.util.logging.LogRecord::getMessage).toList().toString());
         try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
             // one pixel a point, as the drawing's units: the label's box must hold ink
-            BufferedImage img = new org.apache.pdfbox.rendering.PDFRenderer(doc).renderImage(0, 1f);
-            int ink = 0;
-            for (int y = (int) label.getMinY(); y < (int) Math.ceil(label.getMaxY()); y++) {
-                for (int x = (int) label.getMinX(); x < (int) Math.ceil(label.getMaxX()); x++) {
-                    ink += (img.getRGB(x, y) & 0xff) < 128 ? 1 : 0;
-                }
-            }
+            int ink = ink(new org.apache.pdfbox.rendering.PDFRenderer(doc).renderImage(0, 1f), label);
             assertTrue(ink > 20, "ink in the label's box: " + ink);
         }
+    }
+
+    /** Dark pixels of {@code img} (one pixel a point) in {@code box}. */
+    private static int ink(BufferedImage img, java.awt.geom.Rectangle2D box) {
+        int ink = 0;
+        for (int y = (int) box.getMinY(); y < (int) Math.ceil(box.getMaxY()); y++) {
+            for (int x = (int) box.getMinX(); x < (int) Math.ceil(box.getMaxX()); x++) {
+                ink += (img.getRGB(x, y) & 0xff) < 128 ? 1 : 0;
+            }
+        }
+        return ink;
     }
 
     private static void collectFonts(org.apache.pdfbox.pdmodel.PDResources res, List<String> out) throws IOException {
