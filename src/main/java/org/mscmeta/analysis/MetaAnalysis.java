@@ -243,8 +243,9 @@ public final class MetaAnalysis {
         }
         if (nCorrected > 0) {
             notices.add(new Notice("continuity_correction", a.outcome(), a.outcome()
-                    + ": continuity correction " + fmt(s.cc().value()) + " (" + s.cc().mode().id()
-                    + ") added to the cells of " + Notice.count(nCorrected, "study", "studies")
+                    + (s.cc().mode() == org.mscmeta.effect.CcMode.TACC ? ": treatment-arm continuity correction "
+                    : ": continuity correction ") + fmt(s.cc().value())
+                    + " added to the cells of " + Notice.count(nCorrected, "study", "studies")
                     + " for " + (nCorrected == 1 ? "its" : "their") + " own estimates"
                     + (s.method() == Method.IV ? " and the pooling"
                             : s.method() == Method.MH && s.convention().correctedMantelHaenszel()

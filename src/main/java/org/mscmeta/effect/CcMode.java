@@ -23,6 +23,17 @@ public enum CcMode {
      */
     TACC;
 
+    /** Which cells receive the correction, in words: "A continuity correction of 0.5 was added to ...". */
+    public String words() {
+        return switch (this) {
+            case ONLY0 -> "the cells of studies with a zero cell";
+            case ALL -> "the cells of every study";
+            case IF0ALL -> "the cells of every study when any study had a zero cell";
+            case NONE -> "no study (no correction)";
+            case TACC -> "studies with a zero cell as a treatment-arm correction (Sweeting 2004)";
+        };
+    }
+
     /** Lower-case name as used on the command line and in results.json. */
     public String id() {
         return name().toLowerCase(Locale.ROOT);

@@ -106,13 +106,7 @@ public final class MethodsText {
         sb.append(". ");
         sb.append(conventionSentence(s.convention()));
         sb.append(String.format(Locale.ROOT, "A continuity correction of %s was added to %s for study-level estimates%s. ",
-                trim(s.cc().value()), switch (s.cc().mode()) {
-                    case ONLY0 -> "the cells of studies with a zero cell";
-                    case ALL -> "the cells of every study";
-                    case IF0ALL -> "the cells of every study when any study had a zero cell";
-                    case NONE -> "no study (no correction)";
-                    case TACC -> "studies with a zero cell as a treatment-arm correction (Sweeting 2004)";
-                }, s.method().name().equals("IV") ? " and pooling" : ""));
+                trim(s.cc().value()), s.cc().mode().words(), s.method().name().equals("IV") ? " and pooling" : ""));
         sb.append(s.measure().dropsDoubleZero() && s.effectiveDoubleZero().id().equals("exclude")
                 ? "Studies with no events in either arm were excluded from ratio estimates. "
                 : "Studies with no events in either arm were included. ");

@@ -32,7 +32,7 @@ final class MethodsSheet {
             {"Hartung-Knapp-Sidik-Jonkman", st.hksj() ? "yes" : "no"},
             {"Conventions (--convention)", st.convention().label() + " (" + st.convention().displayName() + ")"},
             {"Continuity correction", st.cc().value()},
-            {"Correction applied to", st.cc().mode().id()},
+            {"Correction applied to", st.cc().mode().words()},
             {"Double-zero studies", st.effectiveDoubleZero().id()},
             {"Confidence level", st.level()},
             {"Subgroup variables", st.by().isEmpty() ? "(none)" : String.join(", ", st.by())},
