@@ -42,13 +42,13 @@ public final class ConsoleSummary {
     private static void write(Results r, java.io.PrintWriter out) {
         Settings s = r.settings();
         boolean ratio = s.measure().isRatio();
-        out.printf(Locale.ROOT, "%s: %d rows; %s, %s%s, %s%% CI; prediction interval on %s;"
-                + " conventions of %s%n",
+        out.printf(Locale.ROOT, "%s: %d rows; %s, %s%s, %s%% CI;%s conventions of %s%n",
                 Terminal.safe(r.input()), r.rows(), s.measure().label() + (s.measure().isProportion()
                         ? " among MSC recipients" : " (MSC vs control)"), ModelWords.common(s),
                 s.tau2() == null ? "" : ", " + ModelWords.random(s),
                 new java.math.BigDecimal(Double.toString(s.level() * 100)).stripTrailingZeros().toPlainString(),
-                s.prediction().words(), s.convention().displayName());
+                s.tau2() == null ? "" : " prediction interval on " + s.prediction().words() + ";",
+                s.convention().displayName());
         if (r.rows() > ResultsJson.PRETTY_MAX_ROWS) {
             brief(r, out);
             return;
@@ -243,7 +243,7 @@ public final class ConsoleSummary {
         String m = proportion ? "proportion" : s.measure().name();
         String p = proportion ? "" : " p";
         return row(label, "k", "common " + m + " [CI]" + p, "random " + m + " [CI]" + p, "tau2", "I2",
-                "prediction interval");
+                "prediction interval", s.tau2() != null);
     }
 
     /** An analysis as one line of the table, under {@code label}. */
@@ -255,14 +255,20 @@ public final class ConsoleSummary {
                 random(rr, ratio, test), !rr.isEstimable() ? "" : Formats.tau2(rr.tau2()),
                 a.heterogeneity() == null ? "" : Formats.percent(a.heterogeneity().i2(), 1),
                 !rr.isEstimable() ? "" : Double.isFinite(rr.piLower()) ? "[" + Formats.estimate(rr.piLower(), ratio)
-                + ", " + Formats.estimate(rr.piUpper(), ratio) + "]" : Formats.NOT_ESTIMABLE + " (k < 3)");
+                + ", " + Formats.estimate(rr.piUpper(), ratio) + "]" : Formats.NOT_ESTIMABLE + " (k < 3)",
+                s.tau2() != null);
     }
 
-    /** One line of the table: label, k, common, random, tau2, I2, prediction interval, in fixed columns. */
+    /**
+     * One line of the table: label, k, common, random, tau2, I2, prediction interval, in fixed columns; without the
+     * random-effects columns (random, tau2, prediction interval) when no random-effects model was asked for
+     * ({@code --tau2 none}).
+     */
     private static String row(String label, String k, String common, String random, String tau2, String i2,
-                              String pi) {
-        return "  " + left(label, 28) + " " + right(k, 4) + "  " + left(common, 36) + " " + left(random, 36) + " "
-                + right(tau2, 8) + " " + right(i2, 6) + "  " + pi;
+                              String pi, boolean withRandom) {
+        String line = "  " + left(label, 28) + " " + right(k, 4) + "  " + left(common, 36) + " "
+                + (withRandom ? left(random, 36) + " " + right(tau2, 8) + " " + right(i2, 6) + "  " + pi : right(i2, 6));
+        return line.stripTrailing();
     }
 
     private static boolean isLastOfVariable(List<Analysis> all, int i) {

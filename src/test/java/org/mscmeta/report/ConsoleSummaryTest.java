@@ -131,8 +131,14 @@ class ConsoleSummaryTest {
         String text = ConsoleSummary.text(MetaAnalysis.run(sheet, Settings.DEFAULTS.withTau2(null)
                 .withOutcome("Serious adverse events")));
         String row = text.lines().filter(l -> l.startsWith("  route: intra-articular")).findFirst().orElseThrow();
-        assertTrue(row.matches("  route: intra-articular +0  not estimable +- +"), row);
+        assertTrue(row.matches("  route: intra-articular +0  not estimable"), row);
         assertFalse(text.contains("random effects: not estimable"), text);
+        assertFalse(text.lines().findFirst().orElseThrow().contains("prediction interval"), text);
+        // no columns for the model not asked for: the table is k, common effect and I2
+        String head = text.lines().filter(l -> l.contains("common RR [CI] p")).findFirst().orElseThrow();
+        assertTrue(head.matches(" +k  common RR \\[CI\\] p +I2"), head);
+        String overall = text.lines().filter(l -> l.startsWith("  Overall")).findFirst().orElseThrow();
+        assertTrue(overall.matches("  Overall +2  0\\.96 \\[0\\.70, 1\\.30\\] p=0\\.77 +0\\.0%"), overall);
     }
 
     /** The meta-regression asked for (--moderators) is in the summary, with its test; it was only in the files. */
