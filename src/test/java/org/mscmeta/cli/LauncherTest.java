@@ -103,8 +103,19 @@ class LauncherTest {
         List<String> rest = new ArrayList<>(options.subList(Launcher.CHILD_OPTIONS.size(), options.size()));
         rest.remove(Launcher.YOUNG);
         rest.remove(Launcher.HUGE); // where this machine has huge pages free
+        assertEquals(Launcher.oneCompilerThread(Runtime.getRuntime().availableProcessors()),
+                rest.remove(Launcher.ONE_COMPILER), options.toString());
         assertTrue(rest.remove(Launcher.COLLECTOR), options.toString());
         assertEquals(List.of(), rest, options.toString());
+    }
+
+    /** One compiler thread on a machine of one or two processors; the JVM's own count on more. */
+    @Test
+    void oneCompilerThreadOnlyOnTwoProcessorsOrFewer() {
+        assertTrue(Launcher.oneCompilerThread(1));
+        assertTrue(Launcher.oneCompilerThread(2));
+        assertFalse(Launcher.oneCompilerThread(3));
+        assertFalse(Launcher.oneCompilerThread(16));
     }
 
     /** Linux's /proc/buddyinfo of a machine with 4 GB free in blocks of 2 and 4 MB, and of a fragmented one. */
@@ -184,6 +195,7 @@ class LauncherTest {
         options.remove(Launcher.YOUNG);
         options.remove(Launcher.COLLECTOR);
         options.remove(Launcher.HUGE);
+        options.remove(Launcher.ONE_COMPILER);
         assertEquals(List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off"),
                 options.subList(options.size() - 3, options.size()));
         // an archive older than the jar (the jar rebuilt since) is not offered
