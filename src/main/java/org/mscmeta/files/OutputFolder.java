@@ -125,19 +125,26 @@ public final class OutputFolder implements AutoCloseable {
                 + Long.toHexString(ThreadLocalRandom.current().nextLong()));
         List<String> saved = new ArrayList<>();
         List<Path> placed = new ArrayList<>();
+        // each folder made once: Files.createDirectories on a folder that exists throws and catches two exceptions
+        // inside, a thousand for a report's 170 files, at the end of the run
+        java.util.Set<Path> made = new java.util.HashSet<>();
         try {
             for (String rel : previous) {
                 Path from = out.resolve(rel);
                 if (Files.isRegularFile(from)) {
                     Path to = backup.resolve(rel);
-                    Files.createDirectories(to.getParent());
+                    if (made.add(to.getParent())) {
+                        Files.createDirectories(to.getParent());
+                    }
                     Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
                     saved.add(rel);
                 }
             }
             for (Path rel : files) {
                 Path target = out.resolve(rel.toString());
-                Files.createDirectories(target.toAbsolutePath().getParent());
+                if (made.add(target.toAbsolutePath().getParent())) {
+                    Files.createDirectories(target.toAbsolutePath().getParent());
+                }
                 Files.move(staging.resolve(rel.toString()), target, StandardCopyOption.REPLACE_EXISTING);
                 placed.add(target);
             }
