@@ -202,7 +202,7 @@ public final class ReportWriter {
         boolean any = r.analyses().stream().anyMatch(a -> a.subgroup() == null);
         if (any) {
             // the largest single drawing, started first (its files are listed last, as before)
-            jobs.add("ae-panel", () -> Plots.aePanel(r, options));
+            jobs.addEarly("ae-panel", () -> Plots.aePanel(r, options));
         }
         for (Analysis a : r.analyses()) {
             if (a.subgroup() == null) {
@@ -212,7 +212,7 @@ public final class ReportWriter {
         }
         if (any && r.analyses().stream().anyMatch(a -> a.summaryOfFindings() != null
                 && Double.isFinite(a.summaryOfFindings().relative()))) {
-            jobs.add("summary-of-findings", () -> Plots.summaryOfFindings(r, options));
+            jobs.addEarly("summary-of-findings", () -> Plots.summaryOfFindings(r, options));
         }
         Map<String, Integer> plotJob = jobs.index;
         int threads = Runtime.getRuntime().availableProcessors();
@@ -223,9 +223,9 @@ public final class ReportWriter {
         });
         FutureTask<Void> kit = null;
         try {
-            List<Future<List<Path>>> drawn = new ArrayList<>(jobs.list.size());
-            for (PlotJob job : jobs.list) {
-                drawn.add(pool.submit(job::draw));
+            List<Future<List<Path>>> drawn = new ArrayList<>(java.util.Collections.nCopies(jobs.list.size(), null));
+            for (int job : jobs.submissionOrder()) {
+                drawn.set(job, pool.submit(jobs.list.get(job)::draw));
             }
             // the manuscript kit on a thread of its own: it waits only for the plots it embeds
             Path docx = staging.resolve(ManuscriptKit.FILE_NAME);
@@ -287,9 +287,33 @@ public final class ReportWriter {
         final List<PlotJob> list = new ArrayList<>();
         /** Each plot's task, by its file name without extension. */
         final Map<String, Integer> index = new LinkedHashMap<>();
+        /** The tasks started before the others, in {@link #list}. */
+        private final List<Integer> early = new ArrayList<>();
 
         Jobs(Path dir) {
             this.dir = dir;
+        }
+
+        /**
+         * A task started before the others, whatever its place in the list: the AE panel and the summary of
+         * findings are the largest drawings, and the summary of findings, added last and started last, was drawn on
+         * one core for the last 0.2 s of the example's report while the other had nothing left to do (and the
+         * workbook, which embeds it, waited).
+         */
+        void addEarly(String name, Callable<Figure> figure) {
+            early.add(list.size());
+            add(name, figure);
+        }
+
+        /** The tasks' indexes in the order they are started: the early ones, then the others as listed. */
+        List<Integer> submissionOrder() {
+            List<Integer> order = new ArrayList<>(early);
+            for (int i = 0; i < list.size(); i++) {
+                if (!early.contains(i)) {
+                    order.add(i);
+                }
+            }
+            return order;
         }
 
         void add(String name, Callable<Figure> figure) {
