@@ -148,10 +148,13 @@ final class RouteBySourceAnalysis {
         List<ModeratorDesign.Factor> mods = List.of(new ModeratorDesign.Factor("route", routeLevels, r),
                 new ModeratorDesign.Factor("cell_source", sourceLevels, c));
         TauSquared est = s.tau2() == null ? TauSquared.REML : s.tau2();
-        RouteBySource.Model main = model(ModeratorDesign.ofFactors(mods, false), ya, va, est, s.hksj(), false,
-                "route + cell source");
-        RouteBySource.Model inter = model(ModeratorDesign.ofFactors(mods, true), ya, va, est, s.hksj(), true,
-                "route x cell source");
+        // no study with an estimate of its own has both values (every one of them has a zero cell under --cc-mode
+        // none, say): no design to build
+        String none = "no study with an estimate of its own has both a route and a cell source";
+        RouteBySource.Model main = n == 0 ? RouteBySource.Model.notEstimable(0, none)
+                : model(ModeratorDesign.ofFactors(mods, false), ya, va, est, s.hksj(), false, "route + cell source");
+        RouteBySource.Model inter = n == 0 ? RouteBySource.Model.notEstimable(0, none)
+                : model(ModeratorDesign.ofFactors(mods, true), ya, va, est, s.hksj(), true, "route x cell source");
         if (!inter.isEstimable()) {
             notes.add("the route x cell source interaction is not estimable: " + inter.notEstimable());
         } else if (!inter.dropped().isEmpty()) {

@@ -81,6 +81,32 @@ class HeatMapTest {
      * table is 1 with no variance, but no study has an estimate: the combination is without an estimate, not 1.00
      * [1.00, 1.00] with k = 0.
      */
+    /**
+     * An outcome with route and cell-source values but no study with an estimate of its own (every study has a zero
+     * cell and --cc-mode none leaves it uncorrected): the run stopped with "Index 0 out of bounds for length 0".
+     */
+    @Test
+    void noStudyWithAnEstimateLeavesTheModelsNotEstimable() throws Exception {
+        Path f = dir.resolve("zeros.csv");
+        Files.writeString(f, "study,outcome,route,cell_source,events_msc,n_msc,events_control,n_control\n"
+                + "A,Fever,intravenous,bone marrow,0,20,2,20\n"
+                + "B,Fever,intrathecal,umbilical cord,3,30,0,31\n"
+                + "C,Fever,intravenous,umbilical cord,0,15,1,14\n");
+        Results r = MetaAnalysis.run(SheetReader.withBuiltInVocabulary().read(f, null), Settings.DEFAULTS
+                .withCc(0.5, org.mscmeta.effect.CcMode.NONE));
+        RouteBySource rs = r.overall("Fever").routeBySource();
+        assertEquals(0, r.overall("Fever").k());
+        String why = "no study with an estimate of its own has both a route and a cell source";
+        assertEquals(why, rs.mainEffects().notEstimable());
+        assertEquals(why, rs.interaction().notEstimable());
+        assertEquals(List.of(), rs.cells());
+        assertEquals(3, rs.withoutEstimate().size());
+        org.mscmeta.testing.Cli.Run run = org.mscmeta.testing.Cli.run("analyze", f.toString(), "--cc-mode", "none",
+                "--out", dir.resolve("zeros").toString());
+        assertEquals(0, run.status(), run.all());
+        assertTrue(run.out().contains("main effects: not estimable: " + why), run.out());
+    }
+
     @Test
     void aCombinationOfAllEventTablesHasNoEstimate() throws Exception {
         Path f = dir.resolve("all.csv");
