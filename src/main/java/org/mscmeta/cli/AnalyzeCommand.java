@@ -323,6 +323,11 @@ final class AnalyzeCommand implements Main.Subcommand {
     }
 
     private Settings settings() {
+        if (method == Method.PETO && measure.isProportion()) {
+            // the engine pools proportions by inverse variance whatever the method; Peto's is an odds ratio
+            throw new IllegalArgumentException("Peto's method estimates odds ratios: use --measure OR with --method"
+                    + " PETO (proportions are pooled by inverse variance, or by --method GLMM for PLOGIT)");
+        }
         TauSquared t;
         try {
             t = tau2.equalsIgnoreCase("none") ? null : TauSquared.parse(tau2);

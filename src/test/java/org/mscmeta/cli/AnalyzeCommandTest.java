@@ -62,6 +62,12 @@ class AnalyzeCommandTest {
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("--tau2"));
         assertEquals(2, runCapturingErr(err, "analyze", "x.csv", "--out", dir.toString(), "--measure", "HR"));
         assertEquals(2, runCapturingErr(err, "analyze", "x.csv", "--out", dir.toString(), "--method", "PETO"));
+        // proportions were pooled by inverse variance under --method PETO without a word
+        ByteArrayOutputStream peto = new ByteArrayOutputStream();
+        assertEquals(2, runCapturingErr(peto, "analyze", "x.csv", "--out", dir.toString(), "--measure", "PLOGIT",
+                "--method", "PETO"));
+        assertTrue(peto.toString(StandardCharsets.UTF_8).contains("Peto's method estimates odds ratios"),
+                peto.toString(StandardCharsets.UTF_8));
         assertEquals(2, runCapturingErr(err, "analyze", "x.csv", "--out", dir.toString(), "--convention", "stata"));
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("expected metafor, revman5 or meta"));
     }
