@@ -184,6 +184,25 @@ final class Cells {
         return lines;
     }
 
+    /**
+     * Prints {@code s} landscape on A4, at most {@code pagesWide} pages across and as many down as it takes, with
+     * {@code repeatRows} (a range such as "5:5", or null) and {@code repeatColumns} ("A:A", or null) on every page.
+     */
+    static void printLayout(Sheet s, int pagesWide, String repeatRows, String repeatColumns) {
+        s.setAutobreaks(true);
+        s.setFitToPage(true);
+        s.getPrintSetup().setLandscape(true);
+        s.getPrintSetup().setPaperSize(org.apache.poi.ss.usermodel.PrintSetup.A4_PAPERSIZE);
+        s.getPrintSetup().setFitWidth((short) pagesWide);
+        s.getPrintSetup().setFitHeight((short) 0);
+        if (repeatRows != null) {
+            s.setRepeatingRows(CellRangeAddress.valueOf(repeatRows));
+        }
+        if (repeatColumns != null) {
+            s.setRepeatingColumns(CellRangeAddress.valueOf(repeatColumns));
+        }
+    }
+
     void headerRow(Sheet s, int row, String[] heads) {
         Row h = s.createRow(row);
         for (int j = 0; j < heads.length; j++) {

@@ -299,6 +299,9 @@ final class OutcomeSheet {
         int row = Math.max(lastRow, first) + 2;
         row = new Pooled(w, s, a, st, first, lastRow, terms, helper).write(row);
         s.createFreezePane(1, FIRST_STUDY_ROW);
+        // printable: its 20-odd columns on one page were printed at a third of their size; two pages across, with
+        // the column heads on each (not the study column: it would repeat a slice of the forest plot below it)
+        Cells.printLayout(s, 2, FIRST_STUDY_ROW + ":" + FIRST_STUDY_ROW, null);
         s.setColumnWidth(0, 30 * 256);
         for (int j = 1; j < heads.size(); j++) {
             s.setColumnWidth(j, 12 * 256);

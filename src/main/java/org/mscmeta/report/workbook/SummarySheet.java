@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddress;
@@ -166,13 +165,7 @@ final class SummarySheet {
         for (int j = 0; j < cols.size(); j++) {
             s.setColumnWidth(j, cols.get(j).width() * 256);
         }
-        // printable: landscape A4, at most two pages wide, the heading row and the first three columns repeated
-        s.getPrintSetup().setLandscape(true);
-        s.getPrintSetup().setPaperSize(PrintSetup.A4_PAPERSIZE);
-        s.setFitToPage(true);
-        s.getPrintSetup().setFitWidth((short) 2);
-        s.getPrintSetup().setFitHeight((short) 0);
-        s.setRepeatingRows(CellRangeAddress.valueOf("1:1"));
-        s.setRepeatingColumns(CellRangeAddress.valueOf("A:C"));
+        // printable: at most two pages wide, the heading row and the first three columns repeated
+        Cells.printLayout(s, 2, "1:1", "A:C");
     }
 }

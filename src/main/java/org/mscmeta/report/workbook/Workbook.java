@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -148,18 +147,15 @@ public final class Workbook {
         }
     }
 
-    /** Every other sheet prints landscape, one page wide (the Summary sets its own layout). */
+    /**
+     * Every sheet that has not set its own layout (the Summary and the outcome sheets have) prints landscape, one page
+     * wide.
+     */
     private static void printLayout(org.apache.poi.ss.usermodel.Workbook wb) {
         for (Sheet s : wb) {
-            if (s.getSheetName().equals(SUMMARY)) {
-                continue;
+            if (!s.getFitToPage()) {
+                Cells.printLayout(s, 1, null, null);
             }
-            s.setAutobreaks(true);
-            s.setFitToPage(true);
-            s.getPrintSetup().setLandscape(true);
-            s.getPrintSetup().setFitWidth((short) 1);
-            s.getPrintSetup().setFitHeight((short) 0);
-            s.getPrintSetup().setPaperSize(PrintSetup.A4_PAPERSIZE);
         }
     }
 }

@@ -289,6 +289,45 @@ class WorkbookTest {
     }
 
     /**
+     * Every sheet prints landscape on A4 at the width of its pages: the Summary and the outcome sheets two pages
+     * across, with their heading rows (and the Summary's first three columns) on every page; an outcome sheet's 27
+     * columns on one page printed at a third of their size.
+     */
+    @Test
+    void everySheetPrintsLandscapeOnA4TheWideOnesTwoPagesAcross() throws Exception {
+        Path xlsx = write(ReportFilesTest.exampleSheet(), Settings.DEFAULTS);
+        try (XSSFWorkbook wb = new XSSFWorkbook(xlsx.toFile())) {
+            int outcomeSheets = 0;
+            for (Sheet s : wb) {
+                String name = s.getSheetName();
+                assertTrue(s.getFitToPage() && s.getPrintSetup().getLandscape(), name);
+                assertEquals(org.apache.poi.ss.usermodel.PrintSetup.A4_PAPERSIZE, s.getPrintSetup().getPaperSize(),
+                        name);
+                assertEquals(0, s.getPrintSetup().getFitHeight(), name + ": as many pages down as it takes");
+                boolean outcome = !Set.of(Workbook.SUMMARY, Workbook.DATA, Workbook.METHODS, Workbook.WARNINGS,
+                        Workbook.SENSITIVITY, Workbook.FINDINGS, Workbook.ROUTE_SOURCE).contains(name);
+                outcomeSheets += outcome ? 1 : 0;
+                if (name.equals(Workbook.SUMMARY)) {
+                    assertEquals(2, s.getPrintSetup().getFitWidth());
+                    assertEquals("1:1", rows(s.getRepeatingRows()));
+                    assertEquals(new org.apache.poi.ss.util.CellRangeAddress(-1, -1, 0, 2), s.getRepeatingColumns());
+                } else if (outcome) {
+                    assertEquals(2, s.getPrintSetup().getFitWidth(), name);
+                    Row head = s.getRow(s.getRepeatingRows().getFirstRow());
+                    assertEquals("Study", head.getCell(0).getStringCellValue(), name + ": the study table's heads");
+                } else {
+                    assertEquals(1, s.getPrintSetup().getFitWidth(), name);
+                }
+            }
+            assertEquals(lastResults.outcomes().size(), outcomeSheets);
+        }
+    }
+
+    private static String rows(org.apache.poi.ss.util.CellRangeAddress r) {
+        return (r.getFirstRow() + 1) + ":" + (r.getLastRow() + 1);
+    }
+
+    /**
      * Headers read whole: in every sheet each header's unbreakable pieces fit its column (no "Interactio" / "n",
      * no "DerSimonia" / "n-Laird") and its row is as tall as its lines (a wrapped header in a row of one line's
      * height is drawn over the row above); on the route x cell source sheet the reference levels and reasons wrap in
