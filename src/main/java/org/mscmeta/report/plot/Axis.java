@@ -160,6 +160,11 @@ record Axis(boolean ratio, double min, double max, double[] ticks, double nullLi
         if (Math.abs(v - Math.rint(v)) < 1e-9 * Math.max(1, Math.abs(v))) {
             return Long.toString(Math.round(v));
         }
-        return new java.math.BigDecimal(v).round(new java.math.MathContext(3)).stripTrailingZeros().toPlainString();
+        // three significant digits, more on an axis narrower than a tenth of its ends (--axis-limits 1,1.0001
+        // labelled both ends "1")
+        double narrow = (max - min) / Math.max(Math.abs(min), Math.abs(max));
+        int digits = 3 + (narrow > 0 && narrow < 0.1 ? (int) Math.ceil(-Math.log10(narrow)) - 1 : 0);
+        return new java.math.BigDecimal(v).round(new java.math.MathContext(Math.min(digits, 15))).stripTrailingZeros()
+                .toPlainString();
     }
 }

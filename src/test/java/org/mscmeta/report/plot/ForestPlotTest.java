@@ -373,6 +373,19 @@ class ForestPlotTest {
         assertEquals(List.of("0.1", "1", "10"), labelled);
     }
 
+    /** Axis limits closer together than three significant digits tell apart still get labels that differ. */
+    @Test
+    void theEndsOfANarrowAxisAreLabelledApart() {
+        Axis narrow = Axis.limits(Axis.Scale.RATIO, 1, 1.0001);
+        List<String> ends = List.of(narrow.tickLabel(narrow.min()), narrow.tickLabel(narrow.max()));
+        assertEquals(List.of("1", "1.0001"), ends);
+        Axis close = Axis.limits(Axis.Scale.RATIO, 0.95, 1.05);
+        assertEquals(List.of("0.95", "1", "1.05"), java.util.Arrays.stream(close.ticks()).mapToObj(close::tickLabel)
+                .toList());
+        Axis usual = Axis.limits(Axis.Scale.RATIO, 0.123456, 10);
+        assertEquals("0.123", usual.tickLabel(0.123456), "three significant digits on an axis of usual width");
+    }
+
     /** One journal column has no count columns: the total events are said in words, not left as a bare label. */
     @Test
     void aSingleColumnPlotSaysTheTotalEvents() throws Exception {
