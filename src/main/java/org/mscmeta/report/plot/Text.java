@@ -109,7 +109,11 @@ final class Text {
             return f;
         }
         Font fallback = (f.isBold() ? SYSTEM_BOLD : SYSTEM_REGULAR).deriveFont(f.getSize2D());
-        return everyGlyph(s, fallback::canDisplay) ? fallback : f;
+        try {
+            return everyGlyph(s, fallback::canDisplay) ? fallback : f;
+        } catch (RuntimeException | InternalError | LinkageError e) {
+            return f; // a JVM without a font configuration of the system's: the plot font's boxes, as before
+        }
     }
 
     /** Whether the plots show a box for some character of {@code s}: neither the plot font nor the system's has it. */
