@@ -267,7 +267,8 @@ public final class ConsoleSummary {
     private static String row(String label, String k, String common, String random, String tau2, String i2,
                               String pi, boolean withRandom) {
         String line = "  " + left(label, 28) + " " + right(k, 4) + "  " + left(common, 36) + " "
-                + (withRandom ? left(random, 36) + " " + right(tau2, 8) + " " + right(i2, 6) + "  " + pi : right(i2, 6));
+                + (withRandom ? left(random, 36) + " " + right(tau2, 8) + " " + right(i2, 6) + "  " + pi
+                : right(i2, 6));
         return line.stripTrailing();
     }
 

@@ -162,7 +162,8 @@ public final class ReportWriter {
             List<String> notes = new ArrayList<>();
             List<String> boxes = jsonOnly ? List.of() : Plots.textsWithoutGlyphs(results);
             if (!boxes.isEmpty()) {
-                notes.add("neither the plot font (DejaVu Sans) nor a font of this computer has a glyph for some characters of "
+                notes.add("neither the plot font (DejaVu Sans) nor a font of this computer has a glyph for some"
+                        + " characters of "
                         + org.mscmeta.sheet.Notice.count(boxes.size(), "label", "labels") + ", which the plots show as"
                         + " boxes: " + String.join("; ", boxes.subList(0, Math.min(3, boxes.size())).stream()
                         .map(b -> "'" + b + "'").toList()) + (boxes.size() > 3 ? "; ..." : "")

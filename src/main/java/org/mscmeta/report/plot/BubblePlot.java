@@ -217,7 +217,7 @@ public final class BubblePlot implements Drawing {
         g.setFont(frame.font);
         double ly = frame.legendTop();
         for (String l : frame.legendLines) {
-            Text.draw(g, l, 8.5f, ly);
+            Text.draw(g, l, 8.5, ly);
             ly += frame.fs * 1.5;
         }
         // the size legend: the largest weight, half and a quarter of it

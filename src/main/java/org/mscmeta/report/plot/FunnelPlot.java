@@ -153,7 +153,7 @@ public final class FunnelPlot implements Drawing {
         g.setFont(frame.font);
         double ly = frame.legendTop();
         for (String line : frame.legendLines) {
-            Text.draw(g, line, 8.5f, ly);
+            Text.draw(g, line, 8.5, ly);
             ly += frame.fs * 1.5;
         }
     }

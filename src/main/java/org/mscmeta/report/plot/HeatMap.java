@@ -188,8 +188,7 @@ final class HeatMap implements Drawing {
         for (int j = 0; j < colLabels.size(); j++) {
             for (int l = 0; l < colLabels.get(j).size(); l++) {
                 String s = colLabels.get(j).get(l);
-                Text.draw(g, s, x0 + j * cellW + (cellW - Text.width(s, bold)) / 2,
-                        top + fs + l * line);
+                Text.draw(g, s, x0 + j * cellW + (cellW - Text.width(s, bold)) / 2, top + fs + l * line);
             }
         }
         double ry = top + headH;
@@ -209,8 +208,7 @@ final class HeatMap implements Drawing {
                 List<String> lines = cellLines(c);
                 for (int l = 0; l < lines.size(); l++) {
                     String s = lines.get(l);
-                    Text.draw(g, s, box.getCenterX() - Text.width(s, font) / 2,
-                            ry + 3 + fs + l * line);
+                    Text.draw(g, s, box.getCenterX() - Text.width(s, font) / 2, ry + 3 + fs + l * line);
                 }
             }
             ry += rowH[i];

@@ -255,8 +255,9 @@ class ForestPlotTest {
     @Test
     void aLabelThePlotFontLacksIsDrawnInASystemFontThatHasIt() throws Exception {
         String label = "\u674e\u660e 2021";
-        org.junit.jupiter.api.Assumptions.assumeTrue(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 10)
-                .canDisplayUpTo(label) == -1, "no font with Chinese characters on this computer");
+        java.awt.Font system = new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 10);
+        org.junit.jupiter.api.Assumptions.assumeTrue(system.canDisplayUpTo(label) == -1,
+                "no font with Chinese characters on this computer");
         assertFalse(Text.shows(label), "DejaVu Sans has no Chinese characters");
         Path f = dir.resolve("cjk.csv");
         Files.writeString(f, "study,outcome,events_msc,n_msc,events_control,n_control\n"
