@@ -1,9 +1,5 @@
 package org.mscmeta.report.plot;
 
-import de.erichseifert.vectorgraphics2d.Document;
-import de.erichseifert.vectorgraphics2d.VectorGraphics2D;
-import de.erichseifert.vectorgraphics2d.svg.SVGProcessor;
-import de.erichseifert.vectorgraphics2d.util.PageSize;
 import com.pngencoder.PngEncoder;
 import com.pngencoder.PngEncoderPhysicalPixelDimensions;
 import de.rototor.pdfbox.graphics2d.PdfBoxGraphics2D;
@@ -18,6 +14,9 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.jfree.svg.SVGGraphics2D;
+import org.jfree.svg.SVGUnits;
+import org.jfree.svg.ViewBox;
 import org.mscmeta.files.AtomicFiles;
 
 /**
@@ -170,26 +169,19 @@ public final class DrawingFiles {
      * physical size, its {@code viewBox} in points.
      */
     public static void svg(Drawing d, Path file) throws IOException {
-        VectorGraphics2D g = new VectorGraphics2D();
+        SVGGraphics2D g = new SVGGraphics2D(mm(d.width()), mm(d.height()), SVGUnits.MM);
         g.setColor(Color.WHITE);
         g.fill(new java.awt.geom.Rectangle2D.Double(0, 0, d.width(), d.height()));
         d.draw(g);
-        Document doc = new SVGProcessor().getDocument(g.getCommands(), new PageSize(0, 0, d.width(), d.height()));
-        java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();
-        doc.writeTo(buf);
-        String svg = buf.toString(java.nio.charset.StandardCharsets.UTF_8);
-        int root = svg.indexOf("<svg");
-        int end = svg.indexOf('>', root);
-        String head = svg.substring(root, end)
-                .replaceFirst(" width=\"[^\"]*\"", " width=\"" + mm(d.width()) + "mm\"")
-                .replaceFirst(" height=\"[^\"]*\"", " height=\"" + mm(d.height()) + "mm\"");
-        String out = svg.substring(0, root) + head + svg.substring(end);
-        AtomicFiles.write(file, o -> o.write(out.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        String svg = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                + g.getSVGElement(null, true, new ViewBox(0, 0, d.width(), d.height()), null, null) + "\n";
+        AtomicFiles.write(file, o -> o.write(svg.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 
-    private static String mm(double points) {
+    /** {@code points} in millimetres, to a hundredth. */
+    private static double mm(double points) {
         return new java.math.BigDecimal(PlotSize.mm(points)).setScale(2, java.math.RoundingMode.HALF_UP)
-                .stripTrailingZeros().toPlainString();
+                .doubleValue();
     }
 
     /** PDF, one page the size of the drawing. */

@@ -199,7 +199,11 @@ class ForestPlotTest {
             assertTrue(Files.size(dir.resolve("f." + ext)) > 2000, ext);
         }
         String svg = Files.readString(dir.resolve("f.svg"));
-        assertTrue(svg.contains("width=\"174mm\""), "SVG in physical units: " + svg.substring(0, 400));
+        java.util.regex.Matcher size = java.util.regex.Pattern.compile("<svg[^>]* width=['\"]([0-9.]+)mm['\"][^>]*"
+                + " viewBox=['\"]0(?:\\.0)? 0(?:\\.0)? ([0-9.]+) ").matcher(svg);
+        assertTrue(size.find(), "SVG in physical units: " + svg.substring(0, 400));
+        assertEquals(174, Double.parseDouble(size.group(1)), 1e-9, "double column, in millimetres");
+        assertEquals(PlotSize.DOUBLE_COLUMN.width(), Double.parseDouble(size.group(2)), 1e-6, "drawn in points");
         Results big = analyse(80);
         List<Path> written = new Figure(outcome(big, PlotOptions.DEFAULTS).pages(PlotOptions.DEFAULTS))
                 .writeAll(dir, "big");
@@ -243,7 +247,7 @@ class ForestPlotTest {
         Path svg = dir.resolve("forest.svg");
         DrawingFiles.svg(p, svg);
         String text = Files.readString(svg);
-        assertTrue(text.contains("font-family:&quot;DejaVu Sans&quot;") && text.contains("font-weight:bold"),
+        assertTrue(text.contains("font-family: \"DejaVu Sans\"") && text.contains("font-weight: bold"),
                 "the SVG names the face and keeps bold headings bold");
     }
 
