@@ -170,6 +170,8 @@ public final class DrawingFiles {
      */
     public static void svg(Drawing d, Path file) throws IOException {
         SVGGraphics2D g = new SVGGraphics2D(mm(d.width()), mm(d.height()), SVGUnits.MM);
+        // coordinates to a thousandth of a point (0.35 um), not the 17 digits of a float widened to a double
+        g.setGeomDoubleConverter(v -> Double.toString(Math.rint(v * 1000) / 1000));
         g.setColor(Color.WHITE);
         g.fill(new java.awt.geom.Rectangle2D.Double(0, 0, d.width(), d.height()));
         d.draw(g);

@@ -203,7 +203,7 @@ class ForestPlotTest {
                 + " viewBox=['\"]0(?:\\.0)? 0(?:\\.0)? ([0-9.]+) ").matcher(svg);
         assertTrue(size.find(), "SVG in physical units: " + svg.substring(0, 400));
         assertEquals(174, Double.parseDouble(size.group(1)), 1e-9, "double column, in millimetres");
-        assertEquals(PlotSize.DOUBLE_COLUMN.width(), Double.parseDouble(size.group(2)), 1e-6, "drawn in points");
+        assertEquals(PlotSize.DOUBLE_COLUMN.width(), Double.parseDouble(size.group(2)), 1e-3, "drawn in points");
         Results big = analyse(80);
         List<Path> written = new Figure(outcome(big, PlotOptions.DEFAULTS).pages(PlotOptions.DEFAULTS))
                 .writeAll(dir, "big");
