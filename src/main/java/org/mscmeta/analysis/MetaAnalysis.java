@@ -180,27 +180,38 @@ public final class MetaAnalysis {
                 est[j] = c.logEstimate();
                 se[j] = c.se();
             }
+            // each model's test on the subgroups that have that model's estimate: a subgroup whose only study has
+            // no event in one arm has a random-effects estimate (its corrected study estimate) but no
+            // Mantel-Haenszel one on the raw counts, and the random-effects test was left out with the common one
             SubgroupTest commonTest = SubgroupTest.between(est, se);
-            if (commonTest.df() < 1) {
-                notices.add(new Notice("subgroup_test", outcome, outcome + ": no test for subgroup differences by "
-                        + variable + " (fewer than two subgroups have a pooled estimate)"));
-                continue;
-            }
-            tests.add(comparison(outcome, variable, "common", commonTest));
+            SubgroupTest randomTest = null;
             if (s.tau2() != null) {
                 for (int j = 0; j < est.length; j++) {
                     RandomResult r = levelAnalyses.get(j).random();
                     est[j] = r.logEstimate();
                     se[j] = r.se();
                 }
-                SubgroupTest randomTest = SubgroupTest.between(est, se);
-                if (randomTest.df() < 1) {
-                    notices.add(new Notice("subgroup_test", outcome, outcome + ": no random-effects test for subgroup"
-                            + " differences by " + variable + " (fewer than two subgroups have a random-effects"
-                            + " estimate with a standard error)"));
-                } else {
-                    tests.add(comparison(outcome, variable, "random", randomTest));
-                }
+                randomTest = SubgroupTest.between(est, se);
+            }
+            boolean common = commonTest.df() >= 1;
+            boolean random = randomTest != null && randomTest.df() >= 1;
+            if (common) {
+                tests.add(comparison(outcome, variable, "common", commonTest));
+            }
+            if (random) {
+                tests.add(comparison(outcome, variable, "random", randomTest));
+            }
+            if (!common && !random) {
+                notices.add(new Notice("subgroup_test", outcome, outcome + ": no test for subgroup differences by "
+                        + variable + " (fewer than two subgroups have a pooled estimate)"));
+            } else if (!common) {
+                notices.add(new Notice("subgroup_test", outcome, outcome + ": no common-effect test for subgroup"
+                        + " differences by " + variable + " (fewer than two subgroups have a " + s.method().words()
+                        + " estimate)"));
+            } else if (randomTest != null && !random) {
+                notices.add(new Notice("subgroup_test", outcome, outcome + ": no random-effects test for subgroup"
+                        + " differences by " + variable + " (fewer than two subgroups have a random-effects"
+                        + " estimate with a standard error)"));
             }
         }
         return new OutcomeResult(analyses, tests, notices);
