@@ -142,8 +142,9 @@ public final class OutputFolder implements AutoCloseable {
             }
             for (Path rel : files) {
                 Path target = out.resolve(rel.toString());
-                if (made.add(target.toAbsolutePath().getParent())) {
-                    Files.createDirectories(target.toAbsolutePath().getParent());
+                Path folder = target.toAbsolutePath().getParent();
+                if (made.add(folder)) {
+                    Files.createDirectories(folder);
                 }
                 Files.move(staging.resolve(rel.toString()), target, StandardCopyOption.REPLACE_EXISTING);
                 placed.add(target);

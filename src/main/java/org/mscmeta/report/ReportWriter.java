@@ -201,10 +201,6 @@ public final class ReportWriter {
         Jobs jobs = new Jobs(dir);
         Map<String, String> stems = new LinkedHashMap<>();
         boolean any = r.analyses().stream().anyMatch(a -> a.subgroup() == null);
-        if (any) {
-            // the largest single drawing, started first (its files are listed last, as before)
-            jobs.addEarly("ae-panel", () -> Plots.aePanel(r, options));
-        }
         for (Analysis a : r.analyses()) {
             if (a.subgroup() == null) {
                 stems.put(a.outcome(), names.unique(a.outcome()));
@@ -214,6 +210,10 @@ public final class ReportWriter {
         if (any && r.analyses().stream().anyMatch(a -> a.summaryOfFindings() != null
                 && Double.isFinite(a.summaryOfFindings().relative()))) {
             jobs.addEarly("summary-of-findings", () -> Plots.summaryOfFindings(r, options));
+        }
+        if (any) {
+            // the largest single drawing: started first, listed last
+            jobs.addEarly("ae-panel", () -> Plots.aePanel(r, options));
         }
         Map<String, Integer> plotJob = jobs.index;
         int threads = Runtime.getRuntime().availableProcessors();
@@ -258,9 +258,6 @@ public final class ReportWriter {
             List<List<Path>> inOrder = new ArrayList<>(drawn.size());
             for (Future<List<Path>> f : drawn) {
                 inOrder.add(Tasks.valueOf(f, "drawing plots"));
-            }
-            if (any) {
-                inOrder.add(inOrder.remove(0));
             }
             for (List<Path> w : inOrder) {
                 for (Path p : w) {

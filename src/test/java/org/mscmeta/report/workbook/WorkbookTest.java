@@ -242,13 +242,15 @@ class WorkbookTest {
         return checked;
     }
 
+    /** The sheets that are not an outcome's. */
+    private static final Set<String> NOT_OUTCOMES = Set.of(Workbook.SUMMARY, Workbook.DATA, Workbook.METHODS,
+            Workbook.WARNINGS, Workbook.SENSITIVITY, Workbook.FINDINGS, Workbook.ROUTE_SOURCE);
+
     private static Sheet outcomeSheet(XSSFWorkbook wb, String outcome) {
         for (Sheet s : wb) {
             Row r0 = s.getRow(0);
             if (r0 != null && r0.getCell(0) != null && r0.getCell(0).getCellType() == CellType.STRING
-                    && r0.getCell(0).getStringCellValue().equals(outcome) && !Set.of(Workbook.SUMMARY, Workbook.DATA,
-                    Workbook.METHODS, Workbook.WARNINGS, Workbook.SENSITIVITY, Workbook.FINDINGS, Workbook.ROUTE_SOURCE)
-                    .contains(s.getSheetName())) {
+                    && r0.getCell(0).getStringCellValue().equals(outcome) && !NOT_OUTCOMES.contains(s.getSheetName())) {
                 return s;
             }
         }
@@ -304,8 +306,7 @@ class WorkbookTest {
                 assertEquals(org.apache.poi.ss.usermodel.PrintSetup.A4_PAPERSIZE, s.getPrintSetup().getPaperSize(),
                         name);
                 assertEquals(0, s.getPrintSetup().getFitHeight(), name + ": as many pages down as it takes");
-                boolean outcome = !Set.of(Workbook.SUMMARY, Workbook.DATA, Workbook.METHODS, Workbook.WARNINGS,
-                        Workbook.SENSITIVITY, Workbook.FINDINGS, Workbook.ROUTE_SOURCE).contains(name);
+                boolean outcome = !NOT_OUTCOMES.contains(name);
                 outcomeSheets += outcome ? 1 : 0;
                 if (name.equals(Workbook.SUMMARY)) {
                     assertEquals(2, s.getPrintSetup().getFitWidth());
