@@ -8,7 +8,7 @@ import java.nio.file.Path;
 
 /**
  * Width, height, colour type (2 RGB, 3 indexed: ISO/IEC 15948, 11.2.2) and the dpi of a PNG's pHYs chunk, read from
- * the file's chunks.
+ * the file's chunks, every one of which is checked against its CRC-32 up to IEND, which must end the file.
  */
 public record PngInfo(int width, int height, int colourType, int dpi) {
 
@@ -23,7 +23,12 @@ public record PngInfo(int width, int height, int colourType, int dpi) {
                 int len = in.readInt();
                 String type = new String(in.readNBytes(4), java.nio.charset.StandardCharsets.US_ASCII);
                 byte[] data = in.readNBytes(len);
-                in.skipNBytes(4);
+                java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+                crc.update(type.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                crc.update(data);
+                if (in.readInt() != (int) crc.getValue()) {
+                    throw new IOException(png + ": the CRC of a " + type + " chunk is wrong");
+                }
                 var d = new DataInputStream(new java.io.ByteArrayInputStream(data));
                 if (type.equals("IHDR")) {
                     width = d.readInt();
@@ -36,7 +41,10 @@ public record PngInfo(int width, int height, int colourType, int dpi) {
                     if (d.readUnsignedByte() == 1) {
                         dpi = (int) Math.round(perMetre * 0.0254);
                     }
-                } else if (type.equals("IDAT") || type.equals("IEND")) {
+                } else if (type.equals("IEND")) {
+                    if (in.read() != -1) {
+                        throw new IOException(png + ": bytes after IEND");
+                    }
                     return new PngInfo(width, height, colourType, dpi);
                 }
             }

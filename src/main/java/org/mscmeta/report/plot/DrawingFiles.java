@@ -1,14 +1,11 @@
 package org.mscmeta.report.plot;
 
-import com.pngencoder.PngEncoder;
-import com.pngencoder.PngEncoderPhysicalPixelDimensions;
 import de.rototor.pdfbox.graphics2d.PdfBoxGraphics2D;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Path;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -34,18 +31,17 @@ public final class DrawingFiles {
     /** Renders to an image at {@code dpi}. */
     public static BufferedImage image(Drawing d, int dpi) {
         double scale = dpi / 72.0;
-        return draw(d, scale, new BufferedImage(pixels(d.width(), scale), pixels(d.height(), scale),
-                BufferedImage.TYPE_INT_RGB));
+        BufferedImage img = new BufferedImage(pixels(d.width(), scale), pixels(d.height(), scale),
+                BufferedImage.TYPE_INT_RGB);
+        draw(d, scale, img.createGraphics(), img.getWidth(), img.getHeight());
+        return img;
     }
 
     private static int pixels(double points, double scale) {
         return (int) Math.ceil(points * scale);
     }
 
-    private static BufferedImage draw(Drawing d, double scale, BufferedImage img) {
-        int w = img.getWidth();
-        int h = img.getHeight();
-        Graphics2D g = img.createGraphics();
+    private static void draw(Drawing d, double scale, Graphics2D g, int w, int h) {
         try {
             g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
             g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
@@ -58,111 +54,90 @@ public final class DrawingFiles {
         } finally {
             g.dispose();
         }
-        return img;
     }
 
-    /** PNG at {@link #DPI} with the resolution stored in the pHYs chunk. */
+    /**
+     * PNG at {@link #DPI} with the resolution stored in the pHYs chunk: drawn into bytes in the file's order
+     * ({@link RgbOrderGraphics}), written as they are ({@link PngWriter}), or as one byte a pixel when the plot is
+     * in greys only ({@link #greys}).
+     */
     public static void png(Drawing d, Path file) throws IOException {
         double scale = DPI / 72.0;
         int w = pixels(d.width(), scale);
         int h = pixels(d.height(), scale);
-        java.lang.ref.SoftReference<int[]> spare = SPARE_PIXELS.poll();
-        int[] pixels = spare == null ? null : spare.get();
-        if (pixels == null || pixels.length < (long) w * h) {
-            pixels = new int[Math.multiplyExact(w, h)];
-        }
-        // the layout of TYPE_INT_RGB (which BufferedImage reports for it), over a buffer that may have been used
-        java.awt.image.WritableRaster raster = java.awt.image.Raster.createPackedRaster(
-                new java.awt.image.DataBufferInt(pixels, w * h), w, h, w, RGB_MASKS, null);
-        BufferedImage img = draw(d, scale, new BufferedImage(RGB, raster, false, null));
+        int n = Math.multiplyExact(w, h);
+        byte[] rgb = spare(SPARE_RGB, Math.multiplyExact(3, n));
         byte[] greys = null;
         try {
-            greys = greys(pixels, w * h);
-            BufferedImage encoded = greys == null ? img : new BufferedImage(GREYS, java.awt.image.Raster
-                    .createInterleavedRaster(new java.awt.image.DataBufferByte(greys, w * h), w, h, w, 1,
-                            new int[] {0}, null), false, null);
-            AtomicFiles.write(file, out -> writePng(encoded, DPI, out));
+            // the layout of TYPE_3BYTE_BGR (which BufferedImage reports for it), over a buffer that may have been used
+            java.awt.image.WritableRaster raster = java.awt.image.Raster.createInterleavedRaster(
+                    new java.awt.image.DataBufferByte(rgb, 3 * n), w, h, 3 * w, 3, new int[] {2, 1, 0}, null);
+            draw(d, scale, new RgbOrderGraphics(new BufferedImage(BGR, raster, false, null)), w, h);
+            greys = greys(rgb, n);
+            byte[] levels = greys;
+            AtomicFiles.write(file, out -> {
+                if (levels == null) {
+                    PngWriter.rgb(rgb, w, h, DPI, out);
+                } else {
+                    PngWriter.greys(levels, w, h, DPI, out);
+                }
+            });
         } finally {
-            SPARE_PIXELS.add(new java.lang.ref.SoftReference<>(pixels));
+            SPARE_RGB.add(new java.lang.ref.SoftReference<>(rgb));
             if (greys != null) {
                 SPARE_GREYS.add(new java.lang.ref.SoftReference<>(greys));
             }
         }
     }
 
+    /** A spare buffer of at least {@code n} bytes from {@code spares}, or a new one. */
+    private static byte[] spare(java.util.Queue<java.lang.ref.SoftReference<byte[]>> spares, int n) {
+        java.lang.ref.SoftReference<byte[]> spare = spares.poll();
+        byte[] b = spare == null ? null : spare.get();
+        return b == null || b.length < n ? new byte[n] : b;
+    }
+
     /**
      * The pixels as grey levels, one byte each, when every pixel is a grey (red, green and blue equal), else null:
      * the AE panel, the leave-one-out, cumulative and zero-event plots and the summary of findings are drawn in black
-     * and greys only, and written as one byte a pixel they are a third of the data to deflate. Written as an indexed
-     * PNG whose palette is the 256 greys, in sRGB like the colour PNGs (a greyscale image of Java's would carry its
-     * linear grey profile, which a viewer that honours it shows lighter).
+     * and greys only, and written as one byte a pixel they are a third of the data to deflate.
      */
-    private static byte[] greys(int[] pixels, int n) {
+    private static byte[] greys(byte[] rgb, int n) {
         // a colour plot's colour is a square or a line several pixels across, seen by looking at every 7th pixel
         // before a pixel-by-pixel pass turns a plot in greys into bytes
-        for (int i = 0; i < n; i += 7) {
-            int p = pixels[i];
-            if (((p >>> 8 ^ p) & 0xffff) != 0) {
+        for (int i = 0; i < 3 * n; i += 21) {
+            if (rgb[i] != rgb[i + 1] || rgb[i] != rgb[i + 2]) {
                 return null;
             }
         }
-        java.lang.ref.SoftReference<byte[]> spare = SPARE_GREYS.poll();
-        byte[] out = spare == null ? null : spare.get();
-        if (out == null || out.length < n) {
-            out = new byte[n];
-        }
-        for (int i = 0; i < n; i++) {
-            int p = pixels[i];
-            if (((p >>> 8 ^ p) & 0xffff) != 0) {
+        byte[] out = spare(SPARE_GREYS, n);
+        for (int i = 0, j = 0; i < n; i++, j += 3) {
+            byte p = rgb[j];
+            if (p != rgb[j + 1] || p != rgb[j + 2]) {
                 SPARE_GREYS.add(new java.lang.ref.SoftReference<>(out));
                 return null;
             }
-            out[i] = (byte) p;
+            out[i] = p;
         }
         return out;
     }
 
-    private static final java.awt.image.IndexColorModel GREYS;
-
-    static {
-        byte[] ramp = new byte[256];
-        for (int i = 0; i < 256; i++) {
-            ramp[i] = (byte) i;
-        }
-        GREYS = new java.awt.image.IndexColorModel(8, 256, ramp, ramp, ramp);
-    }
-
-    /** Grey-level buffers of PNGs already written, as {@link #SPARE_PIXELS}. */
-    private static final java.util.Queue<java.lang.ref.SoftReference<byte[]>> SPARE_GREYS =
-            new java.util.concurrent.ConcurrentLinkedQueue<>();
-
-    private static final int[] RGB_MASKS = {0xff0000, 0xff00, 0xff};
-    private static final java.awt.image.DirectColorModel RGB =
-            new java.awt.image.DirectColorModel(24, RGB_MASKS[0], RGB_MASKS[1], RGB_MASKS[2]);
+    /** The colour model of TYPE_3BYTE_BGR. */
+    private static final java.awt.image.ColorModel BGR = new java.awt.image.ComponentColorModel(
+            java.awt.color.ColorSpace.getInstance(java.awt.color.ColorSpace.CS_sRGB), new int[] {8, 8, 8}, false,
+            false, java.awt.Transparency.OPAQUE, java.awt.image.DataBuffer.TYPE_BYTE);
 
     /**
-     * Pixel buffers of PNGs already written, for the next one: a 300-dpi plot is up to 40 MB of pixels, and
+     * Pixel buffers of PNGs already written, for the next one: a 300-dpi plot is up to 30 MB of pixels, and
      * allocated afresh for each of a few hundred plots they grew the heap by gigabytes, every new page zeroed by
      * the kernel. One per plot drawn at once; each grows to the largest plot; held softly, so that the collector
      * may take them back.
      */
-    private static final java.util.Queue<java.lang.ref.SoftReference<int[]>> SPARE_PIXELS =
+    private static final java.util.Queue<java.lang.ref.SoftReference<byte[]>> SPARE_RGB =
             new java.util.concurrent.ConcurrentLinkedQueue<>();
-
-    /**
-     * Writes a PNG recording {@code dpi} in its pHYs chunk. Deflate level 1 on the calling thread: the plots are
-     * already drawn in parallel, one per core, and encoding is most of a registry-scale report's CPU (a billion
-     * pixels for 80,000 rows). Measured on a 3000 x 3211 forest plot: level 1 71 ms and 566 KB, level 3 78 ms and
-     * 541 KB (level 6: twice the time of level 3 for a file a fifth smaller); the 80,000-row report 0.5 s faster
-     * for 3% more PNG bytes.
-     */
-    public static void writePng(BufferedImage img, int dpi, OutputStream out) throws IOException {
-        new PngEncoder().withBufferedImage(img)
-                .withPhysicalPixelDimensions(PngEncoderPhysicalPixelDimensions.dotsPerInch(dpi))
-                .withCompressionLevel(1)
-                .withMultiThreadedCompressionEnabled(false)
-                .toStream(out);
-    }
+    /** Grey-level buffers of PNGs already written, as {@link #SPARE_RGB}. */
+    private static final java.util.Queue<java.lang.ref.SoftReference<byte[]>> SPARE_GREYS =
+            new java.util.concurrent.ConcurrentLinkedQueue<>();
 
     /**
      * SVG (text kept as text), sized in millimetres: the root's {@code width} and {@code height} are the drawing's
