@@ -19,7 +19,7 @@ import org.apache.pdfbox.pdmodel.font.PDType0Font;
  * the same face and metrics as the PNG and SVG. The font files are parsed once per thread (a parsed
  * {@link TrueTypeFont} is not safe to share between threads) and reused by every document written on it.
  *
- * <p>What a document embeds is first cut, once per process, to the scripts and signs a forest plot of trials is
+ * <p>What a document embeds is first cut, once by the build ({@link PdfFontFiles}), to the scripts and signs a forest plot of trials is
  * written in (Latin with its extensions, Greek, Cyrillic, punctuation, super- and subscripts, currency, arrows,
  * mathematical operators, geometric shapes; about a quarter of DejaVu's glyphs): PDFBox reckons the widths of every
  * glyph of the font it is given for each document, which was a third of the cost of a PDF. A text with a character
@@ -53,9 +53,27 @@ final class PdfFonts {
     /** The two faces cut to {@link #KEPT}, once per process (bytes, parsed again on each thread). */
     private static final byte[][] CUT = new byte[2][];
 
+    /** Where the build puts a face cut to {@link #KEPT} ({@link PdfFontFiles}), beside the full face. */
+    static String cutResource(String resource) {
+        return resource.replace(Text.FONTS, Text.FONTS + "pdf/");
+    }
+
+    /**
+     * A face cut to {@link #KEPT}: the one the build cut (the cut is a tenth of a second of a report's first PDF,
+     * on which the other plot thread waited), or, when the classes were built without it (an IDE's build), cut now.
+     */
     private static synchronized byte[] cut(String resource, int face) throws IOException {
         if (CUT[face] == null) {
-            TrueTypeFont full = new TTFParser().parse(new RandomAccessReadBuffer(Text.fontBytes(resource)));
+            CUT[face] = Text.class.getResource(cutResource(resource)) != null
+                    ? Text.fontBytes(cutResource(resource)) : cutNow(resource);
+        }
+        return CUT[face];
+    }
+
+    /** {@code resource}, a bundled face, cut to the glyphs of {@link #KEPT}. */
+    static byte[] cutNow(String resource) throws IOException {
+        TrueTypeFont full = new TTFParser().parse(new RandomAccessReadBuffer(Text.fontBytes(resource)));
+        try {
             org.apache.fontbox.ttf.TTFSubsetter subsetter = new org.apache.fontbox.ttf.TTFSubsetter(full);
             for (int r = 0; r < KEPT.length; r += 2) {
                 for (int c = KEPT[r]; c <= KEPT[r + 1]; c++) {
@@ -64,10 +82,10 @@ final class PdfFonts {
             }
             java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
             subsetter.writeToStream(out);
-            CUT[face] = out.toByteArray();
+            return out.toByteArray();
+        } finally {
             full.close();
         }
-        return CUT[face];
     }
 
     /** Whether every character of {@code text} has a glyph in both faces (the iterator is left at its start). */

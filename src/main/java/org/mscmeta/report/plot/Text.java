@@ -17,7 +17,7 @@ import java.util.Locale;
  */
 final class Text {
 
-    private static final String FONTS = "fonts/";
+    static final String FONTS = "fonts/";
     static final String REGULAR_FILE = FONTS + "DejaVuSans.ttf";
     static final String BOLD_FILE = FONTS + "DejaVuSans-Bold.ttf";
     private static final Font REGULAR = load(REGULAR_FILE);
