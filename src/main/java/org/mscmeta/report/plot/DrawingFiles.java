@@ -58,8 +58,8 @@ public final class DrawingFiles {
 
     /**
      * PNG at {@link #DPI} with the resolution stored in the pHYs chunk: drawn into bytes in the file's order
-     * ({@link RgbOrderGraphics}), written as they are ({@link PngWriter}), or as one byte a pixel when the plot is
-     * in greys only ({@link #greys}).
+     * ({@link RgbOrderGraphics}), written as they are ({@link PngWriter}), or as one byte a pixel when the plot was
+     * drawn in greys only ({@link RgbOrderGraphics#onlyGreys}, {@link #greys}).
      */
     public static void png(Drawing d, Path file) throws IOException {
         double scale = DPI / 72.0;
@@ -72,8 +72,9 @@ public final class DrawingFiles {
             // the layout of TYPE_3BYTE_BGR (which BufferedImage reports for it), over a buffer that may have been used
             java.awt.image.WritableRaster raster = java.awt.image.Raster.createInterleavedRaster(
                     new java.awt.image.DataBufferByte(rgb, 3 * n), w, h, 3 * w, 3, new int[] {2, 1, 0}, null);
-            draw(d, scale, new RgbOrderGraphics(new BufferedImage(BGR, raster, false, null)), w, h);
-            greys = greys(rgb, n);
+            RgbOrderGraphics g = new RgbOrderGraphics(new BufferedImage(BGR, raster, false, null));
+            draw(d, scale, g, w, h);
+            greys = g.onlyGreys() ? greys(rgb, n) : null;
             byte[] levels = greys;
             AtomicFiles.write(file, out -> {
                 if (levels == null) {
@@ -98,26 +99,14 @@ public final class DrawingFiles {
     }
 
     /**
-     * The pixels as grey levels, one byte each, when every pixel is a grey (red, green and blue equal), else null:
-     * the AE panel, the leave-one-out, cumulative and zero-event plots and the summary of findings are drawn in black
-     * and greys only, and written as one byte a pixel they are a third of the data to deflate.
+     * The grey levels of a drawing in greys only, one byte a pixel: the AE panel, the leave-one-out, cumulative and
+     * zero-event plots and the summary of findings are drawn in black and greys, and written as one byte a pixel
+     * they are a third of the data to deflate.
      */
     private static byte[] greys(byte[] rgb, int n) {
-        // a colour plot's colour is a square or a line several pixels across, seen by looking at every 7th pixel
-        // before a pixel-by-pixel pass turns a plot in greys into bytes
-        for (int i = 0; i < 3 * n; i += 21) {
-            if (rgb[i] != rgb[i + 1] || rgb[i] != rgb[i + 2]) {
-                return null;
-            }
-        }
         byte[] out = spare(SPARE_GREYS, n);
         for (int i = 0, j = 0; i < n; i++, j += 3) {
-            byte p = rgb[j];
-            if (p != rgb[j + 1] || p != rgb[j + 2]) {
-                SPARE_GREYS.add(new java.lang.ref.SoftReference<>(out));
-                return null;
-            }
-            out[i] = p;
+            out[i] = rgb[j];
         }
         return out;
     }

@@ -43,6 +43,8 @@ import java.util.Map;
 final class RgbOrderGraphics extends Graphics2D {
 
     private final Graphics2D g;
+    /** Whether anything but a grey was given to draw with, shared with the graphics {@link #create()}d from this. */
+    private final boolean[] coloured;
     private Color color;
     private Paint paint;
     private Color background;
@@ -53,6 +55,7 @@ final class RgbOrderGraphics extends Graphics2D {
             throw new IllegalArgumentException("a 3-byte BGR image, not type " + image.getType());
         }
         this.g = image.createGraphics();
+        this.coloured = new boolean[1];
         this.color = g.getColor();
         this.paint = g.getPaint();
         this.background = g.getBackground();
@@ -60,11 +63,26 @@ final class RgbOrderGraphics extends Graphics2D {
         g.setBackground(swapped(background));
     }
 
-    private RgbOrderGraphics(Graphics2D g, Color color, Paint paint, Color background) {
+    private RgbOrderGraphics(Graphics2D g, boolean[] coloured, Color color, Paint paint, Color background) {
         this.g = g;
+        this.coloured = coloured;
         this.color = color;
         this.paint = paint;
         this.background = background;
+    }
+
+    /**
+     * Whether everything drawn so far was drawn in greys (colours with red, green and blue equal, greyscale text
+     * antialiasing, no picture): then every pixel is a grey, as blending greys gives greys.
+     */
+    boolean onlyGreys() {
+        return !coloured[0];
+    }
+
+    private void note(Color c) {
+        if (c != null && (c.getRed() != c.getGreen() || c.getRed() != c.getBlue())) {
+            coloured[0] = true;
+        }
     }
 
     /** {@code c} with red and blue exchanged (alpha kept). */
@@ -136,7 +154,8 @@ final class RgbOrderGraphics extends Graphics2D {
     }
 
     /** {@code img} drawn onto an ARGB image read with red and blue exchanged (plots draw no pictures). */
-    private static BufferedImage swapped(Image img, ImageObserver observer) {
+    private BufferedImage swapped(Image img, ImageObserver observer) {
+        coloured[0] = true;
         int w = img.getWidth(observer);
         int h = img.getHeight(observer);
         if (w <= 0 || h <= 0) {
@@ -155,7 +174,7 @@ final class RgbOrderGraphics extends Graphics2D {
         return new BufferedImage(SWAPPED_ARGB, raster, false, null);
     }
 
-    private static BufferedImage swapped(RenderedImage img) {
+    private BufferedImage swapped(RenderedImage img) {
         if (img instanceof Image) {
             return swapped((Image) img, null);
         }
@@ -171,6 +190,7 @@ final class RgbOrderGraphics extends Graphics2D {
     @Override
     public void setColor(Color c) {
         if (c != null) {
+            note(c);
             color = c;
             paint = c;
             g.setColor(swapped(c));
@@ -188,6 +208,9 @@ final class RgbOrderGraphics extends Graphics2D {
             paint = p;
             if (p instanceof Color) {
                 color = (Color) p;
+                note(color);
+            } else {
+                coloured[0] = true;
             }
             g.setPaint(swapped(p));
         }
@@ -200,6 +223,7 @@ final class RgbOrderGraphics extends Graphics2D {
 
     @Override
     public void setBackground(Color c) {
+        note(c);
         background = c;
         g.setBackground(c == null ? null : swapped(c));
     }
@@ -211,6 +235,7 @@ final class RgbOrderGraphics extends Graphics2D {
 
     @Override
     public void setXORMode(Color c) {
+        coloured[0] = true;
         g.setXORMode(swapped(c));
     }
 
@@ -221,7 +246,7 @@ final class RgbOrderGraphics extends Graphics2D {
 
     @Override
     public Graphics create() {
-        return new RgbOrderGraphics((Graphics2D) g.create(), color, paint, background);
+        return new RgbOrderGraphics((Graphics2D) g.create(), coloured, color, paint, background);
     }
 
     @Override
@@ -337,6 +362,9 @@ final class RgbOrderGraphics extends Graphics2D {
 
     @Override
     public void setComposite(Composite comp) {
+        if (!(comp instanceof java.awt.AlphaComposite)) {
+            coloured[0] = true; // a composite of its own may make colours of greys
+        }
         g.setComposite(comp);
     }
 
@@ -348,6 +376,16 @@ final class RgbOrderGraphics extends Graphics2D {
     @Override
     public void setRenderingHint(RenderingHints.Key hintKey, Object hintValue) {
         g.setRenderingHint(hintKey, hintValue);
+        noteHints();
+    }
+
+    /** Text antialiased for LCD screens has coloured fringes. */
+    private void noteHints() {
+        Object text = g.getRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING);
+        if (text != null && text != RenderingHints.VALUE_TEXT_ANTIALIAS_ON && text != RenderingHints.VALUE_TEXT_ANTIALIAS_OFF
+                && text != RenderingHints.VALUE_TEXT_ANTIALIAS_DEFAULT && text != RenderingHints.VALUE_TEXT_ANTIALIAS_GASP) {
+            coloured[0] = true;
+        }
     }
 
     @Override
@@ -358,11 +396,13 @@ final class RgbOrderGraphics extends Graphics2D {
     @Override
     public void setRenderingHints(Map<?, ?> hints) {
         g.setRenderingHints(hints);
+        noteHints();
     }
 
     @Override
     public void addRenderingHints(Map<?, ?> hints) {
         g.addRenderingHints(hints);
+        noteHints();
     }
 
     @Override

@@ -2,8 +2,10 @@ package org.mscmeta.report.plot;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.AlphaComposite;
 import java.awt.BasicStroke;
@@ -113,6 +115,35 @@ class PngWriterTest {
         g.dispose();
         assertThrows(IllegalArgumentException.class,
                 () -> new RgbOrderGraphics(new BufferedImage(4, 4, BufferedImage.TYPE_INT_RGB)));
+    }
+
+    /** What was drawn with is what tells a plot in greys (written one byte a pixel) from one in colour. */
+    @Test
+    void knowsWhetherOnlyGreysWereDrawnWith() {
+        java.util.List<Consumer<Graphics2D>> coloured = java.util.List.of(
+                g -> g.setColor(new Color(0, 84, 147)),
+                g -> g.setPaint(new Color(1, 1, 2)),
+                g -> g.setBackground(Color.RED),
+                g -> g.setPaint(new GradientPaint(0, 0, Color.BLACK, 1, 1, Color.WHITE)),
+                g -> g.drawImage(new BufferedImage(2, 2, BufferedImage.TYPE_INT_RGB), 0, 0, null),
+                g -> g.setXORMode(Color.GRAY),
+                g -> g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING,
+                        RenderingHints.VALUE_TEXT_ANTIALIAS_LCD_HRGB),
+                g -> ((Graphics2D) g.create()).setColor(Color.BLUE));
+        for (Consumer<Graphics2D> draw : coloured) {
+            RgbOrderGraphics g = new RgbOrderGraphics(new BufferedImage(4, 4, BufferedImage.TYPE_3BYTE_BGR));
+            g.setColor(new Color(120, 120, 120, 100));
+            assertTrue(g.onlyGreys());
+            draw.accept(g);
+            assertFalse(g.onlyGreys(), "drawn with colour");
+        }
+        RgbOrderGraphics g = new RgbOrderGraphics(new BufferedImage(4, 4, BufferedImage.TYPE_3BYTE_BGR));
+        g.setBackground(Color.WHITE);
+        g.setColor(Color.DARK_GRAY);
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setComposite(AlphaComposite.SrcOver.derive(0.3f));
+        g.fillRect(0, 0, 2, 2);
+        assertTrue(g.onlyGreys());
     }
 
     @Test
