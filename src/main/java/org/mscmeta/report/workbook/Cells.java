@@ -213,7 +213,7 @@ final class Cells {
     /** A text cell with a style; text a spreadsheet could read as a formula gets a quote-prefixed copy of it. */
     void cell(Row r, int col, String v, CellStyle style) {
         Cell c = r.createCell(col);
-        c.setCellValue(v);
+        setText(c, v);
         c.setCellStyle(looksLikeFormula(v) ? quotedVariants.computeIfAbsent(style, st -> {
             CellStyle q = wb.createCellStyle();
             q.cloneStyleFrom(st);
@@ -229,10 +229,34 @@ final class Cells {
     /** A text cell; text that a spreadsheet could read as a formula is marked as quoted text. */
     void text(Row r, int col, String v) {
         Cell c = r.createCell(col);
-        c.setCellValue(v == null ? "" : v);
+        setText(c, v == null ? "" : v);
         // the default style given explicitly: a cell without one has its column's style looked up in the sheet's
         // XML whenever it is written (a third of the cells of a registry-scale workbook)
         c.setCellStyle(looksLikeFormula(v) ? quoted : plain);
+    }
+
+    /**
+     * Text stored in the cell itself (an inline string, as the streaming workbook stores every text) instead of in
+     * the workbook's table of shared strings, where POI writes each string out as XML to look it up (a fifth of the
+     * workbook's time).
+     */
+    static void setText(Cell c, String v) {
+        if (!(c instanceof org.apache.poi.xssf.usermodel.XSSFCell)) {
+            c.setCellValue(v);
+            return;
+        }
+        org.openxmlformats.schemas.spreadsheetml.x2006.main.CTCell ct =
+                ((org.apache.poi.xssf.usermodel.XSSFCell) c).getCTCell();
+        ct.setT(org.openxmlformats.schemas.spreadsheetml.x2006.main.STCellType.INLINE_STR);
+        ct.addNewIs().setT(v);
+        if (!v.isEmpty() && (Character.isWhitespace(v.charAt(0)) || Character.isWhitespace(v.charAt(v.length() - 1)))) {
+            // leading or trailing white space kept (xml:space="preserve"), as POI keeps it in a shared string
+            try (org.apache.xmlbeans.XmlCursor cursor = ct.getIs().xgetT().newCursor()) {
+                cursor.toNextToken();
+                cursor.insertAttributeWithValue(new javax.xml.namespace.QName("http://www.w3.org/XML/1998/namespace",
+                        "space"), "preserve");
+            }
+        }
     }
 
     /** A number; nothing when it does not exist. */
