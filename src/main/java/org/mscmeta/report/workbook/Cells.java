@@ -156,14 +156,34 @@ final class Cells {
      */
     static List<String> pieces(String text) {
         List<String> out = new ArrayList<>();
-        String[] words = text.strip().split(" +");
-        for (int i = 0; i < words.length; i++) {
-            String[] parts = words[i].split("(?<=-)(?=.)");
-            for (int j = 0; j < parts.length; j++) {
-                out.add(i > 0 && j == 0 ? " " + parts[j] : parts[j]);
+        String s = text.strip();
+        int at = 0;
+        do {
+            int end = s.indexOf(' ', at);
+            end = end < 0 ? s.length() : end;
+            int from = at;
+            for (int k = at; k < end - 1; k++) {
+                if (s.charAt(k) == '-' && !lineBreak(s.charAt(k + 1))) {
+                    out.add(piece(s, from, k + 1, at));
+                    from = k + 1;
+                }
             }
-        }
+            out.add(piece(s, from, end, at));
+            at = end;
+            while (at < s.length() && s.charAt(at) == ' ') {
+                at++;
+            }
+        } while (at < s.length());
         return out;
+    }
+
+    /** {@code s[from, to)}, with a space before it when it starts a word other than the first (at {@code word}). */
+    private static String piece(String s, int from, int to, int word) {
+        return from == word && word > 0 ? " " + s.substring(from, to) : s.substring(from, to);
+    }
+
+    private static boolean lineBreak(char c) {
+        return c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029';
     }
 
     /**

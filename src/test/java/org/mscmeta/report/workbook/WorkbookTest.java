@@ -436,6 +436,9 @@ class WorkbookTest {
     @Test
     void headerLinesBreakAtSpacesAndAfterHyphens() {
         assertEquals(List.of("Q", " term", " (DerSimonian-", "Laird)"), Cells.pieces("Q term (DerSimonian-Laird)"));
+        assertEquals(List.of("a-", "b-", " -", "c", " d-"), Cells.pieces("  a-b-  -c d- "));
+        assertEquals(List.of("x-\ny", " z"), Cells.pieces("x-\ny z"));
+        assertEquals(List.of(""), Cells.pieces(" "));
         assertEquals(3, Cells.lines("Q term (DerSimonian-Laird)", 14)); // "Q term" / "(DerSimonian-" / "Laird)"
         assertEquals(2, Cells.lines("Interaction Chi\u00b2", 13));
         assertEquals(1, Cells.lines("CI lower", 10));
