@@ -24,12 +24,17 @@ public final class FileNames {
         return candidate;
     }
 
+    private static final java.util.regex.Pattern MARKS = java.util.regex.Pattern.compile("\\p{M}");
+    private static final java.util.regex.Pattern OTHERS = java.util.regex.Pattern.compile("[^a-z0-9]+");
+    private static final java.util.regex.Pattern ENDS = java.util.regex.Pattern.compile("^-+|-+$");
+
     /** {@code "Death (day 7)"} -> {@code "death-day-7"}. */
     public static String slug(String name) {
-        String ascii = Normalizer.normalize(name == null ? "" : name, Normalizer.Form.NFKD).replaceAll("\\p{M}", "");
-        String s = ascii.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+        String ascii = MARKS.matcher(Normalizer.normalize(name == null ? "" : name, Normalizer.Form.NFKD))
+                .replaceAll("");
+        String s = ENDS.matcher(OTHERS.matcher(ascii.toLowerCase(Locale.ROOT)).replaceAll("-")).replaceAll("");
         if (s.length() > 60) {
-            s = s.substring(0, 60).replaceAll("-+$", "");
+            s = ENDS.matcher(s.substring(0, 60)).replaceAll("");
         }
         return s.isEmpty() ? "outcome" : s;
     }

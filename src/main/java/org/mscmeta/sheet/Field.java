@@ -53,8 +53,10 @@ public enum Field {
         if (!h.isEmpty() && h.charAt(0) == '\uFEFF') {
             h = h.substring(1);
         }
-        return h.replaceAll("[\\s\\-]+", "_");
+        return SEPARATORS.matcher(h).replaceAll("_");
     }
+
+    private static final java.util.regex.Pattern SEPARATORS = java.util.regex.Pattern.compile("[\\s\\-]+");
 
     /** The field a header cell names, or null when it is not a known column. */
     public static Field forHeader(String header) {

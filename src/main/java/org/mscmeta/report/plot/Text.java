@@ -18,6 +18,7 @@ import java.util.Locale;
 final class Text {
 
     static final String FONTS = "fonts/";
+    private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile(" +");
     static final String REGULAR_FILE = FONTS + "DejaVuSans.ttf";
     static final String BOLD_FILE = FONTS + "DejaVuSans-Bold.ttf";
     private static final Font REGULAR = load(REGULAR_FILE);
@@ -187,7 +188,7 @@ final class Text {
         String text = printable(s == null ? "" : s).strip();
         List<String> lines = new ArrayList<>();
         StringBuilder line = new StringBuilder();
-        for (String word : text.split(" +")) {
+        for (String word : SPACES.split(text)) {
             String candidate = line.length() == 0 ? word : line + " " + word;
             if (width(candidate, f) <= max) {
                 line.setLength(0);
