@@ -19,8 +19,8 @@ import org.apache.pdfbox.pdmodel.font.PDType0Font;
  * the same face and metrics as the PNG and SVG. The font files are parsed once per thread (a parsed
  * {@link TrueTypeFont} is not safe to share between threads) and reused by every document written on it.
  *
- * <p>What a document embeds is first cut, once by the build ({@link PdfFontFiles}), to the scripts and signs a forest plot of trials is
- * written in (Latin with its extensions, Greek, Cyrillic, punctuation, super- and subscripts, currency, arrows,
+ * <p>What a document embeds is first cut, once by the build ({@link PdfFontFiles}), to the scripts and signs a
+ * forest plot of trials is written in (Latin with its extensions, Greek, Cyrillic, punctuation, super- and subscripts, currency, arrows,
  * mathematical operators, geometric shapes; about a quarter of DejaVu's glyphs): PDFBox reckons the widths of every
  * glyph of the font it is given for each document, which was a third of the cost of a PDF. A text with a character
  * outside those (a study label with a check mark or in Hebrew, say) is drawn in the PDF as its outline, from the
