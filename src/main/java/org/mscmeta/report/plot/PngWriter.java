@@ -29,8 +29,8 @@ final class PngWriter {
     private static final int PALETTE = 3;
     /** Deflated data per IDAT chunk. */
     private static final int CHUNK = 1 << 15;
-    /** The filter-type byte that starts each row: none. */
-    private static final byte[] NO_FILTER = {0};
+    /** Bytes of rows handed to zlib at a time. */
+    private static final int BATCH = 1 << 18;
     private static final byte[] GREY_PALETTE = new byte[3 * 256];
 
     static {
@@ -79,16 +79,23 @@ final class PngWriter {
         try {
             ImageData data = new ImageData(out);
             DeflaterOutputStream deflated = new DeflaterOutputStream(data, deflater, CHUNK);
-            for (int y = 0; y < height; y++) {
-                deflated.write(NO_FILTER, 0, 1);
-                deflated.write(samples, y * rowBytes, rowBytes);
+            // rows gathered into a batch, so that zlib is called once a batch, not twice a row; the filter-type byte
+            // before each row is never written: it stays 0, none
+            int rowsPer = Math.max(1, BATCH / (rowBytes + 1));
+            byte[] rows = new byte[rowsPer * (rowBytes + 1)];
+            for (int y = 0; y < height; y += rowsPer) {
+                int n = Math.min(rowsPer, height - y);
+                for (int i = 0; i < n; i++) {
+                    System.arraycopy(samples, (y + i) * rowBytes, rows, i * (rowBytes + 1) + 1, rowBytes);
+                }
+                deflated.write(rows, 0, n * (rowBytes + 1));
             }
             deflated.finish();
             data.end();
         } finally {
             deflater.end();
         }
-        chunk(out, "IEND", NO_FILTER, 0, 0);
+        chunk(out, "IEND", new byte[0], 0, 0);
     }
 
     /** The zlib stream cut into IDAT chunks of {@link #CHUNK} bytes. */
