@@ -215,6 +215,16 @@ public final class ReportWriter {
             // the largest single drawing: started first, listed last
             jobs.addEarly("ae-panel", () -> Plots.aePanel(r, options));
         }
+        // then the plots the manuscript kit and the workbook embed (the kit asked for their names without waiting):
+        // each zips itself once it has the last of them, while the other plots are drawn, instead of alone on one
+        // core after them
+        ManuscriptKit.figures(r, name -> {
+            jobs.startEarly(name);
+            return null;
+        }, stems::get);
+        for (String stem : stems.values()) {
+            jobs.startEarly("forest-" + stem);
+        }
         Map<String, Integer> plotJob = jobs.index;
         int threads = Runtime.getRuntime().availableProcessors();
         ExecutorService pool = Executors.newFixedThreadPool(threads, job -> {
@@ -301,6 +311,14 @@ public final class ReportWriter {
         void addEarly(String name, Callable<Figure> figure) {
             early.add(list.size());
             add(name, figure);
+        }
+
+        /** Starts the task already added as {@code name}, if any, after those started early so far. */
+        void startEarly(String name) {
+            Integer job = index.get(name);
+            if (job != null && !early.contains(job)) {
+                early.add(job);
+            }
         }
 
         /** The tasks' indexes in the order they are started: the early ones, then the others as listed. */
