@@ -253,41 +253,14 @@ public final class ForestPlot {
         List<List<Placed>> paginate() {
             List<Placed> placed = new ArrayList<>();
             for (ForestRow r : rows) {
-                Font f = fontOf(r);
-                List<String> lines;
-                int labelLines;
-                boolean wide = false;
-                switch (r.kind()) {
-                    case BLANK -> lines = List.of("");
-                    case NOTE -> {
-                        lines = Text.wrap(r.label(), font, noteW);
-                        wide = noteW > (panel ? panelLeft - GAP - labelX : width) + 1e-6;
-                    }
-                    case GROUP -> {
-                        lines = Text.wrap(r.label(), bold, (panel ? panelLeft - GAP : width - margin) - labelX);
-                    }
-                    default -> lines = Text.wrap(r.label(), f, labelW);
-                }
-                labelLines = lines.size();
-                if (stacked && !r.estText().isEmpty() && (r.kind() == ForestRow.Kind.STUDY
-                        || r.kind() == ForestRow.Kind.TOTAL || r.kind() == ForestRow.Kind.PREDICTION)) {
-                    lines = new ArrayList<>(lines);
-                    lines.addAll(Text.wrap(r.estText(), font, labelW));
-                }
-                String counted = counts ? "" : countsInWords(r);
-                if (!counted.isEmpty()) {
-                    // the count columns are left out, and the counts are all the row says ("Total events")
-                    lines = new ArrayList<>(lines);
-                    lines.addAll(Text.wrap(counted, font, labelW));
-                }
-                double h = r.kind() == ForestRow.Kind.BLANK ? line * 0.6 : lines.size() * line + 1;
-                placed.add(new Placed(r, lines, labelLines, wide, h));
+                placed.add(place(r));
             }
             double room = Math.max(size.pageHeight() - 2 * margin - titleHeight() - headerHeight() - axisHeight(),
                     4 * line);
             List<List<Placed>> pages = new ArrayList<>();
             List<Placed> page = new ArrayList<>();
             double used = 0;
+            ForestRow group = null;
             for (Placed p : placed) {
                 if (!page.isEmpty() && used + p.height() > room) {
                     // a group heading does not end a page
@@ -296,19 +269,62 @@ public final class ForestPlot {
                     pages.add(page);
                     page = new ArrayList<>();
                     used = 0;
+                    if (p.row().kind() == ForestRow.Kind.BLANK) {
+                        group = null;
+                        continue;
+                    }
+                    if (carry == null && group != null) {
+                        // a subgroup that runs on to the next page is named again at its top
+                        carry = place(ForestRow.group(group.label() + " (continued)"));
+                    }
                     if (carry != null) {
                         page.add(carry);
                         used += carry.height();
                     }
-                    if (p.row().kind() == ForestRow.Kind.BLANK) {
-                        continue;
-                    }
+                }
+                if (p.row().kind() == ForestRow.Kind.GROUP) {
+                    group = p.row();
+                } else if (p.row().kind() == ForestRow.Kind.BLANK) {
+                    group = null;
                 }
                 page.add(p);
                 used += p.height();
             }
             pages.add(page);
             return pages;
+        }
+
+        /** A row with its text wrapped to its column and its height. */
+        private Placed place(ForestRow r) {
+            Font f = fontOf(r);
+            List<String> lines;
+            int labelLines;
+            boolean wide = false;
+            switch (r.kind()) {
+                case BLANK -> lines = List.of("");
+                case NOTE -> {
+                    lines = Text.wrap(r.label(), font, noteW);
+                    wide = noteW > (panel ? panelLeft - GAP - labelX : width) + 1e-6;
+                }
+                case GROUP -> {
+                    lines = Text.wrap(r.label(), bold, (panel ? panelLeft - GAP : width - margin) - labelX);
+                }
+                default -> lines = Text.wrap(r.label(), f, labelW);
+            }
+            labelLines = lines.size();
+            if (stacked && !r.estText().isEmpty() && (r.kind() == ForestRow.Kind.STUDY
+                    || r.kind() == ForestRow.Kind.TOTAL || r.kind() == ForestRow.Kind.PREDICTION)) {
+                lines = new ArrayList<>(lines);
+                lines.addAll(Text.wrap(r.estText(), font, labelW));
+            }
+            String counted = counts ? "" : countsInWords(r);
+            if (!counted.isEmpty()) {
+                // the count columns are left out, and the counts are all the row says ("Total events")
+                lines = new ArrayList<>(lines);
+                lines.addAll(Text.wrap(counted, font, labelW));
+            }
+            double h = r.kind() == ForestRow.Kind.BLANK ? line * 0.6 : lines.size() * line + 1;
+            return new Placed(r, lines, labelLines, wide, h);
         }
 
         Font fontOf(ForestRow r) {

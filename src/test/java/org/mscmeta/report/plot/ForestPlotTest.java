@@ -83,6 +83,40 @@ class ForestPlotTest {
     }
 
     /**
+     * A subgroup that runs on to the next page is named again at that page's top, "(continued)"; a page that starts
+     * with a subgroup of its own, or with the overall rows, gets no such heading.
+     */
+    @Test
+    void aSubgroupSplitAcrossPagesIsNamedAgainOnTheNextPage() throws Exception {
+        List<Drawing> pages = bySubgroup(analyse(60)).pages(PlotOptions.DEFAULTS);
+        assertTrue(pages.size() > 1, pages.size() + " page(s)");
+        List<String> groups = List.of("route: IV", "route: intravenous", "route: intrathecal");
+        String current = null;
+        for (int i = 0; i < pages.size(); i++) {
+            List<String> texts = DrawingInspector.of(pages.get(i)).texts.stream().map(t -> t.text()).toList();
+            // the first text below the title and the column heads
+            int studyHead = texts.indexOf("Study");
+            String first = texts.stream().skip(studyHead + 1)
+                    .filter(t -> groups.stream().anyMatch(t::startsWith) || t.startsWith("Study ")
+                            || t.startsWith("Subtotal") || t.startsWith("Total, ")).findFirst().orElseThrow();
+            if (i > 0 && current != null && !first.startsWith("Total, ")) {
+                assertEquals(current + " (continued)", first, "page " + (i + 1) + ": " + texts);
+            } else {
+                assertTrue(!first.endsWith("(continued)"), "page " + (i + 1) + ": " + first);
+            }
+            for (String t : texts) {
+                if (groups.contains(t)) {
+                    current = t;
+                } else if (t.startsWith("Total, ")) {
+                    current = null;
+                }
+            }
+        }
+        assertTrue(pages.size() == 1 || DrawingInspector.of(pages.get(1)).allText().contains("(continued)"),
+                "the 60-study plot splits inside a subgroup");
+    }
+
+    /**
      * A PNG holds the drawing's pixels exactly: a plot in colour as RGB, one in greys only (the leave-one-out plot)
      * as one byte a pixel, indexed into the 256 greys.
      */
