@@ -25,12 +25,17 @@ import org.apache.poi.ss.util.CellReference;
  */
 final class Cells {
 
+    /** The number format of a ratio: 0.000 from 0.001 to 99,999.999, scientific notation outside (2.51E-06). */
+    static final String RATIO_FORMAT = "[<0.001]0.00E+00;[<100000]0.000;0.00E+00";
+
     final Workbook wb;
     final CellStyle header;
     final CellStyle title;
     final CellStyle textStyle;
     final CellStyle wrap;
     final CellStyle est;
+    /** A setting (confidence level, continuity correction) as typed: 0.95, 0.5, 0. */
+    final CellStyle setting;
     final CellStyle pStyle;
     final CellStyle num4;
     final CellStyle pct;
@@ -40,7 +45,12 @@ final class Cells {
     private final CellStyle plain;
     private final Map<CellStyle, CellStyle> quotedVariants = new HashMap<>();
 
-    Cells(Workbook wb) {
+    /**
+     * @param ratioScale estimates are ratios (RR, OR): positive, from far below 0.001 to far above 1000, so a
+     *                   value outside 0.001-99,999.999 is shown in scientific notation rather than as 0.000 or as
+     *                   more digits than its column holds; other estimates (differences, proportions) as 0.000
+     */
+    Cells(Workbook wb, boolean ratioScale) {
         this.wb = wb;
         DataFormat df = wb.createDataFormat();
         Font hf = wb.createFont();
@@ -64,7 +74,8 @@ final class Cells {
         wrap = wb.createCellStyle();
         wrap.setWrapText(true);
         est = wb.createCellStyle();
-        est.setDataFormat(df.getFormat("0.000"));
+        est.setDataFormat(df.getFormat(ratioScale ? RATIO_FORMAT : "0.000"));
+        setting = wb.createCellStyle();
         pStyle = wb.createCellStyle();
         pStyle.setDataFormat(df.getFormat("[<0.0001]\"<0.0001\";0.0000"));
         num4 = wb.createCellStyle();

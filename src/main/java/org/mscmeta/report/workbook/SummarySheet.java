@@ -151,19 +151,23 @@ final class SummarySheet {
         w.cell(t, 0, "Tests for subgroup differences", w.bold);
         w.headerRow(s, row++, new String[] {"Outcome", "Subgroup variable", "Model", "Q (Chi\u00b2)", "df", "p",
             "I\u00b2 (%)"});
+        int modelWidth = cols.get(2).width();
         for (SubgroupComparison c : r.subgroupTests()) {
             Row x = s.createRow(row++);
             w.text(x, 0, c.outcome());
             w.text(x, 1, c.variable());
-            w.text(x, 2, c.model().equals("random") ? ModelWords.random(r.settings())
-                    : ModelWords.common(r.settings()));
+            String model = c.model().equals("random") ? ModelWords.random(r.settings())
+                    : ModelWords.common(r.settings());
+            w.text(x, 2, model);
+            modelWidth = Math.max(modelWidth, model.length() + 1);
             w.number(x, 3, c.q(), w.num4);
             w.number(x, 4, c.df(), w.intStyle);
             w.number(x, 5, c.p(), w.pStyle);
             w.number(x, 6, c.i2(), w.pct);
         }
         for (int j = 0; j < cols.size(); j++) {
-            s.setColumnWidth(j, cols.get(j).width() * 256);
+            // the third column also names the model of each test for subgroup differences, in full
+            s.setColumnWidth(j, (j == 2 ? modelWidth : cols.get(j).width()) * 256);
         }
         // printable: at most two pages wide, the heading row and the first three columns repeated
         Cells.printLayout(s, 2, "1:1", "A:C");

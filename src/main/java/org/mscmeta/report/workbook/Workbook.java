@@ -100,7 +100,7 @@ public final class Workbook {
             x.setCellFormulaValidation(false);
         }
         try {
-            Cells cells = new Cells(wb);
+            Cells cells = new Cells(wb, r.settings().measure().isRatio());
             SummarySheet.write(cells, r);
             FindingsSheet.write(cells, r);
             RouteSourceSheet.write(cells, r);

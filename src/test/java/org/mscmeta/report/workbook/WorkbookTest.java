@@ -432,6 +432,66 @@ class WorkbookTest {
         assertTrue(emptyShares > 0, "the extreme sheet has outcomes without control events");
     }
 
+    /**
+     * On the extreme sheet a ratio's bound is shown as a spreadsheet shows it with its number format: never "0.000"
+     * for a bound above 0 and never more digits than the column holds (a random-effects CI ran from 0.000 to
+     * 3648740.612, over the next column); the Summary's tests for subgroup differences name their model in a
+     * column wide enough for it; a difference keeps 0.000.
+     */
+    @Test
+    void ratiosAtTheExtremesAreShownInScientificNotationAndModelNamesFit() throws Exception {
+        Path extreme = org.mscmeta.invariants.ExtremeSheet.write(dir.resolve("extreme.csv"));
+        org.apache.poi.ss.usermodel.DataFormatter shown = new org.apache.poi.ss.usermodel.DataFormatter(Locale.ROOT);
+        Path xlsx = write(extreme, Settings.DEFAULTS);
+        int tiny = 0;
+        int huge = 0;
+        try (XSSFWorkbook wb = new XSSFWorkbook(xlsx.toFile())) {
+            Sheet s = wb.getSheet(Workbook.SUMMARY);
+            Row head = s.getRow(0);
+            for (Row row : s) {
+                if (row.getRowNum() == 0) {
+                    continue;
+                }
+                if (row.getCell(0) == null || row.getCell(0).getStringCellValue().startsWith("Tests for")) {
+                    break;
+                }
+                for (Cell c : row) {
+                    String h = head.getCell(c.getColumnIndex()).getStringCellValue();
+                    if (c.getCellType() != CellType.NUMERIC || !(h.startsWith("CI ") || h.contains(" RR ")
+                            || h.startsWith("Prediction"))) {
+                        continue;
+                    }
+                    String text = shown.formatCellValue(c);
+                    double v = c.getNumericCellValue();
+                    assertNotEquals("0.000", text, "row " + (row.getRowNum() + 1) + ", " + h + ": " + v);
+                    assertTrue(text.length() <= 9, "row " + (row.getRowNum() + 1) + ", " + h + ": " + text);
+                    assertEquals(v, Double.parseDouble(text), Math.max(Math.abs(v) * 0.01, 0.0005), text);
+                    tiny += v < 0.001 ? 1 : 0;
+                    huge += v >= 100000 ? 1 : 0;
+                }
+            }
+            assertTrue(tiny > 0 && huge > 0, tiny + " tiny and " + huge + " huge bounds");
+            int widthChars = s.getColumnWidth(2) / 256;
+            int tests = 0;
+            for (Row row : s) {
+                Cell model = row.getCell(2);
+                if (model != null && model.getCellType() == CellType.STRING
+                        && model.getStringCellValue().contains("effect")) {
+                    tests++;
+                    assertTrue(model.getStringCellValue().length() < widthChars, model.getStringCellValue()
+                            + " in a column of " + widthChars + " characters");
+                }
+            }
+            assertTrue(tests > 0);
+        }
+        Path rd = write(extreme, Settings.DEFAULTS.withMeasure(Measure.RD));
+        try (XSSFWorkbook wb = new XSSFWorkbook(rd.toFile())) {
+            Cell est = wb.getSheet(Workbook.SUMMARY).getRow(1).getCell(9);
+            assertEquals("0.000", est.getCellStyle().getDataFormatString(), "a difference: " + shown
+                    .formatCellValue(est));
+        }
+    }
+
     /** Where a header breaks: at spaces and after hyphens, never inside a word. */
     @Test
     void headerLinesBreakAtSpacesAndAfterHyphens() {
