@@ -220,7 +220,7 @@ public final class ReportWriter {
         // core after them
         ManuscriptKit.figures(r, name -> {
             jobs.startEarly(name);
-            return null;
+            return List.of();
         }, stems::get);
         for (String stem : stems.values()) {
             jobs.startEarly("forest-" + stem);
@@ -244,15 +244,13 @@ public final class ReportWriter {
                 ManuscriptKit.write(r, ManuscriptKit.figures(r, name -> {
                     Integer job = plotJob.get(name);
                     if (job == null) {
-                        return null;
+                        return List.of();
                     }
-                    Path png = dir.resolve(name + ".png");
                     try {
-                        Tasks.valueOf(drawn.get(job), "drawing plots");
+                        return pngPages(Tasks.valueOf(drawn.get(job), "drawing plots"));
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);
                     }
-                    return Files.exists(png) ? png : null;
                 }, stems::get), docx);
                 return null;
             });
@@ -262,8 +260,7 @@ public final class ReportWriter {
             Path xlsx = staging.resolve(Workbook.FILE_NAME);
             Workbook.write(sheet, r, run, outcome -> {
                 Integer job = plotJob.get("forest-" + stems.get(outcome));
-                // the forest plot's first PNG page, listed first
-                return job == null ? null : Tasks.valueOf(drawn.get(job), "drawing plots").get(0);
+                return job == null ? List.of() : pngPages(Tasks.valueOf(drawn.get(job), "drawing plots"));
             }, xlsx);
             List<List<Path>> inOrder = new ArrayList<>(drawn.size());
             for (Future<List<Path>> f : drawn) {
@@ -287,6 +284,11 @@ public final class ReportWriter {
                 kit.cancel(true); // no-op once done; stops a kit waiting on a plot that failed or was never drawn
             }
         }
+    }
+
+    /** The PNG pages among a plot's files (PNG pages first, first page first). */
+    private static List<Path> pngPages(List<Path> written) {
+        return written.stream().filter(p -> p.getFileName().toString().endsWith(".png")).toList();
     }
 
     /** The plot tasks of a report, each with its file name, in the order their files are listed. */

@@ -149,7 +149,7 @@ class GenerateAndScaleTest {
         org.mscmeta.report.workbook.Workbook.write(sheet, results, new org.mscmeta.report.RunInfo(sheetFile.toString(), "x",
                 "2026-11-23T00:00:00Z"), outcome -> {
                     asked.add(outcome);
-                    return png;
+                    return List.of(png);
                 }, xlsx);
         assertEquals(sheet.outcome().levels().size(), asked.size(), "each outcome's forest plot asked for once");
         try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(xlsx.toFile())) {

@@ -140,6 +140,59 @@ public class ReportFilesTest {
         }
     }
 
+    /**
+     * A forest plot long enough to be split into pages is embedded whole: every PNG page of the subgroup plots in
+     * report.docx (the kit embedded the first page only, without the overall rows), every page of the outcome's
+     * forest plot on its sheet of the workbook.
+     */
+    @Test
+    void plotsSplitIntoPagesAreEmbeddedWithEveryPage() throws Exception {
+        StringBuilder csv = new StringBuilder("study,route,cell_source,outcome,events_msc,n_msc,events_control,"
+                + "n_control\n");
+        java.util.Random rnd = new java.util.Random(60);
+        for (int i = 1; i <= 60; i++) {
+            int n1 = 20 + rnd.nextInt(100);
+            int n2 = 20 + rnd.nextInt(100);
+            csv.append("Trial ").append(i).append(i % 2 == 0 ? ",intravenous," : ",intrathecal,")
+                    .append(i % 3 == 0 ? "adipose" : "bone marrow").append(",Fever,").append(rnd.nextInt(n1 / 3))
+                    .append(',').append(n1).append(',').append(rnd.nextInt(n2 / 3)).append(',').append(n2)
+                    .append('\n');
+        }
+        Path sheet = Files.writeString(dir.resolve("k60.csv"), csv);
+        Path out = dir.resolve("k60");
+        assertEquals(0, Main.run("analyze", sheet.toString(), "--out", out.toString(), "--quiet"));
+        Path plots = out.resolve("plots");
+        int kitPages = 0;
+        for (String by : List.of("route", "cell-source")) {
+            assertTrue(Files.exists(plots.resolve("forest-fever-by-" + by + "-page2.png")), by + ": split");
+            try (Stream<Path> s = Files.list(plots)) {
+                kitPages += (int) s.filter(p -> p.getFileName().toString().matches(
+                        "forest-fever-by-" + by + "(-page\\d+)?\\.png")).count();
+            }
+        }
+        try (var doc = new org.apache.poi.xwpf.usermodel.XWPFDocument(Files.newInputStream(out.resolve(
+                "report.docx")))) {
+            // the AE panel and every page of the two subgroup plots
+            assertEquals(1 + kitPages, doc.getAllPictures().size());
+        }
+        assertTrue(Files.exists(plots.resolve("forest-fever-page2.png")), "the outcome's plot is split");
+        int forestPages;
+        try (Stream<Path> s = Files.list(plots)) {
+            forestPages = (int) s.filter(p -> p.getFileName().toString().matches("forest-fever(-page\\d+)?\\.png"))
+                    .count();
+        }
+        try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(out.resolve("results.xlsx").toFile())) {
+            var pictures = wb.getSheet("Fever").getDrawingPatriarch().getShapes().stream()
+                    .filter(sh -> sh instanceof org.apache.poi.xssf.usermodel.XSSFPicture)
+                    .map(sh -> (org.apache.poi.xssf.usermodel.XSSFPicture) sh).toList();
+            assertEquals(forestPages, pictures.size());
+            for (int i = 1; i < pictures.size(); i++) {
+                assertTrue(pictures.get(i).getClientAnchor().getRow1() > pictures.get(i - 1).getClientAnchor()
+                        .getRow2(), "page " + (i + 1) + " below page " + i);
+            }
+        }
+    }
+
     @Test
     void metaRegressionOnOneModeratorGetsABubblePlot() throws IOException {
         Path out = dir.resolve("bubble");

@@ -39,24 +39,28 @@ public final class ManuscriptKit {
     /** At most this many outcomes get their subgroup forest plots in the kit; the rest are in plots/. */
     static final int MAX_OUTCOMES = 8;
 
-    /** A figure to include: its PNG and legend. */
-    public record Figure(Path png, String legend) {
+    /** A figure to include: its PNG pages, first page first, and its legend (below the last page). */
+    public record Figure(List<Path> pages, String legend) {
+        public Figure {
+            pages = List.copyOf(pages);
+        }
     }
 
     private ManuscriptKit() {
     }
 
     /**
-     * The figures of the kit, in order, from the plots written: {@code png(name)} gives the first page of the plot
-     * named {@code name} ("ae-panel", "forest-death-by-route"), or null when there is none.
+     * The figures of the kit, in order, from the plots written: {@code png(name)} gives the PNG pages of the plot
+     * named {@code name} ("ae-panel", "forest-death-by-route"), first page first, or an empty list when there is
+     * none.
      */
-    public static List<Figure> figures(Results r, java.util.function.Function<String, Path> png,
+    public static List<Figure> figures(Results r, java.util.function.Function<String, List<Path>> png,
                                        java.util.function.Function<String, String> stem) {
         List<Figure> out = new ArrayList<>();
         var s = r.settings();
         String measure = ModelWords.measure(s.measure());
-        Path panel = png.apply("ae-panel");
-        if (panel != null) {
+        List<Path> panel = png.apply("ae-panel");
+        if (!panel.isEmpty()) {
             out.add(new Figure(panel, "Pooled " + measure + " of each adverse-event outcome, MSC versus control ("
                     + ModelWords.shown(s) + "), with the incidence among MSC recipients. Diamonds: pooled estimates"
                     + " with " + ci(s) + " confidence intervals."));
@@ -65,8 +69,8 @@ public final class ManuscriptKit {
                 .sorted((a, b) -> Integer.compare(b.k(), a.k())).limit(MAX_OUTCOMES).toList();
         for (Analysis a : main) {
             for (String variable : s.by()) {
-                Path p = png.apply("forest-" + stem.apply(a.outcome()) + "-by-" + variable.replace('_', '-'));
-                if (p == null) {
+                List<Path> p = png.apply("forest-" + stem.apply(a.outcome()) + "-by-" + variable.replace('_', '-'));
+                if (p.isEmpty()) {
                     continue;
                 }
                 String words = variable.equals("route") ? "administration route" : variable.equals("cell_source")
@@ -109,7 +113,9 @@ public final class ManuscriptKit {
             heading(doc, "Figures", 13);
             int n = 1;
             for (Figure f : figures) {
-                picture(doc, f.png());
+                for (Path page : f.pages()) {
+                    picture(doc, page);
+                }
                 XWPFParagraph p = doc.createParagraph();
                 XWPFRun label = p.createRun();
                 label.setBold(true);

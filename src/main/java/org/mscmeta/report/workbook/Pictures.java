@@ -18,8 +18,10 @@ final class Pictures {
     /**
      * Embeds the PNG below the tables, about 10 inches wide, keeping its aspect ratio. The anchor is set from the
      * column widths and the default row height (POI's {@code Picture.resize} misreads 300-dpi images).
+     *
+     * @return the number of rows the picture covers, from {@code row}
      */
-    static void embed(org.apache.poi.ss.usermodel.Workbook wb, Sheet s, Path png, int row) throws IOException {
+    static int embed(org.apache.poi.ss.usermodel.Workbook wb, Sheet s, Path png, int row) throws IOException {
         int idx = wb.addPicture(Files.readAllBytes(png), org.apache.poi.ss.usermodel.Workbook.PICTURE_TYPE_PNG);
         int[] size = org.mscmeta.report.plot.DrawingFiles.pngSize(png);
         double targetPx = 960;
@@ -50,5 +52,6 @@ final class Pictures {
         anchor.setDy2(dy2);
         Picture p = drawing.createPicture(anchor, idx);
         p.getPictureData();
+        return rows + 1;
     }
 }

@@ -55,10 +55,11 @@ public final class Workbook {
     private Workbook() {
     }
 
-    /** Per outcome, the forest plot PNG to embed, or null; may wait for the plot to be drawn. */
+    /** Per outcome, the PNG pages of the forest plot to embed, first page first; may wait for them to be drawn. */
     @FunctionalInterface
     public interface ForestImages {
-        Path forestPng(String outcome) throws IOException;
+        /** The pages, or an empty list for none. */
+        List<Path> forestPages(String outcome) throws IOException;
     }
 
     /**
@@ -68,7 +69,11 @@ public final class Workbook {
      */
     public static void write(ExtractionSheet sheet, Results r, RunInfo run, Map<String, Path> forestPng, Path file)
             throws IOException {
-        write(sheet, r, run, forestPng::get, file, DATA_ROWS_MAX);
+        write(sheet, r, run, pages(forestPng), file, DATA_ROWS_MAX);
+    }
+
+    private static ForestImages pages(Map<String, Path> forestPng) {
+        return outcome -> forestPng.get(outcome) == null ? List.of() : List.of(forestPng.get(outcome));
     }
 
     /**
@@ -83,7 +88,7 @@ public final class Workbook {
     /** As {@link #write(ExtractionSheet, Results, RunInfo, Map, Path)}, listing at most {@code dataRows} input rows. */
     static void write(ExtractionSheet sheet, Results r, RunInfo run, Map<String, Path> forestPng, Path file,
                       int dataRows) throws IOException {
-        write(sheet, r, run, forestPng::get, file, dataRows);
+        write(sheet, r, run, pages(forestPng), file, dataRows);
     }
 
     /** Where an outcome's forest plot goes: below the tables of its sheet. */
@@ -125,9 +130,12 @@ public final class Workbook {
             WarningsSheet.write(cells, notices);
             cells.fitHeaders(); // before the pictures: they are anchored to the columns
             for (Plot p : plots) {
-                Path png = forestPng.forestPng(p.outcome());
-                if (png != null && Files.exists(png)) {
-                    Pictures.embed(wb, p.sheet(), png, p.row());
+                int row = p.row();
+                for (Path png : forestPng.forestPages(p.outcome())) {
+                    if (Files.exists(png)) {
+                        // the pages one below the other, a row apart
+                        row += Pictures.embed(wb, p.sheet(), png, row) + 1;
+                    }
                 }
             }
             printLayout(wb);

@@ -18,7 +18,7 @@ class ManuscriptKitTest {
     private static List<String> legends(Settings s) throws Exception {
         var r = MetaAnalysis.run(SheetReader.withBuiltInVocabulary().read(Path.of("examples/msc_adverse_events.csv"),
                 null), s.withOutcome("Death"));
-        return ManuscriptKit.figures(r, name -> Path.of(name + ".png"), o -> o.toLowerCase()).stream()
+        return ManuscriptKit.figures(r, name -> List.of(Path.of(name + ".png")), o -> o.toLowerCase()).stream()
                 .map(ManuscriptKit.Figure::legend).filter(l -> l.startsWith("Death by")).toList();
     }
 
