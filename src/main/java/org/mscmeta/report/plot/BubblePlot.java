@@ -53,13 +53,15 @@ public final class BubblePlot implements Drawing {
 
     /**
      * One plot per numeric moderator of {@code m} (none without a regression; factor levels get no bubble plot).
+     *
+     * @param studies the outcome's studies with an estimate: those beyond the regression's k lack a moderator's value
      */
-    static List<BubblePlot> all(String outcome, MetaRegression m, Settings s, PlotOptions o) {
+    static List<BubblePlot> all(String outcome, MetaRegression m, int studies, Settings s, PlotOptions o) {
         List<BubblePlot> out = new ArrayList<>();
         if (m != null) {
             for (int j = 1; j < m.terms().size(); j++) {
                 if (!m.terms().get(j).contains(" = ")) {
-                    out.add(forTerm(outcome, m, s, o, j));
+                    out.add(forTerm(outcome, m, studies, s, o, j));
                 }
             }
         }
@@ -79,7 +81,8 @@ public final class BubblePlot implements Drawing {
         return out;
     }
 
-    private static BubblePlot forTerm(String outcome, MetaRegression m, Settings s, PlotOptions o, int j) {
+    private static BubblePlot forTerm(String outcome, MetaRegression m, int studies, Settings s, PlotOptions o,
+                                      int j) {
         int k = m.k();
         int p = m.terms().size();
         double[] mean = new double[p];
@@ -148,8 +151,12 @@ public final class BubblePlot implements Drawing {
         String others = p > 2 ? "; other moderators at their means" : "";
         String title = "Meta-regression: " + outcome + " on " + m.terms().get(j) + " (QM = "
                 + Formats.statistic(m.qm()) + ", " + ForestPlots.pText(m.qmP()) + others + ")";
+        String left = studies <= k ? "k = " + k + " studies" : "k = " + k + " of the outcome's " + studies
+                + " studies (" + (studies - k == 1 ? "the other has" : "the others have") + " no value of "
+                + (p > 2 ? "a moderator" : m.terms().get(j)) + ")";
         List<String> legend = List.of("\u2014 Fitted " + ModelWords.measure(measure) + " with its "
-                + Formats.fixed(s.level() * 100, 0) + "% confidence band (shaded)", "Circle area: the study's weight");
+                + Formats.fixed(s.level() * 100, 0) + "% confidence band (shaded)", "Circle area: the study's weight",
+                left);
         ChartFrame frame = new ChartFrame(o.size(), title, xs, m.terms().get(j), ys, yTitle, false, legend);
         return new BubblePlot(frame, x, m.y(), wp, lx, f, l, u, nullLine);
     }

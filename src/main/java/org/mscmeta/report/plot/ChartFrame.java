@@ -216,6 +216,15 @@ final class ChartFrame {
         this.legendLines = new ArrayList<>();
         StringBuilder line = new StringBuilder();
         for (String e : legend) {
+            if (Text.width(e, font) + 14 > width - 2 * margin) {
+                // an entry wider than the page: on lines of its own
+                if (line.length() > 0) {
+                    legendLines.add(line.toString());
+                    line.setLength(0);
+                }
+                legendLines.addAll(Text.wrap(e, font, width - 2 * margin - 14));
+                continue;
+            }
             String candidate = line.length() == 0 ? e : line + "     " + e;
             if (Text.width(candidate, font) + 14 > width - 2 * margin && line.length() > 0) {
                 legendLines.add(line.toString());

@@ -163,7 +163,7 @@ public final class Plots {
         Analysis a = results.overall(outcome);
         List<Figure> out = new ArrayList<>();
         if (a.sensitivity() != null) {
-            for (BubblePlot b : BubblePlot.all(a.outcome(), a.sensitivity().metaRegression(), results.settings(),
+            for (BubblePlot b : BubblePlot.all(a.outcome(), a.sensitivity().metaRegression(), a.k(), results.settings(),
                     options)) {
                 out.add(new Figure(b));
             }
