@@ -242,12 +242,8 @@ public final class ReportWriter {
             Path docx = staging.resolve(ManuscriptKit.FILE_NAME);
             kit = new FutureTask<>(() -> {
                 ManuscriptKit.write(r, ManuscriptKit.figures(r, name -> {
-                    Integer job = plotJob.get(name);
-                    if (job == null) {
-                        return List.of();
-                    }
                     try {
-                        return pngPages(Tasks.valueOf(drawn.get(job), "drawing plots"));
+                        return pngPages(name, plotJob, drawn);
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);
                     }
@@ -258,10 +254,7 @@ public final class ReportWriter {
             kitThread.setDaemon(true);
             kitThread.start();
             Path xlsx = staging.resolve(Workbook.FILE_NAME);
-            Workbook.write(sheet, r, run, outcome -> {
-                Integer job = plotJob.get("forest-" + stems.get(outcome));
-                return job == null ? List.of() : pngPages(Tasks.valueOf(drawn.get(job), "drawing plots"));
-            }, xlsx);
+            Workbook.write(sheet, r, run, outcome -> pngPages("forest-" + stems.get(outcome), plotJob, drawn), xlsx);
             List<List<Path>> inOrder = new ArrayList<>(drawn.size());
             for (Future<List<Path>> f : drawn) {
                 inOrder.add(Tasks.valueOf(f, "drawing plots"));
@@ -286,9 +279,15 @@ public final class ReportWriter {
         }
     }
 
-    /** The PNG pages among a plot's files (PNG pages first, first page first). */
-    private static List<Path> pngPages(List<Path> written) {
-        return written.stream().filter(p -> p.getFileName().toString().endsWith(".png")).toList();
+    /**
+     * The PNG pages of the plot named {@code name}, first page first, once it is drawn; none when no such plot was
+     * asked for.
+     */
+    private static List<Path> pngPages(String name, Map<String, Integer> plotJob, List<Future<List<Path>>> drawn)
+            throws IOException {
+        Integer job = plotJob.get(name);
+        return job == null ? List.of() : Tasks.valueOf(drawn.get(job), "drawing plots").stream()
+                .filter(p -> p.getFileName().toString().endsWith(".png")).toList();
     }
 
     /** The plot tasks of a report, each with its file name, in the order their files are listed. */

@@ -34,15 +34,14 @@ final class Cells {
     final CellStyle textStyle;
     final CellStyle wrap;
     final CellStyle est;
-    /** A setting (confidence level, continuity correction) as typed: 0.95, 0.5, 0. */
-    final CellStyle setting;
     final CellStyle pStyle;
     final CellStyle num4;
     final CellStyle pct;
     final CellStyle intStyle;
     final CellStyle bold;
     private final CellStyle quoted;
-    private final CellStyle plain;
+    /** The workbook's default style: text, and a setting's number as typed (0.95, 0.5, 0). */
+    final CellStyle plain;
     private final Map<CellStyle, CellStyle> quotedVariants = new HashMap<>();
 
     /**
@@ -75,7 +74,6 @@ final class Cells {
         wrap.setWrapText(true);
         est = wb.createCellStyle();
         est.setDataFormat(df.getFormat(ratioScale ? RATIO_FORMAT : "0.000"));
-        setting = wb.createCellStyle();
         pStyle = wb.createCellStyle();
         pStyle.setDataFormat(df.getFormat("[<0.0001]\"<0.0001\";0.0000"));
         num4 = wb.createCellStyle();

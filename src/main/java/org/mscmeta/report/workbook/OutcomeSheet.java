@@ -92,12 +92,12 @@ final class OutcomeSheet {
         // parameter cells: level, z, correction, tau2
         Row r2 = s.createRow(2);
         w.text(r2, 0, "Confidence level");
-        w.number(r2, 1, st.level(), w.setting);
+        w.number(r2, 1, st.level(), w.plain);
         w.text(r2, 2, "z");
         w.formula(r2, 3, "NORMSINV(1-(1-B3)/2)", w.num4,
                 org.mscmeta.pool.Distributions.zCritical(st.level()));
         w.text(r2, 4, "Correction");
-        w.number(r2, 5, st.cc().value(), w.setting);
+        w.number(r2, 5, st.cc().value(), w.plain);
         w.text(r2, 6, "Tau\u00b2");
         String z = "$D$3";
         String cc = "$F$3";

@@ -73,7 +73,10 @@ public final class Workbook {
     }
 
     private static ForestImages pages(Map<String, Path> forestPng) {
-        return outcome -> forestPng.get(outcome) == null ? List.of() : List.of(forestPng.get(outcome));
+        return outcome -> {
+            Path png = forestPng.get(outcome);
+            return png == null ? List.of() : List.of(png);
+        };
     }
 
     /**
