@@ -178,7 +178,7 @@ public final class ImportFiles {
                                 + " at risk").append('\n');
             }
             if (r.decision().usable()) {
-                sb.append("- **Imported**: ").append(r.rows().size()).append(" rows")
+                sb.append("- **Imported**: ").append(org.mscmeta.sheet.Notice.count(r.rows().size(), "row", "rows"))
                         .append(r.decision().mapped() ? " (roles from the group mapping)" : "").append('\n');
             } else {
                 sb.append("- **Not imported, needs review**:\n");

@@ -107,6 +107,16 @@ class ConsoleSummaryTest {
         }
     }
 
+    /** A sheet of one row is "1 row", not "1 rows", in the summary's first line. */
+    @Test
+    void aSheetOfOneRowIsCountedInTheSingular(@TempDir Path dir) throws Exception {
+        Path file = java.nio.file.Files.writeString(dir.resolve("one.csv"),
+                "study,outcome,events_msc,n_msc,events_control,n_control\nA 2020,Fever,3,10,2,10\n");
+        String first = ConsoleSummary.text(MetaAnalysis.run(SheetReader.withBuiltInVocabulary().read(file, null),
+                Settings.DEFAULTS)).lines().findFirst().orElseThrow();
+        assertTrue(first.startsWith("one.csv: 1 row; Risk Ratio"), first);
+    }
+
     /** The tests in sentences say "p < 0.001", never "p = <0.001" (the extreme sheet's subgroup tests did). */
     @Test
     void smallPValuesInSentencesReadPLessThan(@TempDir Path dir) throws Exception {
