@@ -42,6 +42,9 @@ import org.xml.sax.helpers.DefaultHandler;
  *       (workbooks written by openpyxl or pandas) is evaluated with POI's evaluator when the workbook is small enough
  *       to open whole ({@link #EVALUATE_MAX_BYTES}); one that cannot be evaluated is refused, naming its cell. It is
  *       never read as 0.</li>
+ *   <li>Merged cells are read as the sheet shows them ({@link MergedCells}): they follow the rows in the sheet's
+ *       XML, so a sheet with merged data cells is streamed a second time with them filled in. Hidden rows are read
+ *       like the others, with a notice.</li>
  *   <li>Limits: at most {@link #MAX_ROWS} rows (a worksheet's own limit) and {@link #MAX_BYTES} bytes; a damaged,
  *       empty or foreign file, and a "zip bomb" (content that inflates far beyond its size), are refused with a
  *       sentence, not a library's message.</li>
@@ -117,17 +120,32 @@ final class XlsxSheet {
                 throw new InvalidInputException(name, "a header row naming study, outcome, events_msc and n_msc in the"
                         + " first " + HEADER_SEARCH_ROWS + " rows of sheet '" + chosen + "'");
             }
-            SheetValidator validator = validators.get();
+            List<Notice> found = new ArrayList<>();
             if (!chosen.equals(firstName) && sheetName == null) {
-                validator.notice(new Notice("sheet", null, name + ": read sheet '" + chosen + "', the first with the"
+                found.add(new Notice("sheet", null, name + ": read sheet '" + chosen + "', the first with the"
                         + " required columns (the first sheet, '" + firstName + "', has none)"));
             }
             if (headerRow > 1) {
-                validator.notice(new Notice("sheet", null, name + ": the header is row " + headerRow + " of sheet '"
+                found.add(new Notice("sheet", null, name + ": the header is row " + headerRow + " of sheet '"
                         + chosen + "'; the " + Notice.count(headerRow - 1, "row", "rows") + " above it were not read"));
             }
-            List<String> unevaluated = stream(reader, strings, chosen, headerRow, validator, name);
+            // each pass over the sheet reads into a fresh validator, with the notices about the sheet itself
+            Supplier<SheetValidator> fresh = () -> {
+                SheetValidator v = validators.get();
+                found.forEach(v::notice);
+                return v;
+            };
+            SheetValidator validator = fresh.get();
+            Streamed read = stream(reader, strings, chosen, headerRow, validator, name, MergedCells.NONE);
+            List<String> unevaluated = read.unevaluated();
             if (unevaluated.isEmpty()) {
+                MergedCells merged = new MergedCells(read.merged(), headerRow);
+                if (merged.any()) {
+                    // merged cells follow the rows in the sheet's XML: read again, the merged cells filled in
+                    validator = fresh.get();
+                    read = stream(reader, strings, chosen, headerRow, validator, name, merged);
+                }
+                layoutNotices(validator, name, chosen, read.hidden(), merged);
                 return validator;
             }
             // formulas without a saved value: evaluated in a workbook opened whole, or refused
@@ -138,7 +156,7 @@ final class XlsxSheet {
                         + " too large to evaluate them here: open it in Excel or LibreOffice and save it, which stores"
                         + " the values");
             }
-            SheetValidator evaluated = validators.get();
+            SheetValidator evaluated = fresh.get();
             readEvaluating(pkg, chosen, headerRow, evaluated, name);
             evaluated.notice(new Notice("formulas", null, name + ": "
                     + Notice.count(unevaluated.size(), "formula cell", "formula cells")
@@ -195,7 +213,7 @@ final class XlsxSheet {
     private static int headerRowOf(InputStream sheetXml, ReadOnlySharedStringsTable strings)
             throws IOException, SAXException {
         int[] found = {-1};
-        RowHandler handler = new RowHandler(strings, (row, cells, formulas) -> {
+        RowHandler handler = new RowHandler(strings, (row, cells, formulas, hidden) -> {
             if (row > HEADER_SEARCH_ROWS) {
                 throw new Stop();
             }
@@ -226,16 +244,26 @@ final class XlsxSheet {
     }
 
     /**
-     * Streams the chosen sheet from its header into the validator; returns the cells of formulas without a saved
-     * value (none read: the caller evaluates them), empty when there were none.
+     * What a pass over the sheet found besides its rows: the cells of formulas without a saved value (when there are
+     * any, the rows after the first such are not read: the caller evaluates them), the hidden data rows, and the
+     * sheet's merged cells.
      */
-    private static List<String> stream(XSSFReader reader, ReadOnlySharedStringsTable strings, String sheet,
-                                       int headerRow, SheetValidator validator, String name)
+    private record Streamed(List<String> unevaluated, List<Integer> hidden,
+                            List<org.apache.poi.ss.util.CellRangeAddress> merged) {
+    }
+
+    /**
+     * Streams the chosen sheet from its header into the validator, the cells of {@code merged} filled with their
+     * values.
+     */
+    private static Streamed stream(XSSFReader reader, ReadOnlySharedStringsTable strings, String sheet,
+                                   int headerRow, SheetValidator validator, String name, MergedCells merged)
             throws IOException, SAXException, InvalidInputException, org.apache.poi.openxml4j.exceptions.OpenXML4JException {
         List<String> unevaluated = new ArrayList<>();
+        List<Integer> hiddenRows = new ArrayList<>();
         boolean[] go = {true};
         InvalidInputException[] tooMany = new InvalidInputException[1];
-        RowHandler handler = new RowHandler(strings, (row, cells, formulas) -> {
+        RowHandler handler = new RowHandler(strings, (row, given, formulas, hidden) -> {
             if (row > MAX_ROWS) {
                 tooMany[0] = new InvalidInputException(name, "at most " + MAX_ROWS + " rows (a worksheet's limit),"
                         + " but sheet '" + sheet + "' has more: it was not written by a spreadsheet program; save the"
@@ -249,12 +277,16 @@ final class XlsxSheet {
                 unevaluated.addAll(formulas);
                 throw new Stop();
             }
+            String[] cells = merged.fill(row, given);
             if (row == headerRow) {
                 go[0] = validator.header(cells);
                 if (!go[0]) {
                     throw new Stop();
                 }
             } else if (!SheetReader.isBlank(cells)) {
+                if (hidden) {
+                    hiddenRows.add(row);
+                }
                 validator.row(row, cells);
             }
         });
@@ -270,7 +302,7 @@ final class XlsxSheet {
         if (tooMany[0] != null) {
             throw tooMany[0];
         }
-        return unevaluated;
+        return new Streamed(unevaluated, hiddenRows, handler.merged);
     }
 
     private static void parse(InputStream xml, RowHandler handler) throws IOException, SAXException {
@@ -295,26 +327,58 @@ final class XlsxSheet {
         Sheet sheet = wb.getSheet(sheetName);
         FormulaEvaluator evaluator = wb.getCreationHelper().createFormulaEvaluator();
         List<InputProblem> refused = new ArrayList<>();
+        MergedCells merged = new MergedCells(sheet.getMergedRegions(), headerRow);
+        List<Integer> hidden = new ArrayList<>();
         for (Row row : sheet) {
             int r = row.getRowNum() + 1;
             if (r < headerRow) {
                 continue;
             }
             int n = Math.max(row.getLastCellNum(), 0);
-            String[] cells = new String[n];
+            String[] given = new String[n];
             for (int j = 0; j < n; j++) {
-                cells[j] = text(row.getCell(j), evaluator, refused, name, r);
+                given[j] = text(row.getCell(j), evaluator, refused, name, r);
             }
+            String[] cells = merged.fill(r, given);
             if (r == headerRow) {
                 if (!validator.header(cells)) {
                     return;
                 }
             } else if (!SheetReader.isBlank(cells)) {
+                if (row.getZeroHeight()) {
+                    hidden.add(r);
+                }
                 validator.row(r, cells);
             }
         }
         if (!refused.isEmpty()) {
             throw new InvalidInputException(refused, refused.size());
+        }
+        layoutNotices(validator, name, sheetName, hidden, merged);
+    }
+
+    /** Rows listed in a notice before "..." and how many in all. */
+    private static final int ROWS_SHOWN = 10;
+
+    /**
+     * Notices of what the sheet shows otherwise than its file holds: hidden rows (read like the others, as R's readxl
+     * and pandas read them) and merged cells (read as the sheet shows them).
+     */
+    private static void layoutNotices(SheetValidator validator, String name, String sheet, List<Integer> hidden,
+                                      MergedCells merged) {
+        if (!hidden.isEmpty()) {
+            List<String> shown = hidden.stream().limit(ROWS_SHOWN).map(String::valueOf).toList();
+            validator.notice(new Notice("sheet", null, name + ": " + (hidden.size() == 1 ? "row " : "rows ")
+                    + String.join(", ", shown) + (hidden.size() > ROWS_SHOWN ? ", ... (" + hidden.size() + " rows)" : "")
+                    + " of sheet '" + sheet + "' " + (hidden.size() == 1 ? "is" : "are") + " hidden (by a filter or"
+                    + " by hand) and " + (hidden.size() == 1 ? "was" : "were") + " analysed like the others; to leave"
+                    + " a study out, delete its rows"));
+        }
+        if (merged.any()) {
+            validator.notice(new Notice("sheet", null, name + ": " + Notice.count(merged.count(), "merged cell",
+                    "merged cells") + " of sheet '" + sheet + "' " + (merged.count() == 1 ? "spans" : "span")
+                    + " data rows or columns (first: " + merged.first() + "); every cell of a merged cell was read with"
+                    + " its value, as the sheet shows it"));
         }
     }
 
@@ -373,10 +437,13 @@ final class XlsxSheet {
         }
     }
 
-    /** What is done with each row: its 1-based number, its cells, and the cells of formulas without a value. */
+    /**
+     * What is done with each row: its 1-based number, its cells, the cells of formulas without a value, and whether
+     * the row is hidden (by a filter or by hand).
+     */
     @FunctionalInterface
     private interface RowSink {
-        void row(int row, String[] cells, List<String> formulasWithoutValue);
+        void row(int row, String[] cells, List<String> formulasWithoutValue, boolean hidden);
     }
 
     /**
@@ -399,6 +466,9 @@ final class XlsxSheet {
         private boolean inValue;
         private boolean inInline;
         private String value;
+        private boolean rowHidden;
+        /** The sheet's merged cells ({@code <mergeCell ref>}, which follow its rows). */
+        private final List<org.apache.poi.ss.util.CellRangeAddress> merged = new ArrayList<>();
 
         RowHandler(ReadOnlySharedStringsTable strings, RowSink sink) {
             this.strings = strings;
@@ -411,6 +481,8 @@ final class XlsxSheet {
                 case "row" -> {
                     String r = atts.getValue("r");
                     rowNumber = r == null ? lastRow + 1 : Integer.parseInt(r);
+                    String h = atts.getValue("hidden");
+                    rowHidden = "1".equals(h) || "true".equals(h);
                     cells.clear();
                     formulas.clear();
                     column = 0;
@@ -426,6 +498,12 @@ final class XlsxSheet {
                     }
                 }
                 case "f" -> hasFormula = true;
+                case "mergeCell" -> {
+                    String r = atts.getValue("ref");
+                    if (r != null) {
+                        merged.add(org.apache.poi.ss.util.CellRangeAddress.valueOf(r));
+                    }
+                }
                 case "v" -> {
                     inValue = true;
                     hasValue = true;
@@ -483,7 +561,7 @@ final class XlsxSheet {
                 }
                 case "row" -> {
                     lastRow = rowNumber;
-                    sink.row(rowNumber, cells.toArray(new String[0]), formulas);
+                    sink.row(rowNumber, cells.toArray(new String[0]), formulas, rowHidden);
                 }
                 default -> {
                 }

@@ -1,0 +1,154 @@
+package org.mscmeta.reliability;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.function.Consumer;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mscmeta.testing.Cli;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * A workbook read as its sheet shows it: a study's label merged down the rows of its outcomes is that study's on
+ * every row (it was refused as a blank cell), also when the workbook's formulas are evaluated; hidden rows are
+ * analysed like the others, with a notice naming them. The workbooks are generated here.
+ */
+class SheetLayoutTest {
+
+    @TempDir
+    Path dir;
+
+    private static final String[] HEAD = {"study", "year", "route", "cell_source", "outcome", "events_msc", "n_msc",
+        "events_control", "n_control"};
+    /** Three studies, two outcomes each: rows 2-7 of the sheet. */
+    private static final Object[][] ROWS = {
+        {"Adams 2020", 2020, "IV", "bone marrow", "Fever", 3, 10, 2, 10},
+        {"Adams 2020", 2020, "IV", "bone marrow", "Death", 1, 10, 1, 10},
+        {"Baker 2021", 2021, "IV", "adipose", "Fever", 2, 12, 1, 11},
+        {"Baker 2021", 2021, "IV", "adipose", "Death", 0, 12, 1, 11},
+        {"Clark 2022", 2022, "IA", "adipose", "Fever", 5, 20, 3, 19},
+        {"Clark 2022", 2022, "IA", "adipose", "Death", 1, 20, 0, 19},
+    };
+
+    /** The sheet of {@link #ROWS} below {@code titleRows} rows of titles, changed by {@code edit}, saved. */
+    private Path workbook(String name, int titleRows, Consumer<Sheet> edit) throws Exception {
+        Path p = dir.resolve(name);
+        try (XSSFWorkbook wb = new XSSFWorkbook()) {
+            Sheet s = wb.createSheet("AE");
+            for (int t = 0; t < titleRows; t++) {
+                s.createRow(t).createCell(0).setCellValue("Table " + (t + 1) + ": adverse events of MSC trials");
+            }
+            Row head = s.createRow(titleRows);
+            for (int j = 0; j < HEAD.length; j++) {
+                head.createCell(j).setCellValue(HEAD[j]);
+            }
+            for (int i = 0; i < ROWS.length; i++) {
+                Row r = s.createRow(titleRows + 1 + i);
+                for (int j = 0; j < HEAD.length; j++) {
+                    if (ROWS[i][j] instanceof String t) {
+                        r.createCell(j).setCellValue(t);
+                    } else {
+                        r.createCell(j).setCellValue((Integer) ROWS[i][j]);
+                    }
+                }
+            }
+            edit.accept(s);
+            try (OutputStream os = Files.newOutputStream(p)) {
+                wb.write(os);
+            }
+        }
+        return p;
+    }
+
+    /** Each study's label, year, route and cell source merged down its two rows, as a reviewer lays them out. */
+    private static void mergeStudies(Sheet s) {
+        mergeStudies(s, 0);
+    }
+
+    /** As {@link #mergeStudies(Sheet)}, below {@code titleRows} rows of titles. */
+    private static void mergeStudies(Sheet s, int titleRows) {
+        for (int first = titleRows + 1; first < titleRows + 1 + ROWS.length; first += 2) {
+            for (int col = 0; col < 4; col++) {
+                s.getRow(first + 1).getCell(col).setBlank(); // what a spreadsheet keeps of a merged cell
+                s.addMergedRegion(new CellRangeAddress(first, first + 1, col, col));
+            }
+        }
+    }
+
+    private JsonNode analyze(Path input) throws Exception {
+        Path out = dir.resolve("out-" + input.getFileName());
+        Cli.Run r = Cli.run("analyze", input.toString(), "--out", out.toString(), "--quiet", "--no-report");
+        assertEquals(0, r.status(), r.all());
+        return new ObjectMapper().readTree(out.resolve("results.json").toFile());
+    }
+
+    @Test
+    void aStudyMergedDownTheRowsOfItsOutcomesIsThatStudyOnEveryRow() throws Exception {
+        JsonNode plain = analyze(workbook("plain.xlsx", 0, s -> { }));
+        JsonNode merged = analyze(workbook("merged.xlsx", 0, SheetLayoutTest::mergeStudies));
+        assertEquals(plain.get("analyses"), merged.get("analyses"), "the same analyses as the sheet without merging");
+        assertEquals(3, merged.get("analyses").get(0).get("studies").size());
+        assertTrue(merged.get("notices").toString().contains("merged.xlsx: 12 merged cells of sheet 'AE' span data"
+                + " rows or columns (first: A2:A3); every cell of a merged cell was read with its value, as the sheet"
+                + " shows it"), merged.get("notices").toString());
+        assertFalse(plain.get("notices").toString().contains("merged cell"));
+    }
+
+    @Test
+    void aMergedCellAcrossColumnsIsReadInEachOfThem() throws Exception {
+        // a single-arm study: "NA" typed once across its two control columns
+        JsonNode merged = analyze(workbook("across.xlsx", 0, s -> {
+            Row r = s.getRow(5);
+            r.getCell(7).setCellValue("NA");
+            r.getCell(8).setBlank();
+            s.addMergedRegion(new CellRangeAddress(5, 5, 7, 8));
+        }));
+        JsonNode fever = merged.get("analyses").get(0);
+        assertEquals(2, fever.get("k").asInt(), fever.toString());
+        assertTrue(merged.get("notices").toString().contains("1 merged cell of sheet 'AE' spans data rows or columns"
+                + " (first: H6:I6)"), merged.get("notices").toString());
+    }
+
+    @Test
+    void mergedCellsAreFilledAlsoWhenTheWorkbooksFormulasAreEvaluated() throws Exception {
+        // a formula without a saved value sends the workbook to the evaluating reader; the title rows above the
+        // header, merged across the columns, are not data
+        JsonNode plain = analyze(workbook("plain.xlsx", 2, s -> { }));
+        JsonNode merged = analyze(workbook("formulas.xlsx", 2, s -> {
+            mergeStudies(s, 2);
+            s.addMergedRegion(new CellRangeAddress(0, 0, 0, 8));
+            Row adams = s.getRow(3); // Adams 2020, Fever: 3 events, as a formula saved without its value
+            adams.removeCell(adams.getCell(5));
+            adams.createCell(5).setCellFormula("1+2");
+        }));
+        assertEquals(plain.get("analyses"), merged.get("analyses"));
+        String notices = merged.get("notices").toString();
+        assertTrue(notices.contains("was evaluated here (first: cell F4)"), notices);
+        assertTrue(notices.contains("12 merged cells of sheet 'AE' span data rows or columns (first: A4:A5)"), notices);
+        assertTrue(notices.contains("the header is row 3 of sheet 'AE'; the 2 rows above it were not read"),
+                "the sheet's own notices are kept when the workbook is read again: " + notices);
+    }
+
+    @Test
+    void hiddenRowsAreAnalysedLikeTheOthersAndNamed() throws Exception {
+        JsonNode plain = analyze(workbook("plain.xlsx", 0, s -> { }));
+        JsonNode hidden = analyze(workbook("hidden.xlsx", 0, s -> {
+            s.getRow(5).setZeroHeight(true);
+            s.getRow(6).setZeroHeight(true);
+        }));
+        assertEquals(plain.get("analyses"), hidden.get("analyses"), "nothing left out");
+        assertTrue(hidden.get("notices").toString().contains("hidden.xlsx: rows 6, 7 of sheet 'AE' are hidden (by a"
+                + " filter or by hand) and were analysed like the others; to leave a study out, delete its rows"),
+                hidden.get("notices").toString());
+    }
+}
