@@ -93,6 +93,34 @@ public final class SheetValidator {
     private static final byte TOO_LONG = 3;
     /** A spreadsheet cell holds at most this many characters (and the workbook writes every cell). */
     public static final int MAX_CELL_CHARS = 32_767;
+
+    /**
+     * What the first row of totals or pooled result of a paper's table, RevMan's forest plot or Stata's output is
+     * labelled: "Total", "Total (95% CI)", "Subtotal", "Overall (I-squared = 0.0%)", "Pooled"...
+     */
+    private static final java.util.Set<String> TOTALS = java.util.Set.of("total", "totals", "total events",
+            "subtotal", "sub-total", "sub total", "overall", "pooled", "pooled estimate", "pooled effect", "sum",
+            "combined", "all studies", "all trials", "summary");
+
+    /**
+     * Whether a study label is that of a row of totals or of a pooled result: one of {@link #TOTALS} (ignoring case),
+     * alone or before a parenthesis or a colon. "Total 2015" or "Sum 2019" (a trial's name and year) is a study.
+     */
+    static boolean isTotalsLabel(String label) {
+        String s = label.strip();
+        if (s.isEmpty() || "tTsSoOpPcCaA".indexOf(s.charAt(0)) < 0) {
+            return false; // most labels begin with another letter
+        }
+        s = s.toLowerCase(Locale.ROOT);
+        int cut = s.length();
+        for (char stop : new char[] {'(', ':', '['}) {
+            int at = s.indexOf(stop);
+            if (at >= 0 && at < cut) {
+                cut = at;
+            }
+        }
+        return TOTALS.contains(s.substring(0, cut).strip());
+    }
     private int missingCells;
     private String firstMissing;
     /** Columns of counts, year and dose: numbers. */
@@ -423,6 +451,11 @@ public final class SheetValidator {
         String outcomeName = cell(Field.OUTCOME);
         if (studyLabel.isEmpty()) {
             problem(rowNumber, header(Field.STUDY), studyLabel, "a study label such as 'Bowdish 2023'");
+        } else if (isTotalsLabel(studyLabel)) {
+            problem(rowNumber, header(Field.STUDY), studyLabel, "a study, but this is a row of totals or of a pooled"
+                    + " result (as copied from a paper's table), whose participants the studies' rows already count:"
+                    + " delete the row, mscmeta pools the studies itself (a trial so named: add its year to the"
+                    + " label)");
         }
         if (outcomeName.isEmpty()) {
             problem(rowNumber, header(Field.OUTCOME), outcomeName, "an adverse-event outcome such as 'Death'");

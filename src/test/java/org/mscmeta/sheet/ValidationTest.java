@@ -50,6 +50,26 @@ class ValidationTest {
         assertProblem(ps.get(0), 1, "n_control", null, "needs both events_control and n_control");
     }
 
+    /**
+     * A row of totals copied with a paper's table (or RevMan's "Total (95% CI)", Stata's "Overall (I-squared ...)")
+     * would count its participants twice: refused, naming it. A trial of such a name with its year is a study.
+     */
+    @Test
+    void aRowOfTotalsIsRefusedNotPooledAsAStudy() throws IOException {
+        List<InputProblem> ps = problems(HEADER, "Adams 2020,2020,IV,BM,Death,1,10,1,10",
+                "Baker 2021,2021,IV,BM,Death,2,12,1,11", "Total,,,,Death,3,22,2,21",
+                "\"Total (95% CI)\",,,,Fever,3,22,2,21", "Overall (I-squared = 0.0%),,,,Rash,3,22,2,21",
+                " subtotal: ,,,,Rash,3,22,2,21");
+        assertEquals(4, ps.size(), ps.toString());
+        assertProblem(ps.get(0), 4, "study", "Total", "a row of totals or of a pooled result");
+        assertProblem(ps.get(1), 5, "study", "Total (95% CI)", "delete the row, mscmeta pools the studies itself");
+        assertProblem(ps.get(2), 6, "study", "Overall (I-squared = 0.0%)", "a row of totals");
+        assertProblem(ps.get(3), 7, "study", "subtotal:", "(a trial so named: add its year to the label)");
+        for (String study : new String[] {"Total 2015", "Sum 2019", "Overton 2020", "Allen 2018", "Poole 2017"}) {
+            assertTrue(!SheetValidator.isTotalsLabel(study), study);
+        }
+    }
+
     @Test
     void nonNumericCount() throws IOException {
         List<InputProblem> ps = problems(HEADER, "A,2020,IV,BM,Death,two,10,1,10");
