@@ -89,6 +89,7 @@ final class XlsxSheet {
             String chosen = null;
             int headerRow = -1;
             String firstName = null;
+            List<String> alsoData = new ArrayList<>();
             XSSFReader.SheetIterator it = (XSSFReader.SheetIterator) reader.getSheetsData();
             while (it.hasNext()) {
                 try (InputStream in = it.next()) {
@@ -97,10 +98,16 @@ final class XlsxSheet {
                     if (firstName == null) {
                         firstName = n;
                     }
-                    if (chosen != null || (sheetName != null && !n.equals(sheetName))) {
+                    if (sheetName != null && !n.equals(sheetName)) {
                         continue;
                     }
                     int row = headerRowOf(in, strings);
+                    if (chosen != null) {
+                        if (row > 0) {
+                            alsoData.add(n); // read only when asked for: a notice names it
+                        }
+                        continue;
+                    }
                     if (row > 0 || sheetName != null) {
                         chosen = n;
                         headerRow = row;
@@ -124,6 +131,13 @@ final class XlsxSheet {
             if (!chosen.equals(firstName) && sheetName == null) {
                 found.add(new Notice("sheet", null, name + ": read sheet '" + chosen + "', the first with the"
                         + " required columns (the first sheet, '" + firstName + "', has none)"));
+            }
+            if (!alsoData.isEmpty()) {
+                found.add(new Notice("sheet", null, name + ": read sheet '" + chosen + "' only; "
+                        + (alsoData.size() == 1 ? "sheet '" : "sheets '") + String.join("', '", alsoData) + "' "
+                        + (alsoData.size() == 1 ? "has" : "have") + " the required columns too and"
+                        + (alsoData.size() == 1 ? " was" : " were") + " not read: --sheet NAME reads another, and"
+                        + " rows in one sheet are analysed together"));
             }
             if (headerRow > 1) {
                 found.add(new Notice("sheet", null, name + ": the header is row " + headerRow + " of sheet '"

@@ -21,7 +21,8 @@ import tools.jackson.databind.ObjectMapper;
 /**
  * A workbook read as its sheet shows it: a study's label merged down the rows of its outcomes is that study's on
  * every row (it was refused as a blank cell), also when the workbook's formulas are evaluated; hidden rows are
- * analysed like the others, with a notice naming them. The workbooks are generated here.
+ * analysed like the others, with a notice naming them; a second sheet of data is named. The workbooks are generated
+ * here.
  */
 class SheetLayoutTest {
 
@@ -137,6 +138,40 @@ class SheetLayoutTest {
         assertTrue(notices.contains("12 merged cells of sheet 'AE' span data rows or columns (first: A4:A5)"), notices);
         assertTrue(notices.contains("the header is row 3 of sheet 'AE'; the 2 rows above it were not read"),
                 "the sheet's own notices are kept when the workbook is read again: " + notices);
+    }
+
+    /** A second sheet of data is not read unless asked for, and never in silence. */
+    @Test
+    void aSecondSheetOfDataIsNamedInANotice() throws Exception {
+        Path p = dir.resolve("two-sheets.xlsx");
+        try (XSSFWorkbook wb = new XSSFWorkbook()) {
+            wb.createSheet("Notes").createRow(0).createCell(0).setCellValue("extracted by two reviewers");
+            for (String name : new String[] {"Serious", "Deaths"}) {
+                Sheet s = wb.createSheet(name);
+                Row head = s.createRow(0);
+                for (int j = 0; j < HEAD.length; j++) {
+                    head.createCell(j).setCellValue(HEAD[j]);
+                }
+                Row r = s.createRow(1);
+                Object[] values = {"Adams 2020", 2020, "IV", "bone marrow", name, 3, 10, 2, 10};
+                for (int j = 0; j < HEAD.length; j++) {
+                    if (values[j] instanceof String t) {
+                        r.createCell(j).setCellValue(t);
+                    } else {
+                        r.createCell(j).setCellValue((Integer) values[j]);
+                    }
+                }
+            }
+            try (OutputStream os = Files.newOutputStream(p)) {
+                wb.write(os);
+            }
+        }
+        JsonNode json = analyze(p);
+        assertEquals("Serious", json.get("analyses").get(0).get("outcome").asText());
+        String notices = json.get("notices").toString();
+        assertTrue(notices.contains("two-sheets.xlsx: read sheet 'Serious' only; sheet 'Deaths' has the required"
+                + " columns too and was not read: --sheet NAME reads another"), notices);
+        assertTrue(notices.contains("read sheet 'Serious', the first with the required columns"), notices);
     }
 
     @Test
