@@ -22,8 +22,13 @@ import java.nio.file.Path;
  * @param separator    the field separator
  * @param sepLine      the first line is Excel's {@code sep=} line (not part of the sheet)
  * @param byteOrderMark whether a byte-order mark named the encoding (then no fallback is tried)
+ * @param titleRows    rows of titles above the header (a table saved with its caption), not read
  */
-record CsvDialect(Charset charset, int bomBytes, char separator, boolean sepLine, boolean byteOrderMark) {
+record CsvDialect(Charset charset, int bomBytes, char separator, boolean sepLine, boolean byteOrderMark,
+                  int titleRows) {
+
+    /** The header is looked for in this many first rows, as in a workbook's sheet. */
+    static final int HEADER_SEARCH_ROWS = 20;
 
     /** The bytes looked at: the first line is all that is read, and it is shorter than this. */
     private static final int SAMPLE = 16 * 1024;
@@ -35,7 +40,8 @@ record CsvDialect(Charset charset, int bomBytes, char separator, boolean sepLine
 
     /** The same dialect read as Windows-1252 (the fallback for bytes that are not UTF-8). */
     CsvDialect asWindows1252() {
-        return new CsvDialect(Charset.forName("windows-1252"), bomBytes, separator, sepLine, byteOrderMark);
+        return new CsvDialect(Charset.forName("windows-1252"), bomBytes, separator, sepLine, byteOrderMark,
+                titleRows);
     }
 
     /** A decoder that reports malformed input (no silent replacement characters). */
@@ -76,33 +82,58 @@ record CsvDialect(Charset charset, int bomBytes, char separator, boolean sepLine
             bom = 2;
             named = true;
         }
-        // the first line, decoded leniently: the sample may end inside a character, and may not be UTF-8 at all
-        int end = firstLineEnd(head, bom, charset);
-        String first = charset.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
-                .onUnmappableCharacter(CodingErrorAction.REPLACE).decode(ByteBuffer.wrap(head, bom, end - bom))
-                .toString();
-        String line = first.substring(0, lineEnd(first, 0));
+        // the sample, decoded leniently: it may end inside a character, and may not be UTF-8 at all
+        int step = charset == StandardCharsets.UTF_8 ? 1 : 2;
+        String sample = charset.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
+                .onUnmappableCharacter(CodingErrorAction.REPLACE)
+                .decode(ByteBuffer.wrap(head, bom, head.length - bom - (head.length - bom) % step)).toString();
+        String line = sample.substring(0, lineEnd(sample, 0));
         char sep = sepLine(line);
         if (sep != 0) {
-            return new CsvDialect(charset, bom, sep, true, named);
+            int next = line.length();
+            next += sample.startsWith("\r\n", next) ? 2 : next < sample.length() ? 1 : 0;
+            String rest = sample.substring(next);
+            return new CsvDialect(charset, bom, sep, true, named, Math.max(0, titleRows(rest, sep)));
         }
-        return new CsvDialect(charset, bom, separatorOf(line), false, named);
-    }
-
-    /** Where the first line's bytes end (its LF, or the sample's end); UTF-16 by pairs of bytes. */
-    private static int firstLineEnd(byte[] head, int from, Charset charset) {
-        int step = charset == StandardCharsets.UTF_8 ? 1 : 2;
-        boolean quoted = false;
-        for (int i = from; i + step - 1 < head.length; i += step) {
-            int b = step == 1 ? head[i] : charset == StandardCharsets.UTF_16LE ? head[i] | head[i + 1] << 8
-                    : head[i] << 8 | head[i + 1];
-            if (b == '"') {
-                quoted = !quoted;
-            } else if (!quoted && b == '\n') {
-                return i;
+        sep = separatorOf(line);
+        int titles = titleRows(sample, sep);
+        for (int i = 0; titles < 0 && i < SEPARATORS.length; i++) {
+            // no header under the first line's separator: a caption above a header in another
+            int t = SEPARATORS[i] == sep ? -1 : titleRows(sample, SEPARATORS[i]);
+            if (t >= 0) {
+                sep = SEPARATORS[i];
+                titles = t;
             }
         }
-        return head.length - (head.length - from) % step;
+        return new CsvDialect(charset, bom, sep, false, named, Math.max(0, titles));
+    }
+
+    /** The field separators recognised. */
+    private static final char[] SEPARATORS = {',', ';', '\t', '|'};
+
+    /**
+     * How many rows of {@code sample} (parsed by FastCSV with {@code separator}) stand above the first that names the
+     * required columns, within {@link #HEADER_SEARCH_ROWS}; -1 when none does (then the first row is the header, and
+     * its missing columns are named).
+     */
+    private static int titleRows(String sample, char separator) {
+        try (de.siegmar.fastcsv.reader.CsvReader<de.siegmar.fastcsv.reader.CsvRecord> csv =
+                     de.siegmar.fastcsv.reader.CsvReader.builder().fieldSeparator(separator).skipEmptyLines(false)
+                             .ignoreDifferentFieldCount(true).ofCsvRecord(sample)) {
+            int row = 0;
+            for (de.siegmar.fastcsv.reader.CsvRecord r : csv) {
+                if (row >= HEADER_SEARCH_ROWS) {
+                    break;
+                }
+                if (Field.namesRequiredColumns(r.getFields().toArray(new String[0]))) {
+                    return row;
+                }
+                row++;
+            }
+        } catch (de.siegmar.fastcsv.reader.CsvParseException | IOException | java.io.UncheckedIOException e) {
+            // the sample ends inside a quoted field: the rows before it were looked at
+        }
+        return -1;
     }
 
     /** The separator Excel's {@code sep=X} line names (in any case, possibly quoted), or 0 for another line. */
@@ -130,7 +161,7 @@ record CsvDialect(Charset charset, int bomBytes, char separator, boolean sepLine
 
     /** The most frequent candidate separator outside quotes; the comma when there is none. */
     private static char separatorOf(String header) {
-        char[] candidates = {',', ';', '\t', '|'};
+        char[] candidates = SEPARATORS;
         int[] counts = new int[candidates.length];
         boolean quoted = false;
         for (int i = 0; i < header.length(); i++) {

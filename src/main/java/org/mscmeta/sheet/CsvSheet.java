@@ -16,8 +16,8 @@ import java.nio.file.Path;
  * Excel's {@code sep=} line), then FastCSV's callback parser straight into the validator's columns
  * ({@link SheetRows}). Text that is not UTF-8 (and has no byte-order mark) is read again as Windows-1252, which
  * Excel's plain "CSV" writes on Windows, with a notice; text that is neither is refused, naming the row of the first
- * byte that is not. Rows are counted as a spreadsheet shows them: the header is row 1 (the {@code sep=} line, which
- * Excel does not show, is not counted).
+ * byte that is not. Rows are counted as a spreadsheet shows them: the header is row 1, or the row below a caption
+ * ({@link CsvDialect#titleRows}); the {@code sep=} line, which Excel does not show, is not counted.
  */
 final class CsvSheet {
 
@@ -49,6 +49,10 @@ final class CsvSheet {
                     + " Windows-1252, the encoding of Excel's plain 'CSV' on Windows (check accented letters; saving as"
                     + " 'CSV UTF-8' avoids the guess)"));
         }
+        if (dialect.titleRows() > 0) {
+            validator.notice(new Notice("sheet", null, name + ": the header is row " + (dialect.titleRows() + 1)
+                    + "; the " + Notice.count(dialect.titleRows(), "row", "rows") + " above it were not read"));
+        }
         if (dialect.separator() != ',') {
             validator.notice(new Notice("separator", null, name + ": fields separated by " + dialect.separatorName()
                     + (dialect.sepLine() ? " (Excel's sep= line)" : "") + (dialect.decimalComma()
@@ -69,7 +73,8 @@ final class CsvSheet {
             }
         };
         validator.decimalComma(dialect.decimalComma());
-        SheetRows rows = new SheetRows(validator, () -> read[0], Files.size(file));
+        SheetRows rows = new SheetRows(validator, dialect.titleRows(), () -> read[0], Files.size(file));
+        validator.headerRow(dialect.titleRows() + 1);
         // a strict decoder: text that is not in the encoding is an error, not replacement characters
         try (Reader reader = new InputStreamReader(skip(counted, dialect.bomBytes()), dialect.strictDecoder())) {
             if (dialect.sepLine()) {
@@ -95,7 +100,7 @@ final class CsvSheet {
             }
             throw e.getCause();
         }
-        if (rows.rows() == 0) {
+        if (rows.rows() <= dialect.titleRows()) {
             throw new InvalidInputException(name, "a header row and data rows, but the file is empty");
         }
         if (rows.blankHeader()) {

@@ -68,4 +68,24 @@ public enum Field {
         }
         return null;
     }
+
+    /**
+     * Whether the cells name every required column (or an alias of it): a header row, found below title rows in a
+     * workbook's sheet or a text file.
+     */
+    static boolean namesRequiredColumns(String[] cells) {
+        java.util.EnumSet<Field> seen = java.util.EnumSet.noneOf(Field.class);
+        for (String c : cells) {
+            Field f = c == null ? null : forHeader(c);
+            if (f != null) {
+                seen.add(f);
+            }
+        }
+        for (Field f : values()) {
+            if (f.required && !seen.contains(f)) {
+                return false;
+            }
+        }
+        return true;
+    }
 }

@@ -14,6 +14,9 @@ import java.util.List;
 final class SheetRows extends AbstractBaseCsvCallbackHandler<Boolean> {
 
     private final SheetValidator validator;
+    /** Rows of titles above the header, skipped. */
+    private final int titleRows;
+    private boolean title;
     private final List<String> header = new ArrayList<>();
     private int rows;
     private boolean headerDone;
@@ -28,13 +31,16 @@ final class SheetRows extends AbstractBaseCsvCallbackHandler<Boolean> {
     static final int ESTIMATE_AT = 65_536;
 
     /**
+     * @param titleRows rows of titles above the header, not read (but counted: rows are numbered as a spreadsheet
+     *                  shows them)
      * @param bytesRead how much of the file the parser has taken so far (with its read-ahead)
      * @param fileSize  the file's length: with the two, the number of rows is estimated after
      *                  {@link #ESTIMATE_AT} of them and the columns make room for them at once, instead of doubling
      *                  as they fill (a large sheet's columns were allocated twice over, every new page faulted in)
      */
-    SheetRows(SheetValidator validator, java.util.function.LongSupplier bytesRead, long fileSize) {
+    SheetRows(SheetValidator validator, int titleRows, java.util.function.LongSupplier bytesRead, long fileSize) {
         this.validator = validator;
+        this.titleRows = titleRows;
         this.bytesRead = bytesRead;
         this.fileSize = fileSize;
     }
@@ -53,6 +59,7 @@ final class SheetRows extends AbstractBaseCsvCallbackHandler<Boolean> {
     protected void handleBegin(long startingLineNumber) {
         blank = true;
         fields = 0;
+        title = rows < titleRows;
     }
 
     @Override
@@ -64,6 +71,9 @@ final class SheetRows extends AbstractBaseCsvCallbackHandler<Boolean> {
         }
         while (to > from && isSpace(buf[to - 1])) {
             to--;
+        }
+        if (title) {
+            return;
         }
         blank &= from == to;
         fields = index + 1;
@@ -85,6 +95,9 @@ final class SheetRows extends AbstractBaseCsvCallbackHandler<Boolean> {
     @Override
     protected RecordWrapper<Boolean> buildRecord() {
         rows++;
+        if (title) {
+            return wrapRecord(true);
+        }
         if (!headerDone) {
             headerDone = true;
             if (blank) {

@@ -81,6 +81,12 @@ public final class SheetValidator {
         firstDataRow = 0;
     }
 
+    /** The header is row {@code row} of the sheet (below rows of titles), its first data row the next. */
+    void headerRow(int row) {
+        headerRow = row;
+        firstDataRow = row + 1;
+    }
+
     /** Numbers may carry decimal commas (a delimited sheet separated by anything but commas). */
     private boolean decimalComma;
     /** Per column, the kind of each level once looked at (see {@link #levelKind}). */

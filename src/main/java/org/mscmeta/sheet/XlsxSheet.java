@@ -144,8 +144,10 @@ final class XlsxSheet {
                         + chosen + "'; the " + Notice.count(headerRow - 1, "row", "rows") + " above it were not read"));
             }
             // each pass over the sheet reads into a fresh validator, with the notices about the sheet itself
+            int header = headerRow;
             Supplier<SheetValidator> fresh = () -> {
                 SheetValidator v = validators.get();
+                v.headerRow(header);
                 found.forEach(v::notice);
                 return v;
             };
@@ -231,30 +233,13 @@ final class XlsxSheet {
             if (row > HEADER_SEARCH_ROWS) {
                 throw new Stop();
             }
-            if (isHeader(cells)) {
+            if (Field.namesRequiredColumns(cells)) {
                 found[0] = row;
                 throw new Stop();
             }
         });
         parse(sheetXml, handler);
         return found[0];
-    }
-
-    /** Whether the cells name the required columns (or their aliases). */
-    static boolean isHeader(String[] cells) {
-        java.util.EnumSet<Field> seen = java.util.EnumSet.noneOf(Field.class);
-        for (String c : cells) {
-            Field f = c == null ? null : Field.forHeader(c);
-            if (f != null) {
-                seen.add(f);
-            }
-        }
-        for (Field f : Field.values()) {
-            if (f.required() && !seen.contains(f)) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /**

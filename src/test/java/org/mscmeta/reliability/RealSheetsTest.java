@@ -21,7 +21,8 @@ import tools.jackson.databind.ObjectMapper;
 /**
  * Sheets as researchers save them give the clean sheet's results: tab-separated with "NA" in a single-arm study's
  * control cells and outcome names in another case; Windows-1252 from Excel's plain "CSV"; semicolons with Excel's
- * {@code sep=;} line and decimal commas; an .xlsx whose first sheet is notes and whose header stands below a title,
+ * {@code sep=;} line and decimal commas; a CSV saved with its table's caption above the header; an .xlsx whose first
+ * sheet is notes and whose header stands below a title,
  * with a count written as a formula; UTF-16 "Unicode text". Every pooled value, k and the meta-regression on the dose
  * (decimals) are compared.
  */
@@ -156,6 +157,20 @@ class RealSheetsTest {
         JsonNode unicode = analyseWithDose(write("unicode.txt", csv('\t', false, true, false), StandardCharsets.UTF_16LE,
                 new byte[] {(byte) 0xFF, (byte) 0xFE}));
         assertTrue(sameResults(clean, unicode) > 20);
+
+        // a table saved with its caption and a blank row above the header, as in the workbook below: rows are
+        // numbered as a spreadsheet shows them
+        JsonNode captioned = analyseWithDose(write("captioned.csv", "Table 2: adverse events (extracted 2026)\r\n\r\n"
+                + csv(',', false, false, false), StandardCharsets.UTF_8, new byte[0]));
+        assertTrue(sameResults(clean, captioned) > 20);
+        assertTrue(notices(captioned).contains("captioned.csv: the header is row 3; the 2 rows above it were not"
+                + " read"), notices(captioned));
+        assertEquals(4, captioned.get("analyses").get(0).get("studies").get(0).get("row").asInt());
+        // ... with semicolons, which the caption (no separator in it) does not show
+        JsonNode captionedSemicolon = analyseWithDose(write("captioned-european.csv", "MSC adverse events\r\n"
+                + csv(';', true, true, false), StandardCharsets.UTF_8, new byte[0]));
+        assertTrue(sameResults(clean, captionedSemicolon) > 20);
+        assertTrue(notices(captionedSemicolon).contains("separated by semicolon"), notices(captionedSemicolon));
 
         JsonNode xlsx = analyseWithDose(xlsxWithNotesFirst());
         assertTrue(sameResults(clean, xlsx) > 20);
