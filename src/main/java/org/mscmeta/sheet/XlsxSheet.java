@@ -262,7 +262,7 @@ final class XlsxSheet {
         List<Integer> hiddenRows = new ArrayList<>();
         boolean[] go = {true};
         InvalidInputException[] tooMany = new InvalidInputException[1];
-        RowHandler handler = new RowHandler(strings, (row, given, formulas, hidden) -> {
+        RowHandler handler = new RowHandler(strings, XlsxDates.of(reader), (row, given, formulas, hidden) -> {
             if (row > MAX_ROWS) {
                 tooMany[0] = new InvalidInputException(name, "at most " + MAX_ROWS + " rows (a worksheet's limit),"
                         + " but sheet '" + sheet + "' has more: it was not written by a spreadsheet program; save the"
@@ -411,7 +411,9 @@ final class XlsxSheet {
         }
         CellType type = cell.getCellType() == CellType.FORMULA ? cell.getCachedFormulaResultType() : cell.getCellType();
         return switch (type) {
-            case NUMERIC -> number(cell.getNumericCellValue());
+            case NUMERIC -> org.apache.poi.ss.usermodel.DateUtil.isCellDateFormatted(cell)
+                    ? XlsxDates.text(cell.getNumericCellValue(), cell.getSheet().getWorkbook() instanceof XSSFWorkbook w
+                    && w.isDate1904()) : number(cell.getNumericCellValue());
             case STRING -> cell.getStringCellValue();
             case BOOLEAN -> cell.getBooleanCellValue() ? "TRUE" : "FALSE";
             case ERROR -> "#ERROR";
@@ -466,11 +468,19 @@ final class XlsxSheet {
         private boolean inInline;
         private String value;
         private boolean rowHidden;
+        private final XlsxDates dates;
+        private int style;
         /** The sheet's merged cells ({@code <mergeCell ref>}, which follow its rows). */
         private final List<org.apache.poi.ss.util.CellRangeAddress> merged = new ArrayList<>();
 
         RowHandler(ReadOnlySharedStringsTable strings, RowSink sink) {
+            this(strings, XlsxDates.NONE, sink);
+        }
+
+        /** With {@code dates}, a number in a date style is read as its date ("2020-03-15"). */
+        RowHandler(ReadOnlySharedStringsTable strings, XlsxDates dates, RowSink sink) {
             this.strings = strings;
+            this.dates = dates;
             this.sink = sink;
         }
 
@@ -489,6 +499,8 @@ final class XlsxSheet {
                 case "c" -> {
                     ref = atts.getValue("r");
                     type = atts.getValue("t");
+                    String st = atts.getValue("s");
+                    style = st == null || dates == XlsxDates.NONE ? -1 : parseStyle(st);
                     hasFormula = false;
                     hasValue = false;
                     value = null;
@@ -544,7 +556,7 @@ final class XlsxSheet {
                         v = switch (type == null ? "n" : type) {
                             case "s" -> strings.getItemAt(Integer.parseInt(value.strip())).getString();
                             case "b" -> value.strip().equals("1") ? "TRUE" : "FALSE";
-                            case "n" -> numberText(value);
+                            case "n" -> dates.isDate(style) ? dateText(value) : numberText(value);
                             default -> value; // str, inlineStr, e (an error such as #DIV/0!)
                         };
                     }
@@ -564,6 +576,22 @@ final class XlsxSheet {
                 }
                 default -> {
                 }
+            }
+        }
+
+        private static int parseStyle(String s) {
+            try {
+                return Integer.parseInt(s);
+            } catch (NumberFormatException e) {
+                return -1;
+            }
+        }
+
+        private String dateText(String raw) {
+            try {
+                return dates.text(Double.parseDouble(raw.strip()));
+            } catch (NumberFormatException e) {
+                return raw;
             }
         }
 

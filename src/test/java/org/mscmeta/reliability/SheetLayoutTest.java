@@ -21,8 +21,8 @@ import tools.jackson.databind.ObjectMapper;
 /**
  * A workbook read as its sheet shows it: a study's label merged down the rows of its outcomes is that study's on
  * every row (it was refused as a blank cell), also when the workbook's formulas are evaluated; hidden rows are
- * analysed like the others, with a notice naming them; a second sheet of data is named. The workbooks are generated
- * here.
+ * analysed like the others, with a notice naming them; a second sheet of data is named; dates are read as dates.
+ * The workbooks are generated here.
  */
 class SheetLayoutTest {
 
@@ -172,6 +172,56 @@ class SheetLayoutTest {
         assertTrue(notices.contains("two-sheets.xlsx: read sheet 'Serious' only; sheet 'Deaths' has the required"
                 + " columns too and was not read: --sheet NAME reads another"), notices);
         assertTrue(notices.contains("read sheet 'Serious', the first with the required columns"), notices);
+    }
+
+    /** A column of dates (in the workbook's Data sheet: results.json keeps no extra column) as Excel shows it. */
+    private JsonNode datesRead(String name, boolean date1904, boolean formula) throws Exception {
+        Path p = workbook(name, 0, s -> {
+            org.apache.poi.ss.usermodel.Workbook wb = s.getWorkbook();
+            if (date1904) {
+                var book = ((XSSFWorkbook) wb).getCTWorkbook(); // dates then count from 1904, as POI writes them
+                (book.isSetWorkbookPr() ? book.getWorkbookPr() : book.addNewWorkbookPr()).setDate1904(true);
+            }
+            org.apache.poi.ss.usermodel.CellStyle date = wb.createCellStyle();
+            date.setDataFormat(wb.getCreationHelper().createDataFormat().getFormat("dd/mm/yyyy"));
+            org.apache.poi.ss.usermodel.CellStyle time = wb.createCellStyle();
+            time.setDataFormat(wb.getCreationHelper().createDataFormat().getFormat("yyyy-mm-dd hh:mm"));
+            s.getRow(0).createCell(9).setCellValue("enrolled");
+            for (int i = 1; i <= ROWS.length; i++) {
+                org.apache.poi.ss.usermodel.Cell c = s.getRow(i).createCell(9);
+                c.setCellValue(java.time.LocalDateTime.of(2019 + i % 3, 3, 15, i == 2 ? 10 : 0, i == 2 ? 30 : 0));
+                c.setCellStyle(i == 2 ? time : date);
+            }
+            if (formula) {
+                Row r = s.getRow(1);
+                r.removeCell(r.getCell(5));
+                r.createCell(5).setCellFormula("1+2");
+            }
+        });
+        // the dates are a column of their own: a subgroup variable, so results.json names its levels
+        Path out = dir.resolve("out-" + name);
+        Cli.Run r = Cli.run("analyze", p.toString(), "--out", out.toString(), "--quiet", "--no-report", "--by",
+                "enrolled");
+        assertEquals(0, r.status(), r.all());
+        return new ObjectMapper().readTree(out.resolve("results.json").toFile());
+    }
+
+    /** Dates are read as the sheet shows them, not as the serial numbers the file holds (43905 for 2020-03-15). */
+    @Test
+    void datesAreReadAsDatesNotSerialNumbers() throws Exception {
+        for (boolean date1904 : new boolean[] {false, true}) {
+            for (boolean formula : new boolean[] {false, true}) {
+                JsonNode json = datesRead("dates-" + date1904 + "-" + formula + ".xlsx", date1904, formula);
+                java.util.Set<String> levels = new java.util.TreeSet<>();
+                for (JsonNode a : json.get("analyses")) {
+                    if (!a.get("subgroup").isNull()) {
+                        levels.add(a.get("subgroup").get("level").asString());
+                    }
+                }
+                assertEquals(java.util.Set.of("2019-03-15", "2020-03-15", "2021-03-15 10:30", "2021-03-15"), levels,
+                        "1904 system " + date1904 + ", formulas evaluated " + formula + ": " + levels);
+            }
+        }
     }
 
     @Test

@@ -1,0 +1,157 @@
+package org.mscmeta.sheet;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.poi.ss.usermodel.BuiltinFormats;
+import org.apache.poi.ss.usermodel.DateUtil;
+import org.apache.poi.util.XMLHelper;
+import org.apache.poi.xssf.eventusermodel.XSSFReader;
+import org.xml.sax.Attributes;
+import org.xml.sax.InputSource;
+import org.xml.sax.SAXException;
+import org.xml.sax.XMLReader;
+import org.xml.sax.helpers.DefaultHandler;
+
+/**
+ * Which cells of a workbook Excel shows as dates, so that they are read as dates ("2020-03-15") and not as the
+ * serial numbers the file holds (43905): a cell's style ({@code s}) names a number format, and a date format
+ * (POI's {@link DateUtil#isADateFormat}) makes the number a date, counted from 1900 or, in a workbook saved with the
+ * 1904 date system (Excel for Mac before 2011), from 1904. Read from the workbook's styles and workbook parts with a
+ * SAX parser (POI's {@code StylesTable} would load the XML schema type system, a third of a second, for two lists).
+ */
+final class XlsxDates {
+
+    /** A workbook without styles: no cell is a date. */
+    static final XlsxDates NONE = new XlsxDates(new boolean[0], false);
+
+    /** Per cell style (the {@code cellXfs} list), whether its number format is a date format. */
+    private final boolean[] dateStyle;
+    private final boolean date1904;
+
+    private XlsxDates(boolean[] dateStyle, boolean date1904) {
+        this.dateStyle = dateStyle;
+        this.date1904 = date1904;
+    }
+
+    /** The date styles of the workbook {@code reader} reads. */
+    static XlsxDates of(XSSFReader reader) throws IOException, SAXException {
+        Map<Integer, String> formats = new HashMap<>();
+        List<Integer> styles = new ArrayList<>();
+        InputStream styleData;
+        try {
+            styleData = reader.getStylesData();
+        } catch (org.apache.poi.openxml4j.exceptions.InvalidFormatException e) {
+            styleData = null;
+        }
+        if (styleData == null) {
+            return NONE; // no styles part: every cell in the default style, a number
+        }
+        try (InputStream in = styleData) {
+            parse(in, new DefaultHandler() {
+                private boolean inCellXfs;
+
+                @Override
+                public void startElement(String uri, String local, String qName, Attributes atts) {
+                    switch (local) {
+                        case "numFmt" -> formats.put(integer(atts.getValue("numFmtId")), atts.getValue("formatCode"));
+                        case "cellXfs" -> inCellXfs = true;
+                        case "xf" -> {
+                            if (inCellXfs) {
+                                styles.add(integer(atts.getValue("numFmtId")));
+                            }
+                        }
+                        default -> {
+                        }
+                    }
+                }
+
+                @Override
+                public void endElement(String uri, String local, String qName) {
+                    if (local.equals("cellXfs")) {
+                        inCellXfs = false;
+                    }
+                }
+            });
+        }
+        boolean[] date = new boolean[styles.size()];
+        for (int i = 0; i < date.length; i++) {
+            int id = styles.get(i);
+            String code = formats.containsKey(id) ? formats.get(id) : BuiltinFormats.getBuiltinFormat(id);
+            date[i] = id >= 0 && code != null && DateUtil.isADateFormat(id, code);
+        }
+        boolean[] in1904 = {false};
+        InputStream workbookData;
+        try {
+            workbookData = reader.getWorkbookData();
+        } catch (org.apache.poi.openxml4j.exceptions.InvalidFormatException e) {
+            throw new IOException(e);
+        }
+        try (InputStream in = workbookData) {
+            parse(in, new DefaultHandler() {
+                @Override
+                public void startElement(String uri, String local, String qName, Attributes atts) {
+                    if (local.equals("workbookPr")) {
+                        String v = atts.getValue("date1904");
+                        in1904[0] = "1".equals(v) || "true".equals(v);
+                    }
+                }
+            });
+        }
+        return new XlsxDates(date, in1904[0]);
+    }
+
+    private static int integer(String s) {
+        try {
+            return s == null ? -1 : Integer.parseInt(s.strip());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    private static void parse(InputStream xml, DefaultHandler handler) throws IOException, SAXException {
+        XMLReader parser;
+        try {
+            parser = XMLHelper.newXMLReader();
+        } catch (javax.xml.parsers.ParserConfigurationException e) {
+            throw new IOException(e);
+        }
+        parser.setContentHandler(handler);
+        parser.parse(new InputSource(xml));
+    }
+
+    /** Whether a number in cell style {@code style} (the cell's {@code s}; -1 for none) is shown as a date. */
+    boolean isDate(int style) {
+        return style >= 0 && style < dateStyle.length && dateStyle[style];
+    }
+
+    /** The date of serial number {@code serial} in this workbook's date system, as text; see {@link #text}. */
+    String text(double serial) {
+        return text(serial, date1904);
+    }
+
+    /**
+     * A date as text: "2020-03-15" (ISO 8601), with the time when it has one ("2020-03-15 10:30"), the time alone
+     * below one day ("10:30"); a number that is no date (negative, or beyond 9999) as the number.
+     */
+    static String text(double serial, boolean date1904) {
+        if (!DateUtil.isValidExcelDate(serial)) {
+            return XlsxSheet.number(serial);
+        }
+        LocalDateTime t = DateUtil.getLocalDateTime(serial, date1904, true);
+        if (t == null) {
+            return XlsxSheet.number(serial);
+        }
+        String time = t.getSecond() == 0 ? String.format(java.util.Locale.ROOT, "%02d:%02d", t.getHour(),
+                t.getMinute()) : t.toLocalTime().toString();
+        if (serial < 1) {
+            return time;
+        }
+        return t.toLocalTime().equals(java.time.LocalTime.MIDNIGHT) ? t.toLocalDate().toString()
+                : t.toLocalDate() + " " + time;
+    }
+}
