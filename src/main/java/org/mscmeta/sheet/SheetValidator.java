@@ -108,6 +108,27 @@ public final class SheetValidator {
             "subtotal", "sub-total", "sub total", "overall", "pooled", "pooled estimate", "pooled effect", "sum",
             "combined", "all studies", "all trials", "summary");
 
+    /** Per level of the study column, whether it is a label of totals; levels up to {@link #studyLevelsSeen} known. */
+    private final java.util.BitSet totalsLevels = new java.util.BitSet();
+    private int studyLevelsSeen;
+
+    /**
+     * Whether this row's study label (its level in column {@code j}) is that of a row of totals: each label looked
+     * at once, when it first occurs (a registry repeats each study's label on every row of its outcomes).
+     */
+    private boolean totalsLevel(int j) {
+        int code = rowCodes[j];
+        if (code >= studyLevelsSeen) {
+            for (int c = studyLevelsSeen; c <= code; c++) {
+                if (isTotalsLabel(raw[j].level(c))) {
+                    totalsLevels.set(c);
+                }
+            }
+            studyLevelsSeen = code + 1;
+        }
+        return totalsLevels.get(code);
+    }
+
     /**
      * Whether a study label is that of a row of totals or of a pooled result: one of {@link #TOTALS} (ignoring case),
      * alone or before a parenthesis or a colon. "Total 2015" or "Sum 2019" (a trial's name and year) is a study.
@@ -457,7 +478,7 @@ public final class SheetValidator {
         String outcomeName = cell(Field.OUTCOME);
         if (studyLabel.isEmpty()) {
             problem(rowNumber, header(Field.STUDY), studyLabel, "a study label such as 'Bowdish 2023'");
-        } else if (isTotalsLabel(studyLabel)) {
+        } else if (totalsLevel(column[Field.STUDY.ordinal()])) {
             problem(rowNumber, header(Field.STUDY), studyLabel, "a study, but this is a row of totals or of a pooled"
                     + " result (as copied from a paper's table), whose participants the studies' rows already count:"
                     + " delete the row, mscmeta pools the studies itself (a trial so named: add its year to the"
