@@ -28,7 +28,7 @@ record CsvDialect(Charset charset, int bomBytes, char separator, boolean sepLine
                   int titleRows) {
 
     /** The header is looked for in this many first rows, as in a workbook's sheet. */
-    static final int HEADER_SEARCH_ROWS = 20;
+    static final int HEADER_SEARCH_ROWS = WorkbookRows.HEADER_SEARCH_ROWS;
 
     /** The bytes looked at: the first line is all that is read, and it is shorter than this. */
     private static final int SAMPLE = 16 * 1024;

@@ -8,8 +8,9 @@ import java.util.Locale;
 
 /**
  * Entry point of the first stage: reads an extraction sheet (delimited text as spreadsheet programs save it, or a
- * sheet of an .xlsx workbook), validates it and returns it column-wise. Text is streamed with FastCSV
- * ({@link CsvSheet}); .xlsx is streamed with Apache POI's SAX reading ({@link XlsxSheet}).
+ * sheet of an .xlsx or .xls workbook), validates it and returns it column-wise. Text is streamed with FastCSV
+ * ({@link CsvSheet}); .xlsx is streamed with Apache POI's SAX reading ({@link XlsxSheet}); .xls is read whole with
+ * POI's HSSF ({@link XlsSheet}).
  */
 public final class SheetReader {
 
@@ -39,9 +40,9 @@ public final class SheetReader {
     /**
      * Reads and validates a sheet.
      *
-     * @param file      a delimited text file (comma, semicolon or tab; UTF-8, UTF-16 or Windows-1252) or an .xlsx
-     *                  workbook
-     * @param sheetName for .xlsx: the sheet to read, or null for the first that holds the required columns
+     * @param file      a delimited text file (comma, semicolon or tab; UTF-8, UTF-16 or Windows-1252) or an .xlsx or
+     *                  .xls workbook
+     * @param sheetName for a workbook: the sheet to read, or null for the first that holds the required columns
      * @throws InvalidInputException listing every problem found, each with its file, row and column
      * @throws IOException           when the file cannot be read at all
      */
@@ -53,11 +54,26 @@ public final class SheetReader {
         String lower = name.toLowerCase(Locale.ROOT);
         java.util.function.Supplier<SheetValidator> validators = () -> new SheetValidator(name, vocabulary, outcomeMap);
         SheetValidator validator;
-        if (lower.endsWith(".xlsx") || lower.endsWith(".xlsm")) {
-            validator = XlsxSheet.read(file, name, sheetName, validators);
-        } else if (lower.endsWith(".xls") || lower.endsWith(".ods") || lower.endsWith(".numbers")) {
-            throw new InvalidInputException(name, "an .xlsx workbook or a delimited text file (.csv, .tsv, .txt):"
-                    + " open this one in its program and save it as .xlsx or CSV");
+        if (lower.endsWith(".xlsx") || lower.endsWith(".xlsm") || lower.endsWith(".xls")) {
+            // by content, not by name: an .xls file may be an .xlsx renamed, or a web page a site exported as ".xls"
+            byte[] magic = new byte[8];
+            int n;
+            try (java.io.InputStream in = Files.newInputStream(file)) {
+                n = in.readNBytes(magic, 0, magic.length);
+            }
+            long head = n == 8 ? java.nio.ByteBuffer.wrap(magic).getLong() : 0;
+            if (head == OLE2) {
+                validator = XlsSheet.read(file, name, sheetName, validators);
+            } else if (lower.endsWith(".xls") && !(n >= 4 && magic[0] == 'P' && magic[1] == 'K')) {
+                throw new InvalidInputException(name, "an .xls workbook, but the file is " + (n == 0 ? "empty"
+                        : "not one (it holds text or a web page, as some sites export \".xls\")") + ": open it in Excel"
+                        + " or LibreOffice and save it as .xlsx, or save the data as CSV");
+            } else {
+                validator = XlsxSheet.read(file, name, sheetName, validators);
+            }
+        } else if (lower.endsWith(".ods") || lower.endsWith(".numbers")) {
+            throw new InvalidInputException(name, "an .xlsx or .xls workbook or a delimited text file (.csv, .tsv,"
+                    + " .txt): open this one in its program and save it as .xlsx or CSV");
         } else {
             validator = CsvSheet.read(file, name, validators);
         }
@@ -83,6 +99,9 @@ public final class SheetReader {
         }
         return v.finish();
     }
+
+    /** The first eight bytes of an OLE2 compound file (.xls, and an .xlsx saved with a password). */
+    private static final long OLE2 = 0xD0CF11E0A1B11AE1L;
 
     static boolean isBlank(String[] cells) {
         for (String c : cells) {

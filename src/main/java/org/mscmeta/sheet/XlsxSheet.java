@@ -11,17 +11,10 @@ import java.util.Locale;
 import java.util.function.Supplier;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackageAccess;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellType;
-import org.apache.poi.ss.usermodel.CellValue;
-import org.apache.poi.ss.usermodel.FormulaEvaluator;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.util.XMLHelper;
 import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
-import org.apache.poi.xssf.usermodel.XSSFCell;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.xml.sax.Attributes;
 import org.xml.sax.InputSource;
@@ -66,7 +59,7 @@ final class XlsxSheet {
     static final long EVALUATE_MAX_BYTES = 50L * 1024 * 1024;
 
     /** The header is looked for in the first rows of this many. */
-    private static final int HEADER_SEARCH_ROWS = 20;
+    private static final int HEADER_SEARCH_ROWS = WorkbookRows.HEADER_SEARCH_ROWS;
 
     private XlsxSheet() {
     }
@@ -127,22 +120,8 @@ final class XlsxSheet {
                 throw new InvalidInputException(name, "a header row naming study, outcome, events_msc and n_msc in the"
                         + " first " + HEADER_SEARCH_ROWS + " rows of sheet '" + chosen + "'");
             }
-            List<Notice> found = new ArrayList<>();
-            if (!chosen.equals(firstName) && sheetName == null) {
-                found.add(new Notice("sheet", null, name + ": read sheet '" + chosen + "', the first with the"
-                        + " required columns (the first sheet, '" + firstName + "', has none)"));
-            }
-            if (!alsoData.isEmpty()) {
-                found.add(new Notice("sheet", null, name + ": read sheet '" + chosen + "' only; "
-                        + (alsoData.size() == 1 ? "sheet '" : "sheets '") + String.join("', '", alsoData) + "' "
-                        + (alsoData.size() == 1 ? "has" : "have") + " the required columns too and"
-                        + (alsoData.size() == 1 ? " was" : " were") + " not read: --sheet NAME reads another, and"
-                        + " rows in one sheet are analysed together"));
-            }
-            if (headerRow > 1) {
-                found.add(new Notice("sheet", null, name + ": the header is row " + headerRow + " of sheet '"
-                        + chosen + "'; the " + Notice.count(headerRow - 1, "row", "rows") + " above it were not read"));
-            }
+            List<Notice> found = WorkbookRows.sheetNotices(name, chosen, firstName, sheetName != null, alsoData,
+                    headerRow);
             // each pass over the sheet reads into a fresh validator, with the notices about the sheet itself
             int header = headerRow;
             Supplier<SheetValidator> fresh = () -> {
@@ -161,7 +140,7 @@ final class XlsxSheet {
                     validator = fresh.get();
                     read = stream(reader, strings, chosen, headerRow, validator, name, merged);
                 }
-                layoutNotices(validator, name, chosen, read.hidden(), merged);
+                WorkbookRows.layoutNotices(validator, name, chosen, read.hidden(), merged);
                 return validator;
             }
             // formulas without a saved value: evaluated in a workbook opened whole, or refused
@@ -173,7 +152,8 @@ final class XlsxSheet {
                         + " the values");
             }
             SheetValidator evaluated = fresh.get();
-            readEvaluating(pkg, chosen, headerRow, evaluated, name);
+            XSSFWorkbook whole = new XSSFWorkbook(pkg);
+            WorkbookRows.read(whole, whole.getSheet(chosen), headerRow, evaluated, name);
             evaluated.notice(new Notice("formulas", null, name + ": "
                     + Notice.count(unevaluated.size(), "formula cell", "formula cells")
                     + " had no saved value (the workbook was written by a program that does not compute formulas) and"
@@ -317,108 +297,6 @@ final class XlsxSheet {
         } catch (Stop stop) {
             // the handler has what it needed
         }
-    }
-
-    /** Reads the sheet from a workbook opened whole, evaluating formulas that have no saved value. */
-    private static void readEvaluating(OPCPackage pkg, String sheetName, int headerRow, SheetValidator validator,
-                                       String name) throws IOException, InvalidInputException {
-        XSSFWorkbook wb = new XSSFWorkbook(pkg);
-        Sheet sheet = wb.getSheet(sheetName);
-        FormulaEvaluator evaluator = wb.getCreationHelper().createFormulaEvaluator();
-        List<InputProblem> refused = new ArrayList<>();
-        MergedCells merged = new MergedCells(sheet.getMergedRegions(), headerRow);
-        List<Integer> hidden = new ArrayList<>();
-        for (Row row : sheet) {
-            int r = row.getRowNum() + 1;
-            if (r < headerRow) {
-                continue;
-            }
-            int n = Math.max(row.getLastCellNum(), 0);
-            String[] given = new String[n];
-            for (int j = 0; j < n; j++) {
-                given[j] = text(row.getCell(j), evaluator, refused, name, r);
-            }
-            String[] cells = merged.fill(r, given);
-            if (r == headerRow) {
-                if (!validator.header(cells)) {
-                    return;
-                }
-            } else if (!SheetReader.isBlank(cells)) {
-                if (row.getZeroHeight()) {
-                    hidden.add(r);
-                }
-                validator.row(r, cells);
-            }
-        }
-        if (!refused.isEmpty()) {
-            throw new InvalidInputException(refused, refused.size());
-        }
-        layoutNotices(validator, name, sheetName, hidden, merged);
-    }
-
-    /** Rows listed in a notice before "..." and how many in all. */
-    private static final int ROWS_SHOWN = 10;
-
-    /**
-     * Notices of what the sheet shows otherwise than its file holds: hidden rows (read like the others, as R's readxl
-     * and pandas read them) and merged cells (read as the sheet shows them).
-     */
-    private static void layoutNotices(SheetValidator validator, String name, String sheet, List<Integer> hidden,
-                                      MergedCells merged) {
-        if (!hidden.isEmpty()) {
-            List<String> shown = hidden.stream().limit(ROWS_SHOWN).map(String::valueOf).toList();
-            validator.notice(new Notice("sheet", null, name + ": " + (hidden.size() == 1 ? "row " : "rows ")
-                    + String.join(", ", shown) + (hidden.size() > ROWS_SHOWN ? ", ... (" + hidden.size() + " rows)" : "")
-                    + " of sheet '" + sheet + "' " + (hidden.size() == 1 ? "is" : "are") + " hidden (by a filter or"
-                    + " by hand) and " + (hidden.size() == 1 ? "was" : "were") + " analysed like the others; to leave"
-                    + " a study out, delete its rows"));
-        }
-        if (merged.any()) {
-            validator.notice(new Notice("sheet", null, name + ": " + Notice.count(merged.count(), "merged cell",
-                    "merged cells") + " of sheet '" + sheet + "' " + (merged.count() == 1 ? "spans" : "span")
-                    + " data rows or columns (first: " + merged.first() + "); every cell of a merged cell was read with"
-                    + " its value, as the sheet shows it"));
-        }
-    }
-
-    /** A cell as text; a formula by its saved value, or evaluated when it has none. */
-    private static String text(Cell cell, FormulaEvaluator evaluator, List<InputProblem> refused, String name,
-                               int row) {
-        if (cell == null) {
-            return "";
-        }
-        if (cell.getCellType() == CellType.FORMULA && cell instanceof XSSFCell x && !x.getCTCell().isSetV()) {
-            String ref = new CellReference(cell).formatAsString(false);
-            try {
-                CellValue v = evaluator.evaluate(cell);
-                return switch (v.getCellType()) {
-                    case NUMERIC -> number(v.getNumberValue());
-                    case STRING -> v.getStringValue();
-                    case BOOLEAN -> v.getBooleanValue() ? "TRUE" : "FALSE";
-                    case BLANK -> "";
-                    default -> {
-                        refused.add(new InputProblem(name, row, "cell " + ref, "=" + cell.getCellFormula(),
-                                "a value: the formula has no saved value and evaluates to an error"));
-                        yield "";
-                    }
-                };
-            } catch (RuntimeException e) {
-                refused.add(new InputProblem(name, row, "cell " + ref, "=" + cell.getCellFormula(), "a value: the"
-                        + " formula has no saved value and cannot be evaluated here (open and save the workbook in"
-                        + " Excel or LibreOffice, which stores the value, or type the number)"));
-                return "";
-            }
-        }
-        CellType type = cell.getCellType() == CellType.FORMULA ? cell.getCachedFormulaResultType() : cell.getCellType();
-        return switch (type) {
-            case NUMERIC -> org.apache.poi.ss.usermodel.DateUtil.isCellDateFormatted(cell)
-                    ? XlsxDates.text(cell.getNumericCellValue(), cell.getSheet().getWorkbook() instanceof XSSFWorkbook w
-                    && w.isDate1904()) : number(cell.getNumericCellValue());
-            case STRING -> cell.getStringCellValue();
-            case BOOLEAN -> cell.getBooleanCellValue() ? "TRUE" : "FALSE";
-            case ERROR -> "#ERROR";
-            default -> "";
-        };
     }
 
     /** A number as text: whole numbers without ".0", others in plain notation. */

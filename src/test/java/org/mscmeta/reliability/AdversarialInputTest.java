@@ -122,7 +122,19 @@ class AdversarialInputTest {
         return Stream.of(Arguments.of("empty.xlsx", new byte[0], "empty"),
                 Arguments.of("random.xlsx", randomBytes(4096), "could not be opened"),
                 Arguments.of("text.xlsx", "study,outcome\nA,B\n".getBytes(StandardCharsets.UTF_8),
-                        "could not be opened"));
+                        "could not be opened"),
+                Arguments.of("empty.xls", new byte[0], "the file is empty"),
+                Arguments.of("page.xls", "<html><table><tr><td>study</td></tr></table></html>"
+                        .getBytes(StandardCharsets.UTF_8), "it holds text or a web page"),
+                // an OLE2 container's signature followed by nothing a workbook holds
+                Arguments.of("damaged.xls", oleSignatureThenRandom(), "could not be opened as one"));
+    }
+
+    private static byte[] oleSignatureThenRandom() {
+        byte[] b = randomBytes(4096);
+        byte[] sig = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1};
+        System.arraycopy(sig, 0, b, 0, sig.length);
+        return b;
     }
 
     private static byte[] randomBytes(int n) {

@@ -21,8 +21,8 @@ import tools.jackson.databind.ObjectMapper;
 /**
  * A workbook read as its sheet shows it: a study's label merged down the rows of its outcomes is that study's on
  * every row (it was refused as a blank cell), also when the workbook's formulas are evaluated; hidden rows are
- * analysed like the others, with a notice naming them; a second sheet of data is named; dates are read as dates.
- * The workbooks are generated here.
+ * analysed like the others, with a notice naming them; a second sheet of data is named; dates are read as dates; an
+ * Excel 97-2003 (.xls) workbook is read as an .xlsx one. The workbooks are generated here.
  */
 class SheetLayoutTest {
 
@@ -222,6 +222,53 @@ class SheetLayoutTest {
                         "1904 system " + date1904 + ", formulas evaluated " + formula + ": " + levels);
             }
         }
+    }
+
+    /**
+     * An Excel 97-2003 workbook (.xls), as older extraction sheets are, is read as an .xlsx one: its sheet found below
+     * a sheet of notes, the studies merged down their rows, a count as a formula, a hidden row named; and an .xlsx
+     * saved under the name .xls (as some programs do) is read by its content.
+     */
+    @Test
+    void anExcel97WorkbookIsReadAsAnXlsxOne() throws Exception {
+        JsonNode plain = analyze(workbook("plain.xlsx", 0, s -> { }));
+        Path xls = dir.resolve("old.xls");
+        try (org.apache.poi.hssf.usermodel.HSSFWorkbook wb = new org.apache.poi.hssf.usermodel.HSSFWorkbook()) {
+            wb.createSheet("Notes").createRow(0).createCell(0).setCellValue("extraction of 2009");
+            Sheet s = wb.createSheet("AE");
+            Row head = s.createRow(0);
+            for (int j = 0; j < HEAD.length; j++) {
+                head.createCell(j).setCellValue(HEAD[j]);
+            }
+            for (int i = 0; i < ROWS.length; i++) {
+                Row r = s.createRow(1 + i);
+                for (int j = 0; j < HEAD.length; j++) {
+                    if (ROWS[i][j] instanceof String t) {
+                        r.createCell(j).setCellValue(t);
+                    } else if (i == 0 && j == 5) {
+                        r.createCell(j).setCellFormula("1+2"); // 3, saved with its value as Excel does
+                        r.getCell(j).setCellValue(3);
+                    } else {
+                        r.createCell(j).setCellValue((Integer) ROWS[i][j]);
+                    }
+                }
+            }
+            mergeStudies(s);
+            s.getRow(6).setZeroHeight(true);
+            try (OutputStream os = Files.newOutputStream(xls)) {
+                wb.write(os);
+            }
+        }
+        JsonNode old = analyze(xls);
+        assertEquals(plain.get("analyses"), old.get("analyses"));
+        String notices = old.get("notices").toString();
+        assertTrue(notices.contains("old.xls: read sheet 'AE', the first with the required columns"), notices);
+        assertTrue(notices.contains("old.xls: 12 merged cells of sheet 'AE' span data rows"), notices);
+        assertTrue(notices.contains("old.xls: row 7 of sheet 'AE' is hidden"), notices);
+
+        Path renamed = dir.resolve("renamed.xls");
+        Files.copy(workbook("plain-again.xlsx", 0, s -> { }), renamed);
+        assertEquals(plain.get("analyses"), analyze(renamed).get("analyses"));
     }
 
     @Test

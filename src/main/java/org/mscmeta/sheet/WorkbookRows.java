@@ -1,0 +1,178 @@
+package org.mscmeta.sheet;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.CellValue;
+import org.apache.poi.ss.usermodel.DateUtil;
+import org.apache.poi.ss.usermodel.FormulaEvaluator;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.xssf.usermodel.XSSFCell;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+
+/**
+ * The rows of a sheet of a workbook opened whole with POI's user model: an .xlsx whose formulas were saved without
+ * their values (evaluated here), and every .xls (Excel 97-2003) workbook. Cells are read as the sheet shows them,
+ * as the streaming .xlsx reader reads them: a formula by its value, a date as a date, a merged cell's value in every
+ * cell it spans; hidden rows are read and named. Also the notices both readers give about the sheet they read.
+ */
+final class WorkbookRows {
+
+    /** The header is looked for in the first rows of this many. */
+    static final int HEADER_SEARCH_ROWS = 20;
+
+    /** Rows listed in a notice before "..." and how many in all. */
+    private static final int ROWS_SHOWN = 10;
+
+    private WorkbookRows() {
+    }
+
+    /** The 1-based row of the header in the first {@link #HEADER_SEARCH_ROWS} rows of {@code sheet}, or -1. */
+    static int headerRow(Sheet sheet) {
+        for (Row row : sheet) {
+            if (row.getRowNum() >= HEADER_SEARCH_ROWS) {
+                break;
+            }
+            int n = Math.max(row.getLastCellNum(), 0);
+            String[] cells = new String[n];
+            for (int j = 0; j < n; j++) {
+                Cell c = row.getCell(j);
+                cells[j] = c != null && c.getCellType() == CellType.STRING ? c.getStringCellValue() : "";
+            }
+            if (Field.namesRequiredColumns(cells)) {
+                return row.getRowNum() + 1;
+            }
+        }
+        return -1;
+    }
+
+    /** Reads {@code sheet} from its header row into {@code validator}, evaluating formulas that have no saved value. */
+    static void read(Workbook wb, Sheet sheet, int headerRow, SheetValidator validator, String name)
+            throws InvalidInputException {
+        FormulaEvaluator evaluator = wb.getCreationHelper().createFormulaEvaluator();
+        boolean date1904 = wb instanceof XSSFWorkbook x ? x.isDate1904()
+                : wb instanceof org.apache.poi.hssf.usermodel.HSSFWorkbook h && h.getInternalWorkbook().isUsing1904DateWindowing();
+        List<InputProblem> refused = new ArrayList<>();
+        MergedCells merged = new MergedCells(sheet.getMergedRegions(), headerRow);
+        List<Integer> hidden = new ArrayList<>();
+        for (Row row : sheet) {
+            int r = row.getRowNum() + 1;
+            if (r < headerRow) {
+                continue;
+            }
+            int n = Math.max(row.getLastCellNum(), 0);
+            String[] given = new String[n];
+            for (int j = 0; j < n; j++) {
+                given[j] = text(row.getCell(j), evaluator, date1904, refused, name, r);
+            }
+            String[] cells = merged.fill(r, given);
+            if (r == headerRow) {
+                if (!validator.header(cells)) {
+                    return;
+                }
+            } else if (!SheetReader.isBlank(cells)) {
+                if (row.getZeroHeight()) {
+                    hidden.add(r);
+                }
+                validator.row(r, cells);
+            }
+        }
+        if (!refused.isEmpty()) {
+            throw new InvalidInputException(refused, refused.size());
+        }
+        layoutNotices(validator, name, sheet.getSheetName(), hidden, merged);
+    }
+
+    /** A cell as text; a formula by its saved value, or evaluated when it has none. */
+    private static String text(Cell cell, FormulaEvaluator evaluator, boolean date1904, List<InputProblem> refused,
+                               String name, int row) {
+        if (cell == null) {
+            return "";
+        }
+        if (cell.getCellType() == CellType.FORMULA && cell instanceof XSSFCell x && !x.getCTCell().isSetV()) {
+            String ref = new CellReference(cell).formatAsString(false);
+            try {
+                CellValue v = evaluator.evaluate(cell);
+                return switch (v.getCellType()) {
+                    case NUMERIC -> DateUtil.isCellDateFormatted(cell) ? XlsxDates.text(v.getNumberValue(), date1904)
+                            : XlsxSheet.number(v.getNumberValue());
+                    case STRING -> v.getStringValue();
+                    case BOOLEAN -> v.getBooleanValue() ? "TRUE" : "FALSE";
+                    case BLANK -> "";
+                    default -> {
+                        refused.add(new InputProblem(name, row, "cell " + ref, "=" + cell.getCellFormula(),
+                                "a value: the formula has no saved value and evaluates to an error"));
+                        yield "";
+                    }
+                };
+            } catch (RuntimeException e) {
+                refused.add(new InputProblem(name, row, "cell " + ref, "=" + cell.getCellFormula(), "a value: the"
+                        + " formula has no saved value and cannot be evaluated here (open and save the workbook in"
+                        + " Excel or LibreOffice, which stores the value, or type the number)"));
+                return "";
+            }
+        }
+        CellType type = cell.getCellType() == CellType.FORMULA ? cell.getCachedFormulaResultType() : cell.getCellType();
+        return switch (type) {
+            case NUMERIC -> DateUtil.isCellDateFormatted(cell) ? XlsxDates.text(cell.getNumericCellValue(), date1904)
+                    : XlsxSheet.number(cell.getNumericCellValue());
+            case STRING -> cell.getStringCellValue();
+            case BOOLEAN -> cell.getBooleanCellValue() ? "TRUE" : "FALSE";
+            case ERROR -> "#ERROR";
+            default -> "";
+        };
+    }
+
+    /**
+     * The notices about which sheet was read: another than the first (which has no header), others that have the
+     * required columns too (not read), and title rows above the header.
+     *
+     * @param named whether the sheet was named ({@code --sheet})
+     */
+    static List<Notice> sheetNotices(String name, String chosen, String first, boolean named, List<String> alsoData,
+                                     int headerRow) {
+        List<Notice> found = new ArrayList<>();
+        if (!chosen.equals(first) && !named) {
+            found.add(new Notice("sheet", null, name + ": read sheet '" + chosen + "', the first with the"
+                    + " required columns (the first sheet, '" + first + "', has none)"));
+        }
+        if (!alsoData.isEmpty()) {
+            found.add(new Notice("sheet", null, name + ": read sheet '" + chosen + "' only; "
+                    + (alsoData.size() == 1 ? "sheet '" : "sheets '") + String.join("', '", alsoData) + "' "
+                    + (alsoData.size() == 1 ? "has" : "have") + " the required columns too and"
+                    + (alsoData.size() == 1 ? " was" : " were") + " not read: --sheet NAME reads another, and"
+                    + " rows in one sheet are analysed together"));
+        }
+        if (headerRow > 1) {
+            found.add(new Notice("sheet", null, name + ": the header is row " + headerRow + " of sheet '"
+                    + chosen + "'; the " + Notice.count(headerRow - 1, "row", "rows") + " above it were not read"));
+        }
+        return found;
+    }
+
+    /**
+     * Notices of what the sheet shows otherwise than its file holds: hidden rows (read like the others, as R's readxl
+     * and pandas read them) and merged cells (read as the sheet shows them).
+     */
+    static void layoutNotices(SheetValidator validator, String name, String sheet, List<Integer> hidden,
+                              MergedCells merged) {
+        if (!hidden.isEmpty()) {
+            List<String> shown = hidden.stream().limit(ROWS_SHOWN).map(String::valueOf).toList();
+            validator.notice(new Notice("sheet", null, name + ": " + (hidden.size() == 1 ? "row " : "rows ")
+                    + String.join(", ", shown) + (hidden.size() > ROWS_SHOWN ? ", ... (" + hidden.size() + " rows)" : "")
+                    + " of sheet '" + sheet + "' " + (hidden.size() == 1 ? "is" : "are") + " hidden (by a filter or"
+                    + " by hand) and " + (hidden.size() == 1 ? "was" : "were") + " analysed like the others; to leave"
+                    + " a study out, delete its rows"));
+        }
+        if (merged.any()) {
+            validator.notice(new Notice("sheet", null, name + ": " + Notice.count(merged.count(), "merged cell",
+                    "merged cells") + " of sheet '" + sheet + "' " + (merged.count() == 1 ? "spans" : "span")
+                    + " data rows or columns (first: " + merged.first() + "); every cell of a merged cell was read with"
+                    + " its value, as the sheet shows it"));
+        }
+    }
+}

@@ -1,0 +1,127 @@
+package org.mscmeta.sheet;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Supplier;
+import org.apache.poi.hssf.usermodel.HSSFWorkbook;
+import org.apache.poi.poifs.filesystem.POIFSFileSystem;
+import org.apache.poi.ss.usermodel.Sheet;
+
+/**
+ * Reads a sheet of an .xls workbook (Excel 97-2003, the format of many older extraction sheets) with POI's HSSF,
+ * opened whole (such a workbook holds at most 65,536 rows a sheet): the sheet chosen as in an .xlsx workbook
+ * ({@code --sheet}, else the first whose first rows hold the required columns), its cells read as the sheet shows
+ * them ({@link WorkbookRows}). A damaged, encrypted or older (Excel 5/95) file is refused with a sentence.
+ */
+final class XlsSheet {
+
+    static {
+        org.mscmeta.files.QuietLogging.forPoi();
+    }
+
+    /** Workbooks larger than this are refused (an .xls file is read whole). */
+    static final long MAX_BYTES = 100L * 1024 * 1024;
+
+    private XlsSheet() {
+    }
+
+    /** Reads the sheet; {@code validators} makes a fresh validator. */
+    static SheetValidator read(Path file, String name, String sheetName, Supplier<SheetValidator> validators)
+            throws IOException, InvalidInputException {
+        long size = Files.size(file);
+        if (size == 0) {
+            throw new InvalidInputException(name, "an .xls workbook, but the file is empty (0 bytes)");
+        }
+        if (size > MAX_BYTES) {
+            throw new InvalidInputException(name, String.format(Locale.ROOT, "an .xls workbook of at most %d MB, but"
+                    + " it has %d MB: save the data as CSV, which is read as a stream", MAX_BYTES >> 20, size >> 20));
+        }
+        try (POIFSFileSystem fs = new POIFSFileSystem(file.toFile(), true)) {
+            if (fs.getRoot().hasEntry("EncryptionInfo")) { // an .xlsx saved with a password is such a container
+                throw new InvalidInputException(name, "a workbook without a password, but this one is encrypted: open"
+                        + " it, remove the password (or save a copy as .xlsx or CSV without one) and run again");
+            }
+            return read(fs, name, sheetName, validators);
+        } catch (InvalidInputException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof RuntimeException && !fromPoi(e)) {
+                throw (RuntimeException) e;
+            }
+            throw new InvalidInputException(name, "an .xls workbook, but the file could not be opened as one (it is"
+                    + " damaged, truncated, or of another type): open it in Excel or LibreOffice and save it as .xlsx,"
+                    + " or save the data as CSV");
+        }
+    }
+
+    private static SheetValidator read(POIFSFileSystem fs, String name, String sheetName,
+                                       Supplier<SheetValidator> validators) throws IOException, InvalidInputException {
+        try (HSSFWorkbook wb = new HSSFWorkbook(fs)) {
+            List<String> names = new ArrayList<>();
+            List<String> alsoData = new ArrayList<>();
+            Sheet chosen = null;
+            int headerRow = -1;
+            for (Sheet s : wb) {
+                names.add(s.getSheetName());
+                if (sheetName != null && !s.getSheetName().equals(sheetName)) {
+                    continue;
+                }
+                int row = WorkbookRows.headerRow(s);
+                if (chosen != null) {
+                    if (row > 0) {
+                        alsoData.add(s.getSheetName());
+                    }
+                } else if (row > 0 || sheetName != null) {
+                    chosen = s;
+                    headerRow = row;
+                }
+            }
+            if (sheetName != null && chosen == null) {
+                throw new InvalidInputException(name, "a sheet named '" + sheetName + "' (the workbook has '"
+                        + String.join("', '", names) + "')");
+            }
+            if (chosen == null) {
+                throw new InvalidInputException(name, "a sheet with a header row naming study, outcome, events_msc and"
+                        + " n_msc in its first rows, but none of its sheets ('" + String.join("', '", names)
+                        + "') has one");
+            }
+            if (headerRow < 0) {
+                throw new InvalidInputException(name, "a header row naming study, outcome, events_msc and n_msc in the"
+                        + " first " + WorkbookRows.HEADER_SEARCH_ROWS + " rows of sheet '" + chosen.getSheetName() + "'");
+            }
+            SheetValidator validator = validators.get();
+            validator.headerRow(headerRow);
+            WorkbookRows.sheetNotices(name, chosen.getSheetName(), names.get(0), sheetName != null, alsoData,
+                    headerRow).forEach(validator::notice);
+            WorkbookRows.read(wb, chosen, headerRow, validator, name);
+            return validator;
+        } catch (InvalidInputException e) {
+            throw e;
+        } catch (org.apache.poi.hssf.OldExcelFormatException e) {
+            throw new InvalidInputException(name, "an .xls workbook of Excel 97 or later, but this one is older (Excel"
+                    + " 5.0/95 or before): open it in Excel or LibreOffice and save it as .xlsx, or save the data as CSV");
+        } catch (org.apache.poi.EncryptedDocumentException e) {
+            throw new InvalidInputException(name, "a workbook without a password, but this one is encrypted: open"
+                    + " it, remove the password (or save a copy as .xlsx or CSV without one) and run again");
+        }
+    }
+
+    /** Whether an unchecked exception came from POI's reading of the file. */
+    private static boolean fromPoi(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t.getClass().getName().startsWith("org.apache.poi")) {
+                return true;
+            }
+            for (StackTraceElement el : t.getStackTrace()) {
+                if (el.getClassName().startsWith("org.apache.poi")) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+}
