@@ -130,9 +130,10 @@ public final class MetaAnalysis {
         List<SubgroupComparison> tests = new ArrayList<>();
         List<Notice> notices = new ArrayList<>();
         if (singleArm.length > 0) {
-            notices.add(new Notice("single_arm", outcome, outcome + ": " + singleArm.length
-                    + " single-arm row(s) (no control arm) left out of the comparative analysis (rows "
-                    + rowList(sheet, singleArm) + ")"));
+            notices.add(new Notice("single_arm", outcome, outcome + ": "
+                    + Notice.count(singleArm.length, "single-arm row", "single-arm rows")
+                    + " (no control arm) left out of the comparative analysis ("
+                    + (singleArm.length == 1 ? "row " : "rows ") + rowList(sheet, singleArm) + ")"));
         }
         if (rows.length == 0) {
             return new OutcomeResult(analyses, tests, notices);

@@ -43,8 +43,9 @@ public final class ConsoleSummary {
         Settings s = r.settings();
         boolean ratio = s.measure().isRatio();
         out.printf(Locale.ROOT, "%s: %s; %s, %s%s, %s%% CI;%s conventions of %s%n",
-                Terminal.safe(r.input()), Notice.count(r.rows(), "row", "rows"), s.measure().label() + (s.measure().isProportion()
-                        ? " among MSC recipients" : " (MSC vs control)"), ModelWords.common(s),
+                Terminal.safe(r.input()), Notice.count(r.rows(), "row", "rows"),
+                s.measure().label() + (s.measure().isProportion() ? " among MSC recipients" : " (MSC vs control)"),
+                ModelWords.common(s),
                 s.tau2() == null ? "" : ", " + ModelWords.random(s),
                 new java.math.BigDecimal(Double.toString(s.level() * 100)).stripTrailingZeros().toPlainString(),
                 s.tau2() == null ? "" : " prediction interval on " + s.prediction().words() + ";",

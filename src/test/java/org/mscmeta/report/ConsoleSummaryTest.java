@@ -107,14 +107,19 @@ class ConsoleSummaryTest {
         }
     }
 
-    /** A sheet of one row is "1 row", not "1 rows", in the summary's first line. */
+    /** One row is "1 row", not "1 rows", in the summary's first line; one single-arm row is "1 single-arm row". */
     @Test
-    void aSheetOfOneRowIsCountedInTheSingular(@TempDir Path dir) throws Exception {
+    void oneOfAThingIsCountedInTheSingular(@TempDir Path dir) throws Exception {
         Path file = java.nio.file.Files.writeString(dir.resolve("one.csv"),
                 "study,outcome,events_msc,n_msc,events_control,n_control\nA 2020,Fever,3,10,2,10\n");
         String first = ConsoleSummary.text(MetaAnalysis.run(SheetReader.withBuiltInVocabulary().read(file, null),
                 Settings.DEFAULTS)).lines().findFirst().orElseThrow();
         assertTrue(first.startsWith("one.csv: 1 row; Risk Ratio"), first);
+        Path two = java.nio.file.Files.writeString(dir.resolve("two.csv"),
+                "study,outcome,events_msc,n_msc,events_control,n_control\nA 2020,Fever,3,10,2,10\nB 2021,Fever,2,9,,\n");
+        Results r = MetaAnalysis.run(SheetReader.withBuiltInVocabulary().read(two, null), Settings.DEFAULTS);
+        assertTrue(r.notices().stream().anyMatch(n -> n.message().equals("Fever: 1 single-arm row (no control arm) left"
+                + " out of the comparative analysis (row 3)")), r.notices().toString());
     }
 
     /** The tests in sentences say "p < 0.001", never "p = <0.001" (the extreme sheet's subgroup tests did). */
