@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.StringJoiner;
+import org.mscmeta.sheet.OutcomeNames;
 
 /**
  * Turns registry records into extraction-sheet rows: one row per trial and adverse-event term (serious and other
@@ -63,15 +64,17 @@ public final class CtgovImport {
         total(base, DEATHS, msc, control, 0, rows, skipped);
         total(base, SERIOUS_ANY, msc, control, 1, rows, skipped);
         total(base, OTHER_ANY, msc, control, 2, rows, skipped);
-        Set<String> used = new HashSet<>(List.of(DEATHS.toLowerCase(java.util.Locale.ROOT), SERIOUS_ANY.toLowerCase(java.util.Locale.ROOT),
-                OTHER_ANY.toLowerCase(java.util.Locale.ROOT)));
+        // outcomes named apart as analyze tells them apart (OutcomeNames.key: "Sub Therapeutic INR" and
+        // "Sub-Therapeutic INR" are one outcome there), so that no trial has two rows of one outcome
+        Set<String> used = new HashSet<>(List.of(OutcomeNames.key(DEATHS), OutcomeNames.key(SERIOUS_ANY),
+                OutcomeNames.key(OTHER_ANY)));
         for (Trial.AdverseEvent e : trial.events()) {
             String term = e.term() == null ? "(no term)" : e.term().replaceAll("\\s+", " ").strip();
             String outcome = term;
-            if (used.contains(outcome.toLowerCase(java.util.Locale.ROOT))) {
+            if (used.contains(OutcomeNames.key(outcome))) {
                 outcome = term + (e.serious() ? " [" + e.organSystem() + "]" : " (non-serious)");
             }
-            for (int n = 2; used.contains(outcome.toLowerCase(java.util.Locale.ROOT)); n++) {
+            for (int n = 2; used.contains(OutcomeNames.key(outcome)); n++) {
                 outcome = term + " (" + (e.serious() ? "serious" : "non-serious") + " #" + n + ")";
             }
             int[] m = sum(e, msc, term, skipped);
@@ -79,7 +82,7 @@ public final class CtgovImport {
             if (m == null || (!control.isEmpty() && c == null)) {
                 continue;
             }
-            used.add(outcome.toLowerCase(java.util.Locale.ROOT));
+            used.add(OutcomeNames.key(outcome));
             rows.add(base.row(outcome, e.serious() ? "serious" : "other", e.organSystem(), m, c));
         }
         return new TrialReport(trial, d, List.copyOf(rows), skipped, notes);

@@ -371,6 +371,28 @@ class ImportCtgovCommandTest {
         assertEquals(11, start.path("events_control").asInt());
     }
 
+    /**
+     * STEM-VAD reports "Sub Therapeutic INR" among its serious and "Sub-Therapeutic INR" among its other adverse
+     * events: one outcome to analyze, which refused the imported sheet (two rows of one trial and outcome). The
+     * other-AE row is now named apart, as a term in both tables is.
+     */
+    @Test
+    void termsThatAnalyzeWouldMergeAreNamedApartWithinATrial(@TempDir Path out) throws IOException {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        assertEquals(0, run(err, "import-ctgov", fixture("NCT03925324.json").toString(), "--out", out.toString()));
+        Path sheet = out.resolve("ctgov_adverse_events.csv");
+        List<String> outcomes = new ArrayList<>();
+        try (CsvReader<NamedCsvRecord> csv = CsvReader.builder().ofNamedCsvRecord(sheet)) {
+            for (NamedCsvRecord r : csv) {
+                outcomes.add(r.getField("outcome"));
+            }
+        }
+        assertTrue(outcomes.contains("Sub Therapeutic INR"), outcomes.toString());
+        assertTrue(outcomes.contains("Sub-Therapeutic INR (non-serious)"), outcomes.toString());
+        assertEquals(0, run(err, "analyze", sheet.toString(), "--out", out.resolve("an").toString(), "--no-report",
+                "--quiet"), err.toString(StandardCharsets.UTF_8));
+    }
+
     @Test
     void missingResultsSectionIsAWarning(@TempDir Path out) throws IOException {
         JsonNode study = JSON.readTree(fixture("NCT02210780.json").toFile());
