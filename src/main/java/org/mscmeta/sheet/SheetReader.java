@@ -74,6 +74,9 @@ public final class SheetReader {
         } else if (lower.endsWith(".ods") || lower.endsWith(".numbers")) {
             throw new InvalidInputException(name, "an .xlsx or .xls workbook or a delimited text file (.csv, .tsv,"
                     + " .txt): open this one in its program and save it as .xlsx or CSV");
+        } else if (sheetName != null) {
+            throw new InvalidInputException(name, "a workbook (.xlsx or .xls), as --sheet names one of its sheets, but"
+                    + " this is read as delimited text, which has none: leave --sheet out");
         } else {
             validator = CsvSheet.read(file, name, validators);
         }

@@ -223,7 +223,7 @@ class AnalyzeCommandTest {
         assertEquals("route", r.get("settings").get("by").get(0).asString(), "route is a default subgroup when present");
         boolean noticed = false;
         for (JsonNode n : r.get("notices")) {
-            noticed |= n.get("category").asString().equals("single_arm") && n.get("message").asString().contains("rows 4");
+            noticed |= n.get("category").asString().equals("single_arm") && n.get("message").asString().contains("(row 4)");
         }
         assertTrue(noticed, r.get("notices").toString());
     }

@@ -151,6 +151,13 @@ class AdversarialInputTest {
         refused(analyze(p), p, words);
     }
 
+    /** --sheet with a delimited text file is refused, not ignored: the user took the file for a workbook. */
+    @Test
+    void aSheetNamedForATextFileIsRefused() throws Exception {
+        Path p = Files.writeString(dir.resolve("trials.csv"), HEAD + "A,Fever,1,10,2,10\n");
+        refused(analyze(p, "--sheet", "AE"), p, "as --sheet names one of its sheets", "leave --sheet out");
+    }
+
     @Test
     void aTruncatedWorkbookIsRefusedInWords() throws Exception {
         Path whole = formulaWorkbook("whole.xlsx", "1+2");
