@@ -138,6 +138,7 @@ public final class MetaAnalysis {
         if (rows.length == 0) {
             return new OutcomeResult(analyses, tests, notices);
         }
+        notices.addAll(SharedControlArms.check(sheet, outcome, rows));
         Analysis overall = PooledModel.fit(sheet, outcome, null, rows, s);
         overall = overall.withSensitivity(SensitivityAnalysis.run(sheet, overall, rows, s, notices));
         overall = overall.withZeroEvents(ZeroEventSensitivity.run(sheet, outcome, rows, s));
