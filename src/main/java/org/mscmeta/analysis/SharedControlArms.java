@@ -2,7 +2,6 @@ package org.mscmeta.analysis;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -25,11 +24,36 @@ final class SharedControlArms {
     private SharedControlArms() {
     }
 
-    /** Of a trial: its id's level, or (without one) the first word of its label and its year. */
-    private record Trial(int id, String author, int year) {
-    }
+    /**
+     * A control arm of a trial: the trial's id (its level in the trial_id column, or -1) or, without one, the first
+     * word of its label and its year; the control counts. A plain class, not a record: a record's equals and hashCode
+     * are bootstrapped at their first call, a few hundredths of a second of every run.
+     */
+    private static final class Arm {
+        final int trial;
+        final String author;
+        final int year;
+        final int events;
+        final int n;
 
-    private record Arm(Trial trial, int events, int n) {
+        Arm(int trial, String author, int year, int events, int n) {
+            this.trial = trial;
+            this.author = author;
+            this.year = year;
+            this.events = events;
+            this.n = n;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Arm a && a.trial == trial && a.year == year && a.events == events && a.n == n
+                    && java.util.Objects.equals(a.author, author);
+        }
+
+        @Override
+        public int hashCode() {
+            return ((trial * 31 + year) * 31 + events) * 31 + n + (author == null ? 0 : author.hashCode());
+        }
     }
 
     /** The notices for {@code outcome}'s two-arm rows {@code rows}: one per control arm that two rows or more share. */
@@ -38,15 +62,27 @@ final class SharedControlArms {
             return List.of();
         }
         TextColumn trialId = sheet.raw(Field.TRIAL_ID);
+        if (!mayRepeat(sheet, trialId, rows)) {
+            return List.of();
+        }
         Map<Arm, List<Integer>> arms = new HashMap<>();
+        boolean repeated = false;
         for (int i : rows) {
-            Trial t = trial(sheet, trialId, i);
-            if (t != null) {
-                arms.computeIfAbsent(new Arm(t, sheet.eventsControl()[i], sheet.nControl()[i]), a -> new ArrayList<>(2))
-                        .add(i);
+            Arm arm = arm(sheet, trialId, i);
+            if (arm != null) {
+                List<Integer> same = arms.get(arm);
+                if (same == null) {
+                    same = new ArrayList<>(2);
+                    arms.put(arm, same);
+                }
+                same.add(i);
+                repeated |= same.size() > 1;
             }
         }
-        Map<Integer, Notice> found = new LinkedHashMap<>(); // in the order of the sheet's rows
+        if (!repeated) {
+            return List.of();
+        }
+        java.util.TreeMap<Integer, Notice> found = new java.util.TreeMap<>(); // by the first row: the sheet's order
         for (Map.Entry<Arm, List<Integer>> e : arms.entrySet()) {
             List<Integer> shared = e.getValue();
             if (shared.size() < 2) {
@@ -57,22 +93,47 @@ final class SharedControlArms {
             for (int i : shared) {
                 named.add(sheet.study().get(i) + " (row " + sheet.rowNumber()[i] + ")");
             }
-            String trial = arm.trial().id() >= 0 ? trialId.levels().get(arm.trial().id()) : null;
+            String trial = arm.trial >= 0 ? trialId.levels().get(arm.trial) : null;
             found.put(shared.get(0), new Notice("shared_control", outcome, outcome + ": " + String.join(", ", named)
                     + (trial == null ? " look like arms of one trial" : " are arms of one trial (" + trial + ")")
-                    + " with the same control counts (" + arm.events() + " of " + arm.n() + "): if they share one"
+                    + " with the same control counts (" + arm.events + " of " + arm.n + "): if they share one"
                     + " control arm, its participants are counted " + (shared.size() == 2 ? "twice" : shared.size()
                     + " times") + " in the pooled estimates; combine the MSC arms into one row (their events and"
                     + " participants summed), or split the control participants between them (Cochrane Handbook,"
                     + " section 23.3.4)"));
         }
-        return found.keySet().stream().sorted().map(found::get).toList();
+        return new ArrayList<>(found.values());
     }
 
-    /** Row {@code i}'s trial, or null when it names none (no trial id, and no year to tell the author's trials apart). */
-    private static Trial trial(ExtractionSheet sheet, TextColumn trialId, int i) {
+    /**
+     * Whether two of the rows may be arms of one trial: a trial id on two of them, or two without one (then the label
+     * and year tell). Looked at first, with the ids' codes in an array: a registry has every trial once per outcome,
+     * and the run does not build a key per row to learn it.
+     */
+    private static boolean mayRepeat(ExtractionSheet sheet, TextColumn trialId, int[] rows) {
+        int withoutId = 0;
+        int blank = trialId == null ? -1 : trialId.levels().indexOf("");
+        boolean[] seen = trialId == null ? null : new boolean[trialId.levels().size()];
+        for (int i : rows) {
+            int code = trialId == null ? blank : trialId.codes()[i];
+            if (code != blank) {
+                if (seen[code]) {
+                    return true;
+                }
+                seen[code] = true;
+            } else if (sheet.year()[i] != ExtractionSheet.NO_YEAR && ++withoutId > 1) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Row {@code i}'s control arm, or null when it names no trial (no trial id, and no year to tell them apart). */
+    private static Arm arm(ExtractionSheet sheet, TextColumn trialId, int i) {
+        int events = sheet.eventsControl()[i];
+        int n = sheet.nControl()[i];
         if (trialId != null && !trialId.get(i).isBlank()) {
-            return new Trial(trialId.codes()[i], null, 0);
+            return new Arm(trialId.codes()[i], null, 0, events, n);
         }
         int year = sheet.year()[i];
         if (year == ExtractionSheet.NO_YEAR) {
@@ -84,6 +145,6 @@ final class SharedControlArms {
                 || label.charAt(end) == '-')) {
             end++;
         }
-        return end == 0 ? null : new Trial(-1, label.substring(0, end).toLowerCase(Locale.ROOT), year);
+        return end == 0 ? null : new Arm(-1, label.substring(0, end).toLowerCase(Locale.ROOT), year, events, n);
     }
 }
