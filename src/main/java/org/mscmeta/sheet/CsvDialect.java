@@ -14,8 +14,10 @@ import java.nio.file.Path;
  * How a delimited text sheet was saved, read off its first bytes: the encoding (a byte-order mark names UTF-8 or
  * UTF-16, as Excel's "CSV UTF-8" and "Unicode text" write them; otherwise UTF-8, with Windows-1252 as the fallback
  * when the bytes are not UTF-8), the field separator (Excel's {@code sep=;} first line, else the most frequent of
- * comma, semicolon, tab and vertical bar in the header line, outside quotes), and whether numbers may carry decimal
- * commas (any separator but the comma, as spreadsheet programs in European locales save them).
+ * comma, semicolon, tab and vertical bar in the first line, outside quotes, or the one under which a row within the
+ * first 20 names the required columns when the first line is a caption), the rows above that header, and whether
+ * numbers may carry decimal commas (any separator but the comma, as spreadsheet programs in European locales save
+ * them).
  *
  * @param charset      the text's encoding
  * @param bomBytes     bytes of the byte-order mark to skip
@@ -30,7 +32,7 @@ record CsvDialect(Charset charset, int bomBytes, char separator, boolean sepLine
     /** The header is looked for in this many first rows, as in a workbook's sheet. */
     static final int HEADER_SEARCH_ROWS = WorkbookRows.HEADER_SEARCH_ROWS;
 
-    /** The bytes looked at: the first line is all that is read, and it is shorter than this. */
+    /** The bytes looked at: the header, and the rows of a caption above it, are within them. */
     private static final int SAMPLE = 16 * 1024;
 
     /** Decimal commas are possible: the separator is not a comma. */
