@@ -42,6 +42,8 @@ final class Cells {
     private final CellStyle quoted;
     /** The workbook's default style: text, and a setting's number as typed (0.95, 0.5, 0). */
     final CellStyle plain;
+    /** {@link #plain} at the top of its cell: the labels beside a wrapped text, level with its first line. */
+    private final CellStyle plainTop;
     private final Map<CellStyle, CellStyle> quotedVariants = new HashMap<>();
 
     /**
@@ -72,6 +74,7 @@ final class Cells {
         quoted.setQuotePrefixed(true);
         wrap = wb.createCellStyle();
         wrap.setWrapText(true);
+        wrap.setVerticalAlignment(org.apache.poi.ss.usermodel.VerticalAlignment.TOP);
         est = wb.createCellStyle();
         est.setDataFormat(df.getFormat(ratioScale ? RATIO_FORMAT : "0.000"));
         pStyle = wb.createCellStyle();
@@ -83,6 +86,8 @@ final class Cells {
         intStyle = wb.createCellStyle();
         intStyle.setDataFormat(df.getFormat("0"));
         plain = wb.getCellStyleAt(0);
+        plainTop = wb.createCellStyle();
+        plainTop.setVerticalAlignment(org.apache.poi.ss.usermodel.VerticalAlignment.TOP);
     }
 
     /**
@@ -193,6 +198,25 @@ final class Cells {
 
     private static boolean lineBreak(char c) {
         return c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029';
+    }
+
+    /**
+     * {@code text} in cell {@code col} of {@code x}, wrapped in a column {@code widthChars} characters wide, the row as
+     * tall as its lines: a spreadsheet keeps a row written by POI at one line's height, and the wrapped lines ran over
+     * the rows around it (the Warnings sheet's longer notices, the Methods sheet's references).
+     */
+    void wrapped(Row x, int col, String text, int widthChars) {
+        cell(x, col, text, wrap);
+        int lines = lines(text, widthChars);
+        float need = lines * x.getSheet().getDefaultRowHeightInPoints();
+        if (lines > 1 && x.getHeightInPoints() < need) {
+            x.setHeightInPoints(need);
+            for (Cell c : x) {
+                if (c.getCellStyle().getIndex() == plain.getIndex()) {
+                    c.setCellStyle(plainTop);
+                }
+            }
+        }
     }
 
     /**

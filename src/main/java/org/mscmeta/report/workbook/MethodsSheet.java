@@ -12,6 +12,10 @@ import org.mscmeta.report.RunInfo;
 /** The Methods sheet: settings, methods with their references, the run (tool, time, input hash) and the methods paragraph. */
 final class MethodsSheet {
 
+    /** Widths of the two columns, in characters: the settings' names, their values and the references. */
+    private static final int LABEL_WIDTH = 36;
+    private static final int VALUE_WIDTH = 110;
+
     private MethodsSheet() {
     }
 
@@ -52,15 +56,17 @@ final class MethodsSheet {
         for (String[] ref : MethodsText.references(st)) {
             Row x = s.createRow(row++);
             w.text(x, 0, ref[0]);
-            w.cell(x, 1, ref[1], w.wrap);
+            w.wrapped(x, 1, ref[1], VALUE_WIDTH + VALUE_WIDTH / 12); // text runs narrower than digits
         }
         row++;
         w.cell(s.createRow(row++), 0, "Methods paragraph (ready to paste)", w.bold);
         Row p = s.createRow(row);
-        w.cell(p, 0, MethodsText.paragraph(r), w.wrap);
+        // over both columns; a line or two more than the characters need, as a proportional font's words break early
+        String paragraph = MethodsText.paragraph(r);
+        w.cell(p, 0, paragraph, w.wrap);
         s.addMergedRegion(new CellRangeAddress(row, row, 0, 1));
-        p.setHeightInPoints(200);
-        s.setColumnWidth(0, 36 * 256);
-        s.setColumnWidth(1, 110 * 256);
+        p.setHeightInPoints((Cells.lines(paragraph, LABEL_WIDTH + VALUE_WIDTH) + 2) * s.getDefaultRowHeightInPoints());
+        s.setColumnWidth(0, LABEL_WIDTH * 256);
+        s.setColumnWidth(1, VALUE_WIDTH * 256);
     }
 }

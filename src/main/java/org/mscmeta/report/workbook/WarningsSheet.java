@@ -8,6 +8,9 @@ import org.mscmeta.sheet.Notice;
 /** The Warnings sheet: every notice of the run. */
 final class WarningsSheet {
 
+    /** Width of the notices' column, in characters. */
+    private static final int NOTICE_WIDTH = 120;
+
     private WarningsSheet() {
     }
 
@@ -19,14 +22,14 @@ final class WarningsSheet {
             Row x = s.createRow(row++);
             w.text(x, 0, n.category());
             w.text(x, 1, n.outcome() == null ? "(all)" : n.outcome());
-            w.cell(x, 2, n.message(), w.wrap);
+            w.wrapped(x, 2, n.message(), NOTICE_WIDTH + NOTICE_WIDTH / 12); // text runs narrower than digits
         }
         if (notices.isEmpty()) {
             w.text(s.createRow(1), 0, "(no notices)");
         }
         s.setColumnWidth(0, 22 * 256);
         s.setColumnWidth(1, 30 * 256);
-        s.setColumnWidth(2, 120 * 256);
+        s.setColumnWidth(2, NOTICE_WIDTH * 256);
         s.createFreezePane(0, 1);
     }
 }

@@ -395,6 +395,45 @@ class WorkbookTest {
     }
 
     /**
+     * The Warnings sheet's notices and the Methods sheet's references wrap in their column, each row tall enough for
+     * its lines (they ran over the rows above and below in LibreOffice's print) and the labels beside them level with
+     * their first line.
+     */
+    @Test
+    void longNoticesAndReferencesWrapInRowsTallEnough() throws Exception {
+        Path xlsx = write(ReportFilesTest.exampleSheet(), Settings.DEFAULTS);
+        try (XSSFWorkbook wb = new XSSFWorkbook(xlsx.toFile())) {
+            int tall = 0;
+            for (String[] sheetAndColumn : new String[][] {{Workbook.WARNINGS, "2", "120"}, {Workbook.METHODS, "1", "110"}}) {
+                Sheet s = wb.getSheet(sheetAndColumn[0]);
+                int col = Integer.parseInt(sheetAndColumn[1]);
+                assertEquals(Integer.parseInt(sheetAndColumn[2]), s.getColumnWidth(col) / 256);
+                for (var row : s) {
+                    var cell = row.getCell(col);
+                    if (cell == null || !cell.getCellStyle().getWrapText() || s.getMergedRegions().stream()
+                            .anyMatch(m -> m.isInRange(cell))) {
+                        continue;
+                    }
+                    String text = cell.getStringCellValue();
+                    // as many lines as a column of that many digits' width takes of text, a twelfth wider
+                    int lines = Cells.lines(text, s.getColumnWidth(col) / 256 * 13 / 12);
+                    String where = s.getSheetName() + "!" + cell.getAddress() + " (" + text.length() + " characters)";
+                    assertTrue(row.getHeightInPoints() >= lines * s.getDefaultRowHeightInPoints() - 1e-9,
+                            where + ": " + lines + " lines in a row of " + row.getHeightInPoints() + " pt");
+                    if (lines > 1) {
+                        tall++;
+                        assertEquals(org.apache.poi.ss.usermodel.VerticalAlignment.TOP,
+                                cell.getCellStyle().getVerticalAlignment(), where);
+                        assertEquals(org.apache.poi.ss.usermodel.VerticalAlignment.TOP,
+                                row.getCell(0).getCellStyle().getVerticalAlignment(), where + ": its label");
+                    }
+                }
+            }
+            assertTrue(tall > 5, tall + " rows of more than one line");
+        }
+    }
+
+    /**
      * Recalculated, no formula of the workbook gives a spreadsheet error, on the example and the extreme sheet: where
      * no control arm has an event the Mantel-Haenszel weights sum to 0, and the common weight's share is left empty
      * (LibreOffice showed #DIV/0! in it).
