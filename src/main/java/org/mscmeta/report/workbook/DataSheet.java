@@ -15,6 +15,8 @@ final class DataSheet {
     }
 
     private static final java.util.regex.Pattern WHOLE = java.util.regex.Pattern.compile("\\d{1,15}");
+    /** A decimal number as a sheet writes one with a decimal point (a dose, a proportion, a mean age). */
+    private static final java.util.regex.Pattern DECIMAL = java.util.regex.Pattern.compile("-?\\d{1,15}\\.\\d{1,17}");
 
     /** The input rows as read, at most {@code maxRows} of them; returns how many are listed. */
     static int write(Cells w, ExtractionSheet sheet, int maxRows) {
@@ -34,13 +36,19 @@ final class DataSheet {
                 w.cell(h, j++, "cell_source (normalised)", w.header);
             }
         }
-        // whole numbers are written as numbers; each column holds few distinct texts, so each is looked at once
+        // numbers are written as numbers (whole ones as such, decimals with their point); each column holds few
+        // distinct texts, so each is looked at once
         long[][] wholeByLevel = new long[cols.size()][];
+        double[][] decimalByLevel = new double[cols.size()][];
         for (int k = 0; k < cols.size(); k++) {
             List<String> levels = cols.get(k).levels();
             wholeByLevel[k] = new long[levels.size()];
+            decimalByLevel[k] = new double[levels.size()];
             for (int l = 0; l < levels.size(); l++) {
-                wholeByLevel[k][l] = WHOLE.matcher(levels.get(l)).matches() ? Long.parseLong(levels.get(l)) : -1;
+                String v = levels.get(l);
+                wholeByLevel[k][l] = WHOLE.matcher(v).matches() ? Long.parseLong(v) : -1;
+                decimalByLevel[k][l] = wholeByLevel[k][l] < 0 && DECIMAL.matcher(v).matches() ? Double.parseDouble(v)
+                        : Double.NaN;
             }
         }
         int listed = Math.min(sheet.size(), maxRows);
@@ -54,6 +62,8 @@ final class DataSheet {
                 long whole = wholeByLevel[k][code];
                 if (whole >= 0) {
                     w.number(x, j++, whole, w.intStyle);
+                } else if (!Double.isNaN(decimalByLevel[k][code])) {
+                    w.number(x, j++, decimalByLevel[k][code], w.plain);
                 } else {
                     w.text(x, j++, c.levels().get(code));
                 }

@@ -583,6 +583,38 @@ class WorkbookTest {
         assertThrows(java.io.IOException.class, () -> org.mscmeta.report.plot.DrawingFiles.pngSize(notPng));
     }
 
+    /**
+     * The Data sheet writes numbers as numbers, decimals too (a dose, a proportion: they were text, which a
+     * spreadsheet flags and sorts as text); identifiers and other text stay text.
+     */
+    @Test
+    void theDataSheetWritesDecimalsAsNumbers() throws Exception {
+        Path input = java.nio.file.Files.writeString(dir.resolve("decimals.csv"),
+                "study,year,trial_id,outcome,events_msc,n_msc,events_control,n_control,dose_cells_per_kg,female\n"
+                        + "A 2020,2020,NCT01,Fever,3,10,2,10,1.5,0.41\n"
+                        + "B 2021,2021,NCT02,Fever,2,12,1,11,2,-0.5\n");
+        ExtractionSheet sheet = SheetReader.withBuiltInVocabulary().read(input, null);
+        Path xlsx = dir.resolve("decimals.xlsx");
+        Workbook.write(sheet, MetaAnalysis.run(sheet, Settings.DEFAULTS), null, java.util.Map.of(), xlsx,
+                Workbook.DATA_ROWS_MAX);
+        try (XSSFWorkbook wb = new XSSFWorkbook(xlsx.toFile())) {
+            Sheet data = wb.getSheet(Workbook.DATA);
+            var header = data.getRow(0);
+            java.util.Map<String, Integer> at = new java.util.HashMap<>();
+            for (var c : header) {
+                at.put(c.getStringCellValue(), c.getColumnIndex());
+            }
+            var a = data.getRow(1);
+            var b = data.getRow(2);
+            assertEquals(1.5, a.getCell(at.get("dose_cells_per_kg")).getNumericCellValue());
+            assertEquals(2, b.getCell(at.get("dose_cells_per_kg")).getNumericCellValue());
+            assertEquals(0.41, a.getCell(at.get("female")).getNumericCellValue());
+            assertEquals(-0.5, b.getCell(at.get("female")).getNumericCellValue());
+            assertEquals("NCT01", a.getCell(at.get("trial_id")).getStringCellValue());
+            assertEquals("A 2020", a.getCell(at.get("study")).getStringCellValue());
+        }
+    }
+
     /** A sheet of more rows than a worksheet holds: the Data sheet lists what fits and the Warnings sheet says so. */
     @Test
     void dataSheetBeyondAWorksheetsRowsSaysWhatItLeftOut() throws Exception {
