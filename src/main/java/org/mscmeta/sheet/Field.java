@@ -5,7 +5,8 @@ import java.util.Locale;
 
 /**
  * The known columns of the extraction sheet with their accepted aliases (docs/input-format.md).
- * Header cells are matched case-insensitively, with spaces and hyphens read as underscores.
+ * Header cells are matched case-insensitively, any run of characters other than letters and digits read as one
+ * underscore ({@link #headerKey}).
  */
 public enum Field {
     STUDY("study", true, "author", "trial"),
@@ -47,16 +48,23 @@ public enum Field {
         return aliases.isEmpty() ? canonical : canonical + " (or " + String.join(", ", aliases) + ")";
     }
 
-    /** Normalises a header cell: trimmed, lower case, spaces and hyphens as underscores. */
+    /**
+     * Normalises a header cell: lower case, every run of characters other than letters and digits (spaces, hyphens,
+     * brackets, commas, a footnote's asterisk) as one underscore, none at either end: "Events (MSC)", "events-msc"
+     * and "N, MSC*" read as {@code events_msc} and {@code n_msc}.
+     */
     public static String headerKey(String header) {
         String h = header == null ? "" : header.strip().toLowerCase(Locale.ROOT);
         if (!h.isEmpty() && h.charAt(0) == '\uFEFF') {
             h = h.substring(1);
         }
-        return SEPARATORS.matcher(h).replaceAll("_");
+        h = SEPARATORS.matcher(h).replaceAll("_");
+        int from = h.startsWith("_") ? 1 : 0;
+        int to = h.length() > from && h.endsWith("_") ? h.length() - 1 : h.length();
+        return h.substring(from, to);
     }
 
-    private static final java.util.regex.Pattern SEPARATORS = java.util.regex.Pattern.compile("[\\s\\-]+");
+    private static final java.util.regex.Pattern SEPARATORS = java.util.regex.Pattern.compile("[^\\p{L}\\p{N}]+");
 
     /** The field a header cell names, or null when it is not a known column. */
     public static Field forHeader(String header) {

@@ -70,6 +70,21 @@ class ValidationTest {
         }
     }
 
+    /** Headers as papers' tables write them: brackets, commas, hyphens and a footnote's asterisk read as underscores. */
+    @Test
+    void headersWithBracketsAndSignsNameTheirColumns() throws IOException {
+        Path f = dir.resolve("headers.csv");
+        Files.writeString(f, "Study,Outcome,Events (MSC),\"N, MSC*\",Events - control,N (control)\n"
+                + "A 2020,Fever,3,10,2,10\n");
+        ExtractionSheet sheet = SheetReader.withBuiltInVocabulary().read(f, null);
+        assertEquals(3, sheet.eventsMsc()[0]);
+        assertEquals(10, sheet.nMsc()[0]);
+        assertEquals(2, sheet.eventsControl()[0]);
+        assertEquals(10, sheet.nControl()[0]);
+        assertEquals("events_msc", Field.headerKey(" Events (MSC) "));
+        assertEquals("cell_source", Field.headerKey("Cell-source"));
+    }
+
     @Test
     void nonNumericCount() throws IOException {
         List<InputProblem> ps = problems(HEADER, "A,2020,IV,BM,Death,two,10,1,10");
