@@ -49,9 +49,10 @@ public enum Field {
     }
 
     /**
-     * Normalises a header cell: lower case, every run of characters other than letters and digits (spaces, hyphens,
-     * brackets, commas, a footnote's asterisk) as one underscore, none at either end: "Events (MSC)", "events-msc"
-     * and "N, MSC*" read as {@code events_msc} and {@code n_msc}.
+     * Normalises a header cell: lower case, every run of characters other than letters, digits, % and # (spaces,
+     * hyphens, brackets, commas, a footnote's asterisk) as one underscore, none at either end: "Events (MSC)",
+     * "events-msc" and "N, MSC*" read as {@code events_msc} and {@code n_msc}, while "events_msc (%)", a percentage
+     * beside the count, stays a column of its own.
      */
     public static String headerKey(String header) {
         String h = header == null ? "" : header.strip().toLowerCase(Locale.ROOT);
@@ -64,7 +65,8 @@ public enum Field {
         return h.substring(from, to);
     }
 
-    private static final java.util.regex.Pattern SEPARATORS = java.util.regex.Pattern.compile("[^\\p{L}\\p{N}]+");
+    /** What reads as an underscore: all but letters, digits and the signs that name another quantity (% and #). */
+    private static final java.util.regex.Pattern SEPARATORS = java.util.regex.Pattern.compile("[^\\p{L}\\p{N}%#]+");
 
     /** The field a header cell names, or null when it is not a known column. */
     public static Field forHeader(String header) {

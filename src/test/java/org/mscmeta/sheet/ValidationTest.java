@@ -70,12 +70,15 @@ class ValidationTest {
         }
     }
 
-    /** Headers as papers' tables write them: brackets, commas, hyphens and a footnote's asterisk read as underscores. */
+    /**
+     * Headers as papers' tables write them: brackets, commas, hyphens and a footnote's asterisk read as underscores;
+     * a percentage column beside a count stays a column of its own.
+     */
     @Test
     void headersWithBracketsAndSignsNameTheirColumns() throws IOException {
         Path f = dir.resolve("headers.csv");
-        Files.writeString(f, "Study,Outcome,Events (MSC),\"N, MSC*\",Events - control,N (control)\n"
-                + "A 2020,Fever,3,10,2,10\n");
+        Files.writeString(f, "Study,Outcome,Events (MSC),events_msc (%),\"N, MSC*\",Events - control,N (control)\n"
+                + "A 2020,Fever,3,30,10,2,10\n");
         ExtractionSheet sheet = SheetReader.withBuiltInVocabulary().read(f, null);
         assertEquals(3, sheet.eventsMsc()[0]);
         assertEquals(10, sheet.nMsc()[0]);
@@ -83,6 +86,7 @@ class ValidationTest {
         assertEquals(10, sheet.nControl()[0]);
         assertEquals("events_msc", Field.headerKey(" Events (MSC) "));
         assertEquals("cell_source", Field.headerKey("Cell-source"));
+        assertEquals("events_msc_%", Field.headerKey("events_msc (%)"), "a percentage beside the count is its own");
     }
 
     @Test
