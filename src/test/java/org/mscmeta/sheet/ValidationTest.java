@@ -75,7 +75,7 @@ class ValidationTest {
      * a percentage column beside a count stays a column of its own.
      */
     @Test
-    void headersWithBracketsAndSignsNameTheirColumns() throws IOException {
+    void headersWithBracketsAndSignsNameTheirColumns() throws Exception {
         Path f = dir.resolve("headers.csv");
         Files.writeString(f, "Study,Outcome,Events (MSC),events_msc (%),\"N, MSC*\",Events - control,N (control)\n"
                 + "A 2020,Fever,3,30,10,2,10\n");
