@@ -255,12 +255,33 @@ class SheetLayoutTest {
             }
             mergeStudies(s);
             s.getRow(6).setZeroHeight(true);
+            // a column of dates, as Excel 97-2003 stores them: serial numbers in a date format
+            org.apache.poi.ss.usermodel.CellStyle date = wb.createCellStyle();
+            date.setDataFormat(wb.createDataFormat().getFormat("dd/mm/yyyy"));
+            s.getRow(0).createCell(9).setCellValue("enrolled");
+            for (int i = 1; i <= ROWS.length; i++) {
+                org.apache.poi.ss.usermodel.Cell c = s.getRow(i).createCell(9);
+                c.setCellValue(java.time.LocalDate.of(2009, 1 + i, 1));
+                c.setCellStyle(date);
+            }
             try (OutputStream os = Files.newOutputStream(xls)) {
                 wb.write(os);
             }
         }
         JsonNode old = analyze(xls);
         assertEquals(plain.get("analyses"), old.get("analyses"));
+        Path byDate = dir.resolve("out-by-date");
+        Cli.Run r = Cli.run("analyze", xls.toString(), "--out", byDate.toString(), "--quiet", "--no-report", "--by",
+                "enrolled");
+        assertEquals(0, r.status(), r.all());
+        java.util.Set<String> levels = new java.util.TreeSet<>();
+        for (JsonNode a : new ObjectMapper().readTree(byDate.resolve("results.json").toFile()).get("analyses")) {
+            if (!a.get("subgroup").isNull()) {
+                levels.add(a.get("subgroup").get("level").asString());
+            }
+        }
+        assertEquals(java.util.Set.of("2009-02-01", "2009-03-01", "2009-04-01", "2009-05-01", "2009-06-01",
+                "2009-07-01"), levels, "dates as dates, not serial numbers");
         String notices = old.get("notices").toString();
         assertTrue(notices.contains("old.xls: read sheet 'AE', the first with the required columns"), notices);
         assertTrue(notices.contains("old.xls: 12 merged cells of sheet 'AE' span data rows"), notices);
