@@ -476,6 +476,12 @@ public final class SheetValidator {
         rowNumbers.add(rowNumber);
         String studyLabel = cell(Field.STUDY);
         String outcomeName = cell(Field.OUTCOME);
+        if (studyLabel.equalsIgnoreCase(header(Field.STUDY)) && outcomeName.equalsIgnoreCase(header(Field.OUTCOME))) {
+            // the header again (a second table pasted below the first): one problem, not one per count column
+            problem(rowNumber, header(Field.STUDY), studyLabel, "a data row, but this row repeats the header (a second"
+                    + " table pasted below the first?): delete it");
+            repeatedHeaderRow = rowNumber;
+        }
         if (studyLabel.isEmpty()) {
             problem(rowNumber, header(Field.STUDY), studyLabel, "a study label such as 'Bowdish 2023'");
         } else if (totalsLevel(column[Field.STUDY.ordinal()])) {
@@ -896,7 +902,13 @@ public final class SheetValidator {
         return j == null ? f.canonical() : headers[j];
     }
 
+    /** The row last found to repeat the header: its other problems are that one. */
+    private int repeatedHeaderRow = Integer.MIN_VALUE;
+
     private void problem(int row, String column, String value, String expected) {
+        if (row == repeatedHeaderRow) {
+            return;
+        }
         problemCount++;
         if (problems.size() < MAX_PROBLEMS) {
             problems.add(new InputProblem(file, row, column, value, expected));

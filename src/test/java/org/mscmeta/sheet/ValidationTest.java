@@ -89,6 +89,16 @@ class ValidationTest {
         assertEquals("events_msc_%", Field.headerKey("events_msc (%)"), "a percentage beside the count is its own");
     }
 
+    /** The header repeated below the first table (two tables pasted together) is one problem, not one per column. */
+    @Test
+    void aRepeatedHeaderIsOneProblem() throws IOException {
+        List<InputProblem> ps = problems(HEADER, "A,2020,IV,BM,Death,1,10,1,10", HEADER.toUpperCase(java.util.Locale.ROOT),
+                "B,2021,IV,BM,Death,2,12,1,11");
+        assertEquals(1, ps.size(), ps.toString());
+        assertProblem(ps.get(0), 3, "study", "STUDY", "this row repeats the header (a second table pasted below the"
+                + " first?): delete it");
+    }
+
     @Test
     void nonNumericCount() throws IOException {
         List<InputProblem> ps = problems(HEADER, "A,2020,IV,BM,Death,two,10,1,10");
