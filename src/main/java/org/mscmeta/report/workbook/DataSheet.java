@@ -14,9 +14,10 @@ final class DataSheet {
     private DataSheet() {
     }
 
-    private static final java.util.regex.Pattern WHOLE = java.util.regex.Pattern.compile("\\d{1,15}");
+    /** A whole number as digits, without leading zeros ("007" is a code, and stays text). */
+    private static final java.util.regex.Pattern WHOLE = java.util.regex.Pattern.compile("0|[1-9]\\d{0,14}");
     /** A decimal number as a sheet writes one with a decimal point (a dose, a proportion, a mean age). */
-    private static final java.util.regex.Pattern DECIMAL = java.util.regex.Pattern.compile("-?\\d{1,15}\\.\\d{1,17}");
+    private static final java.util.regex.Pattern DECIMAL = java.util.regex.Pattern.compile("-?(0|[1-9]\\d{0,14})\\.\\d{1,17}");
 
     /** The input rows as read, at most {@code maxRows} of them; returns how many are listed. */
     static int write(Cells w, ExtractionSheet sheet, int maxRows) {

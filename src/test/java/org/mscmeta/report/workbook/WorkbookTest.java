@@ -585,14 +585,14 @@ class WorkbookTest {
 
     /**
      * The Data sheet writes numbers as numbers, decimals too (a dose, a proportion: they were text, which a
-     * spreadsheet flags and sorts as text); identifiers and other text stay text.
+     * spreadsheet flags and sorts as text); identifiers, codes with leading zeros and other text stay text.
      */
     @Test
     void theDataSheetWritesDecimalsAsNumbers() throws Exception {
         Path input = java.nio.file.Files.writeString(dir.resolve("decimals.csv"),
-                "study,year,trial_id,outcome,events_msc,n_msc,events_control,n_control,dose_cells_per_kg,female\n"
-                        + "A 2020,2020,NCT01,Fever,3,10,2,10,1.5,0.41\n"
-                        + "B 2021,2021,NCT02,Fever,2,12,1,11,2,-0.5\n");
+                "study,year,trial_id,outcome,events_msc,n_msc,events_control,n_control,dose_cells_per_kg,female,site\n"
+                        + "A 2020,2020,NCT01,Fever,3,10,2,10,1.5,0.41,007\n"
+                        + "B 2021,2021,NCT02,Fever,2,12,1,11,2,-0.5,12\n");
         ExtractionSheet sheet = SheetReader.withBuiltInVocabulary().read(input, null);
         Path xlsx = dir.resolve("decimals.xlsx");
         Workbook.write(sheet, MetaAnalysis.run(sheet, Settings.DEFAULTS), null, java.util.Map.of(), xlsx,
@@ -611,6 +611,8 @@ class WorkbookTest {
             assertEquals(0.41, a.getCell(at.get("female")).getNumericCellValue());
             assertEquals(-0.5, b.getCell(at.get("female")).getNumericCellValue());
             assertEquals("NCT01", a.getCell(at.get("trial_id")).getStringCellValue());
+            assertEquals("007", a.getCell(at.get("site")).getStringCellValue(), "a code with leading zeros stays text");
+            assertEquals(12, b.getCell(at.get("site")).getNumericCellValue());
             assertEquals("A 2020", a.getCell(at.get("study")).getStringCellValue());
         }
     }
