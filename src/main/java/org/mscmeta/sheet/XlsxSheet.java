@@ -131,14 +131,15 @@ final class XlsxSheet {
                 return v;
             };
             SheetValidator validator = fresh.get();
-            Streamed read = stream(reader, strings, chosen, headerRow, validator, name, MergedCells.NONE);
+            XlsxDates dates = XlsxDates.of(reader);
+            Streamed read = stream(reader, strings, dates, chosen, headerRow, validator, name, MergedCells.NONE);
             List<String> unevaluated = read.unevaluated();
             if (unevaluated.isEmpty()) {
                 MergedCells merged = new MergedCells(read.merged(), headerRow);
                 if (merged.any()) {
                     // merged cells follow the rows in the sheet's XML: read again, the merged cells filled in
                     validator = fresh.get();
-                    read = stream(reader, strings, chosen, headerRow, validator, name, merged);
+                    read = stream(reader, strings, dates, chosen, headerRow, validator, name, merged);
                 }
                 WorkbookRows.layoutNotices(validator, name, chosen, read.hidden(), merged);
                 return validator;
@@ -232,17 +233,18 @@ final class XlsxSheet {
     }
 
     /**
-     * Streams the chosen sheet from its header into the validator, the cells of {@code merged} filled with their
-     * values.
+     * Streams the chosen sheet from its header into the validator, numbers in date styles ({@code dates}) as dates,
+     * the cells of {@code merged} filled with their values.
      */
-    private static Streamed stream(XSSFReader reader, ReadOnlySharedStringsTable strings, String sheet,
-                                   int headerRow, SheetValidator validator, String name, MergedCells merged)
+    private static Streamed stream(XSSFReader reader, ReadOnlySharedStringsTable strings, XlsxDates dates,
+                                   String sheet, int headerRow, SheetValidator validator, String name,
+                                   MergedCells merged)
             throws IOException, SAXException, InvalidInputException, org.apache.poi.openxml4j.exceptions.OpenXML4JException {
         List<String> unevaluated = new ArrayList<>();
         List<Integer> hiddenRows = new ArrayList<>();
         boolean[] go = {true};
         InvalidInputException[] tooMany = new InvalidInputException[1];
-        RowHandler handler = new RowHandler(strings, XlsxDates.of(reader), (row, given, formulas, hidden) -> {
+        RowHandler handler = new RowHandler(strings, dates, (row, given, formulas, hidden) -> {
             if (row > MAX_ROWS) {
                 tooMany[0] = new InvalidInputException(name, "at most " + MAX_ROWS + " rows (a worksheet's limit),"
                         + " but sheet '" + sheet + "' has more: it was not written by a spreadsheet program; save the"
