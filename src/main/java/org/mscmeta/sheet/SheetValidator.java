@@ -101,8 +101,8 @@ public final class SheetValidator {
     public static final int MAX_CELL_CHARS = 32_767;
 
     /**
-     * What the first row of totals or pooled result of a paper's table, RevMan's forest plot or Stata's output is
-     * labelled: "Total", "Total (95% CI)", "Subtotal", "Overall (I-squared = 0.0%)", "Pooled"...
+     * How a row of totals or of a pooled result is labelled in a paper's table, RevMan's forest plot or Stata's
+     * output: "Total", "Total (95% CI)", "Subtotal", "Overall (I-squared = 0.0%)", "Pooled"...
      */
     private static final java.util.Set<String> TOTALS = java.util.Set.of("total", "totals", "total events",
             "subtotal", "sub-total", "sub total", "overall", "pooled", "pooled estimate", "pooled effect", "sum",
