@@ -128,6 +128,29 @@ final class WorkbookRows {
     }
 
     /**
+     * Refuses a workbook when no sheet was chosen ({@code chosen} null: the one {@code --sheet} named is not there, or
+     * no sheet has the required columns) or the named sheet has no header in its first rows ({@code headerRow} < 0).
+     *
+     * @param names the workbook's sheets, in order
+     */
+    static void refuseUnlessChosen(String name, String sheetName, List<String> names, String chosen, int headerRow)
+            throws InvalidInputException {
+        if (sheetName != null && chosen == null) {
+            throw new InvalidInputException(name, "a sheet named '" + sheetName + "' (the workbook has '"
+                    + String.join("', '", names) + "')");
+        }
+        if (chosen == null) {
+            throw new InvalidInputException(name, "a sheet with a header row naming study, outcome, events_msc and"
+                    + " n_msc in its first rows, but none of its sheets ('" + String.join("', '", names)
+                    + "') has one");
+        }
+        if (headerRow < 0) {
+            throw new InvalidInputException(name, "a header row naming study, outcome, events_msc and n_msc in the"
+                    + " first " + HEADER_SEARCH_ROWS + " rows of sheet '" + chosen + "'");
+        }
+    }
+
+    /**
      * The notices about which sheet was read: another than the first (which has no header), others that have the
      * required columns too (not read), and title rows above the header.
      *

@@ -80,19 +80,8 @@ final class XlsSheet {
                     headerRow = row;
                 }
             }
-            if (sheetName != null && chosen == null) {
-                throw new InvalidInputException(name, "a sheet named '" + sheetName + "' (the workbook has '"
-                        + String.join("', '", names) + "')");
-            }
-            if (chosen == null) {
-                throw new InvalidInputException(name, "a sheet with a header row naming study, outcome, events_msc and"
-                        + " n_msc in its first rows, but none of its sheets ('" + String.join("', '", names)
-                        + "') has one");
-            }
-            if (headerRow < 0) {
-                throw new InvalidInputException(name, "a header row naming study, outcome, events_msc and n_msc in the"
-                        + " first " + WorkbookRows.HEADER_SEARCH_ROWS + " rows of sheet '" + chosen.getSheetName() + "'");
-            }
+            WorkbookRows.refuseUnlessChosen(name, sheetName, names, chosen == null ? null : chosen.getSheetName(),
+                    headerRow);
             SheetValidator validator = validators.get();
             validator.headerRow(headerRow);
             WorkbookRows.sheetNotices(name, chosen.getSheetName(), names.get(0), sheetName != null, alsoData,

@@ -9,12 +9,9 @@ import java.util.List;
 import java.util.Map;
 import org.apache.poi.ss.usermodel.BuiltinFormats;
 import org.apache.poi.ss.usermodel.DateUtil;
-import org.apache.poi.util.XMLHelper;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
 import org.xml.sax.Attributes;
-import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
-import org.xml.sax.XMLReader;
 import org.xml.sax.helpers.DefaultHandler;
 
 /**
@@ -52,7 +49,7 @@ final class XlsxDates {
             return NONE; // no styles part: every cell in the default style, a number
         }
         try (InputStream in = styleData) {
-            parse(in, new DefaultHandler() {
+            XlsxSheet.parse(in, new DefaultHandler() {
                 private boolean inCellXfs;
 
                 @Override
@@ -92,7 +89,7 @@ final class XlsxDates {
             throw new IOException(e);
         }
         try (InputStream in = workbookData) {
-            parse(in, new DefaultHandler() {
+            XlsxSheet.parse(in, new DefaultHandler() {
                 @Override
                 public void startElement(String uri, String local, String qName, Attributes atts) {
                     if (local.equals("workbookPr")) {
@@ -111,17 +108,6 @@ final class XlsxDates {
         } catch (NumberFormatException e) {
             return -1;
         }
-    }
-
-    private static void parse(InputStream xml, DefaultHandler handler) throws IOException, SAXException {
-        XMLReader parser;
-        try {
-            parser = XMLHelper.newXMLReader();
-        } catch (javax.xml.parsers.ParserConfigurationException e) {
-            throw new IOException(e);
-        }
-        parser.setContentHandler(handler);
-        parser.parse(new InputSource(xml));
     }
 
     /** Whether a number in cell style {@code style} (the cell's {@code s}; -1 for none) is shown as a date. */

@@ -107,19 +107,7 @@ final class XlsxSheet {
                     }
                 }
             }
-            if (sheetName != null && chosen == null) {
-                throw new InvalidInputException(name, "a sheet named '" + sheetName + "' (the workbook has '"
-                        + String.join("', '", names) + "')");
-            }
-            if (chosen == null) {
-                throw new InvalidInputException(name, "a sheet with a header row naming study, outcome, events_msc and"
-                        + " n_msc in its first rows, but none of its sheets ('" + String.join("', '", names)
-                        + "') has one");
-            }
-            if (headerRow < 0) {
-                throw new InvalidInputException(name, "a header row naming study, outcome, events_msc and n_msc in the"
-                        + " first " + HEADER_SEARCH_ROWS + " rows of sheet '" + chosen + "'");
-            }
+            WorkbookRows.refuseUnlessChosen(name, sheetName, names, chosen, headerRow);
             List<Notice> found = WorkbookRows.sheetNotices(name, chosen, firstName, sheetName != null, alsoData,
                     headerRow);
             // each pass over the sheet reads into a fresh validator, with the notices about the sheet itself
@@ -286,7 +274,8 @@ final class XlsxSheet {
         return new Streamed(unevaluated, hiddenRows, handler.merged);
     }
 
-    private static void parse(InputStream xml, RowHandler handler) throws IOException, SAXException {
+    /** Parses {@code xml} with POI's hardened SAX parser into {@code handler}, which may end it early ({@link Stop}). */
+    static void parse(InputStream xml, DefaultHandler handler) throws IOException, SAXException {
         XMLReader parser;
         try {
             parser = XMLHelper.newXMLReader();
