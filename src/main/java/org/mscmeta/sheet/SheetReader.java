@@ -108,7 +108,7 @@ public final class SheetReader {
 
     static boolean isBlank(String[] cells) {
         for (String c : cells) {
-            if (c != null && !c.isBlank()) {
+            if (!Blanks.isBlank(c)) {
                 return false;
             }
         }

@@ -185,10 +185,7 @@ public final class SheetValidator {
         headers = new String[cells.length];
         raw = new TextColumnBuilder[cells.length];
         for (int j = 0; j < cells.length; j++) {
-            String h = cells[j] == null ? "" : cells[j].strip();
-            if (j == 0 && h.startsWith("\uFEFF")) {
-                h = h.substring(1);
-            }
+            String h = Blanks.strip(cells[j]);
             headers[j] = h;
             raw[j] = new TextColumnBuilder(h);
         }
@@ -274,14 +271,14 @@ public final class SheetValidator {
         }
         if (given.length > headers.length) {
             for (int j = headers.length; j < given.length; j++) {
-                if (given[j] != null && !given[j].isBlank()) {
+                if (!Blanks.isBlank(given[j])) {
                     beyondHeader(rowNumber, j, given[j]);
                     break;
                 }
             }
         }
         for (int j = 0; j < headers.length; j++) {
-            String v = j < given.length && given[j] != null ? given[j].strip() : "";
+            String v = j < given.length ? Blanks.strip(given[j]) : "";
             if (v.length() > 1 && v.charAt(0) == '\'' && "=+-@".indexOf(v.charAt(1)) >= 0) {
                 v = v.substring(1);
             }

@@ -178,6 +178,54 @@ class RealSheetsTest {
         assertTrue(notices(xlsx).contains("the header is row 3"), notices(xlsx));
     }
 
+    /**
+     * Counts pasted from a PDF's or a web page's table carry no-break spaces (U+00A0, U+202F) and zero-width spaces
+     * around them, which Java's own strip leaves: a spreadsheet shows "6", and the sheet was refused as not a
+     * number. Here every count and study label has such space at one end or the other, in a CSV and in a
+     * workbook's text cells; both give the clean sheet's results.
+     */
+    @Test
+    void noBreakSpacesAroundCellsReadAsSpace() throws Exception {
+        JsonNode clean = analyseWithDose(write("clean.csv", csv(',', false, false, false), StandardCharsets.UTF_8,
+                new byte[0]));
+        String[] spaces = {"\u00a0", "\u202f", "\u200b", "\u2007"};
+        StringBuilder sb = new StringBuilder(String.join(",", HEADER)).append("\n");
+        for (int i = 0; i < ROWS.length; i++) {
+            String[] r = ROWS[i].clone();
+            for (int j : new int[] {0, 6, 7, 8, 9}) {
+                if (!r[j].isEmpty()) {
+                    String sp = spaces[(i + j) % spaces.length];
+                    r[j] = j % 2 == 0 ? r[j] + sp : sp + r[j];
+                }
+            }
+            sb.append(String.join(",", r)).append("\n");
+        }
+        JsonNode pasted = analyseWithDose(write("pasted.csv", sb.toString(), StandardCharsets.UTF_8, new byte[0]));
+        assertTrue(sameResults(clean, pasted) > 20);
+        assertEquals("M\u00fcller 2019", pasted.get("analyses").get(0).get("studies").get(0).get("study").asString());
+
+        Path p = dir.resolve("pasted.xlsx");
+        try (XSSFWorkbook wb = new XSSFWorkbook()) {
+            Sheet s = wb.createSheet("Data");
+            Row h = s.createRow(0);
+            for (int j = 0; j < HEADER.length; j++) {
+                h.createCell(j).setCellValue(HEADER[j] + (j == 6 ? "\u00a0" : ""));
+            }
+            for (int i = 0; i < ROWS.length; i++) {
+                Row r = s.createRow(1 + i);
+                for (int j = 0; j < HEADER.length; j++) {
+                    if (!ROWS[i][j].isEmpty()) {
+                        r.createCell(j).setCellValue(j >= 6 ? "\u00a0" + ROWS[i][j] + "\u202f" : ROWS[i][j]);
+                    }
+                }
+            }
+            try (var os = Files.newOutputStream(p)) {
+                wb.write(os);
+            }
+        }
+        assertTrue(sameResults(clean, analyseWithDose(p)) > 20);
+    }
+
     /** Notes first; the data sheet with two title rows above its header; a count as a formula with its value. */
     private Path xlsxWithNotesFirst() throws Exception {
         Path p = dir.resolve("workbook.xlsx");
