@@ -834,7 +834,7 @@ public final class SheetValidator {
         } else if (v == WholeNumber.FRACTION) {
             problem(rowNumber, header(field), text, what + " (not a fraction)");
         } else if (v == WholeNumber.NOT_A_NUMBER) {
-            problem(rowNumber, header(field), text, what);
+            problem(rowNumber, header(field), text, what + CountHint.of(text));
         } else if (v < 0 || v == WholeNumber.NEGATIVE) {
             problem(rowNumber, header(field), text, what + " (not negative)");
         } else if (v < min) {

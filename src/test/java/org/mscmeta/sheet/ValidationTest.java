@@ -107,6 +107,21 @@ class ValidationTest {
     }
 
     @Test
+    void countsWrittenAsAPapersTableWritesThemGetAHint() throws IOException {
+        List<InputProblem> ps = problems(HEADER, "A,2020,IV,BM,Death,\"6 (28.6%)\",\"1,021\",6/21,10",
+                "B,2020,IV,BM,Death,2,10,1,\"12 [4.5]\"");
+        assertEquals(4, ps.size());
+        assertProblem(ps.get(0), 2, "events_msc", "6 (28.6%)", "(the count alone, 6, without the percentage)");
+        assertProblem(ps.get(1), 2, "n_msc", "1,021", "(write it without the thousands separator: 1021)");
+        assertProblem(ps.get(2), 2, "events_control", "6/21",
+                "(the events alone, 6; the arm's total, 21, goes in its own column)");
+        assertProblem(ps.get(3), 3, "n_control", "12 [4.5]", "(the count alone, 12, without the percentage)");
+        // other text gets no hint
+        assertEquals("a whole number of participants with the event, 0 or more",
+                problems(HEADER, "A,2020,IV,BM,Death,two,10,1,10").get(0).expected());
+    }
+
+    @Test
     void fractionalCount() throws IOException {
         List<InputProblem> ps = problems(HEADER, "A,2020,IV,BM,Death,1,10,1.5,10");
         assertProblem(ps.get(0), 2, "events_control", "1.5", "not a fraction");
