@@ -12,6 +12,9 @@ final class CountHint {
             Pattern.compile("([0-9]+)\\s*[(\\[][0-9.,\\s]*%?[)\\]]");
     private static final Pattern OVER_TOTAL =
             Pattern.compile("([0-9]+)\\s*/\\s*([0-9]+)");
+    /** The errors a spreadsheet's formula shows (#N/A reads as a missing value). */
+    private static final java.util.Set<String> FORMULA_ERRORS = java.util.Set.of("#DIV/0!", "#VALUE!", "#REF!",
+            "#NAME?", "#NUM!", "#NULL!", "#SPILL!", "#CALC!");
 
     private CountHint() {
     }
@@ -19,7 +22,7 @@ final class CountHint {
     /**
      * What to write instead of a count cell that is not a number, when it is one of the ways a paper's table writes
      * a count: "1,021" (a thousands separator), "6 (28.6%)" (the count with its percentage), "6/21" (events over
-     * the arm's total); "" otherwise.
+     * the arm's total), or a formula's error ("#DIV/0!"); "" otherwise.
      */
     static String of(String text) {
         Matcher m;
@@ -32,6 +35,9 @@ final class CountHint {
         if ((m = OVER_TOTAL.matcher(text)).matches()) {
             return " (the events alone, " + m.group(1) + "; the arm's total, " + m.group(2)
                     + ", goes in its own column)";
+        }
+        if (FORMULA_ERRORS.contains(text.toUpperCase(java.util.Locale.ROOT))) {
+            return " (the cell's formula gives an error in the spreadsheet: correct the formula or type the count)";
         }
         return "";
     }
