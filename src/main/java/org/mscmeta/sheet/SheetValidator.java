@@ -802,7 +802,8 @@ public final class SheetValidator {
             return ExtractionSheet.NO_YEAR;
         }
         if (v < 0 || v > 9999) {
-            problem(rowNumber, header(Field.YEAR), cell(Field.YEAR), "a year as a whole number such as 2021, or a blank cell");
+            problem(rowNumber, header(Field.YEAR), cell(Field.YEAR), "a year as a whole number such as 2021, or a blank cell"
+                    + CellHint.year(cell(Field.YEAR)));
             return ExtractionSheet.NO_YEAR;
         }
         return (int) v;
@@ -834,7 +835,7 @@ public final class SheetValidator {
         } else if (v == WholeNumber.FRACTION) {
             problem(rowNumber, header(field), text, what + " (not a fraction)");
         } else if (v == WholeNumber.NOT_A_NUMBER) {
-            problem(rowNumber, header(field), text, what + CountHint.of(text));
+            problem(rowNumber, header(field), text, what + CellHint.count(text));
         } else if (v < 0 || v == WholeNumber.NEGATIVE) {
             problem(rowNumber, header(field), text, what + " (not negative)");
         } else if (v < min) {

@@ -118,6 +118,9 @@ class ValidationTest {
         assertProblem(ps.get(3), 3, "n_control", "12 [4.5]", "(the count alone, 12, without the percentage)");
         assertProblem(problems(HEADER, "A,2020,IV,BM,Death,1,#DIV/0!,1,10").get(0), 2, "n_msc", "#DIV/0!",
                 "(the cell's formula gives an error in the spreadsheet: correct the formula or type the count)");
+        assertProblem(problems(HEADER, "Smith,2020b,IV,BM,Death,1,10,1,10").get(0), 2, "year", "2020b",
+                "(2020 here; the letter that tells two papers of one year apart goes in the study label, as 'Smith"
+                + " 2020b')");
         // other text gets no hint
         assertEquals("a whole number of participants with the event, 0 or more",
                 problems(HEADER, "A,2020,IV,BM,Death,two,10,1,10").get(0).expected());

@@ -3,20 +3,21 @@ package org.mscmeta.sheet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Hints for a count cell that is not a number (loaded only when one is found). */
-final class CountHint {
+/** Hints for a count or year cell that is not a number (loaded only when one is found). */
+final class CellHint {
 
     private static final Pattern THOUSANDS =
             Pattern.compile("[0-9]{1,3}([,'\u00A0\u202F ][0-9]{3})+");
     private static final Pattern WITH_PERCENT =
             Pattern.compile("([0-9]+)\\s*[(\\[][0-9.,\\s]*%?[)\\]]");
+    private static final Pattern YEAR_WITH_LETTER = Pattern.compile("((?:19|20)[0-9]{2})[a-z]");
     private static final Pattern OVER_TOTAL =
             Pattern.compile("([0-9]+)\\s*/\\s*([0-9]+)");
     /** The errors a spreadsheet's formula shows (#N/A reads as a missing value). */
     private static final java.util.Set<String> FORMULA_ERRORS = java.util.Set.of("#DIV/0!", "#VALUE!", "#REF!",
             "#NAME?", "#NUM!", "#NULL!", "#SPILL!", "#CALC!");
 
-    private CountHint() {
+    private CellHint() {
     }
 
     /**
@@ -24,7 +25,7 @@ final class CountHint {
      * a count: "1,021" (a thousands separator), "6 (28.6%)" (the count with its percentage), "6/21" (events over
      * the arm's total), or a formula's error ("#DIV/0!"); "" otherwise.
      */
-    static String of(String text) {
+    static String count(String text) {
         Matcher m;
         if (THOUSANDS.matcher(text).matches()) {
             return " (write it without the thousands separator: " + text.replaceAll("[^0-9]", "") + ")";
@@ -42,4 +43,17 @@ final class CountHint {
         return "";
     }
 
+
+    /**
+     * What to write instead of a year cell such as "2020a", the letter a reference list gives the second paper of
+     * an author and year; "" for other text.
+     */
+    static String year(String text) {
+        Matcher m = YEAR_WITH_LETTER.matcher(text);
+        if (m.matches()) {
+            return " (" + m.group(1) + " here; the letter that tells two papers of one year apart goes in the study"
+                    + " label, as 'Smith " + text + "')";
+        }
+        return "";
+    }
 }
