@@ -131,7 +131,32 @@ class GenerateAndScaleTest {
                 "--moderators", "nosuchcolumn", "--quiet"));
     }
 
-    /** Above 20,000 rows the workbook is streamed (and zipped fast): it must still be a complete, valid workbook. */
+    /**
+     * What decides the streaming writer is the workbook's rows, not the input's: 8,000 rows of 400 AE terms make 400
+     * outcome sheets, which POI's whole-workbook writer held in over 700 MB of heap.
+     */
+    @Test
+    void manyTermsFromFewRowsAreStreamed() throws Exception {
+        Path sheetFile = dir.resolve("terms.csv");
+        assertEquals(0, Main.run("generate", "--out", sheetFile.toString(), "--trials", "20", "--terms", "400"));
+        org.mscmeta.sheet.ExtractionSheet sheet = org.mscmeta.sheet.SheetReader.withBuiltInVocabulary()
+                .read(sheetFile, null);
+        org.mscmeta.analysis.Results results = org.mscmeta.analysis.MetaAnalysis.run(sheet,
+                org.mscmeta.analysis.Settings.DEFAULTS.withBy(List.of()).withSensitivity(
+                        org.mscmeta.analysis.SensitivityMode.NONE));
+        assertEquals(8000, sheet.size());
+        assertEquals(400, results.analyses().size());
+        long rows = org.mscmeta.report.workbook.Workbook.rows(sheet, results);
+        assertTrue(sheet.size() < org.mscmeta.report.workbook.Workbook.STREAMING_ROWS);
+        assertTrue(rows > org.mscmeta.report.workbook.Workbook.STREAMING_ROWS, "rows " + rows);
+        // ... and the example stays with the whole-workbook writer, whose sheets fit their headers
+        org.mscmeta.sheet.ExtractionSheet example = org.mscmeta.sheet.SheetReader.withBuiltInVocabulary()
+                .read(Path.of("examples", "msc_adverse_events.csv"), null);
+        assertTrue(org.mscmeta.report.workbook.Workbook.rows(example, org.mscmeta.analysis.MetaAnalysis.run(example,
+                org.mscmeta.analysis.Settings.DEFAULTS)) < org.mscmeta.report.workbook.Workbook.STREAMING_ROWS);
+    }
+
+    /** Above 10,000 rows the workbook is streamed (and zipped fast): it must still be a complete, valid workbook. */
     @Test
     void registrySizeWorkbookIsStreamedAndComplete() throws Exception {
         Path sheetFile = dir.resolve("big.csv");

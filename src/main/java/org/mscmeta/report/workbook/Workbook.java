@@ -43,16 +43,29 @@ public final class Workbook {
     static final String ROUTE_SOURCE = "Route x cell source";
 
     /**
-     * Inputs above this many rows are written with POI's streaming writer ({@link StreamingXlsx}). It stores a
-     * cached 0 in formula cells, which LibreOffice shows until recalculated (Excel recalculates: the workbook asks
-     * for it).
+     * A workbook of more than this many rows ({@link #rows}) is written with POI's streaming writer
+     * ({@link StreamingXlsx}), which holds 200 rows of a sheet at a time: POI's whole-workbook writer holds every cell
+     * as an XML tree, about 1.4 KB a cell (20 MB a thousand rows), and a 12,000-row sheet of 400 AE terms ran out of a 700 MB heap in it.
      */
-    public static final int STREAMING_ROWS = 20_000;
+    public static final int STREAMING_ROWS = 10_000;
 
     /** Input rows a worksheet can list below its header (1,048,576 rows in all). */
     static final int DATA_ROWS_MAX = 1_048_575;
 
     private Workbook() {
+    }
+
+    /**
+     * About how many rows the workbook holds: the input's rows (the Data sheet) and, for each analysis (an outcome
+     * overall or in a subgroup), its study rows and a few rows of pooled results. What decides between the two
+     * writers ({@link #STREAMING_ROWS}): many AE terms make many outcome sheets from a sheet of few rows.
+     */
+    public static long rows(ExtractionSheet sheet, Results r) {
+        long rows = sheet.size();
+        for (Analysis a : r.analyses()) {
+            rows += a.k() + 8;
+        }
+        return rows;
     }
 
     /** Per outcome, the PNG pages of the forest plot to embed, first page first; may wait for them to be drawn. */
@@ -100,7 +113,7 @@ public final class Workbook {
 
     private static void write(ExtractionSheet sheet, Results r, RunInfo run, ForestImages forestPng, Path file,
                               int dataRows) throws IOException {
-        org.apache.poi.ss.usermodel.Workbook wb = sheet.size() > STREAMING_ROWS ? new StreamingXlsx()
+        org.apache.poi.ss.usermodel.Workbook wb = rows(sheet, r) > STREAMING_ROWS ? new StreamingXlsx()
                 : new XSSFWorkbook();
         if (wb instanceof XSSFWorkbook x) {
             // POI parses every formula it is given to validate it; ours are generated, and the tests recalculate
