@@ -99,6 +99,11 @@ public final class Main {
         } catch (java.io.IOException e) {
             err.println("error: " + org.mscmeta.report.Terminal.safe(org.mscmeta.files.FileProblems.describe(e)));
             return 1;
+        } catch (OutOfMemoryError e) {
+            err.println("error: Java ran out of memory (it was allowed " + Runtime.getRuntime().maxMemory() / (1 << 20)
+                    + " MB); nothing was written. Give it more, e.g. 'java -Xmx4g -jar mscmeta.jar " + first
+                    + " ...', or write less: --no-report, or --outcome NAME for some outcomes.");
+            return 1;
         } catch (Exception e) {
             String m = e.getMessage();
             err.println("error: " + (m == null || m.isBlank() ? "an unexpected failure, a defect of mscmeta: please"

@@ -233,6 +233,7 @@ public final class ReportWriter {
             return t;
         });
         FutureTask<Void> kit = null;
+        Thread kitThread = null;
         try {
             List<Future<List<Path>>> drawn = new ArrayList<>(java.util.Collections.nCopies(jobs.list.size(), null));
             for (int job : jobs.submissionOrder()) {
@@ -250,7 +251,7 @@ public final class ReportWriter {
                 }, stems::get), docx);
                 return null;
             });
-            Thread kitThread = new Thread(kit, "manuscript kit");
+            kitThread = new Thread(kit, "manuscript kit");
             kitThread.setDaemon(true);
             kitThread.start();
             Path xlsx = staging.resolve(Workbook.FILE_NAME);
@@ -276,6 +277,23 @@ public final class ReportWriter {
             if (kit != null) {
                 kit.cancel(true); // no-op once done; stops a kit waiting on a plot that failed or was never drawn
             }
+            finishing(pool, kitThread);
+        }
+    }
+
+    /**
+     * Waits (a minute at most) for the plot threads and the manuscript kit's to end: after a failure, a plot being
+     * drawn is finished before the caller removes the staging folder, so that no file is written into it afterwards
+     * (after a success every task is done, and this returns at once).
+     */
+    private static void finishing(ExecutorService pool, Thread kitThread) {
+        try {
+            long until = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(1);
+            if (pool.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES) && kitThread != null) {
+                kitThread.join(Math.max(1, (until - System.nanoTime()) / 1_000_000));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

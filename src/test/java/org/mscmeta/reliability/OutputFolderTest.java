@@ -124,4 +124,36 @@ class OutputFolderTest {
                 .status());
         assertFalse(Files.exists(stale), "a staging folder whose process is gone is removed");
     }
+
+    /**
+     * A run that runs out of memory while it writes its report (a JVM of its own given 24 MB) says so in one
+     * sentence, with what to do, and leaves nothing behind: the folder it was to create does not exist, not even
+     * with a staging folder in it (plots still being drawn when the failure came are finished before the staging
+     * folder is removed), and the previous run's files in a second folder are kept as they were.
+     */
+    @Test
+    void runningOutOfMemoryLeavesNothingAndSaysSo() throws Exception {
+        Path kept = dir.resolve("kept");
+        assertEquals(0, Cli.run("analyze", bcg.toString(), "--out", kept.toString(), "--quiet", "--no-report")
+                .status());
+        List<String> before = files(kept);
+        String before0 = Files.readString(kept.resolve("results.json"));
+        for (Path out : List.of(dir.resolve("new"), kept)) {
+            String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+            Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Xmx24m", "-Dmscmeta.relaunch=false", "-cp", cp, "org.mscmeta.cli.Main", "analyze",
+                    ReferenceCases.resource("data/route_source_a.csv").toString(), "--out", out.toString(), "--quiet")
+                    .redirectErrorStream(true).start();
+            String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertEquals(1, process.waitFor(), output);
+            List<String> lines = output.lines().filter(l -> !l.startsWith("[")).toList(); // (the JVM's own log)
+            assertEquals(1, lines.size(), output);
+            assertTrue(lines.get(0).startsWith("error: Java ran out of memory (it was allowed "), output);
+            assertTrue(lines.get(0).endsWith("; nothing was written. Give it more, e.g. 'java -Xmx4g -jar mscmeta.jar"
+                    + " analyze ...', or write less: --no-report, or --outcome NAME for some outcomes."), output);
+        }
+        assertFalse(Files.exists(dir.resolve("new")), "no folder, no staging folder");
+        assertEquals(before, files(kept));
+        assertEquals(before0, Files.readString(kept.resolve("results.json")));
+    }
 }
