@@ -9,7 +9,7 @@ import java.util.Locale;
  * underscore ({@link #headerKey}).
  */
 public enum Field {
-    STUDY("study", true, "author", "trial"),
+    STUDY("study", true, "author", "trial", "studlab"),
     YEAR("year", false),
     TRIAL_ID("trial_id", false, "nct", "registration"),
     CONDITION("condition", false),
@@ -17,11 +17,15 @@ public enum Field {
     DONOR("donor", false, "autologous_or_allogeneic"),
     ROUTE("route", false, "administration"),
     DOSE("dose_cells_per_kg", false, "dose"),
-    OUTCOME("outcome", true, "ae", "event"),
-    EVENTS_MSC("events_msc", true, "ai", "events_treatment"),
-    N_MSC("n_msc", true, "n1i", "total_msc"),
-    EVENTS_CONTROL("events_control", false, "ci"),
-    N_CONTROL("n_control", false, "n2i");
+    OUTCOME("outcome", true, "ae", "event", "adverse_event", "ae_term"),
+    // with the names of R's metafor (ai, n1i, ci, n2i), R's meta (event.e, n.e, event.c, n.c) and RevMan's
+    // "Experimental events", "Experimental total", "Control events", "Control total"
+    EVENTS_MSC("events_msc", true, "ai", "events_treatment", "event_e", "experimental_events", "events_experimental",
+            "events_intervention", "msc_events"),
+    N_MSC("n_msc", true, "n1i", "total_msc", "n_e", "experimental_total", "total_experimental", "n_treatment",
+            "n_intervention", "n_experimental", "msc_total"),
+    EVENTS_CONTROL("events_control", false, "ci", "event_c", "control_events", "events_placebo"),
+    N_CONTROL("n_control", false, "n2i", "n_c", "control_total", "total_control", "n_placebo");
 
     private final String canonical;
     private final boolean required;

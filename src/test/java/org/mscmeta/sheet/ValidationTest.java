@@ -41,7 +41,7 @@ class ValidationTest {
     void missingRequiredColumn() throws IOException {
         List<InputProblem> ps = problems("study,outcome,events_msc", "A,Death,1");
         assertEquals(1, ps.size());
-        assertProblem(ps.get(0), 1, "n_msc", null, "a column named n_msc (or n1i, total_msc)");
+        assertProblem(ps.get(0), 1, "n_msc", null, "a column named n_msc (or n1i, total_msc, n_e, experimental_total, ");
     }
 
     @Test
@@ -124,6 +124,31 @@ class ValidationTest {
         // other text gets no hint
         assertEquals("a whole number of participants with the event, 0 or more",
                 problems(HEADER, "A,2020,IV,BM,Death,two,10,1,10").get(0).expected());
+    }
+
+    @Test
+    void theCountColumnsOfMetaforMetaAndRevManAreRead() throws Exception {
+        for (String header : List.of("study,outcome,ai,n1i,ci,n2i", "studlab,outcome,event.e,n.e,event.c,n.c",
+                "Study,Adverse event,Experimental events,Experimental total,Control events,Control total")) {
+            Path f = dir.resolve("names.csv");
+            Files.writeString(f, header + "\nA 2020,Death,1,10,2,11\nB 2021,Death,0,12,3,13\n");
+            ExtractionSheet s = SheetReader.withBuiltInVocabulary().read(f, null);
+            assertEquals(2, s.size(), header);
+            assertEquals(3, s.eventsControl()[1], header);
+            assertEquals(11, s.nControl()[0], header);
+        }
+    }
+
+    @Test
+    void metaforsTwoByTwoColumnsGetAHint() throws IOException {
+        List<InputProblem> ps = problems("study,outcome,ai,bi,ci,di", "A,Death,1,9,2,9");
+        assertEquals(2, ps.size());
+        assertEquals("n_msc", ps.get(0).column());
+        assertTrue(ps.get(0).expected().endsWith("('bi' counts the participants without the event, as in metafor's 2 x 2"
+                + " table: add a column n1i = ai + bi)"), ps.get(0).message());
+        assertEquals("n_control", ps.get(1).column());
+        assertTrue(ps.get(1).expected().endsWith("('di' counts the participants without the event, as in metafor's 2 x"
+                + " 2 table: add a column n2i = ci + di)"), ps.get(1).message());
     }
 
     @Test
