@@ -24,13 +24,12 @@ import java.nio.file.Path;
  * @param separator    the field separator
  * @param sepLine      the first line is Excel's {@code sep=} line (not part of the sheet)
  * @param byteOrderMark whether a byte-order mark named the encoding (then no fallback is tried)
- * @param titleRows    rows of titles above the header (a table saved with its caption), not read
+ * @param titleRows    rows above the column names (a table saved with its caption; a row of group names), not read
+ *                     as data
+ * @param groupedHeader whether the last of those rows holds group names over the column names ({@link HeaderSearch})
  */
 record CsvDialect(Charset charset, int bomBytes, char separator, boolean sepLine, boolean byteOrderMark,
-                  int titleRows) {
-
-    /** The header is looked for in this many first rows, as in a workbook's sheet. */
-    static final int HEADER_SEARCH_ROWS = WorkbookRows.HEADER_SEARCH_ROWS;
+                  int titleRows, boolean groupedHeader) {
 
     /** The bytes looked at: the header, and the rows of a caption above it, are within them. */
     private static final int SAMPLE = 16 * 1024;
@@ -43,7 +42,7 @@ record CsvDialect(Charset charset, int bomBytes, char separator, boolean sepLine
     /** The same dialect read as Windows-1252 (the fallback for bytes that are not UTF-8). */
     CsvDialect asWindows1252() {
         return new CsvDialect(Charset.forName("windows-1252"), bomBytes, separator, sepLine, byteOrderMark,
-                titleRows);
+                titleRows, groupedHeader);
     }
 
     /** A decoder that reports malformed input (no silent replacement characters). */
@@ -95,47 +94,48 @@ record CsvDialect(Charset charset, int bomBytes, char separator, boolean sepLine
             int next = line.length();
             next += sample.startsWith("\r\n", next) ? 2 : next < sample.length() ? 1 : 0;
             String rest = sample.substring(next);
-            return new CsvDialect(charset, bom, sep, true, named, Math.max(0, titleRows(rest, sep)));
+            HeaderSearch.Found header = header(rest, sep);
+            return new CsvDialect(charset, bom, sep, true, named, Math.max(0, header.row() - 1), header.grouped());
         }
         sep = separatorOf(line);
-        int titles = titleRows(sample, sep);
-        for (int i = 0; titles < 0 && i < SEPARATORS.length; i++) {
+        HeaderSearch.Found header = header(sample, sep);
+        for (int i = 0; !header.any() && i < SEPARATORS.length; i++) {
             // no header under the first line's separator: a caption above a header in another
-            int t = SEPARATORS[i] == sep ? -1 : titleRows(sample, SEPARATORS[i]);
-            if (t >= 0) {
+            HeaderSearch.Found h = SEPARATORS[i] == sep ? HeaderSearch.Found.NONE : header(sample, SEPARATORS[i]);
+            if (h.any()) {
                 sep = SEPARATORS[i];
-                titles = t;
+                header = h;
             }
         }
-        return new CsvDialect(charset, bom, sep, false, named, Math.max(0, titles));
+        return new CsvDialect(charset, bom, sep, false, named, Math.max(0, header.row() - 1), header.grouped());
     }
 
     /** The field separators recognised. */
     private static final char[] SEPARATORS = {',', ';', '\t', '|'};
 
     /**
-     * How many rows of {@code sample} (parsed by FastCSV with {@code separator}) stand above the first that names the
-     * required columns, within {@link #HEADER_SEARCH_ROWS}; -1 when none does (then the first row is the header, and
-     * its missing columns are named).
+     * The header in the first {@link HeaderSearch#ROWS} rows of {@code sample} (parsed by FastCSV with
+     * {@code separator}); when none is found, the first row is the header, and its missing columns are named.
      */
-    private static int titleRows(String sample, char separator) {
+    private static HeaderSearch.Found header(String sample, char separator) {
         try (de.siegmar.fastcsv.reader.CsvReader<de.siegmar.fastcsv.reader.CsvRecord> csv =
                      de.siegmar.fastcsv.reader.CsvReader.builder().fieldSeparator(separator).skipEmptyLines(false)
                              .ignoreDifferentFieldCount(true).ofCsvRecord(sample)) {
+            HeaderSearch search = new HeaderSearch();
             int row = 0;
             for (de.siegmar.fastcsv.reader.CsvRecord r : csv) {
-                if (row >= HEADER_SEARCH_ROWS) {
+                if (row >= HeaderSearch.ROWS) {
                     break;
                 }
-                if (Field.namesRequiredColumns(r.getFields().toArray(new String[0]))) {
-                    return row;
+                HeaderSearch.Found found = search.offer(++row, r.getFields().toArray(new String[0]));
+                if (found.any()) {
+                    return found;
                 }
-                row++;
             }
         } catch (de.siegmar.fastcsv.reader.CsvParseException | IOException | java.io.UncheckedIOException e) {
             // the sample ends inside a quoted field: the rows before it were looked at
         }
-        return -1;
+        return HeaderSearch.Found.NONE;
     }
 
     /** The separator Excel's {@code sep=X} line names (in any case, possibly quoted), or 0 for another line. */

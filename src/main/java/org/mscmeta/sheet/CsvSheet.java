@@ -49,9 +49,10 @@ final class CsvSheet {
                     + " Windows-1252, the encoding of Excel's plain 'CSV' on Windows (check accented letters; saving as"
                     + " 'CSV UTF-8' avoids the guess)"));
         }
-        if (dialect.titleRows() > 0) {
-            validator.notice(new Notice("sheet", null, name + ": the header is row " + (dialect.titleRows() + 1)
-                    + "; the " + Notice.count(dialect.titleRows(), "row", "rows") + " above it were not read"));
+        String header = HeaderSearch.notice(name, new HeaderSearch.Found(dialect.titleRows() + 1,
+                dialect.groupedHeader()), "");
+        if (header != null) {
+            validator.notice(new Notice("sheet", null, header));
         }
         if (dialect.separator() != ',') {
             validator.notice(new Notice("separator", null, name + ": fields separated by " + dialect.separatorName()
@@ -73,7 +74,8 @@ final class CsvSheet {
             }
         };
         validator.decimalComma(dialect.decimalComma());
-        SheetRows rows = new SheetRows(validator, dialect.titleRows(), () -> read[0], Files.size(file));
+        SheetRows rows = new SheetRows(validator, dialect.titleRows(), dialect.groupedHeader(), () -> read[0],
+                Files.size(file));
         validator.headerRow(dialect.titleRows() + 1);
         // a strict decoder: text that is not in the encoding is an error, not replacement characters
         try (Reader reader = new InputStreamReader(skip(counted, dialect.bomBytes()), dialect.strictDecoder())) {

@@ -19,13 +19,16 @@ public enum Field {
     DOSE("dose_cells_per_kg", false, "dose"),
     OUTCOME("outcome", true, "ae", "event", "adverse_event", "ae_term"),
     // with the names of R's metafor (ai, n1i, ci, n2i), R's meta (event.e, n.e, event.c, n.c) and RevMan's
-    // "Experimental events", "Experimental total", "Control events", "Control total"
+    // "Experimental events", "Experimental total", "Control events", "Control total", and the names a header of two
+    // rows gives ("MSC" or "Control" over "Events", "Total" or "N": HeaderSearch)
     EVENTS_MSC("events_msc", true, "ai", "events_treatment", "event_e", "experimental_events", "events_experimental",
-            "events_intervention", "msc_events"),
+            "events_intervention", "msc_events", "treatment_events", "intervention_events"),
     N_MSC("n_msc", true, "n1i", "total_msc", "n_e", "experimental_total", "total_experimental", "n_treatment",
-            "n_intervention", "n_experimental", "msc_total"),
-    EVENTS_CONTROL("events_control", false, "ci", "event_c", "control_events", "events_placebo"),
-    N_CONTROL("n_control", false, "n2i", "n_c", "control_total", "total_control", "n_placebo");
+            "n_intervention", "n_experimental", "msc_total", "msc_n", "experimental_n", "treatment_total",
+            "treatment_n", "intervention_total", "intervention_n"),
+    EVENTS_CONTROL("events_control", false, "ci", "event_c", "control_events", "events_placebo", "placebo_events"),
+    N_CONTROL("n_control", false, "n2i", "n_c", "control_total", "total_control", "n_placebo", "control_n",
+            "placebo_total", "placebo_n");
 
     private final String canonical;
     private final boolean required;

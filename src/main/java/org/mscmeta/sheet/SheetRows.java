@@ -16,7 +16,10 @@ final class SheetRows extends AbstractBaseCsvCallbackHandler<Boolean> {
     private final SheetValidator validator;
     /** Rows of titles above the header, skipped. */
     private final int titleRows;
+    /** Whether the last of them holds group names over the column names. */
+    private final boolean grouped;
     private boolean title;
+    private final List<String> groups = new ArrayList<>();
     private final List<String> header = new ArrayList<>();
     private int rows;
     private boolean headerDone;
@@ -33,14 +36,17 @@ final class SheetRows extends AbstractBaseCsvCallbackHandler<Boolean> {
     /**
      * @param titleRows rows of titles above the header, not read (but counted: rows are numbered as a spreadsheet
      *                  shows them)
+     * @param grouped   whether the last of them holds group names over the column names ({@link HeaderSearch})
      * @param bytesRead how much of the file the parser has taken so far (with its read-ahead)
      * @param fileSize  the file's length: with the two, the number of rows is estimated after
      *                  {@link #ESTIMATE_AT} of them and the columns make room for them at once, instead of doubling
      *                  as they fill (a large sheet's columns were allocated twice over, every new page faulted in)
      */
-    SheetRows(SheetValidator validator, int titleRows, java.util.function.LongSupplier bytesRead, long fileSize) {
+    SheetRows(SheetValidator validator, int titleRows, boolean grouped, java.util.function.LongSupplier bytesRead,
+              long fileSize) {
         this.validator = validator;
         this.titleRows = titleRows;
+        this.grouped = grouped;
         this.bytesRead = bytesRead;
         this.fileSize = fileSize;
     }
@@ -73,6 +79,9 @@ final class SheetRows extends AbstractBaseCsvCallbackHandler<Boolean> {
             to--;
         }
         if (title) {
+            if (grouped && rows == titleRows - 1) {
+                groups.add(new String(buf, offset, len));
+            }
             return;
         }
         blank &= from == to;
@@ -96,7 +105,9 @@ final class SheetRows extends AbstractBaseCsvCallbackHandler<Boolean> {
                 blankHeader = true;
                 return wrapRecord(false);
             }
-            return wrapRecord(validator.header(header.toArray(new String[0])));
+            String[] names = header.toArray(new String[0]);
+            return wrapRecord(validator.header(grouped ? HeaderSearch.names(groups.toArray(new String[0]), names)
+                    : names));
         }
         if (!blank) {
             validator.endRow(rows, fields);

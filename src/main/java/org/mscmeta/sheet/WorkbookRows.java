@@ -22,19 +22,17 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  */
 final class WorkbookRows {
 
-    /** The header is looked for in the first rows of this many. */
-    static final int HEADER_SEARCH_ROWS = 20;
-
     /** Rows listed in a notice before "..." and how many in all. */
     private static final int ROWS_SHOWN = 10;
 
     private WorkbookRows() {
     }
 
-    /** The 1-based row of the header in the first {@link #HEADER_SEARCH_ROWS} rows of {@code sheet}, or -1. */
-    static int headerRow(Sheet sheet) {
+    /** The header in the first {@link HeaderSearch#ROWS} rows of {@code sheet}. */
+    static HeaderSearch.Found header(Sheet sheet) {
+        HeaderSearch search = new HeaderSearch();
         for (Row row : sheet) {
-            if (row.getRowNum() >= HEADER_SEARCH_ROWS) {
+            if (row.getRowNum() >= HeaderSearch.ROWS) {
                 break;
             }
             int n = Math.max(row.getLastCellNum(), 0);
@@ -43,25 +41,28 @@ final class WorkbookRows {
                 Cell c = row.getCell(j);
                 cells[j] = c != null && c.getCellType() == CellType.STRING ? c.getStringCellValue() : "";
             }
-            if (Field.namesRequiredColumns(cells)) {
-                return row.getRowNum() + 1;
+            HeaderSearch.Found found = search.offer(row.getRowNum() + 1, cells);
+            if (found.any()) {
+                return found;
             }
         }
-        return -1;
+        return HeaderSearch.Found.NONE;
     }
 
     /** Reads {@code sheet} from its header row into {@code validator}, evaluating formulas that have no saved value. */
-    static void read(Workbook wb, Sheet sheet, int headerRow, SheetValidator validator, String name)
+    static void read(Workbook wb, Sheet sheet, HeaderSearch.Found header, SheetValidator validator, String name)
             throws InvalidInputException {
+        int headerRow = header.row();
         FormulaEvaluator evaluator = wb.getCreationHelper().createFormulaEvaluator();
         boolean date1904 = wb instanceof XSSFWorkbook x ? x.isDate1904()
                 : wb instanceof org.apache.poi.hssf.usermodel.HSSFWorkbook h && h.getInternalWorkbook().isUsing1904DateWindowing();
         List<InputProblem> refused = new ArrayList<>();
         MergedCells merged = new MergedCells(sheet.getMergedRegions(), headerRow);
         List<Integer> hidden = new ArrayList<>();
+        String[] groups = {};
         for (Row row : sheet) {
             int r = row.getRowNum() + 1;
-            if (r < headerRow) {
+            if (r < header.first()) {
                 continue;
             }
             int n = Math.max(row.getLastCellNum(), 0);
@@ -70,8 +71,10 @@ final class WorkbookRows {
                 given[j] = text(row.getCell(j), evaluator, date1904, refused, name, r);
             }
             String[] cells = merged.fill(r, given);
-            if (r == headerRow) {
-                if (!validator.header(cells)) {
+            if (r < headerRow) {
+                groups = cells;
+            } else if (r == headerRow) {
+                if (!validator.header(header.grouped() ? HeaderSearch.names(groups, cells) : cells)) {
                     return;
                 }
             } else if (!SheetReader.isBlank(cells)) {
@@ -129,11 +132,12 @@ final class WorkbookRows {
 
     /**
      * Refuses a workbook when no sheet was chosen ({@code chosen} null: the one {@code --sheet} named is not there, or
-     * no sheet has the required columns) or the named sheet has no header in its first rows ({@code headerRow} < 0).
+     * no sheet has the required columns) or the named sheet has no header in its first rows.
      *
      * @param names the workbook's sheets, in order
      */
-    static void refuseUnlessChosen(String name, String sheetName, List<String> names, String chosen, int headerRow)
+    static void refuseUnlessChosen(String name, String sheetName, List<String> names, String chosen,
+                                   HeaderSearch.Found header)
             throws InvalidInputException {
         if (sheetName != null && chosen == null) {
             throw new InvalidInputException(name, "a sheet named '" + sheetName + "' (the workbook has '"
@@ -144,9 +148,9 @@ final class WorkbookRows {
                     + " n_msc in its first rows, but none of its sheets ('" + String.join("', '", names)
                     + "') has one");
         }
-        if (headerRow < 0) {
+        if (!header.any()) {
             throw new InvalidInputException(name, "a header row naming study, outcome, events_msc and n_msc in the"
-                    + " first " + HEADER_SEARCH_ROWS + " rows of sheet '" + chosen + "'");
+                    + " first " + HeaderSearch.ROWS + " rows of sheet '" + chosen + "'");
         }
     }
 
@@ -157,7 +161,7 @@ final class WorkbookRows {
      * @param named whether the sheet was named ({@code --sheet})
      */
     static List<Notice> sheetNotices(String name, String chosen, String first, boolean named, List<String> alsoData,
-                                     int headerRow) {
+                                     HeaderSearch.Found header) {
         List<Notice> found = new ArrayList<>();
         if (!chosen.equals(first) && !named) {
             found.add(new Notice("sheet", null, name + ": read sheet '" + chosen + "', the first with the"
@@ -170,9 +174,9 @@ final class WorkbookRows {
                     + (alsoData.size() == 1 ? " was" : " were") + " not read: --sheet NAME reads another, and"
                     + " rows in one sheet are analysed together"));
         }
-        if (headerRow > 1) {
-            found.add(new Notice("sheet", null, name + ": the header is row " + headerRow + " of sheet '"
-                    + chosen + "'; the " + Notice.count(headerRow - 1, "row", "rows") + " above it were not read"));
+        String where = HeaderSearch.notice(name, header, " of sheet '" + chosen + "'");
+        if (where != null) {
+            found.add(new Notice("sheet", null, where));
         }
         return found;
     }

@@ -64,29 +64,29 @@ final class XlsSheet {
             List<String> names = new ArrayList<>();
             List<String> alsoData = new ArrayList<>();
             Sheet chosen = null;
-            int headerRow = -1;
+            HeaderSearch.Found header = HeaderSearch.Found.NONE;
             for (Sheet s : wb) {
                 names.add(s.getSheetName());
                 if (sheetName != null && !s.getSheetName().equals(sheetName)) {
                     continue;
                 }
-                int row = WorkbookRows.headerRow(s);
+                HeaderSearch.Found found = WorkbookRows.header(s);
                 if (chosen != null) {
-                    if (row > 0) {
+                    if (found.any()) {
                         alsoData.add(s.getSheetName());
                     }
-                } else if (row > 0 || sheetName != null) {
+                } else if (found.any() || sheetName != null) {
                     chosen = s;
-                    headerRow = row;
+                    header = found;
                 }
             }
             WorkbookRows.refuseUnlessChosen(name, sheetName, names, chosen == null ? null : chosen.getSheetName(),
-                    headerRow);
+                    header);
             SheetValidator validator = validators.get();
-            validator.headerRow(headerRow);
+            validator.headerRow(header.row());
             WorkbookRows.sheetNotices(name, chosen.getSheetName(), names.get(0), sheetName != null, alsoData,
-                    headerRow).forEach(validator::notice);
-            WorkbookRows.read(wb, chosen, headerRow, validator, name);
+                    header).forEach(validator::notice);
+            WorkbookRows.read(wb, chosen, header, validator, name);
             return validator;
         } catch (InvalidInputException e) {
             throw e;

@@ -59,7 +59,6 @@ final class XlsxSheet {
     static final long EVALUATE_MAX_BYTES = 50L * 1024 * 1024;
 
     /** The header is looked for in the first rows of this many. */
-    private static final int HEADER_SEARCH_ROWS = WorkbookRows.HEADER_SEARCH_ROWS;
 
     private XlsxSheet() {
     }
@@ -80,7 +79,7 @@ final class XlsxSheet {
             ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(pkg, false);
             List<String> names = new ArrayList<>();
             String chosen = null;
-            int headerRow = -1;
+            HeaderSearch.Found header = HeaderSearch.Found.NONE;
             String firstName = null;
             List<String> alsoData = new ArrayList<>();
             XSSFReader.SheetIterator it = (XSSFReader.SheetIterator) reader.getSheetsData();
@@ -94,40 +93,40 @@ final class XlsxSheet {
                     if (sheetName != null && !n.equals(sheetName)) {
                         continue;
                     }
-                    int row = headerRowOf(in, strings);
+                    HeaderSearch.Found found = headerOf(in, strings);
                     if (chosen != null) {
-                        if (row > 0) {
+                        if (found.any()) {
                             alsoData.add(n); // read only when asked for: a notice names it
                         }
                         continue;
                     }
-                    if (row > 0 || sheetName != null) {
+                    if (found.any() || sheetName != null) {
                         chosen = n;
-                        headerRow = row;
+                        header = found;
                     }
                 }
             }
-            WorkbookRows.refuseUnlessChosen(name, sheetName, names, chosen, headerRow);
+            WorkbookRows.refuseUnlessChosen(name, sheetName, names, chosen, header);
             List<Notice> found = WorkbookRows.sheetNotices(name, chosen, firstName, sheetName != null, alsoData,
-                    headerRow);
+                    header);
             // each pass over the sheet reads into a fresh validator, with the notices about the sheet itself
-            int header = headerRow;
+            int headerRow = header.row();
             Supplier<SheetValidator> fresh = () -> {
                 SheetValidator v = validators.get();
-                v.headerRow(header);
+                v.headerRow(headerRow);
                 found.forEach(v::notice);
                 return v;
             };
             SheetValidator validator = fresh.get();
             XlsxDates dates = XlsxDates.of(reader);
-            Streamed read = stream(reader, strings, dates, chosen, headerRow, validator, name, MergedCells.NONE);
+            Streamed read = stream(reader, strings, dates, chosen, header, validator, name, MergedCells.NONE);
             List<String> unevaluated = read.unevaluated();
             if (unevaluated.isEmpty()) {
                 MergedCells merged = new MergedCells(read.merged(), headerRow);
                 if (merged.any()) {
                     // merged cells follow the rows in the sheet's XML: read again, the merged cells filled in
                     validator = fresh.get();
-                    read = stream(reader, strings, dates, chosen, headerRow, validator, name, merged);
+                    read = stream(reader, strings, dates, chosen, header, validator, name, merged);
                 }
                 WorkbookRows.layoutNotices(validator, name, chosen, read.hidden(), merged);
                 return validator;
@@ -142,7 +141,7 @@ final class XlsxSheet {
             }
             SheetValidator evaluated = fresh.get();
             XSSFWorkbook whole = new XSSFWorkbook(pkg);
-            WorkbookRows.read(whole, whole.getSheet(chosen), headerRow, evaluated, name);
+            WorkbookRows.read(whole, whole.getSheet(chosen), header, evaluated, name);
             evaluated.notice(new Notice("formulas", null, name + ": "
                     + Notice.count(unevaluated.size(), "formula cell", "formula cells")
                     + " had no saved value (the workbook was written by a program that does not compute formulas) and"
@@ -194,16 +193,17 @@ final class XlsxSheet {
                 + " of another type): open it in Excel or LibreOffice and save it as .xlsx, or save the data as CSV";
     }
 
-    /** The 1-based row of the header in the sheet's first rows, or -1. */
-    private static int headerRowOf(InputStream sheetXml, ReadOnlySharedStringsTable strings)
+    /** The header in the sheet's first {@link HeaderSearch#ROWS} rows. */
+    private static HeaderSearch.Found headerOf(InputStream sheetXml, ReadOnlySharedStringsTable strings)
             throws IOException, SAXException {
-        int[] found = {-1};
+        HeaderSearch.Found[] found = {HeaderSearch.Found.NONE};
+        HeaderSearch search = new HeaderSearch();
         RowHandler handler = new RowHandler(strings, (row, cells, formulas, hidden) -> {
-            if (row > HEADER_SEARCH_ROWS) {
+            if (row > HeaderSearch.ROWS) {
                 throw new Stop();
             }
-            if (Field.namesRequiredColumns(cells)) {
-                found[0] = row;
+            found[0] = search.offer(row, cells);
+            if (found[0].any()) {
                 throw new Stop();
             }
         });
@@ -225,12 +225,14 @@ final class XlsxSheet {
      * the cells of {@code merged} filled with their values.
      */
     private static Streamed stream(XSSFReader reader, ReadOnlySharedStringsTable strings, XlsxDates dates,
-                                   String sheet, int headerRow, SheetValidator validator, String name,
+                                   String sheet, HeaderSearch.Found header, SheetValidator validator, String name,
                                    MergedCells merged)
             throws IOException, SAXException, InvalidInputException, org.apache.poi.openxml4j.exceptions.OpenXML4JException {
         List<String> unevaluated = new ArrayList<>();
         List<Integer> hiddenRows = new ArrayList<>();
         boolean[] go = {true};
+        int headerRow = header.row();
+        String[][] groups = {{}};
         InvalidInputException[] tooMany = new InvalidInputException[1];
         RowHandler handler = new RowHandler(strings, dates, (row, given, formulas, hidden) -> {
             if (row > MAX_ROWS) {
@@ -239,7 +241,7 @@ final class XlsxSheet {
                         + " data as CSV");
                 throw new Stop();
             }
-            if (row < headerRow) {
+            if (row < header.first()) {
                 return;
             }
             if (!formulas.isEmpty()) {
@@ -247,8 +249,10 @@ final class XlsxSheet {
                 throw new Stop();
             }
             String[] cells = merged.fill(row, given);
-            if (row == headerRow) {
-                go[0] = validator.header(cells);
+            if (row < headerRow) {
+                groups[0] = cells;
+            } else if (row == headerRow) {
+                go[0] = validator.header(header.grouped() ? HeaderSearch.names(groups[0], cells) : cells);
                 if (!go[0]) {
                     throw new Stop();
                 }

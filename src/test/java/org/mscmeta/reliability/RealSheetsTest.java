@@ -226,6 +226,81 @@ class RealSheetsTest {
         assertTrue(sameResults(clean, analyseWithDose(p)) > 20);
     }
 
+    /**
+     * A header of two rows, as a forest plot's and many extraction sheets' ("MSC" over "Events" and "Total",
+     * "Control" over "Events" and "Total"), in a CSV below a caption, and in .xlsx (read as a stream, and with a
+     * formula left unevaluated, as a whole workbook) and .xls workbooks with the group names in merged cells and
+     * "Study" merged down both rows: each gives the clean sheet's results, with a notice naming the two rows.
+     */
+    private static final String GROUPED = "group names above the column names, each column read as its group and"
+            + " name, e.g. 'MSC Events'";
+
+    @Test
+    void aHeaderOfGroupNamesOverColumnNamesIsRead() throws Exception {
+        JsonNode clean = analyseWithDose(write("clean.csv", csv(',', false, false, false), StandardCharsets.UTF_8,
+                new byte[0]));
+        String[] groups = {"Study", "Year", "Route", "Cell source", "Outcome", "Dose", "MSC", "", "Control", ""};
+        String[] names = {"", "", "", "", "", "", "Events", "Total", "Events", "N"};
+        StringBuilder sb = new StringBuilder("Table 1. Adverse events\n");
+        sb.append(String.join(",", groups)).append('\n').append(String.join(",", names)).append('\n');
+        for (String[] r : ROWS) {
+            sb.append(String.join(",", r)).append('\n');
+        }
+        JsonNode fromCsv = analyseWithDose(write("grouped.csv", sb.toString(), StandardCharsets.UTF_8, new byte[0]));
+        assertTrue(sameResults(clean, fromCsv) > 20);
+        assertTrue(notices(fromCsv).contains("grouped.csv: the header is rows 2 and 3 (" + GROUPED + "); the 1 row"
+                + " above it was not read"), notices(fromCsv));
+        assertEquals(4, fromCsv.get("analyses").get(0).get("studies").get(0).get("row").asInt());
+
+        for (boolean xls : new boolean[] {false, true}) {
+            for (boolean formula : xls ? new boolean[] {false} : new boolean[] {false, true}) {
+                org.apache.poi.ss.usermodel.Workbook wb = xls ? new org.apache.poi.hssf.usermodel.HSSFWorkbook()
+                        : new XSSFWorkbook();
+                Sheet s = wb.createSheet("Data");
+                Row g = s.createRow(0);
+                Row h = s.createRow(1);
+                for (int j = 0; j < groups.length; j++) {
+                    if (!groups[j].isEmpty()) {
+                        g.createCell(j).setCellValue(groups[j]);
+                    }
+                    if (!names[j].isEmpty()) {
+                        h.createCell(j).setCellValue(names[j]);
+                    }
+                }
+                s.addMergedRegion(new org.apache.poi.ss.util.CellRangeAddress(0, 0, 6, 7));
+                s.addMergedRegion(new org.apache.poi.ss.util.CellRangeAddress(0, 0, 8, 9));
+                s.addMergedRegion(new org.apache.poi.ss.util.CellRangeAddress(0, 1, 0, 0));
+                for (int i = 0; i < ROWS.length; i++) {
+                    Row r = s.createRow(2 + i);
+                    for (int j = 0; j < HEADER.length; j++) {
+                        String v = ROWS[i][j];
+                        if (v.isEmpty()) {
+                            continue;
+                        }
+                        if (j >= 5 || j == 1) {
+                            r.createCell(j).setCellValue(Double.parseDouble(v));
+                        } else {
+                            r.createCell(j).setCellValue(v);
+                        }
+                    }
+                }
+                if (formula) {
+                    s.getRow(2).getCell(7).setCellFormula("15+15"); // no saved value: the whole workbook is read
+                }
+                Path p = dir.resolve("grouped" + (formula ? "-formula" : "") + (xls ? ".xls" : ".xlsx"));
+                try (var os = Files.newOutputStream(p)) {
+                    wb.write(os);
+                }
+                wb.close();
+                JsonNode read = analyseWithDose(p);
+                assertTrue(sameResults(clean, read) > 20, p.toString());
+                assertTrue(notices(read).contains(p.getFileName() + ": the header is rows 1 and 2 of sheet 'Data' ("
+                        + GROUPED + ")\""), notices(read));
+                assertEquals(3, read.get("analyses").get(0).get("studies").get(0).get("row").asInt());
+            }
+        }
+    }
+
     /** Notes first; the data sheet with two title rows above its header; a count as a formula with its value. */
     private Path xlsxWithNotesFirst() throws Exception {
         Path p = dir.resolve("workbook.xlsx");

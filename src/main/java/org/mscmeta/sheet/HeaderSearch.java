@@ -1,0 +1,91 @@
+package org.mscmeta.sheet;
+
+/**
+ * Finds a sheet's header among its first {@link #ROWS} rows: the first row that names the required columns, or a
+ * row of column names below a row of group names, as a forest plot's header and many extraction sheets have it
+ * ("MSC" over "Events" and "Total", "Control" over "Events" and "Total"). Each column is then named by its group and
+ * its name ("MSC Events", read as {@code events_msc}), a group standing over the columns to its right up to the next
+ * group (a merged cell holds its value in its first cell only), and a column without a name below its group named by
+ * the group alone ("Study").
+ */
+final class HeaderSearch {
+
+    /** The header is looked for in this many first rows. */
+    static final int ROWS = 20;
+
+    /**
+     * Where the header is.
+     *
+     * @param row     the 1-based row of the column names, -1 when none was found
+     * @param grouped whether the row above holds group names
+     */
+    record Found(int row, boolean grouped) {
+        static final Found NONE = new Found(-1, false);
+
+        /** Whether a header was found. */
+        boolean any() {
+            return row > 0;
+        }
+
+        /** The 1-based row the header starts on. */
+        int first() {
+            return grouped ? row - 1 : row;
+        }
+    }
+
+    private String[] previous;
+    private int previousRow;
+
+    /**
+     * Looks at the next row, in order ({@code row} 1-based; a row missing from a workbook's file is blank): the
+     * header found with it, or {@link Found#NONE}.
+     */
+    Found offer(int row, String[] cells) {
+        String[] above = row == previousRow + 1 ? previous : null;
+        previous = cells;
+        previousRow = row;
+        if (Field.namesRequiredColumns(cells)) {
+            return new Found(row, false);
+        }
+        if (above != null && Field.namesRequiredColumns(names(above, cells))) {
+            return new Found(row, true);
+        }
+        return Found.NONE;
+    }
+
+    /** The column names of a header of two rows: {@code groups} over {@code names}, as the class describes. */
+    static String[] names(String[] groups, String[] names) {
+        int n = Math.max(groups.length, names.length);
+        String[] out = new String[n];
+        String group = "";
+        for (int j = 0; j < n; j++) {
+            String g = j < groups.length ? Blanks.strip(groups[j]) : "";
+            String name = j < names.length ? Blanks.strip(names[j]) : "";
+            if (!g.isEmpty()) {
+                group = g;
+            } else if (name.isEmpty() || j == 0 || Blanks.isBlank(j - 1 < names.length ? names[j - 1] : null)) {
+                group = ""; // a group reaches only over named columns next to each other
+            }
+            out[j] = group.isEmpty() ? name : name.isEmpty() ? group : group + " " + name;
+        }
+        return out;
+    }
+
+    /**
+     * The notice that the header is not the sheet's first row, or null when it is: where it is, and how many rows
+     * above it were not read.
+     *
+     * @param where "" or " of sheet 'Data'"
+     */
+    static String notice(String name, Found header, String where) {
+        if (header.first() <= 1 && !header.grouped()) {
+            return null;
+        }
+        String rows = header.grouped() ? "rows " + header.first() + " and " + header.row() + where
+                + " (group names above the column names, each column read as its group and name, e.g. 'MSC Events')"
+                : "row " + header.row() + where;
+        int above = header.first() - 1;
+        return name + ": the header is " + rows + (above == 0 ? "" : "; the "
+                + Notice.count(above, "row", "rows") + " above it " + (above == 1 ? "was" : "were") + " not read");
+    }
+}
