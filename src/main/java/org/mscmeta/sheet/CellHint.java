@@ -3,7 +3,10 @@ package org.mscmeta.sheet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Hints for a count or year cell that is not a number (loaded only when one is found). */
+/**
+ * Hints for a cell or a column that cannot be read, in the words of the programs and papers it came from (loaded only
+ * when one is needed).
+ */
 final class CellHint {
 
     private static final Pattern THOUSANDS =
@@ -53,6 +56,25 @@ final class CellHint {
         if (m.matches()) {
             return " (" + m.group(1) + " here; the letter that tells two papers of one year apart goes in the study"
                     + " label, as 'Smith " + text + "')";
+        }
+        return "";
+    }
+
+    /**
+     * For a missing column of participants, when the sheet has metafor's column of participants without the event
+     * instead (bi beside ai, di beside ci: escalc's 2 x 2 table), what to give; "" otherwise.
+     */
+    static String nonEvents(Field f, String[] headers) {
+        String other = f == Field.N_MSC ? "bi" : f == Field.N_CONTROL ? "di" : null;
+        if (other == null) {
+            return "";
+        }
+        for (String h : headers) {
+            if (other.equals(Field.headerKey(h))) {
+                String events = f == Field.N_MSC ? "ai" : "ci";
+                return " ('" + h + "' counts the participants without the event, as in metafor's 2 x 2 table: add a"
+                        + " column " + (f == Field.N_MSC ? "n1i" : "n2i") + " = " + events + " + " + other + ")";
+            }
         }
         return "";
     }

@@ -219,14 +219,15 @@ public final class SheetValidator {
         }
         for (Field f : Field.values()) {
             if (f.required() && !fieldColumn.containsKey(f)) {
-                problem(headerRow, f.canonical(), null, "a column named " + f.describe() + nonEvents(f));
+                problem(headerRow, f.canonical(), null, "a column named " + f.describe()
+                        + CellHint.nonEvents(f, headers));
             }
         }
         boolean hasEc = fieldColumn.containsKey(Field.EVENTS_CONTROL);
         boolean hasNc = fieldColumn.containsKey(Field.N_CONTROL);
         if (hasEc != hasNc) {
             Field missing = hasEc ? Field.N_CONTROL : Field.EVENTS_CONTROL;
-            String hint = nonEvents(missing);
+            String hint = CellHint.nonEvents(missing, headers);
             problem(headerRow, missing.canonical(), null, "a column named " + missing.describe()
                     + (hint.isEmpty() ? " (the control arm needs both events_control and n_control)" : hint));
         }
@@ -263,25 +264,6 @@ public final class SheetValidator {
         for (IntArray a : new IntArray[] {rowNumbers, eventsMsc, nMsc, eventsControl, nControl, years}) {
             a.reserve(rows);
         }
-    }
-
-    /**
-     * For a missing column of participants, when the sheet has metafor's column of participants without the event
-     * instead (bi beside ai, di beside ci: escalc's 2 x 2 table), what to give; "" otherwise.
-     */
-    private String nonEvents(Field f) {
-        String other = f == Field.N_MSC ? "bi" : f == Field.N_CONTROL ? "di" : null;
-        if (other == null) {
-            return "";
-        }
-        for (String h : headers) {
-            if (other.equals(Field.headerKey(h))) {
-                String events = f == Field.N_MSC ? "ai" : "ci";
-                return " ('" + h + "' counts the participants without the event, as in metafor's 2 x 2 table: add a"
-                        + " column " + (f == Field.N_MSC ? "n1i" : "n2i") + " = " + events + " + " + other + ")";
-            }
-        }
-        return "";
     }
 
     /** Takes one data row with its spreadsheet row number; blank rows are skipped by the caller. */
