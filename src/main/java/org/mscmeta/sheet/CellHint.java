@@ -14,6 +14,8 @@ final class CellHint {
     private static final Pattern WITH_PERCENT =
             Pattern.compile("([0-9]+)\\s*[(\\[][0-9.,\\s]*%?[)\\]]");
     private static final Pattern YEAR_WITH_LETTER = Pattern.compile("((?:19|20)[0-9]{2})[a-z]");
+    /** A date as a workbook's date cell is read (2020-03-15, with a time or not). */
+    private static final Pattern DATE = Pattern.compile("((?:19|20)[0-9]{2})-[0-9]{2}-[0-9]{2}( .*)?");
     private static final Pattern OVER_TOTAL =
             Pattern.compile("([0-9]+)\\s*/\\s*([0-9]+)");
     /** The errors a spreadsheet's formula shows (#N/A reads as a missing value). */
@@ -49,13 +51,16 @@ final class CellHint {
 
     /**
      * What to write instead of a year cell such as "2020a", the letter a reference list gives the second paper of
-     * an author and year; "" for other text.
+     * an author and year, or a date (a workbook's date cell, read as 2020-03-15); "" for other text.
      */
     static String year(String text) {
         Matcher m = YEAR_WITH_LETTER.matcher(text);
         if (m.matches()) {
             return " (" + m.group(1) + " here; the letter that tells two papers of one year apart goes in the study"
                     + " label, as 'Smith " + text + "')";
+        }
+        if ((m = DATE.matcher(text)).matches()) {
+            return " (the year alone, " + m.group(1) + ")";
         }
         return "";
     }

@@ -121,6 +121,8 @@ class ValidationTest {
         assertProblem(problems(HEADER, "Smith,2020b,IV,BM,Death,1,10,1,10").get(0), 2, "year", "2020b",
                 "(2020 here; the letter that tells two papers of one year apart goes in the study label, as 'Smith"
                 + " 2020b')");
+        assertProblem(problems(HEADER, "Smith,2020-03-15,IV,BM,Death,1,10,1,10").get(0), 2, "year", "2020-03-15",
+                "or a blank cell (the year alone, 2020)");
         // other text gets no hint
         assertEquals("a whole number of participants with the event, 0 or more",
                 problems(HEADER, "A,2020,IV,BM,Death,two,10,1,10").get(0).expected());
