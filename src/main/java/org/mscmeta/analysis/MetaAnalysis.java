@@ -326,16 +326,14 @@ public final class MetaAnalysis {
         }
         boolean[] chosen = new boolean[levels.size()];
         for (String name : names) {
-            int hit = -1;
-            for (int o = 0; o < levels.size() && hit < 0; o++) {
-                if (levels.get(o).equalsIgnoreCase(name.strip())) {
-                    hit = o;
-                }
-            }
+            int hit = org.mscmeta.sheet.OutcomeNames.find(name, levels);
             if (hit < 0) {
-                String hint = name.contains(",") ? " (to analyse several outcomes, give --outcome once for each)" : "";
+                String near = org.mscmeta.sheet.OutcomeNames.closest(name, levels);
+                String hint = name.contains(",") ? " (to analyse several outcomes, give --outcome once for each)"
+                        : near != null ? "; did you mean '" + near + "'?" : "";
                 throw new IllegalArgumentException("no outcome '" + name + "' in " + sheet.file() + hint
-                        + "; outcomes are: " + String.join(", ", levels));
+                        + (near != null && !name.contains(",") ? " The" : "; the") + " outcomes are: "
+                        + String.join(", ", levels));
             }
             chosen[hit] = true;
         }

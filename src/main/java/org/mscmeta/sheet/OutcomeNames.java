@@ -235,6 +235,35 @@ public final class OutcomeNames {
         return true;
     }
 
+    /**
+     * The outcome of {@code levels} that {@code name} names ({@link #key}: "serious adverse events." names "Serious
+     * adverse events"), or -1.
+     */
+    public static int find(String name, List<String> levels) {
+        String k = key(name);
+        for (int o = 0; o < levels.size(); o++) {
+            if (key(levels.get(o)).equals(k)) {
+                return o;
+            }
+        }
+        return -1;
+    }
+
+    /** The outcome of {@code levels} one or two letters from {@code name} (a typing slip), the closest; or null. */
+    public static String closest(String name, List<String> levels) {
+        String k = key(name);
+        String best = null;
+        int bestDistance = 3;
+        for (String level : levels) {
+            int d = distance(k, key(level), 2);
+            if (d < bestDistance) {
+                best = level;
+                bestDistance = d;
+            }
+        }
+        return best;
+    }
+
     /** Levenshtein distance of {@code s} and {@code t}, or {@code max + 1} once it exceeds {@code max}. */
     static int distance(String s, String t, int max) {
         int[] prev = new int[t.length() + 1];

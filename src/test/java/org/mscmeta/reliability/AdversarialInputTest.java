@@ -304,6 +304,32 @@ class AdversarialInputTest {
         assertEquals(0, both.status(), both.all());
     }
 
+    /**
+     * --outcome names an outcome as the sheet's names are merged (case, spacing, punctuation); a name one or two
+     * letters off is refused with the closest outcome named.
+     */
+    @Test
+    void outcomesAreNamedAsTheSheetMergesThemAndATypoGetsTheClosest() throws Exception {
+        Path p = dir.resolve("names.csv");
+        Files.writeString(p, HEAD + "A,Serious adverse events,1,10,2,10\nB,Serious adverse events,3,10,1,10\n"
+                + "A,Death,0,10,1,10\n");
+        Path out = dir.resolve("named");
+        Cli.Run named = Cli.run("analyze", p.toString(), "--out", out.toString(), "--quiet", "--no-report",
+                "--outcome", "serious  adverse-events.");
+        assertEquals(0, named.status(), named.all());
+        String json = Files.readString(out.resolve("results.json"));
+        assertTrue(java.util.regex.Pattern.compile("\"outcome\"\\s*:\\s*\"Serious adverse events\"").matcher(json).find());
+        assertFalse(java.util.regex.Pattern.compile("\"outcome\"\\s*:\\s*\"Death\"").matcher(json).find());
+        Cli.Run typo = analyze(p, "--outcome", "Serius adverse event");
+        assertEquals(2, typo.status());
+        assertTrue(typo.err().contains("error: no outcome 'Serius adverse event' in names.csv; did you mean 'Serious"
+                + " adverse events'? The outcomes are: Serious adverse events, Death"), typo.err());
+        Cli.Run far = analyze(p, "--outcome", "Fever");
+        assertEquals(2, far.status());
+        assertTrue(far.err().contains("error: no outcome 'Fever' in names.csv; the outcomes are: Serious adverse events,"
+                + " Death"), far.err());
+    }
+
     @Test
     void anEmptyOutIsRefused() throws Exception {
         Path p = dir.resolve("ok.csv");
