@@ -131,19 +131,29 @@ class GenerateAndScaleTest {
                 "--moderators", "nosuchcolumn", "--quiet"));
     }
 
+    /** A generated sheet, read, and its analysis without subgroups or sensitivity analyses. */
+    private record Generated(Path file, org.mscmeta.sheet.ExtractionSheet sheet, org.mscmeta.analysis.Results results) {
+    }
+
+    private Generated generate(String name, int trials, int terms) throws Exception {
+        Path file = dir.resolve(name);
+        assertEquals(0, Main.run("generate", "--out", file.toString(), "--trials", String.valueOf(trials), "--terms",
+                String.valueOf(terms)));
+        org.mscmeta.sheet.ExtractionSheet sheet = org.mscmeta.sheet.SheetReader.withBuiltInVocabulary().read(file, null);
+        return new Generated(file, sheet, org.mscmeta.analysis.MetaAnalysis.run(sheet,
+                org.mscmeta.analysis.Settings.DEFAULTS.withBy(List.of()).withSensitivity(
+                        org.mscmeta.analysis.SensitivityMode.NONE)));
+    }
+
     /**
      * What decides the streaming writer is the workbook's rows, not the input's: 8,000 rows of 400 AE terms make 400
      * outcome sheets, which POI's whole-workbook writer held in over 700 MB of heap.
      */
     @Test
     void manyTermsFromFewRowsAreStreamed() throws Exception {
-        Path sheetFile = dir.resolve("terms.csv");
-        assertEquals(0, Main.run("generate", "--out", sheetFile.toString(), "--trials", "20", "--terms", "400"));
-        org.mscmeta.sheet.ExtractionSheet sheet = org.mscmeta.sheet.SheetReader.withBuiltInVocabulary()
-                .read(sheetFile, null);
-        org.mscmeta.analysis.Results results = org.mscmeta.analysis.MetaAnalysis.run(sheet,
-                org.mscmeta.analysis.Settings.DEFAULTS.withBy(List.of()).withSensitivity(
-                        org.mscmeta.analysis.SensitivityMode.NONE));
+        Generated g = generate("terms.csv", 20, 400);
+        org.mscmeta.sheet.ExtractionSheet sheet = g.sheet();
+        org.mscmeta.analysis.Results results = g.results();
         assertEquals(8000, sheet.size());
         assertEquals(400, results.analyses().size());
         long rows = org.mscmeta.report.workbook.Workbook.rows(sheet, results);
@@ -159,14 +169,11 @@ class GenerateAndScaleTest {
     /** Above 10,000 rows the workbook is streamed (and zipped fast): it must still be a complete, valid workbook. */
     @Test
     void registrySizeWorkbookIsStreamedAndComplete() throws Exception {
-        Path sheetFile = dir.resolve("big.csv");
-        assertEquals(0, Main.run("generate", "--out", sheetFile.toString(), "--trials", "1010", "--terms", "20"));
-        org.mscmeta.sheet.ExtractionSheet sheet = org.mscmeta.sheet.SheetReader.withBuiltInVocabulary()
-                .read(sheetFile, null);
+        Generated g = generate("big.csv", 1010, 20);
+        Path sheetFile = g.file();
+        org.mscmeta.sheet.ExtractionSheet sheet = g.sheet();
+        org.mscmeta.analysis.Results results = g.results();
         assertTrue(sheet.size() > org.mscmeta.report.workbook.Workbook.STREAMING_ROWS);
-        org.mscmeta.analysis.Results results = org.mscmeta.analysis.MetaAnalysis.run(sheet,
-                org.mscmeta.analysis.Settings.DEFAULTS.withBy(List.of()).withSensitivity(
-                        org.mscmeta.analysis.SensitivityMode.NONE));
         Path xlsx = dir.resolve("big.xlsx");
         // the plots are embedded last, after every table has been streamed out
         Path png = Path.of("reports", "plots", "forest-death.png");

@@ -270,20 +270,7 @@ class RealSheetsTest {
                 s.addMergedRegion(new org.apache.poi.ss.util.CellRangeAddress(0, 0, 6, 7));
                 s.addMergedRegion(new org.apache.poi.ss.util.CellRangeAddress(0, 0, 8, 9));
                 s.addMergedRegion(new org.apache.poi.ss.util.CellRangeAddress(0, 1, 0, 0));
-                for (int i = 0; i < ROWS.length; i++) {
-                    Row r = s.createRow(2 + i);
-                    for (int j = 0; j < HEADER.length; j++) {
-                        String v = ROWS[i][j];
-                        if (v.isEmpty()) {
-                            continue;
-                        }
-                        if (j >= 5 || j == 1) {
-                            r.createCell(j).setCellValue(Double.parseDouble(v));
-                        } else {
-                            r.createCell(j).setCellValue(v);
-                        }
-                    }
-                }
+                dataRows(s, 2);
                 if (formula) {
                     s.getRow(2).getCell(7).setCellFormula("15+15"); // no saved value: the whole workbook is read
                 }
@@ -301,6 +288,24 @@ class RealSheetsTest {
         }
     }
 
+    /** {@link #ROWS} from row {@code first} (0-based) on: the year and the numbers as numbers, the rest as text. */
+    private static void dataRows(Sheet s, int first) {
+        for (int i = 0; i < ROWS.length; i++) {
+            Row r = s.createRow(first + i);
+            for (int j = 0; j < HEADER.length; j++) {
+                String v = ROWS[i][j];
+                if (v.isEmpty()) {
+                    continue;
+                }
+                if (j >= 5 || j == 1) {
+                    r.createCell(j).setCellValue(Double.parseDouble(v));
+                } else {
+                    r.createCell(j).setCellValue(v);
+                }
+            }
+        }
+    }
+
     /** Notes first; the data sheet with two title rows above its header; a count as a formula with its value. */
     private Path xlsxWithNotesFirst() throws Exception {
         Path p = dir.resolve("workbook.xlsx");
@@ -314,25 +319,9 @@ class RealSheetsTest {
             for (int j = 0; j < HEADER.length; j++) {
                 h.createCell(j).setCellValue(HEADER[j]);
             }
-            for (int i = 0; i < ROWS.length; i++) {
-                Row r = s.createRow(3 + i);
-                for (int j = 0; j < HEADER.length; j++) {
-                    String v = ROWS[i][j];
-                    if (v.isEmpty()) {
-                        continue;
-                    }
-                    if (j >= 5 || j == 1) {
-                        if (i == 0 && j == 6) {
-                            r.createCell(j).setCellFormula("2+2"); // 4, as Excel saves it: formula and value
-                            r.getCell(j).setCellValue(4);
-                        } else {
-                            r.createCell(j).setCellValue(Double.parseDouble(v));
-                        }
-                    } else {
-                        r.createCell(j).setCellValue(v);
-                    }
-                }
-            }
+            dataRows(s, 3);
+            s.getRow(3).getCell(6).setCellFormula("2+2"); // 4, as Excel saves it: formula and value
+            s.getRow(3).getCell(6).setCellValue(4);
             try (var os = Files.newOutputStream(p)) {
                 wb.write(os);
             }
