@@ -58,8 +58,6 @@ final class XlsxSheet {
     /** Formulas without a saved value are evaluated when the workbook is at most this large (50 MB). */
     static final long EVALUATE_MAX_BYTES = 50L * 1024 * 1024;
 
-    /** The header is looked for in the first rows of this many. */
-
     private XlsxSheet() {
     }
 
