@@ -32,7 +32,21 @@ public final class Main {
         if (Boolean.getBoolean(Launcher.LAUNCHED)) {
             ParentWatch.start();
         }
+        Thread.setDefaultUncaughtExceptionHandler(Main::uncaught);
         System.exit(run(args));
+    }
+
+    /**
+     * A failure no task caught, on a thread of the program's (a plot thread's pool, the results.json writer): the run
+     * itself then fails and says why ({@link #run}), so this prints a line only for what is not running out of memory,
+     * and no stack trace. Out of memory it prints nothing: printing would need memory (the JVM's own handler then
+     * printed "Exception: java.lang.OutOfMemoryError thrown from the UncaughtExceptionHandler").
+     */
+    private static void uncaught(Thread t, Throwable e) {
+        if (!(e instanceof OutOfMemoryError)) {
+            System.err.println("error: an unexpected failure on thread '" + t.getName() + "', a defect of mscmeta: please"
+                    + " report it with the command you ran");
+        }
     }
 
     /** Runs the command line and returns its exit status (0 success, 1 failure, 2 bad input or usage). */
