@@ -77,8 +77,7 @@ public record FalseDiscovery(double alpha1, double alpha2, String column, List<R
         String columnName = m.groupColumn() != null ? m.groupColumn() : Multiplicity.ORGAN_SYSTEM;
         TextColumn column = sheet.subgroupColumn(columnName);
         if (m.groupColumn() != null && column == null) {
-            throw new IllegalArgumentException("no column '" + m.groupColumn() + "' in " + sheet.file()
-                    + " for --organ-system");
+            throw MetaAnalysis.noColumn(sheet, m.groupColumn(), "naming the organ systems (--organ-system)");
         }
         String[] system = new String[n];
         if (column != null) {

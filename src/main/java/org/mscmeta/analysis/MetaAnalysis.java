@@ -62,14 +62,17 @@ public final class MetaAnalysis {
         List<String> by = resolveBy(sheet, settings.by());
         for (String b : by) {
             if (sheet.subgroupColumn(b) == null) {
-                throw new IllegalArgumentException("no column '" + b + "' in " + sheet.file()
-                        + " to form subgroups (--by); columns are: " + columnNames(sheet));
+                throw noColumn(sheet, b, "to form subgroups (--by)");
+            }
+        }
+        for (String m : settings.moderators()) {
+            if (sheet.subgroupColumn(m) == null) {
+                throw noColumn(sheet, m, "for --moderators");
             }
         }
         String group = settings.multiplicity().groupColumn();
         if (group != null && sheet.subgroupColumn(group) == null) {
-            throw new IllegalArgumentException("no column '" + group + "' in " + sheet.file()
-                    + " naming the organ systems (--organ-system); columns are: " + columnNames(sheet));
+            throw noColumn(sheet, group, "naming the organ systems (--organ-system)");
         }
         return settings.withBy(by);
     }
@@ -442,11 +445,18 @@ public final class MetaAnalysis {
         return sb.toString();
     }
 
-    private static String columnNames(ExtractionSheet sheet) {
+    /**
+     * The refusal of a column the sheet does not have, asked for {@code purpose} ("to form subgroups (--by)"): with
+     * the column a letter or two from it, when there is one, and the sheet's columns.
+     */
+    static IllegalArgumentException noColumn(ExtractionSheet sheet, String name, String purpose) {
         List<String> names = new ArrayList<>();
         for (TextColumn c : sheet.columns()) {
             names.add(c.name());
         }
-        return String.join(", ", names);
+        String near = org.mscmeta.sheet.OutcomeNames.closest(name, names);
+        return new IllegalArgumentException("no column '" + name + "' in " + sheet.file() + " " + purpose
+                + (near != null ? "; did you mean '" + near + "'? The" : "; the") + " columns are: "
+                + String.join(", ", names));
     }
 }

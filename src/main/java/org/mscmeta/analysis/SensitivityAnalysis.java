@@ -141,7 +141,7 @@ final class SensitivityAnalysis {
         for (String name : mods) {
             TextColumn c = sheet.subgroupColumn(name);
             if (c == null) {
-                throw new IllegalArgumentException("no column '" + name + "' in " + sheet.file() + " for --moderators");
+                throw MetaAnalysis.noColumn(sheet, name, "for --moderators");
             }
             cols.add(c);
         }

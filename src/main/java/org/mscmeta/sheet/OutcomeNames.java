@@ -249,7 +249,10 @@ public final class OutcomeNames {
         return -1;
     }
 
-    /** The outcome of {@code levels} one or two letters from {@code name} (a typing slip), the closest; or null. */
+    /**
+     * The name of {@code levels} (outcomes, or a sheet's columns) one or two letters from {@code name} as {@link #key}
+     * reads them (a typing slip), the closest; or null.
+     */
     public static String closest(String name, List<String> levels) {
         String k = key(name);
         String best = null;

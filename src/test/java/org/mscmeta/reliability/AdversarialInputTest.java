@@ -330,6 +330,26 @@ class AdversarialInputTest {
                 + " Death"), far.err());
     }
 
+    /** A column named a letter or two off in --by, --moderators or --organ-system is refused with the closest. */
+    @Test
+    void aColumnTypoGetsTheClosestColumn() throws Exception {
+        Path p = dir.resolve("columns.csv");
+        Files.writeString(p, "study,outcome,route,dose,events_msc,n_msc,events_control,n_control\n"
+                + "A,Fever,intravenous,1,1,10,2,10\nB,Fever,intrathecal,2,3,10,1,10\n");
+        Cli.Run by = analyze(p, "--by", "rout");
+        assertEquals(2, by.status());
+        assertTrue(by.err().contains("error: no column 'rout' in columns.csv to form subgroups (--by); did you mean"
+                + " 'route'? The columns are: study, outcome, route, dose,"), by.err());
+        Cli.Run mods = analyze(p, "--moderators", "dsoe");
+        assertEquals(2, mods.status());
+        assertTrue(mods.err().contains("error: no column 'dsoe' in columns.csv for --moderators; did you mean 'dose'?"),
+                mods.err());
+        Cli.Run far = analyze(p, "--by", "donor");
+        assertEquals(2, far.status());
+        assertTrue(far.err().contains("error: no column 'donor' in columns.csv to form subgroups (--by); the columns"
+                + " are: study,"), far.err());
+    }
+
     @Test
     void anEmptyOutIsRefused() throws Exception {
         Path p = dir.resolve("ok.csv");
