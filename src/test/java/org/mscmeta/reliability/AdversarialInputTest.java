@@ -320,14 +320,10 @@ class AdversarialInputTest {
         String json = Files.readString(out.resolve("results.json"));
         assertTrue(java.util.regex.Pattern.compile("\"outcome\"\\s*:\\s*\"Serious adverse events\"").matcher(json).find());
         assertFalse(java.util.regex.Pattern.compile("\"outcome\"\\s*:\\s*\"Death\"").matcher(json).find());
-        Cli.Run typo = analyze(p, "--outcome", "Serius adverse event");
-        assertEquals(2, typo.status());
-        assertTrue(typo.err().contains("error: no outcome 'Serius adverse event' in names.csv; did you mean 'Serious"
-                + " adverse events'? The outcomes are: Serious adverse events, Death"), typo.err());
-        Cli.Run far = analyze(p, "--outcome", "Fever");
-        assertEquals(2, far.status());
-        assertTrue(far.err().contains("error: no outcome 'Fever' in names.csv; the outcomes are: Serious adverse events,"
-                + " Death"), far.err());
+        refused(analyze(p, "--outcome", "Serius adverse event"), p, "error: no outcome 'Serius adverse event' in"
+                + " names.csv; did you mean 'Serious adverse events'? The outcomes are: Serious adverse events, Death");
+        refused(analyze(p, "--outcome", "Fever"), p, "error: no outcome 'Fever' in names.csv; the outcomes are: Serious"
+                + " adverse events, Death");
     }
 
     /** A column named a letter or two off in --by, --moderators or --organ-system is refused with the closest. */
@@ -336,18 +332,12 @@ class AdversarialInputTest {
         Path p = dir.resolve("columns.csv");
         Files.writeString(p, "study,outcome,route,dose,events_msc,n_msc,events_control,n_control\n"
                 + "A,Fever,intravenous,1,1,10,2,10\nB,Fever,intrathecal,2,3,10,1,10\n");
-        Cli.Run by = analyze(p, "--by", "rout");
-        assertEquals(2, by.status());
-        assertTrue(by.err().contains("error: no column 'rout' in columns.csv to form subgroups (--by); did you mean"
-                + " 'route'? The columns are: study, outcome, route, dose,"), by.err());
-        Cli.Run mods = analyze(p, "--moderators", "dsoe");
-        assertEquals(2, mods.status());
-        assertTrue(mods.err().contains("error: no column 'dsoe' in columns.csv for --moderators; did you mean 'dose'?"),
-                mods.err());
-        Cli.Run far = analyze(p, "--by", "donor");
-        assertEquals(2, far.status());
-        assertTrue(far.err().contains("error: no column 'donor' in columns.csv to form subgroups (--by); the columns"
-                + " are: study,"), far.err());
+        refused(analyze(p, "--by", "rout"), p, "error: no column 'rout' in columns.csv to form subgroups (--by); did"
+                + " you mean 'route'? The columns are: study, outcome, route, dose,");
+        refused(analyze(p, "--moderators", "dsoe"), p, "error: no column 'dsoe' in columns.csv for --moderators; did"
+                + " you mean 'dose'?");
+        refused(analyze(p, "--by", "donor"), p, "error: no column 'donor' in columns.csv to form subgroups (--by); the"
+                + " columns are: study,");
     }
 
     @Test
