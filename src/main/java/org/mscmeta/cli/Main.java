@@ -110,20 +110,44 @@ public final class Main {
             err.println("error: " + org.mscmeta.report.Terminal.safeLines(e.getMessage()));
             err.println("See 'mscmeta " + first + " --help'.");
             return EXIT_BAD_INPUT;
+        } catch (OutOfMemoryError e) {
+            return outOfMemory(err, first);
         } catch (java.io.IOException e) {
+            if (outOfMemory(e)) {
+                return outOfMemory(err, first);
+            }
             err.println("error: " + org.mscmeta.report.Terminal.safe(org.mscmeta.files.FileProblems.describe(e)));
             return 1;
-        } catch (OutOfMemoryError e) {
-            err.println("error: Java ran out of memory (it was allowed " + Runtime.getRuntime().maxMemory() / (1 << 20)
-                    + " MB); nothing was written. Give it more, e.g. 'java -Xmx4g -jar mscmeta.jar " + first
-                    + " ...', or write less: --no-report, or --outcome NAME for some outcomes.");
-            return 1;
         } catch (Exception e) {
+            if (outOfMemory(e)) {
+                return outOfMemory(err, first);
+            }
             String m = e.getMessage();
             err.println("error: " + (m == null || m.isBlank() ? "an unexpected failure, a defect of mscmeta: please"
                     + " report it with the command you ran" : org.mscmeta.report.Terminal.safe(m)));
             return 1;
         }
+    }
+
+    /**
+     * Whether {@code e} came of running out of memory: the JVM may throw one preallocated error twice (in a block and
+     * in the closing of its resources), and Java's try-with-resources then fails with "Self-suppression not
+     * permitted", caused by that error; a task's error may come wrapped.
+     */
+    private static boolean outOfMemory(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof OutOfMemoryError) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int outOfMemory(PrintStream err, String command) {
+        err.println("error: Java ran out of memory (it was allowed " + Runtime.getRuntime().maxMemory() / (1 << 20)
+                + " MB); nothing was written. Give it more, e.g. 'java -Xmx4g -jar mscmeta.jar " + command
+                + " ...', or write less: --no-report, or --outcome NAME for some outcomes.");
+        return 1;
     }
 
     private static String version() {
