@@ -33,8 +33,16 @@ public final class Main {
             ParentWatch.start();
         }
         Thread.setDefaultUncaughtExceptionHandler(Main::uncaught);
+        reserve = new byte[RESERVE];
         System.exit(run(args));
     }
+
+    /**
+     * Memory set aside at the start and let go when the run runs out, so that what follows (removing the staging
+     * folder, saying why) has room; a heap too small for the program otherwise failed again while saying so.
+     */
+    private static volatile byte[] reserve;
+    private static final int RESERVE = 1 << 20;
 
     /**
      * A failure no task caught, on a thread of the program's (a plot thread's pool, the results.json writer): the run
@@ -43,6 +51,7 @@ public final class Main {
      * printed "Exception: java.lang.OutOfMemoryError thrown from the UncaughtExceptionHandler").
      */
     private static void uncaught(Thread t, Throwable e) {
+        reserve = null;
         if (!(e instanceof OutOfMemoryError)) {
             System.err.println("error: an unexpected failure on thread '" + t.getName() + "', a defect of mscmeta: please"
                     + " report it with the command you ran");
@@ -126,6 +135,13 @@ public final class Main {
             err.println("error: " + (m == null || m.isBlank() ? "an unexpected failure, a defect of mscmeta: please"
                     + " report it with the command you ran" : org.mscmeta.report.Terminal.safe(m)));
             return 1;
+        } catch (LinkageError e) {
+            // a class whose set-up failed earlier in the run, which is what running out of memory there leaves
+            reserve = null;
+            err.println("error: the run failed while setting up a part of the program, most likely for want of memory"
+                    + " (Java was allowed " + Runtime.getRuntime().maxMemory() / (1 << 20) + " MB); nothing was"
+                    + " written. Give it more, e.g. 'java -Xmx4g -jar mscmeta.jar " + first + " ...'.");
+            return 1;
         }
     }
 
@@ -144,6 +160,7 @@ public final class Main {
     }
 
     private static int outOfMemory(PrintStream err, String command) {
+        reserve = null;
         err.println("error: Java ran out of memory (it was allowed " + Runtime.getRuntime().maxMemory() / (1 << 20)
                 + " MB); nothing was written. Give it more, e.g. 'java -Xmx4g -jar mscmeta.jar " + command
                 + " ...', or write less: --no-report, or --outcome NAME for some outcomes.");

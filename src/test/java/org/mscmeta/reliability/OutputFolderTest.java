@@ -126,7 +126,7 @@ class OutputFolderTest {
     }
 
     /**
-     * A run that runs out of memory while it writes its report (a JVM of its own given 24 MB) says so in one
+     * A run that runs out of memory while it writes its report (a JVM of its own given 32 MB) says so in one
      * sentence, with what to do, and leaves nothing behind: the folder it was to create does not exist, not even
      * with a staging folder in it (plots still being drawn when the failure came are finished before the staging
      * folder is removed), and the previous run's files in a second folder are kept as they were.
@@ -141,16 +141,21 @@ class OutputFolderTest {
         for (Path out : List.of(dir.resolve("new"), kept)) {
             String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
             Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx24m", "-Dmscmeta.relaunch=false", "-cp", cp, "org.mscmeta.cli.Main", "analyze",
-                    ReferenceCases.resource("data/route_source_a.csv").toString(), "--out", out.toString(), "--quiet")
+                    "-Xmx32m", "-Dmscmeta.relaunch=false", "-cp", cp, "org.mscmeta.cli.Main", "analyze",
+                    Path.of("examples", "msc_adverse_events.csv").toString(), "--out", out.toString(), "--quiet")
                     .redirectErrorStream(true).start();
             String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
             assertEquals(1, process.waitFor(), output);
             List<String> lines = output.lines().filter(l -> !l.startsWith("[")).toList(); // (the JVM's own log)
             assertEquals(1, lines.size(), output);
-            assertTrue(lines.get(0).startsWith("error: Java ran out of memory (it was allowed "), output);
-            assertTrue(lines.get(0).endsWith("; nothing was written. Give it more, e.g. 'java -Xmx4g -jar mscmeta.jar"
-                    + " analyze ...', or write less: --no-report, or --outcome NAME for some outcomes."), output);
+            // where a heap this small runs out varies from run to run: mostly in a task ("Java ran out of memory"),
+            // now and then while a class sets itself up ("... most likely for want of memory"); both say so in one
+            // sentence with what to do
+            assertTrue(lines.get(0).startsWith("error: Java ran out of memory (it was allowed ")
+                    || lines.get(0).startsWith("error: the run failed while setting up a part of the program, most"
+                    + " likely for want of memory"), output);
+            assertTrue(lines.get(0).contains("; nothing was written. Give it more, e.g. 'java -Xmx4g -jar mscmeta.jar"
+                    + " analyze ...'"), output);
         }
         assertFalse(Files.exists(dir.resolve("new")), "no folder, no staging folder");
         assertEquals(before, files(kept));
