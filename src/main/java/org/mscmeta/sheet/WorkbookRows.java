@@ -131,6 +131,14 @@ final class WorkbookRows {
     }
 
     /**
+     * Whether {@code --sheet given} names the sheet {@code name}: ignoring case, as Excel does (it allows no two
+     * sheets whose names differ in case only), and white space at either end.
+     */
+    static boolean names(String name, String given) {
+        return Blanks.strip(name).equalsIgnoreCase(Blanks.strip(given));
+    }
+
+    /**
      * Refuses a workbook when no sheet was chosen ({@code chosen} null: the one {@code --sheet} named is not there, or
      * no sheet has the required columns) or the named sheet has no header in its first rows.
      *

@@ -67,7 +67,7 @@ final class XlsSheet {
             HeaderSearch.Found header = HeaderSearch.Found.NONE;
             for (Sheet s : wb) {
                 names.add(s.getSheetName());
-                if (sheetName != null && !s.getSheetName().equals(sheetName)) {
+                if (sheetName != null && !WorkbookRows.names(s.getSheetName(), sheetName)) {
                     continue;
                 }
                 HeaderSearch.Found found = WorkbookRows.header(s);

@@ -88,7 +88,7 @@ final class XlsxSheet {
                     if (firstName == null) {
                         firstName = n;
                     }
-                    if (sheetName != null && !n.equals(sheetName)) {
+                    if (sheetName != null && !WorkbookRows.names(n, sheetName)) {
                         continue;
                     }
                     HeaderSearch.Found found = headerOf(in, strings);

@@ -351,6 +351,9 @@ class AnalyzeCommandTest {
         }
         JsonNode r = ReferenceCases.analyze(xlsx, dir.resolve("x"), List.of("--sheet", "data"));
         assertEquals(2, r.get("analyses").get(0).get("k").asInt());
+        // a sheet is named as Excel names it, ignoring case (and white space at either end)
+        JsonNode upper = ReferenceCases.analyze(xlsx, dir.resolve("upper"), List.of("--sheet", " Data"));
+        assertEquals(2, upper.get("analyses").get(0).get("k").asInt());
         // without --sheet: the first sheet with the required columns, with a notice naming it
         JsonNode y = ReferenceCases.analyze(xlsx, dir.resolve("y"), List.of());
         assertEquals(2, y.get("analyses").get(0).get("k").asInt());
