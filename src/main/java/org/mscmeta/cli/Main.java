@@ -33,16 +33,9 @@ public final class Main {
             ParentWatch.start();
         }
         Thread.setDefaultUncaughtExceptionHandler(Main::uncaught);
-        reserve = new byte[RESERVE];
+        org.mscmeta.files.MemoryReserve.hold();
         System.exit(run(args));
     }
-
-    /**
-     * Memory set aside at the start and let go when the run runs out, so that what follows (removing the staging
-     * folder, saying why) has room; a heap too small for the program otherwise failed again while saying so.
-     */
-    private static volatile byte[] reserve;
-    private static final int RESERVE = 1 << 20;
 
     /**
      * A failure no task caught, on a thread of the program's (a plot thread's pool, the results.json writer): the run
@@ -51,7 +44,7 @@ public final class Main {
      * printed "Exception: java.lang.OutOfMemoryError thrown from the UncaughtExceptionHandler").
      */
     private static void uncaught(Thread t, Throwable e) {
-        reserve = null;
+        org.mscmeta.files.MemoryReserve.release();
         if (!(e instanceof OutOfMemoryError)) {
             System.err.println("error: an unexpected failure on thread '" + t.getName() + "', a defect of mscmeta: please"
                     + " report it with the command you ran");
@@ -120,27 +113,31 @@ public final class Main {
             err.println("See 'mscmeta " + first + " --help'.");
             return EXIT_BAD_INPUT;
         } catch (OutOfMemoryError e) {
-            return outOfMemory(err, first);
+            return outOfMemory(err, first, RAN_OUT);
         } catch (java.io.IOException e) {
             if (outOfMemory(e)) {
-                return outOfMemory(err, first);
+                return outOfMemory(err, first, RAN_OUT);
             }
             err.println("error: " + org.mscmeta.report.Terminal.safe(org.mscmeta.files.FileProblems.describe(e)));
             return 1;
         } catch (Exception e) {
             if (outOfMemory(e)) {
-                return outOfMemory(err, first);
+                return outOfMemory(err, first, RAN_OUT);
             }
             String m = e.getMessage();
             err.println("error: " + (m == null || m.isBlank() ? "an unexpected failure, a defect of mscmeta: please"
                     + " report it with the command you ran" : org.mscmeta.report.Terminal.safe(m)));
             return 1;
-        } catch (LinkageError e) {
-            // a class whose set-up failed earlier in the run, which is what running out of memory there leaves
-            reserve = null;
-            err.println("error: the run failed while setting up a part of the program, most likely for want of memory"
-                    + " (Java was allowed " + Runtime.getRuntime().maxMemory() / (1 << 20) + " MB); nothing was"
-                    + " written. Give it more, e.g. 'java -Xmx4g -jar mscmeta.jar " + first + " ...'.");
+        } catch (Error e) {
+            if (outOfMemory(e)) { // e.g. a service that could not be loaded for want of memory
+                return outOfMemory(err, first, RAN_OUT);
+            }
+            if (e instanceof LinkageError) {
+                // a class whose set-up failed earlier in the run, which is what running out of memory there leaves
+                return outOfMemory(err, first, "the run failed while setting up a part of the program, most likely for"
+                        + " want of memory (Java was allowed ");
+            }
+            err.println("error: an unexpected failure, a defect of mscmeta: please report it with the command you ran");
             return 1;
         }
     }
@@ -159,11 +156,14 @@ public final class Main {
         return false;
     }
 
-    private static int outOfMemory(PrintStream err, String command) {
-        reserve = null;
-        err.println("error: Java ran out of memory (it was allowed " + Runtime.getRuntime().maxMemory() / (1 << 20)
-                + " MB); nothing was written. Give it more, e.g. 'java -Xmx4g -jar mscmeta.jar " + command
-                + " ...', or write less: --no-report, or --outcome NAME for some outcomes.");
+    private static final String RAN_OUT = "Java ran out of memory (it was allowed ";
+
+    /** Says that the run ran out of memory ({@code what}, then the heap's size) and what to do; returns 1. */
+    private static int outOfMemory(PrintStream err, String command, String what) {
+        org.mscmeta.files.MemoryReserve.release();
+        err.println("error: " + what + Runtime.getRuntime().maxMemory() / (1 << 20) + " MB); nothing was written. Give"
+                + " it more, e.g. 'java -Xmx4g -jar mscmeta.jar " + command + " ...', or write less: --no-report, or"
+                + " --outcome NAME for some outcomes.");
         return 1;
     }
 

@@ -191,11 +191,18 @@ public final class OutputFolder implements AutoCloseable {
     @Override
     public void close() throws IOException {
         try {
+            removeStaging();
+        } catch (OutOfMemoryError e) {
+            // closed because the run ran out of memory, and the removal too: once more with the reserve let go (and
+            // should that fail as well, the shutdown hook, still in place, tries again as the program ends)
+            MemoryReserve.release();
+            removeStaging();
+        }
+        try {
             Runtime.getRuntime().removeShutdownHook(onShutdown);
         } catch (IllegalStateException e) {
-            // shutting down already: the hook removes the staging folder
+            // shutting down already: the hook runs, and finds the staging folder gone
         }
-        removeStaging();
     }
 
     private static String manifest(List<Path> files) {
