@@ -28,6 +28,13 @@ class ValidationTest {
         return e.problems();
     }
 
+    /** {@code text} written as {@code name} in the test's folder and read. */
+    private ExtractionSheet read(String name, String text) throws IOException, InvalidInputException {
+        Path f = dir.resolve(name);
+        Files.writeString(f, text);
+        return SheetReader.withBuiltInVocabulary().read(f, null);
+    }
+
     private static void assertProblem(InputProblem p, int row, String column, String valueFound, String expectedPart) {
         assertEquals("sheet.csv", p.file());
         assertEquals(row, p.row(), p.message());
@@ -76,10 +83,9 @@ class ValidationTest {
      */
     @Test
     void headersWithBracketsAndSignsNameTheirColumns() throws Exception {
-        Path f = dir.resolve("headers.csv");
-        Files.writeString(f, "Study,Outcome,Events (MSC),events_msc (%),\"N, MSC*\",Events - control,N (control)\n"
+        ExtractionSheet sheet = read("headers.csv",
+                "Study,Outcome,Events (MSC),events_msc (%),\"N, MSC*\",Events - control,N (control)\n"
                 + "A 2020,Fever,3,30,10,2,10\n");
-        ExtractionSheet sheet = SheetReader.withBuiltInVocabulary().read(f, null);
         assertEquals(3, sheet.eventsMsc()[0]);
         assertEquals(10, sheet.nMsc()[0]);
         assertEquals(2, sheet.eventsControl()[0]);
@@ -132,9 +138,7 @@ class ValidationTest {
     void theCountColumnsOfMetaforMetaAndRevManAreRead() throws Exception {
         for (String header : List.of("study,outcome,ai,n1i,ci,n2i", "studlab,outcome,event.e,n.e,event.c,n.c",
                 "Study,Adverse event,Experimental events,Experimental total,Control events,Control total")) {
-            Path f = dir.resolve("names.csv");
-            Files.writeString(f, header + "\nA 2020,Death,1,10,2,11\nB 2021,Death,0,12,3,13\n");
-            ExtractionSheet s = SheetReader.withBuiltInVocabulary().read(f, null);
+            ExtractionSheet s = read("names.csv", header + "\nA 2020,Death,1,10,2,11\nB 2021,Death,0,12,3,13\n");
             assertEquals(2, s.size(), header);
             assertEquals(3, s.eventsControl()[1], header);
             assertEquals(11, s.nControl()[0], header);
@@ -206,10 +210,9 @@ class ValidationTest {
 
     @Test
     void headerAliasesAndSpreadsheetRowNumbers() throws Exception {
-        Path f = dir.resolve("alias.csv");
-        Files.writeString(f, "Author,AE,ai,n1i,ci,n2i,Administration,Tissue\n\nX 2020,Fever,1,10,2,12,I.V.,BM-MSC\n"
+        ExtractionSheet s = read("alias.csv",
+                "Author,AE,ai,n1i,ci,n2i,Administration,Tissue\n\nX 2020,Fever,1,10,2,12,I.V.,BM-MSC\n"
                 + "Y 2021,Fever,3,10,,,intra-articular,\"Adipose (ADSC)\"\n");
-        ExtractionSheet s = SheetReader.withBuiltInVocabulary().read(f, null);
         assertEquals(2, s.size());
         assertEquals(3, s.rowNumber()[0], "blank line 2 still counts as a row");
         assertEquals("intravenous", s.route().get(0));
@@ -221,9 +224,7 @@ class ValidationTest {
 
     @Test
     void unknownVocabularyIsKeptAndNoted() throws Exception {
-        Path f = dir.resolve("vocab.csv");
-        Files.writeString(f, HEADER + "\nA,2020,retro-orbital,moon rock,Death,1,10,1,10\n");
-        ExtractionSheet s = SheetReader.withBuiltInVocabulary().read(f, null);
+        ExtractionSheet s = read("vocab.csv", HEADER + "\nA,2020,retro-orbital,moon rock,Death,1,10,1,10\n");
         assertEquals("retro-orbital", s.route().get(0));
         assertEquals(2, s.notices().size());
         assertTrue(s.notices().get(0).message().contains("\"retro-orbital\" is not in the vocabulary (row 2)"));
@@ -231,13 +232,11 @@ class ValidationTest {
 
     @Test
     void csvCellsAreStrippedInternedAndCountedAsSpreadsheetRows() throws Exception {
-        Path f = dir.resolve("edges.csv");
-        Files.writeString(f, "\uFEFF" + HEADER + "\n"
+        ExtractionSheet s = read("edges.csv", "\uFEFF" + HEADER + "\n"
                 + " A ,2020, IV ,BM,  Fever ,1,10,2,12\n"
                 + ",,,,,,,,\n"                                       // blank row: skipped, still numbered
                 + "\"B\nmulti-line\",2021,IV,BM,Fever,3,10,,\n"     // one record over two lines; no control arm
                 + "C,2022,IV,BM,\"Fever\",0,5,0,6\n");
-        ExtractionSheet s = SheetReader.withBuiltInVocabulary().read(f, null);
         assertEquals(3, s.size());
         assertEquals(List.of(2, 4, 5), java.util.Arrays.stream(s.rowNumber()).boxed().toList());
         assertEquals(List.of("Fever"), s.outcome().levels(), "stripped and quoted values are one level");
