@@ -131,6 +131,21 @@ final class WorkbookRows {
     }
 
     /**
+     * Refuses a workbook file that is empty or larger than {@code max} bytes.
+     *
+     * @param kind ".xlsx" or ".xls", as the message names the workbook
+     */
+    static void refuseBySize(String name, String kind, long size, long max) throws InvalidInputException {
+        if (size == 0) {
+            throw new InvalidInputException(name, "an " + kind + " workbook, but the file is empty (0 bytes)");
+        }
+        if (size > max) {
+            throw new InvalidInputException(name, String.format(java.util.Locale.ROOT, "an %s workbook of at most %d MB,"
+                    + " but it has %d MB: save the data as CSV, which is read as a stream", kind, max >> 20, size >> 20));
+        }
+    }
+
+    /**
      * Whether {@code --sheet given} names the sheet {@code name}: ignoring case, as Excel does (it allows no two
      * sheets whose names differ in case only), and white space at either end.
      */

@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Supplier;
 import org.apache.poi.hssf.usermodel.HSSFWorkbook;
 import org.apache.poi.poifs.filesystem.POIFSFileSystem;
@@ -33,13 +32,7 @@ final class XlsSheet {
     static SheetValidator read(Path file, String name, String sheetName, Supplier<SheetValidator> validators)
             throws IOException, InvalidInputException {
         long size = Files.size(file);
-        if (size == 0) {
-            throw new InvalidInputException(name, "an .xls workbook, but the file is empty (0 bytes)");
-        }
-        if (size > MAX_BYTES) {
-            throw new InvalidInputException(name, String.format(Locale.ROOT, "an .xls workbook of at most %d MB, but"
-                    + " it has %d MB: save the data as CSV, which is read as a stream", MAX_BYTES >> 20, size >> 20));
-        }
+        WorkbookRows.refuseBySize(name, ".xls", size, MAX_BYTES);
         try (POIFSFileSystem fs = new POIFSFileSystem(file.toFile(), true)) {
             if (fs.getRoot().hasEntry("EncryptionInfo")) { // an .xlsx saved with a password is such a container
                 throw new InvalidInputException(name, "a workbook without a password, but this one is encrypted: open"

@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Supplier;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackageAccess;
@@ -65,13 +64,7 @@ final class XlsxSheet {
     static SheetValidator read(Path file, String name, String sheetName, Supplier<SheetValidator> validators)
             throws IOException, InvalidInputException {
         long size = Files.size(file);
-        if (size == 0) {
-            throw new InvalidInputException(name, "an .xlsx workbook, but the file is empty (0 bytes)");
-        }
-        if (size > MAX_BYTES) {
-            throw new InvalidInputException(name, String.format(Locale.ROOT, "an .xlsx workbook of at most %d MB, but"
-                    + " it has %d MB: save the data as CSV, which is read as a stream", MAX_BYTES >> 20, size >> 20));
-        }
+        WorkbookRows.refuseBySize(name, ".xlsx", size, MAX_BYTES);
         try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ)) {
             XSSFReader reader = new XSSFReader(pkg);
             ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(pkg, false);
