@@ -35,6 +35,53 @@ public final class Roots {
     }
 
     /**
+     * The maximiser in {@code [0, inf)} of a log-likelihood of tau2 whose derivative has the sign of {@code score}
+     * (the ML and REML estimating equations): every place where the score falls through 0 is a local maximum, and
+     * so is 0 when the score is not positive there. Unlike Paule-Mandel's Q, these scores need not fall
+     * monotonically: an imprecise study far from the others can give the likelihood a maximum at 0 and another
+     * inside, or two inside. The score is evaluated at 0 and on a grid doubling from {@code 2^-40} times
+     * {@code bound} to {@code bound} (and beyond while it is still positive), each fall through 0 is solved by
+     * {@link #decreasingRoot}'s Brent solver, and the local maximum of the largest log-likelihood is returned, the
+     * smaller tau2 on a tie. metafor's Fisher scoring climbs from the Hedges estimate to the nearest maximum and then
+     * falls back to 0 if 0 is higher ({@code rma.uni}, "may have gotten stuck at a local maximum"); the two agree
+     * unless the maximum it climbs to is not the highest.
+     *
+     * @param bound a tau2 beyond which the score is negative, or a typical magnitude of it
+     */
+    public static double likelihoodMaximum(DoubleUnaryOperator score, DoubleUnaryOperator logLik, double bound) {
+        double top = Math.max(bound, 1e-4);
+        double best = 0;
+        double bestLogLik = Double.NEGATIVE_INFINITY;
+        double lo = 0;
+        double fLo = score.applyAsDouble(0);
+        if (!(fLo > 0)) {
+            best = 0;
+            bestLogLik = logLik.applyAsDouble(0);
+        }
+        double hi = top * 0x1p-40;
+        for (int guard = 0; guard < 240; guard++) {
+            double fHi = score.applyAsDouble(hi);
+            if (fLo > 0 && !(fHi > 0)) {
+                double a = lo;
+                BrentSolver solver = new BrentSolver(1e-15, 1e-300, 1e-300);
+                double root = fHi == 0 ? hi : solver.solve(MAX_EVALUATIONS, score::applyAsDouble, a, hi);
+                double l = logLik.applyAsDouble(root);
+                if (l > bestLogLik) {
+                    best = root;
+                    bestLogLik = l;
+                }
+            }
+            if (hi >= top && !(fHi > 0)) {
+                return best;
+            }
+            lo = hi;
+            fLo = fHi;
+            hi *= 2;
+        }
+        return Double.POSITIVE_INFINITY;
+    }
+
+    /**
      * The root in {@code [0, inf)} of the generalised Q minus {@code target}, {@code Q(t) = sum (y - mu(t))^2 / (v + t)}
      * (the Q-profile equation of Viechtbauer 2007): 0 when {@code Q(0) <= target}. Newton's method from 0, with the
      * derivative {@code dQ/dt = -sum w^2 r^2} that the same pass gives ({@link WeightedSums#qw2}): Q falls and is

@@ -18,14 +18,21 @@ public enum TauSquared {
             return Math.max(0, (s.q() - (y.length - 1)) / (s.sw() - s.sw2() / s.sw()));
         }
     },
-    /** Restricted maximum likelihood: root of {@code sum(w^2 r^2) = sum w - sum w^2 / sum w} (Viechtbauer 2005). */
+    /**
+     * Restricted maximum likelihood (Viechtbauer 2005): the maximiser over {@code [0, inf)} of
+     * {@code -1/2 (sum log(v + tau^2) + log sum w + sum w r^2)}, among the roots of
+     * {@code sum(w^2 r^2) = sum w - sum w^2 / sum w} and 0 ({@link Roots#likelihoodMaximum}).
+     */
     REML {
         @Override
         double compute(double[] y, double[] v) {
-            return Roots.decreasingRoot(t -> {
+            return Roots.likelihoodMaximum(t -> {
                 WeightedSums s = WeightedSums.at(y, v, t);
                 return s.qw2() - (s.sw() - s.sw2() / s.sw());
-            }, start(y, v));
+            }, t -> {
+                WeightedSums s = WeightedSums.at(y, v, t);
+                return -0.5 * (sumLog(v, t) + Math.log(s.sw()) + s.q());
+            }, beyond(y, v));
         }
     },
     /** Paule-Mandel (1982): root of the generalised Q, {@code sum(w r^2) = k - 1}. */
@@ -35,14 +42,18 @@ public enum TauSquared {
             return Roots.decreasingRoot(t -> WeightedSums.at(y, v, t).q() - (y.length - 1), start(y, v));
         }
     },
-    /** Maximum likelihood: root of {@code sum(w^2 r^2) = sum w} (Hardy and Thompson 1996). */
+    /**
+     * Maximum likelihood (Hardy and Thompson 1996): the maximiser over {@code [0, inf)} of
+     * {@code -1/2 (sum log(v + tau^2) + sum w r^2)}, among the roots of {@code sum(w^2 r^2) = sum w} and 0
+     * ({@link Roots#likelihoodMaximum}).
+     */
     ML {
         @Override
         double compute(double[] y, double[] v) {
-            return Roots.decreasingRoot(t -> {
+            return Roots.likelihoodMaximum(t -> {
                 WeightedSums s = WeightedSums.at(y, v, t);
                 return s.qw2() - s.sw();
-            }, start(y, v));
+            }, t -> -0.5 * (sumLog(v, t) + WeightedSums.at(y, v, t).q()), beyond(y, v));
         }
     },
     /**
@@ -145,6 +156,32 @@ public enum TauSquared {
             s += x;
         }
         return s / y.length;
+    }
+
+    /** {@code sum log(v + tau2)}. */
+    private static double sumLog(double[] v, double tau2) {
+        double s = 0;
+        for (double vi : v) {
+            s += Math.log(vi + tau2);
+        }
+        return s;
+    }
+
+    /**
+     * A tau2 beyond which the (RE)ML score is negative: with {@code R} the range of the effects (so every
+     * {@code r^2 <= R^2}), {@code sum(w^2 r^2) <= R^2 sum w^2}, which falls below {@code sum w} (ML) and below
+     * {@code sum w - sum w^2 / sum w} (REML, k >= 2) once tau2 is several times {@code R^2 + max v}.
+     */
+    private static double beyond(double[] y, double[] v) {
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        double vMax = 0;
+        for (int i = 0; i < y.length; i++) {
+            min = Math.min(min, y[i]);
+            max = Math.max(max, y[i]);
+            vMax = Math.max(vMax, v[i]);
+        }
+        return Math.max(8 * ((max - min) * (max - min) + vMax), start(y, v));
     }
 
     /** A scale for the bracket search: the larger of the spread of the effects and their mean variance. */

@@ -25,6 +25,9 @@ import org.mscmeta.testing.ReferenceCases;
  *   <li>{@code reference-extra/convention_cases.json} (src/test/r/convention_reference.R): {@code --convention
  *       revman5} and {@code meta} (MH with correction, DL around MH, meta's RR with n+0.5, raw RD, prediction
  *       interval t(k-1)) and the random-effects I2 from tau2;</li>
+ *   <li>{@code reference-extra/likelihood_cases.json} (src/test/r/likelihood_reference.R): ML and REML where the
+ *       likelihood of tau2 has two maxima (at 0 and inside, or both inside), each metafor's value checked to be the
+ *       higher one;</li>
  *   <li>{@code reference/sensitivity_cases.json}: leave-one-out, cumulative, Egger, Begg, trim and fill,
  *       meta-regression.</li>
  * </ul>
@@ -33,7 +36,8 @@ class MetaforReferenceTest {
 
     static Stream<Arguments> cases() throws IOException {
         return Stream.of("reference/cases.json", "reference/proportion_cases.json",
-                        "reference-extra/extra_cases.json", "reference-extra/convention_cases.json")
+                        "reference-extra/extra_cases.json", "reference-extra/convention_cases.json",
+                        "reference-extra/likelihood_cases.json")
                 .flatMap(file -> {
                     try {
                         return ReferenceCases.load(file).stream();

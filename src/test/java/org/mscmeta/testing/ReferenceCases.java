@@ -43,10 +43,14 @@ public final class ReferenceCases {
         }
     }
 
-    /** The path of a file under the test resources' reference folder. */
+    /**
+     * The path of a file under the test resources' reference folder, or, for a path that starts with
+     * {@code reference-extra/}, under the test resources.
+     */
     public static Path resource(String relative) {
+        String name = relative.startsWith("reference-extra/") ? "/" + relative : "/reference/" + relative;
         try {
-            return Path.of(ReferenceCases.class.getResource("/reference/" + relative).toURI());
+            return Path.of(ReferenceCases.class.getResource(name).toURI());
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
@@ -67,6 +71,7 @@ public final class ReferenceCases {
         add(args, settings, "double_zero", "--double-zero");
         add(args, settings, "level", "--level");
         add(args, settings, "convention", "--convention");
+        add(args, settings, "outcome", "--outcome");
         if (settings.hasNonNull("moderators")) {
             args.add("--moderators");
             args.add(joined(settings.get("moderators")));
