@@ -224,6 +224,33 @@ public record MetaRegression(List<String> terms, int k, double tau2, double qm, 
         final double[] y;
         final double[] v;
 
+        /** {@code sum log(v + tau2)}. */
+        double sumLog(double tau2) {
+            double s = 0;
+            for (double vi : v) {
+                s += Math.log(vi + tau2);
+            }
+            return s;
+        }
+
+        /**
+         * A tau2 beyond which the (RE)ML score is negative: the weighted residuals of a model with an intercept are
+         * at most those around the weighted mean, so, with {@code R} the range of the effects, {@code y'PPy} is at
+         * most {@code k R^2} times the largest weight squared, below {@code tr W} and {@code tr P} once tau2 is
+         * several times {@code k R^2 + max v}.
+         */
+        double beyond() {
+            double min = Double.POSITIVE_INFINITY;
+            double max = Double.NEGATIVE_INFINITY;
+            double vMax = 0;
+            for (int i = 0; i < k; i++) {
+                min = Math.min(min, y[i]);
+                max = Math.max(max, y[i]);
+                vMax = Math.max(vMax, v[i]);
+            }
+            return 8 * (k * (max - min) * (max - min) + vMax);
+        }
+
         Grouped(double[][] x, double[] y, double[] v) {
             this.k = y.length;
             this.p = x.length == 0 ? 0 : x[0].length;
@@ -447,14 +474,19 @@ public record MetaRegression(List<String> terms, int k, double tau2, double qm, 
             scale += vi / k;
         }
         return switch (est) {
-            case REML -> Roots.decreasingRoot(t -> {
+            // the highest maximum of the (restricted) log-likelihood, -1/2 (sum log(v + tau2) + y'Py), REML with
+            // + log det(X'WX): the score need not fall monotonically (TauSquared.ML, Roots.likelihoodMaximum)
+            case REML -> Roots.likelihoodMaximum(t -> {
                 Fit f = g.at(t);
                 return f.ypppy - f.trP;
-            }, scale);
-            case ML -> Roots.decreasingRoot(t -> {
+            }, t -> {
+                Fit f = g.at(t);
+                return -0.5 * (g.sumLog(t) + f.ypy - logDet(f.aInv));
+            }, g.beyond());
+            case ML -> Roots.likelihoodMaximum(t -> {
                 Fit f = g.at(t);
                 return f.ypppy - f.trW;
-            }, scale);
+            }, t -> -0.5 * (g.sumLog(t) + g.at(t).ypy), g.beyond());
             case PM, EB -> Roots.decreasingRoot(t -> g.at(t).ypy - (k - p), scale);
             case DL -> {
                 Fit f = g.at(0);
@@ -484,8 +516,18 @@ public record MetaRegression(List<String> terms, int k, double tau2, double qm, 
 
     // ------------------------------------------------------------------ small dense algebra (p x p)
 
-    /** The inverse of a symmetric positive definite matrix, by Cholesky. */
-    static double[][] inverse(double[][] a) {
+    /** The log-determinant of a symmetric positive definite matrix, by Cholesky. */
+    static double logDet(double[][] a) {
+        double[][] l = cholesky(a);
+        double logDet = 0;
+        for (int j = 0; j < l.length; j++) {
+            logDet += 2 * Math.log(l[j][j]);
+        }
+        return logDet;
+    }
+
+    /** The lower triangle {@code L} of a symmetric positive definite matrix {@code A = L L'}. */
+    private static double[][] cholesky(double[][] a) {
         int n = a.length;
         double[][] l = new double[n][n];
         for (int j = 0; j < n; j++) {
@@ -502,6 +544,13 @@ public record MetaRegression(List<String> terms, int k, double tau2, double qm, 
                 l[i][j] = s / l[j][j];
             }
         }
+        return l;
+    }
+
+    /** The inverse of a symmetric positive definite matrix, by Cholesky. */
+    static double[][] inverse(double[][] a) {
+        int n = a.length;
+        double[][] l = cholesky(a);
         double[][] inv = new double[n][n];
         for (int c = 0; c < n; c++) {
             double[] e = new double[n];
