@@ -422,7 +422,7 @@ final class PooledModel {
     private static CommonResult glmmCommon(Glmm g, Measure m, double nHarmonic, double level) {
         if (!g.isEstimable()) {
             return new CommonResult("GLMM", g.k(), Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
-                    Double.NaN, Double.NaN, g.logLik(), glmmReason(g, false));
+                    Double.NaN, Double.NaN, g.logLik(), glmmReason(g, false, m));
         }
         double z = Distributions.zCritical(level);
         double stat = g.estimate() / g.se();
@@ -439,7 +439,7 @@ final class PooledModel {
         double nan = Double.NaN;
         if (!g.isEstimable()) {
             return new RandomResult("ML", false, g.k(), nan, nan, nan, nan, nan, nan, nan, nan, nan, nan, nan, nan,
-                    nan, nan, g.logLik(), glmmReason(g, true));
+                    nan, nan, g.logLik(), glmmReason(g, true, m));
         }
         double z = Distributions.zCritical(s.level());
         double stat = g.estimate() / g.se();
@@ -456,12 +456,13 @@ final class PooledModel {
     }
 
     /** Why a GLMM fit does not exist; a study count limits only the {@code random}-effects model. */
-    private static String glmmReason(Glmm g, boolean random) {
+    private static String glmmReason(Glmm g, boolean random, Measure m) {
         if (random && g.k() < 2 && !Double.isFinite(g.logLik())) {
             return String.format(Locale.ROOT, "the random-effects GLMM needs at least 2 studies (k = %d)",
                     g.k());
         }
-        return "the likelihood has no finite maximum (no events, or only events, in one arm of"
-                + " every study)";
+        return m.isProportion() ? "the likelihood has no finite maximum (no events, or only events, among the MSC"
+                + " recipients of every study)"
+                : "the likelihood has no finite maximum (no events, or only events, in one arm of every study)";
     }
 }

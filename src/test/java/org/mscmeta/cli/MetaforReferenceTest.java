@@ -102,6 +102,41 @@ class MetaforReferenceTest {
         }
     }
 
+    /**
+     * Two trials (0/97 against 7/48, 1/29 against 3/121) whose UM.FS likelihood has a maximum at tau2 = 0 and a lower
+     * one at tau2 = 2.35, where lme4 stops (metafor: tau2 2.354727, log OR -1.992942). lme4's own 7-point deviance
+     * function, profiled over the fixed effects, is higher near 0 (log-likelihood -2.9507 at tau2 = 1e-4 against
+     * -2.9754 at 2.3547, on lme4's scale), so the maximum is at 0, and the random-effects GLMM is then the
+     * common-effect one: metafor's {@code rma.glmm(model = "UM.FS", method = "EE")} gives log OR -2.699170 and
+     * log-likelihood -7.241851.
+     */
+    @org.junit.jupiter.api.Test
+    void glmmTakesTheHigherOfTwoMaxima(@TempDir Path dir) throws IOException {
+        Path sheet = dir.resolve("two.csv");
+        java.nio.file.Files.writeString(sheet, "study,year,outcome,events_msc,n_msc,events_control,n_control\n"
+                + "A,2000,Death,0,97,7,48\nB,2001,Death,1,29,3,121\n");
+        JsonNode random = ReferenceCases.analyze(sheet, dir.resolve("out"),
+                java.util.List.of("--measure", "OR", "--method", "GLMM")).get("analyses").get(0).get("random");
+        assertTrue(random.get("tau2").asDouble() < 1e-8, "tau2 " + random.get("tau2"));
+        org.junit.jupiter.api.Assertions.assertEquals(-2.699170, random.get("log_estimate").asDouble(), 1e-6);
+        org.junit.jupiter.api.Assertions.assertEquals(-7.241851, random.get("log_likelihood").asDouble(), 1e-6);
+    }
+
+    /** A GLMM of proportions without a finite maximum (no MSC recipient with an event) says why in its own words. */
+    @org.junit.jupiter.api.Test
+    void proportionGlmmWithoutMaximumSaysWhyInItsOwnWords(@TempDir Path dir) throws IOException {
+        Path sheet = dir.resolve("none.csv");
+        java.nio.file.Files.writeString(sheet, "study,year,outcome,events_msc,n_msc\n"
+                + "A,2000,Death,0,90\nB,2001,Death,0,22\n");
+        JsonNode a = ReferenceCases.analyze(sheet, dir.resolve("out"),
+                java.util.List.of("--measure", "PLOGIT", "--method", "GLMM")).get("analyses").get(0);
+        for (String block : java.util.List.of("common", "random")) {
+            org.junit.jupiter.api.Assertions.assertEquals("the likelihood has no finite maximum (no events, or only"
+                    + " events, among the MSC recipients of every study)", a.get(block).get("not_estimable").asString());
+            assertTrue(a.get(block).get("estimate").isNull());
+        }
+    }
+
     /** Sensitivity cases: their moderators are named in the expected meta-regression. */
     static Stream<Arguments> sensitivityCases() throws IOException {
         return Stream.concat(ReferenceCases.load("reference/sensitivity_cases.json").stream(),
