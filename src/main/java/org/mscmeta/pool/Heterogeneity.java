@@ -71,7 +71,8 @@ public record Heterogeneity(double q, int df, double p, double i2, double h2,
         int df = k - 1;
         double nan = Double.NaN;
         if (df < 1) {
-            return new Heterogeneity(q, Math.max(df, 0), 1, 0, 1, nan, nan, nan, nan);
+            // the one residual is rounding (the center is w y / w), not heterogeneity
+            return new Heterogeneity(0, Math.max(df, 0), 1, 0, 1, nan, nan, nan, nan);
         }
         double i2 = q > 0 ? Math.max(0, (q - df) / q) * 100 : 0;
         return new Heterogeneity(q, df, Distributions.pChiSquareUpper(q, df), i2, q / df, nan, nan, nan, nan);
