@@ -39,8 +39,9 @@ public final class Roots {
      * (the ML and REML estimating equations): every place where the score falls through 0 is a local maximum, and
      * so is 0 when the score is not positive there. Unlike Paule-Mandel's Q, these scores need not fall
      * monotonically: an imprecise study far from the others can give the likelihood a maximum at 0 and another
-     * inside, or two inside. The score is evaluated at 0 and on a grid doubling from {@code 2^-40} times
-     * {@code bound} to {@code bound} (and beyond while it is still positive), each fall through 0 is solved by
+     * inside, or two inside. The score is evaluated at 0 and on a grid doubling from {@code 2^-20} times
+     * {@code bound} to {@code bound} (and beyond while it is still positive; between 0 and the grid's first point
+     * only a first fall is looked for), each fall through 0 is solved by
      * {@link #decreasingRoot}'s Brent solver, and the local maximum of the largest log-likelihood is returned, the
      * smaller tau2 on a tie. metafor's Fisher scoring climbs from the Hedges estimate to the nearest maximum and then
      * falls back to 0 if 0 is higher ({@code rma.uni}, "may have gotten stuck at a local maximum"); the two agree
@@ -58,7 +59,7 @@ public final class Roots {
             best = 0;
             bestLogLik = logLik.applyAsDouble(0);
         }
-        double hi = top * 0x1p-40;
+        double hi = top * 0x1p-20;
         for (int guard = 0; guard < 240; guard++) {
             double fHi = score.applyAsDouble(hi);
             if (fLo > 0 && !(fHi > 0)) {

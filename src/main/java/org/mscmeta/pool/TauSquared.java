@@ -168,9 +168,10 @@ public enum TauSquared {
     }
 
     /**
-     * A tau2 beyond which the (RE)ML score is negative: with {@code R} the range of the effects (so every
-     * {@code r^2 <= R^2}), {@code sum(w^2 r^2) <= R^2 sum w^2}, which falls below {@code sum w} (ML) and below
-     * {@code sum w - sum w^2 / sum w} (REML, k >= 2) once tau2 is several times {@code R^2 + max v}.
+     * A tau2 beyond which the (RE)ML score is negative. With {@code R} the range of the effects, every
+     * {@code r^2 <= R^2}, so {@code sum(w^2 r^2) <= w_max^2 k R^2}, while {@code sum w >= k w_min} and
+     * {@code sum w - sum w^2 / sum w >= (k - 1) w_min}; for tau2 above the largest variance that is below them once
+     * tau2 exceeds {@code 2 k R^2 / (k - 1)}.
      */
     private static double beyond(double[] y, double[] v) {
         double min = Double.POSITIVE_INFINITY;
@@ -181,7 +182,7 @@ public enum TauSquared {
             max = Math.max(max, y[i]);
             vMax = Math.max(vMax, v[i]);
         }
-        return Math.max(8 * ((max - min) * (max - min) + vMax), start(y, v));
+        return 2 * (2.0 * y.length / (y.length - 1) * (max - min) * (max - min) + vMax);
     }
 
     /** A scale for the bracket search: the larger of the spread of the effects and their mean variance. */

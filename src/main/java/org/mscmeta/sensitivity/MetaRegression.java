@@ -234,10 +234,10 @@ public record MetaRegression(List<String> terms, int k, double tau2, double qm, 
         }
 
         /**
-         * A tau2 beyond which the (RE)ML score is negative: the weighted residuals of a model with an intercept are
-         * at most those around the weighted mean, so, with {@code R} the range of the effects, {@code y'PPy} is at
-         * most {@code k R^2} times the largest weight squared, below {@code tr W} and {@code tr P} once tau2 is
-         * several times {@code k R^2 + max v}.
+         * A tau2 beyond which the (RE)ML score is negative. With {@code R} the range of the effects, {@code y'PPy <=
+         * w_max y'Py <= w_max^2 k R^2} (the weighted residuals of a model with an intercept are at most those around
+         * the weighted mean), while {@code tr P >= w_min (k - p)} and {@code tr W >= k w_min}; for tau2 above the
+         * largest variance that is below them once tau2 exceeds {@code 2 k R^2 / (k - p)}.
          */
         double beyond() {
             double min = Double.POSITIVE_INFINITY;
@@ -248,7 +248,7 @@ public record MetaRegression(List<String> terms, int k, double tau2, double qm, 
                 max = Math.max(max, y[i]);
                 vMax = Math.max(vMax, v[i]);
             }
-            return 8 * (k * (max - min) * (max - min) + vMax);
+            return 2 * (2.0 * k / Math.max(k - p, 1) * (max - min) * (max - min) + vMax);
         }
 
         Grouped(double[][] x, double[] y, double[] v) {
