@@ -263,7 +263,8 @@ public final class MetaAnalysis {
                     : ": continuity correction ") + fmt(s.cc().value())
                     + " added to the cells of " + Notice.count(nCorrected, "study", "studies")
                     + " for " + (nCorrected == 1 ? "its" : "their") + " own estimates"
-                    + (s.method() == Method.IV ? " and the pooling"
+                    + (s.method() == Method.GLMM ? " (the logistic models use the raw counts)"
+                            : s.method() == Method.IV ? " and the pooling"
                             : s.method() == Method.MH && s.convention().correctedMantelHaenszel()
                             ? " and the pooling (the " + s.method().words() + " estimate included, as in "
                             + s.convention().displayName() + ")"
@@ -287,16 +288,18 @@ public final class MetaAnalysis {
                     + s.measure() + " of their own but still count in " + methodName(s.method()) + ")"));
         }
         RandomResult rr = a.random();
-        if (rr.isFitted() && rr.k() >= PredictionInterval.MIN_K && rr.k() < PREDICTION_FEW
+        if (rr.isEstimable() && rr.k() >= PredictionInterval.MIN_K && rr.k() < PREDICTION_FEW
                 && s.prediction() != PredictionInterval.T_K2) {
             notices.add(new Notice("prediction_interval", a.outcome(), a.outcome() + ": the prediction interval"
                     + " uses " + s.prediction().words() + " on k = " + rr.k() + " studies, which understates its width"
                     + " with few studies; IntHout et al. (BMJ Open 2016;6:e010247) recommend t with k-2 degrees of"
                     + " freedom (--prediction-interval t(k-2))"));
         }
-        if (s.tau2() != null && a.k() > 1 && a.k() < 5 && !s.hksj()) {
-            notices.add(new Notice("small_k", a.outcome(), a.outcome() + ": random-effects model on k = " + a.k()
-                    + " studies; with fewer than 5 studies consider --hksj"));
+        if (rr.isEstimable() && a.k() > 1 && a.k() < 5 && !s.hksj()) {
+            notices.add(new Notice("small_k", a.outcome(), a.outcome() + (s.method() == Method.GLMM
+                    ? ": random-effects GLMM on k = " + a.k() + " studies; with fewer than 5 studies its tau\u00b2 is"
+                    + " imprecise and its Wald interval may be too narrow"
+                    : ": random-effects model on k = " + a.k() + " studies; with fewer than 5 studies consider --hksj")));
         }
     }
 

@@ -16,7 +16,8 @@ import org.mscmeta.pool.TauSquared;
  * @param measure    RR (default), OR, RD, or a proportion of MSC recipients (PLOGIT, PFT, PRAW)
  * @param method     MH (default), IV, PETO or GLMM
  * @param tau2       tau2 estimator of the random-effects model (default REML); null for no random model
- * @param hksj       Hartung-Knapp-Sidik-Jonkman adjustment of the random-effects CI (default off)
+ * @param hksj       Hartung-Knapp-Sidik-Jonkman adjustment of the random-effects CI (default off); not used by the
+ *                   GLMM, whose interval is the Wald z interval (the command line refuses the two together)
  * @param cc         continuity correction (default 0.5, only0)
  * @param doubleZero double-zero studies for RR and OR (default exclude; RD always keeps them)
  * @param level      confidence level (default 0.95)

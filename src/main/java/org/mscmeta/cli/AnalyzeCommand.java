@@ -328,6 +328,12 @@ final class AnalyzeCommand implements Main.Subcommand {
             throw new IllegalArgumentException("Peto's method estimates odds ratios: use --measure OR with --method"
                     + " PETO (proportions are pooled by inverse variance, or by --method GLMM for PLOGIT)");
         }
+        if (method == Method.GLMM && hksj) {
+            // the engine fits the GLMM whatever hksj says, so the option would be ignored without a word
+            throw new IllegalArgumentException("--hksj adjusts the inverse-variance random-effects model; the GLMM is"
+                    + " a likelihood model with a Wald z interval (as metafor's rma.glmm): leave out --hksj, or use"
+                    + " --method IV or MH with --hksj");
+        }
         TauSquared t;
         try {
             t = tau2.equalsIgnoreCase("none") ? null : TauSquared.parse(tau2);

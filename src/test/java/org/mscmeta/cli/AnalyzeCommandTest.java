@@ -68,6 +68,12 @@ class AnalyzeCommandTest {
                 "--method", "PETO"));
         assertTrue(peto.toString(StandardCharsets.UTF_8).contains("Peto's method estimates odds ratios"),
                 peto.toString(StandardCharsets.UTF_8));
+        // --hksj was ignored under --method GLMM without a word (results.json said hksj: true in its settings)
+        ByteArrayOutputStream glmm = new ByteArrayOutputStream();
+        assertEquals(2, runCapturingErr(glmm, "analyze", "x.csv", "--out", dir.toString(), "--measure", "OR",
+                "--method", "GLMM", "--hksj"));
+        assertTrue(glmm.toString(StandardCharsets.UTF_8).contains("leave out --hksj"),
+                glmm.toString(StandardCharsets.UTF_8));
         assertEquals(2, runCapturingErr(err, "analyze", "x.csv", "--out", dir.toString(), "--convention", "stata"));
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("expected metafor, revman5 or meta"));
     }

@@ -382,6 +382,10 @@ public final class ForestPlots {
 
     private static String heterogeneity(Analysis a, Settings s, boolean random) {
         Heterogeneity h = a.heterogeneity();
+        if (h == null && a.k() >= 2) {
+            // Q is taken around the common-effect estimate: a GLMM without one has none
+            return "Heterogeneity: not estimable (no common-effect estimate to measure it around)";
+        }
         if (h == null || h.df() < 1) {
             return "Heterogeneity: not applicable (fewer than two studies)";
         }

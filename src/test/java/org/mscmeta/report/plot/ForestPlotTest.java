@@ -457,6 +457,37 @@ class ForestPlotTest {
         assertTrue(headTexts(iv).contains("(random)"), headTexts(iv).toString());
     }
 
+    /**
+     * A GLMM of proportions whose likelihood has no maximum (no MSC recipient of three trials had the event) has no
+     * common-effect estimate to take Q around: its plot says heterogeneity is not estimable, not that there are
+     * fewer than two studies; and the run's notices neither discuss a prediction interval nor suggest --hksj for the
+     * random model it could not fit, and say that the logistic models use the raw counts.
+     */
+    @Test
+    void aGlmmWithoutEstimateSaysWhyHeterogeneityIsMissing(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        Path sheet = dir.resolve("none.csv");
+        java.nio.file.Files.writeString(sheet, "study,year,outcome,events_msc,n_msc\n"
+                + "A,2019,Tumour formation,0,90\nB,2020,Tumour formation,0,22\nC,2021,Tumour formation,0,40\n");
+        Results r = MetaAnalysis.run(SheetReader.withBuiltInVocabulary().read(sheet, null),
+                Settings.DEFAULTS.withMeasure(org.mscmeta.effect.Measure.PLOGIT)
+                        .withMethod(org.mscmeta.analysis.Method.GLMM));
+        List<String> texts = new java.util.ArrayList<>();
+        for (Drawing page : outcome(r, PlotOptions.DEFAULTS).pages(PlotOptions.DEFAULTS)) {
+            DrawingInspector.of(page).texts.forEach(t -> texts.add(t.text()));
+        }
+        String all = String.join(" ", texts);
+        assertTrue(all.contains("Heterogeneity: not estimable (no common-effect estimate to measure it around)"), all);
+        assertFalse(all.contains("fewer than two studies"), all);
+        List<String> categories = r.notices().stream().map(n -> n.category()).toList();
+        assertFalse(categories.contains("prediction_interval"), categories.toString());
+        assertTrue(r.notices().stream().noneMatch(n -> n.message().contains("random-effects")), r.notices().toString());
+        String cc = r.notices().stream().filter(n -> n.category().equals("continuity_correction")).findFirst()
+                .orElseThrow().message();
+        assertTrue(cc.endsWith("for their own estimates (the logistic models use the raw counts): A (row 2), B (row 3),"
+                + " C (row 4)"), cc);
+    }
+
     private static List<String> headTexts(Results r) {
         List<String> texts = new java.util.ArrayList<>();
         DrawingInspector.of(outcome(r, PlotOptions.DEFAULTS).pages(PlotOptions.DEFAULTS).get(0)).texts
