@@ -1,0 +1,87 @@
+# Differential test against metafor on random sheets: not part of the build (it needs R, metafor and jsonlite).
+# Generates SETS random two-arm sheets of 60 outcomes each (2 to 15 trials, event risks from 0.1% to 95%, with and
+# without double-zero and all-event trials), runs `analyze --no-report --by none --sensitivity none` over measures
+# RR, OR, RD, methods MH and IV, every tau2 estimator, with and without --hksj, and compares every outcome's
+# common and random estimates, intervals, p-values, tau2, I2, Q and prediction interval with metafor's
+# (rma.mh with drop00 for RR and OR; rma with drop00 for the random model and IV; predict for k >= 3).
+# Prints the largest relative difference per value and setting; metafor is iterated to 1e-12.
+# Known, expected differences: PM, whose metafor value comes from uniroot at tol 1.2e-4 (ours is solved to machine
+# precision and equals metafor's EB, the same estimator), and tau2 near 0 (metafor stops at 1e-12).
+#
+# Run from the repository root after `mvn -q -B package -DskipTests`:  Rscript src/test/r/fuzz_metafor.R [SETS]
+suppressMessages({ library(metafor); library(jsonlite) })
+sets <- as.integer(c(commandArgs(TRUE), "2")[1])
+jar <- "target/mscmeta.jar"
+ctl <- list(maxiter = 10000, threshold = 1e-12, stepadj = 0.5)
+
+sheet <- function(seed, zeros) {
+  set.seed(seed)
+  rows <- list()
+  for (o in 0:59) {
+    k <- sample(c(2, 3, 4, 5, 6, 8, 10, 15), 1); base <- sample(c(0.001, 0.02, 0.05, 0.1, 0.3, 0.6), 1)
+    eff <- sample(c(0.3, 0.7, 1, 1.5, 3), 1)
+    n1 <- sample(5:200, k, TRUE); n2 <- sample(5:200, k, TRUE)
+    p2 <- pmin(0.95, pmax(0.001, base * rlnorm(k, 0, 0.8))); p1 <- pmin(0.97, p2 * eff * rlnorm(k, 0, 0.5))
+    a <- rbinom(k, n1, p1); c <- rbinom(k, n2, p2)
+    if (!zeros) a[a + c == 0] <- 1
+    rows[[o + 1]] <- data.frame(study = sprintf("S%d_%d", o, seq_len(k)), year = 2000 + seq_len(k),
+                                outcome = sprintf("O%02d", o), events_msc = a, n_msc = n1, events_control = c,
+                                n_control = n2)
+  }
+  do.call(rbind, rows)
+}
+
+compare <- function(d, res, measure, method, tau2, hksj) {
+  worst <- list()
+  note <- function(f, x, y) {
+    if (is.null(x) || is.na(x)) return()
+    v <- if (is.null(y)) Inf else if (abs(x) < 1e-12 && abs(y) < 1e-12) 0 else abs(x - y) / max(abs(x), 1e-8)
+    if (is.null(worst[[f]]) || v > worst[[f]]) worst[[f]] <<- v
+  }
+  tr <- if (measure == "RD") identity else exp
+  for (an in res$analyses) {
+    if (!is.null(an$subgroup)) next
+    s <- d[d$outcome == an$outcome, ]
+    f <- tryCatch(suppressWarnings(if (method == "MH")
+      rma.mh(ai = events_msc, n1i = n_msc, ci = events_control, n2i = n_control, data = s, measure = measure,
+             drop00 = measure != "RD")
+      else rma(ai = events_msc, n1i = n_msc, ci = events_control, n2i = n_control, data = s, measure = measure,
+               method = "EE", drop00 = measure != "RD")), error = function(e) NULL)
+    if (!is.null(f) && !is.na(f$beta[1]) && !is.null(an$common$estimate)) {
+      note("common.estimate", tr(f$beta[1]), an$common$estimate); note("common.p", f$pval, an$common$p)
+      note("common.ci", tr(f$ci.lb), an$common$ci_lower); note("common.ci", tr(f$ci.ub), an$common$ci_upper)
+      note("Q", f$QE, an$heterogeneity$Q)
+    }
+    g <- tryCatch(suppressWarnings(rma(ai = events_msc, n1i = n_msc, ci = events_control, n2i = n_control, data = s,
+                                       measure = measure, method = tau2, test = if (hksj) "knha" else "z",
+                                       drop00 = measure != "RD", control = ctl)), error = function(e) NULL)
+    if (is.null(g) || g$k < 2 || is.null(an$random$estimate)) next
+    note("random.tau2", g$tau2 + 1e-6, an$random$tau2 + 1e-6)
+    note("random.estimate", tr(g$beta[1]), an$random$estimate); note("random.p", g$pval, an$random$p)
+    note("random.ci", tr(g$ci.lb), an$random$ci_lower); note("random.ci", tr(g$ci.ub), an$random$ci_upper)
+    note("random.I2", g$I2 + 1, an$random$I2 + 1)
+    if (g$k >= 3) {
+      p <- predict(g)
+      note("random.pi", tr(p$pi.lb), an$random$pi_lower); note("random.pi", tr(p$pi.ub), an$random$pi_upper)
+    }
+  }
+  worst
+}
+
+dir <- tempfile("fuzz"); dir.create(dir)
+for (set in seq_len(sets)) {
+  d <- sheet(set, zeros = set %% 2 == 0)
+  csv <- file.path(dir, "sheet.csv"); write.csv(d, csv, row.names = FALSE)
+  for (measure in c("RR", "OR", "RD")) for (method in c("MH", "IV")) {
+    for (tau2 in c("DL", "REML", "PM", "ML", "HE", "SJ", "HS", "EB")) for (hksj in c(FALSE, TRUE)) {
+      out <- file.path(dir, "out"); unlink(out, recursive = TRUE)
+      args <- c("-jar", jar, "analyze", csv, "--out", out, "--no-report", "--by", "none", "--sensitivity", "none",
+                "--quiet", "--measure", measure, "--method", method, "--tau2", tau2, if (hksj) "--hksj")
+      if (system2("java", args) != 0) { cat("analyze failed:", args, "\n"); next }
+      w <- compare(d, fromJSON(file.path(out, "results.json"), simplifyVector = FALSE), measure, method, tau2, hksj)
+      big <- unlist(w)[unlist(w) > 1e-6]
+      cat(sprintf("set %d %s %s %-4s %-5s largest %.1e%s\n", set, measure, method, tau2, if (hksj) "hksj" else "",
+                  max(unlist(w)), if (length(big)) paste0("  above 1e-6: ", paste(names(big), collapse = ", ")) else ""))
+    }
+  }
+}
