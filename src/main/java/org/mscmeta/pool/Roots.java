@@ -62,17 +62,19 @@ public final class Roots {
         double hi = top * 0x1p-20;
         for (int guard = 0; guard < 240; guard++) {
             double fHi = score.applyAsDouble(hi);
-            if (fLo > 0 && !(fHi > 0)) {
-                double a = lo;
+            if (Double.isNaN(fHi)) {
+                return best; // no number to search on (a variance that is not a number): the best found so far
+            }
+            if (fLo > 0 && fHi <= 0) {
                 BrentSolver solver = new BrentSolver(1e-15, 1e-300, 1e-300);
-                double root = fHi == 0 ? hi : solver.solve(MAX_EVALUATIONS, score::applyAsDouble, a, hi);
+                double root = fHi == 0 ? hi : solver.solve(MAX_EVALUATIONS, score::applyAsDouble, lo, hi);
                 double l = logLik.applyAsDouble(root);
                 if (l > bestLogLik) {
                     best = root;
                     bestLogLik = l;
                 }
             }
-            if (hi >= top && !(fHi > 0)) {
+            if (hi >= top && fHi <= 0) {
                 return best;
             }
             lo = hi;
