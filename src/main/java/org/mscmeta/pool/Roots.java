@@ -84,6 +84,34 @@ public final class Roots {
         return Double.POSITIVE_INFINITY;
     }
 
+    /** {@code sum log(v + tau2)}: the determinant term of the ML and REML log-likelihoods. */
+    public static double sumLog(double[] v, double tau2) {
+        double s = 0;
+        for (double vi : v) {
+            s += Math.log(vi + tau2);
+        }
+        return s;
+    }
+
+    /**
+     * A tau2 beyond which the ML and REML scores of a model with an intercept and {@code p} coefficients in all are
+     * negative, for {@link #likelihoodMaximum}. With {@code R} the range of the effects, the weighted residuals are at
+     * most those around the weighted mean, so {@code y'PPy <= w_max y'Py <= w_max^2 k R^2}, while
+     * {@code tr W >= k w_min} (ML) and {@code tr P >= (k - p) w_min} (REML; intercept only: {@code sum w - sum w^2 /
+     * sum w}); for tau2 above the largest variance that is below them once tau2 exceeds {@code 2 k R^2 / (k - p)}.
+     */
+    public static double scoreBound(double[] y, double[] v, int p) {
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        double vMax = 0;
+        for (int i = 0; i < y.length; i++) {
+            min = Math.min(min, y[i]);
+            max = Math.max(max, y[i]);
+            vMax = Math.max(vMax, v[i]);
+        }
+        return 2 * (2.0 * y.length / Math.max(y.length - p, 1) * (max - min) * (max - min) + vMax);
+    }
+
     /**
      * The root in {@code [0, inf)} of the generalised Q minus {@code target}, {@code Q(t) = sum (y - mu(t))^2 / (v + t)}
      * (the Q-profile equation of Viechtbauer 2007): 0 when {@code Q(0) <= target}. Newton's method from 0, with the

@@ -31,8 +31,8 @@ public enum TauSquared {
                 return s.qw2() - (s.sw() - s.sw2() / s.sw());
             }, t -> {
                 WeightedSums s = WeightedSums.at(y, v, t);
-                return -0.5 * (sumLog(v, t) + Math.log(s.sw()) + s.q());
-            }, beyond(y, v));
+                return -0.5 * (Roots.sumLog(v, t) + Math.log(s.sw()) + s.q());
+            }, Roots.scoreBound(y, v, 1));
         }
     },
     /** Paule-Mandel (1982): root of the generalised Q, {@code sum(w r^2) = k - 1}. */
@@ -53,7 +53,7 @@ public enum TauSquared {
             return Roots.likelihoodMaximum(t -> {
                 WeightedSums s = WeightedSums.at(y, v, t);
                 return s.qw2() - s.sw();
-            }, t -> -0.5 * (sumLog(v, t) + WeightedSums.at(y, v, t).q()), beyond(y, v));
+            }, t -> -0.5 * (Roots.sumLog(v, t) + WeightedSums.at(y, v, t).q()), Roots.scoreBound(y, v, 1));
         }
     },
     /**
@@ -156,33 +156,6 @@ public enum TauSquared {
             s += x;
         }
         return s / y.length;
-    }
-
-    /** {@code sum log(v + tau2)}. */
-    private static double sumLog(double[] v, double tau2) {
-        double s = 0;
-        for (double vi : v) {
-            s += Math.log(vi + tau2);
-        }
-        return s;
-    }
-
-    /**
-     * A tau2 beyond which the (RE)ML score is negative. With {@code R} the range of the effects, every
-     * {@code r^2 <= R^2}, so {@code sum(w^2 r^2) <= w_max^2 k R^2}, while {@code sum w >= k w_min} and
-     * {@code sum w - sum w^2 / sum w >= (k - 1) w_min}; for tau2 above the largest variance that is below them once
-     * tau2 exceeds {@code 2 k R^2 / (k - 1)}.
-     */
-    private static double beyond(double[] y, double[] v) {
-        double min = Double.POSITIVE_INFINITY;
-        double max = Double.NEGATIVE_INFINITY;
-        double vMax = 0;
-        for (int i = 0; i < y.length; i++) {
-            min = Math.min(min, y[i]);
-            max = Math.max(max, y[i]);
-            vMax = Math.max(vMax, v[i]);
-        }
-        return 2 * (2.0 * y.length / (y.length - 1) * (max - min) * (max - min) + vMax);
     }
 
     /** A scale for the bracket search: the larger of the spread of the effects and their mean variance. */

@@ -224,33 +224,6 @@ public record MetaRegression(List<String> terms, int k, double tau2, double qm, 
         final double[] y;
         final double[] v;
 
-        /** {@code sum log(v + tau2)}. */
-        double sumLog(double tau2) {
-            double s = 0;
-            for (double vi : v) {
-                s += Math.log(vi + tau2);
-            }
-            return s;
-        }
-
-        /**
-         * A tau2 beyond which the (RE)ML score is negative. With {@code R} the range of the effects, {@code y'PPy <=
-         * w_max y'Py <= w_max^2 k R^2} (the weighted residuals of a model with an intercept are at most those around
-         * the weighted mean), while {@code tr P >= w_min (k - p)} and {@code tr W >= k w_min}; for tau2 above the
-         * largest variance that is below them once tau2 exceeds {@code 2 k R^2 / (k - p)}.
-         */
-        double beyond() {
-            double min = Double.POSITIVE_INFINITY;
-            double max = Double.NEGATIVE_INFINITY;
-            double vMax = 0;
-            for (int i = 0; i < k; i++) {
-                min = Math.min(min, y[i]);
-                max = Math.max(max, y[i]);
-                vMax = Math.max(vMax, v[i]);
-            }
-            return 2 * (2.0 * k / Math.max(k - p, 1) * (max - min) * (max - min) + vMax);
-        }
-
         Grouped(double[][] x, double[] y, double[] v) {
             this.k = y.length;
             this.p = x.length == 0 ? 0 : x[0].length;
@@ -481,12 +454,12 @@ public record MetaRegression(List<String> terms, int k, double tau2, double qm, 
                 return f.ypppy - f.trP;
             }, t -> {
                 Fit f = g.at(t);
-                return -0.5 * (g.sumLog(t) + f.ypy - logDet(f.aInv));
-            }, g.beyond());
+                return -0.5 * (Roots.sumLog(g.v, t) + f.ypy - logDet(f.aInv));
+            }, Roots.scoreBound(g.y, g.v, g.p));
             case ML -> Roots.likelihoodMaximum(t -> {
                 Fit f = g.at(t);
                 return f.ypppy - f.trW;
-            }, t -> -0.5 * (g.sumLog(t) + g.at(t).ypy), g.beyond());
+            }, t -> -0.5 * (Roots.sumLog(g.v, t) + g.at(t).ypy), Roots.scoreBound(g.y, g.v, g.p));
             case PM, EB -> Roots.decreasingRoot(t -> g.at(t).ypy - (k - p), scale);
             case DL -> {
                 Fit f = g.at(0);
