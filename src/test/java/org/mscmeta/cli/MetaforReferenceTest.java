@@ -112,11 +112,9 @@ class MetaforReferenceTest {
      */
     @org.junit.jupiter.api.Test
     void glmmTakesTheHigherOfTwoMaxima(@TempDir Path dir) throws IOException {
-        Path sheet = dir.resolve("two.csv");
-        java.nio.file.Files.writeString(sheet, "study,year,outcome,events_msc,n_msc,events_control,n_control\n"
-                + "A,2000,Death,0,97,7,48\nB,2001,Death,1,29,3,121\n");
-        JsonNode random = ReferenceCases.analyze(sheet, dir.resolve("out"),
-                java.util.List.of("--measure", "OR", "--method", "GLMM")).get("analyses").get(0).get("random");
+        JsonNode random = ReferenceCases.firstAnalysis(dir, "study,year,outcome,events_msc,n_msc,events_control,"
+                + "n_control\nA,2000,Death,0,97,7,48\nB,2001,Death,1,29,3,121\n", "--measure", "OR", "--method", "GLMM")
+                .get("random");
         assertTrue(random.get("tau2").asDouble() < 1e-8, "tau2 " + random.get("tau2"));
         org.junit.jupiter.api.Assertions.assertEquals(-2.699170, random.get("log_estimate").asDouble(), 1e-6);
         org.junit.jupiter.api.Assertions.assertEquals(-7.241851, random.get("log_likelihood").asDouble(), 1e-6);
@@ -125,11 +123,8 @@ class MetaforReferenceTest {
     /** A GLMM of proportions without a finite maximum (no MSC recipient with an event) says why in its own words. */
     @org.junit.jupiter.api.Test
     void proportionGlmmWithoutMaximumSaysWhyInItsOwnWords(@TempDir Path dir) throws IOException {
-        Path sheet = dir.resolve("none.csv");
-        java.nio.file.Files.writeString(sheet, "study,year,outcome,events_msc,n_msc\n"
-                + "A,2000,Death,0,90\nB,2001,Death,0,22\n");
-        JsonNode a = ReferenceCases.analyze(sheet, dir.resolve("out"),
-                java.util.List.of("--measure", "PLOGIT", "--method", "GLMM")).get("analyses").get(0);
+        JsonNode a = ReferenceCases.firstAnalysis(dir, "study,year,outcome,events_msc,n_msc\nA,2000,Death,0,90\n"
+                + "B,2001,Death,0,22\n", "--measure", "PLOGIT", "--method", "GLMM");
         for (String block : java.util.List.of("common", "random")) {
             org.junit.jupiter.api.Assertions.assertEquals("the likelihood has no finite maximum (no events, or only"
                     + " events, among the MSC recipients of every study)", a.get(block).get("not_estimable").asString());

@@ -26,14 +26,6 @@ class MultiplicityTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private static double[] doubles(JsonNode array) {
-        double[] out = new double[array.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = array.get(i).asDouble();
-        }
-        return out;
-    }
-
     private static void close(double expected, double actual, String what) {
         assertEquals(expected, actual, 1e-12 * Math.max(1, Math.abs(expected)), what);
     }
@@ -44,7 +36,7 @@ class MultiplicityTest {
         Map<String, double[]> systems = new LinkedHashMap<>();
         List<Double> all = new ArrayList<>();
         for (JsonNode s : ex.get("systems")) {
-            double[] p = doubles(s.get("p"));
+            double[] p = ReferenceCases.doubles(s.get("p"));
             systems.put(s.get("system").asString(), p);
             for (double v : p) {
                 all.add(v);
@@ -56,7 +48,7 @@ class MultiplicityTest {
         for (int s = 0; s < result.size(); s++) {
             JsonNode e = ex.get("systems").get(s);
             DoubleFdr.OrganSystem r = result.get(s);
-            double[] within = doubles(e.get("bh_within"));
+            double[] within = ReferenceCases.doubles(e.get("bh_within"));
             for (int t = 0; t < within.length; t++) {
                 close(within[t], r.withinAdjusted()[t], r.system() + " term " + t + " within");
                 assertEquals(e.get("term_flagged").get(t).asBoolean(), r.termFlagged()[t], r.system() + " term " + t);
@@ -67,7 +59,7 @@ class MultiplicityTest {
         }
         assertEquals(6, flaggedTerms, "the six terms of System 1 the paper flags");
         double[] bh = BenjaminiHochberg.adjust(all.stream().mapToDouble(Double::doubleValue).toArray());
-        double[] expected = doubles(ex.get("bh_all"));
+        double[] expected = ReferenceCases.doubles(ex.get("bh_all"));
         for (int i = 0; i < bh.length; i++) {
             close(expected[i], bh[i], "BH across all terms, term " + i);
         }

@@ -23,14 +23,6 @@ class MetaRegressionLikelihoodTest {
                 .map(c -> Arguments.of(c.get("name").asString(), c));
     }
 
-    private static double[] doubles(JsonNode n) {
-        double[] out = new double[n.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = n.get(i).asDouble();
-        }
-        return out;
-    }
-
     private static void near(double expected, double actual, String what) {
         assertEquals(expected, actual, ReferenceCases.REL_TOL * Math.max(Math.abs(expected), 1e-6), what);
     }
@@ -38,9 +30,9 @@ class MetaRegressionLikelihoodTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void matchesMetafor(String name, JsonNode c) {
-        double[] y = doubles(c.get("y"));
-        double[] v = doubles(c.get("v"));
-        double[] mod = doubles(c.get("x"));
+        double[] y = ReferenceCases.doubles(c.get("y"));
+        double[] v = ReferenceCases.doubles(c.get("v"));
+        double[] mod = ReferenceCases.doubles(c.get("x"));
         double[][] x = new double[y.length][];
         for (int i = 0; i < y.length; i++) {
             x[i] = new double[] {1, mod[i]};
@@ -48,8 +40,8 @@ class MetaRegressionLikelihoodTest {
         MetaRegression fit = MetaRegression.fit(y, v, x, List.of("intercept", "x"), List.of(),
                 TauSquared.parse(c.get("method").asString()), false);
         near(c.get("tau2").asDouble(), fit.tau2(), name + " tau2");
-        double[] b = doubles(c.get("estimate"));
-        double[] se = doubles(c.get("se"));
+        double[] b = ReferenceCases.doubles(c.get("estimate"));
+        double[] se = ReferenceCases.doubles(c.get("se"));
         for (int j = 0; j < b.length; j++) {
             near(b[j], fit.estimate()[j], name + " coefficient " + j);
             near(se[j], fit.se()[j], name + " se " + j);

@@ -83,6 +83,25 @@ public final class ReferenceCases {
         return args;
     }
 
+    /** A JSON array of numbers as doubles. */
+    public static double[] doubles(JsonNode array) {
+        double[] out = new double[array.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = array.get(i).asDouble();
+        }
+        return out;
+    }
+
+    /**
+     * Writes {@code csv} to a sheet in {@code dir}, runs {@code analyze} on it with {@code extra} and returns the first
+     * analysis of results.json (the first outcome, overall).
+     */
+    public static JsonNode firstAnalysis(Path dir, String csv, String... extra) throws IOException {
+        Path sheet = dir.resolve("sheet.csv");
+        Files.writeString(sheet, csv);
+        return analyze(sheet, dir.resolve("out"), List.of(extra)).get("analyses").get(0);
+    }
+
     /** A JSON string, or an array of strings joined with commas (R's auto_unbox writes one-element arrays as strings). */
     public static String joined(JsonNode n) {
         if (!n.isArray()) {
