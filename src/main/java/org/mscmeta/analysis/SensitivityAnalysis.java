@@ -36,7 +36,9 @@ final class SensitivityAnalysis {
         int[] inc = IntStream.range(0, studies.size()).filter(studies::included).toArray();
         int k = inc.length;
         if (s.sensitivity() == SensitivityMode.NONE) {
-            return null;
+            // a meta-regression is asked for by name (--moderators), not one of the analyses run unasked
+            MetaRegression reg = k >= 2 ? metaRegression(sheet, a, studies, inc, s, notices) : null;
+            return reg == null ? null : new Sensitivity(List.of(), List.of(), null, null, null, reg);
         }
         boolean random = a.random().isFitted();
         // the units are counted only where refits may run (a registry-scale outcome is not refitted)

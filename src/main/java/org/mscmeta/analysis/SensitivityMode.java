@@ -12,7 +12,7 @@ public enum SensitivityMode {
     AUTO,
     /** Everything, whatever k. */
     ALL,
-    /** None. */
+    /** None of these; a meta-regression asked for with {@code moderators} is still run. */
     NONE;
 
     /** Largest k for which AUTO runs leave-one-out and cumulative analyses. */

@@ -23,7 +23,8 @@ import org.mscmeta.pool.TauSquared;
  * @param level      confidence level (default 0.95)
  * @param by         subgroup variables; null means "route and cell_source where the sheet has them"
  * @param outcomes   analyse only these outcomes (names as in the sheet, any case); empty for all
- * @param moderators columns for the meta-regression of each outcome, numeric or categorical (default none)
+ * @param moderators columns for the meta-regression of each outcome, numeric or categorical (default none); run
+ *                   whatever {@code sensitivity} says, as it is asked for by name
  * @param sensitivity which sensitivity analyses to run (default {@link SensitivityMode#AUTO})
  * @param glmmModel  GLMM for odds ratios with {@code Method.GLMM}: "UM.FS" (default) or "UM.RS"
  * @param convention the program whose conventions to follow where programs differ (default metafor)

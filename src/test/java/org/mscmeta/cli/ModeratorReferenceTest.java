@@ -65,6 +65,25 @@ class ModeratorReferenceTest {
     }
 
     /**
+     * {@code --moderators route,cell_source} asks by name for the model metafor fits as {@code rma(mods = ~ route +
+     * cell_source)}, the main-effects model of the cases: its {@code meta_regression} has metafor's values, and is
+     * there under {@code --sensitivity none} too (which once dropped it without a word).
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void moderatorsAreFittedWhateverTheSensitivityOption(String name, JsonNode c, @TempDir Path out)
+            throws IOException {
+        List<String> args = new java.util.ArrayList<>(ReferenceCases.arguments(c.get("settings")));
+        args.addAll(List.of("--sensitivity", "none"));
+        JsonNode results = ReferenceCases.analyze(ReferenceCases.resource(c.get("input").asString()), out, args);
+        ObjectNode expected = tools.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+        expected.set("meta_regression", c.get("expected").get("main_effects"));
+        assertTrue(ReferenceCases.compare(expected, results) >= 5, name);
+        assertTrue(results.get("analyses").get(0).get("leave_one_out").isEmpty(), "no refits under none");
+        assertTrue(results.get("analyses").get(0).get("egger") == null, "no Egger test under none");
+    }
+
+    /**
      * Studies without a cell source are in no combination, and say so: in the example sheet two of the ten Death
      * trials (Adas 2021, Rebelatto) give none; the combinations hold the other eight.
      */
