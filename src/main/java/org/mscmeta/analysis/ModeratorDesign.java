@@ -165,9 +165,11 @@ public record ModeratorDesign(List<String> terms, double[][] x, int[] used, List
             int la = factors[0].levels().size();
             int lb = factors[1].levels().size();
             interactionColumns = new int[(la - 1) * (lb - 1)];
-            for (int a = 1; a < la; a++) {
-                for (int b = 1; b < lb; b++) {
-                    interactionColumns[(a - 1) * (lb - 1) + b - 1] = terms.size();
+            // in the order of R's model.matrix (the first factor's levels vary fastest), so that a term no study
+            // tells apart from the others is the one R drops
+            for (int b = 1; b < lb; b++) {
+                for (int a = 1; a < la; a++) {
+                    interactionColumns[(b - 1) * (la - 1) + a - 1] = terms.size();
                     terms.add(terms.get(firstColumn[0] + a - 1) + " : " + terms.get(firstColumn[1] + b - 1));
                 }
             }
@@ -197,8 +199,8 @@ public record ModeratorDesign(List<String> terms, double[][] x, int[] used, List
                 }
             }
             if (crossed && factors[0].level()[r] > 0 && factors[1].level()[r] > 0) {
-                int lb = factors[1].levels().size();
-                row[interactionFirst + (factors[0].level()[r] - 1) * (lb - 1) + factors[1].level()[r] - 1] = 1;
+                int la = factors[0].levels().size();
+                row[interactionFirst + (factors[1].level()[r] - 1) * (la - 1) + factors[0].level()[r] - 1] = 1;
             }
             x[r] = row;
             if (shared != null) {

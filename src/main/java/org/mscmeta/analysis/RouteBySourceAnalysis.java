@@ -220,21 +220,17 @@ final class RouteBySourceAnalysis {
         if (d.terms().size() < 2) {
             return RouteBySource.Model.notEstimable(k, "one route and one cell source: nothing to compare");
         }
-        // the coefficients that survive are known only after the fit: the model needs more studies than those
+        // the model needs more studies than the coefficients that survive, which are known only once the redundant
+        // ones (combinations no study has, a route given with one cell source only) are dropped, as metafor does
         MetaRegression fit;
         try {
-            if (k <= d.terms().size() - (interaction ? d.interactionColumns().length : 0)) {
-                return RouteBySource.Model.notEstimable(k, "too few studies (" + k + ") for the "
-                        + Notice.count(d.terms().size() - 1, "coefficient", "coefficients") + " of " + what);
-            }
             fit = d.fit(y, v, est, hksj);
+        } catch (MetaRegression.TooFewStudies e) {
+            return RouteBySource.Model.notEstimable(k, "too few studies (" + k + ") for the "
+                    + Notice.count(e.coefficientsBesidesIntercept(), "coefficient", "coefficients") + " of " + what
+                    + (e.redundantDropped() ? " that the studies tell apart" : ""));
         } catch (RuntimeException e) {
             return RouteBySource.Model.notEstimable(k, "the model of " + what + " could not be fitted");
-        }
-        if (fit.k() <= fit.terms().size()) {
-            return RouteBySource.Model.notEstimable(k, "too few studies (" + k + ") for the "
-                    + Notice.count(fit.terms().size() - 1, "coefficient", "coefficients") + " of " + what
-                    + " that the studies tell apart");
         }
         double iq = Double.NaN;
         int idf = 0;

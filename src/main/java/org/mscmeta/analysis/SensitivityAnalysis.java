@@ -170,15 +170,16 @@ final class SensitivityAnalysis {
                     Notice.count(dropped, "study", "studies"), mods.size() == 1 ? mods.get(0)
                     : String.join(", ", mods.subList(0, mods.size() - 1)) + " or " + mods.get(mods.size() - 1))));
         }
-        if (design.used().length <= design.terms().size()) {
+        MetaRegression fit;
+        try {
+            fit = design.fit(y, v, s.tau2() == null ? org.mscmeta.pool.TauSquared.REML : s.tau2(), s.hksj());
+        } catch (MetaRegression.TooFewStudies e) {
             notices.add(new Notice("meta_regression", a.outcome(), a.outcome() + ": too few studies ("
-                    + design.used().length + ") for a meta-regression with "
-                    + Notice.count(design.terms().size() - 1, "coefficient", "coefficients")
-                    + " besides the intercept"));
+                    + e.k() + ") for a meta-regression with "
+                    + Notice.count(e.coefficientsBesidesIntercept(), "coefficient", "coefficients")
+                    + " besides the intercept" + (e.redundantDropped() ? " that the studies tell apart" : "")));
             return null;
         }
-        MetaRegression fit = design.fit(y, v, s.tau2() == null ? org.mscmeta.pool.TauSquared.REML : s.tau2(),
-                s.hksj());
         if (!fit.dropped().isEmpty()) {
             notices.add(new Notice("meta_regression", a.outcome(), a.outcome() + ": redundant terms dropped from the"
                     + " meta-regression (no study tells them apart from the others): " + String.join(", ",

@@ -63,6 +63,40 @@ public record MetaRegression(List<String> terms, int k, double tau2, double qm, 
     public record WaldTest(double q, int df, double p) {
     }
 
+    /**
+     * Thrown by {@link #fit} when there are no more studies than coefficients the studies tell apart (metafor's
+     * {@code rma} refuses the same model: "Number of parameters to be estimated is larger than the number of
+     * observations").
+     */
+    public static final class TooFewStudies extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
+        private final int k;
+        private final int coefficients;
+        private final boolean redundantDropped;
+
+        TooFewStudies(int k, int coefficients, boolean redundantDropped) {
+            super("too few studies (" + k + ") for " + coefficients + " coefficients");
+            this.k = k;
+            this.coefficients = coefficients;
+            this.redundantDropped = redundantDropped;
+        }
+
+        /** The studies with values of every moderator. */
+        public int k() {
+            return k;
+        }
+
+        /** The coefficients besides the intercept: those the studies tell apart, when some were dropped. */
+        public int coefficientsBesidesIntercept() {
+            return coefficients - 1;
+        }
+
+        /** Whether terms the studies do not tell apart were dropped before counting. */
+        public boolean redundantDropped() {
+            return redundantDropped;
+        }
+    }
+
     /** The moderator values of the studies used, k x (p - 1): the design without its intercept column. */
     public double[][] moderatorValues() {
         double[][] out = new double[k][];
@@ -106,10 +140,15 @@ public record MetaRegression(List<String> terms, int k, double tau2, double qm, 
      * @param x     k x p design, its first column the intercept (all 1)
      * @param terms the p column names, "intercept" first
      * @param references the reference level of each factor moderator, for the reader
+     * @throws TooFewStudies when k is not larger than the number of coefficients left after the redundant ones
+     *                       are dropped
      */
     public static MetaRegression fit(double[] y, double[] v, double[][] x, List<String> terms,
                                      List<String> references, TauSquared est, boolean hksj) {
         int k = y.length;
+        if (k < 2) {
+            throw new TooFewStudies(k, terms.size(), false);
+        }
         Grouped full = new Grouped(x, y, v);
         boolean[] keep = independentColumns(full.rows, full.counts(), terms.size());
         List<String> kept = new ArrayList<>();
@@ -118,6 +157,9 @@ public record MetaRegression(List<String> terms, int k, double tau2, double qm, 
             (keep[j] ? kept : dropped).add(terms.get(j));
         }
         int p = kept.size();
+        if (k <= p) {
+            throw new TooFewStudies(k, p, !dropped.isEmpty());
+        }
         double[][] xs = x; // the design itself when no column is dropped (the usual case)
         if (p < keep.length) {
             xs = new double[k][p];

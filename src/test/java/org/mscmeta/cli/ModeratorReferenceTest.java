@@ -83,6 +83,65 @@ class ModeratorReferenceTest {
         assertTrue(results.get("analyses").get(0).get("egger") == null, "no Egger test under none");
     }
 
+    static Stream<Arguments> aliased() throws IOException {
+        return ReferenceCases.load("reference-extra/aliased_cases.json").stream()
+                .map(c -> Arguments.of(c.get("name").asString(), c));
+    }
+
+    /**
+     * Designs with redundant columns, against metafor (reference-extra/aliased_cases.json,
+     * src/test/r/aliased_reference.R): the terms R keeps, in R's order, and their values. An interaction term no
+     * study tells apart is the one R drops (the kept one was another before, the same model written otherwise); a
+     * cell source that repeats the route leaves 3 coefficients for 4 studies, which metafor fits (it was refused
+     * as 4 studies for 4 coefficients).
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("aliased")
+    void redundantTermsAreTheOnesMetaforDrops(String name, JsonNode c, @TempDir Path out) throws IOException {
+        JsonNode results = ReferenceCases.analyze(ReferenceCases.resource("reference-extra/" + c.get("input")
+                .asString()), out, List.of("--outcome", c.get("outcome").asString(), "--method", "IV", "--tau2", "REML",
+                "--moderators", "route,cell_source"));
+        JsonNode overall = results.get("analyses").get(0);
+        JsonNode expected = c.get("expected");
+        List<String[]> models = new java.util.ArrayList<>(List.of(new String[] {"main_effects", "main_effects"},
+                new String[] {"meta_regression", "main_effects"}));
+        if (expected.has("interaction")) {
+            models.add(new String[] {"interaction", "interaction"});
+        }
+        for (String[] m : models) {
+            JsonNode e = expected.get(m[1]);
+            JsonNode a = overall.get(m[0]);
+            assertNotNull(a, name + ": " + m[0]);
+            assertTrue(a.get("not_estimable") == null || a.get("not_estimable").isNull(), name + " " + m[0] + ": " + a);
+            List<String> terms = new java.util.ArrayList<>();
+            for (JsonNode t : a.get("coefficients")) {
+                terms.add(t.get("term").asString());
+            }
+            List<String> expectedTerms = new java.util.ArrayList<>();
+            for (JsonNode t : e.get("terms")) {
+                expectedTerms.add(t.asString());
+            }
+            assertEquals(expectedTerms, terms, name + " " + m[0]);
+            for (int j = 0; j < terms.size(); j++) {
+                JsonNode coef = a.get("coefficients").get(j);
+                near(e.get("estimate").get(j).asDouble(), coef.get("estimate").asDouble(), name + " " + terms.get(j));
+                near(e.get("se").get(j).asDouble(), coef.get("se").asDouble(), name + " se " + terms.get(j));
+            }
+            for (String f : List.of("tau2", "QM", "QE")) {
+                near(e.get(f).asDouble(), a.get(f).asDouble(), name + " " + m[0] + " " + f);
+            }
+            if (e.has("interaction_QM")) {
+                near(e.get("interaction_QM").asDouble(), a.get("interaction_QM").asDouble(), name + " interaction QM");
+                assertEquals(e.get("interaction_df").asInt(), a.get("interaction_df").asInt(), name);
+            }
+        }
+    }
+
+    private static void near(double expected, double actual, String what) {
+        assertTrue(Math.abs(expected - actual) <= ReferenceCases.REL_TOL * Math.abs(expected) + 1e-9,
+                what + ": metafor " + expected + ", mscmeta " + actual);
+    }
+
     /**
      * Studies without a cell source are in no combination, and say so: in the example sheet two of the ten Death
      * trials (Adas 2021, Rebelatto) give none; the combinations hold the other eight.
