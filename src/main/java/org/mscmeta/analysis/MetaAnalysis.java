@@ -112,6 +112,7 @@ public final class MetaAnalysis {
         List<Analysis> analyses = new ArrayList<>();
         List<SubgroupComparison> tests = new ArrayList<>();
         List<Notice> notices = new ArrayList<>(sheet.notices());
+        notices.addAll(unusedSettings(resolved));
         for (OutcomeResult r : perOutcome) {
             analyses.addAll(r.analyses());
             tests.addAll(r.tests());
@@ -121,6 +122,41 @@ public final class MetaAnalysis {
         FalseDiscovery fdr = FalseDiscovery.of(sheet, overalls, resolved, notices);
         return new Results(resolved, sheet.file(), sheet.size(), List.copyOf(analyses), List.copyOf(tests),
                 List.copyOf(notices), fdr);
+    }
+
+    /**
+     * The settings that have nothing to act on in this run, one notice each (category {@code settings}): the
+     * analysis is what it would be without them, and results.json echoes them as they were given.
+     */
+    static List<Notice> unusedSettings(Settings s) {
+        List<Notice> out = new ArrayList<>();
+        String noRandom = ", and --tau2 none fits no random-effects model";
+        if (s.hksj() && s.tau2() == null) {
+            out.add(new Notice("settings", null, "--hksj has no effect: it adjusts the interval of the random-effects"
+                    + " model" + noRandom));
+        }
+        if (s.predictionInterval() != null && s.tau2() == null) {
+            out.add(new Notice("settings", null, "--prediction-interval has no effect: it chooses the quantile of the"
+                    + " random-effects model's prediction interval" + noRandom));
+        }
+        String single = "--measure " + s.measure().name() + " pools the incidence among MSC recipients, one arm of"
+                + " each trial";
+        if (s.measure().isProportion() && !Double.isNaN(s.controlRisk())) {
+            out.add(new Notice("settings", null, "--control-risk has no effect: it is the assumed control-arm risk of"
+                    + " the summary of findings, which compares MSC with control; " + single + ", which has none"));
+        }
+        if (s.measure().isProportion() && s.cc().mode() == CcMode.TACC) {
+            out.add(new Notice("settings", null, "--cc-mode tacc corrects as only0 does here: the treatment-arm"
+                    + " correction (Sweeting 2004) shares the correction between the two arms of a trial; " + single));
+        }
+        if (s.glmmModel().equals("UM.RS") && (s.measure().isProportion()
+                || s.method() != Method.GLMM && s.sensitivity() == SensitivityMode.NONE)) {
+            out.add(new Notice("settings", null, "--glmm-model has no effect: it chooses the GLMM of odds ratios of"
+                    + " --method GLMM and of the zero-event sensitivity table, and " + (s.measure().isProportion()
+                    ? "the GLMM of " + single.substring(0, single.indexOf(" pools")) + " is the logistic model of the"
+                    + " MSC arm (metafor's PLO)" : "this run fits neither (--sensitivity none)")));
+        }
+        return out;
     }
 
     private record OutcomeResult(List<Analysis> analyses, List<SubgroupComparison> tests, List<Notice> notices) {

@@ -9,7 +9,7 @@ import org.mscmeta.sheet.ExtractionSheet;
 /**
  * The zero-event sensitivity table of an outcome with at least one zero cell: the pooled estimate under the
  * Mantel-Haenszel method without correction (raw counts, as metafor's {@code rma.mh}, under every convention),
- * Peto's odds ratio, the GLMM (UM.FS), inverse variance with the 0.5
+ * Peto's odds ratio, the GLMM of odds ratios (the model of {@code --glmm-model}), inverse variance with the 0.5
  * correction, the treatment-arm correction, and with double-zero studies included. Each row is an ordinary
  * analysis with changed settings, so every number is one the engine validates elsewhere.
  */
@@ -17,8 +17,11 @@ final class ZeroEventSensitivity {
 
     /** GLMM fits are skipped above this many studies in AUTO mode (each takes seconds). */
     static final int GLMM_MAX_K = 60;
-    /** The GLMM row's label. */
-    private static final String GLMM = "Mixed logistic model (fixed study effects)";
+    /** The GLMM row's label, by the model of {@code --glmm-model} (UM.FS, or UM.RS). */
+    private static String glmm(Settings s) {
+        return s.glmmModel().equals("UM.RS") ? "Mixed logistic model (random study effects)"
+                : "Mixed logistic model (fixed study effects)";
+    }
 
     private ZeroEventSensitivity() {
     }
@@ -41,10 +44,10 @@ final class ZeroEventSensitivity {
                 .withConvention(org.mscmeta.effect.Convention.METAFOR), sheet, outcome, rows));
         out.add(common("Peto", base.withMeasure(Measure.OR).withMethod(Method.PETO), sheet, outcome, rows));
         if (rows.length <= GLMM_MAX_K || s.sensitivity() == SensitivityMode.ALL) {
-            out.add(random(GLMM, base.withMeasure(Measure.OR).withTau2(org.mscmeta.pool.TauSquared.ML)
+            out.add(random(glmm(s), base.withMeasure(Measure.OR).withTau2(org.mscmeta.pool.TauSquared.ML)
                     .withMethod(Method.GLMM), sheet, outcome, rows));
         } else {
-            out.add(new ZeroEventRow(GLMM, "OR", "random", rows.length, Double.NaN, Double.NaN, Double.NaN,
+            out.add(new ZeroEventRow(glmm(s), "OR", "random", rows.length, Double.NaN, Double.NaN, Double.NaN,
                     "skipped for k > " + GLMM_MAX_K + " (use --sensitivity all)"));
         }
         Settings iv = base.withMethod(Method.IV)

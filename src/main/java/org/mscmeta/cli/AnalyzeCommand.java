@@ -78,8 +78,8 @@ final class AnalyzeCommand implements Main.Subcommand {
                         + " columns as numbers, text columns as factors against their first level in alphabetical"
                         + " order (e.g. route,cell_source,dose_cells_per_kg).")
                 .value("sensitivity", "auto|all|none", "Sensitivity analyses of each outcome: auto (Egger, Begg, trim"
-                        + " and fill, meta-regression; leave-one-out and cumulative up to k = 200), all, or none"
-                        , "auto")
+                        + " and fill; leave-one-out and cumulative up to k = 200), all, or none (the meta-regression"
+                        + " of --moderators is run with any of them)", "auto")
                 .repeated("outcome", "NAME", "Analyse only this outcome; give it again for more outcomes (a name may"
                         + " hold commas).")
                 .value("level", "LEVEL", "Confidence level", "0.95")
@@ -146,6 +146,8 @@ final class AnalyzeCommand implements Main.Subcommand {
     private String favoursRight;
     private List<String> columns;
     private String controlRisk;
+    /** Whether --method was given (not left at its default). */
+    private boolean methodGiven;
     private double fdrAlpha1;
     private double fdrAlpha2;
     private String organSystem;
@@ -193,6 +195,7 @@ final class AnalyzeCommand implements Main.Subcommand {
         organSystem = o.text("organ-system");
         noReport = o.has("no-report");
         quiet = o.has("quiet");
+        methodGiven = o.has("method");
         return call();
     }
 
@@ -327,6 +330,12 @@ final class AnalyzeCommand implements Main.Subcommand {
             // the engine pools proportions by inverse variance whatever the method; Peto's is an odds ratio
             throw new IllegalArgumentException("Peto's method estimates odds ratios: use --measure OR with --method"
                     + " PETO (proportions are pooled by inverse variance, or by --method GLMM for PLOGIT)");
+        }
+        if (measure.isProportion() && methodGiven && method == Method.MH) {
+            // as Peto's: the engine would pool by inverse variance while the user read Mantel-Haenszel
+            throw new IllegalArgumentException("--method MH pools two-arm tables; --measure " + measure.name()
+                    + " pools the incidence among MSC recipients, one arm of each trial, by inverse variance (--method"
+                    + " IV)" + (measure == Measure.PLOGIT ? " or by the GLMM (--method GLMM)" : ""));
         }
         if (method == Method.GLMM && hksj) {
             // the engine fits the GLMM whatever hksj says, so the option would be ignored without a word

@@ -74,8 +74,53 @@ class AnalyzeCommandTest {
                 "--method", "GLMM", "--hksj"));
         assertTrue(glmm.toString(StandardCharsets.UTF_8).contains("leave out --hksj"),
                 glmm.toString(StandardCharsets.UTF_8));
+        // and under --method MH, which the engine replaces by inverse variance for proportions
+        ByteArrayOutputStream mh = new ByteArrayOutputStream();
+        assertEquals(2, runCapturingErr(mh, "analyze", "x.csv", "--out", dir.toString(), "--measure", "PLOGIT",
+                "--method", "MH"));
+        assertTrue(mh.toString(StandardCharsets.UTF_8).contains("--method MH pools two-arm tables; --measure PLOGIT"
+                + " pools the incidence among MSC recipients"), mh.toString(StandardCharsets.UTF_8));
         assertEquals(2, runCapturingErr(err, "analyze", "x.csv", "--out", dir.toString(), "--convention", "stata"));
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("expected metafor, revman5 or meta"));
+    }
+
+    /**
+     * An option the others leave with nothing to act on is named in a notice (it was echoed in results.json's
+     * settings without a word); the left-out default method of a proportion measure is no such option.
+     */
+    @Test
+    void optionsWithNothingToActOnAreNoted() throws Exception {
+        Path bcg = ReferenceCases.resource("data/bcg.csv");
+        String[][] runs = {
+            {"--hksj has no effect", "--tau2", "none", "--hksj"},
+            {"--prediction-interval has no effect", "--tau2", "none", "--prediction-interval", "t(k-2)"},
+            {"--control-risk has no effect", "--measure", "PLOGIT", "--control-risk", "0.1"},
+            {"--cc-mode tacc corrects as only0 does here", "--measure", "PFT", "--cc-mode", "tacc"},
+            {"--glmm-model has no effect", "--measure", "PLOGIT", "--method", "GLMM", "--glmm-model", "UM.RS"},
+            {"--glmm-model has no effect", "--sensitivity", "none", "--glmm-model", "UM.RS"},
+            {null, "--measure", "PLOGIT"},
+            {null, "--glmm-model", "UM.RS"},
+        };
+        int i = 0;
+        for (String[] run : runs) {
+            Path out = dir.resolve("n" + i++);
+            List<String> args = new java.util.ArrayList<>(List.of("analyze", bcg.toString(), "--out", out.toString(),
+                    "--no-report", "--quiet"));
+            args.addAll(java.util.Arrays.asList(run).subList(1, run.length));
+            assertEquals(0, Main.run(args.toArray(new String[0])), args.toString());
+            List<String> said = new java.util.ArrayList<>();
+            for (JsonNode n : json(out).get("notices")) {
+                if (n.get("category").asString().equals("settings")) {
+                    said.add(n.get("message").asString());
+                }
+            }
+            if (run[0] == null) {
+                assertEquals(List.of(), said, args.toString());
+            } else {
+                assertEquals(1, said.size(), args + ": " + said);
+                assertTrue(said.get(0).startsWith(run[0]), said.get(0));
+            }
+        }
     }
 
     @Test
@@ -280,6 +325,36 @@ class AnalyzeCommandTest {
             assertEquals(alone.get("estimate").asDouble(), row.get("estimate").asDouble(), 1e-12, run[0]);
             assertEquals(alone.get("ci_upper").asDouble(), row.get("ci_upper").asDouble(), 1e-12, run[0]);
         }
+    }
+
+    /**
+     * The GLMM row of the zero-event table is the model --glmm-model names, and its label says which (under UM.RS it
+     * was fitted with random study effects and labelled "fixed study effects").
+     */
+    @Test
+    void theZeroEventGlmmRowIsTheChosenModel() throws Exception {
+        Path in = ReferenceCases.resource("data/nielweise2007.csv");
+        String[][] models = {{"UM.FS", "Mixed logistic model (fixed study effects)"},
+            {"UM.RS", "Mixed logistic model (random study effects)"}};
+        double[] estimates = new double[2];
+        for (int m = 0; m < 2; m++) {
+            JsonNode table = ReferenceCases.analyze(in, dir.resolve("t" + m), List.of("--glmm-model", models[m][0]))
+                    .get("analyses").get(0).get("zero_event_sensitivity");
+            JsonNode row = null;
+            for (JsonNode r : table) {
+                if (r.get("method").asString().startsWith("Mixed logistic model")) {
+                    row = r;
+                }
+            }
+            assertEquals(models[m][1], row.get("method").asString());
+            JsonNode alone = ReferenceCases.analyze(in, dir.resolve("a" + m), List.of("--measure", "OR", "--method",
+                    "GLMM", "--tau2", "ML", "--glmm-model", models[m][0])).get("analyses").get(0).get("random");
+            for (String f : List.of("estimate", "ci_lower", "ci_upper")) {
+                assertEquals(alone.get(f).asDouble(), row.get(f).asDouble(), 1e-12, models[m][0] + " " + f);
+            }
+            estimates[m] = row.get("estimate").asDouble();
+        }
+        assertTrue(Math.abs(estimates[0] - estimates[1]) > 1e-4, "the two models differ on these trials");
     }
 
     /**
