@@ -22,21 +22,44 @@ import java.util.Map;
 public final class OutcomeMap {
 
     /** No renaming. */
-    public static final OutcomeMap NONE = new OutcomeMap(Map.of(), "(none)");
+    public static final OutcomeMap NONE = new OutcomeMap(Map.of(), List.of(), "(none)");
+
+    /** A term as the map gives it, and its row in the map's file (0 for a map given in memory). */
+    record Term(String text, int row) {
+    }
 
     private final Map<String, String> outcomeByKey;
+    /** The terms in the order of the file, one per key. */
+    private final List<Term> terms;
     private final String source;
 
-    private OutcomeMap(Map<String, String> outcomeByKey, String source) {
+    private OutcomeMap(Map<String, String> outcomeByKey, List<Term> terms, String source) {
         this.outcomeByKey = outcomeByKey;
+        this.terms = terms;
         this.source = source;
     }
 
     /** An in-memory map: term to outcome. */
     public static OutcomeMap of(Map<String, String> termToOutcome) {
         Map<String, String> m = new HashMap<>();
-        termToOutcome.forEach((t, o) -> m.put(OutcomeNames.key(t), o.strip()));
-        return new OutcomeMap(Map.copyOf(m), "(given)");
+        List<Term> terms = new ArrayList<>();
+        termToOutcome.forEach((t, o) -> {
+            if (m.put(OutcomeNames.key(t), o.strip()) == null) {
+                terms.add(new Term(t.strip(), 0));
+            }
+        });
+        return new OutcomeMap(Map.copyOf(m), List.copyOf(terms), "(given)");
+    }
+
+    /** The map's terms whose key ({@link OutcomeNames#key}) is not among {@code keys}, in the map's order. */
+    List<Term> termsNotIn(java.util.Set<String> keys) {
+        List<Term> out = new ArrayList<>();
+        for (Term t : terms) {
+            if (!keys.contains(OutcomeNames.key(t.text()))) {
+                out.add(t);
+            }
+        }
+        return out;
     }
 
     /** The outcome {@code term} is pooled under, or null when the map does not name it. */
@@ -79,6 +102,7 @@ public final class OutcomeMap {
         List<InputProblem> problems = new ArrayList<>();
         Map<String, String> m = new HashMap<>();
         Map<String, Integer> rowOf = new HashMap<>();
+        List<Term> terms = new ArrayList<>();
         int row = 0;
         for (CsvRecord r : records) {
             row++;
@@ -102,7 +126,9 @@ public final class OutcomeMap {
                 problems.add(new InputProblem(name, row, "2", outcome, "one outcome per term, but row "
                         + rowOf.get(key) + " maps '" + term + "' to '" + before + "'"));
             }
-            rowOf.putIfAbsent(key, row);
+            if (rowOf.putIfAbsent(key, row) == null) {
+                terms.add(new Term(term, row));
+            }
         }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems, problems.size());
@@ -110,7 +136,7 @@ public final class OutcomeMap {
         if (m.isEmpty()) {
             throw new InvalidInputException(name, "a header row and at least one row of term, outcome");
         }
-        return new OutcomeMap(Map.copyOf(m), name);
+        return new OutcomeMap(Map.copyOf(m), List.copyOf(terms), name);
     }
 
     private static List<CsvRecord> read(Path file, CsvDialect d) throws IOException {

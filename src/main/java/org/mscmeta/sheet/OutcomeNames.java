@@ -54,6 +54,37 @@ public final class OutcomeNames {
     }
 
     /**
+     * A notice naming the map's terms that are no outcome of the sheet (a misspelt term renames nothing, without
+     * this, and a map of another column's terms renames nothing at all).
+     */
+    private static void unmatchedTerms(List<String> levels, int[] count, int mappedRows, OutcomeMap map,
+                                       String file, List<Notice> notices) {
+        java.util.Set<String> present = new java.util.HashSet<>();
+        for (int l = 0; l < levels.size(); l++) {
+            if (count[l] > 0) {
+                present.add(key(levels.get(l)));
+            }
+        }
+        List<OutcomeMap.Term> unmatched = map.termsNotIn(present);
+        if (unmatched.isEmpty()) {
+            return;
+        }
+        List<String> shown = new ArrayList<>();
+        for (OutcomeMap.Term t : unmatched.subList(0, Math.min(5, unmatched.size()))) {
+            shown.add("'" + t.text() + "'" + (t.row() > 0 ? " (row " + t.row() + ")" : ""));
+        }
+        String what = unmatched.size() == map.size()
+                ? "none of the " + Notice.count(map.size(), "term", "terms") + " of the outcome map " + map.source()
+                        + " is an outcome of the sheet, so it renamed nothing"
+                : unmatched.size() + " of the " + Notice.count(map.size(), "term", "terms") + " of the outcome map "
+                        + map.source() + (unmatched.size() == 1 ? " is not an outcome" : " are not outcomes")
+                        + " of the sheet" + (mappedRows == 0 ? ", and it renamed nothing" : "");
+        notices.add(new Notice("outcome_map", null, String.format(Locale.ROOT, "%s: %s (the map renames values of the"
+                + " column 'outcome'): %s%s", file, what, String.join(", ", shown),
+                unmatched.size() > shown.size() ? ", ..." : "")));
+    }
+
+    /**
      * The outcome column with variants merged and the map applied.
      *
      * @param outcome the outcome names as read, a code per row
@@ -96,6 +127,7 @@ public final class OutcomeNames {
                     + " map %s (e.g. %s)", file, Notice.count(mappedRows, "row", "rows"), map.source(),
                     String.join(", ", examples))));
         }
+        unmatchedTerms(levels, count, mappedRows, map, file, notices);
         // groups of names with one key, in order of first appearance
         Map<String, List<Integer>> byKey = new LinkedHashMap<>();
         Integer[] order = new Integer[levels.size()];

@@ -2,6 +2,7 @@ package org.mscmeta.reliability;
 
 import org.mscmeta.testing.Cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.Charset;
@@ -365,5 +366,29 @@ class RealSheetsTest {
                 .map(JsonNode::asString).distinct().toList());
         assertEquals(3, r.get("analyses").get(0).get("k").asInt());
         assertTrue(notices(r).contains("renamed by the outcome map map.csv"), notices(r));
+        assertFalse(notices(r).contains("not an outcome"), "every term of this map is an outcome of the sheet");
+    }
+
+    /**
+     * A term of the map that is no outcome of the sheet renamed nothing without a word: a misspelt term, or a map
+     * of the reported terms run on a sheet whose outcome column is already harmonised (as the example's map on the
+     * example sheet).
+     */
+    @Test
+    void outcomeMapTermsThatMatchNothingAreNamed() throws Exception {
+        Path in = dir.resolve("terms.csv");
+        Files.writeString(in, "study,outcome,events_msc,n_msc,events_control,n_control\n"
+                + "A,28-day mortality,2,40,3,40\nB,Mortality,1,30,2,30\nD,Fever,5,40,4,40\n");
+        Path typo = dir.resolve("typo.csv");
+        Files.writeString(typo, "outcome_reported,outcome\n28-day mortality,Death\nmortalty,Death\n");
+        JsonNode r = analyse(in, "--by", "none", "--outcome-map", typo.toString());
+        assertTrue(notices(r).contains("terms.csv: 1 of the 2 terms of the outcome map typo.csv is not an outcome of"
+                + " the sheet (the map renames values of the column 'outcome'): 'mortalty' (row 3)"), notices(r));
+        JsonNode example = analyse(Path.of("examples/msc_adverse_events.csv"), "--outcome-map",
+                "examples/outcome_harmonisation.csv");
+        // its one term that is an outcome ('death') names the outcome it already is
+        assertTrue(notices(example).contains("msc_adverse_events.csv: 36 of the 37 terms of the outcome map"
+                + " outcome_harmonisation.csv are not outcomes of the sheet, and it renamed nothing (the map renames"
+                + " values of the column 'outcome'): 'serious adverse events (patients)' (row 2)"), notices(example));
     }
 }
