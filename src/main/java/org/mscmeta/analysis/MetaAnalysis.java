@@ -113,6 +113,7 @@ public final class MetaAnalysis {
         List<SubgroupComparison> tests = new ArrayList<>();
         List<Notice> notices = new ArrayList<>(sheet.notices());
         notices.addAll(unusedSettings(resolved));
+        notices.addAll(SensitivityAnalysis.mixedModerators(sheet, resolved));
         for (OutcomeResult r : perOutcome) {
             analyses.addAll(r.analyses());
             tests.addAll(r.tests());

@@ -55,8 +55,11 @@ public record ModeratorDesign(List<String> terms, double[][] x, int[] used, List
         return out;
     }
 
-    /** One moderator: its name and each study's value (as text). */
-    record Moderator(String name, String[] values) {
+    /**
+     * One moderator: its name, each study's value (as text), and whether it is a factor whatever the values of
+     * these studies (a column of the sheet that holds text, as R reads the whole column).
+     */
+    record Moderator(String name, String[] values, boolean text) {
     }
 
     /**
@@ -92,7 +95,7 @@ public record ModeratorDesign(List<String> terms, double[][] x, int[] used, List
         for (int mi = 0; mi < mods; mi++) {
             Moderator m = moderators.get(mi);
             names.add(m.name());
-            numeric[mi] = numeric(m, used);
+            numeric[mi] = m.text() ? null : numeric(m, used);
             if (numeric[mi] != null) {
                 continue;
             }

@@ -13,6 +13,7 @@ import org.mscmeta.sensitivity.LeaveOneOut;
 import org.mscmeta.sensitivity.MetaRegression;
 import org.mscmeta.sensitivity.TrimAndFill;
 import org.mscmeta.sheet.ExtractionSheet;
+import org.mscmeta.sheet.Field;
 import org.mscmeta.sheet.Notice;
 import org.mscmeta.sheet.TextColumn;
 
@@ -152,11 +153,16 @@ final class SensitivityAnalysis {
         double[] v = new double[inc.length];
         List<ModeratorDesign.Moderator> moderators = new ArrayList<>();
         for (int j = 0; j < cols.size(); j++) {
+            // a dose that is not a number is blank, as the sheet's notice says (and the study is left out)
+            boolean dose = Field.forHeader(mods.get(j)) == Field.DOSE;
             String[] values = new String[inc.length];
             for (int r = 0; r < inc.length; r++) {
-                values[r] = cols.get(j).get(rowIndex[studies.row(inc[r])]);
+                String value = cols.get(j).get(rowIndex[studies.row(inc[r])]);
+                values[r] = dose && number(value) == null ? null : value;
             }
-            moderators.add(new ModeratorDesign.Moderator(mods.get(j), values));
+            // a column with text anywhere in the sheet is a factor in every outcome, as a column R reads as text
+            moderators.add(new ModeratorDesign.Moderator(mods.get(j), values,
+                    !dose && numberAndText(cols.get(j))[1] != null));
         }
         for (int r = 0; r < inc.length; r++) {
             y[r] = studies.yi(inc[r]);
@@ -186,6 +192,52 @@ final class SensitivityAnalysis {
                     fit.dropped())));
         }
         return fit;
+    }
+
+    /**
+     * One notice per moderator column (besides the dose, whose text is blank) that mixes numbers with other text:
+     * such a column is a factor in every outcome, one coefficient per value, as R's {@code factor()} makes a column
+     * it reads as text, where the reader most likely meant a number ("1.5e6 cells/kg" among plain numbers, say).
+     */
+    static List<Notice> mixedModerators(ExtractionSheet sheet, Settings s) {
+        List<Notice> out = new ArrayList<>();
+        for (String name : s.moderators()) {
+            TextColumn c = sheet.subgroupColumn(name);
+            String[] found = c == null || Field.forHeader(name) == Field.DOSE ? new String[2] : numberAndText(c);
+            if (found[0] != null && found[1] != null) {
+                out.add(new Notice("meta_regression", null, "--moderators " + name + ": the column holds numbers and"
+                        + " text (e.g. '" + found[0] + "' and '" + found[1] + "'), so it is a factor, one coefficient"
+                        + " per value, as R's factor() makes a column of text; for a numeric moderator give plain"
+                        + " numbers"));
+            }
+        }
+        return out;
+    }
+
+    /** The first value of {@code c} that is a number and the first that is text (missing values aside), or nulls. */
+    private static String[] numberAndText(TextColumn c) {
+        String[] found = new String[2];
+        for (String level : c.levels()) {
+            if (level == null || level.isBlank() || level.equals(org.mscmeta.sheet.Vocabulary.NOT_REPORTED)) {
+                continue;
+            }
+            int i = number(level) != null ? 0 : 1;
+            found[i] = found[i] == null ? level : found[i];
+        }
+        return found;
+    }
+
+    /** {@code text} as a finite number, or null. */
+    private static Double number(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            double d = Double.parseDouble(text.strip());
+            return Double.isFinite(d) ? d : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     /** Maps a spreadsheet row number back to the 0-based data row index. */

@@ -370,6 +370,51 @@ class RealSheetsTest {
     }
 
     /**
+     * A moderator column is one thing in every outcome. A dose that is not a number is blank in the meta-regression,
+     * as the sheet's notice says (it made the dose a factor of '1.5e6 cells/kg' and '2000000'); any other column
+     * that mixes numbers with text is a factor in every outcome, as R reads such a column, with a notice (it was a
+     * number in the outcomes whose studies had numbers only, a factor in the others).
+     */
+    @Test
+    void aModeratorColumnIsOneThingInEveryOutcome() throws Exception {
+        StringBuilder sb = new StringBuilder("study,outcome,events_msc,n_msc,events_control,n_control,"
+                + "dose_cells_per_kg,followup\n");
+        String[] doses = {"1e6", "2e6", "1.5e6 cells/kg", "3e6", "2.5e6", "1e6"};
+        String[] followup = {"6", "12", "6", "12", "24", "6 (median)"};
+        for (int i = 0; i < 6; i++) {
+            sb.append("T").append(i).append(",Death,").append(2 + i).append(",40,").append(3 + i % 2).append(",40,")
+                    .append(doses[i]).append(',').append(followup[i]).append('\n');
+            if (i < 5) {
+                sb.append("T").append(i).append(",Fever,").append(5 + i).append(",40,").append(4).append(",40,")
+                        .append(doses[i]).append(',').append(followup[i]).append('\n');
+            }
+        }
+        Path in = dir.resolve("moderators.csv");
+        Files.writeString(in, sb.toString());
+        JsonNode dose = analyse(in, "--by", "none", "--moderators", "dose_cells_per_kg");
+        for (JsonNode a : dose.get("analyses")) {
+            JsonNode m = a.get("meta_regression");
+            assertEquals(List.of("dose_cells_per_kg"), strings(m.get("moderators")), a.get("outcome").asString());
+            assertEquals(a.get("k").asInt() - 1, m.get("k").asInt(), "the study whose dose is text is left out");
+        }
+        JsonNode mixed = analyse(in, "--by", "none", "--moderators", "followup");
+        for (JsonNode a : mixed.get("analyses")) {
+            List<String> terms = strings(a.get("meta_regression").get("moderators"));
+            assertTrue(terms.stream().allMatch(t -> t.startsWith("followup = ")), a.get("outcome") + ": " + terms);
+        }
+        assertTrue(notices(mixed).contains("--moderators followup: the column holds numbers and text (e.g. '6' and"
+                + " '6 (median)'), so it is a factor"), notices(mixed));
+    }
+
+    private static List<String> strings(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        for (JsonNode n : array) {
+            out.add(n.asString());
+        }
+        return out;
+    }
+
+    /**
      * A term of the map that is no outcome of the sheet renamed nothing without a word: a misspelt term, or a map
      * of the reported terms run on a sheet whose outcome column is already harmonised (as the example's map on the
      * example sheet).
