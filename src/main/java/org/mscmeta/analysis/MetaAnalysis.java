@@ -140,8 +140,8 @@ public final class MetaAnalysis {
             out.add(new Notice("settings", null, "--prediction-interval has no effect: it chooses the quantile of the"
                     + " random-effects model's prediction interval" + noRandom));
         }
-        String single = "--measure " + s.measure().name() + " pools the incidence among MSC recipients, one arm of"
-                + " each trial";
+        String measure = "--measure " + s.measure().name();
+        String single = measure + " pools the incidence among MSC recipients, one arm of each trial";
         if (s.measure().isProportion() && !Double.isNaN(s.controlRisk())) {
             out.add(new Notice("settings", null, "--control-risk has no effect: it is the assumed control-arm risk of"
                     + " the summary of findings, which compares MSC with control; " + single + ", which has none"));
@@ -154,8 +154,8 @@ public final class MetaAnalysis {
                 || s.method() != Method.GLMM && s.sensitivity() == SensitivityMode.NONE)) {
             out.add(new Notice("settings", null, "--glmm-model has no effect: it chooses the GLMM of odds ratios of"
                     + " --method GLMM and of the zero-event sensitivity table, and " + (s.measure().isProportion()
-                    ? "the GLMM of " + single.substring(0, single.indexOf(" pools")) + " is the logistic model of the"
-                    + " MSC arm (metafor's PLO)" : "this run fits neither (--sensitivity none)")));
+                    ? "the GLMM of " + measure + " is the logistic model of the MSC arm (metafor's PLO)"
+                    : "this run fits neither (--sensitivity none)")));
         }
         return out;
     }

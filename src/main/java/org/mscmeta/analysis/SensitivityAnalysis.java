@@ -161,8 +161,7 @@ final class SensitivityAnalysis {
                 values[r] = dose && number(value) == null ? null : value;
             }
             // a column with text anywhere in the sheet is a factor in every outcome, as a column R reads as text
-            moderators.add(new ModeratorDesign.Moderator(mods.get(j), values,
-                    !dose && numberAndText(cols.get(j))[1] != null));
+            moderators.add(new ModeratorDesign.Moderator(mods.get(j), values, !dose && holdsText(cols.get(j))));
         }
         for (int r = 0; r < inc.length; r++) {
             y[r] = studies.yi(inc[r]);
@@ -218,13 +217,26 @@ final class SensitivityAnalysis {
     private static String[] numberAndText(TextColumn c) {
         String[] found = new String[2];
         for (String level : c.levels()) {
-            if (level == null || level.isBlank() || level.equals(org.mscmeta.sheet.Vocabulary.NOT_REPORTED)) {
-                continue;
+            if (!missing(level)) {
+                int i = number(level) != null ? 0 : 1;
+                found[i] = found[i] == null ? level : found[i];
             }
-            int i = number(level) != null ? 0 : 1;
-            found[i] = found[i] == null ? level : found[i];
         }
         return found;
+    }
+
+    /** Whether a value of {@code c} is text (missing values aside): read at the first, once per outcome. */
+    private static boolean holdsText(TextColumn c) {
+        for (String level : c.levels()) {
+            if (!missing(level) && number(level) == null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean missing(String value) {
+        return value == null || value.isBlank() || value.equals(org.mscmeta.sheet.Vocabulary.NOT_REPORTED);
     }
 
     /** {@code text} as a finite number, or null. */

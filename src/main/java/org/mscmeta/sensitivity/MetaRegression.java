@@ -81,6 +81,12 @@ public record MetaRegression(List<String> terms, int k, double tau2, double qm, 
             this.redundantDropped = redundantDropped;
         }
 
+        /** An answer, not a fault: no stack trace (a registry-scale run has thousands of small outcomes). */
+        @Override
+        public synchronized Throwable fillInStackTrace() {
+            return this;
+        }
+
         /** The studies with values of every moderator. */
         public int k() {
             return k;
