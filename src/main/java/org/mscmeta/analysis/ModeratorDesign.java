@@ -155,6 +155,9 @@ public record ModeratorDesign(List<String> terms, double[][] x, int[] used, List
                 continue;
             }
             List<String> ordered = factors[mi].levels();
+            if (ordered.isEmpty()) {
+                continue; // no study has a value: no level, no term (the caller says the model has too few studies)
+            }
             references.add(new String[] {names.get(mi), ordered.get(0)});
             for (int l = 1; l < ordered.size(); l++) {
                 terms.add(names.get(mi) + " = " + ordered.get(l));

@@ -175,6 +175,11 @@ final class SensitivityAnalysis {
                     Notice.count(dropped, "study", "studies"), mods.size() == 1 ? mods.get(0)
                     : String.join(", ", mods.subList(0, mods.size() - 1)) + " or " + mods.get(mods.size() - 1))));
         }
+        if (design.used().length < 2) {
+            notices.add(new Notice("meta_regression", a.outcome(), a.outcome() + ": no meta-regression: "
+                    + (design.used().length == 0 ? "no study has" : "1 study has") + " a value of every moderator"));
+            return null;
+        }
         MetaRegression fit;
         try {
             fit = design.fit(y, v, s.tau2() == null ? org.mscmeta.pool.TauSquared.REML : s.tau2(), s.hksj());

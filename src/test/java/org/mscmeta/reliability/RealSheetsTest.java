@@ -406,6 +406,20 @@ class RealSheetsTest {
                 + " '6 (median)'), so it is a factor"), notices(mixed));
     }
 
+    /** An outcome none of whose studies has a value of the moderator is told so (the run failed with exit 1). */
+    @Test
+    void anOutcomeWithoutModeratorValuesIsNotedNotFailed() throws Exception {
+        Path in = dir.resolve("blank-moderator.csv");
+        Files.writeString(in, "study,outcome,events_msc,n_msc,events_control,n_control,followup\n"
+                + "A,Death,2,40,3,40,\nB,Death,3,40,4,41,\nC,Death,1,30,2,30,\n"
+                + "D,Fever,2,40,3,40,6\nE,Fever,5,40,4,41,12\nF,Fever,1,30,2,30,24\nG,Fever,3,30,2,30,6\n");
+        JsonNode r = analyse(in, "--by", "none", "--moderators", "followup");
+        assertTrue(notices(r).contains("Death: no meta-regression: no study has a value of every moderator"),
+                notices(r));
+        assertTrue(r.get("analyses").get(0).get("meta_regression") == null, "Death has none");
+        assertEquals(4, r.get("analyses").get(1).get("meta_regression").get("k").asInt(), "Fever has one");
+    }
+
     private static List<String> strings(JsonNode array) {
         List<String> out = new ArrayList<>();
         for (JsonNode n : array) {
