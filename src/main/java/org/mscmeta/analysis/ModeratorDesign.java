@@ -79,8 +79,7 @@ public record ModeratorDesign(List<String> terms, double[][] x, int[] used, List
         java.util.Arrays.fill(keep, true);
         for (Moderator m : moderators) {
             for (int i = 0; i < n; i++) {
-                String v = m.values()[i];
-                if (v == null || v.isBlank() || v.equals(Vocabulary.NOT_REPORTED)) {
+                if (missing(m.values()[i])) {
                     keep[i] = false;
                 }
             }
@@ -220,16 +219,31 @@ public record ModeratorDesign(List<String> terms, double[][] x, int[] used, List
     private static double[] numeric(Moderator m, int[] used) {
         double[] out = new double[used.length];
         for (int r = 0; r < used.length; r++) {
-            try {
-                out[r] = Double.parseDouble(m.values()[used[r]].strip());
-            } catch (NumberFormatException e) {
+            Double d = number(m.values()[used[r]]);
+            if (d == null) {
                 return null;
             }
-            if (!Double.isFinite(out[r])) {
-                return null;
-            }
+            out[r] = d;
         }
         return used.length == 0 ? null : out;
+    }
+
+    /** Whether a moderator's or subgroup's value is missing: blank, or "not reported" (route, cell source). */
+    static boolean missing(String value) {
+        return value == null || value.isBlank() || value.equals(Vocabulary.NOT_REPORTED);
+    }
+
+    /** {@code text} as a finite number, or null when it is not one (a numeric moderator's value). */
+    static Double number(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            double d = Double.parseDouble(text.strip());
+            return Double.isFinite(d) ? d : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     /** The reference levels in words: "route: intra-articular", one per factor moderator. */

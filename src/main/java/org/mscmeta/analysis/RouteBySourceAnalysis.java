@@ -7,7 +7,6 @@ import org.mscmeta.pool.TauSquared;
 import org.mscmeta.sensitivity.MetaRegression;
 import org.mscmeta.sheet.ExtractionSheet;
 import org.mscmeta.sheet.Notice;
-import org.mscmeta.sheet.Vocabulary;
 
 /** Computes an outcome's {@link RouteBySource}: the combinations pooled, the two meta-regressions, the test. */
 final class RouteBySourceAnalysis {
@@ -32,11 +31,11 @@ final class RouteBySourceAnalysis {
         int nRoutes = route.levels().size();
         boolean[] routeMissing = new boolean[nRoutes];
         for (int l = 0; l < nRoutes; l++) {
-            routeMissing[l] = missing(route.levels().get(l));
+            routeMissing[l] = ModeratorDesign.missing(route.levels().get(l));
         }
         boolean[] sourceMissing = new boolean[nSources];
         for (int l = 0; l < nSources; l++) {
-            sourceMissing[l] = missing(source.levels().get(l));
+            sourceMissing[l] = ModeratorDesign.missing(source.levels().get(l));
         }
         // positions (in rows) by combination, keyed by the columns' codes: counted, then placed (no boxing)
         int[] key = new int[rows.length];
@@ -188,10 +187,6 @@ final class RouteBySourceAnalysis {
             index[l] = used[l] ? ordered.indexOf(levels.get(l)) : -1;
         }
         return ordered;
-    }
-
-    private static boolean missing(String value) {
-        return value == null || value.isBlank() || value.equals(Vocabulary.NOT_REPORTED);
     }
 
     /** One combination pooled with the analysis' model. */

@@ -154,11 +154,11 @@ final class SensitivityAnalysis {
         List<ModeratorDesign.Moderator> moderators = new ArrayList<>();
         for (int j = 0; j < cols.size(); j++) {
             // a dose that is not a number is blank, as the sheet's notice says (and the study is left out)
-            boolean dose = Field.forHeader(mods.get(j)) == Field.DOSE;
+            boolean dose = isDose(mods.get(j));
             String[] values = new String[inc.length];
             for (int r = 0; r < inc.length; r++) {
                 String value = cols.get(j).get(rowIndex[studies.row(inc[r])]);
-                values[r] = dose && number(value) == null ? null : value;
+                values[r] = dose && ModeratorDesign.number(value) == null ? null : value;
             }
             // a column with text anywhere in the sheet is a factor in every outcome, as a column R reads as text
             moderators.add(new ModeratorDesign.Moderator(mods.get(j), values, !dose && holdsText(cols.get(j))));
@@ -207,7 +207,7 @@ final class SensitivityAnalysis {
         List<Notice> out = new ArrayList<>();
         for (String name : s.moderators()) {
             TextColumn c = sheet.subgroupColumn(name);
-            String[] found = c == null || Field.forHeader(name) == Field.DOSE ? new String[2] : numberAndText(c);
+            String[] found = c == null || isDose(name) ? new String[2] : numberAndText(c);
             if (found[0] != null && found[1] != null) {
                 out.add(new Notice("meta_regression", null, "--moderators " + name + ": the column holds numbers and"
                         + " text (e.g. '" + found[0] + "' and '" + found[1] + "'), so it is a factor, one coefficient"
@@ -222,8 +222,8 @@ final class SensitivityAnalysis {
     private static String[] numberAndText(TextColumn c) {
         String[] found = new String[2];
         for (String level : c.levels()) {
-            if (!missing(level)) {
-                int i = number(level) != null ? 0 : 1;
+            if (!ModeratorDesign.missing(level)) {
+                int i = ModeratorDesign.number(level) != null ? 0 : 1;
                 found[i] = found[i] == null ? level : found[i];
             }
         }
@@ -233,28 +233,16 @@ final class SensitivityAnalysis {
     /** Whether a value of {@code c} is text (missing values aside): read at the first, once per outcome. */
     private static boolean holdsText(TextColumn c) {
         for (String level : c.levels()) {
-            if (!missing(level) && number(level) == null) {
+            if (!ModeratorDesign.missing(level) && ModeratorDesign.number(level) == null) {
                 return true;
             }
         }
         return false;
     }
 
-    private static boolean missing(String value) {
-        return value == null || value.isBlank() || value.equals(org.mscmeta.sheet.Vocabulary.NOT_REPORTED);
-    }
-
-    /** {@code text} as a finite number, or null. */
-    private static Double number(String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            double d = Double.parseDouble(text.strip());
-            return Double.isFinite(d) ? d : null;
-        } catch (NumberFormatException e) {
-            return null;
-        }
+    /** Whether {@code column} is the dose ({@code dose_cells_per_kg} or an alias), whose text is read as blank. */
+    private static boolean isDose(String column) {
+        return Field.forHeader(column) == Field.DOSE;
     }
 
     /** Maps a spreadsheet row number back to the 0-based data row index. */

@@ -5,9 +5,9 @@ import java.util.Locale;
 /** Which sensitivity analyses an {@code analyze} run computes for each outcome's overall analysis. */
 public enum SensitivityMode {
     /**
-     * Egger, Begg, trim and fill and the meta-regression of {@code moderators} for k &gt;= 3; leave-one-out, cumulative and zero-event
-     * sensitivity analyses up to {@link #AUTO_MAX_K} studies (their cost grows with k, or k squared, and longer
-     * tables are not read).
+     * Egger, Begg, trim and fill and the meta-regression of {@code moderators} for k &gt;= 3; leave-one-out,
+     * cumulative and zero-event sensitivity analyses up to {@link #AUTO_MAX_K} studies (their cost grows with k, or
+     * k squared, and longer tables are not read).
      */
     AUTO,
     /** Everything, whatever k. */
