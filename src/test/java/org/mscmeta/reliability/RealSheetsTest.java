@@ -354,14 +354,19 @@ class RealSheetsTest {
                 .stream().map(JsonNode::asString).distinct().toList(), "near-duplicates are kept apart");
     }
 
+    /** terms.csv of {@code rows} (study, outcome and the four counts), analysed with the outcome map {@code map}. */
+    private JsonNode analyseWithMap(String rows, String mapName, String map) throws Exception {
+        Path in = dir.resolve("terms.csv");
+        Files.writeString(in, "study,outcome,events_msc,n_msc,events_control,n_control\n" + rows);
+        Path file = dir.resolve(mapName);
+        Files.writeString(file, "outcome_reported,outcome\n" + map);
+        return analyse(in, "--by", "none", "--outcome-map", file.toString());
+    }
+
     @Test
     void anOutcomeMapRenamesTermsAtAnalysisTime() throws Exception {
-        Path in = dir.resolve("terms.csv");
-        Files.writeString(in, "study,outcome,events_msc,n_msc,events_control,n_control\n"
-                + "A,28-day mortality,2,40,3,40\nB,Mortality,1,30,2,30\nC,death,0,20,1,20\nD,Fever,5,40,4,40\n");
-        Path map = dir.resolve("map.csv");
-        Files.writeString(map, "outcome_reported,outcome\n28-day mortality,Death\nmortality,Death\n");
-        JsonNode r = analyse(in, "--by", "none", "--outcome-map", map.toString());
+        JsonNode r = analyseWithMap("A,28-day mortality,2,40,3,40\nB,Mortality,1,30,2,30\nC,death,0,20,1,20\n"
+                + "D,Fever,5,40,4,40\n", "map.csv", "28-day mortality,Death\nmortality,Death\n");
         assertEquals(List.of("Death", "Fever"), r.get("analyses").findValues("outcome").stream()
                 .map(JsonNode::asString).distinct().toList());
         assertEquals(3, r.get("analyses").get(0).get("k").asInt());
@@ -435,12 +440,8 @@ class RealSheetsTest {
      */
     @Test
     void outcomeMapTermsThatMatchNothingAreNamed() throws Exception {
-        Path in = dir.resolve("terms.csv");
-        Files.writeString(in, "study,outcome,events_msc,n_msc,events_control,n_control\n"
-                + "A,28-day mortality,2,40,3,40\nB,Mortality,1,30,2,30\nD,Fever,5,40,4,40\n");
-        Path typo = dir.resolve("typo.csv");
-        Files.writeString(typo, "outcome_reported,outcome\n28-day mortality,Death\nmortalty,Death\n");
-        JsonNode r = analyse(in, "--by", "none", "--outcome-map", typo.toString());
+        JsonNode r = analyseWithMap("A,28-day mortality,2,40,3,40\nB,Mortality,1,30,2,30\nD,Fever,5,40,4,40\n",
+                "typo.csv", "28-day mortality,Death\nmortalty,Death\n");
         assertTrue(notices(r).contains("terms.csv: 1 of the 2 terms of the outcome map typo.csv is not an outcome of"
                 + " the sheet (the map renames values of the column 'outcome'): 'mortalty' (row 3)"), notices(r));
         JsonNode example = analyse(Path.of("examples/msc_adverse_events.csv"), "--outcome-map",
