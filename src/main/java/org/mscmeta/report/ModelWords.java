@@ -16,6 +16,24 @@ public final class ModelWords {
     private ModelWords() {
     }
 
+    /**
+     * Why a study is not in the pooling, in words: for a study left out as a double zero (results.json's
+     * {@code "double zero"}, which covers trials without events and trials where everyone had the event) which of
+     * the two it is, from its counts ("no events", "all events"; {@code brief}: as a forest plot's estimate column
+     * has room for), else its exclusion as recorded.
+     */
+    public static String exclusion(org.mscmeta.analysis.StudyResult st, boolean brief) {
+        if ("double zero".equals(st.exclusion())) {
+            if (st.eventsMsc() == 0 && st.eventsControl() == 0) {
+                return brief ? "no events" : "no events in either arm";
+            }
+            if (st.eventsMsc() == st.nMsc() && st.eventsControl() == st.nControl()) {
+                return brief ? "all events" : "all participants had the event in both arms";
+            }
+        }
+        return st.exclusion();
+    }
+
     /** The common-effect method: "Mantel-Haenszel", "inverse variance", "Peto", or the GLMM without tau2. */
     public static String commonMethod(Settings s) {
         // Mantel-Haenszel has no single-arm form: proportions are pooled by inverse variance

@@ -301,8 +301,8 @@ public final class ForestPlots {
                         st.ciLower(), st.ciUpper(), w, 0));
             } else {
                 rows.add(new ForestRow(ForestRow.Kind.STUDY, st.study(), cells, Formats.NOT_ESTIMABLE
-                        + (st.exclusion() == null ? "" : " (" + st.exclusion() + ")"), Double.NaN, Double.NaN,
-                        Double.NaN, Double.NaN, 0));
+                        + (st.exclusion() == null ? "" : " (" + ModelWords.exclusion(st, true) + ")"), Double.NaN,
+                        Double.NaN, Double.NaN, Double.NaN, 0));
             }
         }
     }

@@ -196,7 +196,8 @@ final class OutcomeSheet {
             w.number(x, Col.N1.ordinal(), sr.nMsc(), w.intStyle);
             w.number(x, Col.C.ordinal(), sr.eventsControl(), w.intStyle);
             w.number(x, Col.N2.ordinal(), sr.nControl(), w.intStyle);
-            w.text(x, Col.INCLUDED.ordinal(), sr.included() ? "yes" : "no: " + sr.exclusion());
+            w.text(x, Col.INCLUDED.ordinal(), sr.included() ? "yes"
+                    : "no: " + org.mscmeta.report.ModelWords.exclusion(sr, false));
             String a1 = ref(Col.A, excel);
             String n1 = ref(Col.N1, excel);
             String c1 = ref(Col.C, excel);

@@ -516,6 +516,27 @@ class ForestPlotTest {
         }
     }
 
+    /**
+     * A trial left out as a double zero is one without events or one where everyone had the event: its row says
+     * which (both rows said "not estimable (double zero)", an all-event trial too); results.json keeps its
+     * exclusion, "double zero".
+     */
+    @Test
+    void aDoubleZeroRowSaysWhetherNoOneOrEveryoneHadTheEvent(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        Path sheet = dir.resolve("extremes.csv");
+        java.nio.file.Files.writeString(sheet, "study,year,outcome,events_msc,n_msc,events_control,n_control\n"
+                + "Nobody 2019,2019,Fever,0,30,0,31\nEveryone 2020,2020,Fever,12,12,10,10\n"
+                + "Some 2021,2021,Fever,5,20,7,22\nOthers 2022,2022,Fever,3,25,6,24\n");
+        Results r = MetaAnalysis.run(SheetReader.withBuiltInVocabulary().read(sheet, null), Settings.DEFAULTS);
+        List<String> texts = texts(Plots.forest(r, "Fever"));
+        assertTrue(texts.contains("not estimable (no events)"), texts.toString());
+        assertTrue(texts.contains("not estimable (all events)"), texts.toString());
+        assertFalse(texts.stream().anyMatch(t -> t.contains("double zero")), texts.toString());
+        assertEquals(List.of("double zero", "double zero"), r.analyses().get(0).studies().stream()
+                .filter(s -> !s.included()).map(org.mscmeta.analysis.StudyResult::exclusion).toList());
+    }
+
     private static List<String> texts(Figure f) {
         List<String> texts = new java.util.ArrayList<>();
         for (Drawing page : f.pages()) {
