@@ -150,6 +150,9 @@ public final class SheetValidator {
     }
     private int missingCells;
     private String firstMissing;
+    /** The current row's study label or outcome when it was a mark of a value not reported ("NA"), else null. */
+    private String studyMark;
+    private String outcomeMark;
     /** Columns of counts, year and dose: numbers. */
     private boolean[] numericColumn;
     private final char[] scratch = new char[64];
@@ -444,6 +447,8 @@ public final class SheetValidator {
     }
 
     private void validateRow(int rowNumber) {
+        studyMark = null;
+        outcomeMark = null;
         for (int j = 0; j < rowCodes.length; j++) {
             int code = rowCodes[j];
             if (code != EMPTY && code >= classified[j]) {
@@ -455,6 +460,11 @@ public final class SheetValidator {
                     if (missingCells++ == 0) {
                         firstMissing = "'" + raw[j].level(rowCodes[j]) + "' in row " + rowNumber + ", column '"
                                 + headers[j] + "'";
+                    }
+                    if (j == column[Field.STUDY.ordinal()]) {
+                        studyMark = raw[j].level(rowCodes[j]);
+                    } else if (j == column[Field.OUTCOME.ordinal()]) {
+                        outcomeMark = raw[j].level(rowCodes[j]);
                     }
                     rowCodes[j] = EMPTY;
                 } else if (kind == TOO_LONG) {
@@ -482,7 +492,8 @@ public final class SheetValidator {
             repeatedHeaderRow = rowNumber;
         }
         if (studyLabel.isEmpty()) {
-            problem(rowNumber, header(Field.STUDY), studyLabel, "a study label such as 'Bowdish 2023'");
+            problem(rowNumber, header(Field.STUDY), studyMark == null ? studyLabel : studyMark,
+                    "a study label such as 'Bowdish 2023'" + marked(studyMark));
         } else if (totalsLevel(column[Field.STUDY.ordinal()])) {
             problem(rowNumber, header(Field.STUDY), studyLabel, "a study, but this is a row of totals or of a pooled"
                     + " result (as copied from a paper's table), whose participants the studies' rows already count:"
@@ -490,7 +501,8 @@ public final class SheetValidator {
                     + " label)");
         }
         if (outcomeName.isEmpty()) {
-            problem(rowNumber, header(Field.OUTCOME), outcomeName, "an adverse-event outcome such as 'Death'");
+            problem(rowNumber, header(Field.OUTCOME), outcomeMark == null ? outcomeName : outcomeMark,
+                    "an adverse-event outcome such as 'Death'" + marked(outcomeMark));
         }
 
         int e1 = count(rowNumber, Field.EVENTS_MSC, 0);
@@ -904,6 +916,11 @@ public final class SheetValidator {
 
     /** The row last found to repeat the header: its other problems are that one. */
     private int repeatedHeaderRow = Integer.MIN_VALUE;
+
+    /** For a required label that was a mark of a value not reported: why it counts as missing. */
+    private static String marked(String mark) {
+        return mark == null ? "" : " ('" + mark + "' is read as a mark of a value not reported)";
+    }
 
     private void problem(int row, String column, String value, String expected) {
         if (row == repeatedHeaderRow) {

@@ -51,6 +51,20 @@ class ValidationTest {
         assertProblem(ps.get(0), 1, "n_msc", null, "a column named n_msc (or n1i, total_msc, n_e, experimental_total, ");
     }
 
+    /**
+     * A study label or outcome that is a mark of a value not reported ("None", "NA") is missing; the problem shows
+     * what the cell holds and why it counts as missing (it said "found a blank cell").
+     */
+    @Test
+    void aLabelThatReadsAsMissingIsShownAsItIs() throws IOException {
+        List<InputProblem> ps = problems("study,outcome,events_msc,n_msc", "None,Death,1,10", "B,NA,2,12");
+        assertEquals(2, ps.size(), ps.toString());
+        assertProblem(ps.get(0), 2, "study", "None", "a study label such as 'Bowdish 2023' ('None' is read as a"
+                + " mark of a value not reported)");
+        assertProblem(ps.get(1), 3, "outcome", "NA", "an adverse-event outcome such as 'Death' ('NA' is read as a mark"
+                + " of a value not reported)");
+    }
+
     @Test
     void controlColumnWithoutItsPartner() throws IOException {
         List<InputProblem> ps = problems("study,outcome,events_msc,n_msc,events_control", "A,Death,1,10,2");
