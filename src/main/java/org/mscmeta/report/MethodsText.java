@@ -6,6 +6,7 @@ import java.util.Locale;
 import org.mscmeta.Tool;
 import org.mscmeta.analysis.Analysis;
 import org.mscmeta.analysis.Results;
+import org.mscmeta.analysis.SensitivityMode;
 import org.mscmeta.analysis.Settings;
 import org.mscmeta.effect.CcMode;
 
@@ -70,6 +71,21 @@ public final class MethodsText {
         }
         out.add(new String[] {"Heterogeneity (Q, I\u00b2)", "Higgins JPT, Thompson SG. Quantifying heterogeneity in a"
                 + " meta-analysis. Stat Med 2002;21:1539-58."});
+        // by() is null until resolved against a sheet: then route and cell source are the default subgroups
+        List<String> by = s.by() == null ? List.of("route", "cell_source") : s.by();
+        if (!s.moderators().isEmpty() || by.contains("route") && by.contains("cell_source")) {
+            out.add(new String[] {"Meta-regression", "Thompson SG, Higgins JPT. How should meta-regression analyses"
+                    + " be undertaken and interpreted? Stat Med 2002;21:1559-73."});
+        }
+        if (s.sensitivity() != SensitivityMode.NONE) {
+            out.add(new String[] {"Egger's test", "Egger M, Davey Smith G, Schneider M, Minder C. Bias in"
+                    + " meta-analysis detected by a simple, graphical test. BMJ 1997;315:629-34."});
+            out.add(new String[] {"Begg's test", "Begg CB, Mazumdar M. Operating characteristics of a rank"
+                    + " correlation test for publication bias. Biometrics 1994;50:1088-101."});
+            out.add(new String[] {"Trim and fill", "Duval S, Tweedie R. Trim and fill: a simple funnel-plot-based"
+                    + " method of testing and adjusting for publication bias in meta-analysis. Biometrics"
+                    + " 2000;56:455-63."});
+        }
         if (s.cc().mode() == CcMode.TACC) {
             out.add(new String[] {"Treatment-arm continuity correction", "Sweeting MJ, Sutton AJ, Lambert PC. What to"
                     + " add to nothing? Stat Med 2004;23:1351-75."});
@@ -86,8 +102,18 @@ public final class MethodsText {
         long outcomes = r.analyses().stream().filter(a -> a.subgroup() == null).map(Analysis::outcome).distinct().count();
         String measure = s.measure().label().toLowerCase(Locale.ROOT);
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format(Locale.ROOT, "For each of %d adverse-event outcome%s we pooled the %s of MSC versus"
-                + " control across randomised trials. ", outcomes, outcomes == 1 ? "" : "s", measure));
+        if (s.measure().isProportion()) {
+            sb.append(String.format(Locale.ROOT, "For each of %d adverse-event outcome%s we pooled the incidence among"
+                    + " MSC recipients across all trials, single-arm trials included (%s). ", outcomes,
+                    outcomes == 1 ? "" : "s", switch (s.measure()) {
+                        case PLOGIT -> "logit-transformed proportions";
+                        case PFT -> "Freeman-Tukey double-arcsine-transformed proportions";
+                        default -> "untransformed proportions";
+                    }));
+        } else {
+            sb.append(String.format(Locale.ROOT, "For each of %d adverse-event outcome%s we pooled the %s of MSC"
+                    + " versus control across randomised trials. ", outcomes, outcomes == 1 ? "" : "s", measure));
+        }
         sb.append(switch (s.method()) {
             case MH -> "The common-effect estimate used the Mantel-Haenszel method"
                     + (s.convention().correctedMantelHaenszel() ? "" : " on the raw counts");
@@ -107,9 +133,11 @@ public final class MethodsText {
         sb.append(conventionSentence(s.convention()));
         sb.append(String.format(Locale.ROOT, "A continuity correction of %s was added to %s for study-level estimates%s. ",
                 trim(s.cc().value()), s.cc().mode().words(), s.method().name().equals("IV") ? " and pooling" : ""));
-        sb.append(s.measure().dropsDoubleZero() && s.effectiveDoubleZero().id().equals("exclude")
-                ? "Studies with no events in either arm were excluded from ratio estimates. "
-                : "Studies with no events in either arm were included. ");
+        if (!s.measure().isProportion()) {
+            sb.append(s.measure().dropsDoubleZero() && s.effectiveDoubleZero().id().equals("exclude")
+                    ? "Studies with no events in either arm were excluded from ratio estimates. "
+                    : "Studies with no events in either arm were included. ");
+        }
         sb.append("Heterogeneity was assessed with Cochran's Q and I\u00b2");
         if (s.tau2() != null) {
             sb.append(", with a Q-profile confidence interval for tau\u00b2, and prediction intervals (")
@@ -128,6 +156,8 @@ public final class MethodsText {
                     + " interaction tested with a Wald test of its coefficients; each route and cell-source"
                     + " combination was also pooled on its own. ");
         }
+        sb.append(moderatorsSentence(s));
+        sb.append(sensitivitySentence(s));
         if (r.falseDiscovery() != null && r.falseDiscovery().tested() > 1) {
             sb.append("P-values across outcomes were adjusted for the false discovery rate (Benjamini and Hochberg"
                     + " 1995)");
@@ -147,6 +177,47 @@ public final class MethodsText {
         }
         sb.append(String.format(Locale.ROOT, "Confidence intervals are %s%%. Analyses were run with %s %s, whose"
                 + " results reproduce R metafor.", trim(s.level() * 100), Tool.name(), Tool.version()));
+        return sb.toString();
+    }
+
+    /** The meta-regression of {@code --moderators}, in a sentence (empty without moderators). */
+    private static String moderatorsSentence(Settings s) {
+        if (s.moderators().isEmpty()) {
+            return "";
+        }
+        return "Mixed-effects meta-regressions on " + String.join(" and ", s.moderators()).replace('_', ' ')
+                + " (numeric columns as numbers, text columns as factors against their first level) estimated the"
+                + " residual tau\u00b2 by " + tauName((s.tau2() == null ? org.mscmeta.pool.TauSquared.REML : s.tau2())
+                .name()) + (s.hksj() ? ", with Knapp-Hartung tests" : "") + ". ";
+    }
+
+    /**
+     * The sensitivity and small-study analyses the run made, in a sentence (empty under {@code --sensitivity none}):
+     * leave-one-out and cumulative analyses (up to 200 studies unless all were asked for; the GLMM's refits only when
+     * asked for), Egger's, Begg's and trim and fill from three studies, and for comparative measures the zero-event
+     * table.
+     */
+    private static String sensitivitySentence(Settings s) {
+        if (s.sensitivity() == SensitivityMode.NONE) {
+            return "";
+        }
+        boolean all = s.sensitivity() == SensitivityMode.ALL;
+        StringBuilder sb = new StringBuilder();
+        if (all || s.method() != org.mscmeta.analysis.Method.GLMM) {
+            sb.append("Robustness was examined with leave-one-out and cumulative (by year) analyses")
+                    .append(all ? "" : " of outcomes with at most " + SensitivityMode.AUTO_MAX_K + " studies")
+                    .append("; small-study effects ");
+        } else {
+            sb.append("Small-study effects ");
+        }
+        sb.append("were assessed with Egger's regression test, Begg's rank correlation test and trim and fill where at"
+                + " least three studies were pooled. ");
+        if (!s.measure().isProportion()) {
+            sb.append("For outcomes with a zero cell the pooled estimate was recomputed by the Mantel-Haenszel method"
+                    + " without continuity correction, Peto's odds ratio, a mixed logistic model, inverse variance"
+                    + " with a 0.5 or a treatment-arm continuity correction, and with double-zero studies"
+                    + " included. ");
+        }
         return sb.toString();
     }
 

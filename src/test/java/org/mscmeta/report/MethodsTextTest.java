@@ -34,6 +34,57 @@ class MethodsTextTest {
                 .contains("prediction intervals (the normal quantile)"));
     }
 
+    private static String paragraph(Settings s) {
+        return MethodsText.paragraph(new org.mscmeta.analysis.Results(s, "x.csv", 0, java.util.List.of(),
+                java.util.List.of(), java.util.List.of()));
+    }
+
+    private static java.util.List<String> referenced(Settings s) {
+        return MethodsText.references(s).stream().map(r -> r[0]).toList();
+    }
+
+    /**
+     * The paragraph and the references name the sensitivity and small-study analyses and the meta-regression a run
+     * made (a paper's methods pasted from the kit said nothing of them), and only those.
+     */
+    @Test
+    void theSensitivityAnalysesAndModeratorsOfTheRunAreStated() {
+        Settings plain = Settings.DEFAULTS.withBy(java.util.List.of());
+        String text = paragraph(plain);
+        assertTrue(text.contains("leave-one-out and cumulative (by year) analyses of outcomes with at most 200"
+                + " studies"), text);
+        assertTrue(text.contains("Egger's regression test, Begg's rank correlation test and trim and fill"), text);
+        assertTrue(text.contains("For outcomes with a zero cell the pooled estimate was recomputed"), text);
+        assertFalse(text.contains("meta-regression"), text);
+        assertTrue(referenced(plain).containsAll(java.util.List.of("Egger's test", "Begg's test", "Trim and fill")));
+        assertFalse(referenced(plain).contains("Meta-regression"));
+
+        Settings none = plain.withSensitivity(org.mscmeta.analysis.SensitivityMode.NONE)
+                .withModerators(java.util.List.of("dose_cells_per_kg"));
+        String moderators = paragraph(none);
+        assertFalse(moderators.contains("Egger"), moderators);
+        assertFalse(moderators.contains("leave-one-out"), moderators);
+        assertTrue(moderators.contains("Mixed-effects meta-regressions on dose cells per kg (numeric columns as"
+                + " numbers, text columns as factors against their first level) estimated the residual tau\u00b2 by"
+                + " restricted maximum likelihood."), moderators);
+        assertTrue(referenced(none).contains("Meta-regression"));
+        assertFalse(referenced(none).contains("Egger's test"));
+
+        String glmm = paragraph(plain.withMeasure(org.mscmeta.effect.Measure.OR)
+                .withMethod(org.mscmeta.analysis.Method.GLMM));
+        assertFalse(glmm.contains("leave-one-out"), "the GLMM's refits run under --sensitivity all only: " + glmm);
+        assertTrue(glmm.contains("Small-study effects were assessed"), glmm);
+        String proportions = paragraph(plain.withMeasure(org.mscmeta.effect.Measure.PLOGIT));
+        assertFalse(proportions.contains("For outcomes with a zero cell"), proportions);
+        // the incidence among MSC recipients, not a comparison with control (it said "the proportion of MSC versus
+        // control across randomised trials" and discussed double-zero studies, which a single arm has not)
+        assertTrue(proportions.contains("we pooled the incidence among MSC recipients across all trials, single-arm"
+                + " trials included (logit-transformed proportions)"), proportions);
+        assertFalse(proportions.contains("versus control"), proportions);
+        assertFalse(proportions.contains("either arm"), proportions);
+        assertTrue(referenced(Settings.DEFAULTS).contains("Meta-regression"), "route x cell source by default");
+    }
+
     /** Mantel-Haenszel is "on the raw counts" only where it is: not under RevMan 5's or R meta's conventions. */
     @Test
     void mantelHaenszelIsOnTheRawCountsOnlyUnderMetafor() {
