@@ -119,7 +119,10 @@ public final class MethodsText {
                     + (s.convention().correctedMantelHaenszel() ? "" : " on the raw counts");
             case IV -> "The common-effect estimate used inverse-variance weighting";
             case PETO -> "The common-effect estimate used Peto's one-step odds ratio";
-            case GLMM -> "Effects were pooled with a generalised linear mixed model fitted by maximum likelihood"
+            case GLMM -> s.measure() == org.mscmeta.effect.Measure.OR && s.glmmModel().equals("UM.RS")
+                    ? "Effects were pooled with a generalised linear mixed model with random study effects fitted by"
+                    + " maximum likelihood with the Laplace approximation (Stijnen et al. 2010)"
+                    : "Effects were pooled with a generalised linear mixed model fitted by maximum likelihood"
                     + " with 7-point adaptive Gauss-Hermite quadrature (Stijnen et al. 2010)";
         });
         if (s.tau2() != null) {

@@ -83,6 +83,11 @@ class MethodsTextTest {
         assertFalse(proportions.contains("versus control"), proportions);
         assertFalse(proportions.contains("either arm"), proportions);
         assertTrue(referenced(Settings.DEFAULTS).contains("Meta-regression"), "route x cell source by default");
+        // UM.RS is fitted with the Laplace approximation (the paragraph named the quadrature of UM.FS for both)
+        String rs = paragraph(plain.withMeasure(org.mscmeta.effect.Measure.OR)
+                .withMethod(org.mscmeta.analysis.Method.GLMM).withGlmmModel("UM.RS"));
+        assertTrue(rs.contains("random study effects fitted by maximum likelihood with the Laplace approximation"), rs);
+        assertTrue(glmm.contains("7-point adaptive Gauss-Hermite quadrature"), glmm);
     }
 
     /** Mantel-Haenszel is "on the raw counts" only where it is: not under RevMan 5's or R meta's conventions. */
