@@ -150,8 +150,9 @@ public final class MethodsText {
         sb.append(". ");
         if (!s.by().isEmpty()) {
             sb.append("Subgroup analyses by ").append(String.join(" and ", s.by()).replace('_', ' '))
-                    .append(" pooled each subgroup separately, with its own tau\u00b2, and tested subgroup differences"
-                            + " with a between-subgroup Q test. ");
+                    .append(" pooled each subgroup separately")
+                    .append(s.tau2() == null ? "" : ", with its own tau\u00b2")
+                    .append(", and tested subgroup differences with a between-subgroup Q test. ");
         }
         if (r.analyses().stream().anyMatch(a -> a.routeBySource() != null)) {
             sb.append("Whether the effect depends on administration route and cell source together was examined with"

@@ -88,6 +88,11 @@ class MethodsTextTest {
                 .withMethod(org.mscmeta.analysis.Method.GLMM).withGlmmModel("UM.RS"));
         assertTrue(rs.contains("random study effects fitted by maximum likelihood with the Laplace approximation"), rs);
         assertTrue(glmm.contains("7-point adaptive Gauss-Hermite quadrature"), glmm);
+        // a run without a random-effects model has no tau2 per subgroup
+        String common = paragraph(Settings.DEFAULTS.withBy(java.util.List.of("route")).withTau2(null));
+        assertTrue(common.contains("Subgroup analyses by route pooled each subgroup separately, and tested"), common);
+        assertTrue(paragraph(Settings.DEFAULTS.withBy(java.util.List.of("route"))).contains("separately, with its own"
+                + " tau\u00b2,"));
     }
 
     /** Mantel-Haenszel is "on the raw counts" only where it is: not under RevMan 5's or R meta's conventions. */
