@@ -60,10 +60,14 @@ public final class ManuscriptKit {
         var s = r.settings();
         String measure = ModelWords.measure(s.measure());
         List<Path> panel = png.apply("ae-panel");
+        boolean incidence = s.measure().isProportion();
         if (!panel.isEmpty()) {
-            out.add(new Figure(panel, "Pooled " + measure + " of each adverse-event outcome, MSC versus control ("
-                    + ModelWords.shown(s) + "), with the incidence among MSC recipients. Diamonds: pooled estimates"
-                    + " with " + ci(s) + " confidence intervals."));
+            out.add(new Figure(panel, (incidence
+                    ? "Pooled incidence of each adverse-event outcome among MSC recipients, all trials including"
+                    + " single-arm ones (" + ModelWords.shown(s) + ")."
+                    : "Pooled " + measure + " of each adverse-event outcome, MSC versus control ("
+                    + ModelWords.shown(s) + "), with the incidence among MSC recipients.")
+                    + " Diamonds: pooled estimates with " + ci(s) + " confidence intervals."));
         }
         List<Analysis> main = r.analyses().stream().filter(a -> a.subgroup() == null && a.k() >= 2)
                 .sorted((a, b) -> Integer.compare(b.k(), a.k())).limit(MAX_OUTCOMES).toList();
@@ -78,8 +82,9 @@ public final class ManuscriptKit {
                 String squares = s.method() == org.mscmeta.analysis.Method.GLMM
                         ? "all of one size: the mixed logistic model gives the studies no weights"
                         : "area proportional to the study's weight within its subgroup";
-                StringBuilder legend = new StringBuilder(a.outcome() + " by " + words + ": " + measure + " of MSC"
-                        + " versus control in each study (squares, " + squares + "; lines, " + ci(s)
+                StringBuilder legend = new StringBuilder(a.outcome() + " by " + words + ": " + (incidence
+                        ? "incidence among MSC recipients" : measure + " of MSC versus control")
+                        + " in each study (squares, " + squares + "; lines, " + ci(s)
                         + " confidence intervals) and pooled within each " + words
                         + " and overall (diamonds, " + ModelWords.shown(s) + ").");
                 for (SubgroupComparison t : r.subgroupTests(a.outcome(), variable)) {

@@ -16,10 +16,29 @@ import org.mscmeta.sheet.SheetReader;
 class ManuscriptKitTest {
 
     private static List<String> legends(Settings s) throws Exception {
+        return allLegends(s).stream().filter(l -> l.startsWith("Death by")).toList();
+    }
+
+    private static List<String> allLegends(Settings s) throws Exception {
         var r = MetaAnalysis.run(SheetReader.withBuiltInVocabulary().read(Path.of("examples/msc_adverse_events.csv"),
                 null), s.withOutcome("Death"));
         return ManuscriptKit.figures(r, name -> List.of(Path.of(name + ".png")), o -> o.toLowerCase()).stream()
-                .map(ManuscriptKit.Figure::legend).filter(l -> l.startsWith("Death by")).toList();
+                .map(ManuscriptKit.Figure::legend).toList();
+    }
+
+    /**
+     * Under a proportion measure the figures show the incidence among MSC recipients, which the legends say; they
+     * said "proportion ... MSC versus control".
+     */
+    @Test
+    void incidenceLegendsNameNoComparison() throws Exception {
+        List<String> all = allLegends(Settings.DEFAULTS.withMeasure(Measure.PLOGIT));
+        assertTrue(all.size() >= 2, all.toString());
+        all.forEach(l -> assertFalse(l.contains("versus control"), l));
+        assertTrue(all.get(0).startsWith("Pooled incidence of each adverse-event outcome among MSC recipients"),
+                all.get(0));
+        assertTrue(all.get(1).contains(": incidence among MSC recipients in each study"), all.get(1));
+        allLegends(Settings.DEFAULTS).forEach(l -> assertTrue(l.contains("MSC versus control"), l));
     }
 
     /**
