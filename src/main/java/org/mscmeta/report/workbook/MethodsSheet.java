@@ -40,7 +40,9 @@ final class MethodsSheet {
             {"Double-zero studies", st.effectiveDoubleZero().id()},
             {"Confidence level", st.level()},
             {"Subgroup variables", st.by().isEmpty() ? "(none)" : String.join(", ", st.by())},
-            {"Outcome selected", st.outcome() == null ? "(all)" : st.outcome()},
+            {"Meta-regression moderators", st.moderators().isEmpty() ? "(none)" : String.join(", ", st.moderators())},
+            {"Sensitivity analyses (--sensitivity)", st.sensitivity().id()},
+            {"Outcomes selected", st.outcomes().isEmpty() ? "(all)" : String.join("; ", st.outcomes())},
         };
         for (Object[] e : kv) {
             Row x = s.createRow(row++);

@@ -285,8 +285,23 @@ class WorkbookTest {
             assertTrue(methods.contains("Greenland S, Robins JM"), "MH RR citation");
             assertTrue(methods.contains("Viechtbauer W. Bias and efficiency"), "REML citation");
             assertTrue(methods.contains("For each of"), "methods paragraph");
+            assertTrue(methods.contains("Sensitivity analyses (--sensitivity)\tauto"), methods);
+            assertTrue(methods.contains("Meta-regression moderators\t(none)"), methods);
+            assertTrue(methods.contains("Outcomes selected\t(all)"), methods);
             String warnings = sheetText(wb.getSheet(Workbook.WARNINGS));
             assertTrue(warnings.contains("no events (or only events) in both arms"), warnings);
+        }
+    }
+
+    /** The Methods sheet names every outcome selected (it named the first of two) and the moderators. */
+    @Test
+    void theMethodsSheetNamesTheOutcomesAndModeratorsSelected() throws Exception {
+        Path xlsx = write(ReportFilesTest.exampleSheet(), Settings.DEFAULTS.withOutcomes(List.of("Death", "Fever"))
+                .withModerators(List.of("year")));
+        try (XSSFWorkbook wb = new XSSFWorkbook(xlsx.toFile())) {
+            String methods = sheetText(wb.getSheet(Workbook.METHODS));
+            assertTrue(methods.contains("Outcomes selected\tDeath; Fever"), methods);
+            assertTrue(methods.contains("Meta-regression moderators\tyear"), methods);
         }
     }
 
