@@ -23,10 +23,8 @@ import org.mscmeta.sheet.Vocabulary;
  *                   array, so the rows are read, never written
  * @param used       positions (in the studies given) of the studies used
  * @param references per factor moderator, its reference level ("route" -> "intra-articular"); in moderator order
- * @param interactionColumns the columns of the interaction, if any
  */
-public record ModeratorDesign(List<String> terms, double[][] x, int[] used, List<String[]> references,
-                              int[] interactionColumns) {
+public record ModeratorDesign(List<String> terms, double[][] x, int[] used, List<String[]> references) {
 
     /** Orders factor levels as R's {@code factor()} does in an English locale. */
     static final Comparator<String> LEVEL_ORDER = Comparator.comparing(ModeratorDesign::sortKey)
@@ -163,18 +161,15 @@ public record ModeratorDesign(List<String> terms, double[][] x, int[] used, List
             }
             combinations = Math.min(combinations * ordered.size(), Integer.MAX_VALUE);
         }
-        int[] interactionColumns = new int[0];
         boolean crossed = interaction && mods >= 2 && factors[0] != null && factors[1] != null;
         int interactionFirst = terms.size();
         if (crossed) {
             int la = factors[0].levels().size();
             int lb = factors[1].levels().size();
-            interactionColumns = new int[(la - 1) * (lb - 1)];
             // in the order of R's model.matrix (the first factor's levels vary fastest), so that a term no study
             // tells apart from the others is the one R drops
             for (int b = 1; b < lb; b++) {
                 for (int a = 1; a < la; a++) {
-                    interactionColumns[(b - 1) * (la - 1) + a - 1] = terms.size();
                     terms.add(terms.get(firstColumn[0] + a - 1) + " : " + terms.get(firstColumn[1] + b - 1));
                 }
             }
@@ -212,7 +207,7 @@ public record ModeratorDesign(List<String> terms, double[][] x, int[] used, List
                 shared[combination] = row;
             }
         }
-        return new ModeratorDesign(List.copyOf(terms), x, used, List.copyOf(references), interactionColumns);
+        return new ModeratorDesign(List.copyOf(terms), x, used, List.copyOf(references));
     }
 
     /** The values as numbers, or null when one does not read as a number (a factor). */
