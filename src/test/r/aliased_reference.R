@@ -2,7 +2,10 @@
 # those it keeps. "Interaction": route x cell source where three of the nine combinations have no study, so that
 # some interaction terms repeat others (R keeps the first independent columns of model.matrix, the first factor's
 # levels varying fastest). "Confounded": intravenous trials used bone marrow and the others umbilical cord, so the
-# cell source repeats the route; 4 studies for 3 coefficients that the studies tell apart.
+# cell source repeats the route; 4 studies for 3 coefficients that the studies tell apart. "One route": every study
+# is intravenous, so route is a factor of one level, which R's model.matrix refuses ("contrasts can be applied only
+# to factors with 2 or more levels"); mscmeta leaves it out with a notice, so its fit on route and year is metafor's
+# on year alone.
 # Run from the project root:  Rscript src/test/r/aliased_reference.R
 # Writes src/test/resources/reference-extra/aliased_cases.json.
 suppressPackageStartupMessages({library(metafor); library(jsonlite)})
@@ -32,6 +35,10 @@ for (o in c("Interaction", "Confounded")) {
   }
   cases[[length(cases) + 1]] <- list(name = paste0("aliased_", o), input = input, outcome = o, expected = expected)
 }
+es <- escalc(measure = "RR", ai = events_msc, n1i = n_msc, ci = events_control, n2i = n_control,
+             data = d[d$outcome == "One route", ], add = 0.5, to = "only0", drop00 = TRUE)
+year <- rma(yi, vi, mods = ~ year, data = es, method = "REML", control = ctrl)
+one_level <- list(input = input, outcome = "One route", moderators = "route,year", expected = fitted(year))
 writeLines(toJSON(list(generator = paste("metafor", packageVersion("metafor"), "via src/test/r/aliased_reference.R"),
-                       cases = cases), auto_unbox = TRUE, digits = NA, pretty = TRUE),
+                       cases = cases, one_level_factor = one_level), auto_unbox = TRUE, digits = NA, pretty = TRUE),
            "src/test/resources/reference-extra/aliased_cases.json")

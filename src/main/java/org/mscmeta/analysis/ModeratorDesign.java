@@ -241,6 +241,22 @@ public record ModeratorDesign(List<String> terms, double[][] x, int[] used, List
         }
     }
 
+    /**
+     * The factor moderators that take one value among the studies used, each as "route is intravenous": such a factor
+     * has no column (R's {@code model.matrix} refuses a factor of one level, "contrasts can be applied only to factors
+     * with 2 or more levels"; here it is left out, and the caller says so).
+     */
+    public List<String> singleLevelFactors() {
+        List<String> out = new ArrayList<>();
+        for (String[] r : references) {
+            String prefix = r[0] + " = ";
+            if (terms.stream().noneMatch(t -> t.startsWith(prefix))) {
+                out.add(r[0] + " is " + r[1]);
+            }
+        }
+        return List.copyOf(out);
+    }
+
     /** The reference levels in words: "route: intra-articular", one per factor moderator. */
     public List<String> referenceLevels() {
         List<String> out = new ArrayList<>();

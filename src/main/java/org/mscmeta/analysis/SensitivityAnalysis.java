@@ -180,6 +180,7 @@ final class SensitivityAnalysis {
                     + (design.used().length == 0 ? "no study has" : "1 study has") + " a value of every moderator"));
             return null;
         }
+        List<String> constant = design.singleLevelFactors();
         MetaRegression fit;
         try {
             fit = design.fit(y, v, s.tau2() == null ? org.mscmeta.pool.TauSquared.REML : s.tau2(), s.hksj());
@@ -189,6 +190,23 @@ final class SensitivityAnalysis {
                     + Notice.count(e.coefficientsBesidesIntercept(), "coefficient", "coefficients")
                     + " besides the intercept" + (e.redundantDropped() ? " that the studies tell apart" : "")));
             return null;
+        }
+        if (fit.terms().size() == 1) {
+            // every moderator is the same in all its studies: an intercept-only model, no test of a moderator
+            List<String> same = new ArrayList<>(constant);
+            for (String term : fit.dropped()) { // a numeric moderator with one value, collinear with the intercept
+                double value = design.x()[0][design.terms().indexOf(term)];
+                same.add(term + " is " + java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString());
+            }
+            notices.add(new Notice("meta_regression", a.outcome(), a.outcome() + ": no meta-regression: no moderator"
+                    + " varies among its " + design.used().length + " studies (" + String.join(" and ", same)
+                    + " in all)"));
+            return null;
+        }
+        if (!constant.isEmpty()) {
+            notices.add(new Notice("meta_regression", a.outcome(), a.outcome() + ": " + String.join(" and ", constant)
+                    + " in every study of the meta-regression; a factor with one value has no coefficient, so "
+                    + (constant.size() == 1 ? "it is" : "they are") + " left out of it"));
         }
         if (!fit.dropped().isEmpty()) {
             notices.add(new Notice("meta_regression", a.outcome(), a.outcome() + ": redundant terms dropped from the"

@@ -137,6 +137,52 @@ class ModeratorReferenceTest {
         }
     }
 
+    /**
+     * A factor that takes one value among an outcome's studies (every trial intravenous): R's {@code model.matrix}
+     * refuses it; mscmeta leaves it out and says so, so that the fit on route and year is metafor's
+     * {@code rma(mods = ~ year)}. With that factor alone there is no meta-regression, and a notice says why.
+     */
+    @org.junit.jupiter.api.Test
+    void aFactorWithOneValueIsLeftOutWithANotice(@TempDir Path out) throws IOException {
+        JsonNode c = new tools.jackson.databind.ObjectMapper().readTree(ReferenceCases.resource(
+                "reference-extra/aliased_cases.json").toFile()).get("one_level_factor");
+        Path input = ReferenceCases.resource("reference-extra/" + c.get("input").asString());
+        JsonNode results = ReferenceCases.analyze(input, out.resolve("a"), List.of("--outcome", "One route",
+                "--method", "IV", "--tau2", "REML", "--moderators", c.get("moderators").asString()));
+        JsonNode reg = results.get("analyses").get(0).get("meta_regression");
+        JsonNode e = c.get("expected");
+        List<String> terms = new java.util.ArrayList<>();
+        for (JsonNode t : reg.get("coefficients")) {
+            terms.add(t.get("term").asString());
+        }
+        assertEquals(List.of("intercept", "year"), terms);
+        for (int j = 0; j < terms.size(); j++) {
+            near(e.get("estimate").get(j).asDouble(), reg.get("coefficients").get(j).get("estimate").asDouble(),
+                    terms.get(j));
+            near(e.get("se").get(j).asDouble(), reg.get("coefficients").get(j).get("se").asDouble(), terms.get(j));
+        }
+        for (String f : List.of("tau2", "QM", "QE")) {
+            near(e.get(f).asDouble(), reg.get(f).asDouble(), f);
+        }
+        assertTrue(messages(results).contains("One route: route is intravenous in every study of the meta-regression;"
+                + " a factor with one value has no coefficient, so it is left out of it"), messages(results).toString());
+
+        JsonNode alone = ReferenceCases.analyze(input, out.resolve("b"), List.of("--outcome", "One route",
+                "--moderators", "route"));
+        assertTrue(alone.get("analyses").get(0).get("meta_regression") == null
+                || alone.get("analyses").get(0).get("meta_regression").isNull(), alone.toString());
+        assertTrue(messages(alone).contains("One route: no meta-regression: no moderator varies among its 6 studies"
+                + " (route is intravenous in all)"), messages(alone).toString());
+    }
+
+    private static List<String> messages(JsonNode results) {
+        List<String> out = new java.util.ArrayList<>();
+        for (JsonNode n : results.get("notices")) {
+            out.add(n.get("message").asString());
+        }
+        return out;
+    }
+
     private static void near(double expected, double actual, String what) {
         assertTrue(Math.abs(expected - actual) <= ReferenceCases.REL_TOL * Math.abs(expected) + 1e-9,
                 what + ": metafor " + expected + ", mscmeta " + actual);
