@@ -406,19 +406,27 @@ final class AnalyzeCommand implements Main.Subcommand {
                 }
                 min = Double.parseDouble(axisLimits.get(0).strip());
                 max = Double.parseDouble(axisLimits.get(1).strip());
+                if (!Double.isFinite(min) || !Double.isFinite(max)) {
+                    throw new NumberFormatException();
+                }
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException("--axis-limits: expected two numbers MIN,MAX such as 0.1,10, got '"
                         + String.join(",", axisLimits) + "'");
             }
-            if (!(min < max) || (measure.isRatio() && !(min > 0))) {
-                throw new IllegalArgumentException("--axis-limits: expected MIN below MAX" + (measure.isRatio()
-                        ? ", both above 0 for a ratio" : "") + ", got " + String.join(",", axisLimits));
+            if (!(min < max)) {
+                throw new IllegalArgumentException("--axis-limits: expected MIN below MAX, got "
+                        + String.join(",", axisLimits));
             }
         }
         java.util.Set<org.mscmeta.report.plot.ForestColumn> cols = columns == null ? null
                 : org.mscmeta.report.plot.ForestColumn.parse(String.join(",", columns));
-        return new PlotOptions(org.mscmeta.report.plot.PlotSize.parse(plotSize), order, plotTitle, min, max,
+        PlotOptions o = new PlotOptions(org.mscmeta.report.plot.PlotSize.parse(plotSize), order, plotTitle, min, max,
                 favoursLeft, favoursRight, cols);
+        String problem = o.axisLimitsProblem(measure);
+        if (problem != null) {
+            throw new IllegalArgumentException("--axis-limits " + String.join(",", axisLimits) + ": " + problem);
+        }
+        return o;
     }
 
     private org.mscmeta.analysis.SensitivityMode sensitivityMode() {

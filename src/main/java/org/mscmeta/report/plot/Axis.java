@@ -24,7 +24,14 @@ record Axis(boolean ratio, double min, double max, double[] ticks, double nullLi
     private static final double[] PROPORTION_ENDS = {0.1, 0.2, 0.5, 1};
 
     /** The kind of scale. */
-    enum Scale { RATIO, DIFFERENCE, PROPORTION }
+    enum Scale {
+        RATIO, DIFFERENCE, PROPORTION;
+
+        /** The scale of {@code m}'s effects. */
+        static Scale of(org.mscmeta.effect.Measure m) {
+            return m.isProportion() ? PROPORTION : m.isRatio() ? RATIO : DIFFERENCE;
+        }
+    }
 
     /**
      * The smallest regular range that holds every finite value of {@code mustShow} (natural scale), capped at the
@@ -77,13 +84,35 @@ record Axis(boolean ratio, double min, double max, double[] ticks, double nullLi
 
     /** A user's range: the ticks of the 1-2-5 series inside it, with both ends labelled. */
     static Axis limits(Scale scale, double min, double max) {
-        if (scale == Scale.RATIO) {
-            if (!(min > 0)) {
-                throw new IllegalArgumentException("axis limits of a ratio must be above 0, got " + min);
-            }
-            return ratio(min, max);
+        String problem = limitsProblem(scale, min, max);
+        if (problem != null) {
+            throw new IllegalArgumentException("axis limits " + min + " and " + max + ": " + problem);
         }
-        return linear(min, max, scale == Scale.DIFFERENCE ? 0 : Double.NaN);
+        return scale == Scale.RATIO ? ratio(min, max) : linear(min, max, scale == Scale.DIFFERENCE ? 0 : Double.NaN);
+    }
+
+    /** The widest range a user may give a ratio axis: the ticks of {@link #ratio} run from 0.0001 to 10000. */
+    private static final double RATIO_LIMIT = 1e4;
+
+    /**
+     * Why a user's range cannot be drawn, or null: a ratio or difference axis must hold the line of no effect (1 or
+     * 0), between the two "favours" labels, strictly inside it; a ratio's ends lie from 0.0001 to 10000, a difference's
+     * from -1 to 1 and a proportion's from 0 to 1, the values such an effect takes.
+     */
+    static String limitsProblem(Scale scale, double min, double max) {
+        if (!(min < max)) {
+            return "the left end must be below the right";
+        }
+        return switch (scale) {
+            case RATIO -> !(min >= 1 / RATIO_LIMIT * (1 - 1e-9) && max <= RATIO_LIMIT * (1 + 1e-9))
+                    ? "a ratio axis runs at most from 0.0001 to 10000"
+                    : !(min < 1 && max > 1) ? "a ratio axis must have 1, the line of no effect, between its ends,"
+                    + " with a 'favours' label either side (e.g. 0.5,5)" : null;
+            case DIFFERENCE -> !(min >= -1 && max <= 1) ? "a risk difference axis runs at most from -1 to 1"
+                    : !(min < 0 && max > 0) ? "a risk difference axis must have 0, the line of no effect, between"
+                    + " its ends, with a 'favours' label either side (e.g. -0.2,0.2)" : null;
+            case PROPORTION -> !(min >= 0 && max <= 1) ? "a proportion axis runs at most from 0 to 1" : null;
+        };
     }
 
     private static Axis ratio(double min, double max) {

@@ -34,8 +34,7 @@ public final class ForestPlots {
 
     /** The scale of the effect measure. */
     static Axis.Scale scale(Settings s) {
-        return s.measure().isProportion() ? Axis.Scale.PROPORTION
-                : s.measure().isRatio() ? Axis.Scale.RATIO : Axis.Scale.DIFFERENCE;
+        return Axis.Scale.of(s.measure());
     }
 
     /**

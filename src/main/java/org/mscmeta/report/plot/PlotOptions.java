@@ -69,6 +69,18 @@ public record PlotOptions(PlotSize size, StudyOrder order, String title, double 
                 : ForestColumn.all();
     }
 
+    /**
+     * Why the axis limits cannot be drawn for {@code measure}, or null when they can (or none are given): a ratio or
+     * difference axis must hold the line of no effect, and each scale has the range its values take
+     * ({@code Axis.limitsProblem}).
+     */
+    public String axisLimitsProblem(org.mscmeta.effect.Measure measure) {
+        if (!hasAxisLimits()) {
+            return null;
+        }
+        return Axis.limitsProblem(Axis.Scale.of(measure), axisMin, axisMax);
+    }
+
     /** Whether the user fixed the axis. */
     public boolean hasAxisLimits() {
         return Double.isFinite(axisMin);

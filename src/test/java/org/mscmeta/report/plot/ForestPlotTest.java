@@ -415,9 +415,9 @@ class ForestPlotTest {
     /** Axis limits closer together than three significant digits tell apart still get labels that differ. */
     @Test
     void theEndsOfANarrowAxisAreLabelledApart() {
-        Axis narrow = Axis.limits(Axis.Scale.RATIO, 1, 1.0001);
+        Axis narrow = Axis.limits(Axis.Scale.RATIO, 0.9999, 1.0001);
         List<String> ends = List.of(narrow.tickLabel(narrow.min()), narrow.tickLabel(narrow.max()));
-        assertEquals(List.of("1", "1.0001"), ends);
+        assertEquals(List.of("0.9999", "1.0001"), ends);
         Axis close = Axis.limits(Axis.Scale.RATIO, 0.95, 1.05);
         assertEquals(List.of("0.95", "1", "1.05"), java.util.Arrays.stream(close.ticks()).mapToObj(close::tickLabel)
                 .toList());
@@ -493,6 +493,49 @@ class ForestPlotTest {
         DrawingInspector.of(outcome(r, PlotOptions.DEFAULTS).pages(PlotOptions.DEFAULTS).get(0)).texts
                 .forEach(t -> texts.add(t.text()));
         return texts;
+    }
+
+    /**
+     * Axis limits that leave out the line of no effect drew it through the estimate column, outside the panel, and
+     * centred the "favours" labels on it (--axis-limits 2,5); limits of 1e-300 and 1e300 crowded every tick at the
+     * middle. Such limits are refused, on the command line (exit 2, nothing written) and in the library; limits
+     * that hold the null line are drawn.
+     */
+    @Test
+    void axisLimitsMustHoldTheLineOfNoEffect(@TempDir Path dir) throws Exception {
+        String example = "examples/msc_adverse_events.csv";
+        String[][] refused = {
+            {"RR", "2,5", "a ratio axis must have 1, the line of no effect, between its ends"},
+            {"RR", "1,10", "a ratio axis must have 1, the line of no effect, between its ends"},
+            {"OR", "1e-300,1e300", "a ratio axis runs at most from 0.0001 to 10000"},
+            {"RD", "0.1,0.5", "a risk difference axis must have 0, the line of no effect, between its ends"},
+            {"RD", "-2,2", "a risk difference axis runs at most from -1 to 1"},
+            {"PLOGIT", "0,1.5", "a proportion axis runs at most from 0 to 1"},
+            {"RR", "1,Infinity", "expected two numbers MIN,MAX"},
+        };
+        for (String[] c : refused) {
+            Path out = dir.resolve("refused-" + c[0] + c[1].hashCode());
+            org.mscmeta.testing.Cli.Run run = org.mscmeta.testing.Cli.run("analyze", example, "--out", out.toString(),
+                    "--measure", c[0], "--outcome", "Death", "--axis-limits", c[1]);
+            assertEquals(2, run.status(), c[1] + ": " + run.all());
+            assertTrue(run.err().contains(c[2]), run.err());
+            assertFalse(Files.exists(out), "nothing written for " + c[1]);
+        }
+        for (String[] c : new String[][] {{"RR", "0.5,2"}, {"RD", "-0.5,0.5"}, {"PLOGIT", "0.1,0.5"}}) {
+            org.mscmeta.testing.Cli.Run run = org.mscmeta.testing.Cli.run("analyze", example, "--out",
+                    dir.resolve("drawn-" + c[0]).toString(), "--measure", c[0], "--outcome", "Death",
+                    "--axis-limits", c[1], "--quiet");
+            assertEquals(0, run.status(), c[1] + ": " + run.all());
+        }
+        assertEquals(null, PlotOptions.DEFAULTS.withAxisLimits(0.5, 2).axisLimitsProblem(
+                org.mscmeta.effect.Measure.RR));
+        assertTrue(PlotOptions.DEFAULTS.withAxisLimits(2, 5).axisLimitsProblem(org.mscmeta.effect.Measure.RR)
+                .startsWith("a ratio axis must have 1"));
+        Results r = MetaAnalysis.run(SheetReader.withBuiltInVocabulary().read(Path.of(example), null),
+                Settings.DEFAULTS.withOutcome("Death"));
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> Plots.forest(r, "Death", PlotOptions.DEFAULTS.withAxisLimits(2, 5)));
+        assertTrue(e.getMessage().contains("a ratio axis must have 1"), e.getMessage());
     }
 
     /**
