@@ -99,6 +99,25 @@ public final class ForestPlot {
     }
 
     /**
+     * The columns {@code o} names ({@code --columns}) that the plot leaves out at {@code o}'s size, for want of width
+     * beside readable study labels (the counts first, then the weights); empty when {@code o} names none.
+     */
+    java.util.Set<ForestColumn> columnsLeftOut(PlotOptions o) {
+        java.util.Set<ForestColumn> out = java.util.EnumSet.noneOf(ForestColumn.class);
+        if (o.columns() == null) {
+            return out;
+        }
+        Layout l = new Layout(o.size(), o.columns());
+        if (o.columns().contains(ForestColumn.COUNTS) && l.hasCounts && !l.counts) {
+            out.add(ForestColumn.COUNTS);
+        }
+        if (o.columns().contains(ForestColumn.WEIGHT) && l.hasWeight && !l.weight) {
+            out.add(ForestColumn.WEIGHT);
+        }
+        return out;
+    }
+
+    /**
      * A row with its wrapped lines and height; in a narrow layout the estimate's lines follow the label's
      * ({@code labelLines} of them).
      */
@@ -117,6 +136,9 @@ public final class ForestPlot {
         final Font titleFont;
         final boolean counts;
         final boolean weight;
+        /** Whether the rows have counts, and weights, to show. */
+        final boolean hasCounts;
+        final boolean hasWeight;
         final boolean estimate;
         /** Narrow: the estimate is written under the study's label instead of in a column of its own. */
         final boolean stacked;
@@ -144,9 +166,10 @@ public final class ForestPlot {
             font = Text.font((float) fs, false);
             bold = Text.font((float) fs, true);
             titleFont = Text.font((float) (fs + 1.5), true);
-            boolean hasCounts = !String.join("", cellHeads[0], cellHeads[1], cellHeads[2], cellHeads[3]).isEmpty();
+            hasCounts = !String.join("", cellHeads[0], cellHeads[1], cellHeads[2], cellHeads[3]).isEmpty();
+            hasWeight = !cellHeads[4].isEmpty();
             boolean c = columns.contains(ForestColumn.COUNTS) && hasCounts;
-            boolean w = columns.contains(ForestColumn.WEIGHT) && !cellHeads[4].isEmpty();
+            boolean w = columns.contains(ForestColumn.WEIGHT) && hasWeight;
             estimate = columns.contains(ForestColumn.ESTIMATE);
             panel = columns.contains(ForestColumn.PLOT);
             double[] colW = new double[5];
@@ -382,20 +405,35 @@ public final class ForestPlot {
             drawHeader(g, y);
             y += l.headerHeight();
             double top = y;
-            boolean wide = false;
-            double lastGraphic = y;
+            // the line of no effect, in pieces: notes that run across the panel (one journal column) interrupt it,
+            // each piece from its first mark (the first from the header's rule) to its last; the last piece runs on
+            // to the axis when no such note follows it
+            List<double[]> nullLine = new ArrayList<>();
+            double from = top - 2;
+            double to = Double.NaN;
             for (Placed p : rows) {
                 drawRow(g, p, y);
-                wide |= p.wide();
                 ForestRow.Kind kind = p.row().kind();
-                if (kind == ForestRow.Kind.STUDY || kind == ForestRow.Kind.TOTAL
-                        || kind == ForestRow.Kind.PREDICTION) {
-                    lastGraphic = y + p.height();
+                // a row that draws a square, diamond or interval (not the total events, which draw none)
+                boolean drawn = kind == ForestRow.Kind.PREDICTION ? Double.isFinite(p.row().lo())
+                        : (kind == ForestRow.Kind.STUDY || kind == ForestRow.Kind.TOTAL)
+                        && Double.isFinite(p.row().est());
+                if (p.wide()) {
+                    if (!Double.isNaN(to)) {
+                        nullLine.add(new double[] {from, to});
+                    }
+                    from = Double.NaN;
+                    to = Double.NaN;
+                } else if (drawn) {
+                    from = Double.isNaN(from) ? y : from;
+                    to = y + p.height();
                 }
                 y += p.height();
             }
-            // notes across the whole width end the line of no effect at the last row it belongs to
-            drawAxis(g, top, y, wide ? lastGraphic : y);
+            if (!Double.isNaN(from)) {
+                nullLine.add(new double[] {from, y + 3});
+            }
+            drawAxis(g, y, nullLine);
         }
 
         private void drawHeader(Graphics2D g, double y) {
@@ -596,7 +634,8 @@ public final class ForestPlot {
             return Math.max(l.x0, Math.min(l.x1, x));
         }
 
-        private void drawAxis(Graphics2D g, double top, double bottom, double nullEnd) {
+        /** The axis under the rows, which end at {@code bottom}, and the pieces of the line of no effect (from, to). */
+        private void drawAxis(Graphics2D g, double bottom, List<double[]> nullLine) {
             if (!l.panel) {
                 return;
             }
@@ -606,7 +645,9 @@ public final class ForestPlot {
             g.draw(new Line2D.Double(l.x0, y, l.x1, y));
             double nx = axis.hasNullLine() ? l.px(axis.nullLine()) : (l.x0 + l.x1) / 2;
             if (axis.hasNullLine()) {
-                g.draw(new Line2D.Double(nx, top - 2, nx, nullEnd >= bottom ? y : nullEnd));
+                for (double[] piece : nullLine) {
+                    g.draw(new Line2D.Double(nx, piece[0], nx, piece[1]));
+                }
             }
             g.setFont(l.font);
             double labelY = y + 3 + l.fs + 1;

@@ -29,6 +29,8 @@ final class DrawingInspector extends VectorGraphics2D {
     private static final FontRenderContext FRC = new FontRenderContext(new AffineTransform(), true, true);
     final List<TextBox> texts = new ArrayList<>();
     final List<Fill> fills = new ArrayList<>();
+    /** The bounds of every stroked shape (lines, ticks, outlines) on the page. */
+    final List<Rectangle2D> strokes = new ArrayList<>();
 
     static DrawingInspector of(Drawing d) {
         DrawingInspector g = new DrawingInspector();
@@ -70,6 +72,16 @@ final class DrawingInspector extends VectorGraphics2D {
         Shape page = getTransform().createTransformedShape(s);
         fills.add(new Fill(page.getBounds2D(), getColor(), page));
         super.fill(s);
+    }
+
+    @Override
+    public void draw(Shape s) {
+        // as wide as the stroke (a line's own bounds have no width, and an empty rectangle intersects nothing)
+        java.awt.geom.Rectangle2D b = getTransform().createTransformedShape(s).getBounds2D();
+        double half = getStroke() instanceof java.awt.BasicStroke bs ? bs.getLineWidth() / 2 : 0.5;
+        strokes.add(new java.awt.geom.Rectangle2D.Double(b.getX() - half, b.getY() - half, b.getWidth() + 2 * half,
+                b.getHeight() + 2 * half));
+        super.draw(s);
     }
 
     /** Every text, joined by spaces. */

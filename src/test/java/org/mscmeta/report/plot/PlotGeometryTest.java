@@ -1,6 +1,7 @@
 package org.mscmeta.report.plot;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.Color;
@@ -151,6 +152,12 @@ class PlotGeometryTest {
                     double h = Math.min(a.getMaxY(), b.getMaxY()) - Math.max(a.getMinY(), b.getMinY());
                     assertTrue(w <= 0.3 || h <= 0.3, c + ": '" + t.text() + "' and '" + texts.get(j).text()
                             + "' overlap (" + a + " and " + b + ")");
+                }
+            }
+            for (Rectangle2D line : g.strokes) {
+                for (DrawingInspector.TextBox t : texts) {
+                    assertFalse(line.intersects(t.box()), c + ": a line at " + line + " runs through '" + t.text()
+                            + "' " + t.box());
                 }
             }
             for (DrawingInspector.Fill f : g.fills) {
