@@ -169,6 +169,21 @@ public final class ReportWriter {
                         .map(b -> "'" + b + "'").toList()) + (boxes.size() > 3 ? "; ..." : "")
                         + " (results.json, the workbook and report.docx keep the text as it is)");
             }
+            if (!jsonOnly) {
+                Plots.columnsLeftOut(results, plots).forEach((column, outcomes) -> {
+                    boolean counts = column == org.mscmeta.report.plot.ForestColumn.COUNTS;
+                    notes.add("--columns " + column.name().toLowerCase(java.util.Locale.ROOT) + ": at --plot-size "
+                            + plots.size().id() + " (" + Math.round(plots.size().widthMm()) + " mm) the "
+                            + (counts ? "count columns do" : "weight column does") + " not fit beside readable study"
+                            + " labels, so the forest " + (outcomes.size() == 1 ? "plot" : "plots") + " of "
+                            + org.mscmeta.sheet.Notice.count(outcomes.size(), "outcome", "outcomes") + " ("
+                            + String.join(", ", outcomes.subList(0, Math.min(3, outcomes.size())))
+                            + (outcomes.size() > 3 ? ", ..." : "") + ") " + (outcomes.size() == 1 ? "leaves " : "leave ")
+                            + (counts ? "them out and give" + (outcomes.size() == 1 ? "s" : "") + " the total events"
+                            + " in words" : "it out")
+                            + "; a wider --plot-size has room for " + (counts ? "them" : "it"));
+                });
+            }
             return new Written(files, notes);
         }
 

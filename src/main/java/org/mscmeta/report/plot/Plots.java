@@ -50,6 +50,29 @@ public final class Plots {
         return List.copyOf(out);
     }
 
+    /**
+     * The columns that {@code options} names ({@code --columns}) and the forest plots leave out at its size for want
+     * of width, each with the outcomes whose forest plot leaves it out, in the results' order; empty when
+     * {@code options} names no columns. A reader who asked for the counts in one journal column learns why they are
+     * not there.
+     */
+    public static java.util.Map<ForestColumn, List<String>> columnsLeftOut(Results results, PlotOptions options) {
+        java.util.Map<ForestColumn, List<String>> out = new java.util.EnumMap<>(ForestColumn.class);
+        if (options.columns() == null) {
+            return out;
+        }
+        for (Analysis a : results.analyses()) {
+            if (a.subgroup() != null) {
+                continue;
+            }
+            for (ForestColumn c : ForestPlots.outcome(a, results.settings(), options, axis(results, a, options))
+                    .columnsLeftOut(options)) {
+                out.computeIfAbsent(c, x -> new java.util.ArrayList<>()).add(a.outcome());
+            }
+        }
+        return out;
+    }
+
     /** The forest plot of an outcome: its studies and the pooled estimates. */
     public static Figure forest(Results results, String outcome) {
         return forest(results, outcome, PlotOptions.DEFAULTS);

@@ -539,6 +539,75 @@ class ForestPlotTest {
     }
 
     /**
+     * No line crosses a text or ends on it: at one journal column the notes under the table run across the whole width, and the
+     * line of no effect ran on through the total events into the heterogeneity line ("Chi² = 11.71").
+     */
+    @Test
+    void noLineCrossesAText() throws Exception {
+        Results r = MetaAnalysis.run(SheetReader.withBuiltInVocabulary().read(
+                Path.of("examples/msc_adverse_events.csv"), null), Settings.DEFAULTS.withOutcome("Death"));
+        for (PlotSize size : PlotSize.values()) {
+            PlotOptions o = PlotOptions.DEFAULTS.withSize(size);
+            for (Figure f : List.of(Plots.forest(r, "Death", o), Plots.forestBy(r, "Death", "cell_source", o))) {
+                for (Drawing d : f.pages()) {
+                    DrawingInspector g = DrawingInspector.of(d);
+                    assertFalse(g.strokes.isEmpty());
+                    for (java.awt.geom.Rectangle2D line : g.strokes) {
+                        for (DrawingInspector.TextBox t : g.texts) {
+                            // a point of clearance above and below the glyphs: a line that ends on a text's cap
+                            // height is seen to run into it
+                            java.awt.geom.Rectangle2D clear = new java.awt.geom.Rectangle2D.Double(t.box().getX(),
+                                    t.box().getY() - 1, t.box().getWidth(), t.box().getHeight() + 2);
+                            assertFalse(line.intersects(clear), size + ": a line " + line + " runs into '"
+                                    + t.text() + "' " + t.box());
+                        }
+                    }
+                    // the line of no effect (the tallest vertical line) ends clear of any text under it: at one
+                    // journal column the notes run across the panel
+                    java.awt.geom.Rectangle2D nullLine = g.strokes.stream().filter(b -> b.getWidth() < 1)
+                            .max(java.util.Comparator.comparingDouble(java.awt.geom.Rectangle2D::getHeight))
+                            .orElseThrow();
+                    for (DrawingInspector.TextBox t : g.texts) {
+                        java.awt.geom.Rectangle2D b = t.box();
+                        if (b.getMinX() < nullLine.getCenterX() && b.getMaxX() > nullLine.getCenterX()
+                                && b.getMinY() > nullLine.getMinY()) {
+                            assertTrue(b.getMinY() - nullLine.getMaxY() >= 2, size + ": the line of no effect ends "
+                                    + (b.getMinY() - nullLine.getMaxY()) + " pt above '" + t.text() + "'");
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * Columns a user names that a plot's size has no room for are said to be left out (the counts asked for in one
+     * journal column were dropped without a word); without --columns nothing is said.
+     */
+    @Test
+    void columnsAskedForButLeftOutAreNamed(@TempDir Path dir) throws Exception {
+        Results r = MetaAnalysis.run(SheetReader.withBuiltInVocabulary().read(
+                Path.of("examples/msc_adverse_events.csv"), null), Settings.DEFAULTS.withOutcome("Death"));
+        PlotOptions single = PlotOptions.DEFAULTS.withSize(PlotSize.SINGLE_COLUMN);
+        PlotOptions all = single.withColumns(ForestColumn.all());
+        assertEquals(java.util.Map.of(ForestColumn.COUNTS, List.of("Death")), Plots.columnsLeftOut(r, all));
+        List<String> texts = texts(Plots.forest(r, "Death", all));
+        assertFalse(texts.contains("Events"), "the count columns are left out: " + texts);
+        assertTrue(texts.contains("MSC 83, Control 109"), "the total events in words: " + texts);
+        assertEquals(java.util.Map.of(), Plots.columnsLeftOut(r, single), "the size's own columns: nothing asked");
+        assertEquals(java.util.Map.of(), Plots.columnsLeftOut(r, PlotOptions.DEFAULTS.withColumns(ForestColumn.all())),
+                "two columns have room for every column");
+
+        org.mscmeta.testing.Cli.Run run = org.mscmeta.testing.Cli.run("analyze", "examples/msc_adverse_events.csv",
+                "--out", dir.resolve("single").toString(), "--outcome", "Death", "--plot-size", "single",
+                "--columns", "counts,weight,estimate,plot");
+        assertEquals(0, run.status(), run.all());
+        assertTrue(run.out().contains("--columns counts: at --plot-size single (85 mm) the count columns do not fit"
+                + " beside readable study labels, so the forest plot of 1 outcome (Death) leaves them out and gives"
+                + " the total events in words"), run.out());
+    }
+
+    /**
      * --plot-title is the title of an outcome's forest plots: its subgroup plots add the variable; the funnel plot,
      * the AE panel and the summary of findings keep their own titles (they were titled ": MSC vs control" or like
      * the forest plot).
