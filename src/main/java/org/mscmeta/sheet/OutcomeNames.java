@@ -11,7 +11,8 @@ import java.util.Map;
  * Outcome names as one adverse event: names that differ only in case, spacing or punctuation ("Serious adverse
  * events", "Serious Adverse Events", "serious adverse events.") are one outcome, named as most of its rows name it
  * (the first such name on a tie), with a notice listing the variants and their rows; names one or two letters apart
- * ("Anemia", "Anaemia") are listed in a warning but kept apart, as they may be different events; and an
+ * ("Anemia", "Anaemia") are listed in a warning but kept apart, as they may be different events (not those whose
+ * letters differ in parts of opposite meaning: "Hypotension", "Hypertension"); and an
  * {@link OutcomeMap} (term to outcome, as examples/outcome_harmonisation.csv) renames terms first. Used by the
  * sheet reader and by the ClinicalTrials.gov import.
  */
@@ -218,7 +219,7 @@ public final class OutcomeNames {
                     continue;
                 }
                 int d = distance(keys[a], keys[b], 2);
-                if (d <= 2) {
+                if (d <= 2 && !opposites(keys[a], keys[b])) {
                     notices.add(new Notice("outcome_names", levels.get(a), String.format(Locale.ROOT, "%s: outcomes"
                             + " '%s' (%s) and '%s' (%s) are %s apart; if they are the same adverse event, give"
                             + " them one name in the sheet or with --outcome-map", file, levels.get(a),
@@ -227,6 +228,24 @@ public final class OutcomeNames {
                 }
             }
         }
+    }
+
+    /**
+     * Word parts of opposite meaning that are one or two letters apart: "Hypokalaemia" and "Hyperkalaemia",
+     * "Hypotension" and "Hypertension", "Weight increased" and "Weight decreased" (MedDRA terms), "Microcytic" and
+     * "Macrocytic" are different adverse events, not spellings of one.
+     */
+    private static final String[][] OPPOSITES = {{"hypo", "hyper"}, {"increase", "decrease"}, {"micro", "macro"}};
+
+    /** Whether two keys differ only in parts of opposite meaning ({@link #OPPOSITES}). */
+    private static boolean opposites(String a, String b) {
+        for (String[] pair : OPPOSITES) {
+            if (a.contains(pair[0]) && a.replace(pair[0], pair[1]).equals(b)
+                    || b.contains(pair[0]) && b.replace(pair[0], pair[1]).equals(a)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String withoutDigits(String s) {

@@ -340,6 +340,9 @@ class RealSheetsTest {
                     .append(i + 1).append(",40\n");
         }
         sb.append("Trial 1,Anemia,2,40,1,40\nTrial 2,Anaemia,3,40,1,40\n");
+        // opposites one or two letters apart are different events, and no warning says otherwise
+        sb.append("Trial 1,Hypotension,2,40,1,40\nTrial 2,Hypertension,3,40,1,40\n");
+        sb.append("Trial 1,Weight increased,2,40,1,40\nTrial 2,Weight decreased,3,40,1,40\n");
         Path in = dir.resolve("variants.csv");
         Files.writeString(in, sb.toString());
         JsonNode r = analyse(in, "--by", "none");
@@ -350,7 +353,11 @@ class RealSheetsTest {
         assertTrue(n.contains("'Serious Adverse Events' (row 7)") && n.contains("'serious adverse events.' (row 8)"),
                 n);
         assertTrue(n.contains("'Anemia' (row 10) and 'Anaemia' (row 11) are one letter apart"), n);
-        assertEquals(List.of("Serious adverse events", "Anemia", "Anaemia"), r.get("analyses").findValues("outcome")
+        for (String opposite : List.of("Hypotension", "Hypertension", "Weight increased", "Weight decreased")) {
+            assertFalse(n.contains("'" + opposite + "'"), n);
+        }
+        assertEquals(List.of("Serious adverse events", "Anemia", "Anaemia", "Hypotension", "Hypertension",
+                "Weight increased", "Weight decreased"), r.get("analyses").findValues("outcome")
                 .stream().map(JsonNode::asString).distinct().toList(), "near-duplicates are kept apart");
     }
 
