@@ -382,9 +382,19 @@ public final class SheetValidator {
         if (!headerOk) {
             return;
         }
+        // a row with more or fewer values than the header: every problem of the row says how a value may have moved
+        String moved = "a text holding the separator without quotes (write it in double quotes) moves the values"
+                + " after it to the right";
         if (extraColumn >= 0) {
-            beyondHeader(rowNumber, extraColumn, extraText);
+            problem(rowNumber, "column " + (extraColumn + 1), extraText, "no value beyond the last header column ("
+                    + headers.length + " columns): " + moved);
             extraColumn = -1;
+            shiftedRow = rowNumber;
+            shiftHint = "; the row has values beyond the header's " + headers.length + " columns: " + moved;
+        } else if (fieldCount < rowCodes.length) {
+            shiftedRow = rowNumber;
+            shiftHint = "; the row has " + fieldCount + " values but the header has " + headers.length + " columns: a"
+                    + " missing separator moves the values after it to the left";
         }
         if (ambiguousColumn >= 0) {
             problem(rowNumber, headers[ambiguousColumn], ambiguousText, "a number without a thousands separator"
@@ -392,21 +402,28 @@ public final class SheetValidator {
                     + " another program reads: write the digits alone)");
             ambiguousColumn = -1;
         }
-        if (fieldCount < rowCodes.length) {
-            shortRow(rowNumber, fieldCount);
+        if (fieldCount < rowCodes.length && shortRow(rowNumber, fieldCount)) {
+            shiftedRow = Integer.MIN_VALUE; // its problem says it already
         }
         for (int j = fieldCount; j < rowCodes.length; j++) {
             rowCodes[j] = EMPTY;
         }
         validateRow(rowNumber);
+        shiftedRow = Integer.MIN_VALUE;
     }
+
+    /** CSV: the row whose values may have moved ({@link #endRow}), and what its problems add; none: MIN_VALUE. */
+    private int shiftedRow = Integer.MIN_VALUE;
+    private String shiftHint;
 
     /**
      * A row with fewer values than the header has columns (a line cut short, not empty cells: a spreadsheet
      * program writes every separator). When the missing columns include a known one, the row cannot be read: its
      * control arm would silently become a single arm.
+     *
+     * @return whether a problem was reported
      */
-    private void shortRow(int rowNumber, int fieldCount) {
+    private boolean shortRow(int rowNumber, int fieldCount) {
         int missingKnown = -1;
         for (int j = fieldCount; j < rowCodes.length && missingKnown < 0; j++) {
             if (Field.forHeader(headers[j]) != null && fieldColumn.containsValue(j)) {
@@ -419,8 +436,10 @@ public final class SheetValidator {
                     + "' and the columns after it are missing (for a single-arm study keep the separators and"
                     + " leave the control cells empty)");
         }
+        return missingKnown >= 0;
     }
 
+    /** A value beyond the header's columns in a row of a workbook or a table (no separator to blame). */
     private void beyondHeader(int rowNumber, int index, String value) {
         problem(rowNumber, "column " + (index + 1), value, "no value beyond the last header column ("
                 + headers.length + " columns)");
@@ -928,7 +947,8 @@ public final class SheetValidator {
         }
         problemCount++;
         if (problems.size() < MAX_PROBLEMS) {
-            problems.add(new InputProblem(file, row, column, value, expected));
+            problems.add(new InputProblem(file, row, column, value, row == shiftedRow ? expected + shiftHint
+                    : expected));
         }
     }
 }

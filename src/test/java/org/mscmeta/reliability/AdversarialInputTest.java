@@ -265,6 +265,23 @@ class AdversarialInputTest {
         refused(analyze(p), p, "row 3, column 'events_control'", "the row has 4 values but the header has 6");
     }
 
+    /**
+     * A separator missing in the middle of a row, or an unquoted one in a text, moves the values after it: the
+     * problems found in that row say so (they said only "found 21; expected at most n_msc = 4").
+     */
+    @Test
+    void aRowWhoseValuesMovedSaysWhy() throws Exception {
+        Path p = dir.resolve("moved.csv");
+        Files.writeString(p, "study,outcome,events_msc,n_msc,events_control,n_control,note\n"
+                + "A,Fever,1,10,2,10,\nB,Fever,310,1,10,\nC,Fever,1,10,2,10,placebo, saline\n");
+        refused(analyze(p), p, "row 3, column 'events_msc': found \"310\"; expected at most n_msc = 1",
+                "the row has 6 values but the header has 7 columns: a missing separator moves the values after it to"
+                        + " the left",
+                "row 4, column 'column 8': found \"saline\"; expected no value beyond the last header column (7"
+                        + " columns): a text holding the separator without quotes (write it in double quotes) moves the"
+                        + " values after it to the right");
+    }
+
     @Test
     void aLabelLongerThanACellHoldsIsRefusedNamingRowAndColumn() throws Exception {
         Path p = dir.resolve("long.csv");
