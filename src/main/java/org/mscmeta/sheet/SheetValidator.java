@@ -150,9 +150,10 @@ public final class SheetValidator {
     }
     private int missingCells;
     private String firstMissing;
-    /** The current row's study label or outcome when it was a mark of a value not reported ("NA"), else null. */
-    private String studyMark;
-    private String outcomeMark;
+    /** Per column, the current row's cell when it was a mark of a value not reported ("NA", "NR"), else null. */
+    private String[] marks;
+    /** Whether a cell of the current row is in {@link #marks}. */
+    private boolean marked;
     /** Columns of counts, year and dose: numbers. */
     private boolean[] numericColumn;
     private final char[] scratch = new char[64];
@@ -237,6 +238,7 @@ public final class SheetValidator {
         java.util.Arrays.fill(column, -1);
         fieldColumn.forEach((f, j) -> column[f.ordinal()] = j);
         this.rowCodes = new int[headers.length];
+        this.marks = new String[headers.length];
         this.blankCode = new int[headers.length];
         Arrays.fill(blankCode, -1);
         this.parsed = new long[headers.length][];
@@ -466,8 +468,10 @@ public final class SheetValidator {
     }
 
     private void validateRow(int rowNumber) {
-        studyMark = null;
-        outcomeMark = null;
+        if (marked) {
+            Arrays.fill(marks, null);
+            marked = false;
+        }
         for (int j = 0; j < rowCodes.length; j++) {
             int code = rowCodes[j];
             if (code != EMPTY && code >= classified[j]) {
@@ -480,11 +484,8 @@ public final class SheetValidator {
                         firstMissing = "'" + raw[j].level(rowCodes[j]) + "' in row " + rowNumber + ", column '"
                                 + headers[j] + "'";
                     }
-                    if (j == column[Field.STUDY.ordinal()]) {
-                        studyMark = raw[j].level(rowCodes[j]);
-                    } else if (j == column[Field.OUTCOME.ordinal()]) {
-                        outcomeMark = raw[j].level(rowCodes[j]);
-                    }
+                    marks[j] = raw[j].level(rowCodes[j]);
+                    marked = true;
                     rowCodes[j] = EMPTY;
                 } else if (kind == TOO_LONG) {
                     problem(rowNumber, headers[j], raw[j].level(rowCodes[j]).substring(0, 40) + "\u2026 ("
@@ -511,8 +512,8 @@ public final class SheetValidator {
             repeatedHeaderRow = rowNumber;
         }
         if (studyLabel.isEmpty()) {
-            problem(rowNumber, header(Field.STUDY), studyMark == null ? studyLabel : studyMark,
-                    "a study label such as 'Bowdish 2023'" + marked(studyMark));
+            problem(rowNumber, header(Field.STUDY), shown(Field.STUDY), "a study label such as 'Bowdish 2023'"
+                    + marked(mark(Field.STUDY)));
         } else if (totalsLevel(column[Field.STUDY.ordinal()])) {
             problem(rowNumber, header(Field.STUDY), studyLabel, "a study, but this is a row of totals or of a pooled"
                     + " result (as copied from a paper's table), whose participants the studies' rows already count:"
@@ -520,8 +521,8 @@ public final class SheetValidator {
                     + " label)");
         }
         if (outcomeName.isEmpty()) {
-            problem(rowNumber, header(Field.OUTCOME), outcomeMark == null ? outcomeName : outcomeMark,
-                    "an adverse-event outcome such as 'Death'" + marked(outcomeMark));
+            problem(rowNumber, header(Field.OUTCOME), shown(Field.OUTCOME), "an adverse-event outcome such as"
+                    + " 'Death'" + marked(mark(Field.OUTCOME)));
         }
 
         int e1 = count(rowNumber, Field.EVENTS_MSC, 0);
@@ -541,8 +542,8 @@ public final class SheetValidator {
         } else if (ecText.isEmpty() || ncText.isEmpty()) {
             Field blank = ecText.isEmpty() ? Field.EVENTS_CONTROL : Field.N_CONTROL;
             Field filled = ecText.isEmpty() ? Field.N_CONTROL : Field.EVENTS_CONTROL;
-            problem(rowNumber, header(blank), "", "a count, because " + header(filled)
-                    + " is filled (leave both control columns blank for a single-arm study)");
+            problem(rowNumber, header(blank), shown(blank), "a count, because " + header(filled)
+                    + " is filled (leave both control columns blank for a single-arm study)" + marked(mark(blank)));
             eventsControl.add(-1);
             nControl.add(-1);
         } else {
@@ -864,7 +865,9 @@ public final class SheetValidator {
         String what = min == 1 ? "a whole number of participants, at least 1"
                 : "a whole number of participants with the event, 0 or more";
         if (v == WholeNumber.BLANK) {
-            problem(rowNumber, header(field), text, what);
+            String mark = mark(field);
+            problem(rowNumber, header(field), shown(field), what + marked(mark) + (mark == null ? "" : "; a study"
+                    + " that did not report an outcome has no row for it"));
         } else if (v == WholeNumber.FRACTION) {
             problem(rowNumber, header(field), text, what + " (not a fraction)");
         } else if (v == WholeNumber.NOT_A_NUMBER) {
@@ -876,6 +879,18 @@ public final class SheetValidator {
         } else {
             problem(rowNumber, header(field), text, what + " below " + Integer.MAX_VALUE / 4);
         }
+    }
+
+    /** The current row's cell of a field when it was a mark of a value not reported ("NR"), else null. */
+    private String mark(Field f) {
+        int j = column[f.ordinal()];
+        return j < 0 ? null : marks[j];
+    }
+
+    /** The current row's cell of a field as the sheet holds it: a mark of a value not reported as written. */
+    private String shown(Field f) {
+        String mark = mark(f);
+        return mark == null ? cell(f) : mark;
     }
 
     /** The current row's stripped cell of a field, or "" when the sheet has no such column. */

@@ -282,6 +282,20 @@ class AdversarialInputTest {
                         + " values after it to the right");
     }
 
+    /**
+     * A count written as a mark of a value not reported ("NR", an em dash) is refused showing the cell as written
+     * (the problem said "found a blank cell" of a cell that holds "NR"), with what to do.
+     */
+    @Test
+    void aCountMarkedNotReportedIsShownAsWritten() throws Exception {
+        Path p = dir.resolve("marks.csv");
+        Files.writeString(p, HEAD + "A,Fever,NR,40,2,40\nB,Fever,3,40,4,\u2014\n");
+        refused(analyze(p), p, "row 2, column 'events_msc': found \"NR\"; expected a whole number of participants"
+                + " with the event, 0 or more ('NR' is read as a mark of a value not reported); a study that did not"
+                + " report an outcome has no row for it", "row 3, column 'n_control': found \"\u2014\"; expected a"
+                + " count, because events_control is filled");
+    }
+
     @Test
     void aLabelLongerThanACellHoldsIsRefusedNamingRowAndColumn() throws Exception {
         Path p = dir.resolve("long.csv");
