@@ -90,7 +90,8 @@ final class AnalyzeCommand implements Main.Subcommand {
                         + " examples/outcome_harmonisation.csv); each outcome named in its first column is pooled"
                         + " under the name in its second.")
                 .flag("force", "Write into an output folder that holds files of the names a run writes (results.json,"
-                        + " results.xlsx, plots/) that no run of mscmeta wrote; they are replaced.")
+                        + " results.xlsx, plots/) that no run of mscmeta wrote, or files of the previous run edited"
+                        + " since; they are replaced.")
                 .value("sort", "input|year|effect|weight", "Order of the studies in forest plots;"
                         + " results.json and the workbook keep the input order", "input")
                 .value("plot-size", "single|double|page", "Size the plots are drawn for: one journal column (85 mm),"

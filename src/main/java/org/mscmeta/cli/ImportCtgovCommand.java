@@ -55,7 +55,8 @@ final class ImportCtgovCommand implements Main.Subcommand {
                         + " examples/outcome_harmonisation.csv): terms named in its first column are written under"
                         + " the outcome in its second.")
                 .flag("force", "Write into an output folder that holds files of the names an import writes that no"
-                        + " import wrote; they are replaced.")
+                        + " import wrote, or files of the previous import edited since (review/groups.csv); they"
+                        + " are replaced.")
                 .list("nct", "NCT", "Download these records from the ClinicalTrials.gov API (needs a network).")
                 .value("search", "EXPR", "Download every record with results matching this search expression.")
                 .value("api", "URL", "API base address", Download.DEFAULT_API)

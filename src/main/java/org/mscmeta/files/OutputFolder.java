@@ -29,12 +29,19 @@ import java.util.stream.Stream;
  * </ol>
  * Files the user put in the folder are left alone. A file that a run would write but that no earlier run wrote (a
  * results.xlsx of the user's own, say) is not overwritten unless {@code force}: the run is refused before anything
- * is computed. Staging and backup folders of runs that were killed (their process is gone) are cleaned up when the
- * next run opens the folder: leftover staging is removed, a leftover backup restored where its files are missing.
+ * is computed. Nor is a file of the previous run that was changed since (a co-author's comments in report.docx, a
+ * workbook edited and saved): the manifest records each file's size, and a file whose size differs is an edit that
+ * {@code force} alone replaces (an edit that keeps the size to the byte goes unseen; copying the folder, which
+ * changes the files' times, is no edit). Staging and backup folders of runs that were killed (their process is
+ * gone) are cleaned up when the next run opens the folder: leftover staging is removed, a leftover backup restored
+ * where its files are missing.
  */
 public final class OutputFolder implements AutoCloseable {
 
-    /** The manifest: the files of the run that wrote the folder, one relative path per line. */
+    /**
+     * The manifest: the files of the run that wrote the folder, one per line, the relative path and the size in bytes
+     * separated by a tab (a manifest of an earlier version has the paths alone).
+     */
     public static final String MANIFEST = ".mscmeta-run";
     private static final String STAGING = ".mscmeta-staging-";
     private static final String BACKUP = ".mscmeta-previous-";
@@ -84,6 +91,16 @@ public final class OutputFolder implements AutoCloseable {
         }
         cleanUpAfterKilledRuns(out);
         Set<String> previous = previousRun(out, layout);
+        List<String> edited = previous == null ? List.of() : edited(out);
+        if (!edited.isEmpty() && !force) {
+            throw new OutputFolderException("--out " + out + ": " + String.join(", ", edited.subList(0,
+                    Math.min(3, edited.size()))) + (edited.size() > 3 ? " and " + (edited.size() - 3) + " more" : "")
+                    + (edited.size() == 1 ? " was" : " were") + " changed after mscmeta wrote "
+                    + (edited.size() == 1 ? "it" : "them") + ", and this run would replace "
+                    + (edited.size() == 1 ? "it" : "them") + ": copy the edited " + (edited.size() == 1 ? "file"
+                    : "files") + " elsewhere or give another --out, or add --force to replace "
+                    + (edited.size() == 1 ? "it" : "them"));
+        }
         if (previous == null) {
             List<String> clash = clashes(out, layout);
             if (!clash.isEmpty() && !force) {
@@ -149,7 +166,8 @@ public final class OutputFolder implements AutoCloseable {
                 Files.move(staging.resolve(rel.toString()), target, StandardCopyOption.REPLACE_EXISTING);
                 placed.add(target);
             }
-            AtomicFiles.write(out.resolve(MANIFEST), o -> o.write(manifest(files).getBytes(StandardCharsets.UTF_8)));
+            String manifest = manifest(out, files);
+            AtomicFiles.write(out.resolve(MANIFEST), o -> o.write(manifest.getBytes(StandardCharsets.UTF_8)));
         } catch (IOException | RuntimeException e) {
             // as it was: the new files out, the previous back (a backup that cannot be put back is kept, and the next
             // run into the folder restores it)
@@ -205,13 +223,45 @@ public final class OutputFolder implements AutoCloseable {
         }
     }
 
-    private static String manifest(List<Path> files) {
-        StringBuilder sb = new StringBuilder("# files written by the mscmeta run that wrote this folder; the next run"
-                + " into it replaces them\n");
+    private static String manifest(Path out, List<Path> files) throws IOException {
+        StringBuilder sb = new StringBuilder("# files written by the mscmeta run that wrote this folder, with their"
+                + " sizes in bytes; the next run into it replaces them, unless their size changed (an edit)\n");
         for (Path p : files) {
-            sb.append(p.toString().replace('\\', '/')).append('\n');
+            sb.append(p.toString().replace('\\', '/')).append('\t').append(Files.size(out.resolve(p.toString())))
+                    .append('\n');
         }
         return sb.toString();
+    }
+
+    /** The previous run's files, as its manifest lists them, whose size is no longer the one it records. */
+    private static List<String> edited(Path out) throws IOException {
+        Path manifest = out.resolve(MANIFEST);
+        List<String> edited = new ArrayList<>();
+        if (!Files.isRegularFile(manifest)) {
+            return edited;
+        }
+        for (String line : Files.readAllLines(manifest, StandardCharsets.UTF_8)) {
+            int tab = line.indexOf('\t');
+            String rel = tab < 0 ? "" : line.substring(0, tab).strip();
+            if (rel.isEmpty() || !safe(rel)) {
+                continue;
+            }
+            Path file = out.resolve(rel);
+            try {
+                long recorded = Long.parseLong(line.substring(tab + 1).strip());
+                if (Files.isRegularFile(file) && Files.size(file) != recorded) {
+                    edited.add(rel);
+                }
+            } catch (NumberFormatException e) {
+                // not a size: a manifest written otherwise; nothing to compare
+            }
+        }
+        return edited;
+    }
+
+    /** Whether a manifest's path stays inside the folder. */
+    private static boolean safe(String rel) {
+        return !rel.startsWith("#") && !rel.contains("..") && !rel.startsWith("/");
     }
 
     /**
@@ -223,8 +273,9 @@ public final class OutputFolder implements AutoCloseable {
         if (Files.isRegularFile(manifest)) {
             Set<String> files = new LinkedHashSet<>();
             for (String line : Files.readAllLines(manifest, StandardCharsets.UTF_8)) {
-                String rel = line.strip();
-                if (!rel.isEmpty() && !rel.startsWith("#") && !rel.contains("..") && !rel.startsWith("/")) {
+                int tab = line.indexOf('\t');
+                String rel = (tab < 0 ? line : line.substring(0, tab)).strip();
+                if (!rel.isEmpty() && safe(rel)) {
                     files.add(rel);
                 }
             }

@@ -67,6 +67,51 @@ class OutputFolderTest {
         assertTrue(Files.size(out.resolve("results.xlsx")) > 1000, "replaced by the run's workbook");
     }
 
+    /**
+     * A file of the previous run that was edited since (a co-author's comments saved into report.docx) is not
+     * replaced without --force: a rerun while tweaking would have lost the edits. A folder copied elsewhere (its
+     * files' times changed, their contents not) and a manifest of an earlier version (paths alone) run as before.
+     */
+    @Test
+    void anEditedFileOfThePreviousRunIsNotReplacedWithoutForce() throws Exception {
+        Path out = dir.resolve("edited");
+        assertEquals(0, Cli.run("analyze", bcg.toString(), "--out", out.toString(), "--quiet").status());
+        Cli.Run rerun = Cli.run("analyze", bcg.toString(), "--out", out.toString(), "--quiet");
+        assertEquals(0, rerun.status(), "an unchanged folder is simply replaced: " + rerun.all());
+
+        Path copy = dir.resolve("copy");
+        Files.createDirectories(copy);
+        for (String f : files(out)) {
+            Files.createDirectories(copy.resolve(f).getParent());
+            Files.copy(out.resolve(f), copy.resolve(f)); // new times, same contents
+        }
+        Files.setLastModifiedTime(copy.resolve("results.json"), java.nio.file.attribute.FileTime.fromMillis(0));
+        Cli.Run copied = Cli.run("analyze", bcg.toString(), "--out", copy.toString(), "--quiet");
+        assertEquals(0, copied.status(), copied.all());
+
+        Files.write(out.resolve("report.docx"), "co-author's comments".getBytes(),
+                java.nio.file.StandardOpenOption.APPEND);
+        byte[] edited = Files.readAllBytes(out.resolve("report.docx"));
+        List<String> before = files(out);
+        Cli.Run refused = Cli.run("analyze", bcg.toString(), "--out", out.toString(), "--quiet", "--no-report");
+        assertEquals(2, refused.status(), refused.all());
+        assertTrue(refused.err().contains("report.docx was changed after mscmeta wrote it, and this run would replace"
+                + " it: copy the edited file elsewhere or give another --out, or add --force to replace it"),
+                refused.err());
+        assertTrue(java.util.Arrays.equals(edited, Files.readAllBytes(out.resolve("report.docx"))), "the edit kept");
+        assertEquals(before, files(out), "nothing written");
+
+        Cli.Run forced = Cli.run("analyze", bcg.toString(), "--out", out.toString(), "--quiet", "--force");
+        assertEquals(0, forced.status(), forced.all());
+        assertFalse(java.util.Arrays.equals(edited, Files.readAllBytes(out.resolve("report.docx"))), "replaced");
+
+        // a manifest of an earlier version: the paths alone, nothing to compare
+        Path manifest = out.resolve(".mscmeta-run");
+        Files.writeString(manifest, Files.readString(manifest).replaceAll("\t\\d+", ""));
+        Files.write(out.resolve("results.json"), " ".getBytes(), java.nio.file.StandardOpenOption.APPEND);
+        assertEquals(0, Cli.run("analyze", bcg.toString(), "--out", out.toString(), "--quiet").status());
+    }
+
     @Test
     void aRunOfAnEarlierVersionWithoutAManifestIsRecognisedAndReplaced() throws Exception {
         Path out = dir.resolve("legacy");
