@@ -55,8 +55,8 @@ final class ImportCtgovCommand implements Main.Subcommand {
                         + " examples/outcome_harmonisation.csv): terms named in its first column are written under"
                         + " the outcome in its second.")
                 .flag("force", "Write into an output folder that holds files of the names an import writes that no"
-                        + " import wrote, or files of the previous import edited since (review/groups.csv); they"
-                        + " are replaced.")
+                        + " import wrote, or files of the previous import edited since (not the groups.csv given to"
+                        + " --groups); they are replaced.")
                 .list("nct", "NCT", "Download these records from the ClinicalTrials.gov API (needs a network).")
                 .value("search", "EXPR", "Download every record with results matching this search expression.")
                 .value("api", "URL", "API base address", Download.DEFAULT_API)
@@ -146,7 +146,8 @@ final class ImportCtgovCommand implements Main.Subcommand {
         rows = harmonise(rows, outcomeMap, warnings);
         Path sheetName = Path.of(SHEET + "." + fmt);
         Path reviewMd = Path.of("review", "review.md");
-        try (OutputFolder folder = OutputFolder.open(out, LAYOUT, force)) {
+        try (OutputFolder folder = OutputFolder.open(out, LAYOUT, force, groups == null ? List.of()
+                : List.of(groups))) {
             Path staging = folder.staging();
             Files.createDirectories(staging.resolve("review"));
             if (fmt.equals("csv")) {

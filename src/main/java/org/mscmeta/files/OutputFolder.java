@@ -72,6 +72,16 @@ public final class OutputFolder implements AutoCloseable {
      * @throws OutputFolderException when the folder cannot be used, with a sentence saying why
      */
     public static OutputFolder open(Path out, Layout layout, boolean force) throws IOException, OutputFolderException {
+        return open(out, layout, force, List.of());
+    }
+
+    /**
+     * As {@link #open(Path, Layout, boolean)}, for a run that reads {@code inputs}: a file of the previous run among
+     * them may have been edited and is replaced all the same, as the run carries what it reads into its own files
+     * (the import's review/groups.csv, edited and given back with --groups).
+     */
+    public static OutputFolder open(Path out, Layout layout, boolean force, List<Path> inputs)
+            throws IOException, OutputFolderException {
         if (out.toString().isBlank()) {
             throw new OutputFolderException("--out: give the folder to write into (an empty name would write into the"
                     + " current folder)");
@@ -91,7 +101,7 @@ public final class OutputFolder implements AutoCloseable {
         }
         cleanUpAfterKilledRuns(out);
         Set<String> previous = previousRun(out, layout);
-        List<String> edited = previous == null ? List.of() : edited(out);
+        List<String> edited = previous == null ? List.of() : edited(out, inputs);
         if (!edited.isEmpty() && !force) {
             throw new OutputFolderException("--out " + out + ": " + String.join(", ", edited.subList(0,
                     Math.min(3, edited.size()))) + (edited.size() > 3 ? " and " + (edited.size() - 3) + " more" : "")
@@ -233,8 +243,11 @@ public final class OutputFolder implements AutoCloseable {
         return sb.toString();
     }
 
-    /** The previous run's files, as its manifest lists them, whose size is no longer the one it records. */
-    private static List<String> edited(Path out) throws IOException {
+    /**
+     * The previous run's files, as its manifest lists them, whose size is no longer the one it records, but for the
+     * run's {@code inputs}.
+     */
+    private static List<String> edited(Path out, List<Path> inputs) throws IOException {
         Path manifest = out.resolve(MANIFEST);
         List<String> edited = new ArrayList<>();
         if (!Files.isRegularFile(manifest)) {
@@ -249,7 +262,7 @@ public final class OutputFolder implements AutoCloseable {
             Path file = out.resolve(rel);
             try {
                 long recorded = Long.parseLong(line.substring(tab + 1).strip());
-                if (Files.isRegularFile(file) && Files.size(file) != recorded) {
+                if (Files.isRegularFile(file) && Files.size(file) != recorded && !among(file, inputs)) {
                     edited.add(rel);
                 }
             } catch (NumberFormatException e) {
@@ -257,6 +270,20 @@ public final class OutputFolder implements AutoCloseable {
             }
         }
         return edited;
+    }
+
+    /** Whether {@code file} is one of {@code paths} (the same file, however named). */
+    private static boolean among(Path file, List<Path> paths) {
+        for (Path p : paths) {
+            try {
+                if (Files.isSameFile(file, p)) {
+                    return true;
+                }
+            } catch (IOException e) {
+                // not there: not the same file
+            }
+        }
+        return false;
     }
 
     /** Whether a manifest's path stays inside the folder. */

@@ -240,6 +240,20 @@ class ImportCtgovCommandTest {
         // the review counts what the rows say: 1 imported, 2 not imported
         String summary = Files.readString(out.resolve("c/review/review.md"));
         assertTrue(summary.contains("3 trials read, 1 imported") && summary.contains("2 not imported"), summary);
+        // the edited groups.csv given back into its own folder: the import replaces it (its roles carried into the
+        // new one), where an edited sheet of the earlier import is kept unless --force
+        List<String> inPlace = new java.util.ArrayList<>(List.of("import-ctgov", "--groups", groups.toString(),
+                "--out", out.resolve("a").toString()));
+        inPlace.addAll(List.of(records));
+        assertEquals(0, run(err, inPlace.toArray(new String[0])), err.toString());
+        assertTrue(Files.readString(groups).contains("NCT02298023,EG001,exclude,"));
+        Path sheet = out.resolve("a/ctgov_adverse_events.csv");
+        Files.writeString(sheet, Files.readString(sheet) + "an edit\n");
+        err.reset();
+        assertEquals(2, run(err, inPlace.toArray(new String[0])));
+        assertTrue(err.toString().contains("ctgov_adverse_events.csv was changed after mscmeta wrote it"),
+                err.toString());
+        assertTrue(Files.readString(sheet).endsWith("an edit\n"), "the edited sheet kept");
     }
 
     @Test
