@@ -32,7 +32,8 @@ import java.util.stream.Stream;
  * is computed. Nor is a file of the previous run that was changed since (a co-author's comments in report.docx, a
  * workbook edited and saved): the manifest records each file's size, and a file whose size differs is an edit that
  * {@code force} alone replaces (an edit that keeps the size to the byte goes unseen; copying the folder, which
- * changes the files' times, is no edit). Staging and backup folders of runs that were killed (their process is
+ * changes the files' times, is no edit). One run at a time: a run holds the folder's lock ({@value #LOCK}) from
+ * opening it to closing it, and a second run into the folder meanwhile is refused. Staging and backup folders of runs that were killed (their process is
  * gone) are cleaned up when the next run opens the folder: leftover staging is removed, a leftover backup restored
  * where its files are missing.
  */
@@ -45,11 +46,14 @@ public final class OutputFolder implements AutoCloseable {
     public static final String MANIFEST = ".mscmeta-run";
     private static final String STAGING = ".mscmeta-staging-";
     private static final String BACKUP = ".mscmeta-previous-";
+    /** Locked while a run writes into the folder, so that a second run into it at the same time is refused. */
+    private static final String LOCK = ".mscmeta-lock";
 
     private final Path out;
     private final boolean madeOut;
     private final Path staging;
     private final Set<String> previous;
+    private final java.nio.channels.FileLock lock;
     private volatile boolean committed;
     private final Thread onShutdown = new Thread(this::removeOnShutdown, "remove staging");
 
@@ -57,11 +61,13 @@ public final class OutputFolder implements AutoCloseable {
     public record Layout(Set<String> files, Set<String> folders) {
     }
 
-    private OutputFolder(Path out, boolean madeOut, Path staging, Set<String> previous) {
+    private OutputFolder(Path out, boolean madeOut, Path staging, Set<String> previous,
+                         java.nio.channels.FileLock lock) {
         this.out = out;
         this.madeOut = madeOut;
         this.staging = staging;
         this.previous = previous;
+        this.lock = lock;
     }
 
     /**
@@ -99,6 +105,25 @@ public final class OutputFolder implements AutoCloseable {
         if (!Files.isWritable(out)) {
             throw new OutputFolderException("--out " + out + ": the folder cannot be written (permission denied)");
         }
+        java.nio.channels.FileLock lock = lock(out);
+        try {
+            return open(out, layout, force, inputs, made, lock);
+        } catch (IOException | OutputFolderException | RuntimeException e) {
+            unlock(lock, out);
+            if (made) {
+                try {
+                    Files.deleteIfExists(out);
+                } catch (DirectoryNotEmptyException again) {
+                    // something else was put there meanwhile: leave it
+                }
+            }
+            throw e;
+        }
+    }
+
+    /** The rest of {@link #open(Path, Layout, boolean, List)}, with the folder locked. */
+    private static OutputFolder open(Path out, Layout layout, boolean force, List<Path> inputs, boolean made,
+                                     java.nio.channels.FileLock lock) throws IOException, OutputFolderException {
         cleanUpAfterKilledRuns(out);
         Set<String> previous = previousRun(out, layout);
         List<String> edited = previous == null ? List.of() : edited(out, inputs);
@@ -128,7 +153,7 @@ public final class OutputFolder implements AutoCloseable {
             throw new OutputFolderException("--out " + out + ": cannot write into the folder ("
                     + FileProblems.describe(e) + ")");
         }
-        OutputFolder folder = new OutputFolder(out, made, staging, previous);
+        OutputFolder folder = new OutputFolder(out, made, staging, previous, lock);
         Runtime.getRuntime().addShutdownHook(folder.onShutdown);
         return folder;
     }
@@ -404,12 +429,64 @@ public final class OutputFolder implements AutoCloseable {
 
     private void removeStaging() throws IOException {
         deleteTree(staging);
+        unlock(lock, out);
         if (madeOut && !committed) {
             try {
                 Files.deleteIfExists(out);
             } catch (DirectoryNotEmptyException e) {
                 // something else was put there meanwhile: leave it
             }
+        }
+    }
+
+    /**
+     * Locks the folder for this run ({@value #LOCK}, an advisory lock the system lets go when the process ends,
+     * however it ends).
+     *
+     * @throws OutputFolderException when another run holds it
+     */
+    private static java.nio.channels.FileLock lock(Path out) throws IOException, OutputFolderException {
+        java.nio.channels.FileChannel channel;
+        try {
+            channel = java.nio.channels.FileChannel.open(out.resolve(LOCK), java.nio.file.StandardOpenOption.CREATE,
+                    java.nio.file.StandardOpenOption.WRITE);
+        } catch (IOException e) {
+            throw new OutputFolderException("--out " + out + ": cannot write into the folder ("
+                    + FileProblems.describe(e) + ")");
+        }
+        java.nio.channels.FileLock lock;
+        try {
+            lock = channel.tryLock();
+        } catch (java.nio.channels.OverlappingFileLockException e) {
+            lock = null; // held by another run in this same program (the library's callers, the tests)
+        } catch (IOException e) {
+            lock = null;
+            channel.close();
+            throw new OutputFolderException("--out " + out + ": cannot lock the folder for this run ("
+                    + FileProblems.describe(e) + ")");
+        }
+        if (lock == null) {
+            channel.close();
+            throw new OutputFolderException("--out " + out + ": another run of mscmeta is writing into this folder;"
+                    + " wait for it to end, or give another --out");
+        }
+        return lock;
+    }
+
+    /** Lets go of the folder's lock and removes its file; once only. */
+    private static void unlock(java.nio.channels.FileLock lock, Path out) {
+        if (lock == null || !lock.channel().isOpen()) {
+            return;
+        }
+        try {
+            Files.deleteIfExists(out.resolve(LOCK));
+        } catch (IOException ignored) {
+            // an empty file left behind; the next run takes it over
+        }
+        try {
+            lock.channel().close(); // lets go of the lock
+        } catch (IOException ignored) {
+            // the process's end lets go of it
         }
     }
 

@@ -112,6 +112,38 @@ class OutputFolderTest {
         assertEquals(0, Cli.run("analyze", bcg.toString(), "--out", out.toString(), "--quiet").status());
     }
 
+    /**
+     * Two runs into one folder at once (a rerun while a registry-scale report is still being written) could leave a
+     * mix of both: the second is refused while the first holds the folder's lock, and nothing of the lock is left
+     * once a run ends.
+     */
+    @Test
+    void aSecondRunIntoAFolderBeingWrittenIsRefused() throws Exception {
+        Path out = dir.resolve("busy");
+        assertEquals(0, Cli.run("analyze", bcg.toString(), "--out", out.toString(), "--quiet", "--no-report")
+                .status());
+        List<String> before = files(out);
+        byte[] json = Files.readAllBytes(out.resolve("results.json"));
+        try (java.nio.channels.FileChannel c = java.nio.channels.FileChannel.open(out.resolve(".mscmeta-lock"),
+                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
+             java.nio.channels.FileLock held = c.lock()) {
+            Cli.Run second = Cli.run("analyze", bcg.toString(), "--out", out.toString(), "--quiet", "--measure", "OR");
+            assertEquals(2, second.status(), second.all());
+            assertTrue(second.err().contains("another run of mscmeta is writing into this folder; wait for it to end,"
+                    + " or give another --out"), second.err());
+            assertTrue(java.util.Arrays.equals(json, Files.readAllBytes(out.resolve("results.json"))));
+        }
+        Files.delete(out.resolve(".mscmeta-lock"));
+        assertEquals(before, files(out), "nothing written");
+        Cli.Run after = Cli.run("analyze", bcg.toString(), "--out", out.toString(), "--quiet", "--measure", "OR");
+        assertEquals(0, after.status(), after.all());
+        assertFalse(Files.exists(out.resolve(".mscmeta-lock")), "the lock's file removed at the end of the run");
+        Path fresh = dir.resolve("fresh");
+        assertEquals(2, Cli.run("analyze", bcg.toString(), "--out", fresh.toString(), "--quiet", "--measure",
+                "OR", "--method", "PETO", "--tau2", "DL", "--no-report", "--outcome", "none such").status());
+        assertFalse(Files.exists(fresh), "a folder the refused run made is removed");
+    }
+
     @Test
     void aRunOfAnEarlierVersionWithoutAManifestIsRecognisedAndReplaced() throws Exception {
         Path out = dir.resolve("legacy");
