@@ -57,4 +57,16 @@ public record RandomResult(String tau2Method, boolean hksj, int k, double tau2, 
     public boolean isEstimable() {
         return Double.isFinite(estimate);
     }
+
+    /** Why a prediction interval needs three studies (Higgins, Thompson and Spiegelhalter 2009; metafor's predict). */
+    public static final String PI_TOO_FEW = "k < 3: a prediction interval needs at least three studies";
+
+    /**
+     * Why the model has no prediction interval, or null when it has one, or when there is no model (its own
+     * {@link #notEstimable()} says why).
+     */
+    public String predictionNotEstimable() {
+        return !isEstimable() || Double.isFinite(piLower) ? null : k < 3 ? PI_TOO_FEW
+                : "the prediction interval could not be computed";
+    }
 }

@@ -256,7 +256,8 @@ public final class ConsoleSummary {
                 random(rr, ratio, test), !rr.isEstimable() ? "" : Formats.tau2(rr.tau2()),
                 a.heterogeneity() == null ? "" : Formats.percent(a.heterogeneity().i2(), 1),
                 !rr.isEstimable() ? "" : Double.isFinite(rr.piLower()) ? "[" + Formats.estimate(rr.piLower(), ratio)
-                + ", " + Formats.estimate(rr.piUpper(), ratio) + "]" : Formats.NOT_ESTIMABLE + " (k < 3)",
+                + ", " + Formats.estimate(rr.piUpper(), ratio) + "]" : Formats.NOT_ESTIMABLE + " ("
+                + rr.predictionNotEstimable().split(":")[0] + ")", // the reason's short form fits the column
                 s.tau2() != null);
     }
 

@@ -486,6 +486,9 @@ final class JsonFields {
         num(g, "p", r.p());
         num(g, "pi_lower", r.piLower());
         num(g, "pi_upper", r.piUpper());
+        if (r.predictionNotEstimable() != null) {
+            g.writeStringProperty("pi_not_estimable", r.predictionNotEstimable());
+        }
         num(g, "I2", r.i2());
         num(g, "H2", r.h2());
         if (Double.isFinite(r.logLik())) {

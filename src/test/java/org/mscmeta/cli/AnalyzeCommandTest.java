@@ -206,6 +206,24 @@ class AnalyzeCommandTest {
         assertTrue(a.get("subgroup").isNull());
     }
 
+    /**
+     * A random-effects model of two studies has no prediction interval: results.json says why beside the nulls, as
+     * the console does ("not estimable (k < 3)"); with three studies there is one and no reason.
+     */
+    @Test
+    void aMissingPredictionIntervalSaysWhy() throws Exception {
+        Path in = dir.resolve("pi.csv");
+        Files.writeString(in, "study,outcome,events_msc,n_msc,events_control,n_control\n"
+                + "A,Fever,2,20,5,20\nB,Fever,6,30,2,30\nC,Fever,3,25,3,25\nA,Rash,2,20,5,20\nB,Rash,6,30,2,30\n");
+        JsonNode r = ReferenceCases.analyze(in, dir.resolve("pi"), List.of("--by", "none"));
+        JsonNode fever = r.get("analyses").get(0).get("random");
+        JsonNode rash = r.get("analyses").get(1).get("random");
+        assertTrue(fever.get("pi_lower").isNumber() && !fever.has("pi_not_estimable"), fever.toString());
+        assertTrue(rash.get("pi_lower").isNull() && rash.get("pi_upper").isNull(), rash.toString());
+        assertEquals("k < 3: a prediction interval needs at least three studies",
+                rash.get("pi_not_estimable").asString());
+    }
+
     @Test
     void noticesCountInWordsAndSayWhatIsNotEstimable() throws Exception {
         // Death: no MSC-arm event anywhere, one corrected study, one double zero; Fever: one corrected study
