@@ -94,4 +94,14 @@ public record Heterogeneity(double q, int df, double p, double i2, double h2,
         }
         return (v.length - 1) * sw / (sw * sw - sw2);
     }
+
+    /**
+     * Why the Q-profile intervals of tau2 and I2 do not exist, or null when they do: they need two studies
+     * (metafor's {@code confint} refuses one).
+     */
+    public String intervalNotEstimable() {
+        return Double.isFinite(tau2Lower) && Double.isFinite(tau2Upper) ? null : df < 1
+                ? "k < 2: the Q-profile intervals of tau2 and I2 need at least two studies"
+                : "the Q-profile intervals of tau2 and I2 could not be computed";
+    }
 }

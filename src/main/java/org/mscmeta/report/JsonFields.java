@@ -513,6 +513,9 @@ final class JsonFields {
         num(g, "tau2_ci_upper", h.tau2Upper());
         num(g, "I2_ci_lower", h.i2Lower());
         num(g, "I2_ci_upper", h.i2Upper());
+        if (h.intervalNotEstimable() != null) {
+            g.writeStringProperty("ci_not_estimable", h.intervalNotEstimable());
+        }
         g.writeEndObject();
     }
 

@@ -208,13 +208,15 @@ class AnalyzeCommandTest {
 
     /**
      * A random-effects model of two studies has no prediction interval: results.json says why beside the nulls, as
-     * the console does ("not estimable (k < 3)"); with three studies there is one and no reason.
+     * the console does ("not estimable (k < 3)"); with three studies there is one and no reason. Likewise the
+     * intervals of tau2 and I2 of one study.
      */
     @Test
     void aMissingPredictionIntervalSaysWhy() throws Exception {
         Path in = dir.resolve("pi.csv");
         Files.writeString(in, "study,outcome,events_msc,n_msc,events_control,n_control\n"
-                + "A,Fever,2,20,5,20\nB,Fever,6,30,2,30\nC,Fever,3,25,3,25\nA,Rash,2,20,5,20\nB,Rash,6,30,2,30\n");
+                + "A,Fever,2,20,5,20\nB,Fever,6,30,2,30\nC,Fever,3,25,3,25\nA,Rash,2,20,5,20\nB,Rash,6,30,2,30\n"
+                + "A,Itch,1,20,2,20\n");
         JsonNode r = ReferenceCases.analyze(in, dir.resolve("pi"), List.of("--by", "none"));
         JsonNode fever = r.get("analyses").get(0).get("random");
         JsonNode rash = r.get("analyses").get(1).get("random");
@@ -222,6 +224,12 @@ class AnalyzeCommandTest {
         assertTrue(rash.get("pi_lower").isNull() && rash.get("pi_upper").isNull(), rash.toString());
         assertEquals("k < 3: a prediction interval needs at least three studies",
                 rash.get("pi_not_estimable").asString());
+        // the Q-profile intervals of tau2 and I2 need two studies
+        assertFalse(r.get("analyses").get(1).get("heterogeneity").has("ci_not_estimable"));
+        JsonNode itch = r.get("analyses").get(2).get("heterogeneity");
+        assertTrue(itch.get("tau2_ci_lower").isNull() && itch.get("I2_ci_upper").isNull(), itch.toString());
+        assertEquals("k < 2: the Q-profile intervals of tau2 and I2 need at least two studies",
+                itch.get("ci_not_estimable").asString());
     }
 
     @Test
