@@ -443,6 +443,7 @@ public final class OutputFolder implements AutoCloseable {
      * Locks the folder for this run ({@value #LOCK}, an advisory lock the system lets go when the process ends,
      * however it ends).
      *
+     * @return the lock, or null where the file system has no locks (the run goes on unlocked)
      * @throws OutputFolderException when another run holds it
      */
     private static java.nio.channels.FileLock lock(Path out) throws IOException, OutputFolderException {
@@ -460,10 +461,10 @@ public final class OutputFolder implements AutoCloseable {
         } catch (java.nio.channels.OverlappingFileLockException e) {
             lock = null; // held by another run in this same program (the library's callers, the tests)
         } catch (IOException e) {
-            lock = null;
+            // a file system without locks (some network shares): the run goes on without one, as it did before
             channel.close();
-            throw new OutputFolderException("--out " + out + ": cannot lock the folder for this run ("
-                    + FileProblems.describe(e) + ")");
+            Files.deleteIfExists(out.resolve(LOCK));
+            return null;
         }
         if (lock == null) {
             channel.close();
