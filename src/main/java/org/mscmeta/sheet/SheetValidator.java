@@ -385,8 +385,8 @@ public final class SheetValidator {
             return;
         }
         // a row with more or fewer values than the header: every problem of the row says how a value may have moved
-        String moved = "a text holding the separator without quotes (write it in double quotes) moves the values"
-                + " after it to the right";
+        String moved = "if a text holds the separator without quotes, the values after it have moved to the right"
+                + " (write such a text in double quotes)";
         if (extraColumn >= 0) {
             problem(rowNumber, "column " + (extraColumn + 1), extraText, "no value beyond the last header column ("
                     + headers.length + " columns): " + moved);
@@ -395,8 +395,8 @@ public final class SheetValidator {
             shiftHint = "; the row has values beyond the header's " + headers.length + " columns: " + moved;
         } else if (fieldCount < rowCodes.length) {
             shiftedRow = rowNumber;
-            shiftHint = "; the row has " + fieldCount + " values but the header has " + headers.length + " columns: a"
-                    + " missing separator moves the values after it to the left";
+            shiftHint = "; the row has " + fieldCount + " values but the header has " + headers.length + " columns: if"
+                    + " a separator is missing, the values after it have moved to the left";
         }
         if (ambiguousColumn >= 0) {
             problem(rowNumber, headers[ambiguousColumn], ambiguousText, "a number without a thousands separator"

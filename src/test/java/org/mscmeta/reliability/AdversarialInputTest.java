@@ -275,11 +275,11 @@ class AdversarialInputTest {
         Files.writeString(p, "study,outcome,events_msc,n_msc,events_control,n_control,note\n"
                 + "A,Fever,1,10,2,10,\nB,Fever,310,1,10,\nC,Fever,1,10,2,10,placebo, saline\n");
         refused(analyze(p), p, "row 3, column 'events_msc': found \"310\"; expected at most n_msc = 1",
-                "the row has 6 values but the header has 7 columns: a missing separator moves the values after it to"
-                        + " the left",
+                "the row has 6 values but the header has 7 columns: if a separator is missing, the values after it"
+                        + " have moved to the left",
                 "row 4, column 'column 8': found \"saline\"; expected no value beyond the last header column (7"
-                        + " columns): a text holding the separator without quotes (write it in double quotes) moves the"
-                        + " values after it to the right");
+                        + " columns): if a text holds the separator without quotes, the values after it have moved to"
+                        + " the right (write such a text in double quotes)");
     }
 
     /**
