@@ -10,10 +10,7 @@
 #
 # Run from the repository root after `mvn -q -B package -DskipTests`:  Rscript src/test/r/fuzz_metafor.R [SETS]
 # (TAU2=PM,REML to run some estimators only).
-suppressMessages({ library(metafor); library(jsonlite) })
-sets <- as.integer(c(commandArgs(TRUE), "2")[1])
-jar <- "target/mscmeta.jar"
-ctl <- list(maxiter = 10000, threshold = 1e-12, stepadj = 0.5, tol = 1e-14)
+source("src/test/r/fuzz_common.R")
 
 sheet <- function(seed, zeros) {
   set.seed(seed)
@@ -32,13 +29,9 @@ sheet <- function(seed, zeros) {
   do.call(rbind, rows)
 }
 
-compare <- function(d, res, measure, method, tau2, hksj) {
-  worst <- list()
-  note <- function(f, x, y) {
-    if (is.null(x) || is.na(x)) return()
-    v <- if (is.null(y)) Inf else if (abs(x) < 1e-12 && abs(y) < 1e-12) 0 else abs(x - y) / max(abs(x), 1e-8)
-    if (is.null(worst[[f]]) || v > worst[[f]]) worst[[f]] <<- v
-  }
+compare <- function(d, res, setting) {
+  tk <- tracker(); note <- tk$note
+  measure <- setting$measure; method <- setting$method
   tr <- if (measure == "RD") identity else exp
   for (an in res$analyses) {
     if (!is.null(an$subgroup)) next
@@ -54,35 +47,14 @@ compare <- function(d, res, measure, method, tau2, hksj) {
       note("Q", f$QE, an$heterogeneity$Q)
     }
     g <- tryCatch(suppressWarnings(rma(ai = events_msc, n1i = n_msc, ci = events_control, n2i = n_control, data = s,
-                                       measure = measure, method = tau2, test = if (hksj) "knha" else "z",
-                                       drop00 = measure != "RD", control = ctl)), error = function(e) NULL)
+                                       measure = measure, method = setting$tau2,
+                                       test = if (setting$hksj) "knha" else "z", drop00 = measure != "RD",
+                                       control = ctl)), error = function(e) NULL)
     if (is.null(g) || g$k < 2 || is.null(an$random$estimate)) next
-    note("random.tau2", g$tau2 + 1e-6, an$random$tau2 + 1e-6)
-    note("random.estimate", tr(g$beta[1]), an$random$estimate); note("random.p", g$pval, an$random$p)
-    note("random.ci", tr(g$ci.lb), an$random$ci_lower); note("random.ci", tr(g$ci.ub), an$random$ci_upper)
-    note("random.I2", g$I2 + 1, an$random$I2 + 1)
-    if (g$k >= 3) {
-      p <- predict(g)
-      note("random.pi", tr(p$pi.lb), an$random$pi_lower); note("random.pi", tr(p$pi.ub), an$random$pi_upper)
-    }
+    note_random(note, g, an$random, tr)
   }
-  worst
+  tk$worst()
 }
 
-dir <- tempfile("fuzz"); dir.create(dir)
-for (set in seq_len(sets)) {
-  d <- sheet(set, zeros = set %% 2 == 0)
-  csv <- file.path(dir, "sheet.csv"); write.csv(d, csv, row.names = FALSE)
-  for (measure in c("RR", "OR", "RD")) for (method in c("MH", "IV")) {
-    for (tau2 in strsplit(Sys.getenv("TAU2", "DL,REML,PM,ML,HE,SJ,HS,EB"), ",")[[1]]) for (hksj in c(FALSE, TRUE)) {
-      out <- file.path(dir, "out"); unlink(out, recursive = TRUE)
-      args <- c("-jar", jar, "analyze", csv, "--out", out, "--no-report", "--by", "none", "--sensitivity", "none",
-                "--quiet", "--measure", measure, "--method", method, "--tau2", tau2, if (hksj) "--hksj")
-      if (system2("java", args) != 0) { cat("analyze failed:", args, "\n"); next }
-      w <- compare(d, fromJSON(file.path(out, "results.json"), simplifyVector = FALSE), measure, method, tau2, hksj)
-      big <- unlist(w)[unlist(w) > 1e-6]
-      cat(sprintf("set %d %s %s %-4s %-5s largest %.1e%s\n", set, measure, method, tau2, if (hksj) "hksj" else "",
-                  max(unlist(w)), if (length(big)) paste0("  above 1e-6: ", paste(names(big), collapse = ", ")) else ""))
-    }
-  }
-}
+run_fuzz(function(set) sheet(set, zeros = set %% 2 == 0), grid_of(c("RR", "OR", "RD"), c("MH", "IV")),
+         c("--by", "none"), compare)

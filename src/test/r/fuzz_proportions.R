@@ -11,10 +11,7 @@
 #
 # Run from the repository root after `mvn -q -B package -DskipTests`:  Rscript src/test/r/fuzz_proportions.R [SETS]
 # (TAU2=PM,REML to run some estimators only).
-suppressMessages({ library(metafor); library(jsonlite) })
-sets <- as.integer(c(commandArgs(TRUE), "2")[1])
-jar <- "target/mscmeta.jar"
-ctl <- list(maxiter = 10000, threshold = 1e-12, stepadj = 0.5, tol = 1e-14)
+source("src/test/r/fuzz_common.R")
 
 sheet <- function(seed, extremes) {
   set.seed(seed)
@@ -34,13 +31,9 @@ sheet <- function(seed, extremes) {
   do.call(rbind, rows)
 }
 
-compare <- function(d, res, measure, tau2, hksj) {
-  worst <- list()
-  note <- function(f, x, y) {
-    if (is.null(x) || length(x) == 0 || is.na(x)) return()
-    v <- if (is.null(y)) Inf else if (abs(x) < 1e-12 && abs(y) < 1e-12) 0 else abs(x - y) / max(abs(x), 1e-8)
-    if (is.null(worst[[f]]) || v > worst[[f]]) worst[[f]] <<- v
-  }
+compare <- function(d, res, setting) {
+  tk <- tracker(); note <- tk$note
+  measure <- setting$measure
   m <- c(PLOGIT = "PLO", PFT = "PFT", PRAW = "PR")[[measure]]
   for (an in res$analyses) {
     if (!is.null(an$subgroup)) next
@@ -57,35 +50,14 @@ compare <- function(d, res, measure, tau2, hksj) {
       note("common.ci", tr(f$ci.lb), an$common$ci_lower); note("common.ci", tr(f$ci.ub), an$common$ci_upper)
       if (f$k >= 2) note("Q", f$QE + 1, an$heterogeneity$Q + 1)
     }
-    g <- tryCatch(suppressWarnings(rma(yi, vi, data = es, method = tau2, test = if (hksj) "knha" else "z",
-                                       control = ctl)), error = function(e) NULL)
+    g <- tryCatch(suppressWarnings(rma(yi, vi, data = es, method = setting$tau2,
+                                       test = if (setting$hksj) "knha" else "z", control = ctl)),
+                  error = function(e) NULL)
     if (is.null(g) || g$k < 2 || is.null(an$random$estimate)) next
-    note("random.tau2", g$tau2 + 1e-6, an$random$tau2 + 1e-6)
-    note("random.estimate", tr(g$beta[1]), an$random$estimate); note("random.p", g$pval, an$random$p)
-    note("random.ci", tr(g$ci.lb), an$random$ci_lower); note("random.ci", tr(g$ci.ub), an$random$ci_upper)
-    note("random.I2", g$I2 + 1, an$random$I2 + 1)
-    if (g$k >= 3) {
-      p <- predict(g)
-      note("random.pi", tr(p$pi.lb), an$random$pi_lower); note("random.pi", tr(p$pi.ub), an$random$pi_upper)
-    }
+    note_random(note, g, an$random, tr)
   }
-  worst
+  tk$worst()
 }
 
-dir <- tempfile("fuzz"); dir.create(dir)
-for (set in seq_len(sets)) {
-  d <- sheet(set, extremes = set %% 2 == 1)
-  csv <- file.path(dir, "sheet.csv"); write.csv(d, csv, row.names = FALSE, na = "")
-  for (measure in c("PLOGIT", "PFT", "PRAW")) {
-    for (tau2 in strsplit(Sys.getenv("TAU2", "DL,REML,PM,ML,HE,SJ,HS,EB"), ",")[[1]]) for (hksj in c(FALSE, TRUE)) {
-      out <- file.path(dir, "out"); unlink(out, recursive = TRUE)
-      args <- c("-jar", jar, "analyze", csv, "--out", out, "--no-report", "--by", "none", "--sensitivity", "none",
-                "--quiet", "--measure", measure, "--tau2", tau2, if (hksj) "--hksj")
-      if (system2("java", args) != 0) { cat("analyze failed:", args, "\n"); next }
-      w <- compare(d, fromJSON(file.path(out, "results.json"), simplifyVector = FALSE), measure, tau2, hksj)
-      big <- unlist(w)[unlist(w) > 1e-6]
-      cat(sprintf("set %d %-6s %-4s %-5s largest %.1e%s\n", set, measure, tau2, if (hksj) "hksj" else "",
-                  max(unlist(w)), if (length(big)) paste0("  above 1e-6: ", paste(names(big), collapse = ", ")) else ""))
-    }
-  }
-}
+run_fuzz(function(set) sheet(set, extremes = set %% 2 == 1), grid_of(c("PLOGIT", "PFT", "PRAW")), c("--by", "none"),
+         compare)

@@ -10,10 +10,7 @@
 # Prints the largest relative difference per setting.
 #
 # Run from the repository root after `mvn -q -B package -DskipTests`:  Rscript src/test/r/fuzz_subgroups.R [SETS]
-suppressMessages({ library(metafor); library(jsonlite) })
-sets <- as.integer(c(commandArgs(TRUE), "2")[1])
-jar <- "target/mscmeta.jar"
-ctl <- list(maxiter = 10000, threshold = 1e-12, stepadj = 0.5, tol = 1e-14)
+source("src/test/r/fuzz_common.R")
 
 sheet <- function(seed, zeros) {
   set.seed(seed)
@@ -32,13 +29,9 @@ sheet <- function(seed, zeros) {
   do.call(rbind, rows)
 }
 
-compare <- function(d, res, measure, tau2, hksj) {
-  worst <- list()
-  note <- function(f, x, y) {
-    if (is.null(x) || length(x) == 0 || is.na(x)) return()
-    v <- if (is.null(y)) Inf else if (abs(x) < 1e-12 && abs(y) < 1e-12) 0 else abs(x - y) / max(abs(x), 1e-8)
-    if (is.null(worst[[f]]) || v > worst[[f]]) worst[[f]] <<- v
-  }
+compare <- function(d, res, setting) {
+  tk <- tracker(); note <- tk$note
+  measure <- setting$measure
   fits <- list()
   for (an in res$analyses) {
     if (is.null(an$subgroup)) next
@@ -46,19 +39,16 @@ compare <- function(d, res, measure, tau2, hksj) {
     f <- tryCatch(suppressWarnings(rma.mh(ai = events_msc, n1i = n_msc, ci = events_control, n2i = n_control,
                                           data = s, measure = measure, drop00 = TRUE)), error = function(e) NULL)
     g <- tryCatch(suppressWarnings(rma(ai = events_msc, n1i = n_msc, ci = events_control, n2i = n_control, data = s,
-                                       measure = measure, method = tau2, test = if (hksj) "knha" else "z",
-                                       drop00 = TRUE, control = ctl)), error = function(e) NULL)
+                                       measure = measure, method = setting$tau2,
+                                       test = if (setting$hksj) "knha" else "z", drop00 = TRUE, control = ctl)),
+                  error = function(e) NULL)
     key <- paste(an$outcome, an$subgroup$level)
     fits[[key]] <- list(common = f, random = g)
     if (!is.null(f) && is.finite(f$beta[1]) && !is.null(an$common$estimate)) {
       note("sub.common.estimate", exp(f$beta[1]), an$common$estimate)
       note("sub.common.ci", exp(f$ci.lb), an$common$ci_lower); note("sub.common.ci", exp(f$ci.ub), an$common$ci_upper)
     }
-    if (!is.null(g) && !is.null(an$random$estimate)) {
-      note("sub.random.tau2", g$tau2 + 1e-6, an$random$tau2 + 1e-6)
-      note("sub.random.estimate", exp(g$beta[1]), an$random$estimate); note("sub.random.p", g$pval, an$random$p)
-      note("sub.random.ci", exp(g$ci.lb), an$random$ci_lower); note("sub.random.ci", exp(g$ci.ub), an$random$ci_upper)
-    }
+    if (!is.null(g) && !is.null(an$random$estimate)) note_random(note, g, an$random, exp, "sub.random")
   }
   for (t in res$subgroup_tests) {
     levels <- sort(unique(d$grp[d$outcome == t$outcome]))
@@ -74,23 +64,7 @@ compare <- function(d, res, measure, tau2, hksj) {
     note(paste0("test.", t$model, ".Q"), q$QE + 1e-6, t$Q + 1e-6); note(paste0("test.", t$model, ".p"), q$QEp, t$p)
     if (length(b) - 1 != t$df) note(paste0("test.", t$model, ".df"), length(b) - 1, Inf)
   }
-  worst
+  tk$worst()
 }
 
-dir <- tempfile("fuzz"); dir.create(dir)
-for (set in seq_len(sets)) {
-  d <- sheet(set, zeros = set %% 2 == 0)
-  csv <- file.path(dir, "sheet.csv"); write.csv(d, csv, row.names = FALSE)
-  for (measure in c("RR", "OR")) {
-    for (tau2 in strsplit(Sys.getenv("TAU2", "DL,REML,PM,ML,HE,SJ,HS,EB"), ",")[[1]]) for (hksj in c(FALSE, TRUE)) {
-      out <- file.path(dir, "out"); unlink(out, recursive = TRUE)
-      args <- c("-jar", jar, "analyze", csv, "--out", out, "--no-report", "--by", "grp", "--sensitivity", "none",
-                "--quiet", "--measure", measure, "--method", "MH", "--tau2", tau2, if (hksj) "--hksj")
-      if (system2("java", args) != 0) { cat("analyze failed:", args, "\n"); next }
-      w <- compare(d, fromJSON(file.path(out, "results.json"), simplifyVector = FALSE), measure, tau2, hksj)
-      big <- unlist(w)[unlist(w) > 1e-6]
-      cat(sprintf("set %d %s %-4s %-5s largest %.1e%s\n", set, measure, tau2, if (hksj) "hksj" else "",
-                  max(unlist(w)), if (length(big)) paste0("  above 1e-6: ", paste(names(big), collapse = ", ")) else ""))
-    }
-  }
-}
+run_fuzz(function(set) sheet(set, zeros = set %% 2 == 0), grid_of(c("RR", "OR"), "MH"), c("--by", "grp"), compare)
