@@ -11,7 +11,9 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
@@ -33,9 +35,9 @@ import java.util.stream.Stream;
  * workbook edited and saved): the manifest records each file's size, and a file whose size differs is an edit that
  * {@code force} alone replaces (an edit that keeps the size to the byte goes unseen; copying the folder, which
  * changes the files' times, is no edit). One run at a time: a run holds the folder's lock ({@value #LOCK}) from
- * opening it to closing it, and a second run into the folder meanwhile is refused. Staging and backup folders of runs that were killed (their process is
- * gone) are cleaned up when the next run opens the folder: leftover staging is removed, a leftover backup restored
- * where its files are missing.
+ * opening it to closing it, and a second run into the folder meanwhile is refused. Staging and backup folders of
+ * runs that were killed (their process is gone) are cleaned up when the next run opens the folder: leftover staging
+ * is removed, a leftover backup restored where its files are missing.
  */
 public final class OutputFolder implements AutoCloseable {
 
@@ -125,16 +127,17 @@ public final class OutputFolder implements AutoCloseable {
     private static OutputFolder open(Path out, Layout layout, boolean force, List<Path> inputs, boolean made,
                                      java.nio.channels.FileLock lock) throws IOException, OutputFolderException {
         cleanUpAfterKilledRuns(out);
-        Set<String> previous = previousRun(out, layout);
-        List<String> edited = previous == null ? List.of() : edited(out, inputs);
+        Map<String, Long> manifest = readManifest(out);
+        Set<String> previous = previousRun(out, layout, manifest);
+        List<String> edited = edited(out, manifest, inputs);
         if (!edited.isEmpty() && !force) {
+            boolean one = edited.size() == 1;
+            String it = one ? "it" : "them";
             throw new OutputFolderException("--out " + out + ": " + String.join(", ", edited.subList(0,
                     Math.min(3, edited.size()))) + (edited.size() > 3 ? " and " + (edited.size() - 3) + " more" : "")
-                    + (edited.size() == 1 ? " was" : " were") + " changed after mscmeta wrote "
-                    + (edited.size() == 1 ? "it" : "them") + ", and this run would replace "
-                    + (edited.size() == 1 ? "it" : "them") + ": copy the edited " + (edited.size() == 1 ? "file"
-                    : "files") + " elsewhere or give another --out, or add --force to replace "
-                    + (edited.size() == 1 ? "it" : "them"));
+                    + (one ? " was" : " were") + " changed after mscmeta wrote " + it + ", and this run would replace "
+                    + it + ": copy the edited " + (one ? "file" : "files") + " elsewhere or give another --out, or"
+                    + " add --force to replace " + it);
         }
         if (previous == null) {
             List<String> clash = clashes(out, layout);
@@ -269,29 +272,45 @@ public final class OutputFolder implements AutoCloseable {
     }
 
     /**
-     * The previous run's files, as its manifest lists them, whose size is no longer the one it records, but for the
-     * run's {@code inputs}.
+     * The folder's manifest: each file of the previous run with its recorded size (null where a manifest of an
+     * earlier version records none), in the manifest's order; null without a manifest.
      */
-    private static List<String> edited(Path out, List<Path> inputs) throws IOException {
+    private static Map<String, Long> readManifest(Path out) throws IOException {
         Path manifest = out.resolve(MANIFEST);
-        List<String> edited = new ArrayList<>();
         if (!Files.isRegularFile(manifest)) {
-            return edited;
+            return null;
         }
+        Map<String, Long> files = new LinkedHashMap<>();
         for (String line : Files.readAllLines(manifest, StandardCharsets.UTF_8)) {
             int tab = line.indexOf('\t');
-            String rel = tab < 0 ? "" : line.substring(0, tab).strip();
+            String rel = (tab < 0 ? line : line.substring(0, tab)).strip();
             if (rel.isEmpty() || !safe(rel)) {
                 continue;
             }
-            Path file = out.resolve(rel);
+            Long size = null;
             try {
-                long recorded = Long.parseLong(line.substring(tab + 1).strip());
-                if (Files.isRegularFile(file) && Files.size(file) != recorded && !among(file, inputs)) {
-                    edited.add(rel);
-                }
+                size = tab < 0 ? null : Long.valueOf(line.substring(tab + 1).strip());
             } catch (NumberFormatException e) {
-                // not a size: a manifest written otherwise; nothing to compare
+                // not a size: nothing to compare
+            }
+            files.put(rel, size);
+        }
+        return files;
+    }
+
+    /**
+     * The previous run's files whose size is no longer the one the manifest records, but for the run's
+     * {@code inputs}.
+     */
+    private static List<String> edited(Path out, Map<String, Long> manifest, List<Path> inputs) throws IOException {
+        List<String> edited = new ArrayList<>();
+        if (manifest != null) {
+            for (Map.Entry<String, Long> e : manifest.entrySet()) {
+                Path file = out.resolve(e.getKey());
+                if (e.getValue() != null && Files.isRegularFile(file) && Files.size(file) != e.getValue()
+                        && !among(file, inputs)) {
+                    edited.add(e.getKey());
+                }
             }
         }
         return edited;
@@ -320,18 +339,9 @@ public final class OutputFolder implements AutoCloseable {
      * The previous run's files: its manifest's, or, without one, those of the layout's names when the folder holds
      * a results.json of mscmeta's (a run of an earlier version); null when the folder holds no earlier run.
      */
-    private static Set<String> previousRun(Path out, Layout layout) throws IOException {
-        Path manifest = out.resolve(MANIFEST);
-        if (Files.isRegularFile(manifest)) {
-            Set<String> files = new LinkedHashSet<>();
-            for (String line : Files.readAllLines(manifest, StandardCharsets.UTF_8)) {
-                int tab = line.indexOf('\t');
-                String rel = (tab < 0 ? line : line.substring(0, tab)).strip();
-                if (!rel.isEmpty() && safe(rel)) {
-                    files.add(rel);
-                }
-            }
-            return files;
+    private static Set<String> previousRun(Path out, Layout layout, Map<String, Long> manifest) throws IOException {
+        if (manifest != null) {
+            return new LinkedHashSet<>(manifest.keySet());
         }
         Path json = out.resolve("results.json");
         if (Files.isRegularFile(json) && writtenByMscmeta(json)) {
