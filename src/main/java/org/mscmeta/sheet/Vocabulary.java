@@ -18,7 +18,10 @@ import java.util.Map;
  *
  * <p>Lookup ignores case and everything but letters and digits; a value not found as written is looked up
  * again without its parenthesised parts, so {@code "Bone marrow (remestemcel-L)"} becomes {@code bone marrow}.
- * A value still not found is kept as written and reported by the caller.
+ * A value that names two or more of the vocabulary's values joined by {@code +}, {@code /}, {@code &}, a comma or
+ * "and" ({@code "IV and IT"}, {@code "intravenous/intrathecal"}) is their combination, in the table's order
+ * ({@code intravenous + intrathecal}), so that one combination written two ways is one subgroup. A value still not
+ * found is kept as written and reported by the caller.
  */
 public final class Vocabulary {
 
@@ -42,10 +45,16 @@ public final class Vocabulary {
     public static final String NOT_REPORTED = "not reported";
 
     private final Map<Kind, Map<String, String>> table = new HashMap<>();
+    /** Per kind, each canonical value's position in the table: the order of a combination's parts. */
+    private final Map<Kind, Map<String, Integer>> order = new HashMap<>();
+    /** What joins the parts of a combination: +, /, &, a comma, a semicolon, "and", "plus". */
+    private static final java.util.regex.Pattern JOINS = java.util.regex.Pattern.compile(
+            "\\s*(?:[+/&,;]|\\band\\b|\\bplus\\b)\\s*", java.util.regex.Pattern.CASE_INSENSITIVE);
 
     private Vocabulary() {
         for (Kind k : Kind.values()) {
             table.put(k, new HashMap<>());
+            order.put(k, new HashMap<>());
         }
     }
 
@@ -95,6 +104,7 @@ public final class Vocabulary {
             String canonical = parts[1].strip();
             Map<String, String> m = table.get(kind);
             m.put(key(canonical), canonical);
+            order.get(kind).putIfAbsent(canonical, order.get(kind).size());
             if (parts.length > 2) {
                 for (String alias : parts[2].split("\\|")) {
                     if (!alias.isBlank()) {
@@ -115,10 +125,32 @@ public final class Vocabulary {
         }
         Map<String, String> m = table.get(kind);
         String hit = m.get(key(raw));
-        if (hit == null && raw.indexOf('(') >= 0) {
-            hit = m.get(key(raw.replaceAll("\\([^)]*\\)?", " ")));
+        String plain = raw.indexOf('(') >= 0 ? raw.replaceAll("\\([^)]*\\)?", " ") : raw;
+        if (hit == null && plain != raw) {
+            hit = m.get(key(plain));
         }
-        return hit;
+        return hit != null ? hit : combination(kind, plain);
+    }
+
+    /**
+     * The combination {@code raw} names ({@code "IV and IT"} is {@code intravenous + intrathecal}), or null unless
+     * it joins two or more values of the vocabulary, each found (none of them "unknown" or "other").
+     */
+    private String combination(Kind kind, String raw) {
+        String[] parts = JOINS.split(raw.strip());
+        if (parts.length < 2) {
+            return null;
+        }
+        Map<String, Integer> rank = order.get(kind);
+        java.util.TreeSet<String> found = new java.util.TreeSet<>(java.util.Comparator.comparing(rank::get));
+        for (String part : parts) {
+            String hit = part.isBlank() ? null : table.get(kind).get(key(part));
+            if (hit == null || hit.equals("unknown") || hit.equals("other")) {
+                return null;
+            }
+            found.add(hit);
+        }
+        return found.size() < 2 ? found.first() : String.join(" + ", found);
     }
 
     private static String key(String s) {

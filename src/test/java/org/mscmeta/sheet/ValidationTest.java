@@ -244,6 +244,27 @@ class ValidationTest {
         assertTrue(s.notices().get(0).message().contains("\"retro-orbital\" is not in the vocabulary (row 2)"));
     }
 
+    /**
+     * One combination of routes written three ways ("IV and IT", "intravenous/intrathecal", "IT + IV") is one
+     * subgroup, "intravenous + intrathecal" (they were three, each "not in the vocabulary"); a value whose parts are
+     * not all in the vocabulary is kept as written and noted.
+     */
+    @Test
+    void aCombinationOfRoutesIsOneSubgroupHoweverWritten() throws Exception {
+        ExtractionSheet s = read("combined.csv", HEADER + "\nA,2020,IV and IT,BM,Death,1,10,1,10\n"
+                + "B,2021,intravenous/intrathecal,bone marrow and adipose,Death,2,10,1,10\n"
+                + "C,2022,IT + IV,UC,Death,1,12,2,12\nD,2023,iv & IV,UC,Death,1,12,2,12\n"
+                + "E,2023,left and right knee,UC,Death,1,12,2,12\n");
+        for (int i = 0; i < 3; i++) {
+            assertEquals("intravenous + intrathecal", s.route().get(i), "row " + (i + 2));
+        }
+        assertEquals("intravenous", s.route().get(3), "the same route twice is that route");
+        assertEquals("bone marrow + adipose", s.cellSource().get(1));
+        assertEquals("left and right knee", s.route().get(4));
+        assertEquals(1, s.notices().size(), s.notices().toString());
+        assertTrue(s.notices().get(0).message().contains("\"left and right knee\" is not in the vocabulary (row 6)"));
+    }
+
     @Test
     void csvCellsAreStrippedInternedAndCountedAsSpreadsheetRows() throws Exception {
         ExtractionSheet s = read("edges.csv", "\uFEFF" + HEADER + "\n"
