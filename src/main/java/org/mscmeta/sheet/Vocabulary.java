@@ -17,8 +17,11 @@ import java.util.Map;
  * The table is data ({@code vocabulary.tsv} beside this class; a user file can add to it), not code.
  *
  * <p>Lookup ignores case and everything but letters and digits; a value not found as written is looked up
- * again without its parenthesised parts, so {@code "Bone marrow (remestemcel-L)"} becomes {@code bone marrow}.
- * A value that names two or more of the vocabulary's values joined by {@code +}, {@code /}, {@code &}, a comma or
+ * again without its parenthesised parts, so {@code "Bone marrow (remestemcel-L)"} becomes {@code bone marrow}, and
+ * then without the words that say what every value is ({@link #GENERIC}: "allogeneic", "human", "mesenchymal stem
+ * cells", "MSCs", "derived"; "injection", "infusion", "administration"), so that the ways papers write a source or a
+ * route are found: {@code "Allogeneic BM-MSCs"}, {@code "hUC-MSCs"}, {@code "bone marrow-derived mesenchymal stem
+ * cells"}, {@code "MSC (bone marrow)"}, {@code "intrathecal administration"}. A value that names two or more of the vocabulary's values joined by {@code +}, {@code /}, {@code &}, a comma or
  * "and" ({@code "IV and IT"}, {@code "intravenous/intrathecal"}) is their combination, in the table's order
  * ({@code intravenous + intrathecal}), so that one combination written two ways is one subgroup. A value still not
  * found is kept as written and reported by the caller.
@@ -47,6 +50,18 @@ public final class Vocabulary {
     private final Map<Kind, Map<String, String>> table = new HashMap<>();
     /** Per kind, each canonical value's position in the table: the order of a combination's parts. */
     private final Map<Kind, Map<String, Integer>> order = new HashMap<>();
+    /**
+     * Per kind, the words that say what every value of it is, not which: left out of a value not found as written.
+     * Donor type is a column of its own ({@code donor}).
+     */
+    static final Map<Kind, java.util.Set<String>> GENERIC = Map.of(
+            Kind.CELL_SOURCE, java.util.Set.of("human", "allogeneic", "allogenic", "autologous", "mesenchymal", "stem",
+                    "stromal", "cell", "cells", "msc", "mscs", "derived", "from", "expanded", "cultured", "culture",
+                    "tissue", "origin"),
+            Kind.ROUTE, java.util.Set.of("injection", "injections", "infusion", "infusions", "administration",
+                    "administered", "delivery", "delivered", "transplantation", "route", "single", "repeated", "via",
+                    "by"));
+
     /** What joins the parts of a combination: +, /, &, a comma, a semicolon, "and", "plus". */
     private static final java.util.regex.Pattern JOINS = java.util.regex.Pattern.compile(
             "\\s*(?:[+/&,;]|\\band\\b|\\bplus\\b)\\s*", java.util.regex.Pattern.CASE_INSENSITIVE);
@@ -123,13 +138,57 @@ public final class Vocabulary {
         if (raw == null || raw.isBlank()) {
             return NOT_REPORTED;
         }
+        String plain = raw.indexOf('(') >= 0 ? raw.replaceAll("\\([^)]*\\)?", " ") : raw;
+        String hit = one(kind, raw, plain);
+        return hit != null ? hit : combination(kind, plain);
+    }
+
+    /**
+     * The canonical value of one value: as written, without its parenthesised parts, or without the generic words
+     * of its kind (of the whole, then of the part outside the parentheses); null when none is in the table.
+     */
+    private String one(Kind kind, String raw, String plain) {
         Map<String, String> m = table.get(kind);
         String hit = m.get(key(raw));
-        String plain = raw.indexOf('(') >= 0 ? raw.replaceAll("\\([^)]*\\)?", " ") : raw;
         if (hit == null && plain != raw) {
             hit = m.get(key(plain));
         }
-        return hit != null ? hit : combination(kind, plain);
+        if (hit == null) {
+            hit = specific(kind, raw);
+        }
+        if (hit == null && plain != raw) {
+            hit = specific(kind, plain);
+        }
+        return hit;
+    }
+
+    /**
+     * {@code text} without the generic words of its kind looked up: words are runs of letters and digits, a cell
+     * source's word ending in "msc" or "mscs" loses the ending ({@code BMMSCs} is {@code bm}), and a leading "h"
+     * (human) is tried away ({@code hUC} is {@code uc}); null when nothing specific is left or it is not in the table.
+     */
+    private String specific(Kind kind, String text) {
+        java.util.Set<String> generic = GENERIC.get(kind);
+        StringBuilder sb = new StringBuilder();
+        for (String word : text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{Nd}]+")) {
+            if (kind == Kind.CELL_SOURCE && word.length() > 4 && word.endsWith("msc")) {
+                word = word.substring(0, word.length() - 3);
+            } else if (kind == Kind.CELL_SOURCE && word.length() > 5 && word.endsWith("mscs")) {
+                word = word.substring(0, word.length() - 4);
+            }
+            if (!word.isEmpty() && !generic.contains(word)) {
+                sb.append(word);
+            }
+        }
+        if (sb.length() == 0) {
+            return null;
+        }
+        Map<String, String> m = table.get(kind);
+        String hit = m.get(sb.toString());
+        if (hit == null && kind == Kind.CELL_SOURCE && sb.length() > 2 && sb.charAt(0) == 'h') {
+            hit = m.get(sb.substring(1));
+        }
+        return hit;
     }
 
     /**
@@ -144,7 +203,7 @@ public final class Vocabulary {
         Map<String, Integer> rank = order.get(kind);
         java.util.TreeSet<String> found = new java.util.TreeSet<>(java.util.Comparator.comparing(rank::get));
         for (String part : parts) {
-            String hit = part.isBlank() ? null : table.get(kind).get(key(part));
+            String hit = part.isBlank() ? null : one(kind, part, part);
             if (hit == null || hit.equals("unknown") || hit.equals("other")) {
                 return null;
             }

@@ -265,6 +265,46 @@ class ValidationTest {
         assertTrue(s.notices().get(0).message().contains("\"left and right knee\" is not in the vocabulary (row 6)"));
     }
 
+    /**
+     * Cell sources and routes as papers write them are found without the words every value has ("Allogeneic
+     * BM-MSCs", "hUC-MSCs", "bone marrow-derived mesenchymal stem cells", "intrathecal administration"): all sixteen
+     * sources were "not in the vocabulary", each its own subgroup. What names no source ("MSCs", "mesenchymal stem
+     * cells") stays as written, with its notice.
+     */
+    @Test
+    void sourcesAndRoutesAsPapersWriteThemAreFound() throws Exception {
+        String[][] sources = {
+            {"Allogeneic BM-MSCs", "bone marrow"}, {"hUC-MSCs", "umbilical cord"},
+            {"human umbilical cord MSCs", "umbilical cord"}, {"UC-MSCs", "umbilical cord"}, {"BM-MSCs", "bone marrow"},
+            {"adipose-derived MSCs", "adipose"}, {"AD-MSC", "adipose"}, {"hUC-MSC", "umbilical cord"},
+            {"Wharton's jelly MSCs", "umbilical cord"}, {"autologous bone marrow MSC", "bone marrow"},
+            {"BMMSCs", "bone marrow"}, {"MSC (bone marrow)", "bone marrow"},
+            {"bone marrow-derived mesenchymal stem cells", "bone marrow"},
+            {"umbilical cord-derived mesenchymal stromal cells", "umbilical cord"}, {"ADMSC", "adipose"},
+            {"hAMSC", "amnion / amniotic fluid"}, {"iPSC-derived MSCs", "iPSC-derived"},
+            {"umbilical cord blood-derived MSCs", "umbilical cord blood"},
+            {"MSCs", "MSCs"}, {"mesenchymal stem cells", "mesenchymal stem cells"}};
+        String[][] routes = {{"intrathecal administration", "intrathecal"}, {"IV infusions", "intravenous"},
+            {"single intravenous injection", "intravenous"}, {"IV and IT injections", "intravenous + intrathecal"}};
+        StringBuilder csv = new StringBuilder(HEADER + "\n");
+        for (int i = 0; i < sources.length; i++) {
+            String route = i < routes.length ? routes[i][0] : "IV";
+            csv.append("S").append(i).append(",2020,\"").append(route).append("\",\"").append(sources[i][0].replace(
+                    "\"", "\"\"")).append("\",Death,1,10,1,10\n");
+        }
+        ExtractionSheet s = read("papers.csv", csv.toString());
+        for (int i = 0; i < sources.length; i++) {
+            assertEquals(sources[i][1], s.cellSource().get(i), sources[i][0]);
+        }
+        for (int i = 0; i < routes.length; i++) {
+            assertEquals(routes[i][1], s.route().get(i), routes[i][0]);
+        }
+        assertEquals(2, s.notices().size(), s.notices().toString());
+        assertTrue(s.notices().get(0).message().contains("\"MSCs\" is not in the vocabulary")
+                && s.notices().get(1).message().contains("\"mesenchymal stem cells\" is not in the vocabulary"),
+                s.notices().toString());
+    }
+
     @Test
     void csvCellsAreStrippedInternedAndCountedAsSpreadsheetRows() throws Exception {
         ExtractionSheet s = read("edges.csv", "\uFEFF" + HEADER + "\n"
