@@ -21,7 +21,8 @@ import java.util.Map;
  * then without the words that say what every value is ({@link #GENERIC}: "allogeneic", "human", "mesenchymal stem
  * cells", "MSCs", "derived"; "injection", "infusion", "administration"), so that the ways papers write a source or a
  * route are found: {@code "Allogeneic BM-MSCs"}, {@code "hUC-MSCs"}, {@code "bone marrow-derived mesenchymal stem
- * cells"}, {@code "MSC (bone marrow)"}, {@code "intrathecal administration"}. A value that names two or more of the vocabulary's values joined by {@code +}, {@code /}, {@code &}, a comma or
+ * cells"}, {@code "MSC (bone marrow)"}, {@code "intrathecal administration"}, {@code "intrathecally"}. A value
+ * that names two or more of the vocabulary's values joined by {@code +}, {@code /}, {@code &}, a comma or
  * "and" ({@code "IV and IT"}, {@code "intravenous/intrathecal"}) is their combination, in the table's order
  * ({@code intravenous + intrathecal}), so that one combination written two ways is one subgroup. A value still not
  * found is kept as written and reported by the caller.
@@ -60,7 +61,7 @@ public final class Vocabulary {
                     "tissue", "origin"),
             Kind.ROUTE, java.util.Set.of("injection", "injections", "infusion", "infusions", "administration",
                     "administered", "delivery", "delivered", "transplantation", "route", "single", "repeated", "via",
-                    "by"));
+                    "by", "drip", "bolus", "percutaneous", "knee", "joint", "once", "twice", "dose", "doses"));
 
     /** What joins the parts of a combination: +, /, &, a comma, a semicolon, "and", "plus". */
     private static final java.util.regex.Pattern JOINS = java.util.regex.Pattern.compile(
@@ -175,6 +176,10 @@ public final class Vocabulary {
                 word = word.substring(0, word.length() - 3);
             } else if (kind == Kind.CELL_SOURCE && word.length() > 5 && word.endsWith("mscs")) {
                 word = word.substring(0, word.length() - 4);
+            } else if (kind == Kind.ROUTE && word.length() > 7 && word.endsWith("ly")) {
+                word = word.substring(0, word.length() - 2); // intrathecally, intravenously, intra-articularly
+            } else if (kind == Kind.ROUTE && word.matches("x?\\d+x?")) {
+                continue; // a count of doses: x2, 3x, 2
             }
             if (!word.isEmpty() && !generic.contains(word)) {
                 sb.append(word);

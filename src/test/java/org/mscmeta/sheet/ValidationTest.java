@@ -285,7 +285,10 @@ class ValidationTest {
             {"umbilical cord blood-derived MSCs", "umbilical cord blood"},
             {"MSCs", "MSCs"}, {"mesenchymal stem cells", "mesenchymal stem cells"}};
         String[][] routes = {{"intrathecal administration", "intrathecal"}, {"IV infusions", "intravenous"},
-            {"single intravenous injection", "intravenous"}, {"IV and IT injections", "intravenous + intrathecal"}};
+            {"single intravenous injection", "intravenous"}, {"IV and IT injections", "intravenous + intrathecal"},
+            {"intrathecally", "intrathecal"}, {"intra-articular knee injection", "intra-articular"},
+            {"IV drip", "intravenous"}, {"percutaneous intramyocardial", "intramyocardial"},
+            {"intravenous infusion x2", "intravenous"}, {"systemic", "systemic"}};
         StringBuilder csv = new StringBuilder(HEADER + "\n");
         for (int i = 0; i < sources.length; i++) {
             String route = i < routes.length ? routes[i][0] : "IV";
@@ -299,9 +302,10 @@ class ValidationTest {
         for (int i = 0; i < routes.length; i++) {
             assertEquals(routes[i][1], s.route().get(i), routes[i][0]);
         }
-        assertEquals(2, s.notices().size(), s.notices().toString());
-        assertTrue(s.notices().get(0).message().contains("\"MSCs\" is not in the vocabulary")
-                && s.notices().get(1).message().contains("\"mesenchymal stem cells\" is not in the vocabulary"),
+        assertEquals(3, s.notices().size(), s.notices().toString());
+        assertTrue(s.notices().get(0).message().contains("\"systemic\" is not in the vocabulary")
+                && s.notices().get(1).message().contains("\"MSCs\" is not in the vocabulary")
+                && s.notices().get(2).message().contains("\"mesenchymal stem cells\" is not in the vocabulary"),
                 s.notices().toString());
     }
 
