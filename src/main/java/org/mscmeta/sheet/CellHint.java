@@ -83,4 +83,28 @@ final class CellHint {
         }
         return "";
     }
+
+    /**
+     * For a missing outcome column: when the header has a column per outcome and arm ({@code fever_msc} beside
+     * {@code fever_control}, a wide table), what the sheet should look like instead; "" otherwise.
+     */
+    static String wideLayout(Field f, String[] headers) {
+        if (f != Field.OUTCOME) {
+            return "";
+        }
+        java.util.Set<String> keys = new java.util.HashSet<>();
+        for (String h : headers) {
+            keys.add(Field.headerKey(h));
+        }
+        for (String h : headers) {
+            String k = Field.headerKey(h);
+            if (Field.forHeader(h) == null && k.length() > 4 && k.endsWith("_msc")
+                    && keys.contains(k.substring(0, k.length() - 4) + "_control")) {
+                return " (the sheet has a column per outcome and arm, '" + h + "' among them: write one row per study"
+                        + " and outcome instead, the outcome's name in an outcome column and its counts in events_msc,"
+                        + " n_msc, events_control and n_control, as docs/input-format.md shows)";
+            }
+        }
+        return "";
+    }
 }

@@ -224,7 +224,7 @@ public final class SheetValidator {
         for (Field f : Field.values()) {
             if (f.required() && !fieldColumn.containsKey(f)) {
                 problem(headerRow, f.canonical(), null, "a column named " + f.describe()
-                        + CellHint.nonEvents(f, headers));
+                        + CellHint.nonEvents(f, headers) + CellHint.wideLayout(f, headers));
             }
         }
         boolean hasEc = fieldColumn.containsKey(Field.EVENTS_CONTROL);

@@ -296,6 +296,16 @@ class AdversarialInputTest {
                 + " count, because events_control is filled");
     }
 
+    /** A wide table (a column per outcome and arm) is refused saying how the sheet should look instead. */
+    @Test
+    void aWideTableIsRefusedWithTheLongLayoutToWrite() throws Exception {
+        Path p = dir.resolve("wide.csv");
+        Files.writeString(p, "study,year,n_msc,n_control,Fever MSC,Fever control,Death MSC,Death control\n"
+                + "A,2020,20,20,3,1,1,2\nB,2021,30,30,4,2,0,1\n");
+        refused(analyze(p), p, "row 1, column 'outcome'", "the sheet has a column per outcome and arm, 'Fever MSC'"
+                + " among them: write one row per study and outcome instead");
+    }
+
     @Test
     void aLabelLongerThanACellHoldsIsRefusedNamingRowAndColumn() throws Exception {
         Path p = dir.resolve("long.csv");
