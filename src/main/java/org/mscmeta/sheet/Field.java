@@ -9,7 +9,7 @@ import java.util.Locale;
  * underscore ({@link #headerKey}).
  */
 public enum Field {
-    STUDY("study", true, "author", "trial", "studlab"),
+    STUDY("study", true, "author", "trial", "studlab", "study_or_subgroup"),
     YEAR("year", false),
     TRIAL_ID("trial_id", false, "nct", "registration"),
     CONDITION("condition", false),

@@ -236,6 +236,18 @@ class ValidationTest {
         assertEquals("I.V.", s.raw(Field.ROUTE).get(0), "raw value kept beside the normalised one");
     }
 
+    /** The header of RevMan's forest plot table ("Study or Subgroup", "Experimental Events", ...) is read. */
+    @Test
+    void revManColumnNamesAreRead() throws Exception {
+        ExtractionSheet s = read("revman.csv", "Study or Subgroup,Outcome,Experimental Events,Experimental Total,"
+                + "Control Events,Control Total\nA 2020,Fever,3,20,1,21\n");
+        assertEquals("A 2020", s.study().get(0));
+        assertEquals(3, s.eventsMsc()[0]);
+        assertEquals(20, s.nMsc()[0]);
+        assertEquals(1, s.eventsControl()[0]);
+        assertEquals(21, s.nControl()[0]);
+    }
+
     @Test
     void unknownVocabularyIsKeptAndNoted() throws Exception {
         ExtractionSheet s = read("vocab.csv", HEADER + "\nA,2020,retro-orbital,moon rock,Death,1,10,1,10\n");
