@@ -384,7 +384,14 @@ public final class SheetValidator {
         if (!headerOk) {
             return;
         }
+        if (ambiguousColumn >= 0) {
+            problem(rowNumber, headers[ambiguousColumn], ambiguousText, "a number without a thousands separator"
+                    + " (the sheet uses decimal commas, where '" + ambiguousText + "' may mean a thousand times what"
+                    + " another program reads: write the digits alone)");
+            ambiguousColumn = -1;
+        }
         // a row with more or fewer values than the header: every problem of the row says how a value may have moved
+        // (a line of one value is a note, which validateRow says as such)
         String moved = "if a text holds the separator without quotes, the values after it have moved to the right"
                 + " (write such a text in double quotes)";
         if (extraColumn >= 0) {
@@ -393,19 +400,10 @@ public final class SheetValidator {
             extraColumn = -1;
             shiftedRow = rowNumber;
             shiftHint = "; the row has values beyond the header's " + headers.length + " columns: " + moved;
-        } else if (fieldCount < rowCodes.length) {
+        } else if (fieldCount < rowCodes.length && fieldCount > 1 && !shortRow(rowNumber, fieldCount)) {
             shiftedRow = rowNumber;
             shiftHint = "; the row has " + fieldCount + " values but the header has " + headers.length + " columns: if"
                     + " a separator is missing, the values after it have moved to the left";
-        }
-        if (ambiguousColumn >= 0) {
-            problem(rowNumber, headers[ambiguousColumn], ambiguousText, "a number without a thousands separator"
-                    + " (the sheet uses decimal commas, where '" + ambiguousText + "' may mean a thousand times what"
-                    + " another program reads: write the digits alone)");
-            ambiguousColumn = -1;
-        }
-        if (fieldCount < rowCodes.length && shortRow(rowNumber, fieldCount)) {
-            shiftedRow = Integer.MIN_VALUE; // its problem says it already
         }
         for (int j = fieldCount; j < rowCodes.length; j++) {
             rowCodes[j] = EMPTY;
@@ -509,7 +507,16 @@ public final class SheetValidator {
             // the header again (a second table pasted below the first): one problem, not one per count column
             problem(rowNumber, header(Field.STUDY), studyLabel, "a data row, but this row repeats the header (a second"
                     + " table pasted below the first?): delete it");
-            repeatedHeaderRow = rowNumber;
+            explainedRow = rowNumber;
+        } else if (cell(Field.EVENTS_MSC).isEmpty() && cell(Field.N_MSC).isEmpty()) {
+            int alone = loneCell();
+            if (alone >= 0) {
+                // a note below the table (abbreviations, a source): one problem, not one per empty column
+                problem(rowNumber, headers[alone], raw[alone].level(rowCodes[alone]), "a data row, but this row holds"
+                        + " this text alone (a note below the table?): delete it, or keep notes in a column of their"
+                        + " own");
+                explainedRow = rowNumber;
+            }
         }
         if (studyLabel.isEmpty()) {
             problem(rowNumber, header(Field.STUDY), shown(Field.STUDY), "a study label such as 'Bowdish 2023'"
@@ -948,8 +955,22 @@ public final class SheetValidator {
         return j == null ? f.canonical() : headers[j];
     }
 
-    /** The row last found to repeat the header: its other problems are that one. */
-    private int repeatedHeaderRow = Integer.MIN_VALUE;
+    /** The column of the current row's only non-empty cell, or -1 when it has none or more than one. */
+    private int loneCell() {
+        int found = -1;
+        for (int j = 0; j < rowCodes.length; j++) {
+            if (!raw[j].level(rowCodes[j]).isEmpty()) {
+                if (found >= 0) {
+                    return -1;
+                }
+                found = j;
+            }
+        }
+        return found;
+    }
+
+    /** The row last found to be other than data (the header again, a note): its other problems are that one. */
+    private int explainedRow = Integer.MIN_VALUE;
 
     /** For a required label that was a mark of a value not reported: why it counts as missing. */
     private static String marked(String mark) {
@@ -957,7 +978,7 @@ public final class SheetValidator {
     }
 
     private void problem(int row, String column, String value, String expected) {
-        if (row == repeatedHeaderRow) {
+        if (row == explainedRow) {
             return;
         }
         problemCount++;

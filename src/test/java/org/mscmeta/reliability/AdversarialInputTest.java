@@ -306,6 +306,22 @@ class AdversarialInputTest {
                 + " among them: write one row per study and outcome instead");
     }
 
+    /**
+     * Notes below the table (abbreviations, a source) are one problem each that says what they look like; they were
+     * three problems each about empty count columns.
+     */
+    @Test
+    void aNoteBelowTheTableIsOneProblemSayingWhatItIs() throws Exception {
+        Path p = dir.resolve("notes.csv");
+        Files.writeString(p, HEAD + "A,Fever,1,10,2,10\n\n\"Abbreviations: MSC, mesenchymal stromal cells\",,,,,\n"
+                + "Source: own extraction\n");
+        Cli.Run r = analyze(p);
+        refused(r, p, "row 4, column 'study': found \"Abbreviations: MSC, mesenchymal stromal cells\"; expected a data"
+                + " row, but this row holds this text alone (a note below the table?): delete it, or keep notes in a"
+                + " column of their own", "row 5, column 'study': found \"Source: own extraction\"");
+        assertTrue(r.err().contains("2 problems in the input"), r.err());
+    }
+
     @Test
     void aLabelLongerThanACellHoldsIsRefusedNamingRowAndColumn() throws Exception {
         Path p = dir.resolve("long.csv");
