@@ -150,6 +150,12 @@ public final class MetaAnalysis {
             out.add(new Notice("settings", null, "--cc-mode tacc corrects as only0 does here: the treatment-arm"
                     + " correction (Sweeting 2004) shares the correction between the two arms of a trial; " + single));
         }
+        if (s.doubleZero() == DoubleZero.EXCLUDE && !s.measure().dropsDoubleZero()) {
+            out.add(new Notice("settings", null, "--double-zero exclude has no effect: " + (s.measure().isProportion()
+                    ? single + ", where a trial without events is an incidence of 0, not a double zero"
+                    : measure + " keeps trials without events in both arms, whose risk difference is 0 with a finite"
+                    + " variance (as metafor)")));
+        }
         if (s.glmmModel().equals("UM.RS") && (s.measure().isProportion()
                 || s.method() != Method.GLMM && s.sensitivity() == SensitivityMode.NONE)) {
             out.add(new Notice("settings", null, "--glmm-model has no effect: it chooses the GLMM of odds ratios of"

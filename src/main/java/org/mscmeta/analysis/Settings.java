@@ -19,7 +19,8 @@ import org.mscmeta.pool.TauSquared;
  * @param hksj       Hartung-Knapp-Sidik-Jonkman adjustment of the random-effects CI (default off); not used by the
  *                   GLMM, whose interval is the Wald z interval (the command line refuses the two together)
  * @param cc         continuity correction (default 0.5, only0)
- * @param doubleZero double-zero studies for RR and OR (default exclude; RD always keeps them)
+ * @param doubleZero double-zero studies for RR and OR, as given (null: not given, exclude; RD and the proportion
+ *                   measures keep them whatever is given: {@link #effectiveDoubleZero()})
  * @param level      confidence level (default 0.95)
  * @param by         subgroup variables; null means "route and cell_source where the sheet has them"
  * @param outcomes   analyse only these outcomes (names as in the sheet, any case); empty for all
@@ -42,14 +43,13 @@ public record Settings(Measure measure, Method method, TauSquared tau2, boolean 
 
     /** RR, MH, REML, no HKSJ, 0.5 only0, double zeros excluded, 95%, default subgroups, all outcomes. */
     public static final Settings DEFAULTS = new Settings(Measure.RR, Method.MH, TauSquared.REML, false,
-            ContinuityCorrection.DEFAULT, DoubleZero.EXCLUDE, 0.95, null, List.of(), List.of(),
+            ContinuityCorrection.DEFAULT, null, 0.95, null, List.of(), List.of(),
             SensitivityMode.AUTO, "UM.FS", Convention.METAFOR, null, Multiplicity.DEFAULT, Double.NaN);
 
     public Settings {
         Objects.requireNonNull(measure, "measure");
         Objects.requireNonNull(method, "method");
         Objects.requireNonNull(cc, "cc");
-        Objects.requireNonNull(doubleZero, "doubleZero");
         if (!(level > 0 && level < 1)) {
             throw new IllegalArgumentException("level must be between 0 and 1 (e.g. 0.95), got " + level);
         }
@@ -177,7 +177,7 @@ public record Settings(Measure measure, Method method, TauSquared tau2, boolean 
 
     /** The double-zero handling in force: RD keeps double-zero studies whatever was asked. */
     public DoubleZero effectiveDoubleZero() {
-        return measure.dropsDoubleZero() ? doubleZero : DoubleZero.INCLUDE;
+        return !measure.dropsDoubleZero() ? DoubleZero.INCLUDE : doubleZero == null ? DoubleZero.EXCLUDE : doubleZero;
     }
 
     /** The tau2 estimator's name, or "none". */

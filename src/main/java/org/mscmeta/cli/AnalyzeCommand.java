@@ -172,7 +172,7 @@ final class AnalyzeCommand implements Main.Subcommand {
         convention = o.text("convention");
         cc = o.number("cc");
         ccMode = o.text("cc-mode");
-        doubleZero = o.text("double-zero");
+        doubleZero = o.has("double-zero") ? o.text("double-zero") : null; // null: not given (exclude where it applies)
         by = o.list("by");
         moderators = o.list("moderators");
         sensitivity = o.text("sensitivity");
@@ -360,7 +360,7 @@ final class AnalyzeCommand implements Main.Subcommand {
         }
         DoubleZero dz;
         try {
-            dz = DoubleZero.parse(doubleZero);
+            dz = doubleZero == null ? null : DoubleZero.parse(doubleZero);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("--double-zero: expected exclude or include, got '" + doubleZero + "'");
         }

@@ -98,8 +98,14 @@ class AnalyzeCommandTest {
             {"--cc-mode tacc corrects as only0 does here", "--measure", "PFT", "--cc-mode", "tacc"},
             {"--glmm-model has no effect", "--measure", "PLOGIT", "--method", "GLMM", "--glmm-model", "UM.RS"},
             {"--glmm-model has no effect", "--sensitivity", "none", "--glmm-model", "UM.RS"},
+            {"--double-zero exclude has no effect: --measure RD keeps trials without events in both arms",
+                "--measure", "RD", "--double-zero", "exclude"},
+            {"--double-zero exclude has no effect: --measure PFT pools the incidence", "--measure", "PFT",
+                "--double-zero", "exclude"},
             {null, "--measure", "PLOGIT"},
             {null, "--glmm-model", "UM.RS"},
+            {null, "--measure", "RD"},
+            {null, "--double-zero", "exclude"},
         };
         int i = 0;
         for (String[] run : runs) {
