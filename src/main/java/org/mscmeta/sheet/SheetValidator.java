@@ -149,6 +149,8 @@ public final class SheetValidator {
         return TOTALS.contains(s.substring(0, cut).strip());
     }
     private int missingCells;
+    /** Rows whose MSC events exceed the arm's participants: most of them, and the columns are swapped. */
+    private int eventsOverTotal;
     private String firstMissing;
     /** Per column, the current row's cell when it was a mark of a value not reported ("NA", "NR"), else null. */
     private String[] marks;
@@ -537,6 +539,7 @@ public final class SheetValidator {
         if (e1 >= 0 && n1 >= 1 && e1 > n1) {
             problem(rowNumber, header(Field.EVENTS_MSC), cell(Field.EVENTS_MSC),
                     "at most n_msc = " + n1 + " (counts are participants with the event, not events)");
+            eventsOverTotal++;
         }
         eventsMsc.add(e1);
         nMsc.add(n1);
@@ -589,6 +592,14 @@ public final class SheetValidator {
                 columns.add(b.build());
             }
             checkDuplicates(study, outcome, columns);
+        }
+        if (eventsOverTotal >= 3 && 2L * eventsOverTotal >= rowNumbers.size()) {
+            // most rows at once: the columns, not the counts (first, before the rows' own problems)
+            problems.add(0, new InputProblem(file, headerRow, InputProblem.NO_COLUMN, "", "the participants with the"
+                    + " event in events_msc and the arm's participants in n_msc, but in " + eventsOverTotal + " of "
+                    + rowNumbers.size() + " rows '" + header(Field.EVENTS_MSC) + "' holds more than '"
+                    + header(Field.N_MSC) + "', as if the two columns held each other's values: check which is which"));
+            problemCount++;
         }
         if (problemCount > 0) {
             throw new InvalidInputException(problems, problemCount);

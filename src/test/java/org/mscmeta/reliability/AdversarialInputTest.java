@@ -322,6 +322,26 @@ class AdversarialInputTest {
         assertTrue(r.err().contains("2 problems in the input"), r.err());
     }
 
+    /**
+     * Events and totals swapped for the whole sheet: besides each row's problem, the first line says the columns
+     * look swapped (each row said only "expected at most n_msc = 4"); one row over its total says no such thing.
+     */
+    @Test
+    void swappedEventAndTotalColumnsAreSaidOnce() throws Exception {
+        Path p = dir.resolve("swapped.csv");
+        Files.writeString(p, "study,outcome,MSC total,MSC events,events_control,n_control\n"
+                + "A,Fever,1,10,2,10\nB,Fever,3,12,1,12\nC,Fever,4,20,2,20\nD,Fever,10,5,2,10\n");
+        Cli.Run r = analyze(p);
+        refused(r, p, "swapped.csv: row 1: expected the participants with the event in events_msc and the arm's"
+                + " participants in n_msc, but in 3 of 4 rows 'MSC events' holds more than 'MSC total', as if the two"
+                + " columns held each other's values: check which is which");
+        Path one = dir.resolve("one.csv");
+        Files.writeString(one, HEAD + "A,Fever,1,10,2,10\nB,Fever,13,12,1,12\nC,Fever,4,20,2,20\n");
+        Cli.Run single = analyze(one);
+        assertEquals(2, single.status());
+        assertFalse(single.err().contains("as if the two columns held each other's values"), single.err());
+    }
+
     @Test
     void aLabelLongerThanACellHoldsIsRefusedNamingRowAndColumn() throws Exception {
         Path p = dir.resolve("long.csv");
