@@ -163,8 +163,8 @@ public final class ManuscriptKit {
             "Certainty (GRADE)"});
         for (Analysis a : r.analyses()) {
             SummaryOfFindings f = a.summaryOfFindings();
-            if (a.subgroup() != null || f == null) {
-                continue;
+            if (a.subgroup() != null || f == null || s.measure().isProportion()) {
+                continue; // a proportion measure has no comparison to summarise: the sentence below says so once
             }
             String rel = Double.isFinite(f.relative()) ? s.measure().name() + " " + Formats.interval(f.relative(),
                     f.relativeLower(), f.relativeUpper(), ratio) : Formats.NOT_ESTIMABLE;

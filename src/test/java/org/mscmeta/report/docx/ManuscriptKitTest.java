@@ -42,6 +42,31 @@ class ManuscriptKitTest {
     }
 
     /**
+     * Under a proportion measure the kit's summary of findings is one sentence: it was a table whose every row read
+     * "not estimable" with the reason, under a footnote about control-arm risks that do not exist.
+     */
+    @Test
+    void aProportionMeasureHasNoSummaryOfFindingsTable(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        var r = MetaAnalysis.run(SheetReader.withBuiltInVocabulary().read(Path.of("examples/msc_adverse_events.csv"),
+                null), Settings.DEFAULTS.withMeasure(Measure.PLOGIT).withOutcome("Death"));
+        Path docx = dir.resolve("report.docx");
+        ManuscriptKit.write(r, List.of(), docx);
+        try (var doc = new org.apache.poi.xwpf.usermodel.XWPFDocument(java.nio.file.Files.newInputStream(docx))) {
+            assertTrue(doc.getTables().isEmpty(), "no table");
+            String text = doc.getParagraphs().stream().map(p -> p.getText()).reduce("", (a, b) -> a + "\n" + b);
+            assertTrue(text.contains("Not estimable: a summary of findings compares MSC with control, and this run"
+                    + " pools the MSC arms alone."), text);
+            assertFalse(text.contains("Risk with control"), text);
+        }
+        var rr = MetaAnalysis.run(SheetReader.withBuiltInVocabulary().read(Path.of("examples/msc_adverse_events.csv"),
+                null), Settings.DEFAULTS.withOutcome("Death"));
+        ManuscriptKit.write(rr, List.of(), docx);
+        try (var doc = new org.apache.poi.xwpf.usermodel.XWPFDocument(java.nio.file.Files.newInputStream(docx))) {
+            assertTrue(doc.getTables().size() == 1, "the risk ratio's table");
+        }
+    }
+
+    /**
      * The mixed logistic models give the studies no weights and the plots draw their squares all of one size; the
      * legend said "area proportional to the study's weight".
      */
