@@ -155,7 +155,7 @@ public final class SheetValidator {
     /** Per column, the current row's cell when it was a mark of a value not reported ("NA", "NR"), else null. */
     private String[] marks;
     /** Whether a cell of the current row is in {@link #marks}. */
-    private boolean marked;
+    private boolean rowHasMarks;
     /** Columns of counts, year and dose: numbers. */
     private boolean[] numericColumn;
     private final char[] scratch = new char[64];
@@ -468,9 +468,9 @@ public final class SheetValidator {
     }
 
     private void validateRow(int rowNumber) {
-        if (marked) {
+        if (rowHasMarks) {
             Arrays.fill(marks, null);
-            marked = false;
+            rowHasMarks = false;
         }
         for (int j = 0; j < rowCodes.length; j++) {
             int code = rowCodes[j];
@@ -485,7 +485,7 @@ public final class SheetValidator {
                                 + headers[j] + "'";
                     }
                     marks[j] = raw[j].level(rowCodes[j]);
-                    marked = true;
+                    rowHasMarks = true;
                     rowCodes[j] = EMPTY;
                 } else if (kind == TOO_LONG) {
                     problem(rowNumber, headers[j], raw[j].level(rowCodes[j]).substring(0, 40) + "\u2026 ("

@@ -63,6 +63,9 @@ public final class Vocabulary {
                     "administered", "delivery", "delivered", "transplantation", "route", "single", "repeated", "via",
                     "by", "drip", "bolus", "percutaneous", "knee", "joint", "once", "twice", "dose", "doses"));
 
+    /** A count of doses in a route ("x2", "3x"), which says nothing of the route. */
+    private static final java.util.regex.Pattern DOSE_COUNT = java.util.regex.Pattern.compile("x?\\d+x?");
+
     /** What joins the parts of a combination: +, /, &, a comma, a semicolon, "and", "plus". */
     private static final java.util.regex.Pattern JOINS = java.util.regex.Pattern.compile(
             "\\s*(?:[+/&,;]|\\band\\b|\\bplus\\b)\\s*", java.util.regex.Pattern.CASE_INSENSITIVE);
@@ -178,7 +181,7 @@ public final class Vocabulary {
                 word = word.substring(0, word.length() - 4);
             } else if (kind == Kind.ROUTE && word.length() > 7 && word.endsWith("ly")) {
                 word = word.substring(0, word.length() - 2); // intrathecally, intravenously, intra-articularly
-            } else if (kind == Kind.ROUTE && word.matches("x?\\d+x?")) {
+            } else if (kind == Kind.ROUTE && DOSE_COUNT.matcher(word).matches()) {
                 continue; // a count of doses: x2, 3x, 2
             }
             if (!word.isEmpty() && !generic.contains(word)) {
