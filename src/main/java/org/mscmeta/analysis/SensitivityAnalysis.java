@@ -148,7 +148,6 @@ final class SensitivityAnalysis {
             }
             cols.add(c);
         }
-        int[] rowIndex = rowIndexByNumber(sheet);
         double[] y = new double[inc.length];
         double[] v = new double[inc.length];
         List<ModeratorDesign.Moderator> moderators = new ArrayList<>();
@@ -157,7 +156,7 @@ final class SensitivityAnalysis {
             boolean dose = isDose(mods.get(j));
             String[] values = new String[inc.length];
             for (int r = 0; r < inc.length; r++) {
-                String value = cols.get(j).get(rowIndex[studies.row(inc[r])]);
+                String value = cols.get(j).get(studies.index(inc[r]));
                 values[r] = dose && ModeratorDesign.number(value) == null ? null : value;
             }
             // a column with text anywhere in the sheet is a factor in every outcome, as a column R reads as text
@@ -261,18 +260,5 @@ final class SensitivityAnalysis {
     /** Whether {@code column} is the dose ({@code dose_cells_per_kg} or an alias), whose text is read as blank. */
     private static boolean isDose(String column) {
         return Field.forHeader(column) == Field.DOSE;
-    }
-
-    /** Maps a spreadsheet row number back to the 0-based data row index. */
-    private static int[] rowIndexByNumber(ExtractionSheet sheet) {
-        int max = 0;
-        for (int r : sheet.rowNumber()) {
-            max = Math.max(max, r);
-        }
-        int[] idx = new int[max + 1];
-        for (int i = 0; i < sheet.size(); i++) {
-            idx[sheet.rowNumber()[i]] = i;
-        }
-        return idx;
     }
 }

@@ -165,6 +165,11 @@ public final class StudyTable extends AbstractList<StudyResult> implements Rando
         return included(j) ? measure.toNatural(yi(j) + z * Math.sqrt(vi(j))) : Double.NaN;
     }
 
+    /** Index of study {@code j} among the extraction sheet's data rows (0-based, as {@link ExtractionSheet}'s arrays). */
+    int index(int j) {
+        return rows[j];
+    }
+
     /** Spreadsheet row of study {@code j}. */
     public int row(int j) {
         return rowNumber[rows[j]];

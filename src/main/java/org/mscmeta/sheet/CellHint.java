@@ -107,4 +107,17 @@ final class CellHint {
         }
         return "";
     }
+
+    /**
+     * For a missing outcome column of a sheet that has every other required column (a table of one adverse event):
+     * that the column is needed all the same, and how a workbook of one sheet per event is read; "" otherwise.
+     */
+    static String oneEvent(Field f, String[] headers) {
+        if (f != Field.OUTCOME || !Field.namesRequiredColumnsButOutcome(headers)) {
+            return "";
+        }
+        return " (the adverse event of each row: a sheet of one adverse event needs it too, with the event's name in"
+                + " every row; a workbook of one sheet per adverse event, each sheet named by its event, is read"
+                + " without it)";
+    }
 }

@@ -91,18 +91,30 @@ public enum Field {
      * workbook's sheet or a text file.
      */
     static boolean namesRequiredColumns(String[] cells) {
-        java.util.EnumSet<Field> seen = java.util.EnumSet.noneOf(Field.class);
+        return missingRequired(cells).isEmpty();
+    }
+
+    /**
+     * Whether the cells name every required column but the outcome: the header of a table of one adverse event (a
+     * workbook of one sheet per event, the event named by the sheet).
+     */
+    static boolean namesRequiredColumnsButOutcome(String[] cells) {
+        return missingRequired(cells).equals(java.util.EnumSet.of(OUTCOME));
+    }
+
+    private static java.util.Set<Field> missingRequired(String[] cells) {
+        java.util.EnumSet<Field> missing = java.util.EnumSet.noneOf(Field.class);
+        for (Field f : values()) {
+            if (f.required) {
+                missing.add(f);
+            }
+        }
         for (String c : cells) {
             Field f = c == null ? null : forHeader(c);
             if (f != null) {
-                seen.add(f);
+                missing.remove(f);
             }
         }
-        for (Field f : values()) {
-            if (f.required && !seen.contains(f)) {
-                return false;
-            }
-        }
-        return true;
+        return missing;
     }
 }

@@ -16,11 +16,17 @@ final class HeaderSearch {
     /**
      * Where the header is.
      *
-     * @param row     the 1-based row of the column names, -1 when none was found
-     * @param grouped whether the row above holds group names
+     * @param row       the 1-based row of the column names, -1 when none was found
+     * @param grouped   whether the row above holds group names
+     * @param noOutcome whether the header names every required column but the outcome: a table of one adverse
+     *                  event, as a workbook of one sheet per event has it (the event named by the sheet)
      */
-    record Found(int row, boolean grouped) {
-        static final Found NONE = new Found(-1, false);
+    record Found(int row, boolean grouped, boolean noOutcome) {
+        static final Found NONE = new Found(-1, false, false);
+
+        Found(int row, boolean grouped) {
+            this(row, grouped, false);
+        }
 
         /** Whether a header was found. */
         boolean any() {
@@ -38,17 +44,25 @@ final class HeaderSearch {
 
     /**
      * Looks at the next row, in order ({@code row} 1-based; a row missing from a workbook's file is blank): the
-     * header found with it, or {@link Found#NONE}.
+     * header found with it, or {@link Found#NONE}. A header without an outcome column is found too
+     * ({@link Found#noOutcome}): a workbook's reader may read the sheet as the table of the event it is named after.
      */
     Found offer(int row, String[] cells) {
         String[] above = row == previousRow + 1 ? previous : null;
         previous = cells;
         previousRow = row;
+        String[] grouped = above == null ? null : names(above, cells);
         if (Field.namesRequiredColumns(cells)) {
             return new Found(row, false);
         }
-        if (above != null && Field.namesRequiredColumns(names(above, cells))) {
+        if (grouped != null && Field.namesRequiredColumns(grouped)) {
             return new Found(row, true);
+        }
+        if (Field.namesRequiredColumnsButOutcome(cells)) {
+            return new Found(row, false, true);
+        }
+        if (grouped != null && Field.namesRequiredColumnsButOutcome(grouped)) {
+            return new Found(row, true, true);
         }
         return Found.NONE;
     }

@@ -52,8 +52,9 @@ public final class SheetReader {
             throw new NoSuchFileException(file.toString(), null, "no such input file");
         }
         String lower = name.toLowerCase(Locale.ROOT);
-        java.util.function.Supplier<SheetValidator> validators = () -> new SheetValidator(name, vocabulary, outcomeMap);
-        SheetValidator validator;
+        java.util.function.Function<String, SheetValidator> validators =
+                part -> new SheetValidator(part, vocabulary, outcomeMap);
+        java.util.List<SheetValidator> parts;
         if (lower.endsWith(".xlsx") || lower.endsWith(".xlsm") || lower.endsWith(".xls")) {
             // by content, not by name: an .xls file may be an .xlsx renamed, or a web page a site exported as ".xls"
             byte[] magic = new byte[8];
@@ -63,13 +64,13 @@ public final class SheetReader {
             }
             long head = n == 8 ? java.nio.ByteBuffer.wrap(magic).getLong() : 0;
             if (head == OLE2) {
-                validator = XlsSheet.read(file, name, sheetName, validators);
+                parts = XlsSheet.read(file, name, sheetName, validators);
             } else if (lower.endsWith(".xls") && !(n >= 4 && magic[0] == 'P' && magic[1] == 'K')) {
                 throw new InvalidInputException(name, "an .xls workbook, but the file is " + (n == 0 ? "empty"
                         : "not one (it holds text or a web page, as some sites export \".xls\")") + ": open it in Excel"
                         + " or LibreOffice and save it as .xlsx, or save the data as CSV");
             } else {
-                validator = XlsxSheet.read(file, name, sheetName, validators);
+                parts = XlsxSheet.read(file, name, sheetName, validators);
             }
         } else if (lower.endsWith(".ods") || lower.endsWith(".numbers")) {
             throw new InvalidInputException(name, "an .xlsx or .xls workbook or a delimited text file (.csv, .tsv,"
@@ -78,9 +79,10 @@ public final class SheetReader {
             throw new InvalidInputException(name, "a workbook (.xlsx or .xls), as --sheet names one of its sheets, but"
                     + " this is read as delimited text, which has none: leave --sheet out");
         } else {
-            validator = CsvSheet.read(file, name, validators);
+            parts = java.util.List.of(CsvSheet.read(file, name, () -> validators.apply(name)));
         }
-        return validator.finish();
+        return parts.size() == 1 && parts.get(0).file().equals(name) ? parts.get(0).finish()
+                : SheetParts.join(name, parts);
     }
 
     /**

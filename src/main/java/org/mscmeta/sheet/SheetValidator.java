@@ -81,6 +81,20 @@ public final class SheetValidator {
         firstDataRow = 0;
     }
 
+    /**
+     * The sheet is the table of one adverse event, {@code outcome}, and has no outcome column: the header gains one
+     * ({@link #OUTCOME_HEADER}, after the sheet's own columns) and every row holds {@code outcome} in it.
+     */
+    void outcomeOfEveryRow(String outcome) {
+        outcomeOfEveryRow = outcome;
+    }
+
+    /** The header of the outcome column a sheet of one adverse event is given ({@link #outcomeOfEveryRow}). */
+    static final String OUTCOME_HEADER = "outcome";
+
+    /** The outcome of every row of a sheet without an outcome column, or null. */
+    private String outcomeOfEveryRow;
+
     /** The header is row {@code row} of the sheet (below rows of titles), its first data row the next. */
     void headerRow(int row) {
         headerRow = row;
@@ -176,6 +190,11 @@ public final class SheetValidator {
         this.outcomeMap = outcomeMap == null ? OutcomeMap.NONE : outcomeMap;
     }
 
+    /** How the problems and notices name the sheet: its file (and, for one of several sheets, the sheet). */
+    String file() {
+        return file;
+    }
+
     /** Adds a notice about how the sheet was read (encoding, separator, sheet chosen). */
     void notice(Notice n) {
         readNotices.add(n);
@@ -188,6 +207,10 @@ public final class SheetValidator {
 
     /** Takes the header row (spreadsheet row 1). Returns false when the sheet cannot be read further. */
     public boolean header(String[] cells) {
+        if (outcomeOfEveryRow != null) {
+            cells = Arrays.copyOf(cells, cells.length + 1);
+            cells[cells.length - 1] = OUTCOME_HEADER;
+        }
         headers = new String[cells.length];
         raw = new TextColumnBuilder[cells.length];
         for (int j = 0; j < cells.length; j++) {
@@ -226,7 +249,8 @@ public final class SheetValidator {
         for (Field f : Field.values()) {
             if (f.required() && !fieldColumn.containsKey(f)) {
                 problem(headerRow, f.canonical(), null, "a column named " + f.describe()
-                        + CellHint.nonEvents(f, headers) + CellHint.wideLayout(f, headers));
+                        + CellHint.nonEvents(f, headers) + CellHint.wideLayout(f, headers)
+                        + CellHint.oneEvent(f, headers));
             }
         }
         boolean hasEc = fieldColumn.containsKey(Field.EVENTS_CONTROL);
@@ -278,7 +302,22 @@ public final class SheetValidator {
         if (!headerOk) {
             return;
         }
-        if (given.length > headers.length) {
+        if (outcomeOfEveryRow != null) {
+            // the sheet's own columns, then the outcome column it was given
+            int own = headers.length - 1;
+            for (int j = own; j < given.length; j++) {
+                if (!Blanks.isBlank(given[j])) {
+                    beyondHeader(rowNumber, j, given[j]);
+                    break;
+                }
+            }
+            int length = given.length;
+            given = Arrays.copyOf(given, headers.length);
+            if (length < own) {
+                Arrays.fill(given, length, own, "");
+            }
+            given[own] = outcomeOfEveryRow;
+        } else if (given.length > headers.length) {
             for (int j = headers.length; j < given.length; j++) {
                 if (!Blanks.isBlank(given[j])) {
                     beyondHeader(rowNumber, j, given[j]);
@@ -443,8 +482,9 @@ public final class SheetValidator {
 
     /** A value beyond the header's columns in a row of a workbook or a table (no separator to blame). */
     private void beyondHeader(int rowNumber, int index, String value) {
+        int own = outcomeOfEveryRow == null ? headers.length : headers.length - 1;
         problem(rowNumber, "column " + (index + 1), value, "no value beyond the last header column ("
-                + headers.length + " columns)");
+                + own + " columns)");
     }
 
     /**

@@ -36,7 +36,6 @@ final class TextColumnBuilder {
         return code;
     }
 
-    /** Appends the code of a level (from {@link #intern}). */
     /** Room for {@code n} rows in all, so that appending up to there copies nothing. */
     void reserve(int n) {
         if (n > codes.length) {
@@ -44,6 +43,7 @@ final class TextColumnBuilder {
         }
     }
 
+    /** Appends the code of a level (from {@link #intern}). */
     void append(int code) {
         if (size == codes.length) {
             codes = Arrays.copyOf(codes, size * 2);

@@ -154,57 +154,6 @@ final class WorkbookRows {
     }
 
     /**
-     * Refuses a workbook when no sheet was chosen ({@code chosen} null: the one {@code --sheet} named is not there, or
-     * no sheet has the required columns) or the named sheet has no header in its first rows.
-     *
-     * @param names the workbook's sheets, in order
-     */
-    static void refuseUnlessChosen(String name, String sheetName, List<String> names, String chosen,
-                                   HeaderSearch.Found header)
-            throws InvalidInputException {
-        if (sheetName != null && chosen == null) {
-            throw new InvalidInputException(name, "a sheet named '" + sheetName + "' (the workbook has '"
-                    + String.join("', '", names) + "')");
-        }
-        if (chosen == null) {
-            throw new InvalidInputException(name, "a sheet with a header row naming study, outcome, events_msc and"
-                    + " n_msc in its first rows, but none of its sheets ('" + String.join("', '", names)
-                    + "') has one");
-        }
-        if (!header.any()) {
-            throw new InvalidInputException(name, "a header row naming study, outcome, events_msc and n_msc in the"
-                    + " first " + HeaderSearch.ROWS + " rows of sheet '" + chosen + "'");
-        }
-    }
-
-    /**
-     * The notices about which sheet was read: another than the first (which has no header), others that have the
-     * required columns too (not read), and title rows above the header.
-     *
-     * @param named whether the sheet was named ({@code --sheet})
-     */
-    static List<Notice> sheetNotices(String name, String chosen, String first, boolean named, List<String> alsoData,
-                                     HeaderSearch.Found header) {
-        List<Notice> found = new ArrayList<>();
-        if (!chosen.equals(first) && !named) {
-            found.add(new Notice("sheet", null, name + ": read sheet '" + chosen + "', the first with the"
-                    + " required columns (the first sheet, '" + first + "', has none)"));
-        }
-        if (!alsoData.isEmpty()) {
-            found.add(new Notice("sheet", null, name + ": read sheet '" + chosen + "' only; "
-                    + (alsoData.size() == 1 ? "sheet '" : "sheets '") + String.join("', '", alsoData) + "' "
-                    + (alsoData.size() == 1 ? "has" : "have") + " the required columns too and"
-                    + (alsoData.size() == 1 ? " was" : " were") + " not read: --sheet NAME reads another, and"
-                    + " rows in one sheet are analysed together"));
-        }
-        String where = HeaderSearch.notice(name, header, " of sheet '" + chosen + "'");
-        if (where != null) {
-            found.add(new Notice("sheet", null, where));
-        }
-        return found;
-    }
-
-    /**
      * Notices of what the sheet shows otherwise than its file holds: hidden rows (read like the others, as R's readxl
      * and pandas read them) and merged cells (read as the sheet shows them).
      */

@@ -5,7 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Supplier;
+import java.util.function.Function;
 import org.apache.poi.hssf.usermodel.HSSFWorkbook;
 import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -28,8 +28,9 @@ final class XlsSheet {
     private XlsSheet() {
     }
 
-    /** Reads the sheet; {@code validators} makes a fresh validator. */
-    static SheetValidator read(Path file, String name, String sheetName, Supplier<SheetValidator> validators)
+    /** Reads the sheets {@link SheetChoice} chooses; {@code validators} makes a fresh validator for a sheet's name. */
+    static List<SheetValidator> read(Path file, String name, String sheetName,
+                                     Function<String, SheetValidator> validators)
             throws IOException, InvalidInputException {
         long size = Files.size(file);
         WorkbookRows.refuseBySize(name, ".xls", size, MAX_BYTES);
@@ -51,36 +52,34 @@ final class XlsSheet {
         }
     }
 
-    private static SheetValidator read(POIFSFileSystem fs, String name, String sheetName,
-                                       Supplier<SheetValidator> validators) throws IOException, InvalidInputException {
+    private static List<SheetValidator> read(POIFSFileSystem fs, String name, String sheetName,
+                                             Function<String, SheetValidator> validators)
+            throws IOException, InvalidInputException {
         try (HSSFWorkbook wb = new HSSFWorkbook(fs)) {
             List<String> names = new ArrayList<>();
-            List<String> alsoData = new ArrayList<>();
-            Sheet chosen = null;
-            HeaderSearch.Found header = HeaderSearch.Found.NONE;
+            List<HeaderSearch.Found> headers = new ArrayList<>();
             for (Sheet s : wb) {
                 names.add(s.getSheetName());
-                if (sheetName != null && !WorkbookRows.names(s.getSheetName(), sheetName)) {
-                    continue;
-                }
-                HeaderSearch.Found found = WorkbookRows.header(s);
-                if (chosen != null) {
-                    if (found.any()) {
-                        alsoData.add(s.getSheetName());
-                    }
-                } else if (found.any() || sheetName != null) {
-                    chosen = s;
-                    header = found;
-                }
+                headers.add(sheetName != null && !WorkbookRows.names(s.getSheetName(), sheetName)
+                        ? HeaderSearch.Found.NONE : WorkbookRows.header(s));
             }
-            WorkbookRows.refuseUnlessChosen(name, sheetName, names, chosen == null ? null : chosen.getSheetName(),
-                    header);
-            SheetValidator validator = validators.get();
-            validator.headerRow(header.row());
-            WorkbookRows.sheetNotices(name, chosen.getSheetName(), names.get(0), sheetName != null, alsoData,
-                    header).forEach(validator::notice);
-            WorkbookRows.read(wb, chosen, header, validator, name);
-            return validator;
+            SheetChoice choice = SheetChoice.of(name, sheetName, names, headers);
+            List<SheetValidator> parts = new ArrayList<>();
+            for (int i = 0; i < choice.sheets().size(); i++) {
+                String sheet = choice.sheets().get(i);
+                String part = choice.partName(name, sheet);
+                SheetValidator validator = validators.apply(part);
+                validator.headerRow(choice.headers().get(i).row());
+                if (choice.byOutcome()) {
+                    validator.outcomeOfEveryRow(sheet);
+                }
+                if (i == 0) {
+                    choice.notices().forEach(validator::notice);
+                }
+                WorkbookRows.read(wb, wb.getSheet(sheet), choice.headers().get(i), validator, part);
+                parts.add(validator);
+            }
+            return parts;
         } catch (InvalidInputException e) {
             throw e;
         } catch (org.apache.poi.hssf.OldExcelFormatException e) {

@@ -60,8 +60,12 @@ final class XlsxSheet {
     private XlsxSheet() {
     }
 
-    /** Reads the sheet; {@code validators} makes a fresh validator. */
-    static SheetValidator read(Path file, String name, String sheetName, Supplier<SheetValidator> validators)
+    /**
+     * Reads the sheets {@link SheetChoice} chooses, each into validators of its own; {@code validators} makes a fresh
+     * validator whose problems and notices name the sheet as given.
+     */
+    static List<SheetValidator> read(Path file, String name, String sheetName,
+                                     java.util.function.Function<String, SheetValidator> validators)
             throws IOException, InvalidInputException {
         long size = Files.size(file);
         WorkbookRows.refuseBySize(name, ".xlsx", size, MAX_BYTES);
@@ -69,76 +73,38 @@ final class XlsxSheet {
             XSSFReader reader = new XSSFReader(pkg);
             ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(pkg, false);
             List<String> names = new ArrayList<>();
-            String chosen = null;
-            HeaderSearch.Found header = HeaderSearch.Found.NONE;
-            String firstName = null;
-            List<String> alsoData = new ArrayList<>();
+            List<HeaderSearch.Found> headers = new ArrayList<>();
             XSSFReader.SheetIterator it = (XSSFReader.SheetIterator) reader.getSheetsData();
             while (it.hasNext()) {
                 try (InputStream in = it.next()) {
                     String n = it.getSheetName();
                     names.add(n);
-                    if (firstName == null) {
-                        firstName = n;
-                    }
-                    if (sheetName != null && !WorkbookRows.names(n, sheetName)) {
-                        continue;
-                    }
-                    HeaderSearch.Found found = headerOf(in, strings);
-                    if (chosen != null) {
-                        if (found.any()) {
-                            alsoData.add(n); // read only when asked for: a notice names it
-                        }
-                        continue;
-                    }
-                    if (found.any() || sheetName != null) {
-                        chosen = n;
-                        header = found;
-                    }
+                    headers.add(sheetName != null && !WorkbookRows.names(n, sheetName) ? HeaderSearch.Found.NONE
+                            : headerOf(in, strings));
                 }
             }
-            WorkbookRows.refuseUnlessChosen(name, sheetName, names, chosen, header);
-            List<Notice> found = WorkbookRows.sheetNotices(name, chosen, firstName, sheetName != null, alsoData,
-                    header);
-            // each pass over the sheet reads into a fresh validator, with the notices about the sheet itself
-            int headerRow = header.row();
-            Supplier<SheetValidator> fresh = () -> {
-                SheetValidator v = validators.get();
-                v.headerRow(headerRow);
-                found.forEach(v::notice);
-                return v;
-            };
-            SheetValidator validator = fresh.get();
+            SheetChoice choice = SheetChoice.of(name, sheetName, names, headers);
             XlsxDates dates = XlsxDates.of(reader);
-            Streamed read = stream(reader, strings, dates, chosen, header, validator, name, MergedCells.NONE);
-            List<String> unevaluated = read.unevaluated();
-            if (unevaluated.isEmpty()) {
-                MergedCells merged = new MergedCells(read.merged(), headerRow);
-                if (merged.any()) {
-                    // merged cells follow the rows in the sheet's XML: read again, the merged cells filled in
-                    validator = fresh.get();
-                    read = stream(reader, strings, dates, chosen, header, validator, name, merged);
-                }
-                WorkbookRows.layoutNotices(validator, name, chosen, read.hidden(), merged);
-                return validator;
+            XSSFWorkbook[] whole = {null};
+            List<SheetValidator> parts = new ArrayList<>();
+            for (int i = 0; i < choice.sheets().size(); i++) {
+                String sheet = choice.sheets().get(i);
+                String part = choice.partName(name, sheet);
+                List<Notice> notices = i == 0 ? choice.notices() : List.of();
+                HeaderSearch.Found header = choice.headers().get(i);
+                // each pass over the sheet reads into a fresh validator, with the notices about the sheet itself
+                Supplier<SheetValidator> fresh = () -> {
+                    SheetValidator v = validators.apply(part);
+                    v.headerRow(header.row());
+                    if (choice.byOutcome()) {
+                        v.outcomeOfEveryRow(sheet);
+                    }
+                    notices.forEach(v::notice);
+                    return v;
+                };
+                parts.add(readSheet(pkg, reader, strings, dates, sheet, header, fresh, part, size, whole));
             }
-            // formulas without a saved value: evaluated in a workbook opened whole, or refused
-            if (size > EVALUATE_MAX_BYTES) {
-                throw new InvalidInputException(name, "saved values for its formulas, but "
-                        + Notice.count(unevaluated.size(), "formula cell has", "formula cells have")
-                        + " none (first: cell " + unevaluated.get(0) + "), and the workbook is"
-                        + " too large to evaluate them here: open it in Excel or LibreOffice and save it, which stores"
-                        + " the values");
-            }
-            SheetValidator evaluated = fresh.get();
-            XSSFWorkbook whole = new XSSFWorkbook(pkg);
-            WorkbookRows.read(whole, whole.getSheet(chosen), header, evaluated, name);
-            evaluated.notice(new Notice("formulas", null, name + ": "
-                    + Notice.count(unevaluated.size(), "formula cell", "formula cells")
-                    + " had no saved value (the workbook was written by a program that does not compute formulas) and"
-                    + (unevaluated.size() == 1 ? " was" : " were") + " evaluated here (first: cell "
-                    + unevaluated.get(0) + ")"));
-            return evaluated;
+            return parts;
         } catch (InvalidInputException e) {
             throw e;
         } catch (IOException | SAXException | org.apache.poi.openxml4j.exceptions.OpenXML4JException e) {
@@ -149,6 +115,50 @@ final class XlsxSheet {
             }
             throw new InvalidInputException(name, whyNotReadable(e));
         }
+    }
+
+    /**
+     * One sheet into a validator from {@code fresh}: streamed, again with its merged cells filled in when it has
+     * any, or, when formulas have no saved value, read from the workbook opened whole ({@code whole}, opened once).
+     */
+    private static SheetValidator readSheet(OPCPackage pkg, XSSFReader reader, ReadOnlySharedStringsTable strings,
+                                            XlsxDates dates, String sheet, HeaderSearch.Found header,
+                                            Supplier<SheetValidator> fresh, String name, long size,
+                                            XSSFWorkbook[] whole)
+            throws IOException, SAXException, InvalidInputException,
+            org.apache.poi.openxml4j.exceptions.OpenXML4JException {
+        SheetValidator validator = fresh.get();
+        Streamed read = stream(reader, strings, dates, sheet, header, validator, name, MergedCells.NONE);
+        List<String> unevaluated = read.unevaluated();
+        if (unevaluated.isEmpty()) {
+            MergedCells merged = new MergedCells(read.merged(), header.row());
+            if (merged.any()) {
+                // merged cells follow the rows in the sheet's XML: read again, the merged cells filled in
+                validator = fresh.get();
+                read = stream(reader, strings, dates, sheet, header, validator, name, merged);
+            }
+            WorkbookRows.layoutNotices(validator, name, sheet, read.hidden(), merged);
+            return validator;
+        }
+        // formulas without a saved value: evaluated in a workbook opened whole, or refused
+        if (size > EVALUATE_MAX_BYTES) {
+            throw new InvalidInputException(name, "saved values for its formulas, but "
+                    + Notice.count(unevaluated.size(), "formula cell has", "formula cells have")
+                    + " none (first: cell " + unevaluated.get(0) + "), and the workbook is"
+                    + " too large to evaluate them here: open it in Excel or LibreOffice and save it, which stores"
+                    + " the values");
+        }
+        SheetValidator evaluated = fresh.get();
+        if (whole[0] == null) {
+            whole[0] = new XSSFWorkbook(pkg);
+        }
+        WorkbookRows.read(whole[0], whole[0].getSheet(sheet), header, evaluated, name);
+        evaluated.notice(new Notice("formulas", null, name + ": "
+                + Notice.count(unevaluated.size(), "formula cell", "formula cells")
+                + " had no saved value (the workbook was written by a program that does not compute formulas) and"
+                + (unevaluated.size() == 1 ? " was" : " were") + " evaluated here (first: cell "
+                + unevaluated.get(0) + ")"));
+        return evaluated;
     }
 
     /** Whether an unchecked exception came from reading the package (POI, XMLBeans, the zip reader, the parser). */

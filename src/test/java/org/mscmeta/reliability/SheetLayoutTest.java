@@ -169,8 +169,8 @@ class SheetLayoutTest {
         JsonNode json = analyze(p);
         assertEquals("Serious", json.get("analyses").get(0).get("outcome").asText());
         String notices = json.get("notices").toString();
-        assertTrue(notices.contains("two-sheets.xlsx: read sheet 'Serious' only; sheet 'Deaths' has the required"
-                + " columns too and was not read: --sheet NAME reads another"), notices);
+        assertTrue(notices.contains("two-sheets.xlsx: read sheet 'Serious' only; sheet 'Deaths' has a table of"
+                + " counts too and was not read: --sheet NAME reads another"), notices);
         assertTrue(notices.contains("read sheet 'Serious', the first with the required columns"), notices);
     }
 

@@ -1,0 +1,161 @@
+package org.mscmeta.sheet;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Which sheets of a workbook (.xlsx or .xls) are read, and the notices that say so.
+ *
+ * <ul>
+ *   <li>{@code --sheet NAME}: that sheet.</li>
+ *   <li>Otherwise the first sheet whose first rows hold the required columns (study, outcome, events_msc, n_msc);
+ *       other sheets with a table are named in a notice, not read.</li>
+ *   <li>A workbook in which no sheet has an outcome column, but sheets have study, events_msc and n_msc, is read as
+ *       many reviewers lay out their extraction: one sheet per adverse event, named by the event ("Fever",
+ *       "Infection"). Every such sheet is read, each row's outcome the name of its sheet, and a notice says so. A
+ *       sheet whose name is a program's default or says nothing of an event ("Sheet1", "Data") is refused instead
+ *       of analysed as an outcome of that name.</li>
+ * </ul>
+ *
+ * @param sheets    the sheets to read, in workbook order
+ * @param headers   the header of each
+ * @param byOutcome whether each sheet is the table of the adverse event it is named after (no outcome column)
+ * @param notices   what the reading of the workbook as a whole is noted with
+ */
+record SheetChoice(List<String> sheets, List<HeaderSearch.Found> headers, boolean byOutcome, List<Notice> notices) {
+
+    SheetChoice {
+        sheets = List.copyOf(sheets);
+        headers = List.copyOf(headers);
+        notices = List.copyOf(notices);
+    }
+
+    /**
+     * Names a spreadsheet program gives a sheet, and names of a whole extraction: such a sheet names no adverse event.
+     */
+    private static final Pattern NO_EVENT = Pattern.compile("(?iu)(sheet|tabelle|feuil(le)?|hoja|foglio|planilha|blad"
+            + "|arkusz|munkalap|list|лист|工作表|シート|ark|taulukko|sayfa|data|extraction|data extraction|studies"
+            + "|included studies|trials|table|results|all|main|raw|input|summary|sheet data)\\s*\\d*");
+
+    /** Whether a sheet's name could be an adverse event's. */
+    static boolean namesAnEvent(String sheet) {
+        String s = Blanks.strip(sheet);
+        return !s.isEmpty() && !NO_EVENT.matcher(s).matches();
+    }
+
+    /**
+     * Chooses.
+     *
+     * @param name      the workbook's file name, for the messages
+     * @param sheetName the sheet {@code --sheet} names, or null
+     * @param names     the workbook's sheets, in order
+     * @param found     the header of each sheet ({@link HeaderSearch.Found#NONE} where none, or not looked for)
+     * @throws InvalidInputException when no sheet can be read, or a sheet without an outcome column names no event
+     */
+    static SheetChoice of(String name, String sheetName, List<String> names, List<HeaderSearch.Found> found)
+            throws InvalidInputException {
+        if (sheetName != null) {
+            for (int i = 0; i < names.size(); i++) {
+                if (WorkbookRows.names(names.get(i), sheetName)) {
+                    return named(name, names.get(i), found.get(i));
+                }
+            }
+            throw new InvalidInputException(name, "a sheet named '" + sheetName + "' (the workbook has '"
+                    + String.join("', '", names) + "')");
+        }
+        List<String> withOutcome = new ArrayList<>();
+        List<String> withoutOutcome = new ArrayList<>();
+        List<HeaderSearch.Found> headersWithout = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            HeaderSearch.Found f = found.get(i);
+            if (f.any() && !f.noOutcome()) {
+                withOutcome.add(names.get(i));
+            } else if (f.any()) {
+                withoutOutcome.add(names.get(i));
+                headersWithout.add(f);
+            }
+        }
+        if (!withOutcome.isEmpty()) {
+            String chosen = withOutcome.get(0);
+            List<String> alsoData = new ArrayList<>(withOutcome.subList(1, withOutcome.size()));
+            alsoData.addAll(withoutOutcome);
+            alsoData.sort(java.util.Comparator.comparingInt(names::indexOf));
+            List<Notice> notices = new ArrayList<>();
+            if (!chosen.equals(names.get(0))) {
+                notices.add(new Notice("sheet", null, name + ": read sheet '" + chosen + "', the first with the"
+                        + " required columns (the first sheet, '" + names.get(0) + "', has none)"));
+            }
+            if (!alsoData.isEmpty()) {
+                notices.add(new Notice("sheet", null, name + ": read sheet '" + chosen + "' only; "
+                        + (alsoData.size() == 1 ? "sheet '" : "sheets '") + String.join("', '", alsoData) + "' "
+                        + (alsoData.size() == 1 ? "has" : "have") + " a table of counts too and"
+                        + (alsoData.size() == 1 ? " was" : " were") + " not read: --sheet NAME reads another, and"
+                        + " rows in one sheet are analysed together"));
+            }
+            headerNotice(name, chosen, found.get(names.indexOf(chosen)), notices);
+            return new SheetChoice(List.of(chosen), List.of(found.get(names.indexOf(chosen))), false, notices);
+        }
+        if (withoutOutcome.isEmpty()) {
+            throw new InvalidInputException(name, "a sheet with a header row naming study, outcome, events_msc and"
+                    + " n_msc in its first rows, but none of its sheets ('" + String.join("', '", names)
+                    + "') has one");
+        }
+        for (String sheet : withoutOutcome) {
+            refuseUnlessAnEvent(name, sheet);
+        }
+        List<Notice> notices = new ArrayList<>();
+        List<String> others = new ArrayList<>(names);
+        others.removeAll(withoutOutcome);
+        notices.add(new Notice("sheet", null, name + ": no sheet has an outcome column, so "
+                + (withoutOutcome.size() == 1 ? "sheet '" + withoutOutcome.get(0) + "' was read as the table of one"
+                + " adverse event, named by the sheet" : "each of its " + withoutOutcome.size() + " sheets of study,"
+                + " events and totals was read as the table of one adverse event, named by its sheet ('"
+                + String.join("', '", withoutOutcome) + "')")
+                + (others.isEmpty() ? "" : "; " + (others.size() == 1 ? "sheet '" : "sheets '")
+                + String.join("', '", others) + "' " + (others.size() == 1 ? "has" : "have") + " no such table and"
+                + (others.size() == 1 ? " was" : " were") + " not read")));
+        for (int i = 0; i < withoutOutcome.size(); i++) {
+            headerNotice(name, withoutOutcome.get(i), headersWithout.get(i), notices);
+        }
+        return new SheetChoice(withoutOutcome, headersWithout, true, notices);
+    }
+
+    /** The sheet {@code --sheet} named. */
+    private static SheetChoice named(String name, String sheet, HeaderSearch.Found header)
+            throws InvalidInputException {
+        if (!header.any()) {
+            throw new InvalidInputException(name, "a header row naming study, outcome, events_msc and n_msc in the"
+                    + " first " + HeaderSearch.ROWS + " rows of sheet '" + sheet + "'");
+        }
+        List<Notice> notices = new ArrayList<>();
+        if (header.noOutcome()) {
+            refuseUnlessAnEvent(name, sheet);
+            notices.add(new Notice("sheet", null, name + ": sheet '" + sheet + "' has no outcome column and was read"
+                    + " as the table of one adverse event, named by the sheet"));
+        }
+        headerNotice(name, sheet, header, notices);
+        return new SheetChoice(List.of(sheet), List.of(header), header.noOutcome(), notices);
+    }
+
+    private static void refuseUnlessAnEvent(String name, String sheet) throws InvalidInputException {
+        if (!namesAnEvent(sheet)) {
+            throw new InvalidInputException(name, "a column named outcome (or ae, event, adverse_event, ae_term) in"
+                    + " sheet '" + sheet + "', which has study, events and totals but no outcome: add the column, with"
+                    + " each row's adverse event (a workbook of one sheet per adverse event is read with each sheet's"
+                    + " name as its event, but '" + sheet + "' does not name one)");
+        }
+    }
+
+    private static void headerNotice(String name, String sheet, HeaderSearch.Found header, List<Notice> notices) {
+        String where = HeaderSearch.notice(name, header, " of sheet '" + sheet + "'");
+        if (where != null) {
+            notices.add(new Notice("sheet", null, where));
+        }
+    }
+
+    /** How the problems and notices of one sheet name where they are: the file, and the sheet when there are several. */
+    String partName(String file, String sheet) {
+        return byOutcome ? file + ", sheet '" + sheet + "'" : file;
+    }
+}
