@@ -26,6 +26,8 @@ final class SheetRows extends AbstractBaseCsvCallbackHandler<Boolean> {
     private boolean blankHeader;
     private boolean blank;
     private int fields;
+    /** The row's cells as text, when the validator takes rows whole ({@link SheetValidator#readsCells}), else null. */
+    private List<String> cells;
 
     private final java.util.function.LongSupplier bytesRead;
     private final long fileSize;
@@ -88,6 +90,11 @@ final class SheetRows extends AbstractBaseCsvCallbackHandler<Boolean> {
         fields = index + 1;
         if (!headerDone) {
             header.add(new String(buf, offset, len));
+        } else if (cells != null) {
+            while (cells.size() < index) {
+                cells.add("");
+            }
+            cells.add(new String(buf, from, to - from));
         } else {
             validator.field(index, buf, from, to - from);
         }
@@ -106,10 +113,16 @@ final class SheetRows extends AbstractBaseCsvCallbackHandler<Boolean> {
                 return wrapRecord(false);
             }
             String[] names = header.toArray(new String[0]);
-            return wrapRecord(validator.header(grouped ? HeaderSearch.names(groups.toArray(new String[0]), names)
-                    : names));
+            boolean go = validator.header(grouped ? HeaderSearch.names(groups.toArray(new String[0]), names) : names);
+            cells = validator.readsCells() ? new ArrayList<>() : null;
+            return wrapRecord(go);
         }
-        if (!blank) {
+        if (cells != null) {
+            if (!blank) {
+                validator.row(rows, cells.toArray(new String[0]));
+            }
+            cells.clear();
+        } else if (!blank) {
             validator.endRow(rows, fields);
         }
         if (rows == ESTIMATE_AT && fileSize > 0) {

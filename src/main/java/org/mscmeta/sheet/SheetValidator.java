@@ -94,6 +94,18 @@ public final class SheetValidator {
 
     /** The outcome of every row of a sheet without an outcome column, or null. */
     private String outcomeOfEveryRow;
+    /** Columns of the sheet as written (with the outcome column it was given); {@link #headers} may split some. */
+    private int physicalColumns;
+    /** Arm columns holding events and total in one cell, read as two columns each, or null. */
+    private ArmCells armCells;
+
+    /**
+     * Whether rows must come whole, as text ({@link #row}), rather than field by field ({@link #field}): the sheet
+     * has cells split in two ({@link ArmCells}).
+     */
+    boolean readsCells() {
+        return armCells != null;
+    }
 
     /** The header is row {@code row} of the sheet (below rows of titles), its first data row the next. */
     void headerRow(int row) {
@@ -211,6 +223,14 @@ public final class SheetValidator {
             cells = Arrays.copyOf(cells, cells.length + 1);
             cells[cells.length - 1] = OUTCOME_HEADER;
         }
+        physicalColumns = cells.length;
+        armCells = ArmCells.of(cells);
+        Field[] split = new Field[cells.length];
+        if (armCells != null) {
+            split = armCells.fields();
+            cells = armCells.header();
+            readNotices.add(armCells.notice(file));
+        }
         headers = new String[cells.length];
         raw = new TextColumnBuilder[cells.length];
         for (int j = 0; j < cells.length; j++) {
@@ -221,7 +241,12 @@ public final class SheetValidator {
         // exact names first, so that e.g. a 'source' column (an alias of cell_source) beside a 'cell_source'
         // column stays an ordinary column instead of clashing with it
         for (int j = 0; j < headers.length; j++) {
-            Field f = Field.forHeader(headers[j]);
+            if (split[j] != null) {
+                fieldColumn.put(split[j], j); // an arm's events or total, split from one cell (ArmCells)
+            }
+        }
+        for (int j = 0; j < headers.length; j++) {
+            Field f = split[j] != null ? null : Field.forHeader(headers[j]);
             if (f != null && f.canonical().equals(Field.headerKey(headers[j]))) {
                 Integer previous = fieldColumn.putIfAbsent(f, j);
                 if (previous != null) {
@@ -231,7 +256,7 @@ public final class SheetValidator {
             }
         }
         for (int j = 0; j < headers.length; j++) {
-            Field f = Field.forHeader(headers[j]);
+            Field f = split[j] != null ? null : Field.forHeader(headers[j]);
             if (f == null || f.canonical().equals(Field.headerKey(headers[j]))) {
                 continue;
             }
@@ -304,7 +329,7 @@ public final class SheetValidator {
         }
         if (outcomeOfEveryRow != null) {
             // the sheet's own columns, then the outcome column it was given
-            int own = headers.length - 1;
+            int own = physicalColumns - 1;
             for (int j = own; j < given.length; j++) {
                 if (!Blanks.isBlank(given[j])) {
                     beyondHeader(rowNumber, j, given[j]);
@@ -312,17 +337,23 @@ public final class SheetValidator {
                 }
             }
             int length = given.length;
-            given = Arrays.copyOf(given, headers.length);
+            given = Arrays.copyOf(given, physicalColumns);
             if (length < own) {
                 Arrays.fill(given, length, own, "");
             }
             given[own] = outcomeOfEveryRow;
-        } else if (given.length > headers.length) {
-            for (int j = headers.length; j < given.length; j++) {
+        } else if (given.length > physicalColumns) {
+            for (int j = physicalColumns; j < given.length; j++) {
                 if (!Blanks.isBlank(given[j])) {
                     beyondHeader(rowNumber, j, given[j]);
                     break;
                 }
+            }
+        }
+        if (armCells != null) {
+            given = armCells.row(rowNumber, given, this::problem);
+            if (given == null) {
+                return;
             }
         }
         for (int j = 0; j < headers.length; j++) {
@@ -632,6 +663,18 @@ public final class SheetValidator {
                 columns.add(b.build());
             }
             checkDuplicates(study, outcome, columns);
+        }
+        if (headerOk) {
+            int control = ArmCells.unreadControl(headers, fieldColumn, columns.stream().map(TextColumn::levels).toList());
+            if (control >= 0) {
+                problems.add(0, new InputProblem(file, headerRow, headers[control], ArmCells.eventsOfTotal(
+                        columns.get(control).levels()), "the control arm's counts in events_control and n_control:"
+                        + " this column holds events and totals, but the MSC arm's counts are in columns of their"
+                        + " own, so it would not be read and every study would be single-arm (write the control"
+                        + " arm's events and total in two columns, or both arms as events/total in columns 'MSC' and"
+                        + " 'Control')"));
+                problemCount++;
+            }
         }
         if (eventsOverTotal >= 3 && 2L * eventsOverTotal >= rowNumbers.size()) {
             // most rows at once: the columns, not the counts (first, before the rows' own problems)
