@@ -45,8 +45,27 @@ final class CellHint {
         if (FORMULA_ERRORS.contains(text.toUpperCase(java.util.Locale.ROOT))) {
             return " (the cell's formula gives an error in the spreadsheet: correct the formula or type the count)";
         }
+        if ((m = BOUND.matcher(text)).matches()) {
+            return " (a count given only as a bound or an approximation, as registries hide small numbers, cannot be"
+                    + " pooled: give the exact count from the paper or its authors, or leave the study's row out of this"
+                    + " outcome)";
+        }
+        if ((m = WITH_MARK.matcher(text)).matches()) {
+            return " (the count alone, " + m.group(1) + ", without the footnote mark '" + m.group(2) + "')";
+        }
+        if (DECIMAL.matcher(text).matches()) {
+            return " (not a fraction: participants are counted in whole numbers, and a rate or a mean is not a count)";
+        }
         return "";
     }
+
+    /** "<5", "\u2264 10", ">2", "~3", "approx. 3": a bound or an approximation, not a count. */
+    private static final Pattern BOUND = Pattern.compile("(?:[<>\u2264\u2265\u2248~]=?|approx\\.?|ca\\.?|about)\\s*"
+            + "[0-9]+(?:[.,][0-9]+)?");
+    /** "3*", "3a", "3\u2020", "3 (a)": a count with a footnote's mark. */
+    private static final Pattern WITH_MARK = Pattern.compile("([0-9]+)\\s*\\(?([*\u2020\u2021\u00A7\u00B6#]+|[a-z])\\)?");
+    /** "1.5", "1,5": a decimal. */
+    private static final Pattern DECIMAL = Pattern.compile("[0-9]+[.,][0-9]{1,2}");
 
 
     /**

@@ -126,6 +126,23 @@ class ValidationTest {
         assertProblem(ps.get(0), 2, "events_msc", "two", "a whole number of participants with the event");
     }
 
+    /** A bound ("<5", as registries hide small counts), an approximation, a footnote's mark, a decimal: each says why. */
+    @Test
+    void countsWithABoundAMarkOrADecimalGetAHint() throws IOException {
+        List<InputProblem> ps = problems(HEADER, "A,2020,IV,BM,Death,<5,10,1,10", "B,2020,IV,BM,Death,3*,10,\u22642,10",
+                "C,2020,IV,BM,Death,3a,10,~2,10", "D,2020,IV,BM,Death,3\u2020,10,\"1,5\",10");
+        assertEquals(7, ps.size(), ps.toString());
+        String bound = "(a count given only as a bound or an approximation, as registries hide small numbers, cannot be"
+                + " pooled";
+        assertProblem(ps.get(0), 2, "events_msc", "<5", bound);
+        assertProblem(ps.get(1), 3, "events_msc", "3*", "(the count alone, 3, without the footnote mark '*')");
+        assertProblem(ps.get(2), 3, "events_control", "\u22642", bound);
+        assertProblem(ps.get(3), 4, "events_msc", "3a", "(the count alone, 3, without the footnote mark 'a')");
+        assertProblem(ps.get(4), 4, "events_control", "~2", bound);
+        assertProblem(ps.get(5), 5, "events_msc", "3\u2020", "(the count alone, 3, without the footnote mark '\u2020')");
+        assertProblem(ps.get(6), 5, "events_control", "1,5", "(not a fraction: participants are counted in whole numbers");
+    }
+
     @Test
     void countsWrittenAsAPapersTableWritesThemGetAHint() throws IOException {
         List<InputProblem> ps = problems(HEADER, "A,2020,IV,BM,Death,\"6 (28.6%)\",\"1,021\",6/21,10",
