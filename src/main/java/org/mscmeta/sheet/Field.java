@@ -115,8 +115,9 @@ public enum Field {
                 missing.remove(f);
             }
         }
-        if (missing.contains(EVENTS_MSC) && missing.contains(N_MSC) && ArmCells.of(cells) != null) {
-            missing.remove(EVENTS_MSC); // both in one cell of an arm's column ("3/20")
+        if (missing.contains(EVENTS_MSC) && missing.contains(N_MSC)
+                && (ArmCells.of(cells) != null || ArmRows.of(cells) != null)) {
+            missing.remove(EVENTS_MSC); // both in one cell of an arm's column ("3/20"), or a row per arm
             missing.remove(N_MSC);
         }
         return missing;

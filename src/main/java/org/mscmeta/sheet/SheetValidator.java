@@ -98,6 +98,8 @@ public final class SheetValidator {
     private int physicalColumns;
     /** Arm columns holding events and total in one cell, read as two columns each, or null. */
     private ArmCells armCells;
+    /** The arm column and the arm's counts of a sheet of one row per arm, or null. */
+    private ArmRows armRows;
 
     /**
      * Whether rows must come whole, as text ({@link #row}), rather than field by field ({@link #field}): the sheet
@@ -230,6 +232,12 @@ public final class SheetValidator {
             split = armCells.fields();
             cells = armCells.header();
             readNotices.add(armCells.notice(file));
+        }
+        armRows = ArmRows.of(cells);
+        if (armRows != null) {
+            // each row an arm, validated as one under the sheet's own names, then paired (finish)
+            split[armRows.events()] = Field.EVENTS_MSC;
+            split[armRows.total()] = Field.N_MSC;
         }
         headers = new String[cells.length];
         raw = new TextColumnBuilder[cells.length];
@@ -662,7 +670,9 @@ public final class SheetValidator {
             for (TextColumnBuilder b : raw) {
                 columns.add(b.build());
             }
-            checkDuplicates(study, outcome, columns);
+            if (armRows == null) {
+                checkDuplicates(study, outcome, columns); // a sheet of arms is checked as its arms are paired
+            }
         }
         if (headerOk) {
             int control = ArmCells.unreadControl(headers, fieldColumn, columns.stream().map(TextColumn::levels).toList());
@@ -705,10 +715,11 @@ public final class SheetValidator {
                     + " a dose that is not a number"
                     + " (first: row " + firstBadDoseRow + "); dose is left blank there"));
         }
-        return new ExtractionSheet(file, rowNumbers.toArray(), eventsMsc.toArray(), nMsc.toArray(),
+        ExtractionSheet sheet = new ExtractionSheet(file, rowNumbers.toArray(), eventsMsc.toArray(), nMsc.toArray(),
                 eventsControl.toArray(), nControl.toArray(), study, outcome, years.toArray(),
                 route.build(), cellSource.build(), List.copyOf(columns), new EnumMap<>(fieldColumn),
                 List.copyOf(notices));
+        return armRows == null ? sheet : armRows.pair(sheet, file);
     }
 
     /** A notice for text cells holding control characters, which plots and tables show as spaces. */
