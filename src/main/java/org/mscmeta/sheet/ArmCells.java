@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
  * sheet with a column for each arm ("MSC", "Control", "Experimental", "Placebo", "MSC n/N") and no columns of the
  * arm's events and total apart. Each such column is read as two, "MSC (events)" and "MSC (total)", given the arm's
  * fields. The MSC arm's column is read so only when the sheet has no events_msc or n_msc column (else it is an
- * ordinary column), and the control arm's only beside it: a sheet whose MSC arm has columns of its own and whose
+ * ordinary column) and the header cell after it is not blank (else it names a group of columns, "MSC" over "Events"
+ * and "Total"), and the control arm's only beside it: a sheet whose MSC arm has columns of its own and whose
  * "control" column holds a description ("placebo") reads as before.
  *
  * @param physical the index of each split column in the sheet as written, ascending
@@ -55,8 +56,8 @@ record ArmCells(int[] physical, boolean[] arms, String[] names) {
                 control = j;
             }
         }
-        if (msc < 0) {
-            return null;
+        if (msc < 0 || msc + 1 < header.length && Blanks.isBlank(header[msc + 1])) {
+            return null; // no arm column, or "MSC" over a blank cell: a group's name over its columns (HeaderSearch)
         }
         boolean controlCounts = false;
         for (String h : header) {
