@@ -139,4 +139,28 @@ final class CellHint {
                 + " every row; a workbook of one sheet per adverse event, each sheet named by its event, is read"
                 + " without it)";
     }
+
+    /** A subgroup's heading as RevMan numbers it ("1.1.1 Intravenous"). */
+    private static final Pattern HEADING = Pattern.compile("[0-9]+(\\.[0-9]+)+\\s+\\S.*");
+    /** The lines of statistics under a forest plot's table. */
+    private static final Pattern STATISTICS = Pattern.compile("(?i)(heterogeneity|test for overall effect|test for"
+            + " subgroup differences|total events)\\b.*");
+
+    /**
+     * Why a row that holds one text alone is no data row: a subgroup's heading, the statistics under a forest plot's
+     * table, or a note below the table.
+     */
+    static String loneText(String text) {
+        if (HEADING.matcher(text).matches()) {
+            return "this row is a subgroup's heading (as RevMan writes '1.1.1 Intravenous' above a subgroup's"
+                    + " studies): delete it, and give the subgroup of its studies in a column of theirs (route,"
+                    + " cell_source, or a column of its own for --by)";
+        }
+        if (STATISTICS.matcher(text).matches()) {
+            return "this row holds statistics of a pooled result (as they stand under a forest plot's table): delete"
+                    + " it, mscmeta computes them";
+        }
+        return "this row holds this text alone (a note below the table?): delete it, or keep notes in a column of"
+                + " their own";
+    }
 }

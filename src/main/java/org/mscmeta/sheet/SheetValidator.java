@@ -592,10 +592,10 @@ public final class SheetValidator {
         } else if (cell(Field.EVENTS_MSC).isEmpty() && cell(Field.N_MSC).isEmpty()) {
             int alone = loneCell();
             if (alone >= 0) {
-                // a note below the table (abbreviations, a source): one problem, not one per empty column
-                problem(rowNumber, headers[alone], raw[alone].level(rowCodes[alone]), "a data row, but this row holds"
-                        + " this text alone (a note below the table?): delete it, or keep notes in a column of their"
-                        + " own");
+                // a note below the table (abbreviations, a source), a subgroup's heading, a forest plot's statistics:
+                // one problem, not one per empty column
+                String text = raw[alone].level(rowCodes[alone]);
+                problem(rowNumber, headers[alone], text, "a data row, but " + CellHint.loneText(text));
                 explainedRow = rowNumber;
             }
         }
@@ -603,10 +603,12 @@ public final class SheetValidator {
             problem(rowNumber, header(Field.STUDY), shown(Field.STUDY), "a study label such as 'Bowdish 2023'"
                     + marked(mark(Field.STUDY)));
         } else if (totalsLevel(column[Field.STUDY.ordinal()])) {
+            shiftedRow = Integer.MIN_VALUE; // a row of totals has its own number of values
             problem(rowNumber, header(Field.STUDY), studyLabel, "a study, but this is a row of totals or of a pooled"
                     + " result (as copied from a paper's table), whose participants the studies' rows already count:"
                     + " delete the row, mscmeta pools the studies itself (a trial so named: add its year to the"
                     + " label)");
+            explainedRow = rowNumber; // its blank outcome and totals are that
         }
         if (outcomeName.isEmpty()) {
             problem(rowNumber, header(Field.OUTCOME), shown(Field.OUTCOME), "an adverse-event outcome such as"

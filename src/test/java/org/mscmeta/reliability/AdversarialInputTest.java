@@ -323,6 +323,35 @@ class AdversarialInputTest {
     }
 
     /**
+     * A forest plot's table as RevMan exports it, with an outcome column added: a subgroup's heading, a subtotal row,
+     * the total events and the lines of statistics are one problem each that says what the row is (the subtotal row
+     * and the total events were four problems each, about their blank outcome and totals).
+     */
+    @Test
+    void aRevManTablesExtraRowsAreOneProblemEachSayingWhatTheyAre() throws Exception {
+        Path p = dir.resolve("revman.csv");
+        Files.writeString(p, "Study or Subgroup,Outcome,Experimental Events,Experimental Total,Control Events,"
+                + "Control Total,Weight\n1.1.1 Intravenous,,,,,,\nLalu 2018,Fever,3,20,1,20,30.2%\n"
+                + "Subtotal (95% CI),,20,,20,30.2%\nTotal events,,3,,1,,\n"
+                + "\"Heterogeneity: Not applicable\",,,,,,\nTest for overall effect: Z = 0.99 (P = 0.32),,,,,,\n");
+        Cli.Run r = analyze(p);
+        refused(r, p, "row 2, column 'Study or Subgroup': found \"1.1.1 Intravenous\"; expected a data row, but this"
+                + " row is a subgroup's heading (as RevMan writes '1.1.1 Intravenous' above a subgroup's studies):"
+                + " delete it, and give the subgroup of its studies in a column of theirs",
+                "row 4, column 'Study or Subgroup': found \"Subtotal (95% CI)\"; expected a study, but this is a row"
+                + " of totals or of a pooled result (as copied from a paper's table), whose participants the studies'"
+                + " rows already count: delete the row, mscmeta pools the studies itself (a trial so named: add its"
+                + " year to the label)\n",
+                "row 5, column 'Study or Subgroup': found \"Total events\"",
+                "row 6, column 'Study or Subgroup': found \"Heterogeneity: Not applicable\"; expected a data row, but"
+                + " this row holds statistics of a pooled result (as they stand under a forest plot's table): delete"
+                + " it, mscmeta computes them",
+                "row 7, column 'Study or Subgroup': found \"Test for overall effect: Z = 0.99 (P = 0.32)\"; expected a"
+                + " data row, but this row holds statistics");
+        assertTrue(r.err().contains("5 problems in the input"), r.err());
+    }
+
+    /**
      * Events and totals swapped for the whole sheet: besides each row's problem, the first line says the columns
      * look swapped (each row said only "expected at most n_msc = 4"); one row over its total says no such thing.
      */
