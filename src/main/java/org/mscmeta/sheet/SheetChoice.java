@@ -118,6 +118,7 @@ record SheetChoice(List<String> sheets, List<HeaderSearch.Found> headers, boolea
         for (int i = 0; i < withoutOutcome.size(); i++) {
             headerNotice(name, withoutOutcome.get(i), headersWithout.get(i), notices);
         }
+        cutNames(name, withoutOutcome, notices);
         return new SheetChoice(withoutOutcome, headersWithout, true, notices);
     }
 
@@ -135,7 +136,24 @@ record SheetChoice(List<String> sheets, List<HeaderSearch.Found> headers, boolea
                     + " as the table of one adverse event, named by the sheet"));
         }
         headerNotice(name, sheet, header, notices);
+        if (header.noOutcome()) {
+            cutNames(name, List.of(sheet), notices);
+        }
         return new SheetChoice(List.of(sheet), List.of(header), header.noOutcome(), notices);
+    }
+
+    /** A sheet's name holds at most this many characters (Excel's limit): a longer event's name was cut. */
+    static final int NAME_MAX = 31;
+
+    /** A notice of outcomes named by sheets whose names may have been cut to {@link #NAME_MAX} characters. */
+    private static void cutNames(String name, List<String> sheets, List<Notice> notices) {
+        List<String> cut = sheets.stream().filter(s -> s.length() >= NAME_MAX).toList();
+        if (!cut.isEmpty()) {
+            notices.add(new Notice("sheet", null, name + ": a sheet's name holds at most " + NAME_MAX + " characters,"
+                    + " so the outcome " + (cut.size() == 1 ? "'" + cut.get(0) + "' may be" : "names '"
+                    + String.join("', '", cut) + "' may be") + " cut short: --outcome-map gives an outcome its full"
+                    + " name"));
+        }
     }
 
     private static void refuseUnlessAnEvent(String name, String sheet) throws InvalidInputException {

@@ -203,6 +203,23 @@ class SheetPerOutcomeTest {
         assertFalse(Files.exists(dir.resolve("out-bad.xlsx-0").resolve("results.json")));
     }
 
+    /** A sheet's name of 31 characters (Excel's limit) may be an event's name cut short: a notice says so. */
+    @Test
+    void anOutcomeNamedByASheetOfTheLongestNameIsNoted() throws Exception {
+        Path wb = perOutcome("long-names.xlsx", false);
+        String cut = "Serious adverse events (day 0-1";
+        try (XSSFWorkbook book = new XSSFWorkbook(Files.newInputStream(wb))) {
+            book.setSheetName(book.getSheetIndex("Death"), cut);
+            try (OutputStream os = Files.newOutputStream(wb)) {
+                book.write(os);
+            }
+        }
+        JsonNode got = results(wb);
+        String notices = got.get("notices").toString();
+        assertTrue(notices.contains("long-names.xlsx: a sheet's name holds at most 31 characters, so the outcome '"
+                + cut + "' may be cut short: --outcome-map gives an outcome its full name"), notices);
+    }
+
     /** --sheet reads one event's sheet, named by it. */
     @Test
     void sheetReadsOneEventsSheet() throws Exception {
