@@ -493,14 +493,19 @@ public final class MetaAnalysis {
 
     /**
      * The refusal of a column the sheet does not have, asked for {@code purpose} ("to form subgroups (--by)"): with
-     * the column a letter or two from it, when there is one, and the sheet's columns.
+     * the one column whose name holds the word asked for, or else the column a letter or two from it, when there is
+     * one, and the sheet's columns.
      */
     static IllegalArgumentException noColumn(ExtractionSheet sheet, String name, String purpose) {
         List<String> names = new ArrayList<>();
         for (TextColumn c : sheet.columns()) {
             names.add(c.name());
         }
-        String near = org.mscmeta.sheet.OutcomeNames.closest(name, names);
+        // a column whose name holds the word asked for ("dose" in dose_description), else one a letter or two off
+        String word = "_" + org.mscmeta.sheet.Field.headerKey(name) + "_";
+        List<String> holding = names.stream()
+                .filter(n -> ("_" + org.mscmeta.sheet.Field.headerKey(n) + "_").contains(word)).toList();
+        String near = holding.size() == 1 ? holding.get(0) : org.mscmeta.sheet.OutcomeNames.closest(name, names);
         return new IllegalArgumentException("no column '" + name + "' in " + sheet.file() + " " + purpose
                 + (near != null ? "; did you mean '" + near + "'? The" : "; the") + " columns are: "
                 + String.join(", ", names));

@@ -432,7 +432,10 @@ class AdversarialInputTest {
                 + " adverse events, Death");
     }
 
-    /** A column named a letter or two off in --by, --moderators or --organ-system is refused with the closest. */
+    /**
+     * A column named a letter or two off in --by, --moderators or --organ-system is refused with the closest; a word
+     * of a column's name with that column.
+     */
     @Test
     void aColumnTypoGetsTheClosestColumn() throws Exception {
         Path p = dir.resolve("columns.csv");
@@ -444,6 +447,11 @@ class AdversarialInputTest {
                 + " you mean 'dose'?");
         refused(analyze(p, "--by", "donor"), p, "error: no column 'donor' in columns.csv to form subgroups (--by); the"
                 + " columns are: study,");
+        // the one column whose name holds the word asked for comes before one a letter or two off ('note')
+        Path q = dir.resolve("words.csv");
+        Files.writeString(q, "study,outcome,dose_description,note,events_msc,n_msc\nA,Fever,1e6/kg,x,1,10\n");
+        refused(analyze(q, "--by", "dose"), q, "error: no column 'dose' in words.csv to form subgroups (--by); did"
+                + " you mean 'dose_description'?");
     }
 
     @Test
