@@ -83,7 +83,9 @@ final class AnalyzeCommand implements Main.Subcommand {
                 .repeated("outcome", "NAME", "Analyse only this outcome; give it again for more outcomes (a name may"
                         + " hold commas).")
                 .value("level", "LEVEL", "Confidence level", "0.95")
-                .value("sheet", "NAME", "For .xlsx or .xls input: the sheet to read (default: the first sheet with the required columns).")
+                .value("sheet", "NAME", "For .xlsx or .xls input: the sheet to read (default: the first sheet with the"
+                        + " required columns; in a workbook of one sheet per adverse event, without an outcome column,"
+                        + " every such sheet, each named by its event).")
                 .value("vocabulary", "FILE", "Extra route / cell-source aliases, a TSV like the built-in"
                         + " vocabulary.tsv.")
                 .value("outcome-map", "FILE", "Outcome harmonisation table: a CSV of term,outcome (as"

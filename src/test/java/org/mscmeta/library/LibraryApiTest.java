@@ -143,6 +143,18 @@ class LibraryApiTest {
         InvalidInputException missing = assertThrows(InvalidInputException.class, () -> TableSheet.read(noOutcome));
         assertTrue(missing.getMessage().contains("table 't': the column names, column 'outcome'"),
                 missing.getMessage());
+
+        // a data frame of one row per arm, as metafor's long format: each study's arms paired into one row
+        Table arms = Table.create("arms", StringColumn.create("study", "Lee 2004", "Lee 2004", "Hare 2009",
+                "Hare 2009"), StringColumn.create("outcome", "Death", "Death", "Death", "Death"),
+                StringColumn.create("arm", "MSC", "Placebo", "MSC", "Placebo"),
+                IntColumn.create("events", 2, 3, 0, 1), IntColumn.create("total", 30, 31, 39, 21));
+        ExtractionSheet paired = TableSheet.read(arms);
+        assertEquals(2, paired.size());
+        assertEquals(List.of(2, 0, 30, 39, 3, 1, 31, 21), List.of(paired.eventsMsc()[0], paired.eventsMsc()[1],
+                paired.nMsc()[0], paired.nMsc()[1], paired.eventsControl()[0], paired.eventsControl()[1],
+                paired.nControl()[0], paired.nControl()[1]));
+        assertEquals(List.of(0, 2), List.of(paired.rowNumber()[0], paired.rowNumber()[1]), "the MSC arms' rows");
     }
 
     @Test
