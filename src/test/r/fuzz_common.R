@@ -1,6 +1,7 @@
-# What the differential tests against metafor share (fuzz_metafor.R, fuzz_proportions.R, fuzz_subgroups.R): the
-# libraries, metafor's iteration control, the record of the largest relative difference per quantity, the comparison
-# of a random-effects fit, and the loop that runs `analyze` over random sheets and a grid of settings.
+# What the differential tests against metafor share (fuzz_metafor.R, fuzz_proportions.R, fuzz_subgroups.R,
+# fuzz_sensitivity.R): the libraries, metafor's iteration control, the record of the largest relative difference per
+# quantity, the comparison of a random-effects fit, and the loop that runs `analyze` over random sheets and a grid of
+# settings.
 # Sourced by those scripts from the repository root; not run on its own.
 suppressMessages({ library(metafor); library(jsonlite) })
 jar <- "target/mscmeta.jar"
@@ -33,10 +34,10 @@ note_random <- function(note, g, r, tr, prefix = "random") {
   }
 }
 
-# Runs `analyze --no-report --sensitivity none --quiet` on sheet(set) for every set and every row of grid (a data
-# frame of measure, method, tau2, hksj; method NA for none), with the extra arguments given, and prints the largest
-# difference compare(d, results, setting) reports per setting.
-run_fuzz <- function(sheet, grid, extra, compare) {
+# Runs `analyze --no-report --sensitivity SENSITIVITY --quiet` on sheet(set) for every set and every row of grid (a
+# data frame of measure, method, tau2, hksj; method NA for none), with the extra arguments given, and prints the
+# largest difference compare(d, results, setting) reports per setting.
+run_fuzz <- function(sheet, grid, extra, compare, sensitivity = "none") {
   dir <- tempfile("fuzz"); dir.create(dir)
   for (set in seq_len(sets)) {
     d <- sheet(set)
@@ -44,7 +45,7 @@ run_fuzz <- function(sheet, grid, extra, compare) {
     for (i in seq_len(nrow(grid))) {
       g <- grid[i, ]
       out <- file.path(dir, "out"); unlink(out, recursive = TRUE)
-      args <- c("-jar", jar, "analyze", csv, "--out", out, "--no-report", "--sensitivity", "none", "--quiet", extra,
+      args <- c("-jar", jar, "analyze", csv, "--out", out, "--no-report", "--sensitivity", sensitivity, "--quiet", extra,
                 "--measure", g$measure, if (!is.na(g$method)) c("--method", g$method), "--tau2", g$tau2,
                 if (g$hksj) "--hksj")
       if (system2("java", args) != 0) { cat("analyze failed:", args, "\n"); next }

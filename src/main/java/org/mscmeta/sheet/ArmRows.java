@@ -153,6 +153,7 @@ record ArmRows(int arm, int events, int total) {
         int[] year = new int[n];
         String[] controlEvents = new String[n];
         String[] controlTotal = new String[n];
+        String[] controlLabel = new String[n];
         int singleArm = 0;
         for (int p = 0; p < n; p++) {
             int i = pairs.get(p)[0];
@@ -166,12 +167,14 @@ record ArmRows(int arm, int events, int total) {
             year[p] = s.year()[i];
             controlEvents[p] = c < 0 ? "" : s.columns().get(events).get(c);
             controlTotal[p] = c < 0 ? "" : s.columns().get(total).get(c);
+            controlLabel[p] = c < 0 ? "" : s.columns().get(arm).get(c);
             singleArm += c < 0 ? 1 : 0;
         }
         List<TextColumn> columns = new ArrayList<>();
         for (TextColumn c : s.columns()) {
             columns.add(subset(c, msc));
         }
+        columns.add(column(s.columns().get(arm).name() + " (control)", controlLabel)); // a subgroup variable
         columns.add(column(s.columns().get(events).name() + " (control)", controlEvents));
         columns.add(column(s.columns().get(total).name() + " (control)", controlTotal));
         Map<Field, Integer> fields = new EnumMap<>(s.fieldColumns());

@@ -64,6 +64,20 @@ class ArmRowsTest {
         // a study's row is its MSC arm's: Adams 2015's Fever row is row 3
         JsonNode fever = got.get("analyses").get(0);
         assertEquals(3, fever.get("studies").get(0).get("row").asInt(), fever.get("studies").toString());
+
+        // the control arm's label is kept: a subgroup variable (placebo against standard care)
+        Cli.Run byControl = Cli.run("analyze", dir.resolve("arms.csv").toString(), "--out",
+                dir.resolve("out-by-control").toString(), "--quiet", "--no-report", "--by", "arm (control)");
+        assertEquals(0, byControl.status(), byControl.all());
+        java.util.Set<String> levels = new java.util.TreeSet<>();
+        new ObjectMapper().readTree(dir.resolve("out-by-control").resolve("results.json").toFile()).get("analyses")
+                .forEach(a -> {
+                    if (!a.get("subgroup").isNull() && a.get("outcome").asString().equals("Fever")) {
+                        levels.add(a.get("subgroup").get("level").asString());
+                    }
+                });
+        assertEquals(java.util.Set.of("Placebo", "Standard care", "Active control"), levels, "the single-arm study"
+                + " is in no comparative subgroup");
     }
 
     @Test
