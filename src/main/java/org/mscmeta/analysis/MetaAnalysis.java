@@ -86,7 +86,7 @@ public final class MetaAnalysis {
         List<String> by = resolved.by();
         List<TextColumn> byColumns = new ArrayList<>();
         for (String b : by) {
-            byColumns.add(sheet.subgroupColumn(b));
+            byColumns.add(blankNotReported(sheet.subgroupColumn(b)));
         }
 
         TextColumn outcomes = sheet.outcome();
@@ -489,6 +489,32 @@ public final class MetaAnalysis {
             sb.append(", ...");
         }
         return sb.toString();
+    }
+
+    /**
+     * A subgroup variable whose blank cells are the level "not reported", as a blank route or cell source is
+     * ({@link org.mscmeta.sheet.Vocabulary#NOT_REPORTED}): a subgroup named by nothing was a heading without a name in
+     * the console, results.json and the plots.
+     */
+    static TextColumn blankNotReported(TextColumn c) {
+        int blank = c.levels().indexOf("");
+        if (blank < 0) {
+            return c;
+        }
+        String notReported = org.mscmeta.sheet.Vocabulary.NOT_REPORTED;
+        int existing = c.levels().indexOf(notReported);
+        List<String> levels = new ArrayList<>(c.levels());
+        if (existing < 0) {
+            levels.set(blank, notReported);
+            return new TextColumn(c.name(), List.copyOf(levels), c.codes());
+        }
+        int[] codes = c.codes().clone();
+        for (int i = 0; i < codes.length; i++) {
+            if (codes[i] == blank) {
+                codes[i] = existing;
+            }
+        }
+        return new TextColumn(c.name(), c.levels(), codes); // the blank level is then used by no row
     }
 
     /**

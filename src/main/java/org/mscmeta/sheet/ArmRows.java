@@ -115,8 +115,8 @@ record ArmRows(int arm, int events, int total) {
             int[] g = groups.computeIfAbsent(key, x -> new int[] {-1, -1});
             int slot = kind == 1 ? 0 : 1;
             if (g[slot] >= 0) {
-                problems.add(new InputProblem(file, row, armHeader, labels.get(i), "one " + (kind == 1 ? "MSC" : "control")
-                        + " arm per study and outcome, but row " + s.rowNumber()[g[slot]] + " is one of "
+                problems.add(new InputProblem(file, row, armHeader, labels.get(i), "one "
+                        + (kind == 1 ? "MSC" : "control") + " arm per study and outcome, but row " + s.rowNumber()[g[slot]] + " is one of "
                         + s.study().get(i) + " for " + s.outcome().get(i) + " too" + (kind == 1 ? " (a trial of"
                         + " several MSC arms belongs in one row: sum their events and participants, Cochrane Handbook"
                         + " 23.3.4)" : "")));

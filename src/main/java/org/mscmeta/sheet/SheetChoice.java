@@ -34,9 +34,10 @@ record SheetChoice(List<String> sheets, List<HeaderSearch.Found> headers, boolea
     /**
      * Names a spreadsheet program gives a sheet, and names of a whole extraction: such a sheet names no adverse event.
      */
-    private static final Pattern NO_EVENT = Pattern.compile("(?iu)(sheet|tabelle|feuil(le)?|hoja|foglio|planilha|blad"
-            + "|arkusz|munkalap|list|лист|工作表|シート|ark|taulukko|sayfa|data|extraction|data extraction|studies"
-            + "|included studies|trials|table|results|all|main|raw|input|summary|sheet data)\\s*\\d*");
+    private static final Pattern NO_EVENT = Pattern.compile("(?iu)(sheet|tabelle|feuil(le)?|hoja|foglio|planilha"
+            + "|blad|arkusz|munkalap|list|\u043B\u0438\u0441\u0442|\u5DE5\u4F5C\u8868|\u30B7\u30FC\u30C8|ark|taulukko"
+            + "|sayfa|data|extraction|data extraction|studies|included studies|trials|table|results|all|main|raw"
+            + "|input|summary|sheet data)\\s*\\d*");
 
     /** Whether a sheet's name could be an adverse event's. */
     static boolean namesAnEvent(String sheet) {
@@ -172,7 +173,7 @@ record SheetChoice(List<String> sheets, List<HeaderSearch.Found> headers, boolea
         }
     }
 
-    /** How the problems and notices of one sheet name where they are: the file, and the sheet when there are several. */
+    /** How the problems and notices of one sheet name where they are: the file, and, by outcome, the sheet. */
     String partName(String file, String sheet) {
         return byOutcome ? file + ", sheet '" + sheet + "'" : file;
     }
