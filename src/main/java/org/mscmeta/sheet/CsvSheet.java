@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Reads a delimited text sheet into a {@link SheetValidator}: its {@link CsvDialect} first (encoding, separator,
@@ -29,6 +30,11 @@ final class CsvSheet {
             throws IOException, InvalidInputException {
         CsvDialect dialect = CsvDialect.sniff(file);
         SheetValidator validator = validators.get();
+        List<String[]> export = revManExport(file, dialect);
+        if (export != null) {
+            RevManFile.readExport(export, name, validator);
+            return validator;
+        }
         try {
             parse(file, name, dialect, validator);
         } catch (CharacterCodingException e) {
@@ -60,6 +66,57 @@ final class CsvSheet {
                     ? "; numbers may use decimal commas" : "")));
         }
         return validator;
+    }
+
+    /**
+     * The records of RevMan 5's "Data and analyses" export ({@link RevManFile#isExport}), or null for any other
+     * file: only its first 8 KB are looked at then (for "Comparison Number" in its first line). The export is small
+     * (a review's analyses), so it is read whole.
+     */
+    private static List<String[]> revManExport(Path file, CsvDialect dialect) throws IOException {
+        if (dialect.titleRows() > 0 || dialect.sepLine()) {
+            return null;
+        }
+        byte[] head = new byte[8192];
+        int n;
+        try (InputStream in = Files.newInputStream(file)) {
+            n = in.readNBytes(head, 0, head.length);
+        }
+        String start = new String(head, 0, n, dialect.charset());
+        int lineEnd = start.indexOf('\n');
+        String firstLine = start.substring(Math.min(dialect.bomBytes() > 0 ? 1 : 0, start.length()),
+                lineEnd < 0 ? start.length() : lineEnd);
+        if (!firstLine.contains("Comparison Number")) {
+            return null; // every other sheet: its first line only
+        }
+        String text;
+        try {
+            text = decode(file, dialect);
+        } catch (CharacterCodingException e) {
+            text = decode(file, dialect.asWindows1252());
+        }
+        try {
+            CsvReader<de.siegmar.fastcsv.reader.CsvRecord> records = CsvReader.builder()
+                    .fieldSeparator(dialect.separator()).skipEmptyLines(true).ignoreDifferentFieldCount(true)
+                    .ofCsvRecord(text);
+            List<String[]> all = new java.util.ArrayList<>();
+            for (de.siegmar.fastcsv.reader.CsvRecord r : records) {
+                if (all.isEmpty() && !RevManFile.isExport(r.getFields().toArray(String[]::new))) {
+                    return null;
+                }
+                all.add(r.getFields().toArray(String[]::new));
+            }
+            return all.isEmpty() ? null : all;
+        } catch (CsvParseException e) {
+            return null; // the sheet's own reading says what is wrong
+        }
+    }
+
+    /** The file's text in the dialect's encoding, strictly, without a byte-order mark. */
+    private static String decode(Path file, CsvDialect dialect) throws IOException {
+        byte[] bytes = Files.readAllBytes(file);
+        return dialect.strictDecoder().decode(java.nio.ByteBuffer.wrap(bytes, dialect.bomBytes(),
+                bytes.length - dialect.bomBytes())).toString();
     }
 
     private static void parse(Path file, String name, CsvDialect dialect, SheetValidator validator)

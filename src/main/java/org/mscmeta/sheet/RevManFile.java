@@ -26,7 +26,8 @@ import org.xml.sax.helpers.DefaultHandler;
  * {@code TOTAL_1} of the experimental group, {@code EVENTS_2}, {@code TOTAL_2} of the control group) a row, the study
  * named and dated as the review's list of studies gives it, a RevMan subgroup ({@code DICH_SUBGROUP}) in a column of
  * its own ({@code subgroup}, for {@code --by subgroup}) and the analysis's number in another ({@code analysis},
- * "1.2" or "1.2.1"). The element names are RevMan 5's, as R's {@code meta::read.rm5} reads them too.
+ * "1.2" or "1.2.1"). The element names are RevMan 5's, as R's {@code meta::read.rm5} reads them too. RevMan 5's
+ * "Data and analyses" export (CSV) is read alike ({@link #readExport}).
  *
  * <ul>
  *   <li>RevMan's group 1 is the experimental group; an analysis whose group labels say otherwise (group 1 "Placebo",
@@ -78,7 +79,98 @@ final class RevManFile {
             throw new InvalidInputException(name, "a RevMan 5 review (.rm5), whose XML begins with COCHRANE_REVIEW,"
                     + " but this file's XML does not");
         }
-        review.emit(name, validator);
+        review.review.emit(name, "a RevMan 5 review", validator);
+    }
+
+    /** The columns by which RevMan 5's "Data and analyses" export (a CSV file) is known. */
+    private static final List<String> EXPORT_COLUMNS = List.of("comparison_number", "outcome_number",
+            "subgroup_number", "name");
+
+    /** Whether a header is that of RevMan 5's "Data and analyses" export. */
+    static boolean isExport(String[] header) {
+        Set<String> keys = new java.util.HashSet<>();
+        for (String h : header) {
+            keys.add(Field.headerKey(h));
+        }
+        return keys.containsAll(EXPORT_COLUMNS) && keys.contains("events_1") && keys.contains("total_1");
+    }
+
+    /**
+     * Reads RevMan 5's "Data and analyses" export (File, Export, Data and analyses: a CSV file of one row per
+     * comparison, analysis, subgroup and study, in that nesting, each kind of row known by which number changed) into
+     * {@code validator}, as the review itself is read ({@link #read}).
+     *
+     * @param records the file's records, the header first
+     */
+    static void readExport(List<String[]> records, String name, SheetValidator validator) throws InvalidInputException {
+        String[] header = records.get(0);
+        Map<String, Integer> at = new HashMap<>();
+        for (int j = 0; j < header.length; j++) {
+            at.putIfAbsent(Field.headerKey(header[j]), j);
+        }
+        ReviewData review = new ReviewData();
+        String comparisonNo = null;
+        String comparison = "";
+        String outcomeNo = null;
+        String subgroupNo = null;
+        Analysis analysis = null;
+        Subgroup subgroup = null;
+        for (int r = 1; r < records.size(); r++) {
+            String[] rec = records.get(r);
+            java.util.function.Function<String, String> cell = key -> {
+                Integer j = at.get(key);
+                return j == null || j >= rec.length ? "" : Blanks.strip(rec[j]);
+            };
+            String comp = cell.apply("comparison_number");
+            String outc = cell.apply("outcome_number");
+            String grp = cell.apply("subgroup_number");
+            String label = cell.apply("name");
+            String type = cell.apply("data_type");
+            if (comp.isEmpty() && label.isEmpty()) {
+                continue;
+            }
+            if (!comp.equals(comparisonNo)) {
+                comparisonNo = comp;
+                comparison = label;
+                outcomeNo = null;
+                analysis = null;
+            } else if (!outc.equals(outcomeNo)) {
+                outcomeNo = outc;
+                subgroupNo = grp;
+                subgroup = null;
+                analysis = null;
+                if ("DIC".equalsIgnoreCase(type)) {
+                    analysis = new Analysis();
+                    analysis.comparisonNo = comp;
+                    analysis.comparison = comparison;
+                    analysis.no = outc;
+                    analysis.name = label;
+                    analysis.measure = cell.apply("effect_measure");
+                    analysis.method = cell.apply("statistical_method");
+                    analysis.random = "random".equalsIgnoreCase(cell.apply("analysis_model"));
+                    analysis.label1 = cell.apply("group_label_1");
+                    analysis.label2 = cell.apply("group_label_2");
+                    review.analyses.add(analysis);
+                } else {
+                    review.otherAnalyses.add(comp + "." + outc + " '" + label + "'");
+                }
+            } else if (!type.isEmpty() && !grp.equals(subgroupNo)) {
+                subgroupNo = grp;
+                subgroup = new Subgroup();
+                subgroup.no = grp;
+                subgroup.name = label;
+            } else if (analysis != null) {
+                review.studies.putIfAbsent(label, new String[] {label, cell.apply("year_of_study")});
+                analysis.data.add(new Data(label, count(cell.apply("events_1")), count(cell.apply("total_1")),
+                        count(cell.apply("events_2")), count(cell.apply("total_2")), subgroup));
+            }
+        }
+        review.emit(name, "RevMan 5's \"Data and analyses\" export", validator);
+    }
+
+    /** A count as RevMan's export writes it, thousands separated by commas ("14,186"). */
+    private static String count(String v) {
+        return v.matches("[0-9]{1,3}(,[0-9]{3})+") ? v.replace(",", "") : v;
     }
 
     /** A dichotomous analysis. */
@@ -107,12 +199,126 @@ final class RevManFile {
                         Subgroup subgroup) {
     }
 
-    /** The SAX handler: the studies, the analyses, what is not read. */
-    private static final class Review extends DefaultHandler {
-        boolean isReview;
+    /** What is read of a review, from its XML or from RevMan's export: the studies, the analyses, the others. */
+    private static final class ReviewData {
         final Map<String, String[]> studies = new HashMap<>(); // id -> {name, year}
         final List<Analysis> analyses = new ArrayList<>();
         final Set<String> otherAnalyses = new LinkedHashSet<>();
+        /** The analyses as rows of the sheet, with the notices of how they were read. */
+        void emit(String file, String what, SheetValidator v) throws InvalidInputException {
+            if (analyses.isEmpty()) {
+                throw new InvalidInputException(file, what + " with at least one dichotomous analysis (events"
+                        + " and totals), but it has none" + (otherAnalyses.isEmpty() ? "" : " (its analyses "
+                        + String.join(", ", otherAnalyses) + " are continuous, generic inverse variance or O-E)"));
+            }
+            Map<String, Set<String>> comparisonsOf = new HashMap<>();
+            for (Analysis an : analyses) {
+                comparisonsOf.computeIfAbsent(an.name.toLowerCase(Locale.ROOT), k -> new LinkedHashSet<>())
+                        .add(an.comparisonNo);
+            }
+            v.headerRow(0);
+            v.header(HEADER.clone());
+            int row = 0;
+            List<String> swapped = new ArrayList<>();
+            List<String> empty = new ArrayList<>();
+            Map<String, List<String>> pooledAs = new LinkedHashMap<>();
+            for (Analysis an : analyses) {
+                String number = an.comparisonNo + "." + an.no;
+                String outcome = comparisonsOf.get(an.name.toLowerCase(Locale.ROOT)).size() > 1
+                        ? an.comparison + ": " + an.name : an.name;
+                boolean swap = ArmRows.kind(an.label1) == 0 && ArmRows.kind(an.label2) == 1;
+                if (swap) {
+                    swapped.add(number + " '" + an.name + "' (group 1 '" + an.label1 + "', group 2 '" + an.label2
+                            + "')");
+                }
+                pooledAs.computeIfAbsent(settings(an), k -> new ArrayList<>()).add(number);
+                for (Data d : an.data) {
+                    if (blankOrZero(d.total1()) && blankOrZero(d.total2())) {
+                        empty.add(number + " " + study(d.studyId())[0]);
+                        continue;
+                    }
+                    String[] s = study(d.studyId());
+                    String sub = d.subgroup() == null ? "" : d.subgroup().name;
+                    String at = d.subgroup() == null ? number : number + "." + d.subgroup().no;
+                    String[] msc = swap ? new String[] {d.events2(), d.total2()} : new String[] {d.events1(), d.total1()};
+                    String[] control = swap ? new String[] {d.events1(), d.total1()}
+                            : new String[] {d.events2(), d.total2()};
+                    v.row(++row, new String[] {s[0], s[1], outcome, sub, msc[0], msc[1], control[0], control[1], at});
+                }
+            }
+            v.notice(new Notice("sheet", null, file + ": " + what + ": " + Notice.count(analyses.size(),
+                    "dichotomous analysis", "dichotomous analyses") + " read as " + (analyses.size() == 1
+                    ? "an outcome" : "outcomes") + ", one row per study and analysis, numbered in the review's order"
+                    + " (column 'analysis' gives each row's RevMan analysis; a RevMan subgroup is in column"
+                    + " 'subgroup', for --by subgroup)"));
+            if (!swapped.isEmpty()) {
+                v.notice(new Notice("sheet", null, file + ": in " + String.join("; ", swapped) + " RevMan's group 1"
+                        + " is the control group, so group 2 was read as the MSC arm"));
+            }
+            if (!empty.isEmpty()) {
+                v.notice(new Notice("sheet", null, file + ": " + Notice.count(empty.size(), "study has", "studies have")
+                        + " no data in an analysis and " + (empty.size() == 1 ? "was" : "were") + " left out of it"
+                        + " (first: " + empty.get(0) + ")"));
+            }
+            if (!otherAnalyses.isEmpty()) {
+                v.notice(new Notice("sheet", null, file + ": " + Notice.count(otherAnalyses.size(), "analysis",
+                        "analyses") + " of continuous, generic inverse-variance or O-E data "
+                        + (otherAnalyses.size() == 1 ? "was" : "were") + " not read (this program pools events and totals): "
+                        + String.join(", ", otherAnalyses)));
+            }
+            List<String> how = new ArrayList<>();
+            pooledAs.forEach((settings, numbers) -> how.add(settings + " (" + String.join(", ", numbers) + ")"));
+            v.notice(new Notice("settings", null, file + ": RevMan pooled " + String.join("; ", how) + "; this run's"
+                    + " settings apply instead (--measure, --method, --tau2; --convention revman5 for RevMan's"
+                    + " conventions)"));
+            for (Analysis an : analyses) {
+                if (an.swapEvents) {
+                    v.notice(new Notice("sheet", null, file + ": analysis " + an.comparisonNo + "." + an.no + " '"
+                            + an.name + "' swaps events and non-events in RevMan; its events are read as entered"));
+                }
+            }
+        }
+
+        /** A study's name and year from the review's list of studies, or its id without RevMan's prefix. */
+        private String[] study(String id) {
+            String[] s = studies.get(id);
+            if (s != null && !s[0].isEmpty()) {
+                return s;
+            }
+            return new String[] {id.startsWith("STD-") ? id.substring(4) : id, s == null ? "" : s[1]};
+        }
+
+        private static boolean blankOrZero(String v) {
+            return v.isEmpty() || "0".equals(v);
+        }
+
+        /** How RevMan pooled an analysis, in words: "M-H risk ratio, random effects". */
+        private static String settings(Analysis an) {
+            String method = switch (an.method) {
+                case "MH" -> "M-H";
+                case "IV" -> "inverse-variance";
+                case "PETO" -> "Peto";
+                default -> an.method;
+            };
+            String measure = switch (an.measure) {
+                case "RR" -> "risk ratio";
+                case "OR" -> "odds ratio";
+                case "RD" -> "risk difference";
+                case "PETO_OR" -> "Peto odds ratio";
+                default -> an.measure;
+            };
+            String both = "PETO_OR".equals(an.measure) ? measure : (method + " " + measure).strip();
+            return both + ", " + (an.random ? "random effects" : "fixed effect");
+        }
+    }
+
+    /** The SAX handler of a review's XML. */
+    private static final class Review extends DefaultHandler {
+        boolean isReview;
+        final ReviewData review = new ReviewData();
+        final Map<String, String[]> studies = review.studies;
+        final List<Analysis> analyses = review.analyses;
+        final Set<String> otherAnalyses = review.otherAnalyses;
         private final Deque<String> path = new ArrayDeque<>();
         private final StringBuilder text = new StringBuilder();
         private String comparisonNo = "";
@@ -216,112 +422,6 @@ final class RevManFile {
         private static String value(Attributes a, String name) {
             String v = a.getValue(name);
             return v == null ? "" : Blanks.strip(v);
-        }
-
-        /** The analyses as rows of the sheet, with the notices of how they were read. */
-        void emit(String file, SheetValidator v) throws InvalidInputException {
-            if (analyses.isEmpty()) {
-                throw new InvalidInputException(file, "a RevMan 5 review with at least one dichotomous analysis (events"
-                        + " and totals), but it has none" + (otherAnalyses.isEmpty() ? "" : " (its analyses "
-                        + String.join(", ", otherAnalyses) + " are continuous, generic inverse variance or O-E)"));
-            }
-            Map<String, Set<String>> comparisonsOf = new HashMap<>();
-            for (Analysis an : analyses) {
-                comparisonsOf.computeIfAbsent(an.name.toLowerCase(Locale.ROOT), k -> new LinkedHashSet<>())
-                        .add(an.comparisonNo);
-            }
-            v.headerRow(0);
-            v.header(HEADER.clone());
-            int row = 0;
-            List<String> swapped = new ArrayList<>();
-            List<String> empty = new ArrayList<>();
-            Map<String, List<String>> pooledAs = new LinkedHashMap<>();
-            for (Analysis an : analyses) {
-                String number = an.comparisonNo + "." + an.no;
-                String outcome = comparisonsOf.get(an.name.toLowerCase(Locale.ROOT)).size() > 1
-                        ? an.comparison + ": " + an.name : an.name;
-                boolean swap = ArmRows.kind(an.label1) == 0 && ArmRows.kind(an.label2) == 1;
-                if (swap) {
-                    swapped.add(number + " '" + an.name + "' (group 1 '" + an.label1 + "', group 2 '" + an.label2
-                            + "')");
-                }
-                pooledAs.computeIfAbsent(settings(an), k -> new ArrayList<>()).add(number);
-                for (Data d : an.data) {
-                    if (blankOrZero(d.total1()) && blankOrZero(d.total2())) {
-                        empty.add(number + " " + study(d.studyId())[0]);
-                        continue;
-                    }
-                    String[] s = study(d.studyId());
-                    String sub = d.subgroup() == null ? "" : d.subgroup().name;
-                    String at = d.subgroup() == null ? number : number + "." + d.subgroup().no;
-                    String[] msc = swap ? new String[] {d.events2(), d.total2()} : new String[] {d.events1(), d.total1()};
-                    String[] control = swap ? new String[] {d.events1(), d.total1()}
-                            : new String[] {d.events2(), d.total2()};
-                    v.row(++row, new String[] {s[0], s[1], outcome, sub, msc[0], msc[1], control[0], control[1], at});
-                }
-            }
-            v.notice(new Notice("sheet", null, file + ": a RevMan 5 review: " + Notice.count(analyses.size(),
-                    "dichotomous analysis", "dichotomous analyses") + " read as " + (analyses.size() == 1
-                    ? "an outcome" : "outcomes") + ", one row per study and analysis, numbered in the review's order"
-                    + " (column 'analysis' gives each row's RevMan analysis; a RevMan subgroup is in column"
-                    + " 'subgroup', for --by subgroup)"));
-            if (!swapped.isEmpty()) {
-                v.notice(new Notice("sheet", null, file + ": in " + String.join("; ", swapped) + " RevMan's group 1"
-                        + " is the control group, so group 2 was read as the MSC arm"));
-            }
-            if (!empty.isEmpty()) {
-                v.notice(new Notice("sheet", null, file + ": " + Notice.count(empty.size(), "study has", "studies have")
-                        + " no data in an analysis and " + (empty.size() == 1 ? "was" : "were") + " left out of it"
-                        + " (first: " + empty.get(0) + ")"));
-            }
-            if (!otherAnalyses.isEmpty()) {
-                v.notice(new Notice("sheet", null, file + ": " + Notice.count(otherAnalyses.size(), "analysis",
-                        "analyses") + " of continuous, generic inverse-variance or O-E data "
-                        + (otherAnalyses.size() == 1 ? "was" : "were") + " not read (this program pools events and totals): "
-                        + String.join(", ", otherAnalyses)));
-            }
-            List<String> how = new ArrayList<>();
-            pooledAs.forEach((settings, numbers) -> how.add(settings + " (" + String.join(", ", numbers) + ")"));
-            v.notice(new Notice("settings", null, file + ": RevMan pooled " + String.join("; ", how) + "; this run's"
-                    + " settings apply instead (--measure, --method, --tau2; --convention revman5 for RevMan's"
-                    + " conventions)"));
-            for (Analysis an : analyses) {
-                if (an.swapEvents) {
-                    v.notice(new Notice("sheet", null, file + ": analysis " + an.comparisonNo + "." + an.no + " '"
-                            + an.name + "' swaps events and non-events in RevMan; its events are read as entered"));
-                }
-            }
-        }
-
-        /** A study's name and year from the review's list of studies, or its id without RevMan's prefix. */
-        private String[] study(String id) {
-            String[] s = studies.get(id);
-            if (s != null && !s[0].isEmpty()) {
-                return s;
-            }
-            return new String[] {id.startsWith("STD-") ? id.substring(4) : id, s == null ? "" : s[1]};
-        }
-
-        private static boolean blankOrZero(String v) {
-            return v.isEmpty() || "0".equals(v);
-        }
-
-        /** How RevMan pooled an analysis, in words: "M-H risk ratio, random effects". */
-        private static String settings(Analysis an) {
-            String method = switch (an.method) {
-                case "MH" -> "M-H";
-                case "IV" -> "inverse-variance";
-                case "PETO" -> "Peto";
-                default -> an.method;
-            };
-            String measure = switch (an.measure) {
-                case "RR" -> "risk ratio";
-                case "OR" -> "odds ratio";
-                case "RD" -> "risk difference";
-                case "PETO_OR" -> "Peto odds ratio";
-                default -> an.measure;
-            };
-            return (method + " " + measure).strip() + ", " + (an.random ? "random effects" : "fixed effect");
         }
     }
 }

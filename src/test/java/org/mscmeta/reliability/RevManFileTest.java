@@ -90,6 +90,22 @@ class RevManFileTest {
         }
     }
 
+    /**
+     * RevMan 5's "Data and analyses" export of the same review (a CSV of comparison, analysis, subgroup and study
+     * rows, a pooled count written "1,3") gives the review's analyses.
+     */
+    @Test
+    void revMansDataAndAnalysesExportIsReadAsTheReview() throws Exception {
+        JsonNode review = results(REVIEW, "--by", "subgroup");
+        JsonNode export = results(Path.of("src/test/resources/revman/msc-review-export.csv"), "--by", "subgroup");
+        assertEquals(review.get("analyses"), export.get("analyses"));
+        String notices = export.get("notices").toString();
+        assertTrue(notices.contains("msc-review-export.csv: RevMan 5's \\\"Data and analyses\\\" export: 3"
+                + " dichotomous analyses read as outcomes"), notices);
+        assertTrue(notices.contains("RevMan pooled M-H risk ratio, random effects (1.1); Peto odds ratio, fixed effect"
+                + " (1.2); M-H risk ratio, fixed effect (2.1)"), notices);
+    }
+
     @Test
     void whatIsNotAReviewIsRefusedInASentence() throws Exception {
         Path cut = dir.resolve("cut.rm5");
