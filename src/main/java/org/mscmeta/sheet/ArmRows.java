@@ -13,7 +13,8 @@ import java.util.Set;
  * arm ("MSC", "Placebo"), a column of its participants with the event and one of its participants, and no
  * events_msc or n_msc column. Every row is first validated as an arm of its own (its counts under the sheet's own
  * column names and row numbers); then the MSC and control rows of each study and outcome (study, year, trial id and
- * outcome alike) are paired into one row, numbered as its MSC arm's. A study with an MSC arm only is single-arm.
+ * outcome alike; an arm without a year takes the one year its study's other arms give) are paired into one row,
+ * numbered as its MSC arm's. A study with an MSC arm only is single-arm.
  * Refused: an arm whose label is neither an MSC nor a control arm's, two MSC (or two control) arms of one study and
  * outcome (a trial of several doses belongs in one row: Cochrane Handbook, section 23.3.4), a control arm without
  * an MSC arm.
@@ -100,6 +101,14 @@ record ArmRows(int arm, int events, int total) {
         List<InputProblem> problems = new ArrayList<>();
         TextColumn trial = s.raw(Field.TRIAL_ID);
         Map<String, int[]> groups = new LinkedHashMap<>(); // key -> {MSC row index, control row index}
+        // the years given in each study's arms: an arm without one takes its study's only year (the year typed on
+        // the first arm of a study, as the study's label often is)
+        Map<String, Set<Integer>> years = new java.util.HashMap<>();
+        for (int i = 0; i < s.size(); i++) {
+            if (s.year()[i] != ExtractionSheet.NO_YEAR) {
+                years.computeIfAbsent(base(s, trial, i), k -> new java.util.HashSet<>()).add(s.year()[i]);
+            }
+        }
         for (int i = 0; i < s.size(); i++) {
             int kind = kind(labels.get(i));
             int row = s.rowNumber()[i];
@@ -109,9 +118,7 @@ record ArmRows(int arm, int events, int total) {
                         + " care, ...)"));
                 continue;
             }
-            String key = s.study().get(i).toLowerCase(Locale.ROOT) + "\u0000" + s.year()[i] + "\u0000"
-                    + (trial == null ? "" : trial.get(i).toLowerCase(Locale.ROOT)) + "\u0000"
-                    + OutcomeNames.key(s.outcome().get(i));
+            String key = base(s, trial, i) + "\u0000" + year(s, trial, i, years);
             int[] g = groups.computeIfAbsent(key, x -> new int[] {-1, -1});
             int slot = kind == 1 ? 0 : 1;
             if (g[slot] >= 0) {
@@ -142,6 +149,20 @@ record ArmRows(int arm, int events, int total) {
         return paired(s, file, pairs);
     }
 
+    /** The study, trial id and outcome of row {@code i}, as the arms of one study share them. */
+    private static String base(ExtractionSheet s, TextColumn trial, int i) {
+        return s.study().get(i).toLowerCase(Locale.ROOT) + "\u0000"
+                + (trial == null ? "" : trial.get(i).toLowerCase(Locale.ROOT)) + "\u0000"
+                + OutcomeNames.key(s.outcome().get(i));
+    }
+
+    /** Row {@code i}'s year, or, when it has none, the one year the other arms of its study give. */
+    private static int year(ExtractionSheet s, TextColumn trial, int i, Map<String, Set<Integer>> years) {
+        Set<Integer> given = years.get(base(s, trial, i));
+        return s.year()[i] == ExtractionSheet.NO_YEAR && given != null && given.size() == 1 ? given.iterator().next()
+                : s.year()[i];
+    }
+
     private ExtractionSheet paired(ExtractionSheet s, String file, List<int[]> pairs) {
         int n = pairs.size();
         int[] msc = new int[n];
@@ -164,7 +185,7 @@ record ArmRows(int arm, int events, int total) {
             nMsc[p] = s.nMsc()[i];
             eventsControl[p] = c < 0 ? -1 : s.eventsMsc()[c];
             nControl[p] = c < 0 ? -1 : s.nMsc()[c];
-            year[p] = s.year()[i];
+            year[p] = s.year()[i] != ExtractionSheet.NO_YEAR || c < 0 ? s.year()[i] : s.year()[c];
             controlEvents[p] = c < 0 ? "" : s.columns().get(events).get(c);
             controlTotal[p] = c < 0 ? "" : s.columns().get(total).get(c);
             controlLabel[p] = c < 0 ? "" : s.columns().get(arm).get(c);
