@@ -123,12 +123,14 @@ record ArmCells(int[] physical, boolean[] arms, String[] names) {
                 continue;
             }
             Matcher m = EVENTS_OF_TOTAL.matcher(v);
-            if (v.isEmpty() && !arms[split(j)]) {
+            boolean blank = v.isEmpty() || MissingValues.isMissing(v); // "NA", "-": not reported
+            if (blank && !arms[split(j)]) {
                 ok = false;
                 k += 2;
                 problem.report(rowNumber, names[j], v, "the MSC arm's participants with the event and its participants"
-                        + " as events/total, e.g. 3/20");
-            } else if (v.isEmpty()) {
+                        + " as events/total, e.g. 3/20" + (v.isEmpty() ? "" : " ('" + v + "' is read as a mark of a"
+                        + " value not reported)"));
+            } else if (blank) {
                 out[k++] = ""; // no control arm: a single-arm study
                 out[k++] = "";
             } else if (m.matches()) {

@@ -106,7 +106,8 @@ class ArmCellsTest {
     @Test
     void aCellThatIsNotEventsOverTotalIsRefusedByItsColumn() throws Exception {
         Cli.Run r = run("bad.csv", "study,outcome,MSC,Control\nA 2015,Fever,3/20,1/20\nB 2016,Fever,,4/30\n"
-                + "C 2017,Fever,2026-03-20,2/24\nD 2018,Fever,5/25,some\nE 2019,Fever,5/25,\n");
+                + "C 2017,Fever,2026-03-20,2/24\nD 2018,Fever,5/25,some\nE 2019,Fever,5/25,\nF 2020,Fever,4/25,NA\n"
+                + "G 2021,Fever,NR,1/20\n");
         assertEquals(2, r.status(), r.all());
         assertTrue(r.all().contains("bad.csv: row 3, column 'MSC': found a blank cell; expected the MSC arm's"
                 + " participants with the event and its participants as events/total, e.g. 3/20"), r.all());
@@ -114,8 +115,12 @@ class ArmCellsTest {
                 + " participants with the event and its participants as events/total, e.g. 3/20 (a spreadsheet turns"
                 + " 3/20 typed into a cell into a date: format the column as text and type the counts again)"), r.all());
         assertTrue(r.all().contains("bad.csv: row 5, column 'Control': found \"some\""), r.all());
-        assertTrue(r.all().contains("3 problems in the input"), r.all());
-        assertFalse(r.all().contains("row 6"), "a blank control cell is a single-arm study: " + r.all());
+        assertTrue(r.all().contains("bad.csv: row 8, column 'MSC': found \"NR\"; expected the MSC arm's participants"
+                + " with the event and its participants as events/total, e.g. 3/20 ('NR' is read as a mark of a value"
+                + " not reported)"), r.all());
+        assertTrue(r.all().contains("4 problems in the input"), r.all());
+        assertFalse(r.all().contains("row 6") || r.all().contains("row 7"), "a blank or 'NA' control cell is a"
+                + " single-arm study: " + r.all());
     }
 
     @Test
