@@ -32,7 +32,11 @@ final class CsvSheet {
         SheetValidator validator = validators.get();
         List<String[]> export = revManExport(file, dialect);
         if (export != null) {
-            RevManFile.readExport(export, name, validator);
+            if (RevManFile.isExport(export.get(0))) {
+                RevManFile.readExport(export, name, validator);
+            } else {
+                RevManFile.readDataRows(export, name, validator);
+            }
             return validator;
         }
         try {
@@ -69,9 +73,10 @@ final class CsvSheet {
     }
 
     /**
-     * The records of RevMan 5's "Data and analyses" export ({@link RevManFile#isExport}), or null for any other
-     * file: only its first 8 KB are looked at then (for "Comparison Number" in its first line). The export is small
-     * (a review's analyses), so it is read whole.
+     * The records of RevMan 5's "Data and analyses" export ({@link RevManFile#isExport}) or of a Cochrane data
+     * package's table of study data ({@link RevManFile#isDataRows}), or null for any other file: only its first 8 KB
+     * are looked at then (for "Comparison Number" or "Analysis group" in its first line). Such a file is small (a
+     * review's analyses), so it is read whole.
      */
     private static List<String[]> revManExport(Path file, CsvDialect dialect) throws IOException {
         if (dialect.titleRows() > 0 || dialect.sepLine()) {
@@ -86,7 +91,7 @@ final class CsvSheet {
         int lineEnd = start.indexOf('\n');
         String firstLine = start.substring(Math.min(dialect.bomBytes() > 0 ? 1 : 0, start.length()),
                 lineEnd < 0 ? start.length() : lineEnd);
-        if (!firstLine.contains("Comparison Number")) {
+        if (!firstLine.contains("Comparison Number") && !firstLine.contains("Analysis group")) {
             return null; // every other sheet: its first line only
         }
         String text;
@@ -101,7 +106,8 @@ final class CsvSheet {
                     .ofCsvRecord(text);
             List<String[]> all = new java.util.ArrayList<>();
             for (de.siegmar.fastcsv.reader.CsvRecord r : records) {
-                if (all.isEmpty() && !RevManFile.isExport(r.getFields().toArray(String[]::new))) {
+                if (all.isEmpty() && !RevManFile.isExport(r.getFields().toArray(String[]::new))
+                        && !RevManFile.isDataRows(r.getFields().toArray(String[]::new))) {
                     return null;
                 }
                 all.add(r.getFields().toArray(String[]::new));

@@ -168,6 +168,88 @@ final class RevManFile {
         review.emit(name, "RevMan 5's \"Data and analyses\" export", validator);
     }
 
+    /** The columns by which RevMan Web's data package's table of study data ({@code CD...-data-rows.csv}) is known. */
+    private static final List<String> DATA_ROWS_COLUMNS = List.of("analysis_group", "analysis_number",
+            "analysis_name", "study", "experimental_cases", "experimental_n", "control_cases", "control_n");
+
+    /** Whether a header is that of RevMan Web's table of study data ({@code CD...-data-rows.csv}). */
+    static boolean isDataRows(String[] header) {
+        Set<String> keys = new java.util.HashSet<>();
+        for (String h : header) {
+            keys.add(Field.headerKey(h));
+        }
+        return keys.containsAll(DATA_ROWS_COLUMNS);
+    }
+
+    /**
+     * Reads the table of study data of a Cochrane data package, as RevMan Web exports it and the Cochrane Library
+     * offers it ({@code CD...-data-rows.csv}: one row per study and analysis, its analysis group, number and name,
+     * its subgroup, the study and its year, the experimental and control cases and N), as a review is read
+     * ({@link #read}). An analysis none of whose rows has cases (continuous, generic inverse variance, O-E) is not
+     * read; the analyses' settings are in another file of the package, so the group labels are taken as RevMan's
+     * (experimental first) and how RevMan pooled them is not noted.
+     *
+     * @param records the file's records, the header first
+     */
+    static void readDataRows(List<String[]> records, String name, SheetValidator validator)
+            throws InvalidInputException {
+        String[] header = records.get(0);
+        Map<String, Integer> at = new HashMap<>();
+        for (int j = 0; j < header.length; j++) {
+            at.putIfAbsent(Field.headerKey(header[j]), j);
+        }
+        ReviewData review = new ReviewData();
+        Map<String, Analysis> byNumber = new LinkedHashMap<>();
+        Map<String, Map<String, Subgroup>> subgroups = new HashMap<>();
+        for (int r = 1; r < records.size(); r++) {
+            String[] rec = records.get(r);
+            java.util.function.Function<String, String> cell = key -> {
+                Integer j = at.get(key);
+                return j == null || j >= rec.length ? "" : Blanks.strip(rec[j]);
+            };
+            String group = cell.apply("analysis_group");
+            String number = cell.apply("analysis_number");
+            String study = cell.apply("study");
+            if (group.isEmpty() && number.isEmpty() && study.isEmpty()) {
+                continue;
+            }
+            String key = group + "." + number;
+            Analysis an = byNumber.computeIfAbsent(key, k -> {
+                Analysis a = new Analysis();
+                a.comparisonNo = group;
+                a.comparison = "analysis group " + group;
+                a.no = number;
+                a.name = cell.apply("analysis_name");
+                return a;
+            });
+            String sub = cell.apply("subgroup");
+            Subgroup sg = sub.isEmpty() ? null : subgroups.computeIfAbsent(key, k -> new LinkedHashMap<>())
+                    .computeIfAbsent(sub, k -> {
+                        Subgroup g = new Subgroup();
+                        g.no = String.valueOf(subgroups.get(key).size() + 1);
+                        g.name = k;
+                        return g;
+                    });
+            String e1 = count(cell.apply("experimental_cases"));
+            String e2 = count(cell.apply("control_cases"));
+            if (e1.isEmpty() && e2.isEmpty()) {
+                continue; // no cases: a continuous, generic inverse-variance or O-E row
+            }
+            review.studies.putIfAbsent(study, new String[] {study, cell.apply("study_year")});
+            an.data.add(new Data(study, e1, count(cell.apply("experimental_n")), e2, count(cell.apply("control_n")),
+                    sg));
+        }
+        for (Map.Entry<String, Analysis> e : byNumber.entrySet()) {
+            if (e.getValue().data.isEmpty()) {
+                review.otherAnalyses.add(e.getKey() + " '" + e.getValue().name + "'");
+            } else {
+                review.analyses.add(e.getValue());
+            }
+        }
+        review.pooledAsKnown = false;
+        review.emit(name, "a Cochrane data package's table of study data", validator);
+    }
+
     /** A count as RevMan's export writes it, thousands separated by commas ("14,186"). */
     private static String count(String v) {
         return v.matches("[0-9]{1,3}(,[0-9]{3})+") ? v.replace(",", "") : v;
@@ -204,6 +286,8 @@ final class RevManFile {
         final Map<String, String[]> studies = new HashMap<>(); // id -> {name, year}
         final List<Analysis> analyses = new ArrayList<>();
         final Set<String> otherAnalyses = new LinkedHashSet<>();
+        /** Whether the analyses' settings (measure, method, model) were read, to be noted. */
+        boolean pooledAsKnown = true;
         /** The analyses as rows of the sheet, with the notices of how they were read. */
         void emit(String file, String what, SheetValidator v) throws InvalidInputException {
             if (analyses.isEmpty()) {
@@ -268,9 +352,11 @@ final class RevManFile {
             }
             List<String> how = new ArrayList<>();
             pooledAs.forEach((settings, numbers) -> how.add(settings + " (" + String.join(", ", numbers) + ")"));
-            v.notice(new Notice("settings", null, file + ": RevMan pooled " + String.join("; ", how) + "; this run's"
-                    + " settings apply instead (--measure, --method, --tau2; --convention revman5 for RevMan's"
-                    + " conventions)"));
+            if (pooledAsKnown) {
+                v.notice(new Notice("settings", null, file + ": RevMan pooled " + String.join("; ", how) + "; this"
+                        + " run's settings apply instead (--measure, --method, --tau2; --convention revman5 for"
+                        + " RevMan's conventions)"));
+            }
             for (Analysis an : analyses) {
                 if (an.swapEvents) {
                     v.notice(new Notice("sheet", null, file + ": analysis " + an.comparisonNo + "." + an.no + " '"

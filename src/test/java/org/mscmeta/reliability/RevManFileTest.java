@@ -106,6 +106,36 @@ class RevManFileTest {
                 + " (1.2); M-H risk ratio, fixed effect (2.1)"), notices);
     }
 
+    /**
+     * A Cochrane data package's table of study data (RevMan Web's {@code CD...-data-rows.csv}) gives the review's
+     * dichotomous analyses, each named with its analysis group where two groups share a name.
+     */
+    @Test
+    void aCochraneDataPackagesStudyDataAreReadAsTheReview() throws Exception {
+        Path csv = dir.resolve("same.csv");
+        Files.writeString(csv, "study,year,outcome,subgroup,events_msc,n_msc,events_control,n_control,analysis\n"
+                + "Matthay 2019,2019,analysis group 1: Death,,12,40,6,20,1.1\n"
+                + "Bowdish 2023,2023,analysis group 1: Death,,42,112,48,111,1.1\n"
+                + "Lanzoni 2021,2021,analysis group 1: Death,,2,12,7,12,1.1\n"
+                + "Monsel 2022,2022,analysis group 1: Death,,5,21,3,24,1.1\n"
+                + "Matthay 2019,2019,Serious adverse events,Intravenous,10,40,8,20,1.2.1\n"
+                + "Bowdish 2023,2023,Serious adverse events,Intravenous,30,112,35,111,1.2.1\n"
+                + "Sch\u00e4fer 2020,2020,Serious adverse events,Intrathecal,1,15,0,15,1.2.2\n"
+                + "Lee 2010,2010,analysis group 2: Death,,4,16,9,16,2.1\n"
+                + "Monsel 2022,2022,analysis group 2: Death,,5,21,3,24,2.1\n");
+        JsonNode expected = results(csv, "--by", "subgroup");
+        JsonNode got = results(Path.of("src/test/resources/revman/CD000000-data-rows.csv"), "--by", "subgroup");
+        assertEquals(withoutRows(expected.get("analyses")), withoutRows(got.get("analyses")));
+        String notices = got.get("notices").toString();
+        assertTrue(notices.contains("CD000000-data-rows.csv: a Cochrane data package's table of study data: 3"
+                + " dichotomous analyses read as outcomes"), notices);
+        assertTrue(notices.contains("1 analysis of continuous, generic inverse-variance or O-E data was not read (this"
+                + " program pools events and totals): 1.3 'Days free of ventilation'"), notices);
+        assertTrue(notices.contains("1 study has no data in an analysis and was left out of it (first: 1.1 Lee 2010)"),
+                notices);
+        assertFalse(notices.contains("RevMan pooled"), "the settings are in another file of the package: " + notices);
+    }
+
     @Test
     void whatIsNotAReviewIsRefusedInASentence() throws Exception {
         Path cut = dir.resolve("cut.rm5");
