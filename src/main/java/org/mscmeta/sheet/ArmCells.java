@@ -74,33 +74,34 @@ record ArmCells(int[] physical, boolean[] arms, String[] names) {
     /** The header as read: each split column as its events and its total. */
     String[] header() {
         String[] out = new String[names.length + physical.length];
-        int k = 0;
-        for (int j = 0; j < names.length; j++) {
-            int s = split(j);
-            if (s < 0) {
-                out[k++] = names[j];
-            } else {
-                out[k++] = names[j] + " (events)";
-                out[k++] = names[j] + " (total)";
-            }
-        }
+        expand((k, j, half) -> out[k] = half < 0 ? names[j] : names[j] + (half == 0 ? " (events)" : " (total)"));
         return out;
     }
 
     /** The field of each column of {@link #header()} that a split column gives, else null. */
     Field[] fields() {
         Field[] out = new Field[names.length + physical.length];
+        expand((k, j, half) -> out[k] = half < 0 ? null : arms[split(j)]
+                ? (half == 0 ? Field.EVENTS_CONTROL : Field.N_CONTROL) : (half == 0 ? Field.EVENTS_MSC : Field.N_MSC));
+        return out;
+    }
+
+    /** A column of the header as read: its index {@code k}, the sheet's column {@code j}, and which half (-1: whole). */
+    private interface Column {
+        void at(int k, int j, int half);
+    }
+
+    /** Each column of the header as read, in order. */
+    private void expand(Column c) {
         int k = 0;
         for (int j = 0; j < names.length; j++) {
-            int s = split(j);
-            if (s < 0) {
-                k++;
+            if (split(j) < 0) {
+                c.at(k++, j, -1);
             } else {
-                out[k++] = arms[s] ? Field.EVENTS_CONTROL : Field.EVENTS_MSC;
-                out[k++] = arms[s] ? Field.N_CONTROL : Field.N_MSC;
+                c.at(k++, j, 0);
+                c.at(k++, j, 1);
             }
         }
-        return out;
     }
 
     /** A problem with a split cell: its row, its column as written, the value, what was expected. */

@@ -166,12 +166,7 @@ record ArmRows(int arm, int events, int total) {
     private ExtractionSheet paired(ExtractionSheet s, String file, List<int[]> pairs) {
         int n = pairs.size();
         int[] msc = new int[n];
-        int[] rowNumber = new int[n];
-        int[] eventsMsc = new int[n];
-        int[] nMsc = new int[n];
-        int[] eventsControl = new int[n];
-        int[] nControl = new int[n];
-        int[] year = new int[n];
+        SheetCounts counts = new SheetCounts(n);
         String[] controlEvents = new String[n];
         String[] controlTotal = new String[n];
         String[] controlLabel = new String[n];
@@ -180,12 +175,10 @@ record ArmRows(int arm, int events, int total) {
             int i = pairs.get(p)[0];
             int c = pairs.get(p)[1];
             msc[p] = i;
-            rowNumber[p] = s.rowNumber()[i];
-            eventsMsc[p] = s.eventsMsc()[i];
-            nMsc[p] = s.nMsc()[i];
-            eventsControl[p] = c < 0 ? -1 : s.eventsMsc()[c];
-            nControl[p] = c < 0 ? -1 : s.nMsc()[c];
-            year[p] = s.year()[i] != ExtractionSheet.NO_YEAR || c < 0 ? s.year()[i] : s.year()[c];
+            counts.copy(p, s, i); // the MSC arm's, whose counts are its events_msc and n_msc; then its control arm's
+            counts.eventsControl[p] = c < 0 ? -1 : s.eventsMsc()[c];
+            counts.nControl[p] = c < 0 ? -1 : s.nMsc()[c];
+            counts.year[p] = s.year()[i] != ExtractionSheet.NO_YEAR || c < 0 ? s.year()[i] : s.year()[c];
             controlEvents[p] = c < 0 ? "" : s.columns().get(events).get(c);
             controlTotal[p] = c < 0 ? "" : s.columns().get(total).get(c);
             controlLabel[p] = c < 0 ? "" : s.columns().get(arm).get(c);
@@ -206,9 +199,8 @@ record ArmRows(int arm, int events, int total) {
                 + "'): the MSC and control arms of each study and outcome were paired into one row, numbered as its"
                 + " MSC arm's: " + Notice.count(s.size(), "arm", "arms") + " into " + Notice.count(n, "row", "rows")
                 + (singleArm == 0 ? "" : ", " + singleArm + " of them single-arm (an MSC arm only)")));
-        return new ExtractionSheet(s.file(), rowNumber, eventsMsc, nMsc, eventsControl, nControl,
-                subset(s.study(), msc), subset(s.outcome(), msc), year, subset(s.route(), msc),
-                subset(s.cellSource(), msc), List.copyOf(columns), fields, List.copyOf(notices));
+        return counts.sheet(s.file(), subset(s.study(), msc), subset(s.outcome(), msc), subset(s.route(), msc),
+                subset(s.cellSource(), msc), columns, fields, notices);
     }
 
     /** The rows {@code rows} of a column, its levels those they use, in order of first use. */

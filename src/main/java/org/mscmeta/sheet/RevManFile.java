@@ -103,11 +103,7 @@ final class RevManFile {
      * @param records the file's records, the header first
      */
     static void readExport(List<String[]> records, String name, SheetValidator validator) throws InvalidInputException {
-        String[] header = records.get(0);
-        Map<String, Integer> at = new HashMap<>();
-        for (int j = 0; j < header.length; j++) {
-            at.putIfAbsent(Field.headerKey(header[j]), j);
-        }
+        Map<String, Integer> at = columnsByKey(records.get(0));
         ReviewData review = new ReviewData();
         String comparisonNo = null;
         String comparison = "";
@@ -116,11 +112,7 @@ final class RevManFile {
         Analysis analysis = null;
         Subgroup subgroup = null;
         for (int r = 1; r < records.size(); r++) {
-            String[] rec = records.get(r);
-            java.util.function.Function<String, String> cell = key -> {
-                Integer j = at.get(key);
-                return j == null || j >= rec.length ? "" : Blanks.strip(rec[j]);
-            };
+            java.util.function.Function<String, String> cell = cells(at, records.get(r));
             String comp = cell.apply("comparison_number");
             String outc = cell.apply("outcome_number");
             String grp = cell.apply("subgroup_number");
@@ -193,20 +185,12 @@ final class RevManFile {
      */
     static void readDataRows(List<String[]> records, String name, SheetValidator validator)
             throws InvalidInputException {
-        String[] header = records.get(0);
-        Map<String, Integer> at = new HashMap<>();
-        for (int j = 0; j < header.length; j++) {
-            at.putIfAbsent(Field.headerKey(header[j]), j);
-        }
+        Map<String, Integer> at = columnsByKey(records.get(0));
         ReviewData review = new ReviewData();
         Map<String, Analysis> byNumber = new LinkedHashMap<>();
         Map<String, Map<String, Subgroup>> subgroups = new HashMap<>();
         for (int r = 1; r < records.size(); r++) {
-            String[] rec = records.get(r);
-            java.util.function.Function<String, String> cell = key -> {
-                Integer j = at.get(key);
-                return j == null || j >= rec.length ? "" : Blanks.strip(rec[j]);
-            };
+            java.util.function.Function<String, String> cell = cells(at, records.get(r));
             String group = cell.apply("analysis_group");
             String number = cell.apply("analysis_number");
             String study = cell.apply("study");
@@ -248,6 +232,23 @@ final class RevManFile {
         }
         review.pooledAsKnown = false;
         review.emit(name, "a Cochrane data package's table of study data", validator);
+    }
+
+    /** Each column's index by its header's key ({@link Field#headerKey}), the first of a key. */
+    private static Map<String, Integer> columnsByKey(String[] header) {
+        Map<String, Integer> at = new HashMap<>();
+        for (int j = 0; j < header.length; j++) {
+            at.putIfAbsent(Field.headerKey(header[j]), j);
+        }
+        return at;
+    }
+
+    /** A record's cell by its column's key, stripped; "" where the record or the header has none. */
+    private static java.util.function.Function<String, String> cells(Map<String, Integer> at, String[] record) {
+        return key -> {
+            Integer j = at.get(key);
+            return j == null || j >= record.length ? "" : Blanks.strip(record[j]);
+        };
     }
 
     /** A count as RevMan's export writes it, thousands separated by commas ("14,186"). */

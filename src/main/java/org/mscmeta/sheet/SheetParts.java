@@ -84,12 +84,7 @@ final class SheetParts {
         TextColumnBuilder study = new TextColumnBuilder(sheets.get(0).study().name());
         TextColumnBuilder route = new TextColumnBuilder(sheets.get(0).route().name());
         TextColumnBuilder source = new TextColumnBuilder(sheets.get(0).cellSource().name());
-        int[] rowNumber = new int[n];
-        int[] eventsMsc = new int[n];
-        int[] nMsc = new int[n];
-        int[] eventsControl = new int[n];
-        int[] nControl = new int[n];
-        int[] year = new int[n];
+        SheetCounts counts = new SheetCounts(n);
         List<Notice> notices = new ArrayList<>();
         int at = 0;
         for (int p = 0; p < sheets.size(); p++) {
@@ -111,15 +106,8 @@ final class SheetParts {
                 study.add(s.study().get(i));
                 route.add(s.route().get(i));
                 source.add(s.cellSource().get(i));
+                counts.copy(at++, s, i);
             }
-            int k = s.size();
-            System.arraycopy(s.rowNumber(), 0, rowNumber, at, k);
-            System.arraycopy(s.eventsMsc(), 0, eventsMsc, at, k);
-            System.arraycopy(s.nMsc(), 0, nMsc, at, k);
-            System.arraycopy(s.eventsControl(), 0, eventsControl, at, k);
-            System.arraycopy(s.nControl(), 0, nControl, at, k);
-            System.arraycopy(s.year(), 0, year, at, k);
-            at += k;
             notices.addAll(s.notices());
         }
         notices.addAll(outcomeNotices);
@@ -127,9 +115,8 @@ final class SheetParts {
         for (TextColumnBuilder b : columns) {
             built.add(b.build());
         }
-        return new ExtractionSheet(file, rowNumber, eventsMsc, nMsc, eventsControl, nControl, study.build(),
-                outcomes(sheets), year, route.build(), source.build(), List.copyOf(built), fieldColumns,
-                List.copyOf(notices));
+        return counts.sheet(file, study.build(), outcomes(sheets), route.build(), source.build(), built, fieldColumns,
+                notices);
     }
 
     /** The outcome of every row, the outcomes of sheets that differ only in case, spacing or punctuation one. */

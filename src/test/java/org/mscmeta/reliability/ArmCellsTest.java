@@ -12,9 +12,9 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mscmeta.testing.Analyses;
 import org.mscmeta.testing.Cli;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
 
 /**
  * An arm's events and total in one cell, as papers tabulate adverse events ("3/20" under "MSC" and "Control"): read
@@ -33,11 +33,8 @@ class ArmCellsTest {
             + "Davis 2020,2020,Fever,7,60,4,62\nAdams 2015,2015,Death,1,20,0,20\nBaker 2016,2016,Death,0,30,0,30\n"
             + "Clark 2018,2018,Death,1,15,2,15\n";
 
-    private JsonNode results(Path input) throws Exception {
-        Path out = dir.resolve("out-" + input.getFileName());
-        Cli.Run r = Cli.run("analyze", input.toString(), "--out", out.toString(), "--quiet", "--no-report");
-        assertEquals(0, r.status(), r.all());
-        return new ObjectMapper().readTree(out.resolve("results.json").toFile());
+    private JsonNode results(Path input) {
+        return Analyses.results(input, dir.resolve("out-" + input.getFileName()));
     }
 
     private Cli.Run run(String name, String csv) throws Exception {
@@ -47,12 +44,6 @@ class ArmCellsTest {
                 "--no-report");
     }
 
-    /** The analyses without the rows' numbers (a header of two rows puts every row one further down). */
-    private static JsonNode withoutRows(JsonNode analyses) {
-        JsonNode copy = analyses.deepCopy();
-        copy.findParents("row").forEach(p -> ((tools.jackson.databind.node.ObjectNode) p).remove("row"));
-        return copy;
-    }
 
     @Test
     void eventsOverTotalInAnArmsColumnAreItsTwoCounts() throws Exception {
@@ -95,7 +86,7 @@ class ArmCellsTest {
                 wb.write(os);
             }
         }
-        assertEquals(withoutRows(expected), withoutRows(results(xlsx).get("analyses")), "rows are one further down");
+        assertEquals(Analyses.withoutRows(expected), Analyses.withoutRows(results(xlsx).get("analyses")), "rows are one further down");
 
         // the MSC arm alone: single-arm studies, pooled as incidences
         JsonNode single = results(Files.writeString(dir.resolve("single.csv"), "study,outcome,MSC\nA 2015,Fever,3/20\n"

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mscmeta.testing.Analyses;
 import org.mscmeta.testing.Cli;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -31,15 +32,9 @@ class ArmRowsTest {
     }
 
     private JsonNode results(String name, String csv) throws Exception {
-        Cli.Run r = run(name, csv);
-        assertEquals(0, r.status(), r.all());
-        return new ObjectMapper().readTree(dir.resolve("out-" + name).resolve("results.json").toFile());
-    }
-
-    private static JsonNode withoutRows(JsonNode analyses) {
-        JsonNode copy = analyses.deepCopy();
-        copy.findParents("row").forEach(p -> ((tools.jackson.databind.node.ObjectNode) p).remove("row"));
-        return copy;
+        Path p = dir.resolve(name);
+        Files.writeString(p, csv);
+        return Analyses.results(p, dir.resolve("out-" + name));
     }
 
     @Test
@@ -56,7 +51,7 @@ class ArmRowsTest {
                 + "Davis 2020,2020,IV,Fever,MSC,7,60\n"
                 + "Adams 2015,2015,IV,Death,MSC,1,20\nAdams 2015,2015,,Death,No MSC,0,20\n"
                 + "Baker 2016,2016,IV,Death,Experimental,0,30\nBaker 2016,2016,,Death,Control,1,30\n");
-        assertEquals(withoutRows(expected.get("analyses")), withoutRows(got.get("analyses")));
+        assertEquals(Analyses.withoutRows(expected.get("analyses")), Analyses.withoutRows(got.get("analyses")));
         String notices = got.get("notices").toString();
         assertTrue(notices.contains("arms.csv: one row per arm (column 'arm'): the MSC and control arms of each study"
                 + " and outcome were paired into one row, numbered as its MSC arm's: 11 arms into 6 rows, 1 of them"

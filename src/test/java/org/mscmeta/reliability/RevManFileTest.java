@@ -10,9 +10,9 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mscmeta.testing.Analyses;
 import org.mscmeta.testing.Cli;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
 
 /**
  * A RevMan 5 review (.rm5, written for this test in RevMan 5's XML: two comparisons, an analysis with subgroups, one
@@ -36,17 +36,8 @@ class RevManFileTest {
         return Cli.run(args);
     }
 
-    private JsonNode results(Path input, String... options) throws Exception {
-        Cli.Run r = run(input, options);
-        assertEquals(0, r.status(), r.all());
-        return new ObjectMapper().readTree(dir.resolve("out-" + input.getFileName() + options.length)
-                .resolve("results.json").toFile());
-    }
-
-    private static JsonNode withoutRows(JsonNode analyses) {
-        JsonNode copy = analyses.deepCopy();
-        copy.findParents("row").forEach(p -> ((tools.jackson.databind.node.ObjectNode) p).remove("row"));
-        return copy;
+    private JsonNode results(Path input, String... options) {
+        return Analyses.results(input, dir.resolve("out-" + input.getFileName() + options.length), options);
     }
 
     @Test
@@ -65,7 +56,7 @@ class RevManFileTest {
                 + "Monsel 2022,2022,MSC versus standard care: Death,,5,21,3,24,2.1\n");
         JsonNode expected = results(csv, "--by", "subgroup");
         JsonNode got = results(REVIEW, "--by", "subgroup");
-        assertEquals(withoutRows(expected.get("analyses")), withoutRows(got.get("analyses")));
+        assertEquals(Analyses.withoutRows(expected.get("analyses")), Analyses.withoutRows(got.get("analyses")));
         assertEquals(9, got.get("input").get("rows").asInt());
 
         Set<String> levels = new TreeSet<>();
@@ -125,7 +116,7 @@ class RevManFileTest {
                 + "Monsel 2022,2022,analysis group 2: Death,,5,21,3,24,2.1\n");
         JsonNode expected = results(csv, "--by", "subgroup");
         JsonNode got = results(Path.of("src/test/resources/revman/CD000000-data-rows.csv"), "--by", "subgroup");
-        assertEquals(withoutRows(expected.get("analyses")), withoutRows(got.get("analyses")));
+        assertEquals(Analyses.withoutRows(expected.get("analyses")), Analyses.withoutRows(got.get("analyses")));
         String notices = got.get("notices").toString();
         assertTrue(notices.contains("CD000000-data-rows.csv: a Cochrane data package's table of study data: 3"
                 + " dichotomous analyses read as outcomes"), notices);
