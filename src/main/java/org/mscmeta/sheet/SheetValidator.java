@@ -875,8 +875,8 @@ public final class SheetValidator {
         for (Map.Entry<String, List<Integer>> e : unknown.entrySet()) {
             List<Integer> rows = e.getValue();
             out.add(new Notice("vocabulary", null, String.format(Locale.ROOT,
-                    "%s value \"%s\" is not in the vocabulary (row%s %s%s); kept as written", column, e.getKey(),
-                    rows.size() == 1 ? "" : "s", joinRows(rows), rows.size() > 5 ? ", ..." : "")));
+                    "%s: %s value \"%s\" is not in the vocabulary (row%s %s%s); kept as written", file, column,
+                    e.getKey(), rows.size() == 1 ? "" : "s", joinRows(rows), rows.size() > 5 ? ", ..." : "")));
         }
     }
 

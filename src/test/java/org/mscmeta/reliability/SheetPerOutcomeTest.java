@@ -220,6 +220,21 @@ class SheetPerOutcomeTest {
                 + cut + "' may be cut short: --outcome-map gives an outcome its full name"), notices);
     }
 
+    /** A notice about a sheet's rows names the sheet: row 3 of which of the sheets. */
+    @Test
+    void aNoticeAboutRowsNamesTheSheet() throws Exception {
+        Path wb = perOutcome("vocabulary.xlsx", false);
+        try (XSSFWorkbook book = new XSSFWorkbook(Files.newInputStream(wb))) {
+            book.getSheet("Infection").getRow(2).getCell(6).setCellValue("retro-orbital"); // Baker 2016's route
+            try (OutputStream os = Files.newOutputStream(wb)) {
+                book.write(os);
+            }
+        }
+        String notices = results(wb).get("notices").toString();
+        assertTrue(notices.contains("vocabulary.xlsx, sheet 'Infection': route value \\\"retro-orbital\\\" is not in the"
+                + " vocabulary (row 3); kept as written"), notices);
+    }
+
     /** --sheet reads one event's sheet, named by it. */
     @Test
     void sheetReadsOneEventsSheet() throws Exception {
