@@ -521,7 +521,7 @@ public final class SheetValidator {
 
     /** A value beyond the header's columns in a row of a workbook or a table (no separator to blame). */
     private void beyondHeader(int rowNumber, int index, String value) {
-        int own = outcomeOfEveryRow == null ? headers.length : headers.length - 1;
+        int own = outcomeOfEveryRow == null ? physicalColumns : physicalColumns - 1; // as the sheet has them
         problem(rowNumber, "column " + (index + 1), value, "no value beyond the last header column ("
                 + own + " columns)");
     }

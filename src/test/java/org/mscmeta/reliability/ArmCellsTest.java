@@ -114,6 +114,15 @@ class ArmCellsTest {
                 + " single-arm study: " + r.all());
     }
 
+    /** A value beyond the header counts the sheet's own columns, not the columns the split cells become. */
+    @Test
+    void aValueBeyondTheHeaderCountsTheSheetsColumns() throws Exception {
+        Cli.Run r = run("beyond.csv", "study,outcome,MSC,Control\nA 2015,Fever,3/20,1/20,extra\n");
+        assertEquals(2, r.status(), r.all());
+        assertTrue(r.all().contains("beyond.csv: row 2, column 'column 5': found \"extra\"; expected no value beyond the"
+                + " last header column (4 columns)"), r.all());
+    }
+
     @Test
     void aControlColumnOfEventsOverTotalBesideTheMscArmsColumnsIsRefused() throws Exception {
         Cli.Run r = run("mixed.csv", "study,outcome,events_msc,n_msc,Control\nA 2015,Fever,3,20,1/20\n"
