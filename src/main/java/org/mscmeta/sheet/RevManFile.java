@@ -152,8 +152,9 @@ final class RevManFile {
                 subgroup.no = grp;
                 subgroup.name = label;
             } else if (analysis != null) {
-                review.studies.putIfAbsent(label, new String[] {label, cell.apply("year_of_study")});
-                analysis.data.add(new Data(label, count(cell.apply("events_1")), count(cell.apply("total_1")),
+                String id = label + "\u0000" + cell.apply("year_of_study");
+                review.studies.put(id, new String[] {label, cell.apply("year_of_study")});
+                analysis.data.add(new Data(id, count(cell.apply("events_1")), count(cell.apply("total_1")),
                         count(cell.apply("events_2")), count(cell.apply("total_2")), subgroup));
             }
         }
@@ -219,9 +220,9 @@ final class RevManFile {
             if (e1.isEmpty() && e2.isEmpty()) {
                 continue; // no cases: a continuous, generic inverse-variance or O-E row
             }
-            review.studies.putIfAbsent(study, new String[] {study, cell.apply("study_year")});
-            an.data.add(new Data(study, e1, count(cell.apply("experimental_n")), e2, count(cell.apply("control_n")),
-                    sg));
+            String id = study + "\u0000" + cell.apply("study_year"); // two trials of one label, told by their years
+            review.studies.put(id, new String[] {study, cell.apply("study_year")});
+            an.data.add(new Data(id, e1, count(cell.apply("experimental_n")), e2, count(cell.apply("control_n")), sg));
         }
         for (Map.Entry<String, Analysis> e : byNumber.entrySet()) {
             if (e.getValue().data.isEmpty()) {

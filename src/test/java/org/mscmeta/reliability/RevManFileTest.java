@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
@@ -125,6 +126,15 @@ class RevManFileTest {
         assertTrue(notices.contains("1 study has no data in an analysis and was left out of it (first: 1.1 Lee 2010)"),
                 notices);
         assertFalse(notices.contains("RevMan pooled"), "the settings are in another file of the package: " + notices);
+
+        // two trials of one label are told apart by their years
+        Path two = dir.resolve("CD000001-data-rows.csv");
+        Files.writeString(two, "Analysis group,Analysis number,Analysis name,Subgroup,Study,Study year,Experimental"
+                + " cases,Experimental N,Control cases,Control N\n1,1,Death,,Smith,2010,3,20,1,20\n"
+                + "1,1,Death,,Smith,2015,2,30,4,30\n");
+        JsonNode smith = results(two).get("analyses").get(0).get("studies");
+        assertEquals(2, smith.size(), smith.toString());
+        assertEquals(List.of(2010, 2015), List.of(smith.get(0).get("year").asInt(), smith.get(1).get("year").asInt()));
     }
 
     @Test
