@@ -1,5 +1,5 @@
 # What the differential tests against metafor share (fuzz_metafor.R, fuzz_proportions.R, fuzz_subgroups.R,
-# fuzz_sensitivity.R): the libraries, metafor's iteration control, the record of the largest relative difference per
+# fuzz_sensitivity.R, fuzz_glmm.R): the libraries, metafor's iteration control, the record of the largest relative difference per
 # quantity, the comparison of a random-effects fit, and the loop that runs `analyze` over random sheets and a grid of
 # settings.
 # Sourced by those scripts from the repository root; not run on its own.
