@@ -329,7 +329,8 @@ final class RevManFile {
                     String[] msc = swap ? new String[] {d.events2(), d.total2()} : new String[] {d.events1(), d.total1()};
                     String[] control = swap ? new String[] {d.events1(), d.total1()}
                             : new String[] {d.events2(), d.total2()};
-                    v.row(++row, new String[] {s[0], s[1], outcome, sub, msc[0], msc[1], control[0], control[1], at});
+                    v.placeRow(++row, "analysis " + at + " '" + an.name + "', study '" + s[0] + "'");
+                    v.row(row, new String[] {s[0], s[1], outcome, sub, msc[0], msc[1], control[0], control[1], at});
                 }
             }
             v.notice(new Notice("sheet", null, file + ": " + what + ": " + Notice.count(analyses.size(),

@@ -1090,8 +1090,17 @@ public final class SheetValidator {
         }
         problemCount++;
         if (problems.size() < MAX_PROBLEMS) {
-            problems.add(new InputProblem(file, row, column, value, row == shiftedRow ? expected + shiftHint
-                    : expected));
+            String place = rowPlaces.get(row);
+            problems.add(new InputProblem(place == null ? file : file + " (" + place + ")", row, column, value,
+                    row == shiftedRow ? expected + shiftHint : expected));
         }
+    }
+
+    /** Where a row is in a file that has no rows of its own (a RevMan review: its analysis and study), by row. */
+    private final Map<Integer, String> rowPlaces = new HashMap<>();
+
+    /** Row {@code row} is {@code place} ("analysis 1.2 'Death', study 'Lee 2010'"), as its problems say. */
+    void placeRow(int row, String place) {
+        rowPlaces.put(row, place);
     }
 }

@@ -176,6 +176,15 @@ class RevManFileTest {
                 + " type or entities, which RevMan never writes; it was not read"), e.err());
         assertFalse(e.all().contains("apache.org"), e.all());
 
+        // a count that is not one names the analysis and the study, which a review has instead of rows
+        Path wrong = dir.resolve("wrong.rm5");
+        Files.writeString(wrong, xml.replace("EVENTS_1=\"30\"", "EVENTS_1=\"x\""),
+                java.nio.charset.StandardCharsets.ISO_8859_1);
+        Cli.Run w = run(wrong);
+        assertEquals(2, w.status(), w.all());
+        assertTrue(w.err().contains("wrong.rm5 (analysis 1.2.1 'Serious adverse events', study 'Bowdish 2023'): row 6,"
+                + " column 'events_msc': found \"x\""), w.err());
+
         Cli.Run sheet = run(REVIEW, "--sheet", "Data");
         assertEquals(2, sheet.status(), sheet.all());
         assertTrue(sheet.err().contains("this is a RevMan 5 review, which has none: leave --sheet out"), sheet.err());
