@@ -503,8 +503,8 @@ public final class MetaAnalysis {
         }
         String notReported = org.mscmeta.sheet.Vocabulary.NOT_REPORTED;
         int existing = c.levels().indexOf(notReported);
-        List<String> levels = new ArrayList<>(c.levels());
         if (existing < 0) {
+            List<String> levels = new ArrayList<>(c.levels());
             levels.set(blank, notReported);
             return new TextColumn(c.name(), List.copyOf(levels), c.codes());
         }

@@ -159,12 +159,8 @@ record ArmCells(int[] physical, boolean[] arms, String[] names) {
             return -1;
         }
         for (int j = 0; j < header.length; j++) {
-            if (CONTROL.contains(Field.headerKey(header[j]))) {
-                for (String v : levels.get(j)) {
-                    if (EVENTS_OF_TOTAL.matcher(v).matches()) {
-                        return j;
-                    }
-                }
+            if (CONTROL.contains(Field.headerKey(header[j])) && !eventsOfTotal(levels.get(j)).isEmpty()) {
+                return j;
             }
         }
         return -1;

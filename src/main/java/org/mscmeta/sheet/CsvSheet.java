@@ -106,11 +106,11 @@ final class CsvSheet {
                     .ofCsvRecord(text);
             List<String[]> all = new java.util.ArrayList<>();
             for (de.siegmar.fastcsv.reader.CsvRecord r : records) {
-                if (all.isEmpty() && !RevManFile.isExport(r.getFields().toArray(String[]::new))
-                        && !RevManFile.isDataRows(r.getFields().toArray(String[]::new))) {
+                String[] fields = r.getFields().toArray(String[]::new);
+                if (all.isEmpty() && !RevManFile.isExport(fields) && !RevManFile.isDataRows(fields)) {
                     return null;
                 }
-                all.add(r.getFields().toArray(String[]::new));
+                all.add(fields);
             }
             return all.isEmpty() ? null : all;
         } catch (CsvParseException e) {

@@ -88,10 +88,7 @@ final class RevManFile {
 
     /** Whether a header is that of RevMan 5's "Data and analyses" export. */
     static boolean isExport(String[] header) {
-        Set<String> keys = new java.util.HashSet<>();
-        for (String h : header) {
-            keys.add(Field.headerKey(h));
-        }
+        Set<String> keys = columnsByKey(header).keySet();
         return keys.containsAll(EXPORT_COLUMNS) && keys.contains("events_1") && keys.contains("total_1");
     }
 
@@ -167,11 +164,7 @@ final class RevManFile {
 
     /** Whether a header is that of RevMan Web's table of study data ({@code CD...-data-rows.csv}). */
     static boolean isDataRows(String[] header) {
-        Set<String> keys = new java.util.HashSet<>();
-        for (String h : header) {
-            keys.add(Field.headerKey(h));
-        }
-        return keys.containsAll(DATA_ROWS_COLUMNS);
+        return columnsByKey(header).keySet().containsAll(DATA_ROWS_COLUMNS);
     }
 
     /**
