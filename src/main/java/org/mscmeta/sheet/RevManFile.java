@@ -224,7 +224,7 @@ final class RevManFile {
                 review.analyses.add(e.getValue());
             }
         }
-        review.pooledAsKnown = false;
+        review.settingsInFile = false;
         review.emit(name, "a Cochrane data package's table of study data", validator);
     }
 
@@ -281,8 +281,8 @@ final class RevManFile {
         final Map<String, String[]> studies = new HashMap<>(); // id -> {name, year}
         final List<Analysis> analyses = new ArrayList<>();
         final Set<String> otherAnalyses = new LinkedHashSet<>();
-        /** Whether the analyses' settings (measure, method, model) were read, to be noted. */
-        boolean pooledAsKnown = true;
+        /** Whether the analyses' settings and group labels are in the file read (not so in a data package). */
+        boolean settingsInFile = true;
         /** The analyses as rows of the sheet, with the notices of how they were read. */
         void emit(String file, String what, SheetValidator v) throws InvalidInputException {
             if (analyses.isEmpty()) {
@@ -348,10 +348,15 @@ final class RevManFile {
             }
             List<String> how = new ArrayList<>();
             pooledAs.forEach((settings, numbers) -> how.add(settings + " (" + String.join(", ", numbers) + ")"));
-            if (pooledAsKnown) {
+            if (settingsInFile) {
                 v.notice(new Notice("settings", null, file + ": RevMan pooled " + String.join("; ", how) + "; this"
                         + " run's settings apply instead (--measure, --method, --tau2; --convention revman5 for"
                         + " RevMan's conventions)"));
+            } else {
+                v.notice(new Notice("sheet", null, file + ": the group labels of its analyses are in another file"
+                        + " of the data package, not read: the Experimental columns were read as the MSC arm and the"
+                        + " Control columns as the control arm; check that the review's experimental group is the MSC"
+                        + " group in every analysis"));
             }
             for (Analysis an : analyses) {
                 if (an.swapEvents) {

@@ -126,6 +126,8 @@ class RevManFileTest {
         assertTrue(notices.contains("1 study has no data in an analysis and was left out of it (first: 1.1 Lee 2010)"),
                 notices);
         assertFalse(notices.contains("RevMan pooled"), "the settings are in another file of the package: " + notices);
+        assertTrue(notices.contains("CD000000-data-rows.csv: the group labels of its analyses are in another file of"
+                + " the data package, not read: the Experimental columns were read as the MSC arm"), notices);
 
         // two trials of one label are told apart by their years
         Path two = dir.resolve("CD000001-data-rows.csv");
