@@ -28,7 +28,8 @@ final class CellHint {
     /**
      * What to write instead of a count cell that is not a number, when it is one of the ways a paper's table writes
      * a count: "1,021" (a thousands separator), "6 (28.6%)" (the count with its percentage), "6/21" (events over
-     * the arm's total), or a formula's error ("#DIV/0!"); "" otherwise.
+     * the arm's total), a formula's error ("#DIV/0!"), a bound ("<5"), a footnote's mark ("3*"), a decimal, a
+     * percentage alone ("15%") or a number with its word ("n=20", "20 patients"); "" otherwise.
      */
     static String count(String text) {
         Matcher m;
@@ -56,8 +57,21 @@ final class CellHint {
         if (DECIMAL.matcher(text).matches()) {
             return " (not a fraction: participants are counted in whole numbers, and a rate or a mean is not a count)";
         }
+        if (PERCENT.matcher(text).matches()) {
+            return " (a percentage, not a count: give the number of participants, as the paper's table or text gives"
+                    + " it; a percentage of the arm's total, rounded, does not always give it back)";
+        }
+        if ((m = WITH_WORD.matcher(text)).matches()) {
+            return " (the number alone, " + (m.group(1) != null ? m.group(1) : m.group(2)) + ")";
+        }
         return "";
     }
+
+    /** "15%", "15.5 %": a percentage alone. */
+    private static final Pattern PERCENT = Pattern.compile("[0-9]+(?:[.,][0-9]+)?\\s*%");
+    /** "n=20", "N = 20", "20 patients", "20 pts": a number with the word that says what it counts. */
+    private static final Pattern WITH_WORD = Pattern.compile("(?i)n\\s*=\\s*([0-9]+)|([0-9]+)\\s*(?:patients?|"
+            + "participants?|pts\\.?|subjects?|persons?|people|cases?|events?)");
 
     /** "<5", "\u2264 10", ">2", "~3", "approx. 3": a bound or an approximation, not a count. */
     private static final Pattern BOUND = Pattern.compile("(?:[<>\u2264\u2265\u2248~]=?|approx\\.?|ca\\.?|about)\\s*"

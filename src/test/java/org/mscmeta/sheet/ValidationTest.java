@@ -160,6 +160,18 @@ class ValidationTest {
                 + " 2020b')");
         assertProblem(problems(HEADER, "Smith,2020-03-15,IV,BM,Death,1,10,1,10").get(0), 2, "year", "2020-03-15",
                 "or a blank cell (the year alone, 2020)");
+        String percent = "(a percentage, not a count: give the number of participants, as the paper's table or text"
+                + " gives it";
+        assertProblem(problems(HEADER, "A,2020,IV,BM,Death,15%,10,1,10").get(0), 2, "events_msc", "15%", percent);
+        assertProblem(problems(HEADER, "A,2020,IV,BM,Death,1,10,\"2,5 %\",10").get(0), 2, "events_control", "2,5 %",
+                percent);
+        List<InputProblem> worded = problems(HEADER, "A,2020,IV,BM,Death,1,20 patients,1,n=10",
+                "B,2020,IV,BM,Death,3 Events,12,1,N = 11");
+        assertEquals(4, worded.size(), worded.toString());
+        assertProblem(worded.get(0), 2, "n_msc", "20 patients", "(the number alone, 20)");
+        assertProblem(worded.get(1), 2, "n_control", "n=10", "(the number alone, 10)");
+        assertProblem(worded.get(2), 3, "events_msc", "3 Events", "(the number alone, 3)");
+        assertProblem(worded.get(3), 3, "n_control", "N = 11", "(the number alone, 11)");
         // other text gets no hint
         assertEquals("a whole number of participants with the event, 0 or more",
                 problems(HEADER, "A,2020,IV,BM,Death,two,10,1,10").get(0).expected());
