@@ -44,7 +44,8 @@ final class AnalyzeCommand implements Main.Subcommand {
         return new CommandOptions("analyze", "INPUT", "Pool the adverse-event outcomes of an extraction sheet (CSV or"
                 + " .xlsx): for every outcome, the common- and random-effects estimates overall and per subgroup (route"
                 + " and cell source by default), with the tests for subgroup differences. Writes DIR/results.json."
-                + "\nINPUT: the extraction sheet, delimited text (.csv, .tsv, .txt; UTF-8, UTF-16 or Windows-1252) or .xlsx/.xls,"
+                + "\nINPUT: the extraction sheet, delimited text (.csv, .tsv, .txt; UTF-8, UTF-16 or Windows-1252), .xlsx, .xls"
+                + " or .ods,"
                 + " or a RevMan 5 review (.rm5) (docs/input-format.md)."
                 + "\nExit status: 0 done, 2 bad input or options (nothing is written), 1 other failure.")
                 .value("out", "DIR", "Output folder (created if needed); results.json is written there. Required.")
@@ -84,7 +85,7 @@ final class AnalyzeCommand implements Main.Subcommand {
                 .repeated("outcome", "NAME", "Analyse only this outcome; give it again for more outcomes (a name may"
                         + " hold commas).")
                 .value("level", "LEVEL", "Confidence level", "0.95")
-                .value("sheet", "NAME", "For .xlsx or .xls input: the sheet to read (default: the first sheet with the"
+                .value("sheet", "NAME", "For .xlsx, .xls or .ods input: the sheet to read (default: the first sheet with the"
                         + " required columns; in a workbook of one sheet per adverse event, without an outcome column,"
                         + " every such sheet, each named by its event).")
                 .value("vocabulary", "FILE", "Extra route / cell-source aliases, a TSV like the built-in"

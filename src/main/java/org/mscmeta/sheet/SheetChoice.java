@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * Which sheets of a workbook (.xlsx or .xls) are read, and the notices that say so.
+ * Which sheets of a workbook (.xlsx, .xls or .ods) are read, and the notices that say so.
  *
  * <ul>
  *   <li>{@code --sheet NAME}: that sheet.</li>

@@ -8,9 +8,10 @@ import java.util.Locale;
 
 /**
  * Entry point of the first stage: reads an extraction sheet (delimited text as spreadsheet programs save it, a
- * sheet of an .xlsx or .xls workbook, or a RevMan 5 review), validates it and returns it column-wise. Text is
+ * sheet of an .xlsx, .xls or .ods workbook, or a RevMan 5 review), validates it and returns it column-wise. Text is
  * streamed with FastCSV ({@link CsvSheet}); .xlsx is streamed with Apache POI's SAX reading ({@link XlsxSheet}); .xls
- * is read whole with POI's HSSF ({@link XlsSheet}); a RevMan review's XML is parsed by SAX ({@link RevManFile}).
+ * is read whole with POI's HSSF ({@link XlsSheet}), .ods by StAX ({@link OdsSheet}); a RevMan review's XML
+ * is parsed by SAX ({@link RevManFile}).
  */
 public final class SheetReader {
 
@@ -40,8 +41,8 @@ public final class SheetReader {
     /**
      * Reads and validates a sheet.
      *
-     * @param file      a delimited text file (comma, semicolon or tab; UTF-8, UTF-16 or Windows-1252), an .xlsx or
-     *                  .xls workbook, or a RevMan 5 review (.rm5, {@link RevManFile})
+     * @param file      a delimited text file (comma, semicolon or tab; UTF-8, UTF-16 or Windows-1252), an .xlsx, .xls
+     *                  or .ods workbook, or a RevMan 5 review (.rm5, {@link RevManFile})
      * @param sheetName for a workbook: the sheet to read, or null for the first that holds the required columns
      * @throws InvalidInputException listing every problem found, each with its file, row and column
      * @throws IOException           when the file cannot be read at all
@@ -74,17 +75,19 @@ public final class SheetReader {
             }
         } else if (lower.endsWith(".rm5")) {
             if (sheetName != null) {
-                throw new InvalidInputException(name, "a workbook (.xlsx or .xls), as --sheet names one of its sheets,"
+                throw new InvalidInputException(name, "a workbook (.xlsx, .xls or .ods), as --sheet names one of its sheets,"
                         + " but this is a RevMan 5 review, which has none: leave --sheet out");
             }
             SheetValidator validator = validators.apply(name);
             RevManFile.read(file, name, validator);
             parts = java.util.List.of(validator);
-        } else if (lower.endsWith(".ods") || lower.endsWith(".numbers")) {
-            throw new InvalidInputException(name, "an .xlsx or .xls workbook or a delimited text file (.csv, .tsv,"
-                    + " .txt): open this one in its program and save it as .xlsx or CSV");
+        } else if (lower.endsWith(".ods")) {
+            parts = OdsSheet.read(file, name, sheetName, validators);
+        } else if (lower.endsWith(".numbers")) {
+            throw new InvalidInputException(name, "an .xlsx, .xls or .ods workbook or a delimited text file (.csv,"
+                    + " .tsv, .txt): open this one in Numbers and export it as .xlsx or CSV");
         } else if (sheetName != null) {
-            throw new InvalidInputException(name, "a workbook (.xlsx or .xls), as --sheet names one of its sheets, but"
+            throw new InvalidInputException(name, "a workbook (.xlsx, .xls or .ods), as --sheet names one of its sheets, but"
                     + " this is read as delimited text, which has none: leave --sheet out");
         } else {
             parts = java.util.List.of(CsvSheet.read(file, name, () -> validators.apply(name)));

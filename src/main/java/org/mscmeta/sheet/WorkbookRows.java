@@ -52,42 +52,77 @@ final class WorkbookRows {
     /** Reads {@code sheet} from its header row into {@code validator}, evaluating formulas that have no saved value. */
     static void read(Workbook wb, Sheet sheet, HeaderSearch.Found header, SheetValidator validator, String name)
             throws InvalidInputException {
-        int headerRow = header.row();
         FormulaEvaluator evaluator = wb.getCreationHelper().createFormulaEvaluator();
         boolean date1904 = wb instanceof XSSFWorkbook x ? x.isDate1904()
                 : wb instanceof org.apache.poi.hssf.usermodel.HSSFWorkbook h && h.getInternalWorkbook().isUsing1904DateWindowing();
         List<InputProblem> refused = new ArrayList<>();
-        MergedCells merged = new MergedCells(sheet.getMergedRegions(), headerRow);
+        java.util.Iterator<Row> rows = sheet.iterator();
+        boolean read = feed(header, validator, name, sheet.getSheetName(),
+                new MergedCells(sheet.getMergedRegions(), header.row()),
+                () -> {
+                    while (rows.hasNext()) {
+                        Row row = rows.next();
+                        int r = row.getRowNum() + 1;
+                        if (r < header.first()) {
+                            continue;
+                        }
+                        int n = Math.max(row.getLastCellNum(), 0);
+                        String[] given = new String[n];
+                        for (int j = 0; j < n; j++) {
+                            given[j] = text(row.getCell(j), evaluator, date1904, refused, name, r);
+                        }
+                        return new GridRow(r, given, row.getZeroHeight());
+                    }
+                    return null;
+                });
+        if (read && !refused.isEmpty()) {
+            throw new InvalidInputException(refused, refused.size());
+        }
+    }
+
+    /** A row of a sheet as a workbook reader has it: its number (1-based), its cells as text, whether it is hidden. */
+    record GridRow(int number, String[] cells, boolean hidden) {
+    }
+
+    /** A sheet's rows from the header's first row on, in order; null after the last. */
+    @FunctionalInterface
+    interface GridRows {
+        GridRow next();
+    }
+
+    /**
+     * Hands a workbook sheet's rows to {@code validator} as the sheet shows them: merged cells filled in, the group
+     * names of a header of two rows joined to the column names, blank rows skipped; then the notices of its hidden
+     * rows and merged cells.
+     *
+     * @return false when the validator rejected the header (and nothing more was read)
+     */
+    static boolean feed(HeaderSearch.Found header, SheetValidator validator, String name, String sheetName,
+                     MergedCells merged, GridRows rows) throws InvalidInputException {
+        int headerRow = header.row();
         List<Integer> hidden = new ArrayList<>();
         String[] groups = {};
-        for (Row row : sheet) {
-            int r = row.getRowNum() + 1;
+        for (GridRow row = rows.next(); row != null; row = rows.next()) {
+            int r = row.number();
             if (r < header.first()) {
                 continue;
             }
-            int n = Math.max(row.getLastCellNum(), 0);
-            String[] given = new String[n];
-            for (int j = 0; j < n; j++) {
-                given[j] = text(row.getCell(j), evaluator, date1904, refused, name, r);
-            }
-            String[] cells = merged.fill(r, given);
+            String[] cells = merged.fill(r, row.cells());
             if (r < headerRow) {
                 groups = cells;
             } else if (r == headerRow) {
                 if (!validator.header(header.grouped() ? HeaderSearch.names(groups, cells) : cells)) {
-                    return;
+                    return false;
                 }
             } else if (!SheetReader.isBlank(cells)) {
-                if (row.getZeroHeight()) {
+                if (row.hidden()) {
                     hidden.add(r);
                 }
                 validator.row(r, cells);
             }
         }
-        if (!refused.isEmpty()) {
-            throw new InvalidInputException(refused, refused.size());
-        }
-        layoutNotices(validator, name, sheet.getSheetName(), hidden, merged);
+        layoutNotices(validator, name, sheetName, hidden, merged);
+        return true;
     }
 
     /** A cell as text; a formula by its saved value, or evaluated when it has none. */

@@ -132,9 +132,17 @@ final class XlsxDates {
         if (t == null) {
             return XlsxSheet.number(serial);
         }
+        return text(t, serial < 1);
+    }
+
+    /**
+     * A date and time as a date cell is read: "2020-03-15", "2020-03-15 14:30", or the time alone ("14:30") for a
+     * cell of a time of day.
+     */
+    static String text(LocalDateTime t, boolean timeOnly) {
         String time = t.getSecond() == 0 ? String.format(java.util.Locale.ROOT, "%02d:%02d", t.getHour(),
                 t.getMinute()) : t.toLocalTime().toString();
-        if (serial < 1) {
+        if (timeOnly) {
             return time;
         }
         return t.toLocalTime().equals(java.time.LocalTime.MIDNIGHT) ? t.toLocalDate().toString()

@@ -295,8 +295,14 @@ final class XlsxSheet {
         }
     }
 
-    /** A number as text: whole numbers without ".0", others in plain notation. */
+    /**
+     * A number as text: whole numbers without ".0", others in plain notation; a value that is no number (NaN or
+     * infinite, which only a damaged or hand-made file holds) as Java writes it, to be refused where a number is due.
+     */
     static String number(double d) {
+        if (!Double.isFinite(d)) {
+            return Double.toString(d);
+        }
         if (d == Math.rint(d) && Math.abs(d) < 1e15) {
             return Long.toString((long) d);
         }

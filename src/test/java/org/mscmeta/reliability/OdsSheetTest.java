@@ -1,0 +1,185 @@
+package org.mscmeta.reliability;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mscmeta.testing.Analyses;
+import org.mscmeta.testing.Cli;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * OpenDocument spreadsheets (.ods), as LibreOffice saves them, are read as .xlsx workbooks are. The files in
+ * {@code src/test/resources/ods} were saved by LibreOffice 7.4: the example sheet opened as CSV and saved as .ods;
+ * {@code trials.ods}, a workbook with a sheet of notes first, a title row above the header, a study's label and year
+ * merged down two rows, a hidden row, formulas (30+5, 20+20), percentages, dates and a column of #DIV/0! errors;
+ * {@code events.ods}, a sheet per adverse event; {@code comment.ods}, a study label with a comment and three spaces.
+ */
+class OdsSheetTest {
+
+    @TempDir
+    Path dir;
+
+    private static final Path ODS = Path.of("src/test/resources/ods");
+
+    @Test
+    void theExampleSavedByLibreOfficeGivesTheResultsOfItsCsv() {
+        JsonNode csv = Analyses.results(Path.of("examples/msc_adverse_events.csv"), dir.resolve("csv"));
+        JsonNode ods = Analyses.results(ODS.resolve("msc_adverse_events.ods"), dir.resolve("ods"));
+        assertEquals(csv.get("analyses"), ods.get("analyses"));
+        assertEquals(csv.get("input").get("rows"), ods.get("input").get("rows"));
+    }
+
+    /** Merged cells filled in, formulas by their values, the hidden row read and named, the sheet chosen and said. */
+    @Test
+    void aWorkbookIsReadAsTheSheetShowsIt() throws Exception {
+        Path csv = dir.resolve("same.csv");
+        Files.writeString(csv, "study,year,route,cell_source,outcome,events_msc,n_msc,events_control,n_control\n"
+                + "Bowdish 2023,2023,IV,BM,Death,42,112,48,111\n"
+                + "Bowdish 2023,2023,IV,BM,Serious adverse events,30,112,35,111\n"
+                + "Lanzoni 2021,2021,IV,UC,Death,2,12,7,12\n"
+                + "Monsel 2022,2022,intravenous,umbilical cord,Death,5,21,3,24\n"
+                + "Matthay 2019,2019,IV,BM,Death,12,40,6,20\n"
+                + "Matthay 2019,2019,IV,BM,Serious adverse events,10,40,8,20\n");
+        JsonNode expected = Analyses.results(csv, dir.resolve("csv"), "--by", "none");
+        JsonNode got = Analyses.results(ODS.resolve("trials.ods"), dir.resolve("ods"), "--by", "none");
+        assertEquals(Analyses.withoutRows(expected.get("analyses")), Analyses.withoutRows(got.get("analyses")));
+        String notices = got.get("notices").toString();
+        for (String n : List.of("trials.ods: read sheet 'Extraction', the first with the required columns (the first"
+                + " sheet, 'Notes', has none)", "trials.ods: the header is row 2 of sheet 'Extraction'",
+                "trials.ods: row 5 of sheet 'Extraction' is hidden", "trials.ods: 2 merged cells of sheet 'Extraction'"
+                + " span data rows or columns (first: A3:A4)")) {
+            assertTrue(notices.contains(n), n + " in " + notices);
+        }
+        // rows numbered as LibreOffice shows them: the hidden row is row 5
+        assertEquals(5, got.get("analyses").get(0).get("studies").get(1).get("row").asInt(), got.toString());
+
+        // --sheet names the sheet; a sheet that is not there is named with those that are
+        JsonNode named = Analyses.results(ODS.resolve("trials.ods"), dir.resolve("named"), "--by", "none",
+                "--sheet", "extraction");
+        assertEquals(got.get("analyses"), named.get("analyses"));
+        Cli.Run missing = Cli.run("analyze", ODS.resolve("trials.ods").toString(), "--out",
+                dir.resolve("missing").toString(), "--sheet", "Data");
+        assertEquals(2, missing.status(), missing.all());
+        assertTrue(missing.err().contains("trials.ods: expected a sheet named 'Data' (the workbook has 'Notes',"
+                + " 'Extraction')"), missing.err());
+    }
+
+    /** A cell's comment is no part of its value; the spaces LibreOffice writes as text:s are (comment.ods). */
+    @Test
+    void aCommentIsNotTheCellsValue() {
+        JsonNode got = Analyses.results(ODS.resolve("comment.ods"), dir.resolve("ods"), "--by", "none");
+        JsonNode studies = got.get("analyses").get(0).get("studies");
+        assertEquals("Smith   2020", studies.get(0).get("study").asText(), studies.toString());
+        assertEquals("Jones 2021", studies.get(1).get("study").asText());
+    }
+
+    /**
+     * Rows as OpenDocument repeats them: a data row repeated (identical trials) is as many rows, and a run of 20,000
+     * empty rows (formatted, as LibreOffice writes them) moves the rows after it down by as many; a value that is no
+     * number is refused by its cell.
+     */
+    @Test
+    void repeatedRowsAreCountedAndANonNumberIsRefused() throws Exception {
+        String ns = "xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\""
+                + " xmlns:table=\"urn:oasis:names:tc:opendocument:xmlns:table:1.0\""
+                + " xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\"";
+        String header = row("study", "outcome", "events_msc", "n_msc", "events_control", "n_control");
+        String body = "<table:table-row table:number-rows-repeated=\"2\">" + cell("A 2020") + cell("Death")
+                + num("1") + num("10") + num("2") + num("10") + "</table:table-row>"
+                + "<table:table-row table:number-rows-repeated=\"20000\"><table:table-cell"
+                + " table:number-columns-repeated=\"1024\"/></table:table-row>"
+                + "<table:table-row>" + cell("B 2021") + cell("Death") + num("3") + num("NaN") + num("1") + num("12")
+                + "</table:table-row>";
+        Path file = dir.resolve("repeated.ods");
+        zip(file, "application/vnd.oasis.opendocument.spreadsheet", "<office:document-content " + ns
+                + "><office:body><office:spreadsheet><table:table table:name=\"Trials\">" + header + body
+                + "</table:table></office:spreadsheet></office:body></office:document-content>", "<manifest/>");
+        Cli.Run r = Cli.run("analyze", file.toString(), "--out", dir.resolve("o").toString());
+        assertEquals(2, r.status(), r.all());
+        assertTrue(r.err().contains("repeated.ods: row 3, column 'study': found \"A 2020\"; expected one row per study"
+                + " and outcome, but row 2 has the same"), r.err());
+        assertTrue(r.err().contains("repeated.ods: row 20004, column 'n_msc': found \"NaN\""), r.err());
+    }
+
+    private static String row(String... texts) {
+        StringBuilder s = new StringBuilder("<table:table-row>");
+        for (String t : texts) {
+            s.append(cell(t));
+        }
+        return s.append("</table:table-row>").toString();
+    }
+
+    private static String cell(String text) {
+        return "<table:table-cell office:value-type=\"string\"><text:p>" + text + "</text:p></table:table-cell>";
+    }
+
+    private static String num(String value) {
+        return "<table:table-cell office:value-type=\"float\" office:value=\"" + value + "\"><text:p>" + value
+                + "</text:p></table:table-cell>";
+    }
+
+    /** A workbook of one sheet per adverse event (events.ods: sheets Fever and Death, their columns in two orders). */
+    @Test
+    void aSheetPerAdverseEvent() throws Exception {
+        Path csv = dir.resolve("same.csv");
+        Files.writeString(csv, "study,outcome,events_msc,n_msc,events_control,n_control\nAdams 2015,Fever,3,20,1,20\n"
+                + "Baker 2016,Fever,5,40,2,38\nBaker 2016,Death,2,40,1,38\nAdams 2015,Death,1,20,0,20\n");
+        assertEquals(Analyses.withoutRows(Analyses.results(csv, dir.resolve("csv")).get("analyses")),
+                Analyses.withoutRows(Analyses.results(ODS.resolve("events.ods"), dir.resolve("ods")).get("analyses")));
+    }
+
+    /** A damaged file, an empty one and a text file named .ods are refused in a sentence, nothing written. */
+    @Test
+    void aFileThatIsNoSpreadsheetIsRefused() throws Exception {
+        byte[] whole = Files.readAllBytes(ODS.resolve("trials.ods"));
+        List<Path> bad = new ArrayList<>();
+        bad.add(Files.write(dir.resolve("cut.ods"), java.util.Arrays.copyOf(whole, whole.length / 2)));
+        bad.add(Files.writeString(dir.resolve("text.ods"), "study,outcome\nA,Death\n"));
+        for (Path p : bad) {
+            Path out = dir.resolve("out-" + p.getFileName());
+            Cli.Run r = Cli.run("analyze", p.toString(), "--out", out.toString());
+            assertEquals(2, r.status(), r.all());
+            assertTrue(r.err().contains(p.getFileName() + ": expected an .ods workbook, but the file could not be"
+                    + " read as one"), r.err());
+            assertFalse(r.all().contains("Exception") || r.all().contains("\tat "), r.all());
+            assertFalse(Files.exists(out), "nothing written for " + p);
+        }
+        Path empty = Files.write(dir.resolve("empty.ods"), new byte[0]);
+        Cli.Run r = Cli.run("analyze", empty.toString(), "--out", dir.resolve("e").toString());
+        assertEquals(2, r.status(), r.all());
+        assertTrue(r.err().contains("empty.ods: expected an .ods workbook, but the file is empty (0 bytes)"), r.err());
+
+        // a text document, and a spreadsheet saved with a password (its manifest lists the encryption)
+        Path odt = dir.resolve("letter.ods");
+        zip(odt, "application/vnd.oasis.opendocument.text", "<office:document-content/>", "<manifest/>");
+        Path locked = dir.resolve("locked.ods");
+        zip(locked, "application/vnd.oasis.opendocument.spreadsheet", "not XML: encrypted bytes",
+                "<manifest:file-entry manifest:full-path=\"content.xml\"><manifest:encryption-data/></manifest:file-entry>");
+        for (String[] c : new String[][] {{"letter.ods", "letter.ods: expected an .ods workbook, but the file is"
+                + " another OpenDocument (text)"}, {"locked.ods", "locked.ods: expected a spreadsheet without a"
+                + " password, but this one was saved with one"}}) {
+            Cli.Run run = Cli.run("analyze", dir.resolve(c[0]).toString(), "--out", dir.resolve("o" + c[0]).toString());
+            assertEquals(2, run.status(), run.all());
+            assertTrue(run.err().contains(c[1]), run.err());
+        }
+    }
+
+    /** Writes an OpenDocument package of a mimetype, a content.xml and a manifest. */
+    private static void zip(Path file, String mimetype, String content, String manifest) throws Exception {
+        try (java.util.zip.ZipOutputStream z = new java.util.zip.ZipOutputStream(Files.newOutputStream(file))) {
+            for (String[] e : new String[][] {{"mimetype", mimetype}, {"content.xml", content},
+                {"META-INF/manifest.xml", manifest}}) {
+                z.putNextEntry(new java.util.zip.ZipEntry(e[0]));
+                z.write(e[1].getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                z.closeEntry();
+            }
+        }
+    }
+}
