@@ -19,8 +19,8 @@ import javax.xml.stream.XMLStreamException;
  * ({@code --sheet}, else the first whose first rows hold the required columns, or every sheet of a workbook of one
  * sheet per adverse event), its rows read as an .xlsx workbook's are ({@link WorkbookRows#feed}): merged cells
  * filled in, hidden and filtered-out rows read and named. An .xlsx workbook named .ods is read as what it is; a
- * damaged file, a file saved with a password, another OpenDocument (a text document) or a file that unpacks to more
- * than {@link #MAX_CONTENT} bytes is refused with a sentence.
+ * damaged file, a file saved with a password, another OpenDocument (a text document) or a file whose content unpacks
+ * to more than {@link #MAX_CONTENT} bytes is refused with a sentence.
  *
  * <p>Not SODS, the one library for .ods in Java: it reads a sheet in time that grows with the square of its rows
  * (20,000 rows took 89 s) and leaves out a row repeated more than 10,000 times, numbering the rows after it wrongly.
@@ -41,6 +41,13 @@ final class OdsSheet {
     static List<SheetValidator> read(Path file, String name, String sheetName,
                                      Function<String, SheetValidator> validators)
             throws IOException, InvalidInputException {
+        return read(file, name, sheetName, validators, MAX_CONTENT);
+    }
+
+    /** As {@link #read(Path, String, String, Function)}, refusing content that unpacks to more than {@code max}. */
+    static List<SheetValidator> read(Path file, String name, String sheetName,
+                                     Function<String, SheetValidator> validators, long max)
+            throws IOException, InvalidInputException {
         WorkbookRows.refuseBySize(name, ".ods", Files.size(file), MAX_BYTES);
         List<OdsTables.Table> tables;
         try (ZipFile zip = new ZipFile(file.toFile())) {
@@ -60,7 +67,7 @@ final class OdsSheet {
                 throw new InvalidInputException(name, "a spreadsheet without a password, but this one was saved with"
                         + " one: open it in LibreOffice and save a copy without the password (or as .xlsx or CSV)");
             }
-            try (InputStream in = new Bounded(zip.getInputStream(content), name)) {
+            try (InputStream in = new Bounded(zip.getInputStream(content), name, max)) {
                 tables = OdsTables.read(in);
             }
         } catch (InvalidInputException e) {
@@ -69,10 +76,9 @@ final class OdsSheet {
             throw new InvalidInputException(name, "a sheet of at most " + OdsTables.MAX_ROWS + " rows and "
                     + OdsTables.MAX_COLUMNS + " columns, but it has " + e.getMessage() + ": save the data as CSV");
         } catch (IOException | XMLStreamException | RuntimeException e) {
-            if (e instanceof TooMuch t) {
-                throw t.refusal;
-            }
-            if (e.getCause() instanceof TooMuch t) {
+            // the parser hands on the stream's exception as its nested one
+            Throwable cause = e instanceof XMLStreamException x ? x.getNestedException() : e;
+            if (cause instanceof TooMuch t) {
                 throw t.refusal;
             }
             throw new InvalidInputException(name, "an .ods workbook, but the file could not be read as one (it is"
@@ -154,21 +160,25 @@ final class OdsSheet {
         }
     }
 
-    /** The content's bytes, refused beyond {@link #MAX_CONTENT}. */
+    /** The content's bytes, refused beyond a limit. */
     private static final class Bounded extends FilterInputStream {
         private final String name;
+        private final long max;
         private long read;
 
-        Bounded(InputStream in, String name) {
+        Bounded(InputStream in, String name, long max) {
             super(in);
             this.name = name;
+            this.max = max;
         }
 
         private void counted(long n) throws TooMuch {
             read += Math.max(n, 0);
-            if (read > MAX_CONTENT) {
+            if (read > max) {
+                String limit = max >= 1L << 30 ? (max >> 30) + " GB" : max >= 1L << 20 ? (max >> 20) + " MB"
+                        : max + " bytes";
                 throw new TooMuch(new InvalidInputException(name, "a spreadsheet whose content unpacks to at most "
-                        + (MAX_CONTENT >> 30) + " GB, but this one unpacks to more (a damaged file, or a zip bomb)"));
+                        + limit + ", but this one unpacks to more (a damaged file, or a zip bomb)"));
             }
         }
 

@@ -75,8 +75,8 @@ public final class SheetReader {
             }
         } else if (lower.endsWith(".rm5")) {
             if (sheetName != null) {
-                throw new InvalidInputException(name, "a workbook (.xlsx, .xls or .ods), as --sheet names one of its sheets,"
-                        + " but this is a RevMan 5 review, which has none: leave --sheet out");
+                throw new InvalidInputException(name, "a workbook (.xlsx, .xls or .ods), as --sheet names one of its"
+                        + " sheets, but this is a RevMan 5 review, which has none: leave --sheet out");
             }
             SheetValidator validator = validators.apply(name);
             RevManFile.read(file, name, validator);
@@ -87,8 +87,8 @@ public final class SheetReader {
             throw new InvalidInputException(name, "an .xlsx, .xls or .ods workbook or a delimited text file (.csv,"
                     + " .tsv, .txt): open this one in Numbers and export it as .xlsx or CSV");
         } else if (sheetName != null) {
-            throw new InvalidInputException(name, "a workbook (.xlsx, .xls or .ods), as --sheet names one of its sheets, but"
-                    + " this is read as delimited text, which has none: leave --sheet out");
+            throw new InvalidInputException(name, "a workbook (.xlsx, .xls or .ods), as --sheet names one of its"
+                    + " sheets, but this is read as delimited text, which has none: leave --sheet out");
         } else {
             parts = java.util.List.of(CsvSheet.read(file, name, () -> validators.apply(name)));
         }

@@ -98,7 +98,7 @@ final class WorkbookRows {
      * @return false when the validator rejected the header (and nothing more was read)
      */
     static boolean feed(HeaderSearch.Found header, SheetValidator validator, String name, String sheetName,
-                     MergedCells merged, GridRows rows) throws InvalidInputException {
+                        MergedCells merged, GridRows rows) throws InvalidInputException {
         int headerRow = header.row();
         List<Integer> hidden = new ArrayList<>();
         String[] groups = {};
