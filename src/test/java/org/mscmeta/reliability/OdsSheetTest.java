@@ -83,7 +83,7 @@ class OdsSheetTest {
     /**
      * Rows as OpenDocument repeats them: a data row repeated (identical trials) is as many rows, and a run of 20,000
      * empty rows (formatted, as LibreOffice writes them) moves the rows after it down by as many; a value that is no
-     * number is refused by its cell.
+     * number is refused by its cell; a row a filter hides is named as hidden.
      */
     @Test
     void repeatedRowsAreCountedAndANonNumberIsRefused() throws Exception {
@@ -106,6 +106,19 @@ class OdsSheetTest {
         assertTrue(r.err().contains("repeated.ods: row 3, column 'study': found \"A 2020\"; expected one row per study"
                 + " and outcome, but row 2 has the same"), r.err());
         assertTrue(r.err().contains("repeated.ods: row 20004, column 'n_msc': found \"NaN\""), r.err());
+
+        // a row a filter hides is read and named, as one hidden by hand
+        Path filtered = dir.resolve("filtered.ods");
+        zip(filtered, "application/vnd.oasis.opendocument.spreadsheet", "<office:document-content " + ns
+                + "><office:body><office:spreadsheet><table:table table:name=\"Trials\">" + header
+                + "<table:table-row>" + cell("A 2020") + cell("Death") + num("1") + num("10") + num("2") + num("10")
+                + "</table:table-row><table:table-row table:visibility=\"filter\">" + cell("B 2021") + cell("Death")
+                + num("3") + num("12") + num("1") + num("12") + "</table:table-row>"
+                + "</table:table></office:spreadsheet></office:body></office:document-content>", "<manifest/>");
+        JsonNode got = Analyses.results(filtered, dir.resolve("f"), "--by", "none");
+        assertEquals(2, got.get("analyses").get(0).get("k").asInt());
+        assertTrue(got.get("notices").toString().contains("filtered.ods: row 3 of sheet 'Trials' is hidden (by a filter"
+                + " or by hand) and was analysed like the others"), got.get("notices").toString());
     }
 
     private static String row(String... texts) {
