@@ -83,9 +83,11 @@ public final class SheetReader {
             parts = java.util.List.of(validator);
         } else if (lower.endsWith(".ods")) {
             parts = OdsSheet.read(file, name, sheetName, validators);
-        } else if (lower.endsWith(".numbers")) {
+        } else if (lower.endsWith(".numbers") || lower.endsWith(".fods")) {
             throw new InvalidInputException(name, "an .xlsx, .xls or .ods workbook or a delimited text file (.csv,"
-                    + " .tsv, .txt): open this one in Numbers and export it as .xlsx or CSV");
+                    + " .tsv, .txt): " + (lower.endsWith(".fods") ? "this is a flat OpenDocument file; open it in"
+                    + " LibreOffice and save it as .ods, .xlsx or CSV" : "open this one in Numbers and export it as"
+                    + " .xlsx or CSV"));
         } else if (sheetName != null) {
             throw new InvalidInputException(name, "a workbook (.xlsx, .xls or .ods), as --sheet names one of its"
                     + " sheets, but this is read as delimited text, which has none: leave --sheet out");

@@ -175,7 +175,10 @@ class OdsSheetTest {
         Path locked = dir.resolve("locked.ods");
         zip(locked, "application/vnd.oasis.opendocument.spreadsheet", "not XML: encrypted bytes",
                 "<manifest:file-entry manifest:full-path=\"content.xml\"><manifest:encryption-data/></manifest:file-entry>");
-        for (String[] c : new String[][] {{"letter.ods", "letter.ods: expected an .ods workbook, but the file is"
+        Files.writeString(dir.resolve("flat.fods"), "<?xml version=\"1.0\"?><office:document/>");
+        for (String[] c : new String[][] {{"flat.fods", "flat.fods: expected an .xlsx, .xls or .ods workbook or a"
+                + " delimited text file (.csv, .tsv, .txt): this is a flat OpenDocument file; open it in LibreOffice"
+                + " and save it as .ods, .xlsx or CSV"}, {"letter.ods", "letter.ods: expected an .ods workbook, but the file is"
                 + " another OpenDocument (text)"}, {"locked.ods", "locked.ods: expected a spreadsheet without a"
                 + " password, but this one was saved with one"}}) {
             Cli.Run run = Cli.run("analyze", dir.resolve(c[0]).toString(), "--out", dir.resolve("o" + c[0]).toString());
