@@ -97,15 +97,8 @@ final class OdsSheet {
             String sheet = choice.sheets().get(i);
             OdsTables.Table t = tables.get(names.indexOf(sheet));
             String part = choice.partName(name, sheet);
-            SheetValidator validator = validators.apply(part);
+            SheetValidator validator = choice.validator(i, name, validators);
             HeaderSearch.Found header = choice.headers().get(i);
-            validator.headerRow(header.row());
-            if (choice.byOutcome()) {
-                validator.outcomeOfEveryRow(sheet);
-            }
-            if (i == 0) {
-                choice.notices().forEach(validator::notice);
-            }
             java.util.Iterator<OdsTables.Row> rows = t.rows().iterator();
             WorkbookRows.feed(header, validator, part, sheet, new MergedCells(t.merged(), header.row()), () -> {
                 if (!rows.hasNext()) {

@@ -177,4 +177,22 @@ record SheetChoice(List<String> sheets, List<HeaderSearch.Found> headers, boolea
     String partName(String file, String sheet) {
         return byOutcome ? file + ", sheet '" + sheet + "'" : file;
     }
+
+    /**
+     * A fresh validator for the {@code i}th sheet chosen, from {@code validators} (by the sheet's part name): its
+     * header row set, the sheet's name as every row's outcome in a workbook of one sheet per event, and the notices
+     * of the choice given to the first sheet's.
+     */
+    SheetValidator validator(int i, String file, java.util.function.Function<String, SheetValidator> validators) {
+        String sheet = sheets.get(i);
+        SheetValidator v = validators.apply(partName(file, sheet));
+        v.headerRow(headers.get(i).row());
+        if (byOutcome) {
+            v.outcomeOfEveryRow(sheet);
+        }
+        if (i == 0) {
+            notices.forEach(v::notice);
+        }
+        return v;
+    }
 }

@@ -68,14 +68,7 @@ final class XlsSheet {
             for (int i = 0; i < choice.sheets().size(); i++) {
                 String sheet = choice.sheets().get(i);
                 String part = choice.partName(name, sheet);
-                SheetValidator validator = validators.apply(part);
-                validator.headerRow(choice.headers().get(i).row());
-                if (choice.byOutcome()) {
-                    validator.outcomeOfEveryRow(sheet);
-                }
-                if (i == 0) {
-                    choice.notices().forEach(validator::notice);
-                }
+                SheetValidator validator = choice.validator(i, name, validators);
                 WorkbookRows.read(wb, wb.getSheet(sheet), choice.headers().get(i), validator, part);
                 parts.add(validator);
             }

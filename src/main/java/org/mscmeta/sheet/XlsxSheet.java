@@ -90,18 +90,10 @@ final class XlsxSheet {
             for (int i = 0; i < choice.sheets().size(); i++) {
                 String sheet = choice.sheets().get(i);
                 String part = choice.partName(name, sheet);
-                List<Notice> notices = i == 0 ? choice.notices() : List.of();
                 HeaderSearch.Found header = choice.headers().get(i);
+                int at = i;
                 // each pass over the sheet reads into a fresh validator, with the notices about the sheet itself
-                Supplier<SheetValidator> fresh = () -> {
-                    SheetValidator v = validators.apply(part);
-                    v.headerRow(header.row());
-                    if (choice.byOutcome()) {
-                        v.outcomeOfEveryRow(sheet);
-                    }
-                    notices.forEach(v::notice);
-                    return v;
-                };
+                Supplier<SheetValidator> fresh = () -> choice.validator(at, name, validators);
                 parts.add(readSheet(pkg, reader, strings, dates, sheet, header, fresh, part, size, whole));
             }
             return parts;
