@@ -151,12 +151,28 @@ public final class ReportWriter {
         public Written finish(Results results, boolean jsonOnly, PlotOptions plots,
                               java.util.function.Consumer<String> phases) throws IOException {
             List<Path> files = new ArrayList<>();
-            if (!jsonOnly) {
-                phases.accept("plots and workbook");
-                writePlotsAndWorkbook(sheet, results, run, staging, files, plots);
+            if (jsonOnly) {
+                phases.accept(ResultsJson.FILE_NAME);
+                json.finish(results);
+            } else {
+                // the end of results.json (the analyses it holds back, the run's tail) needs no plot: written on
+                // another thread while the plots are drawn, instead of alone on one core after them
+                FutureTask<Void> ending = new FutureTask<>(() -> {
+                    json.finish(results);
+                    return null;
+                });
+                Thread ender = new Thread(ending, "results.json");
+                ender.setDaemon(true);
+                ender.start();
+                try {
+                    phases.accept("plots and workbook");
+                    writePlotsAndWorkbook(sheet, results, run, staging, files, plots);
+                    phases.accept(ResultsJson.FILE_NAME);
+                    Tasks.valueOf(ending, "writing " + ResultsJson.FILE_NAME);
+                } finally {
+                    joinQuietly(ender); // ended before the staging folder is closed, on failure too
+                }
             }
-            phases.accept(ResultsJson.FILE_NAME);
-            json.finish(results);
             files.add(Path.of(ResultsJson.FILE_NAME));
             folder.commit(files);
             List<String> notes = new ArrayList<>();
@@ -194,6 +210,15 @@ public final class ReportWriter {
             } finally {
                 folder.close();
             }
+        }
+    }
+
+    /** Waits (a minute at most) for {@code t} to end, keeping this thread's interrupt. */
+    private static void joinQuietly(Thread t) {
+        try {
+            t.join(java.util.concurrent.TimeUnit.MINUTES.toMillis(1));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
