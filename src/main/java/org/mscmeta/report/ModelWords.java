@@ -89,6 +89,33 @@ public final class ModelWords {
         return "random effects (" + randomMethod(s) + ")";
     }
 
+    /** A model of results.json's {@code "common"} or {@code "random"} in words: {@link #common} or {@link #random}. */
+    public static String model(String model, Settings s) {
+        return model.equals("random") ? random(s) : common(s);
+    }
+
+    /**
+     * The lines that stand for the tests for subgroup differences of one outcome and variable that do not exist
+     * (results.json lists no such test and says why in a {@code subgroup_test} notice): of the models a forest plot
+     * shows (the random-effects model when {@code random}, and the common-effect model), those with no test in
+     * {@code tests}, because fewer than two subgroups have that model's estimate. Empty when every test is there.
+     */
+    public static java.util.List<String> untestedSubgroups(java.util.List<org.mscmeta.analysis.SubgroupComparison> tests,
+                                                          boolean random, Settings s) {
+        java.util.List<String> models = random ? java.util.List.of("random", "common") : java.util.List.of("common");
+        java.util.List<String> untested = models.stream()
+                .filter(m -> tests.stream().noneMatch(t -> t.model().equals(m))).toList();
+        if (untested.isEmpty()) {
+            return untested;
+        }
+        if (untested.size() == models.size()) {
+            return java.util.List.of(
+                    "Test for subgroup differences: not applicable (fewer than two subgroups have a pooled estimate)");
+        }
+        return untested.stream().map(m -> "Test for subgroup differences, " + model(m, s)
+                + ": not applicable (fewer than two subgroups have its estimate)").toList();
+    }
+
     /** The model the plots show: {@link #random} when there is a random-effects model, else {@link #common}. */
     public static String shown(Settings s) {
         return s.tau2() == null ? common(s) : random(s);

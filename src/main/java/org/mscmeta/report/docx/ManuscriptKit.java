@@ -87,13 +87,17 @@ public final class ManuscriptKit {
                         + " in each study (squares, " + squares + "; lines, " + ci(s)
                         + " confidence intervals) and pooled within each " + words
                         + " and overall (diamonds, " + ModelWords.shown(s) + ").");
-                for (SubgroupComparison t : r.subgroupTests(a.outcome(), variable)) {
-                    legend.append(" Test for subgroup differences, ").append(t.model().equals("random")
-                            ? ModelWords.random(s) : ModelWords.common(s)).append(": Chi\u00b2 = ")
+                List<SubgroupComparison> tests = r.subgroupTests(a.outcome(), variable);
+                for (SubgroupComparison t : tests) {
+                    legend.append(" Test for subgroup differences, ").append(ModelWords.model(t.model(), s))
+                            .append(": Chi\u00b2 = ")
                             .append(Formats.statistic(t.q())).append(", df = ").append(t.df()).append(", P ")
                             .append(Formats.p(t.p()).startsWith("<") ? Formats.p(t.p()) : "= " + Formats.p(t.p()))
                             .append(".");
                 }
+                // the models the figure shows: the random-effects model when it was fitted, and the common effect
+                ModelWords.untestedSubgroups(tests, s.tau2() != null && a.random().isFitted(), s)
+                        .forEach(line -> legend.append(' ').append(line).append('.'));
                 out.add(new Figure(p, legend.toString()));
             }
         }

@@ -156,8 +156,7 @@ final class SummarySheet {
             Row x = s.createRow(row++);
             w.text(x, 0, c.outcome());
             w.text(x, 1, c.variable());
-            String model = c.model().equals("random") ? ModelWords.random(r.settings())
-                    : ModelWords.common(r.settings());
+            String model = ModelWords.model(c.model(), r.settings());
             w.text(x, 2, model);
             modelWidth = Math.max(modelWidth, model.length() + 1);
             w.number(x, 3, c.q(), w.num4);

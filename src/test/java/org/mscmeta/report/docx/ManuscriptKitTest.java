@@ -82,4 +82,17 @@ class ManuscriptKitTest {
             assertFalse(l.contains("weight within"), l);
         });
     }
+
+    /** A test for subgroup differences that does not exist is named in the legend as not applicable, with why. */
+    @Test
+    void aLegendSaysWhichTestForSubgroupDifferencesIsNotApplicable() throws Exception {
+        var r = MetaAnalysis.run(SheetReader.withBuiltInVocabulary().read(
+                Path.of("src/test/resources/reference-extra/data/subgroup_single_study.csv"), null), Settings.DEFAULTS);
+        String legend = ManuscriptKit.figures(r, name -> List.of(Path.of(name + ".png")), o -> o.toLowerCase())
+                .stream().map(ManuscriptKit.Figure::legend).filter(l -> l.startsWith("Death by cell source"))
+                .findFirst().orElseThrow();
+        assertTrue(legend.contains(" Test for subgroup differences, random effects (REML): Chi\u00b2 = 0.35"), legend);
+        assertTrue(legend.endsWith(" Test for subgroup differences, common effect (Mantel-Haenszel): not applicable"
+                + " (fewer than two subgroups have its estimate)."), legend);
+    }
 }

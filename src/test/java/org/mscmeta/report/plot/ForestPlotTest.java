@@ -488,6 +488,43 @@ class ForestPlotTest {
                 + " C (row 4)"), cc);
     }
 
+    /**
+     * A test for subgroup differences that does not exist is said so on the plot, with the reason results.json's
+     * notice gives, instead of being left out without a word: no test at all when only one route has a pooled
+     * estimate (the other's studies have no events); only the Mantel-Haenszel test missing when one cell source's
+     * only study has no MSC event (it has a random-effects estimate, corrected, but none on the raw counts).
+     */
+    @Test
+    void aMissingTestForSubgroupDifferencesIsSaidNotApplicable() throws Exception {
+        Path sheet = dir.resolve("one-level.csv");
+        Files.writeString(sheet, "study,route,outcome,events_msc,n_msc,events_control,n_control\n"
+                + "A,intravenous,Death,6,21,6,24\nB,intravenous,Death,41,99,44,99\n"
+                + "C,intra-articular,Death,0,16,0,4\nD,intra-articular,Death,0,12,0,12\n");
+        Results none = MetaAnalysis.run(SheetReader.withBuiltInVocabulary().read(sheet, null), Settings.DEFAULTS);
+        String all = String.join(" ", allTexts(bySubgroup(none)));
+        assertTrue(all.contains("Test for subgroup differences: not applicable (fewer than two subgroups have a"
+                + " pooled estimate)"), all);
+        assertFalse(all.contains("Test for subgroup differences, "), "no test of either model: " + all);
+
+        Results mh = MetaAnalysis.run(SheetReader.withBuiltInVocabulary().read(
+                Path.of("src/test/resources/reference-extra/data/subgroup_single_study.csv"), null), Settings.DEFAULTS);
+        List<String> texts = allTexts(bySubgroup(mh));
+        assertTrue(texts.stream().anyMatch(x -> x.startsWith("Test for subgroup differences, random effects (REML):"
+                + " Chi\u00b2\u00a0=\u00a00.35")), texts.toString());
+        String joined = String.join(" ", texts); // a long note wraps onto a second line
+        assertTrue(joined.contains("Test for subgroup differences, common effect (Mantel-Haenszel): not applicable"
+                + " (fewer than two subgroups have its estimate)"), joined);
+        assertFalse(texts.stream().anyMatch(x -> x.startsWith("Test for subgroup differences: not")), texts.toString());
+    }
+
+    private static List<String> allTexts(ForestPlot plot) {
+        List<String> texts = new java.util.ArrayList<>();
+        for (Drawing page : plot.pages(PlotOptions.DEFAULTS)) {
+            DrawingInspector.of(page).texts.forEach(x -> texts.add(x.text()));
+        }
+        return texts;
+    }
+
     private static List<String> headTexts(Results r) {
         List<String> texts = new java.util.ArrayList<>();
         DrawingInspector.of(outcome(r, PlotOptions.DEFAULTS).pages(PlotOptions.DEFAULTS).get(0)).texts
