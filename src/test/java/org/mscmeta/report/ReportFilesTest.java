@@ -55,6 +55,7 @@ public class ReportFilesTest {
         try (Stream<Path> s = Files.list(out)) {
             assertTrue(s.noneMatch(p -> p.getFileName().toString().startsWith(".mscmeta-staging")), "staging removed");
         }
+        ExampleReportsTest.assertInStepWithCommitted(out);
     }
 
     /**
