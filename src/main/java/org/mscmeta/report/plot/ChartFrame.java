@@ -17,15 +17,21 @@ import java.util.List;
  */
 final class ChartFrame {
 
-    /** An axis: where ticks go (in the plotted scale) and how each is labelled. */
-    interface Scale {
-        double min();
+    /**
+     * An axis: its range and where ticks go, in the plotted scale, and each tick's label ({@code labels[i]} that of
+     * {@code ticks[i]}).
+     */
+    record Scale(double min, double max, double[] ticks, String[] labels) {
 
-        double max();
-
-        double[] ticks();
-
-        String label(double position);
+        /** The label of the tick at {@code position}, or the position as a number when no tick is there. */
+        String label(double position) {
+            for (int i = 0; i < ticks.length; i++) {
+                if (Math.abs(ticks[i] - position) < 1e-12) {
+                    return labels[i];
+                }
+            }
+            return number(position);
+        }
     }
 
     /** A linear scale with ticks at 1, 2, 2.5 or 5 times a power of ten, labelled as numbers. */
@@ -44,25 +50,7 @@ final class ChartFrame {
             t.add(Math.abs(v) < step * 1e-9 ? 0 : v);
         }
         double[] ticks = t.stream().mapToDouble(Double::doubleValue).toArray();
-        double fmin = min;
-        double fmax = max;
-        return new Scale() {
-            public double min() {
-                return fmin;
-            }
-
-            public double max() {
-                return fmax;
-            }
-
-            public double[] ticks() {
-                return ticks;
-            }
-
-            public String label(double p) {
-                return number(p);
-            }
-        };
+        return new Scale(min, max, ticks, t.stream().map(ChartFrame::number).toArray(String[]::new));
     }
 
     /**
@@ -108,32 +96,8 @@ final class ChartFrame {
             }
             values = thinner;
         }
-        double[] ticks = values.stream().mapToDouble(f::applyAsDouble).toArray();
-        double[] natural = values.stream().mapToDouble(Double::doubleValue).toArray();
-        double fmin = min;
-        double fmax = max;
-        return new Scale() {
-            public double min() {
-                return fmin;
-            }
-
-            public double max() {
-                return fmax;
-            }
-
-            public double[] ticks() {
-                return ticks;
-            }
-
-            public String label(double p) {
-                for (int i = 0; i < ticks.length; i++) {
-                    if (Math.abs(ticks[i] - p) < 1e-12) {
-                        return number(natural[i]);
-                    }
-                }
-                return number(p);
-            }
-        };
+        return new Scale(min, max, values.stream().mapToDouble(f::applyAsDouble).toArray(),
+                values.stream().map(ChartFrame::number).toArray(String[]::new));
     }
 
     /** The 1-2-5 series of ratios, 0.001 to 1000. */
