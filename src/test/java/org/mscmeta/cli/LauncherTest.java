@@ -109,6 +109,28 @@ class LauncherTest {
         assertEquals(List.of(), rest, options.toString());
     }
 
+    /**
+     * The option that maps the archive at its own address is given only to JVMs that know it (one that does not
+     * refuses to start), and this JVM, if it is one of them, starts with it.
+     */
+    @Test
+    void theArchiveAtItsOwnAddressOnlyWhereTheJvmKnowsTheOption() throws Exception {
+        assertFalse(Launcher.archiveAtItsOwnAddress(13));
+        assertTrue(Launcher.archiveAtItsOwnAddress(14));
+        assertTrue(Launcher.archiveAtItsOwnAddress(17));
+        assertTrue(Launcher.archiveAtItsOwnAddress(25));
+        assertFalse(Launcher.archiveAtItsOwnAddress(26), "not yet checked");
+        if (Launcher.archiveAtItsOwnAddress(Runtime.version().feature())) {
+            List<String> command = new ArrayList<>(
+                    List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+            command.addAll(Launcher.AT_ITS_OWN_ADDRESS);
+            command.add("-version");
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertEquals(0, p.waitFor(), out);
+        }
+    }
+
     /** One compiler thread on a machine of one or two processors; the JVM's own count on more. */
     @Test
     void oneCompilerThreadOnlyOnTwoProcessorsOrFewer() {
@@ -196,8 +218,14 @@ class LauncherTest {
         options.remove(Launcher.COLLECTOR);
         options.remove(Launcher.HUGE);
         options.remove(Launcher.ONE_COMPILER);
+        options.removeAll(Launcher.AT_ITS_OWN_ADDRESS);
         assertEquals(List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off"),
                 options.subList(options.size() - 3, options.size()));
+        assertEquals(Launcher.archiveAtItsOwnAddress(Runtime.version().feature()),
+                Launcher.childOptions(Optional.of(program)).containsAll(Launcher.AT_ITS_OWN_ADDRESS),
+                "the archive at its own address where the JVM knows the option");
+        assertTrue(Launcher.childOptions(Optional.empty()).stream().noneMatch(Launcher.AT_ITS_OWN_ADDRESS::contains),
+                "no archive, no option about it");
         // an archive older than the jar (the jar rebuilt since) is not offered
         Files.setLastModifiedTime(archive, java.nio.file.attribute.FileTime.fromMillis(t.toMillis() - 1000));
         assertEquals(Optional.empty(), Launcher.Program.of(lib.toFile()).orElseThrow().archive());
