@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.apache.poi.ss.usermodel.Cell;
@@ -16,6 +18,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
+import org.mscmeta.testing.ReferenceCases;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -76,17 +79,20 @@ class ExampleReportsTest {
         String regenerate = "reports/ is out of step with the code; regenerate it with the README's first command: ";
         assertEquals(files(REPORTS), files(out), regenerate + "the files written differ");
         JsonMapper json = JsonMapper.builder().build();
-        StringBuilder differences = new StringBuilder();
-        compare("$", json.readTree(REPORTS.resolve(ResultsJson.FILE_NAME).toFile()),
-                json.readTree(out.resolve(ResultsJson.FILE_NAME).toFile()), differences);
-        if (differences.length() > 0) {
-            fail(regenerate + "results.json differs at " + differences);
+        JsonNode committed = json.readTree(REPORTS.resolve(ResultsJson.FILE_NAME).toFile());
+        JsonNode now = json.readTree(out.resolve(ResultsJson.FILE_NAME).toFile());
+        // both ways: a value the committed file has and the run does not, and one the run has beyond it
+        List<String> differences = new ArrayList<>(ReferenceCases.differences("$", committed, now, 1e-12));
+        ReferenceCases.differences("$", now, committed, 1e-12).forEach(d -> differences.add("(new) " + d));
+        if (!differences.isEmpty()) {
+            fail(regenerate + "results.json differs: " + String.join("; ", differences.subList(0,
+                    Math.min(5, differences.size()))));
         }
         for (String f : files(REPORTS)) {
             if (f.endsWith(".png")) {
-                PngInfo committed = PngInfo.read(REPORTS.resolve(f));
-                PngInfo now = PngInfo.read(out.resolve(f));
-                assertEquals(committed.width() + " x " + committed.height(), now.width() + " x " + now.height(),
+                PngInfo was = PngInfo.read(REPORTS.resolve(f));
+                PngInfo is = PngInfo.read(out.resolve(f));
+                assertEquals(was.width() + " x " + was.height(), is.width() + " x " + is.height(),
                         regenerate + f + " is drawn at another size");
             }
         }
@@ -96,42 +102,6 @@ class ExampleReportsTest {
         try (Stream<Path> s = Files.walk(dir)) {
             return s.filter(Files::isRegularFile).map(p -> dir.relativize(p).toString().replace('\\', '/'))
                     .collect(java.util.stream.Collectors.toCollection(TreeSet::new));
-        }
-    }
-
-    /** Appends to {@code out} the JSON path of the first difference between {@code a} and {@code b}, if any. */
-    static void compare(String path, JsonNode a, JsonNode b, StringBuilder out) {
-        if (out.length() > 0) {
-            return;
-        }
-        if (a.isNumber() && b.isNumber()) {
-            double x = a.doubleValue();
-            double y = b.doubleValue();
-            if (Math.abs(x - y) > 1e-12 * Math.max(Math.abs(x), Math.abs(y))) {
-                out.append(path).append(": ").append(a).append(" committed, ").append(b).append(" now");
-            }
-        } else if (a.isObject() && b.isObject()) {
-            TreeSet<String> names = new TreeSet<>(a.propertyNames());
-            names.addAll(b.propertyNames());
-            for (String name : names) {
-                if (!a.has(name) || !b.has(name)) {
-                    out.append(path).append('.').append(name).append(": ")
-                            .append(a.has(name) ? "no longer written" : "not in the committed file");
-                    return;
-                }
-                compare(path + "." + name, a.get(name), b.get(name), out);
-            }
-        } else if (a.isArray() && b.isArray()) {
-            if (a.size() != b.size()) {
-                out.append(path).append(": ").append(a.size()).append(" items committed, ").append(b.size())
-                        .append(" now");
-                return;
-            }
-            for (int i = 0; i < a.size(); i++) {
-                compare(path + "[" + i + "]", a.get(i), b.get(i), out);
-            }
-        } else if (!a.equals(b)) {
-            out.append(path).append(": ").append(a).append(" committed, ").append(b).append(" now");
         }
     }
 }

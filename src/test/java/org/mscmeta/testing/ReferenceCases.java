@@ -207,6 +207,17 @@ public final class ReferenceCases {
         }
     }
 
+    /**
+     * Where {@code actual} lacks or differs from a value of {@code expected} (numbers to a relative
+     * {@code tolerance}), one line per value, named by its JSON path from {@code path}; what {@code actual} has
+     * beyond {@code expected} does not count.
+     */
+    public static List<String> differences(String path, JsonNode expected, JsonNode actual, double tolerance) {
+        Comparison c = new Comparison(tolerance);
+        c.node(path, expected, actual);
+        return c.problems;
+    }
+
     /** Walks expected and actual JSON side by side. */
     private static final class Comparison {
         final List<String> problems = new ArrayList<>();
