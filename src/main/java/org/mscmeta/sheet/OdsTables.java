@@ -167,7 +167,7 @@ final class OdsTables {
         String given = null;
         if (!"error".equals(attr(x, CALCEXT, "value-type")) && type != null) {
             given = switch (type) {
-                case "float", "percentage", "currency" -> number(attr(x, OFFICE, "value"));
+                case "float", "percentage", "currency" -> XlsxSheet.number(attr(x, OFFICE, "value"));
                 case "date" -> date(attr(x, OFFICE, "date-value"));
                 case "time" -> time(attr(x, OFFICE, "time-value"));
                 case "boolean" -> bool(attr(x, OFFICE, "boolean-value"));
@@ -239,17 +239,6 @@ final class OdsTables {
             return Math.max(1, Integer.parseInt(v.strip()));
         } catch (NumberFormatException e) {
             return 1;
-        }
-    }
-
-    private static String number(String v) {
-        if (v == null) {
-            return null;
-        }
-        try {
-            return XlsxSheet.number(Double.parseDouble(v.strip()));
-        } catch (NumberFormatException e) {
-            return null;
         }
     }
 

@@ -301,6 +301,21 @@ final class XlsxSheet {
         return BigDecimal.valueOf(d).toPlainString();
     }
 
+    /**
+     * A number stored as text in a workbook's XML (an .xlsx cell's value, an .ods cell's office:value) as
+     * {@link #number(double)} writes it, or null when {@code raw} is absent or no number.
+     */
+    static String number(String raw) {
+        if (raw == null) {
+            return null;
+        }
+        try {
+            return number(Double.parseDouble(raw.strip()));
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
     /** Ends a parse early (not an error). */
     private static final class Stop extends RuntimeException {
         private static final long serialVersionUID = 1L;
@@ -468,11 +483,8 @@ final class XlsxSheet {
         }
 
         private static String numberText(String raw) {
-            try {
-                return number(Double.parseDouble(raw.strip()));
-            } catch (NumberFormatException e) {
-                return raw;
-            }
+            String n = number(raw);
+            return n == null ? raw : n;
         }
     }
 }
