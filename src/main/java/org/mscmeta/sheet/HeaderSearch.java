@@ -67,6 +67,26 @@ final class HeaderSearch {
         return Found.NONE;
     }
 
+    /**
+     * The header among the first {@link #ROWS} of {@code rows}, read in order: {@code number} gives a row's 1-based
+     * number, {@code names} its cells as column names ("" for a cell that names no column, such as a number).
+     */
+    static <R> Found among(Iterable<R> rows, java.util.function.ToIntFunction<R> number,
+                           java.util.function.Function<R, String[]> names) {
+        HeaderSearch search = new HeaderSearch();
+        for (R r : rows) {
+            int row = number.applyAsInt(r);
+            if (row > ROWS) {
+                break;
+            }
+            Found found = search.offer(row, names.apply(r));
+            if (found.any()) {
+                return found;
+            }
+        }
+        return Found.NONE;
+    }
+
     /** The column names of a header of two rows: {@code groups} over {@code names}, as the class describes. */
     static String[] names(String[] groups, String[] names) {
         int n = Math.max(groups.length, names.length);

@@ -114,21 +114,13 @@ final class OdsSheet {
 
     /** The header in the first {@link HeaderSearch#ROWS} rows: their text cells (a number is no column name). */
     private static HeaderSearch.Found header(OdsTables.Table t) {
-        HeaderSearch search = new HeaderSearch();
-        for (OdsTables.Row r : t.rows()) {
-            if (r.number() > HeaderSearch.ROWS) {
-                break;
-            }
+        return HeaderSearch.among(t.rows(), OdsTables.Row::number, r -> {
             String[] cells = new String[r.cells().length];
             for (int j = 0; j < cells.length; j++) {
                 cells[j] = r.text().get(j) ? r.cells()[j] : "";
             }
-            HeaderSearch.Found found = search.offer(r.number(), cells);
-            if (found.any()) {
-                return found;
-            }
-        }
-        return HeaderSearch.Found.NONE;
+            return cells;
+        });
     }
 
     /** Whether the document's manifest says its parts are encrypted (saved with a password). */

@@ -28,25 +28,16 @@ final class WorkbookRows {
     private WorkbookRows() {
     }
 
-    /** The header in the first {@link HeaderSearch#ROWS} rows of {@code sheet}. */
+    /** The header in the first {@link HeaderSearch#ROWS} rows of {@code sheet}: their text cells. */
     static HeaderSearch.Found header(Sheet sheet) {
-        HeaderSearch search = new HeaderSearch();
-        for (Row row : sheet) {
-            if (row.getRowNum() >= HeaderSearch.ROWS) {
-                break;
-            }
-            int n = Math.max(row.getLastCellNum(), 0);
-            String[] cells = new String[n];
-            for (int j = 0; j < n; j++) {
+        return HeaderSearch.among(sheet, row -> row.getRowNum() + 1, row -> {
+            String[] cells = new String[Math.max(row.getLastCellNum(), 0)];
+            for (int j = 0; j < cells.length; j++) {
                 Cell c = row.getCell(j);
                 cells[j] = c != null && c.getCellType() == CellType.STRING ? c.getStringCellValue() : "";
             }
-            HeaderSearch.Found found = search.offer(row.getRowNum() + 1, cells);
-            if (found.any()) {
-                return found;
-            }
-        }
-        return HeaderSearch.Found.NONE;
+            return cells;
+        });
     }
 
     /** Reads {@code sheet} from its header row into {@code validator}, evaluating formulas that have no saved value. */
