@@ -43,7 +43,8 @@ final class ImportCtgovCommand implements Main.Subcommand {
                 + " TSV or pipe-delimited) into an extraction sheet: one row per trial and AE term, plus the group"
                 + " totals (serious, other, deaths) as their own outcomes. Also writes review/groups.csv (the group"
                 + " roles, editable for --groups) and review/review.md; the extraction sheet is the only sheet in DIR"
-                + " itself.\nFILE: registry files, .json records or AACT tables."
+                + " itself.\nFILE: registry files, .json records or AACT tables, or a folder of them (such as the"
+                + " downloaded/ folder of an earlier import)."
                 + "\nExit status: 0 done, 2 bad input or options (nothing is written), 1 other failure.")
                 .value("out", "DIR", "Output folder (created if needed). Required.")
                 .value("groups", "mapping.csv", "Group roles to use instead of the automatic ones: columns nct_id,"
@@ -224,14 +225,43 @@ final class ImportCtgovCommand implements Main.Subcommand {
         return out;
     }
 
-    /** Reads JSON records and AACT tables; a trial met twice is kept once (the first), with a warning. */
-    private static List<Trial> read(List<Path> inputs, List<String> warnings) throws IOException, CtgovInputException {
-        List<Trial> all = new ArrayList<>();
-        AactTables aact = null;
+    /**
+     * The files to read: each input file, and for a folder the .json records and AACT tables in it (not in its
+     * subfolders), by name; its other files (a README, say) are not registry files and are passed over.
+     */
+    private static List<Path> files(List<Path> inputs) throws IOException, CtgovInputException {
+        List<Path> out = new ArrayList<>();
         for (Path p : inputs) {
             if (!Files.exists(p)) {
                 throw new NoSuchFileException(p.toString());
             }
+            if (!Files.isDirectory(p)) {
+                out.add(p);
+                continue;
+            }
+            List<Path> found = new ArrayList<>();
+            try (java.util.stream.Stream<Path> in = Files.list(p)) {
+                for (Path f : (Iterable<Path>) in.sorted()::iterator) {
+                    if (Files.isRegularFile(f) && (f.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json")
+                            || AactTables.isAactTable(f))) {
+                        found.add(f);
+                    }
+                }
+            }
+            if (found.isEmpty()) {
+                throw new CtgovInputException(p.toString(), null, "a folder that holds no .json record and no AACT"
+                        + " table (reported_events, reported_event_totals, result_groups): name the registry files");
+            }
+            out.addAll(found);
+        }
+        return out;
+    }
+
+    /** Reads JSON records and AACT tables; a trial met twice is kept once (the first), with a warning. */
+    private static List<Trial> read(List<Path> inputs, List<String> warnings) throws IOException, CtgovInputException {
+        List<Trial> all = new ArrayList<>();
+        AactTables aact = null;
+        for (Path p : files(inputs)) {
             if (p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json")) {
                 all.addAll(JsonRecords.read(p));
             } else if (AactTables.isAactTable(p)) {

@@ -49,6 +49,10 @@ public final class SheetReader {
      */
     public ExtractionSheet read(Path file, String sheetName) throws InvalidInputException, IOException {
         String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
+        if (Files.isDirectory(file)) {
+            throw new InvalidInputException(file.toString(), "a sheet's file (a .csv, .tsv or .txt file, an .xlsx,"
+                    + " .xls or .ods workbook, or a RevMan 5 review, .rm5), but this is a folder: name the file in it");
+        }
         if (!Files.isRegularFile(file)) {
             throw new NoSuchFileException(file.toString(), null, "no such input file");
         }

@@ -75,6 +75,61 @@ class ImportCtgovCommandTest {
         assertEquals(nc == null ? "" : nc.toString(), r.getField("n_control"), r.getField("outcome"));
     }
 
+    /**
+     * A folder is read as the .json records and AACT tables in it, by name, its other files and its subfolders passed
+     * over: the same sheet as the same files named one by one.
+     */
+    @Test
+    void aFolderIsReadAsTheRegistryFilesInIt(@TempDir Path tmp) throws IOException {
+        Path folder = Files.createDirectories(tmp.resolve("downloaded"));
+        List<String> names = List.of("NCT02097641.json", "NCT02298023.json", "NCT03925324.json");
+        for (String n : names) {
+            Files.copy(fixture(n), folder.resolve(n));
+        }
+        Files.copy(fixture("README_PROVENANCE.md"), folder.resolve("README_PROVENANCE.md"));
+        Path inner = Files.createDirectories(folder.resolve("older"));
+        Files.copy(fixture("NCT02210780.json"), inner.resolve("NCT02210780.json"));
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        assertEquals(0, run(err, "import-ctgov", folder.toString(), "--out", tmp.resolve("a").toString()), err.toString());
+        List<String> args = new ArrayList<>(List.of("import-ctgov"));
+        for (String n : names) {
+            args.add(folder.resolve(n).toString());
+        }
+        args.addAll(List.of("--out", tmp.resolve("b").toString()));
+        assertEquals(0, run(err, args.toArray(new String[0])), err.toString());
+        String fromFolder = Files.readString(tmp.resolve("a").resolve(ImportCtgovCommand.SHEET + ".csv"));
+        assertEquals(Files.readString(tmp.resolve("b").resolve(ImportCtgovCommand.SHEET + ".csv")), fromFolder);
+        List<NamedCsvRecord> rows = rows(tmp.resolve("a").resolve(ImportCtgovCommand.SHEET + ".csv"));
+        assertTrue(rows.stream().anyMatch(r -> r.getField("trial_id").equals("NCT02097641")));
+        assertFalse(rows.stream().anyMatch(r -> r.getField("trial_id").equals("NCT02210780")), "subfolder not read");
+    }
+
+    @Test
+    void aFolderOfAactTablesIsReadAsTheTablesNamedOneByOne(@TempDir Path tmp) throws IOException {
+        Path aact = fixture("aact");
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        assertEquals(0, run(err, "import-ctgov", aact.toString(), "--out", tmp.resolve("a").toString()), err.toString());
+        // in the folder's order, by name (the sheet's source_file lists the tables in the order read)
+        assertEquals(0, run(err, "import-ctgov", aact.resolve("reported_event_totals.tsv").toString(),
+                aact.resolve("reported_events.txt").toString(), aact.resolve("result_groups.csv").toString(),
+                "--out", tmp.resolve("b").toString()), err.toString());
+        assertEquals(Files.readString(tmp.resolve("b").resolve(ImportCtgovCommand.SHEET + ".csv")),
+                Files.readString(tmp.resolve("a").resolve(ImportCtgovCommand.SHEET + ".csv")));
+    }
+
+    @Test
+    void aFolderWithoutRegistryFilesIsRefusedNamingIt(@TempDir Path tmp) throws IOException {
+        Path folder = Files.createDirectories(tmp.resolve("notes"));
+        Files.writeString(folder.resolve("README.md"), "# my notes\n");
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        Path out = tmp.resolve("out");
+        assertEquals(Main.EXIT_BAD_INPUT, run(err, "import-ctgov", folder.toString(), "--out", out.toString()));
+        String e = err.toString(StandardCharsets.UTF_8);
+        assertTrue(e.contains(folder.toString()) && e.contains("holds no .json record and no AACT table"), e);
+        assertFalse(e.contains("Exception") || e.contains("java."), e);
+        assertFalse(Files.exists(out), "nothing written");
+    }
+
     @Test
     void startTrialMatchesItsRecord(@TempDir Path out) throws IOException {
         ByteArrayOutputStream err = new ByteArrayOutputStream();

@@ -153,6 +153,15 @@ class AdversarialInputTest {
 
     /** --sheet with a delimited text file is refused, not ignored: the user took the file for a workbook. */
     @Test
+    void aFolderGivenAsTheSheetIsRefusedAsAFolderNotAsMissing() throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("extraction"));
+        Files.writeString(folder.resolve("trials.csv"), HEAD + "A,Fever,1,10,2,10\n");
+        Cli.Run r = analyze(folder);
+        refused(r, folder, "but this is a folder", "name the file in it");
+        assertFalse(r.err().contains("no such file"), r.err());
+    }
+
+    @Test
     void aSheetNamedForATextFileIsRefused() throws Exception {
         Path p = Files.writeString(dir.resolve("trials.csv"), HEAD + "A,Fever,1,10,2,10\n");
         refused(analyze(p, "--sheet", "AE"), p, "as --sheet names one of its sheets", "leave --sheet out");
