@@ -184,8 +184,8 @@ final class AnalyzeCommand implements Main.Subcommand {
         predictionInterval = o.text("prediction-interval");
         level = o.number("level");
         sheet = o.text("sheet");
-        vocabulary = o.path("vocabulary");
-        outcomeMap = o.path("outcome-map");
+        vocabulary = o.inputFile("vocabulary");
+        outcomeMap = o.inputFile("outcome-map");
         force = o.has("force");
         sort = o.text("sort");
         plotSize = o.text("plot-size");

@@ -150,6 +150,23 @@ final class CommandOptions {
             return v == null ? null : toPath("--" + name, v);
         }
 
+        /**
+         * The value as the path of a file to read, or null when the option is not given: refused, naming the option,
+         * when there is nothing there, or a folder, or something other than a file (a device).
+         */
+        Path inputFile(String name) throws BadValue {
+            Path p = path(name);
+            if (p == null || java.nio.file.Files.isRegularFile(p)) {
+                return p;
+            }
+            String what = "--" + name + " " + p;
+            if (!java.nio.file.Files.exists(p)) {
+                throw new BadValue(what + ": no such file");
+            }
+            throw new BadValue(what + ": " + (java.nio.file.Files.isDirectory(p) ? "a folder" : "not a file")
+                    + "; give the file to read");
+        }
+
         Path requiredPath(String name) throws BadValue {
             return toPath("--" + name, required(name));
         }

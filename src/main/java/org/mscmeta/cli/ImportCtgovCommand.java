@@ -71,8 +71,8 @@ final class ImportCtgovCommand implements Main.Subcommand {
             files.add(CommandOptions.Parsed.toPath("FILE", f));
         }
         Path out = o.requiredPath("out");
-        Path groups = o.path("groups");
-        Path outcomeMapFile = o.path("outcome-map");
+        Path groups = o.inputFile("groups");
+        Path outcomeMapFile = o.inputFile("outcome-map");
         boolean force = o.has("force");
         String format = o.text("format");
         boolean mergeMsc = o.has("merge-msc-groups");

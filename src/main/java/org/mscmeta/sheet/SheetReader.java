@@ -53,8 +53,12 @@ public final class SheetReader {
             throw new InvalidInputException(file.toString(), "a sheet's file (a .csv, .tsv or .txt file, an .xlsx,"
                     + " .xls or .ods workbook, or a RevMan 5 review, .rm5), but this is a folder: name the file in it");
         }
-        if (!Files.isRegularFile(file)) {
+        if (!Files.exists(file)) {
             throw new NoSuchFileException(file.toString(), null, "no such input file");
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new InvalidInputException(file.toString(), "a sheet's file, but this is not a file (a device or a"
+                    + " pipe): save the sheet as a file and name it");
         }
         String lower = name.toLowerCase(Locale.ROOT);
         java.util.function.Function<String, SheetValidator> validators =

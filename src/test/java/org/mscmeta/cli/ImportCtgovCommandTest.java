@@ -118,6 +118,17 @@ class ImportCtgovCommandTest {
     }
 
     @Test
+    void aFolderGivenAsTheGroupsFileIsRefusedNamingTheOption(@TempDir Path tmp) throws IOException {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        Path out = tmp.resolve("out");
+        assertEquals(Main.EXIT_BAD_INPUT, run(err, "import-ctgov", fixture("NCT02097641.json").toString(), "--groups",
+                tmp.toString(), "--out", out.toString()));
+        String e = err.toString(StandardCharsets.UTF_8);
+        assertTrue(e.contains("--groups " + tmp + ": a folder; give the file to read"), e);
+        assertFalse(Files.exists(out), "nothing written");
+    }
+
+    @Test
     void aFolderWithoutRegistryFilesIsRefusedNamingIt(@TempDir Path tmp) throws IOException {
         Path folder = Files.createDirectories(tmp.resolve("notes"));
         Files.writeString(folder.resolve("README.md"), "# my notes\n");

@@ -162,6 +162,23 @@ class AdversarialInputTest {
     }
 
     @Test
+    void aFolderOrNothingGivenForAFileOptionIsRefusedNamingTheOption() throws Exception {
+        Path sheet = Files.writeString(dir.resolve("options.csv"), HEAD + "A,Fever,1,10,2,10\n");
+        Path folder = Files.createDirectories(dir.resolve("maps"));
+        for (String option : List.of("--vocabulary", "--outcome-map")) {
+            Cli.Run r = analyze(sheet, option, folder.toString());
+            assertEquals(2, r.status(), r.all());
+            assertTrue(r.err().contains(option + " " + folder + ": a folder; give the file to read"), r.err());
+            Cli.Run missing = analyze(sheet, option, folder.resolve("none.csv").toString());
+            assertEquals(2, missing.status(), missing.all());
+            assertTrue(missing.err().contains(option + " " + folder.resolve("none.csv") + ": no such file"),
+                    missing.err());
+            assertFalse(LEAK.matcher(r.all() + missing.all()).find(), "leaked: " + r.all() + missing.all());
+            assertFalse(Files.exists(dir.resolve("out-options.csv")), "nothing written");
+        }
+    }
+
+    @Test
     void aSheetNamedForATextFileIsRefused() throws Exception {
         Path p = Files.writeString(dir.resolve("trials.csv"), HEAD + "A,Fever,1,10,2,10\n");
         refused(analyze(p, "--sheet", "AE"), p, "as --sheet names one of its sheets", "leave --sheet out");
