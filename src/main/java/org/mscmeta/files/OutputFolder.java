@@ -84,6 +84,56 @@ public final class OutputFolder implements AutoCloseable {
     }
 
     /**
+     * As {@link #open(Path, Layout, boolean, List)}, for a run that also reads {@code read}, files it must not destroy
+     * (the sheet an analysis reads): when one of them is a file of the previous run in {@code out}, which this run
+     * replaces or removes, the folder is refused unless {@code force}.
+     */
+    public static OutputFolder open(Path out, Layout layout, boolean force, List<Path> inputs, List<Path> read)
+            throws IOException, OutputFolderException {
+        OutputFolder folder = open(out, layout, force, inputs);
+        if (!force) {
+            try {
+                folder.refuseToReplace(read);
+            } catch (OutputFolderException e) {
+                folder.close();
+                throw e;
+            }
+        }
+        return folder;
+    }
+
+    /** Refuses a folder whose previous run's files, which this run replaces or removes, include one of {@code read}. */
+    private void refuseToReplace(List<Path> read) throws OutputFolderException {
+        for (Path r : read) {
+            Path file;
+            try {
+                file = r.toRealPath();
+            } catch (IOException e) {
+                continue; // not there: nothing to keep
+            }
+            if (!file.startsWith(realOut())) {
+                continue;
+            }
+            for (String rel : previous) {
+                if (among(out.resolve(rel), List.of(file))) {
+                    throw new OutputFolderException("--out " + out + ": " + rel + ", the file this run reads, was"
+                            + " written there by an earlier run, and this run replaces that run's files: copy it"
+                            + " elsewhere and read the copy, or give another --out, or add --force to replace it all"
+                            + " the same");
+                }
+            }
+        }
+    }
+
+    private Path realOut() {
+        try {
+            return out.toRealPath();
+        } catch (IOException e) {
+            return out.toAbsolutePath().normalize();
+        }
+    }
+
+    /**
      * As {@link #open(Path, Layout, boolean)}, for a run that reads {@code inputs}: a file of the previous run among
      * them may have been edited and is replaced all the same, as the run carries what it reads into its own files
      * (the import's review/groups.csv, edited and given back with --groups).

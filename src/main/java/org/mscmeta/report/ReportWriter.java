@@ -84,6 +84,15 @@ public final class ReportWriter {
         }
     }
 
+    /** The sheet the run reads, which the folder's previous files must not take with them, as a path (when it is one). */
+    private static java.util.List<Path> read(RunInfo run) {
+        try {
+            return run.inputPath() == null ? java.util.List.of() : java.util.List.of(Path.of(run.inputPath()));
+        } catch (java.nio.file.InvalidPathException e) {
+            return java.util.List.of(); // a name, not a path (a table given through the library)
+        }
+    }
+
     /** What an {@code analyze} run writes into its folder, for recognising an earlier run's files. */
     public static final OutputFolder.Layout LAYOUT = new OutputFolder.Layout(
             java.util.Set.of(ResultsJson.FILE_NAME, Workbook.FILE_NAME, "report.docx"), java.util.Set.of(PLOTS));
@@ -98,7 +107,8 @@ public final class ReportWriter {
      */
     public static Session begin(Path out, ExtractionSheet sheet, Settings settings, RunInfo run, boolean force)
             throws IOException, OutputFolderException {
-        return new Session(OutputFolder.open(out, LAYOUT, force), sheet, settings, run);
+        return new Session(OutputFolder.open(out, LAYOUT, force, java.util.List.of(), read(run)), sheet, settings,
+                run);
     }
 
     /** As {@link #begin(Path, ExtractionSheet, Settings, RunInfo, boolean)}, not replacing another program's files. */

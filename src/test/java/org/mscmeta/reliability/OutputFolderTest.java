@@ -51,6 +51,30 @@ class OutputFolderTest {
         assertTrue(Files.readString(out.resolve("results.json")).replace(" ", "").contains("\"measure\":\"RR\""));
     }
 
+    /** The workbook of a previous run read back as the sheet, into the same folder: the run would remove it. */
+    @Test
+    void theSheetARunReadsIsNotTakenAwayWithThePreviousRunsFiles() throws Exception {
+        Path out = dir.resolve("again");
+        assertEquals(0, Cli.run("analyze", bcg.toString(), "--out", out.toString(), "--quiet").status());
+        List<String> before = files(out);
+        byte[] workbook = Files.readAllBytes(out.resolve("results.xlsx"));
+        Path sheet = out.resolve("results.xlsx");
+        Cli.Run refused = Cli.run("analyze", sheet.toString(), "--out", out.toString(), "--quiet", "--no-report");
+        assertEquals(2, refused.status(), refused.all());
+        assertTrue(refused.err().contains("results.xlsx, the file this run reads, was written there by an earlier"
+                + " run"), refused.err());
+        assertEquals(before, files(out), "the folder as it was");
+        assertTrue(java.util.Arrays.equals(workbook, Files.readAllBytes(sheet)));
+        // the same sheet into another folder is read as any workbook; with --force the user replaces it knowingly
+        Cli.Run elsewhere = Cli.run("analyze", sheet.toString(), "--out", dir.resolve("other").toString(), "--quiet",
+                "--no-report");
+        assertEquals(0, elsewhere.status(), elsewhere.all());
+        Cli.Run forced = Cli.run("analyze", sheet.toString(), "--out", out.toString(), "--quiet", "--no-report",
+                "--force");
+        assertEquals(0, forced.status(), forced.all());
+        assertFalse(Files.exists(sheet));
+    }
+
     @Test
     void anotherProgramsFilesAreNotOverwrittenWithoutForce() throws Exception {
         Path out = dir.resolve("theirs");
