@@ -30,7 +30,7 @@ final class GenerateCommand implements Main.Subcommand {
         long terms = o.whole("terms");
         long seed = o.whole("seed");
         if (trials < 1 || terms < 1 || trials > Integer.MAX_VALUE || terms > Integer.MAX_VALUE) {
-            System.err.println("error: --trials and --terms must be whole numbers of at least 1");
+            System.err.println("error: --trials and --terms must be whole numbers from 1 to " + Integer.MAX_VALUE);
             return Main.EXIT_BAD_INPUT;
         }
         long[] rows = new long[1];

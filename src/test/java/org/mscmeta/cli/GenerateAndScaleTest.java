@@ -23,6 +23,17 @@ class GenerateAndScaleTest {
     Path dir;
 
     @Test
+    void sizesOutsideWhatCanBeGeneratedAreRefusedSayingTheRange() {
+        for (String trials : List.of("0", "-5", "99999999999")) {
+            org.mscmeta.testing.Cli.Run r = org.mscmeta.testing.Cli.run("generate", "--out",
+                    dir.resolve("g" + trials + ".csv").toString(), "--trials", trials);
+            assertEquals(2, r.status(), r.all());
+            assertTrue(r.err().contains("--trials and --terms must be whole numbers from 1 to 2147483647"), r.err());
+            assertFalse(Files.exists(dir.resolve("g" + trials + ".csv")));
+        }
+    }
+
+    @Test
     void sameSeedSameSheetOtherSeedOtherSheet() throws Exception {
         Path a = dir.resolve("a.csv");
         Path b = dir.resolve("b.csv");
