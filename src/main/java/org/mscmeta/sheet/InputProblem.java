@@ -23,12 +23,29 @@ public record InputProblem(String file, int row, String column, String value, St
         String where = row == COLUMN_NAMES ? ": the column names" : row == WHOLE_FILE ? "" : ": row " + row;
         boolean cell = !NO_COLUMN.equals(column);
         if (cell) {
-            where += ", column '" + column + "'";
+            where += ", column '" + cut(column) + "'";
         }
         if (row == WHOLE_FILE || !cell && (value == null || value.isEmpty())) {
             return file + where + ": expected " + expected;
         }
-        String found = value == null ? "nothing" : value.isEmpty() ? "a blank cell" : "\"" + value + "\"";
+        String found = value == null ? "nothing" : value.isEmpty() ? "a blank cell" : quoted(value);
         return file + where + ": found " + found + "; expected " + expected;
+    }
+
+    /** The most characters of a value or a column name a message shows (a paragraph pasted into a count cell). */
+    static final int SHOWN = 60;
+
+    /** {@code v} in quotes, {@link #cut} with its length said when longer than {@link #SHOWN} characters. */
+    private static String quoted(String v) {
+        return v.length() <= SHOWN ? "\"" + v + "\"" : "\"" + cut(v) + "\" (" + String.format(java.util.Locale.ROOT,
+                "%,d", v.length()) + " characters)";
+    }
+
+    /** {@code v}, or its first {@link #SHOWN} characters and "..." (a character in two halves kept whole or left out). */
+    private static String cut(String v) {
+        if (v.length() <= SHOWN) {
+            return v;
+        }
+        return v.substring(0, Character.isHighSurrogate(v.charAt(SHOWN - 1)) ? SHOWN - 1 : SHOWN) + "...";
     }
 }
