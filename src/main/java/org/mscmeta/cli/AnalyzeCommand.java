@@ -369,7 +369,11 @@ final class AnalyzeCommand implements Main.Subcommand {
             throw new IllegalArgumentException("--double-zero: expected exclude or include, got '" + doubleZero + "'");
         }
         if (!(cc >= 0) || Double.isInfinite(cc)) {
-            throw new IllegalArgumentException("--cc: expected a number >= 0, got " + cc);
+            throw new IllegalArgumentException("--cc: expected a number >= 0, got " + number(cc));
+        }
+        if (!(level > 0 && level < 1)) {
+            throw new IllegalArgumentException("--level: expected a confidence level between 0 and 1 (0.95 for 95%"
+                    + " intervals), got " + number(level));
         }
         List<String> byList = by;
         if (by != null && by.size() == 1 && by.get(0).equalsIgnoreCase("none")) {
@@ -449,6 +453,11 @@ final class AnalyzeCommand implements Main.Subcommand {
             sb.append(sb.length() == 0 ? "" : "|").append(v.name());
         }
         return sb.toString();
+    }
+
+    /** A number as the user wrote it, without a trailing ".0". */
+    private static String number(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
     }
 
     private static String sha256(Path file) throws IOException {

@@ -56,6 +56,19 @@ class AnalyzeCommandTest {
     }
 
     @Test
+    void aConfidenceLevelGivenAsAPercentageIsRefusedNamingTheOption() {
+        Path bcg = ReferenceCases.resource("data/bcg.csv");
+        for (String level : List.of("95", "0", "1", "-0.5")) {
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            Path out = dir.resolve("level" + level);
+            assertEquals(2, runCapturingErr(err, "analyze", bcg.toString(), "--out", out.toString(), "--level", level));
+            assertTrue(err.toString(StandardCharsets.UTF_8).contains("--level: expected a confidence level between 0"
+                    + " and 1 (0.95 for 95% intervals), got " + level), err.toString(StandardCharsets.UTF_8));
+            assertFalse(Files.exists(out));
+        }
+    }
+
+    @Test
     void badOptionValueExitsTwo() {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         assertEquals(2, runCapturingErr(err, "analyze", "x.csv", "--out", dir.toString(), "--tau2", "XYZ"));
