@@ -84,7 +84,7 @@ final class AnalyzeCommand implements Main.Subcommand {
                         + " of --moderators is run with any of them)", "auto")
                 .repeated("outcome", "NAME", "Analyse only this outcome; give it again for more outcomes (a name may"
                         + " hold commas).")
-                .value("level", "LEVEL", "Confidence level", "0.95")
+                .value("level", "LEVEL", "Confidence level (0.95, or 95 as in metafor)", "0.95")
                 .value("sheet", "NAME", "For .xlsx, .xls or .ods input: the sheet to read (default: the first sheet with the"
                         + " required columns; in a workbook of one sheet per adverse event, without an outcome column,"
                         + " every such sheet, each named by its event).")
@@ -371,9 +371,10 @@ final class AnalyzeCommand implements Main.Subcommand {
         if (!(cc >= 0) || Double.isInfinite(cc)) {
             throw new IllegalArgumentException("--cc: expected a number >= 0, got " + number(cc));
         }
-        if (!(level > 0 && level < 1)) {
-            throw new IllegalArgumentException("--level: expected a confidence level between 0 and 1 (0.95 for 95%"
-                    + " intervals), got " + number(level));
+        double confidence = level > 1 && level < 100 ? level / 100 : level; // 95 for 95%, as metafor takes it
+        if (!(confidence > 0 && confidence < 1)) {
+            throw new IllegalArgumentException("--level: expected a confidence level between 0 and 1 (0.95, or 95, for"
+                    + " 95% intervals), got " + number(level));
         }
         List<String> byList = by;
         if (by != null && by.size() == 1 && by.get(0).equalsIgnoreCase("none")) {
@@ -394,7 +395,7 @@ final class AnalyzeCommand implements Main.Subcommand {
             }
         }
         return new Settings(measure, method, t, hksj, new org.mscmeta.effect.ContinuityCorrection(cc, mode), dz,
-                level, byList, outcomes, moderators, sensitivityMode(), glmmModel, Convention.parse(convention), pi,
+                confidence, byList, outcomes, moderators, sensitivityMode(), glmmModel, Convention.parse(convention), pi,
                 new org.mscmeta.analysis.Multiplicity(fdrAlpha1, fdrAlpha2, organSystem), risk);
     }
 

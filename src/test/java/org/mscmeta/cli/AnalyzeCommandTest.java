@@ -55,15 +55,27 @@ class AnalyzeCommandTest {
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("no column 'colour'"));
     }
 
+    /** metafor's {@code level = 95} is 95%: the same run as 0.95; what is no level at all is refused. */
     @Test
-    void aConfidenceLevelGivenAsAPercentageIsRefusedNamingTheOption() {
+    void aConfidenceLevelGivenAsAPercentageIsReadAsMetaforReadsIt() throws Exception {
         Path bcg = ReferenceCases.resource("data/bcg.csv");
-        for (String level : List.of("95", "0", "1", "-0.5")) {
-            ByteArrayOutputStream err = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        for (String level : List.of("90", "0.9")) {
+            assertEquals(0, runCapturingErr(err, "analyze", bcg.toString(), "--out", dir.resolve("l" + level).toString(),
+                    "--level", level, "--no-report", "--quiet"), err.toString(StandardCharsets.UTF_8));
+        }
+        String percent = Files.readString(dir.resolve("l90/results.json"));
+        String fraction = Files.readString(dir.resolve("l0.9/results.json"));
+        assertTrue(fraction.replace(" ", "").contains("\"level\":0.9,"), fraction.substring(0, 600));
+        // the same results but for the run's record (time, command line)
+        assertEquals(new tools.jackson.databind.ObjectMapper().readTree(fraction).get("analyses"),
+                new tools.jackson.databind.ObjectMapper().readTree(percent).get("analyses"));
+        for (String level : List.of("0", "1", "-0.5", "100", "150")) {
+            ByteArrayOutputStream e = new ByteArrayOutputStream();
             Path out = dir.resolve("level" + level);
-            assertEquals(2, runCapturingErr(err, "analyze", bcg.toString(), "--out", out.toString(), "--level", level));
-            assertTrue(err.toString(StandardCharsets.UTF_8).contains("--level: expected a confidence level between 0"
-                    + " and 1 (0.95 for 95% intervals), got " + level), err.toString(StandardCharsets.UTF_8));
+            assertEquals(2, runCapturingErr(e, "analyze", bcg.toString(), "--out", out.toString(), "--level", level));
+            assertTrue(e.toString(StandardCharsets.UTF_8).contains("--level: expected a confidence level between 0"
+                    + " and 1 (0.95, or 95, for 95% intervals), got " + level), e.toString(StandardCharsets.UTF_8));
             assertFalse(Files.exists(out));
         }
     }
