@@ -20,6 +20,7 @@ import org.mscmeta.ctgov.GroupRoles;
 import org.mscmeta.ctgov.ImportFiles;
 import org.mscmeta.ctgov.JsonRecords;
 import org.mscmeta.ctgov.SheetRow;
+import org.mscmeta.ctgov.XmlRecords;
 import org.mscmeta.ctgov.Trial;
 import org.mscmeta.files.OutputFolder;
 import org.mscmeta.files.OutputFolderException;
@@ -39,12 +40,13 @@ final class ImportCtgovCommand implements Main.Subcommand {
     @Override
     public CommandOptions options() {
         return new CommandOptions("import-ctgov", "[FILE...]", "Turn ClinicalTrials.gov records (API v2 JSON,"
-                + " legacy API v1 JSON, AACT reported_events / reported_event_totals / result_groups tables as CSV,"
+                + " legacy API v1 JSON, legacy XML, AACT reported_events / reported_event_totals / result_groups"
+                + " tables as CSV,"
                 + " TSV or pipe-delimited) into an extraction sheet: one row per trial and AE term, plus the group"
                 + " totals (serious, other, deaths) as their own outcomes. Also writes review/groups.csv (the group"
                 + " roles, editable for --groups) and review/review.md; the extraction sheet is the only sheet in DIR"
-                + " itself.\nFILE: registry files, .json records or AACT tables, or a folder of them (such as the"
-                + " downloaded/ folder of an earlier import)."
+                + " itself.\nFILE: registry files, .json or .xml records or AACT tables, or a folder of them (such as"
+                + " the downloaded/ folder of an earlier import)."
                 + "\nExit status: 0 done, 2 bad input or options (nothing is written), 1 other failure.")
                 .value("out", "DIR", "Output folder (created if needed). Required.")
                 .value("groups", "mapping.csv", "Group roles to use instead of the automatic ones: columns nct_id,"
@@ -226,7 +228,7 @@ final class ImportCtgovCommand implements Main.Subcommand {
     }
 
     /**
-     * The files to read: each input file, and for a folder the .json records and AACT tables in it (not in its
+     * The files to read: each input file, and for a folder the .json and .xml records and AACT tables in it (not in its
      * subfolders), by name; its other files (a README, say) are not registry files and are passed over.
      */
     private static List<Path> files(List<Path> inputs) throws IOException, CtgovInputException {
@@ -242,33 +244,38 @@ final class ImportCtgovCommand implements Main.Subcommand {
             List<Path> found = new ArrayList<>();
             try (java.util.stream.Stream<Path> in = Files.list(p)) {
                 for (Path f : (Iterable<Path>) in.sorted()::iterator) {
-                    if (Files.isRegularFile(f) && (f.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json")
+                    String lower = f.getFileName().toString().toLowerCase(Locale.ROOT);
+                    if (Files.isRegularFile(f) && (lower.endsWith(".json") || lower.endsWith(".xml")
                             || AactTables.isAactTable(f))) {
                         found.add(f);
                     }
                 }
             }
             if (found.isEmpty()) {
-                throw new CtgovInputException(p.toString(), null, "a folder that holds no .json record and no AACT"
-                        + " table (reported_events, reported_event_totals, result_groups): name the registry files");
+                throw new CtgovInputException(p.toString(), null, "a folder that holds no .json or .xml record and"
+                        + " no AACT table (reported_events, reported_event_totals, result_groups): name the registry"
+                        + " files");
             }
             out.addAll(found);
         }
         return out;
     }
 
-    /** Reads JSON records and AACT tables; a trial met twice is kept once (the first), with a warning. */
+    /** Reads JSON and XML records and AACT tables; a trial met twice is kept once (the first), with a warning. */
     private static List<Trial> read(List<Path> inputs, List<String> warnings) throws IOException, CtgovInputException {
         List<Trial> all = new ArrayList<>();
         AactTables aact = null;
         for (Path p : files(inputs)) {
-            if (p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json")) {
+            String lower = p.getFileName().toString().toLowerCase(Locale.ROOT);
+            if (lower.endsWith(".json")) {
                 all.addAll(JsonRecords.read(p));
+            } else if (lower.endsWith(".xml")) {
+                all.addAll(XmlRecords.read(p));
             } else if (AactTables.isAactTable(p)) {
                 aact = aact == null ? new AactTables() : aact;
                 aact.add(p);
             } else {
-                throw new CtgovInputException(p.toString(), null, "neither a .json record nor an AACT table"
+                throw new CtgovInputException(p.toString(), null, "neither a .json or .xml record nor an AACT table"
                         + " (reported_events, reported_event_totals, result_groups)");
             }
         }

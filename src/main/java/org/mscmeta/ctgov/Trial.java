@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * One registry record's adverse-event results and the protocol text needed to attribute them, whatever format it
- * came in (API v2 JSON, legacy API v1 JSON, AACT tables). Field names follow ClinicalTrials.gov's API v2
+ * came in (API v2 JSON, legacy API v1 JSON, legacy XML, AACT tables). Field names follow ClinicalTrials.gov's API v2
  * ({@code protocolSection}, {@code resultsSection.adverseEventsModule}); absent values are null.
  *
  * @param nctId              {@code identificationModule.nctId}, read from the content (file names can be wrong)
@@ -20,7 +20,7 @@ import java.util.List;
  * @param hasAdverseEvents   whether the record has an adverse-events module at all
  * @param frequencyThreshold "other" events below this percentage are not reported; null when absent
  * @param source             file the record was read from
- * @param format             "API v2 JSON", "API v1 JSON" or "AACT tables"
+ * @param format             "API v2 JSON", "API v1 JSON", "legacy XML" or "AACT tables"
  */
 public record Trial(String nctId, String acronym, String title, Integer year, List<String> conditions,
                     String interventionModel, List<Arm> arms, List<Intervention> interventions,

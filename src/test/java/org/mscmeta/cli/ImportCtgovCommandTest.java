@@ -128,6 +128,139 @@ class ImportCtgovCommandTest {
         assertFalse(Files.exists(out), "nothing written");
     }
 
+    /**
+     * An MSC trial saved in the registry's legacy XML imports as the same record in JSON does: the START trial's
+     * record (API v1 JSON) written out as a {@code <clinical_study>}, as public.xsd lays it out (the totals as events
+     * of a category "Total"), gives the same sheet row for row, but for the file named in source_file.
+     */
+    @Test
+    void anMscTrialInLegacyXmlImportsAsItsJsonRecordDoes(@TempDir Path tmp) throws Exception {
+        Path json = fixture("NCT02097641.json");
+        org.mscmeta.ctgov.Trial t = org.mscmeta.ctgov.JsonRecords.read(json).get(0);
+        Path xml = tmp.resolve("NCT02097641.xml");
+        Files.writeString(xml, legacyXml(t));
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        assertEquals(0, run(err, "import-ctgov", json.toString(), "--out", tmp.resolve("j").toString()), err.toString());
+        assertEquals(0, run(err, "import-ctgov", xml.toString(), "--out", tmp.resolve("x").toString()), err.toString());
+        List<NamedCsvRecord> fromJson = rows(tmp.resolve("j").resolve(ImportCtgovCommand.SHEET + ".csv"));
+        List<NamedCsvRecord> fromXml = rows(tmp.resolve("x").resolve(ImportCtgovCommand.SHEET + ".csv"));
+        assertTrue(fromJson.size() > 10, "START has its terms and totals: " + fromJson.size());
+        assertEquals(fromJson.size(), fromXml.size());
+        for (int i = 0; i < fromJson.size(); i++) {
+            Map<String, String> a = new java.util.LinkedHashMap<>(fromJson.get(i).getFieldsAsMap());
+            Map<String, String> b = new java.util.LinkedHashMap<>(fromXml.get(i).getFieldsAsMap());
+            assertEquals(json.toString(), a.remove("source_file"));
+            assertEquals(xml.toString(), b.remove("source_file"));
+            assertEquals(a, b, "row " + (i + 2));
+        }
+        assertTrue(Files.readString(tmp.resolve("x").resolve("review").resolve("review.md")).contains("legacy XML"));
+    }
+
+    /** {@code t} as a legacy {@code <clinical_study>} document (public.xsd), written with the JDK's DOM. */
+    private static String legacyXml(org.mscmeta.ctgov.Trial t) throws Exception {
+        org.w3c.dom.Document d = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .newDocument();
+        org.w3c.dom.Element root = d.createElement("clinical_study");
+        d.appendChild(root);
+        add(d, add(d, root, "id_info", null), "nct_id", t.nctId());
+        add(d, root, "acronym", t.acronym());
+        add(d, root, "brief_title", t.title());
+        add(d, root, "results_first_posted", t.year() == null ? null : "January 1, " + t.year());
+        add(d, add(d, root, "study_design_info", null), "intervention_model", t.interventionModel());
+        for (String c : t.conditions()) {
+            add(d, root, "condition", c);
+        }
+        for (org.mscmeta.ctgov.Trial.Arm a : t.arms()) {
+            org.w3c.dom.Element e = add(d, root, "arm_group", null);
+            add(d, e, "arm_group_label", a.label());
+            add(d, e, "arm_group_type", a.type());
+            add(d, e, "description", a.description());
+        }
+        for (org.mscmeta.ctgov.Trial.Intervention v : t.interventions()) {
+            org.w3c.dom.Element e = add(d, root, "intervention", null);
+            add(d, e, "intervention_type", v.type());
+            add(d, e, "intervention_name", v.name());
+            add(d, e, "description", v.description());
+            for (String l : v.armLabels()) {
+                add(d, e, "arm_group_label", l);
+            }
+            for (String o : v.otherNames()) {
+                add(d, e, "other_name", o);
+            }
+        }
+        org.w3c.dom.Element ae = add(d, add(d, root, "clinical_results", null), "reported_events", null);
+        org.w3c.dom.Element groups = add(d, ae, "group_list", null);
+        for (org.mscmeta.ctgov.Trial.EventGroup g : t.groups()) {
+            org.w3c.dom.Element e = add(d, groups, "group", null);
+            e.setAttribute("group_id", g.id());
+            add(d, e, "title", g.title());
+            add(d, e, "description", g.description());
+        }
+        for (boolean serious : new boolean[] {true, false}) {
+            org.w3c.dom.Element table = add(d, ae, serious ? "serious_events" : "other_events", null);
+            if (!serious) {
+                add(d, table, "frequency_threshold", t.frequencyThreshold());
+            }
+            org.w3c.dom.Element categories = add(d, table, "category_list", null);
+            org.w3c.dom.Element totals = add(d, add(d, categories, "category", null), "event_list", null);
+            ((org.w3c.dom.Element) totals.getParentNode()).insertBefore(d.createElement("title"), totals)
+                    .setTextContent("Total");
+            for (String which : serious ? List.of("Total, all-cause mortality", "Total, serious adverse events")
+                    : List.of("Total, other adverse events")) {
+                org.w3c.dom.Element e = add(d, totals, "event", null);
+                add(d, e, "sub_title", which);
+                for (org.mscmeta.ctgov.Trial.EventGroup g : t.groups()) {
+                    Integer affected = which.contains("mortality") ? g.deathsAffected()
+                            : serious ? g.seriousAffected() : g.otherAffected();
+                    Integer atRisk = which.contains("mortality") ? g.deathsAtRisk()
+                            : serious ? g.seriousAtRisk() : g.otherAtRisk();
+                    counts(d, e, g.id(), affected, atRisk, null);
+                }
+            }
+            for (org.mscmeta.ctgov.Trial.AdverseEvent ev : t.events()) {
+                if (ev.serious() == serious) {
+                    org.w3c.dom.Element category = add(d, categories, "category", null);
+                    add(d, category, "title", ev.organSystem());
+                    org.w3c.dom.Element e = add(d, add(d, category, "event_list", null), "event", null);
+                    add(d, e, "sub_title", ev.term()).setAttribute("vocab", ev.vocabulary() == null ? ""
+                            : ev.vocabulary());
+                    for (org.mscmeta.ctgov.Trial.Count c : ev.counts()) {
+                        counts(d, e, c.groupId(), c.affected(), c.atRisk(), c.events());
+                    }
+                }
+            }
+        }
+        java.io.StringWriter w = new java.io.StringWriter();
+        javax.xml.transform.TransformerFactory.newInstance().newTransformer().transform(
+                new javax.xml.transform.dom.DOMSource(d), new javax.xml.transform.stream.StreamResult(w));
+        return w.toString();
+    }
+
+    private static org.w3c.dom.Element add(org.w3c.dom.Document d, org.w3c.dom.Element parent, String tag,
+                                           String text) {
+        org.w3c.dom.Element e = d.createElement(tag);
+        if (text != null) {
+            e.setTextContent(text);
+        }
+        parent.appendChild(e);
+        return e;
+    }
+
+    private static void counts(org.w3c.dom.Document d, org.w3c.dom.Element event, String group, Integer affected,
+                               Integer atRisk, Integer events) {
+        org.w3c.dom.Element c = add(d, event, "counts", null);
+        c.setAttribute("group_id", group);
+        if (events != null) {
+            c.setAttribute("events", events.toString());
+        }
+        if (affected != null) {
+            c.setAttribute("subjects_affected", affected.toString());
+        }
+        if (atRisk != null) {
+            c.setAttribute("subjects_at_risk", atRisk.toString());
+        }
+    }
+
     @Test
     void aFolderWithoutRegistryFilesIsRefusedNamingIt(@TempDir Path tmp) throws IOException {
         Path folder = Files.createDirectories(tmp.resolve("notes"));
@@ -136,7 +269,7 @@ class ImportCtgovCommandTest {
         Path out = tmp.resolve("out");
         assertEquals(Main.EXIT_BAD_INPUT, run(err, "import-ctgov", folder.toString(), "--out", out.toString()));
         String e = err.toString(StandardCharsets.UTF_8);
-        assertTrue(e.contains(folder.toString()) && e.contains("holds no .json record and no AACT table"), e);
+        assertTrue(e.contains(folder.toString()) && e.contains("holds no .json or .xml record and no AACT table"), e);
         assertFalse(e.contains("Exception") || e.contains("java."), e);
         assertFalse(Files.exists(out), "nothing written");
     }
