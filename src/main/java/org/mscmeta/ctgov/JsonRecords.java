@@ -98,11 +98,23 @@ public final class JsonRecords {
             }
         } else if (root.has("protocolSection") || root.has("resultsSection")) {
             out.add(r.v2(root, ""));
+        } else if (root.has("StudyFieldsResponse")) {
+            // docs/ctgov-adverse-events.md §2.1: one flat array per field, the counts apart from their groups and terms
+            throw new CtgovInputException(name, "JSON path /StudyFieldsResponse", "a response of the legacy API v1's"
+                    + " StudyFields endpoint, which lists each field apart (the counts apart from their groups and"
+                    + " terms), so the adverse-event tables cannot be rebuilt from it safely: import the study's full"
+                    + " record instead (API v2 JSON, e.g. with --nct " + nct(root) + ", or v1 FullStudies JSON)");
         } else {
             throw new CtgovInputException(name, "JSON path /", "not a ClinicalTrials.gov record: expected"
                     + " protocolSection (API v2), studies[] (API v2 search) or FullStudiesResponse (API v1)");
         }
         return out;
+    }
+
+    /** The NCT id a StudyFields response asked for (its expression), or "NCT..." when it is not one. */
+    private static String nct(JsonNode root) {
+        String e = root.path("StudyFieldsResponse").path("Expression").asString("").strip();
+        return e.matches("NCT\\d{8}") ? e : "NCT...";
     }
 
     // ---- API v2 -----------------------------------------------------------------------------------------------

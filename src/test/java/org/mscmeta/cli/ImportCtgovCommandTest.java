@@ -261,6 +261,20 @@ class ImportCtgovCommandTest {
         }
     }
 
+    /** The v1 StudyFields endpoint's flat field lists are refused saying why and what to import instead. */
+    @Test
+    void aStudyFieldsResponseIsRefusedSayingWhatToImportInstead(@TempDir Path tmp) throws IOException {
+        Path f = fixture("studyfields/NCT02652130_300.json");
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        Path out = tmp.resolve("out");
+        assertEquals(Main.EXIT_BAD_INPUT, run(err, "import-ctgov", f.toString(), "--out", out.toString()));
+        String e = err.toString(StandardCharsets.UTF_8);
+        assertTrue(e.contains(f + ", JSON path /StudyFieldsResponse: a response of the legacy API v1's StudyFields"
+                + " endpoint"), e);
+        assertTrue(e.contains("import the study's full record instead (API v2 JSON, e.g. with --nct NCT02652130"), e);
+        assertFalse(Files.exists(out), "nothing written");
+    }
+
     @Test
     void aFolderWithoutRegistryFilesIsRefusedNamingIt(@TempDir Path tmp) throws IOException {
         Path folder = Files.createDirectories(tmp.resolve("notes"));
