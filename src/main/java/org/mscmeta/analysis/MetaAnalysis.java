@@ -382,7 +382,7 @@ public final class MetaAnalysis {
                         : near != null ? "; did you mean '" + near + "'?" : "";
                 throw new IllegalArgumentException("no outcome '" + name + "' in " + sheet.file() + hint
                         + (near != null && !name.contains(",") ? " The" : "; the") + " outcomes are: "
-                        + String.join(", ", levels));
+                        + org.mscmeta.sheet.OutcomeNames.listed(levels));
             }
             chosen[hit] = true;
         }
@@ -534,6 +534,6 @@ public final class MetaAnalysis {
         String near = holding.size() == 1 ? holding.get(0) : org.mscmeta.sheet.OutcomeNames.closest(name, names);
         return new IllegalArgumentException("no column '" + name + "' in " + sheet.file() + " " + purpose
                 + (near != null ? "; did you mean '" + near + "'? The" : "; the") + " columns are: "
-                + String.join(", ", names));
+                + org.mscmeta.sheet.OutcomeNames.listed(names));
     }
 }

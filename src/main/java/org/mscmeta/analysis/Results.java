@@ -116,7 +116,7 @@ public record Results(Settings settings, String input, int rows, List<Analysis> 
             }
         }
         throw new IllegalArgumentException("no outcome '" + outcome + "' in this run; its outcomes are: "
-                + String.join(", ", names));
+                + OutcomeNames.listed(names));
     }
 
     private String variableName(String variable) {

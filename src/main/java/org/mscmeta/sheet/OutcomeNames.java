@@ -300,6 +300,18 @@ public final class OutcomeNames {
         return -1;
     }
 
+    /** Names a message lists before it counts the rest. */
+    static final int LISTED = 30;
+
+    /**
+     * {@code names} for a message: all of them, or the first {@link #LISTED} and how many more (a registry-scale
+     * sheet has hundreds of outcomes).
+     */
+    public static String listed(List<String> names) {
+        return names.size() <= LISTED + 1 ? String.join(", ", names)
+                : String.join(", ", names.subList(0, LISTED)) + " and " + (names.size() - LISTED) + " more";
+    }
+
     /**
      * The name of {@code levels} (outcomes, or a sheet's columns) one or two letters from {@code name} as {@link #key}
      * reads them (a typing slip), the closest; or null.

@@ -80,6 +80,20 @@ class AnalyzeCommandTest {
         }
     }
 
+    /** A registry-scale sheet has hundreds of outcomes: a refusal lists thirty and counts the rest. */
+    @Test
+    void anOutcomeNotInTheSheetIsRefusedListingAtMostThirtyOutcomes() throws Exception {
+        Path sheet = dir.resolve("terms.csv");
+        assertEquals(0, Main.run("generate", "--out", sheet.toString(), "--trials", "3", "--terms", "100"));
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        assertEquals(2, runCapturingErr(err, "analyze", sheet.toString(), "--out", dir.resolve("t").toString(),
+                "--outcome", "Cancer"));
+        String e = err.toString(StandardCharsets.UTF_8);
+        assertTrue(e.contains("no outcome 'Cancer' in terms.csv; the outcomes are: Fever 1, Headache 1,"), e);
+        assertTrue(e.contains(" and 70 more"), e);
+        assertEquals(30, e.lines().findFirst().orElseThrow().split(": ", 3)[2].split(", ").length, e);
+    }
+
     @Test
     void badOptionValueExitsTwo() {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
