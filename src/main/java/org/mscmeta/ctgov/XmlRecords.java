@@ -52,8 +52,17 @@ public final class XmlRecords {
         try {
             doc = parser().parse(in, name);
         } catch (SAXParseException e) {
-            throw new CtgovInputException(name, "line " + e.getLineNumber() + ", column " + e.getColumnNumber(),
-                    "malformed or truncated XML: " + firstSentence(e.getMessage()));
+            String at = "line " + e.getLineNumber() + ", column " + e.getColumnNumber();
+            if (e.getMessage() != null && e.getMessage().contains("DOCTYPE")) {
+                throw new CtgovInputException(name, at, "a document type declaration (<!DOCTYPE ...>), which no"
+                        + " ClinicalTrials.gov record has and which is not read (it could make the reader fetch other"
+                        + " files): remove it, or download the record again");
+            }
+            if (e.getMessage() != null && e.getMessage().contains("not allowed in prolog")) {
+                throw new CtgovInputException(name, at, "not XML: the file does not begin with an XML element (a"
+                        + " record in JSON is read from a .json file)");
+            }
+            throw new CtgovInputException(name, at, "malformed or truncated XML: " + firstSentence(e.getMessage()));
         } catch (SAXException e) {
             throw new CtgovInputException(name, null, "malformed XML: " + firstSentence(e.getMessage()));
         }
