@@ -227,27 +227,45 @@ final class ImportCtgovCommand implements Main.Subcommand {
         return out;
     }
 
+    /** What a registry file holds, told once per file: by its name for records, by its columns for AACT tables. */
+    private enum Kind { JSON, XML, AACT }
+
+    /** A file to read and what it holds. */
+    private record RegistryFile(Path path, Kind kind) {
+    }
+
+    /** What {@code f} holds, or null when it is no registry file. */
+    private static Kind kind(Path f) throws IOException {
+        String lower = f.getFileName().toString().toLowerCase(Locale.ROOT);
+        return lower.endsWith(".json") ? Kind.JSON : lower.endsWith(".xml") ? Kind.XML
+                : AactTables.isAactTable(f) ? Kind.AACT : null;
+    }
+
     /**
      * The files to read: each input file, and for a folder the .json and .xml records and AACT tables in it (not in its
      * subfolders), by name; its other files (a README, say) are not registry files and are passed over.
      */
-    private static List<Path> files(List<Path> inputs) throws IOException, CtgovInputException {
-        List<Path> out = new ArrayList<>();
+    private static List<RegistryFile> files(List<Path> inputs) throws IOException, CtgovInputException {
+        List<RegistryFile> out = new ArrayList<>();
         for (Path p : inputs) {
             if (!Files.exists(p)) {
                 throw new NoSuchFileException(p.toString());
             }
             if (!Files.isDirectory(p)) {
-                out.add(p);
+                Kind k = kind(p);
+                if (k == null) {
+                    throw new CtgovInputException(p.toString(), null, "neither a .json or .xml record nor an AACT"
+                            + " table (reported_events, reported_event_totals, result_groups)");
+                }
+                out.add(new RegistryFile(p, k));
                 continue;
             }
-            List<Path> found = new ArrayList<>();
+            List<RegistryFile> found = new ArrayList<>();
             try (java.util.stream.Stream<Path> in = Files.list(p)) {
                 for (Path f : (Iterable<Path>) in.sorted()::iterator) {
-                    String lower = f.getFileName().toString().toLowerCase(Locale.ROOT);
-                    if (Files.isRegularFile(f) && (lower.endsWith(".json") || lower.endsWith(".xml")
-                            || AactTables.isAactTable(f))) {
-                        found.add(f);
+                    Kind k = Files.isRegularFile(f) ? kind(f) : null;
+                    if (k != null) {
+                        found.add(new RegistryFile(f, k));
                     }
                 }
             }
@@ -265,18 +283,14 @@ final class ImportCtgovCommand implements Main.Subcommand {
     private static List<Trial> read(List<Path> inputs, List<String> warnings) throws IOException, CtgovInputException {
         List<Trial> all = new ArrayList<>();
         AactTables aact = null;
-        for (Path p : files(inputs)) {
-            String lower = p.getFileName().toString().toLowerCase(Locale.ROOT);
-            if (lower.endsWith(".json")) {
-                all.addAll(JsonRecords.read(p));
-            } else if (lower.endsWith(".xml")) {
-                all.addAll(XmlRecords.read(p));
-            } else if (AactTables.isAactTable(p)) {
-                aact = aact == null ? new AactTables() : aact;
-                aact.add(p);
-            } else {
-                throw new CtgovInputException(p.toString(), null, "neither a .json or .xml record nor an AACT table"
-                        + " (reported_events, reported_event_totals, result_groups)");
+        for (RegistryFile f : files(inputs)) {
+            switch (f.kind()) {
+                case JSON -> all.addAll(JsonRecords.read(f.path()));
+                case XML -> all.addAll(XmlRecords.read(f.path()));
+                default -> {
+                    aact = aact == null ? new AactTables() : aact;
+                    aact.add(f.path());
+                }
             }
         }
         if (aact != null) {
