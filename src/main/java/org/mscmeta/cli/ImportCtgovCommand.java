@@ -105,85 +105,93 @@ final class ImportCtgovCommand implements Main.Subcommand {
             err.println("error: " + Terminal.safeLines(e.getMessage()));
             return Main.EXIT_BAD_INPUT;
         }
-        List<String> warnings = new ArrayList<>();
-        List<Trial> trials;
-        Map<String, Map<String, GroupRoles.Role>> mapping;
-        try {
-            List<Path> inputs = new ArrayList<>(files);
-            if (!nct.isEmpty() || search != null) {
-                Path folder = out.resolve("downloaded");
-                Files.createDirectories(folder);
-                Download d = new Download(api, folder);
-                for (String id : nct) {
-                    inputs.add(d.study(id));
+        // records downloaded are kept (in DIR/downloaded) only once the import has been written
+        try (Download download = nct.isEmpty() && search == null ? null
+                : new Download(api, out.resolve("downloaded"))) {
+            List<String> warnings = new ArrayList<>();
+            List<Trial> trials;
+            Map<String, Map<String, GroupRoles.Role>> mapping;
+            try {
+                List<RegistryFile> inputs = files(files);
+                if (download != null) {
+                    for (String id : nct) {
+                        inputs.add(RegistryFile.downloaded(download.study(id)));
+                    }
+                    if (search != null) {
+                        for (Download.Saved page : download.search(search)) {
+                            inputs.add(RegistryFile.downloaded(page));
+                        }
+                    }
                 }
-                if (search != null) {
-                    inputs.addAll(d.search(search));
+                trials = read(inputs, warnings);
+                mapping = groups == null ? Map.of() : GroupMapping.read(groups);
+            } catch (CtgovInputException e) {
+                err.println("error: " + Terminal.safeLines(e.getMessage()));
+                err.println("Nothing was written.");
+                return Main.EXIT_BAD_INPUT;
+            } catch (NoSuchFileException e) {
+                err.println("error: " + Terminal.safe(e.getFile()) + ": no such file");
+                return Main.EXIT_BAD_INPUT;
+            } catch (Download.Unreachable e) {
+                err.println("error: " + Terminal.safe(e.getMessage()) + "; import saved records instead");
+                err.println("Nothing was written.");
+                return Main.EXIT_BAD_INPUT;
+            }
+            List<CtgovImport.TrialReport> reports = new ArrayList<>();
+            List<SheetRow> rows = new ArrayList<>();
+            for (Trial t : trials) {
+                if (!t.hasAdverseEvents()) {
+                    String w = t.nctId() + " (" + t.source() + "): no adverse-events results section; nothing"
+                            + " imported";
+                    warnings.add(w);
+                    err.println("warning: " + w);
+                }
+                CtgovImport.TrialReport r = CtgovImport.of(t, mapping, mergeMsc);
+                reports.add(r);
+                rows.addAll(r.rows());
+            }
+            rows = harmonise(rows, outcomeMap, warnings);
+            Path sheetName = Path.of(SHEET + "." + fmt);
+            Path reviewMd = Path.of("review", "review.md");
+            try (OutputFolder folder = OutputFolder.open(out, LAYOUT, force, groups == null ? List.of()
+                    : List.of(groups))) {
+                Path staging = folder.staging();
+                Files.createDirectories(staging.resolve("review"));
+                if (fmt.equals("csv")) {
+                    ImportFiles.csv(staging.resolve(sheetName), rows);
+                } else {
+                    ImportFiles.xlsx(staging.resolve(sheetName), rows);
+                }
+                ImportFiles.groups(staging.resolve("review").resolve("groups.csv"), reports);
+                ImportFiles.review(staging.resolve(reviewMd), reports, warnings);
+                folder.commit(List.of(sheetName, Path.of("review", "groups.csv"), reviewMd));
+            } catch (OutputFolderException e) {
+                err.println("error: " + Terminal.safeLines(e.getMessage()));
+                return Main.EXIT_BAD_INPUT;
+            }
+            if (download != null) {
+                download.keep();
+            }
+            if (!quiet) {
+                ImportFiles.Counts c = ImportFiles.counts(reports);
+                System.out.printf(Locale.ROOT, "%d trial%s read; %d imported (%d rows) into %s, of which %d with rows"
+                        + " flagged needs_review; %d not imported, to review (see %s).%n", reports.size(),
+                        reports.size() == 1 ? "" : "s", c.imported(), rows.size(), out.resolve(sheetName),
+                        c.flagged(), c.notImported(), out.resolve(reviewMd));
+                for (CtgovImport.TrialReport r : reports) {
+                    if (!r.decision().usable()) {
+                        System.out.println("  " + r.trial().nctId() + ": " + Terminal.safe(String.join("; ",
+                                r.decision().flags())));
+                    }
+                }
+                for (String w : warnings) {
+                    if (w.startsWith(HARMONISED)) {
+                        System.out.println("  " + Terminal.safe(w));
+                    }
                 }
             }
-            trials = read(inputs, warnings);
-            mapping = groups == null ? Map.of() : GroupMapping.read(groups);
-        } catch (CtgovInputException e) {
-            err.println("error: " + Terminal.safeLines(e.getMessage()));
-            err.println("Nothing was written.");
-            return Main.EXIT_BAD_INPUT;
-        } catch (NoSuchFileException e) {
-            err.println("error: " + Terminal.safe(e.getFile()) + ": no such file");
-            return Main.EXIT_BAD_INPUT;
-        } catch (java.net.ConnectException | java.net.http.HttpTimeoutException e) {
-            err.println("error: cannot reach " + api + " (" + e.getMessage() + "); import saved files instead");
-            return Main.EXIT_BAD_INPUT;
+            return 0;
         }
-        List<CtgovImport.TrialReport> reports = new ArrayList<>();
-        List<SheetRow> rows = new ArrayList<>();
-        for (Trial t : trials) {
-            if (!t.hasAdverseEvents()) {
-                String w = t.nctId() + " (" + t.source() + "): no adverse-events results section; nothing imported";
-                warnings.add(w);
-                err.println("warning: " + w);
-            }
-            CtgovImport.TrialReport r = CtgovImport.of(t, mapping, mergeMsc);
-            reports.add(r);
-            rows.addAll(r.rows());
-        }
-        rows = harmonise(rows, outcomeMap, warnings);
-        Path sheetName = Path.of(SHEET + "." + fmt);
-        Path reviewMd = Path.of("review", "review.md");
-        try (OutputFolder folder = OutputFolder.open(out, LAYOUT, force, groups == null ? List.of()
-                : List.of(groups))) {
-            Path staging = folder.staging();
-            Files.createDirectories(staging.resolve("review"));
-            if (fmt.equals("csv")) {
-                ImportFiles.csv(staging.resolve(sheetName), rows);
-            } else {
-                ImportFiles.xlsx(staging.resolve(sheetName), rows);
-            }
-            ImportFiles.groups(staging.resolve("review").resolve("groups.csv"), reports);
-            ImportFiles.review(staging.resolve(reviewMd), reports, warnings);
-            folder.commit(List.of(sheetName, Path.of("review", "groups.csv"), reviewMd));
-        } catch (OutputFolderException e) {
-            err.println("error: " + Terminal.safeLines(e.getMessage()));
-            return Main.EXIT_BAD_INPUT;
-        }
-        if (!quiet) {
-            ImportFiles.Counts c = ImportFiles.counts(reports);
-            System.out.printf(Locale.ROOT, "%d trial%s read; %d imported (%d rows) into %s, of which %d with rows"
-                    + " flagged needs_review; %d not imported, to review (see %s).%n", reports.size(),
-                    reports.size() == 1 ? "" : "s", c.imported(), rows.size(), out.resolve(sheetName),
-                    c.flagged(), c.notImported(), out.resolve(reviewMd));
-            for (CtgovImport.TrialReport r : reports) {
-                if (!r.decision().usable()) {
-                    System.out.println("  " + r.trial().nctId() + ": " + Terminal.safe(String.join("; ",
-                            r.decision().flags())));
-                }
-            }
-            for (String w : warnings) {
-                if (w.startsWith(HARMONISED)) {
-                    System.out.println("  " + Terminal.safe(w));
-                }
-            }
-        }
-        return 0;
     }
 
     /** What an import writes into its folder, for recognising an earlier import's files. */
@@ -230,8 +238,19 @@ final class ImportCtgovCommand implements Main.Subcommand {
     /** What a registry file holds, told once per file: by its name for records, by its columns for AACT tables. */
     private enum Kind { JSON, XML, AACT }
 
-    /** A file to read and what it holds. */
-    private record RegistryFile(Path path, Kind kind) {
+    /**
+     * A file to read, what it holds, and the name the sheet and the messages give it: its path, or for a record
+     * downloaded into a temporary folder, the path it is kept under.
+     */
+    private record RegistryFile(Path path, Kind kind, String name) {
+
+        RegistryFile(Path path, Kind kind) {
+            this(path, kind, path.toString());
+        }
+
+        static RegistryFile downloaded(Download.Saved s) {
+            return new RegistryFile(s.file(), Kind.JSON, s.kept().toString());
+        }
     }
 
     /** What {@code f} holds, or null when it is no registry file. */
@@ -280,12 +299,17 @@ final class ImportCtgovCommand implements Main.Subcommand {
     }
 
     /** Reads JSON and XML records and AACT tables; a trial met twice is kept once (the first), with a warning. */
-    private static List<Trial> read(List<Path> inputs, List<String> warnings) throws IOException, CtgovInputException {
+    private static List<Trial> read(List<RegistryFile> inputs, List<String> warnings)
+            throws IOException, CtgovInputException {
         List<Trial> all = new ArrayList<>();
         AactTables aact = null;
-        for (RegistryFile f : files(inputs)) {
+        for (RegistryFile f : inputs) {
             switch (f.kind()) {
-                case JSON -> all.addAll(JsonRecords.read(f.path()));
+                case JSON -> {
+                    try (java.io.InputStream in = Files.newInputStream(f.path())) {
+                        all.addAll(JsonRecords.read(in, f.name()));
+                    }
+                }
                 case XML -> all.addAll(XmlRecords.read(f.path()));
                 default -> {
                     aact = aact == null ? new AactTables() : aact;

@@ -701,4 +701,129 @@ class ImportCtgovCommandTest {
             server.stop(0);
         }
     }
+
+    /** A registry API on this machine answering {@code answers} (by the start of the request's path), 404 otherwise. */
+    private static HttpServer api(Map<String, byte[]> answers) throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/api/v2/studies", ex -> {
+            String uri = ex.getRequestURI().toString();
+            byte[] body = answers.entrySet().stream().filter(e -> uri.startsWith(e.getKey())).map(Map.Entry::getValue)
+                    .findFirst().orElse(null);
+            if (body == null) {
+                ex.sendResponseHeaders(404, -1);
+            } else {
+                ex.sendResponseHeaders(200, body.length);
+                ex.getResponseBody().write(body);
+            }
+            ex.close();
+        });
+        server.start();
+        return server;
+    }
+
+    private static String address(HttpServer server) {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/api/v2";
+    }
+
+    /** Every file under {@code dir} with its content, to compare a folder before and after a run. */
+    private static Map<String, String> contents(Path dir) throws IOException {
+        Map<String, String> all = new java.util.TreeMap<>();
+        try (var files = Files.walk(dir)) {
+            for (Path f : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
+                all.put(dir.relativize(f).toString(), Files.readString(f, StandardCharsets.ISO_8859_1));
+            }
+        }
+        return all;
+    }
+
+    @Test
+    void aDownloadedRecordIsKeptUnderItsOwnNameAndTheSheetNamesIt(@TempDir Path tmp) throws IOException {
+        HttpServer server = api(Map.of("/api/v2/studies/NCT02210780", Files.readAllBytes(fixture("NCT02210780.json"))));
+        try {
+            Path out = tmp.resolve("imp");
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            assertEquals(0, run(err, "import-ctgov", "--nct", "NCT02210780", "--api", address(server), "--out",
+                    out.toString()), err.toString(StandardCharsets.UTF_8));
+            Path kept = out.resolve("downloaded").resolve("NCT02210780.json");
+            assertEquals(Files.readString(fixture("NCT02210780.json")), Files.readString(kept));
+            List<NamedCsvRecord> rows = rows(out.resolve(ImportCtgovCommand.SHEET + ".csv"));
+            assertFalse(rows.isEmpty());
+            for (NamedCsvRecord r : rows) {
+                assertEquals(kept.toString(), r.getField("source_file")); // not the temporary folder it was read from
+            }
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
+    void aDownloadThatFailsHalfwayLeavesTheFolderAsItWas(@TempDir Path tmp) throws IOException {
+        byte[] record = Files.readAllBytes(fixture("NCT02210780.json"));
+        HttpServer server = api(Map.of("/api/v2/studies/NCT02210780", record));
+        try {
+            // a folder never written: not made
+            Path fresh = tmp.resolve("fresh");
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            assertEquals(2, run(err, "import-ctgov", "--nct", "NCT02210780", "--nct", "NCT99999999", "--api",
+                    address(server), "--out", fresh.toString()));
+            String e = err.toString(StandardCharsets.UTF_8);
+            assertTrue(e.contains("ClinicalTrials.gov has no record NCT99999999 (HTTP 404 from "), e);
+            assertTrue(e.contains("Nothing was written."), e);
+            assertFalse(Files.exists(fresh), "the output folder was made");
+
+            // a folder of an earlier import: its record of NCT02210780, saved then, is not replaced by the new one
+            Path earlier = tmp.resolve("earlier");
+            assertEquals(0, run(new ByteArrayOutputStream(), "import-ctgov", "--nct", "NCT02210780", "--api",
+                    address(server), "--out", earlier.toString()));
+            Path saved = earlier.resolve("downloaded").resolve("NCT02210780.json");
+            Files.writeString(saved, Files.readString(saved).replace("\"nctId\"", "\"nctId\" "));
+            Map<String, String> before = contents(earlier);
+            assertEquals(2, run(new ByteArrayOutputStream(), "import-ctgov", "--nct", "NCT02210780", "--nct",
+                    "NCT99999999", "--api", address(server), "--out", earlier.toString()));
+            assertEquals(before, contents(earlier));
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
+    void anAnswerThatIsNoRecordIsRefusedNamingTheAddress(@TempDir Path tmp) throws IOException {
+        byte[] page = "<!DOCTYPE html><html><body>ClinicalTrials.gov</body></html>".getBytes(StandardCharsets.UTF_8);
+        HttpServer server = api(Map.of("/api/v2/studies/", page));
+        try {
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            assertEquals(2, run(err, "import-ctgov", "--nct", "NCT02210780", "--api", address(server), "--out",
+                    tmp.resolve("imp").toString()));
+            String e = err.toString(StandardCharsets.UTF_8);
+            assertTrue(e.contains(address(server) + "/studies/NCT02210780?markupFormat=legacy: the answer is not a"
+                    + " JSON record (is --api the address of ClinicalTrials.gov's API,"
+                    + " https://clinicaltrials.gov/api/v2?)"), e);
+            assertFalse(Files.exists(tmp.resolve("imp")));
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
+    void aServerThatCannotBeReachedIsSaidInWords(@TempDir Path tmp) throws IOException {
+        int port;
+        try (var closed = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = closed.getLocalPort(); // nothing listens there once it is closed
+        }
+        java.util.function.Supplier<List<String>> downloads = () -> {
+            java.io.File[] in = new java.io.File(System.getProperty("java.io.tmpdir")).listFiles(
+                    f -> f.getName().startsWith("mscmeta-download-"));
+            return in == null ? List.of() : java.util.Arrays.stream(in).map(java.io.File::getName).sorted().toList();
+        };
+        List<String> before = downloads.get();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        assertEquals(2, run(err, "import-ctgov", "--nct", "NCT02210780", "--api", "http://127.0.0.1:" + port, "--out",
+                tmp.resolve("imp").toString()));
+        String e = err.toString(StandardCharsets.UTF_8);
+        assertTrue(e.startsWith("error: cannot reach http://127.0.0.1:" + port + ": no connection could be made"
+                + " (refused, or no server at that address); import saved records instead"), e);
+        assertFalse(e.contains("null") || e.contains("Exception"), e);
+        assertFalse(Files.exists(tmp.resolve("imp")));
+        assertEquals(before, downloads.get(), "temporary download folders left behind");
+    }
 }
