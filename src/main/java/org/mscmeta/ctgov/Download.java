@@ -51,8 +51,10 @@ public final class Download implements AutoCloseable {
     private Saved save(String name, byte[] body) throws IOException {
         if (temporary == null) {
             temporary = Files.createTempDirectory("mscmeta-download-");
+            temporary.toFile().deleteOnExit(); // a run stopped (Ctrl-C) before close: removed as the program ends
         }
         Saved s = new Saved(temporary.resolve(name), folder.resolve(name));
+        s.file().toFile().deleteOnExit(); // registered after its folder: removed before it
         Files.write(s.file(), body);
         saved.add(s);
         return s;
