@@ -137,6 +137,17 @@ final class ImportCtgovCommand implements Main.Subcommand {
                 err.println("Nothing was written.");
                 return Main.EXIT_BAD_INPUT;
             }
+            if (trials.isEmpty()) { // an empty sheet and review would only fail later, in analyze
+                err.println("error: " + (files.isEmpty() && nct.isEmpty()
+                        ? "the search '" + Terminal.safe(search) + "' matched no study with results at " + api
+                        : Terminal.safe(String.join(", ", files.subList(0, Math.min(3, files.size())).stream()
+                        .map(Path::toString).toList())) + (files.size() > 3 ? " and " + (files.size() - 3) + " more"
+                        : "") + ": no study record in " + (files.size() == 1 ? "it" : "them") + " (a search response"
+                        + " whose studies[] is empty?)")
+                        + ": nothing to import");
+                err.println("Nothing was written.");
+                return Main.EXIT_BAD_INPUT;
+            }
             List<CtgovImport.TrialReport> reports = new ArrayList<>();
             List<SheetRow> rows = new ArrayList<>();
             for (Trial t : trials) {

@@ -826,4 +826,29 @@ class ImportCtgovCommandTest {
         assertFalse(Files.exists(tmp.resolve("imp")));
         assertEquals(before, downloads.get(), "temporary download folders left behind");
     }
+
+    @Test
+    void nothingToImportIsSaidAndNothingWritten(@TempDir Path tmp) throws IOException {
+        Path empty = tmp.resolve("page.json");
+        Files.writeString(empty, "{\"studies\": []}");
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        assertEquals(2, run(err, "import-ctgov", empty.toString(), "--out", tmp.resolve("a").toString()));
+        String e = err.toString(StandardCharsets.UTF_8);
+        assertTrue(e.startsWith("error: " + empty + ": no study record in it (a search response whose studies[] is"
+                + " empty?): nothing to import"), e);
+        assertFalse(Files.exists(tmp.resolve("a")));
+
+        HttpServer server = api(Map.of("/api/v2/studies?", "{\"studies\": []}".getBytes(StandardCharsets.UTF_8)));
+        try {
+            ByteArrayOutputStream err2 = new ByteArrayOutputStream();
+            assertEquals(2, run(err2, "import-ctgov", "--search", "no such therapy", "--api", address(server), "--out",
+                    tmp.resolve("b").toString()));
+            assertTrue(err2.toString(StandardCharsets.UTF_8).startsWith("error: the search 'no such therapy' matched"
+                    + " no study with results at " + address(server) + ": nothing to import"),
+                    err2.toString(StandardCharsets.UTF_8));
+            assertFalse(Files.exists(tmp.resolve("b")));
+        } finally {
+            server.stop(0);
+        }
+    }
 }
