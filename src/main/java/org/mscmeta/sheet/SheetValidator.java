@@ -710,6 +710,10 @@ public final class SheetValidator {
                     "numbers"), decimalCommas == 1 ? "was" : "were", firstDecimalComma)));
         }
         controlCharacters(columns, notices);
+        Notice review = ReviewFlags.notice(file, columns, rowNumbers);
+        if (review != null) {
+            notices.add(review);
+        }
         unknownNotices(notices, "route", unknownRoute);
         unknownNotices(notices, "cell_source", unknownSource);
         if (badDoseRows > 0) {

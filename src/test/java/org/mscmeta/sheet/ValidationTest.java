@@ -421,4 +421,24 @@ class ValidationTest {
         assertEquals(s.size(), s.route().codes().length);
         assertEquals(s.size(), s.columns().get(0).codes().length);
     }
+
+    @Test
+    void rowsMarkedForReviewAreNamedInANotice() throws Exception {
+        String h = HEADER + ",needs_review,review_reason\n";
+        ExtractionSheet s = read("imported.csv", h
+                + "A 2020,2020,intravenous,bone marrow,Death,1,10,2,10,no,\n"
+                + "B 2021,2021,intravenous,,Death,1,12,1,11,yes,cell source not stated\n"
+                + "C 2022,2022,intravenous,adipose,Death,0,9,1,9,YES,\n");
+        List<Notice> flagged = s.notices().stream().filter(n -> n.category().equals("needs_review")).toList();
+        assertEquals(1, flagged.size(), s.notices().toString());
+        assertEquals("imported.csv: 2 rows marked needs_review = yes (first: row 3, cell source not stated), analysed"
+                + " as they stand: settle them (import-ctgov's review/review.md says why each trial was flagged) or"
+                + " leave them out before relying on the results", flagged.get(0).message());
+
+        ExtractionSheet settled = read("settled.csv", h
+                + "A 2020,2020,intravenous,bone marrow,Death,1,10,2,10,no,\n"
+                + "B 2021,2021,intravenous,adipose,Death,1,12,1,11,no,settled by hand\n");
+        assertTrue(settled.notices().stream().noneMatch(n -> n.category().equals("needs_review")),
+                settled.notices().toString());
+    }
 }
