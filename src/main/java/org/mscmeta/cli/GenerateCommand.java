@@ -17,7 +17,8 @@ final class GenerateCommand implements Main.Subcommand {
                 .value("out", "FILE", "The CSV file to write. Required.")
                 .value("trials", "N", "Number of trials", "2000")
                 .value("terms", "N", "AE terms per trial", "40")
-                .value("seed", "N", "Random seed", "20261123");
+                .value("seed", "N", "Random seed", "20261123")
+                .flag("force", "Replace the file FILE even when it is not a sheet generate wrote.");
     }
 
     @Override
@@ -33,10 +34,26 @@ final class GenerateCommand implements Main.Subcommand {
             System.err.println("error: --trials and --terms must be whole numbers from 1 to " + Integer.MAX_VALUE);
             return Main.EXIT_BAD_INPUT;
         }
+        String refused = Files.isDirectory(out) ? "a folder; give the file to write, such as "
+                + out.resolve("registry.csv")
+                : Files.exists(out) && !Files.isRegularFile(out) ? "not a file; give the file to write"
+                : Files.exists(out) && !o.has("force") && !SyntheticRegistry.isSynthetic(out)
+                ? "the file exists and is not a sheet generate wrote: give another name, or --force to replace it"
+                : null;
+        if (refused != null) {
+            System.err.println("error: --out " + org.mscmeta.report.Terminal.safe(out.toString()) + ": " + refused);
+            return Main.EXIT_BAD_INPUT;
+        }
         long[] rows = new long[1];
         Path parent = out.toAbsolutePath().getParent();
         if (parent != null) {
-            Files.createDirectories(parent);
+            try {
+                Files.createDirectories(parent);
+            } catch (java.io.IOException e) {
+                System.err.println("error: --out " + org.mscmeta.report.Terminal.safe(out.toString())
+                        + ": cannot make its folder (" + org.mscmeta.files.FileProblems.folderProblem(parent, e) + ")");
+                return Main.EXIT_BAD_INPUT;
+            }
         }
         AtomicFiles.write(out, os -> {
             BufferedWriter w = new BufferedWriter(new java.io.OutputStreamWriter(os, StandardCharsets.UTF_8), 1 << 16);

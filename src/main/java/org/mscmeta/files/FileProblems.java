@@ -48,4 +48,19 @@ public final class FileProblems {
         }
         return m == null || m.isBlank() ? "an input/output error" : m;
     }
+
+    /**
+     * Why {@code folder} could not be made ({@code e}, from {@code Files.createDirectories}): where a file stands in
+     * its path, that file named as such ("/data/run is a file, not a folder"), which the system's own words ("not a
+     * directory", "already exists", about the folder wanted) leave the reader to work out; otherwise {@link
+     * #describe}.
+     */
+    public static String folderProblem(java.nio.file.Path folder, IOException e) {
+        for (java.nio.file.Path p = folder.toAbsolutePath(); p != null; p = p.getParent()) {
+            if (java.nio.file.Files.exists(p)) {
+                return java.nio.file.Files.isDirectory(p) ? describe(e) : p + " is a file, not a folder";
+            }
+        }
+        return describe(e);
+    }
 }

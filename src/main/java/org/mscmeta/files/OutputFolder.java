@@ -151,8 +151,8 @@ public final class OutputFolder implements AutoCloseable {
         try {
             Files.createDirectories(out);
         } catch (IOException e) {
-            throw new OutputFolderException("--out " + out + ": cannot make the folder (" + FileProblems.describe(e)
-                    + ")");
+            throw new OutputFolderException("--out " + out + ": cannot make the folder ("
+                    + FileProblems.folderProblem(out, e) + ")");
         }
         if (!Files.isWritable(out)) {
             throw new OutputFolderException("--out " + out + ": the folder cannot be written (permission denied)");

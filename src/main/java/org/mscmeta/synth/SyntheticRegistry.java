@@ -27,7 +27,26 @@ public final class SyntheticRegistry {
             "Acute kidney injury", "Dizziness", "Insomnia", "Constipation", "Abdominal pain", "Oedema", "Pain",
             "Urinary tract infection", "Upper respiratory infection");
 
+    /** The header row of the sheet. */
+    private static final String[] HEADER = {"study", "year", "trial_id", "route", "cell_source", "outcome",
+        "events_msc", "n_msc", "events_control", "n_control"};
+
     private SyntheticRegistry() {
+    }
+
+    /**
+     * Whether {@code file} begins as a sheet of this class does (its header, then the first trial's label), so that
+     * a benchmark's sheet can be written again over the last one while a sheet of the user's is not replaced.
+     */
+    public static boolean isSynthetic(java.nio.file.Path file) throws IOException {
+        byte[] start = new byte[512];
+        int n;
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
+            n = in.readNBytes(start, 0, start.length);
+        }
+        String head = new String(start, 0, n, java.nio.charset.StandardCharsets.UTF_8);
+        return head.startsWith(String.join(",", HEADER) + "\n" + String.format(Locale.ROOT, "Trial %04d,", 1))
+                || head.startsWith(String.join(",", HEADER) + "\r\n" + String.format(Locale.ROOT, "Trial %04d,", 1));
     }
 
     /** Writes the sheet as CSV. */
@@ -41,8 +60,7 @@ public final class SyntheticRegistry {
         }
         long rows = 0;
         try (CsvWriter csv = CsvWriter.builder().build(out)) {
-            csv.writeRecord("study", "year", "trial_id", "route", "cell_source", "outcome", "events_msc", "n_msc",
-                    "events_control", "n_control");
+            csv.writeRecord(HEADER);
             for (int i = 0; i < trials; i++) {
                 String study = String.format(Locale.ROOT, "Trial %04d", i + 1);
                 String year = Integer.toString(2005 + rnd.nextInt(20));

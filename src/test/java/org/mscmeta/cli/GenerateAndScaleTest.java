@@ -34,6 +34,43 @@ class GenerateAndScaleTest {
     }
 
     @Test
+    void aFileOfTheUsersIsNotReplacedWithoutForceButAGeneratedSheetIs() throws Exception {
+        Path mine = dir.resolve("mine.csv");
+        Files.writeString(mine, "study,year,trial_id,route,cell_source,outcome,events_msc,n_msc,events_control,"
+                + "n_control\nSmith 2020,2020,,intravenous,bone marrow,Death,1,20,2,20\n");
+        String before = Files.readString(mine);
+        org.mscmeta.testing.Cli.Run r = org.mscmeta.testing.Cli.run("generate", "--out", mine.toString(), "--trials",
+                "3", "--terms", "2");
+        assertEquals(2, r.status(), r.all());
+        assertEquals("error: --out " + mine + ": the file exists and is not a sheet generate wrote: give another"
+                + " name, or --force to replace it", r.err().strip());
+        assertEquals(before, Files.readString(mine));
+        assertEquals(0, Main.run("generate", "--out", mine.toString(), "--trials", "3", "--terms", "2", "--force"));
+        assertEquals(1 + 3 * 2, Files.readAllLines(mine).size());
+        // a sheet generate wrote is written again without --force, as a benchmark does run after run
+        assertEquals(0, Main.run("generate", "--out", mine.toString(), "--trials", "4", "--terms", "2"));
+        assertEquals(1 + 4 * 2, Files.readAllLines(mine).size());
+    }
+
+    @Test
+    void aFolderOrAFileInThePathIsRefusedInWords() throws Exception {
+        org.mscmeta.testing.Cli.Run r = org.mscmeta.testing.Cli.run("generate", "--out", dir.toString());
+        assertEquals(2, r.status(), r.all());
+        assertEquals("error: --out " + dir + ": a folder; give the file to write, such as "
+                + dir.resolve("registry.csv"), r.err().strip());
+        Path file = Files.writeString(dir.resolve("notes.txt"), "a file");
+        r = org.mscmeta.testing.Cli.run("generate", "--out", file.resolve("registry.csv").toString());
+        assertEquals(2, r.status(), r.all());
+        assertEquals("error: --out " + file.resolve("registry.csv") + ": cannot make its folder (" + file
+                + " is a file, not a folder)", r.err().strip());
+        r = org.mscmeta.testing.Cli.run("analyze", "examples/msc_adverse_events.csv", "--no-report", "--out",
+                file.resolve("out").toString());
+        assertEquals(2, r.status(), r.all());
+        assertTrue(r.err().contains("--out " + file.resolve("out") + ": cannot make the folder (" + file
+                + " is a file, not a folder)"), r.err());
+    }
+
+    @Test
     void sameSeedSameSheetOtherSeedOtherSheet() throws Exception {
         Path a = dir.resolve("a.csv");
         Path b = dir.resolve("b.csv");
