@@ -157,6 +157,8 @@ final class AnalyzeCommand implements Main.Subcommand {
     private double fdrAlpha2;
     private String organSystem;
     private boolean noReport;
+    /** The plot options given on the command line, which a run with {@code --no-report} has no use for. */
+    private List<String> plotOptionsGiven = List.of();
     private boolean quiet;
 
     @Override
@@ -199,6 +201,8 @@ final class AnalyzeCommand implements Main.Subcommand {
         fdrAlpha2 = o.number("fdr-alpha2");
         organSystem = o.text("organ-system");
         noReport = o.has("no-report");
+        plotOptionsGiven = java.util.stream.Stream.of("plot-size", "sort", "plot-title", "axis-limits",
+                "favours-left", "favours-right", "columns").filter(o::has).map(name -> "--" + name).toList();
         quiet = o.has("quiet");
         methodGiven = o.has("method");
         return call();
@@ -320,7 +324,12 @@ final class AnalyzeCommand implements Main.Subcommand {
                     + (noReport ? "" : ", " + org.mscmeta.report.workbook.Workbook.FILE_NAME + ", "
                     + org.mscmeta.report.docx.ManuscriptKit.FILE_NAME + ", " + ReportWriter.PLOTS + "/"));
         }
-        for (String note : written.notes()) {
+        List<String> notes = new java.util.ArrayList<>(written.notes());
+        if (noReport && !plotOptionsGiven.isEmpty()) {
+            notes.add(0, String.join(", ", plotOptionsGiven) + (plotOptionsGiven.size() == 1 ? " shapes" : " shape") + " the"
+                    + " plots, which --no-report leaves out: not used");
+        }
+        for (String note : notes) {
             if (quiet) {
                 err.println("Note: " + Terminal.safe(note));
             } else {

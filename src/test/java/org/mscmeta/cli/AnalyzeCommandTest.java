@@ -44,6 +44,21 @@ class AnalyzeCommandTest {
         assertTrue(msg.contains("bad.csv: row 2, column 'events_msc': found \"5\"; expected at most n_msc = 4"), msg);
     }
 
+    /** Options with nothing to act on are named, as the settings notices name theirs; the run goes on. */
+    @Test
+    void plotOptionsWithNoReportAreNamedAsNotUsed() throws Exception {
+        org.mscmeta.testing.Cli.Run r = org.mscmeta.testing.Cli.run("analyze", "examples/msc_adverse_events.csv",
+                "--out", dir.resolve("a").toString(), "--no-report", "--quiet", "--plot-size", "single", "--sort",
+                "effect");
+        assertEquals(0, r.status(), r.all());
+        assertEquals("Note: --plot-size, --sort shape the plots, which --no-report leaves out: not used",
+                r.err().strip());
+        r = org.mscmeta.testing.Cli.run("analyze", "examples/msc_adverse_events.csv", "--out",
+                dir.resolve("b").toString(), "--no-report", "--quiet");
+        assertEquals(0, r.status(), r.all());
+        assertEquals("", r.err().strip());
+    }
+
     @Test
     void unknownSubgroupColumnExitsTwo() throws Exception {
         Path out = dir.resolve("out");
