@@ -254,7 +254,7 @@ final class AnalyzeCommand implements Main.Subcommand {
             err.println("Nothing was written. Correct the sheet and run again.");
             return Main.EXIT_BAD_INPUT;
         } catch (NoSuchFileException e) {
-            err.println("error: " + Terminal.safe(e.getFile()) + ": no such file");
+            err.println("error: " + Terminal.safe(CommandOptions.noSuchFile(e.getFile(), e.getFile())));
             return Main.EXIT_BAD_INPUT;
         } catch (java.nio.file.AccessDeniedException e) {
             err.println("error: " + Terminal.safe(e.getFile()) + ": permission denied");

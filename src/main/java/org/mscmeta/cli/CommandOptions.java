@@ -161,7 +161,7 @@ final class CommandOptions {
             }
             String what = "--" + name + " " + p;
             if (!java.nio.file.Files.exists(p)) {
-                throw new BadValue(what + ": no such file");
+                throw new BadValue(noSuchFile(what, p.toString()));
             }
             throw new BadValue(what + ": " + (java.nio.file.Files.isDirectory(p) ? "a folder" : "not a file")
                     + "; give the file to read");
@@ -244,11 +244,32 @@ final class CommandOptions {
         }
 
         static Path toPath(String what, String v) throws BadValue {
+            if (WEB_ADDRESS.matcher(v).lookingAt()) {
+                java.util.regex.Matcher nct = java.util.regex.Pattern.compile("NCT\\d{8}").matcher(v);
+                throw new BadValue(what + " " + v + ": a web address, not a file: " + (what.equals("--out")
+                        ? "give a folder (or file) on this computer to write into"
+                        : v.toLowerCase(java.util.Locale.ROOT).contains("clinicaltrials.gov") && nct.find()
+                        ? "import-ctgov --nct " + nct.group() + " downloads the record"
+                        : "download it and give the file's path"));
+            }
             try {
                 return Path.of(v);
             } catch (InvalidPathException e) {
                 throw new BadValue(what + ": not a usable path: '" + v + "'");
             }
         }
+
+        /** A scheme and "://": a web address (https://, ftp://, s3://), which is no path of a file. */
+        private static final java.util.regex.Pattern WEB_ADDRESS = java.util.regex.Pattern.compile(
+                "[A-Za-z][A-Za-z0-9+.-]+://");
+    }
+
+    /**
+     * "{@code shown}: no such file", and where {@code path} begins with a tilde, why: a shell expands {@code ~} to
+     * the home folder only outside quotes, so a path quoted (or given through a script) keeps it as a folder name.
+     */
+    static String noSuchFile(String shown, String path) {
+        return shown + ": no such file" + (path.startsWith("~") ? " (a shell reads ~ as your home folder only outside"
+                + " quotes: write the path in full, or without quotes)" : "");
     }
 }

@@ -130,7 +130,7 @@ final class ImportCtgovCommand implements Main.Subcommand {
                 err.println("Nothing was written.");
                 return Main.EXIT_BAD_INPUT;
             } catch (NoSuchFileException e) {
-                err.println("error: " + Terminal.safe(e.getFile()) + ": no such file");
+                err.println("error: " + Terminal.safe(CommandOptions.noSuchFile(e.getFile(), e.getFile())));
                 return Main.EXIT_BAD_INPUT;
             } catch (Download.Unreachable e) {
                 err.println("error: " + Terminal.safe(e.getMessage()) + "; import saved records instead");

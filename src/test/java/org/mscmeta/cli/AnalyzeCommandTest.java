@@ -60,6 +60,31 @@ class AnalyzeCommandTest {
     }
 
     @Test
+    void aWebAddressOrAQuotedTildeIsRefusedSayingWhatToGiveInstead() throws Exception {
+        org.mscmeta.testing.Cli.Run r = org.mscmeta.testing.Cli.run("analyze",
+                "https://docs.google.com/spreadsheets/d/abc/export?format=csv", "--out", dir.resolve("a").toString());
+        assertEquals(2, r.status(), r.all());
+        assertTrue(r.err().startsWith("error: INPUT https://docs.google.com/spreadsheets/d/abc/export?format=csv: a"
+                + " web address, not a file: download it and give the file's path"), r.err());
+        r = org.mscmeta.testing.Cli.run("import-ctgov", "https://clinicaltrials.gov/study/NCT02210780?tab=results",
+                "--out", dir.resolve("b").toString());
+        assertEquals(2, r.status(), r.all());
+        assertTrue(r.err().startsWith("error: FILE https://clinicaltrials.gov/study/NCT02210780?tab=results: a web"
+                + " address, not a file: import-ctgov --nct NCT02210780 downloads the record"), r.err());
+        r = org.mscmeta.testing.Cli.run("analyze", "examples/msc_adverse_events.csv", "--out", "s3://bucket/run");
+        assertEquals(2, r.status(), r.all());
+        assertTrue(r.err().startsWith("error: --out s3://bucket/run: a web address, not a file: give a folder (or"
+                + " file) on this computer to write into"), r.err());
+        r = org.mscmeta.testing.Cli.run("analyze", "~/no-such-sheet.csv", "--out", dir.resolve("c").toString());
+        assertEquals(2, r.status(), r.all());
+        assertEquals("error: ~/no-such-sheet.csv: no such file (a shell reads ~ as your home folder only outside"
+                + " quotes: write the path in full, or without quotes)", r.err().strip());
+        for (String out : List.of("a", "b", "c")) {
+            assertFalse(Files.exists(dir.resolve(out)));
+        }
+    }
+
+    @Test
     void unknownSubgroupColumnExitsTwo() throws Exception {
         Path out = dir.resolve("out");
         ByteArrayOutputStream err = new ByteArrayOutputStream();
