@@ -108,7 +108,13 @@ public final class Download implements AutoCloseable {
             byte[] body = get(url, status -> status == 400 ? "the registry did not take the search expression '"
                     + expression + "' (HTTP 400 from " + url + "): see its search syntax" : null);
             files.add(save(String.format(java.util.Locale.ROOT, "search-page-%03d.json", files.size() + 1), body));
-            JsonNode next = mapper.readTree(body).get("nextPageToken");
+            JsonNode next;
+            try {
+                next = mapper.readTree(body).get("nextPageToken");
+            } catch (tools.jackson.core.JacksonException e) {
+                throw new CtgovInputException(url, null, "the answer is not a whole JSON document (cut short?): "
+                        + "run the search again");
+            }
             token = next == null || next.isNull() ? null : next.asString();
         } while (token != null && files.size() < 1000);
         return files;

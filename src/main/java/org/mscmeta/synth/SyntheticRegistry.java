@@ -45,8 +45,14 @@ public final class SyntheticRegistry {
             n = in.readNBytes(start, 0, start.length);
         }
         String head = new String(start, 0, n, java.nio.charset.StandardCharsets.UTF_8);
-        return head.startsWith(String.join(",", HEADER) + "\n" + String.format(Locale.ROOT, "Trial %04d,", 1))
-                || head.startsWith(String.join(",", HEADER) + "\r\n" + String.format(Locale.ROOT, "Trial %04d,", 1));
+        String header = String.join(",", HEADER);
+        return head.startsWith(header) && head.substring(header.length()).replaceFirst("^\r?\n", "")
+                .startsWith(study(0) + ",");
+    }
+
+    /** The label of the {@code i}-th trial (from 0). */
+    private static String study(int i) {
+        return String.format(Locale.ROOT, "Trial %04d", i + 1);
     }
 
     /** Writes the sheet as CSV. */
@@ -62,7 +68,7 @@ public final class SyntheticRegistry {
         try (CsvWriter csv = CsvWriter.builder().build(out)) {
             csv.writeRecord(HEADER);
             for (int i = 0; i < trials; i++) {
-                String study = String.format(Locale.ROOT, "Trial %04d", i + 1);
+                String study = study(i);
                 String year = Integer.toString(2005 + rnd.nextInt(20));
                 String nct = String.format(Locale.ROOT, "NCT%08d", 1_000_000 + i * 37);
                 String route = ROUTES.get(pick(rnd, ROUTES.size()));

@@ -851,4 +851,21 @@ class ImportCtgovCommandTest {
             server.stop(0);
         }
     }
+
+    @Test
+    void aSearchPageCutShortIsRefusedNamingTheAddress(@TempDir Path tmp) throws IOException {
+        HttpServer server = api(Map.of("/api/v2/studies?", "{\"studies\": [{\"protocolSection\": {"
+                .getBytes(StandardCharsets.UTF_8)));
+        try {
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            assertEquals(2, run(err, "import-ctgov", "--search", "mesenchymal", "--api", address(server), "--out",
+                    tmp.resolve("imp").toString()));
+            String e = err.toString(StandardCharsets.UTF_8);
+            assertTrue(e.startsWith("error: " + address(server) + "/studies?query.term=mesenchymal"), e);
+            assertTrue(e.contains(": the answer is not a whole JSON document (cut short?): run the search again"), e);
+            assertFalse(Files.exists(tmp.resolve("imp")));
+        } finally {
+            server.stop(0);
+        }
+    }
 }
