@@ -180,15 +180,18 @@ final class ImportCtgovCommand implements Main.Subcommand {
                 err.println("error: " + Terminal.safeLines(e.getMessage()));
                 return Main.EXIT_BAD_INPUT;
             }
-            if (download != null) {
-                download.keep();
-            }
+            int kept = download == null ? 0 : download.keep();
             if (!quiet) {
                 ImportFiles.Counts c = ImportFiles.counts(reports);
                 System.out.printf(Locale.ROOT, "%d trial%s read; %d imported (%d rows) into %s, of which %d with rows"
                         + " flagged needs_review; %d not imported, to review (see %s).%n", reports.size(),
                         reports.size() == 1 ? "" : "s", c.imported(), rows.size(), out.resolve(sheetName),
                         c.flagged(), c.notImported(), out.resolve(reviewMd));
+                if (kept > 0) {
+                    System.out.println("The " + (kept == 1 ? "record downloaded is" : Notice.count(kept, "file", "files")
+                            + " downloaded are") + " kept in " + out.resolve("downloaded") + ", to import again"
+                            + " offline.");
+                }
                 for (CtgovImport.TrialReport r : reports) {
                     if (!r.decision().usable()) {
                         System.out.println("  " + r.trial().nctId() + ": " + Terminal.safe(String.join("; ",

@@ -62,15 +62,16 @@ public final class Download implements AutoCloseable {
 
     /**
      * Copies every response saved into the folder they are meant for (made if needed), each file written whole or not
-     * at all, replacing a file of its name.
+     * at all, replacing a file of its name; returns how many.
      */
-    public void keep() throws IOException {
+    public int keep() throws IOException {
         if (!saved.isEmpty()) {
             Files.createDirectories(folder);
         }
         for (Saved s : saved) {
             AtomicFiles.write(s.kept(), out -> Files.copy(s.file(), out));
         }
+        return saved.size();
     }
 
     /** Removes the temporary folder and what is in it. */

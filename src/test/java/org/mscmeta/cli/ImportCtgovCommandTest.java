@@ -741,15 +741,17 @@ class ImportCtgovCommandTest {
         HttpServer server = api(Map.of("/api/v2/studies/NCT02210780", Files.readAllBytes(fixture("NCT02210780.json"))));
         try {
             Path out = tmp.resolve("imp");
-            ByteArrayOutputStream err = new ByteArrayOutputStream();
-            assertEquals(0, run(err, "import-ctgov", "--nct", "NCT02210780", "--api", address(server), "--out",
-                    out.toString()), err.toString(StandardCharsets.UTF_8));
+            org.mscmeta.testing.Cli.Run r = org.mscmeta.testing.Cli.run("import-ctgov", "--nct", "NCT02210780",
+                    "--api", address(server), "--out", out.toString());
+            assertEquals(0, r.status(), r.all());
+            assertTrue(r.out().contains("The record downloaded is kept in " + out.resolve("downloaded") + ", to"
+                    + " import again offline."), r.out());
             Path kept = out.resolve("downloaded").resolve("NCT02210780.json");
             assertEquals(Files.readString(fixture("NCT02210780.json")), Files.readString(kept));
             List<NamedCsvRecord> rows = rows(out.resolve(ImportCtgovCommand.SHEET + ".csv"));
             assertFalse(rows.isEmpty());
-            for (NamedCsvRecord r : rows) {
-                assertEquals(kept.toString(), r.getField("source_file")); // not the temporary folder it was read from
+            for (NamedCsvRecord row : rows) {
+                assertEquals(kept.toString(), row.getField("source_file")); // not the temporary folder it was read from
             }
         } finally {
             server.stop(0);
