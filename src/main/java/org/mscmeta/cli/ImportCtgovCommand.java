@@ -112,7 +112,10 @@ final class ImportCtgovCommand implements Main.Subcommand {
             List<Trial> trials;
             Map<String, Map<String, GroupRoles.Role>> mapping;
             try {
-                List<RegistryFile> inputs = files(files);
+                List<RegistryFile> named = files(files);
+                // the records downloaded first: of a trial met twice the first record is kept, and the registry's
+                // record of now wins over a copy saved before (which it then replaces in DIR/downloaded)
+                List<RegistryFile> inputs = new ArrayList<>();
                 if (download != null) {
                     for (String id : nct) {
                         inputs.add(RegistryFile.downloaded(download.study(id)));
@@ -123,6 +126,7 @@ final class ImportCtgovCommand implements Main.Subcommand {
                         }
                     }
                 }
+                inputs.addAll(named);
                 trials = read(inputs, warnings);
                 mapping = groups == null ? Map.of() : GroupMapping.read(groups);
             } catch (CtgovInputException e) {

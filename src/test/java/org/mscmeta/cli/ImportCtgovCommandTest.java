@@ -1,5 +1,6 @@
 package org.mscmeta.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -866,6 +867,31 @@ class ImportCtgovCommandTest {
             assertTrue(e.startsWith("error: " + address(server) + "/studies?query.term=mesenchymal"), e);
             assertTrue(e.contains(": the answer is not a whole JSON document (cut short?): run the search again"), e);
             assertFalse(Files.exists(tmp.resolve("imp")));
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
+    void aRecordDownloadedAgainWinsOverItsSavedCopyAndReplacesIt(@TempDir Path tmp) throws IOException {
+        byte[] record = Files.readAllBytes(fixture("NCT02210780.json"));
+        HttpServer server = api(Map.of("/api/v2/studies/NCT02210780", record));
+        try {
+            Path out = tmp.resolve("imp");
+            assertEquals(0, run(new ByteArrayOutputStream(), "import-ctgov", "--nct", "NCT02210780", "--api",
+                    address(server), "--out", out.toString()));
+            Path saved = out.resolve("downloaded").resolve("NCT02210780.json");
+            Files.writeString(saved, Files.readString(saved).replace("Atopic Dermatitis", "An older condition"));
+            // the saved folder and the id again: the registry's record of now is imported, and kept in its place
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            assertEquals(0, run(err, "import-ctgov", out.resolve("downloaded").toString(), "--nct", "NCT02210780",
+                    "--api", address(server), "--out", out.toString()), err.toString(StandardCharsets.UTF_8));
+            List<NamedCsvRecord> rows = rows(out.resolve(ImportCtgovCommand.SHEET + ".csv"));
+            assertFalse(rows.isEmpty());
+            for (NamedCsvRecord row : rows) {
+                assertEquals("Atopic Dermatitis", row.getField("condition"));
+            }
+            assertArrayEquals(record, Files.readAllBytes(saved));
         } finally {
             server.stop(0);
         }
