@@ -152,6 +152,10 @@ final class ImportCtgovCommand implements Main.Subcommand {
                 err.println("Nothing was written.");
                 return Main.EXIT_BAD_INPUT;
             }
+            for (String w : GroupMapping.unmatched(mapping, trials)) {
+                warnings.add(w);
+                err.println("warning: " + Terminal.safe(w));
+            }
             List<CtgovImport.TrialReport> reports = new ArrayList<>();
             List<SheetRow> rows = new ArrayList<>();
             for (Trial t : trials) {

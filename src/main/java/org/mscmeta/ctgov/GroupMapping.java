@@ -14,7 +14,8 @@ import java.util.Map;
 /**
  * The user's group mapping ({@code --groups mapping.csv}): columns {@code nct_id}, {@code group_id} and
  * {@code role} (msc, control or exclude); other columns are ignored, so the {@code groups.csv} an import writes
- * can be edited and passed back. Rows with a blank role are ignored.
+ * can be edited and passed back. Rows with a blank role are ignored. Ids are compared ignoring case
+ * ({@link #key}): {@code nct02210780} and {@code eg001}, typed by hand, name {@code NCT02210780} and {@code EG001}.
  */
 public final class GroupMapping {
 
@@ -59,9 +60,47 @@ public final class GroupMapping {
                     throw new CtgovInputException(file.toString(), "line " + rec.getStartingLineNumber(),
                             "nct_id and group_id are required");
                 }
-                out.computeIfAbsent(nct, k -> new LinkedHashMap<>()).put(group, r);
+                out.computeIfAbsent(key(nct), k -> new LinkedHashMap<>()).put(key(group), r);
             }
         }
+        return out;
+    }
+
+    /** An NCT or group id as the mapping is keyed by it: in capitals, without surrounding spaces. */
+    public static String key(String id) {
+        return id.strip().toUpperCase(Locale.ROOT);
+    }
+
+    /**
+     * What the mapping names that none of {@code trials} has, each as a warning for the review: a trial not among
+     * the records read, a group its trial does not have. Their roles decide nothing, and a mistyped id would
+     * otherwise leave the trial to its automatic roles unnoticed.
+     */
+    public static List<String> unmatched(Map<String, Map<String, GroupRoles.Role>> mapping, List<Trial> trials) {
+        Map<String, Trial> byId = new HashMap<>();
+        for (Trial t : trials) {
+            byId.putIfAbsent(key(t.nctId()), t);
+        }
+        List<String> out = new java.util.ArrayList<>();
+        mapping.forEach((nct, roles) -> {
+            Trial t = byId.get(nct);
+            if (t == null) {
+                out.add("the group mapping names " + nct + ", which none of the records read holds: its roles were"
+                        + " not used");
+                return;
+            }
+            java.util.Set<String> ids = new java.util.LinkedHashSet<>();
+            for (Trial.EventGroup g : t.groups()) {
+                ids.add(key(g.id()));
+            }
+            for (String group : roles.keySet()) {
+                if (!ids.contains(group)) {
+                    out.add("the group mapping names group " + group + " of " + nct + ", which has no such group"
+                            + (ids.isEmpty() ? "" : " (its groups: " + String.join(", ", ids) + ")")
+                            + ": that role was not used");
+                }
+            }
+        });
         return out;
     }
 

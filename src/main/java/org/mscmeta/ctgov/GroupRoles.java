@@ -86,14 +86,14 @@ public final class GroupRoles {
      */
     public static Decision decide(Trial t, Map<String, Map<String, Role>> mapping, boolean mergeMsc) {
         TextCues cues = TextCues.builtIn();
-        Map<String, Role> mapped = mapping.getOrDefault(t.nctId(), Map.of());
+        Map<String, Role> mapped = mapping.getOrDefault(GroupMapping.key(t.nctId()), Map.of());
         List<Assigned> out = new ArrayList<>();
         List<String> flags = new ArrayList<>();
         boolean changed = false;
         for (Trial.EventGroup g : t.groups()) {
             Trial.Arm arm = bestArm(g, t.arms());
             Assigned automatic = judge(g, arm, cues);
-            Role user = mapped.get(g.id());
+            Role user = mapped.get(GroupMapping.key(g.id()));
             // a role of the mapping's decides its group; a group the mapping leaves blank keeps its automatic role
             if (user != null) {
                 out.add(new Assigned(g, user, user == automatic.role() ? automatic.reason() + "; confirmed in the"

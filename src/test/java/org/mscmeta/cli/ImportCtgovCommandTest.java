@@ -896,4 +896,26 @@ class ImportCtgovCommandTest {
             server.stop(0);
         }
     }
+
+    @Test
+    void aGroupMappingTypedByHandMatchesIgnoringCaseAndWhatItNamesInVainIsWarned(@TempDir Path tmp)
+            throws IOException {
+        Path groups = tmp.resolve("groups.csv");
+        Files.writeString(groups, "nct_id,group_id,role\nNCT99999999,EG000,msc\nNCT02210780,EG009,control\n"
+                + " nct02210780 ,eg001,exclude\n");
+        Path out = tmp.resolve("imp");
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        assertEquals(0, run(err, "import-ctgov", fixture("NCT02210780.json").toString(), "--groups", groups.toString(),
+                "--out", out.toString()));
+        String e = err.toString(StandardCharsets.UTF_8);
+        String review = Files.readString(out.resolve("review/review.md"));
+        for (String w : List.of("the group mapping names NCT99999999, which none of the records read holds: its"
+                + " roles were not used", "the group mapping names group EG009 of NCT02210780, which has no such"
+                + " group (its groups: EG000, EG001): that role was not used")) {
+            assertTrue(e.contains("warning: " + w), e);
+            assertTrue(review.contains("- Warning: " + w), review);
+        }
+        // the row in lower case decided its group
+        assertTrue(review.contains("- Group EG001 'Dupilumab 300 mg qw': exclude (set in the group mapping)"), review);
+    }
 }
