@@ -25,6 +25,7 @@ public final class GroupMapping {
     /** Roles by NCT id and group id. */
     public static Map<String, Map<String, GroupRoles.Role>> read(Path file) throws IOException, CtgovInputException {
         Map<String, Map<String, GroupRoles.Role>> out = new LinkedHashMap<>();
+        Map<String, Long> lines = new HashMap<>();
         try (CsvReader<CsvRecord> csv = CsvReader.builder().ignoreDifferentFieldCount(true).detectBomHeader(true)
                 .ofCsvRecord(file, StandardCharsets.UTF_8)) {
             Map<String, Integer> at = null;
@@ -60,7 +61,15 @@ public final class GroupMapping {
                     throw new CtgovInputException(file.toString(), "line " + rec.getStartingLineNumber(),
                             "nct_id and group_id are required");
                 }
-                out.computeIfAbsent(key(nct), k -> new LinkedHashMap<>()).put(key(group), r);
+                GroupRoles.Role before = out.computeIfAbsent(key(nct), k -> new LinkedHashMap<>()).put(key(group), r);
+                String where = key(nct) + "/" + key(group);
+                if (before != null && before != r) {
+                    throw new CtgovInputException(file.toString(), "line " + rec.getStartingLineNumber(), "group "
+                            + key(group) + " of " + key(nct) + " is given the role " + role + " here and "
+                            + before.name().toLowerCase(Locale.ROOT) + " on line " + lines.get(where)
+                            + ": keep one of the two");
+                }
+                lines.putIfAbsent(where, rec.getStartingLineNumber());
             }
         }
         return out;

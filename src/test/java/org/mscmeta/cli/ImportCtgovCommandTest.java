@@ -917,5 +917,15 @@ class ImportCtgovCommandTest {
         }
         // the row in lower case decided its group
         assertTrue(review.contains("- Group EG001 'Dupilumab 300 mg qw': exclude (set in the group mapping)"), review);
+        // two roles for one group: refused, naming both lines
+        Files.writeString(groups, "nct_id,group_id,role\nNCT02210780,EG001,msc\nNCT02210780,EG000,control\n"
+                + "NCT02210780,eg001,exclude\n");
+        err.reset();
+        assertEquals(2, run(err, "import-ctgov", fixture("NCT02210780.json").toString(), "--groups", groups.toString(),
+                "--out", tmp.resolve("b").toString()));
+        assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("error: " + groups + ", line 4: group EG001 of"
+                + " NCT02210780 is given the role exclude here and msc on line 2: keep one of the two"),
+                err.toString(StandardCharsets.UTF_8));
+        assertFalse(Files.exists(tmp.resolve("b")));
     }
 }
