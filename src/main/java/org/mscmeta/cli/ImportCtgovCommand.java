@@ -128,6 +128,9 @@ final class ImportCtgovCommand implements Main.Subcommand {
                 }
                 inputs.addAll(named);
                 trials = read(inputs, warnings);
+                for (String w : warnings) { // a trial met twice, tables that cannot tell the groups apart
+                    err.println("warning: " + Terminal.safe(w));
+                }
                 mapping = groups == null ? Map.of() : GroupMapping.read(groups);
             } catch (CtgovInputException e) {
                 err.println("error: " + Terminal.safeLines(e.getMessage()));
@@ -341,6 +344,10 @@ final class ImportCtgovCommand implements Main.Subcommand {
         }
         if (aact != null) {
             all.addAll(aact.trials());
+            if (!aact.hasGroupTitles()) {
+                warnings.add("AACT tables without their result_groups table: the groups have no titles, so the MSC and"
+                        + " control groups cannot be told apart; give result_groups too, or the roles with --groups");
+            }
         }
         Set<String> seen = new LinkedHashSet<>();
         List<Trial> out = new ArrayList<>();

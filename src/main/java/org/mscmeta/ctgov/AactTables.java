@@ -28,6 +28,7 @@ public final class AactTables {
     private final Map<String, Map<String, int[]>> totals = new HashMap<>();
     private final Map<String, Map<String, Trial.AdverseEvent>> events = new LinkedHashMap<>();
     private final List<String> files = new ArrayList<>();
+    private boolean groupTables;
 
     /** Whether {@code file}'s header is that of an AACT table this reader knows. */
     public static boolean isAactTable(Path file) throws IOException {
@@ -50,6 +51,7 @@ public final class AactTables {
                     + " result_groups table (columns: " + String.join(", ", cols) + ")");
         }
         files.add(file.getFileName().toString());
+        groupTables |= table.equals("result_groups");
         Map<String, Integer> at = new HashMap<>();
         for (int i = 0; i < cols.size(); i++) {
             at.put(cols.get(i), i);
@@ -106,6 +108,14 @@ public final class AactTables {
                 }
             }
         }
+    }
+
+    /**
+     * Whether a result_groups table was read: without it the groups have neither title nor description, and the
+     * MSC and control groups cannot be told from their text.
+     */
+    public boolean hasGroupTitles() {
+        return groupTables;
     }
 
     /** The trials read so far, in order of first appearance. */

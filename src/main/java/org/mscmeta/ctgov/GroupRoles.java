@@ -126,10 +126,10 @@ public final class GroupRoles {
         }
         for (Assigned a : out) {
             if (a.role() == Role.UNKNOWN) {
-                flags.add("group " + a.group().id() + " '" + a.group().title() + "': " + a.reason());
+                flags.add("group " + a.group().label() + ": " + a.reason());
             }
             if (a.role() != Role.EXCLUDE && atRiskZero(a.group())) {
-                flags.add("group " + a.group().id() + " '" + a.group().title() + "' has no participants at risk");
+                flags.add("group " + a.group().label() + " has no participants at risk");
             }
         }
         if (msc == 0) {

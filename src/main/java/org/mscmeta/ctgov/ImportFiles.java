@@ -172,7 +172,7 @@ public final class ImportFiles {
                 sb.append("- Design: ").append(t.interventionModel()).append('\n');
             }
             for (GroupRoles.Assigned a : r.decision().groups()) {
-                sb.append("- Group ").append(a.group().id()).append(" '").append(a.group().title()).append("': ")
+                sb.append("- Group ").append(a.group().label()).append(": ")
                         .append(a.role().id()).append(" (").append(a.reason()).append(")")
                         .append(a.group().seriousAtRisk() == null ? "" : ", " + a.group().seriousAtRisk()
                                 + " at risk").append('\n');

@@ -40,6 +40,14 @@ public record Trial(String nctId, String acronym, String title, Integer year, Li
     public record EventGroup(String id, String title, String description, Integer deathsAffected,
                              Integer deathsAtRisk, Integer seriousAffected, Integer seriousAtRisk,
                              Integer otherAffected, Integer otherAtRisk) {
+
+        /**
+         * The group as the review names it: "EG001 'MSC 1x10^6/kg'", or where the records give it no title (AACT's
+         * reported_events without its result_groups table) "EG001 (untitled)".
+         */
+        public String label() {
+            return id + (title == null || title.isBlank() ? " (untitled)" : " '" + title + "'");
+        }
     }
 
     /** One adverse-event term of the serious or the other table. */

@@ -928,4 +928,27 @@ class ImportCtgovCommandTest {
                 err.toString(StandardCharsets.UTF_8));
         assertFalse(Files.exists(tmp.resolve("b")));
     }
+
+    @Test
+    void aactEventsWithoutTheirGroupsTableAreWarnedAndTheGroupsCalledUntitled(@TempDir Path tmp) throws IOException {
+        Path out = tmp.resolve("imp");
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        assertEquals(0, run(err, "import-ctgov", fixture("aact/reported_events.txt").toString(), "--out",
+                out.toString()));
+        String w = "AACT tables without their result_groups table: the groups have no titles, so the MSC and control"
+                + " groups cannot be told apart; give result_groups too, or the roles with --groups";
+        String e = err.toString(StandardCharsets.UTF_8);
+        assertTrue(e.contains("warning: " + w), e);
+        String review = Files.readString(out.resolve("review/review.md"));
+        assertTrue(review.contains("- Warning: " + w), review);
+        assertTrue(review.contains("- Group EG000 (untitled): unknown"), review);
+        assertFalse(review.contains("null") || Files.readString(out.resolve("review/groups.csv")).contains("null"),
+                review);
+        // with the groups table the warning goes
+        err.reset();
+        assertEquals(0, run(err, "import-ctgov", fixture("aact/reported_events.txt").toString(),
+                fixture("aact/result_groups.csv").toString(), "--out", tmp.resolve("b").toString()));
+        assertFalse(err.toString(StandardCharsets.UTF_8).contains("result_groups table"),
+                err.toString(StandardCharsets.UTF_8));
+    }
 }
