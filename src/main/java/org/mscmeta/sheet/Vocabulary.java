@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Locale;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -84,28 +85,48 @@ public final class Vocabulary {
             if (in == null) {
                 throw new IllegalStateException("vocabulary.tsv missing from the jar");
             }
-            v.load(new InputStreamReader(in, StandardCharsets.UTF_8), "vocabulary.tsv");
+            List<InputProblem> problems = v.load(new InputStreamReader(in, StandardCharsets.UTF_8), "vocabulary.tsv");
+            if (!problems.isEmpty()) {
+                throw new IllegalStateException(problems.get(0).message());
+            }
         } catch (IOException e) {
             throw new IllegalStateException("cannot read the built-in vocabulary", e);
         }
         return v;
     }
 
-    /** The built-in vocabulary extended (and, for clashing aliases, overridden) by a user's table. */
-    public static Vocabulary withUserTable(Path file) throws IOException {
+    /**
+     * The built-in vocabulary extended (and, for clashing aliases, overridden) by a user's table.
+     *
+     * @throws InvalidInputException naming the line and column of every line that is not kind, canonical value and
+     *                               aliases separated by tabs, or a file that is not UTF-8 text
+     */
+    public static Vocabulary withUserTable(Path file) throws IOException, InvalidInputException {
         Vocabulary v = builtIn();
-        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            v.load(r, file.toString());
+        String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
+        List<InputProblem> problems;
+        try (Reader r = new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8.newDecoder())) {
+            problems = v.load(r, name);
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new InvalidInputException(name, "UTF-8 text (save the vocabulary as UTF-8)");
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems, problems.size());
         }
         return v;
     }
 
-    private void load(Reader reader, String source) throws IOException {
+    /** Adds the lines of {@code reader} to the tables; returns the lines that are not kind, value and aliases. */
+    private List<InputProblem> load(Reader reader, String source) throws IOException {
+        List<InputProblem> problems = new java.util.ArrayList<>();
         BufferedReader br = new BufferedReader(reader);
         String line;
         int lineNo = 0;
         while ((line = br.readLine()) != null) {
             lineNo++;
+            if (lineNo == 1 && line.startsWith("\uFEFF")) {
+                line = line.substring(1); // the byte-order mark an editor puts before UTF-8 text
+            }
             if (line.isBlank() || line.startsWith("#")) {
                 continue;
             }
@@ -116,9 +137,21 @@ public final class Vocabulary {
                     kind = k;
                 }
             }
-            if (kind == null || parts.length < 2 || parts[1].isBlank()) {
-                throw new IOException(source + ": line " + lineNo
-                        + ": expected 'route' or 'cell_source', a tab, the canonical value, a tab and aliases");
+            if (parts.length < 2) {
+                problems.add(new InputProblem(source, lineNo, InputProblem.NO_COLUMN, line, "the kind (route or"
+                        + " cell_source), the canonical value and its aliases separated by tabs, but the line has no"
+                        + " tab" + (line.contains(",") || line.contains(";") ? " (a table saved as CSV? save it as"
+                        + " tab-separated text)" : "")));
+                continue;
+            }
+            if (kind == null) {
+                problems.add(new InputProblem(source, lineNo, "1", parts[0], "route or cell_source"));
+                continue;
+            }
+            if (parts[1].isBlank()) {
+                problems.add(new InputProblem(source, lineNo, "2", parts[1], "the canonical value the aliases stand"
+                        + " for"));
+                continue;
             }
             String canonical = parts[1].strip();
             Map<String, String> m = table.get(kind);
@@ -132,6 +165,7 @@ public final class Vocabulary {
                 }
             }
         }
+        return problems;
     }
 
     /**

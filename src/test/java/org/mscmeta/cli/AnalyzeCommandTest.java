@@ -85,6 +85,36 @@ class AnalyzeCommandTest {
     }
 
     @Test
+    void aVocabularyFileThatIsNotOneIsRefusedByLineAndOneWithAByteOrderMarkIsRead() throws Exception {
+        Path vocab = dir.resolve("v.tsv");
+        Files.writeString(vocab, "this is not\ta vocabulary\nroute,iv,intravenous drip\ncell_source\t\tfoo\n");
+        org.mscmeta.testing.Cli.Run r = org.mscmeta.testing.Cli.run("analyze", "examples/msc_adverse_events.csv",
+                "--out", dir.resolve("a").toString(), "--no-report", "--vocabulary", vocab.toString());
+        assertEquals(2, r.status(), r.all());
+        for (String line : List.of("v.tsv: row 1, column '1': found \"this is not\"; expected route or cell_source",
+                "v.tsv: row 2: found \"route,iv,intravenous drip\"; expected the kind (route or cell_source), the"
+                        + " canonical value and its aliases separated by tabs, but the line has no tab (a table saved"
+                        + " as CSV? save it as tab-separated text)",
+                "v.tsv: row 3, column '2': found a blank cell; expected the canonical value the aliases stand for")) {
+            assertTrue(r.err().contains(line), r.err());
+        }
+        assertFalse(Files.exists(dir.resolve("a")));
+        Files.write(vocab, "route\tintravenous\tintrav\u00f6s\n".getBytes(StandardCharsets.ISO_8859_1));
+        r = org.mscmeta.testing.Cli.run("analyze", "examples/msc_adverse_events.csv", "--out",
+                dir.resolve("b").toString(), "--no-report", "--vocabulary", vocab.toString());
+        assertEquals(2, r.status(), r.all());
+        assertTrue(r.err().contains("v.tsv: expected UTF-8 text (save the vocabulary as UTF-8)"), r.err());
+        // as Notepad saves UTF-8: a byte-order mark before the first line, which is read
+        Path sheet = Files.writeString(dir.resolve("s.csv"), "study,route,outcome,events_msc,n_msc,events_control,"
+                + "n_control\nA,IV drip,Death,1,10,2,10\n");
+        Files.writeString(vocab, "\uFEFFroute\tintravenous\tIV drip\n");
+        r = org.mscmeta.testing.Cli.run("analyze", sheet.toString(), "--out", dir.resolve("c").toString(),
+                "--no-report", "--quiet", "--vocabulary", vocab.toString());
+        assertEquals(0, r.status(), r.all());
+        assertTrue(Files.readString(dir.resolve("c/results.json")).contains("\"intravenous\""));
+    }
+
+    @Test
     void unknownSubgroupColumnExitsTwo() throws Exception {
         Path out = dir.resolve("out");
         ByteArrayOutputStream err = new ByteArrayOutputStream();
