@@ -87,15 +87,26 @@ public final class OutcomeMap {
         if (!Files.isRegularFile(file)) {
             throw new NoSuchFileException(file.toString(), null, "no such outcome map");
         }
+        if (SheetReader.isWorkbook(file)) {
+            throw new InvalidInputException(name, "a CSV of term, outcome, but this is a workbook (.xlsx, .xls or"
+                    + " .ods): save the table as CSV");
+        }
         CsvDialect dialect = CsvDialect.sniff(file);
         List<CsvRecord> records;
         try {
-            records = read(file, dialect);
-        } catch (UncheckedIOException e) {
-            if (dialect.byteOrderMark()) {
-                throw new InvalidInputException(name, "text in the encoding its byte-order mark names");
+            try {
+                records = read(file, dialect);
+            } catch (UncheckedIOException e) {
+                if (dialect.byteOrderMark()) {
+                    throw new InvalidInputException(name, "text in the encoding its byte-order mark names");
+                }
+                try {
+                    records = read(file, dialect.asWindows1252());
+                } catch (UncheckedIOException again) {
+                    throw new InvalidInputException(name, "a CSV of term, outcome in UTF-8 (or Windows-1252), but"
+                            + " the file holds bytes that are text in neither: is it a CSV?");
+                }
             }
-            records = read(file, dialect.asWindows1252());
         } catch (CsvParseException e) {
             throw new InvalidInputException(name, "a well-formed delimited text file (term, outcome)");
         }

@@ -104,6 +104,10 @@ public final class Vocabulary {
     public static Vocabulary withUserTable(Path file) throws IOException, InvalidInputException {
         Vocabulary v = builtIn();
         String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
+        if (SheetReader.isWorkbook(file)) {
+            throw new InvalidInputException(name, "tab-separated text (kind, canonical value, aliases), but this is a"
+                    + " workbook (.xlsx, .xls or .ods): save the table as tab-separated text");
+        }
         List<InputProblem> problems;
         try (Reader r = new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8.newDecoder())) {
             problems = v.load(r, name);

@@ -115,6 +115,34 @@ class AnalyzeCommandTest {
     }
 
     @Test
+    void aWorkbookOrBinaryFileGivenAsAnOutcomeMapOrVocabularyIsRefusedInWords() throws Exception {
+        Path book = dir.resolve("map.xlsx");
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook();
+             java.io.OutputStream out = Files.newOutputStream(book)) {
+            var row = wb.createSheet("map").createRow(0);
+            row.createCell(0).setCellValue("term");
+            row.createCell(1).setCellValue("outcome");
+            wb.write(out);
+        }
+        Path binary = Files.write(dir.resolve("map.csv"), new byte[] {0x42, (byte) 0x81, 0x00, (byte) 0x8D, 0x10});
+        String[][] cases = {
+            {"--outcome-map", book.toString(), "map.xlsx: expected a CSV of term, outcome, but this is a workbook"
+                + " (.xlsx, .xls or .ods): save the table as CSV"},
+            {"--vocabulary", book.toString(), "map.xlsx: expected tab-separated text (kind, canonical value,"
+                + " aliases), but this is a workbook (.xlsx, .xls or .ods): save the table as tab-separated text"},
+            {"--outcome-map", binary.toString(), "map.csv: expected a CSV of term, outcome in UTF-8 (or"
+                + " Windows-1252), but the file holds bytes that are text in neither: is it a CSV?"},
+        };
+        for (String[] c : cases) {
+            org.mscmeta.testing.Cli.Run r = org.mscmeta.testing.Cli.run("analyze", "examples/msc_adverse_events.csv",
+                    "--out", dir.resolve("o").toString(), "--no-report", c[0], c[1]);
+            assertEquals(2, r.status(), r.all());
+            assertTrue(r.err().contains(c[2]), r.err());
+            assertFalse(Files.exists(dir.resolve("o")));
+        }
+    }
+
+    @Test
     void unknownSubgroupColumnExitsTwo() throws Exception {
         Path out = dir.resolve("out");
         ByteArrayOutputStream err = new ByteArrayOutputStream();
