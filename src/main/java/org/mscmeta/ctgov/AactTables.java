@@ -2,7 +2,6 @@ package org.mscmeta.ctgov;
 
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -171,18 +170,35 @@ public final class AactTables {
         return null;
     }
 
-    private static String headerLine(Path file) throws IOException {
-        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String line = r.readLine();
-            return line == null ? null : line.replace("\uFEFF", "");
+    /**
+     * The first line of {@code file}, its bytes that are not UTF-8 replaced (a binary file, or text in another
+     * encoding, is then simply no table of this reader's, rather than a decoding error).
+     */
+    static String headerLine(Path file) throws IOException {
+        byte[] start;
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            start = in.readNBytes(1 << 16);
         }
+        String text = new String(start, StandardCharsets.UTF_8);
+        int end = 0;
+        while (end < text.length() && text.charAt(end) != '\n' && text.charAt(end) != '\r') {
+            end++;
+        }
+        return start.length == 0 ? null : text.substring(0, end).replace("\uFEFF", "");
     }
 
-    private static char delimiter(String header) {
-        long tabs = header.chars().filter(c -> c == '\t').count();
-        long pipes = header.chars().filter(c -> c == '|').count();
-        long commas = header.chars().filter(c -> c == ',').count();
-        return tabs >= pipes && tabs >= commas && tabs > 0 ? '\t' : pipes > commas ? '|' : ',';
+    /** The separator of a table whose header is {@code header}: tab, pipe, semicolon or comma, the most frequent. */
+    static char delimiter(String header) {
+        char best = ',';
+        long most = header.chars().filter(c -> c == ',').count();
+        for (char c : new char[] {';', '|', '\t'}) {
+            long n = header.chars().filter(x -> x == c).count();
+            if (n > most) {
+                best = c;
+                most = n;
+            }
+        }
+        return best;
     }
 
     private static List<String> split(String header, char sep) {

@@ -24,10 +24,16 @@ public final class GroupMapping {
 
     /** Roles by NCT id and group id. */
     public static Map<String, Map<String, GroupRoles.Role>> read(Path file) throws IOException, CtgovInputException {
+        if (org.mscmeta.files.FileSignatures.isWorkbook(file)) {
+            throw new CtgovInputException(file.toString(), null, "a workbook (.xlsx, .xls or .ods), where a CSV of"
+                    + " nct_id, group_id, role is expected: save the table as CSV");
+        }
+        String header = AactTables.headerLine(file);
+        char separator = header == null ? ',' : AactTables.delimiter(header); // Excel's CSV in some locales: ';'
         Map<String, Map<String, GroupRoles.Role>> out = new LinkedHashMap<>();
         Map<String, Long> lines = new HashMap<>();
-        try (CsvReader<CsvRecord> csv = CsvReader.builder().ignoreDifferentFieldCount(true).detectBomHeader(true)
-                .ofCsvRecord(file, StandardCharsets.UTF_8)) {
+        try (CsvReader<CsvRecord> csv = CsvReader.builder().fieldSeparator(separator).ignoreDifferentFieldCount(true)
+                .detectBomHeader(true).ofCsvRecord(file, StandardCharsets.UTF_8)) {
             Map<String, Integer> at = null;
             for (CsvRecord rec : csv) {
                 List<String> f = rec.getFields();

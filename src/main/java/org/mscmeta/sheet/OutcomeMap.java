@@ -87,7 +87,7 @@ public final class OutcomeMap {
         if (!Files.isRegularFile(file)) {
             throw new NoSuchFileException(file.toString(), null, "no such outcome map");
         }
-        if (SheetReader.isWorkbook(file)) {
+        if (org.mscmeta.files.FileSignatures.isWorkbook(file)) {
             throw new InvalidInputException(name, "a CSV of term, outcome, but this is a workbook (.xlsx, .xls or"
                     + " .ods): save the table as CSV");
         }

@@ -72,7 +72,7 @@ public final class SheetReader {
                 n = in.readNBytes(magic, 0, magic.length);
             }
             long head = n == 8 ? java.nio.ByteBuffer.wrap(magic).getLong() : 0;
-            if (head == OLE2) {
+            if (head == org.mscmeta.files.FileSignatures.OLE2) {
                 parts = XlsSheet.read(file, name, sheetName, validators);
             } else if (lower.endsWith(".xls") && !(n >= 4 && magic[0] == 'P' && magic[1] == 'K')) {
                 throw new InvalidInputException(name, "an .xls workbook, but the file is " + (n == 0 ? "empty"
@@ -124,23 +124,6 @@ public final class SheetReader {
             }
         }
         return v.finish();
-    }
-
-    /** The first eight bytes of an OLE2 compound file (.xls, and an .xlsx saved with a password). */
-    private static final long OLE2 = 0xD0CF11E0A1B11AE1L;
-
-    /**
-     * Whether {@code file} is a workbook (an .xlsx or .ods, which are zip files, or an .xls) rather than text, by its
-     * first bytes: for the tables beside the sheet (an outcome map, a vocabulary) that are read as text only.
-     */
-    static boolean isWorkbook(Path file) throws IOException {
-        byte[] magic = new byte[8];
-        int n;
-        try (java.io.InputStream in = Files.newInputStream(file)) {
-            n = in.readNBytes(magic, 0, magic.length);
-        }
-        return n == 8 && java.nio.ByteBuffer.wrap(magic).getLong() == OLE2
-                || n >= 4 && magic[0] == 'P' && magic[1] == 'K' && magic[2] == 3 && magic[3] == 4;
     }
 
     static boolean isBlank(String[] cells) {

@@ -104,7 +104,7 @@ public final class Vocabulary {
     public static Vocabulary withUserTable(Path file) throws IOException, InvalidInputException {
         Vocabulary v = builtIn();
         String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
-        if (SheetReader.isWorkbook(file)) {
+        if (org.mscmeta.files.FileSignatures.isWorkbook(file)) {
             throw new InvalidInputException(name, "tab-separated text (kind, canonical value, aliases), but this is a"
                     + " workbook (.xlsx, .xls or .ods): save the table as tab-separated text");
         }

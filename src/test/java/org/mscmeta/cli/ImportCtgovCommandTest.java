@@ -951,4 +951,47 @@ class ImportCtgovCommandTest {
         assertFalse(err.toString(StandardCharsets.UTF_8).contains("result_groups table"),
                 err.toString(StandardCharsets.UTF_8));
     }
+
+    @Test
+    void aGroupMappingSavedBySpreadsheetsIsReadOrRefusedInWords(@TempDir Path tmp) throws IOException {
+        String record = fixture("NCT02210780.json").toString();
+        // Excel's CSV where the decimal separator is a comma (semicolons, a byte-order mark), and tab-separated text
+        for (String saved : List.of("\uFEFFnct_id;group_id;role\nNCT02210780;EG001;exclude\n",
+                "nct_id\tgroup_id\trole\nNCT02210780\tEG001\texclude\n")) {
+            Path groups = Files.writeString(tmp.resolve("groups.csv"), saved);
+            Path out = tmp.resolve("imp" + saved.length());
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            assertEquals(0, run(err, "import-ctgov", record, "--groups", groups.toString(), "--out", out.toString()),
+                    err.toString(StandardCharsets.UTF_8));
+            assertTrue(Files.readString(out.resolve("review/review.md")).contains("- Group EG001 'Dupilumab 300 mg"
+                    + " qw': exclude (set in the group mapping)"));
+        }
+        // kept in Excel: refused, saying so
+        Path book = tmp.resolve("groups.xlsx");
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook();
+             java.io.OutputStream o = Files.newOutputStream(book)) {
+            wb.createSheet("groups").createRow(0).createCell(0).setCellValue("nct_id");
+            wb.write(o);
+        }
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        assertEquals(2, run(err, "import-ctgov", record, "--groups", book.toString(), "--out",
+                tmp.resolve("x").toString()));
+        assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("error: " + book + ": a workbook (.xlsx, .xls or"
+                + " .ods), where a CSV of nct_id, group_id, role is expected: save the table as CSV"),
+                err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aFileThatIsNoTextAmongTheRecordsIsPassedOverOrRefusedNotACrash(@TempDir Path tmp) throws IOException {
+        Path folder = Files.createDirectories(tmp.resolve("records"));
+        Files.copy(fixture("NCT02210780.json"), folder.resolve("NCT02210780.json"));
+        Path binary = Files.write(folder.resolve("scan.csv"), new byte[] {0x42, (byte) 0x81, 0x00, (byte) 0xFF, 0x10});
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        assertEquals(0, run(err, "import-ctgov", folder.toString(), "--out", tmp.resolve("a").toString()),
+                err.toString(StandardCharsets.UTF_8));
+        err.reset();
+        assertEquals(2, run(err, "import-ctgov", binary.toString(), "--out", tmp.resolve("b").toString()));
+        assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("error: " + binary + ": neither a .json or .xml"
+                + " record nor an AACT table"), err.toString(StandardCharsets.UTF_8));
+    }
 }
