@@ -110,7 +110,7 @@ final class AnalyzeCommand implements Main.Subcommand {
                 .list("columns", "COL[,COL]", "Columns of the forest plots besides the study: counts, weight,"
                         + " estimate, plot (default: all; estimate,plot at --plot-size single)")
                 .value("control-risk", "RISK", "Assumed control-arm risk of the summary of findings, a proportion"
-                        + " (e.g. 0.05; default: each outcome's median control-arm risk, or its pooled control-arm"
+                        + " or a percentage (0.05 or 5%; default: each outcome's median control-arm risk, or its pooled control-arm"
                         + " risk where the median is 0)")
                 .value("fdr-alpha1", "LEVEL", "Double FDR (Mehrotra and Adewale 2012): level at which organ systems"
                         + " are flagged", "0.1")
@@ -393,14 +393,18 @@ final class AnalyzeCommand implements Main.Subcommand {
                 : org.mscmeta.pool.PredictionInterval.parse(predictionInterval);
         double risk = Double.NaN;
         if (controlRisk != null) {
+            // a proportion, or a percentage written as one ("5%"), as a summary-of-findings table states it
+            String v = controlRisk.strip();
+            boolean percent = v.endsWith("%");
             try {
-                risk = Double.parseDouble(controlRisk.strip());
+                risk = Double.parseDouble(percent ? v.substring(0, v.length() - 1).strip() : v) / (percent ? 100 : 1);
             } catch (NumberFormatException e) {
                 risk = Double.NaN;
             }
             if (!(risk > 0 && risk < 1)) {
-                throw new IllegalArgumentException("--control-risk: expected a proportion between 0 and 1 (e.g. 0.05"
-                        + " for 50 per 1,000), got '" + controlRisk + "'");
+                throw new IllegalArgumentException("--control-risk: expected a proportion between 0 and 1 (e.g. 0.05,"
+                        + " or 5%, for 50 per 1,000), got '" + controlRisk + "'" + (risk >= 1 && risk < 100 && !percent
+                        ? ": for " + v + "% write " + v + "%" : ""));
             }
         }
         return new Settings(measure, method, t, hksj, new org.mscmeta.effect.ContinuityCorrection(cc, mode), dz,

@@ -178,6 +178,33 @@ class AnalyzeCommandTest {
         }
     }
 
+    /** A summary-of-findings table states its assumed risk as a percentage as often as a proportion. */
+    @Test
+    void anAssumedControlRiskGivenAsAPercentageIsThatProportion() throws Exception {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        for (String risk : List.of("5%", "0.05")) {
+            assertEquals(0, runCapturingErr(err, "analyze", "examples/msc_adverse_events.csv", "--out",
+                    dir.resolve("r" + risk).toString(), "--control-risk", risk, "--no-report", "--quiet"),
+                    err.toString(StandardCharsets.UTF_8));
+        }
+        var json = new tools.jackson.databind.ObjectMapper();
+        var percent = json.readTree(dir.resolve("r5%/results.json").toFile());
+        var fraction = json.readTree(dir.resolve("r0.05/results.json").toFile());
+        assertEquals(fraction.get("analyses"), percent.get("analyses"));
+        assertTrue(fraction.get("analyses").toString().contains("\"control_risk\":0.05,\"control_risk_source\":"
+                + "\"given (--control-risk)\""), "the risk given is used");
+        for (String[] c : new String[][] {{"5", ": for 5% write 5%"}, {"150%", ""}, {"0", ""}, {"5 %x", ""}}) {
+            ByteArrayOutputStream e = new ByteArrayOutputStream();
+            Path out = dir.resolve("bad" + c[0].replace('%', 'p').replace(' ', '_'));
+            assertEquals(2, runCapturingErr(e, "analyze", "examples/msc_adverse_events.csv", "--out", out.toString(),
+                    "--control-risk", c[0]));
+            assertTrue(e.toString(StandardCharsets.UTF_8).contains("--control-risk: expected a proportion between 0"
+                    + " and 1 (e.g. 0.05, or 5%, for 50 per 1,000), got '" + c[0] + "'" + c[1]),
+                    e.toString(StandardCharsets.UTF_8));
+            assertFalse(Files.exists(out));
+        }
+    }
+
     /** A registry-scale sheet has hundreds of outcomes: a refusal lists thirty and counts the rest. */
     @Test
     void anOutcomeNotInTheSheetIsRefusedListingAtMostThirtyOutcomes() throws Exception {
