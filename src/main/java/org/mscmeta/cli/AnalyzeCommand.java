@@ -84,7 +84,7 @@ final class AnalyzeCommand implements Main.Subcommand {
                         + " of --moderators is run with any of them)", "auto")
                 .repeated("outcome", "NAME", "Analyse only this outcome; give it again for more outcomes (a name may"
                         + " hold commas).")
-                .value("level", "LEVEL", "Confidence level (0.95, or 95 as in metafor)", "0.95")
+                .value("level", "LEVEL", "Confidence level (0.95, or 95 as in metafor, or 95%)", "0.95")
                 .value("sheet", "NAME", "For .xlsx, .xls or .ods input: the sheet to read (default: the first sheet with the"
                         + " required columns; in a workbook of one sheet per adverse event, without an outcome column,"
                         + " every such sheet, each named by its event).")
@@ -151,6 +151,8 @@ final class AnalyzeCommand implements Main.Subcommand {
     private String favoursRight;
     private List<String> columns;
     private String controlRisk;
+    /** {@code --level} as written (a percentage keeps its sign in a refusal). */
+    private String levelGiven = "0.95";
     /** Whether --method was given (not left at its default). */
     private boolean methodGiven;
     private double fdrAlpha1;
@@ -184,7 +186,11 @@ final class AnalyzeCommand implements Main.Subcommand {
         sensitivity = o.text("sensitivity");
         outcomes = o.values("outcome");
         predictionInterval = o.text("prediction-interval");
-        level = o.number("level");
+        levelGiven = o.text("level").strip();
+        level = CommandOptions.numberOrPercent(levelGiven); // 0.95, 95 (as metafor) or 95%
+        if (Double.isNaN(level)) {
+            throw new CommandOptions.BadValue("--level: expected a number, got '" + levelGiven + "'");
+        }
         sheet = o.text("sheet");
         vocabulary = o.inputFile("vocabulary");
         outcomeMap = o.inputFile("outcome-map");
@@ -383,7 +389,7 @@ final class AnalyzeCommand implements Main.Subcommand {
         double confidence = level > 1 && level < 100 ? level / 100 : level; // 95 for 95%, as metafor takes it
         if (!(confidence > 0 && confidence < 1)) {
             throw new IllegalArgumentException("--level: expected a confidence level between 0 and 1 (0.95, or 95, for"
-                    + " 95% intervals), got " + number(level));
+                    + " 95% intervals), got " + (levelGiven.endsWith("%") ? levelGiven : number(level)));
         }
         List<String> byList = by;
         if (by != null && by.size() == 1 && by.get(0).equalsIgnoreCase("none")) {
@@ -396,11 +402,7 @@ final class AnalyzeCommand implements Main.Subcommand {
             // a proportion, or a percentage written as one ("5%"), as a summary-of-findings table states it
             String v = controlRisk.strip();
             boolean percent = v.endsWith("%");
-            try {
-                risk = Double.parseDouble(percent ? v.substring(0, v.length() - 1).strip() : v) / (percent ? 100 : 1);
-            } catch (NumberFormatException e) {
-                risk = Double.NaN;
-            }
+            risk = CommandOptions.numberOrPercent(v);
             if (!(risk > 0 && risk < 1)) {
                 throw new IllegalArgumentException("--control-risk: expected a proportion between 0 and 1 (e.g. 0.05,"
                         + " or 5%, for 50 per 1,000), got '" + controlRisk + "'" + (risk >= 1 && risk < 100 && !percent

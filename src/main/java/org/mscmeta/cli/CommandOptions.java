@@ -264,6 +264,17 @@ final class CommandOptions {
                 "[A-Za-z][A-Za-z0-9+.-]+://");
     }
 
+    /** {@code v} as a number, a percentage ("95%") as the proportion it is (0.95); NaN when it is neither. */
+    static double numberOrPercent(String v) {
+        String t = v.strip();
+        boolean percent = t.endsWith("%");
+        try {
+            return Double.parseDouble(percent ? t.substring(0, t.length() - 1).strip() : t) / (percent ? 100 : 1);
+        } catch (NumberFormatException e) {
+            return Double.NaN;
+        }
+    }
+
     /**
      * "{@code shown}: no such file", and where {@code path} begins with a tilde, why: a shell expands {@code ~} to
      * the home folder only outside quotes, so a path quoted (or given through a script) keeps it as a folder name.

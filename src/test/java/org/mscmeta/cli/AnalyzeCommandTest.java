@@ -158,7 +158,7 @@ class AnalyzeCommandTest {
     void aConfidenceLevelGivenAsAPercentageIsReadAsMetaforReadsIt() throws Exception {
         Path bcg = ReferenceCases.resource("data/bcg.csv");
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        for (String level : List.of("90", "0.9")) {
+        for (String level : List.of("90", "0.9", "90%")) {
             assertEquals(0, runCapturingErr(err, "analyze", bcg.toString(), "--out", dir.resolve("l" + level).toString(),
                     "--level", level, "--no-report", "--quiet"), err.toString(StandardCharsets.UTF_8));
         }
@@ -168,7 +168,10 @@ class AnalyzeCommandTest {
         // the same results but for the run's record (time, command line)
         assertEquals(new tools.jackson.databind.ObjectMapper().readTree(fraction).get("analyses"),
                 new tools.jackson.databind.ObjectMapper().readTree(percent).get("analyses"));
-        for (String level : List.of("0", "1", "-0.5", "100", "150")) {
+        assertEquals(new tools.jackson.databind.ObjectMapper().readTree(fraction).get("analyses"),
+                new tools.jackson.databind.ObjectMapper().readTree(dir.resolve("l90%/results.json").toFile())
+                        .get("analyses"));
+        for (String level : List.of("0", "1", "-0.5", "100", "150", "100%", "0%")) {
             ByteArrayOutputStream e = new ByteArrayOutputStream();
             Path out = dir.resolve("level" + level);
             assertEquals(2, runCapturingErr(e, "analyze", bcg.toString(), "--out", out.toString(), "--level", level));
