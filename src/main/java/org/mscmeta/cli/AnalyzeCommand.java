@@ -187,10 +187,7 @@ final class AnalyzeCommand implements Main.Subcommand {
         outcomes = o.values("outcome");
         predictionInterval = o.text("prediction-interval");
         levelGiven = o.text("level").strip();
-        level = CommandOptions.numberOrPercent(levelGiven); // 0.95, 95 (as metafor) or 95%
-        if (Double.isNaN(level)) {
-            throw new CommandOptions.BadValue("--level: expected a number, got '" + levelGiven + "'");
-        }
+        level = o.numberOrPercent("level"); // 0.95, 95 (as metafor) or 95%
         sheet = o.text("sheet");
         vocabulary = o.inputFile("vocabulary");
         outcomeMap = o.inputFile("outcome-map");
@@ -203,8 +200,8 @@ final class AnalyzeCommand implements Main.Subcommand {
         favoursRight = o.text("favours-right");
         columns = o.list("columns");
         controlRisk = o.text("control-risk");
-        fdrAlpha1 = o.number("fdr-alpha1");
-        fdrAlpha2 = o.number("fdr-alpha2");
+        fdrAlpha1 = o.numberOrPercent("fdr-alpha1");
+        fdrAlpha2 = o.numberOrPercent("fdr-alpha2");
         organSystem = o.text("organ-system");
         noReport = o.has("no-report");
         plotOptionsGiven = java.util.stream.Stream.of("plot-size", "sort", "plot-title", "axis-limits",

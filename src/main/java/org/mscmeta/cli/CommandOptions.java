@@ -175,6 +175,16 @@ final class CommandOptions {
             return converted(name, Double::parseDouble, "a number");
         }
 
+        /** The value as a number, a percentage ("95%") as the proportion it is; refused when it is neither. */
+        double numberOrPercent(String name) throws BadValue {
+            String v = text(name);
+            double d = v == null ? Double.NaN : CommandOptions.numberOrPercent(v);
+            if (Double.isNaN(d)) {
+                throw new BadValue("--" + name + ": expected a number, got '" + v + "'");
+            }
+            return d;
+        }
+
         long whole(String name) throws BadValue {
             return converted(name, Long::parseLong, "a whole number");
         }

@@ -208,6 +208,24 @@ class AnalyzeCommandTest {
         }
     }
 
+    @Test
+    void falseDiscoveryLevelsGivenAsPercentagesAreThoseProportions() throws Exception {
+        var json = new tools.jackson.databind.ObjectMapper();
+        List<tools.jackson.databind.JsonNode> runs = new java.util.ArrayList<>();
+        for (String[] alpha : new String[][] {{"20%", "5%"}, {"0.2", "0.05"}}) {
+            Path out = dir.resolve("fdr" + runs.size());
+            org.mscmeta.testing.Cli.Run r = org.mscmeta.testing.Cli.run("analyze", "examples/msc_adverse_events.csv",
+                    "--out", out.toString(), "--no-report", "--quiet", "--fdr-alpha1", alpha[0], "--fdr-alpha2",
+                    alpha[1]);
+            assertEquals(0, r.status(), r.all());
+            tools.jackson.databind.JsonNode doc = json.readTree(out.resolve("results.json").toFile());
+            ((tools.jackson.databind.node.ObjectNode) doc).remove("run");
+            runs.add(doc);
+        }
+        assertEquals(runs.get(1), runs.get(0));
+        assertTrue(runs.get(0).toString().contains("\"alpha1\":0.2,\"alpha2\":0.05"), runs.get(0).toString());
+    }
+
     /** A registry-scale sheet has hundreds of outcomes: a refusal lists thirty and counts the rest. */
     @Test
     void anOutcomeNotInTheSheetIsRefusedListingAtMostThirtyOutcomes() throws Exception {
