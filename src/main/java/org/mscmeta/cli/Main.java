@@ -75,7 +75,11 @@ public final class Main {
             if (args.length == 0) {
                 to.println("error: no command given");
             } else if (!help) {
-                to.println("error: unknown command '" + org.mscmeta.report.Terminal.safe(first) + "'");
+                // "analyse", as British English spells it, or a slip: the command meant, named
+                String meant = org.mscmeta.sheet.OutcomeNames.closest(first,
+                        java.util.List.of("analyze", "import-ctgov", "generate"));
+                to.println("error: unknown command '" + org.mscmeta.report.Terminal.safe(first) + "'"
+                        + (meant == null ? "" : "; did you mean '" + meant + "'?"));
             }
             to.println("Usage: mscmeta COMMAND [OPTIONS]");
             to.println("Adverse-event safety meta-analysis of mesenchymal stem/stromal cell trials.");

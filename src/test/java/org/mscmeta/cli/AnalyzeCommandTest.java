@@ -226,6 +226,18 @@ class AnalyzeCommandTest {
         assertTrue(runs.get(0).toString().contains("\"alpha1\":0.2,\"alpha2\":0.05"), runs.get(0).toString());
     }
 
+    @Test
+    void aCommandSpelledAsBritishEnglishSpellsItIsNamedAsMeant() {
+        org.mscmeta.testing.Cli.Run r = org.mscmeta.testing.Cli.run("analyse", "examples/msc_adverse_events.csv",
+                "--out", dir.resolve("a").toString());
+        assertEquals(2, r.status(), r.all());
+        assertTrue(r.err().startsWith("error: unknown command 'analyse'; did you mean 'analyze'?"), r.err());
+        r = org.mscmeta.testing.Cli.run("frobnicate");
+        assertEquals(2, r.status(), r.all());
+        assertEquals("error: unknown command 'frobnicate'", r.err().lines().findFirst().orElse(""), r.err());
+        assertFalse(Files.exists(dir.resolve("a")));
+    }
+
     /** A registry-scale sheet has hundreds of outcomes: a refusal lists thirty and counts the rest. */
     @Test
     void anOutcomeNotInTheSheetIsRefusedListingAtMostThirtyOutcomes() throws Exception {
