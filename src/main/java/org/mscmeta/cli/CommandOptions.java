@@ -93,7 +93,29 @@ final class CommandOptions {
             options.addOption(Option.builder("V").longOpt("version").desc("Print version information and exit.")
                     .get());
         }
-        CommandLine cl = DefaultParser.builder().setAllowPartialMatching(false).get().parse(options, args);
+        CommandLine cl;
+        try {
+            cl = DefaultParser.builder().setAllowPartialMatching(false).get().parse(options, args);
+        } catch (org.apache.commons.cli.UnrecognizedOptionException e) {
+            // in words, with the option meant where one is a letter or two away (--meassure, --tau for --tau2)
+            String given = e.getOption();
+            java.util.List<String> names = new java.util.ArrayList<>();
+            for (Option o : options.getOptions()) {
+                if (o.getLongOpt() != null) {
+                    names.add("--" + o.getLongOpt());
+                }
+            }
+            String meant = org.mscmeta.sheet.OutcomeNames.closest(given, names);
+            String bare = given.replaceFirst("^-+", "");
+            if (meant != null && bare.length() < 5 && !meant.startsWith("--" + bare)) {
+                meant = null; // two letters off a name of two or three is another word (--xyz is no --by)
+            }
+            throw new ParseException("unknown option '" + given + "'" + (meant == null ? "" : "; did you mean '"
+                    + meant + "'?"));
+        } catch (org.apache.commons.cli.MissingArgumentException e) {
+            Option o = e.getOption();
+            throw new ParseException("--" + o.getLongOpt() + " needs a value (" + o.getArgName() + ")");
+        }
         for (Option o : cl.getOptions()) {
             String name = o.getLongOpt();
             String[] given = cl.getOptionValues(name);

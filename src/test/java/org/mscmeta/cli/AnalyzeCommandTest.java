@@ -238,6 +238,23 @@ class AnalyzeCommandTest {
         assertFalse(Files.exists(dir.resolve("a")));
     }
 
+    @Test
+    void anOptionMistypedOrWithoutItsValueIsSaidInWords() {
+        String[][] cases = {
+            {"--meassure", "RR", "error: unknown option '--meassure'; did you mean '--measure'?"},
+            {"--tau", "DL", "error: unknown option '--tau'; did you mean '--tau2'?"},
+            {"--xyz", "3", "error: unknown option '--xyz'"},
+            {"--no-report", "--measure", "error: --measure needs a value (RR|OR|RD|PLOGIT|PFT|PRAW)"},
+        };
+        for (String[] c : cases) {
+            org.mscmeta.testing.Cli.Run r = org.mscmeta.testing.Cli.run("analyze", "examples/msc_adverse_events.csv",
+                    "--out", dir.resolve("a").toString(), c[0], c[1]);
+            assertEquals(2, r.status(), r.all());
+            assertEquals(c[2], r.err().lines().findFirst().orElse(""), r.err());
+            assertFalse(Files.exists(dir.resolve("a")));
+        }
+    }
+
     /** A registry-scale sheet has hundreds of outcomes: a refusal lists thirty and counts the rest. */
     @Test
     void anOutcomeNotInTheSheetIsRefusedListingAtMostThirtyOutcomes() throws Exception {
