@@ -704,7 +704,7 @@ class ImportCtgovCommandTest {
     }
 
     /** A registry API on this machine answering {@code answers} (by the start of the request's path), 404 otherwise. */
-    private static HttpServer api(Map<String, byte[]> answers) throws IOException {
+    private static Api api(Map<String, byte[]> answers) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/api/v2/studies", ex -> {
             String uri = ex.getRequestURI().toString();
@@ -719,11 +719,20 @@ class ImportCtgovCommandTest {
             ex.close();
         });
         server.start();
-        return server;
+        return new Api(server);
     }
 
-    private static String address(HttpServer server) {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + "/api/v2";
+    /** A registry API on this machine for one test: its address; closing it stops it. */
+    private record Api(HttpServer server) implements AutoCloseable {
+
+        String address() {
+            return "http://127.0.0.1:" + server.getAddress().getPort() + "/api/v2";
+        }
+
+        @Override
+        public void close() {
+            server.stop(0);
+        }
     }
 
     /** Every file under {@code dir} with its content, to compare a folder before and after a run. */
@@ -739,11 +748,10 @@ class ImportCtgovCommandTest {
 
     @Test
     void aDownloadedRecordIsKeptUnderItsOwnNameAndTheSheetNamesIt(@TempDir Path tmp) throws IOException {
-        HttpServer server = api(Map.of("/api/v2/studies/NCT02210780", Files.readAllBytes(fixture("NCT02210780.json"))));
-        try {
+        try (Api server = api(Map.of("/api/v2/studies/NCT02210780", Files.readAllBytes(fixture("NCT02210780.json"))))) {
             Path out = tmp.resolve("imp");
             org.mscmeta.testing.Cli.Run r = org.mscmeta.testing.Cli.run("import-ctgov", "--nct", "NCT02210780",
-                    "--api", address(server), "--out", out.toString());
+                    "--api", server.address(), "--out", out.toString());
             assertEquals(0, r.status(), r.all());
             assertTrue(r.out().contains("The record downloaded is kept in " + out.resolve("downloaded") + ", to"
                     + " import again offline."), r.out());
@@ -754,21 +762,18 @@ class ImportCtgovCommandTest {
             for (NamedCsvRecord row : rows) {
                 assertEquals(kept.toString(), row.getField("source_file")); // not the temporary folder it was read from
             }
-        } finally {
-            server.stop(0);
         }
     }
 
     @Test
     void aDownloadThatFailsHalfwayLeavesTheFolderAsItWas(@TempDir Path tmp) throws IOException {
         byte[] record = Files.readAllBytes(fixture("NCT02210780.json"));
-        HttpServer server = api(Map.of("/api/v2/studies/NCT02210780", record));
-        try {
+        try (Api server = api(Map.of("/api/v2/studies/NCT02210780", record))) {
             // a folder never written: not made
             Path fresh = tmp.resolve("fresh");
             ByteArrayOutputStream err = new ByteArrayOutputStream();
             assertEquals(2, run(err, "import-ctgov", "--nct", "NCT02210780", "--nct", "NCT99999999", "--api",
-                    address(server), "--out", fresh.toString()));
+                    server.address(), "--out", fresh.toString()));
             String e = err.toString(StandardCharsets.UTF_8);
             assertTrue(e.contains("ClinicalTrials.gov has no record NCT99999999 (HTTP 404 from "), e);
             assertTrue(e.contains("Nothing was written."), e);
@@ -777,33 +782,28 @@ class ImportCtgovCommandTest {
             // a folder of an earlier import: its record of NCT02210780, saved then, is not replaced by the new one
             Path earlier = tmp.resolve("earlier");
             assertEquals(0, run(new ByteArrayOutputStream(), "import-ctgov", "--nct", "NCT02210780", "--api",
-                    address(server), "--out", earlier.toString()));
+                    server.address(), "--out", earlier.toString()));
             Path saved = earlier.resolve("downloaded").resolve("NCT02210780.json");
             Files.writeString(saved, Files.readString(saved).replace("\"nctId\"", "\"nctId\" "));
             Map<String, String> before = contents(earlier);
             assertEquals(2, run(new ByteArrayOutputStream(), "import-ctgov", "--nct", "NCT02210780", "--nct",
-                    "NCT99999999", "--api", address(server), "--out", earlier.toString()));
+                    "NCT99999999", "--api", server.address(), "--out", earlier.toString()));
             assertEquals(before, contents(earlier));
-        } finally {
-            server.stop(0);
         }
     }
 
     @Test
     void anAnswerThatIsNoRecordIsRefusedNamingTheAddress(@TempDir Path tmp) throws IOException {
         byte[] page = "<!DOCTYPE html><html><body>ClinicalTrials.gov</body></html>".getBytes(StandardCharsets.UTF_8);
-        HttpServer server = api(Map.of("/api/v2/studies/", page));
-        try {
+        try (Api server = api(Map.of("/api/v2/studies/", page))) {
             ByteArrayOutputStream err = new ByteArrayOutputStream();
-            assertEquals(2, run(err, "import-ctgov", "--nct", "NCT02210780", "--api", address(server), "--out",
+            assertEquals(2, run(err, "import-ctgov", "--nct", "NCT02210780", "--api", server.address(), "--out",
                     tmp.resolve("imp").toString()));
             String e = err.toString(StandardCharsets.UTF_8);
-            assertTrue(e.contains(address(server) + "/studies/NCT02210780?markupFormat=legacy: the answer is not a"
+            assertTrue(e.contains(server.address() + "/studies/NCT02210780?markupFormat=legacy: the answer is not a"
                     + " JSON record (is --api the address of ClinicalTrials.gov's API,"
                     + " https://clinicaltrials.gov/api/v2?)"), e);
             assertFalse(Files.exists(tmp.resolve("imp")));
-        } finally {
-            server.stop(0);
         }
     }
 
@@ -841,59 +841,50 @@ class ImportCtgovCommandTest {
                 + " empty?): nothing to import"), e);
         assertFalse(Files.exists(tmp.resolve("a")));
 
-        HttpServer server = api(Map.of("/api/v2/studies?", "{\"studies\": []}".getBytes(StandardCharsets.UTF_8)));
-        try {
+        try (Api server = api(Map.of("/api/v2/studies?", "{\"studies\": []}".getBytes(StandardCharsets.UTF_8)))) {
             ByteArrayOutputStream err2 = new ByteArrayOutputStream();
-            assertEquals(2, run(err2, "import-ctgov", "--search", "no such therapy", "--api", address(server), "--out",
+            assertEquals(2, run(err2, "import-ctgov", "--search", "no such therapy", "--api", server.address(), "--out",
                     tmp.resolve("b").toString()));
             assertTrue(err2.toString(StandardCharsets.UTF_8).startsWith("error: the search 'no such therapy' matched"
-                    + " no study with results at " + address(server) + ": nothing to import"),
+                    + " no study with results at " + server.address() + ": nothing to import"),
                     err2.toString(StandardCharsets.UTF_8));
             assertFalse(Files.exists(tmp.resolve("b")));
-        } finally {
-            server.stop(0);
         }
     }
 
     @Test
     void aSearchPageCutShortIsRefusedNamingTheAddress(@TempDir Path tmp) throws IOException {
-        HttpServer server = api(Map.of("/api/v2/studies?", "{\"studies\": [{\"protocolSection\": {"
-                .getBytes(StandardCharsets.UTF_8)));
-        try {
+        try (Api server = api(Map.of("/api/v2/studies?", "{\"studies\": [{\"protocolSection\": {"
+                .getBytes(StandardCharsets.UTF_8)))) {
             ByteArrayOutputStream err = new ByteArrayOutputStream();
-            assertEquals(2, run(err, "import-ctgov", "--search", "mesenchymal", "--api", address(server), "--out",
+            assertEquals(2, run(err, "import-ctgov", "--search", "mesenchymal", "--api", server.address(), "--out",
                     tmp.resolve("imp").toString()));
             String e = err.toString(StandardCharsets.UTF_8);
-            assertTrue(e.startsWith("error: " + address(server) + "/studies?query.term=mesenchymal"), e);
+            assertTrue(e.startsWith("error: " + server.address() + "/studies?query.term=mesenchymal"), e);
             assertTrue(e.contains(": the answer is not a whole JSON document (cut short?): run the search again"), e);
             assertFalse(Files.exists(tmp.resolve("imp")));
-        } finally {
-            server.stop(0);
         }
     }
 
     @Test
     void aRecordDownloadedAgainWinsOverItsSavedCopyAndReplacesIt(@TempDir Path tmp) throws IOException {
         byte[] record = Files.readAllBytes(fixture("NCT02210780.json"));
-        HttpServer server = api(Map.of("/api/v2/studies/NCT02210780", record));
-        try {
+        try (Api server = api(Map.of("/api/v2/studies/NCT02210780", record))) {
             Path out = tmp.resolve("imp");
             assertEquals(0, run(new ByteArrayOutputStream(), "import-ctgov", "--nct", "NCT02210780", "--api",
-                    address(server), "--out", out.toString()));
+                    server.address(), "--out", out.toString()));
             Path saved = out.resolve("downloaded").resolve("NCT02210780.json");
             Files.writeString(saved, Files.readString(saved).replace("Atopic Dermatitis", "An older condition"));
             // the saved folder and the id again: the registry's record of now is imported, and kept in its place
             ByteArrayOutputStream err = new ByteArrayOutputStream();
             assertEquals(0, run(err, "import-ctgov", out.resolve("downloaded").toString(), "--nct", "NCT02210780",
-                    "--api", address(server), "--out", out.toString()), err.toString(StandardCharsets.UTF_8));
+                    "--api", server.address(), "--out", out.toString()), err.toString(StandardCharsets.UTF_8));
             List<NamedCsvRecord> rows = rows(out.resolve(ImportCtgovCommand.SHEET + ".csv"));
             assertFalse(rows.isEmpty());
             for (NamedCsvRecord row : rows) {
                 assertEquals("Atopic Dermatitis", row.getField("condition"));
             }
             assertArrayEquals(record, Files.readAllBytes(saved));
-        } finally {
-            server.stop(0);
         }
     }
 
