@@ -110,8 +110,8 @@ final class AnalyzeCommand implements Main.Subcommand {
                 .list("columns", "COL[,COL]", "Columns of the forest plots besides the study: counts, weight,"
                         + " estimate, plot (default: all; estimate,plot at --plot-size single)")
                 .value("control-risk", "RISK", "Assumed control-arm risk of the summary of findings, a proportion"
-                        + " or a percentage (0.05 or 5%; default: each outcome's median control-arm risk, or its pooled control-arm"
-                        + " risk where the median is 0)")
+                        + " or a percentage (0.05 or 5%; default: each outcome's median control-arm risk, or its"
+                        + " pooled control-arm risk where the median is 0)")
                 .value("fdr-alpha1", "LEVEL", "Double FDR (Mehrotra and Adewale 2012): level at which organ systems"
                         + " are flagged", "0.1")
                 .value("fdr-alpha2", "LEVEL", "Double FDR: level at which terms within flagged organ systems are"
@@ -329,8 +329,8 @@ final class AnalyzeCommand implements Main.Subcommand {
         }
         List<String> notes = new java.util.ArrayList<>(written.notes());
         if (noReport && !plotOptionsGiven.isEmpty()) {
-            notes.add(0, String.join(", ", plotOptionsGiven) + (plotOptionsGiven.size() == 1 ? " shapes" : " shape") + " the"
-                    + " plots, which --no-report leaves out: not used");
+            notes.add(0, String.join(", ", plotOptionsGiven) + (plotOptionsGiven.size() == 1 ? " shapes" : " shape")
+                    + " the plots, which --no-report leaves out: not used");
         }
         for (String note : notes) {
             if (quiet) {

@@ -199,9 +199,9 @@ final class ImportCtgovCommand implements Main.Subcommand {
                         reports.size() == 1 ? "" : "s", c.imported(), rows.size(), out.resolve(sheetName),
                         c.flagged(), c.notImported(), out.resolve(reviewMd));
                 if (kept > 0) {
-                    System.out.println("The " + (kept == 1 ? "record downloaded is" : Notice.count(kept, "file", "files")
-                            + " downloaded are") + " kept in " + out.resolve("downloaded") + ", to import again"
-                            + " offline.");
+                    System.out.println("The " + (kept == 1 ? "record downloaded is"
+                            : Notice.count(kept, "file", "files") + " downloaded are") + " kept in "
+                            + out.resolve("downloaded") + ", to import again offline.");
                 }
                 for (CtgovImport.TrialReport r : reports) {
                     if (!r.decision().usable()) {
