@@ -34,8 +34,15 @@ public final class AtomicFiles {
                 .nextLong()) + ".part");
         boolean moved = false;
         try {
-            try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(tmp,
-                    StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), 1 << 16)) {
+            OutputStream file;
+            try {
+                file = Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            } catch (java.nio.file.NoSuchFileException e) {
+                // the folder is missing: named as such, not by the temporary file's name the caller never gave
+                throw new java.nio.file.NoSuchFileException(dir.toString(), null, "no such folder to write "
+                        + target.getFileName() + " into");
+            }
+            try (OutputStream out = new java.io.BufferedOutputStream(file, 1 << 16)) {
                 writer.write(out);
             }
             try {

@@ -271,5 +271,10 @@ class LibraryApiTest {
         assertThrows(IllegalArgumentException.class,
                 () -> Plots.forest(results, "Death").write(dir.resolve("death.jpg")));
         assertFalse(Files.exists(dir.resolve("death.jpg")));
+        // a folder that does not exist is named as such, not by the temporary file the plot is first written to
+        java.nio.file.NoSuchFileException missing = assertThrows(java.nio.file.NoSuchFileException.class,
+                () -> Plots.forest(results, "Death").write(dir.resolve("figures").resolve("death.png")));
+        assertEquals(dir.resolve("figures").toAbsolutePath().toString(), missing.getFile());
+        assertEquals("no such folder to write death.png into", missing.getReason());
     }
 }
