@@ -669,23 +669,12 @@ class ImportCtgovCommandTest {
         byte[] page1 = JSON.writeValueAsBytes(Map.of("studies", List.of(s1), "nextPageToken", "p2"));
         byte[] page2 = JSON.writeValueAsBytes(Map.of("studies", List.of(s2)));
         List<String> asked = new ArrayList<>();
-        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/api/v2/studies", ex -> {
-            String uri = ex.getRequestURI().toString();
+        try (Api server = api(uri -> {
             asked.add(uri);
-            byte[] body = uri.startsWith("/api/v2/studies/NCT02210780") ? one
+            return uri.startsWith("/api/v2/studies/NCT02210780") ? one
                     : uri.contains("pageToken=p2") ? page2 : uri.contains("query.term=") ? page1 : null;
-            if (body == null) {
-                ex.sendResponseHeaders(404, -1);
-            } else {
-                ex.sendResponseHeaders(200, body.length);
-                ex.getResponseBody().write(body);
-            }
-            ex.close();
-        });
-        server.start();
-        try {
-            String api = "http://127.0.0.1:" + server.getAddress().getPort() + "/api/v2";
+        })) {
+            String api = server.address();
             ByteArrayOutputStream err = new ByteArrayOutputStream();
             assertEquals(0, run(err, "import-ctgov", "--nct", "NCT02210780", "--search", "mesenchymal stromal",
                     "--api", api, "--out", out.toString()), err.toString(StandardCharsets.UTF_8));
@@ -698,18 +687,20 @@ class ImportCtgovCommandTest {
             assertEquals(2, run(err, "import-ctgov", "--nct", "NCT99999999", "--api", api, "--out",
                     out.resolve("x").toString()));
             assertTrue(err.toString(StandardCharsets.UTF_8).contains("HTTP 404"));
-        } finally {
-            server.stop(0);
         }
     }
 
     /** A registry API on this machine answering {@code answers} (by the start of the request's path), 404 otherwise. */
     private static Api api(Map<String, byte[]> answers) throws IOException {
+        return api(uri -> answers.entrySet().stream().filter(e -> uri.startsWith(e.getKey()))
+                .map(Map.Entry::getValue).findFirst().orElse(null));
+    }
+
+    /** A registry API on this machine answering each request with {@code answer} of its path, 404 for null. */
+    private static Api api(java.util.function.Function<String, byte[]> answer) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/api/v2/studies", ex -> {
-            String uri = ex.getRequestURI().toString();
-            byte[] body = answers.entrySet().stream().filter(e -> uri.startsWith(e.getKey())).map(Map.Entry::getValue)
-                    .findFirst().orElse(null);
+            byte[] body = answer.apply(ex.getRequestURI().toString());
             if (body == null) {
                 ex.sendResponseHeaders(404, -1);
             } else {
