@@ -253,8 +253,14 @@ final class AnalyzeCommand implements Main.Subcommand {
             OutcomeMap map = outcomeMap == null ? OutcomeMap.NONE : OutcomeMap.read(outcomeMap);
             data = new SheetReader(vocab, map).read(input, sheet);
         } catch (InvalidInputException e) {
+            // what to correct: the file the problems name, the sheet or a table read before it
+            String file = e.problems().isEmpty() ? "" : e.problems().get(0).file();
+            String correct = vocabulary != null && file.equals(String.valueOf(vocabulary.getFileName()))
+                    ? "the vocabulary (--vocabulary)" : outcomeMap != null
+                    && file.equals(String.valueOf(outcomeMap.getFileName())) ? "the outcome map (--outcome-map)"
+                    : "the sheet";
             err.println("error: " + Terminal.safeLines(e.getMessage()));
-            err.println("Nothing was written. Correct the sheet and run again.");
+            err.println("Nothing was written. Correct " + correct + " and run again.");
             return Main.EXIT_BAD_INPUT;
         } catch (NoSuchFileException e) {
             err.println("error: " + Terminal.safe(CommandOptions.noSuchFile(e.getFile(), e.getFile())));

@@ -138,6 +138,8 @@ class AnalyzeCommandTest {
                     "--out", dir.resolve("o").toString(), "--no-report", c[0], c[1]);
             assertEquals(2, r.status(), r.all());
             assertTrue(r.err().contains(c[2]), r.err());
+            assertTrue(r.err().contains("Nothing was written. Correct the " + (c[0].equals("--vocabulary")
+                    ? "vocabulary (--vocabulary)" : "outcome map (--outcome-map)") + " and run again."), r.err());
             assertFalse(Files.exists(dir.resolve("o")));
         }
     }
