@@ -30,7 +30,11 @@ public final class Download implements AutoCloseable {
     /** The public API. */
     public static final String DEFAULT_API = "https://clinicaltrials.gov/api/v2";
 
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(20))
+    /** How long a connection, and then an answer, is waited for (the messages of {@link Unreachable} say so). */
+    private static final Duration CONNECTING = Duration.ofSeconds(20);
+    private static final Duration ANSWERING = Duration.ofSeconds(60);
+
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(CONNECTING)
             .followRedirects(HttpClient.Redirect.NORMAL).build();
     private final String api;
     private final Path folder;
@@ -128,7 +132,7 @@ public final class Download implements AutoCloseable {
      */
     private byte[] get(String url, java.util.function.IntFunction<String> refusal)
             throws IOException, CtgovInputException {
-        HttpRequest req = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
+        HttpRequest req = HttpRequest.newBuilder(URI.create(url)).timeout(ANSWERING)
                 .header("Accept", "application/json").GET().build();
         HttpResponse<byte[]> res;
         try {
@@ -169,20 +173,20 @@ public final class Download implements AutoCloseable {
                 return "its address is not known (no network, or a mistyped --api)";
             }
             if (caused(e, java.net.http.HttpConnectTimeoutException.class)) {
-                return "no answer within 20 seconds";
+                return "no answer within " + CONNECTING.toSeconds() + " seconds";
             }
             if (caused(e, java.net.http.HttpTimeoutException.class)) {
-                return "no answer within 60 seconds";
+                return "no answer within " + ANSWERING.toSeconds() + " seconds";
             }
             if (caused(e, javax.net.ssl.SSLException.class)) {
                 return "the secure connection failed";
             }
+            if (caused(e, java.net.ConnectException.class)) {
+                return "no connection could be made (refused, or no server at that address)";
+            }
             String m = e.getMessage();
             if (m == null || m.isBlank()) {
                 m = e.getCause() == null ? null : e.getCause().getMessage();
-            }
-            if (caused(e, java.net.ConnectException.class)) {
-                return "no connection could be made (refused, or no server at that address)";
             }
             return "the connection failed" + (m == null || m.isBlank() ? "" : " (" + m + ")");
         }
