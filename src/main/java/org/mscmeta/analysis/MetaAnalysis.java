@@ -31,7 +31,9 @@ public final class MetaAnalysis {
     /**
      * Runs the analysis.
      *
-     * @throws IllegalArgumentException when a subgroup variable or the selected outcome is not in the sheet
+     * @throws IllegalArgumentException when a subgroup variable or the selected outcome is not in the sheet, or the
+     *                                  settings are a combination that cannot be analysed
+     *                                  ({@link Settings#conflict()})
      */
     public static Results run(ExtractionSheet sheet, Settings settings) {
         return run(sheet, settings, (done, total) -> { });
@@ -56,9 +58,14 @@ public final class MetaAnalysis {
      * The settings a run of {@code settings} on {@code sheet} reports ({@link Results#settings()}): the subgroup
      * variables resolved (route and cell source when the sheet has them, unless named).
      *
-     * @throws IllegalArgumentException when a subgroup variable is not a column of the sheet
+     * @throws IllegalArgumentException when a subgroup variable is not a column of the sheet, or the settings are a
+     *                                  combination that cannot be analysed ({@link Settings#conflict()})
      */
     public static Settings resolve(ExtractionSheet sheet, Settings settings) {
+        Settings.Conflict conflict = settings.conflict();
+        if (conflict != null) {
+            throw new IllegalArgumentException("these settings cannot be analysed: " + conflict.message());
+        }
         List<String> by = resolveBy(sheet, settings.by());
         for (String b : by) {
             if (sheet.subgroupColumn(b) == null) {

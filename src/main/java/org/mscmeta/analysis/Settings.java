@@ -11,13 +11,16 @@ import org.mscmeta.pool.TauSquared;
 
 /**
  * Everything that determines an analysis, with the defaults in one place ({@link #DEFAULTS}). Immutable;
- * the {@code with...} methods return a copy with one option changed. Every result carries its settings.
+ * the {@code with...} methods return a copy with one option changed, in any order: a combination that cannot be
+ * analysed (Peto's method with a risk ratio, say) is named by {@link #conflict()} and refused by
+ * {@link MetaAnalysis#run}, not by the {@code with...} call. Every result carries its settings.
  *
  * @param measure    RR (default), OR, RD, or a proportion of MSC recipients (PLOGIT, PFT, PRAW)
- * @param method     MH (default), IV, PETO or GLMM
- * @param tau2       tau2 estimator of the random-effects model (default REML); null for no random model
- * @param hksj       Hartung-Knapp-Sidik-Jonkman adjustment of the random-effects CI (default off); not used by the
- *                   GLMM, whose interval is the Wald z interval (the command line refuses the two together)
+ * @param method     MH (default), IV, PETO or GLMM, as asked ({@link #method()}: the one in force)
+ * @param tau2       tau2 estimator of the random-effects model (default REML), as asked ({@link #tau2()}: the one in
+ *                   force); null for no random model
+ * @param hksj       Hartung-Knapp-Sidik-Jonkman adjustment of the random-effects CI (default off); not with the
+ *                   GLMM, whose interval is the Wald z interval ({@link Conflict#GLMM_HKSJ})
  * @param cc         continuity correction (default 0.5, only0)
  * @param doubleZero double-zero studies for RR and OR, as given (null: not given, exclude; RD and the proportion
  *                   measures keep them whatever is given: {@link #effectiveDoubleZero()})
@@ -53,23 +56,9 @@ public record Settings(Measure measure, Method method, TauSquared tau2, boolean 
         if (!(level > 0 && level < 1)) {
             throw new IllegalArgumentException("level must be between 0 and 1 (e.g. 0.95), got " + level);
         }
-        if (measure.isProportion() && method != Method.GLMM) {
-            method = Method.IV; // a single arm has no Mantel-Haenszel or Peto estimate
-        }
-        if (method == Method.GLMM && measure != Measure.OR && measure != Measure.PLOGIT) {
-            throw new IllegalArgumentException("--method GLMM fits odds ratios (--measure OR) or logit proportions"
-                    + " (--measure PLOGIT)");
-        }
-        if (method == Method.GLMM && tau2 != null && tau2 != TauSquared.ML) {
-            if (tau2 != TauSquared.REML) {
-                throw new IllegalArgumentException("--method GLMM estimates tau\u00b2 by maximum likelihood: use --tau2 ML"
-                        + " (or --tau2 none for the common-effect GLMM alone), not --tau2 " + tau2.name());
-            }
-            tau2 = TauSquared.ML; // the default estimator, REML, has no GLMM counterpart: the GLMM's is ML
-        }
-        if (method == Method.PETO && measure != Measure.OR) {
-            throw new IllegalArgumentException("Peto's method estimates odds ratios: use --measure OR with --method PETO");
-        }
+        // the combinations of measure, method, tau2 and hksj are checked by conflict(), not here, so that the
+        // with... methods can be called in any order (withMethod(PETO).withMeasure(OR)); method() and tau2() give
+        // the values in force, the components keep what was asked
         by = by == null ? null : List.copyOf(by);
         outcomes = outcomes == null ? List.of() : List.copyOf(outcomes);
         moderators = moderators == null ? List.of() : List.copyOf(moderators);
@@ -84,6 +73,96 @@ public record Settings(Measure measure, Method method, TauSquared tau2, boolean 
             throw new IllegalArgumentException("--control-risk: expected a proportion between 0 and 1 (e.g. 0.12),"
                     + " got " + controlRisk);
         }
+    }
+
+    /**
+     * The common-effect method in force: the one asked for, except that a proportion (a single arm, with no
+     * Mantel-Haenszel estimate) is pooled by inverse variance unless by the GLMM. The component keeps what was asked,
+     * so that {@code withMeasure(PLOGIT).withMeasure(RR)} pools by Mantel-Haenszel again.
+     */
+    @Override
+    public Method method() {
+        return measure.isProportion() && method != Method.GLMM && method != Method.PETO ? Method.IV : method;
+    }
+
+    /**
+     * The tau2 estimator in force: the one asked for, except that the GLMM, a likelihood model, estimates by maximum
+     * likelihood where the default, REML, was asked (metafor's {@code rma.glmm} has no REML).
+     */
+    @Override
+    public TauSquared tau2() {
+        return method == Method.GLMM && tau2 == TauSquared.REML ? TauSquared.ML : tau2;
+    }
+
+    /**
+     * Equal when the analyses are alike: the values in force ({@link #method()}, {@link #tau2()}) are compared, not
+     * what was asked, so that a copy made from the accessors equals its original.
+     */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Settings s && measure == s.measure && method() == s.method() && tau2() == s.tau2()
+                && hksj == s.hksj && cc.equals(s.cc) && doubleZero == s.doubleZero && level == s.level
+                && Objects.equals(by, s.by) && outcomes.equals(s.outcomes) && moderators.equals(s.moderators)
+                && sensitivity == s.sensitivity && glmmModel.equals(s.glmmModel) && convention == s.convention
+                && predictionInterval == s.predictionInterval && multiplicity.equals(s.multiplicity)
+                && Double.compare(controlRisk, s.controlRisk) == 0;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(measure, method(), tau2(), hksj, cc, doubleZero, level, by, outcomes, moderators,
+                sensitivity, glmmModel, convention, predictionInterval, multiplicity, controlRisk);
+    }
+
+    /**
+     * A combination of settings that cannot be analysed. The rules live here, once; the command line words them
+     * with its options, the library with its methods ({@link #message()}).
+     */
+    public enum Conflict {
+        /** The GLMM with a measure other than OR or PLOGIT. */
+        GLMM_MEASURE("the GLMM fits odds ratios or logit proportions: withMeasure(Measure.OR) or"
+                + " withMeasure(Measure.PLOGIT), or another method"),
+        /** The GLMM with a tau2 estimator other than ML (REML, the default, is taken as ML). */
+        GLMM_TAU2("the GLMM estimates tau\u00b2 by maximum likelihood: withTau2(TauSquared.ML), or withTau2(null)"
+                + " for the common-effect GLMM alone"),
+        /** The GLMM with the Hartung-Knapp adjustment, which belongs to the inverse-variance model. */
+        GLMM_HKSJ("the Hartung-Knapp adjustment is for the inverse-variance random-effects model; the GLMM has a"
+                + " Wald z interval (as metafor's rma.glmm): withHksj(false), or another method"),
+        /** Peto's method with a measure other than OR. */
+        PETO_MEASURE("Peto's method estimates odds ratios: withMeasure(Measure.OR), or another method");
+
+        private final String message;
+
+        Conflict(String message) {
+            this.message = message;
+        }
+
+        /** What is wrong and how to put it right, in the library's words. */
+        public String message() {
+            return message;
+        }
+    }
+
+    /**
+     * The first combination of these settings that cannot be analysed, or null when there is none.
+     * {@link MetaAnalysis#run} refuses settings with a conflict.
+     */
+    public Conflict conflict() {
+        if (method == Method.GLMM) {
+            if (measure != Measure.OR && measure != Measure.PLOGIT) {
+                return Conflict.GLMM_MEASURE;
+            }
+            if (tau2 != null && tau2 != TauSquared.ML && tau2 != TauSquared.REML) {
+                return Conflict.GLMM_TAU2;
+            }
+            if (hksj) {
+                return Conflict.GLMM_HKSJ;
+            }
+        }
+        if (method == Method.PETO && measure != Measure.OR) {
+            return Conflict.PETO_MEASURE;
+        }
+        return null;
     }
 
     public Settings withMeasure(Measure m) {
@@ -182,7 +261,7 @@ public record Settings(Measure measure, Method method, TauSquared tau2, boolean 
 
     /** The tau2 estimator's name, or "none". */
     public String tau2Name() {
-        return tau2 == null ? "none" : tau2.name();
+        return tau2() == null ? "none" : tau2().name();
     }
 
     /**

@@ -349,22 +349,11 @@ final class AnalyzeCommand implements Main.Subcommand {
     }
 
     private Settings settings() {
-        if (method == Method.PETO && measure.isProportion()) {
-            // the engine pools proportions by inverse variance whatever the method; Peto's is an odds ratio
-            throw new IllegalArgumentException("Peto's method estimates odds ratios: use --measure OR with --method"
-                    + " PETO (proportions are pooled by inverse variance, or by --method GLMM for PLOGIT)");
-        }
         if (measure.isProportion() && methodGiven && method == Method.MH) {
             // as Peto's: the engine would pool by inverse variance while the user read Mantel-Haenszel
             throw new IllegalArgumentException("--method MH pools two-arm tables; --measure " + measure.name()
                     + " pools the incidence among MSC recipients, one arm of each trial, by inverse variance (--method"
                     + " IV)" + (measure == Measure.PLOGIT ? " or by the GLMM (--method GLMM)" : ""));
-        }
-        if (method == Method.GLMM && hksj) {
-            // the engine fits the GLMM whatever hksj says, so the option would be ignored without a word
-            throw new IllegalArgumentException("--hksj adjusts the inverse-variance random-effects model; the GLMM is"
-                    + " a likelihood model with a Wald z interval (as metafor's rma.glmm): leave out --hksj, or use"
-                    + " --method IV or MH with --hksj");
         }
         TauSquared t;
         try {
@@ -412,9 +401,31 @@ final class AnalyzeCommand implements Main.Subcommand {
                         ? ": for " + v + "% write " + v + "%" : ""));
             }
         }
-        return new Settings(measure, method, t, hksj, new org.mscmeta.effect.ContinuityCorrection(cc, mode), dz,
-                confidence, byList, outcomes, moderators, sensitivityMode(), glmmModel, Convention.parse(convention), pi,
-                new org.mscmeta.analysis.Multiplicity(fdrAlpha1, fdrAlpha2, organSystem), risk);
+        Settings settings = new Settings(measure, method, t, hksj, new org.mscmeta.effect.ContinuityCorrection(cc,
+                mode), dz, confidence, byList, outcomes, moderators, sensitivityMode(), glmmModel,
+                Convention.parse(convention), pi, new org.mscmeta.analysis.Multiplicity(fdrAlpha1, fdrAlpha2,
+                organSystem), risk);
+        Settings.Conflict conflict = settings.conflict();
+        if (conflict != null) {
+            throw new IllegalArgumentException(inOptions(conflict, t));
+        }
+        return settings;
+    }
+
+    /** A conflict of the settings ({@link Settings#conflict()}: the rules live there) in the command line's words. */
+    private String inOptions(Settings.Conflict conflict, TauSquared t) {
+        return switch (conflict) {
+            case GLMM_MEASURE -> "--method GLMM fits odds ratios (--measure OR) or logit proportions (--measure PLOGIT)";
+            case GLMM_TAU2 -> "--method GLMM estimates tau\u00b2 by maximum likelihood: use --tau2 ML (or --tau2 none"
+                    + " for the common-effect GLMM alone), not --tau2 " + t.name();
+            // the engine would fit the GLMM whatever hksj says, so the option would be ignored without a word
+            case GLMM_HKSJ -> "--hksj adjusts the inverse-variance random-effects model; the GLMM is a likelihood model"
+                    + " with a Wald z interval (as metafor's rma.glmm): leave out --hksj, or use --method IV or MH with"
+                    + " --hksj";
+            case PETO_MEASURE -> "Peto's method estimates odds ratios: use --measure OR with --method PETO"
+                    + (measure.isProportion() ? " (proportions are pooled by inverse variance, or by --method GLMM for"
+                    + " PLOGIT)" : "");
+        };
     }
 
     /** The plot options of the command line. */

@@ -296,6 +296,20 @@ class AnalyzeCommandTest {
                 "--method", "MH"));
         assertTrue(mh.toString(StandardCharsets.UTF_8).contains("--method MH pools two-arm tables; --measure PLOGIT"
                 + " pools the incidence among MSC recipients"), mh.toString(StandardCharsets.UTF_8));
+        // the rules are the library's (Settings.conflict), the words the command line's
+        ByteArrayOutputStream glmmRr = new ByteArrayOutputStream();
+        assertEquals(2, runCapturingErr(glmmRr, "analyze", "x.csv", "--out", dir.toString(), "--method", "GLMM"));
+        assertTrue(glmmRr.toString(StandardCharsets.UTF_8).contains("error: --method GLMM fits odds ratios (--measure"
+                + " OR) or logit proportions (--measure PLOGIT)"), glmmRr.toString(StandardCharsets.UTF_8));
+        ByteArrayOutputStream glmmDl = new ByteArrayOutputStream();
+        assertEquals(2, runCapturingErr(glmmDl, "analyze", "x.csv", "--out", dir.toString(), "--measure", "OR",
+                "--method", "GLMM", "--tau2", "DL"));
+        assertTrue(glmmDl.toString(StandardCharsets.UTF_8).contains("use --tau2 ML (or --tau2 none for the"
+                + " common-effect GLMM alone), not --tau2 DL"), glmmDl.toString(StandardCharsets.UTF_8));
+        ByteArrayOutputStream petoRr = new ByteArrayOutputStream();
+        assertEquals(2, runCapturingErr(petoRr, "analyze", "x.csv", "--out", dir.toString(), "--method", "PETO"));
+        assertTrue(petoRr.toString(StandardCharsets.UTF_8).contains("error: Peto's method estimates odds ratios: use"
+                + " --measure OR with --method PETO\n"), petoRr.toString(StandardCharsets.UTF_8));
         assertEquals(2, runCapturingErr(err, "analyze", "x.csv", "--out", dir.toString(), "--convention", "stata"));
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("expected metafor, revman5 or meta"));
     }

@@ -16,7 +16,10 @@ import org.mscmeta.analysis.Analysis;
 import org.mscmeta.analysis.Estimate;
 import org.mscmeta.analysis.MetaAnalysis;
 import org.mscmeta.analysis.Results;
+import org.mscmeta.analysis.Method;
 import org.mscmeta.analysis.Settings;
+import org.mscmeta.effect.Measure;
+import org.mscmeta.pool.TauSquared;
 import org.mscmeta.report.PngInfo;
 import org.mscmeta.report.plot.Plots;
 import org.mscmeta.sheet.ExtractionSheet;
@@ -155,6 +158,60 @@ class LibraryApiTest {
                 paired.nMsc()[0], paired.nMsc()[1], paired.eventsControl()[0], paired.eventsControl()[1],
                 paired.nControl()[0], paired.nControl()[1]));
         assertEquals(List.of(0, 2), List.of(paired.rowNumber()[0], paired.rowNumber()[1]), "the MSC arms' rows");
+    }
+
+    /**
+     * The with... methods may be called in any order, and what one of them changes is not lost when another is
+     * called: a proportion is pooled by inverse variance, but the method asked for is kept for a later two-arm
+     * measure; a combination that cannot be analysed is named by conflict() and refused by run, in the library's
+     * words.
+     */
+    @Test
+    void settingsAreTheSameWhateverTheOrderTheyAreGivenIn() throws Exception {
+        ExtractionSheet sheet = SheetReader.withBuiltInVocabulary().read(EXAMPLE, null);
+        Settings petoFirst = Settings.DEFAULTS.withMethod(Method.PETO).withMeasure(Measure.OR);
+        Settings orFirst = Settings.DEFAULTS.withMeasure(Measure.OR).withMethod(Method.PETO);
+        assertEquals(orFirst, petoFirst);
+        assertEquals(null, petoFirst.conflict());
+        Analysis peto = MetaAnalysis.run(sheet, petoFirst).overall("Death");
+        assertEquals("PETO", peto.common().method());
+        assertEquals(MetaAnalysis.run(sheet, orFirst).overall("Death").common().estimate(), peto.common().estimate());
+
+        // through a proportion and back: Mantel-Haenszel again, not the inverse variance the proportion used
+        Settings plogit = Settings.DEFAULTS.withMeasure(Measure.PLOGIT);
+        assertEquals(Method.IV, plogit.method());
+        Settings back = plogit.withMeasure(Measure.RR);
+        assertEquals(Method.MH, back.method());
+        Analysis death = MetaAnalysis.run(sheet, back).overall("Death");
+        assertEquals("MH", death.common().method());
+        assertEquals(results.overall("Death").common().estimate(), death.common().estimate());
+        assertEquals(analysis("Death", null, null).get("common").get("estimate").asDouble(),
+                death.common().estimate(), 1e-12);
+        // a copy made from the accessors equals its original (the record's contract)
+        assertEquals(plogit, new Settings(plogit.measure(), plogit.method(), plogit.tau2(), plogit.hksj(), plogit.cc(),
+                plogit.doubleZero(), plogit.level(), plogit.by(), plogit.outcomes(), plogit.moderators(),
+                plogit.sensitivity(), plogit.glmmModel(), plogit.convention(), plogit.predictionInterval(),
+                plogit.multiplicity(), plogit.controlRisk()));
+        // the GLMM's tau2 is ML where REML, the default, was asked; REML again for another method
+        Settings glmm = Settings.DEFAULTS.withMethod(Method.GLMM).withMeasure(Measure.OR);
+        assertEquals(TauSquared.ML, glmm.tau2());
+        assertEquals(TauSquared.REML, glmm.withMethod(Method.IV).tau2());
+
+        Object[][] conflicts = {
+            {Settings.DEFAULTS.withMethod(Method.PETO), Settings.Conflict.PETO_MEASURE},
+            {Settings.DEFAULTS.withMeasure(Measure.OR).withMethod(Method.PETO).withMeasure(Measure.PLOGIT),
+                Settings.Conflict.PETO_MEASURE},
+            {Settings.DEFAULTS.withMethod(Method.GLMM), Settings.Conflict.GLMM_MEASURE},
+            {glmm.withTau2(TauSquared.DL), Settings.Conflict.GLMM_TAU2},
+            {glmm.withHksj(true), Settings.Conflict.GLMM_HKSJ},
+        };
+        for (Object[] c : conflicts) {
+            Settings s = (Settings) c[0];
+            assertEquals(c[1], s.conflict(), s.toString());
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> MetaAnalysis.run(sheet, s));
+            assertEquals("these settings cannot be analysed: " + ((Settings.Conflict) c[1]).message(), e.getMessage());
+            assertFalse(e.getMessage().contains("--"), e.getMessage());
+        }
     }
 
     @Test
