@@ -13,8 +13,9 @@ import org.mscmeta.pool.Heterogeneity;
  * @param kNotEstimable        other studies whose effect could not be computed
  * @param eventsMsc            total events, MSC arm, over the studies listed
  * @param nMsc                 total participants, MSC arm
- * @param eventsControl        total events, control arm
- * @param nControl             total participants, control arm
+ * @param eventsControl        total events, control arm (0 for a proportion measure, which pools the MSC arm alone;
+ *                             results.json has null)
+ * @param nControl             total participants, control arm (0 for a proportion measure)
  * @param common               common-effect result; {@linkplain CommonResult#isFitted() not fitted}, with the reason,
  *                             when nothing could be pooled (a null given is replaced so)
  * @param random               random-effects result; not fitted, with the reason, without a random model or with

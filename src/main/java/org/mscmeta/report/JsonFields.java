@@ -139,7 +139,7 @@ final class JsonFields {
      * {@code log_estimate} is the analysis-scale estimate (log ratio, logit, ...); null for RD, as in the metafor
      * reference cases.
      */
-    static void analysis(JsonGenerator g, Analysis a, boolean ratio, boolean registryScale) {
+    static void analysis(JsonGenerator g, Analysis a, boolean ratio, boolean comparative, boolean registryScale) {
         g.writeStartObject();
         g.writeStringProperty("outcome", a.outcome());
         if (a.subgroup() == null) {
@@ -155,8 +155,13 @@ final class JsonFields {
         g.writeNumberProperty("k_not_estimable", a.kNotEstimable());
         g.writeNumberProperty("events_msc", a.eventsMsc());
         g.writeNumberProperty("n_msc", a.nMsc());
-        g.writeNumberProperty("events_control", a.eventsControl());
-        g.writeNumberProperty("n_control", a.nControl());
+        if (comparative) {
+            g.writeNumberProperty("events_control", a.eventsControl());
+            g.writeNumberProperty("n_control", a.nControl());
+        } else { // a proportion pools the MSC arm alone: it has no control arm to total
+            g.writeNullProperty("events_control");
+            g.writeNullProperty("n_control");
+        }
         common(g, a.common(), ratio);
         random(g, a.random(), ratio);
         heterogeneity(g, a.heterogeneity());

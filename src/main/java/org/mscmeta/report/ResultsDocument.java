@@ -33,6 +33,8 @@ public final class ResultsDocument implements AutoCloseable {
     private final JsonGenerator g;
     private final boolean compact;
     private final boolean ratio;
+    /** Whether the measure compares MSC with control (not a proportion of the MSC arm alone). */
+    private final boolean comparative;
     private final java.util.concurrent.locks.ReentrantLock lock = new java.util.concurrent.locks.ReentrantLock();
     private final java.util.concurrent.locks.Condition progress = lock.newCondition();
     /** Serialised outcomes not yet handed to the writer, by index. */
@@ -52,6 +54,7 @@ public final class ResultsDocument implements AutoCloseable {
         this.out = out;
         this.compact = rows > ResultsJson.PRETTY_MAX_ROWS;
         this.ratio = settings.measure() != org.mscmeta.effect.Measure.RD;
+        this.comparative = !settings.measure().isProportion();
         this.g = FACTORY.createGenerator(compact ? ObjectWriteContext.empty() : PRETTY, out, JsonEncoding.UTF8);
         this.writer = compact ? java.util.concurrent.Executors.newSingleThreadExecutor(task -> {
             Thread t = new Thread(task, "results.json writer");
@@ -124,7 +127,7 @@ public final class ResultsDocument implements AutoCloseable {
         try (JsonGenerator bg = BLOCK_FACTORY.createGenerator(ObjectWriteContext.empty(), buf,
                 JsonEncoding.UTF8)) {
             for (Analysis a : outcome) {
-                JsonFields.analysis(bg, a, ratio, true);
+                JsonFields.analysis(bg, a, ratio, comparative, true);
             }
         }
         return buf;
@@ -200,7 +203,7 @@ public final class ResultsDocument implements AutoCloseable {
         try {
             for (List<Analysis> outcome : kept.values()) {
                 for (Analysis a : outcome) {
-                    JsonFields.analysis(g, a, ratio, false);
+                    JsonFields.analysis(g, a, ratio, comparative, false);
                 }
             }
             g.writeEndArray();

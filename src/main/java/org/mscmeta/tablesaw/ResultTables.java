@@ -80,6 +80,7 @@ public final class ResultTables {
         DoubleColumn trQ = DoubleColumn.create("subgroup_test_random_Q");
         IntColumn trDf = IntColumn.create("subgroup_test_random_df");
         DoubleColumn trP = DoubleColumn.create("subgroup_test_random_p");
+        boolean comparative = !results.settings().measure().isProportion();
         for (Analysis a : results.analyses()) {
             outcome.append(a.outcome());
             variable.append(a.subgroup() == null ? null : a.subgroup().variable());
@@ -88,8 +89,13 @@ public final class ResultTables {
             kDz.append(a.kDoubleZeroExcluded());
             eventsMsc.append(a.eventsMsc());
             nMsc.append(a.nMsc());
-            eventsControl.append(a.eventsControl());
-            nControl.append(a.nControl());
+            if (comparative) {
+                eventsControl.append(a.eventsControl());
+                nControl.append(a.nControl());
+            } else { // a proportion pools the MSC arm alone, as results.json says (null)
+                eventsControl.appendMissing();
+                nControl.appendMissing();
+            }
             CommonResult c = a.common();
             cMethod.append(c.method());
             count(cK, c.isFitted(), c.k());

@@ -420,7 +420,9 @@ final class OutcomeSheet {
         }
 
         int write(int row) {
-            w.headerRow(s, row++, new String[] {"Pooled", "k", "Estimate", "CI lower", "CI upper", "p", "Tau\u00b2",
+            // a proportion has no null hypothesis to test (its p would test 50%): no p, as in the console and plots
+            w.headerRow(s, row++, new String[] {"Pooled", "k", "Estimate", "CI lower", "CI upper",
+                m.isProportion() ? "" : "p", "Tau\u00b2",
                 "I\u00b2 (%)", "Q", "df", "p (Q)", "Prediction lower", "Prediction upper", "Estimate ("
                     + (m.isRatio() ? "log scale" : "analysis scale") + ")", "SE", "How it is computed"});
             CommonResult c = a.common();
@@ -563,7 +565,9 @@ final class OutcomeSheet {
                 w.number(x, P_EST, est, w.est);
                 w.number(x, P_LO, lo, w.est);
                 w.number(x, P_HI, hi, w.est);
-                w.number(x, P_P, p, w.pStyle);
+                if (!m.isProportion()) {
+                    w.number(x, P_P, p, w.pStyle);
+                }
                 w.number(x, P_LOG, logValue, w.num4);
                 w.number(x, P_SE, seValue, w.num4);
                 return;
@@ -576,7 +580,7 @@ final class OutcomeSheet {
             w.formula(x, P_EST, natural(l), w.est, est);
             w.formula(x, P_LO, natural(l + "-" + q + "*" + e), w.est, lo);
             w.formula(x, P_HI, natural(l + "+" + q + "*" + e), w.est, hi);
-            if (Double.isFinite(p)) {
+            if (Double.isFinite(p) && !m.isProportion()) {
                 w.formula(x, P_P, t ? "TDIST(ABS(" + l + "/" + e + ")," + (long) df + ",2)"
                         : "2*(1-NORMSDIST(ABS(" + l + "/" + e + ")))", w.pStyle, p);
             }

@@ -35,23 +35,35 @@ final class SummarySheet {
         c.add(new Column("Subgroup variable", 14, a -> a.subgroup() == null ? "(overall)" : a.subgroup().variable(),
                 null));
         c.add(new Column("Subgroup", 18, a -> a.subgroup() == null ? "" : a.subgroup().level(), null));
+        // a proportion pools the MSC arm alone: no control arm, no double-zero studies, and no null hypothesis to
+        // test (the console and the plots show no p for it either)
+        boolean comparative = !s.measure().isProportion();
         c.add(new Column("k", 5, a -> (double) a.k(), w -> w.intStyle));
-        c.add(new Column("Double-zero studies excluded", 9, a -> (double) a.kDoubleZeroExcluded(), w -> w.intStyle));
+        if (comparative) {
+            c.add(new Column("Double-zero studies excluded", 9, a -> (double) a.kDoubleZeroExcluded(),
+                    w -> w.intStyle));
+        }
         c.add(new Column("MSC events", 8, a -> (double) a.eventsMsc(), w -> w.intStyle));
         c.add(new Column("MSC total", 8, a -> (double) a.nMsc(), w -> w.intStyle));
-        c.add(new Column("Control events", 8, a -> (double) a.eventsControl(), w -> w.intStyle));
-        c.add(new Column("Control total", 8, a -> (double) a.nControl(), w -> w.intStyle));
+        if (comparative) {
+            c.add(new Column("Control events", 8, a -> (double) a.eventsControl(), w -> w.intStyle));
+            c.add(new Column("Control total", 8, a -> (double) a.nControl(), w -> w.intStyle));
+        }
         String common = "Common " + m + " (" + ModelWords.commonMethod(s) + ")";
         c.add(new Column(common, 12, a -> a.common().estimate(), w -> w.est));
         c.add(new Column("CI lower", 9, a -> a.common().ciLower(), w -> w.est));
         c.add(new Column("CI upper", 9, a -> a.common().ciUpper(), w -> w.est));
-        c.add(new Column("p", 8, a -> a.common().p(), w -> w.pStyle));
+        if (comparative) {
+            c.add(new Column("p", 8, a -> a.common().p(), w -> w.pStyle));
+        }
         if (s.tau2() != null) {
             c.add(new Column("Random " + m + " (" + ModelWords.randomMethod(s) + ")", 12,
                     a -> a.random().estimate(), w -> w.est));
             c.add(new Column("CI lower", 9, a -> a.random().ciLower(), w -> w.est));
             c.add(new Column("CI upper", 9, a -> a.random().ciUpper(), w -> w.est));
-            c.add(new Column("p", 8, a -> a.random().p(), w -> w.pStyle));
+            if (comparative) {
+                c.add(new Column("p", 8, a -> a.random().p(), w -> w.pStyle));
+            }
             c.add(new Column("Tau\u00b2", 9, a -> a.random().tau2(), w -> w.num4));
         }
         c.add(new Column("I\u00b2 (%)", 7, a -> a.heterogeneity() == null ? Double.NaN : a.heterogeneity().i2(),
@@ -65,7 +77,7 @@ final class SummarySheet {
             c.add(new Column("Prediction lower", 10, a -> a.random().piLower(), w -> w.est));
             c.add(new Column("Prediction upper", 10, a -> a.random().piUpper(), w -> w.est));
         }
-        if (!s.measure().isProportion()) {
+        if (comparative) {
             c.add(new Column("Incidence in MSC recipients (all trials)", 12, a -> a.incidence() == null
                     ? Double.NaN : a.incidence().random().estimate(), w -> w.est));
             c.add(new Column("CI lower", 9, a -> a.incidence() == null ? Double.NaN

@@ -632,6 +632,64 @@ class WorkbookTest {
         }
     }
 
+    /**
+     * A proportion pools the MSC arm alone: the Summary had control totals of 0 (the sheet's controls had events),
+     * no-double-zero counts and p-values of a test that the proportion is 50%, which the console and the plots do
+     * not show; results.json had 0 control events. Now the Summary has no such columns and results.json and the
+     * library's table have no control totals, while a comparative measure keeps them all.
+     */
+    @Test
+    void aProportionHasNoControlTotalsAndNoNullTestInTheSummary() throws Exception {
+        ExtractionSheet sheet = SheetReader.withBuiltInVocabulary().read(Path.of("examples/msc_adverse_events.csv"),
+                null);
+        for (Measure m : List.of(Measure.RR, Measure.PLOGIT)) {
+            Results r = MetaAnalysis.run(sheet, Settings.DEFAULTS.withMeasure(m));
+            Path xlsx = dir.resolve("summary-" + m + ".xlsx");
+            Workbook.write(sheet, r, null, java.util.Map.of(), xlsx, Workbook.DATA_ROWS_MAX);
+            List<String> heads = new ArrayList<>();
+            boolean comparative = m == Measure.RR;
+            try (XSSFWorkbook wb = new XSSFWorkbook(xlsx.toFile())) {
+                for (Cell c : wb.getSheet("Summary").getRow(0)) {
+                    heads.add(c.getStringCellValue().replace('\n', ' '));
+                }
+                // the outcome sheet's pooled rows: a p for the risk ratio, none for the proportion
+                Sheet death = wb.getSheet("Death");
+                int pooled = -1;
+                for (Row x : death) {
+                    if (x.getCell(0) != null && x.getCell(0).getCellType() == CellType.STRING
+                            && x.getCell(0).getStringCellValue().equals("Pooled")) {
+                        pooled = x.getRowNum();
+                    }
+                }
+                assertTrue(pooled > 0);
+                assertEquals(comparative ? "p" : "", death.getRow(pooled).getCell(5).getStringCellValue());
+                for (int j = 1; j <= 2; j++) {
+                    Cell p = death.getRow(pooled + j).getCell(5);
+                    assertEquals(comparative, p != null && p.getCellType() != CellType.BLANK, m + " pooled row " + j);
+                }
+            }
+            for (String h : List.of("Control events", "Control total", "p", "Double-zero studies excluded")) {
+                assertEquals(comparative, heads.contains(h), m + ": " + h + " in " + heads);
+            }
+            assertTrue(heads.contains("MSC events") && heads.contains("MSC total"), heads.toString());
+            Path out = Files.createDirectories(dir.resolve("json-" + m));
+            Path json = org.mscmeta.report.ResultsJson.write(r, new RunInfo("in.csv", "abc123", "-"), out);
+            var death = tools.jackson.databind.json.JsonMapper.builder().build().readTree(json.toFile())
+                    .get("analyses").get(0);
+            var table = org.mscmeta.tablesaw.ResultTables.analyses(r);
+            if (comparative) {
+                assertEquals(r.analyses().get(0).eventsControl(), death.get("events_control").asLong());
+                assertTrue(death.get("events_control").asLong() > 0, death.toString());
+                assertFalse(table.longColumn("n_control").isMissing(0));
+            } else {
+                assertTrue(death.get("events_control").isNull() && death.get("n_control").isNull(), death.toString());
+                assertTrue(table.longColumn("events_control").isMissing(0));
+                // each study row still lists its control counts as extracted
+                assertTrue(death.get("studies").get(0).get("n_control").asInt() > 0, death.toString());
+            }
+        }
+    }
+
     /** A sheet of more rows than a worksheet holds: the Data sheet lists what fits and the Warnings sheet says so. */
     @Test
     void dataSheetBeyondAWorksheetsRowsSaysWhatItLeftOut() throws Exception {
