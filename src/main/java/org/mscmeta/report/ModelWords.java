@@ -121,6 +121,15 @@ public final class ModelWords {
         return s.tau2() == null ? common(s) : random(s);
     }
 
+    /**
+     * What the squares of a forest plot are: their area is the study's weight, except under the GLMM, which weighs
+     * no study (the forest plots' note and the manuscript kit's legends say the same).
+     */
+    public static String squares(Settings s, String weight) {
+        return s.method() == Method.GLMM ? "all of one size: the mixed logistic model gives the studies no weights"
+                : "area proportional to " + weight;
+    }
+
     /** The effect measure in lower case: "risk ratio", "odds ratio", "risk difference", "proportion". */
     public static String measure(Measure m) {
         return m.label().toLowerCase(Locale.ROOT);

@@ -79,9 +79,7 @@ public final class ManuscriptKit {
                 }
                 String words = variable.equals("route") ? "administration route" : variable.equals("cell_source")
                         ? "cell source" : variable.replace('_', ' ');
-                String squares = s.method() == org.mscmeta.analysis.Method.GLMM
-                        ? "all of one size: the mixed logistic model gives the studies no weights"
-                        : "area proportional to the study's weight within its subgroup";
+                String squares = ModelWords.squares(s, "the study's weight within its subgroup");
                 StringBuilder legend = new StringBuilder(a.outcome() + " by " + words + ": " + (incidence
                         ? "incidence among MSC recipients" : measure + " of MSC versus control")
                         + " in each study (squares, " + squares + "; lines, " + ci(s)

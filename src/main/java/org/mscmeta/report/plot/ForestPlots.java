@@ -85,6 +85,7 @@ public final class ForestPlots {
         rows.add(ForestRow.blank());
         totalRows(a, s, rows, false);
         rows.add(ForestRow.blank());
+        equalSquares(a, s, rows);
         footnotes(s, rows);
         return plot(o.titleFor(a.outcome(), a.outcome()), s, o, rows, axis);
     }
@@ -125,6 +126,7 @@ public final class ForestPlots {
             rows.add(ForestRow.note("Weights are within each subgroup, " + (random ? "random effects" : "common effect")
                     + "."));
         }
+        equalSquares(overall, s, rows);
         footnotes(s, rows);
         // the user's title of the outcome's forest plot, and which subgroups these are
         String title = o.titleFor(overall.outcome(), overall.outcome()) + " by " + variable;
@@ -419,6 +421,13 @@ public final class ForestPlots {
             return "";
         }
         return left ? "Favours MSC" : "Favours control";
+    }
+
+    /** Under the GLMM, which weighs no study, a note that the squares are all of one size. */
+    private static void equalSquares(Analysis a, Settings s, List<ForestRow> rows) {
+        if (s.method() == org.mscmeta.analysis.Method.GLMM && !weighted(a, showsRandom(a, s)) && a.studies().size() > 0) {
+            rows.add(ForestRow.note("Squares are " + ModelWords.squares(s, "") + "."));
+        }
     }
 
     private static void footnotes(Settings s, List<ForestRow> rows) {

@@ -455,6 +455,10 @@ class ForestPlotTest {
         assertFalse(headTexts(glmm).contains("Weight"), headTexts(glmm).toString());
         assertTrue(headTexts(iv).contains("Weight"), headTexts(iv).toString());
         assertTrue(headTexts(iv).contains("(random)"), headTexts(iv).toString());
+        // and says why its squares are all of one size, in the plot as in the manuscript kit's legends
+        String note = "Squares are all of one size: the mixed logistic model gives the studies no weights.";
+        assertTrue(String.join("\n", texts(Plots.forest(glmm, glmm.outcomes().get(0)))).contains(note));
+        assertFalse(String.join("\n", texts(Plots.forest(iv, iv.outcomes().get(0)))).contains("Squares are"));
     }
 
     /**
