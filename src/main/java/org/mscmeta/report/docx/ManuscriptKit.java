@@ -121,8 +121,12 @@ public final class ManuscriptKit {
             heading(doc, "Figures", 13);
             int n = 1;
             for (Figure f : figures) {
+                XWPFParagraph last = null;
                 for (Path page : f.pages()) {
-                    picture(doc, page);
+                    last = picture(doc, page);
+                }
+                if (last != null) {
+                    keepNext(last); // the legend on the page of the figure (its last page)
                 }
                 XWPFParagraph p = doc.createParagraph();
                 XWPFRun label = p.createRun();
@@ -141,10 +145,20 @@ public final class ManuscriptKit {
 
     private static void heading(XWPFDocument doc, String text, int size) {
         XWPFParagraph p = doc.createParagraph();
+        keepNext(p); // never alone at the foot of a page, its text or figure on the next
+
         XWPFRun run = p.createRun();
         run.setBold(true);
         run.setFontSize(size);
         run.setText(text);
+    }
+
+    /** Keeps {@code p} on the page of the paragraph after it (POI's setKeepNext needs the properties to exist). */
+    private static void keepNext(XWPFParagraph p) {
+        if (!p.getCTP().isSetPPr()) {
+            p.getCTP().addNewPPr();
+        }
+        p.setKeepNext(true);
     }
 
     private static void text(XWPFDocument doc, String text, boolean small) {
@@ -197,6 +211,9 @@ public final class ManuscriptKit {
         }
         for (int i = 0; i < rows.size(); i++) {
             XWPFTableRow row = table.getRow(i);
+            // the heading row on every page the table runs onto, and no outcome's row split across two
+            row.setRepeatHeader(i == 0);
+            row.setCantSplitRow(true);
             if (rows.get(i)[4] == null) {
                 row.getCell(3).getCTTc().addNewTcPr().addNewGridSpan().setVal(java.math.BigInteger.valueOf(3));
                 row.removeCell(5);
@@ -223,7 +240,7 @@ public final class ManuscriptKit {
     }
 
     /** A PNG at 16 cm wide (its aspect kept), on its own paragraph. */
-    private static void picture(XWPFDocument doc, Path png) throws IOException {
+    private static XWPFParagraph picture(XWPFDocument doc, Path png) throws IOException {
         int[] size = org.mscmeta.report.plot.DrawingFiles.pngSize(png);
         double widthCm = 16;
         double heightCm = Math.min(widthCm * size[1] / size[0], 22);
@@ -236,5 +253,6 @@ public final class ManuscriptKit {
         } catch (org.apache.poi.openxml4j.exceptions.InvalidFormatException e) {
             throw new IOException(png + ": " + e.getMessage(), e);
         }
+        return p;
     }
 }

@@ -67,6 +67,49 @@ class ManuscriptKitTest {
     }
 
     /**
+     * Headings keep with what follows them and a figure with its legend: "Figures" stood alone at the foot of the
+     * first page with its figure on the next (seen in LibreOffice); the summary of findings ran onto a second page
+     * without its heading row.
+     */
+    @Test
+    void headingsAndFiguresKeepWithWhatFollows(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        var r = MetaAnalysis.run(SheetReader.withBuiltInVocabulary().read(Path.of("examples/msc_adverse_events.csv"),
+                null), Settings.DEFAULTS.withOutcome("Death"));
+        Path docx = dir.resolve("report.docx");
+        Path png = Path.of("reports/plots/forest-death.png");
+        ManuscriptKit.write(r, List.of(new ManuscriptKit.Figure(List.of(png, png), "Two pages."),
+                new ManuscriptKit.Figure(List.of(png), "One page.")), docx);
+        try (var doc = new org.apache.poi.xwpf.usermodel.XWPFDocument(java.nio.file.Files.newInputStream(docx))) {
+            var paragraphs = doc.getParagraphs();
+            int headings = 0;
+            int legends = 0;
+            for (int i = 0; i < paragraphs.size(); i++) {
+                var p = paragraphs.get(i);
+                if (List.of("Methods", "Summary of findings", "Figures").contains(p.getText())) {
+                    headings++;
+                    assertTrue(p.isKeepNext(), p.getText());
+                }
+                if (p.getText().startsWith("Figure ")) {
+                    legends++;
+                    var picture = paragraphs.get(i - 1);
+                    assertFalse(picture.getRuns().get(0).getEmbeddedPictures().isEmpty());
+                    assertTrue(picture.isKeepNext(), p.getText());
+                }
+            }
+            assertTrue(headings == 3 && legends == 2, headings + " headings, " + legends + " legends");
+            // the first page of a two-page figure does not ask to share a page with the second
+            var first = paragraphs.stream().filter(p -> !p.getRuns().isEmpty()
+                    && !p.getRuns().get(0).getEmbeddedPictures().isEmpty()).findFirst().orElseThrow();
+            assertFalse(first.isKeepNext());
+            // the summary of findings repeats its heading row on every page it runs onto
+            var table = doc.getTables().get(0);
+            assertTrue(table.getRow(0).isRepeatHeader());
+            assertFalse(table.getRow(1).isRepeatHeader());
+            assertTrue(table.getRow(1).isCantSplitRow());
+        }
+    }
+
+    /**
      * The mixed logistic models give the studies no weights and the plots draw their squares all of one size; the
      * legend said "area proportional to the study's weight".
      */
