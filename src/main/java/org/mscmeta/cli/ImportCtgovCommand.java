@@ -305,18 +305,26 @@ final class ImportCtgovCommand implements Main.Subcommand {
                 continue;
             }
             List<RegistryFile> found = new ArrayList<>();
+            List<String> subfolders = new ArrayList<>();
             try (java.util.stream.Stream<Path> in = Files.list(p)) {
                 for (Path f : (Iterable<Path>) in.sorted()::iterator) {
                     Kind k = Files.isRegularFile(f) ? kind(f) : null;
                     if (k != null) {
                         found.add(new RegistryFile(f, k));
+                    } else if (Files.isDirectory(f)) {
+                        subfolders.add(f.getFileName() + "/");
                     }
                 }
             }
             if (found.isEmpty()) {
+                // records kept one folder per trial are not read: say so, rather than that there is nothing
+                String inside = subfolders.isEmpty() ? "" : " (its subfolders are not read: "
+                        + String.join(", ", subfolders.subList(0, Math.min(3, subfolders.size())))
+                        + (subfolders.size() > 3 ? " and " + (subfolders.size() - 3) + " more" : "")
+                        + "; name them, or their files)";
                 throw new CtgovInputException(p.toString(), null, "a folder that holds no .json or .xml record and"
-                        + " no AACT table (reported_events, reported_event_totals, result_groups): name the registry"
-                        + " files");
+                        + " no AACT table (reported_events, reported_event_totals, result_groups)" + inside
+                        + ": name the registry files");
             }
             out.addAll(found);
         }

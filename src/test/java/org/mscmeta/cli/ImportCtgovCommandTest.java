@@ -287,6 +287,22 @@ class ImportCtgovCommandTest {
         assertTrue(e.contains(folder.toString()) && e.contains("holds no .json or .xml record and no AACT table"), e);
         assertFalse(e.contains("Exception") || e.contains("java."), e);
         assertFalse(Files.exists(out), "nothing written");
+        assertFalse(e.contains("subfolders"), e);
+
+        // records kept one folder per trial: the subfolders are named, as they are not read
+        for (String nct : List.of("NCT02097641", "NCT02210780", "NCT02278341", "NCT02298023", "NCT02467387")) {
+            Files.copy(fixture(nct + ".json"), Files.createDirectories(folder.resolve(nct)).resolve(nct + ".json"));
+        }
+        err.reset();
+        assertEquals(Main.EXIT_BAD_INPUT, run(err, "import-ctgov", folder.toString(), "--out", out.toString()));
+        e = err.toString(StandardCharsets.UTF_8);
+        assertTrue(e.contains("(its subfolders are not read: NCT02097641/, NCT02210780/, NCT02278341/ and 2 more;"
+                + " name them, or their files): name the registry files"), e);
+        assertFalse(Files.exists(out), "nothing written");
+        // named, they are read
+        assertEquals(0, run(err, "import-ctgov", folder.resolve("NCT02097641").toString(),
+                folder.resolve("NCT02298023").toString(), "--out", out.toString()));
+        assertTrue(Files.exists(out.resolve("ctgov_adverse_events.csv")));
     }
 
     @Test
