@@ -120,6 +120,7 @@ public final class MetaAnalysis {
         List<SubgroupComparison> tests = new ArrayList<>();
         List<Notice> notices = new ArrayList<>(sheet.notices());
         notices.addAll(unusedSettings(resolved));
+        notices.addAll(outsideConvention(resolved));
         notices.addAll(SensitivityAnalysis.mixedModerators(sheet, resolved));
         for (OutcomeResult r : perOutcome) {
             analyses.addAll(r.analyses());
@@ -171,6 +172,22 @@ public final class MetaAnalysis {
                     : "this run fits neither (--sensitivity none)")));
         }
         return out;
+    }
+
+    /**
+     * A setting the convention's program does not have, so that the run is not that program's analysis although it
+     * follows its conventions (category {@code settings}): RevMan 5 fits its random-effects model by
+     * DerSimonian-Laird only, while the default estimator here is REML (metafor's and R meta's default).
+     */
+    static List<Notice> outsideConvention(Settings s) {
+        if (s.convention() != org.mscmeta.effect.Convention.REVMAN5 || s.tau2() == null
+                || s.tau2() == org.mscmeta.pool.TauSquared.DL || s.method() == Method.GLMM) {
+            return List.of();
+        }
+        return List.of(new Notice("settings", null, "--convention revman5: RevMan 5 estimates tau\u00b2 by"
+                + " DerSimonian-Laird only, and this run's random-effects model uses " + s.tau2().name()
+                + (s.tau2() == org.mscmeta.pool.TauSquared.REML ? " (the default)" : "") + ": add --tau2 DL to reproduce RevMan 5's"
+                + " random-effects results"));
     }
 
     private record OutcomeResult(List<Analysis> analyses, List<SubgroupComparison> tests, List<Notice> notices) {

@@ -336,6 +336,14 @@ class AnalyzeCommandTest {
             {null, "--glmm-model", "UM.RS"},
             {null, "--measure", "RD"},
             {null, "--double-zero", "exclude"},
+            // not an option without effect, but a run that follows RevMan 5's conventions without its model
+            {"--convention revman5: RevMan 5 estimates tau\u00b2 by DerSimonian-Laird only, and this run's"
+                + " random-effects model uses REML (the default): add --tau2 DL", "--convention", "revman5"},
+            {"--convention revman5: RevMan 5 estimates tau\u00b2 by DerSimonian-Laird only, and this run's"
+                + " random-effects model uses PM:", "--convention", "revman5", "--tau2", "PM"},
+            {null, "--convention", "revman5", "--tau2", "DL"},
+            {null, "--convention", "revman5", "--tau2", "none"},
+            {null, "--convention", "meta"},
         };
         int i = 0;
         for (String[] run : runs) {
