@@ -71,10 +71,21 @@ public final class MetaAnalysis {
             if (sheet.subgroupColumn(b) == null) {
                 throw noColumn(sheet, b, "to form subgroups (--by)");
             }
+            if (sheet.isOutcomeColumn(b)) {
+                // each outcome is analysed on its own: its one subgroup would repeat its analysis
+                throw new IllegalArgumentException("'" + b + "' is the outcome column of " + sheet.file() + ", and"
+                        + " every outcome is analysed on its own already: subgroups by it (--by) would repeat each"
+                        + " analysis; choose another column, such as route or cell_source");
+            }
         }
         for (String m : settings.moderators()) {
             if (sheet.subgroupColumn(m) == null) {
                 throw noColumn(sheet, m, "for --moderators");
+            }
+            if (sheet.isOutcomeColumn(m)) {
+                throw new IllegalArgumentException("'" + m + "' is the outcome column of " + sheet.file() + ", one"
+                        + " value within each outcome's analysis: it cannot be a moderator (--moderators); choose"
+                        + " another column");
             }
         }
         String group = settings.multiplicity().groupColumn();

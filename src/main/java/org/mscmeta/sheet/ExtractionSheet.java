@@ -63,21 +63,9 @@ public record ExtractionSheet(String file, int[] rowNumber, int[] eventsMsc, int
      * @return the column, or null when the sheet has none of that name
      */
     public TextColumn subgroupColumn(String name) {
-        String key = Field.headerKey(name);
-        int index = -1;
-        for (int j = 0; j < columns.size(); j++) {
-            if (Field.headerKey(columns.get(j).name()).equals(key)) {
-                index = j;
-                break;
-            }
-        }
+        int index = columnIndex(name);
         if (index < 0) {
-            Field f = Field.forHeader(name);
-            Integer j = f == null ? null : fieldColumns.get(f);
-            if (j == null) {
-                return null;
-            }
-            index = j;
+            return null;
         }
         if (Integer.valueOf(index).equals(fieldColumns.get(Field.ROUTE))) {
             return route;
@@ -86,6 +74,28 @@ public record ExtractionSheet(String file, int[] rowNumber, int[] eventsMsc, int
             return cellSource;
         }
         return columns.get(index);
+    }
+
+    /**
+     * Whether {@code name} (as {@link #subgroupColumn} finds it: the header, or a name of the field) is the column
+     * that names each row's outcome, by which every analysis is already split.
+     */
+    public boolean isOutcomeColumn(String name) {
+        int index = columnIndex(name);
+        return index >= 0 && Integer.valueOf(index).equals(fieldColumns.get(Field.OUTCOME));
+    }
+
+    /** The position of the column {@code name} names (its header, else a name of its field), or -1. */
+    private int columnIndex(String name) {
+        String key = Field.headerKey(name);
+        for (int j = 0; j < columns.size(); j++) {
+            if (Field.headerKey(columns.get(j).name()).equals(key)) {
+                return j;
+            }
+        }
+        Field f = Field.forHeader(name);
+        Integer j = f == null ? null : fieldColumns.get(f);
+        return j == null ? -1 : j;
     }
 
     /** True when the sheet has the column (under its name or an alias). */

@@ -480,6 +480,23 @@ class AdversarialInputTest {
                 + " you mean 'dose_description'?");
     }
 
+    /**
+     * The outcome column is what every analysis is split by already: --by outcome wrote each analysis twice (58
+     * analyses for the example's 29 outcomes, exit 0), and as a moderator it is one value within each analysis.
+     */
+    @Test
+    void theOutcomeColumnIsRefusedAsSubgroupsOrModerator() throws Exception {
+        Path p = dir.resolve("outcomes.csv");
+        Files.writeString(p, "study,Adverse event,route,events_msc,n_msc,events_control,n_control\n"
+                + "A,Fever,intravenous,1,10,2,10\nB,Fever,intrathecal,3,10,1,10\n");
+        String by = " is the outcome column of outcomes.csv, and every outcome is analysed on its own already:"
+                + " subgroups by it (--by) would repeat each analysis";
+        refused(analyze(p, "--by", "Adverse event"), p, "error: 'Adverse event'" + by);
+        refused(analyze(p, "--by", "route,outcome"), p, "error: 'outcome'" + by);
+        refused(analyze(p, "--moderators", "adverse_event"), p, "error: 'adverse_event' is the outcome column of"
+                + " outcomes.csv, one value within each outcome's analysis: it cannot be a moderator");
+    }
+
     @Test
     void anEmptyOutIsRefused() throws Exception {
         Path p = dir.resolve("ok.csv");
