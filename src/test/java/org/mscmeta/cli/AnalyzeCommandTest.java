@@ -271,6 +271,15 @@ class AnalyzeCommandTest {
         assertEquals(30, e.lines().findFirst().orElseThrow().split(": ", 3)[2].split(", ").length, e);
     }
 
+    /** analyze x.csv with {@code options} exits 2 and its error output holds {@code words}. */
+    private void refusedSaying(String words, String... options) {
+        List<String> args = new java.util.ArrayList<>(List.of("analyze", "x.csv", "--out", dir.toString()));
+        args.addAll(List.of(options));
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        assertEquals(2, runCapturingErr(err, args.toArray(new String[0])), args.toString());
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains(words), err.toString(StandardCharsets.UTF_8));
+    }
+
     @Test
     void badOptionValueExitsTwo() {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -279,37 +288,19 @@ class AnalyzeCommandTest {
         assertEquals(2, runCapturingErr(err, "analyze", "x.csv", "--out", dir.toString(), "--measure", "HR"));
         assertEquals(2, runCapturingErr(err, "analyze", "x.csv", "--out", dir.toString(), "--method", "PETO"));
         // proportions were pooled by inverse variance under --method PETO without a word
-        ByteArrayOutputStream peto = new ByteArrayOutputStream();
-        assertEquals(2, runCapturingErr(peto, "analyze", "x.csv", "--out", dir.toString(), "--measure", "PLOGIT",
-                "--method", "PETO"));
-        assertTrue(peto.toString(StandardCharsets.UTF_8).contains("Peto's method estimates odds ratios"),
-                peto.toString(StandardCharsets.UTF_8));
+        refusedSaying("Peto's method estimates odds ratios", "--measure", "PLOGIT", "--method", "PETO");
         // --hksj was ignored under --method GLMM without a word (results.json said hksj: true in its settings)
-        ByteArrayOutputStream glmm = new ByteArrayOutputStream();
-        assertEquals(2, runCapturingErr(glmm, "analyze", "x.csv", "--out", dir.toString(), "--measure", "OR",
-                "--method", "GLMM", "--hksj"));
-        assertTrue(glmm.toString(StandardCharsets.UTF_8).contains("leave out --hksj"),
-                glmm.toString(StandardCharsets.UTF_8));
+        refusedSaying("leave out --hksj", "--measure", "OR", "--method", "GLMM", "--hksj");
         // and under --method MH, which the engine replaces by inverse variance for proportions
-        ByteArrayOutputStream mh = new ByteArrayOutputStream();
-        assertEquals(2, runCapturingErr(mh, "analyze", "x.csv", "--out", dir.toString(), "--measure", "PLOGIT",
-                "--method", "MH"));
-        assertTrue(mh.toString(StandardCharsets.UTF_8).contains("--method MH pools two-arm tables; --measure PLOGIT"
-                + " pools the incidence among MSC recipients"), mh.toString(StandardCharsets.UTF_8));
+        refusedSaying("--method MH pools two-arm tables; --measure PLOGIT pools the incidence among MSC recipients",
+                "--measure", "PLOGIT", "--method", "MH");
         // the rules are the library's (Settings.conflict), the words the command line's
-        ByteArrayOutputStream glmmRr = new ByteArrayOutputStream();
-        assertEquals(2, runCapturingErr(glmmRr, "analyze", "x.csv", "--out", dir.toString(), "--method", "GLMM"));
-        assertTrue(glmmRr.toString(StandardCharsets.UTF_8).contains("error: --method GLMM fits odds ratios (--measure"
-                + " OR) or logit proportions (--measure PLOGIT)"), glmmRr.toString(StandardCharsets.UTF_8));
-        ByteArrayOutputStream glmmDl = new ByteArrayOutputStream();
-        assertEquals(2, runCapturingErr(glmmDl, "analyze", "x.csv", "--out", dir.toString(), "--measure", "OR",
-                "--method", "GLMM", "--tau2", "DL"));
-        assertTrue(glmmDl.toString(StandardCharsets.UTF_8).contains("use --tau2 ML (or --tau2 none for the"
-                + " common-effect GLMM alone), not --tau2 DL"), glmmDl.toString(StandardCharsets.UTF_8));
-        ByteArrayOutputStream petoRr = new ByteArrayOutputStream();
-        assertEquals(2, runCapturingErr(petoRr, "analyze", "x.csv", "--out", dir.toString(), "--method", "PETO"));
-        assertTrue(petoRr.toString(StandardCharsets.UTF_8).contains("error: Peto's method estimates odds ratios: use"
-                + " --measure OR with --method PETO\n"), petoRr.toString(StandardCharsets.UTF_8));
+        refusedSaying("error: --method GLMM fits odds ratios (--measure OR) or logit proportions (--measure PLOGIT)",
+                "--method", "GLMM");
+        refusedSaying("use --tau2 ML (or --tau2 none for the common-effect GLMM alone), not --tau2 DL", "--measure",
+                "OR", "--method", "GLMM", "--tau2", "DL");
+        refusedSaying("error: Peto's method estimates odds ratios: use --measure OR with --method PETO\n", "--method",
+                "PETO");
         assertEquals(2, runCapturingErr(err, "analyze", "x.csv", "--out", dir.toString(), "--convention", "stata"));
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("expected metafor, revman5 or meta"));
     }
