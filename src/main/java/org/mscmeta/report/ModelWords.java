@@ -121,13 +121,12 @@ public final class ModelWords {
         return s.tau2() == null ? common(s) : random(s);
     }
 
-    /**
-     * What the squares of a forest plot are: their area is the study's weight, except under the GLMM, which weighs
-     * no study (the forest plots' note and the manuscript kit's legends say the same).
-     */
+    /** The squares of a forest plot under the GLMM, which weighs no study (the plots' note, the kit's legends). */
+    public static final String EQUAL_SQUARES = "all of one size: the mixed logistic model gives the studies no weights";
+
+    /** What the squares of a forest plot are: their area is the study's {@code weight}, except under the GLMM. */
     public static String squares(Settings s, String weight) {
-        return s.method() == Method.GLMM ? "all of one size: the mixed logistic model gives the studies no weights"
-                : "area proportional to " + weight;
+        return s.method() == Method.GLMM ? EQUAL_SQUARES : "area proportional to " + weight;
     }
 
     /** The effect measure in lower case: "risk ratio", "odds ratio", "risk difference", "proportion". */

@@ -425,8 +425,8 @@ public final class ForestPlots {
 
     /** Under the GLMM, which weighs no study, a note that the squares are all of one size. */
     private static void equalSquares(Analysis a, Settings s, List<ForestRow> rows) {
-        if (s.method() == org.mscmeta.analysis.Method.GLMM && !weighted(a, showsRandom(a, s)) && a.studies().size() > 0) {
-            rows.add(ForestRow.note("Squares are " + ModelWords.squares(s, "") + "."));
+        if (s.method() == org.mscmeta.analysis.Method.GLMM && a.studies().size() > 0) {
+            rows.add(ForestRow.note("Squares are " + ModelWords.EQUAL_SQUARES + "."));
         }
     }
 
