@@ -284,20 +284,61 @@ public final class MetaAnalysis {
             if (random) {
                 tests.add(comparison(outcome, variable, "random", randomTest));
             }
+            String commonWords = s.method().words() + " estimate";
             if (!common && !random) {
                 notices.add(new Notice("subgroup_test", outcome, outcome + ": no test for subgroup differences by "
-                        + variable + " (fewer than two subgroups have a pooled estimate)"));
+                        + variable + " (fewer than two subgroups have a pooled estimate"
+                        + withStandardError(levelAnalyses, false) + ")"));
             } else if (!common) {
                 notices.add(new Notice("subgroup_test", outcome, outcome + ": no common-effect test for subgroup"
-                        + " differences by " + variable + " (fewer than two subgroups have a " + s.method().words()
-                        + " estimate)"));
+                        + " differences by " + variable + " (fewer than two subgroups have a " + commonWords
+                        + withStandardError(levelAnalyses, false) + ")"));
             } else if (randomTest != null && !random) {
                 notices.add(new Notice("subgroup_test", outcome, outcome + ": no random-effects test for subgroup"
                         + " differences by " + variable + " (fewer than two subgroups have a random-effects"
                         + " estimate with a standard error)"));
             }
+            // a test that stands on some of the subgroups names those it leaves out: its df alone would not
+            if (common) {
+                leftOut(outcome, variable, "common-effect", commonWords, levelAnalyses, false, notices);
+            }
+            if (random) {
+                leftOut(outcome, variable, "random-effects", "random-effects estimate", levelAnalyses, true, notices);
+            }
         }
         return new OutcomeResult(analyses, tests, notices);
+    }
+
+    /** Whether a level's estimate of one model enters the test for subgroup differences (as SubgroupTest). */
+    private static boolean tested(Analysis a, boolean random) {
+        double est = random ? a.random().logEstimate() : a.common().logEstimate();
+        double se = random ? a.random().se() : a.common().se();
+        return Double.isFinite(est) && Double.isFinite(se) && se > 0;
+    }
+
+    /** " with a standard error" when a level left out of a test has that model's estimate but no standard error. */
+    private static String withStandardError(List<Analysis> levels, boolean random) {
+        for (Analysis a : levels) {
+            if (Double.isFinite(random ? a.random().logEstimate() : a.common().logEstimate()) && !tested(a, random)) {
+                return " with a standard error";
+            }
+        }
+        return "";
+    }
+
+    private static void leftOut(String outcome, String variable, String model, String estimateWords,
+                                List<Analysis> levels, boolean random, List<Notice> notices) {
+        List<String> names = new ArrayList<>();
+        for (Analysis a : levels) {
+            if (!tested(a, random)) {
+                names.add(a.subgroup().level());
+            }
+        }
+        if (!names.isEmpty()) {
+            notices.add(new Notice("subgroup_test", outcome, outcome + ": the " + model + " test for subgroup"
+                    + " differences by " + variable + " leaves out " + String.join(", ", names) + " (no "
+                    + estimateWords + withStandardError(levels, random) + ")"));
+        }
     }
 
     private static SubgroupComparison comparison(String outcome, String variable, String model, SubgroupTest t) {

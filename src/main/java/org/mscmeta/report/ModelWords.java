@@ -110,10 +110,10 @@ public final class ModelWords {
         }
         if (untested.size() == models.size()) {
             return java.util.List.of(
-                    "Test for subgroup differences: not applicable (fewer than two subgroups have a pooled estimate)");
+                    "Test for subgroup differences: not applicable (fewer than two subgroups have a pooled estimate with a standard error)");
         }
         return untested.stream().map(m -> "Test for subgroup differences, " + model(m, s)
-                + ": not applicable (fewer than two subgroups have its estimate)").toList();
+                + ": not applicable (fewer than two subgroups have its estimate with a standard error)").toList();
     }
 
     /** The model the plots show: {@link #random} when there is a random-effects model, else {@link #common}. */

@@ -136,6 +136,6 @@ class ManuscriptKitTest {
                 .findFirst().orElseThrow();
         assertTrue(legend.contains(" Test for subgroup differences, random effects (REML): Chi\u00b2 = 0.35"), legend);
         assertTrue(legend.endsWith(" Test for subgroup differences, common effect (Mantel-Haenszel): not applicable"
-                + " (fewer than two subgroups have its estimate)."), legend);
+                + " (fewer than two subgroups have its estimate with a standard error)."), legend);
     }
 }

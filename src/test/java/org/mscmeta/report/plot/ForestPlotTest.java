@@ -507,7 +507,7 @@ class ForestPlotTest {
         Results none = MetaAnalysis.run(SheetReader.withBuiltInVocabulary().read(sheet, null), Settings.DEFAULTS);
         String all = String.join(" ", allTexts(bySubgroup(none)));
         assertTrue(all.contains("Test for subgroup differences: not applicable (fewer than two subgroups have a"
-                + " pooled estimate)"), all);
+                + " pooled estimate with a standard error)"), all);
         assertFalse(all.contains("Test for subgroup differences, "), "no test of either model: " + all);
 
         Results mh = MetaAnalysis.run(SheetReader.withBuiltInVocabulary().read(
@@ -517,7 +517,7 @@ class ForestPlotTest {
                 + " Chi\u00b2\u00a0=\u00a00.35")), texts.toString());
         String joined = String.join(" ", texts); // a long note wraps onto a second line
         assertTrue(joined.contains("Test for subgroup differences, common effect (Mantel-Haenszel): not applicable"
-                + " (fewer than two subgroups have its estimate)"), joined);
+                + " (fewer than two subgroups have its estimate with a standard error)"), joined);
         assertFalse(texts.stream().anyMatch(x -> x.startsWith("Test for subgroup differences: not")), texts.toString());
     }
 
