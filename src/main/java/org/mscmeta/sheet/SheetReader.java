@@ -1,6 +1,7 @@
 package org.mscmeta.sheet;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -38,6 +39,25 @@ public final class SheetReader {
         return new SheetReader(Vocabulary.builtIn());
     }
 
+    /** The files of a folder that could be sheets, as the refusal of the folder names them (" (it holds ...)"). */
+    private static String sheetsIn(Path folder) {
+        java.util.List<String> names;
+        try (java.util.stream.Stream<Path> files = Files.list(folder)) {
+            names = files.filter(Files::isRegularFile).map(f -> f.getFileName().toString())
+                    .filter(f -> f.toLowerCase(Locale.ROOT).matches(".*\\.(csv|tsv|txt|xlsx|xlsm|xls|ods|rm5)")
+                            && !f.startsWith("~$") && !f.startsWith(".~lock"))
+                    .sorted().toList();
+        } catch (IOException | UncheckedIOException e) {
+            return "";
+        }
+        if (names.isEmpty()) {
+            return " (it holds none of these)";
+        }
+        int shown = Math.min(names.size(), 5);
+        return " (it holds " + String.join(", ", names.subList(0, shown))
+                + (names.size() > shown ? " and " + (names.size() - shown) + " more" : "") + ")";
+    }
+
     /**
      * Reads and validates a sheet.
      *
@@ -51,7 +71,8 @@ public final class SheetReader {
         String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
         if (Files.isDirectory(file)) {
             throw new InvalidInputException(file.toString(), "a sheet's file (a .csv, .tsv or .txt file, an .xlsx,"
-                    + " .xls or .ods workbook, or a RevMan 5 review, .rm5), but this is a folder: name the file in it");
+                    + " .xls or .ods workbook, or a RevMan 5 review, .rm5), but this is a folder: name the file in it"
+                    + sheetsIn(file));
         }
         if (!Files.exists(file)) {
             throw new NoSuchFileException(file.toString(), null, "no such input file");

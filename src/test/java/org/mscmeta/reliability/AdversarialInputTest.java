@@ -156,9 +156,15 @@ class AdversarialInputTest {
     void aFolderGivenAsTheSheetIsRefusedAsAFolderNotAsMissing() throws Exception {
         Path folder = Files.createDirectories(dir.resolve("extraction"));
         Files.writeString(folder.resolve("trials.csv"), HEAD + "A,Fever,1,10,2,10\n");
+        Files.writeString(folder.resolve("notes.md"), "which trials\n");
+        Files.createDirectories(folder.resolve("review"));
+        Files.writeString(folder.resolve("review/groups.csv"), "nct_id,group_id,role\n");
         Cli.Run r = analyze(folder);
-        refused(r, folder, "but this is a folder", "name the file in it");
+        // the sheets in it are named (as the folder of an import, whose sheet the user need not know the name of)
+        refused(r, folder, "but this is a folder", "name the file in it (it holds trials.csv)");
         assertFalse(r.err().contains("no such file"), r.err());
+        Path empty = Files.createDirectories(dir.resolve("empty"));
+        refused(analyze(empty), empty, "but this is a folder: name the file in it (it holds none of these)");
     }
 
     @Test
