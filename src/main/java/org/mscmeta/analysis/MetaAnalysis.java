@@ -78,6 +78,8 @@ public final class MetaAnalysis {
                         + " analysis; choose another column, such as route or cell_source");
             }
         }
+        onceEach(sheet, by, "--by");
+        onceEach(sheet, settings.moderators(), "--moderators");
         for (String m : settings.moderators()) {
             if (sheet.subgroupColumn(m) == null) {
                 throw noColumn(sheet, m, "for --moderators");
@@ -484,6 +486,21 @@ public final class MetaAnalysis {
     }
 
     /** Route and cell source when the sheet has values for them, unless the user named variables. */
+    /** Refuses a list of columns that names one column twice (the same name, or a name and its alias). */
+    private static void onceEach(ExtractionSheet sheet, List<String> columns, String option) {
+        for (int i = 0; i < columns.size(); i++) {
+            for (int j = i + 1; j < columns.size(); j++) {
+                if (sheet.sameColumn(columns.get(i), columns.get(j))) {
+                    String twice = columns.get(i).equals(columns.get(j))
+                            ? "the column '" + columns.get(i) + "' of " + sheet.file() + " twice"
+                            : "one column of " + sheet.file() + " twice, as '" + columns.get(i) + "' and '"
+                            + columns.get(j) + "'";
+                    throw new IllegalArgumentException(option + " names " + twice + ": give each column once");
+                }
+            }
+        }
+    }
+
     private static List<String> resolveBy(ExtractionSheet sheet, List<String> by) {
         if (by != null) {
             List<String> out = new ArrayList<>();

@@ -85,6 +85,12 @@ public record ExtractionSheet(String file, int[] rowNumber, int[] eventsMsc, int
         return index >= 0 && Integer.valueOf(index).equals(fieldColumns.get(Field.OUTCOME));
     }
 
+    /** Whether {@code a} and {@code b} name the same column of the sheet (as {@link #subgroupColumn} finds them). */
+    public boolean sameColumn(String a, String b) {
+        int i = columnIndex(a);
+        return i >= 0 && i == columnIndex(b);
+    }
+
     /** The position of the column {@code name} names (its header, else a name of its field), or -1. */
     private int columnIndex(String name) {
         String key = Field.headerKey(name);

@@ -503,6 +503,23 @@ class AdversarialInputTest {
                 + " outcomes.csv, one value within each outcome's analysis: it cannot be a moderator");
     }
 
+    /** A column named twice, as given or by a name of its field, would repeat its subgroups or its coefficient. */
+    @Test
+    void aColumnNamedTwiceForSubgroupsOrModeratorsIsRefused() throws Exception {
+        Path p = dir.resolve("twice.csv");
+        Files.writeString(p, "study,year,outcome,route,events_msc,n_msc,events_control,n_control\n"
+                + "A,2019,Fever,intravenous,1,10,2,10\nB,2021,Fever,intrathecal,3,10,1,10\n");
+        refused(analyze(p, "--by", "route,route"), p,
+                "error: --by names the column 'route' of twice.csv twice: give each column once");
+        refused(analyze(p, "--by", "route,Route"), p,
+                "error: --by names one column of twice.csv twice, as 'route' and 'Route': give each column once");
+        refused(analyze(p, "--by", "route,administration"), p, "as 'route' and 'administration'");
+        refused(analyze(p, "--moderators", "year,YEAR"), p, "error: --moderators names one column of twice.csv"
+                + " twice, as 'year' and 'YEAR'");
+        assertEquals(0, analyze(p, "--by", "route", "--moderators", "route").status(),
+                "one column for subgroups and as a moderator is two analyses");
+    }
+
     @Test
     void anEmptyOutIsRefused() throws Exception {
         Path p = dir.resolve("ok.csv");
