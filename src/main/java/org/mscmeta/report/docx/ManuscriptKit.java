@@ -77,13 +77,16 @@ public final class ManuscriptKit {
                 if (p.isEmpty()) {
                     continue;
                 }
+                boolean named = variable.equals("route") || variable.equals("cell_source");
                 String words = variable.equals("route") ? "administration route" : variable.equals("cell_source")
                         ? "cell source" : variable.replace('_', ' ');
+                // "within each cell source", but "within each subgroup of donor", not "within each donor"
+                String within = named ? words : "subgroup of " + words;
                 String squares = ModelWords.squares(s, "the study's weight within its subgroup");
                 StringBuilder legend = new StringBuilder(a.outcome() + " by " + words + ": " + (incidence
                         ? "incidence among MSC recipients" : measure + " of MSC versus control")
                         + " in each study (squares, " + squares + "; lines, " + ci(s)
-                        + " confidence intervals) and pooled within each " + words
+                        + " confidence intervals) and pooled within each " + within
                         + " and overall (diamonds, " + ModelWords.shown(s) + ").");
                 List<SubgroupComparison> tests = r.subgroupTests(a.outcome(), variable);
                 for (SubgroupComparison t : tests) {

@@ -138,4 +138,21 @@ class ManuscriptKitTest {
         assertTrue(legend.endsWith(" Test for subgroup differences, common effect (Mantel-Haenszel): not applicable"
                 + " (fewer than two subgroups have its estimate with a standard error)."), legend);
     }
+
+    /**
+     * A legend pools "within each cell source" or "within each administration route", and within each subgroup of
+     * any other column: it said "pooled within each donor", as if each donor were a person.
+     */
+    @Test
+    void aLegendNamesTheSubgroupsOfAnyColumnInWords() throws Exception {
+        List<String> named = legends(Settings.DEFAULTS);
+        assertTrue(named.stream().anyMatch(l -> l.startsWith("Death by cell source:")
+                && l.contains(" and pooled within each cell source and overall")), named.toString());
+        List<String> donor = legends(Settings.DEFAULTS.withBy(List.of("donor")));
+        assertFalse(donor.isEmpty());
+        donor.forEach(l -> {
+            assertTrue(l.startsWith("Death by donor:"), l);
+            assertTrue(l.contains(" and pooled within each subgroup of donor and overall"), l);
+        });
+    }
 }
