@@ -78,6 +78,9 @@ class WorkbookTest {
                         .withMethod(Method.PETO).withTau2(null)),
                 Arguments.of("nielweise RR IV DL double zero included", niel, Settings.DEFAULTS.withMethod(Method.IV)
                         .withTau2(TauSquared.DL).withDoubleZero(DoubleZero.INCLUDE)),
+                // the Hartung-Knapp interval, live on DerSimonian-Laird's tau2 (t quantile, k - 1 df)
+                Arguments.of("bcg RR MH DL hksj", bcg, Settings.DEFAULTS.withTau2(TauSquared.DL).withHksj(true)),
+                Arguments.of("bcg OR MH REML hksj", bcg, Settings.DEFAULTS.withMeasure(Measure.OR).withHksj(true)),
                 Arguments.of("bcg OR MH PM cc all", bcg, Settings.DEFAULTS.withMeasure(Measure.OR)
                         .withTau2(TauSquared.PM).withCc(0.5, CcMode.ALL).withBy(List.of("alloc"))),
                 // the conventions' own per-study formulas (R meta's RR with n + 0.5; RevMan's raw RD) and MH weights
