@@ -75,7 +75,9 @@ final class ZeroEventSensitivity {
         Analysis a = PooledModel.fit(sheet, outcome, null, rows, s.withTau2(null));
         CommonResult c = a.common();
         boolean ok = Double.isFinite(c.estimate());
-        return new ZeroEventRow(label, s.measure().name(), "common", a.k(), ok ? c.estimate() : Double.NaN,
+        // k as the main analysis's common model counts it: Mantel-Haenszel and Peto pool every table, also those
+        // without a study estimate of their own
+        return new ZeroEventRow(label, s.measure().name(), "common", c.k(), ok ? c.estimate() : Double.NaN,
                 ok ? c.ciLower() : Double.NaN, ok ? c.ciUpper() : Double.NaN,
                 ok ? null : "not estimable: " + (c.notEstimable() != null ? c.notEstimable() : "no events in one arm"));
     }
@@ -86,6 +88,7 @@ final class ZeroEventSensitivity {
         boolean ok = Double.isFinite(r.estimate());
         return new ZeroEventRow(label, s.measure().name(), "random", a.k(), ok ? r.estimate() : Double.NaN,
                 ok ? r.ciLower() : Double.NaN, ok ? r.ciUpper() : Double.NaN, ok ? null
-                        : a.k() < 2 ? "not estimable: k < 2" : "not estimable: no finite maximum");
+                        : "not estimable: " + (r.notEstimable() != null ? r.notEstimable()
+                        : a.k() < 2 ? "k < 2" : "no finite maximum"));
     }
 }

@@ -585,7 +585,38 @@ class AnalyzeCommandTest {
                     List.of(java.util.Arrays.copyOfRange(run, 2, run.length))).get("analyses").get(0).get(run[1]);
             assertEquals(alone.get("estimate").asDouble(), row.get("estimate").asDouble(), 1e-12, run[0]);
             assertEquals(alone.get("ci_upper").asDouble(), row.get("ci_upper").asDouble(), 1e-12, run[0]);
+            assertEquals(alone.get("k").asInt(), row.get("k").asInt(), run[0] + ": k as that model counts it");
         }
+    }
+
+    /**
+     * Where no study has an estimate of its own (every trial had no events, or only events, in both arms), the
+     * Mantel-Haenszel row still pools every table and says how many (it said k = 0 beside its estimate, while the
+     * analysis' common effect said k = 2), and a row that cannot be fitted says why in the analysis' own words (the
+     * inverse-variance rows said "k < 2", though one study is enough for them).
+     */
+    @Test
+    void zeroEventRowsCountTheTablesTheirModelPoolsAndSayWhyOneIsMissing() throws Exception {
+        Path in = dir.resolve("all-events.csv");
+        Files.writeString(in, "study,outcome,events_msc,n_msc,events_control,n_control\n"
+                + "A,Death,1,1,100,100\nB,Death,100,100,1,1\n");
+        JsonNode a = ReferenceCases.analyze(in, dir.resolve("ae"), List.of()).get("analyses").get(0);
+        assertEquals(0, a.get("k").asInt());
+        assertEquals(2, a.get("common").get("k").asInt());
+        JsonNode table = a.get("zero_event_sensitivity");
+        JsonNode mh = table.get(0);
+        assertEquals("Mantel-Haenszel, no correction", mh.get("method").asString());
+        assertEquals(2, mh.get("k").asInt(), "the two tables Mantel-Haenszel pools");
+        assertEquals(1.0, mh.get("estimate").asDouble(), 1e-12, "metafor's rma.mh: RR 1 [1, 1]");
+        JsonNode iv = table.get(3);
+        assertEquals("Inverse variance, correction 0.5", iv.get("method").asString());
+        assertEquals(0, iv.get("k").asInt());
+        assertTrue(iv.get("estimate").isNull());
+        assertEquals("not estimable: no study to pool: all 2 studies have no events (or only events) in both arms",
+                iv.get("note").asString());
+        JsonNode included = table.get(5);
+        assertEquals(2, included.get("k").asInt());
+        assertTrue(included.get("estimate").isNumber(), "double zeros included: both studies pooled");
     }
 
     /**
