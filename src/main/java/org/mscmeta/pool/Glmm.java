@@ -154,6 +154,9 @@ public record Glmm(double estimate, double se, double tau2, double logLik, int k
         }
         MaximumLikelihood.Maximum max = MaximumLikelihood.maximise(ll, start, steps);
         double[] x = max.point().clone();
+        if (tauIndex >= 0) {
+            x = higherOfInteriorAndBoundary(ll, x, max.value(), steps, tauIndex);
+        }
         double tau = tauIndex >= 0 ? Math.abs(x[tauIndex]) : 0;
         if (tauIndex >= 0) {
             x[tauIndex] = tau;
@@ -161,8 +164,10 @@ public record Glmm(double estimate, double se, double tau2, double logLik, int k
         boolean[] use = new boolean[x.length];
         java.util.Arrays.fill(use, true);
         if (tauIndex >= 0 && tau < 1e-5) {
+            // held at the boundary: tau2 is 0, as lme4's (it printed 5e-16 from the search's last step)
             use[tauIndex] = false;
             x[tauIndex] = 0;
+            tau = 0;
         }
         if (sigmaIndex >= 0) {
             x[sigmaIndex] = Math.abs(x[sigmaIndex]);
@@ -174,6 +179,43 @@ public record Glmm(double estimate, double se, double tau2, double logLik, int k
             return new Glmm(Double.NaN, Double.NaN, Double.NaN, Double.NaN, k);
         }
         return new Glmm(estimate, se, tau * tau, ll.applyAsDouble(x) + constant, k);
+    }
+
+    /**
+     * The likelihood in tau can have a maximum at its boundary, tau = 0, and another inside, lower, that a search
+     * started inside climbs to (k = 4 studies, two of them with no events in one arm: log-likelihood -17.09 at
+     * tau = 4.25 inside, -16.45 at tau = 0, where lme4 ends): the other parameters are maximised with tau held at 0
+     * as well, from the inner maximum, and the higher of the two maxima is the fit, as {@link TauSquared}'s ML and
+     * REML take the highest of their maxima.
+     *
+     * @param inner    the maximum found from the start
+     * @param value    the log-likelihood there
+     * @param tauIndex the position of tau among the parameters
+     * @return the parameters of the higher maximum (tau exactly 0 when it is the boundary's)
+     */
+    private static double[] higherOfInteriorAndBoundary(ToDoubleFunction<double[]> ll, double[] inner, double value,
+                                                        double[] steps, int tauIndex) {
+        int m = inner.length - 1;
+        double[] start = new double[m];
+        double[] step = new double[m];
+        for (int i = 0, j = 0; i < inner.length; i++) {
+            if (i != tauIndex) {
+                start[j] = inner[i];
+                step[j++] = steps[i];
+            }
+        }
+        ToDoubleFunction<double[]> atZero = q -> ll.applyAsDouble(withTau(q, tauIndex, 0));
+        MaximumLikelihood.Maximum boundary = MaximumLikelihood.maximise(atZero, start, step);
+        // the boundary wins only when clearly higher: at an inner maximum next to 0 the two agree to rounding
+        return boundary.value() > value + 1e-9 ? withTau(boundary.point(), tauIndex, 0) : inner;
+    }
+
+    private static double[] withTau(double[] others, int tauIndex, double tau) {
+        double[] x = new double[others.length + 1];
+        for (int i = 0, j = 0; i < x.length; i++) {
+            x[i] = i == tauIndex ? tau : others[j++];
+        }
+        return x;
     }
 
     /**

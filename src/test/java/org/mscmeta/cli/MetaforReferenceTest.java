@@ -120,6 +120,31 @@ class MetaforReferenceTest {
         org.junit.jupiter.api.Assertions.assertEquals(-7.241851, random.get("log_likelihood").asDouble(), 1e-6);
     }
 
+    /**
+     * The other way round: four trials (3/100 against 1/1, 0/1 against 12/100, 5/5 against 0/5, 2/2 against
+     * 687/1000) whose UM.FS likelihood is highest at tau2 = 0 (log-likelihood -16.4528, where lme4 ends: metafor
+     * tau2 0, log OR 1.972250, se 1.080752) and has a lower maximum inside, at tau2 = 18.06 (-17.0919), which the
+     * search started inside climbed to and reported (OR 2.84 [0.01, 548] against metafor's 7.19 [0.86, 59.77]). The
+     * likelihood at tau2 = 0 is the common-effect GLMM's: metafor's {@code method = "EE"} fit gives log OR 1.972250
+     * and log-likelihood -16.452776 on the binomial scale.
+     */
+    @org.junit.jupiter.api.Test
+    void glmmTakesTheBoundaryWhenItIsHigherThanAnInnerMaximum(@TempDir Path dir) throws IOException {
+        JsonNode random = ReferenceCases.firstAnalysis(dir, "study,year,outcome,events_msc,n_msc,events_control,"
+                + "n_control\nA,2000,Death,3,100,1,1\nB,2001,Death,0,1,12,100\nC,2002,Death,5,5,0,5\n"
+                + "D,2003,Death,2,2,687,1000\n", "--measure", "OR", "--method", "GLMM").get("random");
+        org.junit.jupiter.api.Assertions.assertEquals(0.0, random.get("tau2").asDouble(), 0.0);
+        org.junit.jupiter.api.Assertions.assertEquals(1.972249890768643, random.get("log_estimate").asDouble(),
+                1e-3 * 1.97225);
+        org.junit.jupiter.api.Assertions.assertEquals(1.080751945054104, random.get("se").asDouble(), 1e-3 * 1.08075);
+        org.junit.jupiter.api.Assertions.assertEquals(Math.exp(-0.145984997759012),
+                random.get("ci_lower").asDouble(), 1e-3 * 0.864);
+        org.junit.jupiter.api.Assertions.assertEquals(Math.exp(4.090484779296299),
+                random.get("ci_upper").asDouble(), 1e-3 * 59.77);
+        assertTrue(random.get("log_likelihood").asDouble() >= -16.45277554888914 - 1e-6,
+                "at least the likelihood of metafor's fit: " + random.get("log_likelihood"));
+    }
+
     /** A GLMM of proportions without a finite maximum (no MSC recipient with an event) says why in its own words. */
     @org.junit.jupiter.api.Test
     void proportionGlmmWithoutMaximumSaysWhyInItsOwnWords(@TempDir Path dir) throws IOException {
