@@ -219,7 +219,8 @@ public final class ForestPlots {
         }
         rows.add(ForestRow.blank());
         rows.add(ForestRow.note("Mantel-Haenszel and Peto: common effect on the raw counts of every trial, also"
-                + " one without events (or with only events) in both arms; GLMM and inverse variance: random effects."));
+                + " one without events (or with only events) in both arms; GLMM and inverse variance:"
+                + " random effects."));
         footnotes(s, rows);
         Axis axis = o.hasAxisLimits() ? Axis.limits(scale(s), o.axisMin(), o.axisMax())
                 : Axis.forValues(scale(s), show);
