@@ -77,6 +77,18 @@ public final class ModelWords {
     }
 
     /**
+     * {@link #randomMethod} of one fitted model: without "Hartung-Knapp" where the run asked for it but the model
+     * could not use it, a single study, whose interval and test are its own z ones (as metafor, which sets
+     * {@code test="z"} when k = 1); results.json says so in that model's {@code hksj} and {@code not_estimable}.
+     */
+    public static String randomMethod(Settings s, org.mscmeta.analysis.RandomResult r) {
+        if (s.method() != Method.GLMM && s.hksj() && r.isFitted() && !r.hksj()) {
+            return tau2(s.tau2());
+        }
+        return randomMethod(s);
+    }
+
+    /**
      * How tau² was estimated: "REML", "DerSimonian-Laird", "maximum likelihood" (GLMM). Unlike {@link #randomMethod}
      * without Hartung-Knapp, which adjusts the interval and test, not tau².
      */
@@ -87,6 +99,11 @@ public final class ModelWords {
     /** "random effects (REML)", "random effects (DerSimonian-Laird, Hartung-Knapp)". */
     public static String random(Settings s) {
         return "random effects (" + randomMethod(s) + ")";
+    }
+
+    /** {@link #random} of one fitted model, as {@link #randomMethod(Settings, org.mscmeta.analysis.RandomResult)}. */
+    public static String random(Settings s, org.mscmeta.analysis.RandomResult r) {
+        return "random effects (" + randomMethod(s, r) + ")";
     }
 
     /** A model of results.json's {@code "common"} or {@code "random"} in words: {@link #common} or {@link #random}. */

@@ -345,7 +345,7 @@ public final class ForestPlots {
         if (random) {
             RandomResult r = a.random();
             boolean ok = Double.isFinite(r.estimate());
-            rows.add(new ForestRow(ForestRow.Kind.TOTAL, what + ", " + ModelWords.random(s),
+            rows.add(new ForestRow(ForestRow.Kind.TOTAL, what + ", " + ModelWords.random(s, r),
                     new String[] {"", n1, "", n2, all},
                     ok ? Formats.interval(r.estimate(), r.ciLower(), r.ciUpper(), ratio) : Formats.NOT_ESTIMABLE,
                     r.estimate(), r.ciLower(), r.ciUpper(), Double.NaN, 1));
@@ -378,7 +378,7 @@ public final class ForestPlots {
             RandomResult r = a.random();
             String stat = r.hksj() ? "t\u00a0=\u00a0" + Formats.statistic(Math.abs(r.statistic())) + ", df\u00a0=\u00a0"
                     + Formats.fixed(r.df(), 0) : "Z\u00a0=\u00a0" + Formats.statistic(Math.abs(r.statistic()));
-            rows.add(ForestRow.note("Test for overall effect, " + ModelWords.random(s) + ": " + stat + " ("
+            rows.add(ForestRow.note("Test for overall effect, " + ModelWords.random(s, r) + ": " + stat + " ("
                     + pText(r.p()) + ")"));
         }
     }

@@ -512,7 +512,7 @@ final class OutcomeSheet {
 
         private void random(Row x, RandomResult r, int commonRow) {
             int excel = x.getRowNum() + 1;
-            w.text(x, 0, "Random effects (" + ModelWords.randomMethod(st) + ")");
+            w.text(x, 0, "Random effects (" + ModelWords.randomMethod(st, r) + ")");
             w.number(x, P_K, r.k(), w.intStyle);
             boolean dl = isLiveDl(a, st);
             String tau2Cell = "$" + Cells.letter(P_TAU2) + "$" + excel;

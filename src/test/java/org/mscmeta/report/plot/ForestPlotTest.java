@@ -521,6 +521,32 @@ class ForestPlotTest {
         assertFalse(texts.stream().anyMatch(x -> x.startsWith("Test for subgroup differences: not")), texts.toString());
     }
 
+    /**
+     * Under --hksj a subgroup of one study gets its z interval and test, as metafor (which sets test="z" when
+     * k = 1) and results.json's {@code "hksj": false} say; its subtotal and test named it "Hartung-Knapp" all the
+     * same. They now name the model as fitted, and a subgroup of two studies keeps Hartung-Knapp and its t test.
+     */
+    @Test
+    void aSubgroupOfOneStudyIsNotCalledHartungKnapp() throws Exception {
+        Path sheet = dir.resolve("hk-one.csv");
+        Files.writeString(sheet, "study,route,outcome,events_msc,n_msc,events_control,n_control\n"
+                + "A,intravenous,Death,6,21,6,24\nB,intravenous,Death,41,99,44,99\n"
+                + "C,intrathecal,Death,3,16,1,14\n");
+        Results r = MetaAnalysis.run(SheetReader.withBuiltInVocabulary().read(sheet, null),
+                Settings.DEFAULTS.withTau2(org.mscmeta.pool.TauSquared.PM).withHksj(true));
+        Analysis one = r.analyses().stream().filter(a -> a.subgroup() != null && a.k() == 1).findFirst().orElseThrow();
+        assertFalse(one.random().hksj(), "metafor gives one study its z interval");
+        String all = String.join(" ", allTexts(bySubgroup(r)));
+        assertTrue(all.contains("Test for overall effect, random effects (Paule-Mandel): Z\u00a0="), all);
+        assertTrue(all.contains("Test for overall effect, random effects (Paule-Mandel, Hartung-Knapp): t\u00a0="),
+                all);
+        assertFalse(all.contains("Hartung-Knapp): Z"), all);
+        List<String> labels = bySubgroup(r).rowLabels();
+        assertEquals(List.of("Subtotal, random effects (Paule-Mandel, Hartung-Knapp)",
+                "Subtotal, random effects (Paule-Mandel)", "Total, random effects (Paule-Mandel, Hartung-Knapp)"),
+                labels.stream().filter(l -> l.matches("(Sub)?[Tt]otal, random effects .*")).toList(), labels.toString());
+    }
+
     private static List<String> allTexts(ForestPlot plot) {
         List<String> texts = new java.util.ArrayList<>();
         for (Drawing page : plot.pages(PlotOptions.DEFAULTS)) {

@@ -549,6 +549,35 @@ class WorkbookTest {
         }
     }
 
+    /**
+     * Under --hksj an outcome of one study is fitted with its own z interval (as metafor: results.json's
+     * {@code "hksj": false}); its pooled row in the outcome sheet named it "Hartung-Knapp" all the same.
+     */
+    @Test
+    void aPooledRowOfOneStudyIsNotCalledHartungKnapp() throws Exception {
+        Path sheet = dir.resolve("hk-one.csv");
+        Files.writeString(sheet, "study,outcome,events_msc,n_msc,events_control,n_control\n"
+                + "A,Death,6,21,6,24\nB,Death,41,99,44,99\nC,Death,3,16,1,14\nC,Fever,3,16,1,14\n");
+        Path xlsx = write(sheet, Settings.DEFAULTS.withTau2(TauSquared.PM).withHksj(true));
+        try (XSSFWorkbook wb = new XSSFWorkbook(xlsx.toFile())) {
+            assertEquals(List.of("Random effects (Paule-Mandel, Hartung-Knapp)"), randomLabels(wb.getSheet("Death")));
+            assertEquals(List.of("Random effects (Paule-Mandel)"), randomLabels(wb.getSheet("Fever")));
+        }
+        assertFalse(lastResults.analyses().stream().filter(a -> a.outcome().equals("Fever")).findFirst()
+                .orElseThrow().random().hksj(), "metafor gives one study its z interval");
+    }
+
+    private static List<String> randomLabels(Sheet s) {
+        List<String> labels = new ArrayList<>();
+        for (Row row : s) {
+            Cell c = row.getCell(0);
+            if (c != null && c.getCellType() == CellType.STRING && c.getStringCellValue().startsWith("Random effects (")) {
+                labels.add(c.getStringCellValue());
+            }
+        }
+        return labels;
+    }
+
     /** Where a header breaks: at spaces and after hyphens, never inside a word. */
     @Test
     void headerLinesBreakAtSpacesAndAfterHyphens() {
