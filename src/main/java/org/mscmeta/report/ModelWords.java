@@ -133,6 +133,18 @@ public final class ModelWords {
                 + ": not applicable (fewer than two subgroups have its estimate with a standard error)").toList();
     }
 
+    /**
+     * A Wald test of meta-regression coefficients, as a reader knows it: {@code chi} ("QM", "Chi²") with its df,
+     * or under Knapp-Hartung "F = 0.38, df = 1, 6": an F statistic on its df and the residual df k - p (metafor's
+     * {@code F(df1, df2)}; Knapp and Hartung 2003). {@code space} joins each name to its value (a no-break space in a
+     * plot).
+     */
+    public static String waldTest(String chi, double statistic, int df, int residualDf, boolean knappHartung,
+                                  String space) {
+        return (knappHartung ? "F" : chi) + space + "=" + space + Formats.statistic(statistic) + ", df" + space + "="
+                + space + df + (knappHartung ? "," + space + residualDf : "");
+    }
+
     /** The model the plots show: {@link #random} when there is a random-effects model, else {@link #common}. */
     public static String shown(Settings s) {
         return s.tau2() == null ? common(s) : random(s);

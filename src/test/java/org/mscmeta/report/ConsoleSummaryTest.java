@@ -170,4 +170,28 @@ class ConsoleSummaryTest {
         assertFalse(ConsoleSummary.text(MetaAnalysis.run(sheet, Settings.DEFAULTS.withOutcome("Death")))
                 .contains("Meta-regression"), "none asked for, none shown");
     }
+    /**
+     * Under Knapp-Hartung the tests of the route x cell-source models are F tests on their df and the residual
+     * df (metafor's F(df1, df2)); the summary called them "QM" and "Chi2" with one df. The values are metafor's
+     * ({@code reference-extra/moderator_extra_cases.json}, route_source_a RR REML with test = "knha": F 12.11 on
+     * 43 residual df, the interaction's F 1.40).
+     */
+    @Test
+    void knappHartungTestsOfModeratorsAreFTestsWithBothDf() throws Exception {
+        ExtractionSheet sheet = SheetReader.withBuiltInVocabulary().read(
+                Path.of("src/test/resources/reference/data/route_source_a.csv"), null);
+        Settings hk = Settings.DEFAULTS.withMethod(org.mscmeta.analysis.Method.IV).withHksj(true);
+        Results r = MetaAnalysis.run(sheet, hk);
+        var rs = r.analyses().get(0).routeBySource();
+        assertEquals(12.1117992481136, rs.mainEffects().qm(), 1e-5);
+        assertEquals(43, rs.mainEffects().qeDf());
+        String text = ConsoleSummary.text(r);
+        assertTrue(text.contains("    main effects: F = 12.11, df = " + rs.mainEffects().qmDf() + ", 43, p "), text);
+        assertTrue(text.contains("    interaction: F = 1.40, df = " + rs.interaction().interactionDf() + ", "
+                + rs.interaction().qeDf() + ", p = 0.25"), text);
+        String chi = ConsoleSummary.text(MetaAnalysis.run(sheet, hk.withHksj(false)));
+        assertTrue(chi.contains("    main effects: QM = "), chi);
+        assertTrue(chi.contains("    interaction: Chi2 = "), chi);
+        assertFalse(chi.contains(" F = "), chi);
+    }
 }

@@ -149,8 +149,9 @@ public final class BubblePlot implements Drawing {
         String yTitle = measure.isRatio() ? ModelWords.measureTitle(measure) + " (log scale)"
                 : ModelWords.measureTitle(measure);
         String others = p > 2 ? "; other moderators at their means" : "";
-        String title = "Meta-regression: " + outcome + " on " + m.terms().get(j) + " (QM = "
-                + Formats.statistic(m.qm()) + ", " + ForestPlots.pText(m.qmP()) + others + ")";
+        String title = "Meta-regression: " + outcome + " on " + m.terms().get(j) + " ("
+                + ModelWords.waldTest("QM", m.qm(), m.qmDf(), m.qeDf(), m.hksj(), "\u00a0") + ", "
+                + ForestPlots.pText(m.qmP()) + others + ")";
         String left = studies <= k ? "k = " + k + " studies" : "k = " + k + " of the outcome's " + studies
                 + " studies (" + (studies - k == 1 ? "the other has" : "the others have") + " no value of "
                 + (p > 2 ? "a moderator" : m.terms().get(j)) + ")";

@@ -98,13 +98,13 @@ final class HeatMap implements Drawing {
         }
         this.span = end;
         var inter = rs.interaction();
-        notes.add("Test of the interaction (route x cell source): " + (inter.isEstimable() ? "Chi\u00b2\u00a0=\u00a0"
-                + Formats.statistic(inter.interactionQm()) + ", df\u00a0=\u00a0" + inter.interactionDf() + ", "
+        notes.add("Test of the interaction (route x cell source): " + (inter.isEstimable() ? ModelWords.waldTest("Chi\u00b2",
+                inter.interactionQm(), inter.interactionDf(), inter.qeDf(), s.hksj(), "\u00a0") + ", "
                 + ForestPlots.pText(inter.interactionP()) : Formats.notEstimable(inter.notEstimable())) + ".");
         var main = rs.mainEffects();
         if (main.isEstimable()) {
-            notes.add("Route and cell source together (main effects): QM\u00a0=\u00a0" + Formats.statistic(main.qm())
-                    + ", df\u00a0=\u00a0" + main.qmDf() + ", " + ForestPlots.pText(main.qmP()) + "; reference levels "
+            notes.add("Route and cell source together (main effects): " + ModelWords.waldTest("QM", main.qm(),
+                    main.qmDf(), main.qeDf(), s.hksj(), "\u00a0") + ", " + ForestPlots.pText(main.qmP()) + "; reference levels "
                     + String.join(", ", main.references()) + ".");
         }
         notes.add("Each cell: studies (k), " + ModelWords.measure(s.measure()) + " and "

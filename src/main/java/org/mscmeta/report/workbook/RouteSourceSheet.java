@@ -28,7 +28,9 @@ final class RouteSourceSheet {
         w.cell(s.createRow(row++), 0, "Route x cell source", w.title);
         w.text(s.createRow(row++), 0, "Each combination pooled on its own (" + ModelWords.shown(r.settings())
                 + "); meta-regressions on route and cell source as factors, the first level alphabetically the"
-                + " reference; the interaction tested by a Wald test of its coefficients.");
+                + " reference; the interaction tested by a Wald test of its coefficients"
+                + (r.settings().hksj() ? " (under Knapp-Hartung both tests are F tests, on their df and the residual"
+                + " df of QE)." : "."));
         row++;
         int widest = 1;
         for (Analysis a : r.analyses()) {
@@ -69,8 +71,11 @@ final class RouteSourceSheet {
                     }
                 }
             }
-            w.headerRow(s, row++, new String[] {"Model", "k", "Tau\u00b2", "QM", "df", "p", "QE", "df", "p (QE)",
-                "R\u00b2 (%)", "Interaction Chi\u00b2", "df", "p", "Reference levels / not estimable"});
+            // under Knapp-Hartung both tests are F statistics on their df and the residual df of QE, k - p
+            boolean f = r.settings().hksj();
+            w.headerRow(s, row++, new String[] {"Model", "k", "Tau\u00b2", f ? "F" : "QM", "df", "p", "QE", "df",
+                "p (QE)", "R\u00b2 (%)", f ? "Interaction F" : "Interaction Chi\u00b2", "df", "p",
+                "Reference levels / not estimable"});
             row = model(w, s, row, "Route + cell source", rs.mainEffects(), false);
             row = model(w, s, row, "Route x cell source", rs.interaction(), true);
             for (String note : rs.notes()) {

@@ -80,7 +80,7 @@ final class SensitivitySheet {
                 w.text(x, 0, "Meta-regression (k = " + reg.k() + ")");
                 w.text(x, 1, "tau\u00b2");
                 w.number(x, 2, reg.tau2(), w.num4);
-                w.text(x, 3, "QM");
+                w.text(x, 3, reg.hksj() ? "F" : "QM"); // F on df and k - p under Knapp-Hartung
                 w.number(x, 4, reg.qm(), w.num4);
                 w.text(x, 5, "df");
                 w.number(x, 6, reg.qmDf(), w.intStyle);
@@ -88,7 +88,11 @@ final class SensitivitySheet {
                 w.number(x, 8, reg.qmP(), w.pStyle);
                 w.text(x, 9, "R\u00b2 (%)");
                 w.number(x, 10, reg.r2(), w.pct);
-                w.headerRow(s, row++, new String[] {"Term", "Estimate", "SE", "z", "p"});
+                if (reg.hksj()) {
+                    w.text(x, 11, "residual df");
+                    w.number(x, 12, reg.qeDf(), w.intStyle);
+                }
+                w.headerRow(s, row++, new String[] {"Term", "Estimate", "SE", reg.hksj() ? "t" : "z", "p"});
                 for (int j = 0; j < reg.terms().size(); j++) {
                     Row c = s.createRow(row++);
                     w.text(c, 0, reg.terms().get(j));

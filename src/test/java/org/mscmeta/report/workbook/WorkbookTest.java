@@ -567,6 +567,49 @@ class WorkbookTest {
                 .orElseThrow().random().hksj(), "metafor gives one study its z interval");
     }
 
+    /**
+     * Under Knapp-Hartung the meta-regression's and the route x cell-source models' tests are F tests on their df
+     * and the residual df, as metafor's F(df1, df2): the sheets called them "QM" and "Chi²", and the coefficients'
+     * t statistics "z". metafor (test = "knha", REML) on route_source_a with year as moderator: F(1, 46) = 1.7792.
+     */
+    @Test
+    void knappHartungTestsAreCalledFWithTheirResidualDf() throws Exception {
+        Path input = Path.of("src/test/resources/reference/data/route_source_a.csv");
+        Settings hk = Settings.DEFAULTS.withHksj(true).withModerators(List.of("year"));
+        try (XSSFWorkbook wb = new XSSFWorkbook(write(input, hk).toFile())) {
+            Row reg = rowStartingWith(wb.getSheet(Workbook.SENSITIVITY), "Meta-regression (k = 48)");
+            assertEquals("F", reg.getCell(3).getStringCellValue());
+            assertEquals(1.7792209, reg.getCell(4).getNumericCellValue(), 1e-5);
+            assertEquals(1, reg.getCell(6).getNumericCellValue());
+            assertEquals("residual df", reg.getCell(11).getStringCellValue());
+            assertEquals(46, reg.getCell(12).getNumericCellValue());
+            Row terms = wb.getSheet(Workbook.SENSITIVITY).getRow(reg.getRowNum() + 1);
+            assertEquals("t", terms.getCell(3).getStringCellValue());
+            Row head = rowStartingWith(wb.getSheet(Workbook.ROUTE_SOURCE), "Model");
+            assertEquals("F", head.getCell(3).getStringCellValue());
+            assertEquals("Interaction F", head.getCell(10).getStringCellValue());
+        }
+        try (XSSFWorkbook wb = new XSSFWorkbook(write(input, hk.withHksj(false)).toFile())) {
+            Row reg = rowStartingWith(wb.getSheet(Workbook.SENSITIVITY), "Meta-regression (k = 48)");
+            assertEquals("QM", reg.getCell(3).getStringCellValue());
+            assertEquals(null, reg.getCell(11));
+            assertEquals("z", wb.getSheet(Workbook.SENSITIVITY).getRow(reg.getRowNum() + 1).getCell(3)
+                    .getStringCellValue());
+            assertEquals("Interaction Chi\u00b2", rowStartingWith(wb.getSheet(Workbook.ROUTE_SOURCE), "Model")
+                    .getCell(10).getStringCellValue());
+        }
+    }
+
+    private static Row rowStartingWith(Sheet s, String text) {
+        for (Row row : s) {
+            Cell c = row.getCell(0);
+            if (c != null && c.getCellType() == CellType.STRING && c.getStringCellValue().equals(text)) {
+                return row;
+            }
+        }
+        throw new AssertionError("no row " + text + " in " + s.getSheetName());
+    }
+
     private static List<String> randomLabels(Sheet s) {
         List<String> labels = new ArrayList<>();
         for (Row row : s) {
