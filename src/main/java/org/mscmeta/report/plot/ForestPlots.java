@@ -254,11 +254,15 @@ public final class ForestPlots {
         }
         rows.add(ForestRow.blank());
         double[] e = shown(a, s);
-        rows.add(new ForestRow(ForestRow.Kind.TOTAL, "All studies, " + ModelWords.shown(s), new String[] {"", "", "",
+        rows.add(new ForestRow(ForestRow.Kind.TOTAL, "All studies, " + (random && Double.isFinite(a.random().estimate())
+                ? ModelWords.random(s, a.random()) : ModelWords.common(s)), new String[] {"", "", "",
             "", random ? Formats.statistic(a.random().tau2()) : Integer.toString(a.k())},
             Formats.interval(e[0], e[1], e[2], ratio), e[0], e[1], e[2], Double.NaN, random ? 1 : 0));
         rows.add(ForestRow.blank());
-        rows.add(ForestRow.note("Each row: " + ModelWords.shown(s) + " refitted on the studies of that step."));
+        // as metafor, a step of one study has that study's z interval: Hartung-Knapp needs two
+        boolean oneUnderHk = random && s.hksj() && steps.stream().anyMatch(st -> st.k() == 1);
+        rows.add(ForestRow.note("Each row: " + ModelWords.shown(s) + " refitted on the studies of that step"
+                + (oneUnderHk ? "; a step of one study has that study's own z interval." : ".")));
         footnotes(s, rows);
         return new ForestPlot(title, "Analysis", new String[] {"", "", ""},
                 new String[] {"", "", "", "", random ? "Tau\u00b2" : "Studies"}, estHead(s), ci(s),

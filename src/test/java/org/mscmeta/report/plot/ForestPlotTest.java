@@ -17,6 +17,7 @@ import org.mscmeta.analysis.Analysis;
 import org.mscmeta.analysis.MetaAnalysis;
 import org.mscmeta.analysis.Results;
 import org.mscmeta.analysis.Settings;
+import org.mscmeta.report.Formats;
 import org.mscmeta.sheet.SheetReader;
 
 /** Forest plots at 3, 20, 60 and 80 studies: they grow with the rows, split into pages, wrap long labels. */
@@ -545,6 +546,29 @@ class ForestPlotTest {
         assertEquals(List.of("Subtotal, random effects (Paule-Mandel, Hartung-Knapp)",
                 "Subtotal, random effects (Paule-Mandel)", "Total, random effects (Paule-Mandel, Hartung-Knapp)"),
                 labels.stream().filter(l -> l.matches("(Sub)?[Tt]otal, random effects .*")).toList(), labels.toString());
+    }
+
+    /**
+     * A cumulative analysis under --hksj starts with one study, which gets its own z interval (as metafor's
+     * {@code cumul}); the plot's note said every row was "Hartung-Knapp". Its note now says so, and the row of all
+     * studies names the model as fitted.
+     */
+    @Test
+    void aCumulativeStepOfOneStudyIsSaidToHaveItsOwnZInterval() throws Exception {
+        Path sheet = dir.resolve("cumul-hk.csv");
+        Files.writeString(sheet, "study,year,outcome,events_msc,n_msc,events_control,n_control\n"
+                + "A,2019,Death,6,21,6,24\nB,2020,Death,41,99,44,99\nC,2021,Death,3,16,1,14\n");
+        Settings hk = Settings.DEFAULTS.withTau2(org.mscmeta.pool.TauSquared.PM).withHksj(true);
+        Results r = MetaAnalysis.run(SheetReader.withBuiltInVocabulary().read(sheet, null), hk);
+        String all = String.join(" ", texts(Plots.cumulative(r, "Death")));
+        assertTrue(all.contains("a step of one study has that study's own z interval."), all);
+        assertTrue(all.contains("All studies, random effects (Paule-Mandel,"), all); // then "Hartung-Knapp)"
+        var first = r.analyses().get(0).sensitivity().cumulative().get(0);
+        assertEquals(1, first.k());
+        assertTrue(all.contains(Formats.interval(first.estimate(), first.ciLower(), first.ciUpper(), true)), all);
+        Results plain = MetaAnalysis.run(SheetReader.withBuiltInVocabulary().read(sheet, null), hk.withHksj(false));
+        String none = String.join(" ", texts(Plots.cumulative(plain, "Death")));
+        assertFalse(none.contains("own z interval"), none);
     }
 
     private static List<String> allTexts(ForestPlot plot) {
