@@ -42,12 +42,12 @@ public final class ConsoleSummary {
     private static void write(Results r, java.io.PrintWriter out) {
         Settings s = r.settings();
         boolean ratio = s.measure().isRatio();
-        out.printf(Locale.ROOT, "%s: %s; %s, %s%s, %s%% CI;%s conventions of %s%n",
+        out.printf(Locale.ROOT, "%s: %s; %s, %s%s, %s CI;%s conventions of %s%n",
                 Terminal.safe(r.input()), Notice.count(r.rows(), "row", "rows"),
                 s.measure().label() + (s.measure().isProportion() ? " among MSC recipients" : " (MSC vs control)"),
                 ModelWords.common(s),
                 s.tau2() == null ? "" : ", " + ModelWords.random(s),
-                new java.math.BigDecimal(Double.toString(s.level() * 100)).stripTrailingZeros().toPlainString(),
+                Formats.level(s.level()),
                 s.tau2() == null ? "" : " prediction interval on " + s.prediction().words() + ";",
                 s.convention().displayName());
         if (r.rows() > ResultsJson.PRETTY_MAX_ROWS) {

@@ -127,6 +127,15 @@ public final class Formats {
         return negative && b.signum() == 0 ? "-" + s : s;
     }
 
+    /**
+     * A confidence level as the percentage it names, every digit it has and no more: 0.95 "95%", 0.975 "97.5%",
+     * 0.999 "99.9%" (one form for every file: rounded to whole percents, 97.5% was called 98% in some).
+     */
+    public static String level(double level) {
+        BigDecimal b = new BigDecimal(Double.toString(level)).movePointRight(2).round(new java.math.MathContext(12));
+        return b.stripTrailingZeros().toPlainString() + "%";
+    }
+
     /** A whole number (a count per 1,000): rounded, never "-0". */
     public static String whole(double v) {
         String t = fixed(v, 0);

@@ -179,8 +179,8 @@ public final class MethodsText {
                     : "Absolute effects per 1,000 people were derived from each outcome's median control-arm risk"
                     + " (the pooled control-arm risk where the median was 0; GRADE summary of findings). ");
         }
-        sb.append(String.format(Locale.ROOT, "Confidence intervals are %s%%. Analyses were run with %s %s, whose"
-                + " results reproduce R metafor.", trim(s.level() * 100), Tool.name(), Tool.version()));
+        sb.append(String.format(Locale.ROOT, "Confidence intervals are %s. Analyses were run with %s %s, whose"
+                + " results reproduce R metafor.", Formats.level(s.level()), Tool.name(), Tool.version()));
         return sb.toString();
     }
 

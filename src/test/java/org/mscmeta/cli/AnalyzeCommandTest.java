@@ -183,6 +183,52 @@ class AnalyzeCommandTest {
         }
     }
 
+    /**
+     * A level of 97.5% is called 97.5% in every output: the route x cell-source map, the summary-of-findings
+     * figure, the bubble plot and the manuscript kit rounded it to "98%" while the forest plots said "97.5%".
+     */
+    @Test
+    void aConfidenceLevelIsCalledByTheSamePercentageInEveryOutput() throws Exception {
+        Path out = dir.resolve("l975");
+        PrintStream oldOut = System.out;
+        ByteArrayOutputStream console = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status;
+        System.setOut(new PrintStream(console, true, StandardCharsets.UTF_8));
+        try {
+            status = runCapturingErr(err, "analyze", "examples/msc_adverse_events.csv", "--out", out.toString(),
+                    "--level", "97.5", "--outcome", "Death", "--moderators", "year");
+        } finally {
+            System.setOut(oldOut);
+        }
+        assertEquals(0, status, err.toString(StandardCharsets.UTF_8));
+        java.util.Map<String, String> texts = new java.util.TreeMap<>();
+        texts.put("console", console.toString(StandardCharsets.UTF_8));
+        try (java.util.stream.Stream<Path> svgs = Files.list(out.resolve("plots"))) {
+            for (Path svg : svgs.filter(f -> f.toString().endsWith(".svg")).toList()) {
+                texts.put(svg.getFileName().toString(), Files.readString(svg).replace("&#160;", " ")
+                        .replace("\u00a0", " "));
+            }
+        }
+        try (java.util.zip.ZipFile kit = new java.util.zip.ZipFile(out.resolve("report.docx").toFile())) {
+            texts.put("report.docx", new String(kit.getInputStream(kit.getEntry("word/document.xml")).readAllBytes(),
+                    StandardCharsets.UTF_8).replaceAll("<[^>]+>", "").replace("\u00a0", " "));
+        }
+        java.util.regex.Pattern level = java.util.regex.Pattern.compile("(\\d+(?:\\.\\d+)?)% (CI|confidence)");
+        java.util.Set<String> named = new java.util.TreeSet<>();
+        for (var t : texts.entrySet()) {
+            var m = level.matcher(t.getValue());
+            while (m.find()) {
+                assertEquals("97.5", m.group(1), t.getKey() + ": " + m.group());
+                named.add(t.getKey());
+            }
+        }
+        for (String file : List.of("console", "report.docx", "forest-death.svg", "route-by-cell-source-death.svg",
+                "summary-of-findings.svg", "bubble-death.svg", "funnel-death.svg")) {
+            assertTrue(named.contains(file), file + " names the level: " + named);
+        }
+    }
+
     /** A summary-of-findings table states its assumed risk as a percentage as often as a proportion. */
     @Test
     void anAssumedControlRiskGivenAsAPercentageIsThatProportion() throws Exception {

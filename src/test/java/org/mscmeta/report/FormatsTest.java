@@ -93,4 +93,16 @@ class FormatsTest {
         assertEquals("0.15", Formats.tau2(0.15));
         assertEquals("not estimable", Formats.tau2(Double.NaN));
     }
+
+    /** A confidence level by every digit it has: 97.5% is not 98%, 95% not 95.0%. */
+    @Test
+    void aLevelIsThePercentageItNames() {
+        assertEquals("95%", Formats.level(0.95));
+        assertEquals("97.5%", Formats.level(0.975));
+        assertEquals("99.9%", Formats.level(0.999));
+        assertEquals("90%", Formats.level(0.9));
+        assertEquals("80%", Formats.level(0.8));
+        assertEquals("1.5%", Formats.level(0.015));
+        assertEquals("99.95%", Formats.level(0.9995));
+    }
 }

@@ -106,7 +106,7 @@ public final class ManuscriptKit {
     }
 
     private static String ci(org.mscmeta.analysis.Settings s) {
-        return Formats.fixed(s.level() * 100, 0) + "%";
+        return Formats.level(s.level());
     }
 
     /** Writes the kit atomically. */

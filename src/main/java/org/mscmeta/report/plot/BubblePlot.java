@@ -156,7 +156,7 @@ public final class BubblePlot implements Drawing {
                 + " studies (" + (studies - k == 1 ? "the other has" : "the others have") + " no value of "
                 + (p > 2 ? "a moderator" : m.terms().get(j)) + ")";
         List<String> legend = List.of("\u2014 Fitted " + ModelWords.measure(measure) + " with its "
-                + Formats.fixed(s.level() * 100, 0) + "% confidence band (shaded)", "Circle area: the study's weight",
+                + Formats.level(s.level()) + " confidence band (shaded)", "Circle area: the study's weight",
                 left);
         ChartFrame frame = new ChartFrame(o.size(), title, xs, m.terms().get(j), ys, yTitle, false, legend);
         return new BubblePlot(frame, x, m.y(), wp, lx, f, l, u, nullLine);

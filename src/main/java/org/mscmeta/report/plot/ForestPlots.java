@@ -410,7 +410,7 @@ public final class ForestPlots {
     }
 
     private static String ci(Settings s) {
-        return Formats.fixed(s.level() * 100, s.level() * 100 == Math.rint(s.level() * 100) ? 0 : 1) + "% CI";
+        return Formats.level(s.level()) + " CI";
     }
 
     private static String estHead(Settings s) {

@@ -106,7 +106,7 @@ public final class FunnelPlot implements Drawing {
         };
         List<String> legend = new ArrayList<>(List.of("\u25cf Studies (" + xs.size() + ")",
                 "\u2014 " + ModelWords.common(s) + " estimate",
-                "- - Pseudo " + Formats.percent(s.level() * 100, 0).replace(".0%", "%") + " confidence limits"));
+                "- - Pseudo " + Formats.level(s.level()) + " confidence limits"));
         if (fx.length > 0) {
             legend.add("\u25cb Added by trim and fill (" + fx.length + ")");
         }

@@ -108,7 +108,7 @@ final class HeatMap implements Drawing {
                     + String.join(", ", main.references()) + ".");
         }
         notes.add("Each cell: studies (k), " + ModelWords.measure(s.measure()) + " and "
-                + Formats.fixed(s.level() * 100, 0) + "% CI, " + ModelWords.shown(s) + "; grey: no study"
+                + Formats.level(s.level()) + " CI, " + ModelWords.shown(s) + "; grey: no study"
                 + (rs.withoutEstimate().isEmpty() ? "." : ", or k\u00a0=\u00a00: studies without an estimate of their"
                 + " own (no events, or only events, in both arms)."));
         if (rs.leftOut() > 0) {

@@ -235,12 +235,12 @@ public final class Plots {
             throw new IllegalArgumentException("no outcome has a summary of findings");
         }
         List<String> notes = List.of("Relative effect: " + org.mscmeta.report.ModelWords.shown(s) + ", "
-                + org.mscmeta.report.Formats.fixed(s.level() * 100, 0) + "% CI. Risk with control: "
+                + org.mscmeta.report.Formats.level(s.level()) + " CI. Risk with control: "
                 + org.mscmeta.analysis.SummaryOfFindings.controlRiskRule(s) + "; the risk with MSC (and its CI) is"
                 + " that risk and the relative effect (and its CI) combined. Risks per 1,000 people.",
                 "Certainty of the evidence (GRADE): for the reviewers to rate; not assessed by mscmeta.");
         // no-break spaces: a header wraps between its words, never inside "(95% CI)" or "per 1,000"
-        String ci = "(" + org.mscmeta.report.Formats.fixed(s.level() * 100, 0) + "%\u00a0CI)";
+        String ci = "(" + org.mscmeta.report.Formats.level(s.level()) + "\u00a0CI)";
         String per1000 = "per\u00a01,000";
         TableFigure t = new TableFigure("Summary of findings: MSC compared with control",
                 new String[] {"Outcome", "Participants (studies)", "Relative effect " + ci,
