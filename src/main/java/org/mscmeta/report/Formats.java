@@ -136,6 +136,11 @@ public final class Formats {
         return b.stripTrailingZeros().toPlainString() + "%";
     }
 
+    /** A setting as typed, without trailing zeros or an exponent: 0.5, 0.0001, 1 (a continuity correction, an alpha). */
+    public static String plain(double d) {
+        return new BigDecimal(Double.toString(d)).stripTrailingZeros().toPlainString();
+    }
+
     /** A whole number (a count per 1,000): rounded, never "-0". */
     public static String whole(double v) {
         String t = fixed(v, 0);

@@ -135,7 +135,7 @@ public final class MethodsText {
         sb.append(". ");
         sb.append(conventionSentence(s.convention()));
         sb.append(String.format(Locale.ROOT, "A continuity correction of %s was added to %s for study-level estimates%s. ",
-                trim(s.cc().value()), s.cc().mode().words(), s.method().name().equals("IV") ? " and pooling" : ""));
+                Formats.plain(s.cc().value()), s.cc().mode().words(), s.method().name().equals("IV") ? " and pooling" : ""));
         if (!s.measure().isProportion()) {
             sb.append(s.measure().dropsDoubleZero() && s.effectiveDoubleZero().id().equals("exclude")
                     ? "Studies with no events in either arm were excluded from ratio estimates. "
@@ -168,14 +168,14 @@ public final class MethodsText {
             if (r.falseDiscovery().column() != null) {
                 sb.append(String.format(Locale.ROOT, ", and by the double false discovery rate of Mehrotra and Adewale"
                         + " (2012) within and across organ systems (systems flagged at %s, terms at %s)",
-                        trim(r.falseDiscovery().alpha1()), trim(r.falseDiscovery().alpha2())));
+                        Formats.plain(r.falseDiscovery().alpha1()), Formats.plain(r.falseDiscovery().alpha2())));
             }
             sb.append(". ");
         }
         if (!s.measure().isProportion()) {
             sb.append(Double.isFinite(s.controlRisk())
                     ? String.format(Locale.ROOT, "Absolute effects per 1,000 people were derived from an assumed"
-                    + " control risk of %s (GRADE summary of findings). ", trim(s.controlRisk()))
+                    + " control risk of %s (GRADE summary of findings). ", Formats.plain(s.controlRisk()))
                     : "Absolute effects per 1,000 people were derived from each outcome's median control-arm risk"
                     + " (the pooled control-arm risk where the median was 0; GRADE summary of findings). ");
         }
@@ -237,10 +237,6 @@ public final class MethodsText {
             case "EB" -> "the empirical Bayes method";
             default -> t;
         };
-    }
-
-    private static String trim(double d) {
-        return new java.math.BigDecimal(Double.toString(d)).stripTrailingZeros().toPlainString();
     }
 
     /** Where the run followed RevMan 5 or R meta rather than metafor, in a sentence. */

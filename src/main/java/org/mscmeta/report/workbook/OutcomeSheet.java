@@ -87,7 +87,7 @@ final class OutcomeSheet {
         w.cell(r0, 0, a.outcome(), w.title);
         Row r1 = s.createRow(1);
         w.text(r1, 0, ModelWords.measureTitle(m) + "; " + ModelWords.common(st) + (st.tau2() == null ? ""
-                : "; " + ModelWords.random(st)) + "; continuity correction " + st.cc().value() + " to "
+                : "; " + ModelWords.random(st)) + "; continuity correction " + Formats.plain(st.cc().value()) + " to "
                 + st.cc().mode().words() + ". " + ModelWords.convention(st));
         // parameter cells: level, z, correction, tau2
         Row r2 = s.createRow(2);

@@ -600,6 +600,18 @@ class WorkbookTest {
         }
     }
 
+    /** A small continuity correction is written as typed in the outcome sheet's heading ("1.0E-4" before). */
+    @Test
+    void aSmallContinuityCorrectionIsWrittenAsTyped() throws Exception {
+        Path input = Path.of("src/test/resources/reference/data/bcg.csv");
+        Settings s = Settings.DEFAULTS.withCc(0.0001, org.mscmeta.effect.CcMode.ONLY0);
+        try (XSSFWorkbook wb = new XSSFWorkbook(write(input, s).toFile())) {
+            String heading = wb.getSheet(lastResults.analyses().get(0).outcome()).getRow(1).getCell(0)
+                    .getStringCellValue();
+            assertTrue(heading.contains("continuity correction 0.0001 to "), heading);
+        }
+    }
+
     private static Row rowStartingWith(Sheet s, String text) {
         for (Row row : s) {
             Cell c = row.getCell(0);
