@@ -15,4 +15,14 @@ package org.mscmeta.analysis;
  */
 public record ZeroEventRow(String method, String measure, String model, int k, double estimate, double ciLower,
                            double ciUpper, String note) {
+
+    /**
+     * The settings of the table's inverse-variance rows for a run of settings {@code s}: its random-effects model,
+     * with REML where the run has none ({@code --tau2 none}), so that the corrected analyses are comparable with
+     * the random-effects GLMM row.
+     */
+    public static Settings inverseVariance(Settings s) {
+        return s.withBy(java.util.List.of()).withSensitivity(SensitivityMode.NONE).withMethod(Method.IV)
+                .withTau2(s.tau2() == null ? org.mscmeta.pool.TauSquared.REML : s.tau2());
+    }
 }

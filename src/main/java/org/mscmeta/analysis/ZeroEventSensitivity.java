@@ -50,8 +50,7 @@ final class ZeroEventSensitivity {
             out.add(new ZeroEventRow(glmm(s), "OR", "random", rows.length, Double.NaN, Double.NaN, Double.NaN,
                     "skipped for k > " + GLMM_MAX_K + " (use --sensitivity all)"));
         }
-        Settings iv = base.withMethod(Method.IV)
-                .withTau2(s.tau2() == null ? org.mscmeta.pool.TauSquared.REML : s.tau2());
+        Settings iv = ZeroEventRow.inverseVariance(s);
         out.add(random("Inverse variance, correction 0.5", iv.withCc(0.5, CcMode.ONLY0), sheet, outcome, rows));
         out.add(random("Inverse variance, treatment-arm correction", iv.withCc(0.5, CcMode.TACC), sheet, outcome,
                 rows));

@@ -571,6 +571,33 @@ class ForestPlotTest {
         assertFalse(none.contains("own z interval"), none);
     }
 
+    /**
+     * The zero-event plot names the random-effects model of its inverse-variance rows: the run's (here
+     * DerSimonian-Laird with Hartung-Knapp), or REML under --tau2 none, which it used without a word. Each row is the
+     * analysis with those settings.
+     */
+    @Test
+    void theZeroEventPlotNamesItsInverseVarianceModel() throws Exception {
+        Path sheet = dir.resolve("zero-iv.csv");
+        Files.writeString(sheet, "study,outcome,events_msc,n_msc,events_control,n_control\n"
+                + "A,Death,0,21,3,24\nB,Death,41,99,44,99\nC,Death,3,16,1,14\nD,Death,2,30,0,28\n");
+        var data = SheetReader.withBuiltInVocabulary().read(sheet, null);
+        for (Settings s : List.of(Settings.DEFAULTS.withTau2(org.mscmeta.pool.TauSquared.DL).withHksj(true),
+                Settings.DEFAULTS.withTau2(null))) {
+            Results r = MetaAnalysis.run(data, s);
+            String words = s.tau2() == null ? "REML" : "DerSimonian-Laird, Hartung-Knapp";
+            String all = String.join(" ", texts(Plots.zeroEvents(r, "Death")));
+            assertTrue(all.contains("inverse variance: random effects (" + words + ")."), all);
+            var row = r.analyses().get(0).zeroEvents().stream()
+                    .filter(z -> z.method().equals("Inverse variance, correction 0.5")).findFirst().orElseThrow();
+            Settings iv = Settings.DEFAULTS.withMethod(org.mscmeta.analysis.Method.IV).withBy(List.of())
+                    .withTau2(s.tau2() == null ? org.mscmeta.pool.TauSquared.REML : s.tau2()).withHksj(s.hksj());
+            var direct = MetaAnalysis.run(data, iv).analyses().get(0).random();
+            assertEquals(direct.estimate(), row.estimate(), 1e-12);
+            assertEquals(direct.ciLower(), row.ciLower(), 1e-12);
+        }
+    }
+
     private static List<String> allTexts(ForestPlot plot) {
         List<String> texts = new java.util.ArrayList<>();
         for (Drawing page : plot.pages(PlotOptions.DEFAULTS)) {
