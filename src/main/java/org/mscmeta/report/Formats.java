@@ -136,7 +136,7 @@ public final class Formats {
         return b.stripTrailingZeros().toPlainString() + "%";
     }
 
-    /** A setting as typed, without trailing zeros or an exponent: 0.5, 0.0001, 1 (a continuity correction, an alpha). */
+    /** A setting as typed, without trailing zeros or an exponent: 0.5, 0.0001, 1 (a continuity correction). */
     public static String plain(double d) {
         return new BigDecimal(Double.toString(d)).stripTrailingZeros().toPlainString();
     }

@@ -135,7 +135,8 @@ public final class MethodsText {
         sb.append(". ");
         sb.append(conventionSentence(s.convention()));
         sb.append(String.format(Locale.ROOT, "A continuity correction of %s was added to %s for study-level estimates%s. ",
-                Formats.plain(s.cc().value()), s.cc().mode().words(), s.method().name().equals("IV") ? " and pooling" : ""));
+                Formats.plain(s.cc().value()), s.cc().mode().words(),
+                s.method().name().equals("IV") ? " and pooling" : ""));
         if (!s.measure().isProportion()) {
             sb.append(s.measure().dropsDoubleZero() && s.effectiveDoubleZero().id().equals("exclude")
                     ? "Studies with no events in either arm were excluded from ratio estimates. "

@@ -545,7 +545,8 @@ class ForestPlotTest {
         List<String> labels = bySubgroup(r).rowLabels();
         assertEquals(List.of("Subtotal, random effects (Paule-Mandel, Hartung-Knapp)",
                 "Subtotal, random effects (Paule-Mandel)", "Total, random effects (Paule-Mandel, Hartung-Knapp)"),
-                labels.stream().filter(l -> l.matches("(Sub)?[Tt]otal, random effects .*")).toList(), labels.toString());
+                labels.stream().filter(l -> l.matches("(Sub)?[Tt]otal, random effects .*")).toList(),
+                labels.toString());
     }
 
     /**

@@ -626,7 +626,8 @@ class WorkbookTest {
         List<String> labels = new ArrayList<>();
         for (Row row : s) {
             Cell c = row.getCell(0);
-            if (c != null && c.getCellType() == CellType.STRING && c.getStringCellValue().startsWith("Random effects (")) {
+            if (c != null && c.getCellType() == CellType.STRING
+                    && c.getStringCellValue().startsWith("Random effects (")) {
                 labels.add(c.getStringCellValue());
             }
         }
