@@ -110,8 +110,11 @@ final class HeatMap implements Drawing {
         }
         notes.add("Each cell: studies (k), " + ModelWords.measure(s.measure()) + " and "
                 + Formats.level(s.level()) + " CI, " + ModelWords.shown(s) + "; grey: no study"
-                + (rs.withoutEstimate().isEmpty() ? "." : ", or k\u00a0=\u00a00: studies without an estimate of their"
-                + " own (no events, or only events, in both arms)."));
+                + (rs.withoutEstimate().isEmpty() ? "" : ", or k\u00a0=\u00a00: studies without an estimate of their"
+                + " own (no events, or only events, in both arms)")
+                // as metafor, one study has its own z interval: Hartung-Knapp needs two
+                + (s.hksj() && rs.cells().stream().anyMatch(c -> c.k() == 1 && c.model().equals("random"))
+                ? "; a cell of one study has that study's own z interval." : "."));
         if (rs.leftOut() > 0) {
             notes.add(RouteBySource.leftOutNote(rs.leftOut()) + ".");
         }

@@ -121,4 +121,25 @@ class HeatMapTest {
         assertEquals("no study with an estimate of its own (no events, or only events, in both arms)",
                 c.notEstimable());
     }
+
+    /**
+     * Under --hksj a combination of one study has that study's own z interval (as metafor with k = 1); the map's
+     * note named every cell "Hartung-Knapp". It now says so; without --hksj, or without such a cell, it says nothing.
+     */
+    @Test
+    void aCellOfOneStudyUnderHartungKnappIsSaidToHaveItsOwnZInterval() throws Exception {
+        var data = SheetReader.withBuiltInVocabulary().read(sheet(), null);
+        for (boolean hk : new boolean[] {true, false}) {
+            Results r = MetaAnalysis.run(data, Settings.DEFAULTS.withHksj(hk));
+            RouteBySource.Cell one = r.overall("Fever").routeBySource().find("intravenous", "umbilical cord");
+            assertEquals(1, one.k());
+            List<String> texts = new ArrayList<>();
+            for (Drawing page : Plots.routeBySource(r, "Fever").pages()) {
+                DrawingInspector.of(page).texts.forEach(t -> texts.add(t.text()));
+            }
+            String all = String.join(" ", texts);
+            assertEquals(hk, all.contains("a cell of one study has that study's own z interval."), all);
+            assertTrue(all.contains(hk ? "random effects (REML, Hartung-Knapp)" : "random effects (REML)"), all);
+        }
+    }
 }

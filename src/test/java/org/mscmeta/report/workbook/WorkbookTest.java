@@ -585,6 +585,8 @@ class WorkbookTest {
             assertEquals(46, reg.getCell(12).getNumericCellValue());
             Row terms = wb.getSheet(Workbook.SENSITIVITY).getRow(reg.getRowNum() + 1);
             assertEquals("t", terms.getCell(3).getStringCellValue());
+            assertTrue(wb.getSheet(Workbook.ROUTE_SOURCE).getRow(1).getCell(0).getStringCellValue()
+                    .endsWith("A combination of one study has that study's own z interval (Hartung-Knapp needs two)."));
             Row head = rowStartingWith(wb.getSheet(Workbook.ROUTE_SOURCE), "Model");
             assertEquals("F", head.getCell(3).getStringCellValue());
             assertEquals("Interaction F", head.getCell(10).getStringCellValue());
