@@ -101,6 +101,35 @@ public final class ModelWords {
         return "random effects (" + randomMethod(s) + ")";
     }
 
+    /**
+     * What a random-effects model of one study is under --hksj, for a note: "{@code unit} of one study has that
+     * study's own z interval (Hartung-Knapp needs two)", {@code unit} being "a step", "a cell", "an outcome"... (as
+     * metafor, which sets {@code test="z"} when k = 1).
+     */
+    public static String ownZInterval(String unit) {
+        return unit + " of one study has that study's own z interval (Hartung-Knapp needs two)";
+    }
+
+    /**
+     * Whether any of {@code models} is a random-effects model of one study fitted without the Hartung-Knapp
+     * interval the run asked for ({@link #ownZInterval}).
+     */
+    public static boolean anyOwnZInterval(Settings s, java.util.Collection<org.mscmeta.analysis.RandomResult> models) {
+        return s.hksj() && s.method() != Method.GLMM && models.stream().anyMatch(r -> r.isFitted() && !r.hksj());
+    }
+
+    /**
+     * The summary of findings' sentence on its relative effects under --hksj: " An outcome of one study has that
+     * study's own z interval (Hartung-Knapp needs two)." where one of its rows is such a model, else "".
+     */
+    public static String findingsOwnZInterval(org.mscmeta.analysis.Results r) {
+        java.util.List<org.mscmeta.analysis.RandomResult> models = r.analyses().stream()
+                .filter(a -> a.subgroup() == null && a.summaryOfFindings() != null
+                        && "random".equals(a.summaryOfFindings().model()))
+                .map(org.mscmeta.analysis.Analysis::random).toList();
+        return anyOwnZInterval(r.settings(), models) ? " " + ownZInterval("An outcome") + "." : "";
+    }
+
     /** {@link #random} of one fitted model, as {@link #randomMethod(Settings, org.mscmeta.analysis.RandomResult)}. */
     public static String random(Settings s, org.mscmeta.analysis.RandomResult r) {
         return "random effects (" + randomMethod(s, r) + ")";

@@ -229,6 +229,41 @@ class AnalyzeCommandTest {
         }
     }
 
+    /**
+     * Under --hksj an outcome of one study has its own z interval (as metafor with k = 1): the summary of findings
+     * (figure, workbook sheet, manuscript kit) says so beside "random effects (REML, Hartung-Knapp)", and only then.
+     */
+    @Test
+    void theSummaryOfFindingsSaysAnOutcomeOfOneStudyHasItsOwnZInterval() throws Exception {
+        String sentence = "An outcome of one study has that study's own z interval (Hartung-Knapp needs two).";
+        for (boolean hk : new boolean[] {true, false}) {
+            Path out = dir.resolve("sof" + hk);
+            List<String> args = new java.util.ArrayList<>(List.of("analyze", "examples/msc_adverse_events.csv",
+                    "--out", out.toString(), "--quiet", "--outcome", "Death", "--outcome", "Fever"));
+            if (hk) {
+                args.add("--hksj");
+            }
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            assertEquals(0, runCapturingErr(err, args.toArray(String[]::new)), err.toString(StandardCharsets.UTF_8));
+            String svg = Files.readString(out.resolve("plots/summary-of-findings.svg")).replace("&#160;", " ")
+                    .replace("\u00a0", " ");
+            String kit;
+            try (java.util.zip.ZipFile z = new java.util.zip.ZipFile(out.resolve("report.docx").toFile())) {
+                kit = new String(z.getInputStream(z.getEntry("word/document.xml")).readAllBytes(),
+                        StandardCharsets.UTF_8).replaceAll("<[^>]+>", "");
+            }
+            String sheet;
+            try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(out.resolve("results.xlsx").toFile())) {
+                sheet = wb.getSheet("Summary of findings").getRow(1).getCell(0).getStringCellValue();
+            }
+            // the figure's text, its lines joined
+            String svgText = svg.replaceAll("<[^>]+>", " ").replace("&apos;", "'").replaceAll("\\s+", " ");
+            assertEquals(hk, svgText.contains(sentence), svgText);
+            assertEquals(hk, kit.contains(sentence), kit);
+            assertEquals(hk, sheet.endsWith(sentence), sheet);
+        }
+    }
+
     /** A summary-of-findings table states its assumed risk as a percentage as often as a proportion. */
     @Test
     void anAssumedControlRiskGivenAsAPercentageIsThatProportion() throws Exception {

@@ -238,7 +238,7 @@ public final class ManuscriptKit {
         }
         text(doc, "Relative effect: " + ModelWords.shown(s) + ". Risk with control: "
                 + SummaryOfFindings.controlRiskRule(s) + "; the risk with MSC is that risk combined with the relative"
-                + " effect. Certainty of the evidence: to be rated by the reviewers.",
+                + " effect. Certainty of the evidence: to be rated by the reviewers." + ModelWords.findingsOwnZInterval(r),
                 true);
     }
 

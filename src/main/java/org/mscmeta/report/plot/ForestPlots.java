@@ -263,7 +263,7 @@ public final class ForestPlots {
         // as metafor, a step of one study has that study's z interval: Hartung-Knapp needs two
         boolean oneUnderHk = random && s.hksj() && steps.stream().anyMatch(st -> st.k() == 1);
         rows.add(ForestRow.note("Each row: " + ModelWords.shown(s) + " refitted on the studies of that step"
-                + (oneUnderHk ? "; a step of one study has that study's own z interval." : ".")));
+                + (oneUnderHk ? "; " + ModelWords.ownZInterval("a step") + "." : ".")));
         footnotes(s, rows);
         return new ForestPlot(title, "Analysis", new String[] {"", "", ""},
                 new String[] {"", "", "", "", random ? "Tau\u00b2" : "Studies"}, estHead(s), ci(s),

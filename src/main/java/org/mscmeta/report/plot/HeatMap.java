@@ -114,7 +114,7 @@ final class HeatMap implements Drawing {
                 + " own (no events, or only events, in both arms)")
                 // as metafor, one study has its own z interval: Hartung-Knapp needs two
                 + (s.hksj() && rs.cells().stream().anyMatch(c -> c.k() == 1 && c.model().equals("random"))
-                ? "; a cell of one study has that study's own z interval." : "."));
+                ? "; " + ModelWords.ownZInterval("a cell") + "." : "."));
         if (rs.leftOut() > 0) {
             notes.add(RouteBySource.leftOutNote(rs.leftOut()) + ".");
         }

@@ -237,7 +237,8 @@ public final class Plots {
         List<String> notes = List.of("Relative effect: " + org.mscmeta.report.ModelWords.shown(s) + ", "
                 + org.mscmeta.report.Formats.level(s.level()) + " CI. Risk with control: "
                 + org.mscmeta.analysis.SummaryOfFindings.controlRiskRule(s) + "; the risk with MSC (and its CI) is"
-                + " that risk and the relative effect (and its CI) combined. Risks per 1,000 people.",
+                + " that risk and the relative effect (and its CI) combined. Risks per 1,000 people."
+                + org.mscmeta.report.ModelWords.findingsOwnZInterval(results),
                 "Certainty of the evidence (GRADE): for the reviewers to rate; not assessed by mscmeta.");
         // no-break spaces: a header wraps between its words, never inside "(95% CI)" or "per 1,000"
         String ci = "(" + org.mscmeta.report.Formats.level(s.level()) + "\u00a0CI)";

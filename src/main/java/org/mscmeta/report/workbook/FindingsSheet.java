@@ -23,7 +23,8 @@ final class FindingsSheet {
         w.cell(s.createRow(0), 0, "Summary of findings: MSC compared with control", w.title);
         w.text(s.createRow(1), 0, "Relative effect: " + ModelWords.shown(r.settings()) + ". Assumed risk with control: "
                 + org.mscmeta.analysis.SummaryOfFindings.controlRiskRule(r.settings()) + "; the risk with MSC is that risk times the "
-                + "relative effect (GRADE). Certainty of the evidence: to be rated by the reviewers.");
+                + "relative effect (GRADE). Certainty of the evidence: to be rated by the reviewers."
+                + ModelWords.findingsOwnZInterval(r));
         w.headerRow(s, 3, new String[] {"Outcome", "Participants", "Studies", m, "CI lower", "CI upper",
             "Risk with control (per 1,000)", "Risk with MSC (per 1,000)", "CI lower", "CI upper",
             "Difference (per 1,000)", "CI lower", "CI upper", "Certainty of the evidence (GRADE)", "Not estimable"});

@@ -30,7 +30,7 @@ final class RouteSourceSheet {
                 + "); meta-regressions on route and cell source as factors, the first level alphabetically the"
                 + " reference; the interaction tested by a Wald test of its coefficients"
                 + (r.settings().hksj() ? " (under Knapp-Hartung both tests are F tests, on their df and the residual"
-                + " df of QE). A combination of one study has that study's own z interval (Hartung-Knapp needs two)."
+                + " df of QE). " + ModelWords.ownZInterval("A combination") + "."
                 : "."));
         row++;
         int widest = 1;

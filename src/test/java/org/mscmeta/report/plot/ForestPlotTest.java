@@ -562,7 +562,8 @@ class ForestPlotTest {
         Settings hk = Settings.DEFAULTS.withTau2(org.mscmeta.pool.TauSquared.PM).withHksj(true);
         Results r = MetaAnalysis.run(SheetReader.withBuiltInVocabulary().read(sheet, null), hk);
         String all = String.join(" ", texts(Plots.cumulative(r, "Death")));
-        assertTrue(all.contains("a step of one study has that study's own z interval."), all);
+        assertTrue(all.contains("a step of one study has that study's own z interval (Hartung-Knapp needs two)."),
+                all);
         assertTrue(all.contains("All studies, random effects (Paule-Mandel,"), all); // then "Hartung-Knapp)"
         var first = r.analyses().get(0).sensitivity().cumulative().get(0);
         assertEquals(1, first.k());

@@ -138,7 +138,8 @@ class HeatMapTest {
                 DrawingInspector.of(page).texts.forEach(t -> texts.add(t.text()));
             }
             String all = String.join(" ", texts);
-            assertEquals(hk, all.contains("a cell of one study has that study's own z interval."), all);
+            assertEquals(hk, all.contains("a cell of one study has that study's own z interval (Hartung-Knapp needs"
+                    + " two)."), all);
             assertTrue(all.contains(hk ? "random effects (REML, Hartung-Knapp)" : "random effects (REML)"), all);
         }
     }
