@@ -222,14 +222,14 @@ public final class ConsoleSummary {
         List<String> bh = f.outcomes().stream().filter(o -> o.bhFlagged()).map(o -> Terminal.safe(o.outcome())
                 + " (" + pIs(o.p()) + ", adjusted " + Formats.p(o.bh()) + ")").toList();
         out.println("False discovery rate across " + tested + " outcomes (Benjamini-Hochberg, "
-                + Formats.fixed(f.alpha2(), 2) + "): " + (bh.isEmpty() ? "none flagged" : String.join("; ", bh)));
+                + Formats.plain(f.alpha2()) + "): " + (bh.isEmpty() ? "none flagged" : String.join("; ", bh)));
         if (f.column() != null) {
             List<String> systems = f.outcomes().stream().filter(o -> o.systemFlagged()).map(o -> o.organSystem())
                     .distinct().toList();
             List<String> terms = f.outcomes().stream().filter(o -> o.flagged()).map(o -> Terminal.safe(o.outcome())
                     + " (" + Terminal.safe(o.organSystem()) + ", adjusted " + Formats.p(o.withinSystem()) + ")").toList();
             out.println("Double FDR by " + f.column() + " (Mehrotra and Adewale 2012; systems at "
-                    + Formats.fixed(f.alpha1(), 2) + ", terms at " + Formats.fixed(f.alpha2(), 2) + "): "
+                    + Formats.plain(f.alpha1()) + ", terms at " + Formats.plain(f.alpha2()) + "): "
                     + (systems.isEmpty() ? "no system flagged" : "systems flagged: " + String.join(", ", systems)
                     + "; terms flagged: " + (terms.isEmpty() ? "none" : String.join("; ", terms))));
         }

@@ -264,6 +264,39 @@ class AnalyzeCommandTest {
         }
     }
 
+    /**
+     * A false-discovery level is written as given: at 0.025 the console and the plots' note said "0.03" (two
+     * decimals), the workbook's header "0.025"; at 1e-5 the workbook said "1.0E-5".
+     */
+    @Test
+    void aFalseDiscoveryLevelIsWrittenAsGiven() throws Exception {
+        for (String alpha : List.of("0.025", "0.00001")) {
+            Path out = dir.resolve("fdr" + alpha);
+            PrintStream oldOut = System.out;
+            ByteArrayOutputStream console = new ByteArrayOutputStream();
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            int status;
+            System.setOut(new PrintStream(console, true, StandardCharsets.UTF_8));
+            try {
+                status = runCapturingErr(err, "analyze", "examples/msc_adverse_events.csv", "--out", out.toString(),
+                        "--fdr-alpha2", alpha);
+            } finally {
+                System.setOut(oldOut);
+            }
+            assertEquals(0, status, err.toString(StandardCharsets.UTF_8));
+            assertTrue(console.toString(StandardCharsets.UTF_8).contains("(Benjamini-Hochberg, " + alpha + "): "),
+                    console.toString(StandardCharsets.UTF_8));
+            String panel = Files.readString(out.resolve("plots/ae-panel.svg")).replaceAll("<[^>]+>", " ")
+                    .replace("&#160;", " ").replace("\u00a0", " ").replaceAll("\\s+", " ");
+            assertTrue(panel.contains("flagged by Benjamini-Hochberg across the outcomes at " + alpha), panel);
+            try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(out.resolve("results.xlsx").toFile())) {
+                List<String> heads = new java.util.ArrayList<>();
+                wb.getSheet("Summary").getRow(0).forEach(c -> heads.add(c.getStringCellValue()));
+                assertTrue(heads.contains("Flagged (BH at " + alpha + ")"), heads.toString());
+            }
+        }
+    }
+
     /** A summary-of-findings table states its assumed risk as a percentage as often as a proportion. */
     @Test
     void anAssumedControlRiskGivenAsAPercentageIsThatProportion() throws Exception {

@@ -187,9 +187,9 @@ public final class ForestPlots {
                 + " proportion of MSC recipients with the event, every trial (single-arm too).")));
         if (fdr != null && fdr.tested() > 1) {
             rows.add(ForestRow.note("* flagged by Benjamini-Hochberg across the outcomes at "
-                    + Formats.fixed(fdr.alpha2(), 2) + (anyBh ? "" : " (none)") + (systems ? "; \u2020 flagged by the"
-                    + " double FDR (Mehrotra and Adewale 2012; organ systems at " + Formats.fixed(fdr.alpha1(), 2)
-                    + ", terms at " + Formats.fixed(fdr.alpha2(), 2) + ")" + (anyDouble ? "" : " (none)") : "") + "."));
+                    + Formats.plain(fdr.alpha2()) + (anyBh ? "" : " (none)") + (systems ? "; \u2020 flagged by the"
+                    + " double FDR (Mehrotra and Adewale 2012; organ systems at " + Formats.plain(fdr.alpha1())
+                    + ", terms at " + Formats.plain(fdr.alpha2()) + ")" + (anyDouble ? "" : " (none)") : "") + "."));
         }
         footnotes(s, rows);
         Axis axis = o.hasAxisLimits() ? Axis.limits(scale(s), o.axisMin(), o.axisMax())

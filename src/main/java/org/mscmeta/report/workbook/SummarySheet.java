@@ -105,7 +105,7 @@ final class SummarySheet {
                 w -> w.pStyle));
         c.add(new Column("p, Benjamini-Hochberg across outcomes", 12, a -> row.apply(a) == null ? Double.NaN
                 : row.apply(a).bh(), w -> w.pStyle));
-        c.add(new Column("Flagged (BH at " + f.alpha2() + ")", 9, a -> row.apply(a) == null ? ""
+        c.add(new Column("Flagged (BH at " + Formats.plain(f.alpha2()) + ")", 9, a -> row.apply(a) == null ? ""
                 : row.apply(a).bhFlagged() ? "yes" : "no", null));
         if (f.column() != null) {
             c.add(new Column("Organ system", 20, a -> row.apply(a) == null || row.apply(a).organSystem() == null ? ""
@@ -114,7 +114,8 @@ final class SummarySheet {
                     : row.apply(a).withinSystem(), w -> w.pStyle));
             c.add(new Column("Double FDR: system p", 10, a -> row.apply(a) == null ? Double.NaN
                     : row.apply(a).systemAdjusted(), w -> w.pStyle));
-            c.add(new Column("Double FDR: flagged (systems at " + f.alpha1() + ", terms at " + f.alpha2() + ")", 12,
+            c.add(new Column("Double FDR: flagged (systems at " + Formats.plain(f.alpha1()) + ", terms at "
+                    + Formats.plain(f.alpha2()) + ")", 12,
                     a -> row.apply(a) == null || row.apply(a).organSystem() == null ? ""
                     : row.apply(a).flagged() ? "yes" : "no", null));
         }
