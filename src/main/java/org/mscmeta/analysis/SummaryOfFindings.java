@@ -60,10 +60,17 @@ public record SummaryOfFindings(long participants, int studies, String measure, 
         }
     }
 
-    /** The rule the assumed control risks of a run follow, in words ("as given", "the median ..."). */
+    /**
+     * The rule the assumed control risks of a run follow, in words for a reader of a table or figure ("50 per 1,000
+     * for every outcome, as given for this review", "the median ..."), without the command line's option names.
+     */
     public static String controlRiskRule(Settings s) {
-        return Double.isFinite(s.controlRisk()) ? "as given (--control-risk)"
-                : "the median control-arm risk of the outcome's studies (their pooled risk where the median is 0)";
+        if (Double.isFinite(s.controlRisk())) {
+            String per1000 = new java.math.BigDecimal(Double.toString(1000 * s.controlRisk()))
+                    .round(new java.math.MathContext(10)).stripTrailingZeros().toPlainString();
+            return per1000 + " per 1,000 for every outcome, as given for this review";
+        }
+        return "the median control-arm risk of the outcome's studies (their pooled risk where the median is 0)";
     }
 
     /** The row of an outcome's overall analysis; its numbers not estimable, with the reason, where they are not. */

@@ -297,6 +297,33 @@ class AnalyzeCommandTest {
         }
     }
 
+    /**
+     * The summary of findings states an assumed control risk in words, with its value: the figure, the workbook's
+     * sheet and the manuscript kit said "as given (--control-risk)", a command-line option in a journal figure.
+     */
+    @Test
+    void anAssumedControlRiskIsStatedWithItsValueNotAnOption() throws Exception {
+        Path out = dir.resolve("risk7");
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        assertEquals(0, runCapturingErr(err, "analyze", "examples/msc_adverse_events.csv", "--out", out.toString(),
+                "--control-risk", "7%", "--outcome", "Death", "--quiet"), err.toString(StandardCharsets.UTF_8));
+        String rule = "Risk with control: 70 per 1,000 for every outcome, as given for this review;";
+        String svg = Files.readString(out.resolve("plots/summary-of-findings.svg")).replaceAll("<[^>]+>", " ")
+                .replace("&#160;", " ").replace("\u00a0", " ").replaceAll("\\s+", " ");
+        assertTrue(svg.contains(rule), svg);
+        try (java.util.zip.ZipFile z = new java.util.zip.ZipFile(out.resolve("report.docx").toFile())) {
+            String kit = new String(z.getInputStream(z.getEntry("word/document.xml")).readAllBytes(),
+                    StandardCharsets.UTF_8).replaceAll("<[^>]+>", "");
+            assertTrue(kit.contains(rule), kit);
+            assertFalse(kit.contains("--control-risk"), kit);
+        }
+        try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(out.resolve("results.xlsx").toFile())) {
+            String note = wb.getSheet("Summary of findings").getRow(1).getCell(0).getStringCellValue();
+            assertTrue(note.contains("Assumed r" + rule.substring(1)), note);
+        }
+        assertFalse(svg.contains("--control-risk"), svg);
+    }
+
     /** A summary-of-findings table states its assumed risk as a percentage as often as a proportion. */
     @Test
     void anAssumedControlRiskGivenAsAPercentageIsThatProportion() throws Exception {
