@@ -31,6 +31,17 @@ class AnalyzeCommandTest {
         }
     }
 
+    /** {@link #runCapturingErr}, the console's output captured in {@code out} too. */
+    private static int runCapturingOutAndErr(ByteArrayOutputStream out, ByteArrayOutputStream err, String... args) {
+        PrintStream old = System.out;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        try {
+            return runCapturingErr(err, args);
+        } finally {
+            System.setOut(old);
+        }
+    }
+
     @Test
     void badInputExitsTwoWritesNothingAndNamesRowAndColumn() throws Exception {
         Path in = dir.resolve("bad.csv");
@@ -190,17 +201,10 @@ class AnalyzeCommandTest {
     @Test
     void aConfidenceLevelIsCalledByTheSamePercentageInEveryOutput() throws Exception {
         Path out = dir.resolve("l975");
-        PrintStream oldOut = System.out;
         ByteArrayOutputStream console = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status;
-        System.setOut(new PrintStream(console, true, StandardCharsets.UTF_8));
-        try {
-            status = runCapturingErr(err, "analyze", "examples/msc_adverse_events.csv", "--out", out.toString(),
-                    "--level", "97.5", "--outcome", "Death", "--moderators", "year");
-        } finally {
-            System.setOut(oldOut);
-        }
+        int status = runCapturingOutAndErr(console, err, "analyze", "examples/msc_adverse_events.csv", "--out",
+                out.toString(), "--level", "97.5", "--outcome", "Death", "--moderators", "year");
         assertEquals(0, status, err.toString(StandardCharsets.UTF_8));
         java.util.Map<String, String> texts = new java.util.TreeMap<>();
         texts.put("console", console.toString(StandardCharsets.UTF_8));
@@ -272,17 +276,10 @@ class AnalyzeCommandTest {
     void aFalseDiscoveryLevelIsWrittenAsGiven() throws Exception {
         for (String alpha : List.of("0.025", "0.00001")) {
             Path out = dir.resolve("fdr" + alpha);
-            PrintStream oldOut = System.out;
             ByteArrayOutputStream console = new ByteArrayOutputStream();
             ByteArrayOutputStream err = new ByteArrayOutputStream();
-            int status;
-            System.setOut(new PrintStream(console, true, StandardCharsets.UTF_8));
-            try {
-                status = runCapturingErr(err, "analyze", "examples/msc_adverse_events.csv", "--out", out.toString(),
-                        "--fdr-alpha2", alpha);
-            } finally {
-                System.setOut(oldOut);
-            }
+            int status = runCapturingOutAndErr(console, err, "analyze", "examples/msc_adverse_events.csv", "--out",
+                    out.toString(), "--fdr-alpha2", alpha);
             assertEquals(0, status, err.toString(StandardCharsets.UTF_8));
             assertTrue(console.toString(StandardCharsets.UTF_8).contains("(Benjamini-Hochberg, " + alpha + "): "),
                     console.toString(StandardCharsets.UTF_8));
