@@ -82,10 +82,12 @@ public final class ModelWords {
      * {@code test="z"} when k = 1); results.json says so in that model's {@code hksj} and {@code not_estimable}.
      */
     public static String randomMethod(Settings s, org.mscmeta.analysis.RandomResult r) {
-        if (s.method() != Method.GLMM && s.hksj() && r.isFitted() && !r.hksj()) {
-            return tau2(s.tau2());
-        }
-        return randomMethod(s);
+        return ownZInterval(s, r) ? tau2(s.tau2()) : randomMethod(s);
+    }
+
+    /** Whether {@code r} is a model of one study fitted without the Hartung-Knapp interval the run asked for. */
+    private static boolean ownZInterval(Settings s, org.mscmeta.analysis.RandomResult r) {
+        return s.method() != Method.GLMM && s.hksj() && r.isFitted() && !r.hksj();
     }
 
     /**
@@ -115,7 +117,7 @@ public final class ModelWords {
      * interval the run asked for ({@link #ownZInterval}).
      */
     public static boolean anyOwnZInterval(Settings s, java.util.Collection<org.mscmeta.analysis.RandomResult> models) {
-        return s.hksj() && s.method() != Method.GLMM && models.stream().anyMatch(r -> r.isFitted() && !r.hksj());
+        return models.stream().anyMatch(r -> ownZInterval(s, r));
     }
 
     /**
