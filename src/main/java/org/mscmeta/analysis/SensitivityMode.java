@@ -18,6 +18,18 @@ public enum SensitivityMode {
     /** Largest k for which AUTO runs leave-one-out and cumulative analyses. */
     public static final int AUTO_MAX_K = 200;
 
+    /** What the mode runs, in words for the Methods sheet (the methods paragraph says it in a sentence). */
+    public String words() {
+        return switch (this) {
+            case AUTO -> "Egger's and Begg's tests and trim and fill from 3 studies; leave-one-out, cumulative and"
+                    + " zero-event analyses of outcomes with at most " + AUTO_MAX_K + " studies (the GLMM's"
+                    + " leave-one-out and cumulative refits only with all)";
+            case ALL -> "Egger's and Begg's tests and trim and fill from 3 studies; leave-one-out, cumulative and"
+                    + " zero-event analyses of every outcome";
+            case NONE -> "none";
+        };
+    }
+
     public String id() {
         return name().toLowerCase(Locale.ROOT);
     }

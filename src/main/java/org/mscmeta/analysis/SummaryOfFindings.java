@@ -102,12 +102,13 @@ public record SummaryOfFindings(long participants, int studies, String measure, 
         }
         if (!Double.isFinite(acr)) {
             return new SummaryOfFindings(participants, studies, m.name(), model, est, lo, hi, acr, given, nan, nan,
-                    nan, nan, nan, nan, "no control arm to take the assumed control risk from (give --control-risk)");
+                    nan, nan, nan, nan, "no control arm to take the assumed control risk from, and no risk was given for"
+                    + " this review");
         }
         if (acr == 0 && given == ControlRisk.POOLED) {
             return new SummaryOfFindings(participants, studies, m.name(), model, est, lo, hi, acr, given, nan, nan,
-                    nan, nan, nan, nan, "no control arm has an event, which makes every absolute effect 0: give an"
-                    + " assumed control risk (--control-risk)");
+                    nan, nan, nan, nan, "no control arm has an event, which makes every absolute effect 0, and no assumed"
+                    + " control risk was given for this review");
         }
         double msc = risk(m, acr, est);
         double mscLo = risk(m, acr, lo);

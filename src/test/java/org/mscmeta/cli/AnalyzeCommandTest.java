@@ -321,6 +321,36 @@ class AnalyzeCommandTest {
         assertFalse(svg.contains("--control-risk"), svg);
     }
 
+    /**
+     * Where no control arm has an event and no risk was given, the summary of findings says why in words a co-author
+     * reads: the figure, the workbook's sheet and the manuscript kit said "give an assumed control risk
+     * (--control-risk)", a command-line option.
+     */
+    @Test
+    void aSummaryOfFindingsWithoutAControlRiskSaysWhyWithoutAnOption() throws Exception {
+        Path out = dir.resolve("nocontrolevent");
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        assertEquals(0, runCapturingErr(err, "analyze", "examples/msc_adverse_events.csv", "--out", out.toString(),
+                "--outcome", "Malignancy", "--quiet"), err.toString(StandardCharsets.UTF_8));
+        String why = "no control arm has an event, which makes every absolute effect 0, and no assumed control risk"
+                + " was given for this review";
+        String svg = Files.readString(out.resolve("plots/summary-of-findings.svg")).replaceAll("<[^>]+>", " ")
+                .replace("&#160;", " ").replace("\u00a0", " ").replaceAll("\\s+", " ");
+        try (java.util.zip.ZipFile z = new java.util.zip.ZipFile(out.resolve("report.docx").toFile());
+             var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(out.resolve("results.xlsx").toFile())) {
+            String kit = new String(z.getInputStream(z.getEntry("word/document.xml")).readAllBytes(),
+                    StandardCharsets.UTF_8).replaceAll("<[^>]+>", "");
+            StringBuilder sheet = new StringBuilder();
+            wb.getSheet("Summary of findings").forEach(r -> r.forEach(c -> sheet.append(c).append('\t')));
+            String json = Files.readString(out.resolve("results.json"));
+            for (String[] shown : new String[][] {{"figure", svg}, {"kit", kit}, {"sheet", sheet.toString()},
+                    {"results.json", json}}) {
+                assertTrue(shown[1].replaceAll("\\s+", " ").contains(why), shown[0] + ": " + shown[1]);
+                assertFalse(shown[1].contains("--control-risk"), shown[0] + ": " + shown[1]);
+            }
+        }
+    }
+
     /** A summary-of-findings table states its assumed risk as a percentage as often as a proportion. */
     @Test
     void anAssumedControlRiskGivenAsAPercentageIsThatProportion() throws Exception {

@@ -5,6 +5,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.mscmeta.Tool;
 import org.mscmeta.analysis.Results;
+import org.mscmeta.analysis.SensitivityMode;
 import org.mscmeta.analysis.Settings;
 import org.mscmeta.report.MethodsText;
 import org.mscmeta.report.RunInfo;
@@ -34,14 +35,16 @@ final class MethodsSheet {
             {"Common-effect method", st.method().name()},
             {"Random-effects tau\u00b2 estimator", st.tau2Name()},
             {"Hartung-Knapp-Sidik-Jonkman", st.hksj() ? "yes" : "no"},
-            {"Conventions (--convention)", st.convention().label() + " (" + st.convention().displayName() + ")"},
+            {"Conventions followed", st.convention().displayName().equals(st.convention().label())
+                    ? st.convention().displayName() : st.convention().displayName() + " (" + st.convention().label() + ")"},
             {"Continuity correction", st.cc().value()},
             {"Correction applied to", st.cc().mode().words()},
             {"Double-zero studies", st.effectiveDoubleZero().id()},
             {"Confidence level", st.level()},
             {"Subgroup variables", st.by().isEmpty() ? "(none)" : String.join(", ", st.by())},
             {"Meta-regression moderators", st.moderators().isEmpty() ? "(none)" : String.join(", ", st.moderators())},
-            {"Sensitivity analyses (--sensitivity)", st.sensitivity().id()},
+            {"Sensitivity analyses", st.sensitivity() == SensitivityMode.NONE ? "none"
+                    : st.sensitivity().words() + " (" + st.sensitivity().id() + ")"},
             {"Outcomes selected", st.outcomes().isEmpty() ? "(all)" : String.join("; ", st.outcomes())},
         };
         for (Object[] e : kv) {

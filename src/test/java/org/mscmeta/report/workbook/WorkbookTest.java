@@ -288,7 +288,11 @@ class WorkbookTest {
             assertTrue(methods.contains("Greenland S, Robins JM"), "MH RR citation");
             assertTrue(methods.contains("Viechtbauer W. Bias and efficiency"), "REML citation");
             assertTrue(methods.contains("For each of"), "methods paragraph");
-            assertTrue(methods.contains("Sensitivity analyses (--sensitivity)\tauto"), methods);
+            assertTrue(methods.contains("Sensitivity analyses\tEgger's and Begg's tests and trim and fill from 3 studies;"
+                    + " leave-one-out, cumulative and zero-event analyses of outcomes with at most 200 studies (the"
+                    + " GLMM's leave-one-out and cumulative refits only with all) (auto)"), methods);
+            assertTrue(methods.contains("Conventions followed\tmetafor\t\n"), methods);
+            assertFalse(methods.contains("(--"), "no command-line option in the co-authors' Methods sheet: " + methods);
             assertTrue(methods.contains("Meta-regression moderators\t(none)"), methods);
             assertTrue(methods.contains("Outcomes selected\t(all)"), methods);
             String warnings = sheetText(wb.getSheet(Workbook.WARNINGS));
