@@ -113,6 +113,16 @@ public final class ModelWords {
     }
 
     /**
+     * The same said of one row of a table whose heading names Hartung-Knapp (the workbook's Summary): "Hartung-Knapp
+     * not estimable with one study: that study's own z interval is shown", or null where {@code r} is not such a
+     * model.
+     */
+    public static String ownZIntervalInRow(Settings s, org.mscmeta.analysis.RandomResult r) {
+        return ownZInterval(s, r) ? "Hartung-Knapp not estimable with one study: that study's own z interval is shown"
+                : null;
+    }
+
+    /**
      * Whether any of {@code models} is a random-effects model of one study fitted without the Hartung-Knapp
      * interval the run asked for ({@link #ownZInterval}).
      */

@@ -87,7 +87,7 @@ final class SummarySheet {
             c.add(new Column("Trials in incidence (incl. single-arm)", 10, a -> a.incidence() == null ? Double.NaN
                     : (double) a.incidence().k(), w -> w.intStyle));
         }
-        c.add(new Column("Not estimable", 40, SummarySheet::reasons, null));
+        c.add(new Column("Not estimable", 40, a -> reasons(a, s), null));
         return c;
     }
 
@@ -122,8 +122,11 @@ final class SummarySheet {
         return c;
     }
 
-    /** Why a model's estimate does not exist, in words, for each model whose estimate does not. */
-    private static String reasons(Analysis a) {
+    /**
+     * Why a model's estimate does not exist, in words, for each model whose estimate does not; and where the heading
+     * names Hartung-Knapp, a random-effects model of one study, whose interval is its own z one.
+     */
+    private static String reasons(Analysis a, Settings s) {
         List<String> out = new ArrayList<>();
         if (!a.common().isEstimable() && a.common().notEstimable() != null) {
             out.add("common effect: " + Formats.notEstimable(a.common().notEstimable()));
@@ -131,6 +134,10 @@ final class SummarySheet {
         if (!a.random().isEstimable() && a.random().notEstimable() != null && !a.random().notAsked()
                 && !a.random().notEstimable().equals(a.common().notEstimable())) {
             out.add("random effects: " + Formats.notEstimable(a.random().notEstimable()));
+        }
+        String ownZ = ModelWords.ownZIntervalInRow(s, a.random());
+        if (ownZ != null) {
+            out.add("random effects: " + ownZ);
         }
         return String.join("; ", out);
     }

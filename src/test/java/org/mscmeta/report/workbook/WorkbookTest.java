@@ -14,8 +14,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -555,7 +557,8 @@ class WorkbookTest {
 
     /**
      * Under --hksj an outcome of one study is fitted with its own z interval (as metafor: results.json's
-     * {@code "hksj": false}); its pooled row in the outcome sheet named it "Hartung-Knapp" all the same.
+     * {@code "hksj": false}); its pooled row in the outcome sheet named it "Hartung-Knapp" all the same, and the
+     * Summary, whose heading names Hartung-Knapp for the run, did not say which rows have a z interval.
      */
     @Test
     void aPooledRowOfOneStudyIsNotCalledHartungKnapp() throws Exception {
@@ -566,6 +569,19 @@ class WorkbookTest {
         try (XSSFWorkbook wb = new XSSFWorkbook(xlsx.toFile())) {
             assertEquals(List.of("Random effects (Paule-Mandel, Hartung-Knapp)"), randomLabels(wb.getSheet("Death")));
             assertEquals(List.of("Random effects (Paule-Mandel)"), randomLabels(wb.getSheet("Fever")));
+            Sheet summary = wb.getSheet(Workbook.SUMMARY);
+            List<String> heads = new ArrayList<>();
+            summary.getRow(0).forEach(c -> heads.add(c.getStringCellValue()));
+            assertTrue(heads.contains("Random RR (Paule-Mandel, Hartung-Knapp)"), heads.toString());
+            int notes = heads.indexOf("Not estimable");
+            Map<String, String> byOutcome = new LinkedHashMap<>();
+            for (int i = 1; i <= 2; i++) {
+                var row = summary.getRow(i);
+                var cell = row.getCell(notes);
+                byOutcome.put(row.getCell(0).getStringCellValue(), cell == null ? "" : cell.getStringCellValue());
+            }
+            assertEquals(Map.of("Death", "", "Fever", "random effects: Hartung-Knapp not estimable with one study:"
+                    + " that study's own z interval is shown"), byOutcome);
         }
         assertFalse(lastResults.analyses().stream().filter(a -> a.outcome().equals("Fever")).findFirst()
                 .orElseThrow().random().hksj(), "metafor gives one study its z interval");
