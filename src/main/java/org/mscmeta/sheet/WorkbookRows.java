@@ -48,6 +48,7 @@ final class WorkbookRows {
                 : wb instanceof org.apache.poi.hssf.usermodel.HSSFWorkbook h && h.getInternalWorkbook().isUsing1904DateWindowing();
         List<InputProblem> refused = new ArrayList<>();
         java.util.Iterator<Row> rows = sheet.iterator();
+        String[][] heads = {new String[0]}; // the header row's names, once read: a refused formula names its column
         boolean read = feed(header, validator, name, sheet.getSheetName(),
                 new MergedCells(sheet.getMergedRegions(), header.row()),
                 () -> {
@@ -60,7 +61,11 @@ final class WorkbookRows {
                         int n = Math.max(row.getLastCellNum(), 0);
                         String[] given = new String[n];
                         for (int j = 0; j < n; j++) {
-                            given[j] = text(row.getCell(j), evaluator, date1904, refused, name, r);
+                            given[j] = text(row.getCell(j), evaluator, date1904, refused, name, r,
+                                    j < heads[0].length ? heads[0][j] : "");
+                        }
+                        if (r == header.row()) {
+                            heads[0] = given;
                         }
                         return new GridRow(r, given, row.getZeroHeight());
                     }
@@ -116,13 +121,25 @@ final class WorkbookRows {
         return true;
     }
 
+    /** A refused formula's column: its header's name, or "cell G2" in a row above the header or without a name. */
+    private static String where(String column, String ref) {
+        return column == null || column.isBlank() ? "cell " + ref : column;
+    }
+
+    /** Whether the formula cell {@code x} holds a saved value ({@link XlsxSheet#savedValue}). */
+    private static boolean savedValue(XSSFCell x) {
+        var ct = x.getCTCell();
+        return XlsxSheet.savedValue(ct.isSetV(), ct.isSetV() ? ct.getV() : null,
+                ct.isSetT() ? ct.getT().toString() : null);
+    }
+
     /** A cell as text; a formula by its saved value, or evaluated when it has none. */
     private static String text(Cell cell, FormulaEvaluator evaluator, boolean date1904, List<InputProblem> refused,
-                               String name, int row) {
+                               String name, int row, String column) {
         if (cell == null) {
             return "";
         }
-        if (cell.getCellType() == CellType.FORMULA && cell instanceof XSSFCell x && !x.getCTCell().isSetV()) {
+        if (cell.getCellType() == CellType.FORMULA && cell instanceof XSSFCell x && !savedValue(x)) {
             String ref = new CellReference(cell).formatAsString(false);
             try {
                 CellValue v = evaluator.evaluate(cell);
@@ -133,15 +150,16 @@ final class WorkbookRows {
                     case BOOLEAN -> v.getBooleanValue() ? "TRUE" : "FALSE";
                     case BLANK -> "";
                     default -> {
-                        refused.add(new InputProblem(name, row, "cell " + ref, "=" + cell.getCellFormula(),
-                                "a value: the formula has no saved value and evaluates to an error"));
+                        refused.add(new InputProblem(name, row, where(column, ref), "=" + cell.getCellFormula(),
+                                "a value: the formula in cell " + ref + " has no saved value and evaluates to an"
+                                + " error"));
                         yield "";
                     }
                 };
             } catch (RuntimeException e) {
-                refused.add(new InputProblem(name, row, "cell " + ref, "=" + cell.getCellFormula(), "a value: the"
-                        + " formula has no saved value and cannot be evaluated here (open and save the workbook in"
-                        + " Excel or LibreOffice, which stores the value, or type the number)"));
+                refused.add(new InputProblem(name, row, where(column, ref), "=" + cell.getCellFormula(), "a value:"
+                        + " the formula in cell " + ref + " has no saved value and cannot be evaluated here (open and"
+                        + " save the workbook in Excel or LibreOffice, which stores the value, or type the number)"));
                 return "";
             }
         }

@@ -326,6 +326,19 @@ final class XlsxSheet {
     }
 
     /**
+     * Whether a formula cell holds the value its spreadsheet program saved: a {@code <v>} element with a value. An
+     * empty {@code <v></v>}, which openpyxl writes for every formula, is no saved value (POI's user model reads it as
+     * 0), except for a formula whose result is text ({@code t="str"}), where it is the empty text.
+     *
+     * @param hasV  whether the cell has a {@code <v>} element
+     * @param v     its text, or null
+     * @param type  the cell's {@code t} attribute, or null
+     */
+    static boolean savedValue(boolean hasV, String v, String type) {
+        return hasV && (v != null && !v.isEmpty() || "str".equals(type));
+    }
+
+    /**
      * What is done with each row: its 1-based number, its cells, the cells of formulas without a value, and whether
      * the row is hidden (by a filter or by hand).
      */
@@ -437,7 +450,7 @@ final class XlsxSheet {
                 }
                 case "c" -> {
                     String v = "";
-                    if (hasFormula && !hasValue) {
+                    if (hasFormula && !savedValue(hasValue, value, type)) {
                         formulas.add(ref == null ? "column " + (column + 1) + " of row " + rowNumber : ref);
                     } else if (value != null) {
                         v = switch (type == null ? "n" : type) {

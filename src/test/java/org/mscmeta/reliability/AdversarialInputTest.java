@@ -118,6 +118,36 @@ class AdversarialInputTest {
         refused(analyze(p), p, "cell C2", "cannot be evaluated here");
     }
 
+    /** A sheet of one data row whose events_msc cell C2 is the formula {@code formula} with an empty saved value. */
+    private Path emptyValueFormula(String name, String formula) throws Exception {
+        String sheet = "<?xml version=\"1.0\"?><worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/"
+                + "main\"><sheetData><row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>study</t></is></c>"
+                + "<c r=\"B1\" t=\"inlineStr\"><is><t>outcome</t></is></c><c r=\"C1\" t=\"inlineStr\"><is><t>"
+                + "events_msc</t></is></c><c r=\"D1\" t=\"inlineStr\"><is><t>n_msc</t></is></c></row>"
+                + "<row r=\"2\"><c r=\"A2\" t=\"inlineStr\"><is><t>A</t></is></c><c r=\"B2\" t=\"inlineStr\"><is><t>"
+                + "Fever</t></is></c><c r=\"C2\"><f>" + formula + "</f><v></v></c><c r=\"D2\"><v>10</v>"
+                + "</c></row></sheetData></worksheet>";
+        return withPart(name, "xl/worksheets/sheet1.xml", sheet.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * openpyxl writes every formula with an empty saved value, {@code <v></v>}: that is no value (POI reads it as 0,
+     * and the streaming reader read it as a blank cell); the formula is evaluated, or refused naming its column and
+     * cell.
+     */
+    @Test
+    void aFormulaSavedWithAnEmptyValueIsEvaluatedNeverReadAsZeroOrBlank() throws Exception {
+        Path p = emptyValueFormula("openpyxl-empty-v.xlsx", "1+4");
+        Cli.Run r = analyze(p, "--no-report", "--measure", "PLOGIT");
+        assertEquals(0, r.status(), r.all());
+        JsonNode json = new ObjectMapper().readTree(dir.resolve("out-openpyxl-empty-v.xlsx/results.json").toFile());
+        assertEquals(5, json.get("analyses").get(0).get("studies").get(0).get("events_msc").asInt(),
+                "=1+4 is 5 events");
+        Path bad = emptyValueFormula("openpyxl-div0.xlsx", "1/0");
+        refused(analyze(bad), bad, "row 2, column 'events_msc': found \"=1/0\"; expected a value: the formula in cell"
+                + " C2 has no saved value and evaluates to an error");
+    }
+
     static Stream<Arguments> brokenWorkbooks() {
         return Stream.of(Arguments.of("empty.xlsx", new byte[0], "empty"),
                 Arguments.of("random.xlsx", randomBytes(4096), "could not be opened"),
