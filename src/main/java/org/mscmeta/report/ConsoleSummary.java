@@ -291,7 +291,7 @@ public final class ConsoleSummary {
                 sb.append(sb.length() == 0 ? "  Test for subgroup differences (" + Terminal.safe(t.variable()) + "): "
                         : "; ");
                 sb.append(t.model().equals("common") ? "common-effect" : "random-effects").append(" Q = ")
-                        .append(Formats.statistic(t.q())).append(", df = ").append(t.df()).append(", ")
+                        .append(Formats.test(t.q())).append(", df = ").append(t.df()).append(", ")
                         .append(pIs(t.p()));
             }
         }

@@ -100,6 +100,18 @@ public final class Formats {
     }
 
     /**
+     * A test statistic (Z, t, Chi², F) as RevMan prints it: two decimals whatever its size (Z = 0.04, Chi² = 0.00),
+     * in exponent form from 1e5; {@link #NOT_ESTIMABLE}. Unlike {@link #statistic}, which keeps the digits of a small
+     * tau², where 0.0012 and 0.0000 differ in meaning.
+     */
+    public static String test(double v) {
+        if (!Double.isFinite(v)) {
+            return NOT_ESTIMABLE;
+        }
+        return Math.abs(v) >= 1e5 ? String.format(java.util.Locale.ROOT, "%.2e", v) : fixed(v, 2);
+    }
+
+    /**
      * Tau² as {@link #statistic} prints it, with an estimate below 1e-8 printed as 0.00: that is where an iterative
      * fit stops at the boundary (a GLMM gave 2.74e-21), a between-study standard deviation of 1e-4 on the log scale
      * that no reader should take for a number.

@@ -182,7 +182,7 @@ public final class ModelWords {
      */
     public static String waldTest(String chi, double statistic, int df, int residualDf, boolean knappHartung,
                                   String space) {
-        return (knappHartung ? "F" : chi) + space + "=" + space + Formats.statistic(statistic) + ", df" + space + "="
+        return (knappHartung ? "F" : chi) + space + "=" + space + Formats.test(statistic) + ", df" + space + "="
                 + space + df + (knappHartung ? "," + space + residualDf : "");
     }
 

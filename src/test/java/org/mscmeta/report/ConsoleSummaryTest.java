@@ -164,7 +164,7 @@ class ConsoleSummaryTest {
                 .withOutcome("Death"));
         var m = r.analyses().get(0).sensitivity().metaRegression();
         String text = ConsoleSummary.text(r);
-        assertTrue(text.contains("  Meta-regression on year (k = " + m.k() + "): QM = " + Formats.statistic(m.qm())
+        assertTrue(text.contains("  Meta-regression on year (k = " + m.k() + "): QM = " + Formats.test(m.qm())
                 + ", df = 1, p = " + Formats.p(m.qmP()) + "; residual tau2 = "), text);
         assertTrue(text.contains("1 study without a value of year left out of the meta-regression"), text);
         assertFalse(ConsoleSummary.text(MetaAnalysis.run(sheet, Settings.DEFAULTS.withOutcome("Death")))

@@ -38,9 +38,25 @@ class FormatsTest {
             assertEquals("not estimable", Formats.estimate(d, true));
             assertEquals("not estimable", Formats.p(d));
             assertEquals("not estimable", Formats.statistic(d));
+            assertEquals("not estimable", Formats.test(d));
             assertEquals("not estimable", Formats.interval(d, 1, 2, true));
         }
         assertEquals("1.84 [CI not estimable]", Formats.interval(1.84, Double.NaN, Double.NaN, true));
+    }
+
+    /**
+     * A test statistic has two decimals whatever its size, as RevMan prints it: a forest plot printed "Z = 0.0414" in
+     * one subgroup beside "Z = 0.64" in the next. Tau² keeps its small digits.
+     */
+    @Test
+    void testStatisticsHaveTwoDecimalsAsRevManPrintsThem() {
+        assertEquals("0.04", Formats.test(0.0414));
+        assertEquals("0.64", Formats.test(0.6421));
+        assertEquals("0.00", Formats.test(0.0003));
+        assertEquals("12.35", Formats.test(12.3456));
+        assertEquals("99999.00", Formats.test(99999));
+        assertEquals("1.23e+05", Formats.test(123456));
+        assertEquals("0.0414", Formats.tau2(0.0414), "a small tau2 keeps its digits");
     }
 
     @Test

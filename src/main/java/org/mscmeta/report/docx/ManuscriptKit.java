@@ -92,7 +92,7 @@ public final class ManuscriptKit {
                 for (SubgroupComparison t : tests) {
                     legend.append(" Test for subgroup differences, ").append(ModelWords.model(t.model(), s))
                             .append(": Chi\u00b2 = ")
-                            .append(Formats.statistic(t.q())).append(", df = ").append(t.df()).append(", P ")
+                            .append(Formats.test(t.q())).append(", df = ").append(t.df()).append(", P ")
                             .append(Formats.p(t.p()).startsWith("<") ? Formats.p(t.p()) : "= " + Formats.p(t.p()))
                             .append(".");
                 }

@@ -115,7 +115,7 @@ public final class ForestPlots {
             for (SubgroupComparison t : tests) {
                 if (t.model().equals(model)) {
                     rows.add(ForestRow.note("Test for subgroup differences, " + ModelWords.model(model, s)
-                            + ": Chi\u00b2\u00a0=\u00a0" + Formats.statistic(t.q())
+                            + ": Chi\u00b2\u00a0=\u00a0" + Formats.test(t.q())
                             + ", df\u00a0=\u00a0" + t.df() + " (" + pText(t.p()) + "), I\u00b2\u00a0=\u00a0"
                             + Formats.percent(t.i2(), 0)));
                 }
@@ -249,7 +249,7 @@ public final class ForestPlots {
         List<ForestRow> rows = new ArrayList<>();
         for (var st : steps) {
             rows.add(new ForestRow(ForestRow.Kind.TOTAL, prefix + st.study(),
-                    new String[] {"", "", "", "", random ? Formats.statistic(st.tau2()) : Integer.toString(st.k())},
+                    new String[] {"", "", "", "", random ? Formats.tau2(st.tau2()) : Integer.toString(st.k())},
                     Formats.interval(st.estimate(), st.ciLower(), st.ciUpper(), ratio), st.estimate(), st.ciLower(),
                     st.ciUpper(), Double.NaN, 2));
         }
@@ -257,7 +257,7 @@ public final class ForestPlots {
         double[] e = shown(a, s);
         rows.add(new ForestRow(ForestRow.Kind.TOTAL, "All studies, " + (random && Double.isFinite(a.random().estimate())
                 ? ModelWords.random(s, a.random()) : ModelWords.common(s)), new String[] {"", "", "",
-            "", random ? Formats.statistic(a.random().tau2()) : Integer.toString(a.k())},
+            "", random ? Formats.tau2(a.random().tau2()) : Integer.toString(a.k())},
             Formats.interval(e[0], e[1], e[2], ratio), e[0], e[1], e[2], Double.NaN, random ? 1 : 0));
         rows.add(ForestRow.blank());
         // as metafor, a step of one study has that study's z interval: Hartung-Knapp needs two
@@ -377,12 +377,12 @@ public final class ForestPlots {
         }
         if ((!random || both) && Double.isFinite(c.z())) {
             rows.add(ForestRow.note("Test for overall effect, " + ModelWords.common(s) + ": Z\u00a0=\u00a0"
-                    + Formats.statistic(Math.abs(c.z())) + " (" + pText(c.p()) + ")"));
+                    + Formats.test(Math.abs(c.z())) + " (" + pText(c.p()) + ")"));
         }
         if (random && Double.isFinite(a.random().statistic())) {
             RandomResult r = a.random();
-            String stat = r.hksj() ? "t\u00a0=\u00a0" + Formats.statistic(Math.abs(r.statistic())) + ", df\u00a0=\u00a0"
-                    + Formats.fixed(r.df(), 0) : "Z\u00a0=\u00a0" + Formats.statistic(Math.abs(r.statistic()));
+            String stat = r.hksj() ? "t\u00a0=\u00a0" + Formats.test(Math.abs(r.statistic())) + ", df\u00a0=\u00a0"
+                    + Formats.fixed(r.df(), 0) : "Z\u00a0=\u00a0" + Formats.test(Math.abs(r.statistic()));
             rows.add(ForestRow.note("Test for overall effect, " + ModelWords.random(s, r) + ": " + stat + " ("
                     + pText(r.p()) + ")"));
         }
@@ -399,7 +399,7 @@ public final class ForestPlots {
         }
         String tau = random ? "Tau\u00b2 (" + ModelWords.tau2Estimator(s) + ") = " + Formats.tau2(a.random().tau2())
                 + "; " : "";
-        return "Heterogeneity: " + tau + "Chi\u00b2\u00a0=\u00a0" + Formats.statistic(h.q()) + ", df\u00a0=\u00a0"
+        return "Heterogeneity: " + tau + "Chi\u00b2\u00a0=\u00a0" + Formats.test(h.q()) + ", df\u00a0=\u00a0"
                 + h.df() + " (" + pText(h.p()) + "); I\u00b2\u00a0=\u00a0" + Formats.percent(h.i2(), 0);
     }
 
