@@ -389,8 +389,8 @@ public final class MetaAnalysis {
                             : s.method() == Method.MH && s.convention().correctedMantelHaenszel()
                             ? " and the pooling (the " + s.method().words() + " estimate included, as in "
                             + s.convention().displayName() + ")"
-                            : " and the random-effects model (the " + s.method().words()
-                            + " estimate uses the raw counts)")
+                            : (s.tau2() == null ? " (the " : " and the random-effects model (the ")
+                            + s.method().words() + " estimate uses the raw counts)")
                     + ": " + abbreviate(corrected, nCorrected)));
         }
         if (!a.common().isFitted() && a.k() == 0) {

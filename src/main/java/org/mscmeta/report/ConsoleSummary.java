@@ -103,6 +103,9 @@ public final class ConsoleSummary {
                         org.mscmeta.effect.Measure.valueOf(z.measure()).isRatio()) + " (" + z.model() + ")"
                         : z.note()));
             }
+            if (!a.zeroEvents().isEmpty()) {
+                out.println("    (" + ModelWords.zeroEventModels(s) + ")");
+            }
             if (a.subgroup() == null) {
                 summaryOfFindings(a, out);
                 routeBySource(a, s, out);

@@ -98,6 +98,18 @@ public final class ModelWords {
         return s.method() == Method.GLMM ? "maximum likelihood" : tau2(s.tau2());
     }
 
+    /**
+     * The models of the zero-event sensitivity table's rows, for its footnote (plot) and the console: "Mantel-Haenszel
+     * and Peto: common effect on the raw counts of every trial, also one without events (or with only events) in both
+     * arms; GLMM: random effects (maximum likelihood); inverse variance: random effects (REML)", the last as
+     * {@link org.mscmeta.analysis.ZeroEventRow#inverseVariance} fits them.
+     */
+    public static String zeroEventModels(Settings s) {
+        return "Mantel-Haenszel and Peto: common effect on the raw counts of every trial, also one without events (or"
+                + " with only events) in both arms; GLMM: random effects (maximum likelihood); inverse variance: "
+                + random(org.mscmeta.analysis.ZeroEventRow.inverseVariance(s));
+    }
+
     /** "random effects (REML)", "random effects (DerSimonian-Laird, Hartung-Knapp)". */
     public static String random(Settings s) {
         return "random effects (" + randomMethod(s) + ")";

@@ -12,6 +12,7 @@ import org.mscmeta.analysis.MetaAnalysis;
 import org.mscmeta.analysis.Results;
 import org.mscmeta.analysis.Settings;
 import org.mscmeta.cli.Main;
+import org.mscmeta.pool.TauSquared;
 import org.mscmeta.sheet.ExtractionSheet;
 import org.mscmeta.sheet.SheetReader;
 
@@ -39,6 +40,29 @@ class ConsoleSummaryTest {
                 .limit(6).map(l -> l.indexOf(" k=")).toList();
         assertEquals(6, at.size());
         assertEquals(1, at.stream().distinct().count(), text);
+    }
+
+    /**
+     * The console names the models of the zero-event rows as the plot's footnote does: under --tau2 none the
+     * inverse-variance rows are REML random-effects models, which the console called "(random)" without saying so.
+     */
+    @Test
+    void theZeroEventRowsModelsAreNamedAlsoWithoutARandomEffectsModel() throws Exception {
+        ExtractionSheet sheet = example();
+        Results withoutRandom = MetaAnalysis.run(sheet, Settings.DEFAULTS.withTau2(null).withOutcome("Death"));
+        String none = ConsoleSummary.text(withoutRandom);
+        // nor does the continuity correction's notice speak of a random-effects model the run does not have
+        assertTrue(none.contains("Death: continuity correction 0.5 added to the cells of 2 studies for their own"
+                + " estimates (the Mantel-Haenszel estimate uses the raw counts): Shu 2020 (row 32), Chullikana 2015"
+                + " (row 33)"), none);
+        assertTrue(none.contains("    (Mantel-Haenszel and Peto: common effect on the raw counts of every trial, also"
+                + " one without events (or with only events) in both arms; GLMM: random effects (maximum likelihood);"
+                + " inverse variance: random effects (REML))\n"), none);
+        String dl = ConsoleSummary.text(MetaAnalysis.run(sheet, Settings.DEFAULTS.withTau2(TauSquared.DL)
+                .withHksj(true).withOutcome("Death")));
+        assertTrue(dl.contains("inverse variance: random effects (DerSimonian-Laird, Hartung-Knapp))\n"), dl);
+        assertTrue(dl.contains("for their own estimates and the random-effects model (the Mantel-Haenszel estimate"
+                + " uses the raw counts)"), dl);
     }
 
     @Test

@@ -9,7 +9,6 @@ import org.mscmeta.analysis.Sensitivity;
 import org.mscmeta.analysis.Settings;
 import org.mscmeta.analysis.StudyResult;
 import org.mscmeta.analysis.SubgroupComparison;
-import org.mscmeta.analysis.ZeroEventRow;
 import org.mscmeta.pool.Heterogeneity;
 import org.mscmeta.report.Formats;
 import org.mscmeta.report.ModelWords;
@@ -219,9 +218,7 @@ public final class ForestPlots {
             pooled(show, scale(s), z.estimate(), z.ciLower(), z.ciUpper());
         }
         rows.add(ForestRow.blank());
-        rows.add(ForestRow.note("Mantel-Haenszel and Peto: common effect on the raw counts of every trial, also"
-                + " one without events (or with only events) in both arms; GLMM: random effects (maximum"
-                + " likelihood); inverse variance: " + ModelWords.random(ZeroEventRow.inverseVariance(s)) + "."));
+        rows.add(ForestRow.note(ModelWords.zeroEventModels(s) + "."));
         footnotes(s, rows);
         Axis axis = o.hasAxisLimits() ? Axis.limits(scale(s), o.axisMin(), o.axisMax())
                 : Axis.forValues(scale(s), show);
