@@ -134,6 +134,7 @@ public final class MetaAnalysis {
         List<Notice> notices = new ArrayList<>(sheet.notices());
         notices.addAll(unusedSettings(resolved));
         notices.addAll(outsideConvention(resolved));
+        notices.addAll(narrowLevel(resolved));
         notices.addAll(SensitivityAnalysis.mixedModerators(sheet, resolved));
         for (OutcomeResult r : perOutcome) {
             analyses.addAll(r.analyses());
@@ -144,6 +145,22 @@ public final class MetaAnalysis {
         FalseDiscovery fdr = FalseDiscovery.of(sheet, overalls, resolved, notices);
         return new Results(resolved, sheet.file(), sheet.size(), List.copyOf(analyses), List.copyOf(tests),
                 List.copyOf(notices), fdr);
+    }
+
+    /**
+     * A confidence level below 50%, which no review means: "--level 1.5" is a 1.5% interval (a number above 1 is a
+     * percentage, as metafor reads it), not 98.5%. The run goes on, as metafor's would, with a notice saying what it
+     * computed.
+     */
+    static List<Notice> narrowLevel(Settings s) {
+        if (s.level() >= 0.5) {
+            return List.of();
+        }
+        String pct = java.math.BigDecimal.valueOf(100 * s.level()).round(new java.math.MathContext(6))
+                .stripTrailingZeros().toPlainString();
+        return List.of(new Notice("settings", null, "--level: the intervals are " + pct + "% confidence intervals,"
+                + " narrower than any a review reports (a number above 1 is read as a percentage, as metafor reads"
+                + " it: 1.5 is 1.5%); for 95% intervals give 0.95 or 95"));
     }
 
     /**

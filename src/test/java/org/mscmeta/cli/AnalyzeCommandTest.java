@@ -351,6 +351,27 @@ class AnalyzeCommandTest {
         }
     }
 
+    /**
+     * "--level 1.5" is a 1.5% interval, as metafor reads a number above 1: computed as given, with a notice that
+     * says how narrow it is (a user who meant 98.5% saw intervals that narrow without a word); none at 95%.
+     */
+    @Test
+    void aConfidenceLevelBelowHalfIsComputedWithANotice() throws Exception {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        for (String level : List.of("1.5", "95")) {
+            assertEquals(0, runCapturingErr(err, "analyze", "examples/msc_adverse_events.csv", "--out",
+                    dir.resolve("level" + level).toString(), "--level", level, "--outcome", "Death", "--no-report",
+                    "--quiet"), err.toString(StandardCharsets.UTF_8));
+        }
+        var json = new tools.jackson.databind.ObjectMapper();
+        var narrow = json.readTree(dir.resolve("level1.5/results.json").toFile());
+        assertEquals(0.015, narrow.get("settings").get("level").asDouble(), 1e-15);
+        assertTrue(narrow.get("notices").toString().contains("--level: the intervals are 1.5% confidence intervals,"
+                + " narrower than any a review reports"), narrow.get("notices").toString());
+        assertFalse(json.readTree(dir.resolve("level95/results.json").toFile()).get("notices").toString()
+                .contains("--level"));
+    }
+
     /** A summary-of-findings table states its assumed risk as a percentage as often as a proportion. */
     @Test
     void anAssumedControlRiskGivenAsAPercentageIsThatProportion() throws Exception {
