@@ -110,6 +110,13 @@ public final class ModelWords {
                 + random(org.mscmeta.analysis.ZeroEventRow.inverseVariance(s));
     }
 
+    /**
+     * What the manuscript kit and the workbook say in place of a summary of findings under a proportion measure,
+     * which has no control arm to compare with (and the figure is not drawn).
+     */
+    public static final String FINDINGS_NOT_COMPARATIVE = "Not estimable: a summary of findings compares MSC with"
+            + " control, and this run pools the MSC arms alone.";
+
     /** "random effects (REML)", "random effects (DerSimonian-Laird, Hartung-Knapp)". */
     public static String random(Settings s) {
         return "random effects (" + randomMethod(s) + ")";

@@ -196,8 +196,8 @@ public final class ManuscriptKit {
                     null, ""});
         }
         if (rows.size() == 1) {
-            text(doc, "Not estimable: " + (s.measure().isProportion() ? "a summary of findings compares MSC with"
-                    + " control, and this run pools the MSC arms alone." : "no outcome was pooled."), false);
+            text(doc, s.measure().isProportion() ? ModelWords.FINDINGS_NOT_COMPARATIVE
+                    : "Not estimable: no outcome was pooled.", false);
             return;
         }
         XWPFTable table = doc.createTable(rows.size(), rows.get(0).length);

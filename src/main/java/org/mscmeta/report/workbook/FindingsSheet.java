@@ -21,6 +21,13 @@ final class FindingsSheet {
         Sheet s = w.wb.createSheet(Workbook.FINDINGS);
         String m = r.settings().measure().name();
         w.cell(s.createRow(0), 0, "Summary of findings: MSC compared with control", w.title);
+        if (r.settings().measure().isProportion()) {
+            // no control arm: one sentence, as in the manuscript kit, not a row of "not estimable" per outcome
+            w.text(s.createRow(1), 0, ModelWords.FINDINGS_NOT_COMPARATIVE + " The pooled incidence of each outcome"
+                    + " among MSC recipients is on the " + Workbook.SUMMARY + " sheet.");
+            s.setColumnWidth(0, 100 * 256);
+            return;
+        }
         w.text(s.createRow(1), 0, "Relative effect: " + ModelWords.shown(r.settings()) + ". Assumed risk with control: "
                 + org.mscmeta.analysis.SummaryOfFindings.controlRiskRule(r.settings()) + "; the risk with MSC is that risk times the "
                 + "relative effect (GRADE). Certainty of the evidence: to be rated by the reviewers."

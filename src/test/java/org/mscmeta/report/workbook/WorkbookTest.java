@@ -556,6 +556,24 @@ class WorkbookTest {
     }
 
     /**
+     * Under a proportion measure the summary-of-findings sheet is one sentence, as in the manuscript kit (whose
+     * figure is not drawn): it was a table with a row of "not estimable" per outcome under a note about control-arm
+     * risks that do not exist.
+     */
+    @Test
+    void aProportionMeasuresSummaryOfFindingsSheetIsOneSentence() throws Exception {
+        Path xlsx = write(ReportFilesTest.exampleSheet(), Settings.DEFAULTS.withMeasure(Measure.PLOGIT));
+        try (XSSFWorkbook wb = new XSSFWorkbook(xlsx.toFile())) {
+            Sheet f = wb.getSheet(Workbook.FINDINGS);
+            assertEquals(1, f.getLastRowNum(), sheetText(f));
+            assertEquals("Not estimable: a summary of findings compares MSC with control, and this run pools the MSC"
+                    + " arms alone. The pooled incidence of each outcome among MSC recipients is on the Summary sheet.",
+                    f.getRow(1).getCell(0).getStringCellValue());
+            assertFalse(sheetText(f).contains("Risk with control"), sheetText(f));
+        }
+    }
+
+    /**
      * Under --hksj an outcome of one study is fitted with its own z interval (as metafor: results.json's
      * {@code "hksj": false}); its pooled row in the outcome sheet named it "Hartung-Knapp" all the same, and the
      * Summary, whose heading names Hartung-Knapp for the run, did not say which rows have a z interval.
