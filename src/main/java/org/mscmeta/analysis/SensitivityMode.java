@@ -20,12 +20,12 @@ public enum SensitivityMode {
 
     /** What the mode runs, in words for the Methods sheet (the methods paragraph says it in a sentence). */
     public String words() {
+        String tests = "Egger's and Begg's tests and trim and fill from 3 studies; leave-one-out, cumulative and"
+                + " zero-event analyses of ";
         return switch (this) {
-            case AUTO -> "Egger's and Begg's tests and trim and fill from 3 studies; leave-one-out, cumulative and"
-                    + " zero-event analyses of outcomes with at most " + AUTO_MAX_K + " studies (the GLMM's"
-                    + " leave-one-out and cumulative refits only with all)";
-            case ALL -> "Egger's and Begg's tests and trim and fill from 3 studies; leave-one-out, cumulative and"
-                    + " zero-event analyses of every outcome";
+            case AUTO -> tests + "outcomes with at most " + AUTO_MAX_K + " studies (the GLMM's leave-one-out and"
+                    + " cumulative refits only with all)";
+            case ALL -> tests + "every outcome";
             case NONE -> "none";
         };
     }

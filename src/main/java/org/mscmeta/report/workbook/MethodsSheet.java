@@ -5,7 +5,6 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.mscmeta.Tool;
 import org.mscmeta.analysis.Results;
-import org.mscmeta.analysis.SensitivityMode;
 import org.mscmeta.analysis.Settings;
 import org.mscmeta.report.MethodsText;
 import org.mscmeta.report.RunInfo;
@@ -35,16 +34,14 @@ final class MethodsSheet {
             {"Common-effect method", st.method().name()},
             {"Random-effects tau\u00b2 estimator", st.tau2Name()},
             {"Hartung-Knapp-Sidik-Jonkman", st.hksj() ? "yes" : "no"},
-            {"Conventions followed", st.convention().displayName().equals(st.convention().label())
-                    ? st.convention().displayName() : st.convention().displayName() + " (" + st.convention().label() + ")"},
+            {"Conventions followed", withId(st.convention().displayName(), st.convention().label())},
             {"Continuity correction", st.cc().value()},
             {"Correction applied to", st.cc().mode().words()},
             {"Double-zero studies", st.effectiveDoubleZero().id()},
             {"Confidence level", st.level()},
             {"Subgroup variables", st.by().isEmpty() ? "(none)" : String.join(", ", st.by())},
             {"Meta-regression moderators", st.moderators().isEmpty() ? "(none)" : String.join(", ", st.moderators())},
-            {"Sensitivity analyses", st.sensitivity() == SensitivityMode.NONE ? "none"
-                    : st.sensitivity().words() + " (" + st.sensitivity().id() + ")"},
+            {"Sensitivity analyses", withId(st.sensitivity().words(), st.sensitivity().id())},
             {"Outcomes selected", st.outcomes().isEmpty() ? "(all)" : String.join("; ", st.outcomes())},
         };
         for (Object[] e : kv) {
@@ -73,5 +70,10 @@ final class MethodsSheet {
         p.setHeightInPoints((Cells.lines(paragraph, LABEL_WIDTH + VALUE_WIDTH) + 2) * s.getDefaultRowHeightInPoints());
         s.setColumnWidth(0, LABEL_WIDTH * 256);
         s.setColumnWidth(1, VALUE_WIDTH * 256);
+    }
+
+    /** A setting in words with the option's value after it ("RevMan 5 (revman5)"), once where they are the same. */
+    private static String withId(String words, String id) {
+        return words.equals(id) ? words : words + " (" + id + ")";
     }
 }
