@@ -69,7 +69,14 @@ final class Cells {
         title.setFont(tf);
         bold = wb.createCellStyle();
         bold.setFont(hf);
+        // a label at the top of its row, level with the first line of a wrapped value beside it (a one-line row
+        // looks the same)
+        bold.setVerticalAlignment(org.apache.poi.ss.usermodel.VerticalAlignment.TOP);
         textStyle = wb.createCellStyle();
+        // a setting's number at the left of its value column, as the texts above and below it (not 100 characters
+        // to the right)
+        textStyle.setAlignment(org.apache.poi.ss.usermodel.HorizontalAlignment.LEFT);
+        textStyle.setVerticalAlignment(org.apache.poi.ss.usermodel.VerticalAlignment.TOP);
         quoted = wb.createCellStyle();
         quoted.setQuotePrefixed(true);
         wrap = wb.createCellStyle();

@@ -50,7 +50,8 @@ final class MethodsSheet {
             if (e[1] instanceof Number n) {
                 w.number(x, 1, n.doubleValue(), w.textStyle);
             } else {
-                w.text(x, 1, (String) e[1]);
+                // wrapped within the page: the sensitivity analyses in words run past the column
+                w.wrapped(x, 1, (String) e[1], VALUE_WIDTH + VALUE_WIDTH / 12);
             }
         }
         row++;

@@ -295,6 +295,31 @@ class WorkbookTest {
                     + " GLMM's leave-one-out and cumulative refits only with all) (auto)"), methods);
             assertTrue(methods.contains("Conventions followed\tmetafor\t\n"), methods);
             assertFalse(methods.contains("(--"), "no command-line option in the co-authors' Methods sheet: " + methods);
+            // the settings' values within the page: the sensitivity analyses wrap in a taller row, and a number sits at
+            // the left of its column like the texts (it was at the column's far end, 100 characters to the right)
+            int settingsChecked = 0;
+            for (var row : wb.getSheet(Workbook.METHODS)) {
+                var label = row.getCell(0);
+                var value = row.getCell(1);
+                if (label == null || value == null) {
+                    continue;
+                }
+                switch (label.getStringCellValue()) {
+                    case "Sensitivity analyses" -> {
+                        settingsChecked++;
+                        assertTrue(value.getCellStyle().getWrapText(), "wrapped");
+                        assertTrue(row.getHeightInPoints() > wb.getSheet(Workbook.METHODS).getDefaultRowHeightInPoints(),
+                                "two lines");
+                    }
+                    case "Data rows", "Confidence level" -> {
+                        settingsChecked++;
+                        assertEquals(org.apache.poi.ss.usermodel.HorizontalAlignment.LEFT,
+                                value.getCellStyle().getAlignment());
+                    }
+                    default -> { }
+                }
+            }
+            assertEquals(3, settingsChecked);
             assertTrue(methods.contains("Meta-regression moderators\t(none)"), methods);
             assertTrue(methods.contains("Outcomes selected\t(all)"), methods);
             String warnings = sheetText(wb.getSheet(Workbook.WARNINGS));
