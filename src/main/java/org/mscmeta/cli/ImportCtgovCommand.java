@@ -98,6 +98,15 @@ final class ImportCtgovCommand implements Main.Subcommand {
                     + " folder)");
             return Main.EXIT_BAD_INPUT;
         }
+        String outName = out.getFileName() == null ? "" : out.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (!Files.isDirectory(out) && (outName.endsWith(".csv") || outName.endsWith(".xlsx"))) {
+            // "--out imp/sheet.csv" made a folder named sheet.csv, the sheet inside it under another name
+            err.println("error: --out " + Terminal.safe(out.toString()) + ": give the folder to write into, not the"
+                    + " sheet's file name: the extraction sheet is written into that folder as " + SHEET + "." + fmt
+                    + ", with review/ beside it (e.g. --out " + Terminal.safe(stem(out).toString()) + ")");
+            err.println("Nothing was written.");
+            return Main.EXIT_BAD_INPUT;
+        }
         OutcomeMap outcomeMap;
         try {
             outcomeMap = outcomeMapFile == null ? OutcomeMap.NONE : OutcomeMap.read(outcomeMapFile);
@@ -220,6 +229,13 @@ final class ImportCtgovCommand implements Main.Subcommand {
     }
 
     /** What an import writes into its folder, for recognising an earlier import's files. */
+    /** {@code path} without the extension of its last name ("imp/sheet.csv" -> "imp/sheet"). */
+    private static Path stem(Path path) {
+        String name = path.getFileName().toString();
+        Path bare = Path.of(name.substring(0, name.lastIndexOf('.')));
+        return path.getParent() == null ? bare : path.getParent().resolve(bare);
+    }
+
     static final OutputFolder.Layout LAYOUT = new OutputFolder.Layout(
             Set.of(SHEET + ".csv", SHEET + ".xlsx"), Set.of("review"));
 

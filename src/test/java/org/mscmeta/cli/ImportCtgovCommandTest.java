@@ -276,6 +276,29 @@ class ImportCtgovCommandTest {
         assertFalse(Files.exists(out), "nothing written");
     }
 
+    /**
+     * "--out imp/sheet.csv" is the sheet's file name, not the folder the import writes into: it made a folder named
+     * sheet.csv with the sheet inside under another name. Refused, saying what goes where; an existing folder of that
+     * name is still written into.
+     */
+    @Test
+    void anOutputNamedLikeTheSheetIsRefusedSayingItIsAFolder(@TempDir Path tmp) throws IOException {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        Path out = tmp.resolve("imp").resolve("sheet.csv");
+        assertEquals(Main.EXIT_BAD_INPUT, run(err, "import-ctgov", fixture("NCT02097641.json").toString(), "--out",
+                out.toString()));
+        String e = err.toString(StandardCharsets.UTF_8);
+        assertTrue(e.contains("error: --out " + out + ": give the folder to write into, not the sheet's file name: the"
+                + " extraction sheet is written into that folder as ctgov_adverse_events.csv, with review/ beside it"
+                + " (e.g. --out " + tmp.resolve("imp").resolve("sheet") + ")"), e);
+        assertFalse(Files.exists(tmp.resolve("imp")), "nothing written");
+        Files.createDirectories(out);
+        err.reset();
+        assertEquals(0, run(err, "import-ctgov", fixture("NCT02097641.json").toString(), "--out", out.toString(),
+                "--quiet"), err.toString(StandardCharsets.UTF_8));
+        assertTrue(Files.exists(out.resolve("ctgov_adverse_events.csv")));
+    }
+
     @Test
     void aFolderWithoutRegistryFilesIsRefusedNamingIt(@TempDir Path tmp) throws IOException {
         Path folder = Files.createDirectories(tmp.resolve("notes"));
