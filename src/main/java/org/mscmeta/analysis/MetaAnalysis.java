@@ -156,9 +156,8 @@ public final class MetaAnalysis {
         if (s.level() >= 0.5) {
             return List.of();
         }
-        String pct = java.math.BigDecimal.valueOf(100 * s.level()).round(new java.math.MathContext(6))
-                .stripTrailingZeros().toPlainString();
-        return List.of(new Notice("settings", null, "--level: the intervals are " + pct + "% confidence intervals,"
+        return List.of(new Notice("settings", null, "--level: the intervals are " + Settings.percent(s.level())
+                + " confidence intervals,"
                 + " narrower than any a review reports (a number above 1 is read as a percentage, as metafor reads"
                 + " it: 1.5 is 1.5%); for 95% intervals give 0.95 or 95"));
     }

@@ -283,4 +283,14 @@ public record Settings(Measure measure, Method method, TauSquared tau2, boolean 
     public String outcome() {
         return outcomes.isEmpty() ? null : outcomes.get(0);
     }
+
+    /**
+     * A confidence level as the percentage it names, every digit it has and no more: 0.95 "95%", 0.975 "97.5%",
+     * 0.015 "1.5%" (one form for every file and notice: rounded to whole percents, 97.5% was called 98% in some).
+     */
+    public static String percent(double level) {
+        java.math.BigDecimal b = new java.math.BigDecimal(Double.toString(level)).movePointRight(2)
+                .round(new java.math.MathContext(12));
+        return b.stripTrailingZeros().toPlainString() + "%";
+    }
 }

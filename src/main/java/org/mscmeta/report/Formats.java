@@ -141,11 +141,10 @@ public final class Formats {
 
     /**
      * A confidence level as the percentage it names, every digit it has and no more: 0.95 "95%", 0.975 "97.5%",
-     * 0.999 "99.9%" (one form for every file: rounded to whole percents, 97.5% was called 98% in some).
+     * 0.999 "99.9%", by {@link org.mscmeta.analysis.Settings#percent}, which the notices use too.
      */
     public static String level(double level) {
-        BigDecimal b = new BigDecimal(Double.toString(level)).movePointRight(2).round(new java.math.MathContext(12));
-        return b.stripTrailingZeros().toPlainString() + "%";
+        return org.mscmeta.analysis.Settings.percent(level);
     }
 
     /** A setting as typed, without trailing zeros or an exponent: 0.5, 0.0001, 1 (a continuity correction). */
