@@ -171,7 +171,8 @@ final class AnalyzeCommand implements Main.Subcommand {
                     : "one INPUT expected, got " + params.size() + ": " + String.join(" ", params));
         }
         input = CommandOptions.Parsed.toPath("INPUT", params.get(0));
-        out = o.requiredPath("out");
+        out = o.outputFolder("out", "results.json, with the workbook, the manuscript kit and plots/ beside it"
+                + " unless --no-report, is written into that folder");
         measure = o.choice("measure", Measure.class);
         method = o.choice("method", Method.class);
         glmmModel = o.text("glmm-model");
@@ -219,11 +220,6 @@ final class AnalyzeCommand implements Main.Subcommand {
             settings = settings();
         } catch (IllegalArgumentException e) {
             err.println("error: " + Terminal.safeLines(e.getMessage()));
-            return Main.EXIT_BAD_INPUT;
-        }
-        if (out.toString().isBlank()) {
-            err.println("error: --out: give the folder to write into (an empty name would write into the current"
-                    + " folder)");
             return Main.EXIT_BAD_INPUT;
         }
         String started = OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS).toString();

@@ -193,6 +193,35 @@ final class CommandOptions {
             return toPath("--" + name, required(name));
         }
 
+        /**
+         * The value of a required option naming the folder a command writes into: refused when it is blank (that
+         * would be the current folder) or named like one of the files written into it ("--out results.xlsx" made a
+         * folder of that name), unless a folder of that name is already there.
+         *
+         * @param contents what the command writes into the folder, in words ("results.json, ...")
+         */
+        Path outputFolder(String name, String contents) throws BadValue {
+            Path p = requiredPath(name);
+            if (p.toString().isBlank()) {
+                throw new BadValue("--" + name + ": give the folder to write into (an empty name would write into"
+                        + " the current folder)");
+            }
+            String last = p.getFileName() == null ? "" : p.getFileName().toString();
+            int dot = last.lastIndexOf('.');
+            String extension = dot <= 0 ? "" : last.substring(dot + 1).toLowerCase(java.util.Locale.ROOT);
+            if (FILE_EXTENSIONS.contains(extension) && !java.nio.file.Files.isDirectory(p)) {
+                Path stem = Path.of(last.substring(0, dot));
+                throw new BadValue("--" + name + " " + p + ": give the folder to write into, not a file's name: "
+                        + contents + " (e.g. --" + name + " " + (p.getParent() == null ? stem : p.getParent()
+                        .resolve(stem)) + ")");
+            }
+            return p;
+        }
+
+        /** Names that are files' rather than a folder's: the files the commands read and write. */
+        private static final java.util.Set<String> FILE_EXTENSIONS = java.util.Set.of("csv", "tsv", "txt", "json",
+                "xlsx", "xls", "ods", "docx", "pdf", "png", "svg", "rm5");
+
         double number(String name) throws BadValue {
             return converted(name, Double::parseDouble, "a number");
         }

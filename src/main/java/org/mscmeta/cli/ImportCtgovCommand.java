@@ -72,11 +72,11 @@ final class ImportCtgovCommand implements Main.Subcommand {
         for (String f : o.parameters()) {
             files.add(CommandOptions.Parsed.toPath("FILE", f));
         }
-        Path out = o.requiredPath("out");
         Path groups = o.inputFile("groups");
         Path outcomeMapFile = o.inputFile("outcome-map");
         boolean force = o.has("force");
         String format = o.text("format");
+        String fmt = format.strip().toLowerCase(Locale.ROOT);
         boolean mergeMsc = o.has("merge-msc-groups");
         List<String> given = o.list("nct");
         List<String> nct = given == null ? List.of() : given;
@@ -84,27 +84,14 @@ final class ImportCtgovCommand implements Main.Subcommand {
         String api = o.text("api");
         boolean quiet = o.has("quiet");
         PrintWriter err = new PrintWriter(System.err, true);
-        String fmt = format.strip().toLowerCase(Locale.ROOT);
         if (!fmt.equals("csv") && !fmt.equals("xlsx")) {
             err.println("error: --format: expected csv or xlsx, got '" + format + "'");
             return Main.EXIT_BAD_INPUT;
         }
+        Path out = o.outputFolder("out", "the extraction sheet is written into that folder as " + SHEET + "." + fmt
+                + ", with review/ beside it");
         if (files.isEmpty() && nct.isEmpty() && search == null) {
             err.println("error: give registry FILEs, --nct or --search");
-            return Main.EXIT_BAD_INPUT;
-        }
-        if (out.toString().isBlank()) {
-            err.println("error: --out: give the folder to write into (an empty name would write into the current"
-                    + " folder)");
-            return Main.EXIT_BAD_INPUT;
-        }
-        String outName = out.getFileName() == null ? "" : out.getFileName().toString().toLowerCase(Locale.ROOT);
-        if (!Files.isDirectory(out) && (outName.endsWith(".csv") || outName.endsWith(".xlsx"))) {
-            // "--out imp/sheet.csv" made a folder named sheet.csv, the sheet inside it under another name
-            err.println("error: --out " + Terminal.safe(out.toString()) + ": give the folder to write into, not the"
-                    + " sheet's file name: the extraction sheet is written into that folder as " + SHEET + "." + fmt
-                    + ", with review/ beside it (e.g. --out " + Terminal.safe(stem(out).toString()) + ")");
-            err.println("Nothing was written.");
             return Main.EXIT_BAD_INPUT;
         }
         OutcomeMap outcomeMap;
@@ -229,13 +216,6 @@ final class ImportCtgovCommand implements Main.Subcommand {
     }
 
     /** What an import writes into its folder, for recognising an earlier import's files. */
-    /** {@code path} without the extension of its last name ("imp/sheet.csv" -> "imp/sheet"). */
-    private static Path stem(Path path) {
-        String name = path.getFileName().toString();
-        Path bare = Path.of(name.substring(0, name.lastIndexOf('.')));
-        return path.getParent() == null ? bare : path.getParent().resolve(bare);
-    }
-
     static final OutputFolder.Layout LAYOUT = new OutputFolder.Layout(
             Set.of(SHEET + ".csv", SHEET + ".xlsx"), Set.of("review"));
 

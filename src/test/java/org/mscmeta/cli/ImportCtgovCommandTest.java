@@ -288,7 +288,7 @@ class ImportCtgovCommandTest {
         assertEquals(Main.EXIT_BAD_INPUT, run(err, "import-ctgov", fixture("NCT02097641.json").toString(), "--out",
                 out.toString()));
         String e = err.toString(StandardCharsets.UTF_8);
-        assertTrue(e.contains("error: --out " + out + ": give the folder to write into, not the sheet's file name: the"
+        assertTrue(e.contains("error: --out " + out + ": give the folder to write into, not a file's name: the"
                 + " extraction sheet is written into that folder as ctgov_adverse_events.csv, with review/ beside it"
                 + " (e.g. --out " + tmp.resolve("imp").resolve("sheet") + ")"), e);
         assertFalse(Files.exists(tmp.resolve("imp")), "nothing written");

@@ -43,10 +43,14 @@ class AdversarialInputTest {
             + "|Exception|\\tat |\\u001b|de\\.siegmar|xmlbeans)");
 
     private Cli.Run analyze(Path input, String... extra) {
-        String[] args = Stream.concat(Stream.of("analyze", input.toString(), "--out",
-                dir.resolve("out-" + input.getFileName()).toString(), "--quiet"), Stream.of(extra))
-                .toArray(String[]::new);
+        String[] args = Stream.concat(Stream.of("analyze", input.toString(), "--out", outFor(input).toString(),
+                "--quiet"), Stream.of(extra)).toArray(String[]::new);
         return Cli.run(args);
+    }
+
+    /** The output folder of a run on {@code input}: "out-x-csv" (a folder is not named like a file). */
+    private Path outFor(Path input) {
+        return dir.resolve("out-" + input.getFileName().toString().replace('.', '-'));
     }
 
     /** Exit 2, a message naming the file and containing {@code words}, nothing leaked, nothing written. */
@@ -57,7 +61,7 @@ class AdversarialInputTest {
             assertTrue(r.err().contains(w), "'" + w + "' in: " + r.err());
         }
         assertFalse(LEAK.matcher(r.all()).find(), "leaked: " + r.all());
-        assertFalse(Files.exists(dir.resolve("out-" + input.getFileName())), "nothing written");
+        assertFalse(Files.exists(outFor(input)), "nothing written");
     }
 
     // ------------------------------------------------------------------ xlsx
@@ -97,7 +101,7 @@ class AdversarialInputTest {
         Path p = formulaWorkbook("openpyxl.xlsx", "1+4");
         Cli.Run r = analyze(p, "--no-report");
         assertEquals(0, r.status(), r.all());
-        JsonNode json = new ObjectMapper().readTree(dir.resolve("out-openpyxl.xlsx/results.json").toFile());
+        JsonNode json = new ObjectMapper().readTree(dir.resolve("out-openpyxl-xlsx/results.json").toFile());
         JsonNode study = json.get("analyses").get(0).get("studies").get(0);
         assertEquals(5, study.get("events_msc").asInt(), "=1+4 is 5 events, not 0");
         assertTrue(json.get("notices").toString().contains("1 formula cell had no saved value (the workbook was"
@@ -140,7 +144,7 @@ class AdversarialInputTest {
         Path p = emptyValueFormula("openpyxl-empty-v.xlsx", "1+4");
         Cli.Run r = analyze(p, "--no-report", "--measure", "PLOGIT");
         assertEquals(0, r.status(), r.all());
-        JsonNode json = new ObjectMapper().readTree(dir.resolve("out-openpyxl-empty-v.xlsx/results.json").toFile());
+        JsonNode json = new ObjectMapper().readTree(dir.resolve("out-openpyxl-empty-v-xlsx/results.json").toFile());
         assertEquals(5, json.get("analyses").get(0).get("studies").get(0).get("events_msc").asInt(),
                 "=1+4 is 5 events");
         Path bad = emptyValueFormula("openpyxl-div0.xlsx", "1/0");
@@ -557,6 +561,33 @@ class AdversarialInputTest {
         Cli.Run r = Cli.run("analyze", p.toString(), "--out", "", "--quiet");
         assertEquals(2, r.status(), r.all());
         assertTrue(r.err().contains("--out: give the folder to write into"), r.err());
+    }
+
+    /**
+     * "--out results.xlsx" (or results.json) names a file the run writes, not the folder it writes into: it made a
+     * folder of that name with results.xlsx inside. Refused, saying what goes where, with nothing written; a folder
+     * already there of such a name is written into.
+     */
+    @Test
+    void anOutNamedLikeAFileIsRefusedSayingItIsAFolder() throws Exception {
+        Path p = dir.resolve("ok.csv");
+        Files.writeString(p, HEAD + "A,Fever,1,10,2,10\n");
+        for (String name : List.of("results.xlsx", "Results.JSON", "report.docx")) {
+            Path out = dir.resolve("sub").resolve(name);
+            Cli.Run r = Cli.run("analyze", p.toString(), "--out", out.toString(), "--quiet");
+            assertEquals(2, r.status(), r.all());
+            String stem = name.substring(0, name.indexOf('.'));
+            assertTrue(r.err().contains("error: --out " + out + ": give the folder to write into, not a file's name:"
+                    + " results.json, with the workbook, the manuscript kit and plots/ beside it unless --no-report,"
+                    + " is written into that folder (e.g. --out " + dir.resolve("sub").resolve(stem) + ")"), r.err());
+            assertFalse(Files.exists(dir.resolve("sub")), "nothing written");
+        }
+        Path folder = Files.createDirectories(dir.resolve("out.json"));
+        Cli.Run r = Cli.run("analyze", p.toString(), "--out", folder.toString(), "--quiet", "--no-report");
+        assertEquals(0, r.status(), r.all());
+        assertTrue(Files.exists(folder.resolve("results.json")));
+        assertEquals(0, Cli.run("analyze", p.toString(), "--out", dir.resolve("run.2026-12").toString(), "--quiet",
+                "--no-report").status(), "a dotted folder name that is no file's");
     }
 
     @Test

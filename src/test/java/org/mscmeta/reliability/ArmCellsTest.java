@@ -34,14 +34,14 @@ class ArmCellsTest {
             + "Clark 2018,2018,Death,1,15,2,15\n";
 
     private JsonNode results(Path input) {
-        return Analyses.results(input, dir.resolve("out-" + input.getFileName()));
+        return Analyses.results(input, dir.resolve("out-" + input.getFileName().toString().replace('.', '-')));
     }
 
     private Cli.Run run(String name, String csv) throws Exception {
         Path p = dir.resolve(name);
         Files.writeString(p, csv);
-        return Cli.run("analyze", p.toString(), "--out", dir.resolve("out-" + name).toString(), "--quiet",
-                "--no-report");
+        return Cli.run("analyze", p.toString(), "--out", dir.resolve("out-" + name.replace('.', '-')).toString(),
+                "--quiet", "--no-report");
     }
 
 

@@ -27,14 +27,14 @@ class ArmRowsTest {
     private Cli.Run run(String name, String csv) throws Exception {
         Path p = dir.resolve(name);
         Files.writeString(p, csv);
-        return Cli.run("analyze", p.toString(), "--out", dir.resolve("out-" + name).toString(), "--quiet",
-                "--no-report");
+        return Cli.run("analyze", p.toString(), "--out", dir.resolve("out-" + name.replace('.', '-')).toString(),
+                "--quiet", "--no-report");
     }
 
     private JsonNode results(String name, String csv) throws Exception {
         Path p = dir.resolve(name);
         Files.writeString(p, csv);
-        return Analyses.results(p, dir.resolve("out-" + name));
+        return Analyses.results(p, dir.resolve("out-" + name.replace('.', '-')));
     }
 
     @Test

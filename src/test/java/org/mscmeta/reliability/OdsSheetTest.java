@@ -156,7 +156,7 @@ class OdsSheetTest {
         bad.add(Files.write(dir.resolve("cut.ods"), java.util.Arrays.copyOf(whole, whole.length / 2)));
         bad.add(Files.writeString(dir.resolve("text.ods"), "study,outcome\nA,Death\n"));
         for (Path p : bad) {
-            Path out = dir.resolve("out-" + p.getFileName());
+            Path out = dir.resolve("out-" + p.getFileName().toString().replace('.', '-'));
             Cli.Run r = Cli.run("analyze", p.toString(), "--out", out.toString());
             assertEquals(2, r.status(), r.all());
             assertTrue(r.err().contains(p.getFileName() + ": expected an .ods workbook, but the file could not be"
@@ -181,7 +181,8 @@ class OdsSheetTest {
                 + " and save it as .ods, .xlsx or CSV"}, {"letter.ods", "letter.ods: expected an .ods workbook, but the file is"
                 + " another OpenDocument (text)"}, {"locked.ods", "locked.ods: expected a spreadsheet without a"
                 + " password, but this one was saved with one"}}) {
-            Cli.Run run = Cli.run("analyze", dir.resolve(c[0]).toString(), "--out", dir.resolve("o" + c[0]).toString());
+            Cli.Run run = Cli.run("analyze", dir.resolve(c[0]).toString(), "--out",
+                    dir.resolve("o-" + c[0].replace('.', '-')).toString());
             assertEquals(2, run.status(), run.all());
             assertTrue(run.err().contains(c[1]), run.err());
         }

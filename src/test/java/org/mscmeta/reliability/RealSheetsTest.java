@@ -85,7 +85,7 @@ class RealSheetsTest {
     }
 
     private JsonNode analyse(Path input, String... extra) throws Exception {
-        Path out = dir.resolve("out-" + input.getFileName());
+        Path out = dir.resolve("out-" + input.getFileName().toString().replace('.', '-'));
         List<String> args = new ArrayList<>(List.of("analyze", input.toString(), "--out", out.toString(), "--no-report",
                 "--quiet"));
         args.addAll(List.of(extra));

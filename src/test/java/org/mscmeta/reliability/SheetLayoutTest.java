@@ -87,7 +87,7 @@ class SheetLayoutTest {
     }
 
     private JsonNode analyze(Path input) throws Exception {
-        Path out = dir.resolve("out-" + input.getFileName());
+        Path out = dir.resolve("out-" + input.getFileName().toString().replace('.', '-'));
         Cli.Run r = Cli.run("analyze", input.toString(), "--out", out.toString(), "--quiet", "--no-report");
         assertEquals(0, r.status(), r.all());
         return new ObjectMapper().readTree(out.resolve("results.json").toFile());
@@ -199,7 +199,7 @@ class SheetLayoutTest {
             }
         });
         // the dates are a column of their own: a subgroup variable, so results.json names its levels
-        Path out = dir.resolve("out-" + name);
+        Path out = dir.resolve("out-" + name.replace('.', '-'));
         Cli.Run r = Cli.run("analyze", p.toString(), "--out", out.toString(), "--quiet", "--no-report", "--by",
                 "enrolled");
         assertEquals(0, r.status(), r.all());
