@@ -150,10 +150,15 @@ final class RouteBySourceAnalysis {
         // no study with an estimate of its own has both values (every one of them has a zero cell under --cc-mode
         // none, say): no design to build
         String none = "no study with an estimate of its own has both a route and a cell source";
+        boolean oneCombination = routes.size() == 1 && sources.size() == 1;
+        String oneOfEach = "one route and one cell source" + (oneCombination ? ""
+                : " among the studies with an estimate of their own") + ": nothing to compare";
         RouteBySource.Model main = n == 0 ? RouteBySource.Model.notEstimable(0, none)
-                : model(ModeratorDesign.ofFactors(mods, false), ya, va, est, s.hksj(), false, "route + cell source");
+                : model(ModeratorDesign.ofFactors(mods, false), ya, va, est, s.hksj(), false, "route + cell source",
+                oneOfEach);
         RouteBySource.Model inter = n == 0 ? RouteBySource.Model.notEstimable(0, none)
-                : model(ModeratorDesign.ofFactors(mods, true), ya, va, est, s.hksj(), true, "route x cell source");
+                : model(ModeratorDesign.ofFactors(mods, true), ya, va, est, s.hksj(), true, "route x cell source",
+                oneOfEach);
         if (!inter.isEstimable()) {
             notes.add("the route x cell source interaction is not estimable: " + inter.notEstimable());
         } else if (!inter.dropped().isEmpty()) {
@@ -161,7 +166,10 @@ final class RouteBySourceAnalysis {
                     + " combinations, or they repeat others): the interaction test has " + inter.interactionDf()
                     + " degree(s) of freedom");
         }
-        for (String note : notes) {
+        // an outcome of one route and one cell source has nothing to compare, which is no warning: its matrix and
+        // models say so, and the run's notices keep what a reader should look at
+        boolean nothingToCompare = oneCombination && !inter.isEstimable();
+        for (String note : notes.subList(0, nothingToCompare ? notes.size() - 1 : notes.size())) {
             notices.add(new Notice("route_by_cell_source", outcome, outcome + ": " + note));
         }
         if (leftOut > 0) {
@@ -210,10 +218,10 @@ final class RouteBySourceAnalysis {
     }
 
     private static RouteBySource.Model model(ModeratorDesign d, double[] y, double[] v, TauSquared est,
-                                             boolean hksj, boolean interaction, String what) {
+                                             boolean hksj, boolean interaction, String what, String oneOfEach) {
         int k = d.used().length;
         if (d.terms().size() < 2) {
-            return RouteBySource.Model.notEstimable(k, "one route and one cell source: nothing to compare");
+            return RouteBySource.Model.notEstimable(k, oneOfEach);
         }
         // the model needs more studies than the coefficients that survive, which are known only once the redundant
         // ones (combinations no study has, a route given with one cell source only) are dropped, as metafor does

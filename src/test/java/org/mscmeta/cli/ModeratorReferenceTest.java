@@ -1,6 +1,7 @@
 package org.mscmeta.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -214,5 +215,45 @@ class ModeratorReferenceTest {
             said |= n.asString().startsWith("2 studies without a route or a cell source");
         }
         assertTrue(said, rs.get("notes").toString());
+    }
+
+    /**
+     * An outcome whose studies share one route and one cell source has nothing to compare: its matrix says so, but
+     * it is no notice of the run (it was one for each such outcome of the example, half its notices). An outcome
+     * with more combinations keeps its notices.
+     */
+    @org.junit.jupiter.api.Test
+    void oneCombinationIsNoNotice(@TempDir Path out) throws IOException {
+        JsonNode results = ReferenceCases.analyze(Path.of("examples/msc_adverse_events.csv"), out, List.of());
+        JsonNode fever = null;
+        for (JsonNode a : results.get("analyses")) {
+            if (a.get("outcome").asString().equals("Fever") && a.get("subgroup").isNull()) {
+                fever = a;
+            }
+        }
+        assertNotNull(fever);
+        JsonNode rs = fever.get("route_by_cell_source");
+        assertEquals(1, rs.get("routes").size());
+        assertEquals(1, rs.get("cell_sources").size());
+        assertEquals("one route and one cell source: nothing to compare",
+                fever.get("interaction").get("not_estimable").asString());
+        assertEquals("the route x cell source interaction is not estimable: one route and one cell source: nothing to"
+                + " compare", rs.get("notes").get(0).asString());
+        List<String> fevers = new java.util.ArrayList<>();
+        List<String> serious = new java.util.ArrayList<>();
+        for (JsonNode n : results.get("notices")) {
+            if (n.get("category").asString().equals("route_by_cell_source")) {
+                (n.get("outcome").asString().equals("Fever") ? fevers : serious).add(n.get("message").asString());
+            }
+            assertFalse(n.get("message").asString().endsWith("one route and one cell source: nothing to compare"),
+                    n.toString());
+        }
+        // Malignancy has two cell sources, one of them without a study estimate: a notice, saying which studies
+        assertTrue(messages(results).contains("Malignancy: the route x cell source interaction is not estimable: one"
+                + " route and one cell source among the studies with an estimate of their own: nothing to compare"),
+                messages(results).toString());
+        assertEquals(List.of(), fevers);
+        assertTrue(serious.contains("Serious adverse events: the route x cell source interaction is not estimable:"
+                + " too few studies (2) for the 1 coefficient of route x cell source"), serious.toString());
     }
 }
