@@ -464,6 +464,8 @@ public final class SheetValidator {
         if (!headerOk) {
             return;
         }
+        csvRow = rowNumber;
+        csvFields = fieldCount;
         if (ambiguousColumn >= 0) {
             problem(rowNumber, headers[ambiguousColumn], ambiguousText, "a number without a thousands separator"
                     + " (the sheet uses decimal commas, where '" + ambiguousText + "' may mean a thousand times what"
@@ -490,6 +492,59 @@ public final class SheetValidator {
         }
         validateRow(rowNumber);
         shiftedRow = Integer.MIN_VALUE;
+        csvRow = Integer.MIN_VALUE;
+    }
+
+    /** CSV: the row {@link #endRow} is ending, and its number of values; none: MIN_VALUE. */
+    private int csvRow = Integer.MIN_VALUE;
+    private int csvFields;
+
+    /**
+     * CSV: the column of the row {@link #endRow} is ending whose value runs over lines of the file that hold the
+     * separator, as rows do: a double quote opening the value and never closed read the rows after it into it. -1
+     * when there is none. Looked for only once the row has a problem, off the reading's way.
+     */
+    private int swallowedRows() {
+        for (int j = 0; j < csvFields && j < rowCodes.length; j++) {
+            if (rowCodes[j] == EMPTY) {
+                continue;
+            }
+            String[] lines = raw[j].level(rowCodes[j]).split("\r\n|\r|\n");
+            for (int l = 1; l < lines.length; l++) {
+                if (likeARow(lines[l])) {
+                    return j;
+                }
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * Whether a line holds about as many separators (of one kind) as a row of the header's columns does, not the few
+     * commas of a note.
+     */
+    private boolean likeARow(String line) {
+        int enough = Math.max(2, headers.length - 2);
+        for (char sep : new char[] {',', ';', '\t'}) {
+            if (line.chars().filter(c -> c == sep).count() >= enough) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The one problem of a row whose column {@code j} swallowed the rows after it ({@link #swallowedRows}). */
+    private void swallowed(int rowNumber, int j) {
+        String v = raw[j].level(rowCodes[j]);
+        String[] lines = v.split("\r\n|\r|\n", -1);
+        problemCount++;
+        if (problems.size() < MAX_PROBLEMS) {
+            problems.add(new InputProblem(file, rowNumber, headers[j], lines[0] + " ...", "one value, but it runs"
+                    + " over " + lines.length + " lines of the file, and the lines after its first look like rows of"
+                    + " the sheet: a double quote (\") opens the value and is not closed where it ends, so the rows"
+                    + " after it were read into it: delete that double quote, or close it"));
+        }
+        explainedRow = rowNumber;
     }
 
     /** CSV: the row whose values may have moved ({@link #endRow}), and what its problems add; none: MIN_VALUE. */
@@ -595,7 +650,10 @@ public final class SheetValidator {
                 // a note below the table (abbreviations, a source), a subgroup's heading, a forest plot's statistics:
                 // one problem, not one per empty column
                 String text = raw[alone].level(rowCodes[alone]);
-                problem(rowNumber, headers[alone], text, "a data row, but " + CellHint.loneText(text));
+                problem(rowNumber, headers[alone], text, "a data row, but " + (rowNumber == csvRow && likeARow(text)
+                        ? "this row is one text holding separators as a whole row does: a double quote (\") at its"
+                        + " start that is never closed makes the rest of the file one value: delete that double"
+                        + " quote, or close it" : CellHint.loneText(text)));
                 explainedRow = rowNumber;
             }
         }
@@ -1091,6 +1149,14 @@ public final class SheetValidator {
     private void problem(int row, String column, String value, String expected) {
         if (row == explainedRow) {
             return;
+        }
+        if (row == csvRow) {
+            csvRow = Integer.MIN_VALUE; // looked for once
+            int j = swallowedRows();
+            if (j >= 0) {
+                swallowed(row, j);
+                return;
+            }
         }
         problemCount++;
         if (problems.size() < MAX_PROBLEMS) {

@@ -554,6 +554,39 @@ class AdversarialInputTest {
                 "one column for subgroups and as a moderator is two analyses");
     }
 
+    /**
+     * A value opened by a double quote that is never closed reads the rows after it into itself: one problem says so,
+     * naming the row and column where it starts, not a short row or a note. A quoted note that holds line breaks and
+     * a few commas is no such value, and a note below the table is still one.
+     */
+    @Test
+    void aDoubleQuoteNeverClosedIsNamedWhereItOpens() throws Exception {
+        String rows = "A,Fever,1,10,2,10\n";
+        Path mid = dir.resolve("quote-mid.csv");
+        Files.writeString(mid, HEAD + rows + "B,\"Fever,3,12,2,10\nC,Fever,3,12,2,10\nD,Fever,1,9,2,10\n");
+        refused(analyze(mid), mid, "quote-mid.csv: row 3, column 'outcome': found \"Fever,3,12,2,10 ...\"; expected"
+                + " one value, but it runs over 3 lines of the file, and the lines after its first look like rows of the"
+                + " sheet: a double quote (\") opens the value and is not closed where it ends, so the rows after it"
+                + " were read into it: delete that double quote, or close it");
+        assertFalse(analyze(mid).err().contains("values but the header has"), "not a short row");
+
+        Path last = dir.resolve("quote-last.csv");
+        Files.writeString(last, HEAD + rows + "\"B,Fever,3,12,2,10\n");
+        refused(analyze(last), last, "quote-last.csv: row 3, column 'study': found \"B,Fever,3,12,2,10\"; expected a"
+                + " data row, but this row is one text holding separators as a whole row does: a double quote (\") at"
+                + " its start that is never closed makes the rest of the file one value");
+
+        Path note = dir.resolve("quote-note.csv");
+        Files.writeString(note, "study,outcome,events_msc,n_msc,events_control,n_control,note\n"
+                + "A,Fever,1,10,2,10,\"Dose 1, day 0;\nDose 2, day 7\"\nB,Fever,x,12,2,10,\"Dose 1, day 0;\nDose 2\"\n");
+        refused(analyze(note), note, "row 3, column 'events_msc': found \"x\"");
+
+        Path below = dir.resolve("quote-below.csv");
+        Files.writeString(below, HEAD + rows + "\"Abbreviations: IV, intravenous; BM, bone marrow\"\n");
+        refused(analyze(below), below, "row 3, column 'study': found \"Abbreviations: IV, intravenous; BM, bone"
+                + " marrow\"; expected a data row, but this row holds this text alone (a note below the table?)");
+    }
+
     @Test
     void anEmptyOutIsRefused() throws Exception {
         Path p = dir.resolve("ok.csv");
