@@ -176,6 +176,16 @@ class ModeratorReferenceTest {
                 + " (route is intravenous in all)"), messages(alone).toString());
     }
 
+    /** The overall analysis of {@code outcome} in results.json. */
+    private static JsonNode overall(JsonNode results, String outcome) {
+        for (JsonNode a : results.get("analyses")) {
+            if (a.get("outcome").asString().equals(outcome) && a.get("subgroup").isNull()) {
+                return a;
+            }
+        }
+        throw new AssertionError("no overall analysis of " + outcome);
+    }
+
     private static List<String> messages(JsonNode results) {
         List<String> out = new java.util.ArrayList<>();
         for (JsonNode n : results.get("notices")) {
@@ -196,13 +206,7 @@ class ModeratorReferenceTest {
     @org.junit.jupiter.api.Test
     void studiesWithoutARouteOrCellSourceAreCountedAsLeftOut(@TempDir Path out) throws IOException {
         JsonNode results = ReferenceCases.analyze(Path.of("examples/msc_adverse_events.csv"), out, List.of());
-        JsonNode death = null;
-        for (JsonNode a : results.get("analyses")) {
-            if (a.get("outcome").asString().equals("Death") && a.get("subgroup").isNull()) {
-                death = a;
-            }
-        }
-        assertNotNull(death);
+        JsonNode death = overall(results, "Death");
         JsonNode rs = death.get("route_by_cell_source");
         assertEquals(2, rs.get("left_out").asInt());
         int inCells = 0;
@@ -225,13 +229,7 @@ class ModeratorReferenceTest {
     @org.junit.jupiter.api.Test
     void oneCombinationIsNoNotice(@TempDir Path out) throws IOException {
         JsonNode results = ReferenceCases.analyze(Path.of("examples/msc_adverse_events.csv"), out, List.of());
-        JsonNode fever = null;
-        for (JsonNode a : results.get("analyses")) {
-            if (a.get("outcome").asString().equals("Fever") && a.get("subgroup").isNull()) {
-                fever = a;
-            }
-        }
-        assertNotNull(fever);
+        JsonNode fever = overall(results, "Fever");
         JsonNode rs = fever.get("route_by_cell_source");
         assertEquals(1, rs.get("routes").size());
         assertEquals(1, rs.get("cell_sources").size());
