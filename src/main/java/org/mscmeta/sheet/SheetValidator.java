@@ -533,20 +533,6 @@ public final class SheetValidator {
         return false;
     }
 
-    /** The one problem of a row whose column {@code j} swallowed the rows after it ({@link #swallowedRows}). */
-    private void swallowed(int rowNumber, int j) {
-        String v = raw[j].level(rowCodes[j]);
-        String[] lines = v.split("\r\n|\r|\n", -1);
-        problemCount++;
-        if (problems.size() < MAX_PROBLEMS) {
-            problems.add(new InputProblem(file, rowNumber, headers[j], lines[0] + " ...", "one value, but it runs"
-                    + " over " + lines.length + " lines of the file, and the lines after its first look like rows of"
-                    + " the sheet: a double quote (\") opens the value and is not closed where it ends, so the rows"
-                    + " after it were read into it: delete that double quote, or close it"));
-        }
-        explainedRow = rowNumber;
-    }
-
     /** CSV: the row whose values may have moved ({@link #endRow}), and what its problems add; none: MIN_VALUE. */
     private int shiftedRow = Integer.MIN_VALUE;
     private String shiftHint;
@@ -1154,7 +1140,14 @@ public final class SheetValidator {
             csvRow = Integer.MIN_VALUE; // looked for once
             int j = swallowedRows();
             if (j >= 0) {
-                swallowed(row, j);
+                // the row's one problem: what else is wrong with it follows from that
+                String[] lines = raw[j].level(rowCodes[j]).split("\r\n|\r|\n", -1);
+                shiftedRow = Integer.MIN_VALUE;
+                problem(row, headers[j], lines[0] + " ...", "one value, but it runs over " + lines.length + " lines"
+                        + " of the file, and the lines after its first look like rows of the sheet: a double quote"
+                        + " (\") opens the value and is not closed where it ends, so the rows after it were read into"
+                        + " it: delete that double quote, or close it");
+                explainedRow = row;
                 return;
             }
         }
