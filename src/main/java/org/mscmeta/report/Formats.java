@@ -87,37 +87,45 @@ public final class Formats {
         return fixed(p, p < 0.1 ? 3 : 2);
     }
 
-    /** A test statistic or tau2: two decimals, or in exponent form beyond 1e5 or below 0.001. */
-    public static String statistic(double v) {
-        if (!Double.isFinite(v)) {
-            return NOT_ESTIMABLE;
-        }
-        double a = Math.abs(v);
-        if (a != 0 && (a < 0.001 || a >= 1e5)) {
-            return String.format(java.util.Locale.ROOT, "%.2e", v);
-        }
-        return fixed(v, a < 0.1 && a != 0 ? 4 : 2);
-    }
-
     /**
-     * A test statistic (Z, t, Chi², F) as RevMan prints it: two decimals whatever its size (Z = 0.04, Chi² = 0.00),
-     * in exponent form from 1e5; {@link #NOT_ESTIMABLE}. Unlike {@link #statistic}, which keeps the digits of a small
-     * tau², where 0.0012 and 0.0000 differ in meaning.
+     * A test statistic (Z, t, Chi², F) as RevMan prints it: two decimals whatever its size (Z = 0.04, Chi² = 0.00);
+     * from 10,000 a whole number with its thousands grouped (Chi² = 249,480: the decimals of such a value say nothing,
+     * and a journal's reader does not read "2.49e+05"); {@link #NOT_ESTIMABLE}.
      */
     public static String test(double v) {
         if (!Double.isFinite(v)) {
             return NOT_ESTIMABLE;
         }
-        return Math.abs(v) >= 1e5 ? String.format(java.util.Locale.ROOT, "%.2e", v) : fixed(v, 2);
+        return Math.abs(v) >= LARGE ? grouped(v) : fixed(v, 2);
     }
 
     /**
-     * Tau² as {@link #statistic} prints it, with an estimate below 1e-8 printed as 0.00: that is where an iterative
-     * fit stops at the boundary (a GLMM gave 2.74e-21), a between-study standard deviation of 1e-4 on the log scale
-     * that no reader should take for a number.
+     * Tau²: four decimals below 0.1, where 0.0012 and 0.0000 differ in meaning, two up to 10,000, then a grouped
+     * whole number; a positive estimate below 0.0001 as {@code <0.0001} (meta's summary prints it so), and one below
+     * 1e-8 as 0.00: that is where an iterative fit stops at the boundary (a GLMM gave 2.74e-21), a between-study
+     * standard deviation of 1e-4 on the log scale that no reader should take for a number.
      */
     public static String tau2(double v) {
-        return Double.isFinite(v) && v >= 0 && v < 1e-8 ? fixed(0, 2) : statistic(v);
+        if (!Double.isFinite(v)) {
+            return NOT_ESTIMABLE;
+        }
+        double a = Math.abs(v);
+        if (a < 1e-8) {
+            return fixed(0, 2);
+        }
+        if (v > 0 && v < 1e-4) {
+            return "<0.0001";
+        }
+        return a >= LARGE ? grouped(v) : fixed(v, a < 0.1 ? 4 : 2);
+    }
+
+    /** From here a statistic prints as a grouped whole number. */
+    private static final double LARGE = 1e4;
+
+    /** A whole number with its thousands grouped by commas, 249,480 (exponent form beyond 1e15, where digits stop). */
+    private static String grouped(double v) {
+        return Math.abs(v) < 1e15 ? String.format(java.util.Locale.ROOT, "%,.0f", v)
+                : String.format(java.util.Locale.ROOT, "%.2e", v);
     }
 
     /** A percentage with {@code places} decimals, {@code 12.3%}; {@link #NOT_ESTIMABLE}. */

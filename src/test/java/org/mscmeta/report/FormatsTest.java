@@ -37,7 +37,7 @@ class FormatsTest {
             assertEquals("not estimable", Formats.fixed(d, 2));
             assertEquals("not estimable", Formats.estimate(d, true));
             assertEquals("not estimable", Formats.p(d));
-            assertEquals("not estimable", Formats.statistic(d));
+            assertEquals("not estimable", Formats.tau2(d));
             assertEquals("not estimable", Formats.test(d));
             assertEquals("not estimable", Formats.interval(d, 1, 2, true));
         }
@@ -54,8 +54,10 @@ class FormatsTest {
         assertEquals("0.64", Formats.test(0.6421));
         assertEquals("0.00", Formats.test(0.0003));
         assertEquals("12.35", Formats.test(12.3456));
-        assertEquals("99999.00", Formats.test(99999));
-        assertEquals("1.23e+05", Formats.test(123456));
+        assertEquals("9999.99", Formats.test(9999.99));
+        assertEquals("10,000", Formats.test(10000));
+        assertEquals("249,480", Formats.test(249480.12), "a reader does not read 2.49e+05");
+        assertEquals("1,234,567,890", Formats.test(1234567890.4));
         assertEquals("0.0414", Formats.tau2(0.0414), "a small tau2 keeps its digits");
     }
 
@@ -107,6 +109,10 @@ class FormatsTest {
         assertEquals("0.00", Formats.tau2(0));
         assertEquals("0.0273", Formats.tau2(0.0273));
         assertEquals("0.15", Formats.tau2(0.15));
+        assertEquals("<0.0001", Formats.tau2(3.2e-6), "positive, but too small for four decimals");
+        assertEquals("0.0001", Formats.tau2(1e-4));
+        assertEquals("71.82", Formats.tau2(71.8249));
+        assertEquals("12,346", Formats.tau2(12345.6));
         assertEquals("not estimable", Formats.tau2(Double.NaN));
     }
 
