@@ -95,6 +95,14 @@ final class CellHint {
         if ((m = DATE.matcher(text)).matches()) {
             return " (the year alone, " + m.group(1) + ")";
         }
+        if (text.matches("[1-9][0-9]{4}")) {
+            // a date cell shown as General: the spreadsheet's day number (days after 30 December 1899)
+            java.time.LocalDate d = java.time.LocalDate.of(1899, 12, 30).plusDays(Integer.parseInt(text));
+            if (d.getYear() >= SheetValidator.FIRST_YEAR && d.getYear() <= SheetValidator.lastYear()) {
+                return " (" + text + " is how a spreadsheet stores the date " + d + ": the year alone, " + d.getYear()
+                        + ")";
+            }
+        }
         return "";
     }
 

@@ -1002,7 +1002,26 @@ public final class SheetValidator {
                     + CellHint.year(cell(Field.YEAR)));
             return ExtractionSheet.NO_YEAR;
         }
+        if (v < FIRST_YEAR || v > LAST_YEAR_BUILT && v > lastYear()) {
+            problem(rowNumber, header(Field.YEAR), cell(Field.YEAR), "the year the study was published, from "
+                    + FIRST_YEAR + " to " + lastYear() + ", or a blank cell (" + v + " cannot be a publication year: a typo?)");
+            return ExtractionSheet.NO_YEAR;
+        }
         return (int) v;
+    }
+
+    /** The earliest publication year read; a year before it is a typo (202 for 2020). */
+    static final int FIRST_YEAR = 1900;
+
+    /** Years up to this one are always accepted; a later year is compared with the clock (see {@link #lastYear}). */
+    private static final int LAST_YEAR_BUILT = 2026;
+
+    /**
+     * The latest publication year read: next year (a paper published early, or a sheet dated ahead), from the clock
+     * as a count of average Gregorian years since 1970, which is off by a day at most around New Year.
+     */
+    static int lastYear() {
+        return 1970 + (int) (System.currentTimeMillis() / 31_556_952_000L) + 1;
     }
 
     private void checkDose(int rowNumber) {

@@ -177,6 +177,28 @@ class ValidationTest {
                 problems(HEADER, "A,2020,IV,BM,Death,two,10,1,10").get(0).expected());
     }
 
+    /**
+     * A year that cannot be a publication year (202, 3000, later than next year) is a typo, and a date cell shown as
+     * General (43905) gets the date it stores; 1900 to next year are read.
+     */
+    @Test
+    void implausibleYearsAreRefused() throws Exception {
+        assertProblem(problems(HEADER, "Smith,43905,IV,BM,Death,1,10,1,10").get(0), 2, "year", "43905",
+                "(43905 is how a spreadsheet stores the date 2020-03-15: the year alone, 2020)");
+        int next = java.time.Year.now().getValue() + 1;
+        for (String typo : List.of("202", "1020", "3000", Integer.toString(next + 1))) {
+            assertProblem(problems(HEADER, "Smith," + typo + ",IV,BM,Death,1,10,1,10").get(0), 2, "year", typo,
+                    "the year the study was published, from 1900 to " + next + ", or a blank cell (" + typo
+                    + " cannot be a publication year");
+        }
+        for (String year : List.of("1900", "1948", Integer.toString(next))) {
+            Path f = dir.resolve("year.csv");
+            Files.writeString(f, HEADER + "\nSmith," + year + ",IV,BM,Death,1,10,1,10\n");
+            assertEquals(Integer.parseInt(year), SheetReader.withBuiltInVocabulary().read(f, null).year()[0],
+                    year + " is a publication year");
+        }
+    }
+
     @Test
     void theCountColumnsOfMetaforMetaAndRevManAreRead() throws Exception {
         for (String header : List.of("study,outcome,ai,n1i,ci,n2i", "studlab,outcome,event.e,n.e,event.c,n.c",
