@@ -1004,7 +1004,8 @@ public final class SheetValidator {
         }
         if (v < FIRST_YEAR || v > LAST_YEAR_BUILT && v > lastYear()) {
             problem(rowNumber, header(Field.YEAR), cell(Field.YEAR), "the year the study was published, from "
-                    + FIRST_YEAR + " to " + lastYear() + ", or a blank cell (" + v + " cannot be a publication year: a typo?)");
+                    + FIRST_YEAR + " to " + lastYear() + ", or a blank cell (" + v
+                    + " cannot be a publication year: a typo?)");
             return ExtractionSheet.NO_YEAR;
         }
         return (int) v;
