@@ -31,6 +31,18 @@ public record RouteBySource(List<String> routes, List<String> sources, List<Cell
                 + " not among the combinations";
     }
 
+    /**
+     * The note saying why the interaction is not estimable, as {@link #notes} has it, or null when it is estimable
+     * (a renderer that prints the model's own reason leaves this note out).
+     */
+    public String interactionNote() {
+        return interaction.isEstimable() ? null : interactionNote(interaction.notEstimable());
+    }
+
+    static String interactionNote(String reason) {
+        return "the route x cell source interaction is not estimable: " + reason;
+    }
+
     public RouteBySource {
         routes = List.copyOf(routes);
         sources = List.copyOf(sources);

@@ -160,7 +160,7 @@ final class RouteBySourceAnalysis {
                 : model(ModeratorDesign.ofFactors(mods, true), ya, va, est, s.hksj(), true, "route x cell source",
                 oneOfEach);
         if (!inter.isEstimable()) {
-            notes.add("the route x cell source interaction is not estimable: " + inter.notEstimable());
+            notes.add(RouteBySource.interactionNote(inter.notEstimable()));
         } else if (!inter.dropped().isEmpty()) {
             notes.add(inter.dropped().size() + " interaction term(s) could not be estimated (no study has those"
                     + " combinations, or they repeat others): the interaction test has " + inter.interactionDf()
@@ -229,9 +229,10 @@ final class RouteBySourceAnalysis {
         try {
             fit = d.fit(y, v, est, hksj);
         } catch (MetaRegression.TooFewStudies e) {
-            return RouteBySource.Model.notEstimable(k, "too few studies (" + k + ") for the "
+            return RouteBySource.Model.notEstimable(k, "too few studies (" + k + ") for the intercept and the "
                     + Notice.count(e.coefficientsBesidesIntercept(), "coefficient", "coefficients") + " of " + what
-                    + (e.redundantDropped() ? " that the studies tell apart" : ""));
+                    + (e.redundantDropped() ? " that the studies tell apart" : "")
+                    + " (a model needs more studies than coefficients)");
         } catch (RuntimeException e) {
             return RouteBySource.Model.notEstimable(k, "the model of " + what + " could not be fitted");
         }

@@ -683,7 +683,8 @@ class AnalyzeCommandTest {
         ReferenceCases.analyze(Path.of("examples/msc_adverse_events.csv"), example, List.of());
         String json = Files.readString(example.resolve("results.json"));
         assertTrue(json.contains("1 of the 4 combinations of route and cell source has no study"), json);
-        assertTrue(json.contains("too few studies (2) for the 1 coefficient of route x cell source"), json);
+        assertTrue(json.contains("too few studies (2) for the intercept and the 1 coefficient of route x cell source"
+                + " (a model needs more studies than coefficients)"), json);
         assertFalse(json.contains("(s)") || json.contains("(ies)"), "a count written as 'study(ies)' in results.json");
     }
 

@@ -252,6 +252,7 @@ class ModeratorReferenceTest {
                 messages(results).toString());
         assertEquals(List.of(), fevers);
         assertTrue(serious.contains("Serious adverse events: the route x cell source interaction is not estimable:"
-                + " too few studies (2) for the 1 coefficient of route x cell source"), serious.toString());
+                + " too few studies (2) for the intercept and the 1 coefficient of route x cell source (a model needs"
+                + " more studies than coefficients)"), serious.toString());
     }
 }

@@ -80,7 +80,9 @@ final class RouteSourceSheet {
             row = model(w, s, row, "Route + cell source", rs.mainEffects(), false);
             row = model(w, s, row, "Route x cell source", rs.interaction(), true);
             for (String note : rs.notes()) {
-                w.text(s.createRow(row++), 0, note);
+                if (!note.equals(rs.interactionNote())) { // the interaction's row above gives its reason
+                    w.text(s.createRow(row++), 0, note);
+                }
             }
             row++;
         }

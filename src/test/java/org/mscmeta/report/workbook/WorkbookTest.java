@@ -444,6 +444,31 @@ class WorkbookTest {
     }
 
     /**
+     * The Route x cell source sheet gives the reason an interaction is not estimable once, on the model's row: the
+     * note that says the same in results.json's notes is not printed under it again.
+     */
+    @Test
+    void theInteractionsReasonIsGivenOnce() throws Exception {
+        Path xlsx = write(ReportFilesTest.exampleSheet(), Settings.DEFAULTS);
+        try (XSSFWorkbook wb = new XSSFWorkbook(xlsx.toFile())) {
+            Sheet routes = wb.getSheet(Workbook.ROUTE_SOURCE);
+            int models = 0;
+            for (var row : routes) {
+                var first = row.getCell(0);
+                if (first != null && first.getStringCellValue().equals("Route x cell source")
+                        && row.getCell(13) != null && row.getCell(13).getStringCellValue().startsWith("not estimable")) {
+                    models++;
+                }
+            }
+            assertTrue(models > 20, models + " interaction models not estimable, each with its reason");
+            String text = sheetText(routes);
+            assertFalse(text.contains("interaction is not estimable"), "the reason again as a note");
+            assertTrue(text.contains("of the 6 combinations of route and cell source have no study"),
+                    "the other notes stay");
+        }
+    }
+
+    /**
      * The Warnings sheet's notices and the Methods sheet's references wrap in their column, each row tall enough for
      * its lines (they ran over the rows above and below in LibreOffice's print) and the labels beside them level with
      * their first line.
