@@ -378,7 +378,8 @@ public final class MetaAnalysis {
                     + Notice.count(a.kDoubleZeroExcluded(), "study", "studies")
                     + " with no events (or only events) in both arms left out of the " + s.measure()
                     + " analysis: " + abbreviate(names, count)
-                    + " (use --double-zero include to keep them with the continuity correction)"));
+                    + " (use --double-zero include to keep " + (a.kDoubleZeroExcluded() == 1 ? "it" : "them")
+                    + " with the continuity correction)"));
         }
         if (a.kNotEstimable() > 0) {
             notices.add(new Notice("not_estimable", a.outcome(), a.outcome() + ": "

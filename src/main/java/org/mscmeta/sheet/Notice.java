@@ -11,6 +11,15 @@ package org.mscmeta.sheet;
 public record Notice(String category, String outcome, String message) {
 
     /**
+     * The message without the outcome it starts with ("Death: ..."), for a table whose column of its own names the
+     * outcome; the message as it is otherwise.
+     */
+    public String withoutOutcome() {
+        return outcome != null && message.startsWith(outcome + ": ") ? message.substring(outcome.length() + 2)
+                : message;
+    }
+
+    /**
      * A count and its noun, in the singular for one and the plural otherwise ("1 study", "3 studies", "0 rows"):
      * what every message of the program writes instead of "study(ies)".
      */

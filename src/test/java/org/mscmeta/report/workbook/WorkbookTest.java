@@ -324,6 +324,16 @@ class WorkbookTest {
             assertTrue(methods.contains("Outcomes selected\t(all)"), methods);
             String warnings = sheetText(wb.getSheet(Workbook.WARNINGS));
             assertTrue(warnings.contains("no events (or only events) in both arms"), warnings);
+            int ofAnOutcome = 0;
+            for (var row : wb.getSheet(Workbook.WARNINGS)) {
+                String outcome = row.getCell(1) == null ? "" : row.getCell(1).getStringCellValue();
+                if (row.getRowNum() > 0 && !outcome.equals("(all)") && !outcome.isEmpty()) {
+                    ofAnOutcome++;
+                    assertFalse(row.getCell(2).getStringCellValue().startsWith(outcome + ":"),
+                            "the Notice column repeats the Outcome column: " + row.getCell(2).getStringCellValue());
+                }
+            }
+            assertTrue(ofAnOutcome > 5, ofAnOutcome + " notices of an outcome");
         }
     }
 
