@@ -191,9 +191,9 @@ final class ImportCtgovCommand implements Main.Subcommand {
             if (!quiet) {
                 ImportFiles.Counts c = ImportFiles.counts(reports);
                 System.out.printf(Locale.ROOT, "%d trial%s read; %d imported (%d rows) into %s, of which %d with rows"
-                        + " flagged needs_review; %d not imported, to review (see %s).%n", reports.size(),
+                        + " flagged needs_review; %d not imported, to review%s (see %s).%n", reports.size(),
                         reports.size() == 1 ? "" : "s", c.imported(), rows.size(), out.resolve(sheetName),
-                        c.flagged(), c.notImported(), out.resolve(reviewMd));
+                        c.flagged(), c.notImported(), c.notWrittenClause(), out.resolve(reviewMd));
                 if (kept > 0) {
                     System.out.println("The " + (kept == 1 ? "record downloaded is"
                             : Notice.count(kept, "file", "files") + " downloaded are") + " kept in "

@@ -139,14 +139,24 @@ public final class ImportFiles {
      *                    group taken from its arm type)
      * @param notImported trials without rows, to review
      */
-    public record Counts(long imported, long flagged, long notImported) {
+    public record Counts(long imported, long flagged, long notImported, long notWritten) {
+
+        /**
+         * "; 2 counts not written (missing or impossible in the record: see review.md)", or "" when every count of
+         * an imported trial was written: a row left out is said where the run's counts are.
+         */
+        public String notWrittenClause() {
+            return notWritten == 0 ? "" : "; " + org.mscmeta.sheet.Notice.count(notWritten, "count", "counts")
+                    + " not written (missing or impossible in the record: listed in review.md)";
+        }
     }
 
     /** The counts of {@code reports}, as the console and review.md state them. */
     public static Counts counts(List<CtgovImport.TrialReport> reports) {
         long imported = reports.stream().filter(r -> !r.rows().isEmpty()).count();
         long flagged = reports.stream().filter(r -> r.rows().stream().anyMatch(SheetRow::needsReview)).count();
-        return new Counts(imported, flagged, reports.size() - imported);
+        long notWritten = reports.stream().mapToLong(r -> r.skipped().size()).sum();
+        return new Counts(imported, flagged, reports.size() - imported, notWritten);
     }
 
     /** {@code review.md}: every trial, what was taken, what was flagged and why. */
@@ -156,8 +166,9 @@ public final class ImportFiles {
         Counts c = counts(reports);
         long rows = reports.stream().mapToLong(r -> r.rows().size()).sum();
         sb.append(String.format(java.util.Locale.ROOT, "%d trial%s read, %d imported (%d rows), of which %d with rows"
-                + " flagged needs_review; %d not imported, to review.%n%n", reports.size(),
-                reports.size() == 1 ? "" : "s", c.imported(), rows, c.flagged(), c.notImported()));
+                + " flagged needs_review; %d not imported, to review%s.%n%n", reports.size(),
+                reports.size() == 1 ? "" : "s", c.imported(), rows, c.flagged(), c.notImported(),
+                c.notWrittenClause()));
         sb.append("Counts are participants affected / at risk (numAffected / numAtRisk), never event counts. Group"
                 + " totals are their own outcomes; term rows are never summed. Edit `groups.csv` (role: msc, control"
                 + " or exclude) and import again with `--groups review/groups.csv` to settle flagged trials.\n\n");

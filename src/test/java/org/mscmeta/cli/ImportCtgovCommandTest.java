@@ -43,10 +43,14 @@ class ImportCtgovCommandTest {
     }
 
     private static int run(ByteArrayOutputStream err, String... args) {
+        return run(new ByteArrayOutputStream(), err, args);
+    }
+
+    private static int run(ByteArrayOutputStream console, ByteArrayOutputStream err, String... args) {
         PrintStream old = System.err;
         PrintStream oldOut = System.out;
         System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        System.setOut(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        System.setOut(new PrintStream(console, true, StandardCharsets.UTF_8));
         try {
             return Main.run(args);
         } finally {
@@ -326,6 +330,36 @@ class ImportCtgovCommandTest {
         assertEquals(0, run(err, "import-ctgov", folder.resolve("NCT02097641").toString(),
                 folder.resolve("NCT02298023").toString(), "--out", out.toString()));
         assertTrue(Files.exists(out.resolve("ctgov_adverse_events.csv")));
+    }
+
+    /**
+     * A count the record gives as impossible (more participants affected than at risk) is not written, and the run's
+     * summary says so on the console and in review.md, not only in the trial's section of review.md.
+     */
+    @Test
+    void aCountNotWrittenIsCountedInTheSummary(@TempDir Path tmp) throws IOException {
+        String record = Files.readString(fixture("NCT02097641.json"));
+        String weakness = "\"SeriousEventTerm\": \"Lower extremity weakness\"";
+        int at = record.indexOf("\"SeriousEventStatsNumAffected\": \"0\"", record.indexOf(weakness));
+        Path edited = tmp.resolve("NCT02097641.json");
+        Files.writeString(edited, record.substring(0, at) + "\"SeriousEventStatsNumAffected\": \"1000\""
+                + record.substring(at + "\"SeriousEventStatsNumAffected\": \"0\"".length()));
+        ByteArrayOutputStream console = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        Path out = tmp.resolve("out");
+        assertEquals(0, run(console, err, "import-ctgov", edited.toString(), "--out", out.toString()), err.toString());
+        String clause = "; 1 count not written (missing or impossible in the record: listed in review.md)";
+        assertTrue(console.toString(StandardCharsets.UTF_8).contains("0 not imported, to review" + clause), console.toString(StandardCharsets.UTF_8));
+        String review = Files.readString(out.resolve("review").resolve("review.md"));
+        assertTrue(review.contains("0 not imported, to review" + clause + "."), review);
+        assertTrue(review.contains("- Not written: serious event 'Lower extremity weakness': group EG000 has more"
+                + " participants affected (1000) than at risk (40)"), review);
+        assertEquals(null, row(rows(out.resolve("ctgov_adverse_events.csv")), "NCT02097641",
+                "Lower extremity weakness"), "the impossible count is not in the sheet");
+        assertEquals(0, run(console, err, "import-ctgov", fixture("NCT02097641.json").toString(), "--out",
+                tmp.resolve("whole").toString()), err.toString());
+        assertFalse(Files.readString(tmp.resolve("whole").resolve("review").resolve("review.md"))
+                .contains("not written"), "a record whose counts are all written says nothing of it");
     }
 
     @Test
