@@ -39,6 +39,14 @@ public record RouteBySource(List<String> routes, List<String> sources, List<Cell
         return interaction.isEstimable() ? null : interactionNote(interaction.notEstimable());
     }
 
+    /**
+     * Whether a combination is a random-effects model of one study: under Hartung-Knapp its interval is that study's
+     * own z interval (as metafor, HKSJ needs two studies), which a table or plot of the combinations then says.
+     */
+    public boolean anyOneStudyModel() {
+        return cells.stream().anyMatch(c -> c.k() == 1 && "random".equals(c.model()));
+    }
+
     static String interactionNote(String reason) {
         return "the route x cell source interaction is not estimable: " + reason;
     }

@@ -113,7 +113,7 @@ final class HeatMap implements Drawing {
                 + (rs.withoutEstimate().isEmpty() ? "" : ", or k\u00a0=\u00a00: studies without an estimate of their"
                 + " own (no events, or only events, in both arms)")
                 // as metafor, one study has its own z interval: Hartung-Knapp needs two
-                + (s.hksj() && rs.cells().stream().anyMatch(c -> c.k() == 1 && c.model().equals("random"))
+                + (s.hksj() && rs.anyOneStudyModel()
                 ? "; " + ModelWords.ownZInterval("a cell") + "." : "."));
         if (rs.leftOut() > 0) {
             notes.add(RouteBySource.leftOutNote(rs.leftOut()) + ".");

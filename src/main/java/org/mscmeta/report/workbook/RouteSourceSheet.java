@@ -30,7 +30,8 @@ final class RouteSourceSheet {
                 + "); meta-regressions on route and cell source as factors, the first level alphabetically the"
                 + " reference; the interaction tested by a Wald test of its coefficients"
                 + (r.settings().hksj() ? " (under Knapp-Hartung both tests are F tests, on their df and the residual"
-                + " df of QE). " + ModelWords.ownZInterval("A combination") + "."
+                + " df of QE)." + (r.analyses().stream().anyMatch(a -> a.subgroup() == null && a.routeBySource() != null
+                && a.routeBySource().anyOneStudyModel()) ? " " + ModelWords.ownZInterval("A combination") + "." : "")
                 : "."));
         row++;
         int widest = 1;

@@ -666,6 +666,34 @@ class WorkbookTest {
     }
 
     /**
+     * The Route x cell source sheet says under --hksj that a combination of one study has its own z interval only
+     * where such a combination exists (it said so of every run).
+     */
+    @Test
+    void theOwnZIntervalSentenceOnlyWhereACombinationHasOneStudy() throws Exception {
+        StringBuilder csv = new StringBuilder("study,route,cell_source,outcome,events_msc,n_msc,events_control,"
+                + "n_control\n");
+        int i = 0;
+        for (String route : List.of("intravenous", "intrathecal")) {
+            for (String source : List.of("bone marrow", "umbilical cord")) {
+                for (int k = 0; k < 2; k++, i++) {
+                    csv.append("S").append(i).append(',').append(route).append(',').append(source).append(",Death,")
+                            .append(2 + i % 5).append(",30,").append(3 + i % 3).append(",30\n");
+                }
+            }
+        }
+        Path sheet = dir.resolve("two-per-combination.csv");
+        Files.writeString(sheet, csv.toString());
+        try (XSSFWorkbook wb = new XSSFWorkbook(write(sheet, Settings.DEFAULTS.withHksj(true)).toFile())) {
+            String intro = wb.getSheet(Workbook.ROUTE_SOURCE).getRow(1).getCell(0).getStringCellValue();
+            assertTrue(intro.endsWith("residual df of QE)."), intro);
+            assertFalse(intro.contains("own z interval"), intro);
+        }
+        assertTrue(lastResults.analyses().get(0).routeBySource().cells().stream().allMatch(c -> c.k() == 2),
+                "every combination has two studies");
+    }
+
+    /**
      * Under Knapp-Hartung the meta-regression's and the route x cell-source models' tests are F tests on their df
      * and the residual df, as metafor's F(df1, df2): the sheets called them "QM" and "Chi²", and the coefficients'
      * t statistics "z". metafor (test = "knha", REML) on route_source_a with year as moderator: F(1, 46) = 1.7792.
