@@ -180,8 +180,11 @@ public final class MethodsText {
                     : "Absolute effects per 1,000 people were derived from each outcome's median control-arm risk"
                     + " (the pooled control-arm risk where the median was 0; GRADE summary of findings). ");
         }
+        // under --convention revman5 or meta the numbers are RevMan's or meta's, not metafor's defaults: what holds
+        // for every run is that they are checked against metafor computing the same conventions
         sb.append(String.format(Locale.ROOT, "Confidence intervals are %s. Analyses were run with %s %s, whose"
-                + " results reproduce R metafor.", Formats.level(s.level()), Tool.name(), Tool.version()));
+                + " results are checked against the R package metafor (Viechtbauer 2010).", Formats.level(s.level()),
+                Tool.name(), Tool.version()));
         return sb.toString();
     }
 

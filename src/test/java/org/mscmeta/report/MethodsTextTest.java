@@ -54,6 +54,10 @@ class MethodsTextTest {
         assertTrue(text.contains("leave-one-out and cumulative (by year) analyses of outcomes with at most 200"
                 + " studies"), text);
         assertTrue(text.contains("Egger's regression test, Begg's rank correlation test and trim and fill"), text);
+        String revman = paragraph(plain.withConvention(Convention.REVMAN5));
+        assertTrue(revman.contains("Computations followed the conventions of RevMan 5"), revman);
+        assertTrue(revman.endsWith("whose results are checked against the R package metafor (Viechtbauer 2010)."),
+                "a RevMan 5 run's numbers are not metafor's defaults: " + revman);
         assertTrue(text.contains("For outcomes with a zero cell the pooled estimate was recomputed"), text);
         assertFalse(text.contains("meta-regression"), text);
         assertTrue(referenced(plain).containsAll(java.util.List.of("Egger's test", "Begg's test", "Trim and fill")));
