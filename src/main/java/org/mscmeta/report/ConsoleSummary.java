@@ -322,16 +322,12 @@ public final class ConsoleSummary {
 
     /** "p = 0.22", "p < 0.001" (not "p = <0.001"), "p not estimable": in sentences. */
     private static String pIs(double p) {
-        return pEquals(p).replace("=", " = ").replace("<", " < ");
+        return Formats.pIs("p", p, " ");
     }
 
     /** "p=0.22", "p<0.001" (not "p=<0.001"), "p not estimable". */
     private static String pEquals(double p) {
-        if (!Double.isFinite(p)) {
-            return "p " + Formats.NOT_ESTIMABLE;
-        }
-        String v = Formats.p(p);
-        return v.startsWith("<") ? "p" + v : "p=" + v;
+        return Formats.pIs("p", p, "");
     }
 
     private static String pct(double p) {

@@ -76,6 +76,19 @@ public final class Formats {
         return estimate(est, ratio) + " [" + estimate(lo, ratio) + ", " + estimate(hi, ratio) + "]";
     }
 
+    /**
+     * A p-value in words: {@code P = 0.23}, {@code P < 0.001} (not "P = <0.001"), {@code P not estimable}, the letter
+     * as given ("P" in a figure, "p" on the console) and {@code space} around the sign: a no-break space keeps a
+     * wrapped note's "P = 0.23" on one line, "" gives the console's table form {@code p=0.23}.
+     */
+    public static String pIs(String letter, double p, String space) {
+        if (!Double.isFinite(p)) {
+            return letter + " " + NOT_ESTIMABLE;
+        }
+        String v = p(p);
+        return v.startsWith("<") ? letter + space + "<" + space + v.substring(1) : letter + space + "=" + space + v;
+    }
+
     /** A p-value: {@code <0.001}, three decimals below 0.1 (0.012), two above (0.45); {@link #NOT_ESTIMABLE}. */
     public static String p(double p) {
         if (!Double.isFinite(p)) {

@@ -103,6 +103,16 @@ class FormatsTest {
                 Formats.notEstimable("z and p not estimable: no sampling variance"));
     }
 
+    /** A p-value in words, the same in a figure, the manuscript kit's legends and the console. */
+    @Test
+    void pInWords() {
+        assertEquals("P = 0.23", Formats.pIs("P", 0.2345, " "));
+        assertEquals("P < 0.001", Formats.pIs("P", 2e-7, " "), "not 'P <0.001' or 'P = <0.001'");
+        assertEquals("P\u00a0=\u00a00.012", Formats.pIs("P", 0.0123, "\u00a0"));
+        assertEquals("p<0.001", Formats.pIs("p", 2e-7, ""));
+        assertEquals("p not estimable", Formats.pIs("p", Double.NaN, ""));
+    }
+
     @Test
     void tau2AtTheBoundaryIsZero() {
         assertEquals("0.00", Formats.tau2(2.74e-21), "a GLMM's boundary estimate");

@@ -92,9 +92,8 @@ public final class ManuscriptKit {
                 for (SubgroupComparison t : tests) {
                     legend.append(" Test for subgroup differences, ").append(ModelWords.model(t.model(), s))
                             .append(": Chi\u00b2 = ")
-                            .append(Formats.test(t.q())).append(", df = ").append(t.df()).append(", P ")
-                            .append(Formats.p(t.p()).startsWith("<") ? Formats.p(t.p()) : "= " + Formats.p(t.p()))
-                            .append(".");
+                            .append(Formats.test(t.q())).append(", df = ").append(t.df()).append(", ")
+                            .append(Formats.pIs("P", t.p(), " ")).append(".");
                 }
                 // the models the figure shows: the random-effects model when it was fitted, and the common effect
                 ModelWords.untestedSubgroups(tests, s.tau2() != null && a.random().isFitted(), s)

@@ -402,9 +402,7 @@ public final class ForestPlots {
 
     /** "P = 0.23", "P < 0.001". */
     static String pText(double p) {
-        String v = Formats.p(p);
-        // no-break spaces: a wrapped note keeps "P = 0.23" on one line
-        return v.startsWith("<") ? "P\u00a0<\u00a0" + v.substring(1) : "P\u00a0=\u00a0" + v;
+        return Formats.pIs("P", p, "\u00a0"); // no-break spaces: a wrapped note keeps "P = 0.23" on one line
     }
 
     private static String ci(Settings s) {

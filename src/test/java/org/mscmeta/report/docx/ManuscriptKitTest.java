@@ -135,6 +135,7 @@ class ManuscriptKitTest {
                 .stream().map(ManuscriptKit.Figure::legend).filter(l -> l.startsWith("Death by cell source"))
                 .findFirst().orElseThrow();
         assertTrue(legend.contains(" Test for subgroup differences, random effects (REML): Chi\u00b2 = 0.35"), legend);
+        assertTrue(legend.matches(".*Chi\u00b2 = 0\\.35, df = 1, P = 0\\.[0-9]{2}\\. .*"), "P as in the figure: " + legend);
         assertTrue(legend.endsWith(" Test for subgroup differences, common effect (Mantel-Haenszel): not applicable"
                 + " (fewer than two subgroups have its estimate with a standard error)."), legend);
     }
