@@ -124,6 +124,13 @@ public final class JsonRecords {
         String pp = at + "/protocolSection";
         JsonNode id = ps.path("identificationModule");
         String nct = text(id, "nctId", pp + "/identificationModule");
+        if (nct == null && ps.isMissingNode()) {
+            // AACT's and other loaders' test fixtures hold a record's resultsSection alone
+            throw new CtgovInputException(file, "JSON path " + pp, "a results section without the record's"
+                    + " protocolSection (no NCT id, title, arms or interventions): a fragment of a record, not a whole"
+                    + " one; import the study's full record instead (API v2 JSON, e.g. with --nct), or move this file"
+                    + " out of the folder imported");
+        }
         if (nct == null) {
             throw new CtgovInputException(file, "JSON path " + pp + "/identificationModule/nctId",
                     "the study has no NCT id");

@@ -333,6 +333,26 @@ class ImportCtgovCommandTest {
     }
 
     /**
+     * A file that holds a record's resultsSection alone (the AACT repository's test fixtures, reported_event.json) is
+     * refused as a fragment of a record, naming the file: it said "the study has no NCT id".
+     */
+    @Test
+    void aResultsSectionWithoutItsProtocolSectionIsRefusedAsAFragment(@TempDir Path tmp) throws IOException {
+        Path folder = Files.createDirectories(tmp.resolve("records"));
+        Files.copy(fixture("NCT02097641.json"), folder.resolve("NCT02097641.json"));
+        Files.writeString(folder.resolve("reported_event.json"), "{\"resultsSection\": {\"adverseEventsModule\":"
+                + " {\"eventGroups\": [{\"id\": \"EG000\", \"seriousNumAffected\": 1, \"seriousNumAtRisk\": 10}]}}}");
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        Path out = tmp.resolve("out");
+        assertEquals(Main.EXIT_BAD_INPUT, run(err, "import-ctgov", folder.toString(), "--out", out.toString()));
+        String message = err.toString(StandardCharsets.UTF_8);
+        assertTrue(message.contains("reported_event.json, JSON path /protocolSection: a results section without the"
+                + " record's protocolSection"), message);
+        assertTrue(message.contains("move this file out of the folder imported"), message);
+        assertFalse(Files.exists(out), "nothing written");
+    }
+
+    /**
      * A count the record gives as impossible (more participants affected than at risk) is not written, and the run's
      * summary says so on the console and in review.md, not only in the trial's section of review.md.
      */
