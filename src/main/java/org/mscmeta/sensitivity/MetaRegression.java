@@ -130,6 +130,10 @@ public record MetaRegression(List<String> terms, int k, double tau2, double qm, 
                 v[a][c] = covariance[indices[a]][indices[c]];
             }
         }
+        if (hksj && allZero(v)) {
+            // the Knapp-Hartung scale is 0 (the model fits the studies exactly): no F, as metafor's QM is NA
+            return new WaldTest(Double.NaN, m, Double.NaN);
+        }
         double q = quadraticForm(v, b);
         if (hksj) {
             double f = q / m;
@@ -183,7 +187,10 @@ public record MetaRegression(List<String> terms, int k, double tau2, double qm, 
         double df = k - p;
         double[][] vb = at.aInv;
         if (hksj) {
-            double s = at.ypy / df;
+            // Knapp and Hartung's scale, the residual sum of squares over k - p; a residual that is rounding only
+            // (1e-34 where the model fits the studies exactly, two effects of 0 in one cell, say) is 0, which gives
+            // metafor's exact answer instead of an F of 1e32
+            double s = at.ypy <= EXACT_FIT * weightedSquares(y, v, tau2) ? 0 : at.ypy / df;
             vb = scaled(vb, s);
         }
         double[] se = new double[p];
@@ -616,6 +623,29 @@ public record MetaRegression(List<String> terms, int k, double tau2, double qm, 
             }
         }
         return out;
+    }
+
+    /** A residual sum of squares at most this share of the effects' own is rounding: the model fits exactly. */
+    private static final double EXACT_FIT = 1e-12;
+
+    /** {@code sum y_i^2 / (v_i + tau2)}: the scale against which a residual sum of squares is rounding. */
+    private static double weightedSquares(double[] y, double[] v, double tau2) {
+        double sum = 0;
+        for (int i = 0; i < y.length; i++) {
+            sum += y[i] * y[i] / (v[i] + tau2);
+        }
+        return sum;
+    }
+
+    private static boolean allZero(double[][] a) {
+        for (double[] row : a) {
+            for (double d : row) {
+                if (d != 0) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     private static double quadraticForm(double[][] v, double[] b) {

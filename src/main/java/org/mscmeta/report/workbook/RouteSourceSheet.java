@@ -120,7 +120,9 @@ final class RouteSourceSheet {
             w.number(x, 11, m.interactionDf(), w.intStyle);
             w.number(x, 12, m.interactionP(), w.pStyle);
         }
-        reasons(w, s, x, String.join("; ", m.references()));
+        // under Knapp-Hartung a model that fits its studies exactly has no F (its cells above are left empty)
+        reasons(w, s, x, String.join("; ", m.references()) + (Double.isFinite(m.qm()) ? ""
+                : "; F not estimable: " + ModelWords.EXACT_FIT));
         return row;
     }
 

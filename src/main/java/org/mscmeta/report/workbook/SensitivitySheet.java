@@ -5,6 +5,8 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.mscmeta.analysis.Analysis;
 import org.mscmeta.analysis.Results;
+import org.mscmeta.report.Formats;
+import org.mscmeta.report.ModelWords;
 
 /** The Sensitivity sheet: per outcome the zero-event table, small-study tests, trim and fill, meta-regression, leave-one-out and cumulative steps. */
 final class SensitivitySheet {
@@ -81,7 +83,11 @@ final class SensitivitySheet {
                 w.text(x, 1, "tau\u00b2");
                 w.number(x, 2, reg.tau2(), w.num4);
                 w.text(x, 3, reg.hksj() ? "F" : "QM"); // F on df and k - p under Knapp-Hartung
-                w.number(x, 4, reg.qm(), w.num4);
+                if (Double.isFinite(reg.qm())) {
+                    w.number(x, 4, reg.qm(), w.num4);
+                } else {
+                    w.text(x, 4, Formats.NOT_ESTIMABLE);
+                }
                 w.text(x, 5, "df");
                 w.number(x, 6, reg.qmDf(), w.intStyle);
                 w.text(x, 7, "p");
@@ -91,6 +97,9 @@ final class SensitivitySheet {
                 if (reg.hksj()) {
                     w.text(x, 11, "residual df");
                     w.number(x, 12, reg.qeDf(), w.intStyle);
+                    if (!Double.isFinite(reg.qm())) {
+                        w.text(x, 13, "F not estimable: " + ModelWords.EXACT_FIT);
+                    }
                 }
                 w.headerRow(s, row++, new String[] {"Term", "Estimate", "SE", reg.hksj() ? "t" : "z", "p"});
                 for (int j = 0; j < reg.terms().size(); j++) {

@@ -143,4 +143,32 @@ class HeatMapTest {
             assertTrue(all.contains(hk ? "random effects (REML, Hartung-Knapp)" : "random effects (REML)"), all);
         }
     }
+    /**
+     * Under --hksj a model that fits its studies exactly (two risk differences of 0 in one combination under R meta's conventions, one study in
+     * each other) has no F: metafor's QM is NA. The residual that is rounding only printed "F = 3.00e+32, P < 0.001".
+     */
+    @Test
+    void anExactFitUnderHartungKnappHasNoF() throws Exception {
+        Path f = dir.resolve("exact.csv");
+        Files.writeString(f, "study,outcome,route,cell_source,events_msc,n_msc,events_control,n_control\n"
+                + "Monsel,SAE,intravenous,umbilical cord,6,21,6,24\n"
+                + "Kuah,SAE,intra-articular,adipose,0,16,0,4\n"
+                + "Lee,SAE,intra-articular,adipose,0,12,0,12\n"
+                + "Zhao,SAE,intravenous,unknown,41,99,44,99\n");
+        Settings s = Settings.DEFAULTS.withMeasure(org.mscmeta.effect.Measure.RD)
+                .withMethod(org.mscmeta.analysis.Method.IV).withTau2(org.mscmeta.pool.TauSquared.PM).withHksj(true)
+                .withConvention(org.mscmeta.effect.Convention.META); // R meta's risk differences of 0, uncorrected
+        Results r = MetaAnalysis.run(SheetReader.withBuiltInVocabulary().read(f, null), s);
+        RouteBySource.Model main = r.overall("SAE").routeBySource().mainEffects();
+        assertTrue(main.isEstimable(), main.notEstimable());
+        assertTrue(Double.isNaN(main.qm()), "no F: " + main.qm());
+        List<String> texts = new ArrayList<>();
+        for (Drawing page : Plots.routeBySource(r, "SAE").pages()) {
+            DrawingInspector.of(page).texts.forEach(t -> texts.add(t.text()));
+        }
+        String all = String.join(" ", texts);
+        assertTrue(all.contains("Route and cell source together (main effects): F not estimable (the model fits the"
+                + " studies exactly, so the Knapp-Hartung scale is 0); reference levels"), all);
+        assertFalse(all.contains("e+"), all);
+    }
 }
