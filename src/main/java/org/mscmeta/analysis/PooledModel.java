@@ -408,6 +408,9 @@ final class PooledModel {
             why.append("one study: the Hartung-Knapp-Sidik-Jonkman interval needs at least 2, so the study's own z"
                     + " interval is given (as metafor)");
         }
+        if (r.hksj() && k >= 2 && r.se() == 0) {
+            why.append(why.length() == 0 ? "" : "; ").append(RandomResult.HK_IDENTICAL);
+        }
         if (k < PredictionInterval.MIN_K) {
             why.append(why.length() == 0 ? "" : "; ").append("prediction interval not estimable: it needs at least ")
                     .append(PredictionInterval.MIN_K).append(" studies");

@@ -58,6 +58,21 @@ public record RandomResult(String tau2Method, boolean hksj, int k, double tau2, 
         return Double.isFinite(estimate);
     }
 
+    /**
+     * Why a Hartung-Knapp model of two or more studies has no t and p: their effects are identical, so the
+     * Hartung-Knapp standard error is 0 (Hartung and Knapp 2001 scale the variance by the studies' spread).
+     */
+    public static final String HK_IDENTICAL_WHY = "the studies' effects are identical, so the Hartung-Knapp standard"
+            + " error is 0 and the interval has no width";
+
+    /** {@link #HK_IDENTICAL_WHY} as {@link #notEstimable()} gives it. */
+    public static final String HK_IDENTICAL = "t and p not estimable: " + HK_IDENTICAL_WHY;
+
+    /** Why the model's test does not exist where its estimate does ({@link #HK_IDENTICAL_WHY}), or null. */
+    public String testNotEstimable() {
+        return isEstimable() && hksj && k >= 2 && !Double.isFinite(statistic) ? HK_IDENTICAL_WHY : null;
+    }
+
     /** Why a prediction interval needs three studies (Higgins, Thompson and Spiegelhalter 2009; metafor's predict). */
     public static final String PI_TOO_FEW = "k < 3: a prediction interval needs at least three studies";
 

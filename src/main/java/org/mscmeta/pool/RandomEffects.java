@@ -41,6 +41,12 @@ public final class RandomEffects {
         return fit(effects, effects.includedYi(), effects.includedVi(), tau2, tau2Method, hksj, level, prediction);
     }
 
+    /**
+     * A generalised Q at most this share of {@code sum(w) mu^2} is rounding: the studies' effects are identical to
+     * twelve digits.
+     */
+    private static final double IDENTICAL = 1e-24;
+
     /** {@code y} and {@code v}: the included studies' effects and variances (made once per fit: registry scale). */
     private static RandomEffectsResult fit(StudyEffects effects, double[] y, double[] v, double tau2,
                                            String tau2Method, boolean hksj, double level, PredictionInterval prediction) {
@@ -55,10 +61,14 @@ public final class RandomEffects {
         boolean knha = hksj && k > 1; // one study: its own z interval, as metafor ("Setting argument test='z'")
         if (knha) {
             df = k - 1;
-            se = Math.sqrt(s.q() / ((k - 1) * s.sw()));
-            stat = mu / se;
+            // the studies' effects identical (to rounding: two trials of the same counts, or risk differences of 0):
+            // the Hartung-Knapp scale is 0, so is the standard error, and the interval has no width, as metafor's;
+            // t = mu / 0 is no test (metafor gives Inf and p = 0, or NaN for mu = 0): not estimable
+            boolean identical = s.q() <= IDENTICAL * s.sw() * mu * mu;
+            se = identical ? 0 : Math.sqrt(s.q() / ((k - 1) * s.sw()));
+            stat = identical ? Double.NaN : mu / se;
             crit = Distributions.tCritical(level, df);
-            p = Distributions.pTTwoSided(stat, df);
+            p = identical ? Double.NaN : Distributions.pTTwoSided(stat, df);
         } else {
             se = Math.sqrt(1 / s.sw());
             stat = mu / se;

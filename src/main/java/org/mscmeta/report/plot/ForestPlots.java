@@ -376,6 +376,10 @@ public final class ForestPlots {
             rows.add(ForestRow.note("Test for overall effect, " + ModelWords.common(s) + ": Z\u00a0=\u00a0"
                     + Formats.test(Math.abs(c.z())) + " (" + pText(c.p()) + ")"));
         }
+        if (random && a.random().testNotEstimable() != null) {
+            rows.add(ForestRow.note("Test for overall effect, " + ModelWords.random(s, a.random()) + ": "
+                    + Formats.NOT_ESTIMABLE + " (" + a.random().testNotEstimable() + ")"));
+        }
         if (random && Double.isFinite(a.random().statistic())) {
             RandomResult r = a.random();
             String stat = r.hksj() ? "t\u00a0=\u00a0" + Formats.test(Math.abs(r.statistic())) + ", df\u00a0=\u00a0"

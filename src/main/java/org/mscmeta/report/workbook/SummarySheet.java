@@ -124,7 +124,8 @@ final class SummarySheet {
 
     /**
      * Why a model's estimate does not exist, in words, for each model whose estimate does not; and where the heading
-     * names Hartung-Knapp, a random-effects model of one study, whose interval is its own z one.
+     * names Hartung-Knapp, a random-effects model of one study, whose interval is its own z one, and one of studies
+     * of identical effects, which has no test.
      */
     private static String reasons(Analysis a, Settings s) {
         List<String> out = new ArrayList<>();
@@ -138,6 +139,9 @@ final class SummarySheet {
         String ownZ = ModelWords.ownZIntervalInRow(s, a.random());
         if (ownZ != null) {
             out.add("random effects: " + ownZ);
+        }
+        if (a.random().testNotEstimable() != null) {
+            out.add("random effects: " + org.mscmeta.analysis.RandomResult.HK_IDENTICAL);
         }
         return String.join("; ", out);
     }

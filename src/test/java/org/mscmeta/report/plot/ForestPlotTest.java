@@ -426,6 +426,33 @@ class ForestPlotTest {
         assertEquals("0.123", usual.tickLabel(0.123456), "three significant digits on an axis of usual width");
     }
 
+    /**
+     * Under --hksj two studies of identical effects (two trials of the same counts) have a Hartung-Knapp standard
+     * error of 0: as metafor 3.8-1 ({@code rma(yi, vi, test = "knha")}: se 0, CI [0.5, 0.5]), but t = -Inf and p = 0
+     * are no test, which the run printed as "P < 0.001": the test is not estimable, and says why.
+     */
+    @Test
+    void identicalEffectsUnderHartungKnappHaveNoTest() throws Exception {
+        Path f = dir.resolve("twins.csv");
+        Files.writeString(f, "study,outcome,events_msc,n_msc,events_control,n_control\nA,SAE,1,10,2,10\n"
+                + "B,SAE,1,10,2,10\n");
+        Results r = MetaAnalysis.run(SheetReader.withBuiltInVocabulary().read(f, null),
+                Settings.DEFAULTS.withHksj(true));
+        var random = r.analyses().get(0).random();
+        assertEquals(0.50000000000000011, random.estimate(), 1e-12);
+        assertEquals(0.50000000000000011, random.ciLower(), 1e-12);
+        assertEquals(0.50000000000000011, random.ciUpper(), 1e-12);
+        assertEquals(0, random.se());
+        assertTrue(Double.isNaN(random.p()) && Double.isNaN(random.statistic()), "no test: " + random.p());
+        assertTrue(random.notEstimable().startsWith(org.mscmeta.analysis.RandomResult.HK_IDENTICAL),
+                random.notEstimable());
+        String text = DrawingInspector.of(outcome(r, PlotOptions.DEFAULTS).pages(PlotOptions.DEFAULTS).get(0))
+                .allText().replace('\u00a0', ' ');
+        assertTrue(text.contains("Test for overall effect, random effects (REML, Hartung-Knapp): not estimable (the"
+                + " studies' effects are identical, so the Hartung-Knapp standard error is 0"), text);
+        assertFalse(text.contains("P < 0.001"), text);
+    }
+
     /** One journal column has no count columns: the total events are said in words, not left as a bare label. */
     @Test
     void aSingleColumnPlotSaysTheTotalEvents() throws Exception {

@@ -665,6 +665,22 @@ class WorkbookTest {
                 .orElseThrow().random().hksj(), "metafor gives one study its z interval");
     }
 
+    /** The Summary says why a Hartung-Knapp model of studies with identical effects has no p-value. */
+    @Test
+    void theSummarySaysWhyIdenticalEffectsHaveNoHartungKnappTest() throws Exception {
+        Path sheet = dir.resolve("twins.csv");
+        Files.writeString(sheet, "study,outcome,events_msc,n_msc,events_control,n_control\nA,SAE,1,10,2,10\n"
+                + "B,SAE,1,10,2,10\n");
+        try (XSSFWorkbook wb = new XSSFWorkbook(write(sheet, Settings.DEFAULTS.withHksj(true)).toFile())) {
+            Sheet summary = wb.getSheet(Workbook.SUMMARY);
+            List<String> heads = new ArrayList<>();
+            summary.getRow(0).forEach(c -> heads.add(c.getStringCellValue()));
+            String reason = summary.getRow(1).getCell(heads.indexOf("Not estimable")).getStringCellValue();
+            assertTrue(reason.contains("random effects: t and p not estimable: the studies' effects are identical"),
+                    reason);
+        }
+    }
+
     /**
      * The Route x cell source sheet says under --hksj that a combination of one study has its own z interval only
      * where such a combination exists (it said so of every run).
