@@ -85,8 +85,16 @@ public final class Formats {
         if (!Double.isFinite(p)) {
             return letter + " " + NOT_ESTIMABLE;
         }
-        String v = p(p);
-        return v.startsWith("<") ? letter + space + "<" + space + v.substring(1) : letter + space + "=" + space + v;
+        return letter + is(p(p), space);
+    }
+
+    /**
+     * " = 0.23" for a value formatted here, or " < 0.0001" for one capped ({@code <0.0001}, {@code >999}), the sign
+     * between {@code space}s: "Tau² = <0.0001" reads as a typo.
+     */
+    public static String is(String formatted, String space) {
+        boolean capped = formatted.startsWith("<") || formatted.startsWith(">");
+        return capped ? space + formatted.charAt(0) + space + formatted.substring(1) : space + "=" + space + formatted;
     }
 
     /** A p-value: {@code <0.001}, three decimals below 0.1 (0.012), two above (0.45); {@link #NOT_ESTIMABLE}. */

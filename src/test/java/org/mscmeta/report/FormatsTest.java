@@ -111,6 +111,8 @@ class FormatsTest {
         assertEquals("P\u00a0=\u00a00.012", Formats.pIs("P", 0.0123, "\u00a0"));
         assertEquals("p<0.001", Formats.pIs("p", 2e-7, ""));
         assertEquals("p not estimable", Formats.pIs("p", Double.NaN, ""));
+        assertEquals("Tau\u00b2 < 0.0001", "Tau\u00b2" + Formats.is(Formats.tau2(3e-6), " "), "not 'Tau\u00b2 = <0.0001'");
+        assertEquals("Tau\u00b2 = 0.0273", "Tau\u00b2" + Formats.is(Formats.tau2(0.0273), " "));
     }
 
     @Test
