@@ -398,7 +398,8 @@ public final class ForestPlots {
         if (h == null || h.df() < 1) {
             return "Heterogeneity: not applicable (fewer than two studies)";
         }
-        String tau = random ? "Tau\u00b2 (" + ModelWords.tau2Estimator(s) + ")" + Formats.is(Formats.tau2(a.random().tau2()), " ")
+        String tau = random ? "Tau\u00b2 (" + ModelWords.tau2Estimator(s) + ")"
+                + Formats.is(Formats.tau2(a.random().tau2()), " ")
                 + "; " : "";
         return "Heterogeneity: " + tau + "Chi\u00b2\u00a0=\u00a0" + Formats.test(h.q()) + ", df\u00a0=\u00a0"
                 + h.df() + " (" + pText(h.p()) + "); I\u00b2\u00a0=\u00a0" + Formats.percent(h.i2(), 0);

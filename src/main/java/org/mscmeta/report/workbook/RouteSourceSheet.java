@@ -78,8 +78,8 @@ final class RouteSourceSheet {
             w.headerRow(s, row++, new String[] {"Model", "k", "Tau\u00b2", f ? "F" : "QM", "df", "p", "QE", "df",
                 "p (QE)", "R\u00b2 (%)", f ? "Interaction F" : "Interaction Chi\u00b2", "df", "p",
                 "Reference levels / not estimable"});
-            row = model(w, s, row, "Route + cell source", rs.mainEffects(), false);
-            row = model(w, s, row, "Route x cell source", rs.interaction(), true);
+            row = model(w, s, row, "Route + cell source", rs.mainEffects(), false, f);
+            row = model(w, s, row, "Route x cell source", rs.interaction(), true, f);
             for (String note : rs.notes()) {
                 if (!note.equals(rs.interactionNote())) { // the interaction's row above gives its reason
                     w.text(s.createRow(row++), 0, note);
@@ -99,7 +99,8 @@ final class RouteSourceSheet {
     /** Width in characters of the column of reference levels and reasons. */
     private static final int REASONS = 60;
 
-    private static int model(Cells w, Sheet s, int row, String name, RouteBySource.Model m, boolean interaction) {
+    private static int model(Cells w, Sheet s, int row, String name, RouteBySource.Model m, boolean interaction,
+                             boolean knappHartung) {
         Row x = s.createRow(row++);
         w.text(x, 0, name);
         if (!m.isEstimable()) {
@@ -122,7 +123,8 @@ final class RouteSourceSheet {
         }
         // under Knapp-Hartung a model that fits its studies exactly has no F (its cells above are left empty)
         reasons(w, s, x, String.join("; ", m.references()) + (Double.isFinite(m.qm()) ? ""
-                : "; F not estimable: " + ModelWords.EXACT_FIT));
+                : "; " + (knappHartung ? "F" : "QM") + " " + Formats.NOT_ESTIMABLE
+                + (knappHartung ? ": " + ModelWords.EXACT_FIT : "")));
         return row;
     }
 

@@ -665,6 +665,23 @@ class WorkbookTest {
                 .orElseThrow().random().hksj(), "metafor gives one study its z interval");
     }
 
+    /** Under --hksj a route x cell-source model that fits its studies exactly has no F, and its row says why. */
+    @Test
+    void anExactFitsRowSaysWhyItHasNoF() throws Exception {
+        Path sheet = dir.resolve("exact.csv");
+        Files.writeString(sheet, "study,outcome,route,cell_source,events_msc,n_msc,events_control,n_control\n"
+                + "Monsel,SAE,intravenous,umbilical cord,6,21,6,24\nKuah,SAE,intra-articular,adipose,0,16,0,4\n"
+                + "Lee,SAE,intra-articular,adipose,0,12,0,12\nZhao,SAE,intravenous,unknown,41,99,44,99\n");
+        Settings s = Settings.DEFAULTS.withMeasure(org.mscmeta.effect.Measure.RD).withMethod(Method.IV)
+                .withTau2(TauSquared.PM).withHksj(true).withConvention(org.mscmeta.effect.Convention.META);
+        try (XSSFWorkbook wb = new XSSFWorkbook(write(sheet, s).toFile())) {
+            Row main = rowStartingWith(wb.getSheet(Workbook.ROUTE_SOURCE), "Route + cell source");
+            assertEquals(null, main.getCell(3), "no F");
+            assertTrue(main.getCell(13).getStringCellValue().endsWith("; F not estimable: the model fits the studies"
+                    + " exactly, so the Knapp-Hartung scale is 0"), main.getCell(13).getStringCellValue());
+        }
+    }
+
     /** The Summary says why a Hartung-Knapp model of studies with identical effects has no p-value. */
     @Test
     void theSummarySaysWhyIdenticalEffectsHaveNoHartungKnappTest() throws Exception {
