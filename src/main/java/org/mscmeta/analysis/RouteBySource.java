@@ -113,18 +113,19 @@ public record RouteBySource(List<String> routes, List<String> sources, List<Cell
      * @param interactionQm  test of the interaction coefficients (the model with the interaction); NaN otherwise
      * @param interactionDf  its degrees of freedom
      * @param interactionP   its p-value
+     * @param qmNotEstimable why a fitted model has no QM (under Knapp-Hartung, an exact fit), or null
      * @param notEstimable   why the model could not be fitted (null when it was)
      */
     public record Model(int k, List<String> terms, List<String> references, List<String> dropped,
                         double[] coefficients, double[] se, double[] p, double tau2, double qm, int qmDf, double qmP,
                         double qe, int qeDf, double qeP, double r2, double interactionQm, int interactionDf,
-                        double interactionP, String notEstimable) {
+                        double interactionP, String qmNotEstimable, String notEstimable) {
 
         /** A model that could not be fitted, and why. */
         static Model notEstimable(int k, String reason) {
             double nan = Double.NaN;
             return new Model(k, List.of(), List.of(), List.of(), new double[0], new double[0], new double[0], nan,
-                    nan, 0, nan, nan, 0, nan, nan, nan, 0, nan, reason);
+                    nan, 0, nan, nan, 0, nan, nan, nan, 0, nan, null, reason);
         }
 
         /** Whether the model was fitted. */

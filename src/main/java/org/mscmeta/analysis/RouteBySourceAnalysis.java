@@ -257,6 +257,6 @@ final class RouteBySourceAnalysis {
         }
         return new RouteBySource.Model(fit.k(), fit.terms(), fit.references(), fit.dropped(), fit.estimate(),
                 fit.se(), fit.p(), fit.tau2(), fit.qm(), fit.qmDf(), fit.qmP(), fit.qe(), fit.qeDf(), fit.qeP(),
-                fit.r2(), iq, idf, ip, null);
+                fit.r2(), iq, idf, ip, fit.qmNotEstimable(), null);
     }
 }

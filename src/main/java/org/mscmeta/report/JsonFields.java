@@ -287,6 +287,7 @@ final class JsonFields {
         num(g, "QM", m.qm());
         g.writeNumberProperty("QM_df", m.qmDf());
         num(g, "QM_p", m.qmP());
+        g.writeStringProperty("QM_not_estimable", m.qmNotEstimable());
         num(g, "QE", m.qe());
         g.writeNumberProperty("QE_df", m.qeDf());
         num(g, "QE_p", m.qeP());
@@ -399,6 +400,7 @@ final class JsonFields {
             num(g, "QM", m.qm());
             g.writeNumberProperty("QM_df", m.qmDf());
             num(g, "QM_p", m.qmP());
+            g.writeStringProperty("QM_not_estimable", m.qmNotEstimable());
             num(g, "R2", m.r2());
             num(g, "QE", m.qe());
             g.writeNumberProperty("QE_df", m.qeDf());

@@ -210,11 +210,8 @@ public final class ModelWords {
                 + space + df + (knappHartung ? "," + space + residualDf : "") + ", " + Formats.pIs(letter, p, space);
     }
 
-    /**
-     * Why a Knapp-Hartung test of meta-regression coefficients does not exist: the residual sum of squares is 0, and
-     * so is the scale of every standard error (metafor's QM is NA).
-     */
-    public static final String EXACT_FIT = "the model fits the studies exactly, so the Knapp-Hartung scale is 0";
+    /** Why a Knapp-Hartung test of meta-regression coefficients does not exist ({@code MetaRegression}'s). */
+    public static final String EXACT_FIT = org.mscmeta.sensitivity.MetaRegression.EXACT_FIT;
 
     /** The model the plots show: {@link #random} when there is a random-effects model, else {@link #common}. */
     public static String shown(Settings s) {

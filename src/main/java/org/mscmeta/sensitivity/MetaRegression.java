@@ -190,7 +190,7 @@ public record MetaRegression(List<String> terms, int k, double tau2, double qm, 
             // Knapp and Hartung's scale, the residual sum of squares over k - p; a residual that is rounding only
             // (1e-34 where the model fits the studies exactly, two effects of 0 in one cell, say) is 0, which gives
             // metafor's exact answer instead of an F of 1e32
-            double s = at.ypy <= EXACT_FIT * weightedSquares(y, v, tau2) ? 0 : at.ypy / df;
+            double s = at.ypy <= EXACT_FIT_SHARE * weightedSquares(y, v, tau2) ? 0 : at.ypy / df;
             vb = scaled(vb, s);
         }
         double[] se = new double[p];
@@ -625,8 +625,19 @@ public record MetaRegression(List<String> terms, int k, double tau2, double qm, 
         return out;
     }
 
+    /**
+     * Why a Knapp-Hartung test of coefficients does not exist: the residual sum of squares is 0, and so is the scale
+     * of every standard error (metafor's QM is NA).
+     */
+    public static final String EXACT_FIT = "the model fits the studies exactly, so the Knapp-Hartung scale is 0";
+
+    /** Why {@link #qm()} does not exist ({@link #EXACT_FIT}), or null where it does. */
+    public String qmNotEstimable() {
+        return Double.isFinite(qm) ? null : hksj ? EXACT_FIT : "the covariance of the coefficients is singular";
+    }
+
     /** A residual sum of squares at most this share of the effects' own is rounding: the model fits exactly. */
-    private static final double EXACT_FIT = 1e-12;
+    private static final double EXACT_FIT_SHARE = 1e-12;
 
     /** {@code sum y_i^2 / (v_i + tau2)}: the scale against which a residual sum of squares is rounding. */
     private static double weightedSquares(double[] y, double[] v, double tau2) {

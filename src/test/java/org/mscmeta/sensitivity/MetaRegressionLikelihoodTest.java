@@ -73,5 +73,6 @@ class MetaRegressionLikelihoodTest {
         assertEquals(0, fit.qe(), 1e-12);
         assertTrue(Double.isNaN(fit.qm()), "metafor's QM is NA: " + fit.qm());
         assertTrue(Double.isNaN(fit.qmP()));
+        assertEquals(MetaRegression.EXACT_FIT, fit.qmNotEstimable());
     }
 }

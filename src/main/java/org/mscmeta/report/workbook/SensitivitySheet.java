@@ -6,7 +6,6 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.mscmeta.analysis.Analysis;
 import org.mscmeta.analysis.Results;
 import org.mscmeta.report.Formats;
-import org.mscmeta.report.ModelWords;
 
 /** The Sensitivity sheet: per outcome the zero-event table, small-study tests, trim and fill, meta-regression, leave-one-out and cumulative steps. */
 final class SensitivitySheet {
@@ -97,8 +96,8 @@ final class SensitivitySheet {
                 if (reg.hksj()) {
                     w.text(x, 11, "residual df");
                     w.number(x, 12, reg.qeDf(), w.intStyle);
-                    if (!Double.isFinite(reg.qm())) {
-                        w.text(x, 13, "F not estimable: " + ModelWords.EXACT_FIT);
+                    if (reg.qmNotEstimable() != null) {
+                        w.text(x, 13, "F not estimable: " + reg.qmNotEstimable());
                     }
                 }
                 w.headerRow(s, row++, new String[] {"Term", "Estimate", "SE", reg.hksj() ? "t" : "z", "p"});

@@ -162,6 +162,12 @@ class HeatMapTest {
         RouteBySource.Model main = r.overall("SAE").routeBySource().mainEffects();
         assertTrue(main.isEstimable(), main.notEstimable());
         assertTrue(Double.isNaN(main.qm()), "no F: " + main.qm());
+        assertEquals(org.mscmeta.sensitivity.MetaRegression.EXACT_FIT, main.qmNotEstimable());
+        JsonNode json = ReferenceCases.analyze(f, dir.resolve("out"), List.of("--measure", "RD", "--method", "IV",
+                "--tau2", "PM", "--hksj", "--convention", "meta")).get("analyses").get(0);
+        assertTrue(json.get("main_effects").get("QM").isNull(), json.get("main_effects").toString());
+        assertEquals("the model fits the studies exactly, so the Knapp-Hartung scale is 0",
+                json.get("main_effects").get("QM_not_estimable").asString());
         List<String> texts = new ArrayList<>();
         for (Drawing page : Plots.routeBySource(r, "SAE").pages()) {
             DrawingInspector.of(page).texts.forEach(t -> texts.add(t.text()));
