@@ -181,7 +181,7 @@ public final class ConsoleSummary {
         }
         out.println("  Meta-regression on " + Terminal.safe(String.join(", ", m.terms().subList(1, m.terms().size())))
                 + " (k = " + m.k() + "): " + ModelWords.waldTest("QM", m.qm(), m.qmDf(), m.qeDf(), m.hksj(), " ",
-                "p", m.qmP()) + "; residual tau2" + Formats.is(Formats.tau2(m.tau2()), " ")
+                "p", m.qmP(), m.qmNotEstimable()) + "; residual tau2" + Formats.is(Formats.tau2(m.tau2()), " ")
                 + (Double.isFinite(m.r2()) ? "; R2 = " + Formats.percent(m.r2(), 0) : ""));
     }
 
@@ -206,12 +206,12 @@ public final class ConsoleSummary {
         }
         var main = rs.mainEffects();
         out.println("    main effects: " + (main.isEstimable() ? ModelWords.waldTest("QM", main.qm(), main.qmDf(),
-                main.qeDf(), s.hksj(), " ", "p", main.qmP()) + "; residual tau2"
+                main.qeDf(), s.hksj(), " ", "p", main.qmP(), main.qmNotEstimable()) + "; residual tau2"
                 + Formats.is(Formats.tau2(main.tau2()), " ")
                 : Formats.notEstimable(main.notEstimable())));
         var inter = rs.interaction();
         out.println("    interaction: " + (inter.isEstimable() ? ModelWords.waldTest("Chi2", inter.interactionQm(),
-                inter.interactionDf(), inter.qeDf(), s.hksj(), " ", "p", inter.interactionP())
+                inter.interactionDf(), inter.qeDf(), s.hksj(), " ", "p", inter.interactionP(), inter.qmNotEstimable())
                 : Terminal.safe(Formats.notEstimable(inter.notEstimable()))));
     }
 

@@ -196,22 +196,20 @@ public final class ModelWords {
     /**
      * A Wald test of meta-regression coefficients with its p-value, as a reader knows it: {@code chi} ("QM", "Chi²")
      * with its df, or under Knapp-Hartung "F = 0.38, df = 1, 6, P = 0.55": an F statistic on its df and the residual
-     * df k - p (metafor's {@code F(df1, df2)}; Knapp and Hartung 2003); "F not estimable (...)" where the statistic
-     * does not exist. {@code space} joins each name to its value (a no-break space in a plot), {@code letter} names
-     * the p-value ("P" in a figure, "p" on the console).
+     * df k - p (metafor's {@code F(df1, df2)}; Knapp and Hartung 2003); "F not estimable (...)" with the model's
+     * {@code notEstimable} reason where the statistic does not exist. {@code space} joins each name to its value (a
+     * no-break space in a plot), {@code letter} names the p-value ("P" in a figure, "p" on the console).
      */
     public static String waldTest(String chi, double statistic, int df, int residualDf, boolean knappHartung,
-                                  String space, String letter, double p) {
+                                  String space, String letter, double p, String notEstimable) {
         if (!Double.isFinite(statistic)) {
-            return (knappHartung ? "F" : chi) + " " + Formats.NOT_ESTIMABLE + (knappHartung ? " (" + EXACT_FIT + ")"
-                    : "");
+            return (knappHartung ? "F" : chi) + " " + Formats.NOT_ESTIMABLE
+                    + (notEstimable == null ? "" : " (" + notEstimable + ")");
         }
         return (knappHartung ? "F" : chi) + space + "=" + space + Formats.test(statistic) + ", df" + space + "="
                 + space + df + (knappHartung ? "," + space + residualDf : "") + ", " + Formats.pIs(letter, p, space);
     }
 
-    /** Why a Knapp-Hartung test of meta-regression coefficients does not exist ({@code MetaRegression}'s). */
-    public static final String EXACT_FIT = org.mscmeta.sensitivity.MetaRegression.EXACT_FIT;
 
     /** The model the plots show: {@link #random} when there is a random-effects model, else {@link #common}. */
     public static String shown(Settings s) {

@@ -150,7 +150,8 @@ public final class BubblePlot implements Drawing {
                 : ModelWords.measureTitle(measure);
         String others = p > 2 ? "; other moderators at their means" : "";
         String title = "Meta-regression: " + outcome + " on " + m.terms().get(j) + " ("
-                + ModelWords.waldTest("QM", m.qm(), m.qmDf(), m.qeDf(), m.hksj(), "\u00a0", "P", m.qmP())
+                + ModelWords.waldTest("QM", m.qm(), m.qmDf(), m.qeDf(), m.hksj(), "\u00a0", "P", m.qmP(),
+                m.qmNotEstimable())
                 + others + ")";
         String left = studies <= k ? "k = " + k + " studies" : "k = " + k + " of the outcome's " + studies
                 + " studies (" + (studies - k == 1 ? "the other has" : "the others have") + " no value of "

@@ -100,12 +100,13 @@ final class HeatMap implements Drawing {
         var inter = rs.interaction();
         notes.add("Test of the interaction (route x cell source): " + (inter.isEstimable()
                 ? ModelWords.waldTest("Chi\u00b2", inter.interactionQm(), inter.interactionDf(), inter.qeDf(), s.hksj(),
-                "\u00a0", "P", inter.interactionP()) : Formats.notEstimable(inter.notEstimable()))
+                "\u00a0", "P", inter.interactionP(), inter.qmNotEstimable())
+                : Formats.notEstimable(inter.notEstimable()))
                 + ".");
         var main = rs.mainEffects();
         if (main.isEstimable()) {
             notes.add("Route and cell source together (main effects): " + ModelWords.waldTest("QM", main.qm(),
-                    main.qmDf(), main.qeDf(), s.hksj(), "\u00a0", "P", main.qmP())
+                    main.qmDf(), main.qeDf(), s.hksj(), "\u00a0", "P", main.qmP(), main.qmNotEstimable())
                     + "; reference levels " + String.join(", ", main.references()) + ".");
         }
         notes.add("Each cell: studies (k), " + ModelWords.measure(s.measure()) + " and "
