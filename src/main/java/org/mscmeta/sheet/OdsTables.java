@@ -159,8 +159,9 @@ final class OdsTables {
 
     /**
      * A cell's value as text, as the .xlsx readers give it (the reader is left at the cell's end): a number by its
-     * value, not as it is displayed; a percentage by its fraction (15% is 0.15); a date as 2020-03-15; a formula's
-     * error as the program shows it (#DIV/0!).
+     * value, not as it is displayed; a percentage by its fraction (15% is 0.15); a date as 2020-03-15, or as 2020 when
+     * the cell shows its year alone (format YYYY, as {@link XlsxDates#yearOnly}); a formula's error as the program
+     * shows it (#DIV/0!).
      */
     private static String value(XMLStreamReader x) throws XMLStreamException {
         String type = attr(x, OFFICE, "value-type");
@@ -176,6 +177,11 @@ final class OdsTables {
             };
         }
         String shown = text(x);
+        boolean yearAlone = "date".equals(type) && given != null && given.length() >= 10
+                && shown.strip().equals(given.substring(0, 4));
+        if (yearAlone) {
+            return shown.strip();
+        }
         return given != null ? given : shown;
     }
 

@@ -133,6 +133,12 @@ final class WorkbookRows {
                 ct.isSetT() ? ct.getT().toString() : null);
     }
 
+    /** A date cell's value as text, as its format shows it: see {@link XlsxDates#text(double, boolean, boolean)}. */
+    private static String dateText(double serial, Cell cell, boolean date1904) {
+        String format = cell.getCellStyle().getDataFormatString();
+        return XlsxDates.text(serial, date1904, format != null && XlsxDates.yearOnly(format));
+    }
+
     /** A cell as text; a formula by its saved value, or evaluated when it has none. */
     private static String text(Cell cell, FormulaEvaluator evaluator, boolean date1904, List<InputProblem> refused,
                                String name, int row, String column) {
@@ -144,7 +150,7 @@ final class WorkbookRows {
             try {
                 CellValue v = evaluator.evaluate(cell);
                 return switch (v.getCellType()) {
-                    case NUMERIC -> DateUtil.isCellDateFormatted(cell) ? XlsxDates.text(v.getNumberValue(), date1904)
+                    case NUMERIC -> DateUtil.isCellDateFormatted(cell) ? dateText(v.getNumberValue(), cell, date1904)
                             : XlsxSheet.number(v.getNumberValue());
                     case STRING -> v.getStringValue();
                     case BOOLEAN -> v.getBooleanValue() ? "TRUE" : "FALSE";
@@ -165,7 +171,7 @@ final class WorkbookRows {
         }
         CellType type = cell.getCellType() == CellType.FORMULA ? cell.getCachedFormulaResultType() : cell.getCellType();
         return switch (type) {
-            case NUMERIC -> DateUtil.isCellDateFormatted(cell) ? XlsxDates.text(cell.getNumericCellValue(), date1904)
+            case NUMERIC -> DateUtil.isCellDateFormatted(cell) ? dateText(cell.getNumericCellValue(), cell, date1904)
                     : XlsxSheet.number(cell.getNumericCellValue());
             case STRING -> cell.getStringCellValue();
             case BOOLEAN -> cell.getBooleanCellValue() ? "TRUE" : "FALSE";

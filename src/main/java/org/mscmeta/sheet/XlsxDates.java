@@ -24,14 +24,17 @@ import org.xml.sax.helpers.DefaultHandler;
 final class XlsxDates {
 
     /** A workbook without styles: no cell is a date. */
-    static final XlsxDates NONE = new XlsxDates(new boolean[0], false);
+    static final XlsxDates NONE = new XlsxDates(new boolean[0], new boolean[0], false);
 
     /** Per cell style (the {@code cellXfs} list), whether its number format is a date format. */
     private final boolean[] dateStyle;
+    /** Per cell style, whether its date format shows the year alone ({@code yyyy}). */
+    private final boolean[] yearStyle;
     private final boolean date1904;
 
-    private XlsxDates(boolean[] dateStyle, boolean date1904) {
+    private XlsxDates(boolean[] dateStyle, boolean[] yearStyle, boolean date1904) {
         this.dateStyle = dateStyle;
+        this.yearStyle = yearStyle;
         this.date1904 = date1904;
     }
 
@@ -76,10 +79,12 @@ final class XlsxDates {
             });
         }
         boolean[] date = new boolean[styles.size()];
+        boolean[] year = new boolean[styles.size()];
         for (int i = 0; i < date.length; i++) {
             int id = styles.get(i);
             String code = formats.containsKey(id) ? formats.get(id) : BuiltinFormats.getBuiltinFormat(id);
             date[i] = id >= 0 && code != null && DateUtil.isADateFormat(id, code);
+            year[i] = date[i] && yearOnly(code);
         }
         boolean[] in1904 = {false};
         InputStream workbookData;
@@ -99,7 +104,7 @@ final class XlsxDates {
                 }
             });
         }
-        return new XlsxDates(date, in1904[0]);
+        return new XlsxDates(date, year, in1904[0]);
     }
 
     private static int integer(String s) {
@@ -115,16 +120,53 @@ final class XlsxDates {
         return style >= 0 && style < dateStyle.length && dateStyle[style];
     }
 
-    /** The date of serial number {@code serial} in this workbook's date system, as text; see {@link #text}. */
-    String text(double serial) {
-        return text(serial, date1904);
+    /**
+     * The date of serial number {@code serial} in a cell of style {@code style}, in this workbook's date system, as
+     * text; see {@link #text}.
+     */
+    String text(double serial, int style) {
+        return text(serial, date1904, style < yearStyle.length && yearStyle[style]);
+    }
+
+    /**
+     * Whether a date format shows the year alone, as {@code yyyy}, {@code yy} or {@code [$-409]yyyy;@} do: its first
+     * section, without quoted text, escaped characters, padding and bracketed parts (colour, locale, condition), has
+     * no letter but y. A year column typed as a date and formatted so shows 2022, and is read so.
+     */
+    static boolean yearOnly(String formatCode) {
+        boolean year = false;
+        for (int i = 0; i < formatCode.length(); i++) {
+            char c = formatCode.charAt(i);
+            switch (c) {
+                case ';' -> {
+                    return year;
+                }
+                case '"' -> {
+                    int end = formatCode.indexOf('"', i + 1);
+                    i = end < 0 ? formatCode.length() : end;
+                }
+                case '[' -> {
+                    int end = formatCode.indexOf(']', i + 1);
+                    i = end < 0 ? formatCode.length() : end;
+                }
+                case '\\', '_', '*' -> i++;
+                case 'y', 'Y' -> year = true;
+                default -> {
+                    if (Character.isLetter(c)) {
+                        return false;
+                    }
+                }
+            }
+        }
+        return year;
     }
 
     /**
      * A date as text: "2020-03-15" (ISO 8601), with the time when it has one ("2020-03-15 10:30"), the time alone
-     * below one day ("10:30"); a number that is no date (negative, or beyond 9999) as the number.
+     * below one day ("10:30"), its year alone ("2020") when {@code yearOnly} (the cell's format shows no more: see
+     * {@link #yearOnly}); a number that is no date (negative, or beyond 9999) as the number.
      */
-    static String text(double serial, boolean date1904) {
+    static String text(double serial, boolean date1904, boolean yearOnly) {
         if (!DateUtil.isValidExcelDate(serial)) {
             return XlsxSheet.number(serial);
         }
@@ -132,7 +174,7 @@ final class XlsxDates {
         if (t == null) {
             return XlsxSheet.number(serial);
         }
-        return text(t, serial < 1);
+        return yearOnly && serial >= 1 ? Integer.toString(t.getYear()) : text(t, serial < 1);
     }
 
     /**

@@ -456,7 +456,7 @@ final class XlsxSheet {
                         v = switch (type == null ? "n" : type) {
                             case "s" -> strings.getItemAt(Integer.parseInt(value.strip())).getString();
                             case "b" -> value.strip().equals("1") ? "TRUE" : "FALSE";
-                            case "n" -> dates.isDate(style) ? dateText(value) : numberText(value);
+                            case "n" -> dates.isDate(style) ? dateText(value, style) : numberText(value);
                             default -> value; // str, inlineStr, e (an error such as #DIV/0!)
                         };
                     }
@@ -487,9 +487,9 @@ final class XlsxSheet {
             }
         }
 
-        private String dateText(String raw) {
+        private String dateText(String raw, int style) {
             try {
-                return dates.text(Double.parseDouble(raw.strip()));
+                return dates.text(Double.parseDouble(raw.strip()), style);
             } catch (NumberFormatException e) {
                 return raw;
             }

@@ -19,7 +19,8 @@ import tools.jackson.databind.JsonNode;
  * {@code src/test/resources/ods} were saved by LibreOffice 7.4: the example sheet opened as CSV and saved as .ods;
  * {@code trials.ods}, a workbook with a sheet of notes first, a title row above the header, a study's label and year
  * merged down two rows, a hidden row, formulas (30+5, 20+20), percentages, dates and a column of #DIV/0! errors;
- * {@code events.ods}, a sheet per adverse event; {@code comment.ods}, a study label with a comment and three spaces.
+ * {@code events.ods}, a sheet per adverse event; {@code comment.ods}, a study label with a comment and three spaces;
+ * {@code year-dates.ods}, a sheet whose years are dates (1 January) in the format YYYY, saved from an .xlsx.
  */
 class OdsSheetTest {
 
@@ -69,6 +70,23 @@ class OdsSheetTest {
         assertEquals(2, missing.status(), missing.all());
         assertTrue(missing.err().contains("trials.ods: expected a sheet named 'Data' (the workbook has 'Notes',"
                 + " 'Extraction')"), missing.err());
+    }
+
+    /** A year typed as a date and shown as its year alone (format YYYY) is read as that year, as in an .xlsx. */
+    @Test
+    void aDateShownAsItsYearAloneIsThatYear() throws Exception {
+        Path csv = dir.resolve("years.csv");
+        Files.writeString(csv, "study,year,route,cell_source,outcome,events_msc,n_msc,events_control,n_control\n"
+                + "Adams 2020,2020,IV,bone marrow,Fever,3,10,2,10\n"
+                + "Adams 2020,2020,IV,bone marrow,Death,1,10,1,10\n"
+                + "Baker 2021,2021,IV,adipose,Fever,2,12,1,11\n"
+                + "Baker 2021,2021,IV,adipose,Death,0,12,1,11\n"
+                + "Clark 2022,2022,IA,adipose,Fever,5,20,3,19\n"
+                + "Clark 2022,2022,IA,adipose,Death,1,20,0,19\n");
+        JsonNode expected = Analyses.results(csv, dir.resolve("csv"));
+        JsonNode got = Analyses.results(ODS.resolve("year-dates.ods"), dir.resolve("ods"));
+        assertEquals(expected.get("analyses"), got.get("analyses"));
+        assertEquals(2022, got.get("analyses").get(0).get("studies").get(2).get("year").asInt(), got.toString());
     }
 
     /** A cell's comment is no part of its value; the spaces LibreOffice writes as text:s are (comment.ods). */

@@ -225,6 +225,48 @@ class SheetLayoutTest {
     }
 
     /**
+     * A year typed as a date (1 January of it) and formatted to show the year alone, as Excel's "yyyy" or its locale
+     * form "[$-409]yyyy;@", is read as the year the sheet shows, by the streaming reader and by the reader that
+     * evaluates formulas; a date shown whole ("mmm yyyy") stays a date, and is refused as a year.
+     */
+    @Test
+    void aDateShownAsItsYearAloneIsThatYear() throws Exception {
+        JsonNode plain = analyze(workbook("years-typed.xlsx", 0, s -> { }));
+        for (String format : new String[] {"yyyy", "[$-409]yyyy;@", "mmm yyyy"}) {
+            for (boolean formula : new boolean[] {false, true}) {
+                String name = "years-" + format.replaceAll("\\W", "") + "-" + formula + ".xlsx";
+                Path p = workbook(name, 0, s -> {
+                    org.apache.poi.ss.usermodel.Workbook wb = s.getWorkbook();
+                    org.apache.poi.ss.usermodel.CellStyle year = wb.createCellStyle();
+                    year.setDataFormat(wb.getCreationHelper().createDataFormat().getFormat(format));
+                    for (int i = 1; i <= ROWS.length; i++) {
+                        org.apache.poi.ss.usermodel.Cell c = s.getRow(i).getCell(1);
+                        c.setCellValue(java.time.LocalDate.of((Integer) ROWS[i - 1][1], 1, 1));
+                        c.setCellStyle(year);
+                    }
+                    if (formula) { // a formula without a saved value: the workbook is read by the evaluating reader
+                        Row r = s.getRow(1);
+                        r.removeCell(r.getCell(5));
+                        r.createCell(5).setCellFormula("1+2");
+                    }
+                });
+                Path out = dir.resolve("out-" + name.replace('.', '-'));
+                Cli.Run r = Cli.run("analyze", p.toString(), "--out", out.toString(), "--quiet", "--no-report");
+                if (format.startsWith("mmm")) {
+                    assertEquals(2, r.status(), r.all());
+                    assertTrue(r.err().contains(name + ": row 2, column 'year': found \"2020-01-01\"; expected a year as"
+                            + " a whole number such as 2021, or a blank cell (the year alone, 2020)"), r.err());
+                } else {
+                    assertEquals(0, r.status(), format + ", formula " + formula + ": " + r.all());
+                    JsonNode got = new ObjectMapper().readTree(out.resolve("results.json").toFile());
+                    assertEquals(plain.get("analyses"), got.get("analyses"), format + ", formula " + formula);
+                    assertEquals(2020, got.get("analyses").get(0).get("studies").get(0).get("year").asInt());
+                }
+            }
+        }
+    }
+
+    /**
      * An Excel 97-2003 workbook (.xls), as older extraction sheets are, is read as an .xlsx one: its sheet found below
      * a sheet of notes, the studies merged down their rows, a count as a formula, a hidden row named; and an .xlsx
      * saved under the name .xls (as some programs do) is read by its content.
