@@ -71,6 +71,8 @@ public final class SheetValidator {
     private int firstDataRow = 2;
     /** Notices of the reading itself: column aliases, the encoding and separator read, decimal commas. */
     private final List<Notice> readNotices = new ArrayList<>();
+    /** Columns named by an alias beside the column of that very name (column, that column, field ordinal). */
+    private final List<int[]> shadowed = new ArrayList<>();
     private final OutcomeMap outcomeMap;
     /**
      * Rows are numbered as a table in memory numbers them: data rows by their index from 0 (as given to {@link #row}),
@@ -272,8 +274,7 @@ public final class SheetValidator {
             if (previous == null) {
                 fieldColumn.put(f, j);
             } else if (f.canonical().equals(Field.headerKey(headers[previous]))) {
-                readNotices.add(new Notice("columns", null, file + ": column '" + headers[j]
-                        + "' is read as an ordinary column, because '" + headers[previous] + "' gives " + f.canonical()));
+                shadowed.add(new int[] {j, previous, f.ordinal()}); // said in finish(), when its values are known
             } else {
                 problem(headerRow, headers[j], headers[j], "one column for " + f.describe() + ", but '" + headers[previous]
                         + "' names it too");
@@ -699,6 +700,38 @@ public final class SheetValidator {
 
     }
 
+    /**
+     * A notice for each column named by an alias beside the column of that name, which is read instead ("column
+     * 'source' is read as an ordinary column, because 'cell_source' gives cell_source"), unless it is plainly
+     * something else: an alias of route or cell source whose values the vocabulary does not know (the example's
+     * {@code source} column of URLs beside {@code cell_source}).
+     */
+    private List<Notice> shadowedNotices(List<TextColumn> columns) {
+        List<Notice> out = new ArrayList<>();
+        for (int[] s : shadowed) {
+            Field f = Field.values()[s[2]];
+            Vocabulary.Kind kind = f == Field.ROUTE ? Vocabulary.Kind.ROUTE
+                    : f == Field.CELL_SOURCE ? Vocabulary.Kind.CELL_SOURCE : null;
+            String like = null;
+            if (kind != null) {
+                for (String v : columns.get(s[0]).levels()) {
+                    String hit = v == null || v.isBlank() ? null : vocabulary.normalise(kind, v);
+                    if (hit != null && !hit.equals(Vocabulary.NOT_REPORTED) && !hit.equals("unknown")) {
+                        like = v.strip();
+                        break;
+                    }
+                }
+                if (like == null) {
+                    continue;
+                }
+            }
+            out.add(new Notice("columns", null, file + ": column '" + headers[s[0]] + "'"
+                    + (like == null ? "" : " (values such as '" + like + "')") + " is read as an ordinary column,"
+                    + " because '" + headers[s[1]] + "' gives " + f.canonical()));
+        }
+        return out;
+    }
+
     /** Finishes the sheet: the validated data, or every problem found. */
     public ExtractionSheet finish() throws InvalidInputException {
         if (headerOk && rowNumbers.size() == 0) {
@@ -716,6 +749,7 @@ public final class SheetValidator {
             for (TextColumnBuilder b : raw) {
                 columns.add(b.build());
             }
+            notices.addAll(0, shadowedNotices(columns));
             if (armRows == null) {
                 checkDuplicates(study, outcome, columns); // a sheet of arms is checked as its arms are paired
             }

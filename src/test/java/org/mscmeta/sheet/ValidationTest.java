@@ -287,6 +287,29 @@ class ValidationTest {
         assertEquals("I.V.", s.raw(Field.ROUTE).get(0), "raw value kept beside the normalised one");
     }
 
+    /**
+     * A column named by an alias beside the column of that very name is an ordinary column: named in a notice when
+     * its values could be what the alias stands for (a 'source' column of cell sources beside 'cell_source'), not
+     * when the vocabulary knows none of them (the example's 'source' column of URLs); an alias of another field
+     * ('trial' beside 'study') is always named.
+     */
+    @Test
+    void anAliasBesideItsColumnIsNamedWhenItsValuesCouldBeMeant() throws Exception {
+        String head = "study,outcome,events_msc,n_msc,cell_source,source,trial\n";
+        ExtractionSheet urls = read("urls.csv", head + "X 2020,Fever,1,10,bone marrow,https://doi.org/10.1/x,A\n"
+                + "Y 2021,Fever,3,10,adipose,,B\n");
+        assertEquals(List.of("urls.csv: column 'trial' is read as an ordinary column, because 'study' gives study"),
+                urls.notices().stream().map(Notice::message).toList());
+        assertEquals("bone marrow", urls.cellSource().get(0));
+        ExtractionSheet tissues = read("tissues.csv", head + "X 2020,Fever,1,10,bone marrow,https://doi.org/10.1/x,A\n"
+                + "Y 2021,Fever,3,10,adipose,umbilical cord (Wharton's jelly),B\n");
+        assertEquals(List.of("tissues.csv: column 'source' (values such as 'umbilical cord (Wharton's jelly)') is read"
+                + " as an ordinary column, because 'cell_source' gives cell_source",
+                "tissues.csv: column 'trial' is read as an ordinary column, because 'study' gives study"),
+                tissues.notices().stream().map(Notice::message).toList());
+        assertEquals("adipose", tissues.cellSource().get(1));
+    }
+
     /** The header of RevMan's forest plot table ("Study or Subgroup", "Experimental Events", ...) is read. */
     @Test
     void revManColumnNamesAreRead() throws Exception {
