@@ -310,6 +310,16 @@ class ValidationTest {
         assertEquals("adipose", tissues.cellSource().get(1));
     }
 
+    /** A column name wrapped over lines in its cell ("Events" above "(MSC)") is named on one line in a problem. */
+    @Test
+    void aColumnNameWrappedInItsCellIsNamedOnOneLine() throws Exception {
+        List<InputProblem> ps = problems("study,outcome,\"Events\r\n (MSC)\",\"Total\n\n(MSC)\"", "X 2020,Fever,2.5,10");
+        assertEquals(1, ps.size(), ps.toString());
+        assertProblem(ps.get(0), 2, "Events (MSC)", "2.5", "a whole number");
+        assertTrue(ps.get(0).message().startsWith("sheet.csv: row 2, column 'Events (MSC)': found \"2.5\""),
+                ps.get(0).message());
+    }
+
     /** The header of RevMan's forest plot table ("Study or Subgroup", "Experimental Events", ...) is read. */
     @Test
     void revManColumnNamesAreRead() throws Exception {
