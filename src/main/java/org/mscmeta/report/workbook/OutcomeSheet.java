@@ -517,7 +517,7 @@ final class OutcomeSheet {
             boolean dl = isLiveDl(a, st);
             String tau2Cell = "$" + Cells.letter(P_TAU2) + "$" + excel;
             int k = r.k();
-            if (dl) {
+            if (dl && k > 1) { // one study has no between-study variance: its tau2 is 0, not 0/0 (#DIV/0!)
                 String q = "SUM(" + qDl + ")";
                 w.formula(x, P_TAU2, "MAX(0,(" + q + "-" + (k - 1) + ")/(SUM(" + wiv + ")-SUMPRODUCT(" + wiv + ","
                         + wiv + ")/SUM(" + wiv + ")))", w.num4, r.tau2());

@@ -95,7 +95,18 @@ class WorkbookTest {
                 Arguments.of("pritz PFT corrected", ReferenceCases.resource("data/pritz1997.csv"),
                         Settings.DEFAULTS.withMeasure(Measure.PFT).withCc(0.5, CcMode.ALL)),
                 Arguments.of("pritz PLOGIT", ReferenceCases.resource("data/pritz1997.csv"),
-                        Settings.DEFAULTS.withMeasure(Measure.PLOGIT)));
+                        Settings.DEFAULTS.withMeasure(Measure.PLOGIT)),
+                // other confidence levels, no random-effects model, the raw proportion under Hartung-Knapp
+                Arguments.of("example RR MH DL level 0.90", example, Settings.DEFAULTS.withTau2(TauSquared.DL)
+                        .withLevel(0.90)),
+                Arguments.of("example RR MH DL hksj", example, Settings.DEFAULTS.withTau2(TauSquared.DL).withHksj(true)),
+                Arguments.of("bcg RR IV none level 0.99", bcg, Settings.DEFAULTS.withMethod(Method.IV).withTau2(null)
+                        .withLevel(0.99)),
+                Arguments.of("nielweise OR MH DL hksj level 0.90 t(k-2)", niel, Settings.DEFAULTS
+                        .withMeasure(Measure.OR).withTau2(TauSquared.DL).withHksj(true).withLevel(0.90)
+                        .withPredictionInterval(org.mscmeta.pool.PredictionInterval.T_K2)),
+                Arguments.of("pritz PRAW DL hksj", ReferenceCases.resource("data/pritz1997.csv"),
+                        Settings.DEFAULTS.withMeasure(Measure.PRAW).withTau2(TauSquared.DL).withHksj(true)));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -518,41 +529,55 @@ class WorkbookTest {
     }
 
     /**
-     * Recalculated, no formula of the workbook gives a spreadsheet error, on the example and the extreme sheet: where
-     * no control arm has an event the Mantel-Haenszel weights sum to 0, and the common weight's share is left empty
-     * (LibreOffice showed #DIV/0! in it).
+     * Recalculated, no formula of the workbook gives a spreadsheet error, on the example and the extreme sheet, under
+     * the default settings and those whose pooled rows are live formulas (DerSimonian-Laird, with and without
+     * Hartung-Knapp; inverse variance): where no control arm has an event the Mantel-Haenszel weights sum to 0, and the
+     * common weight's share is left empty (LibreOffice showed #DIV/0! in it); an outcome of one study has tau2 0, not
+     * DerSimonian-Laird's 0/0.
      */
     @Test
     void noFormulaGivesAnErrorWhenRecalculated() throws Exception {
         Path extreme = org.mscmeta.invariants.ExtremeSheet.write(dir.resolve("extreme.csv"));
         int emptyShares = 0;
+        List<Settings> grid = List.of(Settings.DEFAULTS, Settings.DEFAULTS.withTau2(TauSquared.DL),
+                Settings.DEFAULTS.withTau2(TauSquared.DL).withHksj(true),
+                Settings.DEFAULTS.withMeasure(Measure.OR).withMethod(Method.IV).withTau2(TauSquared.DL),
+                Settings.DEFAULTS.withMeasure(Measure.RD).withTau2(TauSquared.DL).withHksj(true));
         for (Path input : List.of(ReportFilesTest.exampleSheet(), extreme)) {
-            Path xlsx = write(input, Settings.DEFAULTS);
-            try (XSSFWorkbook wb = new XSSFWorkbook(xlsx.toFile())) {
-                FormulaEvaluator ev = wb.getCreationHelper().createFormulaEvaluator();
-                int formulas = 0;
-                for (Sheet s : wb) {
-                    for (var row : s) {
-                        for (Cell cell : row) {
-                            if (cell.getCellType() != org.apache.poi.ss.usermodel.CellType.FORMULA) {
-                                continue;
-                            }
-                            formulas++;
-                            var v = ev.evaluate(cell);
-                            assertNotEquals(org.apache.poi.ss.usermodel.CellType.ERROR, v.getCellType(),
-                                    s.getSheetName() + "!" + cell.getAddress() + ": " + cell.getCellFormula());
-                            if (v.getCellType() == org.apache.poi.ss.usermodel.CellType.STRING
-                                    && cell.getCellFormula().startsWith("IF(SUM(")) {
-                                emptyShares++;
-                                assertEquals("", v.getStringValue());
-                            }
-                        }
-                    }
-                }
-                assertTrue(formulas > 100, input + ": " + formulas + " formulas");
+            for (Settings settings : grid) {
+                emptyShares += assertNoFormulaError(write(input, settings), input + " " + settings);
             }
         }
         assertTrue(emptyShares > 0, "the extreme sheet has outcomes without control events");
+    }
+
+    /** Evaluates every formula of {@code xlsx}, asserting none gives an error; returns the empty weight shares. */
+    private static int assertNoFormulaError(Path xlsx, String what) throws Exception {
+        int emptyShares = 0;
+        try (XSSFWorkbook wb = new XSSFWorkbook(xlsx.toFile())) {
+            FormulaEvaluator ev = wb.getCreationHelper().createFormulaEvaluator();
+            int formulas = 0;
+            for (Sheet s : wb) {
+                for (var row : s) {
+                    for (Cell cell : row) {
+                        if (cell.getCellType() != org.apache.poi.ss.usermodel.CellType.FORMULA) {
+                            continue;
+                        }
+                        formulas++;
+                        var v = ev.evaluate(cell);
+                        assertNotEquals(org.apache.poi.ss.usermodel.CellType.ERROR, v.getCellType(), what + ": "
+                                + s.getSheetName() + "!" + cell.getAddress() + ": " + cell.getCellFormula());
+                        if (v.getCellType() == org.apache.poi.ss.usermodel.CellType.STRING
+                                && cell.getCellFormula().startsWith("IF(SUM(")) {
+                            emptyShares++;
+                            assertEquals("", v.getStringValue());
+                        }
+                    }
+                }
+            }
+            assertTrue(formulas > 100, what + ": " + formulas + " formulas");
+        }
+        return emptyShares;
     }
 
     /**
