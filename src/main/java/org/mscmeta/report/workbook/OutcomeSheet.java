@@ -488,13 +488,16 @@ final class OutcomeSheet {
                     Double.NaN);
             if (h != null && c.isEstimable() && log != null) {
                 int df = h.df();
-                w.formula(x, P_Q, "SUM(" + qCommon + ")", w.num4, h.q());
                 w.number(x, P_DF, df, w.intStyle);
                 if (df > 0) {
+                    w.formula(x, P_Q, "SUM(" + qCommon + ")", w.num4, h.q());
                     String q = "$" + Cells.letter(P_Q) + "$" + excel;
                     w.formula(x, P_QP, "CHIDIST(" + q + "," + df + ")", w.pStyle, h.p());
                     w.formula(x, P_I2, "100*MAX(0,(" + q + "-" + df + ")/" + q + ")", w.pct, h.i2());
                 } else {
+                    // one study with an estimate: Q is 0 by definition, as metafor's (not its distance from a
+                    // Mantel-Haenszel estimate computed without its correction)
+                    w.number(x, P_Q, h.q(), w.num4);
                     w.number(x, P_QP, h.p(), w.pStyle);
                     w.number(x, P_I2, h.i2(), w.pct);
                 }

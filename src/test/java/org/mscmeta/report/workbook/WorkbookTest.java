@@ -106,7 +106,12 @@ class WorkbookTest {
                         .withMeasure(Measure.OR).withTau2(TauSquared.DL).withHksj(true).withLevel(0.90)
                         .withPredictionInterval(org.mscmeta.pool.PredictionInterval.T_K2)),
                 Arguments.of("pritz PRAW DL hksj", ReferenceCases.resource("data/pritz1997.csv"),
-                        Settings.DEFAULTS.withMeasure(Measure.PRAW).withTau2(TauSquared.DL).withHksj(true)));
+                        Settings.DEFAULTS.withMeasure(Measure.PRAW).withTau2(TauSquared.DL).withHksj(true)),
+                // outcomes of one corrected study: Q is 0, as metafor's, not its distance from the uncorrected MH
+                Arguments.of("example OR MH REML cc all", example, Settings.DEFAULTS.withMeasure(Measure.OR)
+                        .withCc(0.5, CcMode.ALL)),
+                Arguments.of("example RD MH DL no correction", example, Settings.DEFAULTS.withMeasure(Measure.RD)
+                        .withTau2(TauSquared.DL).withCc(0.5, CcMode.NONE)));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -136,7 +141,8 @@ class WorkbookTest {
             double p = number(args[0], row, col);
             double df = number(args[1], row, col);
             return new org.apache.poi.ss.formula.eval.NumberEval(
-                    new org.apache.commons.math3.distribution.TDistribution(df).inverseCumulativeProbability(1 - p / 2));
+                    new org.apache.commons.math3.distribution.TDistribution(null, df, 1e-15) // as exact as a
+                            .inverseCumulativeProbability(1 - p / 2)); // spreadsheet's (the default stops at 1e-9)
         });
     }
 
@@ -1065,5 +1071,4 @@ class WorkbookTest {
         }
         return false;
     }
-
 }
