@@ -24,6 +24,27 @@ public class ReportFilesTest {
         return Path.of("examples", "msc_adverse_events.csv");
     }
 
+    /**
+     * The committed reports/ are one run's: every file the folder's manifest lists has the size it records, so the
+     * README's command, run on a fresh clone, replaces them instead of refusing an "edited" file (a report.docx
+     * reverted without its manifest once made it refuse).
+     */
+    @Test
+    void theCommittedReportsMatchTheirManifest() throws IOException {
+        Path reports = Path.of("reports");
+        List<String> lines = Files.readAllLines(reports.resolve(".mscmeta-run"));
+        int listed = 0;
+        for (String line : lines) {
+            if (line.startsWith("#") || line.isBlank()) {
+                continue;
+            }
+            String[] f = line.split("\t");
+            assertEquals(Long.parseLong(f[1]), Files.size(reports.resolve(f[0])), f[0]);
+            listed++;
+        }
+        assertTrue(listed > 100, listed + " files listed");
+    }
+
     @Test
     void plotsInAllFormatsWithPrintResolution() throws IOException {
         Path out = dir.resolve("out");
