@@ -56,20 +56,51 @@ final class OutcomeSheet {
 
     /** Columns of the pooled table. */
     private static final int P_K = 1;
-    private static final int P_EST = 2;
-    private static final int P_LO = 3;
-    private static final int P_HI = 4;
-    private static final int P_P = 5;
-    private static final int P_TAU2 = 6;
-    private static final int P_I2 = 7;
-    private static final int P_Q = 8;
-    private static final int P_DF = 9;
-    private static final int P_QP = 10;
-    private static final int P_PI_LO = 11;
-    private static final int P_PI_HI = 12;
+    static final int P_EST = 2;
+    static final int P_LO = 3;
+    static final int P_HI = 4;
+    static final int P_P = 5;
+    static final int P_TAU2 = 6;
+    static final int P_I2 = 7;
+    static final int P_Q = 8;
+    static final int P_DF = 9;
+    static final int P_QP = 10;
+    static final int P_PI_LO = 11;
+    static final int P_PI_HI = 12;
     private static final int P_LOG = 13;
     private static final int P_SE = 14;
     private static final int P_NOTE = 15;
+
+    /**
+     * Where the sheet of {@code a} puts its rows (0-based): the study table from {@code firstStudy} to
+     * {@code lastStudy}, the common-effect row and the random-effects row ({@code -1} where the sheet has none). Known
+     * before the sheet is written, so that the study rows' formulas and the Summary sheet can refer to the pooled rows.
+     */
+    record Places(int firstStudy, int lastStudy, int commonRow, int randomRow) {
+
+        static Places of(Analysis a) {
+            int first = FIRST_STUDY_ROW;
+            int last = first + Math.max(a.studies().size(), 1) - 1;
+            int common = last + 3;
+            int random = common + (a.common().isFitted() ? 1 : 0);
+            return new Places(first, last, a.common().isFitted() ? common : -1, a.random().isFitted() ? random : -1);
+        }
+
+        /** The absolute reference of a pooled-table column in the common-effect row, or null without that row. */
+        String common(int col) {
+            return commonRow < 0 ? null : "$" + Cells.letter(col) + "$" + (commonRow + 1);
+        }
+
+        /** The absolute reference of a pooled-table column in the random-effects row, or null without that row. */
+        String random(int col) {
+            return randomRow < 0 ? null : "$" + Cells.letter(col) + "$" + (randomRow + 1);
+        }
+
+        /** The study table's range of a column. */
+        String studies(Col c) {
+            return range(c, firstStudy, lastStudy);
+        }
+    }
 
     /**
      * Writes the sheet of one outcome's overall analysis; returns the row below its tables, where its forest plot
@@ -117,8 +148,9 @@ final class OutcomeSheet {
         heads.add("Q term (around the random-effects estimate)");
         w.headerRow(s, FIRST_STUDY_ROW - 1, heads.toArray(new String[0]));
         s.getRow(FIRST_STUDY_ROW - 1).setHeightInPoints(44);
-        int first = FIRST_STUDY_ROW;
-        int lastRow = first + Math.max(a.studies().size(), 1) - 1;
+        Places places = Places.of(a);
+        int first = places.firstStudy();
+        int lastRow = places.lastStudy();
         boolean anyZero = anyCorrectionTrigger(a, m);
         double engineTau2 = a.random().isFitted() ? a.random().tau2() : Double.NaN;
         double sumCommonRaw = 0;
@@ -136,10 +168,8 @@ final class OutcomeSheet {
         String sumCommon = "SUM(" + range(Col.W_COMMON_RAW, first, lastRow) + ")";
         String sumRandom = "/SUM(" + range(Col.W_RANDOM_RAW, first, lastRow) + ")";
         // the pooled rows' places, known before the studies refer to them
-        int commonRow = Math.max(lastRow, first) + 3;
-        int randomRow = commonRow + (a.common().isFitted() ? 1 : 0);
-        String commonCenter = "$" + Cells.letter(P_LOG) + "$" + (commonRow + 1);
-        String randomCenter = "$" + Cells.letter(P_LOG) + "$" + (randomRow + 1);
+        String commonCenter = places.common(P_LOG);
+        String randomCenter = places.random(P_LOG);
         boolean dlAroundCommon = st.method() == Method.MH && st.convention().dlAroundMantelHaenszel()
                 && a.common().isFitted();
         String dlCenter = dlAroundCommon ? commonCenter : "$J$3";
@@ -147,7 +177,7 @@ final class OutcomeSheet {
         // the study rows: a streamed sheet cannot go back to this row)
         if (a.random().isFitted()) {
             if (isLiveDl(a, st)) {
-                w.formula(r2, 7, "$" + Cells.letter(P_TAU2) + "$" + (randomRow + 1), w.num4, a.random().tau2());
+                w.formula(r2, 7, places.random(P_TAU2), w.num4, a.random().tau2());
             } else {
                 w.number(r2, 7, a.random().tau2(), w.num4);
             }

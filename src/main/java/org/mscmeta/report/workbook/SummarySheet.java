@@ -24,8 +24,37 @@ final class SummarySheet {
     private SummarySheet() {
     }
 
-    /** One column: heading, width in characters, and its value (a number, NaN for none; or text) per analysis. */
-    private record Column(String head, int width, Function<Analysis, Object> value, Function<Cells, CellStyle> style) {
+    /**
+     * One column: heading, width in characters, its value (a number, NaN for none; or text) per analysis, and where an
+     * overall row finds that value on its outcome's sheet (null where the sheet does not show it).
+     */
+    private record Column(String head, int width, Function<Analysis, Object> value, Function<Cells, CellStyle> style,
+                          Link link) {
+        Column(String head, int width, Function<Analysis, Object> value, Function<Cells, CellStyle> style) {
+            this(head, width, value, style, null);
+        }
+    }
+
+    /** The formula giving an overall row's value from its outcome's sheet, or null where that sheet has none. */
+    @FunctionalInterface
+    private interface Link {
+        /** {@code sheet} is the outcome sheet's quoted name with its "!". */
+        String formula(OutcomeSheet.Places at, String sheet);
+
+        /** A column of the study table, summed. */
+        static Link sum(OutcomeSheet.Col c) {
+            return (at, sheet) -> "SUM(" + sheet + at.studies(c) + ")";
+        }
+
+        /** A cell of the common-effect row. */
+        static Link common(int col) {
+            return (at, sheet) -> at.common(col) == null ? null : sheet + at.common(col);
+        }
+
+        /** A cell of the random-effects row. */
+        static Link random(int col) {
+            return (at, sheet) -> at.random(col) == null ? null : sheet + at.random(col);
+        }
     }
 
     private static List<Column> columns(Settings s) {
@@ -43,39 +72,44 @@ final class SummarySheet {
             c.add(new Column("Double-zero studies excluded", 9, a -> (double) a.kDoubleZeroExcluded(),
                     w -> w.intStyle));
         }
-        c.add(new Column("MSC events", 8, a -> (double) a.eventsMsc(), w -> w.intStyle));
-        c.add(new Column("MSC total", 8, a -> (double) a.nMsc(), w -> w.intStyle));
+        c.add(new Column("MSC events", 8, a -> (double) a.eventsMsc(), w -> w.intStyle, Link.sum(OutcomeSheet.Col.A)));
+        c.add(new Column("MSC total", 8, a -> (double) a.nMsc(), w -> w.intStyle, Link.sum(OutcomeSheet.Col.N1)));
         if (comparative) {
-            c.add(new Column("Control events", 8, a -> (double) a.eventsControl(), w -> w.intStyle));
-            c.add(new Column("Control total", 8, a -> (double) a.nControl(), w -> w.intStyle));
+            c.add(new Column("Control events", 8, a -> (double) a.eventsControl(), w -> w.intStyle,
+                    Link.sum(OutcomeSheet.Col.C)));
+            c.add(new Column("Control total", 8, a -> (double) a.nControl(), w -> w.intStyle,
+                    Link.sum(OutcomeSheet.Col.N2)));
         }
         String common = "Common " + m + " (" + ModelWords.commonMethod(s) + ")";
-        c.add(new Column(common, 12, a -> a.common().estimate(), w -> w.est));
-        c.add(new Column("CI lower", 9, a -> a.common().ciLower(), w -> w.est));
-        c.add(new Column("CI upper", 9, a -> a.common().ciUpper(), w -> w.est));
+        c.add(new Column(common, 12, a -> a.common().estimate(), w -> w.est, Link.common(OutcomeSheet.P_EST)));
+        c.add(new Column("CI lower", 9, a -> a.common().ciLower(), w -> w.est, Link.common(OutcomeSheet.P_LO)));
+        c.add(new Column("CI upper", 9, a -> a.common().ciUpper(), w -> w.est, Link.common(OutcomeSheet.P_HI)));
         if (comparative) {
-            c.add(new Column("p", 8, a -> a.common().p(), w -> w.pStyle));
+            c.add(new Column("p", 8, a -> a.common().p(), w -> w.pStyle, Link.common(OutcomeSheet.P_P)));
         }
         if (s.tau2() != null) {
             c.add(new Column("Random " + m + " (" + ModelWords.randomMethod(s) + ")", 12,
-                    a -> a.random().estimate(), w -> w.est));
-            c.add(new Column("CI lower", 9, a -> a.random().ciLower(), w -> w.est));
-            c.add(new Column("CI upper", 9, a -> a.random().ciUpper(), w -> w.est));
+                    a -> a.random().estimate(), w -> w.est, Link.random(OutcomeSheet.P_EST)));
+            c.add(new Column("CI lower", 9, a -> a.random().ciLower(), w -> w.est, Link.random(OutcomeSheet.P_LO)));
+            c.add(new Column("CI upper", 9, a -> a.random().ciUpper(), w -> w.est, Link.random(OutcomeSheet.P_HI)));
             if (comparative) {
-                c.add(new Column("p", 8, a -> a.random().p(), w -> w.pStyle));
+                c.add(new Column("p", 8, a -> a.random().p(), w -> w.pStyle, Link.random(OutcomeSheet.P_P)));
             }
-            c.add(new Column("Tau\u00b2", 9, a -> a.random().tau2(), w -> w.num4));
+            c.add(new Column("Tau\u00b2", 9, a -> a.random().tau2(), w -> w.num4, Link.random(OutcomeSheet.P_TAU2)));
         }
         c.add(new Column("I\u00b2 (%)", 7, a -> a.heterogeneity() == null ? Double.NaN : a.heterogeneity().i2(),
-                w -> w.pct));
-        c.add(new Column("Q", 9, a -> a.heterogeneity() == null ? Double.NaN : a.heterogeneity().q(), w -> w.num4));
+                w -> w.pct, Link.common(OutcomeSheet.P_I2)));
+        c.add(new Column("Q", 9, a -> a.heterogeneity() == null ? Double.NaN : a.heterogeneity().q(), w -> w.num4,
+                Link.common(OutcomeSheet.P_Q)));
         c.add(new Column("df", 5, a -> a.heterogeneity() == null ? Double.NaN : (double) a.heterogeneity().df(),
-                w -> w.intStyle));
+                w -> w.intStyle, Link.common(OutcomeSheet.P_DF)));
         c.add(new Column("p (Q)", 8, a -> a.heterogeneity() == null ? Double.NaN : a.heterogeneity().p(),
-                w -> w.pStyle));
+                w -> w.pStyle, Link.common(OutcomeSheet.P_QP)));
         if (s.tau2() != null) {
-            c.add(new Column("Prediction lower", 10, a -> a.random().piLower(), w -> w.est));
-            c.add(new Column("Prediction upper", 10, a -> a.random().piUpper(), w -> w.est));
+            c.add(new Column("Prediction lower", 10, a -> a.random().piLower(), w -> w.est,
+                    Link.random(OutcomeSheet.P_PI_LO)));
+            c.add(new Column("Prediction upper", 10, a -> a.random().piUpper(), w -> w.est,
+                    Link.random(OutcomeSheet.P_PI_HI)));
         }
         if (comparative) {
             c.add(new Column("Incidence in MSC recipients (all trials)", 12, a -> a.incidence() == null
@@ -146,7 +180,12 @@ final class SummarySheet {
         return String.join("; ", out);
     }
 
-    static void write(Cells w, Results r) {
+    /**
+     * Writes the sheet. An overall row's values that its outcome's sheet shows ({@code sheets}: outcome analysis to
+     * sheet name) are formulas referring to them, with the same values cached: a count edited there changes the
+     * Summary too. Subgroup rows, and the values no outcome sheet shows, are the numbers mscmeta computed.
+     */
+    static void write(Cells w, Results r, java.util.Map<Analysis, String> sheets) {
         Sheet s = w.wb.createSheet(Workbook.SUMMARY);
         List<Column> cols = new ArrayList<>(columns(r.settings()));
         if (r.falseDiscovery() != null && r.falseDiscovery().tested() > 0) { // none for proportions
@@ -158,10 +197,18 @@ final class SummarySheet {
         int row = 1;
         for (Analysis a : r.analyses()) {
             Row x = s.createRow(row++);
+            String sheet = a.subgroup() == null && sheets.containsKey(a)
+                    ? "'" + sheets.get(a).replace("'", "''") + "'!" : null;
+            OutcomeSheet.Places at = sheet == null ? null : OutcomeSheet.Places.of(a);
             for (int j = 0; j < cols.size(); j++) {
-                Object v = cols.get(j).value().apply(a);
-                if (v instanceof Double d) {
-                    w.number(x, j, d, cols.get(j).style().apply(w));
+                Column col = cols.get(j);
+                Object v = col.value().apply(a);
+                String f = v instanceof Double d && Double.isFinite(d) && at != null && col.link() != null
+                        ? col.link().formula(at, sheet) : null;
+                if (f != null) {
+                    w.formula(x, j, f, col.style().apply(w), (Double) v);
+                } else if (v instanceof Double d) {
+                    w.number(x, j, d, col.style().apply(w));
                 } else {
                     w.text(x, j, (String) v);
                 }

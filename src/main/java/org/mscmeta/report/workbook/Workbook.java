@@ -122,14 +122,21 @@ public final class Workbook {
         }
         try {
             Cells cells = new Cells(wb, r.settings().measure().isRatio());
-            SummarySheet.write(cells, r);
+            // each outcome's sheet named first: the Summary's overall rows refer to its pooled cells
+            SheetNames names = new SheetNames(SUMMARY, DATA, METHODS, WARNINGS, SENSITIVITY, FINDINGS, ROUTE_SOURCE);
+            Map<Analysis, String> sheets = new java.util.IdentityHashMap<>();
+            for (Analysis a : r.analyses()) {
+                if (a.subgroup() == null) {
+                    sheets.put(a, names.unique(a.outcome()));
+                }
+            }
+            SummarySheet.write(cells, r, sheets);
             FindingsSheet.write(cells, r);
             RouteSourceSheet.write(cells, r);
-            SheetNames names = new SheetNames(SUMMARY, DATA, METHODS, WARNINGS, SENSITIVITY, FINDINGS, ROUTE_SOURCE);
             List<Plot> plots = new ArrayList<>();
             for (Analysis a : r.analyses()) {
                 if (a.subgroup() == null) {
-                    String name = names.unique(a.outcome());
+                    String name = sheets.get(a);
                     int below = OutcomeSheet.write(cells, name, a, r.settings());
                     plots.add(new Plot(wb.getSheet(name), a.outcome(), below));
                 }

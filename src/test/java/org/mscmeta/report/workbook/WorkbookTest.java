@@ -122,11 +122,94 @@ class WorkbookTest {
             // before any evaluation: the values a reader that does not recalculate shows (the cached results)
             int cached = compare(wb, lastResults, Cell::getNumericCellValue);
             assertTrue(cached > 20, name + ": only " + cached + " cached values compared");
+            Map<String, Double> summary = summaryFormulas(wb);
+            assertTrue(summary.size() >= 10, name + ": " + summary.size() + " Summary cells refer to outcome sheets");
             FormulaEvaluator ev = wb.getCreationHelper().createFormulaEvaluator();
             ev.evaluateAll();
             int checked = compare(wb, lastResults, cell -> ev.evaluate(cell).getNumberValue());
             assertTrue(checked > 20, name + ": only " + checked + " formula cells compared");
+            // the Summary's overall rows, recalculated from the outcome sheets, are the numbers it was written with
+            Sheet sum = wb.getSheet(Workbook.SUMMARY);
+            List<String> problems = new ArrayList<>();
+            summary.forEach((address, engine) -> {
+                var ref = new org.apache.poi.ss.util.CellReference(address);
+                double got = ev.evaluate(sum.getRow(ref.getRow()).getCell(ref.getCol())).getNumberValue();
+                if (Math.abs(got - engine) > 1e-9 * Math.max(1, Math.abs(engine))) {
+                    problems.add(address + " (" + sum.getRow(0).getCell(ref.getCol()).getStringCellValue()
+                            + "): recalculated " + got + ", written " + engine);
+                }
+            });
+            assertEquals(List.of(), problems, name);
         }
+    }
+
+    /** The Summary's formula cells and the values stored with them (the engine's), by address. */
+    private static Map<String, Double> summaryFormulas(XSSFWorkbook wb) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        for (Row row : wb.getSheet(Workbook.SUMMARY)) {
+            for (Cell c : row) {
+                if (c.getCellType() == CellType.FORMULA) {
+                    assertTrue(c.getCellFormula().contains("'!"), c.getCellFormula());
+                    out.put(c.getAddress().formatAsString(), c.getNumericCellValue());
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * A co-author who corrects a count on an outcome's sheet sees the Summary follow: its overall row refers to the
+     * outcome sheet's pooled cells and count columns (a Summary of typed numbers went on showing the old result).
+     */
+    @Test
+    void theSummaryFollowsACountEditedOnTheOutcomeSheet() throws Exception {
+        Path xlsx = write(ReferenceCases.resource("data/bcg.csv"), Settings.DEFAULTS.withTau2(TauSquared.DL));
+        try (XSSFWorkbook wb = new XSSFWorkbook(xlsx.toFile())) {
+            Analysis a = lastResults.analyses().get(0);
+            Sheet out = outcomeSheet(wb, a.outcome());
+            Sheet sum = wb.getSheet(Workbook.SUMMARY);
+            Row overall = sum.getRow(1);
+            assertEquals(a.outcome(), overall.getCell(0).getStringCellValue());
+            int events = column(sum, "MSC events");
+            int common = column(sum, "Common RR");
+            int random = column(sum, "Random RR");
+            int tau2 = column(sum, "Tau\u00b2");
+            int q = column(sum, "Q");
+            double before = overall.getCell(random).getNumericCellValue();
+            assertEquals(a.random().estimate(), before, 1e-12);
+            Cell count = out.getRow(OutcomeSheet.FIRST_STUDY_ROW).getCell(OutcomeSheet.Col.A.ordinal());
+            count.setCellValue(count.getNumericCellValue() + 20);
+            FormulaEvaluator ev = wb.getCreationHelper().createFormulaEvaluator();
+            ev.evaluateAll();
+            OutcomeSheet.Places at = OutcomeSheet.Places.of(a);
+            Row commonRow = out.getRow(at.commonRow());
+            Row randomRow = out.getRow(at.randomRow());
+            assertEquals(a.eventsMsc() + 20, overall.getCell(events).getNumericCellValue(), 1e-9);
+            assertEquals(commonRow.getCell(OutcomeSheet.P_EST).getNumericCellValue(),
+                    overall.getCell(common).getNumericCellValue(), 0);
+            assertEquals(randomRow.getCell(OutcomeSheet.P_EST).getNumericCellValue(),
+                    overall.getCell(random).getNumericCellValue(), 0);
+            assertEquals(randomRow.getCell(OutcomeSheet.P_TAU2).getNumericCellValue(),
+                    overall.getCell(tau2).getNumericCellValue(), 0);
+            assertEquals(commonRow.getCell(OutcomeSheet.P_Q).getNumericCellValue(),
+                    overall.getCell(q).getNumericCellValue(), 0);
+            assertTrue(Math.abs(overall.getCell(random).getNumericCellValue() - before) > 1e-3,
+                    "the edit moved the pooled estimate");
+            // and the Methods sheet says what follows an edit and what does not
+            String methods = sheetText(wb.getSheet(Workbook.METHODS));
+            assertTrue(methods.contains("the Summary's overall rows refer to them. Subgroup rows and the other"
+                    + " sheets hold the values mscmeta computed"), methods);
+        }
+    }
+
+    /** The index of the first column whose heading starts with {@code head}. */
+    private static int column(Sheet s, String head) {
+        for (Cell c : s.getRow(0)) {
+            if (c.getStringCellValue().startsWith(head)) {
+                return c.getColumnIndex();
+            }
+        }
+        throw new AssertionError("no column " + head);
     }
 
     static {
@@ -168,9 +251,21 @@ class WorkbookTest {
         assertTrue(p.waitFor(180, TimeUnit.SECONDS), "LibreOffice timed out");
         Path recalculated = conv.resolve(xlsx.getFileName());
         assertTrue(Files.exists(recalculated), "LibreOffice wrote no file");
+        Map<String, Double> written;
+        try (XSSFWorkbook wb = new XSSFWorkbook(xlsx.toFile())) {
+            written = summaryFormulas(wb);
+        }
         try (XSSFWorkbook wb = new XSSFWorkbook(recalculated.toFile())) {
             int checked = compare(wb, lastResults, Cell::getNumericCellValue);
             assertTrue(checked > 100, "only " + checked + " cells compared");
+            // the Summary's references to the outcome sheets, as LibreOffice resolves them
+            Sheet sum = wb.getSheet(Workbook.SUMMARY);
+            assertTrue(written.size() > 100, written.size() + " Summary references");
+            written.forEach((address, engine) -> {
+                var ref = new org.apache.poi.ss.util.CellReference(address);
+                assertEquals(engine, sum.getRow(ref.getRow()).getCell(ref.getCol()).getNumericCellValue(),
+                        1e-9 * Math.max(1, Math.abs(engine)), address);
+            });
         }
     }
 
@@ -1019,7 +1114,8 @@ class WorkbookTest {
                             }
                         }
                         if (c.getCellType() == CellType.FORMULA) {
-                            String f = c.getCellFormula();
+                            // a reference to an outcome's sheet quotes its name: a literal, whatever it holds
+                            String f = c.getCellFormula().replaceAll("'([^']|'')*'!", "SHEET!");
                             assertFalse(f.contains("HYPERLINK") || f.contains("cmd") || f.contains("SUM(A1)"),
                                     "input text became a formula: " + f);
                         }
@@ -1032,6 +1128,7 @@ class WorkbookTest {
             String data = sheetText(wb.getSheet(Workbook.DATA));
             assertTrue(data.contains("=HYPERLINK(\"http://x\",\"y\")"), "text kept as written");
         }
+        assertNoFormulaError(xlsx, "sheet names quoted in the Summary's references");
         try (Stream<Path> s = Files.list(xlsx.getParent().resolve("plots"))) {
             for (Path p : s.toList()) {
                 assertTrue(p.getFileName().toString().matches("[a-z0-9.-]+"), "file name " + p.getFileName());
