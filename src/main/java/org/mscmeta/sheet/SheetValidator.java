@@ -191,9 +191,16 @@ public final class SheetValidator {
     private final char[] scratch = new char[64];
     private int decimalCommas;
     private String firstDecimalComma;
-    /** CSV: an ambiguous number ("1.000" with decimal commas) in the current row: its column, or -1. */
-    private int ambiguousColumn = -1;
-    private String ambiguousText;
+    /**
+     * CSV: per column, whether the current row's number is ambiguous ("1.000" with decimal commas); such a cell gets
+     * that one problem, and nothing is checked against what it would be read as (a count compared with "1.000" read
+     * as 1 gave "at most n_control = 1").
+     */
+    private boolean[] ambiguous;
+    /** Whether {@link #ambiguous} has a column set in the current row. */
+    private boolean ambiguousRow;
+    /** Whether the problem being recorded is an ambiguous number's own. */
+    private boolean reportingAmbiguous;
 
     public SheetValidator(String file, Vocabulary vocabulary) {
         this(file, vocabulary, OutcomeMap.NONE);
@@ -309,6 +316,7 @@ public final class SheetValidator {
         this.classified = new int[headers.length];
         this.special = new boolean[headers.length];
         this.numericColumn = new boolean[headers.length];
+        this.ambiguous = new boolean[headers.length];
         for (Field f : new Field[] {Field.EVENTS_MSC, Field.N_MSC, Field.EVENTS_CONTROL, Field.N_CONTROL, Field.YEAR,
             Field.DOSE}) {
             if (column[f.ordinal()] >= 0) {
@@ -401,9 +409,9 @@ public final class SheetValidator {
                         firstDecimalComma = "'" + new String(scratch, 0, len).replace('.', ',') + "' in column '"
                                 + headers[j] + "'";
                     }
-                } else if (numericColumn[j] && ambiguousColumn < 0 && isDotThousands(buf, off, len)) {
-                    ambiguousColumn = j;
-                    ambiguousText = new String(buf, off, len);
+                } else if (numericColumn[j] && isDotThousands(buf, off, len)) {
+                    ambiguous[j] = true;
+                    ambiguousRow = true;
                 }
             }
             rowCodes[j] = len == 0 ? EMPTY : raw[j].intern(buf, off, len);
@@ -411,6 +419,16 @@ public final class SheetValidator {
             extraColumn = j;
             extraText = new String(buf, off, len);
         }
+    }
+
+    /** Whether {@code header} names a column whose number in the current CSV row is ambiguous. */
+    private boolean isAmbiguous(String header) {
+        for (int j = 0; j < ambiguous.length; j++) {
+            if (ambiguous[j] && headers[j].equals(header)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The position of the comma of a number written with a decimal comma ({@code 12,5}, {@code -0,3}), or -1. */
@@ -470,11 +488,17 @@ public final class SheetValidator {
         }
         csvRow = rowNumber;
         csvFields = fieldCount;
-        if (ambiguousColumn >= 0) {
-            problem(rowNumber, headers[ambiguousColumn], ambiguousText, "a number without a thousands separator"
-                    + " (the sheet uses decimal commas, where '" + ambiguousText + "' may mean a thousand times what"
-                    + " another program reads: write the digits alone)");
-            ambiguousColumn = -1;
+        if (ambiguousRow) {
+            reportingAmbiguous = true;
+            for (int j = 0; j < ambiguous.length; j++) {
+                if (ambiguous[j]) {
+                    String text = raw[j].level(rowCodes[j]);
+                    problem(rowNumber, headers[j], text, "a number without a thousands separator (the sheet uses"
+                            + " decimal commas, where '" + text + "' may mean a thousand times what another program"
+                            + " reads: write the digits alone)");
+                }
+            }
+            reportingAmbiguous = false;
         }
         // a row with more or fewer values than the header: every problem of the row says how a value may have moved
         // (a line of one value is a note, which validateRow says as such)
@@ -497,6 +521,10 @@ public final class SheetValidator {
         validateRow(rowNumber);
         shiftedRow = Integer.MIN_VALUE;
         csvRow = Integer.MIN_VALUE;
+        if (ambiguousRow) {
+            Arrays.fill(ambiguous, false);
+            ambiguousRow = false;
+        }
     }
 
     /** CSV: the row {@link #endRow} is ending, and its number of values; none: MIN_VALUE. */
@@ -1070,6 +1098,9 @@ public final class SheetValidator {
 
     /** Parses a count; returns -1 (and records a problem) when it is not a whole number >= min. */
     private int count(int rowNumber, Field field, int min) {
+        if (ambiguousRow && ambiguous[column[field.ordinal()]]) {
+            return -1; // its one problem given (endRow)
+        }
         long v = whole(field);
         if (v >= min && v <= Integer.MAX_VALUE / 4) {
             return (int) v;
@@ -1190,7 +1221,7 @@ public final class SheetValidator {
     }
 
     private void problem(int row, String column, String value, String expected) {
-        if (row == explainedRow) {
+        if (row == explainedRow || ambiguousRow && !reportingAmbiguous && isAmbiguous(column)) {
             return;
         }
         if (row == csvRow) {

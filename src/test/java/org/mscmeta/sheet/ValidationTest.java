@@ -143,6 +143,24 @@ class ValidationTest {
         assertProblem(ps.get(6), 5, "events_control", "1,5", "(not a fraction: participants are counted in whole numbers");
     }
 
+    /**
+     * In a sheet of decimal commas, "1.000" may be a thousand written with its separator: every such cell of a row is
+     * named, once, and nothing is checked against what it would be read as (the second one was passed over, read as
+     * 1, and its arm's events were then said to exceed "n_control = 1"; the first was also called a fraction).
+     */
+    @Test
+    void everyNumberWithAThousandsPointInASheetOfDecimalCommasIsNamedOnce() throws IOException {
+        String header = HEADER.replace(',', ';');
+        List<InputProblem> ps = problems(header, "A;2020;IV;BM;Death;3;1.020;2;1.000", "B;2020;IV;BM;Death;1;12;1;10,5",
+                "C;2.019;IV;BM;Death;1;12;1;12");
+        String separator = "a number without a thousands separator (the sheet uses decimal commas";
+        assertEquals(4, ps.size(), ps.toString());
+        assertProblem(ps.get(0), 2, "n_msc", "1.020", separator);
+        assertProblem(ps.get(1), 2, "n_control", "1.000", separator);
+        assertProblem(ps.get(2), 3, "n_control", "10.5", "(not a fraction");
+        assertProblem(ps.get(3), 4, "year", "2.019", separator);
+    }
+
     @Test
     void countsWrittenAsAPapersTableWritesThemGetAHint() throws IOException {
         List<InputProblem> ps = problems(HEADER, "A,2020,IV,BM,Death,\"6 (28.6%)\",\"1,021\",6/21,10",
