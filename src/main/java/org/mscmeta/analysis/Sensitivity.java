@@ -14,9 +14,22 @@ import org.mscmeta.sensitivity.MetaRegression;
  * @param begg           Begg's rank test; null when k &lt; 3
  * @param trimAndFill    trim and fill (common-effect IV model, L0); null when k &lt; 3
  * @param metaRegression meta-regression on the moderators asked for; null when none or too few studies
+ * @param smallStudyNotEstimable why Egger's and Begg's tests and trim and fill are null in an analysis of 3 or more
+ *                       studies (every study with the same standard error, where metafor's {@code regtest} and
+ *                       {@code trimfill} stop and {@code ranktest} gives NA); null otherwise
  */
 public record Sensitivity(List<Step> leaveOneOut, List<Step> cumulative, EggerTest egger, BeggTest begg,
-                          Filled trimAndFill, MetaRegression metaRegression) {
+                          Filled trimAndFill, MetaRegression metaRegression, String smallStudyNotEstimable) {
+
+    /** Without a reason for absent small-study tests. */
+    public Sensitivity(List<Step> leaveOneOut, List<Step> cumulative, EggerTest egger, BeggTest begg,
+                       Filled trimAndFill, MetaRegression metaRegression) {
+        this(leaveOneOut, cumulative, egger, begg, trimAndFill, metaRegression, null);
+    }
+
+    /** The reason given when every study has the same standard error. */
+    public static final String SAME_PRECISION = "every study has the same standard error, so the funnel plot has no"
+            + " spread of precision to test for asymmetry";
 
     /**
      * One refit: the analysed model (same method, estimator, convention and settings) on the studies of a step. The

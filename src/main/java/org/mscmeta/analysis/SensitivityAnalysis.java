@@ -88,7 +88,13 @@ final class SensitivityAnalysis {
         EggerTest egger = null;
         BeggTest begg = null;
         Sensitivity.Filled filled = null;
-        if (k >= 3) {
+        boolean samePrecision = k >= 3 && samePrecision(v);
+        if (samePrecision) {
+            // metafor: regtest stops ("Model matrix no longer of full rank"), trimfill cannot choose its side, ranktest
+            // gives NA; here the regression's matrix was singular and the whole run stopped
+            notices.add(new Notice("small_k", a.outcome(), a.outcome() + ": Egger's test, Begg's test and trim and"
+                    + " fill are not estimable: " + Sensitivity.SAME_PRECISION));
+        } else if (k >= 3) {
             egger = EggerTest.of(y, v);
             begg = BeggTest.of(y, v);
             TrimAndFill tf = TrimAndFill.of(y, v, s.level());
@@ -107,7 +113,22 @@ final class SensitivityAnalysis {
             }
         }
         MetaRegression reg = k >= 2 ? metaRegression(sheet, a, studies, inc, s, notices) : null;
-        return new Sensitivity(List.copyOf(loo), List.copyOf(cum), egger, begg, filled, reg);
+        return new Sensitivity(List.copyOf(loo), List.copyOf(cum), egger, begg, filled, reg,
+                samePrecision ? Sensitivity.SAME_PRECISION : null);
+    }
+
+    /**
+     * Whether the studies' variances are the same to 1 part in 10^7 (R's rank tolerance), as in trials of equal
+     * arms and equal counts: Egger's regression on the standard error then has no slope to fit.
+     */
+    static boolean samePrecision(double[] v) {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (double x : v) {
+            lo = Math.min(lo, x);
+            hi = Math.max(hi, x);
+        }
+        return hi - lo <= 1e-7 * hi;
     }
 
     /** A refit as a step: the random-effects model when the analysis shows one, else the common-effect model. */

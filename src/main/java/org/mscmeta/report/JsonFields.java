@@ -375,6 +375,9 @@ final class JsonFields {
             num(g, "p", s.begg().p());
             g.writeEndObject();
         }
+        if (s.smallStudyNotEstimable() != null) {
+            g.writeStringProperty("small_study_not_estimable", s.smallStudyNotEstimable());
+        }
         if (s.trimAndFill() != null) {
             Sensitivity.Filled f = s.trimAndFill();
             g.writeObjectPropertyStart("trim_and_fill");

@@ -75,6 +75,10 @@ final class SensitivitySheet {
                 w.number(x, 6, tf.ciLower(), w.est);
                 w.number(x, 7, tf.ciUpper(), w.est);
             }
+            if (sens.smallStudyNotEstimable() != null) {
+                w.text(s.createRow(row++), 0, "Egger's test, Begg's test and trim and fill: "
+                        + Formats.notEstimable(sens.smallStudyNotEstimable()));
+            }
             var reg = sens.metaRegression();
             if (reg != null) {
                 Row x = s.createRow(row++);
