@@ -301,6 +301,9 @@ final class AnalyzeCommand implements Main.Subcommand {
                     }
                 });
             } catch (IllegalArgumentException e) {
+                if (e.getClass() != IllegalArgumentException.class) {
+                    throw e; // a library's (Commons Math's "matrix is singular"): a defect, not the user's input
+                }
                 err.println("error: " + Terminal.safeLines(e.getMessage()));
                 err.println("Nothing was written.");
                 return Main.EXIT_BAD_INPUT;

@@ -51,6 +51,24 @@ public final class Main {
         }
     }
 
+    /**
+     * What an exception no command caught says to the user: its message where mscmeta wrote it (one of its own, or a
+     * plain illegal argument or state); a library's message ("matrix is singular") or the JVM's ("Cannot invoke ...
+     * because ... is null") is a defect of mscmeta, and said so.
+     */
+    static String failure(Exception e) {
+        String m = e.getMessage();
+        String type = e.getClass().getName();
+        Class<?> c = e.getClass();
+        boolean ours = type.startsWith("org.mscmeta.") || c == IllegalArgumentException.class
+                || c == IllegalStateException.class || c == java.io.UncheckedIOException.class;
+        if (m == null || m.isBlank() || !ours) {
+            return "an unexpected failure, a defect of mscmeta" + (m == null || m.isBlank() || ours ? "" : " (" + m
+                    + ")") + ": please report it with the command you ran";
+        }
+        return m;
+    }
+
     /** Runs the command line and returns its exit status (0 success, 1 failure, 2 bad input or usage). */
     public static int run(String... args) {
         PrintStream out = System.out;
@@ -128,9 +146,7 @@ public final class Main {
             if (outOfMemory(e)) {
                 return outOfMemory(err, first, RAN_OUT);
             }
-            String m = e.getMessage();
-            err.println("error: " + (m == null || m.isBlank() ? "an unexpected failure, a defect of mscmeta: please"
-                    + " report it with the command you ran" : org.mscmeta.report.Terminal.safe(m)));
+            err.println("error: " + org.mscmeta.report.Terminal.safe(failure(e)));
             return 1;
         } catch (Error e) {
             if (outOfMemory(e)) { // e.g. a service that could not be loaded for want of memory

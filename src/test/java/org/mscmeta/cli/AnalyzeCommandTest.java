@@ -55,6 +55,23 @@ class AnalyzeCommandTest {
         assertTrue(msg.contains("bad.csv: row 2, column 'events_msc': found \"5\"; expected at most n_msc = 4"), msg);
     }
 
+    /**
+     * A library's exception that reaches the command line is a defect of mscmeta, said so, not a problem of the input
+     * ("error: matrix is singular", exit 2, was how a sheet of equal standard errors ended); mscmeta's own messages
+     * are shown as written.
+     */
+    @Test
+    void aLibrarysFailureIsCalledADefectNotBadInput() {
+        assertEquals("an unexpected failure, a defect of mscmeta (matrix is singular): please report it with the"
+                + " command you ran", Main.failure(new org.apache.commons.math3.linear.SingularMatrixException()));
+        assertEquals("an unexpected failure, a defect of mscmeta: please report it with the command you ran",
+                Main.failure(new NullPointerException()));
+        assertTrue(Main.failure(new NullPointerException("Cannot invoke \"String.length()\" because \"s\" is null"))
+                .startsWith("an unexpected failure, a defect of mscmeta (Cannot invoke"));
+        assertEquals("the plots could not be drawn", Main.failure(new IllegalStateException("the plots could not be"
+                + " drawn")));
+    }
+
     /** Options with nothing to act on are named, as the settings notices name theirs; the run goes on. */
     @Test
     void plotOptionsWithNoReportAreNamedAsNotUsed() throws Exception {
