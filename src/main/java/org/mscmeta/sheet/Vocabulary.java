@@ -207,12 +207,16 @@ public final class Vocabulary {
     /**
      * {@code text} without the generic words of its kind looked up: words are runs of letters and digits, a cell
      * source's word ending in "msc" or "mscs" loses the ending ({@code BMMSCs} is {@code bm}), and a leading "h"
-     * (human) is tried away ({@code hUC} is {@code uc}); null when nothing specific is left or it is not in the table.
+     * (human) is tried away ({@code hUC} is {@code uc}; {@code hBMSC} is {@code bmsc}, its ending kept); null when nothing specific is left or it is not in the table.
      */
     private String specific(Kind kind, String text) {
         java.util.Set<String> generic = GENERIC.get(kind);
         StringBuilder sb = new StringBuilder();
+        StringBuilder whole = new StringBuilder(); // with the words' "msc" endings: hBMSC is h + bmsc, not hb + msc
         for (String word : text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{Nd}]+")) {
+            if (!word.isEmpty() && !generic.contains(word)) {
+                whole.append(word);
+            }
             if (kind == Kind.CELL_SOURCE && word.length() > 4 && word.endsWith("msc")) {
                 word = word.substring(0, word.length() - 3);
             } else if (kind == Kind.CELL_SOURCE && word.length() > 5 && word.endsWith("mscs")) {
@@ -233,6 +237,9 @@ public final class Vocabulary {
         String hit = m.get(sb.toString());
         if (hit == null && kind == Kind.CELL_SOURCE && sb.length() > 2 && sb.charAt(0) == 'h') {
             hit = m.get(sb.substring(1));
+        }
+        if (hit == null && kind == Kind.CELL_SOURCE && whole.length() > 3 && whole.charAt(0) == 'h') {
+            hit = m.get(whole.substring(1));
         }
         return hit;
     }

@@ -397,6 +397,9 @@ class ValidationTest {
             {"umbilical cord-derived mesenchymal stromal cells", "umbilical cord"}, {"ADMSC", "adipose"},
             {"hAMSC", "amnion / amniotic fluid"}, {"iPSC-derived MSCs", "iPSC-derived"},
             {"umbilical cord blood-derived MSCs", "umbilical cord blood"},
+            {"hBMSCs", "bone marrow"}, {"MenSCs", "menstrual blood"}, {"hMenSC", "menstrual blood"},
+            {"endometrial regenerative cells", "menstrual blood"}, {"PD-MSCs", "placenta"},
+            {"Prochymal (remestemcel-L)", "bone marrow"}, {"darvadstrocel", "adipose"}, {"Cx601", "adipose"},
             {"MSCs", "MSCs"}, {"mesenchymal stem cells", "mesenchymal stem cells"}};
         String[][] routes = {{"intrathecal administration", "intrathecal"}, {"IV infusions", "intravenous"},
             {"single intravenous injection", "intravenous"}, {"IV and IT injections", "intravenous + intrathecal"},
