@@ -57,16 +57,15 @@ public final class Main {
      * because ... is null") is a defect of mscmeta, and said so.
      */
     static String failure(Exception e) {
-        String m = e.getMessage();
-        String type = e.getClass().getName();
+        String m = e.getMessage() == null || e.getMessage().isBlank() ? null : e.getMessage();
         Class<?> c = e.getClass();
-        boolean ours = type.startsWith("org.mscmeta.") || c == IllegalArgumentException.class
+        boolean ours = c.getName().startsWith("org.mscmeta.") || c == IllegalArgumentException.class
                 || c == IllegalStateException.class || c == java.io.UncheckedIOException.class;
-        if (m == null || m.isBlank() || !ours) {
-            return "an unexpected failure, a defect of mscmeta" + (m == null || m.isBlank() || ours ? "" : " (" + m
-                    + ")") + ": please report it with the command you ran";
+        if (m != null && ours) {
+            return m;
         }
-        return m;
+        return "an unexpected failure, a defect of mscmeta" + (m == null ? "" : " (" + m + ")")
+                + ": please report it with the command you ran";
     }
 
     /** Runs the command line and returns its exit status (0 success, 1 failure, 2 bad input or usage). */

@@ -327,7 +327,7 @@ final class OutcomeSheet {
             }
             i++;
         }
-        int row = Math.max(lastRow, first) + 2;
+        int row = lastRow + 2; // the pooled table's heading, the row above Places.commonRow
         row = new Pooled(w, s, a, st, first, lastRow, terms, helper).write(row);
         s.createFreezePane(1, FIRST_STUDY_ROW);
         // printable: its 20-odd columns on one page were printed at a third of their size; two pages across, with
