@@ -12,23 +12,6 @@
 # (TAU2=PM,REML to run some estimators only).
 source("src/test/r/fuzz_common.R")
 
-sheet <- function(seed, zeros) {
-  set.seed(seed)
-  rows <- list()
-  for (o in 0:59) {
-    k <- sample(c(2, 3, 4, 5, 6, 8, 10, 15), 1); base <- sample(c(0.001, 0.02, 0.05, 0.1, 0.3, 0.6), 1)
-    eff <- sample(c(0.3, 0.7, 1, 1.5, 3), 1)
-    n1 <- sample(5:200, k, TRUE); n2 <- sample(5:200, k, TRUE)
-    p2 <- pmin(0.95, pmax(0.001, base * rlnorm(k, 0, 0.8))); p1 <- pmin(0.97, p2 * eff * rlnorm(k, 0, 0.5))
-    a <- rbinom(k, n1, p1); c <- rbinom(k, n2, p2)
-    if (!zeros) a[a + c == 0] <- 1
-    rows[[o + 1]] <- data.frame(study = sprintf("S%d_%d", o, seq_len(k)), year = 2000 + seq_len(k),
-                                outcome = sprintf("O%02d", o), events_msc = a, n_msc = n1, events_control = c,
-                                n_control = n2)
-  }
-  do.call(rbind, rows)
-}
-
 compare <- function(d, res, setting) {
   tk <- tracker(); note <- tk$note
   measure <- setting$measure; method <- setting$method
@@ -56,5 +39,5 @@ compare <- function(d, res, setting) {
   tk$worst()
 }
 
-run_fuzz(function(set) sheet(set, zeros = set %% 2 == 0), grid_of(c("RR", "OR", "RD"), c("MH", "IV")),
+run_fuzz(function(set) two_arm_sheet(set, zeros = set %% 2 == 0), grid_of(c("RR", "OR", "RD"), c("MH", "IV")),
          c("--by", "none"), compare)
