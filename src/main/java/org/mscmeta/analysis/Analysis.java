@@ -69,6 +69,14 @@ public record Analysis(String outcome, Subgroup subgroup, int k, int kDoubleZero
     }
 
     /**
+     * Why the studies the Mantel-Haenszel or Peto estimate pools beyond the {@code k} with a study estimate have none,
+     * in words ({@link StudyTable#withoutOwnEstimate}).
+     */
+    public String withoutOwnEstimate() {
+        return StudyTable.withoutOwnEstimate(kDoubleZeroExcluded, kNotEstimable);
+    }
+
+    /**
      * The pooled result the plots show: the random-effects model when there is one, else the common-effect model;
      * never null ({@link Estimate#isEstimable()} false, with the reason, when it does not exist).
      */

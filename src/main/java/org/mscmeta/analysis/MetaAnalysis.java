@@ -370,7 +370,7 @@ public final class MetaAnalysis {
             int count = 0;
             StudyTable st = a.studies();
             for (int j = 0; j < st.size(); j++) {
-                if ("double zero".equals(st.exclusion(j)) && count++ < ABBREVIATED) {
+                if (StudyTable.DOUBLE_ZERO.equals(st.exclusion(j)) && count++ < ABBREVIATED) {
                     names.add(st.study(j) + " (row " + st.row(j) + ")");
                 }
             }
@@ -422,7 +422,7 @@ public final class MetaAnalysis {
             notices.add(new Notice("models", a.outcome(), a.outcome() + ": the " + methodName(s.method())
                     + " estimate pools " + Notice.count(a.common().k(), "table", "tables") + ", " + extra
                     + " more than the " + Notice.count(a.k(), "study", "studies")
-                    + " with a study estimate (tables with no events, or only events, in both arms have no "
+                    + " with a study estimate (tables with " + a.withoutOwnEstimate() + " have no "
                     + s.measure() + " of their own but still count in " + methodName(s.method()) + ")"));
         }
         RandomResult rr = a.random();

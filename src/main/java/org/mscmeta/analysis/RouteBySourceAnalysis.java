@@ -103,9 +103,13 @@ final class RouteBySourceAnalysis {
                 } else {
                     // k = 0: whatever a model made of the tables (a Mantel-Haenszel RR of 1 with no variance where
                     // every participant had the event), no study has an estimate to pool
+                    int doubleZero = 0;
+                    for (int position : positions) {
+                        doubleZero += StudyTable.DOUBLE_ZERO.equals(a.studies().exclusion(position)) ? 1 : 0;
+                    }
                     withoutEstimate.add(new RouteBySource.Cell(r, c, 0, cell.model(), Double.NaN, Double.NaN,
                             Double.NaN, Double.NaN, Double.NaN, cell.notEstimable() != null ? cell.notEstimable()
-                            : "no study with an estimate of its own (no events, or only events, in both arms)"));
+                            : StudyTable.withoutOwnEstimate(doubleZero, positions.length - doubleZero)));
                 }
             }
         }

@@ -190,9 +190,32 @@ public final class StudyTable extends AbstractList<StudyResult> implements Rando
         return eff.included()[j];
     }
 
-    /** Why study {@code j} is left out ("double zero", "not estimable"), or null when included. */
+    /** {@link #exclusion} of a study with no events, or only events, in both arms, left out of RR and OR. */
+    public static final String DOUBLE_ZERO = "double zero";
+
+    /**
+     * {@link #exclusion} of any other study left out: its effect or its variance does not exist without a continuity
+     * correction (a zero cell under {@code --cc-mode none} or {@code --cc 0}; with a correction every table has both).
+     */
+    public static final String NOT_ESTIMABLE = "not estimable";
+
+    /**
+     * Why the studies a model counts beyond those with a study estimate have none, in words, from how many were left
+     * out as double zeros and how many as {@link #NOT_ESTIMABLE}: "no events, or only events, in both arms", "a zero
+     * cell and no continuity correction", or both joined by "or".
+     */
+    public static String withoutOwnEstimate(int doubleZero, int notEstimable) {
+        String dz = "no events, or only events, in both arms";
+        String zeroCell = "a zero cell and no continuity correction";
+        if (notEstimable == 0) {
+            return dz;
+        }
+        return doubleZero == 0 ? zeroCell : dz + ", or " + zeroCell;
+    }
+
+    /** Why study {@code j} is left out ({@link #DOUBLE_ZERO}, {@link #NOT_ESTIMABLE}), or null when included. */
     public String exclusion(int j) {
-        return included(j) ? null : measure != null && eff.doubleZero()[j] ? "double zero" : "not estimable";
+        return included(j) ? null : measure != null && eff.doubleZero()[j] ? DOUBLE_ZERO : NOT_ESTIMABLE;
     }
 
     /** A continuity correction was added to its cells. */

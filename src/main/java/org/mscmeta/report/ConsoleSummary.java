@@ -72,7 +72,7 @@ public final class ConsoleSummary {
                 out.println("    " + ModelWords.commonMethod(s) + " pools " + Notice.count(c.k(), "table", "tables")
                         + "; " + a.k()
                         + (a.k() == 1 ? " has" : " have")
-                        + " a study estimate (the others: no events, or only events, in both arms)");
+                        + " a study estimate (the others: " + a.withoutOwnEstimate() + ")");
             }
             if (!c.isFitted() && !rr.isFitted() && java.util.Objects.equals(c.notEstimable(), rr.notEstimable())) {
                 out.println("    " + Formats.notEstimable(c.notEstimable()));

@@ -3,6 +3,7 @@ package org.mscmeta.report;
 import java.util.Locale;
 import org.mscmeta.analysis.Method;
 import org.mscmeta.analysis.Settings;
+import org.mscmeta.analysis.StudyTable;
 import org.mscmeta.effect.Measure;
 import org.mscmeta.pool.TauSquared;
 
@@ -20,10 +21,14 @@ public final class ModelWords {
      * Why a study is not in the pooling, in words: for a study left out as a double zero (results.json's
      * {@code "double zero"}, which covers trials without events and trials where everyone had the event) which of
      * the two it is, from its counts ("no events", "all events"; {@code brief}: as a forest plot's estimate column
-     * has room for), else its exclusion as recorded.
+     * has room for); for one not estimable, the zero cell without a continuity correction that leaves it without an
+     * effect or a variance ({@link StudyTable#NOT_ESTIMABLE}); else its exclusion as recorded.
      */
     public static String exclusion(org.mscmeta.analysis.StudyResult st, boolean brief) {
-        if ("double zero".equals(st.exclusion())) {
+        if (StudyTable.NOT_ESTIMABLE.equals(st.exclusion())) {
+            return brief ? "zero cell" : "a zero cell and no continuity correction";
+        }
+        if (StudyTable.DOUBLE_ZERO.equals(st.exclusion())) {
             if (st.eventsMsc() == 0 && st.eventsControl() == 0) {
                 return brief ? "no events" : "no events in either arm";
             }

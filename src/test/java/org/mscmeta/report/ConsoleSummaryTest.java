@@ -146,6 +146,39 @@ class ConsoleSummaryTest {
                 + " out of the comparative analysis (row 3)")), r.notices().toString());
     }
 
+    /**
+     * Without a continuity correction (--cc-mode none) a study with a zero cell has no effect of its own, yet
+     * Mantel-Haenszel pools its table: the console, the notice, the forest plot's row and the route x cell-source
+     * cell said that such studies had "no events, or only events, in both arms" (the plot: "not estimable (not
+     * estimable)"). Each now says which: a zero cell without a correction, a double zero, or both.
+     */
+    @Test
+    void studiesWithoutAnEstimateForWantOfACorrectionAreNamedSo(@TempDir Path dir) throws Exception {
+        Path file = java.nio.file.Files.writeString(dir.resolve("zero.csv"), String.join("\n",
+                "study,outcome,events_msc,n_msc,events_control,n_control,route,cell_source",
+                "A 2001,Fever,0,20,3,20,IV,BM", "B 2002,Fever,2,30,4,30,IV,BM", "C 2003,Fever,5,25,6,25,IT,UC",
+                "D 2004,Fever,1,40,0,40,IT,UC", "E 2005,Fever,0,10,0,12,IV,UC", ""));
+        Results r = MetaAnalysis.run(SheetReader.withBuiltInVocabulary().read(file, null),
+                Settings.DEFAULTS.withCc(0.5, org.mscmeta.effect.CcMode.NONE));
+        String text = ConsoleSummary.text(r);
+        assertTrue(text.contains("    Mantel-Haenszel pools 5 tables; 2 have a study estimate (the others: no events,"
+                + " or only events, in both arms, or a zero cell and no continuity correction)\n"), text);
+        assertTrue(text.contains("    Mantel-Haenszel pools 2 tables; 1 has a study estimate (the others: a zero cell"
+                + " and no continuity correction)\n"), text);
+        assertTrue(r.notices().stream().anyMatch(n -> n.message().contains("(tables with no events, or only events,"
+                + " in both arms, or a zero cell and no continuity correction have no RR of their own but still count"
+                + " in Mantel-Haenszel)")), r.notices().toString());
+        var studies = r.analyses().get(0).studies();
+        assertEquals(List.of("zero cell", "", "", "zero cell", "no events"), studies.stream()
+                .map(st -> st.included() ? "" : ModelWords.exclusion(st, true)).toList());
+        assertEquals("a zero cell and no continuity correction", ModelWords.exclusion(studies.get(0), false));
+        assertEquals("not estimable", studies.get(0).exclusion(), "results.json's word is kept");
+        // intravenous x umbilical cord holds E 2005 alone, a double zero
+        assertTrue(r.analyses().get(0).routeBySource().notes().contains("intravenous x umbilical cord: not"
+                + " estimable: no participant had the event in any study"), r.analyses().get(0).routeBySource()
+                .notes().toString());
+    }
+
     /** The tests in sentences say "p < 0.001", never "p = <0.001" (the extreme sheet's subgroup tests did). */
     @Test
     void smallPValuesInSentencesReadPLessThan(@TempDir Path dir) throws Exception {

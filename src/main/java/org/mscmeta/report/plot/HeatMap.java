@@ -112,7 +112,8 @@ final class HeatMap implements Drawing {
         notes.add("Each cell: studies (k), " + ModelWords.measure(s.measure()) + " and "
                 + Formats.level(s.level()) + " CI, " + ModelWords.shown(s) + "; grey: no study"
                 + (rs.withoutEstimate().isEmpty() ? "" : ", or k\u00a0=\u00a00: studies without an estimate of their"
-                + " own (no events, or only events, in both arms)")
+                + " own (" + String.join("; ", rs.withoutEstimate().stream().map(RouteBySource.Cell::notEstimable)
+                .distinct().toList()) + ")")
                 // as metafor, one study has its own z interval: Hartung-Knapp needs two
                 + (s.hksj() && rs.anyOneStudyModel()
                 ? "; " + ModelWords.ownZInterval("a cell") + "." : "."));

@@ -240,7 +240,7 @@ final class OutcomeSheet {
                 case CC -> cc;
                 default -> "0";
             };
-            boolean correctable = (sr.included() || (mh && corrected && !"double zero".equals(sr.exclusion())))
+            boolean correctable = (sr.included() || (mh && corrected && !org.mscmeta.analysis.StudyTable.DOUBLE_ZERO.equals(sr.exclusion())))
                     && !peto;
             if (correctable) {
                 // the correction as the engine decides it (EffectFormula.increment), live on the counts
@@ -356,7 +356,7 @@ final class OutcomeSheet {
         v[Expr.Var.CC.ordinal()] = st.cc().value();
         boolean mh = st.method() == Method.MH && !m.isProportion();
         boolean correctable = (sr.included() || (mh && st.convention().correctedMantelHaenszel()
-                && !"double zero".equals(sr.exclusion()))) && !peto;
+                && !org.mscmeta.analysis.StudyTable.DOUBLE_ZERO.equals(sr.exclusion()))) && !peto;
         if (correctable) {
             v[Expr.Var.K1.ordinal()] = increment(st, m, 1, anyZero).eval(v);
             v[Expr.Var.K2.ordinal()] = m.isProportion() ? 0 : increment(st, m, 2, anyZero).eval(v);
@@ -392,7 +392,7 @@ final class OutcomeSheet {
     /** Whether a study of the analysis would trigger {@code if0all}: a zero cell in a study not left out. */
     private static boolean anyCorrectionTrigger(Analysis a, Measure m) {
         for (StudyResult sr : a.studies()) {
-            boolean dz = "double zero".equals(sr.exclusion());
+            boolean dz = org.mscmeta.analysis.StudyTable.DOUBLE_ZERO.equals(sr.exclusion());
             boolean zero = sr.eventsMsc() == 0 || sr.eventsMsc() == sr.nMsc() || (!m.isProportion()
                     && (sr.eventsControl() == 0 || sr.eventsControl() == sr.nControl()));
             if (!dz && zero) {

@@ -77,11 +77,6 @@ class HeatMapTest {
     }
 
     /**
-     * Where every participant of a combination's one study had the event in both arms, the Mantel-Haenszel RR of its
-     * table is 1 with no variance, but no study has an estimate: the combination is without an estimate, not 1.00
-     * [1.00, 1.00] with k = 0.
-     */
-    /**
      * An outcome with route and cell-source values but no study with an estimate of its own (every study has a zero
      * cell and --cc-mode none leaves it uncorrected): the run stopped with "Index 0 out of bounds for length 0".
      */
@@ -107,6 +102,12 @@ class HeatMapTest {
         assertTrue(run.out().contains("main effects: not estimable: " + why), run.out());
     }
 
+    /**
+     * Where every participant of a combination's one study had the event in both arms, the Mantel-Haenszel RR of its
+     * table is 1 with no variance, but no study has an estimate: the combination is without an estimate, not 1.00
+     * [1.00, 1.00] with k = 0. Kept with --double-zero include and no correction, the study has a zero cell and no
+     * continuity correction, and the combination says so (it said "no events, or only events, in both arms").
+     */
     @Test
     void aCombinationOfAllEventTablesHasNoEstimate() throws Exception {
         Path f = dir.resolve("all.csv");
@@ -118,8 +119,18 @@ class HeatMapTest {
         RouteBySource.Cell c = r.overall("Any AE").routeBySource().find("intrathecal", "bone marrow");
         assertEquals(0, c.k());
         assertTrue(Double.isNaN(c.estimate()), "no estimate: " + c);
-        assertEquals("no study with an estimate of its own (no events, or only events, in both arms)",
-                c.notEstimable());
+        assertEquals("no events, or only events, in both arms", c.notEstimable());
+        Results kept = MetaAnalysis.run(SheetReader.withBuiltInVocabulary().read(f, null), Settings.DEFAULTS
+                .withCc(0.5, org.mscmeta.effect.CcMode.NONE).withDoubleZero(org.mscmeta.analysis.DoubleZero.INCLUDE));
+        RouteBySource.Cell uncorrected = kept.overall("Any AE").routeBySource().find("intrathecal", "bone marrow");
+        assertEquals(0, uncorrected.k());
+        assertEquals("a zero cell and no continuity correction", uncorrected.notEstimable());
+        List<String> texts = new ArrayList<>();
+        for (Drawing page : Plots.routeBySource(kept, "Any AE").pages()) {
+            DrawingInspector.of(page).texts.forEach(t -> texts.add(t.text()));
+        }
+        assertTrue(String.join(" ", texts).contains("k\u00a0=\u00a00: studies without an estimate of their own (a zero"
+                + " cell and no continuity correction)"), texts.toString());
     }
 
     /**
