@@ -197,6 +197,12 @@ public final class SheetValidator {
      * as 1 gave "at most n_control = 1").
      */
     private boolean[] ambiguous;
+    /**
+     * CSV: per column, whether the current row's cell was written with a decimal comma ("10,5", kept as "10.5"), so
+     * that a problem quotes it as the sheet has it; {@link #commaRow}: whether any is set.
+     */
+    private boolean[] commaCell;
+    private boolean commaRow;
     /** Whether {@link #ambiguous} has a column set in the current row. */
     private boolean ambiguousRow;
     /** Whether the problem being recorded is an ambiguous number's own. */
@@ -317,6 +323,7 @@ public final class SheetValidator {
         this.special = new boolean[headers.length];
         this.numericColumn = new boolean[headers.length];
         this.ambiguous = new boolean[headers.length];
+        this.commaCell = new boolean[headers.length];
         for (Field f : new Field[] {Field.EVENTS_MSC, Field.N_MSC, Field.EVENTS_CONTROL, Field.N_CONTROL, Field.YEAR,
             Field.DOSE}) {
             if (column[f.ordinal()] >= 0) {
@@ -405,6 +412,8 @@ public final class SheetValidator {
                     scratch[comma - off] = '.';
                     buf = scratch;
                     off = 0;
+                    commaCell[j] = true;
+                    commaRow = true;
                     if (decimalCommas++ == 0) {
                         firstDecimalComma = "'" + new String(scratch, 0, len).replace('.', ',') + "' in column '"
                                 + headers[j] + "'";
@@ -524,6 +533,10 @@ public final class SheetValidator {
         if (ambiguousRow) {
             Arrays.fill(ambiguous, false);
             ambiguousRow = false;
+        }
+        if (commaRow) {
+            Arrays.fill(commaCell, false);
+            commaRow = false;
         }
     }
 
@@ -1241,10 +1254,23 @@ public final class SheetValidator {
         }
         problemCount++;
         if (problems.size() < MAX_PROBLEMS) {
+            if (commaRow) {
+                value = asWritten(column, value);
+            }
             String place = rowPlaces.get(row);
             problems.add(new InputProblem(place == null ? file : file + " (" + place + ")", row, column, value,
                     row == shiftedRow ? expected + shiftHint : expected));
         }
+    }
+
+    /** A cell of the current row read with a decimal comma ("10.5") as the sheet has it ("10,5"); else as given. */
+    private String asWritten(String column, String value) {
+        for (int j = 0; j < commaCell.length; j++) {
+            if (commaCell[j] && headers[j].equals(column) && value.equals(raw[j].level(rowCodes[j]))) {
+                return value.replace('.', ',');
+            }
+        }
+        return value;
     }
 
     /** Where a row is in a file that has no rows of its own (a RevMan review: its analysis and study), by row. */

@@ -157,8 +157,15 @@ class ValidationTest {
         assertEquals(4, ps.size(), ps.toString());
         assertProblem(ps.get(0), 2, "n_msc", "1.020", separator);
         assertProblem(ps.get(1), 2, "n_control", "1.000", separator);
-        assertProblem(ps.get(2), 3, "n_control", "10.5", "(not a fraction");
+        // quoted as the sheet has it, "10,5" (it said "10.5", which a search of the sheet does not find)
+        assertProblem(ps.get(2), 3, "n_control", "10,5", "(not a fraction");
         assertProblem(ps.get(3), 4, "year", "2.019", separator);
+        // a decimal point in such a sheet is quoted with its point; the next row's cells are not taken for commas
+        List<InputProblem> mixed = problems(header, "A;2019,5;IV;BM;Death;3,5;12;1;12", "B;2020;IV;BM;Death;2.5;12;1;12");
+        assertEquals(3, mixed.size(), mixed.toString());
+        assertProblem(mixed.get(0), 2, "events_msc", "3,5", "(not a fraction");
+        assertProblem(mixed.get(1), 2, "year", "2019,5", "a year as a whole number");
+        assertProblem(mixed.get(2), 3, "events_msc", "2.5", "(not a fraction");
     }
 
     @Test
