@@ -1132,7 +1132,7 @@ public final class SheetValidator {
             problem(rowNumber, header(field), shown(field), what + marked(mark) + (mark == null ? "" : "; a study"
                     + " that did not report an outcome has no row for it"));
         } else if (v == WholeNumber.FRACTION) {
-            problem(rowNumber, header(field), text, what + " (not a fraction)");
+            problem(rowNumber, header(field), text, what + " (not a fraction" + asPercentage(text) + ")");
         } else if (v == WholeNumber.NOT_A_NUMBER) {
             problem(rowNumber, header(field), text, what + CellHint.count(text));
         } else if (v < 0 || v == WholeNumber.NEGATIVE) {
@@ -1142,6 +1142,23 @@ public final class SheetValidator {
         } else {
             problem(rowNumber, header(field), text, what + " below " + Integer.MAX_VALUE / 4);
         }
+    }
+
+    /**
+     * For a number between 0 and 1 in a count cell, "; if it is a proportion or a percentage (10%), give the number
+     * of participants": a workbook's cell typed as 10% holds 0.1, which is what the sheet gives to read; else "".
+     */
+    private static String asPercentage(String text) {
+        try {
+            java.math.BigDecimal d = new java.math.BigDecimal(text.strip());
+            if (d.signum() > 0 && d.compareTo(java.math.BigDecimal.ONE) < 0) {
+                return "; if it is a proportion or a percentage (" + d.movePointRight(2).stripTrailingZeros()
+                        .toPlainString() + "%), give the number of participants instead";
+            }
+        } catch (NumberFormatException e) {
+            // not a plain decimal (an exponent form reads as one; anything else is not a fraction here)
+        }
+        return "";
     }
 
     /** The current row's cell of a field when it was a mark of a value not reported ("NR"), else null. */

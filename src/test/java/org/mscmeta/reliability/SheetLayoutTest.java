@@ -174,6 +174,28 @@ class SheetLayoutTest {
         assertTrue(notices.contains("read sheet 'Serious', the first with the required columns"), notices);
     }
 
+    /**
+     * A count typed as a percentage ("10%") is held by the workbook as 0.1, which the sheet gives to read: the problem
+     * said only "found 0.1 ... (not a fraction)", a number the reviewer does not see in the cell. It now names the
+     * percentage it may be.
+     */
+    @Test
+    void aCountTypedAsAPercentageIsNamedAsOne() throws Exception {
+        Path p = workbook("percent.xlsx", 0, s -> {
+            org.apache.poi.ss.usermodel.CellStyle percent = s.getWorkbook().createCellStyle();
+            percent.setDataFormat(s.getWorkbook().createDataFormat().getFormat("0%"));
+            org.apache.poi.ss.usermodel.Cell c = s.getRow(3).getCell(5);
+            c.setCellValue(0.1);
+            c.setCellStyle(percent);
+        });
+        Cli.Run r = Cli.run("analyze", p.toString(), "--out", dir.resolve("out-percent").toString(), "--quiet");
+        assertEquals(2, r.status(), r.all());
+        assertTrue(r.err().contains("percent.xlsx: row 4, column 'events_msc': found \"0.1\"; expected a whole number of"
+                + " participants with the event, 0 or more (not a fraction; if it is a proportion or a percentage (10%),"
+                + " give the number of participants instead)"), r.err());
+        assertFalse(Files.exists(dir.resolve("out-percent")), "nothing written");
+    }
+
     /** A column of dates (in the workbook's Data sheet: results.json keeps no extra column) as Excel shows it. */
     private JsonNode datesRead(String name, boolean date1904, boolean formula) throws Exception {
         Path p = workbook(name, 0, s -> {
