@@ -8,7 +8,7 @@
 # drop00 (never for RD, which keeps double zeros) and level (the random-effects model under Peto on Peto's log odds
 # ratios of the raw counts, as R meta: metafor's escalc would correct them); the prediction interval as estimate +- the named
 # quantile x sqrt(tau2 + se^2), se under Knapp-Hartung the adjusted one (metafor's predict(), which gives the normal
-# quantile and t(k-1) under Knapp-Hartung, names no other).
+# quantile and t(k-1) under Knapp-Hartung, names no other). Then PLOGIT, PFT and PRAW under the same options.
 #
 # Run from the repository root after `mvn -q -B package -DskipTests`:  Rscript src/test/r/fuzz_options.R [SETS]
 source("src/test/r/fuzz_common.R")
@@ -99,4 +99,57 @@ compare <- function(d, res, g) {
   tk$worst()
 }
 
-run_fuzz(sheet, settings(as.integer(Sys.getenv("SETTINGS", "60"))), c("--by", "none"), compare)
+# The incidence measures under the same options (the MSC arms of the same sheets; no --double-zero, which is about
+# two arms): metafor's escalc(measure = PLO, PFT or PR, add, to) and rma, Freeman-Tukey back-transformed with the
+# harmonic mean of the sheet's sample sizes as in fuzz_proportions.R.
+proportion_settings <- function(n) {
+  set.seed(20261206)
+  g <- data.frame(measure = sample(c("PLOGIT", "PFT", "PRAW"), n, TRUE), method = NA,
+                  tau2 = sample(c("DL", "REML"), n, TRUE), hksj = sample(c(FALSE, TRUE), n, TRUE),
+                  stringsAsFactors = FALSE)
+  g$options <- paste("--cc", sample(c("0.5", "0.1", "1"), n, TRUE),
+                     "--cc-mode", sample(c("only0", "all", "if0all", "none"), n, TRUE),
+                     "--level", sample(c("0.95", "0.90", "0.99"), n, TRUE),
+                     "--prediction-interval", sample(c("z", "t(k-1)", "t(k-2)"), n, TRUE))
+  g
+}
+
+compare_proportions <- function(d, res, g) {
+  tk <- tracker(); note <- tk$note
+  cc <- as.numeric(option(g, "--cc")); to <- option(g, "--cc-mode"); level <- 100 * as.numeric(option(g, "--level"))
+  pi <- option(g, "--prediction-interval")
+  m <- c(PLOGIT = "PLO", PFT = "PFT", PRAW = "PR")[[g$measure]]
+  for (an in res$analyses) {
+    if (!is.null(an$subgroup)) next
+    s <- d[d$outcome == an$outcome, ]
+    es <- suppressWarnings(escalc(measure = m, xi = events_msc, ni = n_msc, data = s, add = cc, to = to))
+    es <- es[is.finite(es$yi) & is.finite(es$vi) & es$vi > 0, ]
+    nh <- 1 / mean(1 / s$n_msc)
+    tr <- switch(g$measure, PLOGIT = transf.ilogit, PRAW = identity,
+                 PFT = function(x) transf.ipft.hm(x, targs = list(ni = nh)))
+    f <- tryCatch(suppressWarnings(rma(yi, vi, data = es, method = "EE", level = level)), error = function(e) NULL)
+    has <- !is.null(f)
+    if (has != !is.null(an$common$estimate)) note(if (has) "common.only-metafor" else "common.only-here", 1, Inf)
+    if (has && !is.null(an$common$estimate)) {
+      note("common.estimate", tr(f$beta[1]), an$common$estimate)
+      note("common.ci", tr(f$ci.lb), an$common$ci_lower); note("common.ci", tr(f$ci.ub), an$common$ci_upper)
+      if (f$k >= 2) note("Q", f$QE + 1, an$heterogeneity$Q + 1)
+    }
+    r <- tryCatch(suppressWarnings(rma(yi, vi, data = es, method = g$tau2, test = if (g$hksj) "knha" else "z",
+                                       level = level, control = ctl)), error = function(e) NULL)
+    if (is.null(r) || is.null(an$random$estimate)) next
+    note("random.tau2", r$tau2 + 1e-6, an$random$tau2 + 1e-6)
+    note("random.estimate", tr(r$beta[1]), an$random$estimate)
+    note("random.ci", tr(r$ci.lb), an$random$ci_lower); note("random.ci", tr(r$ci.ub), an$random$ci_upper)
+    if (r$k >= 3) {
+      df <- switch(pi, z = Inf, "t(k-1)" = r$k - 1, "t(k-2)" = r$k - 2)
+      w <- qt(1 - (1 - level / 100) / 2, df) * sqrt(r$tau2 + r$se^2)
+      note("random.pi", tr(r$beta[1] - w), an$random$pi_lower); note("random.pi", tr(r$beta[1] + w), an$random$pi_upper)
+    }
+  }
+  tk$worst()
+}
+
+n <- as.integer(Sys.getenv("SETTINGS", "60"))
+run_fuzz(sheet, settings(n), c("--by", "none"), compare)
+run_fuzz(sheet, proportion_settings(n %/% 2), c("--by", "none"), compare_proportions)
