@@ -24,6 +24,19 @@ import java.util.List;
 public record RouteBySource(List<String> routes, List<String> sources, List<Cell> cells, Model mainEffects,
                             Model interaction, List<String> notes, int leftOut, List<Cell> withoutEstimate) {
 
+    /** How the reason of a combination in {@link #withoutEstimate} that no model gave one begins. */
+    public static final String NO_OWN_ESTIMATE = "no study with an estimate of its own";
+
+    /**
+     * The reason of a combination without an estimate, in words shorter by {@link #NO_OWN_ESTIMATE} where it
+     * begins so ("no events, or only events, in both arms"), for a note that says as much already; else as given.
+     */
+    public static String why(Cell c) {
+        String r = c.notEstimable();
+        return r.startsWith(NO_OWN_ESTIMATE + " (") && r.endsWith(")")
+                ? r.substring(NO_OWN_ESTIMATE.length() + 2, r.length() - 1) : r;
+    }
+
     /** The note saying that {@code leftOut} studies are in no combination, as {@link #notes} has it. */
     public static String leftOutNote(int leftOut) {
         return org.mscmeta.sheet.Notice.count(leftOut, "study", "studies") + " without a route or a cell source"

@@ -109,7 +109,8 @@ final class RouteBySourceAnalysis {
                     }
                     withoutEstimate.add(new RouteBySource.Cell(r, c, 0, cell.model(), Double.NaN, Double.NaN,
                             Double.NaN, Double.NaN, Double.NaN, cell.notEstimable() != null ? cell.notEstimable()
-                            : StudyTable.withoutOwnEstimate(doubleZero, positions.length - doubleZero)));
+                            : RouteBySource.NO_OWN_ESTIMATE + " (" + StudyTable.withoutOwnEstimate(doubleZero,
+                            positions.length - doubleZero) + ")"));
                 }
             }
         }

@@ -112,7 +112,7 @@ final class HeatMap implements Drawing {
         notes.add("Each cell: studies (k), " + ModelWords.measure(s.measure()) + " and "
                 + Formats.level(s.level()) + " CI, " + ModelWords.shown(s) + "; grey: no study"
                 + (rs.withoutEstimate().isEmpty() ? "" : ", or k\u00a0=\u00a00: studies without an estimate of their"
-                + " own (" + String.join("; ", rs.withoutEstimate().stream().map(RouteBySource.Cell::notEstimable)
+                + " own (" + String.join("; ", rs.withoutEstimate().stream().map(RouteBySource::why)
                 .distinct().toList()) + ")")
                 // as metafor, one study has its own z interval: Hartung-Knapp needs two
                 + (s.hksj() && rs.anyOneStudyModel()

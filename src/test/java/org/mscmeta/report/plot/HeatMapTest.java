@@ -119,12 +119,14 @@ class HeatMapTest {
         RouteBySource.Cell c = r.overall("Any AE").routeBySource().find("intrathecal", "bone marrow");
         assertEquals(0, c.k());
         assertTrue(Double.isNaN(c.estimate()), "no estimate: " + c);
-        assertEquals("no events, or only events, in both arms", c.notEstimable());
+        assertEquals("no study with an estimate of its own (no events, or only events, in both arms)",
+                c.notEstimable());
         Results kept = MetaAnalysis.run(SheetReader.withBuiltInVocabulary().read(f, null), Settings.DEFAULTS
                 .withCc(0.5, org.mscmeta.effect.CcMode.NONE).withDoubleZero(org.mscmeta.analysis.DoubleZero.INCLUDE));
         RouteBySource.Cell uncorrected = kept.overall("Any AE").routeBySource().find("intrathecal", "bone marrow");
         assertEquals(0, uncorrected.k());
-        assertEquals("a zero cell and no continuity correction", uncorrected.notEstimable());
+        assertEquals("no study with an estimate of its own (a zero cell and no continuity correction)",
+                uncorrected.notEstimable());
         List<String> texts = new ArrayList<>();
         for (Drawing page : Plots.routeBySource(kept, "Any AE").pages()) {
             DrawingInspector.of(page).texts.forEach(t -> texts.add(t.text()));
