@@ -18,8 +18,8 @@ import java.util.List;
  *                     studies left out)
  * @param leftOut      studies without a route or a cell source (not reported), in no combination
  * @param withoutEstimate every combination whose studies have no estimate of their own (no events, or only
- *                     events, in both arms; or a zero cell and no continuity correction): k = 0 and the reason, so that it is not shown as a combination without
- *                     a study
+ *                     events, in both arms; or a zero cell and no continuity correction): k = 0 and the reason, so
+ *                     that it is not shown as a combination without a study
  */
 public record RouteBySource(List<String> routes, List<String> sources, List<Cell> cells, Model mainEffects,
                             Model interaction, List<String> notes, int leftOut, List<Cell> withoutEstimate) {

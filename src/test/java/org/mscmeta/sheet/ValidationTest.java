@@ -161,7 +161,8 @@ class ValidationTest {
         assertProblem(ps.get(2), 3, "n_control", "10,5", "(not a fraction");
         assertProblem(ps.get(3), 4, "year", "2.019", separator);
         // a decimal point in such a sheet is quoted with its point; the next row's cells are not taken for commas
-        List<InputProblem> mixed = problems(header, "A;2019,5;IV;BM;Death;3,5;12;1;12", "B;2020;IV;BM;Death;2.5;12;1;12");
+        List<InputProblem> mixed = problems(header, "A;2019,5;IV;BM;Death;3,5;12;1;12",
+                "B;2020;IV;BM;Death;2.5;12;1;12");
         assertEquals(3, mixed.size(), mixed.toString());
         assertProblem(mixed.get(0), 2, "events_msc", "3,5", "(not a fraction");
         assertProblem(mixed.get(1), 2, "year", "2019,5", "a year as a whole number");

@@ -13,6 +13,7 @@ import org.mscmeta.analysis.Method;
 import org.mscmeta.analysis.RandomResult;
 import org.mscmeta.analysis.Settings;
 import org.mscmeta.analysis.StudyResult;
+import org.mscmeta.analysis.StudyTable;
 import org.mscmeta.effect.EffectFormula;
 import org.mscmeta.effect.Expr;
 import org.mscmeta.effect.Measure;
@@ -240,7 +241,7 @@ final class OutcomeSheet {
                 case CC -> cc;
                 default -> "0";
             };
-            boolean correctable = (sr.included() || (mh && corrected && !org.mscmeta.analysis.StudyTable.DOUBLE_ZERO.equals(sr.exclusion())))
+            boolean correctable = (sr.included() || (mh && corrected && !StudyTable.DOUBLE_ZERO.equals(sr.exclusion())))
                     && !peto;
             if (correctable) {
                 // the correction as the engine decides it (EffectFormula.increment), live on the counts
@@ -356,7 +357,7 @@ final class OutcomeSheet {
         v[Expr.Var.CC.ordinal()] = st.cc().value();
         boolean mh = st.method() == Method.MH && !m.isProportion();
         boolean correctable = (sr.included() || (mh && st.convention().correctedMantelHaenszel()
-                && !org.mscmeta.analysis.StudyTable.DOUBLE_ZERO.equals(sr.exclusion()))) && !peto;
+                && !StudyTable.DOUBLE_ZERO.equals(sr.exclusion()))) && !peto;
         if (correctable) {
             v[Expr.Var.K1.ordinal()] = increment(st, m, 1, anyZero).eval(v);
             v[Expr.Var.K2.ordinal()] = m.isProportion() ? 0 : increment(st, m, 2, anyZero).eval(v);
@@ -392,7 +393,7 @@ final class OutcomeSheet {
     /** Whether a study of the analysis would trigger {@code if0all}: a zero cell in a study not left out. */
     private static boolean anyCorrectionTrigger(Analysis a, Measure m) {
         for (StudyResult sr : a.studies()) {
-            boolean dz = org.mscmeta.analysis.StudyTable.DOUBLE_ZERO.equals(sr.exclusion());
+            boolean dz = StudyTable.DOUBLE_ZERO.equals(sr.exclusion());
             boolean zero = sr.eventsMsc() == 0 || sr.eventsMsc() == sr.nMsc() || (!m.isProportion()
                     && (sr.eventsControl() == 0 || sr.eventsControl() == sr.nControl()));
             if (!dz && zero) {
