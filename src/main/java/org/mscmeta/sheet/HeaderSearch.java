@@ -10,8 +10,12 @@ package org.mscmeta.sheet;
  */
 final class HeaderSearch {
 
-    /** The header is looked for in this many first rows. */
-    static final int ROWS = 20;
+    /**
+     * The header is looked for in this many first rows (of a delimited file, in its first 16 KB): below a caption or
+     * notes, or among the data where a sort of the whole sheet moved it (then the rows above it are refused, as
+     * {@link SheetValidator#aboveHeader} says).
+     */
+    static final int ROWS = 1000;
 
     /**
      * Where the header is.

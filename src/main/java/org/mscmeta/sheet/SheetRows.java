@@ -20,6 +20,8 @@ final class SheetRows extends AbstractBaseCsvCallbackHandler<Boolean> {
     private final boolean grouped;
     private boolean title;
     private final List<String> groups = new ArrayList<>();
+    /** The current title row's cells, handed to the validator to be looked at ({@link SheetValidator#aboveHeader}). */
+    private final List<String> titleCells = new ArrayList<>();
     private final List<String> header = new ArrayList<>();
     private int rows;
     private boolean headerDone;
@@ -83,6 +85,11 @@ final class SheetRows extends AbstractBaseCsvCallbackHandler<Boolean> {
         if (title) {
             if (grouped && rows == titleRows - 1) {
                 groups.add(new String(buf, offset, len));
+            } else {
+                while (titleCells.size() < index) {
+                    titleCells.add("");
+                }
+                titleCells.add(new String(buf, from, to - from));
             }
             return;
         }
@@ -104,6 +111,10 @@ final class SheetRows extends AbstractBaseCsvCallbackHandler<Boolean> {
     protected RecordWrapper<Boolean> buildRecord() {
         rows++;
         if (title) {
+            if (!titleCells.isEmpty()) {
+                validator.aboveHeader(rows, titleCells.toArray(new String[0]));
+                titleCells.clear();
+            }
             return wrapRecord(true);
         }
         if (!headerDone) {

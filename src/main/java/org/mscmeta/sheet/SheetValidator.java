@@ -330,8 +330,61 @@ public final class SheetValidator {
                 numericColumn[column[f.ordinal()]] = true;
             }
         }
+        dataAboveHeader();
         headerOk = problemCount == 0;
         return headerOk;
+    }
+
+    /** A row above the header, as the sheet has it: its number and cells. */
+    private record AboveRow(int row, String[] cells) {
+    }
+
+    /** The rows above the header that are not blank ({@link #aboveHeader}). */
+    private final List<AboveRow> aboveHeader = new ArrayList<>();
+
+    /**
+     * Row {@code row} lies above the header (a title, a caption, notes): it is not read as data. It is looked at once
+     * the header is known, and refused if it holds a study's counts ({@link #dataAboveHeader}). Called before
+     * {@link #header}, for the rows the header search passed over.
+     */
+    void aboveHeader(int row, String[] cells) {
+        if (!SheetReader.isBlank(cells)) {
+            aboveHeader.add(new AboveRow(row, cells));
+        }
+    }
+
+    /**
+     * Refuses rows above the header that hold a study: a label under the study column and whole numbers under the
+     * MSC arm's events and total. A sort of the whole sheet, its header row taken in, moves the header down among
+     * the data; the rows sorted above it would otherwise be passed over as titles, and lost without a word.
+     */
+    private void dataAboveHeader() {
+        int study = column[Field.STUDY.ordinal()];
+        int events = column[Field.EVENTS_MSC.ordinal()];
+        int total = column[Field.N_MSC.ordinal()];
+        if (aboveHeader.isEmpty() || armCells != null || study < 0 || events < 0 || total < 0) {
+            return;
+        }
+        AboveRow first = null;
+        int count = 0;
+        for (AboveRow r : aboveHeader) {
+            if (!Blanks.isBlank(cellOf(r.cells(), study)) && WholeNumber.parse(cellOf(r.cells(), events)) >= 0
+                    && WholeNumber.parse(cellOf(r.cells(), total)) >= 0) {
+                first = count++ == 0 ? r : first;
+            }
+        }
+        if (first != null) {
+            problem(first.row(), headers[study], Blanks.strip(first.cells()[study]), "the header in the first row, or only titles"
+                    + " above it: the header is row " + headerRow + ", and " + (count == 1 ? "this row holds a study's"
+                    + " counts" : "this row and " + Notice.count(count - 1, "other", "others") + " above it hold"
+                    + " studies' counts") + ", which would not be read: move the header row to the top of the sheet"
+                    + " (sorting the whole sheet with its header row in it moves the header down)");
+        }
+    }
+
+    /** Cell {@code j} of {@code cells}, stripped; "" beyond the row's end. */
+    private static String cellOf(String[] cells, int j) {
+        return j < cells.length && cells[j] != null ? Blanks.strip(cells[j]) : "";
     }
 
     /** About {@code rows} data rows are coming in all: the columns make room for them at once. */

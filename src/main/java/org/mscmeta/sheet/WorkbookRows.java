@@ -55,13 +55,12 @@ final class WorkbookRows {
                     while (rows.hasNext()) {
                         Row row = rows.next();
                         int r = row.getRowNum() + 1;
-                        if (r < header.first()) {
-                            continue;
-                        }
+                        // a row above the header is only looked at: a formula there that fails is not its problem
+                        List<InputProblem> problems = r < header.first() ? new ArrayList<>() : refused;
                         int n = Math.max(row.getLastCellNum(), 0);
                         String[] given = new String[n];
                         for (int j = 0; j < n; j++) {
-                            given[j] = text(row.getCell(j), evaluator, date1904, refused, name, r,
+                            given[j] = text(row.getCell(j), evaluator, date1904, problems, name, r,
                                     j < heads[0].length ? heads[0][j] : "");
                         }
                         if (r == header.row()) {
@@ -101,6 +100,7 @@ final class WorkbookRows {
         for (GridRow row = rows.next(); row != null; row = rows.next()) {
             int r = row.number();
             if (r < header.first()) {
+                validator.aboveHeader(r, row.cells());
                 continue;
             }
             String[] cells = merged.fill(r, row.cells());

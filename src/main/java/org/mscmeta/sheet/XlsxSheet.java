@@ -235,6 +235,7 @@ final class XlsxSheet {
                 throw new Stop();
             }
             if (row < header.first()) {
+                validator.aboveHeader(row, given);
                 return;
             }
             if (!formulas.isEmpty()) {

@@ -368,4 +368,84 @@ class SheetLayoutTest {
                 + " filter or by hand) and were analysed like the others; to leave a study out, delete its rows"),
                 hidden.get("notices").toString());
     }
+
+    /** Row {@code i} of {@link #ROWS} into {@code r}, its numbers as numbers. */
+    private static void fill(Row r, int i) {
+        for (int j = 0; j < HEAD.length; j++) {
+            if (ROWS[i][j] instanceof String t) {
+                r.createCell(j).setCellValue(t);
+            } else {
+                r.createCell(j).setCellValue((Integer) ROWS[i][j]);
+            }
+        }
+    }
+
+    /** The run refused {@code input}, saying {@code words}, and wrote nothing. */
+    private void refusedSaying(Path input, String words) throws Exception {
+        Path out = dir.resolve("refused-" + input.getFileName().toString().replace('.', '-'));
+        Cli.Run r = Cli.run("analyze", input.toString(), "--out", out.toString(), "--quiet", "--no-report");
+        assertEquals(2, r.status(), r.all());
+        assertTrue(r.err().contains(words), r.err());
+        assertFalse(Files.exists(out.resolve("results.json")), "nothing written");
+    }
+
+    /**
+     * A sort of the whole sheet that took in its header row moves the header down among the data: the rows sorted
+     * above it were passed over as titles, and their studies left out without a word. Such rows are refused, naming
+     * the first and how many there are, in delimited text, .xlsx (streamed), .xls and .ods; the header is looked for
+     * below the first 20 rows too; and rows of notes above a header stay titles, however many.
+     */
+    @Test
+    void aHeaderSortedDownAmongTheDataIsRefusedNotItsRowsAboveLost() throws Exception {
+        StringBuilder two = new StringBuilder();
+        StringBuilder many = new StringBuilder();
+        StringBuilder notes = new StringBuilder();
+        for (int i = 0; i < 25; i++) {
+            many.append("Study ").append(i + 1).append(",2020,IV,bone marrow,Fever,").append(i % 4).append(",10,1,10\n");
+            notes.append("Note ").append(i + 1).append(": counts are participants with at least one event\n");
+        }
+        String header = String.join(",", HEAD) + "\n";
+        String rest = "Baker 2021,2021,IV,adipose,Fever,2,12,1,11\nClark 2022,2022,IA,adipose,Fever,5,20,3,19\n";
+        two.append("Adams 2020,2020,IV,bone marrow,Fever,3,10,2,10\nAdams 2020,2020,IV,bone marrow,Death,1,10,1,10\n");
+        refusedSaying(Files.writeString(dir.resolve("sorted.csv"), two + header + rest), "sorted.csv: row 1, column"
+                + " 'study': found \"Adams 2020\"; expected the header in the first row, or only titles above it: the"
+                + " header is row 3, and this row and 1 other above it hold studies' counts, which would not be read:"
+                + " move the header row to the top of the sheet");
+        refusedSaying(Files.writeString(dir.resolve("deep.csv"), many + header + rest), "deep.csv: row 1, column"
+                + " 'study': found \"Study 1\"; expected the header in the first row, or only titles above it: the"
+                + " header is row 26, and this row and 24 others above it hold studies' counts");
+        // 25 rows of notes above the header: titles, read as before, with the notice
+        Cli.Run noted = Cli.run("analyze", Files.writeString(dir.resolve("notes.csv"), notes + header + rest)
+                .toString(), "--out", dir.resolve("notes").toString(), "--no-report");
+        assertEquals(0, noted.status(), noted.all());
+        assertTrue(noted.out().contains("notes.csv: the header is row 26; the 25 rows above it were not read"),
+                noted.out());
+
+        refusedSaying(workbook("sorted.xlsx", 2, s -> {
+            fill(s.getRow(0), 0);
+            fill(s.createRow(1), 1);
+        }), "sorted.xlsx: row 1, column 'study': found \"Adams 2020\"; expected the header in the first row, or only"
+                + " titles above it: the header is row 3, and this row and 1 other above it hold studies' counts");
+        Path xls = dir.resolve("sorted.xls");
+        try (org.apache.poi.hssf.usermodel.HSSFWorkbook wb = new org.apache.poi.hssf.usermodel.HSSFWorkbook()) {
+            Sheet s = wb.createSheet("AE");
+            fill(s.createRow(0), 0);
+            Row head = s.createRow(1);
+            for (int j = 0; j < HEAD.length; j++) {
+                head.createCell(j).setCellValue(HEAD[j]);
+            }
+            for (int i = 1; i < ROWS.length; i++) {
+                fill(s.createRow(1 + i), i);
+            }
+            try (OutputStream os = Files.newOutputStream(xls)) {
+                wb.write(os);
+            }
+        }
+        refusedSaying(xls, "sorted.xls: row 1, column 'study': found \"Adams 2020\"; expected the header in the first"
+                + " row, or only titles above it: the header is row 2, and this row holds a study's counts");
+        // saved by LibreOffice 7.4 from a CSV with two studies' rows above its header
+        refusedSaying(Path.of("src/test/resources/ods/sorted.ods"), "sorted.ods: row 1, column 'study': found"
+                + " \"Adams 2020\"; expected the header in the first row, or only titles above it: the header is row 3,"
+                + " and this row and 1 other above it hold studies' counts");
+    }
 }
