@@ -66,13 +66,18 @@ public final class AactTables {
                 Row r = new Row(name, rec.getStartingLineNumber(), rec.getFields(), at);
                 String nct = r.text("nct_id");
                 if (nct == null) {
-                    continue;
+                    if (rec.getFields().stream().allMatch(String::isBlank)) {
+                        continue;
+                    }
+                    throw new CtgovInputException(name, "line " + rec.getStartingLineNumber() + ", column nct_id",
+                            "expected the trial's NCT id, which every row of an AACT table gives; without it the row's counts"
+                            + " belong to no trial");
                 }
                 switch (table) {
                     case "result_groups" -> {
                         String type = r.text("result_type");
                         if (type == null || type.equalsIgnoreCase("Reported Event")) {
-                            groups.computeIfAbsent(nct, k -> new LinkedHashMap<>()).put(r.text("ctgov_group_code"),
+                            groups.computeIfAbsent(nct, k -> new LinkedHashMap<>()).put(r.group(),
                                     new String[] {r.text("title"), r.text("description")});
                         }
                     }
@@ -83,7 +88,7 @@ public final class AactTables {
                                 : cls.toLowerCase(Locale.ROOT).contains("other") ? 2 : -1;
                         if (slot >= 0) {
                             int[] t = totals.computeIfAbsent(nct, k -> new LinkedHashMap<>())
-                                    .computeIfAbsent(r.text("ctgov_group_code"), k -> blankTotals());
+                                    .computeIfAbsent(r.group(), k -> blankTotals());
                             t[2 * slot] = r.whole("subjects_affected");
                             t[2 * slot + 1] = r.whole("subjects_at_risk");
                         }
@@ -99,10 +104,10 @@ public final class AactTables {
                         Trial.AdverseEvent e = events.computeIfAbsent(nct, k -> new LinkedHashMap<>())
                                 .computeIfAbsent(key, k -> new Trial.AdverseEvent(serious, term, organ,
                                         r.text("vocab"), new ArrayList<>()));
-                        e.counts().add(new Trial.Count(r.text("ctgov_group_code"), boxed(r.whole("subjects_affected")),
+                        e.counts().add(new Trial.Count(r.group(), boxed(r.whole("subjects_affected")),
                                 boxed(r.whole("subjects_at_risk")), boxed(r.whole("event_count"))));
                         groups.computeIfAbsent(nct, k -> new LinkedHashMap<>())
-                                .putIfAbsent(r.text("ctgov_group_code"), new String[] {null, null});
+                                .putIfAbsent(r.group(), new String[] {null, null});
                     }
                 }
             }
@@ -211,6 +216,16 @@ public final class AactTables {
 
     /** One table row with typed access; errors name the file, line and column. */
     private record Row(String file, long line, List<String> fields, Map<String, Integer> at) {
+
+        /** The row's group code (EG000): every row of the three tables gives the group its counts belong to. */
+        String group() throws CtgovInputException {
+            String code = text("ctgov_group_code");
+            if (code == null) {
+                throw new CtgovInputException(file, "line " + line + ", column ctgov_group_code", "expected the code of"
+                        + " the group (such as EG000) the row belongs to; without it its counts belong to no group");
+            }
+            return code;
+        }
 
         String text(String col) {
             Integer i = at.get(col);

@@ -147,16 +147,16 @@ public final class JsonRecords {
         List<Trial.Arm> arms = new ArrayList<>();
         JsonNode armNodes = array(aim, "armGroups", ap);
         for (int i = 0; i < armNodes.size(); i++) {
-            JsonNode a = armNodes.get(i);
             String p = ap + "/armGroups/" + i;
+            JsonNode a = object(armNodes, i, p);
             arms.add(new Trial.Arm(text(a, "label", p), text(a, "type", p), text(a, "description", p),
                     strings(a, "interventionNames", p)));
         }
         List<Trial.Intervention> interventions = new ArrayList<>();
         JsonNode ivNodes = array(aim, "interventions", ap);
         for (int i = 0; i < ivNodes.size(); i++) {
-            JsonNode v = ivNodes.get(i);
             String p = ap + "/interventions/" + i;
+            JsonNode v = object(ivNodes, i, p);
             interventions.add(new Trial.Intervention(text(v, "type", p), text(v, "name", p), text(v, "description", p),
                     strings(v, "armGroupLabels", p), strings(v, "otherNames", p)));
         }
@@ -167,33 +167,37 @@ public final class JsonRecords {
         boolean has = ae.isObject();
         if (has) {
             JsonNode gs = array(ae, "eventGroups", ep);
+            GroupIds ids = new GroupIds(file);
             for (int i = 0; i < gs.size(); i++) {
-                JsonNode g = gs.get(i);
                 String p = ep + "/eventGroups/" + i;
-                groups.add(new Trial.EventGroup(text(g, "id", p), text(g, "title", p), text(g, "description", p),
+                JsonNode g = object(gs, i, p);
+                String groupId = ids.group(text(g, "id", p), p, "JSON path " + p + "/id");
+                groups.add(new Trial.EventGroup(groupId, text(g, "title", p), text(g, "description", p),
                         whole(g, "deathsNumAffected", p), whole(g, "deathsNumAtRisk", p),
                         whole(g, "seriousNumAffected", p), whole(g, "seriousNumAtRisk", p),
                         whole(g, "otherNumAffected", p), whole(g, "otherNumAtRisk", p)));
             }
-            v2Events(ae, "seriousEvents", true, ep, events);
-            v2Events(ae, "otherEvents", false, ep, events);
+            v2Events(ae, "seriousEvents", true, ep, ids, events);
+            v2Events(ae, "otherEvents", false, ep, ids, events);
         }
         return new Trial(nct, text(id, "acronym", null), title, year, conditions, model, arms, interventions, groups,
                 events, has, has ? text(ae, "frequencyThreshold", ep) : null, file, "API v2 JSON");
     }
 
-    private void v2Events(JsonNode ae, String key, boolean serious, String ep, List<Trial.AdverseEvent> out)
-            throws CtgovInputException {
+    private void v2Events(JsonNode ae, String key, boolean serious, String ep, GroupIds groups,
+                          List<Trial.AdverseEvent> out) throws CtgovInputException {
         JsonNode list = array(ae, key, ep);
         for (int i = 0; i < list.size(); i++) {
-            JsonNode e = list.get(i);
             String p = ep + "/" + key + "/" + i;
+            JsonNode e = object(list, i, p);
             List<Trial.Count> counts = new ArrayList<>();
             JsonNode stats = array(e, "stats", p);
             for (int j = 0; j < stats.size(); j++) {
-                JsonNode c = stats.get(j);
                 String q = p + "/stats/" + j;
-                counts.add(new Trial.Count(text(c, "groupId", q), whole(c, "numAffected", q), whole(c, "numAtRisk", q),
+                JsonNode c = object(stats, j, q);
+                String group = groups.count(text(c, "groupId", q), "JSON path " + q + "/groupId");
+                counts.add(new Trial.Count(group, whole(c, "numAffected", q),
+                        whole(c, "numAtRisk", q),
                         whole(c, "numEvents", q)));
             }
             out.add(new Trial.AdverseEvent(serious, text(e, "term", p), text(e, "organSystem", p),
@@ -224,8 +228,8 @@ public final class JsonRecords {
         List<Trial.Arm> arms = new ArrayList<>();
         JsonNode armNodes = array(aim.path("ArmGroupList"), "ArmGroup", ap + "/ArmGroupList");
         for (int i = 0; i < armNodes.size(); i++) {
-            JsonNode a = armNodes.get(i);
             String p = ap + "/ArmGroupList/ArmGroup/" + i;
+            JsonNode a = object(armNodes, i, p);
             arms.add(new Trial.Arm(text(a, "ArmGroupLabel", p), text(a, "ArmGroupType", p),
                     text(a, "ArmGroupDescription", p), strings(a.path("ArmGroupInterventionList"),
                     "ArmGroupInterventionName", p + "/ArmGroupInterventionList")));
@@ -233,8 +237,8 @@ public final class JsonRecords {
         List<Trial.Intervention> interventions = new ArrayList<>();
         JsonNode ivNodes = array(aim.path("InterventionList"), "Intervention", ap + "/InterventionList");
         for (int i = 0; i < ivNodes.size(); i++) {
-            JsonNode v = ivNodes.get(i);
             String p = ap + "/InterventionList/Intervention/" + i;
+            JsonNode v = object(ivNodes, i, p);
             interventions.add(new Trial.Intervention(text(v, "InterventionType", p), text(v, "InterventionName", p),
                     text(v, "InterventionDescription", p),
                     strings(v.path("InterventionArmGroupLabelList"), "InterventionArmGroupLabel", p),
@@ -247,38 +251,41 @@ public final class JsonRecords {
         boolean has = ae.isObject();
         if (has) {
             JsonNode gs = array(ae.path("EventGroupList"), "EventGroup", ep + "/EventGroupList");
+            GroupIds ids = new GroupIds(file);
             for (int i = 0; i < gs.size(); i++) {
-                JsonNode g = gs.get(i);
                 String p = ep + "/EventGroupList/EventGroup/" + i;
-                groups.add(new Trial.EventGroup(text(g, "EventGroupId", p), text(g, "EventGroupTitle", p),
+                JsonNode g = object(gs, i, p);
+                String groupId = ids.group(text(g, "EventGroupId", p), p, "JSON path " + p + "/EventGroupId");
+                groups.add(new Trial.EventGroup(groupId, text(g, "EventGroupTitle", p),
                         text(g, "EventGroupDescription", p),
                         whole(g, "EventGroupDeathsNumAffected", p), whole(g, "EventGroupDeathsNumAtRisk", p),
                         whole(g, "EventGroupSeriousNumAffected", p), whole(g, "EventGroupSeriousNumAtRisk", p),
                         whole(g, "EventGroupOtherNumAffected", p), whole(g, "EventGroupOtherNumAtRisk", p)));
             }
-            v1Events(ae, "Serious", true, ep, events);
-            v1Events(ae, "Other", false, ep, events);
+            v1Events(ae, "Serious", true, ep, ids, events);
+            v1Events(ae, "Other", false, ep, ids, events);
         }
         return new Trial(nct, text(id, "Acronym", null), first(text(id, "BriefTitle", null),
                 text(id, "OfficialTitle", null)), year, conditions, model, arms, interventions, groups, events, has,
                 has ? text(ae, "EventsFrequencyThreshold", ep) : null, file, "API v1 JSON");
     }
 
-    private void v1Events(JsonNode ae, String kind, boolean serious, String ep, List<Trial.AdverseEvent> out)
-            throws CtgovInputException {
+    private void v1Events(JsonNode ae, String kind, boolean serious, String ep, GroupIds groups,
+                          List<Trial.AdverseEvent> out) throws CtgovInputException {
         String listPath = ep + "/" + kind + "EventList";
         JsonNode list = array(ae.path(kind + "EventList"), kind + "Event", listPath);
         for (int i = 0; i < list.size(); i++) {
-            JsonNode e = list.get(i);
             String p = listPath + "/" + kind + "Event/" + i;
+            JsonNode e = object(list, i, p);
             List<Trial.Count> counts = new ArrayList<>();
             String sp = p + "/" + kind + "EventStatsList";
             JsonNode stats = array(e.path(kind + "EventStatsList"), kind + "EventStats", sp);
             for (int j = 0; j < stats.size(); j++) {
-                JsonNode c = stats.get(j);
                 String q = sp + "/" + kind + "EventStats/" + j;
+                JsonNode c = object(stats, j, q);
                 String pre = kind + "EventStats";
-                counts.add(new Trial.Count(text(c, pre + "GroupId", q), whole(c, pre + "NumAffected", q),
+                String group = groups.count(text(c, pre + "GroupId", q), "JSON path " + q + "/" + pre + "GroupId");
+                counts.add(new Trial.Count(group, whole(c, pre + "NumAffected", q),
                         whole(c, pre + "NumAtRisk", q), whole(c, pre + "NumEvents", q)));
             }
             out.add(new Trial.AdverseEvent(serious, text(e, kind + "EventTerm", p), text(e, kind + "EventOrganSystem", p),
@@ -299,6 +306,16 @@ public final class JsonRecords {
         }
         String s = v.asString().strip();
         return s.isEmpty() ? null : s;
+    }
+
+    /** Element {@code i} of {@code array}, which is an object (an arm, a group, an event, a count). */
+    private JsonNode object(JsonNode array, int i, String at) throws CtgovInputException {
+        JsonNode v = array.get(i);
+        if (!v.isObject()) {
+            throw new CtgovInputException(file, "JSON path " + at, "expected an object, got "
+                    + v.getNodeType().name().toLowerCase(java.util.Locale.ROOT) + " " + v);
+        }
+        return v;
     }
 
     /** A whole number >= 0, given as a JSON number (v2) or a string of digits (v1); null when absent or blank. */

@@ -153,11 +153,18 @@ public final class XmlRecords {
             // per group: deaths, serious and other, each affected and at risk
             Map<String, Integer[]> totals = new LinkedHashMap<>();
             String at = "clinical_study/clinical_results/reported_events";
-            events(child(ae, "serious_events"), true, at + "/serious_events", totals, events);
+            // the groups first: every count names one of them
+            GroupIds ids = new GroupIds(file);
+            List<Element> groupList = children(child(ae, "group_list"), "group");
+            for (int i = 0; i < groupList.size(); i++) {
+                String where = at + "/group_list/group[" + (i + 1) + "]";
+                ids.group(attribute(groupList.get(i), "group_id"), where, "element " + where + ", attribute group_id");
+            }
+            events(child(ae, "serious_events"), true, at + "/serious_events", ids, totals, events);
             Element other = child(ae, "other_events");
-            events(other, false, at + "/other_events", totals, events);
+            events(other, false, at + "/other_events", ids, totals, events);
             threshold = text(other, "frequency_threshold");
-            for (Element g : children(child(ae, "group_list"), "group")) {
+            for (Element g : groupList) {
                 String id = attribute(g, "group_id");
                 Integer[] t = totals.getOrDefault(id, new Integer[6]);
                 groups.add(new Trial.EventGroup(id, text(g, "title"), text(g, "description"), t[0], t[1], t[2], t[3],
@@ -169,8 +176,8 @@ public final class XmlRecords {
     }
 
     /** The events of one table ({@code serious_events} or {@code other_events}): terms, and the totals apart. */
-    private void events(Element table, boolean serious, String at, Map<String, Integer[]> totals,
-                        List<Trial.AdverseEvent> out) throws CtgovInputException {
+    private void events(Element table, boolean serious, String at, GroupIds groups,
+                        Map<String, Integer[]> totals, List<Trial.AdverseEvent> out) throws CtgovInputException {
         if (table == null) {
             return;
         }
@@ -189,7 +196,8 @@ public final class XmlRecords {
                 for (Element n : children(event, "counts")) {
                     k++;
                     String w = where + "/counts[" + k + "]";
-                    counts.add(new Trial.Count(attribute(n, "group_id"), whole(n, "subjects_affected", w),
+                    String group = groups.count(attribute(n, "group_id"), "element " + w + ", attribute group_id");
+                    counts.add(new Trial.Count(group, whole(n, "subjects_affected", w),
                             whole(n, "subjects_at_risk", w), whole(n, "events", w)));
                 }
                 int total = total(organSystem, term);

@@ -754,6 +754,67 @@ class ImportCtgovCommandTest {
                 + "/numAffected: expected a whole number"), msg);
     }
 
+    /**
+     * Counts that cannot be given to their group are refused naming the JSON path (or the AACT table's line): a group
+     * that is no object or has no id, two groups of one id, a count naming no group or one the record does not list,
+     * an AACT row without its group code or trial. They stopped the import as a defect (exit 1), or their counts were
+     * left out without a word.
+     */
+    @Test
+    void countsThatBelongToNoGroupOfTheRecordAreRefusedNamingTheJsonPath(@TempDir Path out) throws IOException {
+        String ae = "bad.json, JSON path /resultsSection/adverseEventsModule/";
+        java.util.function.Consumer<JsonNode> noId = s -> ((tools.jackson.databind.node.ObjectNode) groups(s).get(1))
+                .remove("id");
+        refusedAs(out, noId, ae + "eventGroups/1/id: expected the group's id, which its counts name; the group has"
+                + " none");
+        refusedAs(out, s -> groups(s).set(1, "EG001"), ae + "eventGroups/1: expected an object, got string \"EG001\"");
+        refusedAs(out, s -> ((tools.jackson.databind.node.ObjectNode) groups(s).get(1)).put("id", "EG000"),
+                ae + "eventGroups/1/id: expected an id of this group's own, but the group at /resultsSection"
+                + "/adverseEventsModule/eventGroups/0 has the id EG000 too, so the counts of the two cannot be told"
+                + " apart");
+        refusedAs(out, s -> stats(s).put("groupId", "EG009"), ae + "seriousEvents/0/stats/0/groupId: expected the id"
+                + " of one of the record's adverse-event groups (EG000, EG001, EG002, EG003, EG004), got EG009");
+        refusedAs(out, s -> stats(s).remove("groupId"), ae + "seriousEvents/0/stats/0/groupId: expected the id of one"
+                + " of the record's adverse-event groups (EG000, EG001, EG002, EG003, EG004), which these counts do"
+                + " not give, so they belong to no group");
+
+        List<String> lines = Files.readAllLines(fixture("aact/reported_events.txt"));
+        String[] row = lines.get(2).split("\\|", -1);
+        row[3] = "";
+        lines.set(2, String.join("|", row));
+        Path table = Files.write(out.resolve("reported_events.txt"), lines);
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        assertEquals(2, run(err, "import-ctgov", table.toString(), "--out", out.resolve("aact").toString()));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("reported_events.txt, line 3, column"
+                + " ctgov_group_code: expected the code of the group (such as EG000) the row belongs to"),
+                err.toString(StandardCharsets.UTF_8));
+        assertFalse(Files.exists(out.resolve("aact")));
+    }
+
+    private static tools.jackson.databind.node.ArrayNode groups(JsonNode study) {
+        return (tools.jackson.databind.node.ArrayNode) study.path("resultsSection").path("adverseEventsModule")
+                .path("eventGroups");
+    }
+
+    private static tools.jackson.databind.node.ObjectNode stats(JsonNode study) {
+        return (tools.jackson.databind.node.ObjectNode) study.path("resultsSection").path("adverseEventsModule")
+                .path("seriousEvents").get(0).path("stats").get(0);
+    }
+
+    /** NCT02278341 changed by {@code edit} is refused (exit 2) saying {@code words}, and nothing is written. */
+    private static void refusedAs(Path out, java.util.function.Consumer<JsonNode> edit, String words)
+            throws IOException {
+        JsonNode study = JSON.readTree(fixture("NCT02278341.json").toFile());
+        edit.accept(study);
+        Path file = out.resolve("bad.json");
+        JSON.writeValue(file.toFile(), study);
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        assertEquals(2, run(err, "import-ctgov", file.toString(), "--out", out.resolve("o").toString()));
+        String msg = err.toString(StandardCharsets.UTF_8);
+        assertTrue(msg.contains(words), msg);
+        assertFalse(Files.exists(out.resolve("o")), "nothing written");
+    }
+
     @Test
     void downloadsByIdAndBySearchFromTheApi(@TempDir Path out) throws IOException {
         byte[] one = Files.readAllBytes(fixture("NCT02210780.json"));

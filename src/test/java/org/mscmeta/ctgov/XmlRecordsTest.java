@@ -165,13 +165,40 @@ class XmlRecordsTest {
         assertTrue(m.contains("element <search_results>") && m.contains("expected <clinical_study>"), m);
         m = refusal("<clinical_study><brief_title>x</brief_title></clinical_study>");
         assertTrue(m.contains("clinical_study/id_info/nct_id") && m.contains("no NCT id"), m);
-        m = refusal("<clinical_study><id_info><nct_id>NCT00000004</nct_id></id_info><clinical_results><reported_events>"
-                + "<serious_events><category_list><category><title>Blood</title><event_list><event><sub_title>Anaemia"
-                + "</sub_title><counts group_id=\"E1\" subjects_affected=\"two\" subjects_at_risk=\"9\"/></event>"
-                + "</event_list></category></category_list></serious_events></reported_events></clinical_results>"
-                + "</clinical_study>");
+        m = refusal(events("<group group_id=\"E1\"/>", "group_id=\"E1\" subjects_affected=\"two\""));
         assertTrue(m.contains("category[1]/event_list/event[1]/counts[1], attribute subjects_affected")
                 && m.contains("got \"two\""), m);
+    }
+
+    /** A record whose adverse-event groups are {@code groups} and whose one count has {@code count}'s attributes. */
+    private static String events(String groups, String count) {
+        return "<clinical_study><id_info><nct_id>NCT00000004</nct_id></id_info><clinical_results><reported_events>"
+                + "<group_list>" + groups + "</group_list><serious_events><category_list><category><title>Blood"
+                + "</title><event_list><event><sub_title>Anaemia</sub_title><counts " + count
+                + " subjects_at_risk=\"9\"/></event></event_list></category></category_list></serious_events>"
+                + "</reported_events></clinical_results></clinical_study>";
+    }
+
+    /**
+     * Counts that cannot be given to their group are refused, naming the place: a group without an id, two groups of
+     * one id, a count naming no group or one the record does not list. They were read as counts of no group (left
+     * out without a word) or, for a group without an id, stopped the import as a defect.
+     */
+    @Test
+    void countsThatBelongToNoGroupOfTheRecordAreRefused() {
+        String at = "own.xml, element clinical_study/clinical_results/reported_events/";
+        String m = refusal(events("<group group_id=\"E1\"/><group><title>MSC</title></group>", "group_id=\"E1\""));
+        assertTrue(m.startsWith(at + "group_list/group[2], attribute group_id: expected the group's id"), m);
+        m = refusal(events("<group group_id=\"E1\"/><group group_id=\"E1\"/>", "group_id=\"E1\""));
+        assertTrue(m.startsWith(at + "group_list/group[2], attribute group_id: expected an id of this group's own, but"
+                + " the group at clinical_study/clinical_results/reported_events/group_list/group[1] has the id E1 too"),
+                m);
+        String count = at + "serious_events/category_list/category[1]/event_list/event[1]/counts[1], attribute"
+                + " group_id: expected the id of one of the record's adverse-event groups (E1, E2)";
+        m = refusal(events("<group group_id=\"E1\"/><group group_id=\"E2\"/>", "group_id=\"E3\""));
+        assertEquals(count + ", got E3", m);
+        m = refusal(events("<group group_id=\"E1\"/><group group_id=\"E2\"/>", "subjects_affected=\"1\""));
+        assertEquals(count + ", which these counts do not give, so they belong to no group", m);
     }
 
     /** A document type, and with it any entity that would read a file of this machine, is refused unread. */
