@@ -23,8 +23,8 @@ public record Multiplicity(double alpha1, double alpha2, String groupColumn) {
 
     public Multiplicity {
         if (!(alpha1 > 0 && alpha1 < 1) || !(alpha2 > 0 && alpha2 < 1)) {
-            throw new IllegalArgumentException("--fdr-alpha1 and --fdr-alpha2: expected levels between 0 and 1"
-                    + " (e.g. 0.1), got " + alpha1 + " and " + alpha2);
+            throw new IllegalArgumentException("the double FDR's levels alpha1 and alpha2: expected levels between 0"
+                    + " and 1 (e.g. 0.1), got " + alpha1 + " and " + alpha2);
         }
         groupColumn = groupColumn == null || groupColumn.isBlank() ? null : groupColumn.strip();
     }

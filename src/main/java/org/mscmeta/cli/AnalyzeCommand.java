@@ -201,8 +201,8 @@ final class AnalyzeCommand implements Main.Subcommand {
         favoursRight = o.text("favours-right");
         columns = o.list("columns");
         controlRisk = o.text("control-risk");
-        fdrAlpha1 = o.numberOrPercent("fdr-alpha1");
-        fdrAlpha2 = o.numberOrPercent("fdr-alpha2");
+        fdrAlpha1 = o.level("fdr-alpha1");
+        fdrAlpha2 = o.level("fdr-alpha2");
         organSystem = o.text("organ-system");
         noReport = o.has("no-report");
         plotOptionsGiven = java.util.stream.Stream.of("plot-size", "sort", "plot-title", "axis-limits",
@@ -375,7 +375,8 @@ final class AnalyzeCommand implements Main.Subcommand {
             throw new IllegalArgumentException("--double-zero: expected exclude or include, got '" + doubleZero + "'");
         }
         if (!(cc >= 0) || Double.isInfinite(cc)) {
-            throw new IllegalArgumentException("--cc: expected a number >= 0, got " + number(cc));
+            throw new IllegalArgumentException("--cc: expected a number of 0 or more (0.5, the default, adds half a"
+                    + " participant to each cell), got " + number(cc));
         }
         double confidence = level > 1 && level < 100 ? level / 100 : level; // 95 for 95%, as metafor takes it
         if (!(confidence > 0 && confidence < 1)) {

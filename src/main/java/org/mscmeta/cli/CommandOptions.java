@@ -236,6 +236,16 @@ final class CommandOptions {
             return d;
         }
 
+        /** A level strictly between 0 and 1, as a number or a percentage ("0.1", "10%"); refused otherwise. */
+        double level(String name) throws BadValue {
+            double d = numberOrPercent(name);
+            if (!(d > 0 && d < 1)) {
+                throw new BadValue("--" + name + ": expected a level between 0 and 1 (e.g. 0.1, or 10%), got '"
+                        + text(name) + "'");
+            }
+            return d;
+        }
+
         long whole(String name) throws BadValue {
             return converted(name, Long::parseLong, "a whole number");
         }

@@ -309,6 +309,16 @@ class AnalyzeCommandTest {
                 assertTrue(heads.contains("Flagged (BH at " + alpha + ")"), heads.toString());
             }
         }
+        // a level out of range is named alone, as typed: it was "--fdr-alpha1 and --fdr-alpha2: ..., got 0.0 and 0.1"
+        for (String level : List.of("0", "1", "150%")) {
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            Path out = dir.resolve("fdr-refused");
+            assertEquals(2, runCapturingOutAndErr(new ByteArrayOutputStream(), err, "analyze",
+                    "examples/msc_adverse_events.csv", "--out", out.toString(), "--fdr-alpha1", level));
+            assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("error: --fdr-alpha1: expected a level between 0"
+                    + " and 1 (e.g. 0.1, or 10%), got '" + level + "'"), err.toString(StandardCharsets.UTF_8));
+            assertFalse(Files.exists(out));
+        }
     }
 
     /**
