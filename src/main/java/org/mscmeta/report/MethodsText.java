@@ -125,7 +125,12 @@ public final class MethodsText {
                     : "Effects were pooled with a generalised linear mixed model fitted by maximum likelihood"
                     + " with 7-point adaptive Gauss-Hermite quadrature (Stijnen et al. 2010)";
         });
-        if (s.tau2() != null) {
+        boolean glmm = s.method() == org.mscmeta.analysis.Method.GLMM;
+        if (s.tau2() != null && glmm) {
+            // the mixed model is the random-effects model: no inverse-variance weights, no tau2 of a second model
+            sb.append(", its between-study variance (tau\u00b2) estimated by ").append(tauName(s.tau2Name()))
+                    .append("; the common-effect estimate is the same model without between-study variance");
+        } else if (s.tau2() != null) {
             sb.append("; the random-effects model used inverse-variance weights with the between-study variance")
                     .append(" (tau\u00b2) estimated by ").append(tauName(s.tau2Name()));
             if (s.hksj()) {
@@ -144,7 +149,9 @@ public final class MethodsText {
         }
         sb.append("Heterogeneity was assessed with Cochran's Q and I\u00b2");
         if (s.tau2() != null) {
-            sb.append(", with a Q-profile confidence interval for tau\u00b2, and prediction intervals (")
+            // the Q-profile interval is that of the normal-normal model's tau2, not of the mixed model's
+            sb.append(glmm ? ", and prediction intervals (" : ", with a Q-profile confidence interval for tau\u00b2,"
+                    + " and prediction intervals (")
                     .append(s.prediction().words()).append(") were computed when at least three studies were"
                     + " pooled");
         }

@@ -92,6 +92,14 @@ class MethodsTextTest {
                 .withMethod(org.mscmeta.analysis.Method.GLMM).withGlmmModel("UM.RS"));
         assertTrue(rs.contains("random study effects fitted by maximum likelihood with the Laplace approximation"), rs);
         assertTrue(glmm.contains("7-point adaptive Gauss-Hermite quadrature"), glmm);
+        // the mixed model is the random-effects model (it said "the random-effects model used inverse-variance
+        // weights", and claimed a Q-profile interval for a tau2 that is not the mixed model's)
+        assertTrue(glmm.contains("(Stijnen et al. 2010), its between-study variance (tau\u00b2) estimated by maximum"
+                + " likelihood; the common-effect estimate is the same model without between-study variance. "), glmm);
+        assertFalse(glmm.contains("inverse-variance weights") || glmm.contains("Q-profile"), glmm);
+        assertTrue(rs.contains("Laplace approximation (Stijnen et al. 2010), its between-study variance"), rs);
+        assertTrue(paragraph(plain).contains("the random-effects model used inverse-variance weights with the"
+                + " between-study variance (tau\u00b2) estimated by restricted maximum likelihood"));
         // a run without a random-effects model has no tau2 per subgroup
         String common = paragraph(Settings.DEFAULTS.withBy(java.util.List.of("route")).withTau2(null));
         assertTrue(common.contains("Subgroup analyses by route pooled each subgroup separately, and tested"), common);
