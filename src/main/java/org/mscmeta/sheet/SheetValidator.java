@@ -296,8 +296,25 @@ public final class SheetValidator {
                         + "' names it too");
             }
         }
+        List<String> counts = new ArrayList<>();
+        for (String h : headers) {
+            if (WholeNumber.parse(h) >= 0 && counts.size() < 4) {
+                counts.add(h);
+            }
+        }
+        // no column names at all but a row of data: one problem, not one per missing column
+        boolean dataRow = counts.size() >= 2 && !fieldColumn.containsKey(Field.STUDY)
+                && !fieldColumn.containsKey(Field.EVENTS_MSC) && !fieldColumn.containsKey(Field.N_MSC);
+        if (dataRow) {
+            List<String> given = Arrays.stream(headers).filter(h -> !h.isEmpty()).toList();
+            problem(headerRow, InputProblem.NO_COLUMN, String.join(", ", given.subList(0, Math.min(2, given.size())))
+                    + (given.size() > 2 ? ", ..." : ""), "a header row of column names (study, outcome, events_msc,"
+                    + " n_msc, ...: docs/input-format.md), but row " + headerRow + " holds data (" + String.join(", ",
+                    counts) + " are values, not column names): add the header row above the data, or, if sorting"
+                    + " the sheet moved it down among the data, move it back to the top");
+        }
         for (Field f : Field.values()) {
-            if (f.required() && !fieldColumn.containsKey(f)) {
+            if (!dataRow && f.required() && !fieldColumn.containsKey(f)) {
                 problem(headerRow, f.canonical(), null, "a column named " + f.describe()
                         + CellHint.nonEvents(f, headers) + CellHint.wideLayout(f, headers)
                         + CellHint.oneEvent(f, headers));
@@ -305,7 +322,7 @@ public final class SheetValidator {
         }
         boolean hasEc = fieldColumn.containsKey(Field.EVENTS_CONTROL);
         boolean hasNc = fieldColumn.containsKey(Field.N_CONTROL);
-        if (hasEc != hasNc) {
+        if (hasEc != hasNc && !dataRow) {
             Field missing = hasEc ? Field.N_CONTROL : Field.EVENTS_CONTROL;
             String hint = CellHint.nonEvents(missing, headers);
             problem(headerRow, missing.canonical(), null, "a column named " + missing.describe()

@@ -448,4 +448,27 @@ class SheetLayoutTest {
                 + " \"Adams 2020\"; expected the header in the first row, or only titles above it: the header is row 3,"
                 + " and this row and 1 other above it hold studies' counts");
     }
+
+    /**
+     * A sheet without a header row (saved without one, or sorted with it far down) is one problem saying that its
+     * first row holds data: it was four, each "found nothing; expected a column named study (or author, ...)".
+     */
+    @Test
+    void aSheetWithoutAHeaderRowIsOneProblemSayingItsFirstRowHoldsData() throws Exception {
+        Path none = Files.writeString(dir.resolve("headerless.csv"), "Adams 2020,2020,IV,bone marrow,Fever,3,10,2,10\n"
+                + "Baker 2021,2021,IV,adipose,Fever,2,12,1,11\n");
+        Cli.Run r = Cli.run("analyze", none.toString(), "--out", dir.resolve("none").toString(), "--no-report");
+        assertEquals(2, r.status(), r.all());
+        assertTrue(r.err().contains("error: 1 problem in the input:\n  headerless.csv: row 1: found \"Adams 2020, 2020,"
+                + " ...\"; expected a header row of column names (study, outcome, events_msc, n_msc, ...:"
+                + " docs/input-format.md), but row 1 holds data (2020, 3, 10, 2 are values, not column names): add the"
+                + " header row above the data"), r.err());
+        // a header with a misspelt column keeps its own problem
+        Path typo = Files.writeString(dir.resolve("typo.csv"), "study,outcome,events_msc,n_msc,events_control,n_cntrol\n"
+                + "Adams 2020,Fever,3,10,2,10\n");
+        r = Cli.run("analyze", typo.toString(), "--out", dir.resolve("typo").toString(), "--no-report");
+        assertEquals(2, r.status(), r.all());
+        assertTrue(r.err().contains("column 'n_control': found nothing; expected a column named n_control"), r.err());
+        assertFalse(r.err().contains("holds data"), r.err());
+    }
 }
