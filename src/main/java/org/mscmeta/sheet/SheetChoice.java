@@ -100,7 +100,8 @@ record SheetChoice(List<String> sheets, List<HeaderSearch.Found> headers, boolea
         if (withoutOutcome.isEmpty()) {
             throw new InvalidInputException(name, "a sheet with a header row naming study, outcome, events_msc and"
                     + " n_msc in its first rows, but none of its sheets ('" + String.join("', '", names)
-                    + "') has one");
+                    + "') has one (a sheet whose first row holds data needs a header row of column names"
+                    + " above it: docs/input-format.md)");
         }
         for (String sheet : withoutOutcome) {
             refuseUnlessAnEvent(name, sheet);

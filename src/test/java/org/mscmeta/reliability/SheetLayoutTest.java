@@ -463,6 +463,15 @@ class SheetLayoutTest {
                 + " ...\"; expected a header row of column names (study, outcome, events_msc, n_msc, ...:"
                 + " docs/input-format.md), but row 1 holds data (2020, 3, 10, 2 are values, not column names): add the"
                 + " header row above the data"), r.err());
+        // a workbook of such sheets: none has a header, and the message says what one needs
+        Path book = workbook("headerless.xlsx", 0, s -> {
+            s.shiftRows(1, s.getLastRowNum(), -1);
+        });
+        r = Cli.run("analyze", book.toString(), "--out", dir.resolve("book").toString(), "--no-report");
+        assertEquals(2, r.status(), r.all());
+        assertTrue(r.err().contains("headerless.xlsx: expected a sheet with a header row naming study, outcome,"
+                + " events_msc and n_msc in its first rows, but none of its sheets ('AE') has one (a sheet whose first row"
+                + " holds data needs a header row of column names above it"), r.err());
         // a header with a misspelt column keeps its own problem
         Path typo = Files.writeString(dir.resolve("typo.csv"), "study,outcome,events_msc,n_msc,events_control,n_cntrol\n"
                 + "Adams 2020,Fever,3,10,2,10\n");
