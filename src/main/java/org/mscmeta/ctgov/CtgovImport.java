@@ -70,6 +70,10 @@ public final class CtgovImport {
                 OutcomeNames.key(OTHER_ANY)));
         for (Trial.AdverseEvent e : trial.events()) {
             String term = e.term() == null ? "(no term)" : e.term().replaceAll("\\s+", " ").strip();
+            if (org.mscmeta.sheet.MissingValues.isMissing(term)) {
+                // a term the sheet would read as a blank cell ("None", "NA"): kept in words analyze reads as a name
+                term = "(no term: '" + term + "')";
+            }
             String outcome = term;
             if (used.contains(OutcomeNames.key(outcome))) {
                 outcome = term + (e.serious() ? " [" + e.organSystem() + "]" : " (non-serious)");

@@ -10,7 +10,7 @@ import java.util.Set;
  * Case is ignored. So a single-arm study may have "NA" in its control columns, and "NA" is never a route or a
  * subgroup of its own. The list is documented in docs/input-format.md.
  */
-final class MissingValues {
+public final class MissingValues {
 
     private static final Set<String> TOKENS = Set.of("na", "n/a", "#n/a", "n.a.", "n.a", "nr", "not reported",
             "nan", "null", "none", "-", "\u2013", "\u2014", ".", "--");
@@ -34,8 +34,8 @@ final class MissingValues {
         return TOKENS.contains(new String(buf, off, len).toLowerCase(Locale.ROOT));
     }
 
-    /** Whether {@code s}, stripped, is a missing-value token. */
-    static boolean isMissing(String s) {
+    /** Whether {@code s}, stripped, is a missing-value token (a sheet reads it as a blank cell). */
+    public static boolean isMissing(String s) {
         int len = s.length();
         if (len == 0 || len > LONGEST || "nNrR#-.\u2013\u2014".indexOf(s.charAt(0)) < 0) {
             return false;

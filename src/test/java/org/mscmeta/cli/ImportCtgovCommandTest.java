@@ -693,6 +693,27 @@ class ImportCtgovCommandTest {
     }
 
     /**
+     * A term the extraction sheet reads as a blank cell ("None", "NA", "-": a mark of a value not reported) is written
+     * in words analyze reads as a name: written as it was, analyze refused the imported sheet ("expected an
+     * adverse-event outcome such as 'Death'").
+     */
+    @Test
+    void aTermThatReadsAsABlankCellIsWrittenSoThatAnalyzeReadsIt(@TempDir Path out) throws IOException {
+        JsonNode study = JSON.readTree(fixture("NCT02210780.json").toFile());
+        ((tools.jackson.databind.node.ObjectNode) study.path("resultsSection").path("adverseEventsModule")
+                .path("seriousEvents").get(0)).put("term", "None");
+        Path file = out.resolve("NCT02210780.json");
+        JSON.writeValue(file.toFile(), study);
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        assertEquals(0, run(err, "import-ctgov", file.toString(), "--out", out.resolve("imp").toString(), "--quiet"),
+                err.toString(StandardCharsets.UTF_8));
+        Path sheet = out.resolve("imp/ctgov_adverse_events.csv");
+        assertTrue(Files.readString(sheet).contains(",(no term: 'None'),"), Files.readString(sheet));
+        assertEquals(0, run(err, "analyze", sheet.toString(), "--out", out.resolve("an").toString(), "--no-report",
+                "--quiet"), err.toString(StandardCharsets.UTF_8));
+    }
+
+    /**
      * STEM-VAD reports "Sub Therapeutic INR" among its serious and "Sub-Therapeutic INR" among its other adverse
      * events: one outcome to analyze, which refused the imported sheet (two rows of one trial and outcome). The
      * other-AE row is now named apart, as a term in both tables is.
