@@ -854,6 +854,7 @@ public final class SheetValidator {
         TextColumn study = headerOk ? rename(raw[column[Field.STUDY.ordinal()]].build(), "study") : null;
         TextColumn outcome = headerOk ? rename(raw[column[Field.OUTCOME.ordinal()]].build(), "outcome") : null;
         List<Notice> notices = new ArrayList<>(readNotices);
+        TextColumn written = outcome;
         if (headerOk && problemCount == 0) {
             // variants of one outcome name are one outcome (and the map renames terms) before duplicates are sought
             outcome = OutcomeNames.harmonise(outcome, rowNumbers.toArray(), outcomeMap, file, notices);
@@ -865,7 +866,7 @@ public final class SheetValidator {
             }
             notices.addAll(0, shadowedNotices(columns));
             if (armRows == null) {
-                checkDuplicates(study, outcome, columns); // a sheet of arms is checked as its arms are paired
+                checkDuplicates(study, outcome, written, columns); // a sheet of arms: checked as its arms are paired
             }
         }
         if (headerOk) {
@@ -952,7 +953,7 @@ public final class SheetValidator {
      * checked without a string per row; the rare sheet with duplicates is then walked in row order for the
      * messages.
      */
-    private void checkDuplicates(TextColumn study, TextColumn outcome, List<TextColumn> columns) {
+    private void checkDuplicates(TextColumn study, TextColumn outcome, TextColumn written, List<TextColumn> columns) {
         int n = rowNumbers.size();
         int[] s = caseInsensitiveIds(study);
         int[] o = caseInsensitiveIds(outcome);
@@ -977,15 +978,33 @@ public final class SheetValidator {
         if (!any) {
             return;
         }
-        Map<Long, Integer> firstRow = new HashMap<>();
+        Map<Long, Integer> firstIndex = new HashMap<>();
         for (int i = 0; i < n; i++) {
-            Integer first = key[i] < 0 ? null : firstRow.putIfAbsent(key[i], rowNumbers.get(i));
+            Integer first = key[i] < 0 ? null : firstIndex.putIfAbsent(key[i], i);
             if (first != null) {
                 problem(rowNumbers.get(i), header(Field.STUDY), study.get(i), "one row per study and outcome, but row "
-                        + first + " has the same study, year, trial_id and outcome ('" + outcome.get(i) + "')");
+                        + rowNumbers.get(first) + " has the same study, year, trial_id and outcome ('"
+                        + outcome.get(i) + "'" + oneOutcome(written.get(first), written.get(i), rowNumbers.get(first))
+                        + ")");
             }
         }
         problems.sort(java.util.Comparator.comparingInt(InputProblem::row));
+    }
+
+    /**
+     * Why two rows' outcomes written apart ({@code a} in row {@code rowA}, {@code b} in this one) are one outcome, or
+     * "" when they were written alike: the outcome map renamed one, or the names differ only in case, spacing or
+     * punctuation ({@link OutcomeNames}). A duplicate named only by the merged name sent the reader looking for it.
+     */
+    private String oneOutcome(String a, String b, int rowA) {
+        if (a.equals(b)) {
+            return "";
+        }
+        boolean mapped = outcomeMap.outcomeFor(a) != null || outcomeMap.outcomeFor(b) != null;
+        return ": row " + rowA + "'s '" + a + "' and this row's '" + b + "' are one outcome, " + (mapped
+                ? "by the outcome map" + (outcomeMap.source().startsWith("(") ? "" : " " + outcomeMap.source())
+                : "as names that differ only in case, spacing or"
+                + " punctuation");
     }
 
     /**

@@ -289,6 +289,19 @@ class ValidationTest {
         List<InputProblem> ps = problems(HEADER, "A,2020,IV,BM,Death,1,10,1,10", "B,2020,IV,BM,Death,1,10,1,10",
                 "a,2020,IV,BM,death,2,10,1,10");
         assertProblem(ps.get(0), 4, "study", "a", "row 2 has the same study, year, trial_id and outcome");
+        // the outcomes as written, where they were written apart: the merged name alone sent the reader looking for
+        // a 'Death' in row 4, or for a 'Pyrexia' in a row that says 'Fever'
+        assertEquals("one row per study and outcome, but row 2 has the same study, year, trial_id and outcome ('Death':"
+                + " row 2's 'Death' and this row's 'death' are one outcome, as names that differ only in case, spacing"
+                + " or punctuation)", ps.get(0).expected());
+        Path f = dir.resolve("sheet.csv");
+        Files.writeString(f, String.join("\n", HEADER, "A,2020,IV,BM,Fever,1,10,1,10", "A,2020,IV,BM,Pyrexia,2,10,1,10")
+                + "\n");
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> SheetReader.withBuiltInVocabulary()
+                .withOutcomeMap(OutcomeMap.of(java.util.Map.of("Fever", "Pyrexia"))).read(f, null));
+        assertEquals("one row per study and outcome, but row 2 has the same study, year, trial_id and outcome"
+                + " ('Pyrexia': row 2's 'Fever' and this row's 'Pyrexia' are one outcome, by the outcome map)",
+                e.problems().get(0).expected());
     }
 
     @Test
