@@ -86,12 +86,16 @@ final class OdsSheet {
         }
         List<String> names = new ArrayList<>();
         List<HeaderSearch.Found> headers = new ArrayList<>();
+        java.util.Set<String> hidden = new java.util.HashSet<>();
         for (OdsTables.Table t : tables) {
             names.add(t.name());
+            if (t.hidden()) {
+                hidden.add(t.name());
+            }
             headers.add(sheetName != null && !WorkbookRows.names(t.name(), sheetName)
                     ? HeaderSearch.Found.NONE : header(t));
         }
-        SheetChoice choice = SheetChoice.of(name, sheetName, names, headers);
+        SheetChoice choice = SheetChoice.of(name, sheetName, names, headers, hidden);
         List<SheetValidator> parts = new ArrayList<>();
         for (int i = 0; i < choice.sheets().size(); i++) {
             String sheet = choice.sheets().get(i);

@@ -25,6 +25,7 @@ final class OdsTables {
     private static final String OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0";
     private static final String TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0";
     private static final String CALCEXT = "urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0";
+    private static final String STYLE = "urn:oasis:names:tc:opendocument:xmlns:style:1.0";
 
     /** A worksheet's limits, as Excel's and LibreOffice's. */
     static final int MAX_ROWS = 1_048_576;
@@ -35,7 +36,7 @@ final class OdsTables {
     }
 
     /** A table (a sheet) of the document. */
-    record Table(String name, List<Row> rows, List<CellRangeAddress> merged) {
+    record Table(String name, List<Row> rows, List<CellRangeAddress> merged, boolean hidden) {
     }
 
     /** Thrown for a document beyond a worksheet's limits. */
@@ -58,11 +59,21 @@ final class OdsTables {
         f.setProperty(XMLInputFactory.IS_COALESCING, true);
         XMLStreamReader x = f.createXMLStreamReader(content);
         List<Table> tables = new ArrayList<>();
+        // the automatic styles (before the tables) that hide a table: a sheet hidden in LibreOffice
+        java.util.Set<String> hiding = new java.util.HashSet<>();
+        String style = null;
         try {
             while (x.hasNext()) {
-                if (x.next() == XMLStreamConstants.START_ELEMENT && TABLE.equals(x.getNamespaceURI())
-                        && "table".equals(x.getLocalName())) {
-                    tables.add(table(x));
+                if (x.next() != XMLStreamConstants.START_ELEMENT) {
+                    continue;
+                }
+                if (STYLE.equals(x.getNamespaceURI()) && "style".equals(x.getLocalName())) {
+                    style = attr(x, STYLE, "name");
+                } else if (STYLE.equals(x.getNamespaceURI()) && "table-properties".equals(x.getLocalName())
+                        && "false".equals(attr(x, TABLE, "display")) && style != null) {
+                    hiding.add(style);
+                } else if (TABLE.equals(x.getNamespaceURI()) && "table".equals(x.getLocalName())) {
+                    tables.add(table(x, hiding));
                 }
             }
         } finally {
@@ -72,8 +83,9 @@ final class OdsTables {
     }
 
     /** One table, from its start element to its end. */
-    private static Table table(XMLStreamReader x) throws XMLStreamException, TooLarge {
+    private static Table table(XMLStreamReader x, java.util.Set<String> hiding) throws XMLStreamException, TooLarge {
         String name = attr(x, TABLE, "name");
+        boolean hidden = hiding.contains(attr(x, TABLE, "style-name"));
         List<Row> rows = new ArrayList<>();
         List<CellRangeAddress> merged = new ArrayList<>();
         int next = 0; // 0-based number of the next row
@@ -89,7 +101,7 @@ final class OdsTables {
                 }
             }
         }
-        return new Table(name == null ? "" : name, rows, merged);
+        return new Table(name == null ? "" : name, rows, merged, hidden);
     }
 
     /** One row (and its repetitions); returns the number of the row after them. */

@@ -10,7 +10,9 @@ import java.util.regex.Pattern;
  * <ul>
  *   <li>{@code --sheet NAME}: that sheet.</li>
  *   <li>Otherwise the first sheet whose first rows hold the required columns (study, outcome, events_msc, n_msc);
- *       other sheets with a table are named in a notice, not read.</li>
+ *       other sheets with a table are named in a notice, not read. Hidden sheets are passed over, with a notice,
+ *       while a visible sheet has a table (a hidden sheet is often an earlier copy); they are read, and said to be
+ *       hidden, only when none has.</li>
  *   <li>A workbook in which no sheet has an outcome column, but sheets have study, events_msc and n_msc, is read as
  *       many reviewers lay out their extraction: one sheet per adverse event, named by the event ("Fever",
  *       "Infection"). Every such sheet is read, each row's outcome the name of its sheet, and a notice says so. A
@@ -54,6 +56,48 @@ record SheetChoice(List<String> sheets, List<HeaderSearch.Found> headers, boolea
      * @param found     the header of each sheet ({@link HeaderSearch.Found#NONE} where none, or not looked for)
      * @throws InvalidInputException when no sheet can be read, or a sheet without an outcome column names no event
      */
+    static SheetChoice of(String name, String sheetName, List<String> names, List<HeaderSearch.Found> found,
+                          java.util.Set<String> hidden) throws InvalidInputException {
+        if (sheetName != null || hidden.isEmpty()) {
+            return of(name, sheetName, names, found);
+        }
+        // hidden sheets (an old copy, a template, a lookup table) are passed over while a visible sheet has a table
+        List<String> visible = new ArrayList<>();
+        List<HeaderSearch.Found> shown = new ArrayList<>();
+        List<String> passedOver = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            if (!hidden.contains(names.get(i))) {
+                visible.add(names.get(i));
+                shown.add(found.get(i));
+            } else if (found.get(i).any()) {
+                passedOver.add(names.get(i));
+            }
+        }
+        if (passedOver.isEmpty()) {
+            return of(name, null, names, found);
+        }
+        if (shown.stream().noneMatch(HeaderSearch.Found::any)) {
+            SheetChoice c = of(name, null, names, found);
+            return c.with(new Notice("sheet", null, name + ": " + (c.sheets().size() == 1 ? "sheet '" : "sheets '")
+                    + String.join("', '", c.sheets()) + "' " + (c.sheets().size() == 1 ? "is" : "are") + " hidden in"
+                    + " the workbook, and read: no visible sheet has a table of counts"));
+        }
+        SheetChoice c = of(name, null, visible, shown);
+        return c.with(new Notice("sheet", null, name + ": " + (passedOver.size() == 1 ? "sheet '" : "sheets '")
+                + String.join("', '", passedOver) + "' " + (passedOver.size() == 1 ? "is" : "are") + " hidden in the"
+                + " workbook and " + (passedOver.size() == 1 ? "was" : "were") + " not read, though "
+                + (passedOver.size() == 1 ? "it has" : "they have") + " a table of counts (an earlier copy?):"
+                + " --sheet NAME reads a hidden sheet"));
+    }
+
+    /** This choice with {@code notice} added to its notices. */
+    private SheetChoice with(Notice notice) {
+        List<Notice> all = new ArrayList<>(notices);
+        all.add(notice);
+        return new SheetChoice(sheets, headers, byOutcome, all);
+    }
+
+    /** As {@link #of(String, String, List, List, java.util.Set)}, every sheet visible. */
     static SheetChoice of(String name, String sheetName, List<String> names, List<HeaderSearch.Found> found)
             throws InvalidInputException {
         if (sheetName != null) {

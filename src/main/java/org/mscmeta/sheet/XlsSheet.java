@@ -58,12 +58,17 @@ final class XlsSheet {
         try (HSSFWorkbook wb = new HSSFWorkbook(fs)) {
             List<String> names = new ArrayList<>();
             List<HeaderSearch.Found> headers = new ArrayList<>();
+            java.util.Set<String> hidden = new java.util.HashSet<>();
             for (Sheet s : wb) {
                 names.add(s.getSheetName());
+                int at = wb.getSheetIndex(s);
+                if (wb.isSheetHidden(at) || wb.isSheetVeryHidden(at)) {
+                    hidden.add(s.getSheetName());
+                }
                 headers.add(sheetName != null && !WorkbookRows.names(s.getSheetName(), sheetName)
                         ? HeaderSearch.Found.NONE : WorkbookRows.header(s));
             }
-            SheetChoice choice = SheetChoice.of(name, sheetName, names, headers);
+            SheetChoice choice = SheetChoice.of(name, sheetName, names, headers, hidden);
             List<SheetValidator> parts = new ArrayList<>();
             for (int i = 0; i < choice.sheets().size(); i++) {
                 String sheet = choice.sheets().get(i);

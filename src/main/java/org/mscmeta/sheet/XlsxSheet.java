@@ -83,7 +83,7 @@ final class XlsxSheet {
                             : headerOf(in, strings));
                 }
             }
-            SheetChoice choice = SheetChoice.of(name, sheetName, names, headers);
+            SheetChoice choice = SheetChoice.of(name, sheetName, names, headers, hiddenSheets(reader));
             XlsxDates dates = XlsxDates.of(reader);
             XSSFWorkbook[] whole = {null};
             List<SheetValidator> parts = new ArrayList<>();
@@ -270,6 +270,24 @@ final class XlsxSheet {
             throw tooMany[0];
         }
         return new Streamed(unevaluated, hiddenRows, handler.merged);
+    }
+
+    /** The workbook's hidden sheets ({@code state="hidden"} or {@code "veryHidden"} in workbook.xml), by name. */
+    private static java.util.Set<String> hiddenSheets(XSSFReader reader)
+            throws IOException, SAXException, org.apache.poi.openxml4j.exceptions.OpenXML4JException {
+        java.util.Set<String> hidden = new java.util.HashSet<>();
+        try (InputStream in = reader.getWorkbookData()) {
+            parse(in, new DefaultHandler() {
+                @Override
+                public void startElement(String uri, String local, String qName, Attributes a) {
+                    String state = a.getValue("state");
+                    if ("sheet".equals(local) && state != null && !state.equals("visible")) {
+                        hidden.add(a.getValue("name"));
+                    }
+                }
+            });
+        }
+        return hidden;
     }
 
     /** Parses {@code xml} with POI's hardened SAX parser into {@code handler}, which may end it early ({@link Stop}). */

@@ -480,4 +480,59 @@ class SheetLayoutTest {
         assertTrue(r.err().contains("column 'n_control': found nothing; expected a column named n_control"), r.err());
         assertFalse(r.err().contains("holds data"), r.err());
     }
+
+    /**
+     * A hidden sheet (an earlier copy of the data, hidden rather than deleted) is passed over while a visible sheet
+     * has a table, with a notice naming it: the first sheet with the columns was read, hidden or not, and the visible
+     * sheet named as "not read". Alone, a hidden sheet is read, and said to be hidden; --sheet reads it.
+     */
+    @Test
+    void aHiddenSheetIsPassedOverWhileAVisibleOneHasATable() throws Exception {
+        JsonNode plain = analyze(workbook("plain.xlsx", 0, s -> { }));
+        String notice = "sheet 'Data (old)' is hidden in the workbook and was not read, though it has a table of counts"
+                + " (an earlier copy?): --sheet NAME reads a hidden sheet";
+        for (boolean excel97 : new boolean[] {false, true}) {
+            Path book = dir.resolve(excel97 ? "hidden.xls" : "hidden.xlsx");
+            try (org.apache.poi.ss.usermodel.Workbook wb = excel97 ? new org.apache.poi.hssf.usermodel.HSSFWorkbook()
+                    : new XSSFWorkbook()) {
+                Sheet old = wb.createSheet("Data (old)");
+                Sheet data = wb.createSheet("Data");
+                for (Sheet s : new Sheet[] {old, data}) {
+                    Row head = s.createRow(0);
+                    for (int j = 0; j < HEAD.length; j++) {
+                        head.createCell(j).setCellValue(HEAD[j]);
+                    }
+                }
+                fill(old.createRow(1), 0);
+                old.getRow(1).getCell(5).setCellValue(9); // the old count, not the one to analyse
+                for (int i = 0; i < ROWS.length; i++) {
+                    fill(data.createRow(1 + i), i);
+                }
+                wb.setActiveSheet(1);
+                wb.setSheetHidden(0, true);
+                try (OutputStream os = Files.newOutputStream(book)) {
+                    wb.write(os);
+                }
+            }
+            JsonNode got = analyze(book);
+            assertEquals(plain.get("analyses"), got.get("analyses"), book.toString());
+            assertTrue(got.get("notices").toString().contains(book.getFileName() + ": " + notice),
+                    got.get("notices").toString());
+            // named, the hidden sheet is read
+            Path named = dir.resolve("named-" + excel97);
+            Cli.Run r = Cli.run("analyze", book.toString(), "--out", named.toString(), "--quiet", "--no-report",
+                    "--sheet", "Data (old)");
+            assertEquals(0, r.status(), r.all());
+        }
+        // saved by LibreOffice 7.4 (from an .xlsx of a hidden 'Data (old)' and these rows in 'Data')
+        JsonNode ods = analyze(Path.of("src/test/resources/ods/hidden.ods"));
+        assertEquals(plain.get("analyses"), ods.get("analyses"));
+        assertTrue(ods.get("notices").toString().contains("hidden.ods: " + notice), ods.get("notices").toString());
+        // a hidden sheet alone is read, and said to be hidden
+        Path alone = workbook("alone.xlsx", 0, s -> s.getWorkbook().setSheetHidden(0, true));
+        JsonNode read = analyze(alone);
+        assertEquals(plain.get("analyses"), read.get("analyses"));
+        assertTrue(read.get("notices").toString().contains("alone.xlsx: sheet 'AE' is hidden in the workbook, and"
+                + " read: no visible sheet has a table of counts"), read.get("notices").toString());
+    }
 }
