@@ -83,14 +83,7 @@ final class SheetRows extends AbstractBaseCsvCallbackHandler<Boolean> {
             to--;
         }
         if (title) {
-            if (grouped && rows == titleRows - 1) {
-                groups.add(new String(buf, offset, len));
-            } else {
-                while (titleCells.size() < index) {
-                    titleCells.add("");
-                }
-                titleCells.add(new String(buf, from, to - from));
-            }
+            titleField(index, new String(buf, offset, len), new String(buf, from, to - from));
             return;
         }
         blank &= from == to;
@@ -107,14 +100,31 @@ final class SheetRows extends AbstractBaseCsvCallbackHandler<Boolean> {
         }
     }
 
+    /** A row above the header ends: its cells go to the validator to be looked at. */
+    private void endTitle() {
+        if (!titleCells.isEmpty()) {
+            validator.aboveHeader(rows, titleCells.toArray(new String[0]));
+            titleCells.clear();
+        }
+    }
+
+    /** A field of a row above the header ({@code raw} as written, {@code stripped}), kept apart from the data's. */
+    private void titleField(int index, String raw, String stripped) {
+        if (grouped && rows == titleRows - 1) {
+            groups.add(raw);
+            return;
+        }
+        while (titleCells.size() < index) {
+            titleCells.add("");
+        }
+        titleCells.add(stripped);
+    }
+
     @Override
     protected RecordWrapper<Boolean> buildRecord() {
         rows++;
         if (title) {
-            if (!titleCells.isEmpty()) {
-                validator.aboveHeader(rows, titleCells.toArray(new String[0]));
-                titleCells.clear();
-            }
+            endTitle();
             return wrapRecord(true);
         }
         if (!headerDone) {

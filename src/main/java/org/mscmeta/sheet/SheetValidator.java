@@ -298,7 +298,8 @@ public final class SheetValidator {
         }
         List<String> counts = new ArrayList<>();
         for (String h : headers) {
-            if (WholeNumber.parse(h) >= 0 && counts.size() < 4) {
+            // digits alone: a count, which no column is named (and no exception parsing a name as a number)
+            if (digitsOnly(h) && counts.size() < 4) {
                 counts.add(h);
             }
         }
@@ -350,6 +351,16 @@ public final class SheetValidator {
         dataAboveHeader();
         headerOk = problemCount == 0;
         return headerOk;
+    }
+
+    /** Whether {@code s} is digits alone (a count). */
+    private static boolean digitsOnly(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return !s.isEmpty();
     }
 
     /** A row above the header, as the sheet has it: its number and cells. */
