@@ -173,7 +173,8 @@ record SheetChoice(List<String> sheets, List<HeaderSearch.Found> headers, boolea
             throws InvalidInputException {
         if (!header.any()) {
             throw new InvalidInputException(name, "a header row naming study, outcome, events_msc and n_msc in the"
-                    + " first " + String.format(java.util.Locale.ROOT, "%,d", HeaderSearch.ROWS) + " rows of sheet '" + sheet + "'");
+                    + " first " + String.format(java.util.Locale.ROOT, "%,d", HeaderSearch.ROWS) + " rows of sheet '"
+                    + sheet + "'");
         }
         List<Notice> notices = new ArrayList<>();
         if (header.noOutcome()) {

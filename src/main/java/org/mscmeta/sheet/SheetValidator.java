@@ -398,12 +398,14 @@ public final class SheetValidator {
         for (AboveRow r : aboveHeader) {
             if (!Blanks.isBlank(cellOf(r.cells(), study)) && WholeNumber.parse(cellOf(r.cells(), events)) >= 0
                     && WholeNumber.parse(cellOf(r.cells(), total)) >= 0) {
-                first = count++ == 0 ? r : first;
+                if (count++ == 0) {
+                    first = r;
+                }
             }
         }
         if (first != null) {
-            problem(first.row(), headers[study], Blanks.strip(first.cells()[study]), "the header in the first row, or only titles"
-                    + " above it: the header is row " + headerRow + ", and " + (count == 1 ? "this row holds a study's"
+            problem(first.row(), headers[study], Blanks.strip(first.cells()[study]), "the header in the first row, or"
+                    + " only titles above it: the header is row " + headerRow + ", and " + (count == 1 ? "this row holds a study's"
                     + " counts" : "this row and " + Notice.count(count - 1, "other", "others") + " above it hold"
                     + " studies' counts") + ", which would not be read: move the header row to the top of the sheet"
                     + " (sorting the whole sheet with its header row in it moves the header down)");
@@ -1014,8 +1016,7 @@ public final class SheetValidator {
         boolean mapped = outcomeMap.outcomeFor(a) != null || outcomeMap.outcomeFor(b) != null;
         return ": row " + rowA + "'s '" + a + "' and this row's '" + b + "' are one outcome, " + (mapped
                 ? "by the outcome map" + (outcomeMap.source().startsWith("(") ? "" : " " + outcomeMap.source())
-                : "as names that differ only in case, spacing or"
-                + " punctuation");
+                : "as names that differ only in case, spacing or punctuation");
     }
 
     /**
