@@ -70,8 +70,8 @@ public final class AactTables {
                         continue;
                     }
                     throw new CtgovInputException(name, "line " + rec.getStartingLineNumber() + ", column nct_id",
-                            "expected the trial's NCT id, which every row of an AACT table gives; without it the row's counts"
-                            + " belong to no trial");
+                            "expected the trial's NCT id, which every row of an AACT table gives; without it the row's"
+                            + " counts belong to no trial");
                 }
                 switch (table) {
                     case "result_groups" -> {

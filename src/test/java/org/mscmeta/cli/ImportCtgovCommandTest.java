@@ -810,6 +810,16 @@ class ImportCtgovCommandTest {
                 + " ctgov_group_code: expected the code of the group (such as EG000) the row belongs to"),
                 err.toString(StandardCharsets.UTF_8));
         assertFalse(Files.exists(out.resolve("aact")));
+        // a row without its trial: its counts were passed over without a word
+        row[3] = "EG000";
+        row[1] = "";
+        lines.set(2, String.join("|", row));
+        Files.write(table, lines);
+        err.reset();
+        assertEquals(2, run(err, "import-ctgov", table.toString(), "--out", out.resolve("aact").toString()));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("reported_events.txt, line 3, column nct_id: expected"
+                + " the trial's NCT id"), err.toString(StandardCharsets.UTF_8));
+        assertFalse(Files.exists(out.resolve("aact")));
     }
 
     private static tools.jackson.databind.node.ArrayNode groups(JsonNode study) {
