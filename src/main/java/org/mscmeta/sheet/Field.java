@@ -45,6 +45,14 @@ public enum Field {
         return canonical;
     }
 
+    /** Whether the column holds numbers (counts, the year, the dose), not labels. */
+    public boolean numeric() {
+        return switch (this) {
+            case EVENTS_MSC, N_MSC, EVENTS_CONTROL, N_CONTROL, YEAR, DOSE -> true;
+            default -> false;
+        };
+    }
+
     /** Whether a sheet without this column is rejected. */
     public boolean required() {
         return required;

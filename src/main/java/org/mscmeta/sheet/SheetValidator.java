@@ -188,6 +188,8 @@ public final class SheetValidator {
     private boolean rowHasMarks;
     /** Columns of counts, year and dose: numbers. */
     private boolean[] numericColumn;
+    /** CSV: per column, whether it is a known column of labels (study, outcome, route, ...): no decimal commas. */
+    private boolean[] labelColumn;
     private final char[] scratch = new char[64];
     private int decimalCommas;
     private String firstDecimalComma;
@@ -342,10 +344,10 @@ public final class SheetValidator {
         this.numericColumn = new boolean[headers.length];
         this.ambiguous = new boolean[headers.length];
         this.commaCell = new boolean[headers.length];
-        for (Field f : new Field[] {Field.EVENTS_MSC, Field.N_MSC, Field.EVENTS_CONTROL, Field.N_CONTROL, Field.YEAR,
-            Field.DOSE}) {
+        this.labelColumn = new boolean[headers.length];
+        for (Field f : Field.values()) {
             if (column[f.ordinal()] >= 0) {
-                numericColumn[column[f.ordinal()]] = true;
+                (f.numeric() ? numericColumn : labelColumn)[column[f.ordinal()]] = true;
             }
         }
         dataAboveHeader();
@@ -487,7 +489,7 @@ public final class SheetValidator {
             len--;
         }
         if (j < rowCodes.length) {
-            if (decimalComma && len > 0 && len < scratch.length) {
+            if (decimalComma && len > 0 && len < scratch.length && !labelColumn[j]) {
                 int comma = decimalCommaAt(buf, off, len);
                 if (comma >= 0) {
                     // "1,5" is 1.5: stored with a point, as every number is parsed

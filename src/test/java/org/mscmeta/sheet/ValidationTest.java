@@ -169,6 +169,20 @@ class ValidationTest {
         assertProblem(mixed.get(2), 3, "events_msc", "2.5", "(not a fraction");
     }
 
+    /**
+     * Decimal commas are numbers' business: a label that reads as a number ("1,5" for a study, a trial id "2,1") is
+     * kept as the sheet writes it (it was read as "1.5"), while a dose with a decimal comma is still a decimal.
+     */
+    @Test
+    void aLabelThatLooksLikeADecimalCommaNumberIsKeptAsWritten() throws IOException, InvalidInputException {
+        ExtractionSheet s = read("labels.csv", "study;trial_id;condition;dose;outcome;events_msc;n_msc\n"
+                + "1,5;2,1;3,0;1,5;Death;1;10\n" + "B;x;y;2;Death;2;10\n");
+        assertEquals("1,5", s.study().get(0));
+        assertEquals("2,1", s.raw(Field.TRIAL_ID).get(0));
+        assertEquals("3,0", s.raw(Field.CONDITION).get(0));
+        assertEquals("1.5", s.raw(Field.DOSE).get(0));
+    }
+
     @Test
     void countsWrittenAsAPapersTableWritesThemGetAHint() throws IOException {
         List<InputProblem> ps = problems(HEADER, "A,2020,IV,BM,Death,\"6 (28.6%)\",\"1,021\",6/21,10",
