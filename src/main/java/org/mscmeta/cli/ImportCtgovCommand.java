@@ -171,6 +171,12 @@ final class ImportCtgovCommand implements Main.Subcommand {
             rows = harmonise(rows, outcomeMap, warnings);
             Path sheetName = Path.of(SHEET + "." + fmt);
             Path reviewMd = Path.of("review", "review.md");
+            if (rows.isEmpty()) { // the review still says, trial by trial, why; the sheet alone would not
+                String w = "no rows imported: " + sheetName + " holds only its header, so analyze has nothing to"
+                        + " pool; " + reviewMd + " says why for each trial";
+                warnings.add(w);
+                err.println("warning: " + w);
+            }
             try (OutputFolder folder = OutputFolder.open(out, LAYOUT, force, groups == null ? List.of()
                     : List.of(groups))) {
                 Path staging = folder.staging();

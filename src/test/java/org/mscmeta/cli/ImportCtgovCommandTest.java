@@ -745,6 +745,10 @@ class ImportCtgovCommandTest {
         assertEquals(0, run(err, "import-ctgov", file.toString(), "--out", out.resolve("o").toString()));
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("warning: NCT02210780"), err.toString());
         assertTrue(Files.readString(out.resolve("o/review/review.md")).contains("no adverse-events results"));
+        // an import of no rows says so, before analyze says only that the sheet has no data row
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("warning: no rows imported: ctgov_adverse_events.csv"
+                + " holds only its header"), err.toString());
+        assertTrue(Files.readString(out.resolve("o/review/review.md")).contains("no rows imported"));
     }
 
     @Test
