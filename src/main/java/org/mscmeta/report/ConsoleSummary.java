@@ -104,7 +104,7 @@ public final class ConsoleSummary {
                         : z.note()));
             }
             if (!a.zeroEvents().isEmpty()) {
-                out.println("    (" + ModelWords.zeroEventModels(s) + ")");
+                out.println("    " + ModelWords.zeroEventModels(s) + ".");
             }
             if (a.subgroup() == null) {
                 summaryOfFindings(a, out);

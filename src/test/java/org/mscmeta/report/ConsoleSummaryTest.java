@@ -55,12 +55,12 @@ class ConsoleSummaryTest {
         assertTrue(none.contains("Death: continuity correction 0.5 added to the cells of 2 studies for their own"
                 + " estimates (the Mantel-Haenszel estimate uses the raw counts): Shu 2020 (row 32), Chullikana 2015"
                 + " (row 33)"), none);
-        assertTrue(none.contains("    (Mantel-Haenszel and Peto: common effect on the raw counts of every trial, also"
+        assertTrue(none.contains("    Mantel-Haenszel and Peto: common effect on the raw counts of every trial, also"
                 + " one without events (or with only events) in both arms; GLMM: random effects (maximum likelihood);"
-                + " inverse variance: random effects (REML))\n"), none);
+                + " inverse variance: random effects (REML).\n"), none);
         String dl = ConsoleSummary.text(MetaAnalysis.run(sheet, Settings.DEFAULTS.withTau2(TauSquared.DL)
                 .withHksj(true).withOutcome("Death")));
-        assertTrue(dl.contains("inverse variance: random effects (DerSimonian-Laird, Hartung-Knapp))\n"), dl);
+        assertTrue(dl.contains("inverse variance: random effects (DerSimonian-Laird, Hartung-Knapp).\n"), dl);
         assertTrue(dl.contains("for their own estimates and the random-effects model (the Mantel-Haenszel estimate"
                 + " uses the raw counts)"), dl);
     }

@@ -64,10 +64,10 @@ public final class ManuscriptKit {
         if (!panel.isEmpty()) {
             out.add(new Figure(panel, (incidence
                     ? "Pooled incidence of each adverse-event outcome among MSC recipients, all trials including"
-                    + " single-arm ones (" + ModelWords.shown(s) + ")."
-                    : "Pooled " + measure + " of each adverse-event outcome, MSC versus control ("
-                    + ModelWords.shown(s) + "), with the incidence among MSC recipients.")
-                    + " Diamonds: pooled estimates with " + ci(s) + " confidence intervals."));
+                    + " single-arm ones."
+                    : "Pooled " + measure + " of each adverse-event outcome, MSC versus control, with the incidence"
+                    + " among MSC recipients.")
+                    + " Diamonds: pooled estimates with " + ci(s) + " confidence intervals. " + model(s)));
         }
         List<Analysis> main = r.analyses().stream().filter(a -> a.subgroup() == null && a.k() >= 2)
                 .sorted((a, b) -> Integer.compare(b.k(), a.k())).limit(MAX_OUTCOMES).toList();
@@ -87,7 +87,7 @@ public final class ManuscriptKit {
                         ? "incidence among MSC recipients" : measure + " of MSC versus control")
                         + " in each study (squares, " + squares + "; lines, " + ci(s)
                         + " confidence intervals) and pooled within each " + within
-                        + " and overall (diamonds, " + ModelWords.shown(s) + ").");
+                        + " and overall (diamonds). " + model(s));
                 List<SubgroupComparison> tests = r.subgroupTests(a.outcome(), variable);
                 for (SubgroupComparison t : tests) {
                     legend.append(" Test for subgroup differences, ").append(ModelWords.model(t.model(), s))
@@ -102,6 +102,14 @@ public final class ManuscriptKit {
             }
         }
         return out;
+    }
+
+    /**
+     * The model a figure pools by, as a sentence of its own ("Model: random effects (REML)."), so that no caption
+     * nests the method's parentheses in its own.
+     */
+    private static String model(org.mscmeta.analysis.Settings s) {
+        return "Model: " + ModelWords.shown(s) + ".";
     }
 
     private static String ci(org.mscmeta.analysis.Settings s) {

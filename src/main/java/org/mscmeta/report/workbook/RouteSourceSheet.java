@@ -26,8 +26,8 @@ final class RouteSourceSheet {
         String m = r.settings().measure().name();
         int row = 0;
         w.cell(s.createRow(row++), 0, "Route x cell source", w.title);
-        w.text(s.createRow(row++), 0, "Each combination pooled on its own (" + ModelWords.shown(r.settings())
-                + "); meta-regressions on route and cell source as factors, the first level alphabetically the"
+        w.text(s.createRow(row++), 0, "Each combination pooled on its own, by " + ModelWords.shown(r.settings())
+                + "; meta-regressions on route and cell source as factors, the first level alphabetically the"
                 + " reference; the interaction tested by a Wald test of its coefficients"
                 + (r.settings().hksj() ? " (under Knapp-Hartung both tests are F tests, on their df and the residual"
                 + " df of QE)." + (r.analyses().stream().anyMatch(a -> a.subgroup() == null && a.routeBySource() != null

@@ -126,6 +126,28 @@ class ManuscriptKitTest {
         });
     }
 
+    /**
+     * Every legend names its model in a sentence of its own, so that no parenthesis opens inside another: the
+     * captions said "MSC versus control (random effects (REML))" and "(diamonds, random effects (REML))".
+     */
+    @Test
+    void aLegendNamesItsModelWithoutNestingParentheses() throws Exception {
+        for (Settings s : List.of(Settings.DEFAULTS, Settings.DEFAULTS.withTau2(null),
+                Settings.DEFAULTS.withHksj(true), Settings.DEFAULTS.withMeasure(Measure.OR).withMethod(Method.GLMM),
+                Settings.DEFAULTS.withMeasure(Measure.PLOGIT))) {
+            List<String> all = allLegends(s);
+            assertTrue(all.size() >= 2, all.toString());
+            for (String l : all) {
+                int depth = 0;
+                for (char c : l.toCharArray()) {
+                    depth += c == '(' ? 1 : c == ')' ? -1 : 0;
+                    assertTrue(depth <= 1 && depth >= 0, "nested or unbalanced parentheses: " + l);
+                }
+                assertTrue(l.contains(". Model: " + org.mscmeta.report.ModelWords.shown(s) + "."), l);
+            }
+        }
+    }
+
     /** A test for subgroup differences that does not exist is named in the legend as not applicable, with why. */
     @Test
     void aLegendSaysWhichTestForSubgroupDifferencesIsNotApplicable() throws Exception {
