@@ -59,11 +59,21 @@ public final class Main {
     static String failure(Exception e) {
         String m = e.getMessage() == null || e.getMessage().isBlank() ? null : e.getMessage();
         Class<?> c = e.getClass();
-        boolean ours = c.getName().startsWith("org.mscmeta.") || c == IllegalArgumentException.class
-                || c == IllegalStateException.class || c == java.io.UncheckedIOException.class;
+        // a plain illegal argument or state is ours when mscmeta threw it with words of its own: POI throws them too
+        // ("Illegal character (0xa) found in sheet name"), and a wrapper's message is its cause's class and message
+        StackTraceElement[] at = e.getStackTrace();
+        boolean thrownHere = at.length > 0 && at[0].getClassName().startsWith("org.mscmeta.")
+                && (e.getCause() == null || !e.getCause().toString().equals(m));
+        boolean ours = c.getName().startsWith("org.mscmeta.") || thrownHere && (c == IllegalArgumentException.class
+                || c == IllegalStateException.class || c == java.io.UncheckedIOException.class);
         if (m != null && ours) {
             return m;
         }
+        Throwable inner = e; // a wrapper's message is its cause's class and message: the message alone
+        while (inner.getCause() != null && inner.getCause().toString().equals(inner.getMessage())) {
+            inner = inner.getCause();
+        }
+        m = inner.getMessage() == null || inner.getMessage().isBlank() ? null : inner.getMessage();
         return "an unexpected failure, a defect of mscmeta" + (m == null ? "" : " (" + m + ")")
                 + ": please report it with the command you ran";
     }

@@ -46,6 +46,48 @@ final class Blanks {
         return from == 0 && to == s.length() ? s : s.substring(from, to);
     }
 
+    /**
+     * Whether {@code c} is a control character: the C0 and C1 controls (line breaks and tabs among them), DEL, and the
+     * line and paragraph separators.
+     */
+    static boolean isControl(char c) {
+        return c < ' ' || c >= 0x7f && (c <= 0x9f || c == '\u2028' || c == '\u2029');
+    }
+
+    /** Whether {@code s} holds a control character ({@link #isControl}). */
+    static boolean hasControl(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (isControl(s.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * {@code s} with one space for each run of white space and control characters that holds a control character: a
+     * label typed over two lines of a cell ("Smith&#x21b5;2020") reads as "Smith 2020".
+     */
+    static String controlsAsSpaces(String s) {
+        StringBuilder b = new StringBuilder(s.length());
+        int i = 0;
+        while (i < s.length()) {
+            int end = i;
+            boolean control = false;
+            while (end < s.length() && (isSpace(s.charAt(end)) || isControl(s.charAt(end)))) {
+                control |= isControl(s.charAt(end));
+                end++;
+            }
+            if (end > i) {
+                b.append(control ? " " : s.substring(i, end));
+                i = end;
+            } else {
+                b.append(s.charAt(i++));
+            }
+        }
+        return b.toString();
+    }
+
     /** Whether {@code s} is null or nothing but white space ({@link #isSpace}). */
     static boolean isBlank(String s) {
         return strip(s).isEmpty();

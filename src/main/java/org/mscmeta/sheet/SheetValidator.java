@@ -127,6 +127,13 @@ public final class SheetValidator {
     private static final byte PLAIN = 1;
     private static final byte MISSING = 2;
     private static final byte TOO_LONG = 3;
+    /** A label holding a line break, a tab or another control character: read with a space in its place. */
+    private static final byte CONTROL = 4;
+    /** Per column, for each {@link #CONTROL} level, the code of the label as read (with spaces), or EMPTY. */
+    private int[][] controlRead;
+    /** Cells read with spaces for their control characters, the first of them, and whether one emptied a row. */
+    private int controlCells;
+    private String firstControl;
     /** A spreadsheet cell holds at most this many characters (and the workbook writes every cell). */
     public static final int MAX_CELL_CHARS = 32_767;
 
@@ -639,11 +646,8 @@ public final class SheetValidator {
             if (rowCodes[j] == EMPTY) {
                 continue;
             }
-            String[] lines = raw[j].level(rowCodes[j]).split("\r\n|\r|\n");
-            for (int l = 1; l < lines.length; l++) {
-                if (likeARow(lines[l])) {
-                    return j;
-                }
+            if (runsOverRows(raw[j].level(rowCodes[j]))) {
+                return j;
             }
         }
         return -1;
@@ -710,11 +714,66 @@ public final class SheetValidator {
         }
         for (int l = classified[j]; l <= code; l++) {
             String text = raw[j].level(l);
-            byte k = text.length() > MAX_CELL_CHARS ? TOO_LONG : MissingValues.isMissing(text) ? MISSING : PLAIN;
+            byte k = text.length() > MAX_CELL_CHARS ? TOO_LONG : !numericColumn[j] && Blanks.hasControl(text)
+                    && !runsOverRows(text) ? CONTROL : MissingValues.isMissing(text) ? MISSING : PLAIN;
             kinds[l] = k;
             special[j] |= k != PLAIN;
         }
         classified[j] = code + 1;
+    }
+
+    /**
+     * The code of the label of level {@code code} of column {@code j} read with a space for each run of control
+     * characters (a line break typed in a cell, a tab, a DOS end-of-file mark), set as the row's cell; EMPTY when
+     * nothing else is left. Counted for the notice.
+     */
+    private int controlRead(int rowNumber, int j, int code) {
+        if (controlRead == null) {
+            controlRead = new int[headers.length][];
+        }
+        int[] read = controlRead[j];
+        if (read == null || code >= read.length) {
+            read = read == null ? new int[Math.max(16, code + 1)] : Arrays.copyOf(read, Math.max(2 * read.length,
+                    code + 1));
+            controlRead[j] = read;
+        }
+        if (read[code] == 0) {
+            String text = Blanks.strip(Blanks.controlsAsSpaces(raw[j].level(code)));
+            read[code] = (text.isEmpty() ? EMPTY : raw[j].intern(text)) + 2; // 0: not read yet
+            raw[j].levelsRemapped();
+        }
+        if (controlCells++ == 0) {
+            firstControl = String.format(Locale.ROOT, "row %d, column '%s'", rowNumber, headers[j]);
+        }
+        rowCodes[j] = read[code] - 2;
+        return rowCodes[j];
+    }
+
+    /**
+     * Whether the row just appended holds nothing but blank cells, once its control characters are read as spaces (a
+     * DOS end-of-file mark on a line of its own): then it is a blank row, taken back out of every column.
+     */
+    private boolean blankRow() {
+        for (int j = 0; j < rowCodes.length; j++) {
+            if (rowCodes[j] != blankCode[j] || marks != null && marks[j] != null) {
+                return false;
+            }
+        }
+        for (TextColumnBuilder b : raw) {
+            b.dropLast();
+        }
+        return true;
+    }
+
+    /** Whether a label's lines after its first look like rows of the sheet (a CSV's unclosed double quote). */
+    private boolean runsOverRows(String text) {
+        String[] lines = text.split("\r\n|\r|\n");
+        for (int l = 1; l < lines.length; l++) {
+            if (likeARow(lines[l])) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void validateRow(int rowNumber) {
@@ -722,6 +781,7 @@ public final class SheetValidator {
             Arrays.fill(marks, null);
             rowHasMarks = false;
         }
+        boolean controlled = false;
         for (int j = 0; j < rowCodes.length; j++) {
             int code = rowCodes[j];
             if (code != EMPTY && code >= classified[j]) {
@@ -729,6 +789,14 @@ public final class SheetValidator {
             }
             if (code != EMPTY && special[j]) {
                 byte kind = levelKinds[j][code];
+                if (kind == CONTROL) {
+                    code = controlRead(rowNumber, j, code);
+                    controlled = true;
+                    if (code != EMPTY && code >= classified[j]) {
+                        classify(j, code);
+                    }
+                    kind = code == EMPTY ? PLAIN : levelKinds[j][code];
+                }
                 if (kind == MISSING) {
                     if (missingCells++ == 0) {
                         firstMissing = "'" + raw[j].level(rowCodes[j]) + "' in row " + rowNumber + ", column '"
@@ -751,6 +819,9 @@ public final class SheetValidator {
                 rowCodes[j] = blankCode[j];
             }
             raw[j].append(rowCodes[j]);
+        }
+        if (controlled && blankRow()) {
+            return;
         }
         rowNumbers.add(rowNumber);
         String studyLabel = cell(Field.STUDY);
@@ -917,7 +988,7 @@ public final class SheetValidator {
                     + " decimal comma %s read as decimals (first: %s)", file, Notice.count(decimalCommas, "number",
                     "numbers"), decimalCommas == 1 ? "was" : "were", firstDecimalComma)));
         }
-        controlCharacters(columns, notices);
+        controlCharacters(notices);
         Notice review = ReviewFlags.notice(file, columns, rowNumbers);
         if (review != null) {
             notices.add(review);
@@ -937,24 +1008,12 @@ public final class SheetValidator {
     }
 
     /** A notice for text cells holding control characters, which plots and tables show as spaces. */
-    private void controlCharacters(List<TextColumn> columns, List<Notice> notices) {
-        for (TextColumn c : columns) {
-            for (int l = 0; l < c.levels().size(); l++) {
-                String v = c.levels().get(l);
-                for (int i = 0; i < v.length(); i++) {
-                    char ch = v.charAt(i);
-                    if (ch < 0x20 && ch != '\t' || ch == 0x7F) {
-                        int row = -1;
-                        for (int r = 0; r < c.codes().length && row < 0; r++) {
-                            row = c.codes()[r] == l ? rowNumbers.get(r) : -1;
-                        }
-                        notices.add(new Notice("control_characters", null, String.format(Locale.ROOT, "%s: row %d,"
-                                + " column '%s' holds a control character (\\x%02X); plots and tables show it as a"
-                                + " space", file, row, c.name(), (int) ch)));
-                        return;
-                    }
-                }
-            }
+    /** The notice of the labels read with spaces for their control characters ({@link #controlRead}). */
+    private void controlCharacters(List<Notice> notices) {
+        if (controlCells > 0) {
+            notices.add(new Notice("control_characters", null, String.format(Locale.ROOT, "%s: %s held a line break,"
+                    + " a tab or another control character, read as a space (first: %s)", file,
+                    Notice.count(controlCells, "cell", "cells"), firstControl)));
         }
     }
 

@@ -24,6 +24,8 @@ final class TextColumnBuilder {
     private int size;
     /** The code {@link #intern(char[], int, int)} returned last: sheets sorted by study repeat it row after row. */
     private int last = -1;
+    /** Whether some rows' codes were replaced ({@link #levelsRemapped}). */
+    private boolean remapped;
 
     TextColumnBuilder(String name) {
         this.name = name;
@@ -152,7 +154,40 @@ final class TextColumnBuilder {
         }
     }
 
+    /** Takes back the row appended last. */
+    void dropLast() {
+        size--;
+    }
+
+    /**
+     * Some rows' codes were replaced by other levels' (a label read with spaces for its control characters): the
+     * column is built with only the levels its rows hold.
+     */
+    void levelsRemapped() {
+        remapped = true;
+    }
+
     TextColumn build() {
+        if (remapped) {
+            return compacted();
+        }
         return new TextColumn(name, List.of(Arrays.copyOf(levels, levelCount)), Arrays.copyOf(codes, size));
+    }
+
+    /** The column with the levels its rows hold, in the order of their first row. */
+    private TextColumn compacted() {
+        int[] next = new int[levelCount];
+        Arrays.fill(next, -1);
+        List<String> kept = new java.util.ArrayList<>();
+        int[] out = new int[size];
+        for (int r = 0; r < size; r++) {
+            int c = codes[r];
+            if (next[c] < 0) {
+                next[c] = kept.size();
+                kept.add(levels[c]);
+            }
+            out[r] = next[c];
+        }
+        return new TextColumn(name, List.copyOf(kept), out);
     }
 }

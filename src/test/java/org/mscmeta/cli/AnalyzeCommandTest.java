@@ -2,6 +2,7 @@ package org.mscmeta.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import tools.jackson.databind.JsonNode;
@@ -70,6 +71,14 @@ class AnalyzeCommandTest {
                 .startsWith("an unexpected failure, a defect of mscmeta (Cannot invoke"));
         assertEquals("the plots could not be drawn", Main.failure(new IllegalStateException("the plots could not be"
                 + " drawn")));
+        // an illegal state of a library's (POI's, for a sheet name holding a line break) is not taken for mscmeta's
+        // own words, nor is mscmeta's wrapper of one ("error: java.lang.IllegalStateException: Illegal character")
+        IllegalStateException poi = assertThrows(IllegalStateException.class,
+                () -> org.apache.poi.ss.formula.SheetNameFormatter.format("Serious\nAE"));
+        assertTrue(Main.failure(poi).startsWith("an unexpected failure, a defect of mscmeta (Illegal character"),
+                Main.failure(poi));
+        assertEquals(Main.failure(poi), Main.failure(new IllegalStateException(poi)));
+        assertFalse(Main.failure(new IllegalStateException(poi)).contains("java.lang"));
     }
 
     /** Options with nothing to act on are named, as the settings notices name theirs; the run goes on. */

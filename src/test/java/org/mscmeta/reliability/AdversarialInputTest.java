@@ -461,6 +461,57 @@ class AdversarialInputTest {
         }
     }
 
+    /**
+     * A line break typed in a cell (Excel's Alt+Enter, quoted in a CSV), a tab inside a label and a DOS end-of-file
+     * mark on the last line: labels are read with a space in their place, so that an outcome typed over two lines
+     * is the outcome typed on one, and the mark is a blank line. The outcome's line break ended the report as "a
+     * defect" (the workbook's formulas could not name its sheet); the study's reached results.json and the plots.
+     */
+    @Test
+    void lineBreaksAndControlCharactersInLabelsAreReadAsSpaces() throws Exception {
+        Path csv = dir.resolve("breaks.csv");
+        Files.writeString(csv, HEAD + "\"Smith\n2020\",Death,1,10,2,10\n\"B\t 2019\",Death,2,12,3,11\n"
+                + "C,\"Serious\r\nAE\",1,10,1,10\nD,Serious AE,2,10,1,10\n\u001a\n");
+        Path xlsx = dir.resolve("breaks.xlsx");
+        try (XSSFWorkbook wb = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(xlsx)) {
+            Sheet sheet = wb.createSheet("AE");
+            String[][] rows = {HEAD.strip().split(","), {"Smith\n2020", "Death", "1", "10", "2", "10"},
+                {"B\t 2019", "Death", "2", "12", "3", "11"}, {"C", "Serious\nAE", "1", "10", "1", "10"},
+                {"D", "Serious AE", "2", "10", "1", "10"}};
+            for (int i = 0; i < rows.length; i++) {
+                Row row = sheet.createRow(i);
+                for (int j = 0; j < rows[i].length; j++) {
+                    if (i > 0 && j >= 2) {
+                        row.createCell(j).setCellValue(Double.parseDouble(rows[i][j]));
+                    } else {
+                        row.createCell(j).setCellValue(rows[i][j]);
+                    }
+                }
+            }
+            wb.write(out);
+        }
+        for (Path input : List.of(csv, xlsx)) {
+            Cli.Run r = Cli.run("analyze", input.toString(), "--out", outFor(input).toString());
+            assertEquals(0, r.status(), r.all());
+            assertFalse(LEAK.matcher(r.all()).find(), "leaked: " + r.all());
+            // the CSV's fourth: the end-of-file mark, a line left blank
+            assertTrue(r.out().contains(input.getFileName() + ": " + (input == csv ? 4 : 3) + " cells held a line break, a tab or another control"
+                    + " character, read as a space (first: row 2, column 'study')"), r.out());
+            JsonNode json = new ObjectMapper().readTree(outFor(input).resolve("results.json").toFile());
+            List<String> outcomes = new java.util.ArrayList<>();
+            for (JsonNode a : json.get("analyses")) {
+                if (a.get("subgroup").isNull()) {
+                    outcomes.add(a.get("outcome").asString() + " " + a.get("k").asInt());
+                }
+            }
+            assertEquals(List.of("Death 2", "Serious AE 2"), outcomes, "one outcome typed on one line or two");
+            JsonNode studies = json.get("analyses").get(0).get("studies");
+            assertEquals("Smith 2020", studies.get(0).get("study").asString());
+            assertEquals("B 2019", studies.get(1).get("study").asString());
+            assertTrue(Files.exists(outFor(input).resolve("results.xlsx")), "the report was written");
+        }
+    }
+
     @Test
     void optionsGivenTwiceOrOutcomesJoinedByACommaAreRefused() throws Exception {
         Path p = dir.resolve("ok.csv");

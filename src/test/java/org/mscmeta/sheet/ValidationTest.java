@@ -472,7 +472,7 @@ class ValidationTest {
         assertEquals(List.of(2, 4, 5), java.util.Arrays.stream(s.rowNumber()).boxed().toList());
         assertEquals(List.of("Fever"), s.outcome().levels(), "stripped and quoted values are one level");
         assertEquals("A", s.study().get(0));
-        assertEquals("B\nmulti-line", s.study().get(1));
+        assertEquals("B multi-line", s.study().get(1), "one record; its line break read as a space");
         assertTrue(s.isSingleArm(1), "empty trailing cells are blank");
         assertEquals("study", s.columns().get(0).name(), "the byte-order mark is not part of the first header");
     }

@@ -27,7 +27,9 @@ final class SheetNames {
 
     /** A valid, unused sheet name for {@code name}. */
     String unique(String name) {
-        String full = name == null || name.isBlank() ? "Outcome" : name.strip();
+        // a control character is no part of a sheet name (a formula naming the sheet cannot quote it)
+        String full = name == null || name.isBlank() ? "Outcome" : name.replaceAll("[\\p{Cntrl}\u2028\u2029]+", " ")
+                .strip();
         String base = WorkbookUtil.createSafeSheetName(shorten(full, MAX), '_');
         base = base.replaceAll("^'+|'+$", "");
         if (base.isEmpty()) {

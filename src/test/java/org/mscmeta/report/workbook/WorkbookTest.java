@@ -1146,6 +1146,11 @@ class WorkbookTest {
         assertEquals("Serious adverse events (after\u2026", b);
         assertTrue(c.length() <= 31 && !c.equals(b) && c.endsWith(" (2)"), c);
         assertEquals("Summary (2)", names.unique("Summary"));
+        // a line break typed in an outcome's cell (a sheet built in code, which no reading has cleaned): a space, and
+        // the name is one a formula can quote (POI's formatter refused it, and the run ended as a defect)
+        String broken = names.unique("Serious\nAE\t\u2028x");
+        assertEquals("Serious AE x", broken);
+        assertEquals("'Serious AE x'", org.apache.poi.ss.formula.SheetNameFormatter.format(broken));
     }
 
     private static String sheetText(Sheet s) {
