@@ -1300,7 +1300,10 @@ public final class SheetValidator {
         } else if (v < 0 || v == WholeNumber.NEGATIVE) {
             problem(rowNumber, header(field), text, what + " (not negative)");
         } else if (v < min) {
-            problem(rowNumber, header(field), text, what + " (a study arm with zero participants cannot be analysed)");
+            // 0 of 0 in the control columns: how some sheets write a study without a control arm
+            boolean noControl = field == Field.N_CONTROL && whole(Field.EVENTS_CONTROL) == 0;
+            problem(rowNumber, header(field), text, what + " (a study arm with zero participants cannot be analysed"
+                    + (noControl ? "; for a single-arm study leave both control columns blank" : "") + ")");
         } else {
             problem(rowNumber, header(field), text, what + " below " + Integer.MAX_VALUE / 4);
         }

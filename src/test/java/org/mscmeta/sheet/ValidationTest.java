@@ -1,6 +1,7 @@
 package org.mscmeta.sheet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -181,6 +182,19 @@ class ValidationTest {
         assertEquals("2,1", s.raw(Field.TRIAL_ID).get(0));
         assertEquals("3,0", s.raw(Field.CONDITION).get(0));
         assertEquals("1.5", s.raw(Field.DOSE).get(0));
+    }
+
+    /** "0 of 0" in the control columns is how some sheets write a single-arm study: the refusal says what to write. */
+    @Test
+    void aControlArmOfNoParticipantsSaysHowASingleArmStudyIsWritten() throws IOException {
+        List<InputProblem> ps = problems(HEADER, "A,2020,IV,BM,Death,1,10,0,0", "B,2020,IV,BM,Death,1,10,1,0",
+                "C,2020,IV,BM,Death,1,0,1,10");
+        assertEquals(3, ps.size(), ps.toString());
+        assertProblem(ps.get(0), 2, "n_control", "0", "(a study arm with zero participants cannot be analysed; for a"
+                + " single-arm study leave both control columns blank)");
+        // events in an arm of none: not a single-arm study written so
+        assertFalse(ps.get(1).expected().contains("single-arm"), ps.get(1).message());
+        assertFalse(ps.get(2).expected().contains("single-arm"), ps.get(2).message());
     }
 
     @Test
