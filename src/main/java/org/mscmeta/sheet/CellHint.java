@@ -17,7 +17,8 @@ final class CellHint {
     /** A date as a workbook's date cell is read (2020-03-15, with a time or not). */
     private static final Pattern DATE = Pattern.compile("((?:19|20)[0-9]{2})-[0-9]{2}-[0-9]{2}( .*)?");
     private static final Pattern OVER_TOTAL =
-            Pattern.compile("([0-9]+)\\s*/\\s*([0-9]+)");
+            Pattern.compile("([0-9]+)\\s*(?:/|\\s(?:of|out of)\\s)\\s*([0-9]+)(?:\\s*\\p{L}+)?",
+                    Pattern.CASE_INSENSITIVE);
     /** The errors a spreadsheet's formula shows (#N/A reads as a missing value). */
     private static final java.util.Set<String> FORMULA_ERRORS = java.util.Set.of("#DIV/0!", "#VALUE!", "#REF!",
             "#NAME?", "#NUM!", "#NULL!", "#SPILL!", "#CALC!");
@@ -27,8 +28,8 @@ final class CellHint {
 
     /**
      * What to write instead of a count cell that is not a number, when it is one of the ways a paper's table writes
-     * a count: "1,021" (a thousands separator), "6 (28.6%)" (the count with its percentage), "6/21" (events over
-     * the arm's total), a formula's error ("#DIV/0!"), a bound ("<5"), a footnote's mark ("3*"), a decimal, a
+     * a count: "1,021" (a thousands separator), "6 (28.6%)" (the count with its percentage), "6/21" or "6 of 21
+     * patients" (events over the arm's total), a formula's error ("#DIV/0!"), a bound ("<5"), a footnote's mark ("3*"), a decimal, a
      * percentage alone ("15%") or a number with its word ("n=20", "20 patients"); "" otherwise.
      */
     static String count(String text) {

@@ -207,6 +207,8 @@ class ValidationTest {
         assertProblem(ps.get(2), 2, "events_control", "6/21",
                 "(the events alone, 6; the arm's total, 21, goes in its own column)");
         assertProblem(ps.get(3), 3, "n_control", "12 [4.5]", "(the count alone, 12, without the percentage)");
+        assertProblem(problems(HEADER, "A,2020,IV,BM,Death,2 of 12 patients,12,1,10").get(0), 2, "events_msc",
+                "2 of 12 patients", "(the events alone, 2; the arm's total, 12, goes in its own column)");
         assertProblem(problems(HEADER, "A,2020,IV,BM,Death,1,#DIV/0!,1,10").get(0), 2, "n_msc", "#DIV/0!",
                 "(the cell's formula gives an error in the spreadsheet: correct the formula or type the count)");
         assertProblem(problems(HEADER, "Smith,2020b,IV,BM,Death,1,10,1,10").get(0), 2, "year", "2020b",
