@@ -916,7 +916,7 @@ public final class SheetValidator {
             if (kind != null) {
                 for (String v : columns.get(s[0]).levels()) {
                     String hit = v == null || v.isBlank() ? null : vocabulary.normalise(kind, v);
-                    if (hit != null && !hit.equals(Vocabulary.NOT_REPORTED) && !hit.equals("unknown")) {
+                    if (hit != null && (hit.equals(Vocabulary.OTHER) || Vocabulary.namesOne(hit))) {
                         like = v.strip();
                         break;
                     }

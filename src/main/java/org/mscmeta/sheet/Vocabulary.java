@@ -49,6 +49,15 @@ public final class Vocabulary {
     /** Shown for a blank route or cell source, so that such studies stay visible as their own subgroup. */
     public static final String NOT_REPORTED = "not reported";
 
+    /** The vocabulary's values (vocabulary.tsv) of a route or cell source that names none: "unknown" and "other". */
+    static final String UNKNOWN = "unknown";
+    static final String OTHER = "other";
+
+    /** Whether {@code value}, a value of the vocabulary, names a route or cell source ({@link #UNKNOWN} does not). */
+    static boolean namesOne(String value) {
+        return !value.equals(NOT_REPORTED) && !value.equals(UNKNOWN) && !value.equals(OTHER);
+    }
+
     private final Map<Kind, Map<String, String>> table = new HashMap<>();
     /** Per kind, each canonical value's position in the table: the order of a combination's parts. */
     private final Map<Kind, Map<String, Integer>> order = new HashMap<>();
@@ -257,7 +266,7 @@ public final class Vocabulary {
         java.util.TreeSet<String> found = new java.util.TreeSet<>(java.util.Comparator.comparing(rank::get));
         for (String part : parts) {
             String hit = part.isBlank() ? null : one(kind, part, part);
-            if (hit == null || hit.equals("unknown") || hit.equals("other")) {
+            if (hit == null || !namesOne(hit)) {
                 return null;
             }
             found.add(hit);
