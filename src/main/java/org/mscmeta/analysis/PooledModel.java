@@ -10,6 +10,7 @@ import org.mscmeta.effect.TwoByTwo;
 import org.mscmeta.pool.CommonEffect;
 import org.mscmeta.pool.Distributions;
 import org.mscmeta.pool.Glmm;
+import org.mscmeta.pool.HeterogeneityTests;
 import org.mscmeta.pool.Heterogeneity;
 import org.mscmeta.pool.InverseVariance;
 import org.mscmeta.pool.MantelHaenszel;
@@ -265,11 +266,13 @@ final class PooledModel {
                 : Glmm.oddsRatioFixedStudies(t, use, false);
         Glmm random = kg == 0 || s.tau2() == null ? null : kg < 2 ? Glmm.notFitted(kg)
                 : rs ? Glmm.oddsRatioRandomStudies(t, use, true) : Glmm.oddsRatioFixedStudies(t, use, true);
-        return glmmModels(eff, common, random, s, Double.NaN, profile);
+        HeterogeneityTests tests = rs ? HeterogeneityTests.notEstimable(HeterogeneityTests.RANDOM_STUDIES)
+                : HeterogeneityTests.oddsRatio(t, use, common);
+        return glmmModels(eff, common, random, tests, s, Double.NaN, profile);
     }
 
-    private static Models glmmModels(StudyEffects eff, Glmm common, Glmm random, Settings s, double nHarmonic,
-                                     boolean profile) {
+    private static Models glmmModels(StudyEffects eff, Glmm common, Glmm random, HeterogeneityTests tests,
+                                     Settings s, double nHarmonic, boolean profile) {
         Measure m = s.measure();
         double[] vi = eff.includedVi();
         CommonResult c = common == null ? null : glmmCommon(common, m, nHarmonic, s.level());
@@ -277,8 +280,8 @@ final class PooledModel {
         Heterogeneity het = null;
         if (eff.k() > 0 && c != null && c.isEstimable()) {
             double[] yi = eff.includedYi();
-            het = profile ? Heterogeneity.of(yi, vi, c.logEstimate(), s.level())
-                    : Heterogeneity.q(yi, vi, c.logEstimate());
+            het = (profile ? Heterogeneity.of(yi, vi, c.logEstimate(), s.level())
+                    : Heterogeneity.q(yi, vi, c.logEstimate())).withGlmmTests(tests);
         }
         return new Models(eff, c, het, r, null, null);
     }
@@ -331,7 +334,8 @@ final class PooledModel {
             Glmm common = x.length == 0 ? null : Glmm.proportions(x, n, false);
             Glmm random = x.length == 0 || s.tau2() == null ? null : x.length < 2 ? Glmm.notFitted(x.length)
                     : Glmm.proportions(x, n, true);
-            return glmmModels(eff, common, random, s, nHarmonic, profile);
+            return glmmModels(eff, common, random, HeterogeneityTests.proportions(x, n, common), s, nHarmonic,
+                    profile);
         }
         if (included == 0) {
             return new Models(eff, null, null, null, null, null);

@@ -22,9 +22,23 @@ package org.mscmeta.pool;
  * @param tau2Upper    Q-profile upper limit for tau2
  * @param i2Lower      lower limit for I2, percent
  * @param i2Upper      upper limit for I2, percent
+ * @param glmm         under the GLMM, the mixed model's own tests for heterogeneity ({@link HeterogeneityTests});
+ *                     null otherwise
  */
 public record Heterogeneity(double q, int df, double p, double i2, double h2,
-                            double tau2Lower, double tau2Upper, double i2Lower, double i2Upper) {
+                            double tau2Lower, double tau2Upper, double i2Lower, double i2Upper,
+                            HeterogeneityTests glmm) {
+
+    /** Q and what follows from it, without a mixed model's tests ({@link #glmm} null). */
+    public Heterogeneity(double q, int df, double p, double i2, double h2, double tau2Lower, double tau2Upper,
+                         double i2Lower, double i2Upper) {
+        this(q, df, p, i2, h2, tau2Lower, tau2Upper, i2Lower, i2Upper, null);
+    }
+
+    /** The same with a mixed logistic model's Wald and likelihood-ratio tests for heterogeneity. */
+    public Heterogeneity withGlmmTests(HeterogeneityTests tests) {
+        return new Heterogeneity(q, df, p, i2, h2, tau2Lower, tau2Upper, i2Lower, i2Upper, tests);
+    }
 
     /**
      * Computes Q around {@code center} and the Q-profile intervals.

@@ -526,6 +526,16 @@ final class JsonFields {
         if (h.intervalNotEstimable() != null) {
             g.writeStringProperty("ci_not_estimable", h.intervalNotEstimable());
         }
+        if (h.glmm() != null) {
+            // the mixed logistic model's own tests (metafor's QE.Wld and QE.LRT), on the same df
+            num(g, "Q_wald", h.glmm().wald());
+            num(g, "Q_wald_p", h.glmm().waldP());
+            num(g, "Q_lrt", h.glmm().lrt());
+            num(g, "Q_lrt_p", h.glmm().lrtP());
+            if (!h.glmm().isEstimable()) {
+                g.writeStringProperty("glmm_tests_not_estimable", h.glmm().notEstimable());
+            }
+        }
         g.writeEndObject();
     }
 

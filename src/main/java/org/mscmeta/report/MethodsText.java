@@ -148,6 +148,11 @@ public final class MethodsText {
                     : "Studies with no events in either arm were included. ");
         }
         sb.append("Heterogeneity was assessed with Cochran's Q and I\u00b2");
+        if (glmm && !"UM.RS".equals(s.glmmModel())) {
+            // HeterogeneityTests: metafor's QE.Wld and QE.LRT, which rma.glmm reports
+            sb.append(", and with Wald and likelihood-ratio tests of the common-effect logistic model against a model"
+                    + " with an effect for each study");
+        }
         if (s.tau2() != null) {
             // the Q-profile interval is that of the normal-normal model's tau2, not of the mixed model's
             sb.append(glmm ? ", and prediction intervals (" : ", with a Q-profile confidence interval for tau\u00b2,"

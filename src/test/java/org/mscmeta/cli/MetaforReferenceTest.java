@@ -103,6 +103,28 @@ class MetaforReferenceTest {
     }
 
     /**
+     * The mixed logistic models' own tests for heterogeneity (metafor's {@code QE.Wld} and {@code QE.LRT};
+     * reference-extra/glmm_heterogeneity_cases.json from src/test/r/glmm_heterogeneity_reference.R): UM.FS on the shared
+     * data sets and the example's deaths (two studies with an empty arm), PLO on pritz1997 and the example's MSC arms,
+     * to a relative 1e-5. The likelihood ratio needs only the common model's maximum, which both find to 1e-10; the Wald
+     * statistic is metafor's from R's {@code glm} fit of the saturated model, whose iterations stop at a relative
+     * change in deviance of 1e-8, which leaves it up to 2e-7 off the exact value and its p-value 2e-6 (lee2004, no
+     * empty cell: 38.4231277 against 38.4231210, Cochran's Q of the studies' own log odds ratios).
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("glmmHeterogeneityCases")
+    void glmmHeterogeneityTestsMatchMetafor(String name, JsonNode c, @TempDir Path out) throws IOException {
+        JsonNode results = ReferenceCases.analyze(ReferenceCases.resource(c.get("input").asString()), out,
+                ReferenceCases.arguments(c.get("settings")));
+        assertTrue(ReferenceCases.compare(c.get("expected"), results, 1e-5) >= 6, name);
+    }
+
+    static Stream<Arguments> glmmHeterogeneityCases() throws IOException {
+        return ReferenceCases.load("reference-extra/glmm_heterogeneity_cases.json").stream()
+                .map(c -> Arguments.of(c.get("name").asString(), c));
+    }
+
+    /**
      * Two trials (0/97 against 7/48, 1/29 against 3/121) whose UM.FS likelihood has a maximum at tau2 = 0 and a lower
      * one at tau2 = 2.35, where lme4 stops (metafor: tau2 2.354727, log OR -1.992942). lme4's own 7-point deviance
      * function, profiled over the fixed effects, is higher near 0 (log-likelihood -2.9507 at tau2 = 1e-4 against

@@ -98,6 +98,12 @@ class MethodsTextTest {
                 + " likelihood; the common-effect estimate is the same model without between-study variance. "), glmm);
         assertFalse(glmm.contains("inverse-variance weights") || glmm.contains("Q-profile"), glmm);
         assertTrue(rs.contains("Laplace approximation (Stijnen et al. 2010), its between-study variance"), rs);
+        // the mixed models' own tests for heterogeneity, which the plots and workbook give under UM.FS and PLO
+        String tests = "and with Wald and likelihood-ratio tests of the common-effect logistic model against a model"
+                + " with an effect for each study";
+        assertTrue(glmm.contains("Heterogeneity was assessed with Cochran's Q and I\u00b2, " + tests), glmm);
+        assertFalse(rs.contains(tests), rs);
+        assertFalse(paragraph(plain).contains(tests));
         assertTrue(paragraph(plain).contains("the random-effects model used inverse-variance weights with the"
                 + " between-study variance (tau\u00b2) estimated by restricted maximum likelihood"));
         // a run without a random-effects model has no tau2 per subgroup

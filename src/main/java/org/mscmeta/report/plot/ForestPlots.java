@@ -369,6 +369,10 @@ public final class ForestPlots {
             prop ? "" : Long.toString(a.eventsControl()), "", ""}, "", Double.NaN, Double.NaN, Double.NaN, Double.NaN,
             0));
         rows.add(ForestRow.note(heterogeneity(a, s, random)));
+        String glmmTests = glmmTests(a.heterogeneity());
+        if (glmmTests != null) {
+            rows.add(ForestRow.note(glmmTests));
+        }
         if (prop) {
             return; // an incidence has no null hypothesis worth a test
         }
@@ -403,6 +407,25 @@ public final class ForestPlots {
                 + "; " : "";
         return "Heterogeneity: " + tau + "Chi\u00b2\u00a0=\u00a0" + Formats.test(h.q()) + ", df\u00a0=\u00a0"
                 + h.df() + " (" + pText(h.p()) + "); I\u00b2\u00a0=\u00a0" + Formats.percent(h.i2(), 0);
+    }
+
+    /**
+     * The mixed logistic models' own tests for heterogeneity, as metafor's {@code rma.glmm} prints them: "Tests for
+     * heterogeneity, logistic models: Wald Chi² = 56.82 (P < 0.001), likelihood ratio Chi² = 68.68 (P < 0.001),
+     * df = 21"; null without a GLMM, or with fewer than two studies (the line above says so).
+     */
+    static String glmmTests(Heterogeneity h) {
+        if (h == null || h.glmm() == null || h.df() < 1) {
+            return null;
+        }
+        org.mscmeta.pool.HeterogeneityTests t = h.glmm();
+        String head = "Tests for heterogeneity, logistic models: ";
+        if (!t.isEstimable()) {
+            return head + Formats.NOT_ESTIMABLE + " (" + t.notEstimable() + ")";
+        }
+        return head + "Wald Chi\u00b2\u00a0=\u00a0" + Formats.test(t.wald()) + " (" + pText(t.waldP())
+                + "), likelihood ratio Chi\u00b2\u00a0=\u00a0" + Formats.test(t.lrt()) + " (" + pText(t.lrtP())
+                + "), df\u00a0=\u00a0" + t.df();
     }
 
     /** "P = 0.23", "P < 0.001". */

@@ -472,11 +472,38 @@ final class OutcomeSheet {
             if (!c.isFitted() && c.notEstimable() != null) {
                 w.text(s.createRow(row++), 0, "Common effect: " + Formats.notEstimable(c.notEstimable()));
             }
+            row = glmmTests(row, h);
             if (a.kDoubleZeroExcluded() > 0) {
                 Row x = s.createRow(row++);
                 w.text(x, 0, Notice.count(a.kDoubleZeroExcluded(), "study", "studies")
                         + " with no events in both arms not pooled ("
                         + m + "); see Warnings");
+            }
+            return row;
+        }
+
+        /**
+         * Under the GLMM, the mixed logistic models' own tests for heterogeneity (metafor's {@code QE.Wld} and
+         * {@code QE.LRT}) in the Q, df and p (Q) columns: typed values, as they come from the fits.
+         */
+        private int glmmTests(int row, Heterogeneity h) {
+            if (h == null || h.glmm() == null || h.df() < 1) {
+                return row;
+            }
+            org.mscmeta.pool.HeterogeneityTests t = h.glmm();
+            if (!t.isEstimable()) {
+                w.text(s.createRow(row++), 0, "Tests for heterogeneity, logistic models: "
+                        + Formats.notEstimable(t.notEstimable()));
+                return row;
+            }
+            for (boolean wald : new boolean[] {true, false}) {
+                Row x = s.createRow(row++);
+                w.text(x, 0, (wald ? "Wald" : "Likelihood-ratio") + " test for heterogeneity, logistic models");
+                w.number(x, P_Q, wald ? t.wald() : t.lrt(), w.num4);
+                w.number(x, P_DF, t.df(), w.intStyle);
+                w.number(x, P_QP, wald ? t.waldP() : t.lrtP(), w.pStyle);
+                w.text(x, P_NOTE, wald ? "the studies' own effects equal (those with an empty cell have none)"
+                        : "the common-effect logistic model against one effect per study");
             }
             return row;
         }

@@ -490,6 +490,30 @@ class ForestPlotTest {
     }
 
     /**
+     * Under the GLMM the plot gives the mixed models' own tests for heterogeneity, as metafor's {@code rma.glmm}
+     * prints them (bcg: Wald 163.16 and likelihood ratio 176.95 on 12 df; the Chi² line is the inverse-variance Q,
+     * which metafor's rma.glmm does not give); under random study effects it says they are not computed, and why.
+     */
+    @Test
+    void aGlmmPlotGivesTheMixedModelsTestsForHeterogeneity() throws Exception {
+        var sheet = SheetReader.withBuiltInVocabulary().read(Path.of("src/test/resources/reference/data/bcg.csv"), null);
+        Settings glmm = Settings.DEFAULTS.withMeasure(org.mscmeta.effect.Measure.OR)
+                .withMethod(org.mscmeta.analysis.Method.GLMM);
+        Results fs = MetaAnalysis.run(sheet, glmm);
+        String all = String.join(" ", texts(Plots.forest(fs, fs.outcomes().get(0))));
+        assertTrue(all.contains("Tests for heterogeneity, logistic models: Wald Chi\u00b2\u00a0=\u00a0163.16"
+                + " (P\u00a0<\u00a00.001), likelihood ratio Chi\u00b2\u00a0=\u00a0176.95 (P\u00a0<\u00a00.001),"
+                + " df\u00a0=\u00a012"), all);
+        Results rs = MetaAnalysis.run(sheet, glmm.withGlmmModel("UM.RS"));
+        String rsText = String.join(" ", texts(Plots.forest(rs, rs.outcomes().get(0))));
+        assertTrue(rsText.contains("Tests for heterogeneity, logistic models: not estimable (the Wald and"
+                + " likelihood-ratio tests for heterogeneity are computed for the model with fixed study effects"
+                + " (UM.FS), not for random study effects (UM.RS))"), rsText);
+        Results iv = MetaAnalysis.run(sheet, Settings.DEFAULTS.withMeasure(org.mscmeta.effect.Measure.OR));
+        assertFalse(String.join(" ", texts(Plots.forest(iv, iv.outcomes().get(0)))).contains("logistic models"));
+    }
+
+    /**
      * A GLMM of proportions whose likelihood has no maximum (no MSC recipient of three trials had the event) has no
      * common-effect estimate to take Q around: its plot says heterogeneity is not estimable, not that there are
      * fewer than two studies; and the run's notices neither discuss a prediction interval nor suggest --hksj for the

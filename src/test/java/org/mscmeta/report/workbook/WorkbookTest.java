@@ -899,6 +899,35 @@ class WorkbookTest {
         }
     }
 
+    /**
+     * Under the GLMM an outcome's sheet gives the mixed models' own tests for heterogeneity in its Q, df and p (Q)
+     * columns, the numbers results.json gives (checked against metafor in MetaforReferenceTest), and says why they are
+     * missing under random study effects.
+     */
+    @Test
+    void aGlmmOutcomeSheetGivesTheMixedModelsTestsForHeterogeneity() throws Exception {
+        Path bcg = Path.of("src/test/resources/reference/data/bcg.csv");
+        Settings glmm = Settings.DEFAULTS.withMeasure(org.mscmeta.effect.Measure.OR)
+                .withMethod(org.mscmeta.analysis.Method.GLMM);
+        try (XSSFWorkbook wb = new XSSFWorkbook(Files.newInputStream(write(bcg, glmm)))) {
+            var tests = lastResults.analyses().get(0).heterogeneity().glmm();
+            Sheet s = outcomeSheet(wb, lastResults.outcomes().get(0));
+            Row wald = rowStartingWith(s, "Wald test for heterogeneity, logistic models");
+            Row lrt = rowStartingWith(s, "Likelihood-ratio test for heterogeneity, logistic models");
+            assertEquals(tests.wald(), wald.getCell(OutcomeSheet.P_Q).getNumericCellValue(), 0);
+            assertEquals(tests.waldP(), wald.getCell(OutcomeSheet.P_QP).getNumericCellValue(), 0);
+            assertEquals(tests.lrt(), lrt.getCell(OutcomeSheet.P_Q).getNumericCellValue(), 0);
+            assertEquals(tests.lrtP(), lrt.getCell(OutcomeSheet.P_QP).getNumericCellValue(), 0);
+            assertEquals(12, lrt.getCell(OutcomeSheet.P_DF).getNumericCellValue(), 0);
+        }
+        try (XSSFWorkbook wb = new XSSFWorkbook(Files.newInputStream(write(bcg, glmm.withGlmmModel("UM.RS"))))) {
+            String text = sheetText(outcomeSheet(wb, lastResults.outcomes().get(0)));
+            assertTrue(text.contains("Tests for heterogeneity, logistic models: not estimable: the Wald and"
+                    + " likelihood-ratio tests for heterogeneity are computed for the model with fixed study effects"), text);
+            assertFalse(text.contains("Wald test for heterogeneity"), text);
+        }
+    }
+
     private static Row rowStartingWith(Sheet s, String text) {
         for (Row row : s) {
             Cell c = row.getCell(0);
