@@ -103,6 +103,9 @@ class MethodsTextTest {
                 + " with an effect for each study";
         assertTrue(glmm.contains("Heterogeneity was assessed with Cochran's Q and I\u00b2, " + tests), glmm);
         assertFalse(rs.contains(tests), rs);
+        // --glmm-model names the odds-ratio model: proportions have their tests under either
+        assertTrue(paragraph(plain.withMeasure(org.mscmeta.effect.Measure.PLOGIT)
+                .withMethod(org.mscmeta.analysis.Method.GLMM).withGlmmModel("UM.RS")).contains(tests));
         assertFalse(paragraph(plain).contains(tests));
         assertTrue(paragraph(plain).contains("the random-effects model used inverse-variance weights with the"
                 + " between-study variance (tau\u00b2) estimated by restricted maximum likelihood"));
