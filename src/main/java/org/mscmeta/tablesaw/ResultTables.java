@@ -39,7 +39,8 @@ public final class ResultTables {
     /**
      * One row per outcome and subgroup (the overall analysis first, with {@code variable} and {@code level}
      * missing): k, the events and participants, both models' estimates with CI and p, tau2, I2, the prediction
-     * interval, Q, and on subgroup rows the tests for subgroup differences of their variable.
+     * interval, Q (and under the GLMM its Wald and likelihood-ratio tests), and on subgroup rows the tests for subgroup
+     * differences of their variable.
      */
     public static Table analyses(Results results) {
         StringColumn outcome = StringColumn.create("outcome");
@@ -74,6 +75,11 @@ public final class ResultTables {
         IntColumn qDf = IntColumn.create("Q_df");
         DoubleColumn qP = DoubleColumn.create("Q_p");
         DoubleColumn i2 = DoubleColumn.create("I2");
+        // the GLMM's own tests for heterogeneity (missing under other methods), as results.json names them
+        DoubleColumn qWald = DoubleColumn.create("Q_wald");
+        DoubleColumn qWaldP = DoubleColumn.create("Q_wald_p");
+        DoubleColumn qLrt = DoubleColumn.create("Q_lrt");
+        DoubleColumn qLrtP = DoubleColumn.create("Q_lrt_p");
         DoubleColumn tcQ = DoubleColumn.create("subgroup_test_common_Q");
         IntColumn tcDf = IntColumn.create("subgroup_test_common_df");
         DoubleColumn tcP = DoubleColumn.create("subgroup_test_common_p");
@@ -126,6 +132,11 @@ public final class ResultTables {
             count(qDf, h != null, h == null ? 0 : h.df());
             qP.append(h == null ? Double.NaN : h.p());
             i2.append(h == null ? Double.NaN : h.i2());
+            org.mscmeta.pool.HeterogeneityTests t = h == null ? null : h.glmm();
+            qWald.append(t == null ? Double.NaN : t.wald());
+            qWaldP.append(t == null ? Double.NaN : t.waldP());
+            qLrt.append(t == null ? Double.NaN : t.lrt());
+            qLrtP.append(t == null ? Double.NaN : t.lrtP());
             SubgroupComparison common = a.subgroup() == null ? null : test(results, a, "common");
             SubgroupComparison random = a.subgroup() == null ? null : test(results, a, "random");
             tcQ.append(common == null ? Double.NaN : common.q());
@@ -137,7 +148,7 @@ public final class ResultTables {
         }
         return Table.create("analyses", outcome, variable, level, k, kDz, eventsMsc, nMsc, eventsControl, nControl,
                 cMethod, cK, cEst, cLo, cHi, cP, cWhy, rMethod, rHksj, rK, rEst, rLo, rHi, rP, piLo, piHi, tau2, rI2,
-                rWhy, q, qDf, qP, i2, tcQ, tcDf, tcP, trQ, trDf, trP);
+                rWhy, q, qDf, qP, i2, qWald, qWaldP, qLrt, qLrtP, tcQ, tcDf, tcP, trQ, trDf, trP);
     }
 
     /** The tests for subgroup differences: one row per outcome, variable and model ("common", "random"). */

@@ -258,6 +258,21 @@ class LibraryApiTest {
         assertEquals(0, results.subgroupTests("Death", "route").size(), "one route only: no test");
     }
 
+    /** The GLMM's own tests for heterogeneity are in the analyses table as in results.json; missing under MH. */
+    @Test
+    void resultTablesHoldTheGlmmTestsForHeterogeneity() throws Exception {
+        Results glmm = MetaAnalysis.run(SheetReader.withBuiltInVocabulary().read(
+                Path.of("src/test/resources/reference/data/bcg.csv"), null),
+                Settings.DEFAULTS.withMeasure(Measure.OR).withMethod(Method.GLMM));
+        Table t = ResultTables.analyses(glmm);
+        var tests = glmm.analyses().get(0).heterogeneity().glmm();
+        // metafor's rma.glmm: QE.Wld 163.16491518507, QE.LRT 176.954448188362 (MetaforReferenceTest checks them all)
+        assertEquals(163.16491518507, t.doubleColumn("Q_wald").get(0), 1e-6);
+        assertEquals(176.954448188362, t.doubleColumn("Q_lrt").get(0), 1e-6);
+        assertEquals(tests.lrtP(), t.doubleColumn("Q_lrt_p").get(0), 0);
+        assertTrue(ResultTables.analyses(results).doubleColumn("Q_wald").isMissing(0), "not a GLMM");
+    }
+
     @Test
     void resultTablesHoldTheNumbersOfResultsJson() {
         Table pooled = ResultTables.analyses(results);
