@@ -131,7 +131,7 @@ public final class SheetValidator {
     private static final byte CONTROL = 4;
     /** Per column, for each {@link #CONTROL} level, the code of the label as read (with spaces), or EMPTY. */
     private int[][] controlRead;
-    /** Cells read with spaces for their control characters, the first of them, and whether one emptied a row. */
+    /** How many cells were read with spaces for their control characters, and where the first was. */
     private int controlCells;
     private String firstControl;
     /** A spreadsheet cell holds at most this many characters (and the workbook writes every cell). */
