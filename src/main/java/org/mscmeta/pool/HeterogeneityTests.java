@@ -38,7 +38,10 @@ public record HeterogeneityTests(double wald, double waldP, double lrt, double l
         return new HeterogeneityTests(Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0, reason);
     }
 
-    /** The tests of the UM.FS odds-ratio model of the studies {@code use} marks, whose common model is {@code common}. */
+    /**
+     * The tests of the UM.FS odds-ratio model of the studies {@code use} marks, whose common model is
+     * {@code common}.
+     */
     public static HeterogeneityTests oddsRatio(TwoByTwo t, boolean[] use, Glmm common) {
         int k = 0;
         double saturated = 0;
@@ -95,7 +98,10 @@ public record HeterogeneityTests(double wald, double waldP, double lrt, double l
                 Distributions.pChiSquareUpper(lrt, df), df, null);
     }
 
-    /** The log-likelihood of {@code x} events in {@code n} at the proportion x / n, the binomial coefficient included. */
+    /**
+     * The log-likelihood of {@code x} events in {@code n} at the proportion x / n, the binomial coefficient
+     * included.
+     */
     private static double saturatedArm(int x, int n) {
         double l = AdaptiveGaussHermite.logChoose(n, x);
         if (x > 0) {

@@ -29,8 +29,8 @@ final class CellHint {
     /**
      * What to write instead of a count cell that is not a number, when it is one of the ways a paper's table writes
      * a count: "1,021" (a thousands separator), "6 (28.6%)" (the count with its percentage), "6/21" or "6 of 21
-     * patients" (events over the arm's total), a formula's error ("#DIV/0!"), a bound ("<5"), a footnote's mark ("3*"), a decimal, a
-     * percentage alone ("15%") or a number with its word ("n=20", "20 patients"); "" otherwise.
+     * patients" (events over the arm's total), a formula's error ("#DIV/0!"), a bound ("<5"), a footnote's mark
+     * ("3*"), a decimal, a percentage alone ("15%") or a number with its word ("n=20", "20 patients"); "" otherwise.
      */
     static String count(String text) {
         Matcher m;

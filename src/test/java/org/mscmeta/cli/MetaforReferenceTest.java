@@ -104,12 +104,12 @@ class MetaforReferenceTest {
 
     /**
      * The mixed logistic models' own tests for heterogeneity (metafor's {@code QE.Wld} and {@code QE.LRT};
-     * reference-extra/glmm_heterogeneity_cases.json from src/test/r/glmm_heterogeneity_reference.R): UM.FS on the shared
-     * data sets and the example's deaths (two studies with an empty arm), PLO on pritz1997 and the example's MSC arms,
-     * to a relative 1e-5. The likelihood ratio needs only the common model's maximum, which both find to 1e-10; the Wald
-     * statistic is metafor's from R's {@code glm} fit of the saturated model, whose iterations stop at a relative
-     * change in deviance of 1e-8, which leaves it up to 2e-7 off the exact value and its p-value 2e-6 (lee2004, no
-     * empty cell: 38.4231277 against 38.4231210, Cochran's Q of the studies' own log odds ratios).
+     * reference-extra/glmm_heterogeneity_cases.json from src/test/r/glmm_heterogeneity_reference.R): UM.FS on the
+     * shared data sets and the example's deaths (two studies with an empty arm), PLO on pritz1997 and the example's
+     * MSC arms, to a relative 1e-5. The likelihood ratio needs only the common model's maximum, which both find to
+     * 1e-10; the Wald statistic is metafor's from R's {@code glm} fit of the saturated model, whose iterations stop
+     * at a relative change in deviance of 1e-8, which leaves it up to 2e-7 off the exact value and its p-value 2e-6
+     * (lee2004, no empty cell: 38.4231277 against 38.4231210, Cochran's Q of the studies' own log odds ratios).
      */
     @ParameterizedTest(name = "{0}")
     @MethodSource("glmmHeterogeneityCases")

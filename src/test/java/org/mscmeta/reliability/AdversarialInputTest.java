@@ -495,8 +495,9 @@ class AdversarialInputTest {
             assertEquals(0, r.status(), r.all());
             assertFalse(LEAK.matcher(r.all()).find(), "leaked: " + r.all());
             // the CSV's fourth: the end-of-file mark, a line left blank
-            assertTrue(r.out().contains(input.getFileName() + ": " + (input == csv ? 4 : 3) + " cells held a line break, a tab or another control"
-                    + " character, read as a space (first: row 2, column 'study')"), r.out());
+            assertTrue(r.out().contains(input.getFileName() + ": " + (input == csv ? 4 : 3) + " cells held a line"
+                    + " break, a tab or another control character, read as a space (first: row 2, column 'study')"),
+                    r.out());
             JsonNode json = new ObjectMapper().readTree(outFor(input).resolve("results.json").toFile());
             List<String> outcomes = new java.util.ArrayList<>();
             for (JsonNode a : json.get("analyses")) {

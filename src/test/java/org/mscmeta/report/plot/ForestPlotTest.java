@@ -496,7 +496,8 @@ class ForestPlotTest {
      */
     @Test
     void aGlmmPlotGivesTheMixedModelsTestsForHeterogeneity() throws Exception {
-        var sheet = SheetReader.withBuiltInVocabulary().read(Path.of("src/test/resources/reference/data/bcg.csv"), null);
+        var sheet = SheetReader.withBuiltInVocabulary().read(Path.of("src/test/resources/reference/data/bcg.csv"),
+                null);
         Settings glmm = Settings.DEFAULTS.withMeasure(org.mscmeta.effect.Measure.OR)
                 .withMethod(org.mscmeta.analysis.Method.GLMM);
         Results fs = MetaAnalysis.run(sheet, glmm);

@@ -923,7 +923,8 @@ class WorkbookTest {
         try (XSSFWorkbook wb = new XSSFWorkbook(Files.newInputStream(write(bcg, glmm.withGlmmModel("UM.RS"))))) {
             String text = sheetText(outcomeSheet(wb, lastResults.outcomes().get(0)));
             assertTrue(text.contains("Tests for heterogeneity, logistic models: not estimable: the Wald and"
-                    + " likelihood-ratio tests for heterogeneity are computed for the model with fixed study effects"), text);
+                    + " likelihood-ratio tests for heterogeneity are computed for the model with fixed study effects"),
+                    text);
             assertFalse(text.contains("Wald test for heterogeneity"), text);
         }
     }
