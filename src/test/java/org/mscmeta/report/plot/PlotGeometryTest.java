@@ -46,6 +46,9 @@ class PlotGeometryTest {
         RESULTS.put("extreme OR, DL, HKSJ", MetaAnalysis.run(extreme, Settings.DEFAULTS.withMeasure(Measure.OR)
                 .withTau2(org.mscmeta.pool.TauSquared.DL).withHksj(true)));
         RESULTS.put("extreme PLOGIT", MetaAnalysis.run(extreme, Settings.DEFAULTS.withMeasure(Measure.PLOGIT)));
+        // the GLMM's plots carry its tests for heterogeneity, a long note under each pooled block
+        RESULTS.put("extreme OR, GLMM", MetaAnalysis.run(extreme, Settings.DEFAULTS.withMeasure(Measure.OR)
+                .withMethod(org.mscmeta.analysis.Method.GLMM)));
         // labels in Chinese, drawn in the computer's own font (Text.fontFor), where it has one with them
         if (new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 10).canDisplay('\u75c5')) {
             Path chinese = dir.resolve("chinese.csv");
