@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -151,8 +150,8 @@ record ArmRows(int arm, int events, int total) {
 
     /** The study, trial id and outcome of row {@code i}, as the arms of one study share them. */
     private static String base(ExtractionSheet s, TextColumn trial, int i) {
-        return s.study().get(i).toLowerCase(Locale.ROOT) + "\u0000"
-                + (trial == null ? "" : trial.get(i).toLowerCase(Locale.ROOT)) + "\u0000"
+        return Blanks.labelKey(s.study().get(i)) + "\u0000"
+                + (trial == null ? "" : Blanks.labelKey(trial.get(i))) + "\u0000"
                 + OutcomeNames.key(s.outcome().get(i));
     }
 

@@ -88,6 +88,28 @@ final class Blanks {
         return b.toString();
     }
 
+    /**
+     * How a reader compares two labels naming one study or trial: in any case, and with each run of white space
+     * ({@link #isSpace}, the no-break spaces included) as one space: "Smith  2020" and "smith 2020" are one study.
+     */
+    static String labelKey(String s) {
+        StringBuilder b = new StringBuilder(s.length());
+        boolean space = false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (isSpace(c)) {
+                space = true;
+                continue;
+            }
+            if (space && b.length() > 0) {
+                b.append(' ');
+            }
+            space = false;
+            b.append(c);
+        }
+        return b.toString().toLowerCase(java.util.Locale.ROOT);
+    }
+
     /** Whether {@code s} is null or nothing but white space ({@link #isSpace}). */
     static boolean isBlank(String s) {
         return strip(s).isEmpty();

@@ -184,6 +184,22 @@ class ValidationTest {
         assertEquals("1.5", s.raw(Field.DOSE).get(0));
     }
 
+    /**
+     * A study written twice for one outcome, once with a double or a no-break space, is one study written twice, as
+     * one written in two cases is: it was pooled twice, its counts counted twice.
+     */
+    @Test
+    void aStudyWrittenWithOtherSpacingIsADuplicate() throws IOException {
+        List<InputProblem> ps = problems(HEADER, "Smith 2020,2020,IV,BM,Death,1,10,2,10",
+                "Smith  2020,2020,IV,BM,Death,1,10,2,10", "Smith\u00a02020,2020,IV,BM,Death,1,10,2,10",
+                "Smith 2020,2020,IV,BM,Fever,1,10,2,10", "Smith2020,2020,IV,BM,Fever,1,10,2,10");
+        assertEquals(2, ps.size(), ps.toString());
+        assertProblem(ps.get(0), 3, "study", "Smith  2020", "row 2 has the same study, year, trial_id and outcome"
+                + " ('Death'); row 2 writes the study 'Smith 2020': labels that differ only in case or spacing name"
+                + " one study");
+        assertProblem(ps.get(1), 4, "study", "Smith\u00a02020", "row 2 has the same study");
+    }
+
     /** "0 of 0" in the control columns is how some sheets write a single-arm study: the refusal says what to write. */
     @Test
     void aControlArmOfNoParticipantsSaysHowASingleArmStudyIsWritten() throws IOException {
@@ -323,7 +339,8 @@ class ValidationTest {
         // a 'Death' in row 4, or for a 'Pyrexia' in a row that says 'Fever'
         assertEquals("one row per study and outcome, but row 2 has the same study, year, trial_id and outcome ('Death':"
                 + " row 2's 'Death' and this row's 'death' are one outcome, as names that differ only in case, spacing"
-                + " or punctuation)", ps.get(0).expected());
+                + " or punctuation); row 2 writes the study 'A': labels that differ only in case or spacing name one"
+                + " study", ps.get(0).expected());
         Path f = dir.resolve("sheet.csv");
         Files.writeString(f, String.join("\n", HEADER, "A,2020,IV,BM,Fever,1,10,1,10", "A,2020,IV,BM,Pyrexia,2,10,1,10")
                 + "\n");
