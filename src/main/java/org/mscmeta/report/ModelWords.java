@@ -122,6 +122,12 @@ public final class ModelWords {
     public static final String FINDINGS_NOT_COMPARATIVE = "Not estimable: a summary of findings compares MSC with"
             + " control, and this run pools the MSC arms alone.";
 
+    /**
+     * What the GLMM's own tests for heterogeneity are called in the plots and the workbook
+     * ({@link org.mscmeta.pool.HeterogeneityTests}).
+     */
+    public static final String GLMM_HETEROGENEITY_TESTS = "Tests for heterogeneity, logistic models";
+
     /** "random effects (REML)", "random effects (DerSimonian-Laird, Hartung-Knapp)". */
     public static String random(Settings s) {
         return "random effects (" + randomMethod(s) + ")";

@@ -419,7 +419,7 @@ public final class ForestPlots {
             return null;
         }
         org.mscmeta.pool.HeterogeneityTests t = h.glmm();
-        String head = "Tests for heterogeneity, logistic models: ";
+        String head = ModelWords.GLMM_HETEROGENEITY_TESTS + ": ";
         if (!t.isEstimable()) {
             return head + Formats.NOT_ESTIMABLE + " (" + t.notEstimable() + ")";
         }

@@ -492,7 +492,7 @@ final class OutcomeSheet {
             }
             org.mscmeta.pool.HeterogeneityTests t = h.glmm();
             if (!t.isEstimable()) {
-                w.text(s.createRow(row++), 0, "Tests for heterogeneity, logistic models: "
+                w.text(s.createRow(row++), 0, ModelWords.GLMM_HETEROGENEITY_TESTS + ": "
                         + Formats.notEstimable(t.notEstimable()));
                 return row;
             }
