@@ -267,8 +267,8 @@ public final class SheetValidator {
         raw = new TextColumnBuilder[cells.length];
         for (int j = 0; j < cells.length; j++) {
             String h = Blanks.strip(cells[j]);
-            if (h.indexOf('\n') >= 0 || h.indexOf('\r') >= 0 || h.indexOf('\t') >= 0) {
-                h = h.replaceAll("\\s*[\\r\\n\\t]\\s*", " "); // "Events\n(MSC)", wrapped in its cell, is named on one line
+            if (Blanks.hasControl(h)) {
+                h = Blanks.controlsAsSpaces(h); // "Events\n(MSC)", wrapped in its cell, is named on one line
             }
             headers[j] = h;
             raw[j] = new TextColumnBuilder(h);
