@@ -1043,6 +1043,9 @@ public final class SheetValidator {
                 key[i] = -1 - i; // a row without study or outcome has its own problem, not a duplicate
             }
         }
+        if (yearColumn >= 0) {
+            yearlessDuplicates(study, outcome, s, y, t, o, blankLevels(columns.get(yearColumn)), key);
+        }
         long[] sorted = key.clone();
         Arrays.sort(sorted);
         boolean any = false;
@@ -1063,6 +1066,41 @@ public final class SheetValidator {
                         + " writes the study '" + study.get(first) + "': labels that differ only in case or spacing"
                         + " name one study"));
             }
+        }
+        problems.sort(java.util.Comparator.comparingInt(InputProblem::row));
+    }
+
+    /**
+     * Two rows of one study and outcome, one with a year and one without: the year tells apart two studies of one
+     * label, but a row without it cannot be told from the other, and is most likely the same study entered twice (a
+     * pasted copy, its year left out), which would be pooled twice. Looked for only where a year is blank.
+     */
+    private void yearlessDuplicates(TextColumn study, TextColumn outcome, int[] s, int[] y, int[] t, int[] o,
+                                    boolean[] blankYear, long[] key) {
+        int n = y.length;
+        boolean anyBlank = false;
+        for (int i = 0; i < n && !anyBlank; i++) {
+            anyBlank = blankYear[y[i]];
+        }
+        if (!anyBlank) {
+            return;
+        }
+        long[] yearless = rowKeys(s, new int[n], t, o, false);
+        Map<Long, Integer> firstDated = new HashMap<>();
+        Map<Long, Integer> firstBlank = new HashMap<>();
+        for (int i = 0; i < n; i++) {
+            if (key[i] < 0) {
+                continue; // no study or outcome: its own problem
+            }
+            boolean blank = blankYear[y[i]];
+            Integer other = blank ? firstDated.get(yearless[i]) : firstBlank.get(yearless[i]);
+            if (other != null) {
+                problem(rowNumbers.get(i), header(Field.STUDY), study.get(i), "one row per study and outcome, but row "
+                        + rowNumbers.get(other) + " has the same study, trial_id and outcome ('" + outcome.get(i)
+                        + "') and one of the two gives no year: the same study entered twice? If they are two"
+                        + " studies, give each its year");
+            }
+            (blank ? firstBlank : firstDated).putIfAbsent(yearless[i], i);
         }
         problems.sort(java.util.Comparator.comparingInt(InputProblem::row));
     }

@@ -200,6 +200,24 @@ class ValidationTest {
         assertProblem(ps.get(1), 4, "study", "Smith\u00a02020", "row 2 has the same study");
     }
 
+    /**
+     * A study's row entered twice for one outcome, once without its year, is one study pooled twice unless refused:
+     * the year tells apart two studies of one label only where both rows give it. Two years, or one study per
+     * outcome without a year, are not refused.
+     */
+    @Test
+    void aStudyEnteredTwiceOnceWithoutItsYearIsADuplicate() throws IOException {
+        List<InputProblem> ps = problems(HEADER, "Smith,2019,IV,BM,Death,1,10,2,10", "Smith,,IV,BM,Death,1,10,2,10",
+                "Lee,,IV,BM,Death,1,10,2,10", "Lee,2021,IV,BM,Death,3,10,2,10", "Smith,2020,IV,BM,Death,2,10,2,10",
+                "Smith,,IV,BM,Fever,2,10,2,10");
+        assertEquals(3, ps.size(), ps.toString());
+        assertProblem(ps.get(0), 3, "study", "Smith", "row 2 has the same study, trial_id and outcome ('Death') and"
+                + " one of the two gives no year: the same study entered twice? If they are two studies, give each"
+                + " its year");
+        assertProblem(ps.get(1), 5, "study", "Lee", "row 4 has the same study, trial_id and outcome ('Death')");
+        assertProblem(ps.get(2), 6, "study", "Smith", "row 3 has the same study, trial_id and outcome ('Death')");
+    }
+
     /** "0 of 0" in the control columns is how some sheets write a single-arm study: the refusal says what to write. */
     @Test
     void aControlArmOfNoParticipantsSaysHowASingleArmStudyIsWritten() throws IOException {
