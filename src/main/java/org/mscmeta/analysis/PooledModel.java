@@ -266,7 +266,9 @@ final class PooledModel {
                 : Glmm.oddsRatioFixedStudies(t, use, false);
         Glmm random = kg == 0 || s.tau2() == null ? null : kg < 2 ? Glmm.notFitted(kg)
                 : rs ? Glmm.oddsRatioRandomStudies(t, use, true) : Glmm.oddsRatioFixedStudies(t, use, true);
-        HeterogeneityTests tests = rs ? HeterogeneityTests.notEstimable(HeterogeneityTests.RANDOM_STUDIES)
+        // the mixed models' own tests for an analysis, not for its refits (which show Q, I2 and tau2 only)
+        HeterogeneityTests tests = !profile ? null
+                : rs ? HeterogeneityTests.oddsRatioRandomStudies(t, use, common, random != null)
                 : HeterogeneityTests.oddsRatio(t, use, common);
         return glmmModels(eff, common, random, tests, s, Double.NaN, profile);
     }
@@ -334,8 +336,8 @@ final class PooledModel {
             Glmm common = x.length == 0 ? null : Glmm.proportions(x, n, false);
             Glmm random = x.length == 0 || s.tau2() == null ? null : x.length < 2 ? Glmm.notFitted(x.length)
                     : Glmm.proportions(x, n, true);
-            return glmmModels(eff, common, random, HeterogeneityTests.proportions(x, n, common), s, nHarmonic,
-                    profile);
+            return glmmModels(eff, common, random, profile ? HeterogeneityTests.proportions(x, n, common) : null, s,
+                    nHarmonic, profile);
         }
         if (included == 0) {
             return new Models(eff, null, null, null, null, null);

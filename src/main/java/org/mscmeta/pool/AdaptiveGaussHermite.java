@@ -42,8 +42,34 @@ public final class AdaptiveGaussHermite {
      * @param a coefficient of b in each term
      */
     public double logIntegral(int[] y, int[] n, double[] c, double[] a) {
-        // the mode of the strictly concave log-integrand, by Newton's method with step halving (a full Newton step
-        // can overshoot far from the mode, where the binomial terms are flat)
+        double b = mode(y, n, c, a);
+        double h2 = -1;
+        for (int j = 0; j < y.length; j++) {
+            double p = expit(c[j] + a[j] * b);
+            h2 -= a[j] * a[j] * n[j] * p * (1 - p);
+        }
+        double s = 1 / Math.sqrt(-h2);
+        double scale = Math.sqrt(2) * s;
+        double max = Double.NEGATIVE_INFINITY;
+        double[] terms = new double[nodes.length];
+        for (int k = 0; k < nodes.length; k++) {
+            double bk = b + scale * nodes[k];
+            terms[k] = logWeights[k] + nodes[k] * nodes[k] + logJoint(y, n, c, a, bk);
+            max = Math.max(max, terms[k]);
+        }
+        double sum = 0;
+        for (double t : terms) {
+            sum += Math.exp(t - max);
+        }
+        return Math.log(scale) + max + Math.log(sum);
+    }
+
+    /**
+     * The mode in b of {@code f(y | b) phi(b)} (lme4's conditional mode), by Newton's method with step halving (the
+     * log-integrand is strictly concave; a full Newton step can overshoot far from the mode, where the binomial terms
+     * are flat).
+     */
+    static double mode(int[] y, int[] n, double[] c, double[] a) {
         double b = 0;
         double h = logJoint(y, n, c, a, b);
         for (int iter = 0; iter < 200; iter++) {
@@ -72,25 +98,7 @@ public final class AdaptiveGaussHermite {
                 break;
             }
         }
-        double h2 = -1;
-        for (int j = 0; j < y.length; j++) {
-            double p = expit(c[j] + a[j] * b);
-            h2 -= a[j] * a[j] * n[j] * p * (1 - p);
-        }
-        double s = 1 / Math.sqrt(-h2);
-        double scale = Math.sqrt(2) * s;
-        double max = Double.NEGATIVE_INFINITY;
-        double[] terms = new double[nodes.length];
-        for (int k = 0; k < nodes.length; k++) {
-            double bk = b + scale * nodes[k];
-            terms[k] = logWeights[k] + nodes[k] * nodes[k] + logJoint(y, n, c, a, bk);
-            max = Math.max(max, terms[k]);
-        }
-        double sum = 0;
-        for (double t : terms) {
-            sum += Math.exp(t - max);
-        }
-        return Math.log(scale) + max + Math.log(sum);
+        return b;
     }
 
     /** The sum of the log binomial coefficients of a study's terms. */

@@ -108,6 +108,14 @@ public record Glmm(double estimate, double se, double tau2, double logLik, int k
 
     /** UM.RS odds-ratio model; {@code use} marks the studies to include. */
     public static Glmm oddsRatioRandomStudies(TwoByTwo t, boolean[] use, boolean random) {
+        return oddsRatioRandomStudies(t, use, random, AGQ);
+    }
+
+    /**
+     * UM.RS odds-ratio model whose common model integrates by {@code rule} (metafor fits every UM.RS model with the
+     * Laplace approximation, one node, once the random-effects model is asked for, and with 7 nodes otherwise).
+     */
+    static Glmm oddsRatioRandomStudies(TwoByTwo t, boolean[] use, boolean random, AdaptiveGaussHermite rule) {
         Arms arms = Arms.of(t, use);
         int[][] y = arms.y();
         int[][] n = arms.n();
@@ -130,7 +138,7 @@ public record Glmm(double estimate, double se, double tau2, double logLik, int k
                 if (random) {
                     sum += laplaceRandomStudy(y[i], n[i], p[0], p[1], sigma, Math.abs(p[3]));
                 } else {
-                    sum += AGQ.logIntegral(y[i], n[i], new double[] {p[0] + p[1], p[0]},
+                    sum += rule.logIntegral(y[i], n[i], new double[] {p[0] + p[1], p[0]},
                             new double[] {sigma, sigma});
                 }
             }
@@ -224,7 +232,7 @@ public record Glmm(double estimate, double se, double tau2, double logLik, int k
      * @param y events per study and arm
      * @param n participants per study and arm
      */
-    private record Arms(int[][] y, int[][] n) {
+    record Arms(int[][] y, int[][] n) {
 
         static Arms of(TwoByTwo t, boolean[] use) {
             int k = 0;
@@ -355,52 +363,55 @@ public record Glmm(double estimate, double se, double tau2, double logLik, int k
                 + AdaptiveGaussHermite.logBinomial(y[1], n[1], eta2);
     }
 
-    /**
-     * Max over alpha of one study's UM.FS log-likelihood: Newton's method on central differences of the (smooth,
-     * log-concave) quadrature from the study's last maximum {@code alphas[i]} (which it updates), with Brent's search
-     * when Newton does not settle.
-     */
+    /** Max over alpha of one study's UM.FS log-likelihood, from the study's last maximum {@code alphas[i]}. */
     private static double profileStudy(int[] y, int[] n, double theta, double tau, double[] alphas, int i) {
-        UnivariateFunction f = alpha -> AGQ.logIntegral(y, n, new double[] {alpha + theta, alpha},
-                new double[] {tau / 2, -tau / 2});
-        double alpha = alphas[i];
-        double fa = f.value(alpha);
+        return maximiseFrom(alpha -> AGQ.logIntegral(y, n, new double[] {alpha + theta, alpha},
+                new double[] {tau / 2, -tau / 2}), alphas, i);
+    }
+
+    /**
+     * The maximum of a smooth, log-concave function of one parameter: Newton's method on central differences from
+     * {@code warm[i]} (which it updates to the maximum), with Brent's search when Newton does not settle.
+     */
+    static double maximiseFrom(UnivariateFunction f, double[] warm, int i) {
+        double x = warm[i];
+        double fx = f.value(x);
         for (int iter = 0; iter < 30; iter++) {
-            double h = 1e-4 * Math.max(1, Math.abs(alpha));
-            double up = f.value(alpha + h);
-            double down = f.value(alpha - h);
+            double h = 1e-4 * Math.max(1, Math.abs(x));
+            double up = f.value(x + h);
+            double down = f.value(x - h);
             double g = (up - down) / (2 * h);
-            double c = (up - 2 * fa + down) / (h * h);
+            double c = (up - 2 * fx + down) / (h * h);
             if (!(c < 0)) {
                 break;
             }
             double step = -g / c;
-            double next = alpha + step;
+            double next = x + step;
             double fn = f.value(next);
             double scale = 1;
-            while (!(fn >= fa) && scale > 1e-6) {
+            while (!(fn >= fx) && scale > 1e-6) {
                 scale /= 2;
-                next = alpha + scale * step;
+                next = x + scale * step;
                 fn = f.value(next);
             }
-            if (!(fn >= fa)) {
+            if (!(fn >= fx)) {
                 break;
             }
-            alpha = next;
-            fa = fn;
-            if (Math.abs(scale * step) < 1e-9 * Math.max(1, Math.abs(alpha))) {
-                alphas[i] = alpha;
-                return fa;
+            x = next;
+            fx = fn;
+            if (Math.abs(scale * step) < 1e-9 * Math.max(1, Math.abs(x))) {
+                warm[i] = x;
+                return fx;
             }
         }
         BrentOptimizer opt = new BrentOptimizer(1e-13, 1e-15);
         var best = opt.optimize(new MaxEval(10_000), new UnivariateObjectiveFunction(f), GoalType.MAXIMIZE,
-                new SearchInterval(alpha - 20, alpha + 20, alpha));
-        if (best.getValue() > fa) {
-            alphas[i] = best.getPoint();
+                new SearchInterval(x - 20, x + 20, x));
+        if (best.getValue() > fx) {
+            warm[i] = best.getPoint();
             return best.getValue();
         }
-        alphas[i] = alpha;
-        return fa;
+        warm[i] = x;
+        return fx;
     }
 }

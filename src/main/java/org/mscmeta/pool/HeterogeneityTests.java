@@ -16,9 +16,12 @@ import org.mscmeta.effect.TwoByTwo;
  *   <li><b>Likelihood ratio</b>: {@code 2 (log L_saturated - log L_common)}, binomial coefficients included in both
  *       (the saturated model fits every arm's proportion exactly); 0 at least.</li>
  * </ul>
- * Computed for the models whose common-effect model is a plain logistic regression: the odds ratio with fixed study
- * effects (UM.FS) and single-arm proportions (PLO). Under random study effects (UM.RS) metafor fits both models with
- * lme4's random study intercepts, which is not done here: the tests are then not estimable, with that reason.
+ * For the odds ratio with fixed study effects (UM.FS) and single-arm proportions (PLO) the common-effect model is a
+ * plain logistic regression and the saturated model fits every arm exactly. Under random study effects (UM.RS) both
+ * keep the random study intercepts (metafor fits them with lme4's {@code glmer}): the saturated model is
+ * {@link SaturatedRandomStudies}, and both are integrated as metafor integrates them, by the Laplace approximation
+ * when the random-effects model is fitted too (metafor then sets {@code nAGQ = 1} for every fit) and by 7-point
+ * adaptive quadrature when only the common model is.
  *
  * @param wald         the Wald statistic, NaN when not estimable
  * @param waldP        its p-value from chi-square(df)
@@ -28,10 +31,6 @@ import org.mscmeta.effect.TwoByTwo;
  * @param notEstimable why the tests do not exist, or null
  */
 public record HeterogeneityTests(double wald, double waldP, double lrt, double lrtP, int df, String notEstimable) {
-
-    /** Why the tests do not exist under random study effects. */
-    public static final String RANDOM_STUDIES = "the Wald and likelihood-ratio tests for heterogeneity are computed for"
-            + " the model with fixed study effects (UM.FS), not for random study effects (UM.RS)";
 
     /** The tests do not exist, for {@code reason}. */
     public static HeterogeneityTests notEstimable(String reason) {
@@ -66,6 +65,34 @@ public record HeterogeneityTests(double wald, double waldP, double lrt, double l
         return of(k, saturated, y, v, finite, common);
     }
 
+    /**
+     * The tests of the UM.RS odds-ratio model of the studies {@code use} marks: the common model (random study
+     * intercepts, one log odds ratio) against the saturated one, integrated by the Laplace approximation when
+     * {@code laplace} and by 7-point quadrature otherwise, when {@code common} is that model.
+     */
+    public static HeterogeneityTests oddsRatioRandomStudies(TwoByTwo t, boolean[] use, Glmm common, boolean laplace) {
+        Glmm.Arms arms = Glmm.Arms.of(t, use);
+        int k = arms.y().length;
+        HeterogeneityTests unavailable = unavailable(k, common);
+        if (unavailable != null) {
+            return unavailable;
+        }
+        AdaptiveGaussHermite rule = new AdaptiveGaussHermite(laplace ? 1 : 7);
+        Glmm fitted = laplace ? Glmm.oddsRatioRandomStudies(t, use, false, rule) : common;
+        if (!fitted.isEstimable()) {
+            return unavailable(k, fitted);
+        }
+        SaturatedRandomStudies saturated = SaturatedRandomStudies.fit(arms, rule);
+        int df = k - 1;
+        double lrt = Math.max(0, 2 * (saturated.logLik() + arms.logChooseSum() - fitted.logLik()));
+        double wald = saturated.wald();
+        if (!Double.isFinite(wald)) {
+            return notEstimable("the saturated model's information matrix is singular");
+        }
+        return new HeterogeneityTests(wald, Distributions.pChiSquareUpper(wald, df), lrt,
+                Distributions.pChiSquareUpper(lrt, df), df, null);
+    }
+
     /** The tests of the PLO model of {@code x} events in {@code n}, whose common model is {@code common}. */
     public static HeterogeneityTests proportions(int[] x, int[] n, Glmm common) {
         double saturated = 0;
@@ -84,11 +111,9 @@ public record HeterogeneityTests(double wald, double waldP, double lrt, double l
 
     /** The tests of {@code k} studies, {@code finite} of which have an estimate of their own ({@code y}, {@code v}). */
     private static HeterogeneityTests of(int k, double saturated, double[] y, double[] v, int finite, Glmm common) {
-        if (k < 2) {
-            return notEstimable("k < 2: a test for heterogeneity needs at least two studies");
-        }
-        if (common == null || !common.isEstimable()) {
-            return notEstimable("the common-effect logistic model has no finite maximum to test against");
+        HeterogeneityTests unavailable = unavailable(k, common);
+        if (unavailable != null) {
+            return unavailable;
         }
         int df = k - 1;
         double wald = finite < 2 ? 0 : WeightedSums.at(java.util.Arrays.copyOf(y, finite),
@@ -96,6 +121,17 @@ public record HeterogeneityTests(double wald, double waldP, double lrt, double l
         double lrt = Math.max(0, 2 * (saturated - common.logLik()));
         return new HeterogeneityTests(wald, Distributions.pChiSquareUpper(wald, df), lrt,
                 Distributions.pChiSquareUpper(lrt, df), df, null);
+    }
+
+    /** Why there is nothing to test: too few studies, or no common model to test against; null when there is. */
+    private static HeterogeneityTests unavailable(int k, Glmm common) {
+        if (k < 2) {
+            return notEstimable("k < 2: a test for heterogeneity needs at least two studies");
+        }
+        if (common == null || !common.isEstimable()) {
+            return notEstimable("the common-effect logistic model has no finite maximum to test against");
+        }
+        return null;
     }
 
     /**

@@ -148,7 +148,7 @@ public final class MethodsText {
                     : "Studies with no events in either arm were included. ");
         }
         sb.append("Heterogeneity was assessed with Cochran's Q and I\u00b2");
-        if (glmm && (s.measure().isProportion() || !"UM.RS".equals(s.glmmModel()))) { // UM.RS: odds ratios only
+        if (glmm) {
             // HeterogeneityTests: metafor's QE.Wld and QE.LRT, which rma.glmm reports
             sb.append(", and with Wald and likelihood-ratio tests of the common-effect logistic model against a model"
                     + " with an effect for each study");

@@ -1,5 +1,6 @@
 package org.mscmeta.cli;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import tools.jackson.databind.JsonNode;
@@ -110,13 +111,34 @@ class MetaforReferenceTest {
      * 1e-10; the Wald statistic is metafor's from R's {@code glm} fit of the saturated model, whose iterations stop
      * at a relative change in deviance of 1e-8, which leaves it up to 2e-7 off the exact value and its p-value 2e-6
      * (lee2004, no empty cell: 38.4231277 against 38.4231210, Cochran's Q of the studies' own log odds ratios).
+     *
+     * <p>UM.RS (random study intercepts in both models, fitted by lme4 with its penalised IRLS run to convergence),
+     * under the Laplace approximation (with the random-effects model, metafor's {@code method = "ML"}) and 7-point
+     * quadrature ({@code --tau2 none}, {@code method = "FE"}): the likelihood ratios to a relative 1e-6, the Wald
+     * statistics to 1e-4 (lme4's finite-difference Hessian) and their p-values, which magnify that tenfold, to 1e-3;
+     * li2007's Wald statistic to 2e-4 and p to 3e-3: lme4 stops short of that saturated model's maximum (k + 2
+     * parameters; its log-likelihood 3e-5 below ours), which moves the statistic by 1.3e-4 and the tail p-value
+     * (9.5e-5) by 2e-3. On bcg
+     * lme4's Laplace Wald statistic moves with its tolerance (160.88 to 161.20), so that case's is from the exact
+     * Laplace approximation, maximised and differentiated by R's optim and numDeriv.
      */
     @ParameterizedTest(name = "{0}")
     @MethodSource("glmmHeterogeneityCases")
     void glmmHeterogeneityTestsMatchMetafor(String name, JsonNode c, @TempDir Path out) throws IOException {
         JsonNode results = ReferenceCases.analyze(ReferenceCases.resource(c.get("input").asString()), out,
                 ReferenceCases.arguments(c.get("settings")));
-        assertTrue(ReferenceCases.compare(c.get("expected"), results, 1e-5) >= 6, name);
+        boolean li2007 = name.startsWith("li2007");
+        double tol = !name.contains("UM.RS") ? 1e-5 : li2007 ? 3e-3 : 1e-3;
+        assertTrue(ReferenceCases.compare(c.get("expected"), results, tol) >= 6, name);
+        if (name.contains("UM.RS")) {
+            JsonNode expected = c.get("expected").get("heterogeneity");
+            JsonNode ours = results.get("analyses").get(0).get("heterogeneity");
+            for (String f : java.util.List.of("Q_lrt", "Q_wald")) {
+                double e = expected.get(f).asDouble();
+                assertEquals(e, ours.get(f).asDouble(), (f.equals("Q_lrt") ? 1e-6 : li2007 ? 2e-4 : 1e-4) * e,
+                        name + ": " + f);
+            }
+        }
     }
 
     static Stream<Arguments> glmmHeterogeneityCases() throws IOException {

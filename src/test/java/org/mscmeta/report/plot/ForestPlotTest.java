@@ -492,7 +492,7 @@ class ForestPlotTest {
     /**
      * Under the GLMM the plot gives the mixed models' own tests for heterogeneity, as metafor's {@code rma.glmm}
      * prints them (bcg: Wald 163.16 and likelihood ratio 176.95 on 12 df; the Chi² line is the inverse-variance Q,
-     * which metafor's rma.glmm does not give); under random study effects it says they are not computed, and why.
+     * which metafor's rma.glmm does not give), under fixed and under random study effects.
      */
     @Test
     void aGlmmPlotGivesTheMixedModelsTestsForHeterogeneity() throws Exception {
@@ -507,9 +507,10 @@ class ForestPlotTest {
                 + " df\u00a0=\u00a012"), all);
         Results rs = MetaAnalysis.run(sheet, glmm.withGlmmModel("UM.RS"));
         String rsText = String.join(" ", texts(Plots.forest(rs, rs.outcomes().get(0))));
-        assertTrue(rsText.contains("Tests for heterogeneity, logistic models: not estimable (the Wald and"
-                + " likelihood-ratio tests for heterogeneity are computed for the model with fixed study effects"
-                + " (UM.FS), not for random study effects (UM.RS))"), rsText);
+        // metafor (lme4 run to convergence, Laplace): Wald 161.19 (its Hessian's; 160.62 exact), LR 174.13
+        assertTrue(rsText.contains("Tests for heterogeneity, logistic models: Wald Chi\u00b2\u00a0=\u00a0160.62"
+                + " (P\u00a0<\u00a00.001), likelihood ratio Chi\u00b2\u00a0=\u00a0174.13 (P\u00a0<\u00a00.001),"
+                + " df\u00a0=\u00a012"), rsText);
         Results iv = MetaAnalysis.run(sheet, Settings.DEFAULTS.withMeasure(org.mscmeta.effect.Measure.OR));
         assertFalse(String.join(" ", texts(Plots.forest(iv, iv.outcomes().get(0)))).contains("logistic models"));
     }

@@ -901,8 +901,8 @@ class WorkbookTest {
 
     /**
      * Under the GLMM an outcome's sheet gives the mixed models' own tests for heterogeneity in its Q, df and p (Q)
-     * columns, the numbers results.json gives (checked against metafor in MetaforReferenceTest), and says why they are
-     * missing under random study effects.
+     * columns, the numbers results.json gives (checked against metafor in MetaforReferenceTest), under fixed and under
+     * random study effects.
      */
     @Test
     void aGlmmOutcomeSheetGivesTheMixedModelsTestsForHeterogeneity() throws Exception {
@@ -921,11 +921,13 @@ class WorkbookTest {
             assertEquals(12, lrt.getCell(OutcomeSheet.P_DF).getNumericCellValue(), 0);
         }
         try (XSSFWorkbook wb = new XSSFWorkbook(Files.newInputStream(write(bcg, glmm.withGlmmModel("UM.RS"))))) {
-            String text = sheetText(outcomeSheet(wb, lastResults.outcomes().get(0)));
-            assertTrue(text.contains("Tests for heterogeneity, logistic models: not estimable: the Wald and"
-                    + " likelihood-ratio tests for heterogeneity are computed for the model with fixed study effects"),
-                    text);
-            assertFalse(text.contains("Wald test for heterogeneity"), text);
+            Sheet s = outcomeSheet(wb, lastResults.outcomes().get(0));
+            var tests = lastResults.analyses().get(0).heterogeneity().glmm();
+            assertTrue(tests.isEstimable(), "UM.RS tests: " + tests);
+            assertEquals(tests.wald(), rowStartingWith(s, "Wald test for heterogeneity, logistic models")
+                    .getCell(OutcomeSheet.P_Q).getNumericCellValue(), 0);
+            assertEquals(tests.lrt(), rowStartingWith(s, "Likelihood-ratio test for heterogeneity, logistic models")
+                    .getCell(OutcomeSheet.P_Q).getNumericCellValue(), 0);
         }
     }
 
