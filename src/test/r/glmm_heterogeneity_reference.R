@@ -62,7 +62,10 @@ um_rs <- function(set, method, tolPwrss) {
 }
 for (s in c("reference/data/li2007.csv", "reference/data/bcg.csv", "reference/data/lee2004.csv",
             "reference/data/damico2009.csv", "reference/data/nielweise2007.csv",
-            "reference-extra/data/example_deaths.csv")) {
+            "reference-extra/data/example_deaths.csv",
+            # lee2004 with every MSC recipient of its third study having the event: that study's own effect at its
+            # limit, as with an empty MSC arm
+            "reference-extra/data/lee2004_all_events_arm.csv")) {
   tol <- if (grepl("bcg", s)) 1e-10 else 1e-12
   for (method in c("ML", "FE")) {
     r <- um_rs(s, method, tol)

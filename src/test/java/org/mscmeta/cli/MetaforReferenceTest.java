@@ -112,8 +112,8 @@ class MetaforReferenceTest {
      * at a relative change in deviance of 1e-8, which leaves it up to 2e-7 off the exact value and its p-value 2e-6
      * (lee2004, no empty cell: 38.4231277 against 38.4231210, Cochran's Q of the studies' own log odds ratios).
      *
-     * <p>UM.RS (random study intercepts in both models, fitted by lme4 with its penalised IRLS run to convergence),
-     * under the Laplace approximation (with the random-effects model, metafor's {@code method = "ML"}) and 7-point
+     * <p>UM.RS (random study intercepts in both models, fitted by lme4 with its penalised IRLS run to convergence) on
+     * the same sets and on lee2004 with one MSC arm all events, under the Laplace approximation (with the random-effects model, metafor's {@code method = "ML"}) and 7-point
      * quadrature ({@code --tau2 none}, {@code method = "FE"}): the likelihood ratios to a relative 1e-6, the Wald
      * statistics to 1e-4 (lme4's finite-difference Hessian) and their p-values, which magnify that tenfold, to 1e-3;
      * li2007's Wald statistic to 2e-4 and p to 3e-3: lme4 stops short of that saturated model's maximum (k + 2
