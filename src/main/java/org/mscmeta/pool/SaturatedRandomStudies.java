@@ -142,8 +142,9 @@ record SaturatedRandomStudies(double logLik, double wald) {
             ost += st[j];
             oso += s1[j];
         }
+        // the difference of two sums: below their rounding it is 0 (studies of one effect gave 2e-32)
         double w = tst - ost * ost / oso;
-        return oso > 0 && Double.isFinite(w) ? Math.max(0, w) : Double.NaN;
+        return oso > 0 && Double.isFinite(w) ? (w > 1e-12 * tst ? w : 0) : Double.NaN;
     }
 
     /** Minus the Hessian of a study with a finite theta in (beta, sigma, theta) or, without sigma, (beta, theta). */
