@@ -119,16 +119,9 @@ public record Glmm(double estimate, double se, double tau2, double logLik, int k
         Arms arms = Arms.of(t, use);
         int[][] y = arms.y();
         int[][] n = arms.n();
-        double[] base = arms.controlLogits();
-        double beta0 = 0;
-        for (double b : base) {
-            beta0 += b / base.length;
-        }
-        double sigma0 = 0;
-        for (double b : base) {
-            sigma0 += (b - beta0) * (b - beta0) / Math.max(1, base.length - 1);
-        }
-        sigma0 = Math.max(0.1, Math.sqrt(sigma0));
+        double[] intercept = arms.randomInterceptStart();
+        double beta0 = intercept[0];
+        double sigma0 = intercept[1];
         double theta0 = arms.logOddsRatio();
         // parameters: beta, theta, sigma (, tau)
         ToDoubleFunction<double[]> ll = p -> {
@@ -272,6 +265,23 @@ public record Glmm(double estimate, double se, double tau2, double logLik, int k
                 d += n[i][1] - y[i][1];
             }
             return Math.log(a * d / (b * c));
+        }
+
+        /**
+         * Starting values of random study intercepts: the mean and the standard deviation (at least 0.1) of the
+         * control-arm logits.
+         */
+        double[] randomInterceptStart() {
+            double[] base = controlLogits();
+            double mean = 0;
+            for (double b : base) {
+                mean += b / base.length;
+            }
+            double var = 0;
+            for (double b : base) {
+                var += (b - mean) * (b - mean) / Math.max(1, base.length - 1);
+            }
+            return new double[] {mean, Math.max(0.1, Math.sqrt(var))};
         }
 
         /** Starting values: each study's control-arm logit, with 0.5 added. */

@@ -37,18 +37,11 @@ record SaturatedRandomStudies(double logLik, double wald) {
         boolean[] finite = new boolean[k];
         double[] theta = new double[k];
         double[] controls = arms.controlLogits();
-        double beta0 = 0;
         for (int i = 0; i < k; i++) {
             finite[i] = y[i][0] > 0 && y[i][0] < n[i][0];
             double own = Math.log((y[i][0] + 0.5) / (n[i][0] - y[i][0] + 0.5));
             theta[i] = own - controls[i];
-            beta0 += controls[i] / k;
         }
-        double sigma0 = 0;
-        for (double c : controls) {
-            sigma0 += (c - beta0) * (c - beta0) / Math.max(1, k - 1);
-        }
-        sigma0 = Math.max(0.1, Math.sqrt(sigma0));
         // parameters beta, sigma; each theta_i at its maximum given them (updated in place, the next search's start)
         java.util.function.ToDoubleFunction<double[]> profile = p -> {
             double sum = 0;
@@ -57,7 +50,7 @@ record SaturatedRandomStudies(double logLik, double wald) {
             }
             return sum;
         };
-        MaximumLikelihood.Maximum max = MaximumLikelihood.maximise(profile, new double[] {beta0, sigma0},
+        MaximumLikelihood.Maximum max = MaximumLikelihood.maximise(profile, arms.randomInterceptStart(),
                 new double[] {0.5, 0.3});
         double beta = max.point()[0];
         double sigma = Math.abs(max.point()[1]);
