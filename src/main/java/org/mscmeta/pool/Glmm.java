@@ -41,7 +41,11 @@ import org.mscmeta.effect.TwoByTwo;
  */
 public record Glmm(double estimate, double se, double tau2, double logLik, int k) {
 
-    private static final AdaptiveGaussHermite AGQ = new AdaptiveGaussHermite(7);
+    /** lme4's 7-point adaptive quadrature, metafor's default. */
+    static final AdaptiveGaussHermite AGQ = new AdaptiveGaussHermite(7);
+
+    /** One node: the Laplace approximation, which metafor uses for UM.RS. */
+    static final AdaptiveGaussHermite LAPLACE = new AdaptiveGaussHermite(1);
 
     /** Beyond this |log OR| or |logit| the likelihood is taken to have no finite maximum. */
     private static final double FINITE = 15;

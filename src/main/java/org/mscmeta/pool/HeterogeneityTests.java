@@ -77,7 +77,7 @@ public record HeterogeneityTests(double wald, double waldP, double lrt, double l
         if (unavailable != null) {
             return unavailable;
         }
-        AdaptiveGaussHermite rule = new AdaptiveGaussHermite(laplace ? 1 : 7);
+        AdaptiveGaussHermite rule = laplace ? Glmm.LAPLACE : Glmm.AGQ;
         Glmm fitted = laplace ? Glmm.oddsRatioRandomStudies(t, use, false, rule) : common;
         if (!fitted.isEstimable()) {
             return unavailable(k, fitted);
