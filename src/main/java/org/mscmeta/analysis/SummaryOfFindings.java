@@ -132,6 +132,33 @@ public record SummaryOfFindings(long participants, int studies, String measure, 
         return Math.max(0, Math.min(1, r));
     }
 
+    /**
+     * {@link #risk} as a spreadsheet formula (Excel's syntax) of the cells {@code acr} and {@code effect}, for a
+     * workbook whose summary of findings follows its pooled cells; the same clamp within 0 and 1. Null for a measure
+     * that has no corresponding risk.
+     */
+    public static String riskFormula(Measure m, String acr, String effect) {
+        String r = switch (m) {
+            case RR -> acr + "*" + effect;
+            case OR -> acr + "*" + effect + "/(1-" + acr + "+" + acr + "*" + effect + ")";
+            case RD -> acr + "+" + effect;
+            default -> null;
+        };
+        return r == null ? null : "MAX(0,MIN(1," + r + "))";
+    }
+
+    /**
+     * The assumed control risk as a spreadsheet formula of the range {@code risks} (each study's control events over
+     * participants, blank without a control arm) and the ranges of control events and participants: their median,
+     * or their pooled risk where the median is 0, as {@link #of} takes it; null where the user gave the risk.
+     */
+    public static String controlRiskFormula(ControlRisk source, String risks, String events, String participants) {
+        if (source == ControlRisk.GIVEN) {
+            return null;
+        }
+        return "IF(MEDIAN(" + risks + ")=0,SUM(" + events + ")/SUM(" + participants + "),MEDIAN(" + risks + "))";
+    }
+
     /** The median of the studies' control-arm risks (events / participants); NaN without a control arm. */
     static double medianControlRisk(Analysis a) {
         double[] r = new double[a.studies().size()];

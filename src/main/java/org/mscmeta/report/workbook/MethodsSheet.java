@@ -44,9 +44,9 @@ final class MethodsSheet {
             {"Sensitivity analyses", withId(st.sensitivity().words(), st.sensitivity().id())},
             {"Outcomes selected", st.outcomes().isEmpty() ? "(all)" : String.join("; ", st.outcomes())},
             {"What recalculates", "On each outcome's sheet the study rows, and the pooled rows where their model has"
-                + " a closed form, are formulas on the counts; the Summary's overall rows refer to them. Subgroup"
-                + " rows and the other sheets hold the values mscmeta computed: run mscmeta again after changing"
-                + " a count."},
+                + " a closed form, are formulas on the counts; the Summary's overall rows and the Summary of"
+                + " findings refer to them. Subgroup rows and the other sheets hold the values mscmeta computed: run"
+                + " mscmeta again after changing a count."},
         };
         for (Object[] e : kv) {
             Row x = s.createRow(row++);

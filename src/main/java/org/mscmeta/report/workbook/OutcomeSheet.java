@@ -101,6 +101,27 @@ final class OutcomeSheet {
         String studies(Col c) {
             return range(c, firstStudy, lastStudy);
         }
+
+        /** The study table's range of the column at 0-based index {@code col}. */
+        String studies(int col) {
+            return columnRange(col, firstStudy, lastStudy);
+        }
+    }
+
+    /**
+     * The 0-based column of the study table's helper columns: the three Q terms, then, for a comparison, the
+     * control-arm risk the summary of findings takes its median of. Mantel-Haenszel's per-table terms come before.
+     */
+    private static int helperColumn(Settings st) {
+        Measure m = st.measure();
+        boolean mh = st.method() == Method.MH && !m.isProportion();
+        return Col.values().length + (mh ? MantelHaenszel.terms(m, st.convention().correctedMantelHaenszel(),
+                st.convention().correctedMantelHaenszel()).size() : 0);
+    }
+
+    /** The 0-based column of each study's control-arm risk (events / participants); -1 for a proportion. */
+    static int controlRiskColumn(Settings st) {
+        return st.measure().isProportion() ? -1 : helperColumn(st) + 3;
     }
 
     /**
@@ -143,10 +164,14 @@ final class OutcomeSheet {
         for (String t : terms.keySet()) {
             heads.add("MH term " + t);
         }
-        int helper = Col.values().length + terms.size();
+        int helper = helperColumn(st);
         heads.add("Q term (around the common estimate)");
         heads.add("Q term (DerSimonian-Laird)");
         heads.add("Q term (around the random-effects estimate)");
+        int controlRisk = controlRiskColumn(st);
+        if (controlRisk >= 0) {
+            heads.add("Control-arm risk (summary of findings)");
+        }
         w.headerRow(s, FIRST_STUDY_ROW - 1, heads.toArray(new String[0]));
         s.getRow(FIRST_STUDY_ROW - 1).setHeightInPoints(44);
         Places places = Places.of(a);
@@ -233,6 +258,11 @@ final class OutcomeSheet {
             String n1 = ref(Col.N1, excel);
             String c1 = ref(Col.C, excel);
             String n2 = ref(Col.N2, excel);
+            if (controlRisk >= 0) {
+                // every study's, included or not, as the summary of findings takes the median of (SummaryOfFindings)
+                w.formula(x, controlRisk, "IF(" + n2 + ">0," + c1 + "/" + n2 + ",\"\")", w.num4,
+                        sr.nControl() > 0 ? (double) sr.eventsControl() / sr.nControl() : Double.NaN);
+            }
             Function<Expr.Var, String> countRefs = vr -> switch (vr) {
                 case A -> a1;
                 case N1 -> n1;

@@ -131,7 +131,7 @@ public final class Workbook {
                 }
             }
             SummarySheet.write(cells, r, sheets);
-            FindingsSheet.write(cells, r);
+            FindingsSheet.write(cells, r, sheets);
             RouteSourceSheet.write(cells, r);
             List<Plot> plots = new ArrayList<>();
             for (Analysis a : r.analyses()) {

@@ -129,32 +129,90 @@ class WorkbookTest {
             int checked = compare(wb, lastResults, cell -> ev.evaluate(cell).getNumberValue());
             assertTrue(checked > 20, name + ": only " + checked + " formula cells compared");
             // the Summary's overall rows, recalculated from the outcome sheets, are the numbers it was written with
-            Sheet sum = wb.getSheet(Workbook.SUMMARY);
             List<String> problems = new ArrayList<>();
-            summary.forEach((address, engine) -> {
-                var ref = new org.apache.poi.ss.util.CellReference(address);
-                double got = ev.evaluate(sum.getRow(ref.getRow()).getCell(ref.getCol())).getNumberValue();
-                if (Math.abs(got - engine) > 1e-9 * Math.max(1, Math.abs(engine))) {
-                    problems.add(address + " (" + sum.getRow(0).getCell(ref.getCol()).getStringCellValue()
-                            + "): recalculated " + got + ", written " + engine);
-                }
-            });
+            recalculated(wb.getSheet(Workbook.SUMMARY), summary, 0, ev, problems);
+            // and so is the summary of findings, whose cached values are the engine's
+            Map<String, Double> findings = formulas(wb, Workbook.FINDINGS);
+            int sof = findingsCompared(wb, lastResults);
+            if (settings.measure().isProportion()) {
+                assertEquals(Map.of(), findings, name);
+            } else {
+                assertTrue(sof >= 10 && findings.size() >= 10, name + ": " + sof + " summary-of-findings cells, "
+                        + findings.size() + " formulas");
+            }
+            recalculated(wb.getSheet(Workbook.FINDINGS), findings, 3, ev, problems);
             assertEquals(List.of(), problems, name);
         }
     }
 
+    /** Adds to {@code problems} each formula of {@code written} whose recalculated value is not the one written. */
+    private static void recalculated(Sheet s, Map<String, Double> written, int headRow, FormulaEvaluator ev,
+                                     List<String> problems) {
+        written.forEach((address, engine) -> {
+            var ref = new org.apache.poi.ss.util.CellReference(address);
+            double got = ev.evaluate(s.getRow(ref.getRow()).getCell(ref.getCol())).getNumberValue();
+            if (Math.abs(got - engine) > 1e-9 * Math.max(1, Math.abs(engine))) {
+                problems.add(s.getSheetName() + "!" + address + " (" + s.getRow(headRow).getCell(ref.getCol())
+                        .getStringCellValue() + "): recalculated " + got + ", written " + engine);
+            }
+        });
+    }
+
     /** The Summary's formula cells and the values stored with them (the engine's), by address. */
     private static Map<String, Double> summaryFormulas(XSSFWorkbook wb) {
+        Map<String, Double> out = formulas(wb, Workbook.SUMMARY);
+        out.keySet().forEach(address -> {
+            var ref = new org.apache.poi.ss.util.CellReference(address);
+            String f = wb.getSheet(Workbook.SUMMARY).getRow(ref.getRow()).getCell(ref.getCol()).getCellFormula();
+            assertTrue(f.contains("'!"), f);
+        });
+        return out;
+    }
+
+    /** A sheet's formula cells and the values stored with them, by address. */
+    private static Map<String, Double> formulas(XSSFWorkbook wb, String sheet) {
         Map<String, Double> out = new LinkedHashMap<>();
-        for (Row row : wb.getSheet(Workbook.SUMMARY)) {
+        for (Row row : wb.getSheet(sheet)) {
             for (Cell c : row) {
                 if (c.getCellType() == CellType.FORMULA) {
-                    assertTrue(c.getCellFormula().contains("'!"), c.getCellFormula());
                     out.put(c.getAddress().formatAsString(), c.getNumericCellValue());
                 }
             }
         }
         return out;
+    }
+
+    /**
+     * Compares the Summary of findings' cells, as a reader that does not recalculate shows them, with the engine's
+     * {@link org.mscmeta.analysis.SummaryOfFindings}; returns the number of cells compared.
+     */
+    private static int findingsCompared(XSSFWorkbook wb, Results r) {
+        Sheet s = wb.getSheet(Workbook.FINDINGS);
+        int checked = 0;
+        int row = 4;
+        for (Analysis a : r.analyses()) {
+            var f = a.summaryOfFindings();
+            if (a.subgroup() != null || f == null || r.settings().measure().isProportion()) {
+                continue;
+            }
+            Row x = s.getRow(row++);
+            assertEquals(a.outcome(), x.getCell(0).getStringCellValue());
+            double[] expected = {f.participants(), f.studies(), f.relative(), f.relativeLower(), f.relativeUpper(),
+                1000 * f.controlRisk(), f.mscPer1000(), f.mscLower(), f.mscUpper(), f.differencePer1000(),
+                f.differenceLower(), f.differenceUpper()};
+            for (int j = 0; j < expected.length; j++) {
+                Cell c = x.getCell(j + 1);
+                if (!Double.isFinite(expected[j])) {
+                    assertTrue(c == null || c.getCellType() == CellType.BLANK
+                            || c.getCellType() == CellType.STRING, a.outcome() + " column " + (j + 1));
+                    continue;
+                }
+                assertEquals(expected[j], c.getNumericCellValue(), 1e-12 * Math.max(1, Math.abs(expected[j])),
+                        a.outcome() + " column " + (j + 1));
+                checked++;
+            }
+        }
+        return checked;
     }
 
     /**
@@ -197,8 +255,70 @@ class WorkbookTest {
                     "the edit moved the pooled estimate");
             // and the Methods sheet says what follows an edit and what does not
             String methods = sheetText(wb.getSheet(Workbook.METHODS));
-            assertTrue(methods.contains("the Summary's overall rows refer to them. Subgroup rows and the other"
-                    + " sheets hold the values mscmeta computed"), methods);
+            assertTrue(methods.contains("the Summary's overall rows and the Summary of findings refer to them."
+                    + " Subgroup rows and the other sheets hold the values mscmeta computed"), methods);
+        }
+    }
+
+    /**
+     * The summary of findings follows a count edited on an outcome's sheet too: its relative effect is the pooled
+     * row's, its assumed control risk the median of the edited control arms, its risks with MSC and differences per
+     * 1,000 those of GRADE's formulas (a risk ratio times the control risk; an odds ratio's
+     * {@code ACR x OR / (1 - ACR + ACR x OR)}), computed here by hand from the recalculated cells.
+     */
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"RR", "OR", "RD", "OR given"})
+    void theSummaryOfFindingsFollowsACountEditedOnTheOutcomeSheet(String which) throws Exception {
+        boolean given = which.endsWith("given");
+        Measure m = Measure.valueOf(which.split(" ")[0]);
+        Settings st = Settings.DEFAULTS.withTau2(TauSquared.DL).withMeasure(m);
+        Path xlsx = write(ReferenceCases.resource("data/bcg.csv"), given ? st.withControlRisk(0.05) : st);
+        try (XSSFWorkbook wb = new XSSFWorkbook(xlsx.toFile())) {
+            Analysis a = lastResults.analyses().get(0);
+            Sheet out = outcomeSheet(wb, a.outcome());
+            Row sof = wb.getSheet(Workbook.FINDINGS).getRow(4);
+            assertEquals(a.outcome(), sof.getCell(0).getStringCellValue());
+            double before = sof.getCell(7).getNumericCellValue();
+            Cell events = out.getRow(OutcomeSheet.FIRST_STUDY_ROW).getCell(OutcomeSheet.Col.A.ordinal());
+            events.setCellValue(events.getNumericCellValue() + 20);
+            Cell control = out.getRow(OutcomeSheet.FIRST_STUDY_ROW + 1).getCell(OutcomeSheet.Col.C.ordinal());
+            control.setCellValue(control.getNumericCellValue() + 30);
+            Cell participants = out.getRow(OutcomeSheet.FIRST_STUDY_ROW + 2).getCell(OutcomeSheet.Col.N2.ordinal());
+            participants.setCellValue(participants.getNumericCellValue() + 100);
+            FormulaEvaluator ev = wb.getCreationHelper().createFormulaEvaluator();
+            ev.evaluateAll();
+            Row pooled = out.getRow(OutcomeSheet.Places.of(a).randomRow());
+            double effect = pooled.getCell(OutcomeSheet.P_EST).getNumericCellValue();
+            assertEquals(effect, sof.getCell(3).getNumericCellValue(), 0);
+            assertEquals(pooled.getCell(OutcomeSheet.P_LO).getNumericCellValue(), sof.getCell(4).getNumericCellValue(),
+                    0);
+            double[] risks = new double[a.studies().size()];
+            double n = 0;
+            for (int i = 0; i < risks.length; i++) {
+                Row x = out.getRow(OutcomeSheet.FIRST_STUDY_ROW + i);
+                risks[i] = x.getCell(OutcomeSheet.Col.C.ordinal()).getNumericCellValue()
+                        / x.getCell(OutcomeSheet.Col.N2.ordinal()).getNumericCellValue();
+                n += x.getCell(OutcomeSheet.Col.N1.ordinal()).getNumericCellValue()
+                        + x.getCell(OutcomeSheet.Col.N2.ordinal()).getNumericCellValue();
+            }
+            java.util.Arrays.sort(risks);
+            int k = risks.length;
+            double acr = given ? 0.05 : k % 2 == 1 ? risks[k / 2] : (risks[k / 2 - 1] + risks[k / 2]) / 2;
+            assertEquals(n, sof.getCell(1).getNumericCellValue(), 0);
+            assertEquals(1000 * acr, sof.getCell(6).getNumericCellValue(), 1e-9);
+            double msc = switch (m) {
+                case RR -> acr * effect;
+                case OR -> acr * effect / (1 - acr + acr * effect);
+                default -> acr + effect;
+            };
+            msc = Math.max(0, Math.min(1, msc));
+            assertEquals(1000 * msc, sof.getCell(7).getNumericCellValue(), 1e-9);
+            assertEquals(1000 * (msc - acr), sof.getCell(10).getNumericCellValue(), 1e-9);
+            assertTrue(Math.abs(sof.getCell(7).getNumericCellValue() - before) > 0.01, "the edit moved the MSC risk");
+            assertEquals(given, sof.getCell(6).getCellType() != CellType.FORMULA, "a given control risk is typed");
+            String methods = sheetText(wb.getSheet(Workbook.METHODS));
+            assertTrue(methods.contains("the Summary's overall rows and the Summary of findings refer to them"),
+                    methods);
         }
     }
 
@@ -252,8 +372,10 @@ class WorkbookTest {
         Path recalculated = conv.resolve(xlsx.getFileName());
         assertTrue(Files.exists(recalculated), "LibreOffice wrote no file");
         Map<String, Double> written;
+        Map<String, Double> findings;
         try (XSSFWorkbook wb = new XSSFWorkbook(xlsx.toFile())) {
             written = summaryFormulas(wb);
+            findings = formulas(wb, Workbook.FINDINGS);
         }
         try (XSSFWorkbook wb = new XSSFWorkbook(recalculated.toFile())) {
             int checked = compare(wb, lastResults, Cell::getNumericCellValue);
@@ -265,6 +387,14 @@ class WorkbookTest {
                 var ref = new org.apache.poi.ss.util.CellReference(address);
                 assertEquals(engine, sum.getRow(ref.getRow()).getCell(ref.getCol()).getNumericCellValue(),
                         1e-9 * Math.max(1, Math.abs(engine)), address);
+            });
+            // the summary of findings' medians, references and risks, as LibreOffice computes them
+            Sheet sof = wb.getSheet(Workbook.FINDINGS);
+            assertTrue(findings.size() > 100, findings.size() + " summary-of-findings formulas");
+            findings.forEach((address, engine) -> {
+                var ref = new org.apache.poi.ss.util.CellReference(address);
+                assertEquals(engine, sof.getRow(ref.getRow()).getCell(ref.getCol()).getNumericCellValue(),
+                        1e-9 * Math.max(1, Math.abs(engine)), "Summary of findings " + address);
             });
         }
     }
