@@ -175,9 +175,17 @@ final class WorkbookRows {
                     : XlsxSheet.number(cell.getNumericCellValue());
             case STRING -> cell.getStringCellValue();
             case BOOLEAN -> cell.getBooleanCellValue() ? "TRUE" : "FALSE";
-            case ERROR -> "#ERROR";
+            // the error as the spreadsheet shows it (#N/A, #DIV/0!, ...), as a CSV export of the sheet holds it: "#N/A"
+            // then reads as a missing value, and any other as a value that is not a number
+            case ERROR -> errorText(cell.getErrorCellValue());
             default -> "";
         };
+    }
+
+    /** The text a spreadsheet shows for an error code ("#N/A", "#DIV/0!", ...). */
+    private static String errorText(byte code) {
+        return org.apache.poi.ss.usermodel.FormulaError.isValidCode(code)
+                ? org.apache.poi.ss.usermodel.FormulaError.forInt(code).getString() : "#ERROR";
     }
 
     /**

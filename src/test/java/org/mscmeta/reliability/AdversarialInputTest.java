@@ -152,6 +152,41 @@ class AdversarialInputTest {
                 + " C2 has no saved value and evaluates to an error");
     }
 
+    /**
+     * A cell holding a spreadsheet error (typed, or a formula's saved result) is named by its error, as the
+     * spreadsheet shows it and a CSV export holds it: "#DIV/0!" is refused as not a count ("#ERROR" was shown, which
+     * the researcher never saw), and "#N/A" is a value not reported, as in a CSV. With a formula of no saved value
+     * (D3) the whole workbook is read, by POI's user model, and so is tested here; without, the streaming reader.
+     */
+    @Test
+    void anErrorCellIsNamedByItsOwnError() throws Exception {
+        String head = "<?xml version=\"1.0\"?><worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/"
+                + "main\"><sheetData><row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>study</t></is></c>"
+                + "<c r=\"B1\" t=\"inlineStr\"><is><t>outcome</t></is></c><c r=\"C1\" t=\"inlineStr\"><is><t>"
+                + "events_msc</t></is></c><c r=\"D1\" t=\"inlineStr\"><is><t>n_msc</t></is></c><c r=\"E1\" t=\"inlineStr\">"
+                + "<is><t>events_control</t></is></c><c r=\"F1\" t=\"inlineStr\"><is><t>n_control</t></is></c></row>";
+        String rows = "<row r=\"2\"><c r=\"A2\" t=\"inlineStr\"><is><t>A</t></is></c><c r=\"B2\" t=\"inlineStr\"><is>"
+                + "<t>Fever</t></is></c><c r=\"C2\" t=\"e\"><f>1/0</f><v>#DIV/0!</v></c><c r=\"D2\"><v>10</v></c>"
+                + "<c r=\"E2\"><v>1</v></c><c r=\"F2\"><v>10</v></c></row>"
+                + "<row r=\"3\"><c r=\"A3\" t=\"inlineStr\"><is><t>B</t></is></c><c r=\"B3\" t=\"inlineStr\"><is>"
+                + "<t>Fever</t></is></c><c r=\"C3\"><v>2</v></c><c r=\"D3\"><f>5+5</f><v></v></c>"
+                + "<c r=\"E3\" t=\"e\"><v>#VALUE!</v></c><c r=\"F3\"><v>10</v></c></row>"
+                + "<row r=\"4\"><c r=\"A4\" t=\"inlineStr\"><is><t>C</t></is></c><c r=\"B4\" t=\"inlineStr\"><is>"
+                + "<t>Fever</t></is></c><c r=\"C4\"><v>2</v></c><c r=\"D4\"><v>10</v></c>"
+                + "<c r=\"E4\" t=\"e\"><v>#N/A</v></c><c r=\"F4\"><v>10</v></c></row>";
+        for (boolean whole : new boolean[] {true, false}) {
+            String xml = head + (whole ? rows : rows.replace("<f>5+5</f><v></v>", "<v>10</v>"));
+            Path p = withPart("errors-" + whole + ".xlsx", "xl/worksheets/sheet1.xml",
+                    (xml + "</sheetData></worksheet>").getBytes(StandardCharsets.UTF_8));
+            Cli.Run r = analyze(p);
+            refused(r, p, "row 2, column 'events_msc': found \"#DIV/0!\"");
+            refused(r, p, "row 3, column 'events_control': found \"#VALUE!\"");
+            refused(r, p, "row 4, column 'events_control': found \"#N/A\"; expected a count, because n_control is"
+                    + " filled");
+            assertFalse(r.all().contains("#ERROR"), r.all());
+        }
+    }
+
     static Stream<Arguments> brokenWorkbooks() {
         return Stream.of(Arguments.of("empty.xlsx", new byte[0], "empty"),
                 Arguments.of("random.xlsx", randomBytes(4096), "could not be opened"),
