@@ -111,7 +111,11 @@ class WorkbookTest {
                 Arguments.of("example OR MH REML cc all", example, Settings.DEFAULTS.withMeasure(Measure.OR)
                         .withCc(0.5, CcMode.ALL)),
                 Arguments.of("example RD MH DL no correction", example, Settings.DEFAULTS.withMeasure(Measure.RD)
-                        .withTau2(TauSquared.DL).withCc(0.5, CcMode.NONE)));
+                        .withTau2(TauSquared.DL).withCc(0.5, CcMode.NONE)),
+                // the GLMM's pooled rows are its numbers: the Summary and the summary of findings refer to them
+                Arguments.of("bcg OR GLMM", bcg, Settings.DEFAULTS.withMeasure(Measure.OR).withMethod(Method.GLMM)),
+                Arguments.of("example OR GLMM common", example, Settings.DEFAULTS.withMeasure(Measure.OR)
+                        .withMethod(Method.GLMM).withTau2(null)));
     }
 
     @ParameterizedTest(name = "{0}")
