@@ -318,13 +318,16 @@ final class OutcomeSheet {
                 formula(w, x, Col.SE, "SQRT(" + ref(Col.VI, excel) + ")", w.num4, Math.sqrt(sr.vi()));
                 formula(w, x, Col.W_IV, "1/" + ref(Col.VI, excel), w.num4, 1 / sr.vi());
                 String wv = ref(Col.W_IV, excel);
-                if (a.common().isFitted()) {
+                // each Q term only around an estimate that exists: around a blank cell it would be a distance from 0
+                if (a.common().isFitted() && Double.isFinite(commonLog)) {
                     w.formula(x, helper, wv + "*(" + yi + "-" + commonCenter + ")^2", w.num4,
                             (sr.yi() - commonLog) * (sr.yi() - commonLog) / sr.vi());
                 }
-                w.formula(x, helper + 1, wv + "*(" + yi + "-" + dlCenter + ")^2", w.num4,
-                        (sr.yi() - dlCenterValue) * (sr.yi() - dlCenterValue) / sr.vi());
-                if (a.random().isFitted() && Double.isFinite(engineTau2)) {
+                if (Double.isFinite(dlCenterValue)) {
+                    w.formula(x, helper + 1, wv + "*(" + yi + "-" + dlCenter + ")^2", w.num4,
+                            (sr.yi() - dlCenterValue) * (sr.yi() - dlCenterValue) / sr.vi());
+                }
+                if (a.random().isFitted() && Double.isFinite(engineTau2) && Double.isFinite(randomLog)) {
                     w.formula(x, helper + 2, ref(Col.W_RANDOM_RAW, excel) + "*(" + yi + "-" + randomCenter + ")^2",
                             w.num4, (sr.yi() - randomLog) * (sr.yi() - randomLog) / (sr.vi() + engineTau2));
                 }

@@ -337,29 +337,7 @@ class WorkbookTest {
     }
 
     static {
-        // functions every spreadsheet program has that POI's evaluator (the test's calculator) lacks
-        org.apache.poi.ss.formula.WorkbookEvaluator.registerFunction("CHIDIST", (args, row, col) -> {
-            double q = number(args[0], row, col);
-            double df = number(args[1], row, col);
-            return new org.apache.poi.ss.formula.eval.NumberEval(
-                    1 - new org.apache.commons.math3.distribution.ChiSquaredDistribution(df).cumulativeProbability(q));
-        });
-        org.apache.poi.ss.formula.WorkbookEvaluator.registerFunction("TINV", (args, row, col) -> {
-            double p = number(args[0], row, col);
-            double df = number(args[1], row, col);
-            return new org.apache.poi.ss.formula.eval.NumberEval(
-                    new org.apache.commons.math3.distribution.TDistribution(null, df, 1e-15) // as exact as a
-                            .inverseCumulativeProbability(1 - p / 2)); // spreadsheet's (the default stops at 1e-9)
-        });
-    }
-
-    private static double number(org.apache.poi.ss.formula.eval.ValueEval v, int row, int col) {
-        try {
-            return org.apache.poi.ss.formula.eval.OperandResolver.coerceValueToDouble(
-                    org.apache.poi.ss.formula.eval.OperandResolver.getSingleValue(v, row, col));
-        } catch (org.apache.poi.ss.formula.eval.EvaluationException e) {
-            throw new IllegalStateException(e);
-        }
+        org.mscmeta.testing.SpreadsheetFunctions.register();
     }
 
     @Test
