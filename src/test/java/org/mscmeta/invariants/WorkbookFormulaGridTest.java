@@ -9,14 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellType;
-import org.apache.poi.ss.usermodel.CellValue;
-import org.apache.poi.ss.usermodel.FormulaEvaluator;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.usermodel.XSSFCell;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -35,7 +27,7 @@ import org.mscmeta.report.workbook.Workbook;
 import org.mscmeta.sheet.ExtractionSheet;
 import org.mscmeta.sheet.SheetReader;
 import org.mscmeta.testing.ReferenceCases;
-import org.mscmeta.testing.SpreadsheetFunctions;
+import org.mscmeta.testing.Recalculation;
 
 /**
  * Over the option grid (measure x method x tau² x continuity correction x convention x Hartung-Knapp x double-zero
@@ -45,10 +37,6 @@ import org.mscmeta.testing.SpreadsheetFunctions;
  * {@code -Dmscmeta.grid=all}; by default a fixed sample of it, every value of every option in it.
  */
 class WorkbookFormulaGridTest {
-
-    static {
-        SpreadsheetFunctions.register();
-    }
 
     @TempDir
     static Path dir;
@@ -116,41 +104,7 @@ class WorkbookFormulaGridTest {
         Path xlsx = dir.resolve(name.replace(' ', '-') + ".xlsx");
         Workbook.write(sheet, r, new RunInfo(input.toString(), "abc123", "2026-12-06T00:00:00Z"), Map.of(), xlsx);
         List<String> problems = new ArrayList<>();
-        int checked = 0;
-        try (XSSFWorkbook wb = new XSSFWorkbook(xlsx.toFile())) {
-            FormulaEvaluator ev = wb.getCreationHelper().createFormulaEvaluator();
-            for (Sheet s : wb) {
-                for (Row row : s) {
-                    for (Cell c : row) {
-                        if (c.getCellType() != CellType.FORMULA) {
-                            continue;
-                        }
-                        CellType cachedType = c.getCachedFormulaResultType();
-                        CellValue v = ev.evaluate(c);
-                        String at = s.getSheetName() + "!" + c.getAddress().formatAsString() + " =" + c.getCellFormula();
-                        if (!((XSSFCell) c).getCTCell().isSetV()) {
-                            // no value written (the engine has none): the formula gives none either, shown blank
-                            boolean blank = v == null || v.getCellType() == CellType.BLANK
-                                    || v.getCellType() == CellType.STRING && v.getStringValue().isEmpty();
-                            if (!blank) {
-                                problems.add(at + ": gives " + v.formatAsString() + ", where the engine has no value");
-                            }
-                        } else if (cachedType == CellType.NUMERIC) {
-                            double written = c.getNumericCellValue();
-                            if (v.getCellType() != CellType.NUMERIC) {
-                                problems.add(at + ": gives " + v.formatAsString() + ", written " + written);
-                            } else if (Math.abs(v.getNumberValue() - written) > 1e-9 * Math.max(1, Math.abs(written))) {
-                                problems.add(at + ": gives " + v.getNumberValue() + ", written " + written);
-                            } else {
-                                checked++;
-                            }
-                        } else if (v.getCellType() == CellType.ERROR) {
-                            problems.add(at + ": gives " + v.formatAsString());
-                        }
-                    }
-                }
-            }
-        }
+        int checked = Recalculation.check(xlsx, problems);
         assertEquals(List.of(), problems.size() > 20 ? problems.subList(0, 20) : problems, name + ": "
                 + problems.size() + " problems");
         assertTrue(checked > 20, name + ": only " + checked + " formulas compared");

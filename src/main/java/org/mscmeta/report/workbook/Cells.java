@@ -344,6 +344,11 @@ final class Cells {
         c.setCellFormula(f);
         if (Double.isFinite(cached)) {
             c.setCellValue(cached);
+        } else if (c instanceof org.apache.poi.xssf.streaming.SXSSFCell) {
+            // no value, as the whole-workbook writer leaves it: POI's streaming writer would store 0 for a formula
+            // given none (a reader that does not recalculate showed 0 where the engine has no number), and an error
+            // for NaN; an empty text is written as a formula without a stored value
+            c.setCellValue("");
         }
         c.setCellStyle(style);
     }

@@ -107,14 +107,26 @@ public final class Workbook {
         write(sheet, r, run, pages(forestPng), file, dataRows);
     }
 
+    /**
+     * As {@link #write(ExtractionSheet, Results, RunInfo, Map, Path)}, by the streaming writer when {@code streamed}
+     * whatever the workbook's size: for the tests, which compare the two writers' workbooks.
+     */
+    static void write(ExtractionSheet sheet, Results r, RunInfo run, Path file, boolean streamed) throws IOException {
+        write(sheet, r, run, pages(Map.of()), file, DATA_ROWS_MAX, streamed);
+    }
+
     /** Where an outcome's forest plot goes: below the tables of its sheet. */
     private record Plot(Sheet sheet, String outcome, int row) {
     }
 
     private static void write(ExtractionSheet sheet, Results r, RunInfo run, ForestImages forestPng, Path file,
                               int dataRows) throws IOException {
-        org.apache.poi.ss.usermodel.Workbook wb = rows(sheet, r) > STREAMING_ROWS ? new StreamingXlsx()
-                : new XSSFWorkbook();
+        write(sheet, r, run, forestPng, file, dataRows, rows(sheet, r) > STREAMING_ROWS);
+    }
+
+    private static void write(ExtractionSheet sheet, Results r, RunInfo run, ForestImages forestPng, Path file,
+                              int dataRows, boolean streamed) throws IOException {
+        org.apache.poi.ss.usermodel.Workbook wb = streamed ? new StreamingXlsx() : new XSSFWorkbook();
         if (wb instanceof XSSFWorkbook x) {
             // POI parses every formula it is given to validate it; ours are generated, and the tests recalculate
             // them (POI's evaluator and LibreOffice), which parses them: checked there, not again in every run

@@ -326,6 +326,72 @@ class WorkbookTest {
         }
     }
 
+    /**
+     * A registry-scale workbook is written by the streaming writer ({@link StreamingXlsx}); under the same results it
+     * holds what the whole-workbook writer's does, cell for cell (type, formula, the value written, the number format),
+     * sheet for sheet with the same column widths and print layout, and its formulas recalculate to their values.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("settings")
+    void theStreamingWriterWritesTheSameWorkbook(String name, Path input, Settings settings) throws Exception {
+        ExtractionSheet sheet = SheetReader.withBuiltInVocabulary().read(input, null);
+        Results r = MetaAnalysis.run(sheet, settings);
+        RunInfo run = new RunInfo(input.toString(), "abc123", "2026-11-23T00:00:00Z");
+        Path whole = dir.resolve("whole.xlsx");
+        Path streamed = dir.resolve("streamed.xlsx");
+        Workbook.write(sheet, r, run, whole, false);
+        Workbook.write(sheet, r, run, streamed, true);
+        List<String> problems = new ArrayList<>();
+        int cells = 0;
+        try (XSSFWorkbook a = new XSSFWorkbook(whole.toFile()); XSSFWorkbook b = new XSSFWorkbook(streamed.toFile())) {
+            assertEquals(a.getNumberOfSheets(), b.getNumberOfSheets(), name);
+            for (int i = 0; i < a.getNumberOfSheets(); i++) {
+                Sheet x = a.getSheetAt(i);
+                Sheet y = b.getSheetAt(i);
+                assertEquals(x.getSheetName(), y.getSheetName(), name);
+                assertEquals(x.getPrintSetup().getLandscape(), y.getPrintSetup().getLandscape(), x.getSheetName());
+                for (Row rx : x) {
+                    Row ry = y.getRow(rx.getRowNum());
+                    for (Cell cx : rx) {
+                        Cell cy = ry == null ? null : ry.getCell(cx.getColumnIndex());
+                        String at = x.getSheetName() + "!" + cx.getAddress().formatAsString();
+                        if (cy == null) {
+                            problems.add(at + ": missing");
+                            continue;
+                        }
+                        if (cx.getColumnIndex() < 40 && x.getColumnWidth(cx.getColumnIndex())
+                                != y.getColumnWidth(cx.getColumnIndex())) {
+                            problems.add(at + ": column width");
+                        }
+                        if (!cellText(cx).equals(cellText(cy))) {
+                            problems.add(at + ": " + cellText(cx) + " against " + cellText(cy));
+                        }
+                        cells++;
+                    }
+                }
+            }
+        }
+        assertEquals(List.of(), problems.size() > 20 ? problems.subList(0, 20) : problems, name);
+        assertTrue(cells > 200, name + ": " + cells + " cells");
+        int recalculated = org.mscmeta.testing.Recalculation.check(streamed, problems);
+        assertEquals(List.of(), problems, name);
+        assertTrue(recalculated > 20, name + ": " + recalculated + " formulas recalculated");
+    }
+
+    /** A cell's type, formula, value as written and number format, as one text. */
+    private static String cellText(Cell c) {
+        String format = c.getCellStyle().getDataFormatString();
+        return switch (c.getCellType()) {
+            case FORMULA -> "=" + c.getCellFormula() + " [" + (((org.apache.poi.xssf.usermodel.XSSFCell) c).getCTCell()
+                    .isSetV() ? c.getCachedFormulaResultType() == CellType.NUMERIC
+                    ? Double.toString(c.getNumericCellValue()) : c.getStringCellValue() : "") + "] " + format;
+            case NUMERIC -> c.getNumericCellValue() + " " + format;
+            case STRING -> "'" + c.getStringCellValue();
+            case BOOLEAN -> Boolean.toString(c.getBooleanCellValue());
+            default -> "";
+        };
+    }
+
     /** The index of the first column whose heading starts with {@code head}. */
     private static int column(Sheet s, String head) {
         for (Cell c : s.getRow(0)) {
@@ -337,7 +403,7 @@ class WorkbookTest {
     }
 
     static {
-        org.mscmeta.testing.SpreadsheetFunctions.register();
+        org.mscmeta.testing.Recalculation.register();
     }
 
     @Test
