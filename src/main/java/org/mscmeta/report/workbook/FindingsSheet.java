@@ -1,6 +1,7 @@
 package org.mscmeta.report.workbook;
 
 import java.util.Map;
+import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.mscmeta.analysis.Analysis;
@@ -76,27 +77,27 @@ final class FindingsSheet {
             String effect = String.format(pooled, Cells.letter(OutcomeSheet.P_EST));
             String lower = String.format(pooled, Cells.letter(OutcomeSheet.P_LO));
             String upper = String.format(pooled, Cells.letter(OutcomeSheet.P_HI));
-            w.formula(x, 3, effect, w.est, f.relative());
-            w.formula(x, 4, lower, w.est, f.relativeLower());
-            w.formula(x, 5, upper, w.est, f.relativeUpper());
+            live(w, x, 3, effect, w.est, f.relative());
+            live(w, x, 4, lower, w.est, f.relativeLower());
+            live(w, x, 5, upper, w.est, f.relativeUpper());
             String acr = SummaryOfFindings.controlRiskFormula(f.controlRiskSource(), sheet + at.studies(controlRisks),
                     sheet + at.studies(OutcomeSheet.Col.C), sheet + at.studies(OutcomeSheet.Col.N2));
             if (acr == null) {
                 w.number(x, 6, 1000 * f.controlRisk(), w.intStyle);
             } else {
-                w.formula(x, 6, "1000*" + acr, w.intStyle, 1000 * f.controlRisk());
+                live(w, x, 6, "1000*" + acr, w.intStyle, 1000 * f.controlRisk());
             }
             String control = "$G$" + excel;
             String assumed = control + "/1000";
-            w.formula(x, 7, "1000*" + SummaryOfFindings.riskFormula(measure, assumed, "D" + excel), w.intStyle,
+            live(w, x, 7, "1000*" + SummaryOfFindings.riskFormula(measure, assumed, "D" + excel), w.intStyle,
                     f.mscPer1000());
-            w.formula(x, 8, "1000*" + SummaryOfFindings.riskFormula(measure, assumed, "E" + excel), w.intStyle,
+            live(w, x, 8, "1000*" + SummaryOfFindings.riskFormula(measure, assumed, "E" + excel), w.intStyle,
                     f.mscLower());
-            w.formula(x, 9, "1000*" + SummaryOfFindings.riskFormula(measure, assumed, "F" + excel), w.intStyle,
+            live(w, x, 9, "1000*" + SummaryOfFindings.riskFormula(measure, assumed, "F" + excel), w.intStyle,
                     f.mscUpper());
-            w.formula(x, 10, "H" + excel + "-" + control, w.intStyle, f.differencePer1000());
-            w.formula(x, 11, "I" + excel + "-" + control, w.intStyle, f.differenceLower());
-            w.formula(x, 12, "J" + excel + "-" + control, w.intStyle, f.differenceUpper());
+            live(w, x, 10, "H" + excel + "-" + control, w.intStyle, f.differencePer1000());
+            live(w, x, 11, "I" + excel + "-" + control, w.intStyle, f.differenceLower());
+            live(w, x, 12, "J" + excel + "-" + control, w.intStyle, f.differenceUpper());
             w.text(x, 14, "");
         }
         s.setColumnWidth(0, 36 * 256);
@@ -106,6 +107,16 @@ final class FindingsSheet {
         s.setColumnWidth(13, 18 * 256);
         s.setColumnWidth(14, 40 * 256);
         s.createFreezePane(1, 4);
+    }
+
+    /**
+     * A formula with the engine's value {@code v}, where that value exists; else nothing (a reference to a blank
+     * pooled cell would count as 0).
+     */
+    private static void live(Cells w, Row x, int col, String f, CellStyle style, double v) {
+        if (Double.isFinite(v)) {
+            w.formula(x, col, f, style, v);
+        }
     }
 
     /** A row's values as the engine computed them, and why those that do not exist do not. */
