@@ -21,6 +21,7 @@ import org.mscmeta.analysis.Settings;
 import org.mscmeta.effect.CcMode;
 import org.mscmeta.effect.Convention;
 import org.mscmeta.effect.Measure;
+import org.mscmeta.pool.PredictionInterval;
 import org.mscmeta.pool.TauSquared;
 import org.mscmeta.report.RunInfo;
 import org.mscmeta.report.workbook.Workbook;
@@ -73,6 +74,31 @@ class WorkbookFormulaGridTest {
                                 }
                             }
                         }
+                    }
+                }
+            }
+        }
+        // the confidence level and the prediction interval's quantile (live formulas under DerSimonian-Laird), and the
+        // GLMM, whose pooled rows are its numbers
+        for (var sheet : sheets.entrySet()) {
+            for (Measure m : List.of(Measure.RR, Measure.OR, Measure.RD, Measure.PLOGIT)) {
+                for (double level : new double[] {0.90, 0.99}) {
+                    for (PredictionInterval pi : PredictionInterval.values()) {
+                        for (boolean hksj : new boolean[] {false, true}) {
+                            all.add(Arguments.of(sheet.getKey() + " " + m + " DL level " + level + " " + pi
+                                    + (hksj ? " hksj" : ""), sheet.getValue(), Settings.DEFAULTS.withMeasure(m)
+                                    .withMethod(m.isProportion() ? Method.IV : Method.MH).withTau2(TauSquared.DL)
+                                    .withLevel(level).withPredictionInterval(pi).withHksj(hksj)));
+                        }
+                    }
+                }
+            }
+            for (Measure m : List.of(Measure.OR, Measure.PLOGIT)) {
+                for (String model : m == Measure.OR ? List.of("UM.FS", "UM.RS") : List.of("UM.FS")) {
+                    for (TauSquared t : new TauSquared[] {TauSquared.REML, null}) {
+                        all.add(Arguments.of(sheet.getKey() + " " + m + " GLMM " + model + " " + t, sheet.getValue(),
+                                Settings.DEFAULTS.withMeasure(m).withMethod(Method.GLMM).withGlmmModel(model)
+                                        .withTau2(t)));
                     }
                 }
             }
