@@ -405,7 +405,10 @@ public final class ForestPlots {
         String tau = random ? "Tau\u00b2 (" + ModelWords.tau2Estimator(s) + ")"
                 + Formats.is(Formats.tau2(a.random().tau2()), " ")
                 + "; " : "";
-        return "Heterogeneity: " + tau + "Chi\u00b2\u00a0=\u00a0" + Formats.test(h.q()) + ", df\u00a0=\u00a0"
+        // under the GLMM, Cochran's Q (of the studies' own estimates) by its name: the mixed models' own tests, on the
+        // next line, are chi-squared statistics too
+        String q = s.method() == org.mscmeta.analysis.Method.GLMM ? "Cochran's\u00a0Q" : "Chi\u00b2";
+        return "Heterogeneity: " + tau + q + "\u00a0=\u00a0" + Formats.test(h.q()) + ", df\u00a0=\u00a0"
                 + h.df() + " (" + pText(h.p()) + "); I\u00b2\u00a0=\u00a0" + Formats.percent(h.i2(), 0);
     }
 

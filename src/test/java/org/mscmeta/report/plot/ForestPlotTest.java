@@ -491,8 +491,9 @@ class ForestPlotTest {
 
     /**
      * Under the GLMM the plot gives the mixed models' own tests for heterogeneity, as metafor's {@code rma.glmm}
-     * prints them (bcg: Wald 163.16 and likelihood ratio 176.95 on 12 df; the Chi² line is the inverse-variance Q,
-     * which metafor's rma.glmm does not give), under fixed and under random study effects.
+     * prints them (bcg: Wald 163.16 and likelihood ratio 176.95 on 12 df), under fixed and under random study
+     * effects. The heterogeneity line's Q (of the studies' own estimates, which metafor's rma.glmm does not give) is
+     * called Cochran's Q there, not "Chi²" as the models' tests are.
      */
     @Test
     void aGlmmPlotGivesTheMixedModelsTestsForHeterogeneity() throws Exception {
@@ -511,8 +512,11 @@ class ForestPlotTest {
         assertTrue(rsText.contains("Tests for heterogeneity, logistic models: Wald Chi\u00b2\u00a0=\u00a0160.62"
                 + " (P\u00a0<\u00a00.001), likelihood ratio Chi\u00b2\u00a0=\u00a0174.13 (P\u00a0<\u00a00.001),"
                 + " df\u00a0=\u00a012"), rsText);
+        assertTrue(all.contains("; Cochran's\u00a0Q\u00a0=\u00a0") && !all.contains("; Chi\u00b2\u00a0="), all);
         Results iv = MetaAnalysis.run(sheet, Settings.DEFAULTS.withMeasure(org.mscmeta.effect.Measure.OR));
-        assertFalse(String.join(" ", texts(Plots.forest(iv, iv.outcomes().get(0)))).contains("logistic models"));
+        String ivText = String.join(" ", texts(Plots.forest(iv, iv.outcomes().get(0))));
+        assertFalse(ivText.contains("logistic models"));
+        assertTrue(ivText.contains("; Chi\u00b2\u00a0=\u00a0") && !ivText.contains("Cochran"), ivText);
     }
 
     /**
