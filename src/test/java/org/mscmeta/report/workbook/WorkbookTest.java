@@ -341,6 +341,13 @@ class WorkbookTest {
         Path streamed = dir.resolve("streamed.xlsx");
         Workbook.write(sheet, r, run, whole, false);
         Workbook.write(sheet, r, run, streamed, true);
+        for (Path p : List.of(whole, streamed)) {
+            // the default format named "Normal", as Excel writes it: without a named style openpyxl (pandas) warned
+            // "Workbook contains no default style" on every read
+            String styles = part(p, "xl/styles.xml");
+            assertTrue(styles.contains("</cellXfs><cellStyles count=\"1\"><cellStyle name=\"Normal\" xfId=\"0\""
+                    + " builtinId=\"0\"/></cellStyles>"), p + ": " + styles);
+        }
         List<String> problems = new ArrayList<>();
         int cells = 0;
         try (XSSFWorkbook a = new XSSFWorkbook(whole.toFile()); XSSFWorkbook b = new XSSFWorkbook(streamed.toFile())) {
@@ -376,6 +383,14 @@ class WorkbookTest {
         int recalculated = org.mscmeta.testing.Recalculation.check(streamed, problems);
         assertEquals(List.of(), problems, name);
         assertTrue(recalculated > 20, name + ": " + recalculated + " formulas recalculated");
+    }
+
+    /** A part of a zipped workbook, as text. */
+    private static String part(Path xlsx, String name) throws IOException {
+        try (var zip = new java.util.zip.ZipFile(xlsx.toFile())) {
+            return new String(zip.getInputStream(zip.getEntry(name)).readAllBytes(),
+                    java.nio.charset.StandardCharsets.UTF_8);
+        }
     }
 
     /** A cell's type, formula, value as written and number format, as one text. */
