@@ -59,7 +59,7 @@ final class FindingsSheet {
             Row x = s.createRow(row++);
             int excel = row; // this row's 1-based number
             w.text(x, 0, a.outcome());
-            String sheet = sheets.containsKey(a) ? "'" + sheets.get(a).replace("'", "''") + "'!" : null;
+            String sheet = sheets.containsKey(a) ? SheetNames.reference(sheets.get(a)) : null;
             OutcomeSheet.Places at = sheet == null ? null : OutcomeSheet.Places.of(a);
             int pooledRow = at == null ? -1 : "random".equals(f.model()) ? at.randomRow() : at.commonRow();
             if (sheet != null && a.studies().size() > 0) {

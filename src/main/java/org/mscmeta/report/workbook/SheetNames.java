@@ -46,6 +46,11 @@ final class SheetNames {
         return candidate;
     }
 
+    /** How a formula refers to the sheet {@code name}: quoted (its quotes doubled) and followed by "!". */
+    static String reference(String name) {
+        return "'" + name.replace("'", "''") + "'!";
+    }
+
     /** {@code s} in at most {@code max} characters, cut after a whole word and marked with an ellipsis. */
     static String shorten(String s, int max) {
         if (s.length() <= max) {

@@ -198,7 +198,7 @@ final class SummarySheet {
         for (Analysis a : r.analyses()) {
             Row x = s.createRow(row++);
             String sheet = a.subgroup() == null && sheets.containsKey(a)
-                    ? "'" + sheets.get(a).replace("'", "''") + "'!" : null;
+                    ? SheetNames.reference(sheets.get(a)) : null;
             OutcomeSheet.Places at = sheet == null ? null : OutcomeSheet.Places.of(a);
             for (int j = 0; j < cols.size(); j++) {
                 Column col = cols.get(j);
