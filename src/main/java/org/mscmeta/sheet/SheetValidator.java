@@ -932,6 +932,50 @@ public final class SheetValidator {
         return out;
     }
 
+    /**
+     * For a sheet without a route (or cell-source) column, a notice for each column under another name whose values
+     * are mostly routes (cell sources) of the vocabulary: it is read as an ordinary column, so without the notice the
+     * analyses by route would be left out, or, with {@code --by} naming it, run on its values as written ("IV" and
+     * "intravenous" two subgroups).
+     */
+    private List<Notice> lookalikeNotices(List<TextColumn> columns) {
+        List<Notice> out = new ArrayList<>();
+        for (Field f : new Field[] {Field.ROUTE, Field.CELL_SOURCE}) {
+            if (fieldColumn.containsKey(f)) {
+                continue;
+            }
+            Vocabulary.Kind kind = f == Field.ROUTE ? Vocabulary.Kind.ROUTE : Vocabulary.Kind.CELL_SOURCE;
+            for (int j = 0; j < columns.size(); j++) {
+                if (headers[j].isEmpty() || fieldColumn.containsValue(j) || Field.forHeader(headers[j]) != null) {
+                    continue;
+                }
+                int values = 0;
+                int known = 0;
+                String like = null;
+                for (String v : columns.get(j).levels()) {
+                    if (v == null || v.isBlank()) {
+                        continue;
+                    }
+                    values++;
+                    String hit = vocabulary.normalise(kind, v);
+                    if (hit != null && Vocabulary.namesOne(hit)) {
+                        known++;
+                        like = like == null ? v.strip() : like;
+                    }
+                }
+                if (known > 0 && 2 * known > values) {
+                    String what = f == Field.ROUTE ? "routes" : "cell sources";
+                    out.add(new Notice("columns", null, file + ": column '" + headers[j] + "' holds " + what
+                            + " (values such as '" + like + "'), but " + what + " are read from a column named "
+                            + f.canonical() + " (or an alias of it: docs/input-format.md), so '" + headers[j]
+                            + "' is read as an ordinary column, its values as written: rename it " + f.canonical()
+                            + " to pool by " + f.canonical().replace('_', ' ') + ", its values normalised"));
+                }
+            }
+        }
+        return out;
+    }
+
     /** Finishes the sheet: the validated data, or every problem found. */
     public ExtractionSheet finish() throws InvalidInputException {
         if (headerOk && rowNumbers.size() == 0) {
@@ -951,6 +995,7 @@ public final class SheetValidator {
                 columns.add(b.build());
             }
             notices.addAll(0, shadowedNotices(columns));
+            notices.addAll(0, lookalikeNotices(columns));
             if (armRows == null) {
                 checkDuplicates(study, outcome, written, columns); // a sheet of arms: checked as its arms are paired
             }

@@ -96,6 +96,33 @@ class AnalyzeCommandTest {
         assertEquals("", r.err().strip());
     }
 
+    /**
+     * A sheet naming its route "Route of administration" and its cell source "Cell type" is pooled by both by
+     * default, as one naming them route and cell_source (results.json: settings.by and the subgroup analyses).
+     */
+    @Test
+    void theRouteAndCellSourceUnderTheirUsualPhrasesAreTheDefaultSubgroups() throws Exception {
+        Path in = dir.resolve("phrases.csv");
+        Files.writeString(in, "Study,Outcome,Route of administration,Cell type,Events MSC,N MSC,Events control,"
+                + "N control\nA 2020,Fever,IV,BM-MSC,3,20,1,20\nB 2021,Fever,intravenous,UC-MSC,5,25,2,24\n"
+                + "C 2022,Fever,intrathecal,UC-MSC,2,15,1,15\n");
+        Path out = dir.resolve("phrases");
+        org.mscmeta.testing.Cli.Run r = org.mscmeta.testing.Cli.run("analyze", in.toString(), "--out",
+                out.toString(), "--no-report", "--quiet");
+        assertEquals(0, r.status(), r.all());
+        JsonNode json = new tools.jackson.databind.ObjectMapper().readTree(out.resolve("results.json").toFile());
+        assertEquals("[\"route\",\"cell_source\"]", json.at("/settings/by").toString());
+        List<String> levels = new java.util.ArrayList<>();
+        for (JsonNode a : json.get("analyses")) {
+            if (a.hasNonNull("subgroup")) {
+                levels.add(a.at("/subgroup/variable").asText() + ": " + a.at("/subgroup/level").asText() + " k="
+                        + a.get("k").asInt());
+            }
+        }
+        assertEquals(List.of("route: intravenous k=2", "route: intrathecal k=1", "cell_source: bone marrow k=1",
+                "cell_source: umbilical cord k=2"), levels);
+    }
+
     @Test
     void aWebAddressOrAQuotedTildeIsRefusedSayingWhatToGiveInstead() throws Exception {
         org.mscmeta.testing.Cli.Run r = org.mscmeta.testing.Cli.run("analyze",

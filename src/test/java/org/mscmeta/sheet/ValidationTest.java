@@ -414,6 +414,50 @@ class ValidationTest {
         assertEquals("adipose", tissues.cellSource().get(1));
     }
 
+    /**
+     * The phrases extraction sheets name the route and the cell source by are read as those columns: the route and
+     * the cell source normalised, and so pooled by (by default) like a column named route or cell_source.
+     */
+    @Test
+    void theRouteAndCellSourceAreReadUnderThePhrasesSheetsUse() throws Exception {
+        String[][] names = {{"Route of administration", "Cell type"}, {"Administration route", "Source of MSCs"},
+            {"Route of delivery", "MSC source"}, {"Delivery route", "Tissue of origin"},
+            {"Mode of administration", "Cell origin"}};
+        for (String[] n : names) {
+            ExtractionSheet s = read("phrases.csv", "Study,Outcome,Events MSC,N MSC," + n[0] + "," + n[1] + "\n"
+                    + "X 2020,Fever,1,10,IV,BM-MSC\nY 2021,Fever,3,10,intrathecally,hUC-MSCs\n");
+            assertEquals(List.of("intravenous", "intrathecal"), List.of(s.route().get(0), s.route().get(1)),
+                    n[0]);
+            assertEquals(List.of("bone marrow", "umbilical cord"), List.of(s.cellSource().get(0),
+                    s.cellSource().get(1)), n[1]);
+            assertEquals(List.of(), s.notices().stream().map(Notice::message).toList(), String.join(", ", n));
+        }
+    }
+
+    /**
+     * A column whose values are mostly routes (or cell sources) under a name mscmeta does not read as route (cell
+     * source), in a sheet without that column, is named in a notice: read as an ordinary column, it would leave the
+     * analyses by route out without a word. A column of other values (a condition, a dose in words) is not named.
+     */
+    @Test
+    void aColumnOfRoutesUnderAnotherNameIsNamed() throws Exception {
+        ExtractionSheet s = read("mode.csv", "study,outcome,events_msc,n_msc,Mode,Cells,condition,dose_description\n"
+                + "X 2020,Fever,1,10,IV,BM-MSC,knee osteoarthritis,3 IV infusions of 10^6 UC-MSCs/kg\n"
+                + "Y 2021,Fever,3,10,intravenous,hUC-MSCs,bone marrow failure,2 x 10^6/kg\n"
+                + "Z 2022,Fever,2,12,,,ARDS,1 IV dose\n");
+        assertEquals(List.of("mode.csv: column 'Mode' holds routes (values such as 'IV'), but routes are read from a"
+                + " column named route (or an alias of it: docs/input-format.md), so 'Mode' is read as an ordinary"
+                + " column, its values as written: rename it route to pool by route, its values normalised",
+                "mode.csv: column 'Cells' holds cell sources (values such as 'BM-MSC'), but cell sources are read from"
+                + " a column named cell_source (or an alias of it: docs/input-format.md), so 'Cells' is read as an"
+                + " ordinary column, its values as written: rename it cell_source to pool by cell source, its values"
+                + " normalised"), s.notices().stream().map(Notice::message).toList());
+        // half its values routes or fewer: a column of something else that mentions one
+        ExtractionSheet notes = read("notes.csv", "study,outcome,events_msc,n_msc,Notes\n"
+                + "X 2020,Fever,1,10,IV\nY 2021,Fever,3,10,counts from table 2\nZ 2022,Fever,2,12,see S4\n");
+        assertEquals(List.of(), notes.notices().stream().map(Notice::message).toList());
+    }
+
     /** A column name wrapped over lines in its cell ("Events" above "(MSC)") is named on one line in a problem. */
     @Test
     void aColumnNameWrappedInItsCellIsNamedOnOneLine() throws Exception {
