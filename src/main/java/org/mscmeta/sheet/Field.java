@@ -13,17 +13,9 @@ public enum Field {
     YEAR("year", false),
     TRIAL_ID("trial_id", false, "nct", "registration"),
     CONDITION("condition", false),
-    // the phrases extraction sheets name the route and the cell source by ("Route of administration", "Cell type",
-    // "Source of MSCs"); a column of route- or source-like values under another name is named in a notice
-    CELL_SOURCE("cell_source", false, "source", "tissue", "cell_type", "msc_type", "msc_source", "mscs_source",
-            "cell_origin", "msc_origin", "origin_of_cells", "origin_of_msc", "origin_of_mscs", "source_of_cells",
-            "source_of_msc", "source_of_mscs", "tissue_source", "source_tissue", "tissue_of_origin",
-            "cell_source_tissue"),
+    CELL_SOURCE("cell_source", false, "source", "tissue"),
     DONOR("donor", false, "autologous_or_allogeneic"),
-    ROUTE("route", false, "administration", "route_of_administration", "administration_route",
-            "mode_of_administration", "route_of_delivery", "delivery_route", "route_of_injection", "injection_route",
-            "route_of_transplantation", "transplantation_route", "route_of_msc_administration",
-            "msc_administration_route"),
+    ROUTE("route", false, "administration"),
     DOSE("dose_cells_per_kg", false, "dose"),
     OUTCOME("outcome", true, "ae", "event", "adverse_event", "ae_term"),
     // with the names of R's metafor (ai, n1i, ci, n2i), R's meta (event.e, n.e, event.c, n.c) and RevMan's
@@ -91,7 +83,7 @@ public enum Field {
     /** What reads as an underscore: all but letters, digits and the signs that name another quantity (% and #). */
     private static final java.util.regex.Pattern SEPARATORS = java.util.regex.Pattern.compile("[^\\p{L}\\p{N}%#]+");
 
-    /** The field a header cell names, or null when it is not a known column. */
+    /** The field a header cell names (by its name, an alias or a phrase: {@link #tier}), or null when none. */
     public static Field forHeader(String header) {
         String key = headerKey(header);
         for (Field f : values()) {
@@ -99,7 +91,25 @@ public enum Field {
                 return f;
             }
         }
-        return null;
+        return Phrases.field(key);
+    }
+
+    /**
+     * How firmly a header cell names its field ({@link #forHeader}): 0 by the field's own name, 1 by an alias, 2 by a
+     * phrase of the kind extraction sheets use ("Route of administration", "MSC group events"); -1 for none. Where
+     * two columns name one field, the firmer is read and the other is an ordinary column.
+     */
+    static int tier(String header) {
+        String key = headerKey(header);
+        for (Field f : values()) {
+            if (f.canonical.equals(key)) {
+                return 0;
+            }
+            if (f.aliases.contains(key)) {
+                return 1;
+            }
+        }
+        return Phrases.field(key) == null ? -1 : 2;
     }
 
     /**

@@ -290,19 +290,22 @@ public final class SheetValidator {
                 }
             }
         }
-        for (int j = 0; j < headers.length; j++) {
-            Field f = split[j] != null ? null : Field.forHeader(headers[j]);
-            if (f == null || f.canonical().equals(Field.headerKey(headers[j]))) {
-                continue;
-            }
-            Integer previous = fieldColumn.get(f);
-            if (previous == null) {
-                fieldColumn.put(f, j);
-            } else if (f.canonical().equals(Field.headerKey(headers[previous]))) {
-                shadowed.add(new int[] {j, previous, f.ordinal()}); // said in finish(), when its values are known
-            } else {
-                problem(headerRow, headers[j], headers[j], "one column for " + f.describe() + ", but '" + headers[previous]
-                        + "' names it too");
+        // then aliases, then the phrases sheets use ("Route of administration"): a firmer name wins
+        for (int tier = 1; tier <= 2; tier++) {
+            for (int j = 0; j < headers.length; j++) {
+                Field f = split[j] != null ? null : Field.forHeader(headers[j]);
+                if (f == null || Field.tier(headers[j]) != tier) {
+                    continue;
+                }
+                Integer previous = fieldColumn.get(f);
+                if (previous == null) {
+                    fieldColumn.put(f, j);
+                } else if (split[previous] == null && Field.tier(headers[previous]) < tier) {
+                    shadowed.add(new int[] {j, previous, f.ordinal()}); // said in finish(), when its values are known
+                } else {
+                    problem(headerRow, headers[j], headers[j], "one column for " + f.describe() + ", but '"
+                            + headers[previous] + "' names it too");
+                }
             }
         }
         List<String> counts = new ArrayList<>();

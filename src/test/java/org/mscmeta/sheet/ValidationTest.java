@@ -1,5 +1,6 @@
 package org.mscmeta.sheet;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -432,6 +433,37 @@ class ValidationTest {
                     s.cellSource().get(1)), n[1]);
             assertEquals(List.of(), s.notices().stream().map(Notice::message).toList(), String.join(", ", n));
         }
+    }
+
+    /**
+     * A sheet naming its counts by arm and count in words is read with both arms: before, its control columns were
+     * ordinary columns and every study silently single-arm. A firmer name of a field wins over a phrase (the phrase's
+     * column is then named in a notice); two phrases for one field are refused, naming both.
+     */
+    @Test
+    void countsNamedByArmAndCountInWordsAreReadWithBothArms() throws Exception {
+        ExtractionSheet s = read("groups.csv", "First author,Adverse event,MSC group events,MSC group N,"
+                + "Control group events,Control group N\nX 2020,Fever,1,10,2,12\nY 2021,Fever,3,11,0,9\n");
+        assertEquals("X 2020", s.study().get(0));
+        assertEquals("Fever", s.outcome().get(1));
+        assertArrayEquals(new int[] {1, 3}, s.eventsMsc());
+        assertArrayEquals(new int[] {10, 11}, s.nMsc());
+        assertArrayEquals(new int[] {2, 0}, s.eventsControl());
+        assertArrayEquals(new int[] {12, 9}, s.nControl());
+        assertEquals(List.of(), s.notices().stream().map(Notice::message).toList());
+
+        ExtractionSheet both = read("both.csv", "Author,First author,outcome,events_msc,n_msc\n"
+                + "X 2020,X,Fever,1,10\n");
+        assertEquals("X 2020", both.study().get(0));
+        assertEquals(List.of("both.csv: column 'First author' is read as an ordinary column, because 'Author' gives"
+                + " study"), both.notices().stream().map(Notice::message).toList());
+
+        List<InputProblem> ps = problems("study,outcome,MSC events,n_msc,Control group events,Placebo arm: events,"
+                + "n_control", "X 2020,Fever,1,10,2,3,12");
+        assertEquals(1, ps.size(), ps.toString());
+        assertTrue(ps.get(0).message().contains("column 'Placebo arm: events'") && ps.get(0).message().contains(
+                "one column for events_control") && ps.get(0).message().endsWith("but 'Control group events' names"
+                + " it too"), ps.get(0).message());
     }
 
     /**

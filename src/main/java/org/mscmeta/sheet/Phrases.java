@@ -1,0 +1,112 @@
+package org.mscmeta.sheet;
+
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The phrases extraction sheets name the known columns by, beyond the fields' names and aliases ({@link Field}):
+ * "Route of administration", "Cell type", "First author", "Adverse event term", and the four counts written as an
+ * arm and a count in words ("MSC group events", "No. of patients (control)", "Placebo arm N"). A header matches only
+ * when every word of it is one of the words below: "MSC dose", "events (%)" or "MSC and control events" name
+ * nothing.
+ */
+final class Phrases {
+
+    private Phrases() {
+    }
+
+    /** Whole phrases, as header keys ({@link Field#headerKey}). */
+    private static final Map<String, Field> WHOLE = whole();
+
+    private static Map<String, Field> whole() {
+        Map<String, Field> m = new java.util.HashMap<>();
+        for (String k : new String[] {"first_author", "study_name", "author_year", "first_author_year",
+            "first_author_and_year", "study_author"}) {
+            m.put(k, Field.STUDY);
+        }
+        for (String k : new String[] {"adverse_events", "adverse_event_term", "adverse_event_type", "ae_type",
+            "type_of_ae", "type_of_adverse_event", "event_type", "outcome_measure", "safety_outcome", "aes",
+            "meddra_term", "preferred_term", "meddra_preferred_term"}) {
+            m.put(k, Field.OUTCOME);
+        }
+        for (String k : new String[] {"route_of_administration", "administration_route", "mode_of_administration",
+            "route_of_delivery", "delivery_route", "route_of_injection", "injection_route",
+            "route_of_transplantation", "transplantation_route", "route_of_msc_administration",
+            "msc_administration_route"}) {
+            m.put(k, Field.ROUTE);
+        }
+        for (String k : new String[] {"cell_type", "msc_type", "msc_source", "mscs_source", "cell_origin",
+            "msc_origin", "origin_of_cells", "origin_of_msc", "origin_of_mscs", "source_of_cells", "source_of_msc",
+            "source_of_mscs", "tissue_source", "source_tissue", "tissue_of_origin"}) {
+            m.put(k, Field.CELL_SOURCE);
+        }
+        return Map.copyOf(m);
+    }
+
+    /** Words that name the MSC arm whatever else the header says ("MSC plus standard care"). */
+    private static final Set<String> MSC_SPECIFIC = Set.of("msc", "mscs", "mesenchymal", "stem", "stromal", "cell",
+            "cells");
+    /** Words of a control arm ("standard treatment", "active control"). */
+    private static final Set<String> CONTROL = Set.of("control", "controls", "ctrl", "placebo", "sham", "vehicle",
+            "untreated", "comparator", "saline", "standard", "usual", "care", "soc", "conventional", "c", "ctl");
+    /** Words of the MSC arm unless a control word is there too. */
+    private static final Set<String> MSC_GENERIC = Set.of("experimental", "experiment", "exp", "intervention",
+            "treatment", "treated", "active", "e");
+    /** Words of the participants with the event. */
+    private static final Set<String> EVENTS = Set.of("events", "event", "ae", "aes", "cases", "affected");
+    /** Words of the arm's participants. */
+    private static final Set<String> TOTAL = Set.of("n", "total", "randomised", "randomized", "enrolled",
+            "analysed", "analyzed", "size", "sample", "denominator");
+    /** Words of people, the arm's participants unless an event word is there too ("patients with AE"). */
+    private static final Set<String> PEOPLE = Set.of("patients", "participants", "subjects", "persons", "people");
+    /** Words that say nothing of which count or arm. */
+    private static final Set<String> FILLER = Set.of("group", "groups", "arm", "arms", "of", "the", "no", "nr",
+            "number", "num", "in", "with", "at", "risk", "per", "adverse", "any");
+
+    /** The field a header key names by a phrase, or null. */
+    static Field field(String key) {
+        Field f = WHOLE.get(key);
+        return f != null || key.isEmpty() ? f : count(key.split("_"));
+    }
+
+    /** The count an arm and a count in words name ("msc_group_events"), or null. */
+    private static Field count(String[] words) {
+        boolean specific = false;
+        boolean control = false;
+        boolean generic = false;
+        int events = 0;
+        int totals = 0;
+        int ns = 0;
+        int nsBefore = 0; // "N events": a number of events; "events/n": events and total in one cell
+        boolean people = false;
+        for (String w : words) {
+            if (MSC_SPECIFIC.contains(w)) {
+                specific = true;
+            } else if (CONTROL.contains(w)) {
+                control = true;
+            } else if (MSC_GENERIC.contains(w)) {
+                generic = true;
+            } else if (EVENTS.contains(w)) {
+                events++;
+            } else if (TOTAL.contains(w)) {
+                totals++;
+                ns += w.equals("n") ? 1 : 0;
+                nsBefore += w.equals("n") && events == 0 ? 1 : 0;
+            } else if (PEOPLE.contains(w)) {
+                people = true;
+            } else if (!FILLER.contains(w)) {
+                return null;
+            }
+        }
+        boolean msc = specific || !control && generic;
+        if (!msc && !control || ns > 1) {
+            return null; // no arm, or "n/N": events and total in one cell (ArmCells)
+        }
+        boolean isEvents = events > 0 && totals == nsBefore;
+        boolean isTotal = events == 0 && (totals > 0 || people);
+        if (isEvents) {
+            return msc ? Field.EVENTS_MSC : Field.EVENTS_CONTROL;
+        }
+        return isTotal ? (msc ? Field.N_MSC : Field.N_CONTROL) : null;
+    }
+}
