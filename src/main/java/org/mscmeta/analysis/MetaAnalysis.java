@@ -135,6 +135,7 @@ public final class MetaAnalysis {
         notices.addAll(unusedSettings(resolved));
         notices.addAll(outsideConvention(resolved));
         notices.addAll(narrowLevel(resolved));
+        notices.addAll(noControlArm(sheet, resolved));
         notices.addAll(SensitivityAnalysis.mixedModerators(sheet, resolved));
         for (OutcomeResult r : perOutcome) {
             analyses.addAll(r.analyses());
@@ -145,6 +146,48 @@ public final class MetaAnalysis {
         FalseDiscovery fdr = FalseDiscovery.of(sheet, overalls, resolved, notices);
         return new Results(resolved, sheet.file(), sheet.size(), List.copyOf(analyses), List.copyOf(tests),
                 List.copyOf(notices), fdr);
+    }
+
+    /**
+     * A comparison asked of a sheet none of whose rows has a control arm: nothing is compared, and each outcome's
+     * notice of its single-arm rows does not say why. Names the columns of whole numbers the sheet does not read,
+     * which may be the control arm's counts under a name mscmeta does not know ("Events (ctl)"), and the measure of an
+     * incidence among MSC recipients alone.
+     */
+    static List<Notice> noControlArm(ExtractionSheet sheet, Settings s) {
+        if (s.measure().isProportion() || sheet.size() == 0) {
+            return List.of();
+        }
+        for (int i = 0; i < sheet.size(); i++) {
+            if (!sheet.isSingleArm(i)) {
+                return List.of();
+            }
+        }
+        List<String> counts = new ArrayList<>();
+        for (int j = 0; j < sheet.columns().size(); j++) {
+            TextColumn c = sheet.columns().get(j);
+            if (sheet.fieldColumns().containsValue(j) || c.name().isBlank()) {
+                continue;
+            }
+            boolean whole = false;
+            for (String v : c.levels()) {
+                if (!v.isBlank() && !v.strip().matches("\\d{1,9}")) {
+                    whole = false;
+                    break;
+                }
+                whole |= !v.isBlank();
+            }
+            if (whole) {
+                counts.add("'" + c.name() + "'");
+            }
+        }
+        boolean columns = sheet.hasColumn(Field.EVENTS_CONTROL) || sheet.hasColumn(Field.N_CONTROL);
+        return List.of(new Notice("single_arm", null, sheet.file() + ": no row has a control arm ("
+                + (columns ? "its events_control and n_control cells are empty" : "the sheet has no column"
+                + " events_control or n_control") + "), so no outcome is compared" + (counts.size() >= 2
+                ? "; columns " + String.join(", ", counts) + " hold whole numbers: if two of them are the control"
+                + " arm's counts, name them events_control and n_control" : "")
+                + "; for the incidence among MSC recipients alone use --measure PLOGIT"));
     }
 
     /**

@@ -123,6 +123,44 @@ class AnalyzeCommandTest {
                 "cell_source: umbilical cord k=2"), levels);
     }
 
+    /**
+     * A comparison asked of a sheet whose rows all lack a control arm says so once, naming the columns of whole
+     * numbers it did not read (the control arm under a name mscmeta does not know) and the incidence measure; a sheet
+     * with one controlled row, or a proportion, gets no such notice.
+     */
+    @Test
+    void aSheetWithoutAnyControlArmSaysWhyNothingIsCompared() throws Exception {
+        Path in = dir.resolve("arms.csv");
+        Files.writeString(in, "study,outcome,events_msc,n_msc,Ev (ctl group),Tot (ctl group),Notes\n"
+                + "A 2020,Fever,3,20,1,20,x\nB 2021,Fever,5,25,2,24,\n");
+        String expected = "arms.csv: no row has a control arm (the sheet has no column events_control or n_control),"
+                + " so no outcome is compared; columns 'Ev (ctl group)', 'Tot (ctl group)' hold whole numbers: if two"
+                + " of them are the control arm's counts, name them events_control and n_control; for the incidence"
+                + " among MSC recipients alone use --measure PLOGIT";
+        assertEquals(List.of(expected), noticesOf(in, "none", "RR").stream().filter(m -> m.startsWith("arms.csv"))
+                .toList());
+        assertEquals(List.of(), noticesOf(in, "plogit", "PLOGIT").stream().filter(m -> m.startsWith("arms.csv"))
+                .toList());
+        Path mixed = dir.resolve("mixed.csv");
+        Files.writeString(mixed, "study,outcome,events_msc,n_msc,events_control,n_control\nA 2020,Fever,3,20,1,20\n"
+                + "B 2021,Fever,5,25,,\n");
+        assertEquals(List.of(), noticesOf(mixed, "mixed", "RR").stream().filter(m -> m.startsWith("mixed.csv"))
+                .toList());
+    }
+
+    private List<String> noticesOf(Path in, String name, String measure) throws Exception {
+        Path out = dir.resolve(name);
+        org.mscmeta.testing.Cli.Run r = org.mscmeta.testing.Cli.run("analyze", in.toString(), "--out",
+                out.toString(), "--no-report", "--quiet", "--measure", measure);
+        assertEquals(0, r.status(), r.all());
+        List<String> messages = new java.util.ArrayList<>();
+        for (JsonNode n : new tools.jackson.databind.ObjectMapper().readTree(out.resolve("results.json").toFile())
+                .get("notices")) {
+            messages.add(n.get("message").asText());
+        }
+        return messages;
+    }
+
     @Test
     void aWebAddressOrAQuotedTildeIsRefusedSayingWhatToGiveInstead() throws Exception {
         org.mscmeta.testing.Cli.Run r = org.mscmeta.testing.Cli.run("analyze",
