@@ -110,6 +110,33 @@ final class Blanks {
         return b.toString().toLowerCase(java.util.Locale.ROOT);
     }
 
+    /** "et al." as a study label writes it, in lower case: "Smith et al. 2020", "Smith et al, 2020", "Smith etal". */
+    private static final java.util.regex.Pattern ET_AL = java.util.regex.Pattern.compile("\\bet\\.?\\s*al\\b\\.?");
+
+    /**
+     * How a reader compares two study labels: as {@link #labelKey}, and with "et al." and the signs between words
+     * (commas, full stops, brackets, hyphens) aside: "Smith et al., 2020", "Smith (2020)" and "smith 2020" are one
+     * study; "Smith 2020a" and "Smith 2020b", or "Smith 2020" and "Smith 2021", are two.
+     */
+    static String studyKey(String s) {
+        String k = ET_AL.matcher(labelKey(s)).replaceAll(" ");
+        StringBuilder b = new StringBuilder(k.length());
+        boolean gap = false;
+        for (int i = 0; i < k.length(); i++) {
+            char c = k.charAt(i);
+            if (!Character.isLetterOrDigit(c)) {
+                gap = b.length() > 0;
+                continue;
+            }
+            if (gap) {
+                b.append(' ');
+            }
+            gap = false;
+            b.append(c);
+        }
+        return b.toString();
+    }
+
     /** Whether {@code s} is null or nothing but white space ({@link #isSpace}). */
     static boolean isBlank(String s) {
         return strip(s).isEmpty();

@@ -1077,12 +1077,12 @@ public final class SheetValidator {
      */
     private void checkDuplicates(TextColumn study, TextColumn outcome, TextColumn written, List<TextColumn> columns) {
         int n = rowNumbers.size();
-        int[] s = labelIds(study);
-        int[] o = labelIds(outcome);
+        int[] s = labelIds(study, Blanks::studyKey);
+        int[] o = labelIds(outcome, Blanks::labelKey);
         int yearColumn = column[Field.YEAR.ordinal()];
         int trialColumn = column[Field.TRIAL_ID.ordinal()];
         int[] y = yearColumn < 0 ? new int[n] : columns.get(yearColumn).codes();
-        int[] t = trialColumn < 0 ? new int[n] : labelIds(columns.get(trialColumn));
+        int[] t = trialColumn < 0 ? new int[n] : labelIds(columns.get(trialColumn), Blanks::labelKey);
         long[] key = rowKeys(s, y, t, o, false);
         boolean[] blankStudy = blankLevels(study);
         boolean[] blankOutcome = blankLevels(outcome);
@@ -1111,8 +1111,8 @@ public final class SheetValidator {
                         + rowNumbers.get(first) + " has the same study, year, trial_id and outcome ('"
                         + outcome.get(i) + "'" + oneOutcome(written.get(first), written.get(i), rowNumbers.get(first))
                         + ")" + (study.get(first).equals(study.get(i)) ? "" : "; row " + rowNumbers.get(first)
-                        + " writes the study '" + study.get(first) + "': labels that differ only in case or spacing"
-                        + " name one study"));
+                        + " writes the study '" + study.get(first) + "': labels that differ only in case, spacing,"
+                        + " punctuation or 'et al.' name one study"));
             }
         }
         problems.sort(java.util.Comparator.comparingInt(InputProblem::row));
@@ -1215,12 +1215,12 @@ public final class SheetValidator {
         return blank;
     }
 
-    /** Per row, an id of the label as a reader compares labels ({@link Blanks#labelKey}: case and spacing aside). */
-    private static int[] labelIds(TextColumn c) {
+    /** Per row, an id of the label as a reader compares labels ({@code key}: {@link Blanks#labelKey} or studyKey). */
+    private static int[] labelIds(TextColumn c, java.util.function.UnaryOperator<String> key) {
         Map<String, Integer> ids = new HashMap<>();
         int[] levelId = new int[c.levels().size()];
         for (int l = 0; l < levelId.length; l++) {
-            levelId[l] = ids.computeIfAbsent(Blanks.labelKey(c.levels().get(l)), v -> ids.size());
+            levelId[l] = ids.computeIfAbsent(key.apply(c.levels().get(l)), v -> ids.size());
         }
         int[] codes = c.codes();
         int[] out = new int[codes.length];

@@ -196,9 +196,27 @@ class ValidationTest {
                 "Smith 2020,2020,IV,BM,Fever,1,10,2,10", "Smith2020,2020,IV,BM,Fever,1,10,2,10");
         assertEquals(2, ps.size(), ps.toString());
         assertProblem(ps.get(0), 3, "study", "Smith  2020", "row 2 has the same study, year, trial_id and outcome"
-                + " ('Death'); row 2 writes the study 'Smith 2020': labels that differ only in case or spacing name"
-                + " one study");
+                + " ('Death'); row 2 writes the study 'Smith 2020': labels that differ only in case, spacing,"
+                + " punctuation or 'et al.' name one study");
         assertProblem(ps.get(1), 4, "study", "Smith\u00a02020", "row 2 has the same study");
+    }
+
+    /**
+     * A study written twice for one outcome, once with "et al." or other punctuation ("Smith et al., 2020", "Smith
+     * (2020)"), is one study written twice: pooled twice, unless refused. Labels that differ in a letter or a digit
+     * ("Smith 2020a" and "Smith 2020b", "Smith 2020" and "Smith 2021") are two studies.
+     */
+    @Test
+    void aStudyWrittenWithEtAlOrPunctuationIsADuplicate() throws IOException {
+        List<InputProblem> ps = problems(HEADER, "Smith 2020,2020,IV,BM,Death,1,10,2,10",
+                "\"Smith et al., 2020\",2020,IV,BM,Death,1,10,2,10", "Smith (2020),2020,IV,BM,Death,1,10,2,10",
+                "Smith 2020a,2020,IV,BM,Fever,1,10,2,10", "Smith 2020b,2020,IV,BM,Fever,1,10,2,10",
+                "Smith et al 2021,2021,IV,BM,Fever,1,10,2,10", "Smith-Jones 2020,2020,IV,BM,Death,1,10,2,10");
+        assertEquals(2, ps.size(), ps.toString());
+        assertProblem(ps.get(0), 3, "study", "Smith et al., 2020", "row 2 has the same study, year, trial_id and"
+                + " outcome ('Death'); row 2 writes the study 'Smith 2020': labels that differ only in case, spacing,"
+                + " punctuation or 'et al.' name one study");
+        assertProblem(ps.get(1), 4, "study", "Smith (2020)", "row 2 has the same study");
     }
 
     /**
@@ -358,8 +376,8 @@ class ValidationTest {
         // a 'Death' in row 4, or for a 'Pyrexia' in a row that says 'Fever'
         assertEquals("one row per study and outcome, but row 2 has the same study, year, trial_id and outcome ('Death':"
                 + " row 2's 'Death' and this row's 'death' are one outcome, as names that differ only in case, spacing"
-                + " or punctuation); row 2 writes the study 'A': labels that differ only in case or spacing name one"
-                + " study", ps.get(0).expected());
+                + " or punctuation); row 2 writes the study 'A': labels that differ only in case, spacing, punctuation"
+                + " or 'et al.' name one study", ps.get(0).expected());
         Path f = dir.resolve("sheet.csv");
         Files.writeString(f, String.join("\n", HEADER, "A,2020,IV,BM,Fever,1,10,1,10", "A,2020,IV,BM,Pyrexia,2,10,1,10")
                 + "\n");
