@@ -21,7 +21,7 @@ final class Phrases {
     private static Map<String, Field> whole() {
         Map<String, Field> m = new java.util.HashMap<>();
         for (String k : new String[] {"first_author", "study_name", "author_year", "first_author_year",
-            "first_author_and_year", "study_author"}) {
+            "first_author_and_year", "study_author", "study_id"}) {
             m.put(k, Field.STUDY);
         }
         for (String k : new String[] {"adverse_events", "adverse_event_term", "adverse_event_type", "ae_type",

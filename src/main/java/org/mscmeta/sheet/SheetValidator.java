@@ -915,6 +915,9 @@ public final class SheetValidator {
             Field f = Field.values()[s[2]];
             Vocabulary.Kind kind = f == Field.ROUTE ? Vocabulary.Kind.ROUTE
                     : f == Field.CELL_SOURCE ? Vocabulary.Kind.CELL_SOURCE : null;
+            if (kind == null && Field.tier(headers[s[0]]) == 2) {
+                continue; // a phrase beside the column itself ("Study ID" beside "Study") is plainly a column of its own
+            }
             String like = null;
             if (kind != null) {
                 for (String v : columns.get(s[0]).levels()) {

@@ -33,7 +33,7 @@ class PhrasesTest {
             {"Route of administration", "route"}, {"Delivery route", "route"}, {"Mode of administration", "route"},
             {"Cell type", "cell_source"}, {"Source of MSCs", "cell_source"}, {"Tissue of origin", "cell_source"},
             {"First author", "study"}, {"Author, year", "study"}, {"Adverse event term", "outcome"},
-            {"MedDRA preferred term", "outcome"}, {"Adverse events", "outcome"},
+            {"MedDRA preferred term", "outcome"}, {"Adverse events", "outcome"}, {"Study ID", "study"},
         };
         for (String[] c : cases) {
             Field f = Field.forHeader(c[0]);
