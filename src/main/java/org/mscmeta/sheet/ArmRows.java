@@ -150,7 +150,7 @@ record ArmRows(int arm, int events, int total) {
 
     /** The study, trial id and outcome of row {@code i}, as the arms of one study share them. */
     private static String base(ExtractionSheet s, TextColumn trial, int i) {
-        return Blanks.labelKey(s.study().get(i)) + "\u0000"
+        return Blanks.studyKey(s.study().get(i)) + "\u0000"
                 + (trial == null ? "" : Blanks.labelKey(trial.get(i))) + "\u0000"
                 + OutcomeNames.key(s.outcome().get(i));
     }

@@ -43,9 +43,10 @@ class ArmRowsTest {
                 + "Adams 2015,2015,IV,Fever,3,20,1,20\nBaker 2016,2016,IV,Fever,2,30,4,30\n"
                 + "Clark 2018,2018,IT,Fever,0,15,1,15\nDavis 2020,2020,IV,Fever,7,60,,\n"
                 + "Adams 2015,2015,IV,Death,1,20,0,20\nBaker 2016,2016,IV,Death,0,30,1,30\n");
-        // the arms in any order, the control rows without a route (one without its year), labels as papers write them
+        // the arms in any order, the control rows without a route (one without its year, one with "et al."), labels
+        // as papers write them
         JsonNode got = results("arms.csv", "study,year,route,outcome,arm,events,total\n"
-                + "Adams 2015,,,Fever,Placebo,1,20\nAdams 2015,2015,IV,Fever,UC-MSC 1x10^6/kg,3,20\n"
+                + "\"Adams et al., 2015\",,,Fever,Placebo,1,20\nAdams 2015,2015,IV,Fever,UC-MSC 1x10^6/kg,3,20\n"
                 + "Baker 2016,2016,IV,Fever,MSC plus standard care,2,30\nBaker 2016,2016,,Fever,Standard care,4,30\n"
                 + "Clark 2018,2018,IT,Fever,MSC,0,15\nClark 2018,2018,,Fever,Active control,1,15\n"
                 + "Davis 2020,2020,IV,Fever,MSC,7,60\n"
