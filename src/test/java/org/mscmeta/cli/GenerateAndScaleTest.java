@@ -214,6 +214,57 @@ class GenerateAndScaleTest {
                 org.mscmeta.analysis.Settings.DEFAULTS)) < org.mscmeta.report.workbook.Workbook.STREAMING_ROWS);
     }
 
+    /**
+     * At registry scale the outcome sheets have no block per subgroup (they would more than double the workbook and
+     * the time to write it): the Summary's subgroup rows are then typed values, and the Methods sheet says so.
+     */
+    @Test
+    void registryScaleOutcomeSheetsHaveNoSubgroupBlocks() throws Exception {
+        Path file = dir.resolve("subgroups.csv");
+        assertEquals(0, Main.run("generate", "--out", file.toString(), "--trials", "1000", "--terms", "4"));
+        org.mscmeta.sheet.ExtractionSheet sheet = org.mscmeta.sheet.SheetReader.withBuiltInVocabulary().read(file, null);
+        org.mscmeta.analysis.Results results = org.mscmeta.analysis.MetaAnalysis.run(sheet,
+                org.mscmeta.analysis.Settings.DEFAULTS.withTau2(org.mscmeta.pool.TauSquared.DL).withSensitivity(
+                        org.mscmeta.analysis.SensitivityMode.NONE));
+        assertTrue(org.mscmeta.report.workbook.Workbook.rows(sheet, results)
+                > org.mscmeta.report.workbook.Workbook.STREAMING_ROWS);
+        Path xlsx = dir.resolve("subgroups.xlsx");
+        org.mscmeta.report.workbook.Workbook.write(sheet, results, new org.mscmeta.report.RunInfo(file.toString(), "x",
+                "2026-11-23T00:00:00Z"), outcome -> List.of(), xlsx);
+        try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(xlsx.toFile())) {
+            var summary = wb.getSheet("Summary");
+            int common = -1;
+            for (var c : summary.getRow(0)) {
+                common = common < 0 && c.getStringCellValue().startsWith("Common ") ? c.getColumnIndex() : common;
+            }
+            int subgroupRows = 0;
+            for (var row : summary) {
+                var subgroup = row.getCell(2);
+                if (row.getRowNum() > 0 && subgroup != null && !subgroup.getStringCellValue().isEmpty()
+                        && row.getCell(1).getStringCellValue().equals("route")) {
+                    var estimate = row.getCell(common); // none where the subgroup has no estimate
+                    if (estimate != null) {
+                        subgroupRows++;
+                        assertEquals(org.apache.poi.ss.usermodel.CellType.NUMERIC, estimate.getCellType(),
+                                "row " + (row.getRowNum() + 1));
+                    }
+                }
+            }
+            assertTrue(subgroupRows > 4, subgroupRows + " subgroup rows");
+            var outcomeSheet = wb.getSheet(sheet.outcome().levels().get(0));
+            for (var row : outcomeSheet) {
+                var label = row.getCell(0);
+                assertFalse(label != null && label.getCellType() == org.apache.poi.ss.usermodel.CellType.STRING
+                        && label.getStringCellValue().startsWith("Subgroup:"), "row " + (row.getRowNum() + 1));
+            }
+            StringBuilder methods = new StringBuilder();
+            wb.getSheet("Methods").forEach(r -> r.forEach(c -> methods.append(c).append(' ')));
+            assertTrue(methods.toString().contains("At this scale the outcome sheets have no block per subgroup: the"
+                    + " Summary's subgroup rows, the tests for subgroup differences and the other sheets hold the"
+                    + " values mscmeta computed"), methods.toString());
+        }
+    }
+
     /** Above 10,000 rows the workbook is streamed (and zipped fast): it must still be a complete, valid workbook. */
     @Test
     void registrySizeWorkbookIsStreamedAndComplete() throws Exception {

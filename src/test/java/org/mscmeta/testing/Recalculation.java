@@ -50,8 +50,16 @@ public final class Recalculation {
     }
 
     /**
+     * How far a recalculated value may be from the one written beside it (relative above 1): the two are the same
+     * formula in another order of operations, so they differ by round-off, which a square root of a variance that
+     * cancels to 0 magnifies (a Mantel-Haenszel risk difference of one table with every MSC participant and no control
+     * participant affected: SE 0 written, 2.2e-9 recalculated, and the interval around it by as much).
+     */
+    private static final double TOLERANCE = 1e-8;
+
+    /**
      * Recalculates every formula of {@code file} and adds to {@code problems} each whose value is not the one written
-     * beside it (within 1e-9, relative above 1), that gives an error where a number was written, or a number where
+     * beside it (within {@link #TOLERANCE}, relative above 1), that gives an error where a number was written, or a number where
      * none was (the engine has none: the formula must give a blank); returns the number of values compared.
      */
     public static int check(Path file, List<String> problems) throws IOException {
@@ -78,7 +86,8 @@ public final class Recalculation {
                             double written = c.getNumericCellValue();
                             if (v.getCellType() != CellType.NUMERIC) {
                                 problems.add(at + ": gives " + v.formatAsString() + ", written " + written);
-                            } else if (Math.abs(v.getNumberValue() - written) > 1e-9 * Math.max(1, Math.abs(written))) {
+                            } else if (Math.abs(v.getNumberValue() - written) > TOLERANCE * Math.max(1,
+                                    Math.abs(written))) {
                                 problems.add(at + ": gives " + v.getNumberValue() + ", written " + written);
                             } else {
                                 checked++;

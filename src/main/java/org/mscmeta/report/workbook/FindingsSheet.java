@@ -22,13 +22,13 @@ final class FindingsSheet {
     }
 
     /**
-     * Writes the sheet. Where the outcome's sheet is in the workbook ({@code sheets}: outcome analysis to sheet name),
+     * Writes the sheet. Where the outcome's sheet is in the workbook ({@code placed}: analysis to its sheet and rows),
      * a row with numbers follows it: the participants sum its count columns, the relative effect refers to its pooled
      * row, the assumed control risk is the median of its control-arm risks (unless given), and the risks with MSC and
      * the differences are formulas of those cells ({@link SummaryOfFindings#riskFormula}), each with the engine's value
      * cached. A co-author who corrects a count sees the summary of findings follow.
      */
-    static void write(Cells w, Results r, Map<Analysis, String> sheets) {
+    static void write(Cells w, Results r, Map<Analysis, OutcomeSheet.Placed> placed) {
         Sheet s = w.wb.createSheet(Workbook.FINDINGS);
         Settings st = r.settings();
         Measure measure = st.measure();
@@ -59,8 +59,8 @@ final class FindingsSheet {
             Row x = s.createRow(row++);
             int excel = row; // this row's 1-based number
             w.text(x, 0, a.outcome());
-            String sheet = sheets.containsKey(a) ? SheetNames.reference(sheets.get(a)) : null;
-            OutcomeSheet.Places at = sheet == null ? null : OutcomeSheet.Places.of(a);
+            String sheet = placed.containsKey(a) ? SheetNames.reference(placed.get(a).sheet()) : null;
+            OutcomeSheet.Places at = sheet == null ? null : placed.get(a).at();
             int pooledRow = at == null ? -1 : "random".equals(f.model()) ? at.randomRow() : at.commonRow();
             if (sheet != null && a.studies().size() > 0) {
                 w.formula(x, 1, "SUM(" + sheet + at.studies(OutcomeSheet.Col.N1) + ")+SUM(" + sheet

@@ -19,7 +19,30 @@ final class MethodsSheet {
     private MethodsSheet() {
     }
 
-    static void write(Cells w, Results r, RunInfo run) {
+    /** What a recalculating spreadsheet changes after a count is edited, and what it does not. */
+    private static String recalculates(Settings st, boolean subgroupBlocks) {
+        String live = "On each outcome's sheet the study rows, and the pooled rows where their model has a closed form,"
+                + " are formulas on the counts";
+        String rerun = ": run mscmeta again after changing a count.";
+        if (st.by().isEmpty()) {
+            return live + "; the Summary's rows and the Summary of findings refer to them. The other sheets hold the"
+                    + " values mscmeta computed" + rerun;
+        }
+        if (subgroupBlocks) {
+            return live + ", for the outcome and for each of its subgroups (in blocks below, whose counts are those of"
+                    + " the outcome's table); the Summary's rows and the Summary of findings refer to them. The tests"
+                    + " for subgroup differences and the other sheets hold the values mscmeta computed" + rerun;
+        }
+        return live + "; the Summary's overall rows and the Summary of findings refer to them. At this scale the"
+                + " outcome sheets have no block per subgroup: the Summary's subgroup rows, the tests for subgroup"
+                + " differences and the other sheets hold the values mscmeta computed" + rerun;
+    }
+
+    /**
+     * Writes the sheet; {@code subgroupBlocks}: whether the outcome sheets hold a block per subgroup (not at registry
+     * scale), which "What recalculates" says.
+     */
+    static void write(Cells w, Results r, RunInfo run, boolean subgroupBlocks) {
         Sheet s = w.wb.createSheet(Workbook.METHODS);
         Settings st = r.settings();
         int row = 0;
@@ -43,10 +66,7 @@ final class MethodsSheet {
             {"Meta-regression moderators", st.moderators().isEmpty() ? "(none)" : String.join(", ", st.moderators())},
             {"Sensitivity analyses", withId(st.sensitivity().words(), st.sensitivity().id())},
             {"Outcomes selected", st.outcomes().isEmpty() ? "(all)" : String.join("; ", st.outcomes())},
-            {"What recalculates", "On each outcome's sheet the study rows, and the pooled rows where their model has"
-                + " a closed form, are formulas on the counts; the Summary's overall rows and the Summary of"
-                + " findings refer to them. Subgroup rows and the other sheets hold the values mscmeta computed: run"
-                + " mscmeta again after changing a count."},
+            {"What recalculates", recalculates(st, subgroupBlocks)},
         };
         for (Object[] e : kv) {
             Row x = s.createRow(row++);

@@ -72,19 +72,43 @@ final class OutcomeSheet {
     private static final int P_SE = 14;
     private static final int P_NOTE = 15;
 
-    /**
-     * Where the sheet of {@code a} puts its rows (0-based): the study table from {@code firstStudy} to
-     * {@code lastStudy}, the common-effect row and the random-effects row ({@code -1} where the sheet has none). Known
-     * before the sheet is written, so that the study rows' formulas and the Summary sheet can refer to the pooled rows.
-     */
-    record Places(int firstStudy, int lastStudy, int commonRow, int randomRow) {
+    /** Rows a pooled table takes at most: its heading, common, random, GLMM tests (2) and double-zero lines. */
+    private static final int POOLED_ROWS = 6;
 
+    /**
+     * Where the sheet puts one analysis's block (0-based): the row of its parameter cells (tau2, the IV estimate), the
+     * study table from {@code firstStudy} to {@code lastStudy}, the common-effect row and the random-effects row
+     * ({@code -1} where the block has none). Known before the sheet is written ({@link #layout}), so that the study
+     * rows' formulas, the Summary sheet and the summary of findings can refer to the pooled rows.
+     */
+    record Places(int params, int firstStudy, int lastStudy, int commonRow, int randomRow) {
+
+        /** The overall analysis's block, at the top of its sheet. */
         static Places of(Analysis a) {
-            int first = FIRST_STUDY_ROW;
+            return of(a, 2, FIRST_STUDY_ROW);
+        }
+
+        private static Places of(Analysis a, int params, int first) {
             int last = first + Math.max(a.studies().size(), 1) - 1;
             int common = last + 3;
             int random = common + (a.common().isFitted() ? 1 : 0);
-            return new Places(first, last, a.common().isFitted() ? common : -1, a.random().isFitted() ? random : -1);
+            return new Places(params, first, last, a.common().isFitted() ? common : -1,
+                    a.random().isFitted() ? random : -1);
+        }
+
+        /** The row after the block's pooled table (which may end before it). */
+        int end() {
+            return lastStudy + 2 + POOLED_ROWS;
+        }
+
+        /** The absolute reference of the block's tau2 cell. */
+        String tau2() {
+            return "$" + Cells.letter(7) + "$" + (params + 1);
+        }
+
+        /** The absolute reference of the block's inverse-variance estimate (DerSimonian-Laird's centre). */
+        String ivEstimate() {
+            return "$" + Cells.letter(9) + "$" + (params + 1);
         }
 
         /** The absolute reference of a pooled-table column in the common-effect row, or null without that row. */
@@ -108,6 +132,26 @@ final class OutcomeSheet {
         }
     }
 
+    /** Where an analysis's block is: the name of its outcome's sheet and its rows there. */
+    record Placed(String sheet, Places at) {
+    }
+
+    /**
+     * The blocks of an outcome's sheet: its overall analysis at the top, then each subgroup's analysis (a title row,
+     * its parameter cells, its heading and its study table and pooled rows), a blank row apart.
+     */
+    static java.util.Map<Analysis, Places> layout(Analysis overall, List<Analysis> subgroups) {
+        java.util.Map<Analysis, Places> out = new java.util.IdentityHashMap<>();
+        Places at = Places.of(overall);
+        out.put(overall, at);
+        for (Analysis g : subgroups) {
+            int title = at.end() + 1;
+            at = Places.of(g, title + 1, title + 3);
+            out.put(g, at);
+        }
+        return out;
+    }
+
     /**
      * The 0-based column of the study table's helper columns: the three Q terms, then, for a comparison, the
      * control-arm risk the summary of findings takes its median of. Mantel-Haenszel's per-table terms come before.
@@ -125,24 +169,22 @@ final class OutcomeSheet {
     }
 
     /**
-     * Writes the sheet of one outcome's overall analysis; returns the row below its tables, where its forest plot
-     * goes.
+     * Writes the sheet of one outcome: its overall analysis, then each of its subgroup analyses (their blocks as
+     * {@link #layout} places them, their count cells referring to the overall table's, so that a count corrected there
+     * changes every block); returns the row below its tables, where its forest plots go.
      */
-    static int write(Cells w, String name, Analysis a, Settings st) {
+    static int write(Cells w, String name, Analysis a, List<Analysis> subgroups, Settings st,
+                     java.util.Map<Analysis, Places> layout) {
         Sheet s = w.wb.createSheet(name);
         Measure m = st.measure();
         boolean peto = st.method() == Method.PETO;
-        boolean mh = st.method() == Method.MH && !m.isProportion();
-        boolean corrected = st.convention().correctedMantelHaenszel();
-        LinkedHashMap<String, Expr> terms = mh ? MantelHaenszel.terms(m, corrected,
-                st.convention().correctedMantelHaenszel()) : new LinkedHashMap<>();
         Row r0 = s.createRow(0);
         w.cell(r0, 0, a.outcome(), w.title);
         Row r1 = s.createRow(1);
         w.text(r1, 0, ModelWords.measureTitle(m) + "; " + ModelWords.common(st) + (st.tau2() == null ? ""
                 : "; " + ModelWords.random(st)) + "; continuity correction " + Formats.plain(st.cc().value()) + " to "
                 + st.cc().mode().words() + ". " + ModelWords.convention(st));
-        // parameter cells: level, z, correction, tau2
+        // parameter cells: level, z, correction (shared by every block), tau2 and the IV estimate (the block's own)
         Row r2 = s.createRow(2);
         w.text(r2, 0, "Confidence level");
         w.number(r2, 1, st.level(), w.plain);
@@ -151,30 +193,72 @@ final class OutcomeSheet {
                 org.mscmeta.pool.Distributions.zCritical(st.level()));
         w.text(r2, 4, "Correction");
         w.number(r2, 5, st.cc().value(), w.plain);
-        w.text(r2, 6, "Tau\u00b2");
-        String z = "$D$3";
-        String cc = "$F$3";
-        String tau2 = "$H$3";
+        boolean mhHeads = st.method() == Method.MH && !m.isProportion();
+        LinkedHashMap<String, Expr> termHeads = mhHeads ? MantelHaenszel.terms(m,
+                st.convention().correctedMantelHaenszel(), st.convention().correctedMantelHaenszel())
+                : new LinkedHashMap<>();
         String scale = m.isRatio() ? "log " + m.name() : m.name();
         List<String> heads = new ArrayList<>(List.of("Study", "Year", "Input row", "MSC events", "MSC total",
                 "Control events", "Control total", "Included", "Correction MSC", "Correction control",
                 (peto ? "Peto log OR" : scale) + " (yi)", "Variance (vi)", "SE", (peto ? "Peto OR" : m.name()),
                 "CI lower", "CI upper", "Common weight (raw, " + st.method() + ")", "Common weight (%)",
                 "Random weight (raw)", "Random weight (%)", "Inverse-variance weight (1/vi)"));
-        for (String t : terms.keySet()) {
+        for (String t : termHeads.keySet()) {
             heads.add("MH term " + t);
         }
-        int helper = helperColumn(st);
         heads.add("Q term (around the common estimate)");
         heads.add("Q term (DerSimonian-Laird)");
         heads.add("Q term (around the random-effects estimate)");
-        int controlRisk = controlRiskColumn(st);
-        if (controlRisk >= 0) {
+        if (controlRiskColumn(st) >= 0) {
             heads.add("Control-arm risk (summary of findings)");
         }
-        w.headerRow(s, FIRST_STUDY_ROW - 1, heads.toArray(new String[0]));
-        s.getRow(FIRST_STUDY_ROW - 1).setHeightInPoints(44);
-        Places places = Places.of(a);
+        Places overall = layout.get(a);
+        block(w, s, a, st, overall, r2, heads, null);
+        java.util.Map<Integer, Integer> countRows = new java.util.HashMap<>();
+        for (int j = 0; j < a.studies().size(); j++) {
+            countRows.put(a.studies().get(j).row(), overall.firstStudy() + j + 1);
+        }
+        int below = overall.end();
+        for (Analysis g : subgroups) {
+            Places at = layout.get(g);
+            w.cell(s.createRow(at.params() - 1), 0, "Subgroup: " + g.subgroup().variable().replace('_', ' ') + " = "
+                    + g.subgroup().level(), w.bold);
+            block(w, s, g, st, at, s.createRow(at.params()), heads, countRows);
+            below = at.end();
+        }
+        s.createFreezePane(1, FIRST_STUDY_ROW);
+        // printable: its 20-odd columns on one page were printed at a third of their size; two pages across, with
+        // the column heads on each (not the study column: it would repeat a slice of the forest plot below it)
+        Cells.printLayout(s, 2, FIRST_STUDY_ROW + ":" + FIRST_STUDY_ROW, null);
+        s.setColumnWidth(0, 30 * 256);
+        for (int j = 1; j < heads.size(); j++) {
+            s.setColumnWidth(j, 12 * 256);
+        }
+        return below + 1;
+    }
+
+    /**
+     * One analysis's block: its tau2 and IV-estimate cells in {@code params}, its heading, study rows and pooled rows
+     * where {@code places} says. {@code countRows}: for a subgroup's block, the Excel row of each study's counts in the
+     * overall table (by input row), which its count cells refer to; null for the overall block.
+     */
+    private static void block(Cells w, Sheet s, Analysis a, Settings st, Places places, Row params,
+                              List<String> heads, java.util.Map<Integer, Integer> countRows) {
+        Measure m = st.measure();
+        boolean peto = st.method() == Method.PETO;
+        boolean mh = st.method() == Method.MH && !m.isProportion();
+        boolean corrected = st.convention().correctedMantelHaenszel();
+        LinkedHashMap<String, Expr> terms = mh ? MantelHaenszel.terms(m, corrected,
+                st.convention().correctedMantelHaenszel()) : new LinkedHashMap<>();
+        int helper = helperColumn(st);
+        int controlRisk = controlRiskColumn(st);
+        String z = "$D$3";
+        String cc = "$F$3";
+        String tau2 = places.tau2();
+        Row r2 = params;
+        w.text(r2, 6, "Tau\u00b2");
+        w.headerRow(s, places.firstStudy() - 1, heads.toArray(new String[0]));
+        s.getRow(places.firstStudy() - 1).setHeightInPoints(44);
         int first = places.firstStudy();
         int lastRow = places.lastStudy();
         boolean anyZero = anyCorrectionTrigger(a, m);
@@ -198,7 +282,7 @@ final class OutcomeSheet {
         String randomCenter = places.random(P_LOG);
         boolean dlAroundCommon = st.method() == Method.MH && st.convention().dlAroundMantelHaenszel()
                 && a.common().isFitted();
-        String dlCenter = dlAroundCommon ? commonCenter : "$J$3";
+        String dlCenter = dlAroundCommon ? commonCenter : places.ivEstimate();
         // tau2: live from the random-effects row where DerSimonian-Laird gives it in closed form (written here, before
         // the study rows: a streamed sheet cannot go back to this row)
         if (a.random().isFitted()) {
@@ -248,10 +332,16 @@ final class OutcomeSheet {
                 w.number(x, Col.YEAR.ordinal(), sr.year(), w.intStyle);
             }
             w.number(x, Col.ROW.ordinal(), sr.row(), w.intStyle);
-            w.number(x, Col.A.ordinal(), sr.eventsMsc(), w.intStyle);
-            w.number(x, Col.N1.ordinal(), sr.nMsc(), w.intStyle);
-            w.number(x, Col.C.ordinal(), sr.eventsControl(), w.intStyle);
-            w.number(x, Col.N2.ordinal(), sr.nControl(), w.intStyle);
+            Integer at = countRows == null ? null : countRows.get(sr.row());
+            for (Col c : new Col[] {Col.A, Col.N1, Col.C, Col.N2}) {
+                int count = c == Col.A ? sr.eventsMsc() : c == Col.N1 ? sr.nMsc() : c == Col.C ? sr.eventsControl()
+                        : sr.nControl();
+                if (at == null) {
+                    w.number(x, c.ordinal(), count, w.intStyle);
+                } else {
+                    formula(w, x, c, ref(c, at), w.intStyle, count); // the overall table's count: edited once
+                }
+            }
             w.text(x, Col.INCLUDED.ordinal(), sr.included() ? "yes"
                     : "no: " + org.mscmeta.report.ModelWords.exclusion(sr, false));
             String a1 = ref(Col.A, excel);
@@ -363,15 +453,9 @@ final class OutcomeSheet {
         }
         int row = lastRow + 2; // the pooled table's heading, the row above Places.commonRow
         row = new Pooled(w, s, a, st, first, lastRow, terms, helper).write(row);
-        s.createFreezePane(1, FIRST_STUDY_ROW);
-        // printable: its 20-odd columns on one page were printed at a third of their size; two pages across, with
-        // the column heads on each (not the study column: it would repeat a slice of the forest plot below it)
-        Cells.printLayout(s, 2, FIRST_STUDY_ROW + ":" + FIRST_STUDY_ROW, null);
-        s.setColumnWidth(0, 30 * 256);
-        for (int j = 1; j < heads.size(); j++) {
-            s.setColumnWidth(j, 12 * 256);
+        if (row > places.end()) {
+            throw new IllegalStateException("the pooled table of " + a.outcome() + " runs past its block");
         }
-        return row + 1;
     }
 
     /** Whether the random-effects model is DerSimonian-Laird's, in closed form, and estimable. */
@@ -584,7 +668,9 @@ final class OutcomeSheet {
                     w.formula(x, P_Q, "SUM(" + qCommon + ")", w.num4, h.q());
                     String q = "$" + Cells.letter(P_Q) + "$" + excel;
                     w.formula(x, P_QP, "CHIDIST(" + q + "," + df + ")", w.pStyle, h.p());
-                    w.formula(x, P_I2, "100*MAX(0,(" + q + "-" + df + ")/" + q + ")", w.pct, h.i2());
+                    // Q = 0 (studies of identical effects) has I2 0, as metafor's, not 0/0
+                    w.formula(x, P_I2, "IF(" + q + ">0,100*MAX(0,(" + q + "-" + df + ")/" + q + "),0)", w.pct,
+                            h.i2());
                 } else {
                     // one study with an estimate: Q is 0 by definition, as metafor's (not its distance from a
                     // Mantel-Haenszel estimate computed without its correction)

@@ -181,11 +181,11 @@ final class SummarySheet {
     }
 
     /**
-     * Writes the sheet. An overall row's values that its outcome's sheet shows ({@code sheets}: outcome analysis to
-     * sheet name) are formulas referring to them, with the same values cached: a count edited there changes the
-     * Summary too. Subgroup rows, and the values no outcome sheet shows, are the numbers mscmeta computed.
+     * Writes the sheet. A row's values that its outcome's sheet shows ({@code placed}: analysis to its sheet and rows;
+     * a subgroup's in its block there) are formulas referring to them, with the same values cached: a count edited
+     * there changes the Summary too. The values no outcome sheet shows are the numbers mscmeta computed.
      */
-    static void write(Cells w, Results r, java.util.Map<Analysis, String> sheets) {
+    static void write(Cells w, Results r, java.util.Map<Analysis, OutcomeSheet.Placed> placed) {
         Sheet s = w.wb.createSheet(Workbook.SUMMARY);
         List<Column> cols = new ArrayList<>(columns(r.settings()));
         if (r.falseDiscovery() != null && r.falseDiscovery().tested() > 0) { // none for proportions
@@ -197,9 +197,9 @@ final class SummarySheet {
         int row = 1;
         for (Analysis a : r.analyses()) {
             Row x = s.createRow(row++);
-            String sheet = a.subgroup() == null && sheets.containsKey(a)
-                    ? SheetNames.reference(sheets.get(a)) : null;
-            OutcomeSheet.Places at = sheet == null ? null : OutcomeSheet.Places.of(a);
+            OutcomeSheet.Placed p = placed.get(a);
+            String sheet = p == null ? null : SheetNames.reference(p.sheet());
+            OutcomeSheet.Places at = p == null ? null : p.at();
             for (int j = 0; j < cols.size(); j++) {
                 Column col = cols.get(j);
                 Object v = col.value().apply(a);

@@ -136,26 +136,40 @@ public final class Workbook {
             Cells cells = new Cells(wb, r.settings().measure().isRatio());
             // each outcome's sheet named first: the Summary's overall rows refer to its pooled cells
             SheetNames names = new SheetNames(SUMMARY, DATA, METHODS, WARNINGS, SENSITIVITY, FINDINGS, ROUTE_SOURCE);
-            Map<Analysis, String> sheets = new java.util.IdentityHashMap<>();
+            // each overall analysis's sheet, its subgroups' blocks below its own (OutcomeSheet.layout); at registry
+            // scale without them (they would more than double the rows, the file and the time it takes to write)
+            boolean blocks = rows(sheet, r) <= STREAMING_ROWS;
+            Map<Analysis, List<Analysis>> subgroups = new java.util.LinkedHashMap<>();
+            Analysis overall = null;
             for (Analysis a : r.analyses()) {
                 if (a.subgroup() == null) {
-                    sheets.put(a, names.unique(a.outcome()));
+                    overall = a;
+                    subgroups.put(a, new ArrayList<>());
+                } else if (blocks && overall != null && overall.outcome().equals(a.outcome())) {
+                    subgroups.get(overall).add(a);
                 }
             }
-            SummarySheet.write(cells, r, sheets);
-            FindingsSheet.write(cells, r, sheets);
+            Map<Analysis, OutcomeSheet.Placed> placed = new java.util.IdentityHashMap<>();
+            Map<Analysis, Map<Analysis, OutcomeSheet.Places>> layouts = new java.util.IdentityHashMap<>();
+            for (Map.Entry<Analysis, List<Analysis>> e : subgroups.entrySet()) {
+                String name = names.unique(e.getKey().outcome());
+                Map<Analysis, OutcomeSheet.Places> layout = OutcomeSheet.layout(e.getKey(), e.getValue());
+                layouts.put(e.getKey(), layout);
+                layout.forEach((a, at) -> placed.put(a, new OutcomeSheet.Placed(name, at)));
+            }
+            SummarySheet.write(cells, r, placed);
+            FindingsSheet.write(cells, r, placed);
             RouteSourceSheet.write(cells, r);
             List<Plot> plots = new ArrayList<>();
-            for (Analysis a : r.analyses()) {
-                if (a.subgroup() == null) {
-                    String name = sheets.get(a);
-                    int below = OutcomeSheet.write(cells, name, a, r.settings());
-                    plots.add(new Plot(wb.getSheet(name), a.outcome(), below));
-                }
+            for (Map.Entry<Analysis, List<Analysis>> e : subgroups.entrySet()) {
+                Analysis a = e.getKey();
+                String name = placed.get(a).sheet();
+                int below = OutcomeSheet.write(cells, name, a, e.getValue(), r.settings(), layouts.get(a));
+                plots.add(new Plot(wb.getSheet(name), a.outcome(), below));
             }
             SensitivitySheet.write(cells, r);
             int listed = DataSheet.write(cells, sheet, dataRows);
-            MethodsSheet.write(cells, r, run);
+            MethodsSheet.write(cells, r, run, blocks);
             List<Notice> notices = new ArrayList<>(r.notices());
             if (listed < sheet.size()) {
                 notices.add(0, new Notice("workbook", null, String.format(Locale.ROOT, "The %s sheet lists"

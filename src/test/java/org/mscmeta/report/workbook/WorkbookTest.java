@@ -246,8 +246,8 @@ class WorkbookTest {
                     "the edit moved the pooled estimate");
             // and the Methods sheet says what follows an edit and what does not
             String methods = sheetText(wb.getSheet(Workbook.METHODS));
-            assertTrue(methods.contains("the Summary's overall rows and the Summary of findings refer to them."
-                    + " Subgroup rows and the other sheets hold the values mscmeta computed"), methods);
+            assertTrue(methods.contains("the Summary's rows and the Summary of findings refer to them. The other"
+                    + " sheets hold the values mscmeta computed"), methods);
         }
     }
 
@@ -308,8 +308,69 @@ class WorkbookTest {
             assertTrue(Math.abs(sof.getCell(7).getNumericCellValue() - before) > 0.01, "the edit moved the MSC risk");
             assertEquals(given, sof.getCell(6).getCellType() != CellType.FORMULA, "a given control risk is typed");
             String methods = sheetText(wb.getSheet(Workbook.METHODS));
-            assertTrue(methods.contains("the Summary's overall rows and the Summary of findings refer to them"),
-                    methods);
+            assertTrue(methods.contains("the Summary's rows and the Summary of findings refer to them"), methods);
+        }
+    }
+
+    /**
+     * Each subgroup's block on an outcome's sheet takes its counts from the overall table: a count edited there
+     * changes the subgroup's study rows, its pooled rows and its Summary row, to what mscmeta computes on the sheet
+     * edited the same way (Mantel-Haenszel and DerSimonian-Laird: closed forms, live).
+     */
+    @Test
+    void aCountEditedInTheOverallTableChangesItsSubgroupsAndTheirSummaryRows() throws Exception {
+        Path input = ReferenceCases.resource("data/route_source_a.csv");
+        Settings st = Settings.DEFAULTS.withTau2(TauSquared.DL);
+        Path xlsx = write(input, st);
+        Results before = lastResults;
+        Analysis overall = before.analyses().get(0);
+        StudyResult edited = overall.studies().get(1);
+        // the same edit in the input: two more MSC participants with the event in that study
+        List<String> lines = new ArrayList<>(Files.readAllLines(input));
+        List<String> head = List.of(lines.get(0).replace("\"", "").split(","));
+        String[] cells = lines.get(edited.row() - 1).split(",");
+        int events = head.indexOf("events_msc");
+        cells[events] = Integer.toString(Integer.parseInt(cells[events]) + 2);
+        lines.set(edited.row() - 1, String.join(",", cells));
+        Path changed = dir.resolve("edited.csv");
+        Files.write(changed, lines);
+        Results after = MetaAnalysis.run(SheetReader.withBuiltInVocabulary().read(changed, null), st);
+        try (XSSFWorkbook wb = new XSSFWorkbook(xlsx.toFile())) {
+            Sheet out = outcomeSheet(wb, overall.outcome());
+            Cell count = out.getRow(OutcomeSheet.FIRST_STUDY_ROW + 1).getCell(OutcomeSheet.Col.A.ordinal());
+            assertEquals(edited.eventsMsc(), count.getNumericCellValue(), 0);
+            count.setCellValue(count.getNumericCellValue() + 2);
+            wb.getCreationHelper().createFormulaEvaluator().evaluateAll();
+            Sheet sum = wb.getSheet(Workbook.SUMMARY);
+            Row heads = sum.getRow(0);
+            int common = -1;
+            int random = -1;
+            for (Cell c : heads) {
+                common = common < 0 && c.getStringCellValue().startsWith("Common ") ? c.getColumnIndex() : common;
+                random = random < 0 && c.getStringCellValue().startsWith("Random ") ? c.getColumnIndex() : random;
+            }
+            int subgroupsWithTheStudy = 0;
+            for (int i = 0; i < after.analyses().size(); i++) {
+                Analysis a = after.analyses().get(i);
+                if (!a.outcome().equals(overall.outcome())) {
+                    continue;
+                }
+                Row x = sum.getRow(i + 1);
+                assertEquals(a.subgroup() == null ? "" : a.subgroup().level(), x.getCell(2).getStringCellValue());
+                boolean holds = a.studies().stream().anyMatch(sr -> sr.row() == edited.row());
+                subgroupsWithTheStudy += holds && a.subgroup() != null ? 1 : 0;
+                if (a.common().isEstimable()) {
+                    assertEquals(CellType.FORMULA, x.getCell(common).getCellType(), name(a));
+                    assertEquals(a.common().estimate(), x.getCell(common).getNumericCellValue(), 1e-9, name(a));
+                }
+                if (a.random().isEstimable()) {
+                    assertEquals(a.random().estimate(), x.getCell(random).getNumericCellValue(), 1e-9, name(a));
+                }
+                if (holds) {
+                    assertNotEquals(before.analyses().get(i).common().estimate(), a.common().estimate(), name(a));
+                }
+            }
+            assertEquals(2, subgroupsWithTheStudy, "the study's route and its cell source");
         }
     }
 
@@ -449,91 +510,121 @@ class WorkbookTest {
         }
     }
 
-    /** Compares every study row's formula results with the engine; returns the number of cells compared. */
+    /**
+     * Each outcome's analyses (its overall one, then its subgroups') with the rows of their blocks on its sheet: each
+     * block is compared with its own analysis.
+     */
+    private static java.util.Map<Analysis, java.util.Map<Analysis, OutcomeSheet.Places>> blocks(Results r) {
+        java.util.Map<Analysis, List<Analysis>> subgroups = new java.util.LinkedHashMap<>();
+        Analysis overall = null;
+        for (Analysis a : r.analyses()) {
+            if (a.subgroup() == null) {
+                overall = a;
+                subgroups.put(a, new ArrayList<>());
+            } else {
+                subgroups.get(overall).add(a);
+            }
+        }
+        java.util.Map<Analysis, java.util.Map<Analysis, OutcomeSheet.Places>> out = new java.util.LinkedHashMap<>();
+        subgroups.forEach((a, g) -> out.put(a, OutcomeSheet.layout(a, g)));
+        return out;
+    }
+
+    /**
+     * Compares every study row's formula results with the engine, in the overall block and in each subgroup's (whose
+     * title row names it); returns the number of cells compared.
+     */
     private static int compare(XSSFWorkbook wb, Results r, java.util.function.ToDoubleFunction<Cell> value) {
         int checked = 0;
         List<String> problems = new ArrayList<>();
-        for (Analysis a : r.analyses()) {
-            if (a.subgroup() != null) {
-                continue;
-            }
-            Sheet s = outcomeSheet(wb, a.outcome());
-            assertNotNull(s, "no sheet for " + a.outcome());
-            for (int i = 0; i < a.studies().size(); i++) {
-                StudyResult st = a.studies().get(i);
-                Row row = s.getRow(OutcomeSheet.FIRST_STUDY_ROW + i);
-                assertEquals(st.study(), row.getCell(0).getStringCellValue());
-                if (!st.included()) {
-                    continue;
+        for (var outcome : blocks(r).entrySet()) {
+            Sheet s = outcomeSheet(wb, outcome.getKey().outcome());
+            assertNotNull(s, "no sheet for " + outcome.getKey().outcome());
+            for (var block : outcome.getValue().entrySet()) {
+                Analysis a = block.getKey();
+                OutcomeSheet.Places at = block.getValue();
+                if (a.subgroup() != null) {
+                    assertEquals("Subgroup: " + a.subgroup().variable().replace('_', ' ') + " = " + a.subgroup().level(),
+                            s.getRow(at.params() - 1).getCell(0).getStringCellValue());
                 }
-                double[][] pairs = {
-                    {OutcomeSheet.Col.YI.ordinal(), st.yi()}, {OutcomeSheet.Col.VI.ordinal(), st.vi()},
-                    {OutcomeSheet.Col.EST.ordinal(), st.estimate()}, {OutcomeSheet.Col.LO.ordinal(), st.ciLower()},
-                    {OutcomeSheet.Col.HI.ordinal(), st.ciUpper()}, {OutcomeSheet.Col.W_COMMON.ordinal(), st.weightCommon()},
-                    {OutcomeSheet.Col.W_RANDOM.ordinal(), st.weightRandom()}};
-                for (double[] pr : pairs) {
-                    Cell c = row.getCell((int) pr[0]);
-                    boolean clopperPearson = r.settings().measure().isProportion()
-                            && (pr[0] == OutcomeSheet.Col.LO.ordinal() || pr[0] == OutcomeSheet.Col.HI.ordinal());
-                    if (!Double.isFinite(pr[1]) || clopperPearson) {
+                for (int i = 0; i < a.studies().size(); i++) {
+                    StudyResult st = a.studies().get(i);
+                    Row row = s.getRow(at.firstStudy() + i);
+                    assertEquals(st.study(), row.getCell(0).getStringCellValue());
+                    if (!st.included()) {
                         continue;
                     }
-                    assertNotNull(c, a.outcome() + " / " + st.study() + " column " + (int) pr[0]);
-                    assertEquals(CellType.FORMULA, c.getCellType(), "live formula expected");
-                    double got = value.applyAsDouble(c);
-                    if (Math.abs(got - pr[1]) > 1e-9 * Math.max(1, Math.abs(pr[1]))) {
-                        problems.add(String.format(Locale.ROOT, "%s / %s col %d: workbook %s, engine %s",
-                                a.outcome(), st.study(), (int) pr[0], got, pr[1]));
+                    double[][] pairs = {
+                        {OutcomeSheet.Col.YI.ordinal(), st.yi()}, {OutcomeSheet.Col.VI.ordinal(), st.vi()},
+                        {OutcomeSheet.Col.EST.ordinal(), st.estimate()}, {OutcomeSheet.Col.LO.ordinal(), st.ciLower()},
+                        {OutcomeSheet.Col.HI.ordinal(), st.ciUpper()},
+                        {OutcomeSheet.Col.W_COMMON.ordinal(), st.weightCommon()},
+                        {OutcomeSheet.Col.W_RANDOM.ordinal(), st.weightRandom()}};
+                    for (double[] pr : pairs) {
+                        Cell c = row.getCell((int) pr[0]);
+                        boolean clopperPearson = r.settings().measure().isProportion()
+                                && (pr[0] == OutcomeSheet.Col.LO.ordinal() || pr[0] == OutcomeSheet.Col.HI.ordinal());
+                        if (!Double.isFinite(pr[1]) || clopperPearson) {
+                            continue;
+                        }
+                        assertNotNull(c, a.outcome() + " / " + st.study() + " column " + (int) pr[0]);
+                        assertEquals(CellType.FORMULA, c.getCellType(), "live formula expected");
+                        double got = value.applyAsDouble(c);
+                        if (Math.abs(got - pr[1]) > 1e-9 * Math.max(1, Math.abs(pr[1]))) {
+                            problems.add(String.format(Locale.ROOT, "%s / %s col %d: workbook %s, engine %s",
+                                    name(a), st.study(), (int) pr[0], got, pr[1]));
+                        }
+                        checked++;
                     }
-                    checked++;
                 }
+                checked += comparePooled(s, a, at, value, problems);
             }
         }
-        checked += comparePooled(wb, r, value, problems);
         assertEquals(List.of(), problems);
         return checked;
     }
 
-    /** The pooled rows' live formulas (estimate, interval, tau2, Q) against the engine. */
-    private static int comparePooled(XSSFWorkbook wb, Results r, java.util.function.ToDoubleFunction<Cell> value,
-                                     List<String> problems) {
+    private static String name(Analysis a) {
+        return a.outcome() + (a.subgroup() == null ? "" : " [" + a.subgroup().variable() + ": "
+                + a.subgroup().level() + "]");
+    }
+
+    /** A block's pooled rows' live formulas (estimate, interval, tau2, Q) against its analysis. */
+    private static int comparePooled(Sheet s, Analysis a, OutcomeSheet.Places at,
+                                     java.util.function.ToDoubleFunction<Cell> value, List<String> problems) {
         int checked = 0;
-        for (Analysis a : r.analyses()) {
-            if (a.subgroup() != null) {
+        for (int rowIndex : new int[] {at.commonRow(), at.randomRow()}) {
+            Row row = rowIndex < 0 ? null : s.getRow(rowIndex);
+            Cell label = row == null ? null : row.getCell(0);
+            if (label == null || label.getCellType() != CellType.STRING) {
                 continue;
             }
-            Sheet s = outcomeSheet(wb, a.outcome());
-            for (Row row : s) {
-                Cell label = row.getCell(0);
-                if (label == null || label.getCellType() != CellType.STRING) {
+            String text = label.getStringCellValue();
+            double[] expected;
+            if (text.startsWith("Common effect (")) {
+                var c = a.common();
+                expected = new double[] {c.estimate(), c.ciLower(), c.ciUpper(), c.p(), Double.NaN,
+                    a.heterogeneity() == null ? Double.NaN : a.heterogeneity().q()};
+            } else if (text.startsWith("Random effects (")) {
+                var rr = a.random();
+                expected = new double[] {rr.estimate(), rr.ciLower(), rr.ciUpper(), rr.p(), rr.tau2(), Double.NaN,
+                    rr.piLower(), rr.piUpper()};
+            } else {
+                problems.add(name(a) + ": row " + (rowIndex + 1) + " is '" + text + "', not a pooled row");
+                continue;
+            }
+            int[] cols = {2, 3, 4, 5, 6, 8, 11, 12};
+            for (int j = 0; j < expected.length; j++) {
+                Cell c = row.getCell(cols[j]);
+                if (c == null || c.getCellType() != CellType.FORMULA || !Double.isFinite(expected[j])) {
                     continue;
                 }
-                String text = label.getStringCellValue();
-                double[] expected;
-                if (text.startsWith("Common effect (")) {
-                    var c = a.common();
-                    expected = new double[] {c.estimate(), c.ciLower(), c.ciUpper(), c.p(), Double.NaN,
-                        a.heterogeneity() == null ? Double.NaN : a.heterogeneity().q()};
-                } else if (text.startsWith("Random effects (")) {
-                    var rr = a.random();
-                    expected = new double[] {rr.estimate(), rr.ciLower(), rr.ciUpper(), rr.p(), rr.tau2(), Double.NaN,
-                        rr.piLower(), rr.piUpper()};
-                } else {
-                    continue;
+                double got = value.applyAsDouble(c);
+                if (Math.abs(got - expected[j]) > 1e-9 * Math.max(1, Math.abs(expected[j]))) {
+                    problems.add(String.format(Locale.ROOT, "%s / %s col %d: workbook %s, engine %s",
+                            name(a), text, cols[j], got, expected[j]));
                 }
-                int[] cols = {2, 3, 4, 5, 6, 8, 11, 12};
-                for (int j = 0; j < expected.length; j++) {
-                    Cell c = row.getCell(cols[j]);
-                    if (c == null || c.getCellType() != CellType.FORMULA || !Double.isFinite(expected[j])) {
-                        continue;
-                    }
-                    double got = value.applyAsDouble(c);
-                    if (Math.abs(got - expected[j]) > 1e-9 * Math.max(1, Math.abs(expected[j]))) {
-                        problems.add(String.format(Locale.ROOT, "%s / %s col %d: workbook %s, engine %s",
-                                a.outcome(), text, cols[j], got, expected[j]));
-                    }
-                    checked++;
-                }
+                checked++;
             }
         }
         return checked;
@@ -871,6 +962,7 @@ class WorkbookTest {
     void ratiosAtTheExtremesAreShownInScientificNotationAndModelNamesFit() throws Exception {
         Path extreme = org.mscmeta.invariants.ExtremeSheet.write(dir.resolve("extreme.csv"));
         org.apache.poi.ss.usermodel.DataFormatter shown = new org.apache.poi.ss.usermodel.DataFormatter(Locale.ROOT);
+        shown.setUseCachedValuesForFormulaCells(true); // a formula's value as shown
         Path xlsx = write(extreme, Settings.DEFAULTS);
         int tiny = 0;
         int huge = 0;
@@ -886,7 +978,9 @@ class WorkbookTest {
                 }
                 for (Cell c : row) {
                     String h = head.getCell(c.getColumnIndex()).getStringCellValue();
-                    if (c.getCellType() != CellType.NUMERIC || !(h.startsWith("CI ") || h.contains(" RR ")
+                    CellType type = c.getCellType() == CellType.FORMULA ? c.getCachedFormulaResultType()
+                            : c.getCellType();
+                    if (type != CellType.NUMERIC || !(h.startsWith("CI ") || h.contains(" RR ")
                             || h.startsWith("Prediction"))) {
                         continue;
                     }
