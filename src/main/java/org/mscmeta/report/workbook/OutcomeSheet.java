@@ -157,10 +157,14 @@ final class OutcomeSheet {
      * control-arm risk the summary of findings takes its median of. Mantel-Haenszel's per-table terms come before.
      */
     private static int helperColumn(Settings st) {
-        Measure m = st.measure();
-        boolean mh = st.method() == Method.MH && !m.isProportion();
-        return Col.values().length + (mh ? MantelHaenszel.terms(m, st.convention().correctedMantelHaenszel(),
-                st.convention().correctedMantelHaenszel()).size() : 0);
+        return Col.values().length + mhTerms(st).size();
+    }
+
+    /** Mantel-Haenszel's per-table terms, in the study table's columns after {@link Col#W_IV}; none for another method. */
+    private static LinkedHashMap<String, Expr> mhTerms(Settings st) {
+        boolean mh = st.method() == Method.MH && !st.measure().isProportion();
+        boolean corrected = st.convention().correctedMantelHaenszel();
+        return mh ? MantelHaenszel.terms(st.measure(), corrected, corrected) : new LinkedHashMap<>();
     }
 
     /** The 0-based column of each study's control-arm risk (events / participants); -1 for a proportion. */
@@ -193,17 +197,13 @@ final class OutcomeSheet {
                 org.mscmeta.pool.Distributions.zCritical(st.level()));
         w.text(r2, 4, "Correction");
         w.number(r2, 5, st.cc().value(), w.plain);
-        boolean mhHeads = st.method() == Method.MH && !m.isProportion();
-        LinkedHashMap<String, Expr> termHeads = mhHeads ? MantelHaenszel.terms(m,
-                st.convention().correctedMantelHaenszel(), st.convention().correctedMantelHaenszel())
-                : new LinkedHashMap<>();
         String scale = m.isRatio() ? "log " + m.name() : m.name();
         List<String> heads = new ArrayList<>(List.of("Study", "Year", "Input row", "MSC events", "MSC total",
                 "Control events", "Control total", "Included", "Correction MSC", "Correction control",
                 (peto ? "Peto log OR" : scale) + " (yi)", "Variance (vi)", "SE", (peto ? "Peto OR" : m.name()),
                 "CI lower", "CI upper", "Common weight (raw, " + st.method() + ")", "Common weight (%)",
                 "Random weight (raw)", "Random weight (%)", "Inverse-variance weight (1/vi)"));
-        for (String t : termHeads.keySet()) {
+        for (String t : mhTerms(st).keySet()) {
             heads.add("MH term " + t);
         }
         heads.add("Q term (around the common estimate)");
@@ -248,8 +248,7 @@ final class OutcomeSheet {
         boolean peto = st.method() == Method.PETO;
         boolean mh = st.method() == Method.MH && !m.isProportion();
         boolean corrected = st.convention().correctedMantelHaenszel();
-        LinkedHashMap<String, Expr> terms = mh ? MantelHaenszel.terms(m, corrected,
-                st.convention().correctedMantelHaenszel()) : new LinkedHashMap<>();
+        LinkedHashMap<String, Expr> terms = mhTerms(st);
         int helper = helperColumn(st);
         int controlRisk = controlRiskColumn(st);
         String z = "$D$3";
