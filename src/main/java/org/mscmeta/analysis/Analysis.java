@@ -84,6 +84,17 @@ public record Analysis(String outcome, Subgroup subgroup, int k, int kDoubleZero
         return random.isFitted() ? Estimate.of(random) : Estimate.of(common);
     }
 
+    /**
+     * Whether this subgroup's estimate of one model (the random-effects model's with {@code random}, else the
+     * common-effect model's) enters the test for subgroup differences: an estimate with a positive standard error, as
+     * {@link org.mscmeta.pool.SubgroupTest#between} takes it.
+     */
+    public boolean entersSubgroupTest(boolean random) {
+        double est = random ? this.random.logEstimate() : common.logEstimate();
+        double se = random ? this.random.se() : common.se();
+        return Double.isFinite(est) && Double.isFinite(se) && se > 0;
+    }
+
     /** A copy with the sensitivity analyses attached. */
     public Analysis withSensitivity(Sensitivity s) {
         return new Analysis(outcome, subgroup, k, kDoubleZeroExcluded, kNotEstimable, eventsMsc, nMsc, eventsControl,

@@ -370,17 +370,11 @@ public final class MetaAnalysis {
         return new OutcomeResult(analyses, tests, notices);
     }
 
-    /** Whether a level's estimate of one model enters the test for subgroup differences (as SubgroupTest). */
-    private static boolean tested(Analysis a, boolean random) {
-        double est = random ? a.random().logEstimate() : a.common().logEstimate();
-        double se = random ? a.random().se() : a.common().se();
-        return Double.isFinite(est) && Double.isFinite(se) && se > 0;
-    }
-
     /** " with a standard error" when a level left out of a test has that model's estimate but no standard error. */
     private static String withStandardError(List<Analysis> levels, boolean random) {
         for (Analysis a : levels) {
-            if (Double.isFinite(random ? a.random().logEstimate() : a.common().logEstimate()) && !tested(a, random)) {
+            if (Double.isFinite(random ? a.random().logEstimate() : a.common().logEstimate())
+                    && !a.entersSubgroupTest(random)) {
                 return " with a standard error";
             }
         }
@@ -391,7 +385,7 @@ public final class MetaAnalysis {
                                 List<Analysis> levels, boolean random, List<Notice> notices) {
         List<String> names = new ArrayList<>();
         for (Analysis a : levels) {
-            if (!tested(a, random)) {
+            if (!a.entersSubgroupTest(random)) {
                 names.add(a.subgroup().level());
             }
         }

@@ -30,8 +30,8 @@ final class MethodsSheet {
         }
         if (subgroupBlocks) {
             return live + ", for the outcome and for each of its subgroups (in blocks below, whose counts are those of"
-                    + " the outcome's table); the Summary's rows and the Summary of findings refer to them. The tests"
-                    + " for subgroup differences and the other sheets hold the values mscmeta computed" + rerun;
+                    + " the outcome's table); the Summary's rows, its tests for subgroup differences and the Summary of"
+                    + " findings refer to them. The other sheets hold the values mscmeta computed" + rerun;
         }
         return live + "; the Summary's overall rows and the Summary of findings refer to them. At this scale the"
                 + " outcome sheets have no block per subgroup: the Summary's subgroup rows, the tests for subgroup"

@@ -68,8 +68,8 @@ final class OutcomeSheet {
     static final int P_QP = 10;
     static final int P_PI_LO = 11;
     static final int P_PI_HI = 12;
-    private static final int P_LOG = 13;
-    private static final int P_SE = 14;
+    static final int P_LOG = 13;
+    static final int P_SE = 14;
     private static final int P_NOTE = 15;
 
     /** Rows a pooled table takes at most: its heading, common, random, GLMM tests (2) and double-zero lines. */

@@ -181,6 +181,42 @@ final class SummarySheet {
     }
 
     /**
+     * The between-subgroup Q of a test for subgroup differences ({@link org.mscmeta.pool.SubgroupTest}) as a formula
+     * of the subgroups' pooled cells on their outcome's sheet (estimate and standard error on the analysis scale, of
+     * the test's model): {@code sum(L^2/S^2) - sum(L/S^2)^2 / sum(1/S^2)}, the sum of squares around their
+     * inverse-variance mean, over the subgroups whose estimate enters the test; null where a subgroup has no block
+     * (registry scale) or the formula would pass a spreadsheet's length.
+     */
+    private static String betweenQ(Results r, SubgroupComparison c, java.util.Map<Analysis, OutcomeSheet.Placed> placed) {
+        boolean random = "random".equals(c.model());
+        StringBuilder squares = new StringBuilder();
+        StringBuilder sum = new StringBuilder();
+        StringBuilder weights = new StringBuilder();
+        int levels = 0;
+        for (Analysis a : r.analyses()) {
+            if (a.subgroup() == null || !a.outcome().equals(c.outcome())
+                    || !a.subgroup().variable().equals(c.variable()) || !a.entersSubgroupTest(random)) {
+                continue;
+            }
+            OutcomeSheet.Placed p = placed.get(a);
+            String estimate = p == null ? null : random ? p.at().random(OutcomeSheet.P_LOG)
+                    : p.at().common(OutcomeSheet.P_LOG);
+            if (estimate == null) {
+                return null;
+            }
+            String sheet = SheetNames.reference(p.sheet());
+            String l = sheet + estimate;
+            String se = sheet + (random ? p.at().random(OutcomeSheet.P_SE) : p.at().common(OutcomeSheet.P_SE));
+            String sep = levels++ == 0 ? "" : "+";
+            squares.append(sep).append(l).append("^2/").append(se).append("^2");
+            sum.append(sep).append(l).append("/").append(se).append("^2");
+            weights.append(sep).append("1/").append(se).append("^2");
+        }
+        String f = squares + "-(" + sum + ")^2/(" + weights + ")";
+        return levels == c.df() + 1 && f.length() < 8000 ? f : null;
+    }
+
+    /**
      * Writes the sheet. A row's values that its outcome's sheet shows ({@code placed}: analysis to its sheet and rows;
      * a subgroup's in its block there) are formulas referring to them, with the same values cached: a count edited
      * there changes the Summary too. The values no outcome sheet shows are the numbers mscmeta computed.
@@ -230,10 +266,21 @@ final class SummarySheet {
             String model = ModelWords.model(c.model(), r.settings());
             w.text(x, 2, model);
             modelWidth = Math.max(modelWidth, model.length() + 1);
-            w.number(x, 3, c.q(), w.num4);
-            w.number(x, 4, c.df(), w.intStyle);
-            w.number(x, 5, c.p(), w.pStyle);
-            w.number(x, 6, c.i2(), w.pct);
+            String q = betweenQ(r, c, placed);
+            if (q != null && Double.isFinite(c.q())) {
+                // live on the subgroups' pooled cells, as the pooled rows themselves
+                String at = "$D$" + (x.getRowNum() + 1);
+                w.formula(x, 3, q, w.num4, c.q());
+                w.number(x, 4, c.df(), w.intStyle);
+                w.formula(x, 5, "CHIDIST(" + at + "," + c.df() + ")", w.pStyle, c.p());
+                w.formula(x, 6, "IF(" + at + ">0,100*MAX(0,(" + at + "-" + c.df() + ")/" + at + "),\"\")", w.pct,
+                        c.i2());
+            } else {
+                w.number(x, 3, c.q(), w.num4);
+                w.number(x, 4, c.df(), w.intStyle);
+                w.number(x, 5, c.p(), w.pStyle);
+                w.number(x, 6, c.i2(), w.pct);
+            }
         }
         for (int j = 0; j < cols.size(); j++) {
             // the third column also names the model of each test for subgroup differences, in full

@@ -149,13 +149,18 @@ class WorkbookTest {
         assertEquals(List.of(), problems, name);
     }
 
-    /** The Summary's formula cells and the values stored with them (the engine's), by address. */
+    /**
+     * The Summary's formula cells and the values stored with them (the engine's), by address: each refers to an
+     * outcome's sheet, or (a test for subgroup differences' p and I²) to the Q of its own row, which does.
+     */
     private static Map<String, Double> summaryFormulas(XSSFWorkbook wb) {
         Map<String, Double> out = formulas(wb, Workbook.SUMMARY);
         out.keySet().forEach(address -> {
             var ref = new org.apache.poi.ss.util.CellReference(address);
-            String f = wb.getSheet(Workbook.SUMMARY).getRow(ref.getRow()).getCell(ref.getCol()).getCellFormula();
-            assertTrue(f.contains("'!"), f);
+            Row row = wb.getSheet(Workbook.SUMMARY).getRow(ref.getRow());
+            String f = row.getCell(ref.getCol()).getCellFormula();
+            String q = "$D$" + (ref.getRow() + 1);
+            assertTrue(f.contains("'!") || f.contains(q) && row.getCell(3).getCellFormula().contains("'!"), f);
         });
         return out;
     }
@@ -371,6 +376,30 @@ class WorkbookTest {
                 }
             }
             assertEquals(2, subgroupsWithTheStudy, "the study's route and its cell source");
+            // and the tests for subgroup differences, on the subgroups' pooled cells
+            int tests = -1;
+            for (Row x : sum) {
+                Cell c = x.getCell(0);
+                if (c != null && c.getCellType() == CellType.STRING
+                        && c.getStringCellValue().equals("Tests for subgroup differences")) {
+                    tests = x.getRowNum() + 2;
+                }
+            }
+            int live = 0;
+            for (int i = 0; i < after.subgroupTests().size(); i++) {
+                var t = after.subgroupTests().get(i);
+                Row x = sum.getRow(tests + i);
+                assertEquals(t.outcome() + " " + t.variable(), x.getCell(0).getStringCellValue() + " "
+                        + x.getCell(1).getStringCellValue());
+                if (t.outcome().equals(overall.outcome())) {
+                    assertEquals(CellType.FORMULA, x.getCell(3).getCellType(), t.toString());
+                    assertEquals(t.q(), x.getCell(3).getNumericCellValue(), 1e-9 * Math.max(1, t.q()), t.toString());
+                    assertEquals(t.p(), x.getCell(5).getNumericCellValue(), 1e-9, t.toString());
+                    assertNotEquals(before.subgroupTests().get(i).q(), t.q(), t.toString());
+                    live++;
+                }
+            }
+            assertEquals(4, live, "common and random, by route and by cell source");
         }
     }
 
