@@ -100,16 +100,9 @@ public enum Field {
      * two columns name one field, the firmer is read and the other is an ordinary column.
      */
     static int tier(String header) {
+        Field f = forHeader(header);
         String key = headerKey(header);
-        for (Field f : values()) {
-            if (f.canonical.equals(key)) {
-                return 0;
-            }
-            if (f.aliases.contains(key)) {
-                return 1;
-            }
-        }
-        return Phrases.field(key) == null ? -1 : 2;
+        return f == null ? -1 : f.canonical.equals(key) ? 0 : f.aliases.contains(key) ? 1 : 2;
     }
 
     /**

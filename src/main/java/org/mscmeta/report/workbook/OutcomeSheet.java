@@ -178,7 +178,7 @@ final class OutcomeSheet {
      * changes every block); returns the row below its tables, where its forest plots go.
      */
     static int write(Cells w, String name, Analysis a, List<Analysis> subgroups, Settings st,
-                     java.util.Map<Analysis, Places> layout) {
+                     java.util.Map<Analysis, Placed> placed) {
         Sheet s = w.wb.createSheet(name);
         Measure m = st.measure();
         boolean peto = st.method() == Method.PETO;
@@ -212,7 +212,7 @@ final class OutcomeSheet {
         if (controlRiskColumn(st) >= 0) {
             heads.add("Control-arm risk (summary of findings)");
         }
-        Places overall = layout.get(a);
+        Places overall = placed.get(a).at();
         block(w, s, a, st, overall, r2, heads, null);
         java.util.Map<Integer, Integer> countRows = new java.util.HashMap<>();
         for (int j = 0; j < a.studies().size(); j++) {
@@ -220,7 +220,7 @@ final class OutcomeSheet {
         }
         int below = overall.end();
         for (Analysis g : subgroups) {
-            Places at = layout.get(g);
+            Places at = placed.get(g).at();
             w.cell(s.createRow(at.params() - 1), 0, "Subgroup: " + g.subgroup().variable().replace('_', ' ') + " = "
                     + g.subgroup().level(), w.bold);
             block(w, s, g, st, at, s.createRow(at.params()), heads, countRows);

@@ -184,18 +184,19 @@ final class SummarySheet {
      * The between-subgroup Q of a test for subgroup differences ({@link org.mscmeta.pool.SubgroupTest}) as a formula
      * of the subgroups' pooled cells on their outcome's sheet (estimate and standard error on the analysis scale, of
      * the test's model): {@code sum(L^2/S^2) - sum(L/S^2)^2 / sum(1/S^2)}, the sum of squares around their
-     * inverse-variance mean, over the subgroups whose estimate enters the test; null where a subgroup has no block
-     * (registry scale) or the formula would pass a spreadsheet's length.
+     * inverse-variance mean, over the subgroups whose estimate enters the test ({@code blocks}: the subgroup
+     * analyses of the test's outcome that have a block); null where a subgroup has no block (registry scale) or the
+     * formula would pass a spreadsheet's length.
      */
-    private static String betweenQ(Results r, SubgroupComparison c, java.util.Map<Analysis, OutcomeSheet.Placed> placed) {
+    private static String betweenQ(SubgroupComparison c, List<Analysis> blocks,
+                                   java.util.Map<Analysis, OutcomeSheet.Placed> placed) {
         boolean random = "random".equals(c.model());
         StringBuilder squares = new StringBuilder();
         StringBuilder sum = new StringBuilder();
         StringBuilder weights = new StringBuilder();
         int levels = 0;
-        for (Analysis a : r.analyses()) {
-            if (a.subgroup() == null || !a.outcome().equals(c.outcome())
-                    || !a.subgroup().variable().equals(c.variable()) || !a.entersSubgroupTest(random)) {
+        for (Analysis a : blocks) {
+            if (!a.subgroup().variable().equals(c.variable()) || !a.entersSubgroupTest(random)) {
                 continue;
             }
             OutcomeSheet.Placed p = placed.get(a);
@@ -219,9 +220,14 @@ final class SummarySheet {
     /**
      * Writes the sheet. A row's values that its outcome's sheet shows ({@code placed}: analysis to its sheet and rows;
      * a subgroup's in its block there) are formulas referring to them, with the same values cached: a count edited
-     * there changes the Summary too. The values no outcome sheet shows are the numbers mscmeta computed.
+     * there changes the Summary too, and so do the tests for subgroup differences ({@code blocks}: each outcome's
+     * overall analysis to its subgroup analyses that have a block). The values no outcome sheet shows are the numbers
+     * mscmeta computed.
      */
-    static void write(Cells w, Results r, java.util.Map<Analysis, OutcomeSheet.Placed> placed) {
+    static void write(Cells w, Results r, java.util.Map<Analysis, OutcomeSheet.Placed> placed,
+                      java.util.Map<Analysis, List<Analysis>> blocks) {
+        java.util.Map<String, List<Analysis>> byOutcome = new java.util.HashMap<>();
+        blocks.forEach((overall, levels) -> byOutcome.put(overall.outcome(), levels));
         Sheet s = w.wb.createSheet(Workbook.SUMMARY);
         List<Column> cols = new ArrayList<>(columns(r.settings()));
         if (r.falseDiscovery() != null && r.falseDiscovery().tested() > 0) { // none for proportions
@@ -266,7 +272,7 @@ final class SummarySheet {
             String model = ModelWords.model(c.model(), r.settings());
             w.text(x, 2, model);
             modelWidth = Math.max(modelWidth, model.length() + 1);
-            String q = betweenQ(r, c, placed);
+            String q = betweenQ(c, byOutcome.getOrDefault(c.outcome(), List.of()), placed);
             if (q != null && Double.isFinite(c.q())) {
                 // live on the subgroups' pooled cells, as the pooled rows themselves
                 String at = "$D$" + (x.getRowNum() + 1);

@@ -150,21 +150,19 @@ public final class Workbook {
                 }
             }
             Map<Analysis, OutcomeSheet.Placed> placed = new java.util.IdentityHashMap<>();
-            Map<Analysis, Map<Analysis, OutcomeSheet.Places>> layouts = new java.util.IdentityHashMap<>();
             for (Map.Entry<Analysis, List<Analysis>> e : subgroups.entrySet()) {
                 String name = names.unique(e.getKey().outcome());
-                Map<Analysis, OutcomeSheet.Places> layout = OutcomeSheet.layout(e.getKey(), e.getValue());
-                layouts.put(e.getKey(), layout);
-                layout.forEach((a, at) -> placed.put(a, new OutcomeSheet.Placed(name, at)));
+                OutcomeSheet.layout(e.getKey(), e.getValue()).forEach((a, at) -> placed.put(a,
+                        new OutcomeSheet.Placed(name, at)));
             }
-            SummarySheet.write(cells, r, placed);
+            SummarySheet.write(cells, r, placed, subgroups);
             FindingsSheet.write(cells, r, placed);
             RouteSourceSheet.write(cells, r);
             List<Plot> plots = new ArrayList<>();
             for (Map.Entry<Analysis, List<Analysis>> e : subgroups.entrySet()) {
                 Analysis a = e.getKey();
                 String name = placed.get(a).sheet();
-                int below = OutcomeSheet.write(cells, name, a, e.getValue(), r.settings(), layouts.get(a));
+                int below = OutcomeSheet.write(cells, name, a, e.getValue(), r.settings(), placed);
                 plots.add(new Plot(wb.getSheet(name), a.outcome(), below));
             }
             SensitivitySheet.write(cells, r);
