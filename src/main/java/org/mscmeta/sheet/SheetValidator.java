@@ -23,7 +23,8 @@ import java.util.Map;
  *
  * <p>Every column is dictionary-encoded as it is read (a code per row into the column's distinct texts), and the
  * checks work on the codes: a count, year or dose is parsed once per distinct text, a route or cell source
- * normalised once per distinct text, and duplicate rows are found by sorting numeric keys made of the codes.
+ * normalised once per distinct text, and duplicate rows are found by sorting numeric keys made of the codes
+ * ({@link DuplicateRows}).
  */
 public final class SheetValidator {
 
@@ -900,86 +901,6 @@ public final class SheetValidator {
         checkDose(rowNumber);
         routes.add(Field.ROUTE, rowNumber);
         sources.add(Field.CELL_SOURCE, rowNumber);
-
-    }
-
-    /**
-     * A notice for each column named by an alias beside the column of that name, which is read instead ("column
-     * 'source' is read as an ordinary column, because 'cell_source' gives cell_source"), unless it is plainly
-     * something else: an alias of route or cell source whose values the vocabulary does not know (the example's
-     * {@code source} column of URLs beside {@code cell_source}).
-     */
-    private List<Notice> shadowedNotices(List<TextColumn> columns) {
-        List<Notice> out = new ArrayList<>();
-        for (int[] s : shadowed) {
-            Field f = Field.values()[s[2]];
-            Vocabulary.Kind kind = f == Field.ROUTE ? Vocabulary.Kind.ROUTE
-                    : f == Field.CELL_SOURCE ? Vocabulary.Kind.CELL_SOURCE : null;
-            if (kind == null && Field.tier(headers[s[0]]) == 2) {
-                continue; // a phrase beside the column itself ("Study ID" beside "Study") is plainly a column of its own
-            }
-            String like = null;
-            if (kind != null) {
-                for (String v : columns.get(s[0]).levels()) {
-                    String hit = v == null || v.isBlank() ? null : vocabulary.normalise(kind, v);
-                    if (hit != null && (hit.equals(Vocabulary.OTHER) || Vocabulary.namesOne(hit))) {
-                        like = v.strip();
-                        break;
-                    }
-                }
-                if (like == null) {
-                    continue;
-                }
-            }
-            out.add(new Notice("columns", null, file + ": column '" + headers[s[0]] + "'"
-                    + (like == null ? "" : " (values such as '" + like + "')") + " is read as an ordinary column,"
-                    + " because '" + headers[s[1]] + "' gives " + f.canonical()));
-        }
-        return out;
-    }
-
-    /**
-     * For a sheet without a route (or cell-source) column, a notice for each column under another name whose values
-     * are mostly routes (cell sources) of the vocabulary: it is read as an ordinary column, so without the notice the
-     * analyses by route would be left out, or, with {@code --by} naming it, run on its values as written ("IV" and
-     * "intravenous" two subgroups).
-     */
-    private List<Notice> lookalikeNotices(List<TextColumn> columns) {
-        List<Notice> out = new ArrayList<>();
-        for (Field f : new Field[] {Field.ROUTE, Field.CELL_SOURCE}) {
-            if (fieldColumn.containsKey(f)) {
-                continue;
-            }
-            Vocabulary.Kind kind = f == Field.ROUTE ? Vocabulary.Kind.ROUTE : Vocabulary.Kind.CELL_SOURCE;
-            for (int j = 0; j < columns.size(); j++) {
-                if (headers[j].isEmpty() || fieldColumn.containsValue(j) || Field.forHeader(headers[j]) != null) {
-                    continue;
-                }
-                int values = 0;
-                int known = 0;
-                String like = null;
-                for (String v : columns.get(j).levels()) {
-                    if (v == null || v.isBlank()) {
-                        continue;
-                    }
-                    values++;
-                    String hit = vocabulary.normalise(kind, v);
-                    if (hit != null && Vocabulary.namesOne(hit)) {
-                        known++;
-                        like = like == null ? v.strip() : like;
-                    }
-                }
-                if (known > 0 && 2 * known > values) {
-                    String what = f == Field.ROUTE ? "routes" : "cell sources";
-                    out.add(new Notice("columns", null, file + ": column '" + headers[j] + "' holds " + what
-                            + " (values such as '" + like + "'), but " + what + " are read from a column named "
-                            + f.canonical() + " (or an alias of it: docs/input-format.md), so '" + headers[j]
-                            + "' is read as an ordinary column, its values as written: rename it " + f.canonical()
-                            + " to pool by " + f.canonical().replace('_', ' ') + ", its values normalised"));
-                }
-            }
-        }
-        return out;
     }
 
     /** Finishes the sheet: the validated data, or every problem found. */
@@ -1000,10 +921,18 @@ public final class SheetValidator {
             for (TextColumnBuilder b : raw) {
                 columns.add(b.build());
             }
-            notices.addAll(0, shadowedNotices(columns));
-            notices.addAll(0, lookalikeNotices(columns));
+            ColumnNotices read = new ColumnNotices(file, headers, columns, vocabulary);
+            notices.addAll(0, read.shadowed(shadowed));
+            notices.addAll(0, read.lookalikes(fieldColumn));
             if (armRows == null) {
-                checkDuplicates(study, outcome, written, columns); // a sheet of arms: checked as its arms are paired
+                // a sheet of arms: checked as its arms are paired
+                int yearColumn = column[Field.YEAR.ordinal()];
+                int trialColumn = column[Field.TRIAL_ID.ordinal()];
+                if (DuplicateRows.check(rowNumbers.toArray(), study, outcome, written,
+                        yearColumn < 0 ? null : columns.get(yearColumn), trialColumn < 0 ? null
+                        : columns.get(trialColumn), outcomeMap, header(Field.STUDY), this::problem)) {
+                    problems.sort(java.util.Comparator.comparingInt(InputProblem::row));
+                }
             }
         }
         if (headerOk) {
@@ -1058,7 +987,6 @@ public final class SheetValidator {
         return armRows == null ? sheet : armRows.pair(sheet, file);
     }
 
-    /** A notice for text cells holding control characters, which plots and tables show as spaces. */
     /** The notice of the labels read with spaces for their control characters ({@link #controlRead}). */
     private void controlCharacters(List<Notice> notices) {
         if (controlCells > 0) {
@@ -1070,184 +998,6 @@ public final class SheetValidator {
 
     private static TextColumn rename(TextColumn c, String name) {
         return new TextColumn(name, c.levels(), c.codes());
-    }
-
-    /**
-     * One row per study, year, trial id and outcome (study, trial id and outcome compared case-insensitively).
-     * The rows' keys are compared as numbers built from the columns' codes, so that a sheet of a million rows is
-     * checked without a string per row; the rare sheet with duplicates is then walked in row order for the
-     * messages.
-     */
-    private void checkDuplicates(TextColumn study, TextColumn outcome, TextColumn written, List<TextColumn> columns) {
-        int n = rowNumbers.size();
-        int[] s = labelIds(study, Blanks::studyKey);
-        int[] o = labelIds(outcome, Blanks::labelKey);
-        int yearColumn = column[Field.YEAR.ordinal()];
-        int trialColumn = column[Field.TRIAL_ID.ordinal()];
-        int[] y = yearColumn < 0 ? new int[n] : columns.get(yearColumn).codes();
-        int[] t = trialColumn < 0 ? new int[n] : labelIds(columns.get(trialColumn), Blanks::labelKey);
-        long[] key = rowKeys(s, y, t, o, false);
-        boolean[] blankStudy = blankLevels(study);
-        boolean[] blankOutcome = blankLevels(outcome);
-        for (int i = 0; i < n; i++) {
-            if (blankStudy[study.codes()[i]] || blankOutcome[outcome.codes()[i]]) {
-                key[i] = -1 - i; // a row without study or outcome has its own problem, not a duplicate
-            }
-        }
-        if (yearColumn >= 0) {
-            yearlessDuplicates(study, outcome, s, y, t, o, blankLevels(columns.get(yearColumn)), key);
-        }
-        long[] sorted = key.clone();
-        Arrays.sort(sorted);
-        boolean any = false;
-        for (int i = 1; i < n && !any; i++) {
-            any = sorted[i] == sorted[i - 1];
-        }
-        if (!any) {
-            return;
-        }
-        Map<Long, Integer> firstIndex = new HashMap<>();
-        for (int i = 0; i < n; i++) {
-            Integer first = key[i] < 0 ? null : firstIndex.putIfAbsent(key[i], i);
-            if (first != null) {
-                problem(rowNumbers.get(i), header(Field.STUDY), study.get(i), "one row per study and outcome, but row "
-                        + rowNumbers.get(first) + " has the same study, year, trial_id and outcome ('"
-                        + outcome.get(i) + "'" + oneOutcome(written.get(first), written.get(i), rowNumbers.get(first))
-                        + ")" + (study.get(first).equals(study.get(i)) ? "" : "; row " + rowNumbers.get(first)
-                        + " writes the study '" + study.get(first) + "': labels that differ only in case, spacing,"
-                        + " punctuation or 'et al.' name one study"));
-            }
-        }
-        problems.sort(java.util.Comparator.comparingInt(InputProblem::row));
-    }
-
-    /**
-     * Two rows of one study and outcome, one with a year and one without: the year tells apart two studies of one
-     * label, but a row without it cannot be told from the other, and is most likely the same study entered twice (a
-     * pasted copy, its year left out), which would be pooled twice. Looked for only where a year is blank.
-     */
-    private void yearlessDuplicates(TextColumn study, TextColumn outcome, int[] s, int[] y, int[] t, int[] o,
-                                    boolean[] blankYear, long[] key) {
-        int n = y.length;
-        boolean anyBlank = false;
-        for (int i = 0; i < n && !anyBlank; i++) {
-            anyBlank = blankYear[y[i]];
-        }
-        if (!anyBlank) {
-            return;
-        }
-        long[] yearless = rowKeys(s, new int[n], t, o, false);
-        Map<Long, Integer> firstDated = new HashMap<>();
-        Map<Long, Integer> firstBlank = new HashMap<>();
-        for (int i = 0; i < n; i++) {
-            if (key[i] < 0) {
-                continue; // no study or outcome: its own problem
-            }
-            boolean blank = blankYear[y[i]];
-            Integer other = blank ? firstDated.get(yearless[i]) : firstBlank.get(yearless[i]);
-            if (other != null) {
-                problem(rowNumbers.get(i), header(Field.STUDY), study.get(i), "one row per study and outcome, but row "
-                        + rowNumbers.get(other) + " has the same study, trial_id and outcome ('" + outcome.get(i)
-                        + "') and one of the two gives no year: the same study entered twice? If they are two"
-                        + " studies, give each its year");
-            }
-            (blank ? firstBlank : firstDated).putIfAbsent(yearless[i], i);
-        }
-        problems.sort(java.util.Comparator.comparingInt(InputProblem::row));
-    }
-
-    /**
-     * Why two rows' outcomes written apart ({@code a} in row {@code rowA}, {@code b} in this one) are one outcome, or
-     * "" when they were written alike: the outcome map renamed one, or the names differ only in case, spacing or
-     * punctuation ({@link OutcomeNames}). A duplicate named only by the merged name sent the reader looking for it.
-     */
-    private String oneOutcome(String a, String b, int rowA) {
-        if (a.equals(b)) {
-            return "";
-        }
-        boolean mapped = outcomeMap.outcomeFor(a) != null || outcomeMap.outcomeFor(b) != null;
-        return ": row " + rowA + "'s '" + a + "' and this row's '" + b + "' are one outcome, " + (mapped
-                ? "by the outcome map" + (outcomeMap.source().startsWith("(") ? "" : " " + outcomeMap.source())
-                : "as names that differ only in case, spacing or punctuation");
-    }
-
-    /**
-     * One number per row that is equal for two rows exactly when their four ids are: the ids as the digits of a
-     * mixed-radix number when that fits in a long (and {@code ranked} is false), else each prefix replaced by its
-     * rank among the distinct prefixes.
-     */
-    static long[] rowKeys(int[] s, int[] y, int[] t, int[] o, boolean ranked) {
-        int n = s.length;
-        long ny = 1 + max(y);
-        long nt = 1 + max(t);
-        long no = 1 + max(o);
-        long[] key = new long[n];
-        if (!ranked && (double) (1 + max(s)) * ny * nt * no < 0x1p62) {
-            for (int i = 0; i < n; i++) {
-                key[i] = ((s[i] * ny + y[i]) * nt + t[i]) * no + o[i];
-            }
-            return key;
-        }
-        for (int i = 0; i < n; i++) {
-            key[i] = (long) s[i] * n + y[i];
-        }
-        int[] rank = denseRank(key);
-        for (int i = 0; i < n; i++) {
-            key[i] = (long) rank[i] * n + t[i];
-        }
-        rank = denseRank(key);
-        for (int i = 0; i < n; i++) {
-            key[i] = (long) rank[i] * n + o[i];
-        }
-        return key;
-    }
-
-    private static int max(int[] values) {
-        int m = 0;
-        for (int v : values) {
-            m = Math.max(m, v);
-        }
-        return m;
-    }
-
-    private static boolean[] blankLevels(TextColumn c) {
-        boolean[] blank = new boolean[c.levels().size()];
-        for (int l = 0; l < blank.length; l++) {
-            blank[l] = c.levels().get(l).isEmpty();
-        }
-        return blank;
-    }
-
-    /** Per row, an id of the label as a reader compares labels ({@code key}: {@link Blanks#labelKey} or studyKey). */
-    private static int[] labelIds(TextColumn c, java.util.function.UnaryOperator<String> key) {
-        Map<String, Integer> ids = new HashMap<>();
-        int[] levelId = new int[c.levels().size()];
-        for (int l = 0; l < levelId.length; l++) {
-            levelId[l] = ids.computeIfAbsent(key.apply(c.levels().get(l)), v -> ids.size());
-        }
-        int[] codes = c.codes();
-        int[] out = new int[codes.length];
-        for (int i = 0; i < codes.length; i++) {
-            out[i] = levelId[codes[i]];
-        }
-        return out;
-    }
-
-    /** Each key replaced by its rank among the distinct keys (0 .. distinct - 1). */
-    private static int[] denseRank(long[] keys) {
-        long[] distinct = keys.clone();
-        Arrays.sort(distinct);
-        int m = 0;
-        for (int i = 0; i < distinct.length; i++) {
-            if (i == 0 || distinct[i] != distinct[i - 1]) {
-                distinct[m++] = distinct[i];
-            }
-        }
-        int[] rank = new int[keys.length];
-        for (int i = 0; i < keys.length; i++) {
-            rank[i] = Arrays.binarySearch(distinct, 0, m, keys[i]);
-        }
-        return rank;
     }
 
     private void unknownNotices(List<Notice> out, String column, Map<String, List<Integer>> unknown) {

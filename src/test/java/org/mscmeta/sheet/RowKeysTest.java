@@ -22,7 +22,7 @@ class RowKeysTest {
                 }
             }
             for (boolean ranked : new boolean[] {false, true}) {
-                long[] key = SheetValidator.rowKeys(ids[0], ids[1], ids[2], ids[3], ranked);
+                long[] key = DuplicateRows.rowKeys(ids[0], ids[1], ids[2], ids[3], ranked);
                 for (int i = 0; i < n; i++) {
                     for (int j = 0; j < n; j++) {
                         boolean same = ids[0][i] == ids[0][j] && ids[1][i] == ids[1][j] && ids[2][i] == ids[2][j]

@@ -1,0 +1,126 @@
+package org.mscmeta.sheet;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Notices about columns read as ordinary columns although their values could be what a known column holds
+ * (docs/input-format.md, "Columns"): a column named by an alias beside the column of that very name, and a column of
+ * routes or cell sources under a name mscmeta does not know. Without them, the analyses by route or cell source would
+ * be left out, or run on values as written, without a word.
+ */
+final class ColumnNotices {
+
+    private final String file;
+    private final String[] headers;
+    private final List<TextColumn> columns;
+    private final Vocabulary vocabulary;
+
+    /**
+     * @param file     how notices name the sheet
+     * @param headers  the sheet's column names as read
+     * @param columns  the sheet's columns, in the order of {@code headers}
+     */
+    ColumnNotices(String file, String[] headers, List<TextColumn> columns, Vocabulary vocabulary) {
+        this.file = file;
+        this.headers = headers;
+        this.columns = columns;
+        this.vocabulary = vocabulary;
+    }
+
+    /**
+     * A notice for each column named by an alias beside the column of that name, which is read instead ("column
+     * 'source' is read as an ordinary column, because 'cell_source' gives cell_source"), unless it is plainly
+     * something else: an alias of route or cell source whose values the vocabulary does not know (the example's
+     * {@code source} column of URLs beside {@code cell_source}), or a phrase beside the column itself ("Study ID"
+     * beside "Study").
+     *
+     * @param shadowed each such column, the column read instead and the field's ordinal
+     */
+    List<Notice> shadowed(List<int[]> shadowed) {
+        List<Notice> out = new ArrayList<>();
+        for (int[] s : shadowed) {
+            Field f = Field.values()[s[2]];
+            Vocabulary.Kind kind = kind(f);
+            if (kind == null && Field.tier(headers[s[0]]) == 2) {
+                continue;
+            }
+            String like = kind == null ? null : hits(s[0], kind).firstAny;
+            if (kind != null && like == null) {
+                continue;
+            }
+            out.add(new Notice("columns", null, file + ": column '" + headers[s[0]] + "'"
+                    + (like == null ? "" : " (values such as '" + like + "')") + " is read as an ordinary column,"
+                    + " because '" + headers[s[1]] + "' gives " + f.canonical()));
+        }
+        return out;
+    }
+
+    /**
+     * For a sheet without a route (or cell-source) column, a notice for each column under another name whose values
+     * are mostly routes (cell sources) of the vocabulary: it is read as an ordinary column, so without the notice the
+     * analyses by route would be left out, or, with {@code --by} naming it, run on its values as written ("IV" and
+     * "intravenous" two subgroups).
+     *
+     * @param fieldColumn the column each known field is read from
+     */
+    List<Notice> lookalikes(Map<Field, Integer> fieldColumn) {
+        List<Notice> out = new ArrayList<>();
+        for (Field f : new Field[] {Field.ROUTE, Field.CELL_SOURCE}) {
+            if (fieldColumn.containsKey(f)) {
+                continue;
+            }
+            for (int j = 0; j < columns.size(); j++) {
+                if (headers[j].isEmpty() || fieldColumn.containsValue(j) || Field.forHeader(headers[j]) != null) {
+                    continue;
+                }
+                Hits h = hits(j, kind(f));
+                if (h.known > 0 && 2 * h.known > h.values) {
+                    String what = f == Field.ROUTE ? "routes" : "cell sources";
+                    out.add(new Notice("columns", null, file + ": column '" + headers[j] + "' holds " + what
+                            + " (values such as '" + h.firstKnown + "'), but " + what + " are read from a column"
+                            + " named " + f.canonical() + " (or an alias of it: docs/input-format.md), so '"
+                            + headers[j] + "' is read as an ordinary column, its values as written: rename it "
+                            + f.canonical() + " to pool by " + f.canonical().replace('_', ' ')
+                            + ", its values normalised"));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static Vocabulary.Kind kind(Field f) {
+        return f == Field.ROUTE ? Vocabulary.Kind.ROUTE : f == Field.CELL_SOURCE ? Vocabulary.Kind.CELL_SOURCE : null;
+    }
+
+    /**
+     * What the vocabulary makes of a column's distinct values that are not blank: how many there are, how many name
+     * a route (cell source) it knows, the first of those, and the first it knows or reads as "other".
+     */
+    private record Hits(int values, int known, String firstKnown, String firstAny) {
+    }
+
+    private Hits hits(int column, Vocabulary.Kind kind) {
+        int values = 0;
+        int known = 0;
+        String firstKnown = null;
+        String firstAny = null;
+        for (String v : columns.get(column).levels()) {
+            if (v == null || v.isBlank()) {
+                continue;
+            }
+            values++;
+            String hit = vocabulary.normalise(kind, v);
+            boolean names = hit != null && Vocabulary.namesOne(hit);
+            if (names) {
+                known++;
+                firstKnown = firstKnown == null ? v.strip() : firstKnown;
+            }
+            if (firstAny == null && (names || Vocabulary.OTHER.equals(hit))) {
+                firstAny = v.strip();
+            }
+        }
+        return new Hits(values, known, firstKnown, firstAny);
+    }
+}
