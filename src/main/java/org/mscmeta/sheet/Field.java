@@ -91,7 +91,8 @@ public enum Field {
                 return f;
             }
         }
-        return Phrases.field(key);
+        return Phrases.field(header != null && header.indexOf('+') >= 0
+                ? headerKey(header.replace("+", " " + Phrases.PLUS + " ")) : key);
     }
 
     /**

@@ -46,9 +46,16 @@ final class Phrases {
     /** Words that name the MSC arm whatever else the header says ("MSC plus standard care"). */
     private static final Set<String> MSC_SPECIFIC = Set.of("msc", "mscs", "mesenchymal", "stem", "stromal", "cell",
             "cells");
-    /** Words of a control arm ("standard treatment", "active control"). */
+    /** Words of a control arm ("active control", "placebo"). */
     private static final Set<String> CONTROL = Set.of("control", "controls", "ctrl", "placebo", "sham", "vehicle",
-            "untreated", "comparator", "saline", "standard", "usual", "care", "soc", "conventional", "c", "ctl");
+            "untreated", "comparator", "saline", "c", "ctl");
+    /**
+     * Words of the care every arm has, which name the control arm alone ("standard care events") and the MSC arm
+     * when something is added to them ("Experimental plus standard care events", "Intervention + SOC: N").
+     */
+    private static final Set<String> BACKGROUND = Set.of("standard", "usual", "care", "soc", "conventional");
+    /** The word of an arm that adds to another ("MSC plus standard care"); a "+" in a header reads as it. */
+    static final String PLUS = "plus";
     /** Words of the MSC arm unless a control word is there too. */
     private static final Set<String> MSC_GENERIC = Set.of("experimental", "experiment", "exp", "intervention",
             "treatment", "treated", "active", "e");
@@ -73,6 +80,8 @@ final class Phrases {
     private static Field count(String[] words) {
         boolean specific = false;
         boolean control = false;
+        boolean background = false;
+        boolean plus = false;
         boolean generic = false;
         int events = 0;
         int totals = 0;
@@ -84,6 +93,10 @@ final class Phrases {
                 specific = true;
             } else if (CONTROL.contains(w)) {
                 control = true;
+            } else if (BACKGROUND.contains(w)) {
+                background = true;
+            } else if (w.equals(PLUS)) {
+                plus = true;
             } else if (MSC_GENERIC.contains(w)) {
                 generic = true;
             } else if (EVENTS.contains(w)) {
@@ -98,8 +111,9 @@ final class Phrases {
                 return null;
             }
         }
-        boolean msc = specific || !control && generic;
-        if (!msc && !control || ns > 1) {
+        // "Active control", "Experimental standard care": the control arm; "Experimental plus standard care": the MSC arm
+        boolean msc = specific || generic && !control && (plus || !background);
+        if (!msc && !control && !background || ns > 1) {
             return null; // no arm, or "n/N": events and total in one cell (ArmCells)
         }
         boolean isEvents = events > 0 && totals == nsBefore;

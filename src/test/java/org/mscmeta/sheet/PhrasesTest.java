@@ -19,11 +19,17 @@ class PhrasesTest {
             {"MSC + standard care: events", "events_msc"}, {"Experimental group (n)", "n_msc"},
             {"Events (C)", "events_control"}, {"Total (E)", "n_msc"}, {"Stem cell group, n randomised", "n_msc"},
             {"Events in controls", "events_control"}, {"Ctl total", "n_control"}, {"Cases (saline)", "events_control"},
+            // an arm that adds to the care every arm has is the MSC arm; one that adds to a placebo or control is not
+            {"MSC plus standard care events", "events_msc"}, {"Experimental plus standard care: events", "events_msc"},
+            {"Intervention + SOC, N", "n_msc"}, {"Treatment + usual care (total)", "n_msc"},
+            {"Placebo plus standard care events", "events_control"}, {"Placebo + SOC: N", "n_control"},
+            {"Active control + standard care events", "events_control"}, {"Standard care alone: N", null},
+            {"Usual care events", "events_control"}, {"Treatment standard care events", "events_control"},
         };
         for (String[] c : cases) {
             Field f = Field.forHeader(c[0]);
             assertEquals(c[1], f == null ? null : f.canonical(), c[0]);
-            assertEquals(2, Field.tier(c[0]), c[0]);
+            assertEquals(c[1] == null ? -1 : 2, Field.tier(c[0]), c[0]);
         }
     }
 
@@ -51,7 +57,7 @@ class PhrasesTest {
      */
     @Test
     void aHeaderThatSaysMoreOrLessNamesNothing() {
-        for (String h : new String[] {"MSC dose", "events_msc (%)", "MSC and control events", "MSC events/n",
+        for (String h : new String[] {"MSC dose", "events_msc (%)", "MSC and control events", "MSC plus control n/N", "MSC events/n",
             "MSC n/N", "Control n/N", "MSC events/total", "Fever MSC", "Events", "Total", "Arm", "N", "MSC",
             "Control", "Treatment arm", "MSC recipients", "Follow-up (months), MSC", "Deaths MSC", ""}) {
             assertNull(Field.forHeader(h), h);

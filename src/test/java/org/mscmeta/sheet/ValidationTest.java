@@ -477,6 +477,23 @@ class ValidationTest {
     }
 
     /**
+     * Arms named as a RevMan review labels its groups, the MSC arm as what it adds to the care both arms have: before,
+     * "Experimental + standard care" was read as the control arm and refused beside "Standard care" as a second
+     * column for events_control, and "MSC plus standard care" named nothing, leaving every study single-arm.
+     */
+    @Test
+    void anArmThatAddsToStandardCareIsTheMscArm() throws Exception {
+        for (String msc : new String[] {"MSC plus standard care", "Experimental + standard care"}) {
+            ExtractionSheet s = read("revman.csv", "Study,Outcome," + msc + ": events," + msc + ": N,Standard care:"
+                    + " events,Standard care: N\nX 2020,Fever,1,10,2,12\nY 2021,Fever,3,11,0,9\n");
+            assertArrayEquals(new int[] {1, 3}, s.eventsMsc(), msc);
+            assertArrayEquals(new int[] {10, 11}, s.nMsc(), msc);
+            assertArrayEquals(new int[] {2, 0}, s.eventsControl(), msc);
+            assertArrayEquals(new int[] {12, 9}, s.nControl(), msc);
+        }
+    }
+
+    /**
      * A column whose values are mostly routes (or cell sources) under a name mscmeta does not read as route (cell
      * source), in a sheet without that column, is named in a notice: read as an ordinary column, it would leave the
      * analyses by route out without a word. A column of other values (a condition, a dose in words) is not named.
