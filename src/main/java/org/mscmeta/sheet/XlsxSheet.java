@@ -70,6 +70,15 @@ final class XlsxSheet {
         long size = Files.size(file);
         WorkbookRows.refuseBySize(name, ".xlsx", size, MAX_BYTES);
         try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ)) {
+            if (!pkg.getRelationshipsByType(
+                    org.apache.poi.openxml4j.opc.PackageRelationshipTypes.STRICT_CORE_DOCUMENT).isEmpty()) {
+                // Excel's "Strict Open XML Spreadsheet": the same .xlsx name, its XML in other namespaces, which
+                // POI reads only in part; said so, rather than "damaged" or a workbook of no sheets
+                throw new InvalidInputException(name, "an .xlsx workbook as Excel saves it by default, but this one was"
+                        + " saved as a Strict Open XML Spreadsheet, which mscmeta does not read: open it in Excel and"
+                        + " save it again (File, Save As) as the type 'Excel Workbook (*.xlsx)', or save the data as"
+                        + " CSV");
+            }
             XSSFReader reader = new XSSFReader(pkg);
             ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(pkg, false);
             List<String> names = new ArrayList<>();

@@ -283,6 +283,30 @@ class AdversarialInputTest {
         return p;
     }
 
+    /**
+     * Excel's "Strict Open XML Spreadsheet" keeps the .xlsx name but writes its XML and relationships in the ISO
+     * namespaces, which POI reads only in part: refused saying so and how to save it, not as a damaged file.
+     */
+    @Test
+    void aStrictOpenXmlWorkbookIsRefusedSayingHowToSaveIt() throws Exception {
+        Path source = formulaWorkbook("transitional.xlsx", "1+2");
+        Path p = dir.resolve("strict.xlsx");
+        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(source));
+             ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(p))) {
+            for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                out.putNextEntry(new ZipEntry(e.getName()));
+                out.write(new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                        .replace("http://schemas.openxmlformats.org/spreadsheetml/2006/main",
+                                "http://purl.oclc.org/ooxml/spreadsheetml/main")
+                        .replace("http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+                                "http://purl.oclc.org/ooxml/officeDocument/relationships")
+                        .getBytes(StandardCharsets.UTF_8));
+                out.closeEntry();
+            }
+        }
+        refused(analyze(p), p, "saved as a Strict Open XML Spreadsheet", "'Excel Workbook (*.xlsx)'");
+    }
+
     @Test
     void aZipBombIsRefusedInWords() throws Exception {
         // 50 MB of spaces inside the sheet: a compression ratio far beyond any real workbook's
