@@ -87,29 +87,17 @@ public final class SheetReader {
         java.util.List<SheetValidator> parts;
         if (lower.endsWith(".xlsx") || lower.endsWith(".xlsm") || lower.endsWith(".xls")) {
             // by content, not by name: an .xls file may be an .xlsx renamed, or a web page a site exported as ".xls"
-            byte[] magic = new byte[8];
-            int n;
-            try (java.io.InputStream in = Files.newInputStream(file)) {
-                n = in.readNBytes(magic, 0, magic.length);
-            }
-            long head = n == 8 ? java.nio.ByteBuffer.wrap(magic).getLong() : 0;
-            if (head == org.mscmeta.files.FileSignatures.OLE2) {
+            FileKind kind = FileKind.of(file);
+            if (kind == FileKind.OLE2) {
                 parts = XlsSheet.read(file, name, sheetName, validators);
-            } else if (lower.endsWith(".xls") && !(n >= 4 && magic[0] == 'P' && magic[1] == 'K')) {
-                throw new InvalidInputException(name, "an .xls workbook, but the file is " + (n == 0 ? "empty"
-                        : "not one (it holds text or a web page, as some sites export \".xls\")") + ": open it in Excel"
-                        + " or LibreOffice and save it as .xlsx, or save the data as CSV");
+            } else if (lower.endsWith(".xls") && kind != FileKind.ZIP && kind != FileKind.OPEN_DOCUMENT) {
+                throw new InvalidInputException(name, "an .xls workbook, but the file is " + (Files.size(file) == 0
+                        ? "empty: open the workbook in Excel or LibreOffice and save it as .xlsx, or save the data as"
+                        + " CSV" : kind == FileKind.TEXT ? "not one (it holds text, as some sites export \".xls\"): open"
+                        + " it in Excel or LibreOffice and save it as .xlsx, or save the data as CSV" : markup(kind)));
             } else {
                 parts = XlsxSheet.read(file, name, sheetName, validators);
             }
-        } else if (lower.endsWith(".rm5")) {
-            if (sheetName != null) {
-                throw new InvalidInputException(name, "a workbook (.xlsx, .xls or .ods), as --sheet names one of its"
-                        + " sheets, but this is a RevMan 5 review, which has none: leave --sheet out");
-            }
-            SheetValidator validator = validators.apply(name);
-            RevManFile.read(file, name, validator);
-            parts = java.util.List.of(validator);
         } else if (lower.endsWith(".ods")) {
             parts = OdsSheet.read(file, name, sheetName, validators);
         } else if (lower.endsWith(".numbers") || lower.endsWith(".fods")) {
@@ -117,14 +105,45 @@ public final class SheetReader {
                     + " .tsv, .txt): " + (lower.endsWith(".fods") ? "this is a flat OpenDocument file; open it in"
                     + " LibreOffice and save it as .ods, .xlsx or CSV" : "open this one in Numbers and export it as"
                     + " .xlsx or CSV"));
-        } else if (sheetName != null) {
-            throw new InvalidInputException(name, "a workbook (.xlsx, .xls or .ods), as --sheet names one of its"
-                    + " sheets, but this is read as delimited text, which has none: leave --sheet out");
         } else {
-            parts = java.util.List.of(CsvSheet.read(file, name, () -> validators.apply(name)));
+            // a workbook or a review under another name is read as what it is; markup is said to be what it is
+            FileKind kind = lower.endsWith(".rm5") ? FileKind.REVMAN : FileKind.of(file);
+            switch (kind) {
+                case OLE2 -> parts = XlsSheet.read(file, name, sheetName, validators);
+                case ZIP -> parts = XlsxSheet.read(file, name, sheetName, validators);
+                case OPEN_DOCUMENT -> parts = OdsSheet.read(file, name, sheetName, validators);
+                case SPREADSHEET_2003_XML, HTML, XML -> throw new InvalidInputException(name, "delimited text (.csv,"
+                        + " .tsv, .txt: values separated by commas, semicolons or tabs) or a workbook, but the file is "
+                        + markup(kind));
+                default -> {
+                    if (sheetName != null) {
+                        throw new InvalidInputException(name, "a workbook (.xlsx, .xls or .ods), as --sheet names one"
+                                + " of its sheets, but this is " + (kind == FileKind.REVMAN ? "a RevMan 5 review"
+                                : "read as delimited text") + ", which has none: leave --sheet out");
+                    }
+                    if (kind == FileKind.REVMAN) {
+                        SheetValidator validator = validators.apply(name);
+                        RevManFile.read(file, name, validator);
+                        parts = java.util.List.of(validator);
+                    } else {
+                        parts = java.util.List.of(CsvSheet.read(file, name, () -> validators.apply(name)));
+                    }
+                }
+            }
         }
         return parts.size() == 1 && parts.get(0).file().equals(name) ? parts.get(0).finish()
                 : SheetParts.join(name, parts);
+    }
+
+    /** What a file of markup is, and what to do instead, for a problem's "expected ..., but the file is ...". */
+    private static String markup(FileKind kind) {
+        String save = ": open it in Excel or LibreOffice and save it as .xlsx, or save the data as CSV";
+        return switch (kind) {
+            case SPREADSHEET_2003_XML -> "an Excel 2003 XML spreadsheet (\"XML Spreadsheet 2003\"), which mscmeta does"
+                    + " not read" + save;
+            case HTML -> "a web page (HTML), as some sites export a table" + save;
+            default -> "XML, not rows of values: export the data as CSV or .xlsx from the program that wrote it";
+        };
     }
 
     /**

@@ -194,10 +194,25 @@ class AdversarialInputTest {
                         "could not be opened"),
                 Arguments.of("empty.xls", new byte[0], "the file is empty"),
                 Arguments.of("page.xls", "<html><table><tr><td>study</td></tr></table></html>"
-                        .getBytes(StandardCharsets.UTF_8), "it holds text or a web page"),
+                        .getBytes(StandardCharsets.UTF_8), "a web page (HTML)"),
+                Arguments.of("text.xls", "study\tevents_msc\nA\t1\n".getBytes(StandardCharsets.UTF_8),
+                        "it holds text, as some sites export"),
+                Arguments.of("xml2003.xls", SPREADSHEET_2003, "an Excel 2003 XML spreadsheet"),
+                // markup under a text file's name: said to be what it is, not read as a header that names nothing
+                Arguments.of("page.csv", "\uFEFF<!DOCTYPE html>\n<html><table><tr><td>study</td></tr></table></html>"
+                        .getBytes(StandardCharsets.UTF_8), "a web page (HTML)"),
+                Arguments.of("trials.xml", SPREADSHEET_2003, "an Excel 2003 XML spreadsheet"),
+                Arguments.of("trials.csv", "<?xml version=\"1.0\"?><studies><study>A</study></studies>"
+                        .getBytes(StandardCharsets.UTF_8), "XML, not rows of values"),
                 // an OLE2 container's signature followed by nothing a workbook holds
                 Arguments.of("damaged.xls", oleSignatureThenRandom(), "could not be opened as one"));
     }
+
+    /** Excel's "XML Spreadsheet 2003", as it saves one, in UTF-16 with its byte-order mark. */
+    private static final byte[] SPREADSHEET_2003 = ("\uFEFF<?xml version=\"1.0\"?>\r\n<?mso-application"
+            + " progid=\"Excel.Sheet\"?>\r\n<Workbook xmlns=\"urn:schemas-microsoft-com:office:spreadsheet\">"
+            + "<Worksheet><Table><Row><Cell><Data>study</Data></Cell></Row></Table></Worksheet></Workbook>")
+            .getBytes(StandardCharsets.UTF_16LE);
 
     private static byte[] oleSignatureThenRandom() {
         byte[] b = randomBytes(4096);

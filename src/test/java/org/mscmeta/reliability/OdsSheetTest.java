@@ -37,6 +37,14 @@ class OdsSheetTest {
         assertEquals(csv.get("input").get("rows"), ods.get("input").get("rows"));
     }
 
+    /** An .ods workbook under a text file's name is read by its content, as an .xlsx is. */
+    @Test
+    void aWorkbookNamedAsTextIsReadAsTheWorkbook() throws Exception {
+        JsonNode ods = Analyses.results(ODS.resolve("msc_adverse_events.ods"), dir.resolve("ods"));
+        Path txt = Files.copy(ODS.resolve("msc_adverse_events.ods"), dir.resolve("msc_adverse_events.txt"));
+        assertEquals(ods.get("analyses"), Analyses.results(txt, dir.resolve("txt")).get("analyses"));
+    }
+
     /** Merged cells filled in, formulas by their values, the hidden row read and named, the sheet chosen and said. */
     @Test
     void aWorkbookIsReadAsTheSheetShowsIt() throws Exception {

@@ -67,6 +67,9 @@ class RevManFileTest {
             }
         });
         assertEquals(Set.of("Intravenous", "Intrathecal", "not reported"), levels, "a blank subgroup: not reported");
+        // a review saved under another name (review.xml) is read by its content, as a workbook is
+        Path renamed = Files.copy(REVIEW, dir.resolve("review.xml"));
+        assertEquals(got.get("analyses"), results(renamed, "--by", "subgroup").get("analyses"));
 
         String notices = got.get("notices").toString();
         for (String n : new String[] {

@@ -354,6 +354,16 @@ class SheetLayoutTest {
         Path renamed = dir.resolve("renamed.xls");
         Files.copy(workbook("plain-again.xlsx", 0, s -> { }), renamed);
         assertEquals(plain.get("analyses"), analyze(renamed).get("analyses"));
+
+        // under a text file's name too: before, an .xlsx named .csv was refused as text "in another encoding"
+        for (String name : new String[] {"saved-as.csv", "saved-as.txt"}) {
+            Path text = dir.resolve(name);
+            Files.copy(workbook("plain-" + name + ".xlsx", 0, s -> { }), text);
+            assertEquals(plain.get("analyses"), analyze(text).get("analyses"), name);
+        }
+        Path oldAsCsv = dir.resolve("old-saved-as.csv");
+        Files.copy(xls, oldAsCsv);
+        assertEquals(old.get("analyses"), analyze(oldAsCsv).get("analyses"));
     }
 
     @Test

@@ -1,0 +1,86 @@
+package org.mscmeta.sheet;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * What a file named as delimited text (.csv, .tsv, .txt, or any other name) holds, by its first bytes: a workbook is
+ * read as what it is, as an .xlsx named .xls is, and a file of markup is refused saying what it is, instead of its
+ * first line being read as a header that names no column.
+ */
+enum FileKind {
+    /** An OLE2 compound file: an .xls workbook. */
+    OLE2,
+    /** A zip file other than an OpenDocument: an .xlsx workbook, or not a sheet at all. */
+    ZIP,
+    /** A zip file whose first entry names an OpenDocument type (an .ods workbook, or a text document). */
+    OPEN_DOCUMENT,
+    /** Excel's "XML Spreadsheet 2003". */
+    SPREADSHEET_2003_XML,
+    /** A web page, as some sites export a table. */
+    HTML,
+    /** A RevMan 5 review's XML. */
+    REVMAN,
+    /** Other XML. */
+    XML,
+    /** Anything else: read as delimited text. */
+    TEXT;
+
+    /** How many bytes of the file are looked at. */
+    private static final int HEAD = 4096;
+
+    static FileKind of(Path file) throws IOException {
+        byte[] b;
+        try (InputStream in = Files.newInputStream(file)) {
+            b = in.readNBytes(HEAD);
+        }
+        if (b.length >= 8 && java.nio.ByteBuffer.wrap(b).getLong() == org.mscmeta.files.FileSignatures.OLE2) {
+            return OLE2;
+        }
+        if (b.length >= 4 && b[0] == 'P' && b[1] == 'K' && b[2] == 3 && b[3] == 4) {
+            // an OpenDocument's first entry is "mimetype", stored (ISO/IEC 26300, 3.3): its name at byte 30
+            return b.length >= 38 && new String(b, 30, 8, StandardCharsets.US_ASCII).equals("mimetype")
+                    ? OPEN_DOCUMENT : ZIP;
+        }
+        String text = markup(b);
+        if (text == null) {
+            return TEXT;
+        }
+        if (text.contains("urn:schemas-microsoft-com:office:spreadsheet")) {
+            return SPREADSHEET_2003_XML;
+        }
+        if (text.contains("<cochrane_review")) {
+            return REVMAN;
+        }
+        return text.startsWith("<!doctype html") || text.contains("<html") || text.contains("<table") ? HTML : XML;
+    }
+
+    /**
+     * The head in lower case when it begins, after a byte-order mark and white space, with a tag, a declaration or a
+     * processing instruction ({@code <x}, {@code <!}, {@code <?}); else null. UTF-16 is read as its low bytes.
+     */
+    private static String markup(byte[] b) {
+        int from = 0;
+        boolean wide = false;
+        if (b.length >= 3 && (b[0] & 0xFF) == 0xEF && (b[1] & 0xFF) == 0xBB && (b[2] & 0xFF) == 0xBF) {
+            from = 3;
+        } else if (b.length >= 2 && ((b[0] & 0xFF) == 0xFF && (b[1] & 0xFF) == 0xFE
+                || (b[0] & 0xFF) == 0xFE && (b[1] & 0xFF) == 0xFF)) {
+            from = 2;
+            wide = true;
+        }
+        StringBuilder s = new StringBuilder(b.length);
+        for (int i = from; i < b.length; i++) {
+            if (!(wide && b[i] == 0)) {
+                s.append((char) (b[i] & 0xFF));
+            }
+        }
+        String t = s.toString().stripLeading().toLowerCase(Locale.ROOT);
+        return t.length() >= 2 && t.charAt(0) == '<' && (Character.isLetter(t.charAt(1)) || t.charAt(1) == '!'
+                || t.charAt(1) == '?') ? t : null;
+    }
+}
