@@ -62,7 +62,8 @@ public final class SheetReader {
      * Reads and validates a sheet.
      *
      * @param file      a delimited text file (comma, semicolon or tab; UTF-8, UTF-16 or Windows-1252), an .xlsx, .xls
-     *                  or .ods workbook, or a RevMan 5 review (.rm5, {@link RevManFile})
+     *                  or .ods workbook, or a RevMan 5 review (.rm5, {@link RevManFile}); a workbook or a review
+     *                  under another name is read as what it is ({@link FileKind})
      * @param sheetName for a workbook: the sheet to read, or null for the first that holds the required columns
      * @throws InvalidInputException listing every problem found, each with its file, row and column
      * @throws IOException           when the file cannot be read at all
