@@ -90,7 +90,7 @@ public final class OutputFolder implements AutoCloseable {
      */
     public static OutputFolder open(Path out, Layout layout, boolean force, List<Path> inputs, List<Path> read)
             throws IOException, OutputFolderException {
-        OutputFolder folder = open(out, layout, force, inputs);
+        OutputFolder folder = create(out, layout, force, inputs, read);
         if (!force) {
             try {
                 folder.refuseToReplace(read);
@@ -140,6 +140,12 @@ public final class OutputFolder implements AutoCloseable {
      */
     public static OutputFolder open(Path out, Layout layout, boolean force, List<Path> inputs)
             throws IOException, OutputFolderException {
+        return create(out, layout, force, inputs, List.of());
+    }
+
+    /** {@link #open(Path, Layout, boolean, List)}, with the files the run reads ({@code read}) kept from harm. */
+    private static OutputFolder create(Path out, Layout layout, boolean force, List<Path> inputs, List<Path> read)
+            throws IOException, OutputFolderException {
         if (out.toString().isBlank()) {
             throw new OutputFolderException("--out: give the folder to write into (an empty name would write into the"
                     + " current folder)");
@@ -159,7 +165,7 @@ public final class OutputFolder implements AutoCloseable {
         }
         java.nio.channels.FileLock lock = lock(out);
         try {
-            return open(out, layout, force, inputs, made, lock);
+            return open(out, layout, force, inputs, read, made, lock);
         } catch (IOException | OutputFolderException | RuntimeException e) {
             unlock(lock, out);
             if (made) {
@@ -173,9 +179,10 @@ public final class OutputFolder implements AutoCloseable {
         }
     }
 
-    /** The rest of {@link #open(Path, Layout, boolean, List)}, with the folder locked. */
-    private static OutputFolder open(Path out, Layout layout, boolean force, List<Path> inputs, boolean made,
-                                     java.nio.channels.FileLock lock) throws IOException, OutputFolderException {
+    /** The rest of {@link #create}, with the folder locked. */
+    private static OutputFolder open(Path out, Layout layout, boolean force, List<Path> inputs, List<Path> read,
+                                     boolean made, java.nio.channels.FileLock lock)
+            throws IOException, OutputFolderException {
         cleanUpAfterKilledRuns(out);
         Map<String, Long> manifest = readManifest(out);
         Set<String> previous = previousRun(out, layout, manifest);
@@ -191,6 +198,14 @@ public final class OutputFolder implements AutoCloseable {
         }
         if (previous == null) {
             List<String> clash = clashes(out, layout);
+            for (String c : clash) {
+                if (among(out.resolve(c), read)) {
+                    // the user's own sheet, named as a run's file: replaced, it would be lost, so not even --force
+                    throw new OutputFolderException("--out " + out + ": " + c + " there is the sheet this run reads,"
+                            + " and the run writes a file of that name: rename the sheet or move it elsewhere, or give"
+                            + " another --out (the sheet is not replaced, not even with --force)");
+                }
+            }
             if (!clash.isEmpty() && !force) {
                 throw new OutputFolderException("--out " + out + ": the folder already holds " + String.join(", ",
                         clash.subList(0, Math.min(3, clash.size()))) + (clash.size() > 3 ? " and more" : "")

@@ -75,6 +75,35 @@ class OutputFolderTest {
         assertFalse(Files.exists(sheet));
     }
 
+    /**
+     * The user's own sheet, named as a file a run writes (results.xlsx, or a sheet in a plots/ folder of their own),
+     * in the output folder: before, --force replaced it with the run's results and the extraction sheet was lost.
+     * Refused with and without --force, naming it as the sheet the run reads; the folder stays as it was.
+     */
+    @Test
+    void theUsersOwnSheetUnderARunsFileNameIsNeverReplaced() throws Exception {
+        Path out = dir.resolve("mine");
+        Files.createDirectories(out.resolve("plots"));
+        Path workbook = Files.copy(bcg, out.resolve("plots").resolve("trials.csv"));
+        // a workbook that holds the sheet (an earlier run's, copied: no run wrote it in this folder)
+        Cli.Run elsewhere = Cli.run("analyze", bcg.toString(), "--out", dir.resolve("elsewhere").toString(), "--quiet");
+        assertEquals(0, elsewhere.status(), elsewhere.all());
+        Path sheet = Files.copy(dir.resolve("elsewhere").resolve("results.xlsx"), out.resolve("results.xlsx"));
+        byte[] before = Files.readAllBytes(sheet);
+        List<String> folder = files(out);
+        for (Path read : new Path[] {sheet, workbook}) {
+            for (boolean force : new boolean[] {false, true}) {
+                Cli.Run r = force ? Cli.run("analyze", read.toString(), "--out", out.toString(), "--quiet", "--force")
+                        : Cli.run("analyze", read.toString(), "--out", out.toString(), "--quiet");
+                assertEquals(2, r.status(), r.all());
+                assertTrue(r.err().contains(out.relativize(read).toString().replace('\\', '/') + " there is the sheet"
+                        + " this run reads, and the run writes a file of that name"), r.err());
+                assertEquals(folder, files(out), "the folder as it was");
+            }
+        }
+        assertTrue(java.util.Arrays.equals(before, Files.readAllBytes(sheet)));
+    }
+
     @Test
     void anotherProgramsFilesAreNotOverwrittenWithoutForce() throws Exception {
         Path out = dir.resolve("theirs");
