@@ -80,6 +80,15 @@ public final class MetaAnalysis {
         }
         onceEach(sheet, by, "--by");
         onceEach(sheet, settings.moderators(), "--moderators");
+        for (String b : by) {
+            oneColumn(sheet, b, "--by");
+        }
+        for (String m : settings.moderators()) {
+            oneColumn(sheet, m, "--moderators");
+        }
+        if (settings.multiplicity().groupColumn() != null) {
+            oneColumn(sheet, settings.multiplicity().groupColumn(), "--organ-system");
+        }
         for (String m : settings.moderators()) {
             if (sheet.subgroupColumn(m) == null) {
                 throw noColumn(sheet, m, "for --moderators");
@@ -541,6 +550,17 @@ public final class MetaAnalysis {
 
     /** Route and cell source when the sheet has values for them, unless the user named variables. */
     /** Refuses a list of columns that names one column twice (the same name, or a name and its alias). */
+    /** Refuses a column name that names two columns of the sheet: the first would be taken without a word. */
+    private static void oneColumn(ExtractionSheet sheet, String name, String option) {
+        List<String> named = sheet.columnsNamed(name);
+        if (!named.isEmpty()) {
+            throw new IllegalArgumentException(option + " names '" + name + "', but " + named.size() + " columns of "
+                    + sheet.file() + " have that name (" + org.mscmeta.sheet.OutcomeNames.listed(named.stream()
+                    .map(n -> "'" + n + "'").toList()) + "): give"
+                    + " each column a name of its own and name the one meant");
+        }
+    }
+
     private static void onceEach(ExtractionSheet sheet, List<String> columns, String option) {
         for (int i = 0; i < columns.size(); i++) {
             for (int j = i + 1; j < columns.size(); j++) {

@@ -91,6 +91,21 @@ public record ExtractionSheet(String file, int[] rowNumber, int[] eventsMsc, int
         return i >= 0 && i == columnIndex(b);
     }
 
+    /**
+     * The headers of the columns {@code name} names by their header, as the sheet writes them, when it names more than
+     * one ("dose" over two columns): {@link #subgroupColumn} would take the first of them. Else an empty list.
+     */
+    public List<String> columnsNamed(String name) {
+        String key = Field.headerKey(name);
+        List<String> named = new java.util.ArrayList<>();
+        for (TextColumn c : columns) {
+            if (Field.headerKey(c.name()).equals(key)) {
+                named.add(c.name());
+            }
+        }
+        return named.size() > 1 ? List.copyOf(named) : List.of();
+    }
+
     /** The position of the column {@code name} names (its header, else a name of its field), or -1. */
     private int columnIndex(String name) {
         String key = Field.headerKey(name);

@@ -681,6 +681,23 @@ class AdversarialInputTest {
     }
 
     /**
+     * A name that two columns of the sheet share ("dose_arm" and "Dose arm") is refused for --by, --moderators and
+     * --organ-system: before, the first column was taken without a word, maybe not the one meant.
+     */
+    @Test
+    void aColumnNameTwoColumnsShareIsRefusedForSubgroupsModeratorsAndOrganSystems() throws Exception {
+        Path p = dir.resolve("shared.csv");
+        Files.writeString(p, "study,outcome,events_msc,n_msc,events_control,n_control,dose_arm,Dose arm\n"
+                + "A 2020,Fever,1,10,2,10,low,high\nB 2021,Fever,3,10,1,10,high,low\nC 2022,Fever,2,12,1,11,high,low\n");
+        String shared = " names 'dose_arm', but 2 columns of shared.csv have that name ('dose_arm', 'Dose arm'): give"
+                + " each column a name of its own and name the one meant";
+        refused(analyze(p, "--by", "dose_arm"), p, "error: --by" + shared);
+        refused(analyze(p, "--moderators", "dose_arm"), p, "error: --moderators" + shared);
+        refused(analyze(p, "--organ-system", "dose_arm"), p, "error: --organ-system" + shared);
+        assertEquals(0, analyze(p).status(), "the sheet itself is read: only naming the two is ambiguous");
+    }
+
+    /**
      * A value opened by a double quote that is never closed reads the rows after it into itself: one problem says so,
      * naming the row and column where it starts, not a short row or a note. A quoted note that holds line breaks and
      * a few commas is no such value, and a note below the table is still one.
