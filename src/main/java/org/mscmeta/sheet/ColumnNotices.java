@@ -90,6 +90,65 @@ final class ColumnNotices {
         return out;
     }
 
+    /**
+     * A notice for each column without a name in the header row that holds values: it is read as no column, so what
+     * was typed there (a route, a control arm's counts under a header left blank) would be left out without a word.
+     * Named by the column before it, which a reader finds in any program.
+     */
+    List<Notice> unnamed() {
+        List<Notice> out = new ArrayList<>();
+        for (int j = 0; j < columns.size(); j++) {
+            if (!headers[j].isEmpty()) {
+                continue;
+            }
+            TextColumn c = columns.get(j);
+            int rows = 0;
+            String first = null;
+            for (int code : c.codes()) {
+                String v = c.levels().get(code);
+                if (v != null && !v.isBlank()) {
+                    rows++;
+                    first = first == null ? v.strip() : first;
+                }
+            }
+            if (rows == 0 || rowIndex(c)) {
+                continue; // nothing there, or the row numbers pandas writes in a column of no name
+            }
+            String before = null;
+            for (int i = j - 1; i >= 0 && before == null; i--) {
+                before = headers[i].isEmpty() ? null : headers[i];
+            }
+            String like = null;
+            for (Field f : new Field[] {Field.ROUTE, Field.CELL_SOURCE}) {
+                Hits h = hits(j, kind(f));
+                if (like == null && h.known > 0 && 2 * h.known > h.values) {
+                    like = f.canonical();
+                }
+            }
+            out.add(new Notice("columns", null, file + ": the column " + (before == null ? "first in the sheet"
+                    : "after '" + before + "'") + " has no name in the header row but holds values in "
+                    + Notice.count(rows, "row", "rows") + " (such as '" + first + "'): it was not used; "
+                    + (like == null ? "give it a name to use it (docs/input-format.md)" : "name it " + like
+                    + " to pool by it")));
+        }
+        return out;
+    }
+
+    /** Whether every row holds its own index, from 0 or from 1 (a data frame's row labels). */
+    private static boolean rowIndex(TextColumn c) {
+        int[] codes = c.codes();
+        for (int from = 0; from <= 1; from++) {
+            boolean all = codes.length > 0;
+            for (int i = 0; i < codes.length && all; i++) {
+                all = c.levels().get(codes[i]).strip().equals(Integer.toString(i + from));
+            }
+            if (all) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static Vocabulary.Kind kind(Field f) {
         return f == Field.ROUTE ? Vocabulary.Kind.ROUTE : f == Field.CELL_SOURCE ? Vocabulary.Kind.CELL_SOURCE : null;
     }

@@ -924,6 +924,7 @@ public final class SheetValidator {
             ColumnNotices read = new ColumnNotices(file, headers, columns, vocabulary);
             notices.addAll(0, read.shadowed(shadowed));
             notices.addAll(0, read.lookalikes(fieldColumn));
+            notices.addAll(0, read.unnamed());
             if (armRows == null) {
                 // a sheet of arms: checked as its arms are paired
                 int yearColumn = column[Field.YEAR.ordinal()];

@@ -517,6 +517,26 @@ class ValidationTest {
         assertEquals(List.of(), notes.notices().stream().map(Notice::message).toList());
     }
 
+
+    /**
+     * A column whose header cell was left blank but which holds values is named in a notice, by the column before it:
+     * before, what was typed there (routes, here) was left out without a word. Blank columns beyond the table (the
+     * trailing separators of a spreadsheet's export) and the row numbers pandas writes first are not named.
+     */
+    @Test
+    void aColumnWithValuesButNoNameIsNamed() throws Exception {
+        ExtractionSheet s = read("unnamed.csv", ",study,outcome,events_msc,n_msc,,events_control,n_control,,\n"
+                + "0,X 2020,Fever,1,10,IV,2,12,see S4,\n1,Y 2021,Fever,3,11,intrathecal,0,9,,\n2,Z 2022,Fever,1,10,,1,10,,\n");
+        assertArrayEquals(new int[] {2, 0, 1}, s.eventsControl());
+        assertEquals(List.of("unnamed.csv: the column after 'n_msc' has no name in the header row but holds values in 2"
+                + " rows (such as 'IV'): it was not used; name it route to pool by it", "unnamed.csv: the column after"
+                + " 'n_control' has no name in the header row but holds values in 1 row (such as 'see S4'): it was not"
+                + " used; give it a name to use it (docs/input-format.md)"), s.notices().stream()
+                .map(Notice::message).toList());
+        ExtractionSheet fromOne = read("index.csv", ",study,outcome,events_msc,n_msc\n1,X 2020,Fever,1,10\n"
+                + "2,Y 2021,Fever,3,11\n");
+        assertEquals(List.of(), fromOne.notices().stream().map(Notice::message).toList());
+    }
     /** A column name wrapped over lines in its cell ("Events" above "(MSC)") is named on one line in a problem. */
     @Test
     void aColumnNameWrappedInItsCellIsNamedOnOneLine() throws Exception {
