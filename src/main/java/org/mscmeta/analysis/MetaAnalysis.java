@@ -71,6 +71,7 @@ public final class MetaAnalysis {
             if (sheet.subgroupColumn(b) == null) {
                 throw noColumn(sheet, b, "to form subgroups (--by)");
             }
+            oneColumn(sheet, b, "--by");
             if (sheet.isOutcomeColumn(b)) {
                 // each outcome is analysed on its own: its one subgroup would repeat its analysis
                 throw new IllegalArgumentException("'" + b + "' is the outcome column of " + sheet.file() + ", and"
@@ -80,19 +81,11 @@ public final class MetaAnalysis {
         }
         onceEach(sheet, by, "--by");
         onceEach(sheet, settings.moderators(), "--moderators");
-        for (String b : by) {
-            oneColumn(sheet, b, "--by");
-        }
-        for (String m : settings.moderators()) {
-            oneColumn(sheet, m, "--moderators");
-        }
-        if (settings.multiplicity().groupColumn() != null) {
-            oneColumn(sheet, settings.multiplicity().groupColumn(), "--organ-system");
-        }
         for (String m : settings.moderators()) {
             if (sheet.subgroupColumn(m) == null) {
                 throw noColumn(sheet, m, "for --moderators");
             }
+            oneColumn(sheet, m, "--moderators");
             if (sheet.isOutcomeColumn(m)) {
                 throw new IllegalArgumentException("'" + m + "' is the outcome column of " + sheet.file() + ", one"
                         + " value within each outcome's analysis: it cannot be a moderator (--moderators); choose"
@@ -100,8 +93,11 @@ public final class MetaAnalysis {
             }
         }
         String group = settings.multiplicity().groupColumn();
-        if (group != null && sheet.subgroupColumn(group) == null) {
-            throw noColumn(sheet, group, "naming the organ systems (--organ-system)");
+        if (group != null) {
+            if (sheet.subgroupColumn(group) == null) {
+                throw noColumn(sheet, group, "naming the organ systems (--organ-system)");
+            }
+            oneColumn(sheet, group, "--organ-system");
         }
         return settings.withBy(by);
     }
@@ -548,8 +544,6 @@ public final class MetaAnalysis {
         return count <= first.size() ? named : named + ", ... (" + count + " in all)";
     }
 
-    /** Route and cell source when the sheet has values for them, unless the user named variables. */
-    /** Refuses a list of columns that names one column twice (the same name, or a name and its alias). */
     /** Refuses a column name that names two columns of the sheet: the first would be taken without a word. */
     private static void oneColumn(ExtractionSheet sheet, String name, String option) {
         List<String> named = sheet.columnsNamed(name);
@@ -561,6 +555,7 @@ public final class MetaAnalysis {
         }
     }
 
+    /** Refuses a list of columns that names one column twice (the same name, or a name and its alias). */
     private static void onceEach(ExtractionSheet sheet, List<String> columns, String option) {
         for (int i = 0; i < columns.size(); i++) {
             for (int j = i + 1; j < columns.size(); j++) {
@@ -575,6 +570,7 @@ public final class MetaAnalysis {
         }
     }
 
+    /** Route and cell source when the sheet has values for them, unless the user named variables. */
     private static List<String> resolveBy(ExtractionSheet sheet, List<String> by) {
         if (by != null) {
             List<String> out = new ArrayList<>();
