@@ -6,9 +6,9 @@ import java.util.Map;
 
 /**
  * Notices about columns read as ordinary columns although their values could be what a known column holds
- * (docs/input-format.md, "Columns"): a column named by an alias beside the column of that very name, and a column of
- * routes or cell sources under a name mscmeta does not know. Without them, the analyses by route or cell source would
- * be left out, or run on values as written, without a word.
+ * (docs/input-format.md, "Columns"): a column named by an alias beside the column of that very name, a column of
+ * routes or cell sources under a name mscmeta does not know, and a column of values under a blank header cell.
+ * Without them, the analyses by route or cell source would be left out, or run on values as written, without a word.
  */
 final class ColumnNotices {
 
@@ -76,7 +76,7 @@ final class ColumnNotices {
                     continue;
                 }
                 Hits h = hits(j, kind(f));
-                if (h.known > 0 && 2 * h.known > h.values) {
+                if (h.mostlyKnown()) {
                     String what = f == Field.ROUTE ? "routes" : "cell sources";
                     out.add(new Notice("columns", null, file + ": column '" + headers[j] + "' holds " + what
                             + " (values such as '" + h.firstKnown + "'), but " + what + " are read from a column"
@@ -120,8 +120,7 @@ final class ColumnNotices {
             }
             String like = null;
             for (Field f : new Field[] {Field.ROUTE, Field.CELL_SOURCE}) {
-                Hits h = hits(j, kind(f));
-                if (like == null && h.known > 0 && 2 * h.known > h.values) {
+                if (like == null && hits(j, kind(f)).mostlyKnown()) {
                     like = f.canonical();
                 }
             }
@@ -158,6 +157,10 @@ final class ColumnNotices {
      * a route (cell source) it knows, the first of those, and the first it knows or reads as "other".
      */
     private record Hits(int values, int known, String firstKnown, String firstAny) {
+        /** Whether most of the values name a route (cell source) the vocabulary knows. */
+        boolean mostlyKnown() {
+            return known > 0 && 2 * known > values;
+        }
     }
 
     private Hits hits(int column, Vocabulary.Kind kind) {
