@@ -974,6 +974,7 @@ public final class SheetValidator {
         if (review != null) {
             notices.add(review);
         }
+        notices.addAll(ReviewFlags.leftOut(file, columns, rowNumbers));
         unknownNotices(notices, "route", unknownRoute);
         unknownNotices(notices, "cell_source", unknownSource);
         if (badDoseRows > 0) {

@@ -537,6 +537,25 @@ class ValidationTest {
                 + "2,Y 2021,Fever,3,11\n");
         assertEquals(List.of(), fromOne.notices().stream().map(Notice::message).toList());
     }
+    /**
+     * A column by which the sheet marks rows as left out ("Included (Y/N)" = N, "Excluded?" = x) is named in a notice
+     * with the first such row: every row is analysed, and before, those rows were pooled without a word. Counts of
+     * excluded patients and reasons for exclusion are no such marks.
+     */
+    @Test
+    void rowsTheSheetMarksAsLeftOutAreNamed() throws Exception {
+        ExtractionSheet s = read("marks.csv", "study,outcome,events_msc,n_msc,Included (Y/N),Excluded?,Patients"
+                + " excluded,Reason for exclusion\nX 2020,Fever,1,10,Y,,0,\nY 2021,Fever,3,11,N,x,2,duplicate\n"
+                + "Z 2022,Fever,1,10,n,,1,\nW 2023,Fever,2,10,y,x,0,\n");
+        assertEquals(4, s.size(), "every row analysed");
+        assertEquals(List.of("marks.csv: column 'Included (Y/N)' marks 2 rows as left out ('N'; first: row 3), but"
+                + " they were analysed like the others: to leave a study out, delete its rows", "marks.csv: column"
+                + " 'Excluded?' marks 2 rows as left out ('x'; first: row 3), but they were analysed like the others:"
+                + " to leave a study out, delete its rows"), s.notices().stream().map(Notice::message).toList());
+        ExtractionSheet none = read("none.csv", "study,outcome,events_msc,n_msc,Included\nX 2020,Fever,1,10,yes\n");
+        assertEquals(List.of(), none.notices().stream().map(Notice::message).toList());
+    }
+
     /** A column name wrapped over lines in its cell ("Events" above "(MSC)") is named on one line in a problem. */
     @Test
     void aColumnNameWrappedInItsCellIsNamedOnOneLine() throws Exception {
