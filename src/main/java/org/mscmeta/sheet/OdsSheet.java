@@ -109,7 +109,7 @@ final class OdsSheet {
                     return null;
                 }
                 OdsTables.Row r = rows.next();
-                return new WorkbookRows.GridRow(r.number(), r.cells(), r.hidden());
+                return new WorkbookRows.GridRow(r.number(), r.cells(), r.hidden(), r.struck());
             });
             parts.add(validator);
         }

@@ -32,7 +32,7 @@ final class OdsTables {
     static final int MAX_COLUMNS = 16_384;
 
     /** A row that holds a value: its number (1-based), its cells as text, which of them are text. */
-    record Row(int number, String[] cells, BitSet text, boolean hidden) {
+    record Row(int number, String[] cells, BitSet text, boolean hidden, boolean struck) {
     }
 
     /** A table (a sheet) of the document. */
@@ -59,8 +59,10 @@ final class OdsTables {
         f.setProperty(XMLInputFactory.IS_COALESCING, true);
         XMLStreamReader x = f.createXMLStreamReader(content);
         List<Table> tables = new ArrayList<>();
-        // the automatic styles (before the tables) that hide a table: a sheet hidden in LibreOffice
+        // the automatic styles (before the tables) that hide a table: a sheet hidden in LibreOffice; and those that
+        // strike a cell's text through
         java.util.Set<String> hiding = new java.util.HashSet<>();
+        java.util.Set<String> striking = new java.util.HashSet<>();
         String style = null;
         try {
             while (x.hasNext()) {
@@ -72,8 +74,12 @@ final class OdsTables {
                 } else if (STYLE.equals(x.getNamespaceURI()) && "table-properties".equals(x.getLocalName())
                         && "false".equals(attr(x, TABLE, "display")) && style != null) {
                     hiding.add(style);
+                } else if (STYLE.equals(x.getNamespaceURI()) && "text-properties".equals(x.getLocalName())
+                        && style != null && attr(x, STYLE, "text-line-through-style") != null
+                        && !"none".equals(attr(x, STYLE, "text-line-through-style"))) {
+                    striking.add(style);
                 } else if (TABLE.equals(x.getNamespaceURI()) && "table".equals(x.getLocalName())) {
-                    tables.add(table(x, hiding));
+                    tables.add(table(x, hiding, striking));
                 }
             }
         } finally {
@@ -83,7 +89,8 @@ final class OdsTables {
     }
 
     /** One table, from its start element to its end. */
-    private static Table table(XMLStreamReader x, java.util.Set<String> hiding) throws XMLStreamException, TooLarge {
+    private static Table table(XMLStreamReader x, java.util.Set<String> hiding, java.util.Set<String> striking)
+            throws XMLStreamException, TooLarge {
         String name = attr(x, TABLE, "name");
         boolean hidden = hiding.contains(attr(x, TABLE, "style-name"));
         List<Row> rows = new ArrayList<>();
@@ -95,7 +102,7 @@ final class OdsTables {
                 depth--;
             } else if (e == XMLStreamConstants.START_ELEMENT) {
                 if (TABLE.equals(x.getNamespaceURI()) && "table-row".equals(x.getLocalName())) {
-                    next = row(x, next, rows, merged);
+                    next = row(x, next, rows, merged, striking);
                 } else {
                     depth++; // header rows, row groups: their rows are read as the table's
                 }
@@ -105,14 +112,16 @@ final class OdsTables {
     }
 
     /** One row (and its repetitions); returns the number of the row after them. */
-    private static int row(XMLStreamReader x, int at, List<Row> rows, List<CellRangeAddress> merged)
-            throws XMLStreamException, TooLarge {
+    private static int row(XMLStreamReader x, int at, List<Row> rows, List<CellRangeAddress> merged,
+                           java.util.Set<String> striking) throws XMLStreamException, TooLarge {
         int repeat = count(attr(x, TABLE, "number-rows-repeated"));
         String visibility = attr(x, TABLE, "visibility");
         boolean hidden = "collapse".equals(visibility) || "filter".equals(visibility);
         List<String> cells = new ArrayList<>();
         BitSet text = new BitSet();
         int col = 0;
+        int filled = 0;
+        int struck = 0;
         while (true) {
             int e = x.next();
             if (e == XMLStreamConstants.END_ELEMENT) {
@@ -131,6 +140,7 @@ final class OdsTables {
             int spanCols = count(attr(x, TABLE, "number-columns-spanned"));
             int spanRows = count(attr(x, TABLE, "number-rows-spanned"));
             boolean isText = isText(x);
+            boolean strike = striking.contains(attr(x, TABLE, "style-name"));
             String value = value(x);
             if ((spanCols > 1 || spanRows > 1) && repeat == 1) {
                 merged.add(new CellRangeAddress(at, at + spanRows - 1, col, col + spanCols - 1));
@@ -148,6 +158,8 @@ final class OdsTables {
                     }
                     cells.add(value);
                 }
+                filled += times;
+                struck += strike ? times : 0;
             }
             col = (int) Math.min((long) col + times, Integer.MAX_VALUE);
         }
@@ -157,7 +169,7 @@ final class OdsTables {
             }
             String[] row = cells.toArray(String[]::new);
             for (int k = 0; k < repeat; k++) {
-                rows.add(new Row(at + k + 1, row, text, hidden));
+                rows.add(new Row(at + k + 1, row, text, hidden, WorkbookRows.struck(struck, filled)));
             }
         }
         return (int) Math.min((long) at + repeat, Integer.MAX_VALUE);
@@ -172,7 +184,7 @@ final class OdsTables {
     /**
      * A cell's value as text, as the .xlsx readers give it (the reader is left at the cell's end): a number by its
      * value, not as it is displayed; a percentage by its fraction (15% is 0.15); a date as 2020-03-15, or as 2020 when
-     * the cell shows its year alone (format YYYY, as {@link XlsxDates#yearOnly}); a formula's error as the program
+     * the cell shows its year alone (format YYYY, as {@link XlsxStyles#yearOnly}); a formula's error as the program
      * shows it (#DIV/0!).
      */
     private static String value(XMLStreamReader x) throws XMLStreamException {
@@ -265,7 +277,7 @@ final class OdsTables {
             return null;
         }
         try {
-            return v.contains("T") ? XlsxDates.text(java.time.LocalDateTime.parse(v.strip()), false)
+            return v.contains("T") ? XlsxStyles.text(java.time.LocalDateTime.parse(v.strip()), false)
                     : java.time.LocalDate.parse(v.strip()).toString();
         } catch (java.time.format.DateTimeParseException e) {
             return null;
@@ -277,7 +289,7 @@ final class OdsTables {
             return null;
         }
         try {
-            return XlsxDates.text(java.time.LocalDate.EPOCH.atStartOfDay().plus(java.time.Duration.parse(v.strip())),
+            return XlsxStyles.text(java.time.LocalDate.EPOCH.atStartOfDay().plus(java.time.Duration.parse(v.strip())),
                     true);
         } catch (java.time.format.DateTimeParseException | ArithmeticException e) {
             return null;

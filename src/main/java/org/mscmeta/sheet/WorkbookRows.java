@@ -18,7 +18,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  * The rows of a sheet of a workbook opened whole with POI's user model: an .xlsx whose formulas were saved without
  * their values (evaluated here), and every .xls (Excel 97-2003) workbook. Cells are read as the sheet shows them,
  * as the streaming .xlsx reader reads them: a formula by its value, a date as a date, a merged cell's value in every
- * cell it spans; hidden rows are read and named. Also the notices both readers give about the sheet they read.
+ * cell it spans; hidden rows and rows struck through are read and named. Also the notices both readers give about the sheet they read.
  */
 final class WorkbookRows {
 
@@ -59,14 +59,21 @@ final class WorkbookRows {
                         List<InputProblem> problems = r < header.first() ? new ArrayList<>() : refused;
                         int n = Math.max(row.getLastCellNum(), 0);
                         String[] given = new String[n];
+                        int filled = 0;
+                        int struck = 0;
                         for (int j = 0; j < n; j++) {
-                            given[j] = text(row.getCell(j), evaluator, date1904, problems, name, r,
+                            Cell cell = row.getCell(j);
+                            given[j] = text(cell, evaluator, date1904, problems, name, r,
                                     j < heads[0].length ? heads[0][j] : "");
+                            if (!given[j].isEmpty()) {
+                                filled++;
+                                struck += wb.getFontAt(cell.getCellStyle().getFontIndex()).getStrikeout() ? 1 : 0;
+                            }
                         }
                         if (r == header.row()) {
                             heads[0] = given;
                         }
-                        return new GridRow(r, given, row.getZeroHeight());
+                        return new GridRow(r, given, row.getZeroHeight(), struck(struck, filled));
                     }
                     return null;
                 });
@@ -75,8 +82,16 @@ final class WorkbookRows {
         }
     }
 
-    /** A row of a sheet as a workbook reader has it: its number (1-based), its cells as text, whether it is hidden. */
-    record GridRow(int number, String[] cells, boolean hidden) {
+    /**
+     * A row of a sheet as a workbook reader has it: its number (1-based), its cells as text, whether it is hidden, and
+     * whether it is struck through (most of its cells with a value).
+     */
+    record GridRow(int number, String[] cells, boolean hidden, boolean struck) {
+    }
+
+    /** Whether a row is struck through: most of its {@code filled} cells with a value, {@code struck} of them so. */
+    static boolean struck(int struck, int filled) {
+        return 2 * struck > filled;
     }
 
     /** A sheet's rows from the header's first row on, in order; null after the last. */
@@ -96,6 +111,7 @@ final class WorkbookRows {
                         MergedCells merged, GridRows rows) throws InvalidInputException {
         int headerRow = header.row();
         List<Integer> hidden = new ArrayList<>();
+        List<Integer> struck = new ArrayList<>();
         String[] groups = {};
         for (GridRow row = rows.next(); row != null; row = rows.next()) {
             int r = row.number();
@@ -114,10 +130,13 @@ final class WorkbookRows {
                 if (row.hidden()) {
                     hidden.add(r);
                 }
+                if (row.struck()) {
+                    struck.add(r);
+                }
                 validator.row(r, cells);
             }
         }
-        layoutNotices(validator, name, sheetName, hidden, merged);
+        layoutNotices(validator, name, sheetName, hidden, struck, merged);
         return true;
     }
 
@@ -133,10 +152,10 @@ final class WorkbookRows {
                 ct.isSetT() ? ct.getT().toString() : null);
     }
 
-    /** A date cell's value as text, as its format shows it: see {@link XlsxDates#text(double, boolean, boolean)}. */
+    /** A date cell's value as text, as its format shows it: see {@link XlsxStyles#text(double, boolean, boolean)}. */
     private static String dateText(double serial, Cell cell, boolean date1904) {
         String format = cell.getCellStyle().getDataFormatString();
-        return XlsxDates.text(serial, date1904, format != null && XlsxDates.yearOnly(format));
+        return XlsxStyles.text(serial, date1904, format != null && XlsxStyles.yearOnly(format));
     }
 
     /** A cell as text; a formula by its saved value, or evaluated when it has none. */
@@ -211,19 +230,30 @@ final class WorkbookRows {
         return Blanks.strip(name).equalsIgnoreCase(Blanks.strip(given));
     }
 
+    /** "row 5" or "rows 5, 7, ... (12 rows)". */
+    private static String rows(List<Integer> rows) {
+        List<String> shown = rows.stream().limit(ROWS_SHOWN).map(String::valueOf).toList();
+        return (rows.size() == 1 ? "row " : "rows ") + String.join(", ", shown)
+                + (rows.size() > ROWS_SHOWN ? ", ... (" + rows.size() + " rows)" : "");
+    }
+
     /**
-     * Notices of what the sheet shows otherwise than its file holds: hidden rows (read like the others, as R's readxl
-     * and pandas read them) and merged cells (read as the sheet shows them).
+     * Notices of what the sheet shows otherwise than its file holds: hidden rows and rows struck through (read like
+     * the others, as R's readxl and pandas read them) and merged cells (read as the sheet shows them).
      */
     static void layoutNotices(SheetValidator validator, String name, String sheet, List<Integer> hidden,
-                              MergedCells merged) {
+                              List<Integer> struck, MergedCells merged) {
         if (!hidden.isEmpty()) {
-            List<String> shown = hidden.stream().limit(ROWS_SHOWN).map(String::valueOf).toList();
-            validator.notice(new Notice("sheet", null, name + ": " + (hidden.size() == 1 ? "row " : "rows ")
-                    + String.join(", ", shown) + (hidden.size() > ROWS_SHOWN ? ", ... (" + hidden.size() + " rows)" : "")
-                    + " of sheet '" + sheet + "' " + (hidden.size() == 1 ? "is" : "are") + " hidden (by a filter or"
-                    + " by hand) and " + (hidden.size() == 1 ? "was" : "were") + " analysed like the others; to leave"
-                    + " a study out, delete its rows"));
+            validator.notice(new Notice("sheet", null, name + ": " + rows(hidden) + " of sheet '" + sheet + "' "
+                    + (hidden.size() == 1 ? "is" : "are") + " hidden (by a filter or by hand) and "
+                    + (hidden.size() == 1 ? "was" : "were") + " analysed like the others; to leave a study out, delete"
+                    + " its rows"));
+        }
+        if (!struck.isEmpty()) {
+            // struck through, as a reviewer marks a study left out: but every row is analysed
+            validator.notice(new Notice("sheet", null, name + ": " + rows(struck) + " of sheet '" + sheet + "' "
+                    + (struck.size() == 1 ? "is" : "are") + " struck through and " + (struck.size() == 1 ? "was"
+                    : "were") + " analysed like the others; to leave a study out, delete its rows"));
         }
         if (merged.any()) {
             validator.notice(new Notice("sheet", null, name + ": " + Notice.count(merged.count(), "merged cell",

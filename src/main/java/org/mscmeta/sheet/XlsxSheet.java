@@ -93,7 +93,7 @@ final class XlsxSheet {
                 }
             }
             SheetChoice choice = SheetChoice.of(name, sheetName, names, headers, hiddenSheets(reader));
-            XlsxDates dates = XlsxDates.of(reader);
+            XlsxStyles styles = XlsxStyles.of(reader);
             XSSFWorkbook[] whole = {null};
             List<SheetValidator> parts = new ArrayList<>();
             for (int i = 0; i < choice.sheets().size(); i++) {
@@ -103,7 +103,7 @@ final class XlsxSheet {
                 int at = i;
                 // each pass over the sheet reads into a fresh validator, with the notices about the sheet itself
                 Supplier<SheetValidator> fresh = () -> choice.validator(at, name, validators);
-                parts.add(readSheet(pkg, reader, strings, dates, sheet, header, fresh, part, size, whole));
+                parts.add(readSheet(pkg, reader, strings, styles, sheet, header, fresh, part, size, whole));
             }
             return parts;
         } catch (InvalidInputException e) {
@@ -123,22 +123,22 @@ final class XlsxSheet {
      * any, or, when formulas have no saved value, read from the workbook opened whole ({@code whole}, opened once).
      */
     private static SheetValidator readSheet(OPCPackage pkg, XSSFReader reader, ReadOnlySharedStringsTable strings,
-                                            XlsxDates dates, String sheet, HeaderSearch.Found header,
+                                            XlsxStyles styles, String sheet, HeaderSearch.Found header,
                                             Supplier<SheetValidator> fresh, String name, long size,
                                             XSSFWorkbook[] whole)
             throws IOException, SAXException, InvalidInputException,
             org.apache.poi.openxml4j.exceptions.OpenXML4JException {
         SheetValidator validator = fresh.get();
-        Streamed read = stream(reader, strings, dates, sheet, header, validator, name, MergedCells.NONE);
+        Streamed read = stream(reader, strings, styles, sheet, header, validator, name, MergedCells.NONE);
         List<String> unevaluated = read.unevaluated();
         if (unevaluated.isEmpty()) {
             MergedCells merged = new MergedCells(read.merged(), header.row());
             if (merged.any()) {
                 // merged cells follow the rows in the sheet's XML: read again, the merged cells filled in
                 validator = fresh.get();
-                read = stream(reader, strings, dates, sheet, header, validator, name, merged);
+                read = stream(reader, strings, styles, sheet, header, validator, name, merged);
             }
-            WorkbookRows.layoutNotices(validator, name, sheet, read.hidden(), merged);
+            WorkbookRows.layoutNotices(validator, name, sheet, read.hidden(), read.struck(), merged);
             return validator;
         }
         // formulas without a saved value: evaluated in a workbook opened whole, or refused
@@ -200,7 +200,7 @@ final class XlsxSheet {
             throws IOException, SAXException {
         HeaderSearch.Found[] found = {HeaderSearch.Found.NONE};
         HeaderSearch search = new HeaderSearch();
-        RowHandler handler = new RowHandler(strings, (row, cells, formulas, hidden) -> {
+        RowHandler handler = new RowHandler(strings, (row, cells, formulas, hidden, struck) -> {
             if (row > HeaderSearch.ROWS) {
                 throw new Stop();
             }
@@ -215,28 +215,29 @@ final class XlsxSheet {
 
     /**
      * What a pass over the sheet found besides its rows: the cells of formulas without a saved value (when there are
-     * any, the rows after the first such are not read: the caller evaluates them), the hidden data rows, and the
-     * sheet's merged cells.
+     * any, the rows after the first such are not read: the caller evaluates them), the hidden data rows, the data
+     * rows struck through, and the sheet's merged cells.
      */
-    private record Streamed(List<String> unevaluated, List<Integer> hidden,
+    private record Streamed(List<String> unevaluated, List<Integer> hidden, List<Integer> struck,
                             List<org.apache.poi.ss.util.CellRangeAddress> merged) {
     }
 
     /**
-     * Streams the chosen sheet from its header into the validator, numbers in date styles ({@code dates}) as dates,
+     * Streams the chosen sheet from its header into the validator, numbers in date styles ({@code styles}) as dates,
      * the cells of {@code merged} filled with their values.
      */
-    private static Streamed stream(XSSFReader reader, ReadOnlySharedStringsTable strings, XlsxDates dates,
+    private static Streamed stream(XSSFReader reader, ReadOnlySharedStringsTable strings, XlsxStyles styles,
                                    String sheet, HeaderSearch.Found header, SheetValidator validator, String name,
                                    MergedCells merged)
             throws IOException, SAXException, InvalidInputException, org.apache.poi.openxml4j.exceptions.OpenXML4JException {
         List<String> unevaluated = new ArrayList<>();
         List<Integer> hiddenRows = new ArrayList<>();
+        List<Integer> struckRows = new ArrayList<>();
         boolean[] go = {true};
         int headerRow = header.row();
         String[][] groups = {{}};
         InvalidInputException[] tooMany = new InvalidInputException[1];
-        RowHandler handler = new RowHandler(strings, dates, (row, given, formulas, hidden) -> {
+        RowHandler handler = new RowHandler(strings, styles, (row, given, formulas, hidden, struck) -> {
             if (row > MAX_ROWS) {
                 tooMany[0] = new InvalidInputException(name, "at most " + MAX_ROWS + " rows (a worksheet's limit),"
                         + " but sheet '" + sheet + "' has more: it was not written by a spreadsheet program; save the"
@@ -263,6 +264,9 @@ final class XlsxSheet {
                 if (hidden) {
                     hiddenRows.add(row);
                 }
+                if (struck) {
+                    struckRows.add(row);
+                }
                 validator.row(row, cells);
             }
         });
@@ -278,7 +282,7 @@ final class XlsxSheet {
         if (tooMany[0] != null) {
             throw tooMany[0];
         }
-        return new Streamed(unevaluated, hiddenRows, handler.merged);
+        return new Streamed(unevaluated, hiddenRows, struckRows, handler.merged);
     }
 
     /** The workbook's hidden sheets ({@code state="hidden"} or {@code "veryHidden"} in workbook.xml), by name. */
@@ -367,12 +371,12 @@ final class XlsxSheet {
     }
 
     /**
-     * What is done with each row: its 1-based number, its cells, the cells of formulas without a value, and whether
-     * the row is hidden (by a filter or by hand).
+     * What is done with each row: its 1-based number, its cells, the cells of formulas without a value, whether
+     * the row is hidden (by a filter or by hand), and whether it is struck through (most of its cells with a value).
      */
     @FunctionalInterface
     private interface RowSink {
-        void row(int row, String[] cells, List<String> formulasWithoutValue, boolean hidden);
+        void row(int row, String[] cells, List<String> formulasWithoutValue, boolean hidden, boolean struck);
     }
 
     /**
@@ -396,19 +400,25 @@ final class XlsxSheet {
         private boolean inInline;
         private String value;
         private boolean rowHidden;
-        private final XlsxDates dates;
+        /** The current row's cells with a value, and of those the cells struck through. */
+        private int filled;
+        private int struck;
+        private final XlsxStyles styles;
         private int style;
         /** The sheet's merged cells ({@code <mergeCell ref>}, which follow its rows). */
         private final List<org.apache.poi.ss.util.CellRangeAddress> merged = new ArrayList<>();
 
         RowHandler(ReadOnlySharedStringsTable strings, RowSink sink) {
-            this(strings, XlsxDates.NONE, sink);
+            this(strings, XlsxStyles.NONE, sink);
         }
 
-        /** With {@code dates}, a number in a date style is read as its date ("2020-03-15"). */
-        RowHandler(ReadOnlySharedStringsTable strings, XlsxDates dates, RowSink sink) {
+        /**
+         * With {@code styles}, a number in a date style is read as its date ("2020-03-15"), and cells struck through
+         * are counted.
+         */
+        RowHandler(ReadOnlySharedStringsTable strings, XlsxStyles styles, RowSink sink) {
             this.strings = strings;
-            this.dates = dates;
+            this.styles = styles;
             this.sink = sink;
         }
 
@@ -423,12 +433,14 @@ final class XlsxSheet {
                     cells.clear();
                     formulas.clear();
                     column = 0;
+                    filled = 0;
+                    struck = 0;
                 }
                 case "c" -> {
                     ref = atts.getValue("r");
                     type = atts.getValue("t");
                     String st = atts.getValue("s");
-                    style = st == null || dates == XlsxDates.NONE ? -1 : parseStyle(st);
+                    style = st == null || styles == XlsxStyles.NONE ? -1 : parseStyle(st);
                     hasFormula = false;
                     hasValue = false;
                     value = null;
@@ -484,9 +496,13 @@ final class XlsxSheet {
                         v = switch (type == null ? "n" : type) {
                             case "s" -> strings.getItemAt(Integer.parseInt(value.strip())).getString();
                             case "b" -> value.strip().equals("1") ? "TRUE" : "FALSE";
-                            case "n" -> dates.isDate(style) ? dateText(value, style) : numberText(value);
+                            case "n" -> styles.isDate(style) ? dateText(value, style) : numberText(value);
                             default -> value; // str, inlineStr, e (an error such as #DIV/0!)
                         };
+                    }
+                    if (!v.isEmpty()) {
+                        filled++;
+                        struck += styles.isStruck(style) ? 1 : 0;
                     }
                     while (cells.size() < column) {
                         cells.add("");
@@ -500,7 +516,8 @@ final class XlsxSheet {
                 }
                 case "row" -> {
                     lastRow = rowNumber;
-                    sink.row(rowNumber, cells.toArray(new String[0]), formulas, rowHidden);
+                    sink.row(rowNumber, cells.toArray(new String[0]), formulas, rowHidden,
+                            WorkbookRows.struck(struck, filled));
                 }
                 default -> {
                 }
@@ -517,7 +534,7 @@ final class XlsxSheet {
 
         private String dateText(String raw, int style) {
             try {
-                return dates.text(Double.parseDouble(raw.strip()), style);
+                return styles.text(Double.parseDouble(raw.strip()), style);
             } catch (NumberFormatException e) {
                 return raw;
             }

@@ -147,6 +147,46 @@ class OdsSheetTest {
                 + " or by hand) and was analysed like the others"), got.get("notices").toString());
     }
 
+    /**
+     * A row struck through (its cells in an automatic style with a line through, as LibreOffice saves it) is read and
+     * named, as in .xlsx and .xls (SheetLayoutTest); a row with its study label alone struck is not.
+     */
+    @Test
+    void aRowStruckThroughIsReadAndNamed() throws Exception {
+        String ns = "xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\""
+                + " xmlns:style=\"urn:oasis:names:tc:opendocument:xmlns:style:1.0\""
+                + " xmlns:table=\"urn:oasis:names:tc:opendocument:xmlns:table:1.0\""
+                + " xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\"";
+        String styles = "<office:automatic-styles><style:style style:name=\"ce1\" style:family=\"table-cell\">"
+                + "<style:text-properties style:text-line-through-style=\"none\"/></style:style>"
+                + "<style:style style:name=\"ce2\" style:family=\"table-cell\"><style:text-properties"
+                + " style:text-line-through-style=\"solid\" style:text-line-through-type=\"single\"/></style:style>"
+                + "</office:automatic-styles>";
+        String struck = "<table:table-row><table:table-cell table:style-name=\"ce2\" office:value-type=\"string\">"
+                + "<text:p>B 2021</text:p></table:table-cell><table:table-cell table:style-name=\"ce2\""
+                + " office:value-type=\"string\"><text:p>Death</text:p></table:table-cell><table:table-cell"
+                + " table:style-name=\"ce2\" table:number-columns-repeated=\"2\" office:value-type=\"float\""
+                + " office:value=\"12\"><text:p>12</text:p></table:table-cell>" + num("1") + num("12")
+                + "</table:table-row>";
+        String labelOnly = "<table:table-row><table:table-cell table:style-name=\"ce2\" office:value-type=\"string\">"
+                + "<text:p>C 2022</text:p></table:table-cell><table:table-cell table:style-name=\"ce1\""
+                + " office:value-type=\"string\"><text:p>Death</text:p></table:table-cell>" + num("2") + num("12")
+                + num("1") + num("12") + "</table:table-row>";
+        Path file = dir.resolve("struck.ods");
+        zip(file, "application/vnd.oasis.opendocument.spreadsheet", "<office:document-content " + ns + ">" + styles
+                + "<office:body><office:spreadsheet><table:table table:name=\"Trials\">"
+                + row("study", "outcome", "events_msc", "n_msc", "events_control", "n_control") + "<table:table-row>"
+                + cell("A 2020") + cell("Death") + num("1") + num("10") + num("2") + num("10") + "</table:table-row>"
+                + struck + labelOnly + "</table:table></office:spreadsheet></office:body></office:document-content>",
+                "<manifest/>");
+        JsonNode got = Analyses.results(file, dir.resolve("s"), "--by", "none");
+        assertEquals(3, got.get("analyses").get(0).get("k").asInt(), "every row analysed");
+        String notices = got.get("notices").toString();
+        assertTrue(notices.contains("struck.ods: row 3 of sheet 'Trials' is struck through and was analysed like the"
+                + " others; to leave a study out, delete its rows"), notices);
+        assertFalse(notices.contains("row 4 of sheet"), notices);
+    }
+
     private static String row(String... texts) {
         StringBuilder s = new StringBuilder("<table:table-row>");
         for (String t : texts) {

@@ -15,33 +15,39 @@ import org.xml.sax.SAXException;
 import org.xml.sax.helpers.DefaultHandler;
 
 /**
- * Which cells of a workbook Excel shows as dates, so that they are read as dates ("2020-03-15") and not as the
- * serial numbers the file holds (43905): a cell's style ({@code s}) names a number format, and a date format
- * (POI's {@link DateUtil#isADateFormat}) makes the number a date, counted from 1900 or, in a workbook saved with the
- * 1904 date system (Excel for Mac before 2011), from 1904. Read from the workbook's styles and workbook parts with a
- * SAX parser (POI's {@code StylesTable} would load the XML schema type system, a third of a second, for two lists).
+ * What a workbook's cell styles show that its values do not say: which cells Excel shows as dates, so that they are
+ * read as dates ("2020-03-15") and not as the serial numbers the file holds (43905), and which are struck through. A
+ * cell's style ({@code s}) names a number format, and a date format (POI's {@link DateUtil#isADateFormat}) makes the
+ * number a date, counted from 1900 or, in a workbook saved with the 1904 date system (Excel for Mac before 2011), from
+ * 1904; it names a font too, which may be struck through. Read from the workbook's styles and workbook parts with a
+ * SAX parser (POI's {@code StylesTable} would load the XML schema type system, a third of a second, for a few lists).
  */
-final class XlsxDates {
+final class XlsxStyles {
 
-    /** A workbook without styles: no cell is a date. */
-    static final XlsxDates NONE = new XlsxDates(new boolean[0], new boolean[0], false);
+    /** A workbook without styles: no cell is a date, none struck through. */
+    static final XlsxStyles NONE = new XlsxStyles(new boolean[0], new boolean[0], new boolean[0], false);
 
     /** Per cell style (the {@code cellXfs} list), whether its number format is a date format. */
     private final boolean[] dateStyle;
     /** Per cell style, whether its date format shows the year alone ({@code yyyy}). */
     private final boolean[] yearStyle;
+    /** Per cell style, whether its font is struck through. */
+    private final boolean[] struckStyle;
     private final boolean date1904;
 
-    private XlsxDates(boolean[] dateStyle, boolean[] yearStyle, boolean date1904) {
+    private XlsxStyles(boolean[] dateStyle, boolean[] yearStyle, boolean[] struckStyle, boolean date1904) {
         this.dateStyle = dateStyle;
         this.yearStyle = yearStyle;
+        this.struckStyle = struckStyle;
         this.date1904 = date1904;
     }
 
     /** The date styles of the workbook {@code reader} reads. */
-    static XlsxDates of(XSSFReader reader) throws IOException, SAXException {
+    static XlsxStyles of(XSSFReader reader) throws IOException, SAXException {
         Map<Integer, String> formats = new HashMap<>();
         List<Integer> styles = new ArrayList<>();
+        List<Integer> styleFonts = new ArrayList<>();
+        List<Boolean> fontStruck = new ArrayList<>();
         InputStream styleData;
         try {
             styleData = reader.getStylesData();
@@ -54,15 +60,29 @@ final class XlsxDates {
         try (InputStream in = styleData) {
             XlsxSheet.parse(in, new DefaultHandler() {
                 private boolean inCellXfs;
+                private boolean inFonts;
 
                 @Override
                 public void startElement(String uri, String local, String qName, Attributes atts) {
                     switch (local) {
                         case "numFmt" -> formats.put(integer(atts.getValue("numFmtId")), atts.getValue("formatCode"));
                         case "cellXfs" -> inCellXfs = true;
+                        case "fonts" -> inFonts = true;
+                        case "font" -> {
+                            if (inFonts) {
+                                fontStruck.add(false);
+                            }
+                        }
+                        case "strike" -> {
+                            String v = atts.getValue("val"); // absent: on
+                            if (inFonts && !fontStruck.isEmpty() && !"0".equals(v) && !"false".equals(v)) {
+                                fontStruck.set(fontStruck.size() - 1, true);
+                            }
+                        }
                         case "xf" -> {
                             if (inCellXfs) {
                                 styles.add(integer(atts.getValue("numFmtId")));
+                                styleFonts.add(integer(atts.getValue("fontId")));
                             }
                         }
                         default -> {
@@ -74,17 +94,22 @@ final class XlsxDates {
                 public void endElement(String uri, String local, String qName) {
                     if (local.equals("cellXfs")) {
                         inCellXfs = false;
+                    } else if (local.equals("fonts")) {
+                        inFonts = false;
                     }
                 }
             });
         }
         boolean[] date = new boolean[styles.size()];
         boolean[] year = new boolean[styles.size()];
+        boolean[] struck = new boolean[styles.size()];
         for (int i = 0; i < date.length; i++) {
             int id = styles.get(i);
             String code = formats.containsKey(id) ? formats.get(id) : BuiltinFormats.getBuiltinFormat(id);
             date[i] = id >= 0 && code != null && DateUtil.isADateFormat(id, code);
             year[i] = date[i] && yearOnly(code);
+            int font = styleFonts.get(i);
+            struck[i] = font >= 0 && font < fontStruck.size() && fontStruck.get(font);
         }
         boolean[] in1904 = {false};
         InputStream workbookData;
@@ -104,7 +129,7 @@ final class XlsxDates {
                 }
             });
         }
-        return new XlsxDates(date, year, in1904[0]);
+        return new XlsxStyles(date, year, struck, in1904[0]);
     }
 
     private static int integer(String s) {
@@ -118,6 +143,11 @@ final class XlsxDates {
     /** Whether a number in cell style {@code style} (the cell's {@code s}; -1 for none) is shown as a date. */
     boolean isDate(int style) {
         return style >= 0 && style < dateStyle.length && dateStyle[style];
+    }
+
+    /** Whether text in cell style {@code style} (-1 for none) is struck through. */
+    boolean isStruck(int style) {
+        return style >= 0 && style < struckStyle.length && struckStyle[style];
     }
 
     /**
