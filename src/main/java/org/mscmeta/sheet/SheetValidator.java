@@ -835,6 +835,14 @@ public final class SheetValidator {
             problem(rowNumber, header(Field.STUDY), studyLabel, "a data row, but this row repeats the header (a second"
                     + " table pasted below the first?): delete it");
             explainedRow = rowNumber;
+        } else if (studyLabel.isEmpty() && outcomeName.isEmpty() && isWord(cell(Field.EVENTS_MSC))
+                && isWord(cell(Field.N_MSC))) {
+            // sub-headings or units under the column names ("n", "N", "n (%)"): one problem, not one per column
+            problem(rowNumber, header(Field.EVENTS_MSC), cell(Field.EVENTS_MSC), "a data row, but this row holds no"
+                    + " study and words where the counts go ('" + cell(Field.EVENTS_MSC) + "', '" + cell(Field.N_MSC)
+                    + "'): a second header row of sub-headings or units? Delete it, or write its words into the column"
+                    + " names above");
+            explainedRow = rowNumber;
         } else if (cell(Field.EVENTS_MSC).isEmpty() && cell(Field.N_MSC).isEmpty()) {
             int alone = loneCell();
             if (alone >= 0) {
@@ -1234,6 +1242,11 @@ public final class SheetValidator {
     private String header(Field f) {
         Integer j = fieldColumn.get(f);
         return j == null ? f.canonical() : headers[j];
+    }
+
+    /** Whether a cell holds a word and no digit ("n", "N", "Total"): no count, nor a count written badly. */
+    private static boolean isWord(String cell) {
+        return !cell.isEmpty() && cell.chars().noneMatch(Character::isDigit) && cell.chars().anyMatch(Character::isLetter);
     }
 
     /** The column of the current row's only non-empty cell, or -1 when it has none or more than one. */

@@ -121,6 +121,23 @@ class ValidationTest {
                 + " first?): delete it");
     }
 
+    /**
+     * A second header row of units or sub-headings below the column names ("n", "N" over the counts) is one problem
+     * saying what it looks like; before, it was six (a blank study, a blank outcome, four counts that are no numbers).
+     */
+    @Test
+    void aRowOfUnitsBelowTheHeaderIsOneProblem() throws IOException {
+        List<InputProblem> ps = problems(HEADER, ",,,,,n,N,n (%),N", "A,2020,IV,BM,Death,1,10,1,10");
+        assertEquals(1, ps.size(), ps.toString());
+        assertProblem(ps.get(0), 2, "events_msc", "n", "this row holds no study and words where the counts go ('n',"
+                + " 'N'): a second header row of sub-headings or units? Delete it, or write its words into the column"
+                + " names above");
+        // a study's row with a count written as a word stays that row's problem
+        List<InputProblem> word = problems(HEADER, "A,2020,IV,BM,Death,two,ten,1,10");
+        assertEquals(2, word.size(), word.toString());
+        assertProblem(word.get(0), 2, "events_msc", "two", "a whole number of participants with the event");
+    }
+
     @Test
     void nonNumericCount() throws IOException {
         List<InputProblem> ps = problems(HEADER, "A,2020,IV,BM,Death,two,10,1,10");
