@@ -133,6 +133,58 @@ final class ColumnNotices {
         return out;
     }
 
+    /** Column names of a description of the control arm, as header keys. */
+    private static final java.util.Set<String> COMPARATOR = java.util.Set.of("control", "comparator", "control_arm",
+            "control_group", "comparison", "control_intervention", "comparator_arm");
+    /** Words that name MSCs in a description. */
+    private static final java.util.Set<String> MSC = java.util.Set.of("msc", "mscs", "mesenchymal", "stromal", "stem");
+    /** Words that deny what follows or precedes them ("without MSC", "no MSC", "MSC-free medium"). */
+    private static final java.util.Set<String> DENIAL = java.util.Set.of("no", "non", "not", "without", "free",
+            "minus");
+
+    /**
+     * A notice for the rows with a control arm whose description (a column {@code control} or {@code comparator})
+     * names MSCs without denying them ("low-dose MSC", "BM-MSC 1x10^6/kg"): a trial of two MSC arms (doses, routes)
+     * entered as MSC against control compares MSCs with MSCs, and its risk ratio would be pooled as a safety signal
+     * of MSCs against control. "Standard care without MSC" and "MSC-free medium" are control arms.
+     *
+     * @param rowNumbers each row's number as the sheet shows it
+     * @param nControl   each row's control participants, negative for a single-arm row
+     */
+    List<Notice> mscComparators(IntArray rowNumbers, IntArray nControl) {
+        List<Notice> out = new ArrayList<>();
+        for (int j = 0; j < columns.size(); j++) {
+            if (!COMPARATOR.contains(Field.headerKey(headers[j]))) {
+                continue;
+            }
+            TextColumn c = columns.get(j);
+            boolean[] msc = new boolean[c.levels().size()];
+            for (int l = 0; l < msc.length; l++) {
+                List<String> words = List.of(Field.headerKey(c.levels().get(l)).split("_"));
+                msc[l] = words.stream().anyMatch(w -> MSC.contains(w) || w.endsWith("msc") || w.endsWith("mscs"))
+                        && words.stream().noneMatch(DENIAL::contains);
+            }
+            List<Integer> rows = new ArrayList<>();
+            int first = -1;
+            for (int i = 0; i < c.codes().length; i++) {
+                if (msc[c.codes()[i]] && nControl.get(i) >= 0) {
+                    rows.add(rowNumbers.get(i));
+                    first = first < 0 ? i : first;
+                }
+            }
+            if (!rows.isEmpty()) {
+                out.add(new Notice("control_arm", null, file + ": column '" + headers[j] + "' describes the control"
+                        + " arm of " + Notice.count(rows.size(), "row", "rows") + " as MSCs ('" + c.get(first).strip()
+                        + "'; row"
+                        + (rows.size() == 1 ? " " : "s ") + rows.stream().limit(5).map(String::valueOf)
+                        .collect(java.util.stream.Collectors.joining(", ")) + (rows.size() > 5 ? ", ..." : "") + "):"
+                        + " a trial of two MSC arms (doses, routes) compares MSCs with MSCs, not with a control; if"
+                        + " so, leave its control columns blank (a single-arm trial) or leave the trial out"));
+            }
+        }
+        return out;
+    }
+
     /** Whether every row holds its own index, from 0 or from 1 (a data frame's row labels). */
     private static boolean rowIndex(TextColumn c) {
         int[] codes = c.codes();

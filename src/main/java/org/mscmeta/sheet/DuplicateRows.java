@@ -15,7 +15,7 @@ import java.util.Map;
  */
 final class DuplicateRows {
 
-    /** Where the check records a problem: the row as the sheet numbers it, the column, the value and what was wanted. */
+    /** Where the check records a problem: the row as the sheet numbers it, its column, value and what was wanted. */
     interface Problems {
         void add(int row, String column, String value, String expected);
     }
@@ -30,7 +30,7 @@ final class DuplicateRows {
 
     /**
      * @param rowNumbers each row's number as the sheet shows it
-     * @param outcome    the outcomes as pooled (variants merged, terms mapped); {@code written}: as the sheet writes them
+     * @param outcome    the outcomes as pooled (variants merged, terms mapped); {@code written}: as written
      * @param studyHeader the study column's header, as problems name it
      */
     private DuplicateRows(int[] rowNumbers, TextColumn study, TextColumn outcome, TextColumn written,

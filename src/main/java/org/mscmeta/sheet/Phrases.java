@@ -111,7 +111,7 @@ final class Phrases {
                 return null;
             }
         }
-        // "Active control", "Experimental standard care": the control arm; "Experimental plus standard care": the MSC arm
+        // "Active control", "Experimental standard care": the control arm; "Experimental plus standard care": MSC
         boolean msc = specific || generic && !control && (plus || !background);
         if (!msc && !control && !background || ns > 1) {
             return null; // no arm, or "n/N": events and total in one cell (ArmCells)

@@ -87,7 +87,8 @@ final class ReviewFlags {
             for (int l = 0; l < outMark.length; l++) {
                 String v = c.levels().get(l).strip().toLowerCase(Locale.ROOT);
                 outMark[l] = marks.contains(v);
-                flags &= v.isEmpty() || YES.contains(v) || NO.contains(v) || v.equals("included") || v.equals("include");
+                flags &= v.isEmpty() || YES.contains(v) || NO.contains(v) || v.equals("included")
+                        || v.equals("include");
                 lettered |= !v.isEmpty() && !v.chars().allMatch(Character::isDigit);
             }
             if (!flags || !lettered) {

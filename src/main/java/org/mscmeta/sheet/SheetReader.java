@@ -94,8 +94,9 @@ public final class SheetReader {
             } else if (lower.endsWith(".xls") && kind != FileKind.ZIP && kind != FileKind.OPEN_DOCUMENT) {
                 throw new InvalidInputException(name, "an .xls workbook, but the file is " + (Files.size(file) == 0
                         ? "empty: open the workbook in Excel or LibreOffice and save it as .xlsx, or save the data as"
-                        + " CSV" : kind == FileKind.TEXT ? "not one (it holds text, as some sites export \".xls\"): open"
-                        + " it in Excel or LibreOffice and save it as .xlsx, or save the data as CSV" : markup(kind)));
+                        + " CSV" : kind == FileKind.TEXT ? "not one (it holds text, as some sites export \".xls\"):"
+                        + " open it in Excel or LibreOffice and save it as .xlsx, or save the data as CSV"
+                        : markup(kind)));
             } else {
                 parts = XlsxSheet.read(file, name, sheetName, validators);
             }

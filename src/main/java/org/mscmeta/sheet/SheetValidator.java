@@ -983,6 +983,7 @@ public final class SheetValidator {
             notices.add(review);
         }
         notices.addAll(ReviewFlags.leftOut(file, columns, rowNumbers));
+        notices.addAll(new ColumnNotices(file, headers, columns, vocabulary).mscComparators(rowNumbers, nControl));
         unknownNotices(notices, "route", unknownRoute);
         unknownNotices(notices, "cell_source", unknownSource);
         if (badDoseRows > 0) {
@@ -1246,7 +1247,8 @@ public final class SheetValidator {
 
     /** Whether a cell holds a word and no digit ("n", "N", "Total"): no count, nor a count written badly. */
     private static boolean isWord(String cell) {
-        return !cell.isEmpty() && cell.chars().noneMatch(Character::isDigit) && cell.chars().anyMatch(Character::isLetter);
+        return !cell.isEmpty() && cell.chars().noneMatch(Character::isDigit)
+                && cell.chars().anyMatch(Character::isLetter);
     }
 
     /** The column of the current row's only non-empty cell, or -1 when it has none or more than one. */

@@ -18,7 +18,8 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  * The rows of a sheet of a workbook opened whole with POI's user model: an .xlsx whose formulas were saved without
  * their values (evaluated here), and every .xls (Excel 97-2003) workbook. Cells are read as the sheet shows them,
  * as the streaming .xlsx reader reads them: a formula by its value, a date as a date, a merged cell's value in every
- * cell it spans; hidden rows and rows struck through are read and named. Also the notices both readers give about the sheet they read.
+ * cell it spans; hidden rows and rows struck through are read and named. Also the notices both readers give about
+ * the sheet they read.
  */
 final class WorkbookRows {
 

@@ -380,8 +380,8 @@ class SheetLayoutTest {
 
     /**
      * A row struck through, as a reviewer marks a study left out, is analysed like the others (every row is) and named
-     * in a notice, in .xlsx (streamed) and .xls alike (.ods: OdsSheetTest): before, it was pooled without a word. A row with one cell
-     * struck (a value crossed out, a study label) is not such a mark.
+     * in a notice, in .xlsx (streamed) and .xls alike (.ods: OdsSheetTest): before, it was pooled without a word. A
+     * row with one cell struck (a value crossed out, a study label) is not such a mark.
      */
     @Test
     void rowsStruckThroughAreAnalysedLikeTheOthersAndNamed() throws Exception {

@@ -573,6 +573,24 @@ class ValidationTest {
         assertEquals(List.of(), none.notices().stream().map(Notice::message).toList());
     }
 
+    /**
+     * A control arm described as MSCs (a trial of two MSC doses entered as MSC against control) is named in a notice:
+     * before, its MSC-versus-MSC risk ratio was pooled as one of MSC against control without a word. A description
+     * that denies MSCs ("without MSC", "MSC-free") and a single-arm row are not named.
+     */
+    @Test
+    void aControlArmDescribedAsMscsIsNamed() throws Exception {
+        ExtractionSheet s = read("doses.csv", "study,outcome,events_msc,n_msc,events_control,n_control,control\n"
+                + "A 2020,Death,1,10,2,10,placebo\nB 2021,Death,2,12,3,11,low-dose BM-MSC (1x10^6/kg)\n"
+                + "C 2022,Death,2,12,3,11,standard care without MSC\nD 2023,Death,1,8,,,MSC alone\n"
+                + "E 2023,Death,1,8,1,9,MSC-free medium\nF 2024,Death,0,9,1,9,\"Mesenchymal stromal cells, 2 doses\"\n");
+        assertEquals(List.of("doses.csv: column 'control' describes the control arm of 2 rows as MSCs ('low-dose"
+                + " BM-MSC (1x10^6/kg)'; rows 3, 7): a trial of two MSC arms (doses, routes) compares MSCs with MSCs,"
+                + " not with a control; if so, leave its control columns blank (a single-arm trial) or leave the trial"
+                + " out"), s.notices().stream().map(Notice::message).toList());
+        assertEquals("control_arm", s.notices().get(0).category());
+    }
+
     /** A column name wrapped over lines in its cell ("Events" above "(MSC)") is named on one line in a problem. */
     @Test
     void aColumnNameWrappedInItsCellIsNamedOnOneLine() throws Exception {
