@@ -60,8 +60,9 @@ enum FileKind {
     }
 
     /**
-     * The head in lower case when it begins, after a byte-order mark and white space, with a tag, a declaration or a
-     * processing instruction ({@code <x}, {@code <!}, {@code <?}); else null. UTF-16 is read as its low bytes.
+     * The head in lower case when it begins, after a byte-order mark and white space, with an XML declaration, a
+     * document type or comment ({@code <!}), or a tag followed by an end tag or an empty tag; else null. UTF-16 is
+     * read as its low bytes.
      */
     private static String markup(byte[] b) {
         int from = 0;
@@ -80,7 +81,9 @@ enum FileKind {
             }
         }
         String t = s.toString().stripLeading().toLowerCase(Locale.ROOT);
-        return t.length() >= 2 && t.charAt(0) == '<' && (Character.isLetter(t.charAt(1)) || t.charAt(1) == '!'
-                || t.charAt(1) == '?') ? t : null;
+        // a declaration, or a tag that an end tag or an empty tag follows: not a title such as "<Table 1> AEs"
+        boolean markup = t.startsWith("<?xml") || t.startsWith("<!") || t.length() >= 2 && t.charAt(0) == '<'
+                && Character.isLetter(t.charAt(1)) && (t.contains("</") || t.contains("/>"));
+        return markup ? t : null;
     }
 }

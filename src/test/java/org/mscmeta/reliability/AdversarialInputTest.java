@@ -227,6 +227,15 @@ class AdversarialInputTest {
         return b;
     }
 
+    /** A title in angle brackets above the header is a title, not markup: the sheet below it is read. */
+    @Test
+    void aTitleInAngleBracketsIsNoMarkup() throws Exception {
+        Path p = Files.writeString(dir.resolve("titled.csv"), "<Table 2> Adverse events by arm\n" + HEAD
+                + "A 2020,Fever,1,10,2,10\nB 2021,Fever,3,10,1,10\n");
+        Cli.Run r = analyze(p);
+        assertEquals(0, r.status(), r.all());
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("brokenWorkbooks")
     void brokenWorkbooksAreRefusedInWords(String name, byte[] content, String words) throws Exception {
