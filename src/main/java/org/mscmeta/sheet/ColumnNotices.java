@@ -102,15 +102,12 @@ final class ColumnNotices {
                 continue;
             }
             TextColumn c = columns.get(j);
-            int rows = 0;
-            String first = null;
-            for (int code : c.codes()) {
-                String v = c.levels().get(code);
-                if (v != null && !v.isBlank()) {
-                    rows++;
-                    first = first == null ? v.strip() : first;
-                }
+            boolean[] filled = new boolean[c.levels().size()];
+            for (int l = 0; l < filled.length; l++) {
+                filled[l] = c.levels().get(l) != null && !c.levels().get(l).isBlank();
             }
+            int[] marked = ReviewFlags.rowsMarked(c, filled);
+            int rows = marked[0];
             if (rows == 0 || rowIndex(c)) {
                 continue; // nothing there, or the row numbers pandas writes in a column of no name
             }
@@ -126,7 +123,8 @@ final class ColumnNotices {
             }
             out.add(new Notice("columns", null, file + ": the column " + (before == null ? "first in the sheet"
                     : "after '" + before + "'") + " has no name in the header row but holds values in "
-                    + Notice.count(rows, "row", "rows") + " (such as '" + first + "'): it was not used; "
+                    + Notice.count(rows, "row", "rows") + " (such as '" + c.get(marked[1]).strip() + "'): it was not"
+                    + " used; "
                     + (like == null ? "give it a name to use it (docs/input-format.md)" : "name it " + like
                     + " to pool by it")));
         }

@@ -34,14 +34,9 @@ final class ReviewFlags {
         if (!any) {
             return null;
         }
-        int count = 0;
-        int first = -1;
-        for (int i = 0; i < flag.codes().length; i++) {
-            if (yes[flag.codes()[i]]) {
-                count++;
-                first = first < 0 ? i : first;
-            }
-        }
+        int[] marked = rowsMarked(flag, yes);
+        int count = marked[0];
+        int first = marked[1];
         TextColumn reason = column(columns, REASON);
         String why = reason == null ? "" : reason.get(first).strip();
         if (why.length() > 80) {
@@ -94,14 +89,9 @@ final class ReviewFlags {
             if (!flags || !lettered) {
                 continue; // not a column of marks: reasons, or numbers ("Patients excluded": 0, 1, 2)
             }
-            int count = 0;
-            int first = -1;
-            for (int i = 0; i < c.codes().length; i++) {
-                if (outMark[c.codes()[i]]) {
-                    count++;
-                    first = first < 0 ? i : first;
-                }
-            }
+            int[] marked = rowsMarked(c, outMark);
+            int count = marked[0];
+            int first = marked[1];
             if (count > 0) {
                 boolean one = count == 1;
                 out.add(new Notice("left_out", null, String.format(Locale.ROOT, "%s: column '%s' marks %s as left"
@@ -111,6 +101,19 @@ final class ReviewFlags {
             }
         }
         return out;
+    }
+
+    /** How many rows of {@code c} hold one of the levels {@code marked}, and the index of the first (-1: none). */
+    static int[] rowsMarked(TextColumn c, boolean[] marked) {
+        int count = 0;
+        int first = -1;
+        for (int i = 0; i < c.codes().length; i++) {
+            if (marked[c.codes()[i]]) {
+                count++;
+                first = first < 0 ? i : first;
+            }
+        }
+        return new int[] {count, first};
     }
 
     private static TextColumn column(List<TextColumn> columns, String name) {

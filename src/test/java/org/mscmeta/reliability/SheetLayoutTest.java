@@ -49,26 +49,31 @@ class SheetLayoutTest {
             for (int t = 0; t < titleRows; t++) {
                 s.createRow(t).createCell(0).setCellValue("Table " + (t + 1) + ": adverse events of MSC trials");
             }
-            Row head = s.createRow(titleRows);
-            for (int j = 0; j < HEAD.length; j++) {
-                head.createCell(j).setCellValue(HEAD[j]);
-            }
-            for (int i = 0; i < ROWS.length; i++) {
-                Row r = s.createRow(titleRows + 1 + i);
-                for (int j = 0; j < HEAD.length; j++) {
-                    if (ROWS[i][j] instanceof String t) {
-                        r.createCell(j).setCellValue(t);
-                    } else {
-                        r.createCell(j).setCellValue((Integer) ROWS[i][j]);
-                    }
-                }
-            }
+            table(s, titleRows);
             edit.accept(s);
             try (OutputStream os = Files.newOutputStream(p)) {
                 wb.write(os);
             }
         }
         return p;
+    }
+
+    /** {@link #HEAD} in sheet row {@code headRow} (0-based), {@link #ROWS} below it. */
+    private static void table(Sheet s, int headRow) {
+        Row head = s.createRow(headRow);
+        for (int j = 0; j < HEAD.length; j++) {
+            head.createCell(j).setCellValue(HEAD[j]);
+        }
+        for (int i = 0; i < ROWS.length; i++) {
+            Row r = s.createRow(headRow + 1 + i);
+            for (int j = 0; j < HEAD.length; j++) {
+                if (ROWS[i][j] instanceof String t) {
+                    r.createCell(j).setCellValue(t);
+                } else {
+                    r.createCell(j).setCellValue((Integer) ROWS[i][j]);
+                }
+            }
+        }
     }
 
     /** Each study's label, year, route and cell source merged down its two rows, as a reviewer lays them out. */
@@ -401,20 +406,7 @@ class SheetLayoutTest {
         Path xls = dir.resolve("struck.xls");
         try (org.apache.poi.hssf.usermodel.HSSFWorkbook wb = new org.apache.poi.hssf.usermodel.HSSFWorkbook()) {
             Sheet s = wb.createSheet("AE");
-            Row head = s.createRow(0);
-            for (int j = 0; j < HEAD.length; j++) {
-                head.createCell(j).setCellValue(HEAD[j]);
-            }
-            for (int i = 0; i < ROWS.length; i++) {
-                Row r = s.createRow(1 + i);
-                for (int j = 0; j < HEAD.length; j++) {
-                    if (ROWS[i][j] instanceof String t) {
-                        r.createCell(j).setCellValue(t);
-                    } else {
-                        r.createCell(j).setCellValue((Integer) ROWS[i][j]);
-                    }
-                }
-            }
+            table(s, 0);
             strike(s, 3, 0, 1, 2, 3, 4, 5, 6, 7, 8);
             strike(s, 4, 0, 1, 2, 3, 4, 5, 6);
             strike(s, 5, 0);
