@@ -173,9 +173,7 @@ final class ColumnNotices {
             if (!rows.isEmpty()) {
                 out.add(new Notice("control_arm", null, file + ": column '" + headers[j] + "' describes the control"
                         + " arm of " + Notice.count(rows.size(), "row", "rows") + " as MSCs ('" + c.get(first).strip()
-                        + "'; row"
-                        + (rows.size() == 1 ? " " : "s ") + rows.stream().limit(5).map(String::valueOf)
-                        .collect(java.util.stream.Collectors.joining(", ")) + (rows.size() > 5 ? ", ..." : "") + "):"
+                        + "'; " + Notice.rows(rows, 5) + "):"
                         + " a trial of two MSC arms (doses, routes) compares MSCs with MSCs, not with a control; if"
                         + " so, leave its control columns blank (a single-arm trial) or leave the trial out"));
             }

@@ -26,4 +26,10 @@ public record Notice(String category, String outcome, String message) {
     public static String count(long n, String one, String many) {
         return n + " " + (n == 1 ? one : many);
     }
+
+    /** Rows as a notice lists them: "row 5", or "rows 5, 7, ... (12 rows)" after the first {@code shown}. */
+    static String rows(java.util.List<Integer> rows, int shown) {
+        return (rows.size() == 1 ? "row " : "rows ") + String.join(", ", rows.stream().limit(shown)
+                .map(String::valueOf).toList()) + (rows.size() > shown ? ", ... (" + rows.size() + " rows)" : "");
+    }
 }

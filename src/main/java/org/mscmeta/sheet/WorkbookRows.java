@@ -231,13 +231,6 @@ final class WorkbookRows {
         return Blanks.strip(name).equalsIgnoreCase(Blanks.strip(given));
     }
 
-    /** "row 5" or "rows 5, 7, ... (12 rows)". */
-    private static String rows(List<Integer> rows) {
-        List<String> shown = rows.stream().limit(ROWS_SHOWN).map(String::valueOf).toList();
-        return (rows.size() == 1 ? "row " : "rows ") + String.join(", ", shown)
-                + (rows.size() > ROWS_SHOWN ? ", ... (" + rows.size() + " rows)" : "");
-    }
-
     /**
      * Notices of what the sheet shows otherwise than its file holds: hidden rows and rows struck through (read like
      * the others, as R's readxl and pandas read them) and merged cells (read as the sheet shows them).
@@ -245,14 +238,14 @@ final class WorkbookRows {
     static void layoutNotices(SheetValidator validator, String name, String sheet, List<Integer> hidden,
                               List<Integer> struck, MergedCells merged) {
         if (!hidden.isEmpty()) {
-            validator.notice(new Notice("sheet", null, name + ": " + rows(hidden) + " of sheet '" + sheet + "' "
+            validator.notice(new Notice("sheet", null, name + ": " + Notice.rows(hidden, ROWS_SHOWN) + " of sheet '" + sheet + "' "
                     + (hidden.size() == 1 ? "is" : "are") + " hidden (by a filter or by hand) and "
                     + (hidden.size() == 1 ? "was" : "were") + " analysed like the others; to leave a study out, delete"
                     + " its rows"));
         }
         if (!struck.isEmpty()) {
             // struck through, as a reviewer marks a study left out: but every row is analysed
-            validator.notice(new Notice("sheet", null, name + ": " + rows(struck) + " of sheet '" + sheet + "' "
+            validator.notice(new Notice("sheet", null, name + ": " + Notice.rows(struck, ROWS_SHOWN) + " of sheet '" + sheet + "' "
                     + (struck.size() == 1 ? "is" : "are") + " struck through and " + (struck.size() == 1 ? "was"
                     : "were") + " analysed like the others; to leave a study out, delete its rows"));
         }
