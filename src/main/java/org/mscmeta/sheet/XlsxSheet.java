@@ -69,6 +69,7 @@ final class XlsxSheet {
             throws IOException, InvalidInputException {
         long size = Files.size(file);
         WorkbookRows.refuseBySize(name, ".xlsx", size, MAX_BYTES);
+        refuseArchive(file, name);
         try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ)) {
             if (!pkg.getRelationshipsByType(
                     org.apache.poi.openxml4j.opc.PackageRelationshipTypes.STRICT_CORE_DOCUMENT).isEmpty()) {
@@ -115,6 +116,32 @@ final class XlsxSheet {
                 throw e;
             }
             throw new InvalidInputException(name, whyNotReadable(e));
+        }
+    }
+
+    /**
+     * Refuses a zip file that is no workbook (no {@code [Content_Types].xml}, which every Office Open XML package
+     * holds): a folder of sheets zipped, named .xlsx or .csv, said to be what it is rather than "damaged". A zip that
+     * cannot be opened is left to the workbook reader, which says so.
+     */
+    private static void refuseArchive(Path file, String name) throws InvalidInputException {
+        List<String> entries = new ArrayList<>();
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(file.toFile())) {
+            if (zip.getEntry("[Content_Types].xml") != null) {
+                return;
+            }
+            zip.stream().filter(e -> !e.isDirectory()).limit(4).forEach(e -> entries.add(e.getName()));
+            if (entries.isEmpty()) {
+                return;
+            }
+            int count = (int) zip.stream().filter(e -> !e.isDirectory()).count();
+            throw new InvalidInputException(name, "a sheet's file (delimited text or a workbook), but the file is a zip"
+                    + " archive of "
+                    + Notice.count(count, "file", "files") + " (" + String.join(", ", entries.subList(0,
+                    Math.min(3, entries.size()))) + (count > 3 ? ", ..." : "") + "), not a workbook: unpack it and"
+                    + " give the sheet inside");
+        } catch (IOException | RuntimeException e) {
+            // not a zip this reader can open: the workbook reader names the problem
         }
     }
 

@@ -204,8 +204,27 @@ class AdversarialInputTest {
                 Arguments.of("trials.xml", SPREADSHEET_2003, "an Excel 2003 XML spreadsheet"),
                 Arguments.of("trials.csv", "<?xml version=\"1.0\"?><studies><study>A</study></studies>"
                         .getBytes(StandardCharsets.UTF_8), "XML, not rows of values"),
+                // sheets zipped together, under a workbook's name or a text file's: a zip archive, not "damaged"
+                Arguments.of("zipped.xlsx", archive(), "the file is a zip archive of 2 files (trials.csv, notes.txt),"
+                        + " not a workbook: unpack it and give the sheet inside"),
+                Arguments.of("zipped.csv", archive(), "the file is a zip archive of 2 files"),
                 // an OLE2 container's signature followed by nothing a workbook holds
                 Arguments.of("damaged.xls", oleSignatureThenRandom(), "could not be opened as one"));
+    }
+
+    /** A zip archive of a sheet and a note, as a folder zipped by hand. */
+    private static byte[] archive() {
+        java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
+        try (ZipOutputStream out = new ZipOutputStream(b)) {
+            for (String name : new String[] {"trials.csv", "notes.txt"}) {
+                out.putNextEntry(new ZipEntry(name));
+                out.write((HEAD + "A,Fever,1,10,2,10\n").getBytes(StandardCharsets.UTF_8));
+                out.closeEntry();
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return b.toByteArray();
     }
 
     /** Excel's "XML Spreadsheet 2003", as it saves one, in UTF-16 with its byte-order mark. */
