@@ -28,6 +28,7 @@ import org.mscmeta.report.ResultsJson;
 import org.mscmeta.report.RunInfo;
 import org.mscmeta.sheet.ExtractionSheet;
 import org.mscmeta.files.FileProblems;
+import org.mscmeta.files.OutputFolder;
 import org.mscmeta.files.OutputFolderException;
 import org.mscmeta.report.Terminal;
 import org.mscmeta.report.plot.PlotOptions;
@@ -121,6 +122,10 @@ final class AnalyzeCommand implements Main.Subcommand {
                 .flag("no-report", "Write only results.json (no plots, no workbook).")
                 .flag("quiet", "Do not print the summary.");
     }
+
+    /** The tables a run may read besides the sheet, in words. */
+    private static final String VOCABULARY = "the vocabulary (--vocabulary)";
+    private static final String OUTCOME_MAP = "the outcome map (--outcome-map)";
 
     private Path input;
     private Path out;
@@ -228,6 +233,18 @@ final class AnalyzeCommand implements Main.Subcommand {
         }
     }
 
+    /** The tables the run reads besides the sheet, which its output folder must not lose. */
+    private List<OutputFolder.Kept> tables() {
+        List<OutputFolder.Kept> tables = new java.util.ArrayList<>();
+        if (vocabulary != null) {
+            tables.add(new OutputFolder.Kept(vocabulary, VOCABULARY));
+        }
+        if (outcomeMap != null) {
+            tables.add(new OutputFolder.Kept(outcomeMap, OUTCOME_MAP));
+        }
+        return tables;
+    }
+
     private int analyse(Settings settings, String started, ProgressLine progress, java.io.PrintWriter err,
                         java.io.PrintStream outStream) throws IOException {
         PlotOptions order;
@@ -252,9 +269,8 @@ final class AnalyzeCommand implements Main.Subcommand {
             // what to correct: the file the problems name, the sheet or a table read before it
             String file = e.problems().isEmpty() ? "" : e.problems().get(0).file();
             String correct = vocabulary != null && file.equals(String.valueOf(vocabulary.getFileName()))
-                    ? "the vocabulary (--vocabulary)" : outcomeMap != null
-                    && file.equals(String.valueOf(outcomeMap.getFileName())) ? "the outcome map (--outcome-map)"
-                    : "the sheet";
+                    ? VOCABULARY : outcomeMap != null && file.equals(String.valueOf(outcomeMap.getFileName()))
+                    ? OUTCOME_MAP : "the sheet";
             err.println("error: " + Terminal.safeLines(e.getMessage()));
             err.println("Nothing was written. Correct " + correct + " and run again.");
             return Main.EXIT_BAD_INPUT;
@@ -281,7 +297,7 @@ final class AnalyzeCommand implements Main.Subcommand {
         // results.json takes each outcome as it is pooled; nothing is in place in --out before the end
         ReportWriter.Session opened;
         try {
-            opened = ReportWriter.begin(out, data, resolved, run, force);
+            opened = ReportWriter.begin(out, data, resolved, run, force, tables());
         } catch (OutputFolderException e) {
             err.println("error: " + Terminal.safeLines(e.getMessage()));
             return Main.EXIT_BAD_INPUT;

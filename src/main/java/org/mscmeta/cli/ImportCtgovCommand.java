@@ -177,8 +177,15 @@ final class ImportCtgovCommand implements Main.Subcommand {
                 warnings.add(w);
                 err.println("warning: " + w);
             }
+            List<OutputFolder.Kept> read = new ArrayList<>();
+            for (Path f : files) {
+                read.add(new OutputFolder.Kept(f, "a registry record"));
+            }
+            if (outcomeMapFile != null) {
+                read.add(new OutputFolder.Kept(outcomeMapFile, "the outcome map (--outcome-map)"));
+            }
             try (OutputFolder folder = OutputFolder.open(out, LAYOUT, force, groups == null ? List.of()
-                    : List.of(groups))) {
+                    : List.of(groups), read)) {
                 Path staging = folder.staging();
                 Files.createDirectories(staging.resolve("review"));
                 if (fmt.equals("csv")) {

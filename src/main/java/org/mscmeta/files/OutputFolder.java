@@ -42,6 +42,13 @@ import java.util.stream.Stream;
 public final class OutputFolder implements AutoCloseable {
 
     /**
+     * A file a run reads and must not destroy, with what it is in words ("the sheet", "the outcome map
+     * (--outcome-map)"), for the sentence that refuses a folder holding it.
+     */
+    public record Kept(Path file, String what) {
+    }
+
+    /**
      * The manifest: the files of the run that wrote the folder, one per line, the relative path and the size in bytes
      * separated by a tab (a manifest of an earlier version has the paths alone).
      */
@@ -85,10 +92,11 @@ public final class OutputFolder implements AutoCloseable {
 
     /**
      * As {@link #open(Path, Layout, boolean, List)}, for a run that also reads {@code read}, files it must not destroy
-     * (the sheet an analysis reads): when one of them is a file of the previous run in {@code out}, which this run
-     * replaces or removes, the folder is refused unless {@code force}.
+     * (the sheet an analysis reads, its outcome map): when one of them is a file of the previous run in {@code out},
+     * which this run replaces or removes, the folder is refused unless {@code force}; when one of them is a file no
+     * run wrote, named as a file this run writes, the folder is refused even with {@code force}.
      */
-    public static OutputFolder open(Path out, Layout layout, boolean force, List<Path> inputs, List<Path> read)
+    public static OutputFolder open(Path out, Layout layout, boolean force, List<Path> inputs, List<Kept> read)
             throws IOException, OutputFolderException {
         OutputFolder folder = create(out, layout, force, inputs, read);
         if (!force) {
@@ -103,11 +111,11 @@ public final class OutputFolder implements AutoCloseable {
     }
 
     /** Refuses a folder whose previous run's files, which this run replaces or removes, include one of {@code read}. */
-    private void refuseToReplace(List<Path> read) throws OutputFolderException {
-        for (Path r : read) {
+    private void refuseToReplace(List<Kept> read) throws OutputFolderException {
+        for (Kept r : read) {
             Path file;
             try {
-                file = r.toRealPath();
+                file = r.file().toRealPath();
             } catch (IOException e) {
                 continue; // not there: nothing to keep
             }
@@ -116,7 +124,7 @@ public final class OutputFolder implements AutoCloseable {
             }
             for (String rel : previous) {
                 if (among(out.resolve(rel), List.of(file))) {
-                    throw new OutputFolderException("--out " + out + ": " + rel + ", the file this run reads, was"
+                    throw new OutputFolderException("--out " + out + ": " + rel + ", " + r.what() + " this run reads, was"
                             + " written there by an earlier run, and this run replaces that run's files: copy it"
                             + " elsewhere and read the copy, or give another --out, or add --force to replace it all"
                             + " the same");
@@ -144,7 +152,7 @@ public final class OutputFolder implements AutoCloseable {
     }
 
     /** {@link #open(Path, Layout, boolean, List)}, with the files the run reads ({@code read}) kept from harm. */
-    private static OutputFolder create(Path out, Layout layout, boolean force, List<Path> inputs, List<Path> read)
+    private static OutputFolder create(Path out, Layout layout, boolean force, List<Path> inputs, List<Kept> read)
             throws IOException, OutputFolderException {
         if (out.toString().isBlank()) {
             throw new OutputFolderException("--out: give the folder to write into (an empty name would write into the"
@@ -180,7 +188,7 @@ public final class OutputFolder implements AutoCloseable {
     }
 
     /** The rest of {@link #create}, with the folder locked. */
-    private static OutputFolder open(Path out, Layout layout, boolean force, List<Path> inputs, List<Path> read,
+    private static OutputFolder open(Path out, Layout layout, boolean force, List<Path> inputs, List<Kept> read,
                                      boolean made, java.nio.channels.FileLock lock)
             throws IOException, OutputFolderException {
         cleanUpAfterKilledRuns(out);
@@ -199,11 +207,16 @@ public final class OutputFolder implements AutoCloseable {
         if (previous == null) {
             List<String> clash = clashes(out, layout);
             for (String c : clash) {
-                if (among(out.resolve(c), read)) {
-                    // the user's own sheet, named as a run's file: replaced, it would be lost, so not even --force
-                    throw new OutputFolderException("--out " + out + ": " + c + " there is the sheet this run reads,"
-                            + " and the run writes a file of that name: rename the sheet or move it elsewhere, or give"
-                            + " another --out (the sheet is not replaced, not even with --force)");
+                for (Kept r : read) {
+                    if (among(out.resolve(c), List.of(r.file()))) {
+                        // the user's own file, named as a run's file: replaced, it would be lost, so not even --force
+                        int slash = c.indexOf('/');
+                        throw new OutputFolderException("--out " + out + ": " + c + " there is " + r.what() + " this"
+                                + " run reads, and the run " + (slash < 0 ? "writes a file of that name"
+                                : "replaces the folder " + c.substring(0, slash + 1) + " with its own") + ": move it"
+                                + " elsewhere or rename it, or give another --out (it is not replaced, not even with"
+                                + " --force)");
+                    }
                 }
             }
             if (!clash.isEmpty() && !force) {

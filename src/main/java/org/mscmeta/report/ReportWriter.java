@@ -84,13 +84,20 @@ public final class ReportWriter {
         }
     }
 
-    /** The sheet the run reads, which the folder's previous files must not take with them, as a path (when it is one). */
-    private static java.util.List<Path> read(RunInfo run) {
+    /**
+     * The sheet the run reads (when its name is a path) and {@code alsoRead}, files the folder's previous files must
+     * not take with them and the run's own files must not replace.
+     */
+    private static java.util.List<OutputFolder.Kept> read(RunInfo run, java.util.List<OutputFolder.Kept> alsoRead) {
+        java.util.List<OutputFolder.Kept> read = new java.util.ArrayList<>(alsoRead);
         try {
-            return run.inputPath() == null ? java.util.List.of() : java.util.List.of(Path.of(run.inputPath()));
+            if (run.inputPath() != null) {
+                read.add(0, new OutputFolder.Kept(Path.of(run.inputPath()), "the sheet"));
+            }
         } catch (java.nio.file.InvalidPathException e) {
-            return java.util.List.of(); // a name, not a path (a table given through the library)
+            // a name, not a path (a table given through the library)
         }
+        return read;
     }
 
     /** What an {@code analyze} run writes into its folder, for recognising an earlier run's files. */
@@ -107,8 +114,17 @@ public final class ReportWriter {
      */
     public static Session begin(Path out, ExtractionSheet sheet, Settings settings, RunInfo run, boolean force)
             throws IOException, OutputFolderException {
-        return new Session(OutputFolder.open(out, LAYOUT, force, java.util.List.of(), read(run)), sheet, settings,
-                run);
+        return begin(out, sheet, settings, run, force, java.util.List.of());
+    }
+
+    /**
+     * As {@link #begin(Path, ExtractionSheet, Settings, RunInfo, boolean)}, for a run that read {@code alsoRead}
+     * besides the sheet (an outcome map, a vocabulary): the folder is refused rather than lose one of them.
+     */
+    public static Session begin(Path out, ExtractionSheet sheet, Settings settings, RunInfo run, boolean force,
+                                java.util.List<OutputFolder.Kept> alsoRead) throws IOException, OutputFolderException {
+        return new Session(OutputFolder.open(out, LAYOUT, force, java.util.List.of(), read(run, alsoRead)), sheet,
+                settings, run);
     }
 
     /** As {@link #begin(Path, ExtractionSheet, Settings, RunInfo, boolean)}, not replacing another program's files. */

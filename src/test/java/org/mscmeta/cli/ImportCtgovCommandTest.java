@@ -303,6 +303,42 @@ class ImportCtgovCommandTest {
         assertTrue(Files.exists(out.resolve("ctgov_adverse_events.csv")));
     }
 
+    /**
+     * A registry record or an outcome map kept in the review/ folder an import writes: before, --force replaced
+     * the folder and they were lost. Refused with and without --force, naming what the file is; nothing is replaced.
+     */
+    @Test
+    void theFilesAnImportReadsAreNeverReplacedByItsReviewFolder(@TempDir Path tmp) throws IOException {
+        Path out = tmp.resolve("imp");
+        Path record = Files.copy(fixture("NCT02097641.json"), Files.createDirectories(out.resolve("review"))
+                .resolve("NCT02097641.json"));
+        Path map = Files.writeString(out.resolve("review").resolve("map.csv"), "term,outcome\nFever,Pyrexia\n");
+        String[][] runs = {
+            {record.toString(), "review/NCT02097641.json there is a registry record this run reads"},
+            {fixture("NCT02097641.json").toString(), "--outcome-map", map.toString(),
+                "review/map.csv there is the outcome map (--outcome-map) this run reads"}};
+        for (String[] given : runs) {
+            for (boolean force : new boolean[] {false, true}) {
+                List<String> args = new ArrayList<>(List.of("import-ctgov"));
+                args.addAll(List.of(given).subList(0, given.length - 1));
+                args.addAll(List.of("--out", out.toString(), "--quiet"));
+                if (force) {
+                    args.add("--force");
+                }
+                ByteArrayOutputStream err = new ByteArrayOutputStream();
+                assertEquals(Main.EXIT_BAD_INPUT, run(err, args.toArray(String[]::new)));
+                String e = err.toString(StandardCharsets.UTF_8);
+                assertTrue(e.contains(given[given.length - 1] + ", and the run replaces the folder review/ with its"
+                        + " own"), e);
+                try (var files = Files.list(out.resolve("review"))) {
+                    assertEquals(List.of("NCT02097641.json", "map.csv"), files.map(f -> f.getFileName().toString())
+                            .sorted().toList());
+                }
+            }
+        }
+        assertEquals("term,outcome\nFever,Pyrexia\n", Files.readString(map));
+    }
+
     @Test
     void aFolderWithoutRegistryFilesIsRefusedNamingIt(@TempDir Path tmp) throws IOException {
         Path folder = Files.createDirectories(tmp.resolve("notes"));

@@ -61,7 +61,7 @@ class OutputFolderTest {
         Path sheet = out.resolve("results.xlsx");
         Cli.Run refused = Cli.run("analyze", sheet.toString(), "--out", out.toString(), "--quiet", "--no-report");
         assertEquals(2, refused.status(), refused.all());
-        assertTrue(refused.err().contains("results.xlsx, the file this run reads, was written there by an earlier"
+        assertTrue(refused.err().contains("results.xlsx, the sheet this run reads, was written there by an earlier"
                 + " run"), refused.err());
         assertEquals(before, files(out), "the folder as it was");
         assertTrue(java.util.Arrays.equals(workbook, Files.readAllBytes(sheet)));
@@ -97,11 +97,45 @@ class OutputFolderTest {
                         : Cli.run("analyze", read.toString(), "--out", out.toString(), "--quiet");
                 assertEquals(2, r.status(), r.all());
                 assertTrue(r.err().contains(out.relativize(read).toString().replace('\\', '/') + " there is the sheet"
-                        + " this run reads, and the run writes a file of that name"), r.err());
+                        + " this run reads, and the run " + (read == sheet ? "writes a file of that name"
+                        : "replaces the folder plots/ with its own")), r.err());
                 assertEquals(folder, files(out), "the folder as it was");
             }
         }
         assertTrue(java.util.Arrays.equals(before, Files.readAllBytes(sheet)));
+    }
+
+    /**
+     * The outcome map and the vocabulary a run reads, kept in the output folder under a run's names (a map in a
+     * plots/ folder, a vocabulary saved as results.json): before, --force replaced them with the run's files and the
+     * user's tables were lost. Refused with and without --force, naming which table it is; nothing is replaced.
+     */
+    @Test
+    void theTablesARunReadsBesidesTheSheetAreNeverReplaced() throws Exception {
+        Path out = dir.resolve("tables");
+        Files.createDirectories(out.resolve("plots"));
+        Path map = Files.copy(Path.of("examples/outcome_harmonisation.csv"), out.resolve("plots").resolve("map.csv"));
+        Path vocabulary = Files.writeString(out.resolve("results.json"), "route\tintravenous\tIV drip\n");
+        List<String> folder = files(out);
+        String[][] runs = {
+            {"--outcome-map", map.toString(), "plots/map.csv there is the outcome map (--outcome-map) this run reads,"
+                    + " and the run replaces the folder plots/ with its own"},
+            {"--vocabulary", vocabulary.toString(), "results.json there is the vocabulary (--vocabulary) this run"
+                    + " reads, and the run writes a file of that name"}};
+        for (String[] run : runs) {
+            for (boolean force : new boolean[] {false, true}) {
+                List<String> args = new java.util.ArrayList<>(List.of("analyze", "examples/msc_adverse_events.csv",
+                        "--out", out.toString(), "--quiet", run[0], run[1]));
+                if (force) {
+                    args.add("--force");
+                }
+                Cli.Run r = Cli.run(args.toArray(String[]::new));
+                assertEquals(2, r.status(), r.all());
+                assertTrue(r.err().contains(run[2]), r.err());
+                assertEquals(folder, files(out), "the folder as it was");
+            }
+        }
+        assertEquals(Files.readString(Path.of("examples/outcome_harmonisation.csv")), Files.readString(map));
     }
 
     @Test
