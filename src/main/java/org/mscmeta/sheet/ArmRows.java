@@ -51,12 +51,20 @@ record ArmRows(int arm, int events, int total) {
         int arm = -1;
         int events = -1;
         int total = -1;
+        int lowerN = -1;
+        int upperN = -1;
         for (int j = 0; j < header.length; j++) {
             Field f = Field.forHeader(header[j]);
             if (f == Field.EVENTS_MSC || f == Field.N_MSC || f == Field.EVENTS_CONTROL || f == Field.N_CONTROL) {
                 return null;
             }
             String key = Field.headerKey(header[j]);
+            String written = header[j] == null ? "" : Blanks.strip(header[j]);
+            if (written.equals("n") && lowerN < 0) {
+                lowerN = j;
+            } else if (written.equals("N") && upperN < 0) {
+                upperN = j;
+            }
             if (arm < 0 && ARM.contains(key)) {
                 arm = j;
             } else if (events < 0 && EVENTS.contains(key)) {
@@ -64,6 +72,10 @@ record ArmRows(int arm, int events, int total) {
             } else if (total < 0 && TOTAL.contains(key)) {
                 total = j;
             }
+        }
+        if (events < 0 && lowerN >= 0 && upperN >= 0) {
+            events = lowerN; // "n" and "N": n/N, as papers write an arm's counts
+            total = upperN;
         }
         return arm >= 0 && events >= 0 && total >= 0 && ArmCells.of(header) == null
                 ? new ArmRows(arm, events, total) : null;
@@ -195,7 +207,8 @@ record ArmRows(int arm, int events, int total) {
         fields.put(Field.N_CONTROL, columns.size() - 1);
         List<Notice> notices = new ArrayList<>(s.notices());
         notices.add(new Notice("columns", null, file + ": one row per arm (column '" + s.columns().get(arm).name()
-                + "'): the MSC and control arms of each study and outcome were paired into one row, numbered as its"
+                + "', the participants with the event in '" + s.columns().get(events).name() + "', the arm's"
+                + " participants in '" + s.columns().get(total).name() + "'): the MSC and control arms of each study and outcome were paired into one row, numbered as its"
                 + " MSC arm's: " + Notice.count(s.size(), "arm", "arms") + " into " + Notice.count(n, "row", "rows")
                 + (singleArm == 0 ? "" : ", " + singleArm + " of them single-arm (an MSC arm only)")));
         return counts.sheet(s.file(), subset(s.study(), msc), subset(s.outcome(), msc), subset(s.route(), msc),

@@ -135,6 +135,7 @@ public enum Field {
                 missing.remove(f);
             }
         }
+        missing.removeAll(Phrases.lowercaseNs(cells).values()); // "MSC n" beside "MSC N": n/N
         if (missing.contains(EVENTS_MSC) && missing.contains(N_MSC)
                 && (ArmCells.of(cells) != null || ArmRows.of(cells) != null)) {
             missing.remove(EVENTS_MSC); // both in one cell of an arm's column ("3/20"), or a row per arm

@@ -123,4 +123,59 @@ final class Phrases {
         }
         return isTotal ? (msc ? Field.N_MSC : Field.N_CONTROL) : null;
     }
+
+    /**
+     * The columns that name an arm's events by a lowercase "n" beside a column that names its total by an uppercase
+     * "N" ("MSC n" and "MSC N", "n (control)" and "N (control)", or "MSC group" over "n" and "N" in a header of two
+     * rows), as papers write n/N: both read as the arm's total by their words, the "n" column is the arm's events
+     * when no column names them otherwise. Maps each such column to its events field.
+     */
+    static Map<Integer, Field> lowercaseNs(String[] cells) {
+        Map<Integer, Field> events = new java.util.HashMap<>();
+        for (Field[] arm : new Field[][] {{Field.N_MSC, Field.EVENTS_MSC}, {Field.N_CONTROL, Field.EVENTS_CONTROL}}) {
+            int lower = -1;
+            int lowers = 0;
+            int uppers = 0;
+            boolean named = false;
+            for (int j = 0; j < cells.length; j++) {
+                Field f = cells[j] == null ? null : Field.forHeader(cells[j]);
+                named |= f == arm[1];
+                char n = f == arm[0] ? bareN(cells[j]) : 0;
+                if (n == 'n') {
+                    lower = j;
+                    lowers++;
+                } else if (n == 'N') {
+                    uppers++;
+                }
+            }
+            if (lowers == 1 && uppers == 1 && !named) {
+                events.put(lower, arm[1]);
+            }
+        }
+        return events;
+    }
+
+    /**
+     * 'n' or 'N' when a header names an arm's total by that letter alone, as written ("MSC n", "N (MSC)"), with no
+     * other word of a count; 0 otherwise, and for a field's own name typed as such ("n_msc").
+     */
+    private static char bareN(String header) {
+        String h = Blanks.strip(header);
+        if (h.toLowerCase(java.util.Locale.ROOT).equals(Field.headerKey(h))) {
+            return 0; // "n_msc", "n_control": the column's own name, the total
+        }
+        char n = 0;
+        for (String w : h.split("[^\\p{L}\\p{N}]+")) {
+            String lower = w.toLowerCase(java.util.Locale.ROOT);
+            if (w.equals("n") || w.equals("N")) {
+                if (n != 0) {
+                    return 0;
+                }
+                n = w.charAt(0);
+            } else if (TOTAL.contains(lower) || EVENTS.contains(lower) || PEOPLE.contains(lower)) {
+                return 0;
+            }
+        }
+        return n;
+    }
 }

@@ -264,6 +264,20 @@ public final class SheetValidator {
             split[armRows.events()] = Field.EVENTS_MSC;
             split[armRows.total()] = Field.N_MSC;
         }
+        java.util.Map<Integer, Field> ns = Phrases.lowercaseNs(cells);
+        List<String> nNames = new ArrayList<>();
+        for (int j = 0; j < cells.length; j++) {
+            if (ns.containsKey(j) && split[j] == null) {
+                split[j] = ns.get(j); // "MSC n" beside "MSC N": the arm's events, as n/N
+                nNames.add("'" + Blanks.strip(cells[j]) + "'");
+            }
+        }
+        if (!nNames.isEmpty()) {
+            readNotices.add(new Notice("columns", null, file + ": " + (nNames.size() == 1 ? "column " : "columns ")
+                    + String.join(" and ", nNames) + (nNames.size() == 1 ? " was" : " were") + " read as the"
+                    + " participants with the event, beside N for the arm's participants (n/N, as papers write"
+                    + " them)"));
+        }
         headers = new String[cells.length];
         raw = new TextColumnBuilder[cells.length];
         for (int j = 0; j < cells.length; j++) {
@@ -278,7 +292,7 @@ public final class SheetValidator {
         // column stays an ordinary column instead of clashing with it
         for (int j = 0; j < headers.length; j++) {
             if (split[j] != null) {
-                fieldColumn.put(split[j], j); // an arm's events or total, split from one cell (ArmCells)
+                fieldColumn.put(split[j], j); // an arm's events or total, split from one cell (ArmCells), or n of n/N
             }
         }
         for (int j = 0; j < headers.length; j++) {

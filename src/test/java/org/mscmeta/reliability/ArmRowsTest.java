@@ -54,9 +54,21 @@ class ArmRowsTest {
                 + "Baker 2016,2016,IV,Death,Experimental,0,30\nBaker 2016,2016,,Death,Control,1,30\n");
         assertEquals(Analyses.withoutRows(expected.get("analyses")), Analyses.withoutRows(got.get("analyses")));
         String notices = got.get("notices").toString();
-        assertTrue(notices.contains("arms.csv: one row per arm (column 'arm'): the MSC and control arms of each study"
-                + " and outcome were paired into one row, numbered as its MSC arm's: 11 arms into 6 rows, 1 of them"
+        assertTrue(notices.contains("arms.csv: one row per arm (column 'arm', the participants with the event in"
+                + " 'events', the arm's participants in 'total'): the MSC and control arms of each study and outcome were paired into one row, numbered as its MSC arm's: 11 arms into 6 rows, 1 of them"
                 + " single-arm (an MSC arm only)"), notices);
+        // n/N, as papers write an arm's counts: a lowercase n beside an uppercase N is the events (before, n was the
+        // total and the sheet was refused for want of an events column)
+        JsonNode nN = results("arms-nN.csv", "study,year,route,outcome,arm,n,N\n"
+                + "\"Adams et al., 2015\",,,Fever,Placebo,1,20\nAdams 2015,2015,IV,Fever,UC-MSC 1x10^6/kg,3,20\n"
+                + "Baker 2016,2016,IV,Fever,MSC plus standard care,2,30\nBaker 2016,2016,,Fever,Standard care,4,30\n"
+                + "Clark 2018,2018,IT,Fever,MSC,0,15\nClark 2018,2018,,Fever,Active control,1,15\n"
+                + "Davis 2020,2020,IV,Fever,MSC,7,60\n"
+                + "Adams 2015,2015,IV,Death,MSC,1,20\nAdams 2015,2015,,Death,No MSC,0,20\n"
+                + "Baker 2016,2016,IV,Death,Experimental,0,30\nBaker 2016,2016,,Death,Control,1,30\n");
+        assertEquals(Analyses.withoutRows(expected.get("analyses")), Analyses.withoutRows(nN.get("analyses")));
+        assertTrue(nN.get("notices").toString().contains("(column 'arm', the participants with the event in 'n', the"
+                + " arm's participants in 'N')"), nN.get("notices").toString());
         // a study's row is its MSC arm's: Adams 2015's Fever row is row 3
         JsonNode fever = got.get("analyses").get(0);
         assertEquals(3, fever.get("studies").get(0).get("row").asInt(), fever.get("studies").toString());

@@ -2,8 +2,13 @@ package org.mscmeta.sheet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The phrases extraction sheets name their columns by, beyond the fields' names and aliases. */
 class PhrasesTest {
@@ -62,6 +67,38 @@ class PhrasesTest {
             "Control", "Treatment arm", "MSC recipients", "Follow-up (months), MSC", "Deaths MSC", ""}) {
             assertNull(Field.forHeader(h), h);
             assertEquals(-1, Field.tier(h), h);
+        }
+    }
+
+    /**
+     * n/N, as papers write an arm's counts: a lowercase n beside an uppercase N names the participants with the event
+     * and the arm's participants. Before, both read as the arm's total and the sheet was refused (or, below a title,
+     * its header was not found). An n beside another word of a total, or the field's own name n_msc, stays a total.
+     */
+    @Test
+    void aLowercaseNBesideAnUppercaseNIsTheArmsEvents(@TempDir Path dir) throws Exception {
+        String rows = "A 2020,Death,3,20,4,21\nB 2021,Death,1,22,2,23\n";
+        String[] headers = {"MSC n,MSC N,Control n,Control N", "n (MSC),N (MSC),n (control),N (control)",
+            "MSC group n,MSC group N,Control group n,Control group N"};
+        for (String h : headers) {
+            Path csv = Files.writeString(dir.resolve("nN.csv"), "Table 2. Adverse events\nstudy,outcome," + h + "\n"
+                    + rows);
+            ExtractionSheet sheet = SheetReader.withBuiltInVocabulary().read(csv, null);
+            assertEquals("[3, 1] [20, 22] [4, 2] [21, 23]", java.util.Arrays.toString(sheet.eventsMsc()) + " "
+                    + java.util.Arrays.toString(sheet.nMsc()) + " " + java.util.Arrays.toString(sheet.eventsControl())
+                    + " " + java.util.Arrays.toString(sheet.nControl()), h);
+            String[] names = h.split(",");
+            assertTrue(sheet.notices().stream().anyMatch(n -> n.message().equals("nN.csv: columns '" + names[0]
+                    + "' and '" + names[2] + "' were read as the participants with the event, beside N for the arm's"
+                    + " participants (n/N, as papers write them)")), sheet.notices().toString());
+        }
+        // "MSC group" over "n" and "N", a header of two rows
+        Path grouped = Files.writeString(dir.resolve("grouped.csv"), "study,outcome,MSC group,,Control group,\n"
+                + ",,n,N,n,N\n" + rows);
+        assertEquals(22, SheetReader.withBuiltInVocabulary().read(grouped, null).nMsc()[1]);
+        for (String h : new String[] {"MSC n,MSC total,Control n,Control total", "n_msc,N_MSC,Control n,Control N"}) {
+            Path csv = Files.writeString(dir.resolve("other.csv"), "study,outcome," + h + "\n" + rows);
+            assertThrows(InvalidInputException.class, () -> SheetReader.withBuiltInVocabulary().read(csv, null), h);
         }
     }
 }
