@@ -12,6 +12,7 @@ import org.mscmeta.analysis.SubgroupComparison;
 import org.mscmeta.pool.Heterogeneity;
 import org.mscmeta.report.Formats;
 import org.mscmeta.report.ModelWords;
+import org.mscmeta.report.StudyLabels;
 
 /**
  * The content of the forest plots, from the engine's results: per outcome, per outcome and subgroup variable, the
@@ -244,8 +245,9 @@ public final class ForestPlots {
         boolean ratio = s.measure().isRatio();
         boolean random = showsRandom(a, s);
         List<ForestRow> rows = new ArrayList<>();
+        StudyLabels.ByRow labels = StudyLabels.of(a);
         for (var st : steps) {
-            rows.add(new ForestRow(ForestRow.Kind.TOTAL, prefix + st.study(),
+            rows.add(new ForestRow(ForestRow.Kind.TOTAL, prefix + labels.label(st.row(), st.study()),
                     new String[] {"", "", "", "", random ? Formats.tau2(st.tau2()) : Integer.toString(st.k())},
                     Formats.interval(st.estimate(), st.ciLower(), st.ciUpper(), ratio), st.estimate(), st.ciLower(),
                     st.ciUpper(), Double.NaN, 2));
@@ -295,17 +297,18 @@ public final class ForestPlots {
             return;
         }
         for (StudyResult st : order.apply(a.studies(), random)) {
+            String label = StudyLabels.of(st.study(), st.year());
             boolean arm2 = st.nControl() >= 0 && !s.measure().isProportion();
             double w = random ? st.weightRandom() : st.weightCommon();
             String[] cells = {Integer.toString(st.eventsMsc()), Integer.toString(st.nMsc()),
                 arm2 ? Integer.toString(st.eventsControl()) : "", arm2 ? Integer.toString(st.nControl()) : "",
                 st.included() && Double.isFinite(w) ? Formats.percent(w, 1) : ""};
             if (st.included()) {
-                rows.add(new ForestRow(ForestRow.Kind.STUDY, st.study(), cells,
+                rows.add(new ForestRow(ForestRow.Kind.STUDY, label, cells,
                         Formats.interval(st.estimate(), st.ciLower(), st.ciUpper(), ratio), st.estimate(),
                         st.ciLower(), st.ciUpper(), w, 0));
             } else {
-                rows.add(new ForestRow(ForestRow.Kind.STUDY, st.study(), cells, Formats.NOT_ESTIMABLE
+                rows.add(new ForestRow(ForestRow.Kind.STUDY, label, cells, Formats.NOT_ESTIMABLE
                         + (st.exclusion() == null ? "" : " (" + ModelWords.exclusion(st, true) + ")"), Double.NaN,
                         Double.NaN, Double.NaN, Double.NaN, 0));
             }

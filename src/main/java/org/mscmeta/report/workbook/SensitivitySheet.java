@@ -6,6 +6,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.mscmeta.analysis.Analysis;
 import org.mscmeta.analysis.Results;
 import org.mscmeta.report.Formats;
+import org.mscmeta.report.StudyLabels;
 
 /** The Sensitivity sheet: per outcome the zero-event table, small-study tests, trim and fill, meta-regression, leave-one-out and cumulative steps. */
 final class SensitivitySheet {
@@ -114,8 +115,8 @@ final class SensitivitySheet {
                     w.number(c, 4, reg.p()[j], w.pStyle);
                 }
             }
-            row = steps(w, s, row, "Leave one out: omitted", sens.leaveOneOut(), m);
-            row = steps(w, s, row, "Cumulative by year: added", sens.cumulative(), m);
+            row = steps(w, s, row, a, "Leave one out: omitted", sens.leaveOneOut(), m);
+            row = steps(w, s, row, a, "Cumulative by year: added", sens.cumulative(), m);
             row++;
         }
         s.setColumnWidth(0, 34 * 256);
@@ -124,14 +125,17 @@ final class SensitivitySheet {
         }
     }
 
-    private static int steps(Cells w, Sheet s, int row, String head, List<org.mscmeta.analysis.Sensitivity.Step> steps, String m) {
+    /** The steps of a leave-one-out or cumulative analysis of {@code a}, each named by its study and year. */
+    private static int steps(Cells w, Sheet s, int row, Analysis a, String head,
+                             List<org.mscmeta.analysis.Sensitivity.Step> steps, String m) {
         if (steps.isEmpty()) {
             return row;
         }
         w.headerRow(s, row++, new String[] {head, m, "CI lower", "CI upper", "Tau\u00b2", "Q"});
+        StudyLabels.ByRow labels = StudyLabels.of(a);
         for (var st : steps) {
             Row x = s.createRow(row++);
-            w.text(x, 0, st.study());
+            w.text(x, 0, labels.label(st.row(), st.study()));
             w.number(x, 1, st.estimate(), w.est);
             w.number(x, 2, st.ciLower(), w.est);
             w.number(x, 3, st.ciUpper(), w.est);
