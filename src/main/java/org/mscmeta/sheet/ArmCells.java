@@ -50,9 +50,10 @@ record ArmCells(int[] physical, boolean[] arms, String[] names) {
         int control = -1;
         for (int j = 0; j < header.length; j++) {
             String key = Field.headerKey(header[j]);
-            if (msc < 0 && MSC.contains(key)) {
+            int arm = Phrases.armOfBothCounts(header[j]); // "MSC events (n/N)", "Placebo group: events/total"
+            if (msc < 0 && (MSC.contains(key) || arm == 1)) {
                 msc = j;
-            } else if (control < 0 && CONTROL.contains(key)) {
+            } else if (control < 0 && (CONTROL.contains(key) || arm == 0)) {
                 control = j;
             }
         }

@@ -92,7 +92,8 @@ public enum Field {
             }
         }
         return Phrases.field(header != null && header.indexOf('+') >= 0
-                ? headerKey(header.replace("+", " " + Phrases.PLUS + " ")) : key);
+                ? headerKey(header.replace("+", " " + Phrases.PLUS + " ")) : key,
+                header != null && header.indexOf('/') >= 0);
     }
 
     /**

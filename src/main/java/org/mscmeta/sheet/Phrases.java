@@ -70,58 +70,94 @@ final class Phrases {
     private static final Set<String> FILLER = Set.of("group", "groups", "arm", "arms", "of", "the", "no", "nr",
             "number", "num", "in", "with", "at", "risk", "per", "adverse", "any");
 
-    /** The field a header key names by a phrase, or null. */
-    static Field field(String key) {
+    /**
+     * The field a header key names by a phrase, or null; {@code slash} when the header holds a slash ("events/n",
+     * events and total in one cell, against "events (n)", the number of participants with the event).
+     */
+    static Field field(String key, boolean slash) {
         Field f = WHOLE.get(key);
-        return f != null || key.isEmpty() ? f : count(key.split("_"));
+        return f != null || key.isEmpty() ? f : count(key.split("_"), slash);
     }
 
     /** The count an arm and a count in words name ("msc_group_events"), or null. */
-    private static Field count(String[] words) {
-        boolean specific = false;
-        boolean control = false;
-        boolean background = false;
-        boolean plus = false;
-        boolean generic = false;
-        int events = 0;
-        int totals = 0;
-        int ns = 0;
-        int nsBefore = 0; // "N events": a number of events; "events/n": events and total in one cell
-        boolean people = false;
-        for (String w : words) {
-            if (MSC_SPECIFIC.contains(w)) {
-                specific = true;
-            } else if (CONTROL.contains(w)) {
-                control = true;
-            } else if (BACKGROUND.contains(w)) {
-                background = true;
-            } else if (w.equals(PLUS)) {
-                plus = true;
-            } else if (MSC_GENERIC.contains(w)) {
-                generic = true;
-            } else if (EVENTS.contains(w)) {
-                events++;
-            } else if (TOTAL.contains(w)) {
-                totals++;
-                ns += w.equals("n") ? 1 : 0;
-                nsBefore += w.equals("n") && events == 0 ? 1 : 0;
-            } else if (PEOPLE.contains(w)) {
-                people = true;
-            } else if (!FILLER.contains(w)) {
-                return null;
-            }
-        }
-        // "Active control", "Experimental standard care": the control arm; "Experimental plus standard care": MSC
-        boolean msc = specific || generic && !control && (plus || !background);
-        if (!msc && !control && !background || ns > 1) {
+    private static Field count(String[] words, boolean slash) {
+        Words w = Words.of(words, slash);
+        if (w == null || w.arm() < 0 || w.ns > 1) {
             return null; // no arm, or "n/N": events and total in one cell (ArmCells)
         }
-        boolean isEvents = events > 0 && totals == nsBefore;
-        boolean isTotal = events == 0 && (totals > 0 || people);
+        boolean msc = w.arm() == 1;
+        boolean isEvents = w.events > 0 && w.totals == w.nsBefore;
+        boolean isTotal = w.events == 0 && (w.totals > 0 || w.people);
         if (isEvents) {
             return msc ? Field.EVENTS_MSC : Field.EVENTS_CONTROL;
         }
         return isTotal ? (msc ? Field.N_MSC : Field.N_CONTROL) : null;
+    }
+
+    /**
+     * Whether a header names an arm and both its counts, as a column of events/total in one cell is headed ("MSC
+     * events (n/N)", "Placebo group, n/N", "MSC: events/total"): 1 for the MSC arm, 0 for the control arm, -1 for
+     * neither (no arm, one count, or a word of another kind).
+     */
+    static int armOfBothCounts(String header) {
+        String key = Field.headerKey(header == null ? "" : header.replace("+", " " + PLUS + " "));
+        Words w = key.isEmpty() ? null : Words.of(key.split("_"), true);
+        boolean both = w != null && (w.ns == 2 && w.totals == 2 || w.events == 1 && w.totals == 1);
+        return both ? w.arm() : -1;
+    }
+
+    /** The words of a header that names an arm and a count, counted by kind ({@link #of}). */
+    private static final class Words {
+        boolean specific;
+        boolean control;
+        boolean background;
+        boolean plus;
+        boolean generic;
+        int events;
+        int totals;
+        int ns;
+        int nsBefore; // "N events": a number of events; "events/n": events and total in one cell
+        boolean people;
+
+        /** The words counted, or null when one is of no kind here ("MSC dose"). */
+        static Words of(String[] words, boolean slash) {
+            Words k = new Words();
+            for (String w : words) {
+                if (MSC_SPECIFIC.contains(w)) {
+                    k.specific = true;
+                } else if (CONTROL.contains(w)) {
+                    k.control = true;
+                } else if (BACKGROUND.contains(w)) {
+                    k.background = true;
+                } else if (w.equals(PLUS)) {
+                    k.plus = true;
+                } else if (MSC_GENERIC.contains(w)) {
+                    k.generic = true;
+                } else if (EVENTS.contains(w)) {
+                    k.events++;
+                } else if (w.equals("n") && k.events > 0 && !slash) {
+                    continue; // "MSC events (n)", "Patients with AE, n": the number of them, as tables head a count
+                } else if (TOTAL.contains(w)) {
+                    k.totals++;
+                    k.ns += w.equals("n") ? 1 : 0;
+                    k.nsBefore += w.equals("n") && k.events == 0 ? 1 : 0;
+                } else if (PEOPLE.contains(w)) {
+                    k.people = true;
+                } else if (!FILLER.contains(w)) {
+                    return null;
+                }
+            }
+            return k;
+        }
+
+        /**
+         * 1 for the MSC arm, 0 for the control arm, -1 for none: "Active control", "Experimental standard care" are
+         * the control arm, "Experimental plus standard care" the MSC arm.
+         */
+        int arm() {
+            boolean msc = specific || generic && !control && (plus || !background);
+            return msc ? 1 : control || background ? 0 : -1;
+        }
     }
 
     /**

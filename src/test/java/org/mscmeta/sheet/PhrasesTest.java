@@ -30,6 +30,9 @@ class PhrasesTest {
             {"Placebo plus standard care events", "events_control"}, {"Placebo + SOC: N", "n_control"},
             {"Active control + standard care events", "events_control"}, {"Standard care alone: N", null},
             {"Usual care events", "events_control"}, {"Treatment standard care events", "events_control"},
+            // "(n)" after an event word is the number of them, as tables head a count; "events/n" is both counts
+            {"MSC events (n)", "events_msc"}, {"Patients with AE, n (control)", "events_control"},
+            {"Events MSC n", "events_msc"}, {"MSC total (N)", "n_msc"}, {"MSC events/n", null},
         };
         for (String[] c : cases) {
             Field f = Field.forHeader(c[0]);
@@ -99,6 +102,30 @@ class PhrasesTest {
         for (String h : new String[] {"MSC n,MSC total,Control n,Control total", "n_msc,N_MSC,Control n,Control N"}) {
             Path csv = Files.writeString(dir.resolve("other.csv"), "study,outcome," + h + "\n" + rows);
             assertThrows(InvalidInputException.class, () -> SheetReader.withBuiltInVocabulary().read(csv, null), h);
+        }
+    }
+
+    /**
+     * A column of an arm's events/total in one cell, headed by the arm and both counts in words ("MSC events (n/N)",
+     * "Placebo group: events/total", "Stem cell arm (n/N)"): before, only a fixed list of headers ("MSC n/N", "MSC
+     * group") was read so and these sheets were refused for want of an events_msc column.
+     */
+    @Test
+    void anArmAndBothCountsNameAColumnOfEventsOverTotal(@TempDir Path dir) throws Exception {
+        String[] headers = {"MSC events (n/N),Control events (n/N)", "Stem cell arm (n/N),Placebo group: events/total",
+            "Experimental + SOC: events/total,SOC: events/total"};
+        for (String h : headers) {
+            Path csv = Files.writeString(dir.resolve("cells.csv"), "study,outcome," + h
+                    + "\nA 2020,Death,3/20,4/21\nB 2021,Death,1/22,2/23\n");
+            ExtractionSheet sheet = SheetReader.withBuiltInVocabulary().read(csv, null);
+            assertEquals("[3, 1] [20, 22] [4, 2] [21, 23]", java.util.Arrays.toString(sheet.eventsMsc()) + " "
+                    + java.util.Arrays.toString(sheet.nMsc()) + " " + java.util.Arrays.toString(sheet.eventsControl())
+                    + " " + java.util.Arrays.toString(sheet.nControl()), h);
+        }
+        assertEquals(1, Phrases.armOfBothCounts("MSC group, n/N"));
+        assertEquals(0, Phrases.armOfBothCounts("Placebo: events/total"));
+        for (String h : new String[] {"MSC events", "MSC dose (n/N)", "Events (n/N)", "MSC and control n/N"}) {
+            assertEquals(-1, Phrases.armOfBothCounts(h), h);
         }
     }
 }
