@@ -871,8 +871,9 @@ public final class SheetValidator {
             }
         }
         if (studyLabel.isEmpty()) {
+            String mark = mark(Field.STUDY);
             problem(rowNumber, header(Field.STUDY), shown(Field.STUDY), "a study label such as 'Bowdish 2023'"
-                    + marked(mark(Field.STUDY)));
+                    + (mark == null ? writtenAbove(lastStudy, "study") : marked(mark)));
         } else if (totalsLevel(column[Field.STUDY.ordinal()])) {
             shiftedRow = Integer.MIN_VALUE; // a row of totals has its own number of values
             problem(rowNumber, header(Field.STUDY), studyLabel, "a study, but this is a row of totals or of a pooled"
@@ -882,8 +883,15 @@ public final class SheetValidator {
             explainedRow = rowNumber; // its blank outcome and totals are that
         }
         if (outcomeName.isEmpty()) {
+            String mark = mark(Field.OUTCOME);
             problem(rowNumber, header(Field.OUTCOME), shown(Field.OUTCOME), "an adverse-event outcome such as"
-                    + " 'Death'" + marked(mark(Field.OUTCOME)));
+                    + " 'Death'" + (mark == null ? writtenAbove(lastOutcome, "outcome") : marked(mark)));
+        }
+        if (!studyLabel.isEmpty()) {
+            lastStudy = new String[] {studyLabel, Integer.toString(rowNumber)};
+        }
+        if (!outcomeName.isEmpty()) {
+            lastOutcome = new String[] {outcomeName, Integer.toString(rowNumber)};
         }
 
         int e1 = count(rowNumber, Field.EVENTS_MSC, 0);
@@ -1283,6 +1291,20 @@ public final class SheetValidator {
     private int explainedRow = Integer.MIN_VALUE;
 
     /** For a required label that was a mark of a value not reported: why it counts as missing. */
+    /**
+     * The study and the outcome last written in their columns, with the row (null before the first): a blank cell
+     * below is named as a sheet grouped by study or outcome leaves it, written on the group's first row alone.
+     */
+    private String[] lastStudy;
+    private String[] lastOutcome;
+
+    /** What a blank study or outcome cell below {@code last} may be, and what to do; "" when none was written. */
+    private static String writtenAbove(String[] last, String what) {
+        return last == null ? "" : " (is the " + what + " written on row " + last[1] + " alone, as '" + last[0] + "',"
+                + " for the rows below it too? a sheet grouped by " + what + ", or merged cells saved as text, leaves"
+                + " the cells below it blank: write the " + what + " on each of its rows)";
+    }
+
     private static String marked(String mark) {
         return mark == null ? "" : " ('" + mark + "' is read as a mark of a value not reported)";
     }

@@ -67,6 +67,28 @@ class ValidationTest {
                 + " of a value not reported)");
     }
 
+    /**
+     * A sheet grouped by study (or by outcome), its label written on the group's first row alone, as merged cells
+     * saved as text leave it: each blank cell below is refused saying so and naming the label above (before, only
+     * "found a blank cell"). A blank cell above any label, or a cell marked as not reported, says nothing of it.
+     */
+    @Test
+    void aBlankLabelBelowOneWrittenOnceSaysTheSheetMayBeGrouped() throws IOException {
+        List<InputProblem> ps = problems("study,outcome,events_msc,n_msc", ",Death,1,10", "A 2020,Death,1,10",
+                ",Fever,2,10", ",Rash,2,10", "B 2021,Death,1,12", "B 2021,,3,12", "NA,Rash,2,12");
+        assertEquals(5, ps.size(), ps.toString());
+        assertProblem(ps.get(0), 2, "study", "", "a study label such as 'Bowdish 2023'");
+        assertFalse(ps.get(0).expected().contains("grouped"), ps.get(0).message());
+        for (int i = 1; i <= 2; i++) {
+            assertProblem(ps.get(i), 3 + i, "study", "", "a study label such as 'Bowdish 2023' (is the study written"
+                    + " on row 3 alone, as 'A 2020', for the rows below it too? a sheet grouped by study, or merged"
+                    + " cells saved as text, leaves the cells below it blank: write the study on each of its rows)");
+        }
+        assertProblem(ps.get(3), 7, "outcome", "", "(is the outcome written on row 6 alone, as 'Death', for the"
+                + " rows below it too?");
+        assertFalse(ps.get(4).expected().contains("grouped"), ps.get(4).message());
+    }
+
     @Test
     void controlColumnWithoutItsPartner() throws IOException {
         List<InputProblem> ps = problems("study,outcome,events_msc,n_msc,events_control", "A,Death,1,10,2");
