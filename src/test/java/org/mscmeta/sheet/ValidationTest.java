@@ -685,12 +685,15 @@ class ValidationTest {
             {"hBMSCs", "bone marrow"}, {"MenSCs", "menstrual blood"}, {"hMenSC", "menstrual blood"},
             {"endometrial regenerative cells", "menstrual blood"}, {"PD-MSCs", "placenta"},
             {"Prochymal (remestemcel-L)", "bone marrow"}, {"darvadstrocel", "adipose"}, {"Cx601", "adipose"},
+            {"synovial MSCs", "synovial membrane"}, {"SM-MSC", "synovial membrane"},
             {"MSCs", "MSCs"}, {"mesenchymal stem cells", "mesenchymal stem cells"}};
         String[][] routes = {{"intrathecal administration", "intrathecal"}, {"IV infusions", "intravenous"},
             {"single intravenous injection", "intravenous"}, {"IV and IT injections", "intravenous + intrathecal"},
             {"intrathecally", "intrathecal"}, {"intra-articular knee injection", "intra-articular"},
             {"IV drip", "intravenous"}, {"percutaneous intramyocardial", "intramyocardial"},
-            {"intravenous infusion x2", "intravenous"}, {"systemic", "systemic"}};
+            {"intravenous infusion x2", "intravenous"}, {"systemic", "systemic"},
+            {"intrabronchial", "intranasal / inhaled"}, {"bronchoscopic instillation", "intranasal / inhaled"},
+            {"stereotactic intracerebral implantation", "intracerebral"}, {"intraparenchymal", "intracerebral"}};
         StringBuilder csv = new StringBuilder(HEADER + "\n");
         for (int i = 0; i < sources.length; i++) {
             String route = i < routes.length ? routes[i][0] : "IV";
