@@ -695,6 +695,16 @@ public final class MetaAnalysis {
         List<String> holding = names.stream()
                 .filter(n -> ("_" + org.mscmeta.sheet.Field.headerKey(n) + "_").contains(word)).toList();
         String near = holding.size() == 1 ? holding.get(0) : org.mscmeta.sheet.OutcomeNames.closest(name, names);
+        // "route;cell_source", "route cell_source": columns each, given with another separator than a comma
+        String[] parts = name.strip().split("\\s*[;|/+&]\\s*|\\s+");
+        boolean several = parts.length > 1;
+        for (String part : parts) {
+            several &= sheet.subgroupColumn(part) != null;
+        }
+        if (several) {
+            return new IllegalArgumentException("no column '" + name + "' in " + sheet.file() + " " + purpose
+                    + ": to name several columns, separate them with commas ('" + String.join(",", parts) + "')");
+        }
         return new IllegalArgumentException("no column '" + name + "' in " + sheet.file() + " " + purpose
                 + (near != null ? "; did you mean '" + near + "'? The" : "; the") + " columns are: "
                 + org.mscmeta.sheet.OutcomeNames.listed(names));

@@ -231,7 +231,7 @@ final class CommandOptions {
             String v = text(name);
             double d = v == null ? Double.NaN : CommandOptions.numberOrPercent(v);
             if (Double.isNaN(d)) {
-                throw new BadValue("--" + name + ": expected a number, got '" + v + "'");
+                throw new BadValue("--" + name + ": expected a number, got '" + v + "'" + decimalComma(v));
             }
             return d;
         }
@@ -259,8 +259,14 @@ final class CommandOptions {
             try {
                 return parse.apply(v.strip());
             } catch (NumberFormatException e) {
-                throw new BadValue("--" + name + ": expected " + expected + ", got '" + v + "'");
+                throw new BadValue("--" + name + ": expected " + expected + ", got '" + v + "'" + decimalComma(v));
             }
+        }
+
+        /** The hint for a number written with a decimal comma ("0,5"), or "". */
+        private static String decimalComma(String v) {
+            return v != null && v.strip().matches("-?\\d*,\\d+") ? " (write the decimals after a point: '"
+                    + v.strip().replace(',', '.') + "')" : "";
         }
 
         /** Every value of a list option (comma-separated, the option possibly repeated); null when not given. */

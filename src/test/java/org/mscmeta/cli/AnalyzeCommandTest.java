@@ -537,6 +537,13 @@ class AnalyzeCommandTest {
             {"--tau", "DL", "error: unknown option '--tau'; did you mean '--tau2'?"},
             {"--xyz", "3", "error: unknown option '--xyz'"},
             {"--no-report", "--measure", "error: --measure needs a value (RR|OR|RD|PLOGIT|PFT|PRAW)"},
+            // a decimal comma, as a European keyboard types it, and columns listed with another separator
+            {"--cc", "0,5", "error: --cc: expected a number, got '0,5' (write the decimals after a point: '0.5')"},
+            {"--level", "0,9", "error: --level: expected a number, got '0,9' (write the decimals after a point: '0.9')"},
+            {"--by", "route;cell_source", "error: no column 'route;cell_source' in msc_adverse_events.csv to form"
+                    + " subgroups (--by): to name several columns, separate them with commas ('route,cell_source')"},
+            {"--moderators", "year + route", "error: no column 'year + route' in msc_adverse_events.csv for"
+                    + " --moderators: to name several columns, separate them with commas ('year,route')"},
         };
         for (String[] c : cases) {
             org.mscmeta.testing.Cli.Run r = org.mscmeta.testing.Cli.run("analyze", "examples/msc_adverse_events.csv",
