@@ -29,7 +29,9 @@ import java.util.stream.Stream;
  *   <li>{@link #close} without a commit (a failure, a signal) removes the staging folder, and the output folder when
  *       the run made it.</li>
  * </ol>
- * Files the user put in the folder are left alone. A file that a run would write but that no earlier run wrote (a
+ * Files the user put in the folder are left alone, and so are the files another command wrote into it (an import's
+ * sheet and review beside an analysis of it): the manifest lists every command's files, and a run replaces only those
+ * of its own {@link Layout}. A file that a run would write but that no earlier run wrote (a
  * results.xlsx of the user's own, say) is not overwritten unless {@code force}: the run is refused before anything
  * is computed. Nor is a file of the previous run that was changed since (a co-author's comments in report.docx, a
  * workbook edited and saved): the manifest records each file's size, and a file whose size differs is an edit that
@@ -49,8 +51,8 @@ public final class OutputFolder implements AutoCloseable {
     }
 
     /**
-     * The manifest: the files of the run that wrote the folder, one per line, the relative path and the size in bytes
-     * separated by a tab (a manifest of an earlier version has the paths alone).
+     * The manifest: the files of the runs that wrote the folder (the last of each command), one per line, the
+     * relative path and the size in bytes separated by a tab (a manifest of an earlier version has the paths alone).
      */
     public static final String MANIFEST = ".mscmeta-run";
     private static final String STAGING = ".mscmeta-staging-";
@@ -62,16 +64,25 @@ public final class OutputFolder implements AutoCloseable {
     private final boolean madeOut;
     private final Path staging;
     private final Set<String> previous;
+    /** The files of another command's run that the manifest lists, with their recorded sizes: kept in it. */
+    private final Map<String, Long> others;
     private final java.nio.channels.FileLock lock;
     private volatile boolean committed;
     private final Thread onShutdown = new Thread(this::removeOnShutdown, "remove staging");
 
     /** What a run writes, as names or name prefixes, for recognising an earlier version's run without a manifest. */
     public record Layout(Set<String> files, Set<String> folders) {
+
+        /** Whether a file (a path relative to the output folder) is of a name this layout's runs write. */
+        boolean owns(String rel) {
+            int slash = rel.indexOf('/');
+            return slash < 0 ? files.contains(rel) : folders.contains(rel.substring(0, slash));
+        }
     }
 
-    private OutputFolder(Path out, boolean madeOut, Path staging, Set<String> previous,
+    private OutputFolder(Path out, boolean madeOut, Path staging, Set<String> previous, Map<String, Long> others,
                          java.nio.channels.FileLock lock) {
+        this.others = others;
         this.out = out;
         this.madeOut = madeOut;
         this.staging = staging;
@@ -192,7 +203,13 @@ public final class OutputFolder implements AutoCloseable {
                                      boolean made, java.nio.channels.FileLock lock)
             throws IOException, OutputFolderException {
         cleanUpAfterKilledRuns(out);
-        Map<String, Long> manifest = readManifest(out);
+        Map<String, Long> listed = readManifest(out);
+        // the files of this command's last run, and those of another command's (an import's beside an analysis)
+        Map<String, Long> manifest = listed == null ? null : new LinkedHashMap<>();
+        Map<String, Long> others = new LinkedHashMap<>();
+        if (listed != null) {
+            listed.forEach((rel, size) -> (layout.owns(rel) ? manifest : others).put(rel, size));
+        }
         Set<String> previous = previousRun(out, layout, manifest);
         List<String> edited = edited(out, manifest, inputs);
         if (!edited.isEmpty() && !force) {
@@ -204,28 +221,36 @@ public final class OutputFolder implements AutoCloseable {
                     + it + ": copy the edited " + (one ? "file" : "files") + " elsewhere or give another --out, or"
                     + " add --force to replace " + it);
         }
-        if (previous == null) {
-            List<String> clash = clashes(out, layout);
-            for (String c : clash) {
-                for (Kept r : read) {
-                    if (among(out.resolve(c), List.of(r.file()))) {
-                        // the user's own file, named as a run's file: replaced, it would be lost, so not even --force
-                        int slash = c.indexOf('/');
-                        throw new OutputFolderException("--out " + out + ": " + c + " there is " + r.what() + " this"
-                                + " run reads, and the run " + (slash < 0 ? "writes a file of that name"
-                                : "replaces the folder " + c.substring(0, slash + 1) + " with its own") + ": move it"
-                                + " elsewhere or rename it, or give another --out (it is not replaced, not even with"
-                                + " --force)");
-                    }
+        // the files of the names this run writes that no run of it wrote: all of them without such a run; beside one,
+        // those of the names of its files (a co-author's results.xlsx put beside a run without a report)
+        List<String> clash = new ArrayList<>(clashes(out, layout));
+        if (previous != null) {
+            Set<String> written = previous;
+            clash.removeIf(c -> written.contains(c) || c.indexOf('/') >= 0);
+        }
+        for (String c : clash) {
+            for (Kept r : read) {
+                if (among(out.resolve(c), List.of(r.file()))) {
+                    // the user's own file, named as a run's file: replaced, it would be lost, so not even --force
+                    int slash = c.indexOf('/');
+                    throw new OutputFolderException("--out " + out + ": " + c + " there is " + r.what() + " this"
+                            + " run reads, and the run " + (slash < 0 ? "writes a file of that name"
+                            : "replaces the folder " + c.substring(0, slash + 1) + " with its own") + ": move it"
+                            + " elsewhere or rename it, or give another --out (it is not replaced, not even with"
+                            + " --force)");
                 }
             }
-            if (!clash.isEmpty() && !force) {
-                throw new OutputFolderException("--out " + out + ": the folder already holds " + String.join(", ",
-                        clash.subList(0, Math.min(3, clash.size()))) + (clash.size() > 3 ? " and more" : "")
-                        + ", which no run of mscmeta wrote; choose another folder, or add --force to replace "
-                        + (clash.size() == 1 ? "it" : "them"));
-            }
+        }
+        if (!clash.isEmpty() && !force) {
+            throw new OutputFolderException("--out " + out + ": the folder already holds " + String.join(", ",
+                    clash.subList(0, Math.min(3, clash.size()))) + (clash.size() > 3 ? " and more" : "")
+                    + ", which no run of mscmeta wrote; choose another folder, or add --force to replace "
+                    + (clash.size() == 1 ? "it" : "them"));
+        }
+        if (previous == null) {
             previous = new LinkedHashSet<>(clash);
+        } else {
+            previous.addAll(clash);
         }
         Path staging;
         try {
@@ -234,7 +259,7 @@ public final class OutputFolder implements AutoCloseable {
             throw new OutputFolderException("--out " + out + ": cannot write into the folder ("
                     + FileProblems.describe(e) + ")");
         }
-        OutputFolder folder = new OutputFolder(out, made, staging, previous, lock);
+        OutputFolder folder = new OutputFolder(out, made, staging, previous, others, lock);
         Runtime.getRuntime().addShutdownHook(folder.onShutdown);
         return folder;
     }
@@ -282,7 +307,7 @@ public final class OutputFolder implements AutoCloseable {
                 Files.move(staging.resolve(rel.toString()), target, StandardCopyOption.REPLACE_EXISTING);
                 placed.add(target);
             }
-            String manifest = manifest(out, files);
+            String manifest = manifest(out, files, others);
             AtomicFiles.write(out.resolve(MANIFEST), o -> o.write(manifest.getBytes(StandardCharsets.UTF_8)));
         } catch (IOException | RuntimeException e) {
             // as it was: the new files out, the previous back (a backup that cannot be put back is kept, and the next
@@ -339,13 +364,20 @@ public final class OutputFolder implements AutoCloseable {
         }
     }
 
-    private static String manifest(Path out, List<Path> files) throws IOException {
-        StringBuilder sb = new StringBuilder("# files written by the mscmeta run that wrote this folder, with their"
-                + " sizes in bytes; the next run into it replaces them, unless their size changed (an edit)\n");
+    /** The manifest of this run's {@code files} and of another command's files still in the folder. */
+    private static String manifest(Path out, List<Path> files, Map<String, Long> others) throws IOException {
+        StringBuilder sb = new StringBuilder("# files written by the mscmeta runs that wrote this folder, with their"
+                + " sizes in bytes; the next run of the same command replaces them, unless their size changed (an"
+                + " edit)\n");
         for (Path p : files) {
             sb.append(p.toString().replace('\\', '/')).append('\t').append(Files.size(out.resolve(p.toString())))
                     .append('\n');
         }
+        others.forEach((rel, size) -> {
+            if (Files.isRegularFile(out.resolve(rel))) {
+                sb.append(rel).append(size == null ? "" : "\t" + size).append('\n');
+            }
+        });
         return sb.toString();
     }
 
@@ -418,7 +450,7 @@ public final class OutputFolder implements AutoCloseable {
      * a results.json of mscmeta's (a run of an earlier version); null when the folder holds no earlier run.
      */
     private static Set<String> previousRun(Path out, Layout layout, Map<String, Long> manifest) throws IOException {
-        if (manifest != null) {
+        if (manifest != null && !manifest.isEmpty()) {
             return new LinkedHashSet<>(manifest.keySet());
         }
         Path json = out.resolve("results.json");

@@ -138,6 +138,53 @@ class OutputFolderTest {
         assertEquals(Files.readString(Path.of("examples/outcome_harmonisation.csv")), Files.readString(map));
     }
 
+    /**
+     * An analysis of an imported sheet into the import's own folder: before, the import's sheet and review were the
+     * "previous run's files", which the analysis would remove (refused only because the sheet was being read, and
+     * removed with --force). Each command now replaces only its own files, and the manifest keeps both.
+     */
+    @Test
+    void anAnalysisBesideTheImportItReadsKeepsTheImportsFiles() throws Exception {
+        Path out = dir.resolve("imported");
+        Path record = Path.of("src/test/resources/ctgov/NCT02097641.json");
+        assertEquals(0, Cli.run("import-ctgov", record.toString(), "--out", out.toString(), "--quiet").status());
+        Path sheet = out.resolve("ctgov_adverse_events.csv");
+        byte[] imported = Files.readAllBytes(sheet);
+        Cli.Run analysed = Cli.run("analyze", sheet.toString(), "--out", out.toString(), "--quiet");
+        assertEquals(0, analysed.status(), analysed.all());
+        assertTrue(files(out).containsAll(List.of("ctgov_adverse_events.csv", "review/review.md", "review/groups.csv",
+                "results.json", "results.xlsx", "report.docx")), files(out).toString());
+        // the import again: its files replaced, the analysis's kept; an analysis without a report: its own removed
+        assertEquals(0, Cli.run("import-ctgov", record.toString(), "--out", out.toString(), "--quiet").status());
+        assertTrue(files(out).containsAll(List.of("results.xlsx", "report.docx")), files(out).toString());
+        Cli.Run again = Cli.run("analyze", sheet.toString(), "--out", out.toString(), "--quiet", "--no-report");
+        assertEquals(0, again.status(), again.all());
+        assertEquals(List.of(".mscmeta-run", "ctgov_adverse_events.csv", "results.json", "review/groups.csv",
+                "review/review.md"), files(out));
+        assertTrue(java.util.Arrays.equals(imported, Files.readAllBytes(sheet)));
+    }
+
+    /**
+     * A co-author's workbook put into a folder whose last run wrote no workbook (--no-report): before, the next full
+     * run replaced it without a word, the folder being one a run had written. It is refused as any file of a run's
+     * name that no run wrote.
+     */
+    @Test
+    void aFileOfARunsNameThatTheLastRunDidNotWriteIsNotReplacedWithoutForce() throws Exception {
+        Path out = dir.resolve("shared");
+        assertEquals(0, Cli.run("analyze", bcg.toString(), "--out", out.toString(), "--quiet", "--no-report")
+                .status());
+        Files.writeString(out.resolve("results.xlsx"), "a co-author's workbook");
+        Cli.Run refused = Cli.run("analyze", bcg.toString(), "--out", out.toString(), "--quiet");
+        assertEquals(2, refused.status(), refused.all());
+        assertTrue(refused.err().contains("the folder already holds results.xlsx, which no run of mscmeta wrote"),
+                refused.err());
+        assertEquals("a co-author's workbook", Files.readString(out.resolve("results.xlsx")));
+        Cli.Run forced = Cli.run("analyze", bcg.toString(), "--out", out.toString(), "--quiet", "--force");
+        assertEquals(0, forced.status(), forced.all());
+        assertTrue(Files.size(out.resolve("results.xlsx")) > 1000);
+    }
+
     @Test
     void anotherProgramsFilesAreNotOverwrittenWithoutForce() throws Exception {
         Path out = dir.resolve("theirs");
