@@ -27,8 +27,23 @@ enum FileKind {
     REVMAN,
     /** Other XML. */
     XML,
+    /** mscmeta's own results.json: the results of a run, not a sheet. */
+    RESULTS_JSON,
+    /** A ClinicalTrials.gov study record (JSON, or the legacy XML), which import-ctgov turns into a sheet. */
+    CTGOV_RECORD,
+    /** Other JSON. */
+    JSON,
+    /** A PDF (a paper, a forest plot). */
+    PDF,
+    /** A picture: PNG, JPEG or GIF (a screenshot of a table, a plot). */
+    IMAGE,
     /** Anything else: read as delimited text. */
     TEXT;
+
+    /** Whether a file of this kind may hold a sheet (a workbook, a review, text): the others are refused. */
+    boolean sheet() {
+        return this == OLE2 || this == ZIP || this == OPEN_DOCUMENT || this == REVMAN || this == TEXT;
+    }
 
     /** How many bytes of the file are looked at. */
     private static final int HEAD = 4096;
@@ -46,6 +61,17 @@ enum FileKind {
             return b.length >= 38 && new String(b, 30, 8, StandardCharsets.US_ASCII).equals("mimetype")
                     ? OPEN_DOCUMENT : ZIP;
         }
+        if (startsWith(b, "%PDF-")) {
+            return PDF;
+        }
+        if (startsWith(b, "\u0089PNG") || startsWith(b, "GIF8")
+                || b.length >= 3 && (b[0] & 0xFF) == 0xFF && (b[1] & 0xFF) == 0xD8 && (b[2] & 0xFF) == 0xFF) {
+            return IMAGE;
+        }
+        FileKind json = json(b);
+        if (json != null) {
+            return json;
+        }
         String text = markup(b);
         if (text == null) {
             return TEXT;
@@ -56,7 +82,43 @@ enum FileKind {
         if (text.contains("<cochrane_review")) {
             return REVMAN;
         }
+        if (text.contains("<clinical_study")) {
+            return CTGOV_RECORD; // a record in the registry's legacy XML
+        }
         return text.startsWith("<!doctype html") || text.contains("<html") || text.contains("<table") ? HTML : XML;
+    }
+
+    private static boolean startsWith(byte[] b, String ascii) {
+        if (b.length < ascii.length()) {
+            return false;
+        }
+        for (int i = 0; i < ascii.length(); i++) {
+            if ((b[i] & 0xFF) != ascii.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The kind of a JSON document (an object, or an array of objects or arrays, after a byte-order mark and white
+     * space), or null when the head is not one.
+     */
+    private static FileKind json(byte[] b) {
+        String t = new String(b, StandardCharsets.UTF_8).replace("\uFEFF", "").strip();
+        boolean object = t.startsWith("{") && (t.length() == 1 || t.substring(1).stripLeading().startsWith("\"")
+                || t.substring(1).stripLeading().startsWith("}"));
+        boolean array = t.startsWith("[") && t.length() > 1 && "{[".indexOf(t.substring(1).stripLeading()
+                .isEmpty() ? ' ' : t.substring(1).stripLeading().charAt(0)) >= 0;
+        if (!object && !array) {
+            return null;
+        }
+        String compact = t.replaceAll("\\s", "");
+        if (compact.contains("\"tool\":{\"name\":\"mscmeta\"")) {
+            return RESULTS_JSON;
+        }
+        String lower = compact.toLowerCase(Locale.ROOT); // the API's v2 "protocolSection", v1 "ProtocolSection"
+        return lower.contains("\"protocolsection\"") || lower.contains("\"nctid\"") ? CTGOV_RECORD : JSON;
     }
 
     /**

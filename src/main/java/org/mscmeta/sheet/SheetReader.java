@@ -91,8 +91,10 @@ public final class SheetReader {
             FileKind kind = FileKind.of(file);
             if (kind == FileKind.OLE2) {
                 parts = XlsSheet.read(file, name, sheetName, validators);
-            } else if (lower.endsWith(".xls") && kind != FileKind.ZIP && kind != FileKind.OPEN_DOCUMENT) {
-                throw new InvalidInputException(name, "an .xls workbook, but the file is " + (Files.size(file) == 0
+            } else if (lower.endsWith(".xls") && kind != FileKind.ZIP && kind != FileKind.OPEN_DOCUMENT
+                    || !kind.sheet()) {
+                throw new InvalidInputException(name, "an " + (lower.endsWith(".xls") ? ".xls" : ".xlsx")
+                        + " workbook, but the file is " + (Files.size(file) == 0
                         ? "empty: open the workbook in Excel or LibreOffice and save it as .xlsx, or save the data as"
                         + " CSV" : kind == FileKind.TEXT ? "not one (it holds text, as some sites export \".xls\"):"
                         + " open it in Excel or LibreOffice and save it as .xlsx, or save the data as CSV"
@@ -114,9 +116,9 @@ public final class SheetReader {
                 case OLE2 -> parts = XlsSheet.read(file, name, sheetName, validators);
                 case ZIP -> parts = XlsxSheet.read(file, name, sheetName, validators);
                 case OPEN_DOCUMENT -> parts = OdsSheet.read(file, name, sheetName, validators);
-                case SPREADSHEET_2003_XML, HTML, XML -> throw new InvalidInputException(name, "delimited text (.csv,"
-                        + " .tsv, .txt: values separated by commas, semicolons or tabs) or a workbook, but the file is "
-                        + markup(kind));
+                case SPREADSHEET_2003_XML, HTML, XML, RESULTS_JSON, CTGOV_RECORD, JSON, PDF, IMAGE ->
+                        throw new InvalidInputException(name, "delimited text (.csv, .tsv, .txt: values separated by"
+                        + " commas, semicolons or tabs) or a workbook, but the file is " + markup(kind));
                 default -> {
                     if (sheetName != null) {
                         throw new InvalidInputException(name, "a workbook (.xlsx, .xls or .ods), as --sheet names one"
@@ -137,13 +139,24 @@ public final class SheetReader {
                 : SheetParts.join(name, parts);
     }
 
-    /** What a file of markup is, and what to do instead, for a problem's "expected ..., but the file is ...". */
+    /**
+     * What a file of markup (or another file that is no sheet) is, and what to do instead, for a problem's "expected
+     * ..., but the file is ...".
+     */
     private static String markup(FileKind kind) {
         String save = ": open it in Excel or LibreOffice and save it as .xlsx, or save the data as CSV";
+        String type = ": type the counts into a sheet (docs/input-format.md) and give that";
         return switch (kind) {
             case SPREADSHEET_2003_XML -> "an Excel 2003 XML spreadsheet (\"XML Spreadsheet 2003\"), which mscmeta does"
                     + " not read" + save;
             case HTML -> "a web page (HTML), as some sites export a table" + save;
+            case RESULTS_JSON -> "the results of an earlier run of mscmeta (results.json), not an extraction sheet:"
+                    + " give the sheet they were computed from (its name is under \"input\" in the file)";
+            case CTGOV_RECORD -> "a ClinicalTrials.gov study record, not an extraction sheet: turn it into one"
+                    + " with 'mscmeta import-ctgov FILE --out FOLDER', then analyse the sheet that writes";
+            case JSON -> "JSON, not rows of values: export the data as CSV or .xlsx from the program that wrote it";
+            case PDF -> "a PDF (a paper or a plot), from which mscmeta reads no table" + type;
+            case IMAGE -> "a picture (PNG, JPEG or GIF), from which mscmeta reads no table" + type;
             default -> "XML, not rows of values: export the data as CSV or .xlsx from the program that wrote it";
         };
     }

@@ -128,6 +128,14 @@ final class XlsxSheet {
         List<String> entries = new ArrayList<>();
         try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(file.toFile())) {
             if (zip.getEntry("[Content_Types].xml") != null) {
+                // another Office document: said to be what it is, rather than a workbook of no sheets
+                String other = zip.getEntry("word/document.xml") != null ? "a Word document (.docx)"
+                        : zip.getEntry("ppt/presentation.xml") != null ? "a PowerPoint presentation (.pptx)" : null;
+                if (other != null) {
+                    throw new InvalidInputException(name, "a sheet's file (delimited text or a workbook), but the file"
+                            + " is " + other + ", from which mscmeta reads no table: copy its table into a"
+                            + " spreadsheet and save that as .xlsx or CSV");
+                }
                 return;
             }
             zip.stream().filter(e -> !e.isDirectory()).limit(4).forEach(e -> entries.add(e.getName()));

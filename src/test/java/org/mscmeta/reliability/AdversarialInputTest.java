@@ -209,7 +209,46 @@ class AdversarialInputTest {
                         + " not a workbook: unpack it and give the sheet inside"),
                 Arguments.of("zipped.csv", archive(), "the file is a zip archive of 2 files"),
                 // an OLE2 container's signature followed by nothing a workbook holds
-                Arguments.of("damaged.xls", oleSignatureThenRandom(), "could not be opened as one"));
+                Arguments.of("damaged.xls", oleSignatureThenRandom(), "could not be opened as one"),
+                // files that are no sheet, given by mistake: said to be what they are (before: four "expected a
+                // column named ..." problems, or "saved in another encoding, such as Windows-1252")
+                Arguments.of("results.json", ("{\n  \"tool\" : {\n    \"name\" : \"mscmeta\",\n    \"version\" :"
+                        + " \"0.1.0\"\n  },\n  \"input\" : {}\n}\n").getBytes(StandardCharsets.UTF_8), "the results of an"
+                        + " earlier run of mscmeta (results.json), not an extraction sheet: give the sheet they were"
+                        + " computed from"),
+                Arguments.of("NCT01.json", "{\"protocolSection\":{\"identificationModule\":{\"nctId\":\"NCT01\"}}}"
+                        .getBytes(StandardCharsets.UTF_8), "a ClinicalTrials.gov study record, not an extraction"
+                        + " sheet: turn it into one with 'mscmeta import-ctgov FILE --out FOLDER'"),
+                Arguments.of("NCT01.xml", "<?xml version=\"1.0\"?><clinical_study><id_info/></clinical_study>"
+                        .getBytes(StandardCharsets.UTF_8), "a ClinicalTrials.gov study record"),
+                Arguments.of("trials.json", "[{\"study\": \"A\", \"events_msc\": 1}]".getBytes(StandardCharsets.UTF_8),
+                        "JSON, not rows of values"),
+                Arguments.of("paper.pdf", "%PDF-1.7\n%\u00e2\u00e3\n1 0 obj".getBytes(StandardCharsets.ISO_8859_1),
+                        "a PDF (a paper or a plot), from which mscmeta reads no table"),
+                Arguments.of("paper.xlsx", "%PDF-1.7\n1 0 obj".getBytes(StandardCharsets.ISO_8859_1), "expected an"
+                        + " .xlsx workbook, but the file is a PDF"),
+                Arguments.of("table.png", new byte[] {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 0, 0, 0, 13},
+                        "a picture (PNG, JPEG or GIF)"),
+                Arguments.of("table.csv", new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 16},
+                        "a picture (PNG, JPEG or GIF)"),
+                Arguments.of("report.docx", office("word/document.xml"), "the file is a Word document (.docx), from"
+                        + " which mscmeta reads no table: copy its table into a spreadsheet"),
+                Arguments.of("slides.csv", office("ppt/presentation.xml"), "a PowerPoint presentation (.pptx)"));
+    }
+
+    /** An Office Open XML package holding {@code part}: a document, as Word or PowerPoint saves one. */
+    private static byte[] office(String part) {
+        java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
+        try (ZipOutputStream out = new ZipOutputStream(b)) {
+            for (String name : new String[] {"[Content_Types].xml", part}) {
+                out.putNextEntry(new ZipEntry(name));
+                out.write("<?xml version=\"1.0\"?><x/>".getBytes(StandardCharsets.UTF_8));
+                out.closeEntry();
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return b.toByteArray();
     }
 
     /** A zip archive of a sheet and a note, as a folder zipped by hand. */
