@@ -287,6 +287,16 @@ final class ImportCtgovCommand implements Main.Subcommand {
         }
     }
 
+    /** Whether {@code f}, which is no registry file, is a sheet analyze reads as it is. */
+    private static boolean isSheet(Path f) {
+        try {
+            org.mscmeta.sheet.SheetReader.withBuiltInVocabulary().read(f, null);
+            return true;
+        } catch (IOException | InvalidInputException | RuntimeException e) {
+            return false;
+        }
+    }
+
     /** What {@code f} holds, or null when it is no registry file. */
     private static Kind kind(Path f) throws IOException {
         String lower = f.getFileName().toString().toLowerCase(Locale.ROOT);
@@ -308,7 +318,9 @@ final class ImportCtgovCommand implements Main.Subcommand {
                 Kind k = kind(p);
                 if (k == null) {
                     throw new CtgovInputException(p.toString(), null, "neither a .json or .xml record nor an AACT"
-                            + " table (reported_events, reported_event_totals, result_groups)");
+                            + " table (reported_events, reported_event_totals, result_groups)" + (isSheet(p)
+                            ? ": it is an extraction sheet already, which analyze reads ('mscmeta analyze " + p
+                            + " --out FOLDER')" : ""));
                 }
                 out.add(new RegistryFile(p, k));
                 continue;

@@ -339,6 +339,25 @@ class ImportCtgovCommandTest {
         assertEquals("term,outcome\nFever,Pyrexia\n", Files.readString(map));
     }
 
+    /** An extraction sheet given to the importer by mistake is refused saying that analyze reads it as it is. */
+    @Test
+    void anExtractionSheetIsRefusedSayingThatAnalyzeReadsIt(@TempDir Path tmp) throws IOException {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        Path sheet = Path.of("examples/msc_adverse_events.csv");
+        assertEquals(Main.EXIT_BAD_INPUT, run(err, "import-ctgov", sheet.toString(), "--out",
+                tmp.resolve("imp").toString()));
+        String e = err.toString(StandardCharsets.UTF_8);
+        assertTrue(e.contains(sheet + ": neither a .json or .xml record nor an AACT table (reported_events,"
+                + " reported_event_totals, result_groups): it is an extraction sheet already, which analyze reads"
+                + " ('mscmeta analyze " + sheet + " --out FOLDER')"), e);
+        err.reset();
+        Path notes = Files.writeString(tmp.resolve("notes.txt"), "trials to look up\n");
+        assertEquals(Main.EXIT_BAD_INPUT, run(err, "import-ctgov", notes.toString(), "--out",
+                tmp.resolve("imp").toString()));
+        assertFalse(err.toString(StandardCharsets.UTF_8).contains("extraction sheet"));
+        assertFalse(Files.exists(tmp.resolve("imp")));
+    }
+
     @Test
     void aFolderWithoutRegistryFilesIsRefusedNamingIt(@TempDir Path tmp) throws IOException {
         Path folder = Files.createDirectories(tmp.resolve("notes"));
