@@ -45,13 +45,13 @@ class ArmRowsTest {
                 + "Adams 2015,2015,IV,Death,1,20,0,20\nBaker 2016,2016,IV,Death,0,30,1,30\n");
         // the arms in any order, the control rows without a route (one without its year, one with "et al."), labels
         // as papers write them
-        JsonNode got = results("arms.csv", "study,year,route,outcome,arm,events,total\n"
-                + "\"Adams et al., 2015\",,,Fever,Placebo,1,20\nAdams 2015,2015,IV,Fever,UC-MSC 1x10^6/kg,3,20\n"
+        String arms = "\"Adams et al., 2015\",,,Fever,Placebo,1,20\nAdams 2015,2015,IV,Fever,UC-MSC 1x10^6/kg,3,20\n"
                 + "Baker 2016,2016,IV,Fever,MSC plus standard care,2,30\nBaker 2016,2016,,Fever,Standard care,4,30\n"
                 + "Clark 2018,2018,IT,Fever,MSC,0,15\nClark 2018,2018,,Fever,Active control,1,15\n"
                 + "Davis 2020,2020,IV,Fever,MSC,7,60\n"
                 + "Adams 2015,2015,IV,Death,MSC,1,20\nAdams 2015,2015,,Death,No MSC,0,20\n"
-                + "Baker 2016,2016,IV,Death,Experimental,0,30\nBaker 2016,2016,,Death,Control,1,30\n");
+                + "Baker 2016,2016,IV,Death,Experimental,0,30\nBaker 2016,2016,,Death,Control,1,30\n";
+        JsonNode got = results("arms.csv", "study,year,route,outcome,arm,events,total\n" + arms);
         assertEquals(Analyses.withoutRows(expected.get("analyses")), Analyses.withoutRows(got.get("analyses")));
         String notices = got.get("notices").toString();
         assertTrue(notices.contains("arms.csv: one row per arm (column 'arm', the participants with the event in"
@@ -59,13 +59,7 @@ class ArmRowsTest {
                 + " single-arm (an MSC arm only)"), notices);
         // n/N, as papers write an arm's counts: a lowercase n beside an uppercase N is the events (before, n was the
         // total and the sheet was refused for want of an events column)
-        JsonNode nN = results("arms-nN.csv", "study,year,route,outcome,arm,n,N\n"
-                + "\"Adams et al., 2015\",,,Fever,Placebo,1,20\nAdams 2015,2015,IV,Fever,UC-MSC 1x10^6/kg,3,20\n"
-                + "Baker 2016,2016,IV,Fever,MSC plus standard care,2,30\nBaker 2016,2016,,Fever,Standard care,4,30\n"
-                + "Clark 2018,2018,IT,Fever,MSC,0,15\nClark 2018,2018,,Fever,Active control,1,15\n"
-                + "Davis 2020,2020,IV,Fever,MSC,7,60\n"
-                + "Adams 2015,2015,IV,Death,MSC,1,20\nAdams 2015,2015,,Death,No MSC,0,20\n"
-                + "Baker 2016,2016,IV,Death,Experimental,0,30\nBaker 2016,2016,,Death,Control,1,30\n");
+        JsonNode nN = results("arms-nN.csv", "study,year,route,outcome,arm,n,N\n" + arms);
         assertEquals(Analyses.withoutRows(expected.get("analyses")), Analyses.withoutRows(nN.get("analyses")));
         assertTrue(nN.get("notices").toString().contains("(column 'arm', the participants with the event in 'n', the"
                 + " arm's participants in 'N')"), nN.get("notices").toString());
