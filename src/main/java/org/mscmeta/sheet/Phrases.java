@@ -163,15 +163,15 @@ final class Phrases {
     /**
      * The columns that name an arm's events by a lowercase "n" beside a column that names its total by an uppercase
      * "N" ("MSC n" and "MSC N", "n (control)" and "N (control)", or "MSC group" over "n" and "N" in a header of two
-     * rows), as papers write n/N: both read as the arm's total by their words, the "n" column is the arm's events
-     * when no column names them otherwise. Maps each such column to its events field.
+     * rows), as papers write n/N, or by a word of the total ("MSC n" and "MSC total"): both read as the arm's total by
+     * their words, the "n" column is the arm's events when no column names them otherwise. Maps each such column to its events field.
      */
     static Map<Integer, Field> lowercaseNs(String[] cells) {
         Map<Integer, Field> events = new java.util.HashMap<>();
         for (Field[] arm : new Field[][] {{Field.N_MSC, Field.EVENTS_MSC}, {Field.N_CONTROL, Field.EVENTS_CONTROL}}) {
             int lower = -1;
             int lowers = 0;
-            int uppers = 0;
+            int totals = 0;
             boolean named = false;
             for (int j = 0; j < cells.length; j++) {
                 Field f = cells[j] == null ? null : Field.forHeader(cells[j]);
@@ -180,15 +180,25 @@ final class Phrases {
                 if (n == 'n') {
                     lower = j;
                     lowers++;
-                } else if (n == 'N') {
-                    uppers++;
+                } else if (n == 'N' || f == arm[0] && n == 0 && totalWord(cells[j])) {
+                    totals++;
                 }
             }
-            if (lowers == 1 && uppers == 1 && !named) {
+            if (lowers == 1 && totals == 1 && !named) {
                 events.put(lower, arm[1]);
             }
         }
         return events;
+    }
+
+    /** Whether a header names the arm's total by a word such as "total" or "randomised" ("MSC total"), not by "n". */
+    private static boolean totalWord(String header) {
+        for (String w : Blanks.strip(header).toLowerCase(java.util.Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
+            if (!w.equals("n") && TOTAL.contains(w)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

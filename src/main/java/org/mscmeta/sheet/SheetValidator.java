@@ -268,15 +268,15 @@ public final class SheetValidator {
         List<String> nNames = new ArrayList<>();
         for (int j = 0; j < cells.length; j++) {
             if (ns.containsKey(j) && split[j] == null) {
-                split[j] = ns.get(j); // "MSC n" beside "MSC N": the arm's events, as n/N
+                split[j] = ns.get(j); // "MSC n" beside "MSC N" or "MSC total": the arm's events, as n/N
                 nNames.add("'" + Blanks.strip(cells[j]) + "'");
             }
         }
         if (!nNames.isEmpty()) {
             readNotices.add(new Notice("columns", null, file + ": " + (nNames.size() == 1 ? "column " : "columns ")
                     + String.join(" and ", nNames) + (nNames.size() == 1 ? " was" : " were") + " read as the"
-                    + " participants with the event, beside N for the arm's participants (n/N, as papers write"
-                    + " them)"));
+                    + " participants with the event, beside the column of the arm's participants (n/N, as papers"
+                    + " write them)"));
         }
         headers = new String[cells.length];
         raw = new TextColumnBuilder[cells.length];

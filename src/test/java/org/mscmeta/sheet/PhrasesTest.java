@@ -76,13 +76,15 @@ class PhrasesTest {
     /**
      * n/N, as papers write an arm's counts: a lowercase n beside an uppercase N names the participants with the event
      * and the arm's participants. Before, both read as the arm's total and the sheet was refused (or, below a title,
-     * its header was not found). An n beside another word of a total, or the field's own name n_msc, stays a total.
+     * its header was not found). An n beside a column of the arm's total by its word ("MSC total") is its events too
+     * (before, refused); the field's own name n_msc stays a total.
      */
     @Test
     void aLowercaseNBesideAnUppercaseNIsTheArmsEvents(@TempDir Path dir) throws Exception {
         String rows = "A 2020,Death,3,20,4,21\nB 2021,Death,1,22,2,23\n";
         String[] headers = {"MSC n,MSC N,Control n,Control N", "n (MSC),N (MSC),n (control),N (control)",
-            "MSC group n,MSC group N,Control group n,Control group N"};
+            "MSC group n,MSC group N,Control group n,Control group N", "MSC n,MSC total,Control n,Control total",
+            "n (MSC),Total randomised (MSC),n (control),Total randomised (control)"};
         for (String h : headers) {
             Path csv = Files.writeString(dir.resolve("nN.csv"), "Table 2. Adverse events\nstudy,outcome," + h + "\n"
                     + rows);
@@ -92,15 +94,17 @@ class PhrasesTest {
                     + " " + java.util.Arrays.toString(sheet.nControl()), h);
             String[] names = h.split(",");
             assertTrue(sheet.notices().stream().anyMatch(n -> n.message().equals("nN.csv: columns '" + names[0]
-                    + "' and '" + names[2] + "' were read as the participants with the event, beside N for the arm's"
-                    + " participants (n/N, as papers write them)")), sheet.notices().toString());
+                    + "' and '" + names[2] + "' were read as the participants with the event, beside the column of the"
+                    + " arm's participants (n/N, as papers write them)")), sheet.notices().toString());
         }
         // "MSC group" over "n" and "N", a header of two rows
         Path grouped = Files.writeString(dir.resolve("grouped.csv"), "study,outcome,MSC group,,Control group,\n"
                 + ",,n,N,n,N\n" + rows);
         assertEquals(22, SheetReader.withBuiltInVocabulary().read(grouped, null).nMsc()[1]);
-        for (String h : new String[] {"MSC n,MSC total,Control n,Control total", "n_msc,N_MSC,Control n,Control N"}) {
-            Path csv = Files.writeString(dir.resolve("other.csv"), "study,outcome," + h + "\n" + rows);
+        // the field's own names; an n beside two columns of the arm's total, which is which is not said
+        for (String h : new String[] {"n_msc,N_MSC,Control n,Control N", "MSC n,MSC N,MSC total,Control n,Control N"}) {
+            Path csv = Files.writeString(dir.resolve("other.csv"), "study,outcome," + h + "\n"
+                    + (h.contains("total") ? rows.replace(",3,20,", ",3,20,20,").replace(",1,22,", ",1,22,22,") : rows));
             assertThrows(InvalidInputException.class, () -> SheetReader.withBuiltInVocabulary().read(csv, null), h);
         }
     }
