@@ -333,6 +333,10 @@ final class AnalyzeCommand implements Main.Subcommand {
             composing.start();
             try {
                 written = session.finish(results, noReport, order, part -> progress.phase("writing " + part));
+            } catch (OutputFolderException e) {
+                err.println("error: " + Terminal.safeLines(e.getMessage()));
+                err.println("Nothing was written.");
+                return Main.EXIT_BAD_INPUT;
             } catch (IOException e) {
                 err.println("error: the outputs could not be written to " + Terminal.safe(out.toString()) + " ("
                         + Terminal.safe(FileProblems.describe(e)) + "); the folder is as it was before the run");

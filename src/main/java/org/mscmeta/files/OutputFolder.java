@@ -33,7 +33,8 @@ import java.util.stream.Stream;
  * sheet and review beside an analysis of it): the manifest lists every command's files, and a run replaces only those
  * of its own {@link Layout}. A file that a run would write but that no earlier run wrote (a
  * results.xlsx of the user's own, say) is not overwritten unless {@code force}: the run is refused before anything
- * is computed. Nor is a file of the previous run that was changed since (a co-author's comments in report.docx, a
+ * is computed, or, for a file whose name is known only when it is written (a plot in {@code plots/}), at
+ * {@link #commit}, before anything is moved. Nor is a file of the previous run that was changed since (a co-author's comments in report.docx, a
  * workbook edited and saved): the manifest records each file's size, and a file whose size differs is an edit that
  * {@code force} alone replaces (an edit that keeps the size to the byte goes unseen; copying the folder, which
  * changes the files' times, is no edit). One run at a time: a run holds the folder's lock ({@value #LOCK}) from
@@ -67,6 +68,8 @@ public final class OutputFolder implements AutoCloseable {
     /** The files of another command's run that the manifest lists, with their recorded sizes: kept in it. */
     private final Map<String, Long> others;
     private final java.nio.channels.FileLock lock;
+    /** Whether files of the run's names that no earlier run wrote are replaced (--force). */
+    private final boolean force;
     private volatile boolean committed;
     private final Thread onShutdown = new Thread(this::removeOnShutdown, "remove staging");
 
@@ -81,7 +84,8 @@ public final class OutputFolder implements AutoCloseable {
     }
 
     private OutputFolder(Path out, boolean madeOut, Path staging, Set<String> previous, Map<String, Long> others,
-                         java.nio.channels.FileLock lock) {
+                         java.nio.channels.FileLock lock, boolean force) {
+        this.force = force;
         this.others = others;
         this.out = out;
         this.madeOut = madeOut;
@@ -259,7 +263,7 @@ public final class OutputFolder implements AutoCloseable {
             throw new OutputFolderException("--out " + out + ": cannot write into the folder ("
                     + FileProblems.describe(e) + ")");
         }
-        OutputFolder folder = new OutputFolder(out, made, staging, previous, others, lock);
+        OutputFolder folder = new OutputFolder(out, made, staging, previous, others, lock, force);
         Runtime.getRuntime().addShutdownHook(folder.onShutdown);
         return folder;
     }
@@ -277,8 +281,12 @@ public final class OutputFolder implements AutoCloseable {
     /**
      * Moves the files written into the staging folder ({@code files}, relative paths) into the output folder in
      * place of the previous run's, and records them in the manifest. On failure the output folder is left as it was.
+     *
+     * @throws OutputFolderException before anything is moved, when a file of the user's is where one of them goes
+     *                               (without {@code force})
      */
-    public void commit(List<Path> files) throws IOException {
+    public void commit(List<Path> files) throws IOException, OutputFolderException {
+        refuseForeign(files);
         Path backup = out.resolve(BACKUP + ProcessHandle.current().pid() + "-"
                 + Long.toHexString(ThreadLocalRandom.current().nextLong()));
         List<String> saved = new ArrayList<>();
@@ -343,6 +351,33 @@ public final class OutputFolder implements AutoCloseable {
                     // kept
                 }
             }
+        }
+    }
+
+    /**
+     * Refuses, unless {@code force}, to put a file where a file of its name is that the previous run did not write: a
+     * plot's name is known only once the plots are drawn, so a picture of the user's own in {@code plots/} named as
+     * one of them (forest-fever.png, from another program) is found here, before anything is moved.
+     */
+    private void refuseForeign(List<Path> files) throws OutputFolderException {
+        if (force) {
+            return;
+        }
+        List<String> foreign = new ArrayList<>();
+        for (Path rel : files) {
+            String r = rel.toString().replace('\\', '/');
+            if (!previous.contains(r) && Files.exists(out.resolve(r), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                foreign.add(r);
+            }
+        }
+        if (!foreign.isEmpty()) {
+            boolean one = foreign.size() == 1;
+            String it = one ? "it" : "them";
+            throw new OutputFolderException("--out " + out + ": " + String.join(", ", foreign.subList(0,
+                    Math.min(3, foreign.size()))) + (foreign.size() > 3 ? " and " + (foreign.size() - 3) + " more"
+                    : "") + (one ? " is a file" : " are files") + " that no run of mscmeta wrote, and this run writes "
+                    + (one ? "a file of that name" : "files of those names") + ": move " + it + " elsewhere or give"
+                    + " another --out, or add --force to replace " + it);
         }
     }
 

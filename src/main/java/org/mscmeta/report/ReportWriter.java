@@ -173,9 +173,13 @@ public final class ReportWriter {
          * Writes the rest: unless {@code jsonOnly}, the plots and the workbook, then the end of results.json (and
          * its analyses, when none were {@linkplain #analysed reported}); then puts everything in place of the previous
          * run's files.
+         *
+         * @throws OutputFolderException when a file of the user's is where one of the run's goes ({@code plots/}
+         *                               holding a picture of its own named as a plot), without {@code force}: nothing
+         *                               is put in place
          */
         public Written finish(Results results, boolean jsonOnly, PlotOptions plots,
-                              java.util.function.Consumer<String> phases) throws IOException {
+                              java.util.function.Consumer<String> phases) throws IOException, OutputFolderException {
             List<Path> files = new ArrayList<>();
             if (jsonOnly) {
                 phases.accept(ResultsJson.FILE_NAME);

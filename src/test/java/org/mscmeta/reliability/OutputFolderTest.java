@@ -185,6 +185,35 @@ class OutputFolderTest {
         assertTrue(Files.size(out.resolve("results.xlsx")) > 1000);
     }
 
+    /**
+     * A picture of the user's own put into the plots/ of a run, named as a plot the next run draws but the last did
+     * not (a leave-one-out plot made in another program, beside a run without sensitivity analyses): a plot's name is
+     * known only once it is drawn, and before, the picture was replaced when the run's files were put in place. It is
+     * refused then, before anything is moved.
+     */
+    @Test
+    void aPictureOfTheUsersInPlotsNamedAsAPlotOfTheNextRunIsNotReplacedWithoutForce() throws Exception {
+        Path out = dir.resolve("pictures");
+        assertEquals(0, Cli.run("analyze", bcg.toString(), "--out", out.toString(), "--quiet", "--sensitivity",
+                "none").status());
+        Path mine = out.resolve("plots").resolve("leave-one-out-tuberculosis.png");
+        Files.writeString(mine, "a leave-one-out plot drawn in RevMan");
+        List<String> before = files(out);
+        String results = Files.readString(out.resolve("results.json"));
+        Cli.Run refused = Cli.run("analyze", bcg.toString(), "--out", out.toString(), "--quiet");
+        assertEquals(2, refused.status(), refused.all());
+        assertTrue(refused.err().contains("plots/leave-one-out-tuberculosis.png is a file that no run of mscmeta"
+                + " wrote, and this run writes a file of that name: move it elsewhere or give another --out, or add"
+                + " --force to replace it"), refused.err());
+        assertEquals("a leave-one-out plot drawn in RevMan", Files.readString(mine));
+        assertEquals(before, files(out), "the folder as it was");
+        assertEquals(results, Files.readString(out.resolve("results.json")));
+
+        Cli.Run forced = Cli.run("analyze", bcg.toString(), "--out", out.toString(), "--quiet", "--force");
+        assertEquals(0, forced.status(), forced.all());
+        assertTrue(Files.size(mine) > 1000, "replaced by the run's plot");
+    }
+
     @Test
     void anotherProgramsFilesAreNotOverwrittenWithoutForce() throws Exception {
         Path out = dir.resolve("theirs");
