@@ -245,7 +245,7 @@ public final class ConsoleSummary {
      */
     private static String head(String label, Settings s) {
         boolean proportion = s.measure().isProportion();
-        String m = proportion ? "proportion" : s.measure().name();
+        String m = ModelWords.shortName(s.measure());
         String p = proportion ? "" : " p";
         return row(label, "k", "common " + m + " [CI]" + p, "random " + m + " [CI]" + p, "tau2", "I2",
                 "prediction interval", s.tau2() != null);

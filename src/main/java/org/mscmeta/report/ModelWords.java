@@ -235,6 +235,34 @@ public final class ModelWords {
         return s.method() == Method.GLMM ? EQUAL_SQUARES : "area proportional to " + weight;
     }
 
+    /**
+     * The effect measure as a column or a row names it, short: "RR", "OR", "RD" (a reader's abbreviations), and
+     * "proportion" for PLOGIT, PFT and PRAW, which name the transformation pooled, not what the numbers are: the
+     * proportion on its natural scale.
+     */
+    public static String shortName(Measure m) {
+        return m.isProportion() ? "proportion" : m.name();
+    }
+
+    /**
+     * The scale a measure is pooled on, as the column of each study's yi names it: "log RR", "log OR", "RD", "logit
+     * proportion", "Freeman-Tukey proportion" (double arcsine), "proportion".
+     */
+    public static String scaleName(Measure m) {
+        return switch (m) {
+            case RR, OR -> "log " + m.name();
+            case RD -> m.name();
+            case PLOGIT -> "logit proportion";
+            case PFT -> "Freeman-Tukey proportion";
+            case PRAW -> "proportion";
+        };
+    }
+
+    /** {@link #shortName} at the head of a column: "RR", "Proportion". */
+    public static String shortTitle(Measure m) {
+        return m.isProportion() ? "Proportion" : m.name();
+    }
+
     /** The effect measure in lower case: "risk ratio", "odds ratio", "risk difference", "proportion". */
     public static String measure(Measure m) {
         return m.label().toLowerCase(Locale.ROOT);

@@ -21,7 +21,7 @@ final class SensitivitySheet {
             return;
         }
         Sheet s = w.wb.createSheet(Workbook.SENSITIVITY);
-        String m = r.settings().measure().name();
+        String m = org.mscmeta.report.ModelWords.shortTitle(r.settings().measure());
         int row = 0;
         for (Analysis a : r.analyses()) {
             var sens = a.sensitivity();

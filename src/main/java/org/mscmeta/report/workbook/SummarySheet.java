@@ -58,7 +58,7 @@ final class SummarySheet {
     }
 
     private static List<Column> columns(Settings s) {
-        String m = s.measure().name();
+        String m = ModelWords.shortName(s.measure());
         List<Column> c = new ArrayList<>();
         c.add(new Column("Outcome", 34, Analysis::outcome, null));
         c.add(new Column("Subgroup variable", 14, a -> a.subgroup() == null ? "(overall)" : a.subgroup().variable(),

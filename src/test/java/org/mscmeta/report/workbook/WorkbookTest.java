@@ -1063,6 +1063,30 @@ class WorkbookTest {
     }
 
     /**
+     * Under a proportion measure the Summary, Sensitivity and Route x cell source sheets head the pooled estimates by
+     * what they are, a proportion: they said "Common PLOGIT (inverse variance)", "PFT", the option's name for the
+     * transformation pooled, above proportions on the natural scale.
+     */
+    @Test
+    void aProportionsColumnsSayProportionNotTheTransformationsOptionName() throws Exception {
+        for (Measure m : List.of(Measure.PLOGIT, Measure.PFT)) {
+            Path xlsx = write(ReportFilesTest.exampleSheet(), Settings.DEFAULTS.withMeasure(m));
+            try (XSSFWorkbook wb = new XSSFWorkbook(xlsx.toFile())) {
+                List<String> heads = new ArrayList<>();
+                wb.getSheet(Workbook.SUMMARY).getRow(0).forEach(c -> heads.add(c.getStringCellValue()));
+                assertTrue(heads.contains("Common proportion (inverse variance)"), heads.toString());
+                assertTrue(heads.contains("Random proportion (REML)"), heads.toString());
+                for (Sheet sheet : wb) {
+                    if (!sheet.getSheetName().equals(Workbook.METHODS) && !sheet.getSheetName().equals(Workbook.DATA)) {
+                        assertFalse(sheetText(sheet).contains(m.name()), sheet.getSheetName() + ": "
+                                + sheetText(sheet));
+                    }
+                }
+            }
+        }
+    }
+
+    /**
      * Under --hksj an outcome of one study is fitted with its own z interval (as metafor: results.json's
      * {@code "hksj": false}); its pooled row in the outcome sheet named it "Hartung-Knapp" all the same, and the
      * Summary, whose heading names Hartung-Knapp for the run, did not say which rows have a z interval.
