@@ -34,8 +34,8 @@ import java.util.stream.Stream;
  * of its own {@link Layout}. A file that a run would write but that no earlier run wrote (a
  * results.xlsx of the user's own, say) is not overwritten unless {@code force}: the run is refused before anything
  * is computed, or, for a file whose name is known only when it is written (a plot in {@code plots/}), at
- * {@link #commit}, before anything is moved. Nor is a file of the previous run that was changed since (a co-author's comments in report.docx, a
- * workbook edited and saved): the manifest records each file's size, and a file whose size differs is an edit that
+ * {@link #commit}, before anything is moved. Nor is a file of the previous run that was changed since (a
+ * co-author's comments in report.docx, a workbook edited and saved): the manifest records each file's size, and a file whose size differs is an edit that
  * {@code force} alone replaces (an edit that keeps the size to the byte goes unseen; copying the folder, which
  * changes the files' times, is no edit). One run at a time: a run holds the folder's lock ({@value #LOCK}) from
  * opening it to closing it, and a second run into the folder meanwhile is refused. Staging and backup folders of

@@ -164,7 +164,8 @@ final class Phrases {
      * The columns that name an arm's events by a lowercase "n" beside a column that names its total by an uppercase
      * "N" ("MSC n" and "MSC N", "n (control)" and "N (control)", or "MSC group" over "n" and "N" in a header of two
      * rows), as papers write n/N, or by a word of the total ("MSC n" and "MSC total"): both read as the arm's total by
-     * their words, the "n" column is the arm's events when no column names them otherwise. Maps each such column to its events field.
+     * their words, the "n" column is the arm's events when no column names them otherwise. Maps each such column to
+     * its events field.
      */
     static Map<Integer, Field> lowercaseNs(String[] cells) {
         Map<Integer, Field> events = new java.util.HashMap<>();

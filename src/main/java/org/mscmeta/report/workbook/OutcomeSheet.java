@@ -197,10 +197,10 @@ final class OutcomeSheet {
                 org.mscmeta.pool.Distributions.zCritical(st.level()));
         w.text(r2, 4, "Correction");
         w.number(r2, 5, st.cc().value(), w.plain);
-        String scale = ModelWords.scaleName(m);
         List<String> heads = new ArrayList<>(List.of("Study", "Year", "Input row", "MSC events", "MSC total",
                 "Control events", "Control total", "Included", "Correction MSC", "Correction control",
-                (peto ? "Peto log OR" : scale) + " (yi)", "Variance (vi)", "SE", (peto ? "Peto OR" : ModelWords.shortTitle(m)),
+                (peto ? "Peto log OR" : ModelWords.scaleName(m)) + " (yi)", "Variance (vi)", "SE",
+                (peto ? "Peto OR" : ModelWords.shortTitle(m)),
                 "CI lower", "CI upper", "Common weight (raw, " + st.method() + ")", "Common weight (%)",
                 "Random weight (raw)", "Random weight (%)", "Inverse-variance weight (1/vi)"));
         for (String t : mhTerms(st).keySet()) {

@@ -23,7 +23,7 @@ final class RouteSourceSheet {
             return;
         }
         Sheet s = w.wb.createSheet(Workbook.ROUTE_SOURCE);
-        String m = org.mscmeta.report.ModelWords.shortTitle(r.settings().measure());
+        String m = ModelWords.shortTitle(r.settings().measure());
         int row = 0;
         w.cell(s.createRow(row++), 0, "Route x cell source", w.title);
         w.text(s.createRow(row++), 0, "Each combination pooled on its own, by " + ModelWords.shown(r.settings())
