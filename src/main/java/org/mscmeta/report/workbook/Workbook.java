@@ -139,30 +139,33 @@ public final class Workbook {
             // each overall analysis's sheet, its subgroups' blocks below its own (OutcomeSheet.layout); at registry
             // scale without them (they would more than double the rows, the file and the time it takes to write)
             boolean blocks = rows(sheet, r) <= STREAMING_ROWS;
-            Map<Analysis, List<Analysis>> subgroups = new java.util.LinkedHashMap<>();
+            // by identity: an analysis's own hashCode is that of all it holds (every study, every model), and
+            // hashing each overall analysis once was 45 ms of the example's report
+            List<Analysis> overalls = new ArrayList<>();
+            Map<Analysis, List<Analysis>> subgroups = new java.util.IdentityHashMap<>();
             Analysis overall = null;
             for (Analysis a : r.analyses()) {
                 if (a.subgroup() == null) {
                     overall = a;
+                    overalls.add(a);
                     subgroups.put(a, new ArrayList<>());
                 } else if (blocks && overall != null && overall.outcome().equals(a.outcome())) {
                     subgroups.get(overall).add(a);
                 }
             }
             Map<Analysis, OutcomeSheet.Placed> placed = new java.util.IdentityHashMap<>();
-            for (Map.Entry<Analysis, List<Analysis>> e : subgroups.entrySet()) {
-                String name = names.unique(e.getKey().outcome());
-                OutcomeSheet.layout(e.getKey(), e.getValue()).forEach((a, at) -> placed.put(a,
+            for (Analysis a : overalls) {
+                String name = names.unique(a.outcome());
+                OutcomeSheet.layout(a, subgroups.get(a)).forEach((b, at) -> placed.put(b,
                         new OutcomeSheet.Placed(name, at)));
             }
             SummarySheet.write(cells, r, placed, subgroups);
             FindingsSheet.write(cells, r, placed);
             RouteSourceSheet.write(cells, r);
             List<Plot> plots = new ArrayList<>();
-            for (Map.Entry<Analysis, List<Analysis>> e : subgroups.entrySet()) {
-                Analysis a = e.getKey();
+            for (Analysis a : overalls) {
                 String name = placed.get(a).sheet();
-                int below = OutcomeSheet.write(cells, name, a, e.getValue(), r.settings(), placed);
+                int below = OutcomeSheet.write(cells, name, a, subgroups.get(a), r.settings(), placed);
                 plots.add(new Plot(wb.getSheet(name), a.outcome(), below));
             }
             SensitivitySheet.write(cells, r);
