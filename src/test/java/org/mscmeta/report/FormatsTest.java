@@ -80,6 +80,15 @@ class FormatsTest {
         assertEquals(">-0.0001", Formats.estimate(-2e-6, false));
         assertEquals("0.00", Formats.estimate(0, false));
         assertEquals("0.00", Formats.estimate(-1.2e-17, false), "rounding noise around a difference of 0");
+        // the same near 1: a proportion's upper limit of 0.99997 is not "1.00", which all-events studies print
+        assertEquals("0.99", Formats.estimate(0.994, false));
+        assertEquals("0.996", Formats.estimate(0.9962, false));
+        assertEquals("0.9996", Formats.estimate(0.9996, false));
+        assertEquals(">0.9999", Formats.estimate(0.99997, false));
+        assertEquals("-0.996", Formats.estimate(-0.9962, false));
+        assertEquals("<-0.9999", Formats.estimate(-0.99997, false));
+        assertEquals("1.00", Formats.estimate(1, false));
+        assertEquals("1.25", Formats.estimate(1.25, false));
         assertEquals("<0.001", Formats.p(0.00004));
         assertEquals("0.012", Formats.p(0.0123));
         assertEquals("0.45", Formats.p(0.449));
