@@ -177,11 +177,11 @@ final class Phrases {
             for (int j = 0; j < cells.length; j++) {
                 Field f = cells[j] == null ? null : Field.forHeader(cells[j]);
                 named |= f == arm[1];
-                char n = f == arm[0] ? bareN(cells[j]) : 0;
+                char n = f == arm[0] ? totalBy(cells[j]) : 0;
                 if (n == 'n') {
                     lower = j;
                     lowers++;
-                } else if (n == 'N' || f == arm[0] && n == 0 && totalWord(cells[j])) {
+                } else if (n == 'N' || n == 'T') {
                     totals++;
                 }
             }
@@ -192,37 +192,28 @@ final class Phrases {
         return events;
     }
 
-    /** Whether a header names the arm's total by a word such as "total" or "randomised" ("MSC total"), not by "n". */
-    private static boolean totalWord(String header) {
-        for (String w : Blanks.strip(header).toLowerCase(java.util.Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
-            if (!w.equals("n") && TOTAL.contains(w)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /**
-     * 'n' or 'N' when a header names an arm's total by that letter alone, as written ("MSC n", "N (MSC)"), with no
-     * other word of a count; 0 otherwise, and for a field's own name typed as such ("n_msc").
+     * How a header names an arm's total: {@code 'n'} or {@code 'N'} by that letter alone, as written ("MSC n",
+     * "N (MSC)"), with no other word of a count; {@code 'T'} by a word such as "total" or "randomised" ("MSC total");
+     * 0 otherwise, and {@code 'n'}/{@code 'N'} are 0 too for a field's own name typed as such ("n_msc").
      */
-    private static char bareN(String header) {
+    private static char totalBy(String header) {
         String h = Blanks.strip(header);
-        if (h.toLowerCase(java.util.Locale.ROOT).equals(Field.headerKey(h))) {
-            return 0; // "n_msc", "n_control": the column's own name, the total
-        }
         char n = 0;
+        boolean twice = false;
+        boolean countWord = false;
         for (String w : h.split("[^\\p{L}\\p{N}]+")) {
             String lower = w.toLowerCase(java.util.Locale.ROOT);
             if (w.equals("n") || w.equals("N")) {
-                if (n != 0) {
-                    return 0;
-                }
+                twice |= n != 0;
                 n = w.charAt(0);
-            } else if (TOTAL.contains(lower) || EVENTS.contains(lower) || PEOPLE.contains(lower)) {
-                return 0;
+            } else if (TOTAL.contains(lower)) {
+                return 'T';
+            } else if (EVENTS.contains(lower) || PEOPLE.contains(lower)) {
+                countWord = true;
             }
         }
-        return n;
+        boolean ownName = h.toLowerCase(java.util.Locale.ROOT).equals(Field.headerKey(h)); // "n_msc": the total
+        return twice || countWord || ownName ? 0 : n;
     }
 }
