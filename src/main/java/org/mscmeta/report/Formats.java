@@ -39,7 +39,8 @@ public final class Formats {
      * An estimate or limit on the natural scale. Ratios: {@code <0.001}, then three decimals below 0.01 (0.009),
      * two below 100 (0.19, 4.01, 13.20), none up to 999 (140), {@code >999} above. Differences and proportions: two
      * decimals, three below 0.01 in size (0.004), and as many as show the first digit of the distance from 1 above
-     * 0.99 in size (0.996, 0.9997; {@code >0.9999}), so that only an exact 1 prints 1.00. Non-finite: {@link #NOT_ESTIMABLE}.
+     * 0.99 in size (0.996, 0.9997; {@code >0.9999}), so that only an exact 1 prints 1.00. Non-finite:
+     * {@link #NOT_ESTIMABLE}.
      */
     public static String estimate(double v, boolean ratio) {
         if (!Double.isFinite(v)) {
@@ -61,20 +62,20 @@ public final class Formats {
         if (a < 0.00005) {
             return v > 0 ? "<0.0001" : ">-0.0001";
         }
-        // two decimals; a value below 0.01 keeps its first significant digit (0.004, 0.0003: not "0.000" beside an
-        // exact "0.00")
-        if (a < 1) {
-            // and a proportion (or difference) short of 1 the first digit of its distance from 1: 0.996, 0.9997,
+        if (a < 1 && fixed(a, 2).startsWith("1")) {
+            // a proportion (or difference) short of 1 keeps the first digit of its distance from 1: 0.996, 0.9997,
             // not "1.00", which an exact 1 (every participant had the event) prints
-            for (int places = 2; places <= 4; places++) {
-                String s = fixed(a, places);
-                if (!s.startsWith("1")) {
-                    return (v < 0 ? "-" : "") + (places == 2 ? fixed(a, a >= 0.01 ? 2 : a >= 0.00095 ? 3 : 4) : s);
+            for (int places = 3; places <= 4; places++) {
+                String s = fixed(v, places);
+                if (!s.startsWith("1") && !s.startsWith("-1")) {
+                    return s;
                 }
             }
             return v > 0 ? ">0.9999" : "<-0.9999";
         }
-        return fixed(v, 2);
+        // two decimals; a value below 0.01 keeps its first significant digit (0.004, 0.0003: not "0.000" beside an
+        // exact "0.00")
+        return fixed(v, a >= 0.01 ? 2 : a >= 0.00095 ? 3 : 4);
     }
 
     /** {@code 0.85 [0.62, 1.17]}; {@link #NOT_ESTIMABLE} without an estimate; the estimate alone without limits. */
