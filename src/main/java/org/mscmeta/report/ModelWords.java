@@ -260,7 +260,8 @@ public final class ModelWords {
 
     /** {@link #shortName} at the head of a column: "RR", "Proportion". */
     public static String shortTitle(Measure m) {
-        return m.isProportion() ? "Proportion" : m.name();
+        String name = shortName(m);
+        return Character.toUpperCase(name.charAt(0)) + name.substring(1);
     }
 
     /** The effect measure in lower case: "risk ratio", "odds ratio", "risk difference", "proportion". */
