@@ -31,16 +31,16 @@ import java.util.stream.Stream;
  * </ol>
  * Files the user put in the folder are left alone, and so are the files another command wrote into it (an import's
  * sheet and review beside an analysis of it): the manifest lists every command's files, and a run replaces only those
- * of its own {@link Layout}. A file that a run would write but that no earlier run wrote (a
- * results.xlsx of the user's own, say) is not overwritten unless {@code force}: the run is refused before anything
- * is computed, or, for a file whose name is known only when it is written (a plot in {@code plots/}), at
- * {@link #commit}, before anything is moved. Nor is a file of the previous run that was changed since (a
- * co-author's comments in report.docx, a workbook edited and saved): the manifest records each file's size, and a
- * file whose size differs is an edit that {@code force} alone replaces (an edit that keeps the size to the byte
- * goes unseen; copying the folder, which changes the files' times, is no edit). One run at a time: a run holds the folder's lock ({@value #LOCK}) from
- * opening it to closing it, and a second run into the folder meanwhile is refused. Staging and backup folders of
- * runs that were killed (their process is gone) are cleaned up when the next run opens the folder: leftover staging
- * is removed, a leftover backup restored where its files are missing.
+ * of its own {@link Layout}. A file that a run would write but that no earlier run wrote (a results.xlsx of the user's
+ * own, say) is not overwritten unless {@code force}: the run is refused before anything is computed, or, for a file
+ * whose name is known only when it is written (a plot in {@code plots/}), at {@link #commit}, before anything is moved.
+ * Nor is a file of the previous run that was changed since (a co-author's comments in report.docx, a workbook edited
+ * and saved): the manifest records each file's size, and a file whose size differs is an edit that {@code force} alone
+ * replaces (an edit that keeps the size to the byte goes unseen; copying the folder, which changes the files' times, is
+ * no edit). One run at a time: a run holds the folder's lock ({@value #LOCK}) from opening it to closing it, and a
+ * second run into the folder meanwhile is refused. Staging and backup folders of runs that were killed (their process
+ * is gone) are cleaned up when the next run opens the folder: leftover staging is removed, a leftover backup restored
+ * where its files are missing.
  */
 public final class OutputFolder implements AutoCloseable {
 
