@@ -88,6 +88,27 @@ enum FileKind {
         return text.startsWith("<!doctype html") || text.contains("<html") || text.contains("<table") ? HTML : XML;
     }
 
+    /**
+     * Whether the file's head is plain text: a UTF-16 byte-order mark, or no control byte besides tab, line feed, form
+     * feed, carriage return and DOS's end-of-file mark (so a damaged or unknown binary file is not taken for text).
+     */
+    static boolean plainText(Path file) throws IOException {
+        byte[] b;
+        try (InputStream in = Files.newInputStream(file)) {
+            b = in.readNBytes(HEAD);
+        }
+        if (b.length >= 2 && ((b[0] & 0xFF) == 0xFF && (b[1] & 0xFF) == 0xFE
+                || (b[0] & 0xFF) == 0xFE && (b[1] & 0xFF) == 0xFF)) {
+            return true;
+        }
+        for (byte x : b) {
+            if (x >= 0 && x < 0x20 && x != '\t' && x != '\n' && x != '\f' && x != '\r' && x != 0x1A || x == 0x7F) {
+                return false;
+            }
+        }
+        return b.length > 0;
+    }
+
     private static boolean startsWith(byte[] b, String ascii) {
         if (b.length < ascii.length()) {
             return false;

@@ -91,14 +91,15 @@ public final class SheetReader {
             FileKind kind = FileKind.of(file);
             if (kind == FileKind.OLE2) {
                 parts = XlsSheet.read(file, name, sheetName, validators);
+            } else if (kind == FileKind.TEXT && FileKind.plainText(file)) {
+                return textUnderWorkbookName(file, name, lower.substring(lower.lastIndexOf('.')), sheetName,
+                        () -> validators.apply(name));
             } else if (lower.endsWith(".xls") && kind != FileKind.ZIP && kind != FileKind.OPEN_DOCUMENT
                     || !kind.sheet()) {
                 throw new InvalidInputException(name, "an " + (lower.endsWith(".xls") ? ".xls" : ".xlsx")
                         + " workbook, but the file is " + (Files.size(file) == 0
                         ? "empty: open the workbook in Excel or LibreOffice and save it as .xlsx, or save the data as"
-                        + " CSV" : kind == FileKind.TEXT ? "not one (it holds text, as some sites export \".xls\"):"
-                        + " open it in Excel or LibreOffice and save it as .xlsx, or save the data as CSV"
-                        : markup(kind)));
+                        + " CSV" : markup(kind)));
             } else {
                 parts = XlsxSheet.read(file, name, sheetName, validators);
             }
@@ -137,6 +138,35 @@ public final class SheetReader {
         }
         return parts.size() == 1 && parts.get(0).file().equals(name) ? parts.get(0).finish()
                 : SheetParts.join(name, parts);
+    }
+
+    /**
+     * A text file under a workbook's name ({@code .xls}, {@code .xlsx}, {@code .xlsm}), as some sites export a table
+     * of tab-separated values: read as delimited text, as Excel opens it (after a warning), with a notice that says
+     * so. Where the text is no sheet, the problems found in it follow a line that says it was read as text.
+     */
+    private static ExtractionSheet textUnderWorkbookName(Path file, String name, String extension, String sheetName,
+                                                         java.util.function.Supplier<SheetValidator> validators)
+            throws IOException, InvalidInputException {
+        String holdsText = "the file holds text (as some sites export a table)";
+        if (sheetName != null) {
+            throw new InvalidInputException(name, "a workbook, as --sheet names one of its sheets, but " + holdsText
+                    + ", which has no sheets: leave --sheet out");
+        }
+        try {
+            SheetValidator read = CsvSheet.read(file, name, validators);
+            read.notice(new Notice("sheet", null, name + ": the file holds text, not an " + extension + " workbook (as"
+                    + " some sites export a table); it was read as delimited text, as"
+                    + " Excel opens it (saving it as .csv, or as .xlsx from Excel, gives it the name of what it is)"));
+            return read.finish();
+        } catch (InvalidInputException e) {
+            java.util.List<InputProblem> all = new java.util.ArrayList<>();
+            all.add(new InputProblem(name, InputProblem.WHOLE_FILE, InputProblem.NO_COLUMN, "", "an " + extension
+                    + " workbook, but " + holdsText + ": it was read as delimited text, in which"
+                    + (e.total() == 1 ? " this was found" : " these were found")));
+            all.addAll(e.problems());
+            throw new InvalidInputException(all, e.total() + 1);
+        }
     }
 
     /**

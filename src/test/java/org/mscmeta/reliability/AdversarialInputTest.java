@@ -190,13 +190,16 @@ class AdversarialInputTest {
     static Stream<Arguments> brokenWorkbooks() {
         return Stream.of(Arguments.of("empty.xlsx", new byte[0], "empty"),
                 Arguments.of("random.xlsx", randomBytes(4096), "could not be opened"),
+                // text under a workbook's name is read as text (below); text that is no sheet is refused as text
                 Arguments.of("text.xlsx", "study,outcome\nA,B\n".getBytes(StandardCharsets.UTF_8),
-                        "could not be opened"),
+                        "text.xlsx: expected an .xlsx workbook, but the file holds text (as some sites export a table):"
+                        + " it was read as delimited text, in which these were found\nrow 1, column 'events_msc': found nothing"),
                 Arguments.of("empty.xls", new byte[0], "the file is empty"),
                 Arguments.of("page.xls", "<html><table><tr><td>study</td></tr></table></html>"
                         .getBytes(StandardCharsets.UTF_8), "a web page (HTML)"),
                 Arguments.of("text.xls", "study\tevents_msc\nA\t1\n".getBytes(StandardCharsets.UTF_8),
-                        "it holds text, as some sites export"),
+                        "the file holds text (as some sites export a table): it was read as delimited text\n"
+                        + "row 1, column 'outcome': found nothing"),
                 Arguments.of("xml2003.xls", SPREADSHEET_2003, "an Excel 2003 XML spreadsheet"),
                 // markup under a text file's name: said to be what it is, not read as a header that names nothing
                 Arguments.of("page.csv", "\uFEFF<!DOCTYPE html>\n<html><table><tr><td>study</td></tr></table></html>"
@@ -299,7 +302,38 @@ class AdversarialInputTest {
     void brokenWorkbooksAreRefusedInWords(String name, byte[] content, String words) throws Exception {
         Path p = dir.resolve(name);
         Files.write(p, content);
-        refused(analyze(p), p, words);
+        refused(analyze(p), p, words.split("\n")); // phrases, one a line
+    }
+
+    /**
+     * Tab-separated text saved as ".xls" (as some sites export a table) or as ".xlsx" is read as delimited text, as
+     * Excel opens it, with a notice: the same studies and pooled estimates as the sheet saved as CSV. Before, it was
+     * refused ("it holds text") or called damaged.
+     */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"export.xls", "export.xlsx"})
+    void textUnderAWorkbooksNameIsReadAsText(String name) throws Exception {
+        String rows = "A,Fever,1,10,2,10\nB,Fever,3,12,1,11\nC,Fever,2,9,4,10\n";
+        Path csv = dir.resolve("export.csv");
+        Files.writeString(csv, HEAD + rows);
+        Path text = dir.resolve(name);
+        Files.writeString(text, (HEAD + rows).replace(',', '\t'));
+        Cli.Run fromCsv = analyze(csv, "--no-report");
+        Cli.Run fromText = analyze(text, "--no-report");
+        assertEquals(0, fromCsv.status(), fromCsv.all());
+        assertEquals(0, fromText.status(), fromText.all());
+        ObjectMapper m = new ObjectMapper();
+        JsonNode a = m.readTree(outFor(csv).resolve("results.json").toFile()).get("analyses");
+        JsonNode b = m.readTree(outFor(text).resolve("results.json").toFile()).get("analyses");
+        assertEquals(a, b);
+        assertEquals(3, b.get(0).get("k").asInt(), b.toString());
+        String notices = m.readTree(outFor(text).resolve("results.json").toFile()).get("notices").toString();
+        assertTrue(notices.contains(name + ": the file holds text, not an ." + name.split("\\.")[1] + " workbook (as some"
+                + " sites export a table); it was read as delimited text, as Excel opens it"), notices);
+        // --sheet with such a file: the user took it for a workbook
+        Path again = Files.copy(text, dir.resolve("sheet-" + name));
+        refused(analyze(again, "--sheet", "Sheet1"), again, "the file holds text (as some sites export a table), which"
+                + " has no sheets: leave --sheet out");
     }
 
     /** --sheet with a delimited text file is refused, not ignored: the user took the file for a workbook. */
