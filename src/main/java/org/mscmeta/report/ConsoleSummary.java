@@ -261,7 +261,7 @@ public final class ConsoleSummary {
                 a.heterogeneity() == null ? "" : Formats.percent(a.heterogeneity().i2(), 1),
                 !rr.isEstimable() ? "" : Double.isFinite(rr.piLower()) ? "[" + Formats.estimate(rr.piLower(), ratio)
                 + ", " + Formats.estimate(rr.piUpper(), ratio) + "]" : Formats.NOT_ESTIMABLE + " ("
-                + rr.predictionNotEstimable().split(":")[0] + ")", // the reason's short form fits the column
+                + Formats.shortReason(rr.predictionNotEstimable()) + ")",
                 s.tau2() != null);
     }
 

@@ -26,6 +26,19 @@ public final class Formats {
         return reason.contains(NOT_ESTIMABLE) ? reason : NOT_ESTIMABLE + ": " + reason;
     }
 
+    /** A reason's short form, its words before the first colon ("k < 3"), where a column has room for no more. */
+    public static String shortReason(String reason) {
+        return reason.split(":")[0];
+    }
+
+    /**
+     * A missing prediction interval with its reason's short form, for a column of notes: "prediction interval not
+     * estimable (k < 3)".
+     */
+    public static String predictionNotEstimable(String reason) {
+        return "prediction interval " + NOT_ESTIMABLE + " (" + shortReason(reason) + ")";
+    }
+
     /** Ratios below this print as {@code <0.001}. */
     public static final double RATIO_FLOOR = 0.001;
 

@@ -728,12 +728,15 @@ final class OutcomeSheet {
                 w.number(x, P_PI_LO, r.piLower(), w.est);
                 w.number(x, P_PI_HI, r.piUpper(), w.est);
             }
-            w.text(x, P_NOTE, log != null && natural("0") != null ? "live formulas on the study table"
+            String note = log != null && natural("0") != null ? "live formulas on the study table"
                     : st.method() == Method.GLMM ? "maximum likelihood, iterative: the value mscmeta computed"
                     : !r.isEstimable() ? Formats.notEstimable(r.notEstimable())
                     : st.tau2() != TauSquared.DL ? "tau\u00b2 by " + ModelWords.tau2(st.tau2())
                     + " is found iteratively: the values mscmeta computed (random weights follow the tau\u00b2 cell)"
-                    : "the value mscmeta computed (its back-transformation has no spreadsheet form)");
+                    : "the value mscmeta computed (its back-transformation has no spreadsheet form)";
+            // the blank prediction cells' reason, as the Summary gives it
+            w.text(x, P_NOTE, r.predictionNotEstimable() == null ? note
+                    : note + "; " + Formats.predictionNotEstimable(r.predictionNotEstimable()));
         }
 
         /** Estimate, CI and p: live formulas of {@code log} and {@code se} where given, else the engine's values. */

@@ -159,7 +159,7 @@ final class SummarySheet {
     /**
      * Why a model's estimate does not exist, in words, for each model whose estimate does not; and where the heading
      * names Hartung-Knapp, a random-effects model of one study, whose interval is its own z one, and one of studies
-     * of identical effects, which has no test.
+     * of identical effects, which has no test; and why a random-effects model has no prediction interval.
      */
     private static String reasons(Analysis a, Settings s) {
         List<String> out = new ArrayList<>();
@@ -176,6 +176,10 @@ final class SummarySheet {
         }
         if (a.random().testNotEstimable() != null) {
             out.add("random effects: " + org.mscmeta.analysis.RandomResult.HK_IDENTICAL);
+        }
+        if (a.random().predictionNotEstimable() != null) {
+            // the blank prediction cells' reason, in the console's short form ("k < 3")
+            out.add(Formats.predictionNotEstimable(a.random().predictionNotEstimable()));
         }
         return String.join("; ", out);
     }

@@ -1111,11 +1111,41 @@ class WorkbookTest {
                 var cell = row.getCell(notes);
                 byOutcome.put(row.getCell(0).getStringCellValue(), cell == null ? "" : cell.getStringCellValue());
             }
+            // Death (k = 3) has its prediction interval; Fever's blank prediction cells say why
             assertEquals(Map.of("Death", "", "Fever", "random effects: Hartung-Knapp not estimable with one study:"
-                    + " that study's own z interval is shown"), byOutcome);
+                    + " that study's own z interval is shown; prediction interval not estimable (k < 3)"), byOutcome);
         }
         assertFalse(lastResults.analyses().stream().filter(a -> a.outcome().equals("Fever")).findFirst()
                 .orElseThrow().random().hksj(), "metafor gives one study its z interval");
+    }
+
+    /**
+     * A random-effects row without a prediction interval (k < 3) says why its blank prediction cells are blank, in
+     * the Summary and on the outcome's sheet, as results.json's {@code pi_not_estimable} and the console do; a row
+     * with one says nothing of it. Before, both sheets left the cells blank without a word.
+     */
+    @Test
+    void blankPredictionCellsSayWhy() throws Exception {
+        Path sheet = dir.resolve("pi.csv");
+        Files.writeString(sheet, "study,outcome,events_msc,n_msc,events_control,n_control\n"
+                + "A,Death,6,21,6,24\nB,Death,41,99,44,99\nC,Death,3,16,1,14\nA,Fever,3,16,1,14\nB,Fever,5,20,2,21\n");
+        try (XSSFWorkbook wb = new XSSFWorkbook(write(sheet, Settings.DEFAULTS).toFile())) {
+            Sheet summary = wb.getSheet(Workbook.SUMMARY);
+            List<String> heads = new ArrayList<>();
+            summary.getRow(0).forEach(c -> heads.add(c.getStringCellValue()));
+            Map<String, String> reasons = new LinkedHashMap<>();
+            for (int i = 1; i <= 2; i++) {
+                Cell c = summary.getRow(i).getCell(heads.indexOf("Not estimable"));
+                reasons.put(summary.getRow(i).getCell(0).getStringCellValue(), c == null ? "" : c.getStringCellValue());
+            }
+            assertEquals(Map.of("Death", "", "Fever", "prediction interval not estimable (k < 3)"), reasons);
+            for (String outcome : List.of("Death", "Fever")) {
+                Row random = rowStartingWith(wb.getSheet(outcome), randomLabels(wb.getSheet(outcome)).get(0));
+                String note = random.getCell(random.getLastCellNum() - 1).getStringCellValue();
+                assertEquals(outcome.equals("Fever"), note.endsWith("; prediction interval not estimable (k < 3)"),
+                        outcome + ": " + note);
+            }
+        }
     }
 
     /** Under --hksj a route x cell-source model that fits its studies exactly has no F, and its row says why. */
