@@ -23,7 +23,43 @@ final class CellHint {
     private static final java.util.Set<String> FORMULA_ERRORS = java.util.Set.of("#DIV/0!", "#VALUE!", "#REF!",
             "#NAME?", "#NUM!", "#NULL!", "#SPILL!", "#CALC!");
 
+    /** "6 (28.6%)", "6 [28,6 %]", "6 (29)": a count and its percentage of the arm, as a paper's table gives them. */
+    private static final Pattern COUNT_PERCENT =
+            Pattern.compile("([0-9]{1,9})\\s*[(\\[]\\s*([0-9]{1,3}(?:[.,][0-9]{1,4})?)\\s*%?\\s*[)\\]]");
+
     private CellHint() {
+    }
+
+    /**
+     * The count of a cell written with its percentage of the arm ("6 (28.6%)", "6 [28,6 %]", "6 (29)"), when that
+     * percentage is the count's share of {@code total} as written (rounded or cut to its last digit: 6 of 21 is
+     * 28.57%, written 28.6, 28.5, 29 or 28); else -1, as for a text that is not written so.
+     */
+    static int countWithPercentage(String text, long total) {
+        Matcher m = COUNT_PERCENT.matcher(text);
+        if (!m.matches() || total < 1) {
+            return -1;
+        }
+        int count = Integer.parseInt(m.group(1));
+        String written = m.group(2).replace(',', '.');
+        int dot = written.indexOf('.');
+        double unit = Math.pow(10, dot < 0 ? 0 : -(written.length() - dot - 1));
+        double share = 100.0 * count / total;
+        return Math.abs(share - Double.parseDouble(written)) < unit + 1e-9 ? count : -1;
+    }
+
+    /**
+     * As {@link #count(String)}, for a cell of events whose arm has {@code total} participants (or a negative value
+     * when that is not known): a count written with a percentage that is not its share of the total is said to be so.
+     */
+    static String count(String text, long total) {
+        Matcher m = COUNT_PERCENT.matcher(text);
+        if (m.matches() && total >= 1) {
+            return " (the count alone, " + m.group(1) + ", without the percentage; but " + m.group(1) + " of " + total
+                    + " is " + String.format(java.util.Locale.ROOT, "%.1f%%", 100.0 * Long.parseLong(m.group(1))
+                    / total) + ", not " + m.group(2) + "%: check the count and the arm's total)";
+        }
+        return count(text);
     }
 
     /**

@@ -187,6 +187,9 @@ public final class SheetValidator {
         return TOTALS.contains(s.substring(0, cut).strip());
     }
     private int missingCells;
+    /** Events cells written with their percentage of the arm ("6 (28.6%)"), read as the count; the first of them. */
+    private int percentCells;
+    private String firstPercent;
     /** Rows whose MSC events exceed the arm's participants: most of them, and the columns are swapped. */
     private int eventsOverTotal;
     private String firstMissing;
@@ -994,6 +997,12 @@ public final class SheetValidator {
                     + " 'N/A', '-' or a similar mark of a value not reported %s read as empty (first: %s)", file,
                     Notice.count(missingCells, "cell", "cells"), missingCells == 1 ? "was" : "were", firstMissing)));
         }
+        if (percentCells > 0) {
+            notices.add(new Notice("count_with_percentage", null, String.format(Locale.ROOT, "%s: %s of events"
+                    + " written with the percentage of the arm, as a paper's table gives them, %s read as the count"
+                    + " alone, each percentage checked against the arm's total (first: %s)", file,
+                    Notice.count(percentCells, "cell", "cells"), percentCells == 1 ? "was" : "were", firstPercent)));
+        }
         if (decimalCommas > 0) {
             notices.add(new Notice("decimal_comma", null, String.format(Locale.ROOT, "%s: %s written with a"
                     + " decimal comma %s read as decimals (first: %s)", file, Notice.count(decimalCommas, "number",
@@ -1154,8 +1163,22 @@ public final class SheetValidator {
         if (v >= min && v <= Integer.MAX_VALUE / 4) {
             return (int) v;
         }
+        if (v == WholeNumber.NOT_A_NUMBER && min == 0) {
+            int withShare = CellHint.countWithPercentage(cell(field), whole(totalOf(field)));
+            if (withShare >= 0) {
+                if (percentCells++ == 0) {
+                    firstPercent = "'" + cell(field) + "' in row " + rowNumber + ", column '" + header(field) + "'";
+                }
+                return withShare;
+            }
+        }
         countProblem(rowNumber, field, min, v);
         return -1;
+    }
+
+    /** The arm's total of an events field. */
+    private static Field totalOf(Field events) {
+        return events == Field.EVENTS_MSC ? Field.N_MSC : Field.N_CONTROL;
     }
 
     /** Records why a count cell is not usable (kept out of {@link #count}, the hot path). */
@@ -1170,7 +1193,8 @@ public final class SheetValidator {
         } else if (v == WholeNumber.FRACTION) {
             problem(rowNumber, header(field), text, what + " (not a fraction" + asPercentage(text) + ")");
         } else if (v == WholeNumber.NOT_A_NUMBER) {
-            problem(rowNumber, header(field), text, what + CellHint.count(text));
+            problem(rowNumber, header(field), text, what + (min == 0 ? CellHint.count(text, whole(totalOf(field)))
+                    : CellHint.count(text)));
         } else if (v < 0 || v == WholeNumber.NEGATIVE) {
             problem(rowNumber, header(field), text, what + " (not negative)");
         } else if (v < min) {

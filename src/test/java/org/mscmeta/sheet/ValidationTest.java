@@ -278,6 +278,32 @@ class ValidationTest {
         assertFalse(ps.get(2).expected().contains("single-arm"), ps.get(2).message());
     }
 
+    /**
+     * Events written with their percentage of the arm, as a paper's table gives them ("6 (28.6%)", "6 [29]",
+     * "4 (28,6 %)"), are read as the count when the percentage is its share of the arm's total as written (rounded or
+     * cut to its last digit), with a notice; a percentage that is not, or an arm without a total to check it
+     * against, is refused, and the problem says which share the count is. Before, every such cell was refused.
+     */
+    @Test
+    void eventsWithTheirPercentageOfTheArmAreReadWhenThePercentageAgrees() throws Exception {
+        ExtractionSheet s = read("pct.csv", HEADER + "\nA,2020,IV,BM,Death,6 (28.6%),21,\"4 (28,6 %)\",14\n"
+                + "B,2021,IV,BM,Death,2 [13],15,3 (14%),21\nC,2022,IV,BM,Death,0 (0%),12,1 (8.3%),12\n");
+        assertEquals(List.of(6, 2, 0), java.util.Arrays.stream(s.eventsMsc()).boxed().toList());
+        assertEquals(List.of(4, 3, 1), java.util.Arrays.stream(s.eventsControl()).boxed().toList());
+        assertEquals(List.of("pct.csv: 6 cells of events written with the percentage of the arm, as a paper's table"
+                + " gives them, were read as the count alone, each percentage checked against the arm's total (first:"
+                + " '6 (28.6%)' in row 2, column 'events_msc')"), s.notices().stream()
+                .filter(n -> n.category().equals("count_with_percentage")).map(Notice::message).toList());
+
+        List<InputProblem> ps = problems(HEADER, "A,2020,IV,BM,Death,6 (35%),21,1,10",
+                "B,2020,IV,BM,Death,2 (20%),x,1,10");
+        assertProblem(ps.get(0), 2, "events_msc", "6 (35%)", "(the count alone, 6, without the percentage; but 6 of 21"
+                + " is 28.6%, not 35%: check the count and the arm's total)");
+        assertProblem(ps.get(1), 3, "events_msc", "2 (20%)", "0 or more (the count alone, 2, without the percentage)");
+        assertProblem(ps.get(2), 3, "n_msc", "x", "a whole number of participants");
+        assertEquals(3, ps.size(), ps.toString());
+    }
+
     @Test
     void countsWrittenAsAPapersTableWritesThemGetAHint() throws IOException {
         List<InputProblem> ps = problems(HEADER, "A,2020,IV,BM,Death,\"6 (28.6%)\",\"1,021\",6/21,10",
