@@ -37,12 +37,18 @@ enum FileKind {
     PDF,
     /** A picture: PNG, JPEG or GIF (a screenshot of a table, a plot). */
     IMAGE,
-    /** Anything else: read as delimited text. */
-    TEXT;
+    /** Plain text of no kind above: read as delimited text, under any name. */
+    TEXT,
+    /**
+     * Anything else (control bytes, or an empty file): read as delimited text under a text file's name (where its
+     * encoding is refused in words), as a damaged workbook under a workbook's name.
+     */
+    BINARY;
 
     /** Whether a file of this kind may hold a sheet (a workbook, a review, text): the others are refused. */
     boolean sheet() {
-        return this == OLE2 || this == ZIP || this == OPEN_DOCUMENT || this == REVMAN || this == TEXT;
+        return this == OLE2 || this == ZIP || this == OPEN_DOCUMENT || this == REVMAN || this == TEXT
+                || this == BINARY;
     }
 
     /** How many bytes of the file are looked at. */
@@ -74,7 +80,7 @@ enum FileKind {
         }
         String text = markup(b);
         if (text == null) {
-            return TEXT;
+            return plainText(b) ? TEXT : BINARY;
         }
         if (text.contains("urn:schemas-microsoft-com:office:spreadsheet")) {
             return SPREADSHEET_2003_XML;
@@ -89,14 +95,10 @@ enum FileKind {
     }
 
     /**
-     * Whether the file's head is plain text: a UTF-16 byte-order mark, or no control byte besides tab, line feed, form
+     * Whether a file's head is plain text: a UTF-16 byte-order mark, or no control byte besides tab, line feed, form
      * feed, carriage return and DOS's end-of-file mark (so a damaged or unknown binary file is not taken for text).
      */
-    static boolean plainText(Path file) throws IOException {
-        byte[] b;
-        try (InputStream in = Files.newInputStream(file)) {
-            b = in.readNBytes(HEAD);
-        }
+    private static boolean plainText(byte[] b) {
         if (b.length >= 2 && ((b[0] & 0xFF) == 0xFF && (b[1] & 0xFF) == 0xFE
                 || (b[0] & 0xFF) == 0xFE && (b[1] & 0xFF) == 0xFF)) {
             return true;

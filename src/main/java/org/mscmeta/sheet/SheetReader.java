@@ -91,15 +91,16 @@ public final class SheetReader {
             FileKind kind = FileKind.of(file);
             if (kind == FileKind.OLE2) {
                 parts = XlsSheet.read(file, name, sheetName, validators);
-            } else if (kind == FileKind.TEXT && FileKind.plainText(file)) {
+            } else if (kind == FileKind.TEXT) {
                 return textUnderWorkbookName(file, name, lower.substring(lower.lastIndexOf('.')), sheetName,
                         () -> validators.apply(name));
             } else if (lower.endsWith(".xls") && kind != FileKind.ZIP && kind != FileKind.OPEN_DOCUMENT
                     || !kind.sheet()) {
+                String save = ": open the workbook in Excel or LibreOffice and save it as .xlsx, or save the data as CSV";
                 throw new InvalidInputException(name, "an " + (lower.endsWith(".xls") ? ".xls" : ".xlsx")
-                        + " workbook, but the file is " + (Files.size(file) == 0
-                        ? "empty: open the workbook in Excel or LibreOffice and save it as .xlsx, or save the data as"
-                        + " CSV" : markup(kind)));
+                        + " workbook, but the file is " + (Files.size(file) == 0 ? "empty" + save
+                        : kind == FileKind.BINARY ? "none that could be opened (it is damaged, truncated, or of"
+                        + " another type)" + save : markup(kind)));
             } else {
                 parts = XlsxSheet.read(file, name, sheetName, validators);
             }

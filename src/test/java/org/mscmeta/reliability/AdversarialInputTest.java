@@ -213,6 +213,9 @@ class AdversarialInputTest {
                 Arguments.of("zipped.csv", archive(), "the file is a zip archive of 2 files"),
                 // an OLE2 container's signature followed by nothing a workbook holds
                 Arguments.of("damaged.xls", oleSignatureThenRandom(), "could not be opened as one"),
+                // bytes of no known kind under a workbook's name: damaged, not text nor XML
+                Arguments.of("random.xls", randomBytes(4096), "expected an .xls workbook, but the file is none that"
+                        + " could be opened (it is damaged, truncated, or of another type)"),
                 // files that are no sheet, given by mistake: said to be what they are (before: four "expected a
                 // column named ..." problems, or "saved in another encoding, such as Windows-1252")
                 Arguments.of("results.json", ("{\n  \"tool\" : {\n    \"name\" : \"mscmeta\",\n    \"version\" :"
