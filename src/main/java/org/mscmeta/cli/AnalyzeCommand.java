@@ -45,9 +45,8 @@ final class AnalyzeCommand implements Main.Subcommand {
         return new CommandOptions("analyze", "INPUT", "Pool the adverse-event outcomes of an extraction sheet (CSV or"
                 + " .xlsx): for every outcome, the common- and random-effects estimates overall and per subgroup (route"
                 + " and cell source by default), with the tests for subgroup differences. Writes DIR/results.json."
-                + "\nINPUT: the extraction sheet, delimited text (.csv, .tsv, .txt; UTF-8, UTF-16 or Windows-1252), .xlsx, .xls"
-                + " or .ods,"
-                + " or a RevMan 5 review (.rm5) (docs/input-format.md)."
+                + "\nINPUT: the extraction sheet, delimited text (.csv, .tsv, .txt; UTF-8, UTF-16, Windows-1252 or"
+                + " Mac OS Roman), .xlsx, .xls or .ods, or a RevMan 5 review (.rm5) (docs/input-format.md)."
                 + "\nExit status: 0 done, 2 bad input or options (nothing is written), 1 other failure.")
                 .value("out", "DIR", "Output folder (created if needed); results.json is written there. Required.")
                 .value("measure", names(Measure.values()), "Effect measure: risk ratio, odds ratio or risk difference"

@@ -12,9 +12,10 @@ import java.nio.file.Path;
 
 /**
  * How a delimited text sheet was saved, read off its first bytes: the encoding (a byte-order mark names UTF-8 or
- * UTF-16, as Excel's "CSV UTF-8" and "Unicode text" write them; otherwise UTF-8, with Windows-1252 as the fallback
- * when the bytes are not UTF-8), the field separator (Excel's {@code sep=;} first line, else the most frequent of
- * comma, semicolon, tab and vertical bar in the first line, outside quotes, or the one under which a row within the
+ * UTF-16, as Excel's "CSV UTF-8" and "Unicode text" write them; otherwise UTF-8, with Windows-1252 or Mac OS
+ * Roman as the fallback when the bytes are not UTF-8), the field separator (Excel's {@code sep=;} first line, else
+ * the most frequent of comma, semicolon, tab and vertical bar in the first line, outside quotes, or the one under
+ * which a row within the
  * first {@link HeaderSearch#ROWS} names the required columns when the first line is a caption), the rows above that
  * header, and whether numbers may carry decimal commas (any separator but the comma, as spreadsheet programs in
  * European locales save them).
@@ -39,10 +40,74 @@ record CsvDialect(Charset charset, int bomBytes, char separator, boolean sepLine
         return separator != ',';
     }
 
-    /** The same dialect read as Windows-1252 (the fallback for bytes that are not UTF-8). */
-    CsvDialect asWindows1252() {
-        return new CsvDialect(Charset.forName("windows-1252"), bomBytes, separator, sepLine, byteOrderMark,
-                titleRows, groupedHeader);
+    /** Mac OS Roman: Excel for Mac's plain "CSV" (its "CSV UTF-8" is UTF-8). */
+    static final String MAC_ROMAN = "x-MacRoman";
+
+    /**
+     * The same dialect read in the single-byte encoding the file's bytes suggest, for bytes that are not UTF-8: Mac OS
+     * Roman when, in the first megabyte, more of its letters before a small letter are Mac's than Windows-1252's; else
+     * Windows-1252. Inside a word (after a letter) Mac's accented small letters are the bytes 0x87-0x9F, which
+     * Windows-1252 gives to punctuation (the u-umlaut of "Muller" is 0x9F there, a capital Y with diaeresis in
+     * Windows-1252), and Windows-1252's are 0xDF-0xFF, Mac's capitals and accents. At a word's start Mac's capitals
+     * are 0x80-0x86 and 0xE5-0xF4 (the A-acute of "Alvaro" is 0xE7, a small c-cedilla in Windows-1252), and
+     * Windows-1252's 0xC0-0xDE, of which those that are no quotation mark, dash or space in Mac OS Roman count.
+     * Bytes that are a letter or an apostrophe in both, or a quotation mark in Windows-1252, count for neither: an
+     * en dash between two words, "Crohn's" with a typographic apostrophe, a German opening quote.
+     */
+    CsvDialect asSingleByte(Path file) throws IOException {
+        byte[] b;
+        try (InputStream in = Files.newInputStream(file)) {
+            b = in.readNBytes(1 << 20);
+        }
+        int mac = 0;
+        int windows = 0;
+        for (int i = 0; i + 1 < b.length; i++) {
+            int x = b[i] & 0xFF;
+            if (x < 0x80 || !lowerAscii(b[i + 1])) {
+                continue;
+            }
+            boolean inWord = i > 0 && asciiLetter(b[i - 1]);
+            boolean atStart = i == 0 || b[i - 1] >= 0 && !asciiLetter(b[i - 1]);
+            if (inWord && x >= 0xDF || atStart && oneOf(x, WINDOWS_CAPITALS)) {
+                windows++;
+            } else if (inWord && x >= 0x87 && x <= 0x9F && !oneOf(x, IN_WORD_IN_BOTH)
+                    || atStart && (x <= 0x86 && x != 0x82 && x != 0x84 || x >= 0xE5 && x <= 0xF4 && x != 0xF0)) {
+                mac++;
+            }
+        }
+        return mac > windows && Charset.isSupported(MAC_ROMAN) ? in(Charset.forName(MAC_ROMAN))
+                : in(Charset.forName("windows-1252"));
+    }
+
+    /**
+     * Windows-1252's capitals that, at a word's start, are no quotation mark, dash or space in Mac OS Roman: A with
+     * circumflex, tilde, diaeresis and ring, AE, E-acute, O-diaeresis, O-stroke, U-grave, U-acute, U-circumflex,
+     * Y-acute.
+     */
+    private static final int[] WINDOWS_CAPITALS = {0xC2, 0xC3, 0xC4, 0xC5, 0xC6, 0xC9, 0xD6, 0xD8, 0xD9, 0xDA, 0xDB,
+        0xDD};
+    /** Bytes within 0x87-0x9F that are a letter, an apostrophe or a dash inside a word in Windows-1252 too. */
+    private static final int[] IN_WORD_IN_BOTH = {0x92, 0x96, 0x97, 0x9A, 0x9C, 0x9E};
+
+    private static boolean oneOf(int x, int[] values) {
+        for (int v : values) {
+            if (v == x) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean lowerAscii(byte c) {
+        return c >= 'a' && c <= 'z';
+    }
+
+    private static boolean asciiLetter(byte c) {
+        return lowerAscii((byte) (c | 0x20));
+    }
+
+    private CsvDialect in(Charset other) {
+        return new CsvDialect(other, bomBytes, separator, sepLine, byteOrderMark, titleRows, groupedHeader);
     }
 
     /** A decoder that reports malformed input (no silent replacement characters). */

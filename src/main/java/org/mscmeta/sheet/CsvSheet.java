@@ -16,7 +16,8 @@ import java.util.List;
  * Reads a delimited text sheet into a {@link SheetValidator}: its {@link CsvDialect} first (encoding, separator,
  * Excel's {@code sep=} line), then FastCSV's callback parser straight into the validator's columns
  * ({@link SheetRows}). Text that is not UTF-8 (and has no byte-order mark) is read again as Windows-1252, which
- * Excel's plain "CSV" writes on Windows, with a notice; text that is neither is refused, naming the row of the first
+ * Excel's plain "CSV" writes on Windows, or as Mac OS Roman, which it writes on a Mac, as its accented letters suggest
+ * ({@link CsvDialect#asSingleByte}), with a notice; text that is neither is refused, naming the row of the first
  * byte that is not. Rows are counted as a spreadsheet shows them: the header is row 1, or the row below a caption
  * ({@link CsvDialect#titleRows}); the {@code sep=} line, which Excel does not show, is not counted.
  */
@@ -47,7 +48,7 @@ final class CsvSheet {
                         + " byte-order mark says, but it is not (save the sheet again as 'CSV UTF-8')");
             }
             InputProblem utf8 = Utf8Check.firstProblem(file, name);
-            dialect = dialect.asWindows1252();
+            dialect = dialect.asSingleByte(file);
             validator = validators.get();
             try {
                 parse(file, name, dialect, validator);
@@ -56,8 +57,9 @@ final class CsvSheet {
                         : new InvalidInputException(java.util.List.of(utf8), 1);
             }
             validator.notice(new Notice("encoding", null, name + ": the file is not UTF-8; it was read as"
-                    + " Windows-1252, the encoding of Excel's plain 'CSV' on Windows (check accented letters; saving as"
-                    + " 'CSV UTF-8' avoids the guess)"));
+                    + (dialect.charset().name().equals(CsvDialect.MAC_ROMAN) ? " Mac OS Roman, the encoding of Excel's"
+                    + " plain 'CSV' on a Mac, which its accented letters suggest" : " Windows-1252, the encoding of Excel's"
+                    + " plain 'CSV' on Windows") + " (check accented letters; saving as 'CSV UTF-8' avoids the guess)"));
         }
         String header = HeaderSearch.notice(name, new HeaderSearch.Found(dialect.titleRows() + 1,
                 dialect.groupedHeader()), "");
@@ -98,7 +100,7 @@ final class CsvSheet {
         try {
             text = decode(file, dialect);
         } catch (CharacterCodingException e) {
-            text = decode(file, dialect.asWindows1252());
+            text = decode(file, dialect.asSingleByte(file));
         }
         try {
             CsvReader<de.siegmar.fastcsv.reader.CsvRecord> records = CsvReader.builder()

@@ -101,7 +101,7 @@ public final class OutcomeMap {
                     throw new InvalidInputException(name, "text in the encoding its byte-order mark names");
                 }
                 try {
-                    records = read(file, dialect.asWindows1252());
+                    records = read(file, dialect.asSingleByte(file));
                 } catch (UncheckedIOException again) {
                     throw new InvalidInputException(name, "a CSV of term, outcome in UTF-8 (or Windows-1252), but"
                             + " the file holds bytes that are text in neither: is it a CSV?");

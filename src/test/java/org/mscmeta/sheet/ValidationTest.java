@@ -781,6 +781,39 @@ class ValidationTest {
         assertTrue(s.notices().stream().anyMatch(n -> n.message().contains("Windows-1252")), s.notices().toString());
     }
 
+    /**
+     * Excel for Mac's plain "CSV" is Mac OS Roman: its accented small letters between letters ("M\u00fcller",
+     * "Mu\u00f1oz") say so, and the whole sheet is read in it ("\u00c1lvaro-Gracia" too, which Windows-1252 read as
+     * "\u00e7lvaro-Gracia"), with a notice naming the encoding. A Windows-1252 sheet with a typographic apostrophe and
+     * an en dash between words ("Crohn\u2019s", "graft\u2013versus\u2013host") stays Windows-1252.
+     */
+    @Test
+    void textSavedAsMacOsRomanIsReadAsMacOsRoman() throws Exception {
+        java.nio.charset.Charset mac = java.nio.charset.Charset.forName("x-MacRoman");
+        Path f = dir.resolve("mac.csv");
+        Files.write(f, (HEADER + "\n\u00c1lvaro-Gracia 2017,2017,IV,BM,Death,1,10,1,10\nM\u00fcller,2021,IV,BM,Death,1,10,1,10\n"
+                + "Mu\u00f1oz,2022,IV,BM,Death,2,10,1,10\n").getBytes(mac));
+        ExtractionSheet s = SheetReader.withBuiltInVocabulary().read(f, null);
+        assertEquals(List.of("\u00c1lvaro-Gracia 2017", "M\u00fcller", "Mu\u00f1oz"), List.of(s.study().get(0),
+                s.study().get(1), s.study().get(2)));
+        assertTrue(s.notices().stream().anyMatch(n -> n.message().contains("read as Mac OS Roman, the encoding of"
+                + " Excel's plain 'CSV' on a Mac")), s.notices().toString());
+
+        // a capital at a word's start alone says so too: the A-acute of Alvaro is a c-cedilla in Windows-1252
+        Path alone = dir.resolve("mac-alone.csv");
+        Files.write(alone, (HEADER + "\n\u00c1lvaro-Gracia 2017,2017,IV,BM,Death,1,10,1,10\n").getBytes(mac));
+        assertEquals("\u00c1lvaro-Gracia 2017", SheetReader.withBuiltInVocabulary().read(alone, null).study().get(0));
+
+        Path w = dir.resolve("windows.csv");
+        Files.write(w, (HEADER + "\nCrohn\u2019s,2017,IV,BM,graft\u2013versus\u2013host disease,1,10,1,10\n"
+                + "\u00d6stlund \u00c9mile,2018,IV,BM,Death,1,10,1,10\n\u00c1lvaro-Gracia,2019,IV,BM,Death,1,10,1,10\n")
+                .getBytes(java.nio.charset.Charset.forName("windows-1252")));
+        ExtractionSheet ws = SheetReader.withBuiltInVocabulary().read(w, null);
+        assertEquals(List.of("Crohn\u2019s", "\u00d6stlund \u00c9mile", "\u00c1lvaro-Gracia"), List.of(ws.study().get(0),
+                ws.study().get(1), ws.study().get(2)));
+        assertTrue(ws.notices().stream().anyMatch(n -> n.message().contains("Windows-1252")), ws.notices().toString());
+    }
+
     @Test
     void textThatIsNeitherUtf8NorWindows1252IsAnErrorNamingItsRow() throws IOException {
         Path f = dir.resolve("binary.csv");
