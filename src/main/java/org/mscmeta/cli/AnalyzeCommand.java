@@ -84,7 +84,8 @@ final class AnalyzeCommand implements Main.Subcommand {
                         + " of --moderators is run with any of them)", "auto")
                 .repeated("outcome", "NAME", "Analyse only this outcome; give it again for more outcomes (a name may"
                         + " hold commas).")
-                .value("level", "LEVEL", "Confidence level (0.95, or 95 as in metafor, or 95%)", "0.95")
+                .value("level", "LEVEL", "Confidence level (0.95, or 95 as in metafor, or 95%; below 0.5, alpha, as"
+                        + " metafor reads it: 0.05 is 0.95)", "0.95")
                 .value("sheet", "NAME", "For .xlsx, .xls or .ods input: the sheet to read (default: the first sheet with the"
                         + " required columns; in a workbook of one sheet per adverse event, without an outcome column,"
                         + " every such sheet, each named by its event).")
@@ -157,6 +158,8 @@ final class AnalyzeCommand implements Main.Subcommand {
     private String controlRisk;
     /** {@code --level} as written (a percentage keeps its sign in a refusal). */
     private String levelGiven = "0.95";
+    /** What the run says of a {@code --level} read as alpha ("0.05": 95% intervals), or null. */
+    private String levelNote;
     /** Whether --method was given (not left at its default). */
     private boolean methodGiven;
     private double fdrAlpha1;
@@ -352,6 +355,9 @@ final class AnalyzeCommand implements Main.Subcommand {
                     + org.mscmeta.report.docx.ManuscriptKit.FILE_NAME + ", " + ReportWriter.PLOTS + "/"));
         }
         List<String> notes = new java.util.ArrayList<>(written.notes());
+        if (levelNote != null) {
+            notes.add(0, levelNote);
+        }
         if (noReport && !plotOptionsGiven.isEmpty()) {
             notes.add(0, String.join(", ", plotOptionsGiven) + (plotOptionsGiven.size() == 1 ? " shapes" : " shape")
                     + " the plots, which --no-report leaves out: not used");
@@ -397,7 +403,13 @@ final class AnalyzeCommand implements Main.Subcommand {
             throw new IllegalArgumentException("--cc: expected a number of 0 or more (0.5, the default, adds half a"
                     + " participant to each cell), got " + number(cc));
         }
-        double confidence = level > 1 && level < 100 ? level / 100 : level; // 95 for 95%, as metafor takes it
+        // 95 for 95%, and 0.05 for 95% (the error rate alpha), as metafor's level takes them; 5% is 5%
+        boolean alpha = level > 0 && level < 0.5 && !levelGiven.endsWith("%");
+        double confidence = level > 1 && level < 100 ? level / 100 : alpha ? 1 - level : level;
+        levelNote = alpha ? "--level " + levelGiven + " is read as metafor reads a number below 0.5, as the error rate"
+                + " alpha: " + org.mscmeta.analysis.Settings.percent(confidence) + " confidence intervals (give "
+                + number(confidence) + " or " + org.mscmeta.analysis.Settings.percent(confidence).replace("%", "")
+                + " to say so directly)" : null;
         if (!(confidence > 0 && confidence < 1)) {
             throw new IllegalArgumentException("--level: expected a confidence level between 0 and 1 (0.95, or 95, for"
                     + " 95% intervals), got " + (levelGiven.endsWith("%") ? levelGiven : number(level)));

@@ -473,6 +473,31 @@ class AnalyzeCommandTest {
                 .contains("--level"));
     }
 
+    /**
+     * "--level 0.05" is a 95% interval, as metafor's {@code level} reads a number below 0.5 (the error rate alpha:
+     * {@code rma(..., level = 0.05)} and {@code level = 95} give the same interval), with a note saying so; "5%" stays
+     * a 5% interval. Before, 0.05 gave 5% intervals where metafor gives 95%.
+     */
+    @Test
+    void aLevelBelowHalfIsAlphaAsMetaforReadsIt() throws Exception {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        for (String level : List.of("0.05", "95", "5%")) {
+            assertEquals(0, runCapturingErr(err, "analyze", "examples/msc_adverse_events.csv", "--out",
+                    dir.resolve("alpha" + level.replace("%", "pc")).toString(), "--level", level, "--outcome", "Death",
+                    "--no-report", "--quiet"), err.toString(StandardCharsets.UTF_8));
+        }
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("Note: --level 0.05 is read as metafor reads a number"
+                + " below 0.5, as the error rate alpha: 95% confidence intervals (give 0.95 or 95 to say so directly)"),
+                err.toString(StandardCharsets.UTF_8));
+        var json = new tools.jackson.databind.ObjectMapper();
+        var alpha = json.readTree(dir.resolve("alpha0.05/results.json").toFile());
+        var percent = json.readTree(dir.resolve("alpha95/results.json").toFile());
+        assertEquals(0.95, alpha.get("settings").get("level").asDouble(), 1e-15);
+        assertEquals(percent.get("analyses"), alpha.get("analyses"));
+        assertEquals(0.05, json.readTree(dir.resolve("alpha5pc/results.json").toFile()).get("settings").get("level")
+                .asDouble(), 1e-15);
+    }
+
     /** A summary-of-findings table states its assumed risk as a percentage as often as a proportion. */
     @Test
     void anAssumedControlRiskGivenAsAPercentageIsThatProportion() throws Exception {
