@@ -44,8 +44,12 @@ final class CellHint {
         String written = m.group(2).replace(',', '.');
         int dot = written.indexOf('.');
         double unit = Math.pow(10, dot < 0 ? 0 : -(written.length() - dot - 1));
-        double share = 100.0 * count / total;
-        return Math.abs(share - Double.parseDouble(written)) < unit + 1e-9 ? count : -1;
+        return Math.abs(share(count, total) - Double.parseDouble(written)) < unit + 1e-9 ? count : -1;
+    }
+
+    /** The percentage {@code count} is of {@code total}. */
+    private static double share(long count, long total) {
+        return 100.0 * count / total;
     }
 
     /**
@@ -56,8 +60,8 @@ final class CellHint {
         Matcher m = COUNT_PERCENT.matcher(text);
         if (m.matches() && total >= 1) {
             return " (the count alone, " + m.group(1) + ", without the percentage; but " + m.group(1) + " of " + total
-                    + " is " + String.format(java.util.Locale.ROOT, "%.1f%%", 100.0 * Long.parseLong(m.group(1))
-                    / total) + ", not " + m.group(2) + "%: check the count and the arm's total)";
+                    + " is " + String.format(java.util.Locale.ROOT, "%.1f%%", share(Long.parseLong(m.group(1)), total))
+                    + ", not " + m.group(2) + "%: check the count and the arm's total)";
         }
         return count(text);
     }

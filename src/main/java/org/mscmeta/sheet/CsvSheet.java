@@ -56,10 +56,11 @@ final class CsvSheet {
                 throw utf8 == null ? new InvalidInputException(name, "UTF-8 text (save the sheet as 'CSV UTF-8')")
                         : new InvalidInputException(java.util.List.of(utf8), 1);
             }
+            boolean mac = dialect.charset().name().equals(CsvDialect.MAC_ROMAN);
             validator.notice(new Notice("encoding", null, name + ": the file is not UTF-8; it was read as"
-                    + (dialect.charset().name().equals(CsvDialect.MAC_ROMAN) ? " Mac OS Roman, the encoding of Excel's"
-                    + " plain 'CSV' on a Mac, which its accented letters suggest" : " Windows-1252, the encoding of Excel's"
-                    + " plain 'CSV' on Windows") + " (check accented letters; saving as 'CSV UTF-8' avoids the guess)"));
+                    + (mac ? " Mac OS Roman, the encoding of Excel's plain 'CSV' on a Mac, which its accented letters"
+                    + " suggest" : " Windows-1252, the encoding of Excel's plain 'CSV' on Windows")
+                    + " (check accented letters; saving as 'CSV UTF-8' avoids the guess)"));
         }
         String header = HeaderSearch.notice(name, new HeaderSearch.Found(dialect.titleRows() + 1,
                 dialect.groupedHeader()), "");

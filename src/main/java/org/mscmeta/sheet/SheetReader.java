@@ -96,7 +96,8 @@ public final class SheetReader {
                         () -> validators.apply(name));
             } else if (lower.endsWith(".xls") && kind != FileKind.ZIP && kind != FileKind.OPEN_DOCUMENT
                     || !kind.sheet()) {
-                String save = ": open the workbook in Excel or LibreOffice and save it as .xlsx, or save the data as CSV";
+                String save = ": open the workbook in Excel or LibreOffice and save it as .xlsx, or save the data as"
+                        + " CSV";
                 throw new InvalidInputException(name, "an " + (lower.endsWith(".xls") ? ".xls" : ".xlsx")
                         + " workbook, but the file is " + (Files.size(file) == 0 ? "empty" + save
                         : kind == FileKind.BINARY ? "none that could be opened (it is damaged, truncated, or of"

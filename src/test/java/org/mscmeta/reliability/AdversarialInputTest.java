@@ -193,7 +193,8 @@ class AdversarialInputTest {
                 // text under a workbook's name is read as text (below); text that is no sheet is refused as text
                 Arguments.of("text.xlsx", "study,outcome\nA,B\n".getBytes(StandardCharsets.UTF_8),
                         "text.xlsx: expected an .xlsx workbook, but the file holds text (as some sites export a table):"
-                        + " it was read as delimited text, in which these were found\nrow 1, column 'events_msc': found nothing"),
+                        + " it was read as delimited text, in which these were found\n"
+                        + "row 1, column 'events_msc': found nothing"),
                 Arguments.of("empty.xls", new byte[0], "the file is empty"),
                 Arguments.of("page.xls", "<html><table><tr><td>study</td></tr></table></html>"
                         .getBytes(StandardCharsets.UTF_8), "a web page (HTML)"),
@@ -331,8 +332,9 @@ class AdversarialInputTest {
         assertEquals(a, b);
         assertEquals(3, b.get(0).get("k").asInt(), b.toString());
         String notices = m.readTree(outFor(text).resolve("results.json").toFile()).get("notices").toString();
-        assertTrue(notices.contains(name + ": the file holds text, not an ." + name.split("\\.")[1] + " workbook (as some"
-                + " sites export a table); it was read as delimited text, as Excel opens it"), notices);
+        String extension = name.substring(name.indexOf('.'));
+        assertTrue(notices.contains(name + ": the file holds text, not an " + extension + " workbook (as some sites"
+                + " export a table); it was read as delimited text, as Excel opens it"), notices);
         // --sheet with such a file: the user took it for a workbook
         Path again = Files.copy(text, dir.resolve("sheet-" + name));
         refused(analyze(again, "--sheet", "Sheet1"), again, "the file holds text (as some sites export a table), which"

@@ -791,8 +791,8 @@ class ValidationTest {
     void textSavedAsMacOsRomanIsReadAsMacOsRoman() throws Exception {
         java.nio.charset.Charset mac = java.nio.charset.Charset.forName("x-MacRoman");
         Path f = dir.resolve("mac.csv");
-        Files.write(f, (HEADER + "\n\u00c1lvaro-Gracia 2017,2017,IV,BM,Death,1,10,1,10\nM\u00fcller,2021,IV,BM,Death,1,10,1,10\n"
-                + "Mu\u00f1oz,2022,IV,BM,Death,2,10,1,10\n").getBytes(mac));
+        Files.write(f, (HEADER + "\n\u00c1lvaro-Gracia 2017,2017,IV,BM,Death,1,10,1,10\n"
+                + "M\u00fcller,2021,IV,BM,Death,1,10,1,10\nMu\u00f1oz,2022,IV,BM,Death,2,10,1,10\n").getBytes(mac));
         ExtractionSheet s = SheetReader.withBuiltInVocabulary().read(f, null);
         assertEquals(List.of("\u00c1lvaro-Gracia 2017", "M\u00fcller", "Mu\u00f1oz"), List.of(s.study().get(0),
                 s.study().get(1), s.study().get(2)));
@@ -809,8 +809,8 @@ class ValidationTest {
                 + "\u00d6stlund \u00c9mile,2018,IV,BM,Death,1,10,1,10\n\u00c1lvaro-Gracia,2019,IV,BM,Death,1,10,1,10\n")
                 .getBytes(java.nio.charset.Charset.forName("windows-1252")));
         ExtractionSheet ws = SheetReader.withBuiltInVocabulary().read(w, null);
-        assertEquals(List.of("Crohn\u2019s", "\u00d6stlund \u00c9mile", "\u00c1lvaro-Gracia"), List.of(ws.study().get(0),
-                ws.study().get(1), ws.study().get(2)));
+        assertEquals(List.of("Crohn\u2019s", "\u00d6stlund \u00c9mile", "\u00c1lvaro-Gracia"),
+                List.of(ws.study().get(0), ws.study().get(1), ws.study().get(2)));
         assertTrue(ws.notices().stream().anyMatch(n -> n.message().contains("Windows-1252")), ws.notices().toString());
     }
 
