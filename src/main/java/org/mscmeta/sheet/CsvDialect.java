@@ -51,8 +51,9 @@ record CsvDialect(Charset charset, int bomBytes, char separator, boolean sepLine
      * Windows-1252), and Windows-1252's are 0xDF-0xFF, Mac's capitals and accents. At a word's start Mac's capitals
      * are 0x80-0x86 and 0xE5-0xF4 (the A-acute of "Alvaro" is 0xE7, a small c-cedilla in Windows-1252), and
      * Windows-1252's 0xC0-0xDE, of which those that are no quotation mark, dash or space in Mac OS Roman count.
-     * Bytes that are a letter or an apostrophe in both, or a quotation mark in Windows-1252, count for neither: an
-     * en dash between two words, "Crohn's" with a typographic apostrophe, a German opening quote.
+     * Bytes that are a letter or a dash in both, or a quotation mark in Windows-1252, count for neither: an en dash
+     * between two words, a German opening quote; Windows-1252's apostrophe counts for Mac (its i-acute) only where it
+     * is no apostrophe ({@link #apostrophe}: "Crohn's" is one, "Garcia" with an i-acute is not).
      */
     CsvDialect asSingleByte(Path file) throws IOException {
         byte[] b;
@@ -71,6 +72,7 @@ record CsvDialect(Charset charset, int bomBytes, char separator, boolean sepLine
             if (inWord && x >= 0xDF || atStart && oneOf(x, WINDOWS_CAPITALS)) {
                 windows++;
             } else if (inWord && x >= 0x87 && x <= 0x9F && !oneOf(x, IN_WORD_IN_BOTH)
+                    || inWord && x == APOSTROPHE && !apostrophe(b, i)
                     || atStart && (x <= 0x86 && x != 0x82 && x != 0x84 || x >= 0xE5 && x <= 0xF4 && x != 0xF0)) {
                 mac++;
             }
@@ -88,6 +90,31 @@ record CsvDialect(Charset charset, int bomBytes, char separator, boolean sepLine
         0xDD};
     /** Bytes within 0x87-0x9F that are a letter, an apostrophe or a dash inside a word in Windows-1252 too. */
     private static final int[] IN_WORD_IN_BOTH = {0x92, 0x96, 0x97, 0x9A, 0x9C, 0x9E};
+    /** Windows-1252's typographic apostrophe, Mac's i-acute ("Garcia", "Rodriguez"). */
+    private static final int APOSTROPHE = 0x92;
+    /** What follows an apostrophe in an English contraction ("Crohn's", "didn't", "we'll", "they're"). */
+    private static final java.util.Set<String> CONTRACTED = java.util.Set.of("s", "t", "d", "ll", "re", "ve", "m");
+
+    /**
+     * Whether byte {@code i} (0x92) between letters is Windows-1252's apostrophe rather than Mac's i-acute: the
+     * letters after it end an English contraction, or those before it are an elided article or preposition ("l'",
+     * "qu'", "dell'"); Garcia and Rodriguez with their i-acute are neither.
+     */
+    private static boolean apostrophe(byte[] b, int i) {
+        int from = i;
+        while (from > 0 && asciiLetter(b[from - 1])) {
+            from--;
+        }
+        int to = i + 1;
+        while (to < b.length && asciiLetter(b[to])) {
+            to++;
+        }
+        String before = new String(b, from, i - from, java.nio.charset.StandardCharsets.US_ASCII)
+                .toLowerCase(java.util.Locale.ROOT);
+        String after = new String(b, i + 1, to - i - 1, java.nio.charset.StandardCharsets.US_ASCII);
+        return CONTRACTED.contains(after) || before.length() == 1 || before.equals("qu")
+                || before.endsWith("ll") && before.length() <= 5;
+    }
 
     private static boolean oneOf(int x, int[] values) {
         for (int v : values) {

@@ -804,6 +804,16 @@ class ValidationTest {
         Files.write(alone, (HEADER + "\n\u00c1lvaro-Gracia 2017,2017,IV,BM,Death,1,10,1,10\n").getBytes(mac));
         assertEquals("\u00c1lvaro-Gracia 2017", SheetReader.withBuiltInVocabulary().read(alone, null).study().get(0));
 
+        // Mac's i-acute is Windows-1252's apostrophe: a name is told from a contraction or an elision
+        Path spanish = dir.resolve("mac-spanish.csv");
+        Files.write(spanish, (HEADER + "\nGarc\u00eda 2019,2019,IV,BM,Death,1,10,1,10\n"
+                + "Rodr\u00edguez 2020,2020,IV,BM,Death,1,10,1,10\n").getBytes(mac));
+        assertEquals("Garc\u00eda 2019", SheetReader.withBuiltInVocabulary().read(spanish, null).study().get(0));
+        Path apostrophes = dir.resolve("windows-apostrophes.csv");
+        Files.write(apostrophes, (HEADER + "\nCrohn\u2019s,2019,IV,BM,l\u2019effet,1,10,1,10\n"
+                + "B,2020,IV,BM,didn\u2019t heal,1,10,1,10\n").getBytes(java.nio.charset.Charset.forName("windows-1252")));
+        assertEquals("Crohn\u2019s", SheetReader.withBuiltInVocabulary().read(apostrophes, null).study().get(0));
+
         Path w = dir.resolve("windows.csv");
         Files.write(w, (HEADER + "\nCrohn\u2019s,2017,IV,BM,graft\u2013versus\u2013host disease,1,10,1,10\n"
                 + "\u00d6stlund \u00c9mile,2018,IV,BM,Death,1,10,1,10\n\u00c1lvaro-Gracia,2019,IV,BM,Death,1,10,1,10\n")
