@@ -811,7 +811,8 @@ class ValidationTest {
         assertEquals("Garc\u00eda 2019", SheetReader.withBuiltInVocabulary().read(spanish, null).study().get(0));
         Path apostrophes = dir.resolve("windows-apostrophes.csv");
         Files.write(apostrophes, (HEADER + "\nCrohn\u2019s,2019,IV,BM,l\u2019effet,1,10,1,10\n"
-                + "B,2020,IV,BM,didn\u2019t heal,1,10,1,10\n").getBytes(java.nio.charset.Charset.forName("windows-1252")));
+                + "B,2020,IV,BM,didn\u2019t heal,1,10,1,10\n")
+                .getBytes(java.nio.charset.Charset.forName("windows-1252")));
         assertEquals("Crohn\u2019s", SheetReader.withBuiltInVocabulary().read(apostrophes, null).study().get(0));
 
         Path w = dir.resolve("windows.csv");
