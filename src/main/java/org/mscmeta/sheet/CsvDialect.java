@@ -15,10 +15,9 @@ import java.nio.file.Path;
  * UTF-16, as Excel's "CSV UTF-8" and "Unicode text" write them; otherwise UTF-8, with Windows-1252 or Mac OS
  * Roman as the fallback when the bytes are not UTF-8), the field separator (Excel's {@code sep=;} first line, else
  * the most frequent of comma, semicolon, tab and vertical bar in the first line, outside quotes, or the one under
- * which a row within the
- * first {@link HeaderSearch#ROWS} names the required columns when the first line is a caption), the rows above that
- * header, and whether numbers may carry decimal commas (any separator but the comma, as spreadsheet programs in
- * European locales save them).
+ * which a row within the first {@link HeaderSearch#ROWS} names the required columns when the first line is a
+ * caption), the rows above that header, and whether numbers may carry decimal commas (any separator but the comma,
+ * as spreadsheet programs in European locales save them).
  *
  * @param charset      the text's encoding
  * @param bomBytes     bytes of the byte-order mark to skip
