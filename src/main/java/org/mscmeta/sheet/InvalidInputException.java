@@ -10,7 +10,19 @@ public class InvalidInputException extends Exception {
     private final int total;
 
     public InvalidInputException(List<InputProblem> problems, int total) {
-        super(summary(problems, total));
+        this(null, problems, total);
+    }
+
+    /**
+     * The problems of {@code found}, after a line that says how the file was read ({@code lead}, naming the file);
+     * the line is no problem of its own, so the count stays that of {@code found}.
+     */
+    public InvalidInputException(String lead, InvalidInputException found) {
+        this(lead, found.problems, found.total);
+    }
+
+    private InvalidInputException(String lead, List<InputProblem> problems, int total) {
+        super(summary(lead, problems, total));
         this.problems = List.copyOf(problems);
         this.total = total;
     }
@@ -38,9 +50,12 @@ public class InvalidInputException extends Exception {
      * of one kind (a column wrong in every row), its first {@link #SHOWN_PER_KIND} and then one line for the others,
      * with their rows.
      */
-    private static String summary(List<InputProblem> problems, int total) {
+    private static String summary(String lead, List<InputProblem> problems, int total) {
         StringBuilder sb = new StringBuilder();
         sb.append(total).append(total == 1 ? " problem" : " problems").append(" in the input:");
+        if (lead != null) {
+            sb.append(System.lineSeparator()).append("  ").append(lead);
+        }
         java.util.Map<List<String>, List<Integer>> rows = new java.util.HashMap<>();
         for (InputProblem p : problems) {
             rows.computeIfAbsent(kind(p), k -> new java.util.ArrayList<>()).add(p.row());

@@ -162,12 +162,9 @@ public final class SheetReader {
                     + " Excel opens it (saving it as .csv, or as .xlsx from Excel, gives it the name of what it is)"));
             return read.finish();
         } catch (InvalidInputException e) {
-            java.util.List<InputProblem> all = new java.util.ArrayList<>();
-            all.add(new InputProblem(name, InputProblem.WHOLE_FILE, InputProblem.NO_COLUMN, "", "an " + extension
-                    + " workbook, but " + holdsText + ": it was read as delimited text, in which"
-                    + (e.total() == 1 ? " this was found" : " these were found")));
-            all.addAll(e.problems());
-            throw new InvalidInputException(all, e.total() + 1);
+            throw new InvalidInputException(name + ": expected an " + extension + " workbook, but " + holdsText
+                    + ": it was read as delimited text, in which" + (e.total() == 1 ? " this was found"
+                    : " these were found"), e);
         }
     }
 

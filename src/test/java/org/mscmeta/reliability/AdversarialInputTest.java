@@ -191,8 +191,10 @@ class AdversarialInputTest {
         return Stream.of(Arguments.of("empty.xlsx", new byte[0], "empty"),
                 Arguments.of("random.xlsx", randomBytes(4096), "could not be opened"),
                 // text under a workbook's name is read as text (below); text that is no sheet is refused as text
+                // (the line that says so is no problem of its own: two columns are missing, two problems)
                 Arguments.of("text.xlsx", "study,outcome\nA,B\n".getBytes(StandardCharsets.UTF_8),
-                        "text.xlsx: expected an .xlsx workbook, but the file holds text (as some sites export a table):"
+                        "2 problems in the input:\n"
+                        + "text.xlsx: expected an .xlsx workbook, but the file holds text (as some sites export a table):"
                         + " it was read as delimited text, in which these were found\n"
                         + "row 1, column 'events_msc': found nothing"),
                 Arguments.of("empty.xls", new byte[0], "the file is empty"),
