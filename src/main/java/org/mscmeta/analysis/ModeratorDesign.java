@@ -234,8 +234,7 @@ public record ModeratorDesign(List<String> terms, double[][] x, int[] used, List
             return null;
         }
         try {
-            double d = Double.parseDouble(text.strip());
-            return Double.isFinite(d) ? d : null;
+            return org.mscmeta.sheet.DecimalText.parse(text);
         } catch (NumberFormatException e) {
             return null;
         }

@@ -26,6 +26,7 @@ import org.mscmeta.report.ConsoleSummary;
 import org.mscmeta.report.ReportWriter;
 import org.mscmeta.report.ResultsJson;
 import org.mscmeta.report.RunInfo;
+import org.mscmeta.sheet.DecimalText;
 import org.mscmeta.sheet.ExtractionSheet;
 import org.mscmeta.files.FileProblems;
 import org.mscmeta.files.OutputFolder;
@@ -474,11 +475,8 @@ final class AnalyzeCommand implements Main.Subcommand {
                 if (axisLimits.size() != 2) {
                     throw new NumberFormatException();
                 }
-                min = Double.parseDouble(axisLimits.get(0).strip());
-                max = Double.parseDouble(axisLimits.get(1).strip());
-                if (!Double.isFinite(min) || !Double.isFinite(max)) {
-                    throw new NumberFormatException();
-                }
+                min = DecimalText.parse(axisLimits.get(0));
+                max = DecimalText.parse(axisLimits.get(1));
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException("--axis-limits: expected two numbers MIN,MAX such as 0.1,10, got '"
                         + String.join(",", axisLimits) + "'");

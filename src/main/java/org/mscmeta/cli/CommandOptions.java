@@ -13,6 +13,7 @@ import org.apache.commons.cli.HelpFormatter;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 import org.apache.commons.cli.ParseException;
+import org.mscmeta.sheet.DecimalText;
 
 /**
  * The options of one subcommand, parsed with Apache Commons CLI: declared once (name, value label, help text with
@@ -223,7 +224,7 @@ final class CommandOptions {
                 "xlsx", "xls", "ods", "docx", "pdf", "png", "svg", "rm5");
 
         double number(String name) throws BadValue {
-            return converted(name, Double::parseDouble, "a number");
+            return converted(name, DecimalText::parse, "a number");
         }
 
         /** The value as a number, a percentage ("95%") as the proportion it is; refused when it is neither. */
@@ -346,7 +347,7 @@ final class CommandOptions {
         String t = v.strip();
         boolean percent = t.endsWith("%");
         try {
-            return Double.parseDouble(percent ? t.substring(0, t.length() - 1).strip() : t) / (percent ? 100 : 1);
+            return DecimalText.parse(percent ? t.substring(0, t.length() - 1) : t) / (percent ? 100 : 1);
         } catch (NumberFormatException e) {
             return Double.NaN;
         }

@@ -1248,7 +1248,7 @@ public final class SheetValidator {
             return 0;
         }
         try {
-            Double.parseDouble(text);
+            DecimalText.parse(text);
             return 0;
         } catch (NumberFormatException e) {
             return 1;

@@ -40,7 +40,7 @@ final class WholeNumber {
     private static long slow(String s) {
         double d;
         try {
-            d = Double.parseDouble(s);
+            d = DecimalText.parse(s);
         } catch (NumberFormatException e) {
             return NOT_A_NUMBER;
         }

@@ -565,6 +565,13 @@ class AnalyzeCommandTest {
             // a decimal comma, as a European keyboard types it, and columns listed with another separator
             {"--cc", "0,5", "error: --cc: expected a number, got '0,5' (write the decimals after a point: '0.5')"},
             {"--level", "0,9", "error: --level: expected a number, got '0,9' (write the decimals after a point: '0.9')"},
+            // Java's literal suffixes, hexadecimal and NaN are no numbers a user writes ("0.5d" was read as 0.5)
+            {"--cc", "0.5d", "error: --cc: expected a number, got '0.5d'"},
+            {"--level", "95f", "error: --level: expected a number, got '95f'"},
+            {"--control-risk", "0.05d", "error: --control-risk: expected a proportion between 0 and 1 (e.g. 0.05, or"
+                    + " 5%, for 50 per 1,000), got '0.05d'"},
+            {"--axis-limits", "0x1p-3,10", "error: --axis-limits: expected two numbers MIN,MAX such as 0.1,10, got"
+                    + " '0x1p-3,10'"},
             {"--by", "route;cell_source", "error: no column 'route;cell_source' in msc_adverse_events.csv to form"
                     + " subgroups (--by): to name several columns, separate them with commas ('route,cell_source')"},
             {"--moderators", "year + route", "error: no column 'year + route' in msc_adverse_events.csv for"

@@ -185,6 +185,28 @@ class ValidationTest {
     }
 
     /**
+     * A footnote's mark "d" or "f" after a count is a mark like any other: Java reads "12d" and "40f" as numbers (its
+     * literals' suffixes), and so, before, did the sheet, without a word; nor are hexadecimal, "NaN" or "Infinity"
+     * numbers in a sheet. A dose so written is no number either (it is left blank, with a notice).
+     */
+    @Test
+    void javasNumberSuffixesAreNoNumbersInASheet() throws Exception {
+        List<InputProblem> ps = problems(HEADER, "A,2020,IV,BM,Death,12d,40f,1,10", "B,2020,IV,BM,Death,3,10,0x1p3,10",
+                "C,2020,IV,BM,Death,3,10,2,Infinity");
+        assertEquals(4, ps.size(), ps.toString());
+        assertProblem(ps.get(0), 2, "events_msc", "12d", "(the count alone, 12, without the footnote mark 'd')");
+        assertProblem(ps.get(1), 2, "n_msc", "40f", "(the count alone, 40, without the footnote mark 'f')");
+        assertProblem(ps.get(2), 3, "events_control", "0x1p3", "a whole number of participants with the event");
+        assertProblem(ps.get(3), 4, "n_control", "Infinity", "a whole number of participants, at least 1");
+
+        ExtractionSheet s = read("dose.csv", HEADER + ",dose_cells_per_kg\nA,2020,IV,BM,Death,1,10,1,10,1e6\n"
+                + "B,2021,IV,BM,Death,2,10,1,10,2d\nC,2022,IV,BM,Death,3,10,1,10,1.5E+6\n");
+        assertEquals(List.of("dose.csv: 1 row has a dose that is not a number (first: row 3); dose is left blank"
+                + " there"), s.notices().stream().filter(n -> n.category().equals("dose")).map(Notice::message)
+                .toList());
+    }
+
+    /**
      * In a sheet of decimal commas, "1.000" may be a thousand written with its separator: every such cell of a row is
      * named, once, and nothing is checked against what it would be read as (the second one was passed over, read as
      * 1, and its arm's events were then said to exceed "n_control = 1"; the first was also called a fraction).
