@@ -207,6 +207,26 @@ class ValidationTest {
     }
 
     /**
+     * Digits typed in full width, as an East Asian keyboard's input mode types them ("１２", "２０１５"), or in another
+     * script's digits ("٣"), are the numbers they are, as a spreadsheet reads them: they were refused as no number.
+     */
+    @Test
+    void digitsOfOtherScriptsAreReadAsTheDigitsTheyAre() throws Exception {
+        ExtractionSheet s = read("fw.csv", HEADER + "\nA,\uFF12\uFF10\uFF11\uFF15,IV,BM,Death,\uFF11\uFF12,40,10,40\n"
+                + "B,2016,IV,BM,Death,\u0663,30,\uFF15,\uFF13\uFF10\n");
+        assertEquals(List.of(12, 3), java.util.Arrays.stream(s.eventsMsc()).boxed().toList());
+        assertEquals(List.of(10, 5), java.util.Arrays.stream(s.eventsControl()).boxed().toList());
+        assertEquals(List.of(40, 30), java.util.Arrays.stream(s.nControl()).boxed().toList());
+        assertEquals(List.of(2015, 2016), java.util.Arrays.stream(s.year()).boxed().toList());
+        // a full-width fraction is a fraction still, and superscript digits (a footnote's number) are no digits
+        List<InputProblem> ps = problems(HEADER, "A,2020,IV,BM,Death,\uFF11\uFF0E\uFF15,10,1,10",
+                "B,2020,IV,BM,Death,3\u00B9,10,1,10");
+        assertEquals(2, ps.size(), ps.toString());
+        assertProblem(ps.get(0), 2, "events_msc", "\uFF11\uFF0E\uFF15", "(not a fraction");
+        assertProblem(ps.get(1), 3, "events_msc", "3\u00B9", "a whole number of participants with the event");
+    }
+
+    /**
      * In a sheet of decimal commas, "1.000" may be a thousand written with its separator: every such cell of a row is
      * named, once, and nothing is checked against what it would be read as (the second one was passed over, read as
      * 1, and its arm's events were then said to exceed "n_control = 1"; the first was also called a fraction).
