@@ -105,6 +105,10 @@ final class CellHint {
         if ((m = WITH_WORD.matcher(text)).matches()) {
             return " (the number alone, " + (m.group(1) != null ? m.group(1) : m.group(2)) + ")";
         }
+        if ((m = APOSTROPHE.matcher(text)).matches()) {
+            return " (the number alone, " + m.group(1) + ", without the apostrophe before it: in a spreadsheet it"
+                    + " marks a number kept as text, and is no part of the cell)";
+        }
         return "";
     }
 
@@ -119,6 +123,8 @@ final class CellHint {
             + "[0-9]+(?:[.,][0-9]+)?");
     /** "3*", "3a", "3\u2020", "3 (a)": a count with a footnote's mark. */
     private static final Pattern WITH_MARK = Pattern.compile("([0-9]+)\\s*\\(?([*\u2020\u2021\u00A7\u00B6#]+|[a-z])\\)?");
+    /** "'12", "\u201912": a number after the apostrophe with which a spreadsheet is told to keep it as text. */
+    private static final Pattern APOSTROPHE = Pattern.compile("['\u2018\u2019`]\\s*([0-9]+)");
     /** "1.5", "1,5": a decimal. */
     private static final Pattern DECIMAL = Pattern.compile("[0-9]+[.,][0-9]{1,2}");
 

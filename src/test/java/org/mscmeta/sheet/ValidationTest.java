@@ -198,6 +198,11 @@ class ValidationTest {
         assertProblem(ps.get(1), 2, "n_msc", "40f", "(the count alone, 40, without the footnote mark 'f')");
         assertProblem(ps.get(2), 3, "events_control", "0x1p3", "a whole number of participants with the event");
         assertProblem(ps.get(3), 4, "n_control", "Infinity", "a whole number of participants, at least 1");
+        // the apostrophe that tells a spreadsheet to keep a number as text, when it has come along into the cell
+        ps = problems(HEADER, "A,2020,IV,BM,Death,'12,40,\u20193,10");
+        assertEquals(2, ps.size(), ps.toString());
+        assertProblem(ps.get(0), 2, "events_msc", "'12", "(the number alone, 12, without the apostrophe before it");
+        assertProblem(ps.get(1), 2, "events_control", "\u20193", "(the number alone, 3, without the apostrophe");
 
         ExtractionSheet s = read("dose.csv", HEADER + ",dose_cells_per_kg\nA,2020,IV,BM,Death,1,10,1,10,1e6\n"
                 + "B,2021,IV,BM,Death,2,10,1,10,2d\nC,2022,IV,BM,Death,3,10,1,10,1.5E+6\n");
