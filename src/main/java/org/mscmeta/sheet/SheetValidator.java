@@ -254,110 +254,19 @@ public final class SheetValidator {
             cells[cells.length - 1] = OUTCOME_HEADER;
         }
         physicalColumns = cells.length;
-        armCells = ArmCells.of(cells);
-        Field[] split = new Field[cells.length];
-        if (armCells != null) {
-            split = armCells.fields();
-            cells = armCells.header();
-            readNotices.add(armCells.notice(file));
+        HeaderColumns mapped = HeaderColumns.of(file, headerRow, cells);
+        armCells = mapped.armCells();
+        armRows = mapped.armRows();
+        headers = mapped.headers();
+        readNotices.addAll(mapped.notices());
+        fieldColumn.putAll(mapped.fieldColumn());
+        shadowed.addAll(mapped.shadowed()); // said in finish(), when their values are known
+        for (HeaderColumns.Problem p : mapped.problems()) {
+            problem(headerRow, p.column(), p.value(), p.expected());
         }
-        armRows = ArmRows.of(cells);
-        if (armRows != null) {
-            // each row an arm, validated as one under the sheet's own names, then paired (finish)
-            split[armRows.events()] = Field.EVENTS_MSC;
-            split[armRows.total()] = Field.N_MSC;
-        }
-        java.util.Map<Integer, Field> ns = Phrases.lowercaseNs(cells);
-        List<String> nNames = new ArrayList<>();
-        for (int j = 0; j < cells.length; j++) {
-            if (ns.containsKey(j) && split[j] == null) {
-                split[j] = ns.get(j); // "MSC n" beside "MSC N" or "MSC total": the arm's events, as n/N
-                nNames.add("'" + Blanks.strip(cells[j]) + "'");
-            }
-        }
-        if (!nNames.isEmpty()) {
-            readNotices.add(new Notice("columns", null, file + ": " + (nNames.size() == 1 ? "column " : "columns ")
-                    + String.join(" and ", nNames) + (nNames.size() == 1 ? " was" : " were") + " read as the"
-                    + " participants with the event, beside the column of the arm's participants (n/N, as papers"
-                    + " write them)"));
-        }
-        headers = new String[cells.length];
-        raw = new TextColumnBuilder[cells.length];
-        for (int j = 0; j < cells.length; j++) {
-            String h = Blanks.strip(cells[j]);
-            if (Blanks.hasControl(h)) {
-                h = Blanks.controlsAsSpaces(h); // "Events\n(MSC)", wrapped in its cell, is named on one line
-            }
-            headers[j] = h;
-            raw[j] = new TextColumnBuilder(h);
-        }
-        // exact names first, so that e.g. a 'source' column (an alias of cell_source) beside a 'cell_source'
-        // column stays an ordinary column instead of clashing with it
+        raw = new TextColumnBuilder[headers.length];
         for (int j = 0; j < headers.length; j++) {
-            if (split[j] != null) {
-                fieldColumn.put(split[j], j); // an arm's events or total, split from one cell (ArmCells), or n of n/N
-            }
-        }
-        for (int j = 0; j < headers.length; j++) {
-            Field f = split[j] != null ? null : Field.forHeader(headers[j]);
-            if (f != null && f.canonical().equals(Field.headerKey(headers[j]))) {
-                Integer previous = fieldColumn.putIfAbsent(f, j);
-                if (previous != null) {
-                    problem(headerRow, headers[j], headers[j], "one column named " + f.canonical() + ", but column "
-                            + (previous + 1) + " has the same name");
-                }
-            }
-        }
-        // then aliases, then the phrases sheets use ("Route of administration"): a firmer name wins
-        for (int tier = 1; tier <= 2; tier++) {
-            for (int j = 0; j < headers.length; j++) {
-                Field f = split[j] != null ? null : Field.forHeader(headers[j]);
-                if (f == null || Field.tier(headers[j]) != tier) {
-                    continue;
-                }
-                Integer previous = fieldColumn.get(f);
-                if (previous == null) {
-                    fieldColumn.put(f, j);
-                } else if (split[previous] == null && Field.tier(headers[previous]) < tier) {
-                    shadowed.add(new int[] {j, previous, f.ordinal()}); // said in finish(), when its values are known
-                } else {
-                    problem(headerRow, headers[j], headers[j], "one column for " + f.describe() + ", but '"
-                            + headers[previous] + "' names it too");
-                }
-            }
-        }
-        List<String> counts = new ArrayList<>();
-        for (String h : headers) {
-            // digits alone: a count, which no column is named (and no exception parsing a name as a number)
-            if (digitsOnly(h) && counts.size() < 4) {
-                counts.add(h);
-            }
-        }
-        // no column names at all but a row of data: one problem, not one per missing column
-        boolean dataRow = counts.size() >= 2 && !fieldColumn.containsKey(Field.STUDY)
-                && !fieldColumn.containsKey(Field.EVENTS_MSC) && !fieldColumn.containsKey(Field.N_MSC);
-        if (dataRow) {
-            List<String> given = Arrays.stream(headers).filter(h -> !h.isEmpty()).toList();
-            problem(headerRow, InputProblem.NO_COLUMN, String.join(", ", given.subList(0, Math.min(2, given.size())))
-                    + (given.size() > 2 ? ", ..." : ""), "a header row of column names (study, outcome, events_msc,"
-                    + " n_msc, ...: docs/input-format.md), but row " + headerRow + " holds data (" + String.join(", ",
-                    counts) + " are values, not column names): add the header row above the data, or, if sorting"
-                    + " the sheet moved it down among the data, move it back to the top");
-        }
-        for (Field f : Field.values()) {
-            if (!dataRow && f.required() && !fieldColumn.containsKey(f)) {
-                problem(headerRow, f.canonical(), null, "a column named " + f.describe()
-                        + CellHint.nonEvents(f, headers) + CellHint.wideLayout(f, headers)
-                        + CellHint.oneEvent(f, headers));
-            }
-        }
-        boolean hasEc = fieldColumn.containsKey(Field.EVENTS_CONTROL);
-        boolean hasNc = fieldColumn.containsKey(Field.N_CONTROL);
-        if (hasEc != hasNc && !dataRow) {
-            Field missing = hasEc ? Field.N_CONTROL : Field.EVENTS_CONTROL;
-            String hint = CellHint.nonEvents(missing, headers);
-            problem(headerRow, missing.canonical(), null, "a column named " + missing.describe()
-                    + (hint.isEmpty() ? " (the control arm needs both events_control and n_control)" : hint));
+            raw[j] = new TextColumnBuilder(headers[j]);
         }
         java.util.Arrays.fill(column, -1);
         fieldColumn.forEach((f, j) -> column[f.ordinal()] = j);
@@ -381,16 +290,6 @@ public final class SheetValidator {
         dataAboveHeader();
         headerOk = problemCount == 0;
         return headerOk;
-    }
-
-    /** Whether {@code s} is digits alone (a count). */
-    private static boolean digitsOnly(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            if (s.charAt(i) < '0' || s.charAt(i) > '9') {
-                return false;
-            }
-        }
-        return !s.isEmpty();
     }
 
     /** A row above the header, as the sheet has it: its number and cells. */
