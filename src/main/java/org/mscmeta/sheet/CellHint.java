@@ -36,6 +36,7 @@ final class CellHint {
      * 28.57%, written 28.6, 28.5, 29 or 28); else -1, as for a text that is not written so.
      */
     static int countWithPercentage(String text, long total) {
+        text = DecimalText.asciiDigits(text); // full-width digits, signs and points as ASCII
         Matcher m = COUNT_PERCENT.matcher(text);
         if (!m.matches() || total < 1) {
             return -1;
@@ -57,6 +58,7 @@ final class CellHint {
      * when that is not known): a count written with a percentage that is not its share of the total is said to be so.
      */
     static String count(String text, long total) {
+        text = DecimalText.asciiDigits(text); // full-width digits, signs and points as ASCII
         Matcher m = COUNT_PERCENT.matcher(text);
         if (m.matches() && total >= 1) {
             return " (the count alone, " + m.group(1) + ", without the percentage; but " + m.group(1) + " of " + total
@@ -73,6 +75,7 @@ final class CellHint {
      * ("3*"), a decimal, a percentage alone ("15%") or a number with its word ("n=20", "20 patients"); "" otherwise.
      */
     static String count(String text) {
+        text = DecimalText.asciiDigits(text); // full-width digits, signs and points as ASCII
         Matcher m;
         if (THOUSANDS.matcher(text).matches()) {
             return " (write it without the thousands separator: " + text.replaceAll("[^0-9]", "") + ")";

@@ -229,6 +229,13 @@ class ValidationTest {
         assertEquals(2, ps.size(), ps.toString());
         assertProblem(ps.get(0), 2, "events_msc", "\uFF11\uFF0E\uFF15", "(not a fraction");
         assertProblem(ps.get(1), 3, "events_msc", "3\u00B9", "a whole number of participants with the event");
+        // the ways a count is written that are read or hinted at, in full width too
+        s = read("fwp.csv", HEADER + "\nA,2020,IV,BM,Death,\uFF16\uFF08\uFF12\uFF18\uFF0E\uFF16\uFF05\uFF09,21,1,10\n");
+        assertEquals(List.of(6), java.util.Arrays.stream(s.eventsMsc()).boxed().toList());
+        ps = problems(HEADER, "A,2020,IV,BM,Death,1,\"\uFF11\uFF0C\uFF10\uFF12\uFF11\",1,10");
+        assertEquals(1, ps.size(), ps.toString());
+        assertProblem(ps.get(0), 2, "n_msc", "\uFF11\uFF0C\uFF10\uFF12\uFF11",
+                "(write it without the thousands separator: 1021)");
     }
 
     /**
