@@ -344,7 +344,7 @@ final class CommandOptions {
 
     /** {@code v} as a number, a percentage ("95%") as the proportion it is (0.95); NaN when it is neither. */
     static double numberOrPercent(String v) {
-        String t = v.strip();
+        String t = DecimalText.asciiDigits(v.strip()); // "５％" as "5%"
         boolean percent = t.endsWith("%");
         try {
             return DecimalText.parse(percent ? t.substring(0, t.length() - 1) : t) / (percent ? 100 : 1);

@@ -41,7 +41,7 @@ public final class DecimalText {
      * forms of the ASCII characters (U+FF01-U+FF5E: "＋", "－", "．", "ｅ") as those characters; {@code t} itself when
      * it is all ASCII.
      */
-    static String asciiDigits(String t) {
+    public static String asciiDigits(String t) {
         int i = 0;
         while (i < t.length() && t.charAt(i) < 0x80) {
             i++;

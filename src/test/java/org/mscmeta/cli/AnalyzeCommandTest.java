@@ -502,7 +502,8 @@ class AnalyzeCommandTest {
     @Test
     void anAssumedControlRiskGivenAsAPercentageIsThatProportion() throws Exception {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        for (String risk : List.of("5%", "0.05")) {
+        // the percentage in full width too, as an East Asian keyboard's input mode types it
+        for (String risk : List.of("5%", "0.05", "\uFF15\uFF05")) {
             assertEquals(0, runCapturingErr(err, "analyze", "examples/msc_adverse_events.csv", "--out",
                     dir.resolve("r" + risk).toString(), "--control-risk", risk, "--no-report", "--quiet"),
                     err.toString(StandardCharsets.UTF_8));
@@ -511,6 +512,8 @@ class AnalyzeCommandTest {
         var percent = json.readTree(dir.resolve("r5%/results.json").toFile());
         var fraction = json.readTree(dir.resolve("r0.05/results.json").toFile());
         assertEquals(fraction.get("analyses"), percent.get("analyses"));
+        assertEquals(fraction.get("analyses"), json.readTree(dir.resolve("r\uFF15\uFF05/results.json").toFile())
+                .get("analyses"));
         assertTrue(fraction.get("analyses").toString().contains("\"control_risk\":0.05,\"control_risk_source\":"
                 + "\"given (--control-risk)\""), "the risk given is used");
         for (String[] c : new String[][] {{"5", ": for 5% write 5%"}, {"150%", ""}, {"0", ""}, {"5 %x", ""}}) {
