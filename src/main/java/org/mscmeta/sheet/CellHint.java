@@ -137,6 +137,7 @@ final class CellHint {
      * an author and year, or a date (a workbook's date cell, read as 2020-03-15); "" for other text.
      */
     static String year(String text) {
+        text = DecimalText.asciiDigits(text); // full-width digits, signs and points as ASCII
         Matcher m = YEAR_WITH_LETTER.matcher(text);
         if (m.matches()) {
             return " (" + m.group(1) + " here; the letter that tells two papers of one year apart goes in the study"

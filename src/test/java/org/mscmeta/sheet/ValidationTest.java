@@ -236,6 +236,10 @@ class ValidationTest {
         assertEquals(1, ps.size(), ps.toString());
         assertProblem(ps.get(0), 2, "n_msc", "\uFF11\uFF0C\uFF10\uFF12\uFF11",
                 "(write it without the thousands separator: 1021)");
+        ps = problems(HEADER, "A,\uFF12\uFF10\uFF11\uFF15\uFF42,IV,BM,Death,1,10,1,10");
+        assertEquals(1, ps.size(), ps.toString());
+        assertProblem(ps.get(0), 2, "year", "\uFF12\uFF10\uFF11\uFF15\uFF42", "(2015 here; the letter that tells two"
+                + " papers of one year apart goes in the study label, as 'Smith 2015b')");
     }
 
     /**
