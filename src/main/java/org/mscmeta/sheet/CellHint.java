@@ -133,6 +133,26 @@ final class CellHint {
 
 
     /**
+     * The year typed into a cell formatted as a date, which a spreadsheet shows as the day that many days after 30
+     * December 1899 (2015 as 7 July 1905, read from a workbook as "1905-07-07"): that number when {@code text} is such
+     * a day, with no time of day, whose number is a publication year ({@link SheetValidator#FIRST_YEAR} to {@link
+     * SheetValidator#lastYear}, the days of March to July 1905); else -1. No trial's year is a day in 1905.
+     */
+    static int yearShownAsDate(String text) {
+        Matcher m = DATE.matcher(text);
+        if (!m.matches() || m.group(2) != null && !m.group(2).matches(" 00:00(:00)?")) {
+            return -1;
+        }
+        try {
+            long days = java.time.temporal.ChronoUnit.DAYS.between(java.time.LocalDate.of(1899, 12, 30),
+                    java.time.LocalDate.parse(text.substring(0, 10)));
+            return days >= SheetValidator.FIRST_YEAR && days <= SheetValidator.lastYear() ? (int) days : -1;
+        } catch (java.time.format.DateTimeParseException e) {
+            return -1; // not a day of the calendar (1905-02-30)
+        }
+    }
+
+    /**
      * What to write instead of a year cell such as "2020a", the letter a reference list gives the second paper of
      * an author and year, or a date (a workbook's date cell, read as 2020-03-15); "" for other text.
      */

@@ -190,6 +190,9 @@ public final class SheetValidator {
     /** Events cells written with their percentage of the arm ("6 (28.6%)"), read as the count; the first of them. */
     private int percentCells;
     private String firstPercent;
+    /** Years typed into cells formatted as dates, read as the number typed ({@link CellHint#yearShownAsDate}). */
+    private int yearDateCells;
+    private String firstYearDate;
     /** Rows whose MSC events exceed the arm's participants: most of them, and the columns are swapped. */
     private int eventsOverTotal;
     private String firstMissing;
@@ -902,6 +905,13 @@ public final class SheetValidator {
                     + " alone, each percentage checked against the arm's total (first: %s)", file,
                     Notice.count(percentCells, "cell", "cells"), percentCells == 1 ? "was" : "were", firstPercent)));
         }
+        if (yearDateCells > 0) {
+            notices.add(new Notice("year_as_date", null, String.format(Locale.ROOT, "%s: %s of the year column %s"
+                    + " formatted as dates, so that a year typed into one shows as a day of 1905 (2015 as 1905-07-07,"
+                    + " the day numbered 2015); %s read as the year typed (first: %s); formatting the column as"
+                    + " numbers shows them as years", file, Notice.count(yearDateCells, "cell", "cells"),
+                    yearDateCells == 1 ? "is" : "are", yearDateCells == 1 ? "it was" : "they were", firstYearDate)));
+        }
         if (decimalCommas > 0) {
             notices.add(new Notice("decimal_comma", null, String.format(Locale.ROOT, "%s: %s written with a"
                     + " decimal comma %s read as decimals (first: %s)", file, Notice.count(decimalCommas, "number",
@@ -1020,6 +1030,14 @@ public final class SheetValidator {
             return ExtractionSheet.NO_YEAR;
         }
         if (v < 0 || v > 9999) {
+            int typed = CellHint.yearShownAsDate(cell(Field.YEAR));
+            if (typed >= 0) {
+                if (yearDateCells++ == 0) {
+                    firstYearDate = "'" + cell(Field.YEAR) + "' in row " + rowNumber + ", column '" + header(Field.YEAR)
+                            + "', read as " + typed;
+                }
+                return typed;
+            }
             problem(rowNumber, header(Field.YEAR), cell(Field.YEAR), "a year as a whole number such as 2021, or a blank cell"
                     + CellHint.year(cell(Field.YEAR)));
             return ExtractionSheet.NO_YEAR;

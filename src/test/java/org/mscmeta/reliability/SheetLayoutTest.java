@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.function.Consumer;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -291,6 +292,61 @@ class SheetLayoutTest {
                 }
             }
         }
+    }
+
+    /**
+     * A year typed into a cell formatted as a date shows as a day of 1905 (2020 as 1905-07-12, the day numbered 2020):
+     * read as the year typed, with a notice, by the streaming reader and by the one that evaluates formulas. Before,
+     * it was refused with the hint "the year alone, 1905". A real date of another year stays a date.
+     */
+    @Test
+    void aYearTypedIntoADateCellIsTheYearTyped() throws Exception {
+        JsonNode plain = analyze(workbook("years-as-numbers.xlsx", 0, s -> { }));
+        for (boolean formula : new boolean[] {false, true}) {
+            String name = "years-as-dates-" + formula + ".xlsx";
+            Path p = workbook(name, 0, s -> {
+                org.apache.poi.ss.usermodel.Workbook wb = s.getWorkbook();
+                org.apache.poi.ss.usermodel.CellStyle date = wb.createCellStyle();
+                date.setDataFormat(wb.getCreationHelper().createDataFormat().getFormat("dd/mm/yyyy"));
+                for (int i = 1; i <= ROWS.length; i++) {
+                    s.getRow(i).getCell(1).setCellStyle(date); // the number typed stays; the cell shows a date
+                }
+                if (formula) { // a formula without a saved value: the workbook is read by the evaluating reader
+                    Row r = s.getRow(1);
+                    r.removeCell(r.getCell(5));
+                    r.createCell(5).setCellFormula("1+2");
+                }
+            });
+            Path out = dir.resolve("out-" + name.replace('.', '-'));
+            Cli.Run r = Cli.run("analyze", p.toString(), "--out", out.toString(), "--quiet", "--no-report");
+            assertEquals(0, r.status(), r.all());
+            JsonNode got = new ObjectMapper().readTree(out.resolve("results.json").toFile());
+            assertEquals(plain.get("analyses"), got.get("analyses"), "formula " + formula);
+            List<String> notices = new java.util.ArrayList<>();
+            got.get("notices").forEach(n -> {
+                if (n.get("category").asText().equals("year_as_date")) {
+                    notices.add(n.get("message").asText());
+                }
+            });
+            assertEquals(List.of(name + ": " + ROWS.length + " cells of the year column are formatted as dates, so"
+                    + " that a year typed into one shows as a day of 1905 (2015 as 1905-07-07, the day numbered 2015);"
+                    + " they were read as the year typed (first: '1905-07-12' in row 2, column 'year', read as 2020);"
+                    + " formatting the column as numbers shows them as years"), notices);
+        }
+        // a day that is no year's number (a date of publication) is refused, with the year it is in
+        Path dated = workbook("published.xlsx", 0, s -> {
+            org.apache.poi.ss.usermodel.Workbook wb = s.getWorkbook();
+            org.apache.poi.ss.usermodel.CellStyle date = wb.createCellStyle();
+            date.setDataFormat(wb.getCreationHelper().createDataFormat().getFormat("dd/mm/yyyy"));
+            org.apache.poi.ss.usermodel.Cell c = s.getRow(1).getCell(1);
+            c.setCellValue(java.time.LocalDate.of(2020, 3, 15));
+            c.setCellStyle(date);
+        });
+        Cli.Run r = Cli.run("analyze", dated.toString(), "--out", dir.resolve("out-published").toString(), "--quiet",
+                "--no-report");
+        assertEquals(2, r.status(), r.all());
+        assertTrue(r.err().contains("published.xlsx: row 2, column 'year': found \"2020-03-15\"; expected a year as a"
+                + " whole number such as 2021, or a blank cell (the year alone, 2020)"), r.err());
     }
 
     /**
