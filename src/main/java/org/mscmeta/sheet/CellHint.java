@@ -166,6 +166,11 @@ final class CellHint {
         if ((m = DATE.matcher(text)).matches()) {
             return " (the year alone, " + m.group(1) + ")";
         }
+        if (text.matches("[0-9]{1,2}[./-][0-9]{1,2}[./-]1905")) {
+            // day and month in the order of the spreadsheet's locale, which the text does not tell
+            return " (a day of 1905: a year typed into a cell formatted as a date shows so, 2015 as 07/07/1905;"
+                    + " format the year column as numbers in the spreadsheet and save the sheet again)";
+        }
         if (text.matches("[1-9][0-9]{4}")) {
             // a date cell shown as General: the spreadsheet's day number (days after 30 December 1899)
             java.time.LocalDate d = java.time.LocalDate.of(1899, 12, 30).plusDays(Integer.parseInt(text));

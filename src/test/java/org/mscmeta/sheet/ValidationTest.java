@@ -406,6 +406,14 @@ class ValidationTest {
     void implausibleYearsAreRefused() throws Exception {
         assertProblem(problems(HEADER, "Smith,43905,IV,BM,Death,1,10,1,10").get(0), 2, "year", "43905",
                 "(43905 is how a spreadsheet stores the date 2020-03-15: the year alone, 2020)");
+        // a year typed into a date cell and saved as text: a day of 1905, in the order of the spreadsheet's locale,
+        // which the text does not tell (08/07/1905 is 2016 by day and month, 2046 by month and day); in a workbook's
+        // ISO form it is read (SheetLayoutTest.aYearTypedIntoADateCellIsTheYearTyped)
+        assertProblem(problems(HEADER, "Smith,08/07/1905,IV,BM,Death,1,10,1,10").get(0), 2, "year", "08/07/1905",
+                "(a day of 1905: a year typed into a cell formatted as a date shows so, 2015 as 07/07/1905; format"
+                + " the year column as numbers in the spreadsheet and save the sheet again)");
+        ExtractionSheet iso = read("iso.csv", HEADER + "\nSmith,1905-07-08,IV,BM,Death,1,10,1,10\n");
+        assertEquals(2016, iso.year()[0]);
         int next = java.time.Year.now().getValue() + 1;
         for (String typo : List.of("202", "1020", "3000", Integer.toString(next + 1))) {
             assertProblem(problems(HEADER, "Smith," + typo + ",IV,BM,Death,1,10,1,10").get(0), 2, "year", typo,
