@@ -264,18 +264,14 @@ class SheetLayoutTest {
             for (boolean formula : new boolean[] {false, true}) {
                 String name = "years-" + format.replaceAll("\\W", "") + "-" + formula + ".xlsx";
                 Path p = workbook(name, 0, s -> {
-                    org.apache.poi.ss.usermodel.Workbook wb = s.getWorkbook();
-                    org.apache.poi.ss.usermodel.CellStyle year = wb.createCellStyle();
-                    year.setDataFormat(wb.getCreationHelper().createDataFormat().getFormat(format));
+                    org.apache.poi.ss.usermodel.CellStyle year = styleOf(s, format);
                     for (int i = 1; i <= ROWS.length; i++) {
                         org.apache.poi.ss.usermodel.Cell c = s.getRow(i).getCell(1);
                         c.setCellValue(java.time.LocalDate.of((Integer) ROWS[i - 1][1], 1, 1));
                         c.setCellStyle(year);
                     }
-                    if (formula) { // a formula without a saved value: the workbook is read by the evaluating reader
-                        Row r = s.getRow(1);
-                        r.removeCell(r.getCell(5));
-                        r.createCell(5).setCellFormula("1+2");
+                    if (formula) {
+                        unsavedFormula(s);
                     }
                 });
                 Path out = dir.resolve("out-" + name.replace('.', '-'));
@@ -294,6 +290,21 @@ class SheetLayoutTest {
         }
     }
 
+    /** A cell style of the workbook of {@code s} with the number format {@code format}. */
+    private static org.apache.poi.ss.usermodel.CellStyle styleOf(Sheet s, String format) {
+        org.apache.poi.ss.usermodel.Workbook wb = s.getWorkbook();
+        org.apache.poi.ss.usermodel.CellStyle style = wb.createCellStyle();
+        style.setDataFormat(wb.getCreationHelper().createDataFormat().getFormat(format));
+        return style;
+    }
+
+    /** A formula without a saved value in the first data row: the workbook is read by the evaluating reader. */
+    private static void unsavedFormula(Sheet s) {
+        Row r = s.getRow(1);
+        r.removeCell(r.getCell(5));
+        r.createCell(5).setCellFormula("1+2");
+    }
+
     /**
      * A year typed into a cell formatted as a date shows as a day of 1905 (2020 as 1905-07-12, the day numbered 2020):
      * read as the year typed, with a notice, by the streaming reader and by the one that evaluates formulas. Before,
@@ -305,16 +316,12 @@ class SheetLayoutTest {
         for (boolean formula : new boolean[] {false, true}) {
             String name = "years-as-dates-" + formula + ".xlsx";
             Path p = workbook(name, 0, s -> {
-                org.apache.poi.ss.usermodel.Workbook wb = s.getWorkbook();
-                org.apache.poi.ss.usermodel.CellStyle date = wb.createCellStyle();
-                date.setDataFormat(wb.getCreationHelper().createDataFormat().getFormat("dd/mm/yyyy"));
+                org.apache.poi.ss.usermodel.CellStyle date = styleOf(s, "dd/mm/yyyy");
                 for (int i = 1; i <= ROWS.length; i++) {
                     s.getRow(i).getCell(1).setCellStyle(date); // the number typed stays; the cell shows a date
                 }
-                if (formula) { // a formula without a saved value: the workbook is read by the evaluating reader
-                    Row r = s.getRow(1);
-                    r.removeCell(r.getCell(5));
-                    r.createCell(5).setCellFormula("1+2");
+                if (formula) {
+                    unsavedFormula(s);
                 }
             });
             Path out = dir.resolve("out-" + name.replace('.', '-'));
@@ -335,9 +342,7 @@ class SheetLayoutTest {
         }
         // a day that is no year's number (a date of publication) is refused, with the year it is in
         Path dated = workbook("published.xlsx", 0, s -> {
-            org.apache.poi.ss.usermodel.Workbook wb = s.getWorkbook();
-            org.apache.poi.ss.usermodel.CellStyle date = wb.createCellStyle();
-            date.setDataFormat(wb.getCreationHelper().createDataFormat().getFormat("dd/mm/yyyy"));
+            org.apache.poi.ss.usermodel.CellStyle date = styleOf(s, "dd/mm/yyyy");
             org.apache.poi.ss.usermodel.Cell c = s.getRow(1).getCell(1);
             c.setCellValue(java.time.LocalDate.of(2020, 3, 15));
             c.setCellStyle(date);
