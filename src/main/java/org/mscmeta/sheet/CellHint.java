@@ -108,6 +108,9 @@ final class CellHint {
         if ((m = WITH_WORD.matcher(text)).matches()) {
             return " (the number alone, " + (m.group(1) != null ? m.group(1) : m.group(2)) + ")";
         }
+        if (DATE.matcher(text).matches()) {
+            return countAsDate(text);
+        }
         if ((m = APOSTROPHE.matcher(text)).matches()) {
             return " (the number alone, " + m.group(1) + ", without the apostrophe before it: in a spreadsheet it"
                     + " marks a number kept as text, and is no part of the cell)";
@@ -131,6 +134,33 @@ final class CellHint {
     /** "1.5", "1,5": a decimal. */
     private static final Pattern DECIMAL = Pattern.compile("[0-9]+[.,][0-9]{1,2}");
 
+
+    /**
+     * For a count cell that a workbook gives as a date ("2026-03-20"), what happened: a number typed into a cell
+     * formatted as a date shows as a day of 1900 (12 as 12 January 1900, the day numbered 12 as Excel numbers them,
+     * its 29 February 1900 included); a count typed with a slash, as events/total ("3/20"), is turned into a date of
+     * the year it was typed in by the spreadsheet. "" for a text that is no such day.
+     */
+    private static String countAsDate(String text) {
+        java.time.LocalDate d;
+        try {
+            d = java.time.LocalDate.parse(text.substring(0, 10));
+        } catch (java.time.format.DateTimeParseException e) {
+            return "";
+        }
+        if (d.getYear() == 1900 && text.length() == 10) {
+            long n = d.isBefore(java.time.LocalDate.of(1900, 3, 1)) ? d.getDayOfYear()
+                    : java.time.temporal.ChronoUnit.DAYS.between(java.time.LocalDate.of(1899, 12, 30), d);
+            return " (the number " + n + " in a cell formatted as a date, which shows it as a day of 1900: format the"
+                    + " column as numbers)";
+        }
+        String day = d.getDayOfMonth() + " " + d.getMonth().getDisplayName(java.time.format.TextStyle.FULL,
+                java.util.Locale.ENGLISH);
+        return " (a date, " + day + ": a spreadsheet turns a count typed with a slash, such as events over the arm's"
+                + " total ('" + d.getMonthValue() + "/" + d.getDayOfMonth() + "' or '" + d.getDayOfMonth() + "/"
+                + d.getMonthValue() + "'), into a date; type the count alone, in a cell formatted as numbers or text,"
+                + " and the arm's total in its own column)";
+    }
 
     /**
      * The year typed into a cell formatted as a date, which a spreadsheet shows as the day that many days after 30

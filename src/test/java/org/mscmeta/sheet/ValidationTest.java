@@ -393,6 +393,16 @@ class ValidationTest {
         assertProblem(worded.get(1), 2, "n_control", "n=10", "(the number alone, 10)");
         assertProblem(worded.get(2), 3, "events_msc", "3 Events", "(the number alone, 3)");
         assertProblem(worded.get(3), 3, "n_control", "N = 11", "(the number alone, 11)");
+        // a count a workbook gives as a date: typed with a slash ("3/20"), or a number in a cell formatted as a date
+        List<InputProblem> dated = problems(HEADER, "A,2020,IV,BM,Death,2026-03-20,20,1,10",
+                "B,2020,IV,BM,Death,1900-01-12,30,1,1900-04-09");
+        assertEquals(3, dated.size(), dated.toString());
+        assertProblem(dated.get(0), 2, "events_msc", "2026-03-20", "(a date, 20 March: a spreadsheet turns a count typed"
+                + " with a slash, such as events over the arm's total ('3/20' or '20/3'), into a date; type the count"
+                + " alone, in a cell formatted as numbers or text, and the arm's total in its own column)");
+        assertProblem(dated.get(1), 3, "events_msc", "1900-01-12", "(the number 12 in a cell formatted as a date, which"
+                + " shows it as a day of 1900: format the column as numbers)");
+        assertProblem(dated.get(2), 3, "n_control", "1900-04-09", "(the number 100 in a cell formatted as a date");
         // other text gets no hint
         assertEquals("a whole number of participants with the event, 0 or more",
                 problems(HEADER, "A,2020,IV,BM,Death,two,10,1,10").get(0).expected());
