@@ -135,6 +135,17 @@ final class CellHint {
     private static final Pattern DECIMAL = Pattern.compile("[0-9]+[.,][0-9]{1,2}");
 
 
+    /** The day a spreadsheet numbers 0, so that its days from 1 March 1900 on are days after it. */
+    private static final java.time.LocalDate DAY_ZERO = java.time.LocalDate.of(1899, 12, 30);
+
+    /**
+     * The number a spreadsheet stores for day {@code d} (POI's, with Excel's 29 February 1900 counted: the first days
+     * of 1900 are their day of the year, the later ones days after {@link #DAY_ZERO}).
+     */
+    private static long dayNumber(java.time.LocalDate d) {
+        return (long) org.apache.poi.ss.usermodel.DateUtil.getExcelDate(d);
+    }
+
     /**
      * For a count cell that a workbook gives as a date ("2026-03-20"), what happened: a number typed into a cell
      * formatted as a date shows as a day of 1900 (12 as 12 January 1900, the day numbered 12 as Excel numbers them,
@@ -149,9 +160,7 @@ final class CellHint {
             return "";
         }
         if (d.getYear() == 1900 && text.length() == 10) {
-            long n = d.isBefore(java.time.LocalDate.of(1900, 3, 1)) ? d.getDayOfYear()
-                    : java.time.temporal.ChronoUnit.DAYS.between(java.time.LocalDate.of(1899, 12, 30), d);
-            return " (the number " + n + " in a cell formatted as a date, which shows it as a day of 1900: format the"
+            return " (the number " + dayNumber(d) + " in a cell formatted as a date, which shows it as a day of 1900: format the"
                     + " column as numbers)";
         }
         String day = d.getDayOfMonth() + " " + d.getMonth().getDisplayName(java.time.format.TextStyle.FULL,
@@ -174,8 +183,7 @@ final class CellHint {
             return -1;
         }
         try {
-            long days = java.time.temporal.ChronoUnit.DAYS.between(java.time.LocalDate.of(1899, 12, 30),
-                    java.time.LocalDate.parse(text.substring(0, 10)));
+            long days = dayNumber(java.time.LocalDate.parse(text.substring(0, 10)));
             return days >= SheetValidator.FIRST_YEAR && days <= SheetValidator.lastYear() ? (int) days : -1;
         } catch (java.time.format.DateTimeParseException e) {
             return -1; // not a day of the calendar (1905-02-30)
@@ -203,7 +211,7 @@ final class CellHint {
         }
         if (text.matches("[1-9][0-9]{4}")) {
             // a date cell shown as General: the spreadsheet's day number (days after 30 December 1899)
-            java.time.LocalDate d = java.time.LocalDate.of(1899, 12, 30).plusDays(Integer.parseInt(text));
+            java.time.LocalDate d = DAY_ZERO.plusDays(Integer.parseInt(text));
             if (d.getYear() >= SheetValidator.FIRST_YEAR && d.getYear() <= SheetValidator.lastYear()) {
                 return " (" + text + " is how a spreadsheet stores the date " + d + ": the year alone, " + d.getYear()
                         + ")";
