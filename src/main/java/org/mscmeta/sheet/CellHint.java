@@ -138,6 +138,9 @@ final class CellHint {
     /** The day a spreadsheet numbers 0, so that its days from 1 March 1900 on are days after it. */
     private static final java.time.LocalDate DAY_ZERO = java.time.LocalDate.of(1899, 12, 30);
 
+    /** The day numbered 0 in a workbook saved with the 1904 date system (Excel for Mac before 2011). */
+    private static final java.time.LocalDate DAY_ZERO_1904 = java.time.LocalDate.of(1904, 1, 1);
+
     /**
      * The number a spreadsheet stores for day {@code d} (POI's, with Excel's 29 February 1900 counted: the first days
      * of 1900 are their day of the year, the later ones days after {@link #DAY_ZERO}).
@@ -149,7 +152,8 @@ final class CellHint {
     /**
      * For a count cell that a workbook gives as a date ("2026-03-20"), what happened: a number typed into a cell
      * formatted as a date shows as a day of 1900 (12 as 12 January 1900, the day numbered 12 as Excel numbers them,
-     * its 29 February 1900 included); a count typed with a slash, as events/total ("3/20"), is turned into a date of
+     * its 29 February 1900 included; a larger number, or any in a workbook of the 1904 date system, as a day of one of
+     * the years to 1909); a count typed with a slash, as events/total ("3/20"), is turned into a date of
      * the year it was typed in by the spreadsheet. "" for a text that is no such day.
      */
     private static String countAsDate(String text) {
@@ -163,6 +167,12 @@ final class CellHint {
             return " (the number " + dayNumber(d) + " in a cell formatted as a date, which shows it as a day of 1900: format the"
                     + " column as numbers)";
         }
+        if (d.getYear() < 1910 && text.length() == 10) {
+            // a number above 365 (1900-1909), or any number in a workbook of the 1904 date system (from 1904), whose
+            // day numbers the text does not tell apart
+            return " (a number in a cell formatted as a date, which shows it as a day of " + d.getYear() + ": format"
+                    + " the column as numbers)";
+        }
         String day = d.getDayOfMonth() + " " + d.getMonth().getDisplayName(java.time.format.TextStyle.FULL,
                 java.util.Locale.ENGLISH);
         return " (a date, " + day + ": a spreadsheet turns a count typed with a slash, such as events over the arm's"
@@ -175,19 +185,36 @@ final class CellHint {
      * The year typed into a cell formatted as a date, which a spreadsheet shows as the day that many days after 30
      * December 1899 (2015 as 7 July 1905, read from a workbook as "1905-07-07"): that number when {@code text} is such
      * a day, with no time of day, whose number is a publication year ({@link SheetValidator#FIRST_YEAR} to {@link
-     * SheetValidator#lastYear}, the days of March to July 1905); else -1. No trial's year is a day in 1905.
+     * SheetValidator#lastYear}, the days of March to July 1905), or, counted from 1 January 1904 as a workbook of the
+     * 1904 date system counts them, a day of March to July 1909; else -1. No trial's year is a day in 1905 or 1909.
      */
     static int yearShownAsDate(String text) {
         Matcher m = DATE.matcher(text);
         if (!m.matches() || m.group(2) != null && !m.group(2).matches(" 00:00(:00)?")) {
             return -1;
         }
+        java.time.LocalDate d;
         try {
-            long days = dayNumber(java.time.LocalDate.parse(text.substring(0, 10)));
-            return days >= SheetValidator.FIRST_YEAR && days <= SheetValidator.lastYear() ? (int) days : -1;
+            d = java.time.LocalDate.parse(text.substring(0, 10));
         } catch (java.time.format.DateTimeParseException e) {
             return -1; // not a day of the calendar (1905-02-30)
         }
+        for (long days : new long[] {dayNumber(d), java.time.temporal.ChronoUnit.DAYS.between(DAY_ZERO_1904, d)}) {
+            if (days >= SheetValidator.FIRST_YEAR && days <= SheetValidator.lastYear()) {
+                return (int) days;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * How a year typed into a date cell shows, for a notice about {@code text}, a day {@link #yearShownAsDate} read:
+     * "a day of 1905 (2015 as 1905-07-07, the day numbered 2015)", or of 1909 in a workbook of the 1904 date system.
+     */
+    static String yearShownAsDateExample(String text) {
+        return text.startsWith("1909") ? "a day of 1909 (2015 as " + DAY_ZERO_1904.plusDays(2015) + ", the day numbered"
+                + " 2015 in the 1904 date system of older Excel for Mac)"
+                : "a day of 1905 (2015 as " + DAY_ZERO.plusDays(2015) + ", the day numbered 2015)";
     }
 
     /**
@@ -208,6 +235,11 @@ final class CellHint {
             // day and month in the order of the spreadsheet's locale, which the text does not tell
             return " (a day of 1905: a year typed into a cell formatted as a date shows so, 2015 as 07/07/1905;"
                     + " format the year column as numbers in the spreadsheet and save the sheet again)";
+        }
+        if (text.matches("[0-9]{1,2}[./-][0-9]{1,2}[./-]1909")) {
+            return " (a day of 1909: a year typed into a cell formatted as a date shows so in a workbook of the 1904"
+                    + " date system of older Excel for Mac, 2015 as 08/07/1909; format the year column as numbers in the"
+                    + " spreadsheet and save the sheet again)";
         }
         if (text.matches("[1-9][0-9]{4}")) {
             // a date cell shown as General: the spreadsheet's day number (days after 30 December 1899)

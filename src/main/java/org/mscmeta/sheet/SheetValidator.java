@@ -907,10 +907,11 @@ public final class SheetValidator {
         }
         if (yearDateCells > 0) {
             notices.add(new Notice("year_as_date", null, String.format(Locale.ROOT, "%s: %s of the year column %s"
-                    + " formatted as dates, so that a year typed into one shows as a day of 1905 (2015 as 1905-07-07,"
-                    + " the day numbered 2015); %s read as the year typed (first: %s); formatting the column as"
-                    + " numbers shows them as years", file, Notice.count(yearDateCells, "cell", "cells"),
-                    yearDateCells == 1 ? "is" : "are", yearDateCells == 1 ? "it was" : "they were", firstYearDate)));
+                    + " formatted as dates, so that a year typed into one shows as %s; %s read as the year typed"
+                    + " (first: %s); formatting the column as numbers shows them as years", file,
+                    Notice.count(yearDateCells, "cell", "cells"), yearDateCells == 1 ? "is" : "are",
+                    CellHint.yearShownAsDateExample(firstYearDate.substring(1)), yearDateCells == 1 ? "it was"
+                    : "they were", firstYearDate)));
         }
         if (decimalCommas > 0) {
             notices.add(new Notice("decimal_comma", null, String.format(Locale.ROOT, "%s: %s written with a"

@@ -340,6 +340,32 @@ class SheetLayoutTest {
                     + " they were read as the year typed (first: '1905-07-12' in row 2, column 'year', read as 2020);"
                     + " formatting the column as numbers shows them as years"), notices);
         }
+        // a workbook of the 1904 date system (older Excel for Mac) shows the same number as a day of 1909
+        Path mac = workbook("years-as-dates-1904.xlsx", 0, s -> {
+            org.apache.poi.ss.usermodel.CellStyle date = styleOf(s, "dd/mm/yyyy");
+            for (int i = 1; i <= ROWS.length; i++) {
+                s.getRow(i).getCell(1).setCellStyle(date);
+            }
+            org.openxmlformats.schemas.spreadsheetml.x2006.main.CTWorkbook ct =
+                    ((XSSFWorkbook) s.getWorkbook()).getCTWorkbook();
+            (ct.isSetWorkbookPr() ? ct.getWorkbookPr() : ct.addNewWorkbookPr()).setDate1904(true);
+        });
+        Path macOut = dir.resolve("out-1904");
+        Cli.Run m = Cli.run("analyze", mac.toString(), "--out", macOut.toString(), "--quiet", "--no-report");
+        assertEquals(0, m.status(), m.all());
+        JsonNode macJson = new ObjectMapper().readTree(macOut.resolve("results.json").toFile());
+        assertEquals(plain.get("analyses"), macJson.get("analyses"));
+        List<String> macNotices = new java.util.ArrayList<>();
+        macJson.get("notices").forEach(n -> {
+            if (n.get("category").asText().equals("year_as_date")) {
+                macNotices.add(n.get("message").asText());
+            }
+        });
+        assertEquals(List.of("years-as-dates-1904.xlsx: " + ROWS.length + " cells of the year column are formatted as"
+                + " dates, so that a year typed into one shows as a day of 1909 (2015 as 1909-07-08, the day numbered"
+                + " 2015 in the 1904 date system of older Excel for Mac); they were read as the year typed (first:"
+                + " '1909-07-13' in row 2, column 'year', read as 2020); formatting the column as numbers shows them as"
+                + " years"), macNotices);
         // a day that is no year's number (a date of publication) is refused, with the year it is in
         Path dated = workbook("published.xlsx", 0, s -> {
             org.apache.poi.ss.usermodel.CellStyle date = styleOf(s, "dd/mm/yyyy");

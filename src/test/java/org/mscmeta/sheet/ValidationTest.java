@@ -403,6 +403,10 @@ class ValidationTest {
         assertProblem(dated.get(1), 3, "events_msc", "1900-01-12", "(the number 12 in a cell formatted as a date, which"
                 + " shows it as a day of 1900: format the column as numbers)");
         assertProblem(dated.get(2), 3, "n_control", "1900-04-09", "(the number 100 in a cell formatted as a date");
+        // 12 as a workbook of the 1904 date system shows it (13 January 1904): no slash typed, and no 1900 day number
+        assertProblem(problems(HEADER, "A,2020,IV,BM,Death,1904-01-13,20,1,10").get(0), 2, "events_msc", "1904-01-13",
+                "(a number in a cell formatted as a date, which shows it as a day of 1904: format the column as"
+                + " numbers)");
         // other text gets no hint
         assertEquals("a whole number of participants with the event, 0 or more",
                 problems(HEADER, "A,2020,IV,BM,Death,two,10,1,10").get(0).expected());
@@ -424,6 +428,11 @@ class ValidationTest {
                 + " the year column as numbers in the spreadsheet and save the sheet again)");
         ExtractionSheet iso = read("iso.csv", HEADER + "\nSmith,1905-07-08,IV,BM,Death,1,10,1,10\n");
         assertEquals(2016, iso.year()[0]);
+        // the same year in a workbook of the 1904 date system (older Excel for Mac) shows as a day of 1909
+        assertProblem(problems(HEADER, "Smith,09/07/1909,IV,BM,Death,1,10,1,10").get(0), 2, "year", "09/07/1909",
+                "(a day of 1909: a year typed into a cell formatted as a date shows so in a workbook of the 1904 date"
+                + " system of older Excel for Mac, 2015 as 08/07/1909;");
+        assertEquals(2016, read("iso1904.csv", HEADER + "\nSmith,1909-07-09,IV,BM,Death,1,10,1,10\n").year()[0]);
         int next = java.time.Year.now().getValue() + 1;
         for (String typo : List.of("202", "1020", "3000", Integer.toString(next + 1))) {
             assertProblem(problems(HEADER, "Smith," + typo + ",IV,BM,Death,1,10,1,10").get(0), 2, "year", typo,
