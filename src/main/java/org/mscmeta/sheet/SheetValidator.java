@@ -64,8 +64,6 @@ public final class SheetValidator {
     private final Map<String, List<Integer>> unknownSource = new LinkedHashMap<>();
     private final Normalised routes = new Normalised(Vocabulary.Kind.ROUTE, route, unknownRoute);
     private final Normalised sources = new Normalised(Vocabulary.Kind.CELL_SOURCE, cellSource, unknownSource);
-    private int badDoseRows;
-    private int firstBadDoseRow;
     private boolean headerOk;
     /** The number problems with the header carry, and the first data row's: a spreadsheet's 1 and 2 by default. */
     private int headerRow = 1;
@@ -132,9 +130,6 @@ public final class SheetValidator {
     private static final byte CONTROL = 4;
     /** Per column, for each {@link #CONTROL} level, the code of the label as read (with spaces), or EMPTY. */
     private int[][] controlRead;
-    /** How many cells were read with spaces for their control characters, and where the first was. */
-    private int controlCells;
-    private String firstControl;
     /** A spreadsheet cell holds at most this many characters (and the workbook writes every cell). */
     public static final int MAX_CELL_CHARS = 32_767;
 
@@ -186,16 +181,11 @@ public final class SheetValidator {
         }
         return TOTALS.contains(s.substring(0, cut).strip());
     }
-    private int missingCells;
-    /** Events cells written with their percentage of the arm ("6 (28.6%)"), read as the count; the first of them. */
-    private int percentCells;
-    private String firstPercent;
-    /** Years typed into cells formatted as dates, read as the number typed ({@link CellHint#yearShownAsDate}). */
-    private int yearDateCells;
-    private String firstYearDate;
+
+    /** The cells read leniently (a mark of a value not reported, a count with its percentage, ...), by kind. */
+    private final LenientCells lenient;
     /** Rows whose MSC events exceed the arm's participants: most of them, and the columns are swapped. */
     private int eventsOverTotal;
-    private String firstMissing;
     /** Per column, the current row's cell when it was a mark of a value not reported ("NA", "NR"), else null. */
     private String[] marks;
     /** Whether a cell of the current row is in {@link #marks}. */
@@ -205,8 +195,6 @@ public final class SheetValidator {
     /** CSV: per column, whether it is a known column of labels (study, outcome, route, ...): no decimal commas. */
     private boolean[] labelColumn;
     private final char[] scratch = new char[64];
-    private int decimalCommas;
-    private String firstDecimalComma;
     /**
      * CSV: per column, whether the current row's number is ambiguous ("1.000" with decimal commas); such a cell gets
      * that one problem, and nothing is checked against what it would be read as (a count compared with "1.000" read
@@ -233,6 +221,7 @@ public final class SheetValidator {
         this.file = file;
         this.vocabulary = vocabulary;
         this.outcomeMap = outcomeMap == null ? OutcomeMap.NONE : outcomeMap;
+        this.lenient = new LenientCells(file);
     }
 
     /** How the problems and notices name the sheet: its file (and, for one of several sheets, the sheet). */
@@ -429,9 +418,9 @@ public final class SheetValidator {
                     off = 0;
                     commaCell[j] = true;
                     commaRow = true;
-                    if (decimalCommas++ == 0) {
-                        firstDecimalComma = "'" + new String(scratch, 0, len).replace('.', ',') + "' in column '"
-                                + headers[j] + "'";
+                    if (lenient.count(LenientCells.Kind.DECIMAL_COMMA)) {
+                        lenient.first(LenientCells.Kind.DECIMAL_COMMA, "'" + new String(scratch, 0, len)
+                                .replace('.', ',') + "' in column '" + headers[j] + "'");
                     }
                 } else if (numericColumn[j] && isDotThousands(buf, off, len)) {
                     ambiguous[j] = true;
@@ -665,8 +654,8 @@ public final class SheetValidator {
             read[code] = (text.isEmpty() ? EMPTY : raw[j].intern(text)) + 2; // 0: not read yet
             raw[j].levelsRemapped();
         }
-        if (controlCells++ == 0) {
-            firstControl = String.format(Locale.ROOT, "row %d, column '%s'", rowNumber, headers[j]);
+        if (lenient.count(LenientCells.Kind.CONTROL)) {
+            lenient.first(LenientCells.Kind.CONTROL, "row " + rowNumber + ", column '" + headers[j] + "'");
         }
         rowCodes[j] = read[code] - 2;
         return rowCodes[j];
@@ -721,9 +710,9 @@ public final class SheetValidator {
                     kind = code == EMPTY ? PLAIN : levelKinds[j][code];
                 }
                 if (kind == MISSING) {
-                    if (missingCells++ == 0) {
-                        firstMissing = "'" + raw[j].level(rowCodes[j]) + "' in row " + rowNumber + ", column '"
-                                + headers[j] + "'";
+                    if (lenient.count(LenientCells.Kind.MISSING)) {
+                        lenient.first(LenientCells.Kind.MISSING, "'" + raw[j].level(rowCodes[j]) + "' in row "
+                                + rowNumber + ", column '" + headers[j] + "'");
                     }
                     marks[j] = raw[j].level(rowCodes[j]);
                     rowHasMarks = true;
@@ -894,31 +883,8 @@ public final class SheetValidator {
         if (problemCount > 0) {
             throw new InvalidInputException(problems, problemCount);
         }
-        if (missingCells > 0) {
-            notices.add(new Notice("missing_values", null, String.format(Locale.ROOT, "%s: %s holding 'NA',"
-                    + " 'N/A', '-' or a similar mark of a value not reported %s read as empty (first: %s)", file,
-                    Notice.count(missingCells, "cell", "cells"), missingCells == 1 ? "was" : "were", firstMissing)));
-        }
-        if (percentCells > 0) {
-            notices.add(new Notice("count_with_percentage", null, String.format(Locale.ROOT, "%s: %s of events"
-                    + " written with the percentage of the arm, as a paper's table gives them, %s read as the count"
-                    + " alone, each percentage checked against the arm's total (first: %s)", file,
-                    Notice.count(percentCells, "cell", "cells"), percentCells == 1 ? "was" : "were", firstPercent)));
-        }
-        if (yearDateCells > 0) {
-            notices.add(new Notice("year_as_date", null, String.format(Locale.ROOT, "%s: %s of the year column %s"
-                    + " formatted as dates, so that a year typed into one shows as %s; %s read as the year typed"
-                    + " (first: %s); formatting the column as numbers shows them as years", file,
-                    Notice.count(yearDateCells, "cell", "cells"), yearDateCells == 1 ? "is" : "are",
-                    CellHint.yearShownAsDateExample(firstYearDate.substring(1)), yearDateCells == 1 ? "it was"
-                    : "they were", firstYearDate)));
-        }
-        if (decimalCommas > 0) {
-            notices.add(new Notice("decimal_comma", null, String.format(Locale.ROOT, "%s: %s written with a"
-                    + " decimal comma %s read as decimals (first: %s)", file, Notice.count(decimalCommas, "number",
-                    "numbers"), decimalCommas == 1 ? "was" : "were", firstDecimalComma)));
-        }
-        controlCharacters(notices);
+        lenient.notices(notices, LenientCells.Kind.MISSING, LenientCells.Kind.PERCENTAGE,
+                LenientCells.Kind.YEAR_AS_DATE, LenientCells.Kind.DECIMAL_COMMA, LenientCells.Kind.CONTROL);
         Notice review = ReviewFlags.notice(file, columns, rowNumbers);
         if (review != null) {
             notices.add(review);
@@ -927,25 +893,12 @@ public final class SheetValidator {
         notices.addAll(new ColumnNotices(file, headers, columns, vocabulary).mscComparators(rowNumbers, nControl));
         unknownNotices(notices, "route", unknownRoute);
         unknownNotices(notices, "cell_source", unknownSource);
-        if (badDoseRows > 0) {
-            notices.add(new Notice("dose", null, file + ": " + Notice.count(badDoseRows, "row has", "rows have")
-                    + " a dose that is not a number"
-                    + " (first: row " + firstBadDoseRow + "); dose is left blank there"));
-        }
+        lenient.notices(notices, LenientCells.Kind.DOSE);
         ExtractionSheet sheet = new ExtractionSheet(file, rowNumbers.toArray(), eventsMsc.toArray(), nMsc.toArray(),
                 eventsControl.toArray(), nControl.toArray(), study, outcome, years.toArray(),
                 route.build(), cellSource.build(), List.copyOf(columns), new EnumMap<>(fieldColumn),
                 List.copyOf(notices));
         return armRows == null ? sheet : armRows.pair(sheet, file);
-    }
-
-    /** The notice of the labels read with spaces for their control characters ({@link #controlRead}). */
-    private void controlCharacters(List<Notice> notices) {
-        if (controlCells > 0) {
-            notices.add(new Notice("control_characters", null, String.format(Locale.ROOT, "%s: %s held a line break,"
-                    + " a tab or another control character, read as a space (first: %s)", file,
-                    Notice.count(controlCells, "cell", "cells"), firstControl)));
-        }
     }
 
     private static TextColumn rename(TextColumn c, String name) {
@@ -1033,9 +986,9 @@ public final class SheetValidator {
         if (v < 0 || v > 9999) {
             int typed = CellHint.yearShownAsDate(cell(Field.YEAR));
             if (typed >= 0) {
-                if (yearDateCells++ == 0) {
-                    firstYearDate = "'" + cell(Field.YEAR) + "' in row " + rowNumber + ", column '" + header(Field.YEAR)
-                            + "', read as " + typed;
+                if (lenient.count(LenientCells.Kind.YEAR_AS_DATE)) {
+                    lenient.first(LenientCells.Kind.YEAR_AS_DATE, "'" + cell(Field.YEAR) + "' in row " + rowNumber
+                            + ", column '" + header(Field.YEAR) + "', read as " + typed);
                 }
                 return typed;
             }
@@ -1067,8 +1020,8 @@ public final class SheetValidator {
     }
 
     private void checkDose(int rowNumber) {
-        if (perLevel(Field.DOSE, SheetValidator::badDose) == 1 && badDoseRows++ == 0) {
-            firstBadDoseRow = rowNumber;
+        if (perLevel(Field.DOSE, SheetValidator::badDose) == 1 && lenient.count(LenientCells.Kind.DOSE)) {
+            lenient.first(LenientCells.Kind.DOSE, "row " + rowNumber);
         }
     }
 
@@ -1084,8 +1037,9 @@ public final class SheetValidator {
         if (v == WholeNumber.NOT_A_NUMBER && min == 0) {
             int withShare = CellHint.countWithPercentage(cell(field), whole(totalOf(field)));
             if (withShare >= 0) {
-                if (percentCells++ == 0) {
-                    firstPercent = "'" + cell(field) + "' in row " + rowNumber + ", column '" + header(field) + "'";
+                if (lenient.count(LenientCells.Kind.PERCENTAGE)) {
+                    lenient.first(LenientCells.Kind.PERCENTAGE, "'" + cell(field) + "' in row " + rowNumber
+                            + ", column '" + header(field) + "'");
                 }
                 return withShare;
             }

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -410,6 +411,37 @@ class ValidationTest {
         // other text gets no hint
         assertEquals("a whole number of participants with the event, 0 or more",
                 problems(HEADER, "A,2020,IV,BM,Death,two,10,1,10").get(0).expected());
+    }
+
+    /**
+     * Each kind of cell read leniently (a mark of a value not reported, a count with its percentage, a year typed into
+     * a date cell, a decimal comma, a control character in a label, a dose that is no number) is told in one notice
+     * that counts its cells and names the first, in the singular for one cell and the plural for more.
+     */
+    @Test
+    void cellsReadLenientlyAreToldOncePerKind() throws Exception {
+        ExtractionSheet s = read("lenient.csv", "study;year;route;cell_source;outcome;events_msc;n_msc;events_control;"
+                + "n_control;dose_cells_per_kg\n\"A\tone\";1905-07-12;IV;BM;Death;6 (28.6%);21;3;10;1,5\n"
+                + "B;2020;IV;BM;Death;2;12;3;11;high\nC;2021;IV;BM;Death;1;12;NA;NA;2,5\n");
+        Map<String, String> told = new java.util.LinkedHashMap<>();
+        s.notices().forEach(n -> told.put(n.category(), n.message()));
+        assertEquals(List.of("separator", "missing_values", "count_with_percentage", "year_as_date", "decimal_comma",
+                "control_characters", "dose"), List.copyOf(told.keySet()));
+        assertEquals("lenient.csv: 2 cells holding 'NA', 'N/A', '-' or a similar mark of a value not reported were"
+                + " read as empty (first: 'NA' in row 4, column 'events_control')", told.get("missing_values"));
+        assertEquals("lenient.csv: 1 cell of events written with the percentage of the arm, as a paper's table gives"
+                + " them, was read as the count alone, each percentage checked against the arm's total (first: '6"
+                + " (28.6%)' in row 2, column 'events_msc')", told.get("count_with_percentage"));
+        assertEquals("lenient.csv: 1 cell of the year column is formatted as a date, so that a year typed into one"
+                + " shows as a day of 1905 (2015 as 1905-07-07, the day numbered 2015); it was read as the year typed"
+                + " (first: '1905-07-12' in row 2, column 'year', read as 2020); formatting the column as numbers"
+                + " shows it as a year", told.get("year_as_date"));
+        assertEquals("lenient.csv: 2 numbers written with a decimal comma were read as decimals (first: '1,5' in"
+                + " column 'dose_cells_per_kg')", told.get("decimal_comma"));
+        assertEquals("lenient.csv: 1 cell held a line break, a tab or another control character, read as a space"
+                + " (first: row 2, column 'study')", told.get("control_characters"));
+        assertEquals("lenient.csv: 1 row has a dose that is not a number (first: row 3); dose is left blank there",
+                told.get("dose"));
     }
 
     /**
