@@ -542,6 +542,16 @@ class AdversarialInputTest {
                 + " with the event, 0 or more ('NR' is read as a mark of a value not reported); a study that did not"
                 + " report an outcome has no row for it", "row 3, column 'n_control': found \"\u2014\"; expected a"
                 + " count, because events_control is filled");
+        // the abbreviations of a paper's tables: a single-arm study's control cells read as blank, with the notice
+        Path abbreviated = dir.resolve("abbreviated.csv");
+        Files.writeString(abbreviated, HEAD + "A,Fever,1,40,n.r.,n.r.\nB,Fever,3,40,ND,n/d\nC,Fever,2,30,Not applicable,"
+                + "not available\nD,Fever,2,30,3,30\nE,Fever,1,25,2,25\n");
+        Cli.Run r = analyze(abbreviated, "--no-report");
+        assertEquals(0, r.status(), r.all());
+        String json = Files.readString(outFor(abbreviated).resolve("results.json"));
+        assertTrue(json.contains("abbreviated.csv: 6 cells holding 'NA', 'N/A', '-' or a similar mark of a value not"
+                + " reported were read as empty (first: 'n.r.' in row 2, column 'events_control')"), json);
+        assertTrue(json.contains("3 single-arm rows"), json);
     }
 
     /** A wide table (a column per outcome and arm) is refused saying how the sheet should look instead. */
