@@ -352,24 +352,35 @@ final class ImportCtgovCommand implements Main.Subcommand {
         return out;
     }
 
-    /** Reads JSON and XML records and AACT tables; a trial met twice is kept once (the first), with a warning. */
+    /**
+     * Reads JSON and XML records and AACT tables; a trial met twice is kept once (the first), with a warning. Files
+     * that cannot be read are refused together, each named with its problem.
+     */
     private static List<Trial> read(List<RegistryFile> inputs, List<String> warnings)
             throws IOException, CtgovInputException {
         List<Trial> all = new ArrayList<>();
         AactTables aact = null;
+        List<CtgovInputException> unreadable = new ArrayList<>(); // every file's problem, said at once
         for (RegistryFile f : inputs) {
-            switch (f.kind()) {
-                case JSON -> {
-                    try (java.io.InputStream in = Files.newInputStream(f.path())) {
-                        all.addAll(JsonRecords.read(in, f.name()));
+            try {
+                switch (f.kind()) {
+                    case JSON -> {
+                        try (java.io.InputStream in = Files.newInputStream(f.path())) {
+                            all.addAll(JsonRecords.read(in, f.name()));
+                        }
+                    }
+                    case XML -> all.addAll(XmlRecords.read(f.path()));
+                    default -> {
+                        aact = aact == null ? new AactTables() : aact;
+                        aact.add(f.path());
                     }
                 }
-                case XML -> all.addAll(XmlRecords.read(f.path()));
-                default -> {
-                    aact = aact == null ? new AactTables() : aact;
-                    aact.add(f.path());
-                }
+            } catch (CtgovInputException e) {
+                unreadable.add(e);
             }
+        }
+        if (!unreadable.isEmpty()) {
+            throw CtgovInputException.of(unreadable);
         }
         if (aact != null) {
             all.addAll(aact.trials());

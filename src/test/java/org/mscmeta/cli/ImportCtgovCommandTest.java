@@ -405,6 +405,20 @@ class ImportCtgovCommandTest {
                 + " record's protocolSection"), message);
         assertTrue(message.contains("move this file out of the folder imported"), message);
         assertFalse(Files.exists(out), "nothing written");
+        // two such files (and a record cut short) are named at once, not one a run
+        Files.writeString(folder.resolve("result_group.json"), "{\"resultsSection\": {\"participantFlowModule\": {}}}");
+        Files.writeString(folder.resolve("NCT01.json"), "{\"protocolSection\": {");
+        err.reset();
+        assertEquals(Main.EXIT_BAD_INPUT, run(err, "import-ctgov", folder.toString(), "--out", out.toString()));
+        String[] lines = err.toString(StandardCharsets.UTF_8).split("\\R");
+        assertEquals("error: 3 registry files cannot be read:", lines[0]);
+        assertTrue(lines[1].startsWith("  " + folder.resolve("NCT01.json") + ", "), lines[1]);
+        assertTrue(lines[2].startsWith("  " + folder.resolve("reported_event.json") + ", JSON path /protocolSection"),
+                lines[2]);
+        assertTrue(lines[3].startsWith("  " + folder.resolve("result_group.json") + ", JSON path /protocolSection"),
+                lines[3]);
+        assertEquals("Nothing was written.", lines[4]);
+        assertFalse(Files.exists(out), "nothing written");
     }
 
     /**
