@@ -419,6 +419,27 @@ class ImportCtgovCommandTest {
                 lines[3]);
         assertEquals("Nothing was written.", lines[4]);
         assertFalse(Files.exists(out), "nothing written");
+        // a problem met in many files: the first three in full, the others by name on one line
+        for (String name : List.of("rg2.json", "rg3.json", "rg4.json")) {
+            Files.copy(folder.resolve("result_group.json"), folder.resolve(name));
+        }
+        err.reset();
+        assertEquals(Main.EXIT_BAD_INPUT, run(err, "import-ctgov", folder.toString(), "--out", out.toString()));
+        lines = err.toString(StandardCharsets.UTF_8).split("\\R");
+        assertEquals("error: 6 registry files cannot be read:", lines[0]);
+        assertTrue(lines[4].startsWith("  " + folder.resolve("rg2.json") + ", JSON path /protocolSection"), lines[4]);
+        assertEquals("  the same in 2 more files: " + folder.resolve("rg3.json") + ", " + folder.resolve("rg4.json"),
+                lines[5]);
+        assertEquals("Nothing was written.", lines[6]);
+        for (int i = 5; i <= 15; i++) { // beyond ten others, the rest counted
+            Files.copy(folder.resolve("result_group.json"), folder.resolve("rg" + i + ".json"));
+        }
+        err.reset();
+        assertEquals(Main.EXIT_BAD_INPUT, run(err, "import-ctgov", folder.toString(), "--out", out.toString()));
+        lines = err.toString(StandardCharsets.UTF_8).split("\\R");
+        assertEquals("error: 17 registry files cannot be read:", lines[0]);
+        assertTrue(lines[5].startsWith("  the same in 13 more files: " + folder.resolve("rg11.json") + ", "), lines[5]);
+        assertTrue(lines[5].endsWith(folder.resolve("rg6.json") + " and 3 others"), lines[5]); // rg7-rg9
     }
 
     /**
