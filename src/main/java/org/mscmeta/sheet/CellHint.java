@@ -65,7 +65,7 @@ final class CellHint {
                     + " is " + String.format(java.util.Locale.ROOT, "%.1f%%", share(Long.parseLong(m.group(1)), total))
                     + ", not " + m.group(2) + "%: check the count and the arm's total)";
         }
-        return count(text);
+        return asciiCount(text);
     }
 
     /**
@@ -75,7 +75,11 @@ final class CellHint {
      * ("3*"), a decimal, a percentage alone ("15%") or a number with its word ("n=20", "20 patients"); "" otherwise.
      */
     static String count(String text) {
-        text = DecimalText.asciiDigits(text); // full-width digits, signs and points as ASCII
+        return asciiCount(DecimalText.asciiDigits(text)); // full-width digits, signs and points as ASCII
+    }
+
+    /** {@link #count(String)} of a text whose digits, signs and points are ASCII already. */
+    private static String asciiCount(String text) {
         Matcher m;
         if (THOUSANDS.matcher(text).matches()) {
             return " (write it without the thousands separator: " + text.replaceAll("[^0-9]", "") + ")";
