@@ -115,10 +115,15 @@ public final class OutcomeMap {
         Map<String, Integer> rowOf = new HashMap<>();
         List<Term> terms = new ArrayList<>();
         int row = 0;
+        String[] column = {"1", "2"}; // as the header names the two columns, else by number
         for (CsvRecord r : records) {
             row++;
-            if (row == 1) {
-                continue; // the header
+            if (row == 1) { // the header
+                for (int j = 0; j < 2 && j < r.getFieldCount(); j++) {
+                    String h = r.getField(j).strip();
+                    column[j] = h.isEmpty() ? column[j] : h;
+                }
+                continue;
             }
             List<String> f = r.getFields();
             if (f.stream().allMatch(String::isBlank)) {
@@ -127,14 +132,14 @@ public final class OutcomeMap {
             String term = f.get(0).strip();
             String outcome = f.size() > 1 ? f.get(1).strip() : "";
             if (term.isEmpty() || outcome.isEmpty()) {
-                problems.add(new InputProblem(name, row, term.isEmpty() ? "1" : "2", term.isEmpty() ? "" : outcome,
+                problems.add(new InputProblem(name, row, column[term.isEmpty() ? 0 : 1], term.isEmpty() ? "" : outcome,
                         "a term and the outcome to pool it under, in the first two columns"));
                 continue;
             }
             String key = OutcomeNames.key(term);
             String before = m.putIfAbsent(key, outcome);
             if (before != null && !OutcomeNames.key(before).equals(OutcomeNames.key(outcome))) {
-                problems.add(new InputProblem(name, row, "2", outcome, "one outcome per term, but row "
+                problems.add(new InputProblem(name, row, column[1], outcome, "one outcome per term, but row "
                         + rowOf.get(key) + " maps '" + term + "' to '" + before + "'"));
             }
             if (rowOf.putIfAbsent(key, row) == null) {

@@ -216,6 +216,23 @@ class AnalyzeCommandTest {
         assertTrue(Files.readString(dir.resolve("c/results.json")).contains("\"intravenous\""));
     }
 
+    /** A row of an outcome map without its term or its outcome is refused naming the column by the map's header. */
+    @Test
+    void anOutcomeMapRowWithoutItsTwoValuesIsRefusedNamingTheColumnByItsHeader() throws Exception {
+        Path map = Files.writeString(dir.resolve("map.csv"), "outcome_reported,outcome\nDeath,Mortality\n,Empty\n"
+                + "Fever\nDiarrhoea,Diarrhoea\ndiarrhoea,Loose stools\n");
+        org.mscmeta.testing.Cli.Run r = org.mscmeta.testing.Cli.run("analyze", "examples/msc_adverse_events.csv",
+                "--out", dir.resolve("m").toString(), "--no-report", "--outcome-map", map.toString());
+        assertEquals(2, r.status(), r.all());
+        for (String line : List.of("map.csv: row 3, column 'outcome_reported': found a blank cell; expected a term and"
+                + " the outcome to pool it under, in the first two columns", "map.csv: row 4, column 'outcome': found"
+                + " a blank cell; expected a term and the outcome to pool it under", "map.csv: row 6, column 'outcome':"
+                + " found \"Loose stools\"; expected one outcome per term, but row 5 maps 'diarrhoea' to 'Diarrhoea'")) {
+            assertTrue(r.err().contains(line), r.err());
+        }
+        assertFalse(Files.exists(dir.resolve("m")));
+    }
+
     @Test
     void aWorkbookOrBinaryFileGivenAsAnOutcomeMapOrVocabularyIsRefusedInWords() throws Exception {
         Path book = dir.resolve("map.xlsx");
