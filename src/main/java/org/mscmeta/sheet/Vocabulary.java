@@ -135,6 +135,7 @@ public final class Vocabulary {
         BufferedReader br = new BufferedReader(reader);
         String line;
         int lineNo = 0;
+        boolean read = false; // a line other than blank lines and comments
         while ((line = br.readLine()) != null) {
             lineNo++;
             if (lineNo == 1 && line.startsWith("\uFEFF")) {
@@ -145,11 +146,15 @@ public final class Vocabulary {
             }
             String[] parts = line.split("\t", -1);
             Kind kind = null;
+            // "Route", "Cell source" and "cell-source", as a spreadsheet saved as tab-separated text may write them
+            String written = parts[0].strip().toLowerCase(java.util.Locale.ROOT).replace(' ', '_').replace('-', '_');
             for (Kind k : Kind.values()) {
-                if (k.id.equals(parts[0].strip())) {
+                if (k.id.equals(written)) {
                     kind = k;
                 }
             }
+            boolean first = !read;
+            read = true;
             if (parts.length < 2) {
                 problems.add(new InputProblem(source, lineNo, InputProblem.NO_COLUMN, line, "the kind (route or"
                         + " cell_source), the canonical value and its aliases separated by tabs, but the line has no"
@@ -158,7 +163,9 @@ public final class Vocabulary {
                 continue;
             }
             if (kind == null) {
-                problems.add(new InputProblem(source, lineNo, "1", parts[0], "route or cell_source"));
+                problems.add(new InputProblem(source, lineNo, "1", parts[0], "route or cell_source" + (first
+                        ? " (a header line? the vocabulary has none: delete it, or start it with # to keep it as a"
+                        + " comment)" : "")));
                 continue;
             }
             if (parts[1].isBlank()) {

@@ -193,7 +193,8 @@ class AnalyzeCommandTest {
         org.mscmeta.testing.Cli.Run r = org.mscmeta.testing.Cli.run("analyze", "examples/msc_adverse_events.csv",
                 "--out", dir.resolve("a").toString(), "--no-report", "--vocabulary", vocab.toString());
         assertEquals(2, r.status(), r.all());
-        for (String line : List.of("v.tsv: row 1, column '1': found \"this is not\"; expected route or cell_source",
+        for (String line : List.of("v.tsv: row 1, column '1': found \"this is not\"; expected route or cell_source (a"
+                + " header line? the vocabulary has none: delete it, or start it with # to keep it as a comment)",
                 "v.tsv: row 2: found \"route,iv,intravenous drip\"; expected the kind (route or cell_source), the"
                         + " canonical value and its aliases separated by tabs, but the line has no tab (a table saved"
                         + " as CSV? save it as tab-separated text)",
@@ -209,7 +210,7 @@ class AnalyzeCommandTest {
         // as Notepad saves UTF-8: a byte-order mark before the first line, which is read
         Path sheet = Files.writeString(dir.resolve("s.csv"), "study,route,outcome,events_msc,n_msc,events_control,"
                 + "n_control\nA,IV drip,Death,1,10,2,10\n");
-        Files.writeString(vocab, "\uFEFFroute\tintravenous\tIV drip\n");
+        Files.writeString(vocab, "\uFEFFRoute\tintravenous\tIV drip\nCell source\tbone marrow\tmarrow stroma\n");
         r = org.mscmeta.testing.Cli.run("analyze", sheet.toString(), "--out", dir.resolve("c").toString(),
                 "--no-report", "--quiet", "--vocabulary", vocab.toString());
         assertEquals(0, r.status(), r.all());
