@@ -128,7 +128,7 @@ final class ImportCtgovCommand implements Main.Subcommand {
                     err.println("warning: " + Terminal.safe(w));
                 }
                 mapping = groups == null ? Map.of() : GroupMapping.read(groups);
-            } catch (CtgovInputException e) {
+            } catch (CtgovInputException | InvalidInputException e) {
                 err.println("error: " + Terminal.safeLines(e.getMessage()));
                 err.println("Nothing was written.");
                 return Main.EXIT_BAD_INPUT;

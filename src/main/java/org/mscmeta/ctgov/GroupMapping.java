@@ -5,11 +5,14 @@ import de.siegmar.fastcsv.reader.CsvRecord;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.mscmeta.sheet.InputProblem;
+import org.mscmeta.sheet.InvalidInputException;
 
 /**
  * The user's group mapping ({@code --groups mapping.csv}): columns {@code nct_id}, {@code group_id} and
@@ -22,61 +25,83 @@ public final class GroupMapping {
     private GroupMapping() {
     }
 
-    /** Roles by NCT id and group id. */
-    public static Map<String, Map<String, GroupRoles.Role>> read(Path file) throws IOException, CtgovInputException {
+    /**
+     * Roles by NCT id and group id. Every row that cannot be read is refused at once, each named by its row and
+     * column as the file's header writes it, as the problems of a sheet are.
+     */
+    public static Map<String, Map<String, GroupRoles.Role>> read(Path file) throws IOException, InvalidInputException {
+        String name = file.toString();
         if (org.mscmeta.files.FileSignatures.isWorkbook(file)) {
-            throw new CtgovInputException(file.toString(), null, "a workbook (.xlsx, .xls or .ods), where a CSV of"
-                    + " nct_id, group_id, role is expected: save the table as CSV");
+            throw new InvalidInputException(name, "a CSV of nct_id, group_id, role, but this is a workbook (.xlsx,"
+                    + " .xls or .ods): save the table as CSV");
         }
         String header = AactTables.headerLine(file);
         char separator = header == null ? ',' : AactTables.delimiter(header); // Excel's CSV in some locales: ';'
         Map<String, Map<String, GroupRoles.Role>> out = new LinkedHashMap<>();
-        Map<String, Long> lines = new HashMap<>();
+        Map<String, Long> rows = new HashMap<>();
+        List<InputProblem> problems = new ArrayList<>();
         try (CsvReader<CsvRecord> csv = CsvReader.builder().fieldSeparator(separator).ignoreDifferentFieldCount(true)
                 .detectBomHeader(true).ofCsvRecord(file, StandardCharsets.UTF_8)) {
             Map<String, Integer> at = null;
+            List<String> head = null;
             for (CsvRecord rec : csv) {
                 List<String> f = rec.getFields();
                 if (at == null) {
                     at = new HashMap<>();
+                    head = f;
                     for (int i = 0; i < f.size(); i++) {
-                        at.put(f.get(i).strip().toLowerCase(Locale.ROOT), i);
+                        at.putIfAbsent(f.get(i).strip().toLowerCase(Locale.ROOT), i);
                     }
                     for (String need : new String[] {"nct_id", "group_id", "role"}) {
                         if (!at.containsKey(need)) {
-                            throw new CtgovInputException(file.toString(), "line 1", "missing column '" + need
-                                    + "' (expected nct_id, group_id, role)");
+                            problems.add(new InputProblem(name, 1, InputProblem.NO_COLUMN, "", "the columns nct_id,"
+                                    + " group_id and role (as the groups.csv of an import has them), but there is no"
+                                    + " column '" + need + "'"));
                         }
+                    }
+                    if (!problems.isEmpty()) {
+                        break;
                     }
                     continue;
                 }
+                int row = (int) rec.getStartingLineNumber();
                 String nct = get(f, at.get("nct_id"));
                 String group = get(f, at.get("group_id"));
-                String role = get(f, at.get("role")).toLowerCase(Locale.ROOT);
-                if (nct.isEmpty() && group.isEmpty() && role.isEmpty() || role.isEmpty()) {
-                    continue;
+                String role = get(f, at.get("role"));
+                if (role.isEmpty()) {
+                    continue; // no role: the automatic one
                 }
-                GroupRoles.Role r = switch (role) {
+                GroupRoles.Role r = switch (role.toLowerCase(Locale.ROOT)) {
                     case "msc" -> GroupRoles.Role.MSC;
                     case "control" -> GroupRoles.Role.CONTROL;
                     case "exclude" -> GroupRoles.Role.EXCLUDE;
-                    default -> throw new CtgovInputException(file.toString(), "line " + rec.getStartingLineNumber()
-                            + ", column role", "expected msc, control or exclude, got '" + role + "'");
+                    default -> null;
                 };
+                if (r == null) {
+                    problems.add(new InputProblem(name, row, head.get(at.get("role")), role, "msc, control or"
+                            + " exclude"));
+                }
                 if (nct.isEmpty() || group.isEmpty()) {
-                    throw new CtgovInputException(file.toString(), "line " + rec.getStartingLineNumber(),
-                            "nct_id and group_id are required");
+                    String missing = nct.isEmpty() ? "nct_id" : "group_id";
+                    problems.add(new InputProblem(name, row, head.get(at.get(missing)), "", nct.isEmpty()
+                            ? "the trial's NCT id, as the row gives a role" : "the group's id (EG000, E1, ...), as the"
+                            + " row gives a role"));
+                }
+                if (r == null || nct.isEmpty() || group.isEmpty()) {
+                    continue;
                 }
                 GroupRoles.Role before = out.computeIfAbsent(key(nct), k -> new LinkedHashMap<>()).put(key(group), r);
                 String where = key(nct) + "/" + key(group);
                 if (before != null && before != r) {
-                    throw new CtgovInputException(file.toString(), "line " + rec.getStartingLineNumber(), "group "
-                            + key(group) + " of " + key(nct) + " is given the role " + role + " here and "
-                            + before.name().toLowerCase(Locale.ROOT) + " on line " + lines.get(where)
-                            + ": keep one of the two");
+                    problems.add(new InputProblem(name, row, head.get(at.get("role")), role, "one role per group, but"
+                            + " row " + rows.get(where) + " gives group " + key(group) + " of " + key(nct) + " the role "
+                            + before.name().toLowerCase(Locale.ROOT) + ": keep one of the two"));
                 }
-                lines.putIfAbsent(where, rec.getStartingLineNumber());
+                rows.putIfAbsent(where, (long) row);
             }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems, problems.size());
         }
         return out;
     }

@@ -1184,8 +1184,27 @@ class ImportCtgovCommandTest {
         err.reset();
         assertEquals(2, run(err, "import-ctgov", fixture("NCT02210780.json").toString(), "--groups", groups.toString(),
                 "--out", tmp.resolve("b").toString()));
-        assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("error: " + groups + ", line 4: group EG001 of"
-                + " NCT02210780 is given the role exclude here and msc on line 2: keep one of the two"),
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains(groups + ": row 4, column 'role': found \"exclude\";"
+                + " expected one role per group, but row 2 gives group EG001 of NCT02210780 the role msc: keep one of"
+                + " the two"), err.toString(StandardCharsets.UTF_8));
+        assertFalse(Files.exists(tmp.resolve("b")));
+        // every row that cannot be read at once, each by its row and its column as the header writes it
+        Files.writeString(groups, "NCT_ID,Group_ID,Role\nNCT02210780,EG001,treatment\n,EG000,control\n"
+                + "NCT02210780,,msc\nNCT02210780,EG000,\n");
+        err.reset();
+        assertEquals(2, run(err, "import-ctgov", fixture("NCT02210780.json").toString(), "--groups", groups.toString(),
+                "--out", tmp.resolve("b").toString()));
+        assertEquals(List.of("error: 3 problems in the input:", "  " + groups + ": row 2, column 'Role': found"
+                + " \"treatment\"; expected msc, control or exclude", "  " + groups + ": row 3, column 'NCT_ID': found"
+                + " a blank cell; expected the trial's NCT id, as the row gives a role", "  " + groups + ": row 4,"
+                + " column 'Group_ID': found a blank cell; expected the group's id (EG000, E1, ...), as the row gives a"
+                + " role", "Nothing was written."), List.of(err.toString(StandardCharsets.UTF_8).split("\\R")));
+        Files.writeString(groups, "nct,group_id,role\nNCT02210780,EG001,msc\n");
+        err.reset();
+        assertEquals(2, run(err, "import-ctgov", fixture("NCT02210780.json").toString(), "--groups", groups.toString(),
+                "--out", tmp.resolve("b").toString()));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains(groups + ": row 1: expected the columns nct_id,"
+                + " group_id and role (as the groups.csv of an import has them), but there is no column 'nct_id'"),
                 err.toString(StandardCharsets.UTF_8));
         assertFalse(Files.exists(tmp.resolve("b")));
     }
@@ -1237,8 +1256,8 @@ class ImportCtgovCommandTest {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         assertEquals(2, run(err, "import-ctgov", record, "--groups", book.toString(), "--out",
                 tmp.resolve("x").toString()));
-        assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("error: " + book + ": a workbook (.xlsx, .xls or"
-                + " .ods), where a CSV of nct_id, group_id, role is expected: save the table as CSV"),
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains(book + ": expected a CSV of nct_id, group_id, role,"
+                + " but this is a workbook (.xlsx, .xls or .ods): save the table as CSV"),
                 err.toString(StandardCharsets.UTF_8));
     }
 
