@@ -157,13 +157,11 @@ final class ImportCtgovCommand implements Main.Subcommand {
             }
             List<CtgovImport.TrialReport> reports = new ArrayList<>();
             List<SheetRow> rows = new ArrayList<>();
+            for (String w : withoutAdverseEvents(trials)) {
+                warnings.add(w);
+                err.println("warning: " + Terminal.safe(w));
+            }
             for (Trial t : trials) {
-                if (!t.hasAdverseEvents()) {
-                    String w = t.nctId() + " (" + t.source() + "): no adverse-events results section; nothing"
-                            + " imported";
-                    warnings.add(w);
-                    err.println("warning: " + w);
-                }
                 CtgovImport.TrialReport r = CtgovImport.of(t, mapping, mergeMsc);
                 reports.add(r);
                 rows.addAll(r.rows());
@@ -295,6 +293,29 @@ final class ImportCtgovCommand implements Main.Subcommand {
         } catch (IOException | InvalidInputException | RuntimeException e) {
             return false;
         }
+    }
+
+    /** The most NCT ids a warning of trials without adverse events lists; the others are counted. */
+    private static final int IDS_LISTED = 20;
+
+    /**
+     * The warnings of the trials without an adverse-events results section (nothing imported from them), one per file
+     * they came from: the trial's id alone, or, for a search response of many, how many and their ids.
+     */
+    static List<String> withoutAdverseEvents(List<Trial> trials) {
+        Map<String, List<String>> bySource = new java.util.LinkedHashMap<>();
+        for (Trial t : trials) {
+            if (!t.hasAdverseEvents()) {
+                bySource.computeIfAbsent(t.source(), k -> new ArrayList<>()).add(t.nctId());
+            }
+        }
+        List<String> out = new ArrayList<>();
+        bySource.forEach((source, ids) -> out.add(ids.size() == 1
+                ? ids.get(0) + " (" + source + "): no adverse-events results section; nothing imported"
+                : ids.size() + " trials of " + source + " have no adverse-events results section; nothing imported"
+                + " from them: " + String.join(", ", ids.subList(0, Math.min(IDS_LISTED, ids.size())))
+                + (ids.size() > IDS_LISTED ? " and " + (ids.size() - IDS_LISTED) + " more" : "")));
+        return out;
     }
 
     /** What {@code f} holds, or null when it is no registry file. */

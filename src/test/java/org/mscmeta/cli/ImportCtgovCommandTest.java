@@ -1209,6 +1209,35 @@ class ImportCtgovCommandTest {
         assertFalse(Files.exists(tmp.resolve("b")));
     }
 
+    /**
+     * The trials of a search response without adverse-event results are warned of in one line for the file, listing
+     * their ids (a response of 19 such trials gave 19 warnings); a record of one such trial keeps its own warning.
+     */
+    @Test
+    void trialsWithoutAdverseEventsAreWarnedOfOnceForTheirFile(@TempDir Path tmp) throws IOException {
+        StringBuilder studies = new StringBuilder();
+        for (int i = 1; i <= 3; i++) {
+            studies.append(i > 1 ? "," : "").append("{\"protocolSection\": {\"identificationModule\": {\"nctId\":"
+                    + " \"NCT0000000").append(i).append("\", \"briefTitle\": \"Trial ").append(i).append("\"}}}");
+        }
+        Path search = Files.writeString(tmp.resolve("search.json"), "{\"studies\": [" + studies + "]}");
+        Path single = Files.writeString(tmp.resolve("one.json"), "{\"protocolSection\": {\"identificationModule\":"
+                + " {\"nctId\": \"NCT00000009\", \"briefTitle\": \"Trial 9\"}}}");
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        Path out = tmp.resolve("imp");
+        assertEquals(0, run(err, "import-ctgov", fixture("NCT02097641.json").toString(), search.toString(),
+                single.toString(), "--out", out.toString(), "--quiet"), err.toString(StandardCharsets.UTF_8));
+        String e = err.toString(StandardCharsets.UTF_8);
+        String review = Files.readString(out.resolve("review/review.md"));
+        for (String w : List.of("3 trials of " + search + " have no adverse-events results section; nothing imported"
+                + " from them: NCT00000001, NCT00000002, NCT00000003", "NCT00000009 (" + single + "): no adverse-events"
+                + " results section; nothing imported")) {
+            assertTrue(e.contains("warning: " + w + System.lineSeparator()), e);
+            assertTrue(review.contains("- Warning: " + w), review);
+        }
+        assertEquals(2, e.lines().filter(l -> l.contains("no adverse-events results section")).count(), e);
+    }
+
     @Test
     void aactEventsWithoutTheirGroupsTableAreWarnedAndTheGroupsCalledUntitled(@TempDir Path tmp) throws IOException {
         Path out = tmp.resolve("imp");
