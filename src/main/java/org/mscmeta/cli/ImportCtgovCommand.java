@@ -210,12 +210,19 @@ final class ImportCtgovCommand implements Main.Subcommand {
                             : Notice.count(kept, "file", "files") + " downloaded are") + " kept in "
                             + out.resolve("downloaded") + ", to import again offline.");
                 }
+                // each trial not imported with its reasons; trials of the same reasons (no adverse-event results)
+                // on one line, listed in the order met
+                Map<String, List<String>> byReasons = new java.util.LinkedHashMap<>();
                 for (CtgovImport.TrialReport r : reports) {
                     if (!r.decision().usable()) {
-                        System.out.println("  " + r.trial().nctId() + ": " + Terminal.safe(String.join("; ",
-                                r.decision().flags())));
+                        byReasons.computeIfAbsent(String.join("; ", r.decision().flags()), k -> new ArrayList<>())
+                                .add(r.trial().nctId());
                     }
                 }
+                byReasons.forEach((reasons, ids) -> System.out.println("  " + Terminal.safe((ids.size() == 1
+                        ? ids.get(0) : String.join(", ", ids.subList(0, Math.min(IDS_LISTED, ids.size())))
+                        + (ids.size() > IDS_LISTED ? " and " + (ids.size() - IDS_LISTED) + " more" : "") + " ("
+                        + ids.size() + " trials)") + ": " + reasons)));
                 for (String w : warnings) {
                     if (w.startsWith(HARMONISED)) {
                         System.out.println("  " + Terminal.safe(w));

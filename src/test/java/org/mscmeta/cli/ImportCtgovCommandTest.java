@@ -1236,6 +1236,13 @@ class ImportCtgovCommandTest {
             assertTrue(review.contains("- Warning: " + w), review);
         }
         assertEquals(2, e.lines().filter(l -> l.contains("no adverse-events results section")).count(), e);
+        // the summary: the trials not imported for one reason on one line
+        ByteArrayOutputStream console = new ByteArrayOutputStream();
+        assertEquals(0, run(console, new ByteArrayOutputStream(), "import-ctgov", fixture("NCT02097641.json")
+                .toString(), search.toString(), single.toString(), "--out", tmp.resolve("imp2").toString()));
+        String summary = console.toString(StandardCharsets.UTF_8);
+        assertTrue(summary.contains(System.lineSeparator() + "  NCT00000001, NCT00000002, NCT00000003, NCT00000009 (4"
+                + " trials): no adverse-events results in the record" + System.lineSeparator()), summary);
     }
 
     @Test
