@@ -458,6 +458,8 @@ class ValidationTest {
         assertProblem(problems(HEADER, "Smith,08/07/1905,IV,BM,Death,1,10,1,10").get(0), 2, "year", "08/07/1905",
                 "(a day of 1905: a year typed into a cell formatted as a date shows so, 2015 as 07/07/1905; format"
                 + " the year column as numbers in the spreadsheet and save the sheet again)");
+        assertProblem(problems(HEADER, "Smith,1905/7/7,IV,BM,Death,1,10,1,10").get(0), 2, "year", "1905/7/7",
+                "(a day of 1905: a year typed into a cell formatted as a date shows so");
         ExtractionSheet iso = read("iso.csv", HEADER + "\nSmith,1905-07-08,IV,BM,Death,1,10,1,10\n");
         assertEquals(2016, iso.year()[0]);
         // the same year in a workbook of the 1904 date system (older Excel for Mac) shows as a day of 1909
