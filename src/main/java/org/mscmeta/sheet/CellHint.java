@@ -254,8 +254,29 @@ final class CellHint {
                         + ")";
             }
         }
+        if ((m = YEAR_RANGE.matcher(text)).matches()) {
+            String end = m.group(2).length() == 2 ? m.group(1).substring(0, 2) + m.group(2) : m.group(2); // "15/16"
+            return " (one year, the paper's year of publication, not a range: " + m.group(1) + " or " + end + ")";
+        }
+        if (NOT_YET_PUBLISHED.matcher(text).find()) {
+            return " (a paper not yet published: the year of its online version, or a blank cell)";
+        }
+        m = A_YEAR.matcher(text);
+        if (m.find()) {
+            String year = m.group();
+            return m.find() ? "" : " (the year alone, " + year + ")"; // "Jan 2015", "2021 (online)", "'2015"
+        }
         return "";
     }
+
+    /** "2015-2016", "2015/16", "2015 – 16": a range of years. */
+    private static final Pattern YEAR_RANGE = Pattern.compile("((?:19|20)[0-9]{2})\\s*[-/\u2013\u2014]\\s*"
+            + "((?:19|20)[0-9]{2}|[0-9]{2})");
+    /** What a reference list writes for a paper accepted but not yet published. */
+    private static final Pattern NOT_YET_PUBLISHED = Pattern.compile("(?i)in press|forthcoming|ahead of print|accepted"
+            + "|submitted|unpublished");
+    /** A year standing alone among other characters (not a part of a longer number). */
+    private static final Pattern A_YEAR = Pattern.compile("(?<![0-9])(?:19|20)[0-9]{2}(?![0-9])");
 
     /**
      * For a missing column of participants, when the sheet has metafor's column of participants without the event

@@ -460,6 +460,20 @@ class ValidationTest {
                 + " the year column as numbers in the spreadsheet and save the sheet again)");
         assertProblem(problems(HEADER, "Smith,1905/7/7,IV,BM,Death,1,10,1,10").get(0), 2, "year", "1905/7/7",
                 "(a day of 1905: a year typed into a cell formatted as a date shows so");
+        // a year as a reference list or a paper's table may write it
+        String[][] written = {
+            {"2015-2016", "(one year, the paper's year of publication, not a range: 2015 or 2016)"},
+            {"2015/16", "(one year, the paper's year of publication, not a range: 2015 or 2016)"},
+            {"in press", "(a paper not yet published: the year of its online version, or a blank cell)"},
+            {"Epub ahead of print", "(a paper not yet published: the year of its online version, or a blank cell)"},
+            {"2021 (online)", "(the year alone, 2021)"}, {"Jan 2015", "(the year alone, 2015)"},
+            {"15/03/2020", "(the year alone, 2020)"},
+        };
+        for (String[] w : written) {
+            assertProblem(problems(HEADER, "Smith," + w[0] + ",IV,BM,Death,1,10,1,10").get(0), 2, "year", w[0], w[1]);
+        }
+        assertEquals("a year as a whole number such as 2021, or a blank cell", problems(HEADER,
+                "Smith,2015 2016,IV,BM,Death,1,10,1,10").get(0).expected(), "two years, no range: no hint");
         ExtractionSheet iso = read("iso.csv", HEADER + "\nSmith,1905-07-08,IV,BM,Death,1,10,1,10\n");
         assertEquals(2016, iso.year()[0]);
         // the same year in a workbook of the 1904 date system (older Excel for Mac) shows as a day of 1909
