@@ -433,6 +433,13 @@ final class XlsxSheet {
         private boolean hasValue;
         private boolean inValue;
         private boolean inInline;
+        /**
+         * Inside a text element of an inline string ({@code <is><t>}, or a rich run's {@code <r><t>}), and inside a
+         * phonetic run ({@code <rPh>}, the reading a Japanese Excel adds to a string): the cell's text is its text
+         * elements' characters, not the phonetic reading, nor the white space between the elements.
+         */
+        private boolean inText;
+        private boolean inPhonetic;
         private String value;
         private boolean rowHidden;
         /** The current row's cells with a value, and of those the cells struck through. */
@@ -499,6 +506,8 @@ final class XlsxSheet {
                     inInline = true;
                     text.setLength(0);
                 }
+                case "t" -> inText = inInline;
+                case "rPh" -> inPhonetic = inInline;
                 default -> {
                 }
             }
@@ -506,7 +515,7 @@ final class XlsxSheet {
 
         @Override
         public void characters(char[] ch, int start, int length) {
-            if (inValue || inInline) {
+            if (inValue || inText && !inPhonetic) {
                 text.append(ch, start, length);
             }
         }
@@ -523,6 +532,8 @@ final class XlsxSheet {
                     value = text.toString();
                     hasValue = true;
                 }
+                case "t" -> inText = false;
+                case "rPh" -> inPhonetic = false;
                 case "c" -> {
                     String v = "";
                     if (hasFormula && !savedValue(hasValue, value, type)) {

@@ -122,6 +122,30 @@ class AdversarialInputTest {
         refused(analyze(p), p, "cell C2", "cannot be evaluated here");
     }
 
+    /**
+     * An inline string (as POI's streaming writer and other programs write text) is its text elements' characters: a
+     * rich text's runs joined, without the white space a pretty-printing writer puts between the elements, and
+     * without the phonetic reading a Japanese Excel adds ({@code <rPh>}); it read "Smi\n  th" and the reading too.
+     */
+    @Test
+    void anInlineStringIsItsTextWithoutItsPhoneticReading() throws Exception {
+        String sheet = "<?xml version=\"1.0\"?><worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/"
+                + "main\"><sheetData><row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>study</t></is></c>"
+                + "<c r=\"B1\" t=\"inlineStr\"><is><t>outcome</t></is></c><c r=\"C1\" t=\"inlineStr\"><is><t>"
+                + "events_msc</t></is></c><c r=\"D1\" t=\"inlineStr\"><is><t>n_msc</t></is></c></row>\n"
+                + "<row r=\"2\"><c r=\"A2\" t=\"inlineStr\">\n  <is>\n    <r><t>Smi</t></r>\n    <r><rPr><b/></rPr>"
+                + "<t xml:space=\"preserve\">th 2020</t></r>\n    <rPh sb=\"0\" eb=\"2\"><t>\u30b9\u30df\u30b9</t></rPh>\n"
+                + "  </is>\n</c><c r=\"B2\" t=\"inlineStr\"><is><t>Fever</t><rPh sb=\"0\" eb=\"1\"><t>\u306d\u3064</t>"
+                + "</rPh></is></c><c r=\"C2\"><v>3</v></c><c r=\"D2\"><v>10</v></c></row></sheetData></worksheet>";
+        Path p = withPart("inline.xlsx", "xl/worksheets/sheet1.xml", sheet.getBytes(StandardCharsets.UTF_8));
+        Cli.Run r = analyze(p, "--no-report", "--measure", "PLOGIT");
+        assertEquals(0, r.status(), r.all());
+        JsonNode json = new ObjectMapper().readTree(outFor(p).resolve("results.json").toFile());
+        JsonNode analysis = json.get("analyses").get(0);
+        assertEquals("Fever", analysis.get("outcome").asText());
+        assertEquals("Smith 2020", analysis.get("studies").get(0).get("study").asText());
+    }
+
     /** A sheet of one data row whose events_msc cell C2 is the formula {@code formula} with an empty saved value. */
     private Path emptyValueFormula(String name, String formula) throws Exception {
         String sheet = "<?xml version=\"1.0\"?><worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/"
