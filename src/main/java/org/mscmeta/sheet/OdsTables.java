@@ -209,27 +209,40 @@ final class OdsTables {
         return given != null ? given : shown;
     }
 
-    /** The text a cell shows: its paragraphs, one per line (comments and drawings left out). */
+    /**
+     * The text a cell shows: its paragraphs, one per line (comments, drawings, footnotes and the phonetic reading of
+     * ruby text left out, and the white space between a pretty-printed cell's elements, which is not in a paragraph).
+     */
     private static String text(XMLStreamReader x) throws XMLStreamException {
         StringBuilder s = new StringBuilder();
         int paragraphs = 0;
+        int inParagraph = 0; // the depth of the paragraph the reader is in, 0 outside one
         for (int depth = 1; depth > 0; ) {
             int e = x.next();
             if (e == XMLStreamConstants.CHARACTERS || e == XMLStreamConstants.CDATA) {
-                s.append(x.getText());
+                if (inParagraph > 0) {
+                    s.append(x.getText());
+                }
             } else if (e == XMLStreamConstants.END_ELEMENT) {
+                if (depth == inParagraph) {
+                    inParagraph = 0;
+                }
                 depth--;
             } else if (e == XMLStreamConstants.START_ELEMENT) {
                 String ns = x.getNamespaceURI();
                 String local = x.getLocalName();
-                if (OFFICE.equals(ns) && "annotation".equals(local) || !TEXT.equals(ns)) {
-                    skip(x); // a comment, a drawing: not the cell's value
+                if (OFFICE.equals(ns) && "annotation".equals(local) || !TEXT.equals(ns) || "note".equals(local)
+                        || "ruby-text".equals(local)) {
+                    skip(x); // a comment, a drawing, a footnote, a reading above the text: not the cell's value
                     continue;
                 }
                 switch (local) {
                     case "p", "h" -> {
                         if (paragraphs++ > 0) {
                             s.append('\n');
+                        }
+                        if (inParagraph == 0) {
+                            inParagraph = depth + 1;
                         }
                     }
                     case "s" -> s.append(" ".repeat(Math.min(count(attr(x, TEXT, "c")), 1000)));

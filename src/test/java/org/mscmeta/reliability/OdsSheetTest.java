@@ -187,6 +187,32 @@ class OdsSheetTest {
         assertFalse(notices.contains("row 4 of sheet"), notices);
     }
 
+    /**
+     * A cell's text is its paragraphs: not the white space between a pretty-printed cell's elements, nor a footnote
+     * in it, nor the reading of ruby text (a Japanese label's phonetic guide); a line break typed in it stays one.
+     */
+    @Test
+    void aCellsTextIsItsParagraphsWithoutFootnotesOrRubyReadings() throws Exception {
+        String ns = "xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\""
+                + " xmlns:table=\"urn:oasis:names:tc:opendocument:xmlns:table:1.0\""
+                + " xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\"";
+        String study = "<table:table-cell office:value-type=\"string\">\n    <text:p>Smith<text:note text:note-class="
+                + "\"footnote\"><text:note-citation>1</text:note-citation><text:note-body><text:p>Abstract only"
+                + "</text:p></text:note-body></text:note> 2020</text:p>\n  </table:table-cell>";
+        String outcome = "<table:table-cell office:value-type=\"string\">\n    <text:p><text:ruby><text:ruby-base>"
+                + "\u767a\u71b1</text:ruby-base><text:ruby-text>\u306f\u3064\u306d\u3064</text:ruby-text></text:ruby>"
+                + "</text:p>\n  </table:table-cell>";
+        Path file = dir.resolve("pretty.ods");
+        zip(file, "application/vnd.oasis.opendocument.spreadsheet", "<office:document-content " + ns + "><office:body>"
+                + "<office:spreadsheet><table:table table:name=\"Trials\">"
+                + row("study", "outcome", "events_msc", "n_msc", "events_control", "n_control") + "<table:table-row>\n  "
+                + study + outcome + num("1") + num("10") + num("2") + num("10") + "</table:table-row>"
+                + "</table:table></office:spreadsheet></office:body></office:document-content>", "<manifest/>");
+        JsonNode analysis = Analyses.results(file, dir.resolve("p"), "--by", "none").get("analyses").get(0);
+        assertEquals("\u767a\u71b1", analysis.get("outcome").asText());
+        assertEquals("Smith 2020", analysis.get("studies").get(0).get("study").asText());
+    }
+
     private static String row(String... texts) {
         StringBuilder s = new StringBuilder("<table:table-row>");
         for (String t : texts) {
