@@ -543,6 +543,7 @@ final class XlsxSheet {
                             case "s" -> strings.getItemAt(Integer.parseInt(value.strip())).getString();
                             case "b" -> value.strip().equals("1") ? "TRUE" : "FALSE";
                             case "n" -> styles.isDate(style) ? dateText(value, style) : numberText(value);
+                            case "d" -> styles.isoText(value, style); // a date stored as ISO 8601 text
                             default -> value; // str, inlineStr, e (an error such as #DIV/0!)
                         };
                     }

@@ -159,6 +159,31 @@ final class XlsxStyles {
     }
 
     /**
+     * The date of a cell that stores it as ISO 8601 text ({@code t="d"}, as SheetJS and some other writers save
+     * dates: "2020-03-15T00:00:00Z"), as a date cell's number is given ({@link #text(double, boolean, boolean)}):
+     * "2020-03-15", with its time when it has one, its year alone in a year-only format; the text as it is when it is
+     * no such date.
+     */
+    String isoText(String iso, int style) {
+        String t = iso.strip();
+        LocalDateTime when;
+        try {
+            if (t.length() <= 10) {
+                when = java.time.LocalDate.parse(t).atStartOfDay();
+            } else if (t.endsWith("Z") || t.matches(".*[+-][0-9]{2}:?[0-9]{2}$")) {
+                when = java.time.OffsetDateTime.parse(t.replaceFirst("([+-][0-9]{2})([0-9]{2})$", "$1:$2"))
+                        .toLocalDateTime(); // the date as written; its offset is no part of a day in a sheet
+            } else {
+                when = LocalDateTime.parse(t);
+            }
+        } catch (java.time.format.DateTimeParseException e) {
+            return iso;
+        }
+        boolean year = style >= 0 && style < yearStyle.length && yearStyle[style];
+        return year ? Integer.toString(when.getYear()) : text(when, false);
+    }
+
+    /**
      * Whether a date format shows the year alone, as {@code yyyy}, {@code yy} or {@code [$-409]yyyy;@} do: its first
      * section, without quoted text, escaped characters, padding and bracketed parts (colour, locale, condition), has
      * no letter but y. A year column typed as a date and formatted so shows 2022, and is read so.

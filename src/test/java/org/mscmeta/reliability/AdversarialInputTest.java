@@ -146,6 +146,34 @@ class AdversarialInputTest {
         assertEquals("Smith 2020", analysis.get("studies").get(0).get("study").asText());
     }
 
+    /**
+     * A date stored as ISO 8601 text ({@code t="d"}, as SheetJS writes dates) is read as a date cell's number is: a
+     * year typed into a date cell is the year typed, and a count made a date is refused with the hint a date cell
+     * gets (it was read as the text "2026-03-20T00:00:00Z").
+     */
+    @Test
+    void aDateStoredAsIsoTextIsReadAsADateCell() throws Exception {
+        String head = "<?xml version=\"1.0\"?><worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/"
+                + "main\"><sheetData><row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>study</t></is></c>"
+                + "<c r=\"B1\" t=\"inlineStr\"><is><t>year</t></is></c><c r=\"C1\" t=\"inlineStr\"><is><t>outcome</t>"
+                + "</is></c><c r=\"D1\" t=\"inlineStr\"><is><t>events_msc</t></is></c><c r=\"E1\" t=\"inlineStr\"><is>"
+                + "<t>n_msc</t></is></c></row><row r=\"2\"><c r=\"A2\" t=\"inlineStr\"><is><t>A</t></is></c>"
+                + "<c r=\"B2\" t=\"d\"><v>1905-07-12T00:00:00Z</v></c><c r=\"C2\" t=\"inlineStr\"><is><t>Fever</t></is>"
+                + "</c>";
+        Path p = withPart("iso-dates.xlsx", "xl/worksheets/sheet1.xml", (head + "<c r=\"D2\"><v>3</v></c><c r=\"E2\">"
+                + "<v>10</v></c></row></sheetData></worksheet>").getBytes(StandardCharsets.UTF_8));
+        Cli.Run r = analyze(p, "--no-report", "--measure", "PLOGIT");
+        assertEquals(0, r.status(), r.all());
+        JsonNode json = new ObjectMapper().readTree(outFor(p).resolve("results.json").toFile());
+        assertTrue(json.get("notices").toString().contains("(first: '1905-07-12' in row 2, column 'year', read as"
+                + " 2020)"), json.get("notices").toString());
+        Path count = withPart("iso-count.xlsx", "xl/worksheets/sheet1.xml", (head + "<c r=\"D2\" t=\"d\"><v>"
+                + "2026-03-20T00:00:00Z</v></c><c r=\"E2\"><v>20</v></c></row></sheetData></worksheet>")
+                .getBytes(StandardCharsets.UTF_8));
+        refused(analyze(count), count, "row 2, column 'events_msc': found \"2026-03-20\"; expected a whole number of"
+                + " participants with the event, 0 or more (a date, 20 March:");
+    }
+
     /** A sheet of one data row whose events_msc cell C2 is the formula {@code formula} with an empty saved value. */
     private Path emptyValueFormula(String name, String formula) throws Exception {
         String sheet = "<?xml version=\"1.0\"?><worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/"
