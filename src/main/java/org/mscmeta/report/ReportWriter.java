@@ -180,6 +180,16 @@ public final class ReportWriter {
          */
         public Written finish(Results results, boolean jsonOnly, PlotOptions plots,
                               java.util.function.Consumer<String> phases) throws IOException, OutputFolderException {
+            try {
+                return write(results, jsonOnly, plots, phases);
+            } catch (IOException | RuntimeException e) {
+                failed = true; // said by the caller; closing must not say it again
+                throw e;
+            }
+        }
+
+        private Written write(Results results, boolean jsonOnly, PlotOptions plots,
+                              java.util.function.Consumer<String> phases) throws IOException, OutputFolderException {
             List<Path> files = new ArrayList<>();
             if (jsonOnly) {
                 phases.accept(ResultsJson.FILE_NAME);
@@ -233,13 +243,35 @@ public final class ReportWriter {
             return new Written(files, notes);
         }
 
+        /** Whether {@link #finish} failed (a full disk, say), which its caller reports. */
+        private boolean failed;
+
+        /**
+         * Closes results.json and removes what the run staged, unless it was put in place. After {@link #finish}
+         * failed, results.json's own failure to close (the disk still full) is that same failure, not reported twice.
+         */
         @Override
         public void close() throws IOException {
-            try {
-                json.close();
-            } finally {
-                folder.close();
+            closeBoth(json::close, folder::close, failed);
+        }
+    }
+
+    /** Something closed that may fail as a file does. */
+    @FunctionalInterface
+    interface Closing {
+        void close() throws IOException;
+    }
+
+    /** Closes {@code json}, then {@code folder} in any case; a failure of the first is dropped after {@code failed}. */
+    static void closeBoth(Closing json, Closing folder, boolean failed) throws IOException {
+        try {
+            json.close();
+        } catch (IOException e) {
+            if (!failed) {
+                throw e;
             }
+        } finally {
+            folder.close();
         }
     }
 
