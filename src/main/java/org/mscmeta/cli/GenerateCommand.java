@@ -55,10 +55,20 @@ final class GenerateCommand implements Main.Subcommand {
                 return Main.EXIT_BAD_INPUT;
             }
         }
-        AtomicFiles.write(out, os -> {
-            BufferedWriter w = new BufferedWriter(new java.io.OutputStreamWriter(os, StandardCharsets.UTF_8), 1 << 16);
-            rows[0] = SyntheticRegistry.write(w, (int) trials, (int) terms, seed); // closing the CSV writer flushes w
-        });
+        try {
+            AtomicFiles.write(out, os -> {
+                BufferedWriter w = new BufferedWriter(new java.io.OutputStreamWriter(os, StandardCharsets.UTF_8),
+                        1 << 16);
+                rows[0] = SyntheticRegistry.write(w, (int) trials, (int) terms, seed); // closing the CSV writer flushes w
+            });
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            java.io.IOException cause = e instanceof java.io.UncheckedIOException u ? u.getCause()
+                    : (java.io.IOException) e;
+            System.err.println("error: " + org.mscmeta.report.Terminal.safe(out.toString()) + " could not be written ("
+                    + org.mscmeta.report.Terminal.safe(org.mscmeta.files.FileProblems.describe(cause)) + "); "
+                    + (Files.exists(out) ? "the file is as it was before the run" : "nothing was written"));
+            return 1;
+        }
         System.out.println("Wrote " + rows[0] + " rows to " + out + " (" + Files.size(out) + " bytes)");
         return 0;
     }

@@ -197,6 +197,12 @@ final class ImportCtgovCommand implements Main.Subcommand {
             } catch (OutputFolderException e) {
                 err.println("error: " + Terminal.safeLines(e.getMessage()));
                 return Main.EXIT_BAD_INPUT;
+            } catch (IOException | java.io.UncheckedIOException e) {
+                IOException cause = e instanceof java.io.UncheckedIOException u ? u.getCause() : (IOException) e;
+                err.println("error: the import could not be written to " + Terminal.safe(out.toString()) + " ("
+                        + Terminal.safe(org.mscmeta.files.FileProblems.describe(cause)) + "); the folder is as it was"
+                        + " before the run");
+                return 1;
             }
             int kept = download == null ? 0 : download.keep();
             if (!quiet) {

@@ -69,6 +69,9 @@ public final class Main {
         if (m != null && ours) {
             return m;
         }
+        if (e instanceof java.io.UncheckedIOException u) {
+            return org.mscmeta.files.FileProblems.describe(u.getCause()); // a library's write failing (a full disk)
+        }
         Throwable inner = e; // a wrapper's message is its cause's class and message: the message alone
         while (inner.getCause() != null && inner.getCause().toString().equals(inner.getMessage())) {
             inner = inner.getCause();

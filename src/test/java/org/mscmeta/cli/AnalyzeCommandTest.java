@@ -79,6 +79,9 @@ class AnalyzeCommandTest {
                 Main.failure(poi));
         assertEquals(Main.failure(poi), Main.failure(new IllegalStateException(poi)));
         assertFalse(Main.failure(new IllegalStateException(poi)).contains("java.lang"));
+        // a library's write failing (FastCSV's, on a full disk) is the disk's failure, not a defect
+        assertEquals("the disk is full", Main.failure(new java.io.UncheckedIOException(new java.io.IOException(
+                "No space left on device"))));
     }
 
     /** Options with nothing to act on are named, as the settings notices name theirs; the run goes on. */
