@@ -33,6 +33,7 @@ public final class AtomicFiles {
         Path tmp = dir.resolve("." + target.getFileName() + "." + Long.toHexString(ThreadLocalRandom.current()
                 .nextLong()) + ".part");
         boolean moved = false;
+        boolean created = false;
         try {
             OutputStream file;
             try {
@@ -41,7 +42,13 @@ public final class AtomicFiles {
                 // the folder is missing: named as such, not by the temporary file's name the caller never gave
                 throw new java.nio.file.NoSuchFileException(dir.toString(), null, "no such folder to write "
                         + target.getFileName() + " into");
+            } catch (java.nio.file.AccessDeniedException e) {
+                throw new java.nio.file.AccessDeniedException(dir.toString(), null, e.getReason());
+            } catch (java.nio.file.FileSystemException e) {
+                // a read-only file system, say: the folder named, not the temporary file
+                throw new java.nio.file.FileSystemException(dir.toString(), null, e.getReason());
             }
+            created = true;
             try (OutputStream out = new java.io.BufferedOutputStream(file, 1 << 16)) {
                 writer.write(out);
             }
@@ -52,7 +59,7 @@ public final class AtomicFiles {
             }
             moved = true;
         } finally {
-            if (!moved) {
+            if (created && !moved) { // never made, it is not looked for: that would fail again, hiding why
                 Files.deleteIfExists(tmp);
             }
         }
