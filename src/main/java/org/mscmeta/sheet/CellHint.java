@@ -235,16 +235,15 @@ final class CellHint {
         if ((m = DATE.matcher(text)).matches()) {
             return " (the year alone, " + m.group(1) + ")";
         }
-        if (text.matches("[0-9]{1,2}[./-][0-9]{1,2}[./-]1905|1905/[0-9]{1,2}/[0-9]{1,2}")) {
+        for (String y : new String[] {"1905", "1909"}) { // the years of a year's day number, from 1900 and from 1904
             // day and month in the order of the spreadsheet's locale, which the text does not tell (or the year first,
             // with slashes, as East Asian locales write a date)
-            return " (a day of 1905: a year typed into a cell formatted as a date shows so, 2015 as 07/07/1905;"
-                    + " format the year column as numbers in the spreadsheet and save the sheet again)";
-        }
-        if (text.matches("[0-9]{1,2}[./-][0-9]{1,2}[./-]1909|1909/[0-9]{1,2}/[0-9]{1,2}")) {
-            return " (a day of 1909: a year typed into a cell formatted as a date shows so in a workbook of the 1904"
-                    + " date system of older Excel for Mac, 2015 as 08/07/1909; format the year column as numbers in the"
-                    + " spreadsheet and save the sheet again)";
+            if (text.matches("[0-9]{1,2}[./-][0-9]{1,2}[./-]" + y + "|" + y + "/[0-9]{1,2}/[0-9]{1,2}")) {
+                return " (a day of " + y + ": a year typed into a cell formatted as a date shows so" + (y.equals("1905")
+                        ? ", 2015 as 07/07/1905" : " in a workbook of the 1904 date system of older Excel for Mac, 2015"
+                        + " as 08/07/1909") + "; format the year column as numbers in the spreadsheet and save the sheet"
+                        + " again)";
+            }
         }
         if (text.matches("[1-9][0-9]{4}")) {
             // a date cell shown as General: the spreadsheet's day number (days after 30 December 1899)
