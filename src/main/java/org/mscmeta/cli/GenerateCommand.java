@@ -62,10 +62,8 @@ final class GenerateCommand implements Main.Subcommand {
                 rows[0] = SyntheticRegistry.write(w, (int) trials, (int) terms, seed); // closing the CSV writer flushes w
             });
         } catch (java.io.IOException | java.io.UncheckedIOException e) {
-            java.io.IOException cause = e instanceof java.io.UncheckedIOException u ? u.getCause()
-                    : (java.io.IOException) e;
             System.err.println("error: " + org.mscmeta.report.Terminal.safe(out.toString()) + " could not be written ("
-                    + org.mscmeta.report.Terminal.safe(org.mscmeta.files.FileProblems.describe(cause)) + "); "
+                    + org.mscmeta.report.Terminal.safe(org.mscmeta.files.FileProblems.describe(e)) + "); "
                     + (Files.exists(out) ? "the file is as it was before the run" : "nothing was written"));
             return 1;
         }

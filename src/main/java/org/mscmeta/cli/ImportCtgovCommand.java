@@ -198,9 +198,8 @@ final class ImportCtgovCommand implements Main.Subcommand {
                 err.println("error: " + Terminal.safeLines(e.getMessage()));
                 return Main.EXIT_BAD_INPUT;
             } catch (IOException | java.io.UncheckedIOException e) {
-                IOException cause = e instanceof java.io.UncheckedIOException u ? u.getCause() : (IOException) e;
                 err.println("error: the import could not be written to " + Terminal.safe(out.toString()) + " ("
-                        + Terminal.safe(org.mscmeta.files.FileProblems.describe(cause)) + "); the folder is as it was"
+                        + Terminal.safe(org.mscmeta.files.FileProblems.describe(e)) + "); the folder is as it was"
                         + " before the run");
                 return 1;
             }
@@ -226,9 +225,7 @@ final class ImportCtgovCommand implements Main.Subcommand {
                     }
                 }
                 byReasons.forEach((reasons, ids) -> System.out.println("  " + Terminal.safe((ids.size() == 1
-                        ? ids.get(0) : String.join(", ", ids.subList(0, Math.min(IDS_LISTED, ids.size())))
-                        + (ids.size() > IDS_LISTED ? " and " + (ids.size() - IDS_LISTED) + " more" : "") + " ("
-                        + ids.size() + " trials)") + ": " + reasons)));
+                        ? ids.get(0) : listed(ids) + " (" + ids.size() + " trials)") + ": " + reasons)));
                 for (String w : warnings) {
                     if (w.startsWith(HARMONISED)) {
                         System.out.println("  " + Terminal.safe(w));
@@ -326,9 +323,14 @@ final class ImportCtgovCommand implements Main.Subcommand {
         bySource.forEach((source, ids) -> out.add(ids.size() == 1
                 ? ids.get(0) + " (" + source + "): no adverse-events results section; nothing imported"
                 : ids.size() + " trials of " + source + " have no adverse-events results section; nothing imported"
-                + " from them: " + String.join(", ", ids.subList(0, Math.min(IDS_LISTED, ids.size())))
-                + (ids.size() > IDS_LISTED ? " and " + (ids.size() - IDS_LISTED) + " more" : "")));
+                + " from them: " + listed(ids)));
         return out;
+    }
+
+    /** NCT ids as a line lists them: the first {@value #IDS_LISTED}, then how many more. */
+    private static String listed(List<String> ids) {
+        return String.join(", ", ids.subList(0, Math.min(IDS_LISTED, ids.size())))
+                + (ids.size() > IDS_LISTED ? " and " + (ids.size() - IDS_LISTED) + " more" : "");
     }
 
     /** What {@code f} holds, or null when it is no registry file. */

@@ -18,6 +18,14 @@ public final class FileProblems {
     }
 
     /** What went wrong, e.g. "/tmp/x: permission denied". */
+    /**
+     * As {@link #describe(IOException)}, for a failure that is an {@link IOException} or a library's {@link
+     * java.io.UncheckedIOException} around one (FastCSV's writer on a full disk).
+     */
+    public static String describe(Exception e) {
+        return describe(e instanceof java.io.UncheckedIOException u ? u.getCause() : (IOException) e);
+    }
+
     public static String describe(IOException e) {
         if (e instanceof FileSystemException f) {
             String where = f.getFile() == null ? "" : f.getFile() + ": ";
