@@ -70,7 +70,7 @@ public final class Main {
             return m;
         }
         if (e instanceof java.io.UncheckedIOException u) {
-            return org.mscmeta.files.FileProblems.describe(u.getCause()); // a library's write failing (a full disk)
+            return org.mscmeta.files.FileProblems.describe(u); // a library's write failing (a full disk)
         }
         Throwable inner = e; // a wrapper's message is its cause's class and message: the message alone
         while (inner.getCause() != null && inner.getCause().toString().equals(inner.getMessage())) {

@@ -155,7 +155,7 @@ final class XlsxStyles {
      * text; see {@link #text}.
      */
     String text(double serial, int style) {
-        return text(serial, date1904, style < yearStyle.length && yearStyle[style]);
+        return text(serial, date1904, showsYearOnly(style));
     }
 
     /**
@@ -168,19 +168,20 @@ final class XlsxStyles {
         String t = iso.strip();
         LocalDateTime when;
         try {
-            if (t.length() <= 10) {
-                when = java.time.LocalDate.parse(t).atStartOfDay();
-            } else if (t.endsWith("Z") || t.matches(".*[+-][0-9]{2}:?[0-9]{2}$")) {
-                when = java.time.OffsetDateTime.parse(t.replaceFirst("([+-][0-9]{2})([0-9]{2})$", "$1:$2"))
-                        .toLocalDateTime(); // the date as written; its offset is no part of a day in a sheet
-            } else {
-                when = LocalDateTime.parse(t);
-            }
-        } catch (java.time.format.DateTimeParseException e) {
+            // a day alone, or a day and time with or without an offset ("+0100" as "+01:00"), which is no part of a
+            // day in a sheet: the date as written
+            when = t.length() <= 10 ? java.time.LocalDate.parse(t).atStartOfDay()
+                    : LocalDateTime.from(java.time.format.DateTimeFormatter.ISO_DATE_TIME.parse(
+                    t.replaceFirst("([+-][0-9]{2})([0-9]{2})$", "$1:$2")));
+        } catch (java.time.DateTimeException e) {
             return iso;
         }
-        boolean year = style >= 0 && style < yearStyle.length && yearStyle[style];
-        return year ? Integer.toString(when.getYear()) : text(when, false);
+        return showsYearOnly(style) ? Integer.toString(when.getYear()) : text(when, false);
+    }
+
+    /** Whether a date in cell style {@code style} (-1 for none) shows its year alone ({@link #yearOnly}). */
+    private boolean showsYearOnly(int style) {
+        return style >= 0 && style < yearStyle.length && yearStyle[style];
     }
 
     /**
