@@ -220,19 +220,24 @@ final class AnalyzeCommand implements Main.Subcommand {
         return call();
     }
 
-    private int call() throws IOException {
+    /**
+     * Runs the analysis. An option's value, or a combination of options, that cannot be run is refused as a
+     * {@link CommandOptions.BadValue} (pointing to {@code --help}, as an unknown option is), before anything is read.
+     */
+    private int call() throws IOException, CommandOptions.BadValue {
         var err = new java.io.PrintWriter(System.err, true);
         var outStream = System.out;
         Settings settings;
+        PlotOptions order;
         try {
             settings = settings();
+            order = plotOptions();
         } catch (IllegalArgumentException e) {
-            err.println("error: " + Terminal.safeLines(e.getMessage()));
-            return Main.EXIT_BAD_INPUT;
+            throw new CommandOptions.BadValue(e.getMessage());
         }
         String started = OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS).toString();
         try (ProgressLine progress = ProgressLine.startIfTerminal(System.err)) {
-            return analyse(settings, started, progress, err, outStream);
+            return analyse(settings, order, started, progress, err, outStream);
         }
     }
 
@@ -248,15 +253,8 @@ final class AnalyzeCommand implements Main.Subcommand {
         return tables;
     }
 
-    private int analyse(Settings settings, String started, ProgressLine progress, java.io.PrintWriter err,
-                        java.io.PrintStream outStream) throws IOException {
-        PlotOptions order;
-        try {
-            order = plotOptions();
-        } catch (IllegalArgumentException e) {
-            err.println("error: " + Terminal.safeLines(e.getMessage()));
-            return Main.EXIT_BAD_INPUT;
-        }
+    private int analyse(Settings settings, PlotOptions order, String started, ProgressLine progress,
+                        java.io.PrintWriter err, java.io.PrintStream outStream) throws IOException {
         progress.phase("reading " + input.getFileName());
         // the input's checksum (for results.json) is computed on another core while the sheet is parsed
         java.util.concurrent.FutureTask<String> checksum = new java.util.concurrent.FutureTask<>(() -> sha256(input));

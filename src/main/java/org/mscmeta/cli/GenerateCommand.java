@@ -31,8 +31,8 @@ final class GenerateCommand implements Main.Subcommand {
         long terms = o.whole("terms");
         long seed = o.whole("seed");
         if (trials < 1 || terms < 1 || trials > Integer.MAX_VALUE || terms > Integer.MAX_VALUE) {
-            System.err.println("error: --trials and --terms must be whole numbers from 1 to " + Integer.MAX_VALUE);
-            return Main.EXIT_BAD_INPUT;
+            throw new CommandOptions.BadValue("--trials and --terms must be whole numbers from 1 to "
+                    + Integer.MAX_VALUE);
         }
         String refused = Files.isDirectory(out) ? "a folder; give the file to write, such as "
                 + out.resolve("registry.csv")
@@ -41,8 +41,7 @@ final class GenerateCommand implements Main.Subcommand {
                 ? "the file exists and is not a sheet generate wrote: give another name, or --force to replace it"
                 : null;
         if (refused != null) {
-            System.err.println("error: --out " + org.mscmeta.report.Terminal.safe(out.toString()) + ": " + refused);
-            return Main.EXIT_BAD_INPUT;
+            throw new CommandOptions.BadValue("--out " + out + ": " + refused);
         }
         long[] rows = new long[1];
         Path parent = out.toAbsolutePath().getParent();

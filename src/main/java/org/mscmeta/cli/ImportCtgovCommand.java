@@ -85,14 +85,12 @@ final class ImportCtgovCommand implements Main.Subcommand {
         boolean quiet = o.has("quiet");
         PrintWriter err = new PrintWriter(System.err, true);
         if (!fmt.equals("csv") && !fmt.equals("xlsx")) {
-            err.println("error: --format: expected csv or xlsx, got '" + format + "'");
-            return Main.EXIT_BAD_INPUT;
+            throw new CommandOptions.BadValue("--format: expected csv or xlsx, got '" + format + "'");
         }
         Path out = o.outputFolder("out", "the extraction sheet is written into that folder as " + SHEET + "." + fmt
                 + ", with review/ beside it");
         if (files.isEmpty() && nct.isEmpty() && search == null) {
-            err.println("error: give registry FILEs, --nct or --search");
-            return Main.EXIT_BAD_INPUT;
+            throw new CommandOptions.BadValue("give registry FILEs, --nct or --search");
         }
         OutcomeMap outcomeMap;
         try {

@@ -633,6 +633,34 @@ class AnalyzeCommandTest {
         assertTrue(err.toString(StandardCharsets.UTF_8).contains(words), err.toString(StandardCharsets.UTF_8));
     }
 
+    /**
+     * Every refusal of the command line itself (an option's value, a combination of options, a missing option) ends
+     * alike, pointing to the command's help, whichever part of the program found the problem. Before, a value the
+     * option parser refused ("--measure HR") pointed there and one the analysis' settings refused ("--sort nope",
+     * "--level 100", "--method MH" with a proportion) did not, nor import-ctgov's "--format" or generate's "--trials".
+     */
+    @Test
+    void everyRefusalOfTheOptionsPointsToTheHelp() {
+        List<List<String>> refused = List.of(
+                List.of("analyze", "x.csv", "--out", dir.toString(), "--measure", "HR"),
+                List.of("analyze", "x.csv", "--out", dir.toString(), "--sort", "nope"),
+                List.of("analyze", "x.csv", "--out", dir.toString(), "--level", "100"),
+                List.of("analyze", "x.csv", "--out", dir.toString(), "--axis-limits", "2,1"),
+                List.of("analyze", "x.csv", "--out", dir.toString(), "--measure", "PLOGIT", "--method", "MH"),
+                List.of("import-ctgov", "--out", dir.toString(), "--format", "json", "x.json"),
+                List.of("import-ctgov", "--out", dir.toString()),
+                List.of("generate", "--out", dir.resolve("g.csv").toString(), "--trials", "0"),
+                List.of("generate", "--out", dir.toString()));
+        for (List<String> args : refused) {
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            assertEquals(2, runCapturingErr(err, args.toArray(new String[0])), args.toString());
+            String said = err.toString(StandardCharsets.UTF_8);
+            assertTrue(said.startsWith("error: ") && said.endsWith("See 'mscmeta " + args.get(0) + " --help'."
+                    + System.lineSeparator()), args + ": " + said);
+        }
+        assertFalse(Files.exists(dir.resolve("g.csv")));
+    }
+
     @Test
     void badOptionValueExitsTwo() {
         ByteArrayOutputStream err = new ByteArrayOutputStream();

@@ -43,7 +43,8 @@ class GenerateAndScaleTest {
                 "3", "--terms", "2");
         assertEquals(2, r.status(), r.all());
         assertEquals("error: --out " + mine + ": the file exists and is not a sheet generate wrote: give another"
-                + " name, or --force to replace it", r.err().strip());
+                + " name, or --force to replace it" + System.lineSeparator() + "See 'mscmeta generate --help'.",
+                r.err().strip());
         assertEquals(before, Files.readString(mine));
         assertEquals(0, Main.run("generate", "--out", mine.toString(), "--trials", "3", "--terms", "2", "--force"));
         assertEquals(1 + 3 * 2, Files.readAllLines(mine).size());
@@ -57,7 +58,8 @@ class GenerateAndScaleTest {
         org.mscmeta.testing.Cli.Run r = org.mscmeta.testing.Cli.run("generate", "--out", dir.toString());
         assertEquals(2, r.status(), r.all());
         assertEquals("error: --out " + dir + ": a folder; give the file to write, such as "
-                + dir.resolve("registry.csv"), r.err().strip());
+                + dir.resolve("registry.csv") + System.lineSeparator() + "See 'mscmeta generate --help'.",
+                r.err().strip());
         Path file = Files.writeString(dir.resolve("notes.txt"), "a file");
         r = org.mscmeta.testing.Cli.run("generate", "--out", file.resolve("registry.csv").toString());
         assertEquals(2, r.status(), r.all());
