@@ -65,6 +65,8 @@ public final class ImportFiles {
     public static void xlsx(Path file, List<SheetRow> rows) throws IOException {
         XSSFWorkbook wb = new XSSFWorkbook();
         try {
+            org.mscmeta.files.DocumentProperties.set(wb, "Adverse events imported from ClinicalTrials.gov",
+                    "An extraction sheet of the registry's adverse-event results, for mscmeta analyze");
             Sheet s = wb.createSheet("AE data");
             org.apache.poi.ss.usermodel.CellStyle quoted = wb.createCellStyle();
             quoted.setQuotePrefixed(true);

@@ -90,6 +90,28 @@ record SheetChoice(List<String> sheets, List<HeaderSearch.Found> headers, boolea
                 + " --sheet NAME reads a hidden sheet"));
     }
 
+    /**
+     * As {@link #of(String, String, List, List, java.util.Set)}, for a workbook that mscmeta wrote when
+     * {@code ours} (its author in the file's properties; a spreadsheet program keeps the author when it saves the
+     * file again): without {@code --sheet}, its {@link SheetReader#RESULTS_DATA_SHEET} sheet, the input rows as
+     * listed there (a co-author's edits included), with one notice saying so instead of a list of its outcome sheets
+     * as tables not read.
+     */
+    static SheetChoice of(String name, String sheetName, List<String> names, List<HeaderSearch.Found> found,
+                          java.util.Set<String> hidden, boolean ours) throws InvalidInputException {
+        int data = names.indexOf(SheetReader.RESULTS_DATA_SHEET);
+        if (!ours || sheetName != null || data < 0 || !found.get(data).any() || found.get(data).noOutcome()
+                || hidden.contains(SheetReader.RESULTS_DATA_SHEET)) {
+            return of(name, sheetName, names, found, hidden);
+        }
+        List<Notice> notices = new ArrayList<>();
+        notices.add(new Notice("sheet", null, name + ": a workbook mscmeta wrote: its sheet '"
+                + SheetReader.RESULTS_DATA_SHEET + "' was read, the input rows as listed there (edits included);"
+                + " its other sheets hold results and were not read"));
+        headerNotice(name, SheetReader.RESULTS_DATA_SHEET, found.get(data), notices);
+        return new SheetChoice(List.of(SheetReader.RESULTS_DATA_SHEET), List.of(found.get(data)), false, notices);
+    }
+
     /** This choice with {@code notice} added to its notices. */
     private SheetChoice with(Notice notice) {
         List<Notice> all = new ArrayList<>(notices);

@@ -16,6 +16,12 @@ import java.util.Locale;
  */
 public final class SheetReader {
 
+    /**
+     * The sheet of the workbook mscmeta writes (results.xlsx) that lists the input rows, which a co-author may edit:
+     * that workbook given as the input is read from this sheet, with a notice saying so ({@code SheetChoice}).
+     */
+    public static final String RESULTS_DATA_SHEET = "Data";
+
     private final Vocabulary vocabulary;
     private final OutcomeMap outcomeMap;
 

@@ -93,7 +93,8 @@ final class XlsxSheet {
                             : headerOf(in, strings));
                 }
             }
-            SheetChoice choice = SheetChoice.of(name, sheetName, names, headers, hiddenSheets(reader));
+            SheetChoice choice = SheetChoice.of(name, sheetName, names, headers, hiddenSheets(reader),
+                    writtenByMscmeta(pkg));
             XlsxStyles styles = XlsxStyles.of(reader);
             XSSFWorkbook[] whole = {null};
             List<SheetValidator> parts = new ArrayList<>();
@@ -318,6 +319,16 @@ final class XlsxSheet {
             throw tooMany[0];
         }
         return new Streamed(unevaluated, hiddenRows, struckRows, handler.merged);
+    }
+
+    /** Whether the workbook's author, in its document properties, is mscmeta ("mscmeta 0.1.0"). */
+    private static boolean writtenByMscmeta(OPCPackage pkg) {
+        try {
+            return pkg.getPackageProperties().getCreatorProperty()
+                    .filter(c -> c.startsWith(org.mscmeta.Tool.name() + " ")).isPresent();
+        } catch (org.apache.poi.openxml4j.exceptions.InvalidFormatException | RuntimeException e) {
+            return false; // properties that cannot be read: a workbook like any other
+        }
     }
 
     /** The workbook's hidden sheets ({@code state="hidden"} or {@code "veryHidden"} in workbook.xml), by name. */

@@ -754,12 +754,18 @@ class ImportCtgovCommandTest {
     }
 
     @Test
-    void importThenAnalyzeEndToEnd(@TempDir Path out) throws IOException {
+    void importThenAnalyzeEndToEnd(@TempDir Path out) throws Exception {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         assertEquals(0, run(err, "import-ctgov", fixture("NCT02097641.json").toString(),
                 fixture("NCT02210780.json").toString(), "--format", "xlsx", "--out", out.toString()));
         Path sheet = out.resolve("ctgov_adverse_events.xlsx");
         assertTrue(Files.exists(sheet));
+        try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(sheet.toFile())) {
+            // Excel's File > Info: mscmeta, not "Apache POI", wrote it
+            assertEquals("mscmeta " + org.mscmeta.Tool.version(), wb.getProperties().getCoreProperties().getCreator());
+            assertEquals("Adverse events imported from ClinicalTrials.gov",
+                    wb.getProperties().getCoreProperties().getTitle());
+        }
         assertEquals(0, run(err, "analyze", sheet.toString(), "--out", out.resolve("an").toString(), "--no-report",
                 "--quiet"), err.toString(StandardCharsets.UTF_8));
         JsonNode res = JSON.readTree(out.resolve("an/results.json").toFile());

@@ -140,6 +140,12 @@ public class ReportFilesTest {
             assertEquals(1, doc.getTables().size(), "the summary-of-findings table");
             assertTrue(doc.getTables().get(0).getRows().size() > 20, "a row per outcome");
             assertTrue(doc.getAllPictures().size() >= 3, "the AE panel and the subgroup forest plots");
+            // Word's File > Info: mscmeta, not "Apache POI", wrote it
+            var core = doc.getProperties().getCoreProperties();
+            assertEquals("mscmeta " + org.mscmeta.Tool.version(), core.getCreator());
+            assertEquals("Adverse events of mesenchymal stromal cells: meta-analysis results", core.getTitle());
+            assertEquals("mscmeta " + org.mscmeta.Tool.version(),
+                    doc.getProperties().getExtendedProperties().getApplication());
         }
         java.util.Optional<String> lo = java.util.stream.Stream.of("libreoffice", "soffice")
                 .filter(c -> java.util.stream.Stream.of(System.getenv("PATH").split(java.io.File.pathSeparator))

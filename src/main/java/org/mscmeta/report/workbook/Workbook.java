@@ -33,9 +33,11 @@ public final class Workbook {
 
     /** The file name inside the output folder. */
     public static final String FILE_NAME = "results.xlsx";
+    /** The workbook's title in its properties. */
+    static final String TITLE = "Adverse events of mesenchymal stromal cells: meta-analysis workbook";
 
     static final String SUMMARY = "Summary";
-    static final String DATA = "Data";
+    static final String DATA = org.mscmeta.sheet.SheetReader.RESULTS_DATA_SHEET;
     static final String METHODS = "Methods";
     static final String WARNINGS = "Warnings";
     static final String SENSITIVITY = "Sensitivity";
@@ -190,6 +192,8 @@ public final class Workbook {
             }
             printLayout(wb);
             wb.setForceFormulaRecalculation(true);
+            org.mscmeta.files.DocumentProperties.set(wb instanceof SXSSFWorkbook sx ? sx.getXSSFWorkbook()
+                    : (XSSFWorkbook) wb, TITLE, "Computed from " + r.input());
             if (wb instanceof XSSFWorkbook x) {
                 OfficeZip.write(x, file);
             } else {

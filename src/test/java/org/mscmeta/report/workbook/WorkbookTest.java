@@ -1474,6 +1474,79 @@ class WorkbookTest {
         }
     }
 
+    /**
+     * The workbook names mscmeta as its author and application, with a title and its input (POI named itself, "Apache
+     * POI", in Excel's File &gt; Info); given back as the input (a co-author's copy, a count edited on its Data
+     * sheet), it is read from its Data sheet, the edit included, with one notice, not a list of its 29 outcome sheets
+     * as "tables of counts not read". Both writers set the properties.
+     */
+    @Test
+    void theWorkbookNamesItsAuthorAndIsReadBackFromItsDataSheetEditsIncluded() throws Exception {
+        Path xlsx = write(ReportFilesTest.exampleSheet(), Settings.DEFAULTS);
+        Results first = lastResults;
+        String tool = "mscmeta " + org.mscmeta.Tool.version();
+        try (XSSFWorkbook wb = new XSSFWorkbook(xlsx.toFile())) {
+            var core = wb.getProperties().getCoreProperties();
+            assertEquals(tool, core.getCreator());
+            assertEquals("Adverse events of mesenchymal stromal cells: meta-analysis workbook", core.getTitle());
+            assertEquals("Computed from msc_adverse_events.csv", core.getSubject());
+            assertEquals(tool, wb.getProperties().getExtendedProperties().getApplication());
+        }
+        ExtractionSheet back = SheetReader.withBuiltInVocabulary().read(xlsx, null);
+        List<String> said = back.notices().stream().map(n -> n.message()).toList();
+        assertTrue(said.contains("results.xlsx: a workbook mscmeta wrote: its sheet 'Data' was read, the input rows as"
+                + " listed there (edits included); its other sheets hold results and were not read"), said.toString());
+        assertFalse(said.stream().anyMatch(m -> m.contains("table of counts too")), said.toString());
+        Results again = MetaAnalysis.run(back, Settings.DEFAULTS);
+        assertEquals(first.analyses().size(), again.analyses().size());
+        for (int i = 0; i < first.analyses().size(); i++) {
+            Analysis a = first.analyses().get(i);
+            Analysis b = again.analyses().get(i);
+            assertEquals(a.outcome(), b.outcome());
+            assertEquals(a.k(), b.k(), a.outcome());
+            if (a.common() != null && a.common().notEstimable() == null) {
+                assertEquals(a.common().estimate(), b.common().estimate(), 1e-12, a.outcome());
+            }
+        }
+        // a co-author's edit: the first row's MSC events one fewer, saved by a program that keeps the author
+        Path edited = dir.resolve("edited.xlsx");
+        int was;
+        try (XSSFWorkbook wb = new XSSFWorkbook(Files.newInputStream(xlsx))) {
+            Sheet data = wb.getSheet(Workbook.DATA);
+            int column = -1;
+            for (Cell c : data.getRow(0)) {
+                if (c.getStringCellValue().equals("events_msc")) {
+                    column = c.getColumnIndex();
+                }
+            }
+            Cell events = data.getRow(1).getCell(column);
+            was = (int) events.getNumericCellValue();
+            assumeTrue(was > 0);
+            events.setCellValue(was - 1);
+            try (var out = Files.newOutputStream(edited)) {
+                wb.write(out);
+            }
+        }
+        assertEquals(was - 1, SheetReader.withBuiltInVocabulary().read(edited, null).eventsMsc()[0]);
+        // a workbook of another author with the same sheets is read as any workbook is
+        try (XSSFWorkbook wb = new XSSFWorkbook(Files.newInputStream(xlsx))) {
+            wb.getProperties().getCoreProperties().setCreator("A co-author");
+            try (var out = Files.newOutputStream(edited)) {
+                wb.write(out);
+            }
+        }
+        assertTrue(SheetReader.withBuiltInVocabulary().read(edited, null).notices().stream()
+                .anyMatch(n -> n.message().contains("table of counts too")));
+        // the streaming writer of registry-scale workbooks sets them too
+        Path streamed = dir.resolve("streamed.xlsx");
+        Workbook.write(SheetReader.withBuiltInVocabulary().read(ReportFilesTest.exampleSheet(), null), first,
+                new RunInfo("msc_adverse_events.csv", "abc123", "2026-11-23T00:00:00Z"), streamed, true);
+        try (XSSFWorkbook wb = new XSSFWorkbook(streamed.toFile())) {
+            assertEquals(tool, wb.getProperties().getCoreProperties().getCreator());
+            assertEquals(tool, wb.getProperties().getExtendedProperties().getApplication());
+        }
+    }
+
     @Test
     void textIsNeverAFormulaAndSheetNamesAreSafe() throws Exception {
         Path in = dir.resolve("evil.csv");
