@@ -26,14 +26,14 @@ public final class Formats {
         return reason.contains(NOT_ESTIMABLE) ? reason : NOT_ESTIMABLE + ": " + reason;
     }
 
-    /** A reason's short form, its words before the first colon ("k < 3"), where a column has room for no more. */
+    /** A reason's short form, its words before the first colon ("k &lt; 3"), where a column has room for no more. */
     public static String shortReason(String reason) {
         return reason.split(":")[0];
     }
 
     /**
      * A missing prediction interval with its reason's short form, for a column of notes: "prediction interval not
-     * estimable (k < 3)".
+     * estimable (k &lt; 3)".
      */
     public static String predictionNotEstimable(String reason) {
         return "prediction interval " + NOT_ESTIMABLE + " (" + shortReason(reason) + ")";
@@ -103,7 +103,7 @@ public final class Formats {
     }
 
     /**
-     * A p-value in words: {@code P = 0.23}, {@code P < 0.001} (not "P = <0.001"), {@code P not estimable}, the letter
+     * A p-value in words: {@code P = 0.23}, {@code P < 0.001} (not "P = &lt;0.001"), {@code P not estimable}, the letter
      * as given ("P" in a figure, "p" on the console) and {@code space} around the sign: a no-break space keeps a
      * wrapped note's "P = 0.23" on one line, "" gives the console's table form {@code p=0.23}.
      */
@@ -115,8 +115,8 @@ public final class Formats {
     }
 
     /**
-     * " = 0.23" for a value formatted here, or " < 0.0001" for one capped ({@code <0.0001}, {@code >999}), the sign
-     * between {@code space}s: "Tau² = <0.0001" reads as a typo.
+     * " = 0.23" for a value formatted here, or " &lt; 0.0001" for one capped ({@code <0.0001}, {@code >999}), the sign
+     * between {@code space}s: "Tau² = &lt;0.0001" reads as a typo.
      */
     public static String is(String formatted, String space) {
         boolean capped = formatted.startsWith("<") || formatted.startsWith(">");
