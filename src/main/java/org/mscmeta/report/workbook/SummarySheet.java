@@ -241,6 +241,9 @@ final class SummarySheet {
         w.headerRow(s, 0, heads);
         s.getRow(0).setHeightInPoints(58);
         int row = 1;
+        // each column as wide as its header asks, or as its widest number of four decimals (a Q of 133.5580
+        // showed as "###" in the five characters of the k column, above which the tests' Q column lies)
+        int[] widths = cols.stream().mapToInt(Column::width).toArray();
         for (Analysis a : r.analyses()) {
             Row x = s.createRow(row++);
             OutcomeSheet.Placed p = placed.get(a);
@@ -249,6 +252,9 @@ final class SummarySheet {
             for (int j = 0; j < cols.size(); j++) {
                 Column col = cols.get(j);
                 Object v = col.value().apply(a);
+                if (v instanceof Double d && col.style() != null && col.style().apply(w) == w.num4) {
+                    widths[j] = Math.max(widths[j], fourDecimalsWidth(d));
+                }
                 String f = v instanceof Double d && Double.isFinite(d) && at != null && col.link() != null
                         ? col.link().formula(at, sheet) : null;
                 if (f != null) {
@@ -276,6 +282,7 @@ final class SummarySheet {
             String model = ModelWords.model(c.model(), r.settings());
             w.text(x, 2, model);
             modelWidth = Math.max(modelWidth, model.length() + 1);
+            widths[3] = Math.max(widths[3], fourDecimalsWidth(c.q()));
             String q = betweenQ(c, byOutcome.getOrDefault(c.outcome(), List.of()), placed);
             if (q != null && Double.isFinite(c.q())) {
                 // live on the subgroups' pooled cells, as the pooled rows themselves
@@ -294,9 +301,22 @@ final class SummarySheet {
         }
         for (int j = 0; j < cols.size(); j++) {
             // the third column also names the model of each test for subgroup differences, in full
-            s.setColumnWidth(j, (j == 2 ? modelWidth : cols.get(j).width()) * 256);
+            s.setColumnWidth(j, (j == 2 ? Math.max(modelWidth, widths[j]) : widths[j]) * 256);
         }
         // printable: at most two pages wide, the heading row and the first three columns repeated
         Cells.printLayout(s, 2, "1:1", "A:C");
+    }
+
+    /**
+     * The width, in characters, that {@code v} takes in a cell of four decimals ({@link Cells#num4}, "133.5580"),
+     * with one to spare; 0 for a value not shown.
+     */
+    static int fourDecimalsWidth(double v) {
+        if (!Double.isFinite(v)) {
+            return 0;
+        }
+        double rounded = Math.abs(v) + 0.00005;
+        int whole = rounded < 10 ? 1 : (int) Math.floor(Math.log10(rounded)) + 1;
+        return (v < 0 ? 1 : 0) + whole + 5 + 1;
     }
 }

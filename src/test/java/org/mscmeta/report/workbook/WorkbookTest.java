@@ -1035,6 +1035,23 @@ class WorkbookTest {
                 }
             }
             assertTrue(tests > 0);
+            // every number of four decimals fits its column, the tests' Q (133.5580) below the k column included: a
+            // spreadsheet shows "###" for one that does not
+            int fourDecimals = 0;
+            for (Row row : s) {
+                for (Cell c : row) {
+                    CellType type = c.getCellType() == CellType.FORMULA ? c.getCachedFormulaResultType()
+                            : c.getCellType();
+                    if (type == CellType.NUMERIC && "0.0000".equals(c.getCellStyle().getDataFormatString())) {
+                        fourDecimals++;
+                        String text = shown.formatCellValue(c);
+                        assertTrue(text.length() < s.getColumnWidth(c.getColumnIndex()) / 256, "row "
+                                + (row.getRowNum() + 1) + ", column " + (c.getColumnIndex() + 1) + ": " + text
+                                + " in " + s.getColumnWidth(c.getColumnIndex()) / 256 + " characters");
+                    }
+                }
+            }
+            assertTrue(fourDecimals > 0);
         }
         Path rd = write(extreme, Settings.DEFAULTS.withMeasure(Measure.RD));
         try (XSSFWorkbook wb = new XSSFWorkbook(rd.toFile())) {
