@@ -172,6 +172,23 @@ final class OutcomeSheet {
         return st.measure().isProportion() ? -1 : helperColumn(st) + 3;
     }
 
+    /** The label of a pooled common-effect row: "Common effect (Mantel-Haenszel)". */
+    private static String commonLabel(Settings st) {
+        return "Common effect (" + ModelWords.commonMethod(st) + ")";
+    }
+
+    /** The label of a pooled random-effects row: "Random effects (Paule-Mandel, Hartung-Knapp)". */
+    private static String randomLabel(Settings st, RandomResult r) {
+        return "Random effects (" + ModelWords.randomMethod(st, r) + ")";
+    }
+
+    private static List<Analysis> concat(Analysis a, List<Analysis> more) {
+        List<Analysis> all = new ArrayList<>(more.size() + 1);
+        all.add(a);
+        all.addAll(more);
+        return all;
+    }
+
     /**
      * Writes the sheet of one outcome: its overall analysis, then each of its subgroup analyses (their blocks as
      * {@link #layout} places them, their count cells referring to the overall table's, so that a count corrected there
@@ -230,7 +247,15 @@ final class OutcomeSheet {
         // printable: its 20-odd columns on one page were printed at a third of their size; two pages across, with
         // the column heads on each (not the study column: it would repeat a slice of the forest plot below it)
         Cells.printLayout(s, 2, FIRST_STUDY_ROW + ":" + FIRST_STUDY_ROW, null);
-        s.setColumnWidth(0, 30 * 256);
+        // the study column as wide as the labels of the pooled rows, whose next cell (k) is filled: "Random effects
+        // (Paule-Mandel, Hartung-Knapp)" showed as "Random effects (Paule-Mandel, Hartu"
+        int labels = commonLabel(st).length();
+        for (Analysis g : concat(a, subgroups)) {
+            if (g.random() != null) {
+                labels = Math.max(labels, randomLabel(st, g.random()).length());
+            }
+        }
+        s.setColumnWidth(0, Math.max(30, labels + 1) * 256);
         for (int j = 1; j < heads.size(); j++) {
             s.setColumnWidth(j, 12 * 256);
         }
@@ -626,7 +651,7 @@ final class OutcomeSheet {
 
         private void common(Row x, CommonResult c, Heterogeneity h) {
             int excel = x.getRowNum() + 1;
-            w.text(x, 0, "Common effect (" + ModelWords.commonMethod(st) + ")");
+            w.text(x, 0, commonLabel(st));
             w.number(x, P_K, c.k(), w.intStyle);
             String log = null;
             String se = null;
@@ -691,7 +716,7 @@ final class OutcomeSheet {
 
         private void random(Row x, RandomResult r, int commonRow) {
             int excel = x.getRowNum() + 1;
-            w.text(x, 0, "Random effects (" + ModelWords.randomMethod(st, r) + ")");
+            w.text(x, 0, randomLabel(st, r));
             w.number(x, P_K, r.k(), w.intStyle);
             boolean dl = isLiveDl(a, st);
             String tau2Cell = "$" + Cells.letter(P_TAU2) + "$" + excel;

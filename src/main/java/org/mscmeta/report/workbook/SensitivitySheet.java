@@ -23,6 +23,9 @@ final class SensitivitySheet {
         Sheet s = w.wb.createSheet(Workbook.SENSITIVITY);
         String m = org.mscmeta.report.ModelWords.shortTitle(r.settings().measure());
         int row = 0;
+        // the first column as wide as the names of the methods and terms beside filled cells ("Inverse variance,
+        // double-zero studies included" was cut at 34 characters); study labels may run longer and are cut
+        int labels = 34;
         for (Analysis a : r.analyses()) {
             var sens = a.sensitivity();
             if (sens == null && a.zeroEvents().isEmpty()) {
@@ -35,6 +38,7 @@ final class SensitivitySheet {
                 for (var z : a.zeroEvents()) {
                     Row x = s.createRow(row++);
                     w.text(x, 0, z.method());
+                    labels = Math.max(labels, z.method().length() + 1);
                     w.text(x, 1, z.measure());
                     w.text(x, 2, z.model());
                     w.number(x, 3, z.k(), w.intStyle);
@@ -109,6 +113,7 @@ final class SensitivitySheet {
                 for (int j = 0; j < reg.terms().size(); j++) {
                     Row c = s.createRow(row++);
                     w.text(c, 0, reg.terms().get(j));
+                    labels = Math.max(labels, reg.terms().get(j).length() + 1);
                     w.number(c, 1, reg.estimate()[j], w.num4);
                     w.number(c, 2, reg.se()[j], w.num4);
                     w.number(c, 3, reg.z()[j], w.num4);
@@ -119,7 +124,7 @@ final class SensitivitySheet {
             row = steps(w, s, row, a, "Cumulative by year: added", sens.cumulative(), m);
             row++;
         }
-        s.setColumnWidth(0, 34 * 256);
+        s.setColumnWidth(0, labels * 256);
         for (int j = 1; j < 11; j++) {
             s.setColumnWidth(j, 14 * 256);
         }

@@ -1053,6 +1053,41 @@ class WorkbookTest {
             }
             assertTrue(fourDecimals > 0);
         }
+        // the pooled rows' labels fit the study column of each outcome sheet: the k cell beside them cut "Random
+        // effects (Paule-Mandel, Hartung-Knapp)" to "Random effects (Paule-Mandel, Hartu"
+        Path pm = write(extreme, Settings.DEFAULTS.withTau2(TauSquared.PM).withHksj(true));
+        int labels = 0;
+        try (XSSFWorkbook wb = new XSSFWorkbook(pm.toFile())) {
+            for (Sheet s : wb) {
+                for (Row row : s) {
+                    Cell label = row.getCell(0);
+                    if (label != null && label.getCellType() == CellType.STRING && row.getCell(1) != null
+                            && label.getStringCellValue().matches("(Common effect|Random effects) \\(.*\\)")) {
+                        labels++;
+                        assertTrue(label.getStringCellValue().length() < s.getColumnWidth(0) / 256, s.getSheetName()
+                                + ", row " + (row.getRowNum() + 1) + ": " + label.getStringCellValue() + " in "
+                                + s.getColumnWidth(0) / 256 + " characters");
+                    }
+                }
+            }
+        }
+        assertTrue(labels > 10, labels + " pooled rows");
+        // and the zero-event methods the Sensitivity sheet (its measure beside each): "Inverse variance,
+        // double-zero studies inclu"
+        int methods = 0;
+        try (XSSFWorkbook wb = new XSSFWorkbook(pm.toFile())) {
+            Sheet s = wb.getSheet(Workbook.SENSITIVITY);
+            for (Row row : s) {
+                Cell measure = row.getCell(1);
+                if (measure != null && measure.getCellType() == CellType.STRING
+                        && measure.getStringCellValue().matches("RR|OR|RD")) {
+                    methods++;
+                    String method = row.getCell(0).getStringCellValue();
+                    assertTrue(method.length() < s.getColumnWidth(0) / 256, method);
+                }
+            }
+        }
+        assertTrue(methods > 5, methods + " zero-event rows");
         Path rd = write(extreme, Settings.DEFAULTS.withMeasure(Measure.RD));
         try (XSSFWorkbook wb = new XSSFWorkbook(rd.toFile())) {
             Cell est = wb.getSheet(Workbook.SUMMARY).getRow(1).getCell(9);
