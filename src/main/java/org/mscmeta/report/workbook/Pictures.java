@@ -54,4 +54,39 @@ final class Pictures {
         p.getPictureData();
         return rows + 1;
     }
+
+    /**
+     * Anchors every picture of {@code wb} by its top-left cell and its size ({@code oneCellAnchor}, ECMA-376 Part 1,
+     * 20.5.2.24) instead of by two cells ({@code twoCellAnchor}, which POI writes): a program resolves two cells with
+     * its own column widths, which follow the default font's digits, and LibreOffice without Calibri (or its
+     * metric twin Carlito) drew every forest plot 30% wider than tall as it is; the size keeps the picture's
+     * aspect ratio in every program. Call once every picture is embedded (the workbook's drawings hold pictures
+     * only).
+     */
+    static void anchorBySize(org.apache.poi.xssf.usermodel.XSSFWorkbook wb) {
+        for (Sheet s : wb) {
+            org.apache.poi.xssf.usermodel.XSSFDrawing d = ((org.apache.poi.xssf.usermodel.XSSFSheet) s)
+                    .getDrawingPatriarch();
+            if (d == null) {
+                continue;
+            }
+            var drawing = d.getCTDrawing();
+            // in their order (a plot's pages one below the other), then the two-cell anchors removed
+            int n = drawing.sizeOfTwoCellAnchorArray();
+            for (int i = 0; i < n; i++) {
+                var two = drawing.getTwoCellAnchorArray(i);
+                var one = drawing.addNewOneCellAnchor();
+                one.setFrom(two.getFrom());
+                var size = two.getPic().getSpPr().getXfrm().getExt();
+                var ext = one.addNewExt();
+                ext.setCx(size.getCx());
+                ext.setCy(size.getCy());
+                one.setPic(two.getPic());
+                one.addNewClientData();
+            }
+            for (int i = n - 1; i >= 0; i--) {
+                drawing.removeTwoCellAnchor(i);
+            }
+        }
+    }
 }

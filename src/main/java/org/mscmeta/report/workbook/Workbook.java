@@ -192,8 +192,9 @@ public final class Workbook {
             }
             printLayout(wb);
             wb.setForceFormulaRecalculation(true);
-            org.mscmeta.files.DocumentProperties.set(wb instanceof SXSSFWorkbook sx ? sx.getXSSFWorkbook()
-                    : (XSSFWorkbook) wb, TITLE, "Computed from " + r.input());
+            XSSFWorkbook whole = wb instanceof SXSSFWorkbook sx ? sx.getXSSFWorkbook() : (XSSFWorkbook) wb;
+            Pictures.anchorBySize(whole);
+            org.mscmeta.files.DocumentProperties.set(whole, TITLE, "Computed from " + r.input());
             if (wb instanceof XSSFWorkbook x) {
                 OfficeZip.write(x, file);
             } else {

@@ -687,6 +687,28 @@ class WorkbookTest {
             }
             assertEquals(outcomes, wb.getAllPictures().size(), "one forest plot per outcome sheet");
             var summary = wb.getSheet(Workbook.SUMMARY);
+            // each plot anchored by its cell and its size, with the PNG's aspect ratio: two anchor cells are resolved
+            // with each program's own column widths (LibreOffice without Calibri drew the plots 30% too wide)
+            int anchored = 0;
+            for (Sheet sheet : wb) {
+                var drawing = ((org.apache.poi.xssf.usermodel.XSSFSheet) sheet).getDrawingPatriarch();
+                if (drawing == null) {
+                    continue;
+                }
+                var ct = drawing.getCTDrawing();
+                assertEquals(0, ct.sizeOfTwoCellAnchorArray(), sheet.getSheetName());
+                for (var one : ct.getOneCellAnchorArray()) {
+                    anchored++;
+                    byte[] png = drawing.getRelationById(one.getPic().getBlipFill().getBlip().getEmbed())
+                            .getPackagePart().getInputStream().readAllBytes();
+                    double aspect = (double) java.nio.ByteBuffer.wrap(png, 16, 8).getInt()
+                            / java.nio.ByteBuffer.wrap(png, 20, 4).getInt();
+                    assertEquals(aspect, (double) one.getExt().getCx() / one.getExt().getCy(), aspect * 0.01,
+                            sheet.getSheetName());
+                    assertEquals(9_144_000, one.getExt().getCx(), 9_144, "10 inches wide: " + sheet.getSheetName());
+                }
+            }
+            assertEquals(outcomes, anchored);
             assertNotNull(summary.getCTWorksheet().getAutoFilter(), "filters on the summary");
             assertNotNull(summary.getPaneInformation(), "frozen header");
             Sheet data = wb.getSheet(Workbook.DATA);
