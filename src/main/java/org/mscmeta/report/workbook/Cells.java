@@ -42,8 +42,12 @@ final class Cells {
     private final CellStyle quoted;
     /** The workbook's default style: text, and a setting's number as typed (0.95, 0.5, 0). */
     final CellStyle plain;
-    /** {@link #plain} at the top of its cell: the labels beside a wrapped text, level with its first line. */
-    private final CellStyle plainTop;
+    /**
+     * Each style used in a row of wrapped text, by index, as the same style at the top of its cell: the labels and
+     * numbers beside a wrapped text, level with its first line (left at the bottom, as a spreadsheet puts them, they
+     * stood a line or more below it).
+     */
+    private final Map<Short, CellStyle> atTop = new HashMap<>();
     private final Map<CellStyle, CellStyle> quotedVariants = new HashMap<>();
 
     /**
@@ -94,8 +98,19 @@ final class Cells {
         intStyle = wb.createCellStyle();
         intStyle.setDataFormat(df.getFormat("0"));
         plain = wb.getCellStyleAt(0);
-        plainTop = wb.createCellStyle();
-        plainTop.setVerticalAlignment(org.apache.poi.ss.usermodel.VerticalAlignment.TOP);
+    }
+
+    /** {@code style} at the top of its cell ({@link #atTop}). */
+    private CellStyle atTop(CellStyle style) {
+        if (style.getVerticalAlignment() == org.apache.poi.ss.usermodel.VerticalAlignment.TOP) {
+            return style;
+        }
+        return atTop.computeIfAbsent(style.getIndex(), i -> {
+            CellStyle top = wb.createCellStyle();
+            top.cloneStyleFrom(style);
+            top.setVerticalAlignment(org.apache.poi.ss.usermodel.VerticalAlignment.TOP);
+            return top;
+        });
     }
 
     /**
@@ -220,9 +235,7 @@ final class Cells {
         if (lines > 1 && x.getHeightInPoints() < need) {
             x.setHeightInPoints(need);
             for (Cell c : x) {
-                if (c.getCellStyle().getIndex() == plain.getIndex()) {
-                    c.setCellStyle(plainTop);
-                }
+                c.setCellStyle(atTop(c.getCellStyle()));
             }
         }
     }

@@ -57,6 +57,9 @@ final class SummarySheet {
         }
     }
 
+    /** The heading of the column of reasons why a row's values are not estimable. */
+    private static final String REASONS = "Not estimable";
+
     private static List<Column> columns(Settings s) {
         String m = ModelWords.shortName(s.measure());
         List<Column> c = new ArrayList<>();
@@ -121,7 +124,7 @@ final class SummarySheet {
             c.add(new Column("Trials in incidence (incl. single-arm)", 10, a -> a.incidence() == null ? Double.NaN
                     : (double) a.incidence().k(), w -> w.intStyle));
         }
-        c.add(new Column("Not estimable", 40, a -> reasons(a, s), null));
+        c.add(new Column(REASONS, 40, a -> reasons(a, s), null));
         return c;
     }
 
@@ -261,6 +264,10 @@ final class SummarySheet {
                     w.formula(x, j, f, col.style().apply(w), (Double) v);
                 } else if (v instanceof Double d) {
                     w.number(x, j, d, col.style().apply(w));
+                } else if (col.head().equals(REASONS) && !((String) v).isEmpty()) {
+                    // wrapped in their column: run on to the right, the reasons were cut at the edge of the printed
+                    // page and went on, alone, on the next
+                    w.wrapped(x, j, (String) v, col.width() + col.width() / 12);
                 } else {
                     w.text(x, j, (String) v);
                 }

@@ -1621,6 +1621,47 @@ class WorkbookTest {
         }
     }
 
+    /**
+     * The Summary's reasons why a value is not estimable wrap in their column, the row as tall as their lines and
+     * every cell of it at the top, level with the first line: they ran on to the right, past the edge of the printed
+     * page and on to the next, alone.
+     */
+    @Test
+    void theSummarysReasonsWrapInRowsWhoseCellsStandAtTheTop() throws Exception {
+        Path extreme = org.mscmeta.invariants.ExtremeSheet.write(dir.resolve("extreme.csv"));
+        Path xlsx = write(extreme, Settings.DEFAULTS.withMeasure(Measure.PLOGIT).withMethod(Method.GLMM));
+        int wrapped = 0;
+        try (XSSFWorkbook wb = new XSSFWorkbook(xlsx.toFile())) {
+            Sheet s = wb.getSheet(Workbook.SUMMARY);
+            int reasons = -1;
+            for (Cell c : s.getRow(0)) {
+                reasons = c.getStringCellValue().equals("Not estimable") ? c.getColumnIndex() : reasons;
+            }
+            // text runs narrower than the digits a width counts: a twelfth more characters fit a line
+            int width = s.getColumnWidth(reasons) / 256 * 13 / 12;
+            for (Row row : s) {
+                Cell reason = row.getCell(reasons);
+                if (row.getRowNum() == 0 || reason == null || reason.getStringCellValue().length() <= width) {
+                    continue;
+                }
+                wrapped++;
+                assertTrue(reason.getCellStyle().getWrapText(), reason.getStringCellValue());
+                assertTrue(row.getHeightInPoints() >= 2 * s.getDefaultRowHeightInPoints(), "row "
+                        + (row.getRowNum() + 1));
+                for (Cell c : row) {
+                    assertEquals(org.apache.poi.ss.usermodel.VerticalAlignment.TOP,
+                            c.getCellStyle().getVerticalAlignment(), "row " + (row.getRowNum() + 1) + ", column "
+                            + (c.getColumnIndex() + 1));
+                }
+                if (row.getCell(9) != null && row.getCell(9).getCellType() != CellType.STRING) {
+                    // a number keeps its format at the top
+                    assertEquals("0.000", row.getCell(9).getCellStyle().getDataFormatString());
+                }
+            }
+        }
+        assertTrue(wrapped > 3, wrapped + " reasons longer than their column");
+    }
+
     @Test
     void textIsNeverAFormulaAndSheetNamesAreSafe() throws Exception {
         Path in = dir.resolve("evil.csv");
