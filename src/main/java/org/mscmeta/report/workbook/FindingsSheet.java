@@ -105,7 +105,7 @@ final class FindingsSheet {
             s.setColumnWidth(j, 11 * 256);
         }
         s.setColumnWidth(13, 18 * 256);
-        s.setColumnWidth(14, 40 * 256);
+        s.setColumnWidth(14, REASONS * 256);
         s.createFreezePane(1, 4);
     }
 
@@ -113,6 +113,9 @@ final class FindingsSheet {
      * A formula with the engine's value {@code v}, where that value exists; else nothing (a reference to a blank
      * pooled cell would count as 0).
      */
+    /** The width of the column of reasons why a row's values are not estimable, in characters. */
+    private static final int REASONS = 40;
+
     private static void live(Cells w, Row x, int col, String f, CellStyle style, double v) {
         if (Double.isFinite(v)) {
             w.formula(x, col, f, style, v);
@@ -131,6 +134,11 @@ final class FindingsSheet {
         w.number(x, 10, f.differencePer1000(), w.intStyle);
         w.number(x, 11, f.differenceLower(), w.intStyle);
         w.number(x, 12, f.differenceUpper(), w.intStyle);
-        w.text(x, 14, f.notEstimable() == null ? "" : f.notEstimable());
+        if (f.notEstimable() == null) {
+            w.text(x, 14, "");
+        } else {
+            // wrapped in its column of 40, as the Summary's reasons, rather than run on past the page's edge
+            w.wrapped(x, 14, f.notEstimable(), REASONS + REASONS / 12);
+        }
     }
 }

@@ -1660,6 +1660,24 @@ class WorkbookTest {
             }
         }
         assertTrue(wrapped > 3, wrapped + " reasons longer than their column");
+        // and the summary of findings' (the example's Malignancy: no control arm has an event)
+        Path example = write(ReportFilesTest.exampleSheet(), Settings.DEFAULTS);
+        try (XSSFWorkbook wb = new XSSFWorkbook(example.toFile())) {
+            Sheet f = wb.getSheet(Workbook.FINDINGS);
+            Row malignancy = null;
+            for (Row row : f) {
+                Cell c = row.getCell(0);
+                malignancy = c != null && c.getCellType() == CellType.STRING
+                        && c.getStringCellValue().equals("Malignancy") ? row : malignancy;
+            }
+            assertNotNull(malignancy);
+            Cell reason = malignancy.getCell(14);
+            assertTrue(reason.getStringCellValue().startsWith("no control arm has an event"));
+            assertTrue(reason.getCellStyle().getWrapText());
+            assertTrue(malignancy.getHeightInPoints() >= 2 * f.getDefaultRowHeightInPoints());
+            assertEquals(org.apache.poi.ss.usermodel.VerticalAlignment.TOP,
+                    malignancy.getCell(1).getCellStyle().getVerticalAlignment());
+        }
     }
 
     @Test
