@@ -9,6 +9,7 @@ import org.mscmeta.analysis.Results;
 import org.mscmeta.analysis.SensitivityMode;
 import org.mscmeta.analysis.Settings;
 import org.mscmeta.effect.CcMode;
+import org.mscmeta.pool.TauSquared;
 
 /** The methods, with citations, as the workbook's Methods sheet states them, and a paragraph for a paper. */
 public final class MethodsText {
@@ -138,7 +139,7 @@ public final class MethodsText {
             }
         }
         sb.append(". ");
-        sb.append(conventionSentence(s.convention()));
+        sb.append(conventionSentence(s));
         sb.append(String.format(Locale.ROOT, "A continuity correction of %s was added to %s for study-level estimates%s. ",
                 Formats.plain(s.cc().value()), s.cc().mode().words(),
                 s.method().name().equals("IV") ? " and pooling" : ""));
@@ -255,17 +256,40 @@ public final class MethodsText {
         };
     }
 
-    /** Where the run followed RevMan 5 or R meta rather than metafor, in a sentence. */
-    private static String conventionSentence(org.mscmeta.effect.Convention c) {
-        return switch (c) {
-            case METAFOR -> "Computations followed the conventions of metafor (Viechtbauer 2010). ";
-            case REVMAN5 -> "Computations followed the conventions of RevMan 5 (Deeks and Higgins 2010): the"
-                    + " Mantel-Haenszel estimate with the continuity correction, DerSimonian-Laird from Q around"
-                    + " the Mantel-Haenszel estimate, and a prediction interval on t with k-2 degrees of freedom. ";
-            case META -> "Computations followed the conventions of the R package meta (Balduzzi et al. 2019): risk"
-                    + " ratios of corrected studies with n+0.5, the Mantel-Haenszel estimate with the continuity"
-                    + " correction, DerSimonian-Laird from Q around the Mantel-Haenszel estimate, and a prediction"
-                    + " interval on t with k-1 degrees of freedom. ";
-        };
+    /**
+     * Where the run followed RevMan 5 or R meta rather than metafor, in a sentence naming only the points of the
+     * convention ({@link org.mscmeta.effect.Convention}'s own switches) that the run's measure, method and tau²
+     * estimator meet: "DerSimonian-Laird from Q around the Mantel-Haenszel estimate" was said of a Paule-Mandel run,
+     * and the convention's prediction interval of a run whose {@code --prediction-interval} chose another (the
+     * paragraph gives the one used).
+     */
+    private static String conventionSentence(Settings s) {
+        org.mscmeta.effect.Convention c = s.convention();
+        if (c == org.mscmeta.effect.Convention.METAFOR) {
+            return "Computations followed the conventions of metafor (Viechtbauer 2010). ";
+        }
+        org.mscmeta.effect.Measure m = s.measure();
+        boolean mh = s.method() == org.mscmeta.analysis.Method.MH && !m.isProportion();
+        List<String> points = new ArrayList<>();
+        if (m == org.mscmeta.effect.Measure.RR && !c.rrTotalsTwice()) {
+            points.add("risk ratios of corrected studies with n+0.5");
+        }
+        if (m == org.mscmeta.effect.Measure.RD && c.rawRiskDifference()) {
+            points.add("risk differences of corrected studies from the uncorrected counts");
+        }
+        if (m == org.mscmeta.effect.Measure.RR && c.keepsAllEventStudiesForRr()) {
+            points.add("studies in which every participant of both arms had the event kept, with the continuity"
+                    + " correction");
+        }
+        if (mh && c.correctedMantelHaenszel()) {
+            points.add("the Mantel-Haenszel estimate with the continuity correction");
+        }
+        if (mh && s.tau2() == TauSquared.DL && c.dlAroundMantelHaenszel()) {
+            points.add("DerSimonian-Laird from Q around the Mantel-Haenszel estimate");
+        }
+        String program = c == org.mscmeta.effect.Convention.REVMAN5 ? "RevMan 5 (Deeks and Higgins 2010)"
+                : "the R package meta (Balduzzi et al. 2019)";
+        return "Computations followed the conventions of " + program + (points.isEmpty() ? ". "
+                : ": " + String.join("; ", points) + ". ");
     }
 }

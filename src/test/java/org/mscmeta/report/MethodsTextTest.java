@@ -44,6 +44,39 @@ class MethodsTextTest {
     }
 
     /**
+     * The convention's sentence names only the points of RevMan 5's or meta's conventions that the run's measure,
+     * method and tau² estimator meet: "DerSimonian-Laird from Q around the Mantel-Haenszel estimate" was said of a
+     * REML or Paule-Mandel run and of inverse-variance pooling, and the convention's prediction interval of a run
+     * whose --prediction-interval chose another.
+     */
+    @Test
+    void theConventionsSentenceNamesOnlyWhatTheRunUsed() {
+        Settings revman = Settings.DEFAULTS.withBy(java.util.List.of()).withConvention(Convention.REVMAN5);
+        String reml = paragraph(revman);
+        assertTrue(reml.contains("Computations followed the conventions of RevMan 5 (Deeks and Higgins 2010): studies"
+                + " in which every participant of both arms had the event kept, with the continuity correction; the"
+                + " Mantel-Haenszel estimate with the continuity correction. "), reml);
+        assertFalse(reml.contains("DerSimonian-Laird"), reml);
+        assertFalse(reml.contains("prediction interval on t"), "the paragraph says which one, once: " + reml);
+        assertTrue(reml.contains("prediction intervals (t with k-2 degrees of freedom)"), reml);
+        String dl = paragraph(revman.withTau2(org.mscmeta.pool.TauSquared.DL));
+        assertTrue(dl.contains("; DerSimonian-Laird from Q around the Mantel-Haenszel estimate. "), dl);
+        String iv = paragraph(revman.withTau2(org.mscmeta.pool.TauSquared.DL)
+                .withMethod(org.mscmeta.analysis.Method.IV));
+        assertFalse(iv.contains("Mantel-Haenszel estimate"), iv);
+        String meta = paragraph(Settings.DEFAULTS.withBy(java.util.List.of()).withConvention(Convention.META));
+        assertTrue(meta.contains("conventions of the R package meta (Balduzzi et al. 2019): risk ratios of corrected"
+                + " studies with n+0.5; studies in which every participant"), meta);
+        String rd = paragraph(revman.withMeasure(org.mscmeta.effect.Measure.RD));
+        assertTrue(rd.contains("risk differences of corrected studies from the uncorrected counts"), rd);
+        assertFalse(rd.contains("n+0.5") || rd.contains("every participant"), rd);
+        String proportion = paragraph(revman.withMeasure(org.mscmeta.effect.Measure.PLOGIT)
+                .withMethod(org.mscmeta.analysis.Method.IV));
+        assertTrue(proportion.contains("Computations followed the conventions of RevMan 5 (Deeks and Higgins 2010)."
+                + " "), proportion);
+    }
+
+    /**
      * The paragraph and the references name the sensitivity and small-study analyses and the meta-regression a run
      * made (a paper's methods pasted from the kit said nothing of them), and only those.
      */
