@@ -24,13 +24,26 @@ import java.util.regex.Pattern;
  * @param headers   the header of each
  * @param byOutcome whether each sheet is the table of the adverse event it is named after (no outcome column)
  * @param notices   what the reading of the workbook as a whole is noted with
+ * @param namesSheet whether problems and notices name the sheet besides the file: in a workbook of more than one
+ *                   sheet ("results.xlsx, sheet 'Data': row 2, ..."; "row 2" alone sent a reader to the first sheet)
  */
-record SheetChoice(List<String> sheets, List<HeaderSearch.Found> headers, boolean byOutcome, List<Notice> notices) {
+record SheetChoice(List<String> sheets, List<HeaderSearch.Found> headers, boolean byOutcome, List<Notice> notices,
+                   boolean namesSheet) {
 
     SheetChoice {
         sheets = List.copyOf(sheets);
         headers = List.copyOf(headers);
         notices = List.copyOf(notices);
+    }
+
+    /** A choice whose problems name the sheet only in a workbook of one sheet per event. */
+    SheetChoice(List<String> sheets, List<HeaderSearch.Found> headers, boolean byOutcome, List<Notice> notices) {
+        this(sheets, headers, byOutcome, notices, byOutcome);
+    }
+
+    /** This choice, its problems naming the sheet when the workbook has more than one ({@code sheets} of them). */
+    private SheetChoice inWorkbookOf(int sheets) {
+        return new SheetChoice(this.sheets, headers, byOutcome, notices, byOutcome || sheets > 1);
     }
 
     /**
@@ -58,6 +71,12 @@ record SheetChoice(List<String> sheets, List<HeaderSearch.Found> headers, boolea
      */
     static SheetChoice of(String name, String sheetName, List<String> names, List<HeaderSearch.Found> found,
                           java.util.Set<String> hidden) throws InvalidInputException {
+        return choose(name, sheetName, names, found, hidden).inWorkbookOf(names.size());
+    }
+
+    private static SheetChoice choose(String name, String sheetName, List<String> names,
+                                      List<HeaderSearch.Found> found, java.util.Set<String> hidden)
+            throws InvalidInputException {
         if (sheetName != null || hidden.isEmpty()) {
             return of(name, sheetName, names, found);
         }
@@ -109,14 +128,15 @@ record SheetChoice(List<String> sheets, List<HeaderSearch.Found> headers, boolea
                 + SheetReader.RESULTS_DATA_SHEET + "' was read, the input rows as listed there (edits included);"
                 + " its other sheets hold results and were not read"));
         headerNotice(name, SheetReader.RESULTS_DATA_SHEET, found.get(data), notices);
-        return new SheetChoice(List.of(SheetReader.RESULTS_DATA_SHEET), List.of(found.get(data)), false, notices);
+        return new SheetChoice(List.of(SheetReader.RESULTS_DATA_SHEET), List.of(found.get(data)), false, notices)
+                .inWorkbookOf(names.size());
     }
 
     /** This choice with {@code notice} added to its notices. */
     private SheetChoice with(Notice notice) {
         List<Notice> all = new ArrayList<>(notices);
         all.add(notice);
-        return new SheetChoice(sheets, headers, byOutcome, all);
+        return new SheetChoice(sheets, headers, byOutcome, all, namesSheet);
     }
 
     /** As {@link #of(String, String, List, List, java.util.Set)}, every sheet visible. */
@@ -241,9 +261,9 @@ record SheetChoice(List<String> sheets, List<HeaderSearch.Found> headers, boolea
         }
     }
 
-    /** How the problems and notices of one sheet name where they are: the file, and, by outcome, the sheet. */
+    /** How the problems and notices of one sheet name where they are: the file, and the sheet ({@link #namesSheet}). */
     String partName(String file, String sheet) {
-        return byOutcome ? file + ", sheet '" + sheet + "'" : file;
+        return namesSheet ? file + ", sheet '" + sheet + "'" : file;
     }
 
     /**

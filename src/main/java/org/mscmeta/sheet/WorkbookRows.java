@@ -237,21 +237,23 @@ final class WorkbookRows {
      */
     static void layoutNotices(SheetValidator validator, String name, String sheet, List<Integer> hidden,
                               List<Integer> struck, MergedCells merged) {
+        // "trials.xlsx, sheet 'AE': row 7 is hidden", where the part's name names the sheet already
+        String ofSheet = name.endsWith(", sheet '" + sheet + "'") ? "" : " of sheet '" + sheet + "'";
         if (!hidden.isEmpty()) {
-            validator.notice(new Notice("sheet", null, name + ": " + Notice.rows(hidden, ROWS_SHOWN) + " of sheet '" + sheet + "' "
+            validator.notice(new Notice("sheet", null, name + ": " + Notice.rows(hidden, ROWS_SHOWN) + ofSheet + " "
                     + (hidden.size() == 1 ? "is" : "are") + " hidden (by a filter or by hand) and "
                     + (hidden.size() == 1 ? "was" : "were") + " analysed like the others; to leave a study out, delete"
                     + " its rows"));
         }
         if (!struck.isEmpty()) {
             // struck through, as a reviewer marks a study left out: but every row is analysed
-            validator.notice(new Notice("sheet", null, name + ": " + Notice.rows(struck, ROWS_SHOWN) + " of sheet '" + sheet + "' "
+            validator.notice(new Notice("sheet", null, name + ": " + Notice.rows(struck, ROWS_SHOWN) + ofSheet + " "
                     + (struck.size() == 1 ? "is" : "are") + " struck through and " + (struck.size() == 1 ? "was"
                     : "were") + " analysed like the others; to leave a study out, delete its rows"));
         }
         if (merged.any()) {
             validator.notice(new Notice("sheet", null, name + ": " + Notice.count(merged.count(), "merged cell",
-                    "merged cells") + " of sheet '" + sheet + "' " + (merged.count() == 1 ? "spans" : "span")
+                    "merged cells") + ofSheet + " " + (merged.count() == 1 ? "spans" : "span")
                     + " data rows or columns (first: " + merged.first() + "); every cell of a merged cell was read with"
                     + " its value, as the sheet shows it"));
         }

@@ -62,7 +62,7 @@ class OdsSheetTest {
         String notices = got.get("notices").toString();
         for (String n : List.of("trials.ods: read sheet 'Extraction', the first with the required columns (the first"
                 + " sheet, 'Notes', has none)", "trials.ods: the header is row 2 of sheet 'Extraction'",
-                "trials.ods: row 5 of sheet 'Extraction' is hidden", "trials.ods: 2 merged cells of sheet 'Extraction'"
+                "trials.ods, sheet 'Extraction': row 5 is hidden", "trials.ods, sheet 'Extraction': 2 merged cells"
                 + " span data rows or columns (first: A3:A4)")) {
             assertTrue(notices.contains(n), n + " in " + notices);
         }

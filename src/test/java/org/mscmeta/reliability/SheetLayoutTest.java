@@ -440,8 +440,9 @@ class SheetLayoutTest {
                 "2009-07-01"), levels, "dates as dates, not serial numbers");
         String notices = old.get("notices").toString();
         assertTrue(notices.contains("old.xls: read sheet 'AE', the first with the required columns"), notices);
-        assertTrue(notices.contains("old.xls: 12 merged cells of sheet 'AE' span data rows"), notices);
-        assertTrue(notices.contains("old.xls: row 7 of sheet 'AE' is hidden"), notices);
+        // a workbook of two sheets: the notices name the sheet read, once
+        assertTrue(notices.contains("old.xls, sheet 'AE': 12 merged cells span data rows"), notices);
+        assertTrue(notices.contains("old.xls, sheet 'AE': row 7 is hidden"), notices);
 
         Path renamed = dir.resolve("renamed.xls");
         Files.copy(workbook("plain-again.xlsx", 0, s -> { }), renamed);

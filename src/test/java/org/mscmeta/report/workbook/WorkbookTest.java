@@ -1602,6 +1602,22 @@ class WorkbookTest {
             }
         }
         assertEquals(was - 1, SheetReader.withBuiltInVocabulary().read(edited, null).eventsMsc()[0]);
+        // a count edited wrongly is refused naming the sheet: "row 2" alone sent a reader to the Summary's row 2
+        try (XSSFWorkbook wb = new XSSFWorkbook(Files.newInputStream(xlsx))) {
+            Sheet data = wb.getSheet(Workbook.DATA);
+            for (Cell c : data.getRow(0)) {
+                if (c.getStringCellValue().equals("events_msc")) {
+                    data.getRow(1).getCell(c.getColumnIndex()).setCellValue(9999);
+                }
+            }
+            try (var out = Files.newOutputStream(edited)) {
+                wb.write(out);
+            }
+        }
+        var refused = assertThrows(org.mscmeta.sheet.InvalidInputException.class,
+                () -> SheetReader.withBuiltInVocabulary().read(edited, null));
+        assertTrue(refused.getMessage().contains("edited.xlsx, sheet 'Data': row 2, column 'events_msc': found"
+                + " \"9999\""), refused.getMessage());
         // a workbook of another author with the same sheets is read as any workbook is
         try (XSSFWorkbook wb = new XSSFWorkbook(Files.newInputStream(xlsx))) {
             wb.getProperties().getCoreProperties().setCreator("A co-author");
