@@ -89,7 +89,8 @@ final class AnalyzeCommand implements Main.Subcommand {
                         + " metafor reads it: 0.05 is 0.95)", "0.95")
                 .value("sheet", "NAME", "For .xlsx, .xls or .ods input: the sheet to read (default: the first sheet with the"
                         + " required columns; in a workbook of one sheet per adverse event, without an outcome column,"
-                        + " every such sheet, each named by its event).")
+                        + " every such sheet, each named by its event; in a results.xlsx mscmeta wrote, its Data"
+                        + " sheet).")
                 .value("vocabulary", "FILE", "Extra route / cell-source aliases, a TSV like the built-in"
                         + " vocabulary.tsv.")
                 .value("outcome-map", "FILE", "Outcome harmonisation table: a CSV of term,outcome (as"
