@@ -1,5 +1,7 @@
 package org.mscmeta.report;
 
+import java.util.List;
+
 import java.util.Locale;
 import org.mscmeta.analysis.Method;
 import org.mscmeta.analysis.Settings;
@@ -15,6 +17,19 @@ import org.mscmeta.pool.TauSquared;
 public final class ModelWords {
 
     private ModelWords() {
+    }
+
+    /**
+     * A meta-regression's reference levels as a reader reads them: "route: intravenous, cell source: bone marrow"
+     * (results.json keeps the column's name, "cell_source: bone marrow"); a level keeps its own spelling.
+     */
+    public static String referenceLevels(List<String> references, String separator) {
+        List<String> shown = new java.util.ArrayList<>(references.size());
+        for (String r : references) {
+            int colon = r.indexOf(": ");
+            shown.add(colon < 0 ? r : r.substring(0, colon).replace('_', ' ') + r.substring(colon));
+        }
+        return String.join(separator, shown);
     }
 
     /**

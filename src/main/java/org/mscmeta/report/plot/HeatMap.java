@@ -107,7 +107,7 @@ final class HeatMap implements Drawing {
         if (main.isEstimable()) {
             notes.add("Route and cell source together (main effects): " + ModelWords.waldTest("QM", main.qm(),
                     main.qmDf(), main.qeDf(), s.hksj(), "\u00a0", "P", main.qmP(), main.qmNotEstimable())
-                    + "; reference levels " + String.join(", ", main.references()) + ".");
+                    + "; reference levels " + ModelWords.referenceLevels(main.references(), ", ") + ".");
         }
         notes.add("Each cell: studies (k), " + ModelWords.measure(s.measure()) + " and "
                 + Formats.level(s.level()) + " CI, " + ModelWords.shown(s) + "; grey: no study"

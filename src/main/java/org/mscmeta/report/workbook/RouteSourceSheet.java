@@ -122,7 +122,8 @@ final class RouteSourceSheet {
             w.number(x, 12, m.interactionP(), w.pStyle);
         }
         // under Knapp-Hartung a model that fits its studies exactly has no F (its cells above are left empty)
-        reasons(w, s, x, String.join("; ", m.references()) + (m.qmNotEstimable() == null ? ""
+        reasons(w, s, x, org.mscmeta.report.ModelWords.referenceLevels(m.references(), "; ")
+                + (m.qmNotEstimable() == null ? ""
                 : "; " + (knappHartung ? "F" : "QM") + " " + Formats.NOT_ESTIMABLE + ": " + m.qmNotEstimable()));
         return row;
     }

@@ -188,6 +188,10 @@ class HeatMapTest {
         String all = String.join(" ", texts);
         assertTrue(all.contains("Route and cell source together (main effects): F not estimable (the model fits the"
                 + " studies exactly, so the Knapp-Hartung scale is 0); reference levels"), all);
+        // in words, as the subgroup headings: "cell source", not the column's "cell_source" (results.json keeps it)
+        assertTrue(all.replaceAll("\\s+", " ").contains("reference levels route: intra-articular, cell source: adipose"), all);
+        assertFalse(all.contains("cell_source"), all);
+        assertTrue(json.get("main_effects").toString().contains("cell_source: "), json.get("main_effects").toString());
         assertFalse(all.contains("e+"), all);
     }
 }
