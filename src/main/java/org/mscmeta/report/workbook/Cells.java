@@ -224,13 +224,14 @@ final class Cells {
     }
 
     /**
-     * {@code text} in cell {@code col} of {@code x}, wrapped in a column {@code widthChars} characters wide, the row as
-     * tall as its lines: a spreadsheet keeps a row written by POI at one line's height, and the wrapped lines ran over
-     * the rows around it (the Warnings sheet's longer notices, the Methods sheet's references).
+     * {@code text} in cell {@code col} of {@code x}, wrapped in a column {@code widthDigits} digits wide (the width a
+     * sheet sets), the row as tall as its lines: a spreadsheet keeps a row written by POI at one line's height, and the
+     * wrapped lines ran over the rows around it (the Warnings sheet's longer notices, the Methods sheet's references).
+     * Text runs narrower than digits: a line holds about a twelfth more characters than the column's digits.
      */
-    void wrapped(Row x, int col, String text, int widthChars) {
+    void wrapped(Row x, int col, String text, int widthDigits) {
         cell(x, col, text, wrap);
-        int lines = lines(text, widthChars);
+        int lines = lines(text, widthDigits + widthDigits / 12);
         float need = lines * x.getSheet().getDefaultRowHeightInPoints();
         if (lines > 1 && x.getHeightInPoints() < need) {
             x.setHeightInPoints(need);

@@ -109,13 +109,13 @@ final class FindingsSheet {
         s.createFreezePane(1, 4);
     }
 
+    /** The width of the column of reasons why a row's values are not estimable, in characters. */
+    private static final int REASONS = 40;
+
     /**
      * A formula with the engine's value {@code v}, where that value exists; else nothing (a reference to a blank
      * pooled cell would count as 0).
      */
-    /** The width of the column of reasons why a row's values are not estimable, in characters. */
-    private static final int REASONS = 40;
-
     private static void live(Cells w, Row x, int col, String f, CellStyle style, double v) {
         if (Double.isFinite(v)) {
             w.formula(x, col, f, style, v);
@@ -138,7 +138,7 @@ final class FindingsSheet {
             w.text(x, 14, "");
         } else {
             // wrapped in its column of 40, as the Summary's reasons, rather than run on past the page's edge
-            w.wrapped(x, 14, f.notEstimable(), REASONS + REASONS / 12);
+            w.wrapped(x, 14, f.notEstimable(), REASONS);
         }
     }
 }

@@ -75,7 +75,7 @@ final class MethodsSheet {
                 w.number(x, 1, n.doubleValue(), w.textStyle);
             } else {
                 // wrapped within the page: the sensitivity analyses in words run past the column
-                w.wrapped(x, 1, (String) e[1], VALUE_WIDTH + VALUE_WIDTH / 12);
+                w.wrapped(x, 1, (String) e[1], VALUE_WIDTH);
             }
         }
         row++;
@@ -83,7 +83,7 @@ final class MethodsSheet {
         for (String[] ref : MethodsText.references(st)) {
             Row x = s.createRow(row++);
             w.text(x, 0, ref[0]);
-            w.wrapped(x, 1, ref[1], VALUE_WIDTH + VALUE_WIDTH / 12); // text runs narrower than digits
+            w.wrapped(x, 1, ref[1], VALUE_WIDTH);
         }
         row++;
         w.cell(s.createRow(row++), 0, "Methods paragraph (ready to paste)", w.bold);

@@ -182,13 +182,6 @@ final class OutcomeSheet {
         return "Random effects (" + ModelWords.randomMethod(st, r) + ")";
     }
 
-    private static List<Analysis> concat(Analysis a, List<Analysis> more) {
-        List<Analysis> all = new ArrayList<>(more.size() + 1);
-        all.add(a);
-        all.addAll(more);
-        return all;
-    }
-
     /**
      * Writes the sheet of one outcome: its overall analysis, then each of its subgroup analyses (their blocks as
      * {@link #layout} places them, their count cells referring to the overall table's, so that a count corrected there
@@ -250,7 +243,7 @@ final class OutcomeSheet {
         // the study column as wide as the labels of the pooled rows, whose next cell (k) is filled: "Random effects
         // (Paule-Mandel, Hartung-Knapp)" showed as "Random effects (Paule-Mandel, Hartu"
         int labels = commonLabel(st).length();
-        for (Analysis g : concat(a, subgroups)) {
+        for (Analysis g : java.util.stream.Stream.concat(java.util.stream.Stream.of(a), subgroups.stream()).toList()) {
             if (g.random() != null) {
                 labels = Math.max(labels, randomLabel(st, g.random()).length());
             }

@@ -133,6 +133,6 @@ final class RouteSourceSheet {
      * a row written by POI at one line's height).
      */
     private static void reasons(Cells w, Sheet s, Row x, String text) {
-        w.wrapped(x, 13, text, REASONS + 5); // a column of 60 digits' width holds about 65 characters of text
+        w.wrapped(x, 13, text, REASONS);
     }
 }

@@ -267,7 +267,7 @@ final class SummarySheet {
                 } else if (col.head().equals(REASONS) && !((String) v).isEmpty()) {
                     // wrapped in their column: run on to the right, the reasons were cut at the edge of the printed
                     // page and went on, alone, on the next
-                    w.wrapped(x, j, (String) v, col.width() + col.width() / 12);
+                    w.wrapped(x, j, (String) v, col.width());
                 } else {
                     w.text(x, j, (String) v);
                 }

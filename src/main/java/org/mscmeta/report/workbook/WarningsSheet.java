@@ -22,7 +22,7 @@ final class WarningsSheet {
             Row x = s.createRow(row++);
             w.text(x, 0, n.category());
             w.text(x, 1, n.outcome() == null ? "(all)" : n.outcome());
-            w.wrapped(x, 2, n.withoutOutcome(), NOTICE_WIDTH + NOTICE_WIDTH / 12); // text runs narrower than digits
+            w.wrapped(x, 2, n.withoutOutcome(), NOTICE_WIDTH);
         }
         if (notices.isEmpty()) {
             w.text(s.createRow(1), 0, "(no notices)");
