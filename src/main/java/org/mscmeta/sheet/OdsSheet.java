@@ -50,6 +50,7 @@ final class OdsSheet {
             throws IOException, InvalidInputException {
         WorkbookRows.refuseBySize(name, ".ods", Files.size(file), MAX_BYTES);
         List<OdsTables.Table> tables;
+        boolean ours;
         try (ZipFile zip = new ZipFile(file.toFile())) {
             if (zip.getEntry("xl/workbook.xml") != null) {
                 return XlsxSheet.read(file, name, sheetName, validators); // an .xlsx saved under another name
@@ -70,6 +71,7 @@ final class OdsSheet {
             try (InputStream in = new Bounded(zip.getInputStream(content), name, max)) {
                 tables = OdsTables.read(in);
             }
+            ours = writtenByMscmeta(zip);
         } catch (InvalidInputException e) {
             throw e;
         } catch (OdsTables.TooLarge e) {
@@ -95,7 +97,7 @@ final class OdsSheet {
             headers.add(sheetName != null && !WorkbookRows.names(t.name(), sheetName)
                     ? HeaderSearch.Found.NONE : header(t));
         }
-        SheetChoice choice = SheetChoice.of(name, sheetName, names, headers, hidden);
+        SheetChoice choice = SheetChoice.of(name, sheetName, names, headers, hidden, ours);
         List<SheetValidator> parts = new ArrayList<>();
         for (int i = 0; i < choice.sheets().size(); i++) {
             String sheet = choice.sheets().get(i);
@@ -128,6 +130,35 @@ final class OdsSheet {
     }
 
     /** Whether the document's manifest says its parts are encrypted (saved with a password). */
+    /**
+     * Whether mscmeta wrote the workbook first: the results workbook saved as .ods by LibreOffice, which keeps its
+     * author as the document's initial creator (meta.xml). Meta data that cannot be read: a workbook like any other.
+     */
+    private static boolean writtenByMscmeta(ZipFile zip) {
+        ZipEntry meta = zip.getEntry("meta.xml");
+        if (meta == null) {
+            return false;
+        }
+        try (InputStream in = zip.getInputStream(meta)) {
+            javax.xml.stream.XMLInputFactory f = javax.xml.stream.XMLInputFactory.newFactory();
+            f.setProperty(javax.xml.stream.XMLInputFactory.SUPPORT_DTD, false);
+            f.setProperty(javax.xml.stream.XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+            javax.xml.stream.XMLStreamReader x = f.createXMLStreamReader(in);
+            while (x.hasNext()) {
+                if (x.next() == javax.xml.stream.XMLStreamConstants.START_ELEMENT
+                        && x.getLocalName().equals("initial-creator") && META.equals(x.getNamespaceURI())) {
+                    return x.getElementText().strip().startsWith(org.mscmeta.Tool.name() + " ");
+                }
+            }
+            return false;
+        } catch (IOException | XMLStreamException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** The namespace of OpenDocument's meta data. */
+    private static final String META = "urn:oasis:names:tc:opendocument:xmlns:meta:1.0";
+
     private static boolean encrypted(ZipFile zip) throws IOException {
         ZipEntry manifest = zip.getEntry("META-INF/manifest.xml");
         if (manifest == null) {

@@ -26,9 +26,11 @@ import java.util.regex.Pattern;
  * @param notices   what the reading of the workbook as a whole is noted with
  * @param namesSheet whether problems and notices name the sheet besides the file: in a workbook of more than one
  *                   sheet ("results.xlsx, sheet 'Data': row 2, ..."; "row 2" alone sent a reader to the first sheet)
+ * @param resultsData whether the sheet is the Data sheet of a results workbook mscmeta wrote, whose added columns
+ *                    are left out ({@link AddedColumns})
  */
 record SheetChoice(List<String> sheets, List<HeaderSearch.Found> headers, boolean byOutcome, List<Notice> notices,
-                   boolean namesSheet) {
+                   boolean namesSheet, boolean resultsData) {
 
     SheetChoice {
         sheets = List.copyOf(sheets);
@@ -38,12 +40,12 @@ record SheetChoice(List<String> sheets, List<HeaderSearch.Found> headers, boolea
 
     /** A choice whose problems name the sheet only in a workbook of one sheet per event. */
     SheetChoice(List<String> sheets, List<HeaderSearch.Found> headers, boolean byOutcome, List<Notice> notices) {
-        this(sheets, headers, byOutcome, notices, byOutcome);
+        this(sheets, headers, byOutcome, notices, byOutcome, false);
     }
 
     /** This choice, its problems naming the sheet when the workbook has more than one ({@code sheets} of them). */
     private SheetChoice inWorkbookOf(int sheets) {
-        return new SheetChoice(this.sheets, headers, byOutcome, notices, byOutcome || sheets > 1);
+        return new SheetChoice(this.sheets, headers, byOutcome, notices, byOutcome || sheets > 1, resultsData);
     }
 
     /**
@@ -121,22 +123,27 @@ record SheetChoice(List<String> sheets, List<HeaderSearch.Found> headers, boolea
         int data = names.indexOf(SheetReader.RESULTS_DATA_SHEET);
         if (!ours || sheetName != null || data < 0 || !found.get(data).any() || found.get(data).noOutcome()
                 || hidden.contains(SheetReader.RESULTS_DATA_SHEET)) {
-            return of(name, sheetName, names, found, hidden);
+            SheetChoice c = of(name, sheetName, names, found, hidden);
+            // the Data sheet named by --sheet: its added columns are the run's all the same
+            return ours && c.sheets().equals(List.of(SheetReader.RESULTS_DATA_SHEET)) ? new SheetChoice(c.sheets(),
+                    c.headers(), c.byOutcome(), c.notices(), c.namesSheet(), true) : c;
         }
         List<Notice> notices = new ArrayList<>();
         notices.add(new Notice("sheet", null, name + ": a workbook mscmeta wrote: its sheet '"
-                + SheetReader.RESULTS_DATA_SHEET + "' was read, the input rows as listed there (edits included);"
-                + " its other sheets hold results and were not read"));
+                + SheetReader.RESULTS_DATA_SHEET + "' was read, the input rows as listed there (edits included), but"
+                + " not the columns the run added there ('" + SheetReader.RESULTS_INPUT_ROW + "', '"
+                + SheetReader.RESULTS_ROUTE_NORMALISED + "', '" + SheetReader.RESULTS_CELL_SOURCE_NORMALISED
+                + "'), which this run makes again; its other sheets hold results and were not read"));
         headerNotice(name, SheetReader.RESULTS_DATA_SHEET, found.get(data), notices);
-        return new SheetChoice(List.of(SheetReader.RESULTS_DATA_SHEET), List.of(found.get(data)), false, notices)
-                .inWorkbookOf(names.size());
+        return new SheetChoice(List.of(SheetReader.RESULTS_DATA_SHEET), List.of(found.get(data)), false, notices,
+                names.size() > 1, true);
     }
 
     /** This choice with {@code notice} added to its notices. */
     private SheetChoice with(Notice notice) {
         List<Notice> all = new ArrayList<>(notices);
         all.add(notice);
-        return new SheetChoice(sheets, headers, byOutcome, all, namesSheet);
+        return new SheetChoice(sheets, headers, byOutcome, all, namesSheet, resultsData);
     }
 
     /** As {@link #of(String, String, List, List, java.util.Set)}, every sheet visible. */
@@ -277,6 +284,9 @@ record SheetChoice(List<String> sheets, List<HeaderSearch.Found> headers, boolea
         v.headerRow(headers.get(i).row());
         if (byOutcome) {
             v.outcomeOfEveryRow(sheet);
+        }
+        if (resultsData) {
+            v.leaveOutAddedColumns();
         }
         if (i == 0) {
             notices.forEach(v::notice);

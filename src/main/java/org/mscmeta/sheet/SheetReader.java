@@ -21,6 +21,12 @@ public final class SheetReader {
      * that workbook given as the input is read from this sheet, with a notice saying so ({@code SheetChoice}).
      */
     public static final String RESULTS_DATA_SHEET = "Data";
+    /** The column of {@link #RESULTS_DATA_SHEET} that gives each input row's row in the input. */
+    public static final String RESULTS_INPUT_ROW = "Input row";
+    /** The column of {@link #RESULTS_DATA_SHEET} that gives the route as normalised (beside the route as read). */
+    public static final String RESULTS_ROUTE_NORMALISED = "route (normalised)";
+    /** The column of {@link #RESULTS_DATA_SHEET} that gives the cell source as normalised. */
+    public static final String RESULTS_CELL_SOURCE_NORMALISED = "cell_source (normalised)";
 
     private final Vocabulary vocabulary;
     private final OutcomeMap outcomeMap;

@@ -49,6 +49,10 @@ public final class SheetValidator {
     private final TextColumnBuilder cellSource = new TextColumnBuilder("cell_source");
     /** Column of each field (by ordinal), or -1; set by {@link #header}. */
     private final int[] column = new int[Field.values().length];
+    /** Whether the columns mscmeta adds to a results workbook's Data sheet are left out ({@link AddedColumns}). */
+    private boolean leaveOutAdded;
+    /** Those columns in the header read, or null. */
+    private AddedColumns added;
     /** The current row's cells as codes into the columns' levels, one per header column ({@link #EMPTY}: blank). */
     private int[] rowCodes;
     /** Per column, the code of the blank level once a row has needed it, else -1. */
@@ -80,6 +84,14 @@ public final class SheetValidator {
     void numberRowsByIndex() {
         headerRow = InputProblem.COLUMN_NAMES;
         firstDataRow = 0;
+    }
+
+    /**
+     * The sheet is the Data sheet of a results workbook mscmeta wrote: the columns it adds there are left out
+     * ({@link AddedColumns}), to be made again by the run.
+     */
+    void leaveOutAddedColumns() {
+        leaveOutAdded = true;
     }
 
     /**
@@ -246,6 +258,10 @@ public final class SheetValidator {
             cells[cells.length - 1] = OUTCOME_HEADER;
         }
         physicalColumns = cells.length;
+        added = leaveOutAdded ? AddedColumns.of(cells) : null;
+        if (added != null) {
+            cells = added.keep(cells);
+        }
         HeaderColumns mapped = HeaderColumns.of(file, headerRow, cells);
         armCells = mapped.armCells();
         armRows = mapped.armRows();
@@ -317,15 +333,15 @@ public final class SheetValidator {
         AboveRow first = null;
         int count = 0;
         for (AboveRow r : aboveHeader) {
-            if (!Blanks.isBlank(cellOf(r.cells(), study)) && WholeNumber.parse(cellOf(r.cells(), events)) >= 0
-                    && WholeNumber.parse(cellOf(r.cells(), total)) >= 0) {
+            if (!Blanks.isBlank(above(r.cells(), study)) && WholeNumber.parse(above(r.cells(), events)) >= 0
+                    && WholeNumber.parse(above(r.cells(), total)) >= 0) {
                 if (count++ == 0) {
                     first = r;
                 }
             }
         }
         if (first != null) {
-            problem(first.row(), headers[study], Blanks.strip(first.cells()[study]), "the header in the first row, or"
+            problem(first.row(), headers[study], Blanks.strip(above(first.cells(), study)), "the header in the first row, or"
                     + " only titles above it: the header is row " + headerRow + ", and " + (count == 1 ? "this row holds a study's"
                     + " counts" : "this row and " + Notice.count(count - 1, "other", "others") + " above it hold"
                     + " studies' counts") + ", which would not be read: move the header row to the top of the sheet"
@@ -334,6 +350,11 @@ public final class SheetValidator {
     }
 
     /** Cell {@code j} of {@code cells}, stripped; "" beyond the row's end. */
+    /** Cell {@code j} of the header's columns in a row above the header, as the sheet has it. */
+    private String above(String[] cells, int j) {
+        return cellOf(cells, added == null ? j : added.physical(j));
+    }
+
     private static String cellOf(String[] cells, int j) {
         return j < cells.length && cells[j] != null ? Blanks.strip(cells[j]) : "";
     }
@@ -380,6 +401,10 @@ public final class SheetValidator {
                     break;
                 }
             }
+        }
+        if (added != null) {
+            added.row(rowNumber, given);
+            given = added.keep(given);
         }
         if (armCells != null) {
             given = armCells.row(rowNumber, given, this::problem);
@@ -894,10 +919,16 @@ public final class SheetValidator {
         unknownNotices(notices, "route", unknownRoute);
         unknownNotices(notices, "cell_source", unknownSource);
         lenient.notices(notices, LenientCells.Kind.DOSE);
+        TextColumn routes = route.build();
+        TextColumn cellSources = cellSource.build();
+        if (added != null) {
+            notices.addAll(added.disagreements(file, rowNumbers.toArray(), routes, cellSources,
+                    column[Field.ROUTE.ordinal()] < 0 ? null : header(Field.ROUTE),
+                    column[Field.CELL_SOURCE.ordinal()] < 0 ? null : header(Field.CELL_SOURCE)));
+        }
         ExtractionSheet sheet = new ExtractionSheet(file, rowNumbers.toArray(), eventsMsc.toArray(), nMsc.toArray(),
                 eventsControl.toArray(), nControl.toArray(), study, outcome, years.toArray(),
-                route.build(), cellSource.build(), List.copyOf(columns), new EnumMap<>(fieldColumn),
-                List.copyOf(notices));
+                routes, cellSources, List.copyOf(columns), new EnumMap<>(fieldColumn), List.copyOf(notices));
         return armRows == null ? sheet : armRows.pair(sheet, file);
     }
 

@@ -280,15 +280,66 @@ class OdsSheetTest {
         }
     }
 
-    /** Writes an OpenDocument package of a mimetype, a content.xml and a manifest. */
-    private static void zip(Path file, String mimetype, String content, String manifest) throws Exception {
+    /**
+     * The results workbook saved as .ods by a co-author (LibreOffice keeps its author as the document's initial
+     * creator): read from its Data sheet, without the columns the run added there, as the .xlsx is. Before, the first
+     * sheet with a table was read, the added columns with it, and 'not reported' in them gave a notice.
+     */
+    @Test
+    void theResultsWorkbookSavedAsOdsIsReadFromItsDataSheet() throws Exception {
+        Path csv = dir.resolve("same.csv");
+        Files.writeString(csv, "study,route,cell_source,outcome,events_msc,n_msc,events_control,n_control\n"
+                + "Adams 2015,IV,,Fever,3,20,1,20\nBaker 2016,intravenous,BM,Fever,5,40,2,38\n");
+        String ns = "xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" xmlns:table=\"urn:oasis:names:"
+                + "tc:opendocument:xmlns:table:1.0\" xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\"";
+        String content = "<office:document-content " + ns + "><office:body><office:spreadsheet>"
+                + "<table:table table:name=\"Summary\">" + row("Outcome", "k") + row("Fever", "2") + "</table:table>"
+                + "<table:table table:name=\"Fever\">" + row("study", "events_msc", "n_msc", "events_control",
+                "n_control") + row("Adams 2015", "3", "20", "1", "20") + "</table:table>"
+                + "<table:table table:name=\"Data\">" + row("Input row", "study", "route", "route (normalised)",
+                "cell_source", "cell_source (normalised)", "outcome", "events_msc", "n_msc", "events_control",
+                "n_control") + row("2", "Adams 2015", "IV", "intravenous", "", "not reported", "Fever", "3", "20", "1",
+                "20") + row("3", "Baker 2016", "intravenous", "intravenous", "BM", "bone marrow", "Fever", "5", "40",
+                "2", "38") + "</table:table></office:spreadsheet></office:body></office:document-content>";
+        Path ods = dir.resolve("results.ods");
+        String meta = "<office:document-meta xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\""
+                + " xmlns:meta=\"urn:oasis:names:tc:opendocument:xmlns:meta:1.0\"><office:meta><meta:initial-creator>"
+                + "mscmeta 0.1.0</meta:initial-creator><meta:generator>LibreOffice/7.4</meta:generator></office:meta>"
+                + "</office:document-meta>";
+        zip(ods, "application/vnd.oasis.opendocument.spreadsheet", content, "<manifest/>", meta);
+        Cli.Run r = Cli.run("analyze", ods.toString(), "--out", dir.resolve("o").toString(), "--no-report");
+        assertEquals(0, r.status(), r.all());
+        assertTrue(r.out().contains("results.ods: a workbook mscmeta wrote: its sheet 'Data' was read"), r.out());
+        assertFalse(r.out().contains("not reported' in row"), r.out());
+        JsonNode fromCsv = Analyses.results(csv, dir.resolve("csv"));
+        JsonNode fromOds = new tools.jackson.databind.ObjectMapper().readTree(
+                dir.resolve("o/results.json").toFile());
+        assertEquals(fromCsv.get("analyses"), fromOds.get("analyses"));
+        // another author's workbook of the same sheets is read as any workbook is: its first sheet with a table
+        zip(ods, "application/vnd.oasis.opendocument.spreadsheet", content, "<manifest/>",
+                meta.replace("mscmeta 0.1.0", "A co-author"));
+        Cli.Run other = Cli.run("analyze", ods.toString(), "--out", dir.resolve("p").toString(), "--no-report");
+        assertFalse(other.out().contains("a workbook mscmeta wrote"), other.out());
+    }
+
+    /** Writes an OpenDocument package of a mimetype, a content.xml, a manifest and a meta.xml (if not null). */
+    private static void zip(Path file, String mimetype, String content, String manifest, String meta)
+            throws Exception {
         try (java.util.zip.ZipOutputStream z = new java.util.zip.ZipOutputStream(Files.newOutputStream(file))) {
             for (String[] e : new String[][] {{"mimetype", mimetype}, {"content.xml", content},
-                {"META-INF/manifest.xml", manifest}}) {
+                {"META-INF/manifest.xml", manifest}, {"meta.xml", meta}}) {
+                if (e[1] == null) {
+                    continue;
+                }
                 z.putNextEntry(new java.util.zip.ZipEntry(e[0]));
                 z.write(e[1].getBytes(java.nio.charset.StandardCharsets.UTF_8));
                 z.closeEntry();
             }
         }
+    }
+
+    /** Writes an OpenDocument package of a mimetype, a content.xml and a manifest. */
+    private static void zip(Path file, String mimetype, String content, String manifest) throws Exception {
+        zip(file, mimetype, content, manifest, null);
     }
 }

@@ -6,6 +6,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.mscmeta.sheet.ExtractionSheet;
 import org.mscmeta.sheet.Field;
+import org.mscmeta.sheet.SheetReader;
 import org.mscmeta.sheet.TextColumn;
 
 /** The Data sheet: the input rows as read, the raw route and cell source beside the normalised values. */
@@ -27,14 +28,14 @@ final class DataSheet {
         TextColumn source = sheet.raw(Field.CELL_SOURCE);
         Row h = s.createRow(0);
         int j = 0;
-        w.cell(h, j++, "Input row", w.header);
+        w.cell(h, j++, SheetReader.RESULTS_INPUT_ROW, w.header);
         for (TextColumn c : cols) {
             w.cell(h, j++, c.name(), w.header);
             if (c == route) {
-                w.cell(h, j++, "route (normalised)", w.header);
+                w.cell(h, j++, SheetReader.RESULTS_ROUTE_NORMALISED, w.header);
             }
             if (c == source) {
-                w.cell(h, j++, "cell_source (normalised)", w.header);
+                w.cell(h, j++, SheetReader.RESULTS_CELL_SOURCE_NORMALISED, w.header);
             }
         }
         // numbers are written as numbers (whole ones as such, decimals with their point); each column holds few

@@ -1569,7 +1569,9 @@ class WorkbookTest {
         ExtractionSheet back = SheetReader.withBuiltInVocabulary().read(xlsx, null);
         List<String> said = back.notices().stream().map(n -> n.message()).toList();
         assertTrue(said.contains("results.xlsx: a workbook mscmeta wrote: its sheet 'Data' was read, the input rows as"
-                + " listed there (edits included); its other sheets hold results and were not read"), said.toString());
+                + " listed there (edits included), but not the columns the run added there ('Input row', 'route"
+                + " (normalised)', 'cell_source (normalised)'), which this run makes again; its other sheets hold"
+                + " results and were not read"), said.toString());
         assertFalse(said.stream().anyMatch(m -> m.contains("table of counts too")), said.toString());
         Results again = MetaAnalysis.run(back, Settings.DEFAULTS);
         assertEquals(first.analyses().size(), again.analyses().size());
@@ -1634,6 +1636,66 @@ class WorkbookTest {
         try (XSSFWorkbook wb = new XSSFWorkbook(streamed.toFile())) {
             assertEquals(tool, wb.getProperties().getCoreProperties().getCreator());
             assertEquals(tool, wb.getProperties().getExtendedProperties().getApplication());
+        }
+    }
+
+    /**
+     * The columns the run adds to the Data sheet (each row's input row, the route and cell source normalised) are
+     * left out when that sheet is read back, and made again: they came back as input columns, so that a second
+     * round's Data sheet had two 'Input row' columns and two of each normalised column, and their 'not reported'
+     * marks gave a notice. A normalised value edited there (not in the column read) is said not to be read.
+     */
+    @Test
+    void theColumnsTheRunAddsToTheDataSheetAreMadeAgainNotReadBack() throws Exception {
+        Path xlsx = write(ReportFilesTest.exampleSheet(), Settings.DEFAULTS);
+        ExtractionSheet original = SheetReader.withBuiltInVocabulary().read(ReportFilesTest.exampleSheet(), null);
+        ExtractionSheet back = SheetReader.withBuiltInVocabulary().read(xlsx, null);
+        assertEquals(original.columns().stream().map(c -> c.name()).toList(),
+                back.columns().stream().map(c -> c.name()).toList());
+        assertEquals(original.route(), back.route());
+        assertEquals(original.cellSource(), back.cellSource());
+        assertFalse(back.notices().stream().anyMatch(n -> n.message().contains("not reported")),
+                back.notices().toString());
+        // a second round lists each column once, as the first did
+        Path again = dir.resolve("again");
+        Files.createDirectories(again);
+        Path second = again.resolve("results.xlsx");
+        Workbook.write(back, MetaAnalysis.run(back, Settings.DEFAULTS), new RunInfo("results.xlsx", "abc123",
+                "2026-11-23T00:00:00Z"), Map.of(), second);
+        assertEquals(header(xlsx), header(second));
+        // named with --sheet, the Data sheet is read the same way
+        assertEquals(original.columns().stream().map(c -> c.name()).toList(), SheetReader.withBuiltInVocabulary()
+                .read(xlsx, "Data").columns().stream().map(c -> c.name()).toList());
+        // a route corrected in its normalised column is not read, and a notice says where to correct it
+        Path edited = dir.resolve("edited.xlsx");
+        try (XSSFWorkbook wb = new XSSFWorkbook(Files.newInputStream(xlsx))) {
+            Sheet data = wb.getSheet(Workbook.DATA);
+            for (Cell c : data.getRow(0)) {
+                if (c.getStringCellValue().equals("route (normalised)")) {
+                    // made again, as a spreadsheet program saves an edited cell (POI would keep the inline string)
+                    Row two = data.getRow(1);
+                    two.removeCell(two.getCell(c.getColumnIndex()));
+                    two.createCell(c.getColumnIndex()).setCellValue("intra-arterial");
+                }
+            }
+            try (var out = Files.newOutputStream(edited)) {
+                wb.write(out);
+            }
+        }
+        ExtractionSheet read = SheetReader.withBuiltInVocabulary().read(edited, null);
+        assertEquals(original.route().get(0), read.route().get(0));
+        List<String> said = read.notices().stream().map(n -> n.message()).toList();
+        assertTrue(said.contains("edited.xlsx, sheet 'Data': column 'route (normalised)' differs from the route read in"
+                + " 1 row (first: row 2: 'intra-arterial', where column 'route' gives '" + original.route().get(0)
+                + "'). 'route (normalised)' is made again from column 'route' on every run, and was not read: correct"
+                + " the route there"), said.toString());
+    }
+
+    private static List<String> header(Path xlsx) throws IOException {
+        try (XSSFWorkbook wb = new XSSFWorkbook(Files.newInputStream(xlsx))) {
+            List<String> names = new java.util.ArrayList<>();
+            wb.getSheet(Workbook.DATA).getRow(0).forEach(c -> names.add(c.getStringCellValue()));
+            return names;
         }
     }
 

@@ -1,0 +1,120 @@
+package org.mscmeta.sheet;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The columns mscmeta adds to the {@link SheetReader#RESULTS_DATA_SHEET} sheet of the results workbook it writes: the
+ * row each input row had ({@link SheetReader#RESULTS_INPUT_ROW}), and the route and cell source as normalised beside
+ * the columns as read. When that sheet is read back (a co-author's corrected copy), they are not input: they are left
+ * out before the header is mapped, so that the run makes them again instead of carrying a second copy of each (and a
+ * third after the next round). A normalised value that no longer agrees with its column as read was edited there
+ * instead of in the column read; the edit is not read, and a notice says so.
+ */
+final class AddedColumns {
+
+    private final int[] kept;
+    private final int routeAt;
+    private final int sourceAt;
+    /** Rows passed to {@link #row}, with their normalised route and cell source as the sheet has them. */
+    private final IntArray rows = new IntArray();
+    private final List<String> routes = new ArrayList<>();
+    private final List<String> sources = new ArrayList<>();
+
+    private AddedColumns(int[] kept, int routeAt, int sourceAt) {
+        this.kept = kept;
+        this.routeAt = routeAt;
+        this.sourceAt = sourceAt;
+    }
+
+    /** The added columns of {@code header} (the header row's cells), or null when it has none. */
+    static AddedColumns of(String[] header) {
+        int[] kept = new int[header.length];
+        int n = 0;
+        int routeAt = -1;
+        int sourceAt = -1;
+        for (int j = 0; j < header.length; j++) {
+            String name = Blanks.strip(header[j] == null ? "" : header[j]);
+            if (name.equals(SheetReader.RESULTS_ROUTE_NORMALISED)) {
+                routeAt = j;
+            } else if (name.equals(SheetReader.RESULTS_CELL_SOURCE_NORMALISED)) {
+                sourceAt = j;
+            } else if (!name.equals(SheetReader.RESULTS_INPUT_ROW)) {
+                kept[n++] = j;
+            }
+        }
+        return n == header.length ? null : new AddedColumns(java.util.Arrays.copyOf(kept, n), routeAt, sourceAt);
+    }
+
+    /** {@code cells} without the added columns (a row shorter than the header gives empty cells). */
+    String[] keep(String[] cells) {
+        String[] read = new String[kept.length];
+        for (int k = 0; k < kept.length; k++) {
+            read[k] = kept[k] < cells.length ? cells[kept[k]] : "";
+        }
+        return read;
+    }
+
+    /** The sheet's column of column {@code j} of {@link #keep}'s cells. */
+    int physical(int j) {
+        return kept[j];
+    }
+
+    /** Keeps the normalised values of data row {@code rowNumber}, compared in {@link #disagreements}. */
+    void row(int rowNumber, String[] cells) {
+        rows.add(rowNumber);
+        routes.add(at(cells, routeAt));
+        sources.add(at(cells, sourceAt));
+    }
+
+    private static String at(String[] cells, int j) {
+        return j < 0 || j >= cells.length || cells[j] == null ? null : Blanks.strip(cells[j]);
+    }
+
+    /**
+     * The notices of rows whose normalised route or cell source differs from what their column as read gives
+     * ({@code route}, {@code cellSource}: the run's normalised columns, for the rows {@code rowNumbers} kept; the
+     * columns as read are named {@code routeColumn} and {@code sourceColumn}, null when the sheet has none).
+     */
+    List<Notice> disagreements(String file, int[] rowNumbers, TextColumn route, TextColumn cellSource,
+                               String routeColumn, String sourceColumn) {
+        List<Notice> notices = new ArrayList<>();
+        disagreement(file, rowNumbers, route, routes, routeAt, SheetReader.RESULTS_ROUTE_NORMALISED, routeColumn,
+                "route", notices);
+        disagreement(file, rowNumbers, cellSource, sources, sourceAt, SheetReader.RESULTS_CELL_SOURCE_NORMALISED,
+                sourceColumn, "cell source", notices);
+        return notices;
+    }
+
+    private void disagreement(String file, int[] rowNumbers, TextColumn made, List<String> asListed, int at,
+                              String added, String column, String what, List<Notice> notices) {
+        if (at < 0) {
+            return;
+        }
+        int count = 0;
+        String first = null;
+        int r = 0;
+        for (int i = 0; i < rowNumbers.length; i++) {
+            while (r < rows.size() && rows.get(r) < rowNumbers[i]) {
+                r++;
+            }
+            if (r == rows.size() || rows.get(r) != rowNumbers[i]) {
+                continue;
+            }
+            String listed = asListed.get(r);
+            if (listed != null && !listed.equals(made.get(i))) {
+                if (count++ == 0) {
+                    first = "row " + rowNumbers[i] + ": '" + listed + "', where " + (column == null ? "the sheet"
+                            + " has no " + what + " column, which" : "column '" + column + "'") + " gives '"
+                            + made.get(i) + "'";
+                }
+            }
+        }
+        if (count > 0) {
+            notices.add(new Notice("columns", null, file + ": column '" + added + "' differs from the " + what
+                    + " read in " + Notice.count(count, "row", "rows") + " (first: " + first + "). '" + added
+                    + "' is made again from " + (column == null ? "the " + what + " column" : "column '" + column
+                    + "'") + " on every run, and was not read: correct the " + what + " there"));
+        }
+    }
+}
