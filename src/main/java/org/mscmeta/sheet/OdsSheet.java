@@ -50,7 +50,7 @@ final class OdsSheet {
             throws IOException, InvalidInputException {
         WorkbookRows.refuseBySize(name, ".ods", Files.size(file), MAX_BYTES);
         List<OdsTables.Table> tables;
-        boolean ours;
+        java.util.Optional<String> ours;
         try (ZipFile zip = new ZipFile(file.toFile())) {
             if (zip.getEntry("xl/workbook.xml") != null) {
                 return XlsxSheet.read(file, name, sheetName, validators); // an .xlsx saved under another name
@@ -131,33 +131,41 @@ final class OdsSheet {
 
     /** Whether the document's manifest says its parts are encrypted (saved with a password). */
     /**
-     * Whether mscmeta wrote the workbook first: the results workbook saved as .ods by LibreOffice, which keeps its
-     * author as the document's initial creator (meta.xml). Meta data that cannot be read: a workbook like any other.
+     * When mscmeta wrote the workbook first (the results workbook saved as .ods by LibreOffice, which keeps its author
+     * as the document's initial creator in meta.xml): its description (empty text when it has none); empty when
+     * another program did, or when the meta data cannot be read (a workbook like any other).
      */
-    private static boolean writtenByMscmeta(ZipFile zip) {
+    private static java.util.Optional<String> writtenByMscmeta(ZipFile zip) {
         ZipEntry meta = zip.getEntry("meta.xml");
         if (meta == null) {
-            return false;
+            return java.util.Optional.empty();
         }
         try (InputStream in = zip.getInputStream(meta)) {
             javax.xml.stream.XMLInputFactory f = javax.xml.stream.XMLInputFactory.newFactory();
             f.setProperty(javax.xml.stream.XMLInputFactory.SUPPORT_DTD, false);
             f.setProperty(javax.xml.stream.XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
             javax.xml.stream.XMLStreamReader x = f.createXMLStreamReader(in);
+            boolean ours = false;
+            String description = "";
             while (x.hasNext()) {
-                if (x.next() == javax.xml.stream.XMLStreamConstants.START_ELEMENT
-                        && x.getLocalName().equals("initial-creator") && META.equals(x.getNamespaceURI())) {
-                    return x.getElementText().strip().startsWith(org.mscmeta.Tool.name() + " ");
+                if (x.next() != javax.xml.stream.XMLStreamConstants.START_ELEMENT) {
+                    continue;
+                }
+                if (x.getLocalName().equals("initial-creator") && META.equals(x.getNamespaceURI())) {
+                    ours = x.getElementText().strip().startsWith(org.mscmeta.Tool.name() + " ");
+                } else if (x.getLocalName().equals("description") && DC.equals(x.getNamespaceURI())) {
+                    description = x.getElementText();
                 }
             }
-            return false;
+            return ours ? java.util.Optional.of(description) : java.util.Optional.empty();
         } catch (IOException | XMLStreamException | RuntimeException e) {
-            return false;
+            return java.util.Optional.empty();
         }
     }
 
-    /** The namespace of OpenDocument's meta data. */
+    /** The namespaces of OpenDocument's meta data and of Dublin Core's elements in it. */
     private static final String META = "urn:oasis:names:tc:opendocument:xmlns:meta:1.0";
+    private static final String DC = "http://purl.org/dc/elements/1.1/";
 
     private static boolean encrypted(ZipFile zip) throws IOException {
         ZipEntry manifest = zip.getEntry("META-INF/manifest.xml");

@@ -112,21 +112,38 @@ record SheetChoice(List<String> sheets, List<HeaderSearch.Found> headers, boolea
     }
 
     /**
-     * As {@link #of(String, String, List, List, java.util.Set)}, for a workbook that mscmeta wrote when
-     * {@code ours} (its author in the file's properties; a spreadsheet program keeps the author when it saves the
-     * file again): without {@code --sheet}, its {@link SheetReader#RESULTS_DATA_SHEET} sheet, the input rows as
-     * listed there (a co-author's edits included), with one notice saying so instead of a list of its outcome sheets
-     * as tables not read.
+     * As {@link #of(String, String, List, List, java.util.Set)}, for a workbook that mscmeta wrote when {@code ours}
+     * holds its description (its author in the file's properties; a spreadsheet program keeps the author when it
+     * saves the file again): without {@code --sheet}, its {@link SheetReader#RESULTS_DATA_SHEET} sheet, the input rows
+     * as listed there (a co-author's edits included), with one notice saying so instead of a list of its outcome
+     * sheets as tables not read, and its added columns left out ({@link AddedColumns}). A Data sheet that lists only
+     * the first rows of a run on more than a worksheet holds ({@link SheetReader#resultsDataCut}) is refused, as its
+     * analysis would leave the others out, unless {@code --sheet} names it (read then with a notice).
      */
     static SheetChoice of(String name, String sheetName, List<String> names, List<HeaderSearch.Found> found,
-                          java.util.Set<String> hidden, boolean ours) throws InvalidInputException {
+                          java.util.Set<String> hidden, java.util.Optional<String> ours) throws InvalidInputException {
         int data = names.indexOf(SheetReader.RESULTS_DATA_SHEET);
-        if (!ours || sheetName != null || data < 0 || !found.get(data).any() || found.get(data).noOutcome()
+        java.util.regex.Matcher cut = SheetReader.RESULTS_DATA_CUT.matcher(ours.orElse("").strip());
+        String cutSaid = cut.matches() ? String.format(java.util.Locale.ROOT, "lists only the first %,d of the %,d"
+                + " input rows of the run that wrote it (a worksheet holds no more)", Long.parseLong(cut.group(1)),
+                Long.parseLong(cut.group(2))) : null;
+        if (ours.isEmpty() || sheetName != null || data < 0 || !found.get(data).any() || found.get(data).noOutcome()
                 || hidden.contains(SheetReader.RESULTS_DATA_SHEET)) {
             SheetChoice c = of(name, sheetName, names, found, hidden);
+            if (ours.isEmpty() || !c.sheets().equals(List.of(SheetReader.RESULTS_DATA_SHEET))) {
+                return c;
+            }
             // the Data sheet named by --sheet: its added columns are the run's all the same
-            return ours && c.sheets().equals(List.of(SheetReader.RESULTS_DATA_SHEET)) ? new SheetChoice(c.sheets(),
-                    c.headers(), c.byOutcome(), c.notices(), c.namesSheet(), true) : c;
+            c = new SheetChoice(c.sheets(), c.headers(), c.byOutcome(), c.notices(), c.namesSheet(), true);
+            return cutSaid == null ? c : c.with(new Notice("sheet", null, name + ", sheet '"
+                    + SheetReader.RESULTS_DATA_SHEET + "': read as named, but it " + cutSaid + ": the analysis leaves"
+                    + " the others out"));
+        }
+        if (cutSaid != null) {
+            throw new InvalidInputException(name + ", sheet '" + SheetReader.RESULTS_DATA_SHEET + "'", "the input"
+                    + " rows of a results workbook, but this sheet " + cutSaid + ", so an analysis of it would leave"
+                    + " the others out: analyse that run's input instead (the workbook's subject names it), or read"
+                    + " the listed rows alone with --sheet " + SheetReader.RESULTS_DATA_SHEET);
         }
         List<Notice> notices = new ArrayList<>();
         notices.add(new Notice("sheet", null, name + ": a workbook mscmeta wrote: its sheet '"

@@ -28,6 +28,21 @@ public final class SheetReader {
     /** The column of {@link #RESULTS_DATA_SHEET} that gives the cell source as normalised. */
     public static final String RESULTS_CELL_SOURCE_NORMALISED = "cell_source (normalised)";
 
+    /**
+     * The description (a document property, which spreadsheet programs keep) of a results workbook whose
+     * {@link #RESULTS_DATA_SHEET} sheet lists only the first {@code listed} of the run's {@code rows} input rows: read
+     * back, the sheet is refused rather than analysed as if it held them all ({@code SheetChoice}).
+     */
+    public static String resultsDataCut(int listed, long rows) {
+        return "Sheet '" + RESULTS_DATA_SHEET + "' lists the first " + listed + " of the " + rows + " input rows of"
+                + " the run (a worksheet holds no more).";
+    }
+
+    /** {@link #resultsDataCut}'s text: the rows listed and the run's input rows. */
+    static final java.util.regex.Pattern RESULTS_DATA_CUT = java.util.regex.Pattern.compile("Sheet '"
+            + RESULTS_DATA_SHEET + "' lists the first (\\d{1,9}) of the (\\d{1,12}) input rows of the run.*",
+            java.util.regex.Pattern.DOTALL);
+
     private final Vocabulary vocabulary;
     private final OutcomeMap outcomeMap;
 

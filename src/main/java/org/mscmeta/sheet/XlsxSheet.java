@@ -321,13 +321,17 @@ final class XlsxSheet {
         return new Streamed(unevaluated, hiddenRows, struckRows, handler.merged);
     }
 
-    /** Whether the workbook's author, in its document properties, is mscmeta ("mscmeta 0.1.0"). */
-    private static boolean writtenByMscmeta(OPCPackage pkg) {
+    /**
+     * When the workbook's author, in its document properties, is mscmeta ("mscmeta 0.1.0"): its description (empty
+     * text when it has none); empty when another program wrote it.
+     */
+    private static java.util.Optional<String> writtenByMscmeta(OPCPackage pkg) {
         try {
-            return pkg.getPackageProperties().getCreatorProperty()
-                    .filter(c -> c.startsWith(org.mscmeta.Tool.name() + " ")).isPresent();
+            var properties = pkg.getPackageProperties();
+            return properties.getCreatorProperty().filter(c -> c.startsWith(org.mscmeta.Tool.name() + " "))
+                    .map(c -> properties.getDescriptionProperty().orElse(""));
         } catch (org.apache.poi.openxml4j.exceptions.InvalidFormatException | RuntimeException e) {
-            return false; // properties that cannot be read: a workbook like any other
+            return java.util.Optional.empty(); // properties that cannot be read: a workbook like any other
         }
     }
 

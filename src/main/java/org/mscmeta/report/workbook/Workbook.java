@@ -195,6 +195,10 @@ public final class Workbook {
             XSSFWorkbook whole = wb instanceof SXSSFWorkbook sx ? sx.getXSSFWorkbook() : (XSSFWorkbook) wb;
             Pictures.anchorBySize(whole);
             org.mscmeta.files.DocumentProperties.set(whole, TITLE, "Computed from " + r.input());
+            if (listed < sheet.size()) {
+                whole.getProperties().getCoreProperties().setDescription(
+                        org.mscmeta.sheet.SheetReader.resultsDataCut(listed, sheet.size()));
+            }
             if (wb instanceof XSSFWorkbook x) {
                 OfficeZip.write(x, file);
             } else {

@@ -1528,7 +1528,11 @@ class WorkbookTest {
         }
     }
 
-    /** A sheet of more rows than a worksheet holds: the Data sheet lists what fits and the Warnings sheet says so. */
+    /**
+     * A sheet of more rows than a worksheet holds: the Data sheet lists what fits and the Warnings sheet says so. Given
+     * back as the input, such a workbook is refused (its analysis would leave the rows not listed out, without a word:
+     * it was read as if they were all there), unless --sheet names the Data sheet, read then with a notice.
+     */
     @Test
     void dataSheetBeyondAWorksheetsRowsSaysWhatItLeftOut() throws Exception {
         Path input = ReportFilesTest.exampleSheet();
@@ -1541,11 +1545,23 @@ class WorkbookTest {
             String warnings = sheetText(wb.getSheet(Workbook.WARNINGS));
             assertTrue(warnings.contains("lists the first 10 of the " + sheet.size() + " input rows"), warnings);
         }
+        var refused = assertThrows(org.mscmeta.sheet.InvalidInputException.class,
+                () -> SheetReader.withBuiltInVocabulary().read(xlsx, null));
+        assertTrue(refused.getMessage().contains("limited.xlsx, sheet 'Data': expected the input rows of a results"
+                + " workbook, but this sheet lists only the first 10 of the " + sheet.size() + " input rows of the run"
+                + " that wrote it (a worksheet holds no more), so an analysis of it would leave the others out"),
+                refused.getMessage());
+        ExtractionSheet named = SheetReader.withBuiltInVocabulary().read(xlsx, "Data");
+        assertEquals(10, named.size());
+        assertTrue(named.notices().stream().anyMatch(n -> n.message().equals("limited.xlsx, sheet 'Data': read as"
+                + " named, but it lists only the first 10 of the " + sheet.size() + " input rows of the run that wrote"
+                + " it (a worksheet holds no more): the analysis leaves the others out")), named.notices().toString());
         Workbook.write(sheet, r, null, java.util.Map.of(), xlsx, Workbook.DATA_ROWS_MAX);
         try (XSSFWorkbook wb = new XSSFWorkbook(xlsx.toFile())) {
             assertEquals(sheet.size() + 1, wb.getSheet(Workbook.DATA).getPhysicalNumberOfRows());
             assertFalse(sheetText(wb.getSheet(Workbook.WARNINGS)).contains("lists the first"));
         }
+        assertEquals(sheet.size(), SheetReader.withBuiltInVocabulary().read(xlsx, null).size());
     }
 
     /**
