@@ -223,7 +223,8 @@ final class OutcomeSheet {
             heads.add("Control-arm risk (summary of findings)");
         }
         Places overall = placed.get(a).at();
-        block(w, s, a, st, overall, r2, heads, null);
+        int studyWidth = studyWidth(st, a, subgroups);
+        block(w, s, a, st, overall, r2, heads, null, studyWidth);
         java.util.Map<Integer, Integer> countRows = new java.util.HashMap<>();
         for (int j = 0; j < a.studies().size(); j++) {
             countRows.put(a.studies().get(j).row(), overall.firstStudy() + j + 1);
@@ -233,22 +234,14 @@ final class OutcomeSheet {
             Places at = placed.get(g).at();
             w.cell(s.createRow(at.params() - 1), 0, "Subgroup: " + g.subgroup().variable().replace('_', ' ') + " = "
                     + g.subgroup().level(), w.bold);
-            block(w, s, g, st, at, s.createRow(at.params()), heads, countRows);
+            block(w, s, g, st, at, s.createRow(at.params()), heads, countRows, studyWidth);
             below = at.end();
         }
         s.createFreezePane(1, FIRST_STUDY_ROW);
         // printable: its 20-odd columns on one page were printed at a third of their size; two pages across, with
         // the column heads on each (not the study column: it would repeat a slice of the forest plot below it)
         Cells.printLayout(s, 2, FIRST_STUDY_ROW + ":" + FIRST_STUDY_ROW, null);
-        // the study column as wide as the labels of the pooled rows, whose next cell (k) is filled: "Random effects
-        // (Paule-Mandel, Hartung-Knapp)" showed as "Random effects (Paule-Mandel, Hartu"
-        int labels = commonLabel(st).length();
-        for (Analysis g : java.util.stream.Stream.concat(java.util.stream.Stream.of(a), subgroups.stream()).toList()) {
-            if (g.random() != null) {
-                labels = Math.max(labels, randomLabel(st, g.random()).length());
-            }
-        }
-        s.setColumnWidth(0, Math.max(30, labels + 1) * 256);
+        s.setColumnWidth(0, studyWidth(st, a, subgroups) * 256);
         for (int j = 1; j < heads.size(); j++) {
             s.setColumnWidth(j, 12 * 256);
         }
@@ -256,12 +249,29 @@ final class OutcomeSheet {
     }
 
     /**
+     * The study column's width in digits: as wide as the labels of the pooled rows of {@code a} and its
+     * {@code subgroups}, whose next cell (k) is filled ("Random effects (Paule-Mandel, Hartung-Knapp)" showed as
+     * "Random effects (Paule-Mandel, Hartu"), and at least 30.
+     */
+    private static int studyWidth(Settings st, Analysis a, List<Analysis> subgroups) {
+        int labels = commonLabel(st).length();
+        for (Analysis g : java.util.stream.Stream.concat(java.util.stream.Stream.of(a), subgroups.stream()).toList()) {
+            if (g.random() != null) {
+                labels = Math.max(labels, randomLabel(st, g.random()).length());
+            }
+        }
+        return Math.max(30, labels + 1);
+    }
+
+    /**
      * One analysis's block: its tau2 and IV-estimate cells in {@code params}, its heading, study rows and pooled rows
      * where {@code places} says. {@code countRows}: for a subgroup's block, the Excel row of each study's counts in the
-     * overall table (by input row), which its count cells refer to; null for the overall block.
+     * overall table (by input row), which its count cells refer to; null for the overall block. A study label longer
+     * than the study column ({@code studyWidth} digits) wraps in it, its row as tall as its lines: the next cell, the
+     * year, cut it.
      */
     private static void block(Cells w, Sheet s, Analysis a, Settings st, Places places, Row params,
-                              List<String> heads, java.util.Map<Integer, Integer> countRows) {
+                              List<String> heads, java.util.Map<Integer, Integer> countRows, int studyWidth) {
         Measure m = st.measure();
         boolean peto = st.method() == Method.PETO;
         boolean mh = st.method() == Method.MH && !m.isProportion();
@@ -465,6 +475,9 @@ final class OutcomeSheet {
                 }
             } else {
                 w.text(x, Col.EST.ordinal(), "not estimable");
+            }
+            if (sr.study().length() > studyWidth) {
+                w.wrapped(x, Col.STUDY.ordinal(), sr.study(), studyWidth); // once the row's cells are there
             }
             i++;
         }

@@ -23,9 +23,7 @@ final class SensitivitySheet {
         Sheet s = w.wb.createSheet(Workbook.SENSITIVITY);
         String m = org.mscmeta.report.ModelWords.shortTitle(r.settings().measure());
         int row = 0;
-        // the first column as wide as the names of the methods and terms beside filled cells ("Inverse variance,
-        // double-zero studies included" was cut at 34 characters); study labels may run longer and are cut
-        int labels = 34;
+        int labels = labelWidth(r);
         for (Analysis a : r.analyses()) {
             var sens = a.sensitivity();
             if (sens == null && a.zeroEvents().isEmpty()) {
@@ -38,7 +36,6 @@ final class SensitivitySheet {
                 for (var z : a.zeroEvents()) {
                     Row x = s.createRow(row++);
                     w.text(x, 0, z.method());
-                    labels = Math.max(labels, z.method().length() + 1);
                     w.text(x, 1, z.measure());
                     w.text(x, 2, z.model());
                     w.number(x, 3, z.k(), w.intStyle);
@@ -113,15 +110,14 @@ final class SensitivitySheet {
                 for (int j = 0; j < reg.terms().size(); j++) {
                     Row c = s.createRow(row++);
                     w.text(c, 0, reg.terms().get(j));
-                    labels = Math.max(labels, reg.terms().get(j).length() + 1);
                     w.number(c, 1, reg.estimate()[j], w.num4);
                     w.number(c, 2, reg.se()[j], w.num4);
                     w.number(c, 3, reg.z()[j], w.num4);
                     w.number(c, 4, reg.p()[j], w.pStyle);
                 }
             }
-            row = steps(w, s, row, a, "Leave one out: omitted", sens.leaveOneOut(), m);
-            row = steps(w, s, row, a, "Cumulative by year: added", sens.cumulative(), m);
+            row = steps(w, s, row, a, "Leave one out: omitted", sens.leaveOneOut(), m, labels);
+            row = steps(w, s, row, a, "Cumulative by year: added", sens.cumulative(), m, labels);
             row++;
         }
         s.setColumnWidth(0, labels * 256);
@@ -130,9 +126,34 @@ final class SensitivitySheet {
         }
     }
 
-    /** The steps of a leave-one-out or cumulative analysis of {@code a}, each named by its study and year. */
+    /**
+     * The first column's width in digits: as wide as the names of the zero-event methods and meta-regression terms,
+     * whose next cells are filled ("Inverse variance, double-zero studies included" was cut at 34 characters), and
+     * at least 34.
+     */
+    private static int labelWidth(Results r) {
+        int labels = 34;
+        for (Analysis a : r.analyses()) {
+            for (var z : a.zeroEvents()) {
+                labels = Math.max(labels, z.method().length() + 1);
+            }
+            var reg = a.sensitivity() == null ? null : a.sensitivity().metaRegression();
+            if (reg != null) {
+                for (String term : reg.terms()) {
+                    labels = Math.max(labels, term.length() + 1);
+                }
+            }
+        }
+        return labels;
+    }
+
+    /**
+     * The steps of a leave-one-out or cumulative analysis of {@code a}, each named by its study and year; a label
+     * longer than the column ({@code width} digits) wraps in it, its row as tall as its lines (the estimate beside it
+     * cut it).
+     */
     private static int steps(Cells w, Sheet s, int row, Analysis a, String head,
-                             List<org.mscmeta.analysis.Sensitivity.Step> steps, String m) {
+                             List<org.mscmeta.analysis.Sensitivity.Step> steps, String m, int width) {
         if (steps.isEmpty()) {
             return row;
         }
@@ -140,12 +161,16 @@ final class SensitivitySheet {
         StudyLabels.ByRow labels = StudyLabels.of(a);
         for (var st : steps) {
             Row x = s.createRow(row++);
-            w.text(x, 0, labels.label(st.row(), st.study()));
+            String label = labels.label(st.row(), st.study());
+            w.text(x, 0, label);
             w.number(x, 1, st.estimate(), w.est);
             w.number(x, 2, st.ciLower(), w.est);
             w.number(x, 3, st.ciUpper(), w.est);
             w.number(x, 4, st.tau2(), w.num4);
             w.number(x, 5, st.q(), w.num4);
+            if (label.length() > width) {
+                w.wrapped(x, 0, label, width); // once the row's cells are there
+            }
         }
         return row;
     }

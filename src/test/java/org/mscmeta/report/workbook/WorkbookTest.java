@@ -1716,6 +1716,68 @@ class WorkbookTest {
     }
 
     /**
+     * A study label longer than the outcome sheet's study column (the extreme sheet's 80 characters) wraps in it, its
+     * row as tall as its lines and every cell of it at the top: the year in the next cell cut it at the column's edge,
+     * on screen and in print. Labels that fit stay on one line. The same in the Sensitivity sheet's leave-one-out and
+     * cumulative steps. Both writers.
+     */
+    @Test
+    void aLongStudyLabelWrapsInItsOutcomeSheet() throws Exception {
+        Path extreme = org.mscmeta.invariants.ExtremeSheet.write(dir.resolve("extreme.csv"));
+        ExtractionSheet sheet = SheetReader.withBuiltInVocabulary().read(extreme, null);
+        Results r = MetaAnalysis.run(sheet, Settings.DEFAULTS);
+        for (boolean streamed : new boolean[] {false, true}) {
+            Path xlsx = dir.resolve("long-" + streamed + ".xlsx");
+            Workbook.write(sheet, r, new RunInfo("extreme.csv", "abc123", "2026-11-23T00:00:00Z"), xlsx, streamed);
+            int wrapped = 0;
+            int single = 0;
+            try (XSSFWorkbook wb = new XSSFWorkbook(xlsx.toFile())) {
+                Sheet s = wb.getSheet("Extreme ratios");
+                int width = s.getColumnWidth(0) / 256;
+                for (Row row : s) {
+                    Cell label = row.getCell(0);
+                    if (row.getRowNum() < 5 || label == null || label.getCellType() != CellType.STRING
+                            || row.getCell(2) == null || row.getCell(2).getCellType() != CellType.NUMERIC) {
+                        continue; // a study row has its input row in the third column
+                    }
+                    if (label.getStringCellValue().length() > width) {
+                        wrapped++;
+                        assertTrue(label.getCellStyle().getWrapText(), label.getStringCellValue());
+                        assertTrue(row.getHeightInPoints() >= 2 * s.getDefaultRowHeightInPoints(), "row "
+                                + (row.getRowNum() + 1));
+                        for (Cell c : row) {
+                            assertEquals(org.apache.poi.ss.usermodel.VerticalAlignment.TOP,
+                                    c.getCellStyle().getVerticalAlignment(), "column " + (c.getColumnIndex() + 1));
+                        }
+                    } else {
+                        single++;
+                        assertFalse(label.getCellStyle().getWrapText(), label.getStringCellValue());
+                    }
+                }
+            }
+            assertTrue(wrapped >= 1 && single >= 1, "streamed " + streamed + ": " + wrapped + " wrapped, " + single
+                    + " on one line");
+            // and in the Sensitivity sheet's leave-one-out and cumulative steps
+            try (XSSFWorkbook wb = new XSSFWorkbook(xlsx.toFile())) {
+                Sheet s = wb.getSheet(Workbook.SENSITIVITY);
+                int steps = 0;
+                for (Row row : s) {
+                    Cell label = row.getCell(0);
+                    if (label != null && label.getCellType() == CellType.STRING
+                            && label.getStringCellValue().startsWith("A study whose label is eighty")) {
+                        steps++;
+                        assertTrue(label.getCellStyle().getWrapText(), "row " + (row.getRowNum() + 1));
+                        assertTrue(row.getHeightInPoints() >= 2 * s.getDefaultRowHeightInPoints());
+                        assertEquals(org.apache.poi.ss.usermodel.VerticalAlignment.TOP,
+                                row.getCell(1).getCellStyle().getVerticalAlignment());
+                    }
+                }
+                assertEquals(2, steps, "omitted and added once each");
+            }
+        }
+    }
+
+    /**
      * The Summary's reasons why a value is not estimable wrap in their column, the row as tall as their lines and
      * every cell of it at the top, level with the first line: they ran on to the right, past the edge of the printed
      * page and on to the next, alone.
