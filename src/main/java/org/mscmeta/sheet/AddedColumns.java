@@ -102,7 +102,7 @@ final class AddedColumns {
                 continue;
             }
             String listed = asListed.get(r);
-            if (listed != null && !listed.equals(made.get(i))) {
+            if (listed != null && !listed.isEmpty() && !listed.equals(made.get(i))) { // blank: nothing said
                 if (count++ == 0) {
                     first = "row " + rowNumbers[i] + ": '" + listed + "', where " + (column == null ? "the sheet"
                             + " has no " + what + " column, which" : "column '" + column + "'") + " gives '"
