@@ -27,14 +27,18 @@ final class AddedColumns {
         this.sourceAt = sourceAt;
     }
 
-    /** The added columns of {@code header} (the header row's cells), or null when it has none. */
-    static AddedColumns of(String[] header) {
+    /**
+     * The added columns of {@code header} (the header row's cells), or null when none is left out: in the Data sheet
+     * of a workbook mscmeta wrote ({@code ours}), each of them; in another sheet, only when it has both normalised
+     * columns (a copy of such a Data sheet, saved as CSV, say), and then its 'Input row' too.
+     */
+    static AddedColumns of(String[] header, boolean ours) {
         int[] kept = new int[header.length];
         int n = 0;
         int routeAt = -1;
         int sourceAt = -1;
         for (int j = 0; j < header.length; j++) {
-            String name = Blanks.strip(header[j] == null ? "" : header[j]);
+            String name = name(header, j);
             if (name.equals(SheetReader.RESULTS_ROUTE_NORMALISED)) {
                 routeAt = j;
             } else if (name.equals(SheetReader.RESULTS_CELL_SOURCE_NORMALISED)) {
@@ -43,7 +47,33 @@ final class AddedColumns {
                 kept[n++] = j;
             }
         }
-        return n == header.length ? null : new AddedColumns(java.util.Arrays.copyOf(kept, n), routeAt, sourceAt);
+        if (n == header.length || !ours && (routeAt < 0 || sourceAt < 0)) {
+            return null;
+        }
+        return new AddedColumns(java.util.Arrays.copyOf(kept, n), routeAt, sourceAt);
+    }
+
+    private static String name(String[] header, int j) {
+        return Blanks.strip(header[j] == null ? "" : header[j]);
+    }
+
+    /**
+     * The notice of a sheet that is not a results workbook's Data sheet but has its added columns ({@code header}:
+     * its header row), left out.
+     */
+    Notice copied(String file, String[] header) {
+        List<String> names = new ArrayList<>();
+        int k = 0;
+        for (int j = 0; j < header.length; j++) {
+            if (k < kept.length && kept[k] == j) {
+                k++;
+            } else {
+                names.add("'" + name(header, j) + "'");
+            }
+        }
+        return new Notice("columns", null, file + ": " + (names.size() == 1 ? "column " : "columns ")
+                + String.join(", ", names) + (names.size() == 1 ? " is" : " are") + " what mscmeta adds to the Data"
+                + " sheet of its workbook (a copy of one?): not read, but made again by this run");
     }
 
     /** {@code cells} without the added columns (a row shorter than the header gives empty cells). */

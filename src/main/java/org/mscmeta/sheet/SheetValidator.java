@@ -49,7 +49,10 @@ public final class SheetValidator {
     private final TextColumnBuilder cellSource = new TextColumnBuilder("cell_source");
     /** Column of each field (by ordinal), or -1; set by {@link #header}. */
     private final int[] column = new int[Field.values().length];
-    /** Whether the columns mscmeta adds to a results workbook's Data sheet are left out ({@link AddedColumns}). */
+    /**
+     * Whether the sheet is a results workbook's Data sheet, whose added columns are left out ({@link AddedColumns});
+     * another sheet's only when it has both normalised columns.
+     */
     private boolean leaveOutAdded;
     /** Those columns in the header read, or null. */
     private AddedColumns added;
@@ -88,7 +91,8 @@ public final class SheetValidator {
 
     /**
      * The sheet is the Data sheet of a results workbook mscmeta wrote: the columns it adds there are left out
-     * ({@link AddedColumns}), to be made again by the run.
+     * ({@link AddedColumns}), to be made again by the run. (In another sheet they are only when it has both
+     * normalised columns, with a notice.)
      */
     void leaveOutAddedColumns() {
         leaveOutAdded = true;
@@ -116,10 +120,10 @@ public final class SheetValidator {
 
     /**
      * Whether rows must come whole, as text ({@link #row}), rather than field by field ({@link #field}): the sheet
-     * has cells split in two ({@link ArmCells}).
+     * has cells split in two ({@link ArmCells}), or columns left out ({@link AddedColumns}).
      */
     boolean readsCells() {
-        return armCells != null;
+        return armCells != null || added != null;
     }
 
     /** The header is row {@code row} of the sheet (below rows of titles), its first data row the next. */
@@ -258,8 +262,11 @@ public final class SheetValidator {
             cells[cells.length - 1] = OUTCOME_HEADER;
         }
         physicalColumns = cells.length;
-        added = leaveOutAdded ? AddedColumns.of(cells) : null;
+        added = AddedColumns.of(cells, leaveOutAdded);
         if (added != null) {
+            if (!leaveOutAdded) {
+                readNotices.add(added.copied(file, cells));
+            }
             cells = added.keep(cells);
         }
         HeaderColumns mapped = HeaderColumns.of(file, headerRow, cells);

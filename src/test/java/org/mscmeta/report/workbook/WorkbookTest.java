@@ -1710,6 +1710,49 @@ class WorkbookTest {
                 + " the route there"), said.toString());
     }
 
+    /**
+     * The Data sheet saved as CSV by a co-author (no document properties left to know it by): its two normalised
+     * columns and its 'Input row' are left out and made again, with a notice, as in the workbook; a sheet with an
+     * 'Input row' column of its own, and no normalised columns, keeps it.
+     */
+    @Test
+    void theDataSheetSavedAsCsvIsReadWithoutTheColumnsTheRunAdds() throws Exception {
+        Path xlsx = write(ReportFilesTest.exampleSheet(), Settings.DEFAULTS);
+        Path csv = dir.resolve("data.csv");
+        try (XSSFWorkbook wb = new XSSFWorkbook(xlsx.toFile());
+             de.siegmar.fastcsv.writer.CsvWriter out = de.siegmar.fastcsv.writer.CsvWriter.builder().build(csv)) {
+            org.apache.poi.ss.usermodel.DataFormatter text = new org.apache.poi.ss.usermodel.DataFormatter(
+                    Locale.ROOT);
+            Sheet data = wb.getSheet(Workbook.DATA);
+            int columns = data.getRow(0).getLastCellNum();
+            for (Row row : data) {
+                List<String> cells = new ArrayList<>();
+                for (int j = 0; j < columns; j++) {
+                    cells.add(row.getCell(j) == null ? "" : text.formatCellValue(row.getCell(j)));
+                }
+                out.writeRecord(cells);
+            }
+        }
+        ExtractionSheet original = SheetReader.withBuiltInVocabulary().read(ReportFilesTest.exampleSheet(), null);
+        ExtractionSheet back = SheetReader.withBuiltInVocabulary().read(csv, null);
+        assertEquals(original.columns().stream().map(c -> c.name()).toList(),
+                back.columns().stream().map(c -> c.name()).toList());
+        assertEquals(original.route(), back.route());
+        List<String> said = back.notices().stream().map(n -> n.message()).toList();
+        assertTrue(said.contains("data.csv: columns 'Input row', 'cell_source (normalised)', 'route (normalised)' are"
+                + " what mscmeta adds to the Data sheet of its workbook (a copy of one?): not read, but made again by"
+                + " this run"), said.toString());
+        assertFalse(said.stream().anyMatch(m -> m.contains("not reported")), said.toString());
+        Results again = MetaAnalysis.run(back, Settings.DEFAULTS);
+        assertEquals(lastResults.analyses().size(), again.analyses().size());
+        // an 'Input row' of the sheet's own is a column like any other
+        Path own = dir.resolve("own.csv");
+        Files.writeString(own, "Input row,study,outcome,events_msc,n_msc,events_control,n_control\n"
+                + "7,Adams 2015,Fever,3,20,1,20\n9,Baker 2016,Fever,5,40,2,38\n");
+        assertEquals(List.of("Input row", "study", "outcome", "events_msc", "n_msc", "events_control", "n_control"),
+                SheetReader.withBuiltInVocabulary().read(own, null).columns().stream().map(c -> c.name()).toList());
+    }
+
     private static List<String> header(Path xlsx) throws IOException {
         try (XSSFWorkbook wb = new XSSFWorkbook(Files.newInputStream(xlsx))) {
             List<String> names = new java.util.ArrayList<>();
