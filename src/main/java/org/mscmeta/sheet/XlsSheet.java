@@ -52,6 +52,24 @@ final class XlsSheet {
         }
     }
 
+    /**
+     * When the workbook's author is mscmeta (the results workbook saved as .xls by Excel or LibreOffice, which keep
+     * its author and description in the file's summary information): its description, empty text when it has none;
+     * empty when another program wrote it, or when the summary cannot be read.
+     */
+    private static java.util.Optional<String> writtenByMscmeta(HSSFWorkbook wb) {
+        try {
+            var summary = wb.getSummaryInformation();
+            if (summary == null || summary.getAuthor() == null
+                    || !summary.getAuthor().startsWith(org.mscmeta.Tool.name() + " ")) {
+                return java.util.Optional.empty();
+            }
+            return java.util.Optional.of(summary.getComments() == null ? "" : summary.getComments());
+        } catch (RuntimeException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
     private static List<SheetValidator> read(POIFSFileSystem fs, String name, String sheetName,
                                              Function<String, SheetValidator> validators)
             throws IOException, InvalidInputException {
@@ -68,7 +86,7 @@ final class XlsSheet {
                 headers.add(sheetName != null && !WorkbookRows.names(s.getSheetName(), sheetName)
                         ? HeaderSearch.Found.NONE : WorkbookRows.header(s));
             }
-            SheetChoice choice = SheetChoice.of(name, sheetName, names, headers, hidden);
+            SheetChoice choice = SheetChoice.of(name, sheetName, names, headers, hidden, writtenByMscmeta(wb));
             List<SheetValidator> parts = new ArrayList<>();
             for (int i = 0; i < choice.sheets().size(); i++) {
                 String sheet = choice.sheets().get(i);

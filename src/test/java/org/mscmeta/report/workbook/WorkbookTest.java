@@ -1753,6 +1753,54 @@ class WorkbookTest {
                 SheetReader.withBuiltInVocabulary().read(own, null).columns().stream().map(c -> c.name()).toList());
     }
 
+    /**
+     * The results workbook saved as .xls (Excel 97-2003) keeps its author and description in the file's summary
+     * information: it is read from its Data sheet, its added columns left out, as the .xlsx is; and refused when its
+     * description says the Data sheet lists only the first rows of the run.
+     */
+    @Test
+    void theResultsWorkbookSavedAsXlsIsKnownByItsAuthor() throws Exception {
+        Path xlsx = write(ReportFilesTest.exampleSheet(), Settings.DEFAULTS);
+        Path xls = dir.resolve("results.xls");
+        for (String description : new String[] {null, SheetReader.resultsDataCut(10, 44)}) {
+            try (XSSFWorkbook from = new XSSFWorkbook(xlsx.toFile());
+                 org.apache.poi.hssf.usermodel.HSSFWorkbook to = new org.apache.poi.hssf.usermodel.HSSFWorkbook()) {
+                to.createSheet("Summary").createRow(0).createCell(0).setCellValue("Outcome");
+                Sheet data = to.createSheet(Workbook.DATA);
+                for (Row row : from.getSheet(Workbook.DATA)) {
+                    Row copy = data.createRow(row.getRowNum());
+                    for (Cell c : row) {
+                        if (c.getCellType() == CellType.NUMERIC) {
+                            copy.createCell(c.getColumnIndex()).setCellValue(c.getNumericCellValue());
+                        } else {
+                            copy.createCell(c.getColumnIndex()).setCellValue(c.getStringCellValue());
+                        }
+                    }
+                }
+                to.createInformationProperties();
+                to.getSummaryInformation().setAuthor("mscmeta " + org.mscmeta.Tool.version());
+                if (description != null) {
+                    to.getSummaryInformation().setComments(description);
+                }
+                try (var out = Files.newOutputStream(xls)) {
+                    to.write(out);
+                }
+            }
+            if (description == null) {
+                ExtractionSheet back = SheetReader.withBuiltInVocabulary().read(xls, null);
+                assertEquals(SheetReader.withBuiltInVocabulary().read(ReportFilesTest.exampleSheet(), null).columns()
+                        .stream().map(c -> c.name()).toList(), back.columns().stream().map(c -> c.name()).toList());
+                assertTrue(back.notices().stream().anyMatch(n -> n.message().startsWith("results.xls: a workbook"
+                        + " mscmeta wrote: its sheet 'Data' was read")), back.notices().toString());
+            } else {
+                var refused = assertThrows(org.mscmeta.sheet.InvalidInputException.class,
+                        () -> SheetReader.withBuiltInVocabulary().read(xls, null));
+                assertTrue(refused.getMessage().contains("lists only the first 10 of the 44 input rows"),
+                        refused.getMessage());
+            }
+        }
+    }
+
     private static List<String> header(Path xlsx) throws IOException {
         try (XSSFWorkbook wb = new XSSFWorkbook(Files.newInputStream(xlsx))) {
             List<String> names = new java.util.ArrayList<>();
