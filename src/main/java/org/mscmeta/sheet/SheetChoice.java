@@ -142,8 +142,8 @@ record SheetChoice(List<String> sheets, List<HeaderSearch.Found> headers, boolea
         if (cutSaid != null) {
             throw new InvalidInputException(name + ", sheet '" + SheetReader.RESULTS_DATA_SHEET + "'", "the input"
                     + " rows of a results workbook, but this sheet " + cutSaid + ", so an analysis of it would leave"
-                    + " the others out: analyse that run's input instead (the workbook's subject names it), or read"
-                    + " the listed rows alone with --sheet " + SheetReader.RESULTS_DATA_SHEET);
+                    + " the others out: analyse that run's input instead (the workbook's Methods sheet names it), or"
+                    + " read the listed rows alone with --sheet " + SheetReader.RESULTS_DATA_SHEET);
         }
         List<Notice> notices = new ArrayList<>();
         notices.add(new Notice("sheet", null, name + ": a workbook mscmeta wrote: its sheet '"
