@@ -148,7 +148,7 @@ record SheetChoice(List<String> sheets, List<HeaderSearch.Found> headers, boolea
         List<Notice> notices = new ArrayList<>();
         notices.add(new Notice("sheet", null, name + ": a workbook mscmeta wrote: its sheet '"
                 + SheetReader.RESULTS_DATA_SHEET + "' was read, the input rows as listed there (edits included), but"
-                + " not the columns the run added there ('" + SheetReader.RESULTS_INPUT_ROW + "', '"
+                + " not the columns mscmeta adds there ('" + SheetReader.RESULTS_INPUT_ROW + "', '"
                 + SheetReader.RESULTS_ROUTE_NORMALISED + "', '" + SheetReader.RESULTS_CELL_SOURCE_NORMALISED
                 + "'), which this run makes again; its other sheets hold results and were not read"));
         headerNotice(name, SheetReader.RESULTS_DATA_SHEET, found.get(data), notices);

@@ -1585,7 +1585,7 @@ class WorkbookTest {
         ExtractionSheet back = SheetReader.withBuiltInVocabulary().read(xlsx, null);
         List<String> said = back.notices().stream().map(n -> n.message()).toList();
         assertTrue(said.contains("results.xlsx: a workbook mscmeta wrote: its sheet 'Data' was read, the input rows as"
-                + " listed there (edits included), but not the columns the run added there ('Input row', 'route"
+                + " listed there (edits included), but not the columns mscmeta adds there ('Input row', 'route"
                 + " (normalised)', 'cell_source (normalised)'), which this run makes again; its other sheets hold"
                 + " results and were not read"), said.toString());
         assertFalse(said.stream().anyMatch(m -> m.contains("table of counts too")), said.toString());
