@@ -67,6 +67,7 @@ public final class ImportFiles {
         try {
             org.mscmeta.files.DocumentProperties.set(wb, "Adverse events imported from ClinicalTrials.gov",
                     "An extraction sheet of the registry's adverse-event results, for mscmeta analyze");
+            org.mscmeta.files.NormalStyle.name(wb);
             Sheet s = wb.createSheet("AE data");
             org.apache.poi.ss.usermodel.CellStyle quoted = wb.createCellStyle();
             quoted.setQuotePrefixed(true);

@@ -766,6 +766,14 @@ class ImportCtgovCommandTest {
             assertEquals("Adverse events imported from ClinicalTrials.gov",
                     wb.getProperties().getCoreProperties().getTitle());
         }
+        // its default format named "Normal", as results.xlsx's: openpyxl (pandas) warned "Workbook contains no
+        // default style" on every read of the imported sheet
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(sheet.toFile())) {
+            String styles = new String(zip.getInputStream(zip.getEntry("xl/styles.xml")).readAllBytes(),
+                    StandardCharsets.UTF_8);
+            assertTrue(styles.contains("</cellXfs><cellStyles count=\"1\"><cellStyle name=\"Normal\" xfId=\"0\""
+                    + " builtinId=\"0\"/></cellStyles>"), styles);
+        }
         assertEquals(0, run(err, "analyze", sheet.toString(), "--out", out.resolve("an").toString(), "--no-report",
                 "--quiet"), err.toString(StandardCharsets.UTF_8));
         JsonNode res = JSON.readTree(out.resolve("an/results.json").toFile());

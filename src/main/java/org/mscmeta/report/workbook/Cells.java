@@ -57,7 +57,8 @@ final class Cells {
      */
     Cells(Workbook wb, boolean ratioScale) {
         this.wb = wb;
-        normalStyle(wb);
+        org.mscmeta.files.NormalStyle.name(wb instanceof org.apache.poi.xssf.streaming.SXSSFWorkbook sx
+                ? sx.getXSSFWorkbook() : (org.apache.poi.xssf.usermodel.XSSFWorkbook) wb);
         DataFormat df = wb.createDataFormat();
         Font hf = wb.createFont();
         hf.setBold(true);
@@ -366,29 +367,6 @@ final class Cells {
             c.setCellValue("");
         }
         c.setCellStyle(style);
-    }
-
-    /**
-     * Names the workbook's default cell format "Normal", as Excel and LibreOffice do: POI writes no named cell style,
-     * and openpyxl (which pandas reads .xlsx with) then warns "Workbook contains no default style" on every read.
-     */
-    private static void normalStyle(Workbook wb) {
-        org.apache.poi.xssf.usermodel.XSSFWorkbook x = wb instanceof org.apache.poi.xssf.streaming.SXSSFWorkbook sx
-                ? sx.getXSSFWorkbook() : (org.apache.poi.xssf.usermodel.XSSFWorkbook) wb;
-        // by XMLBeans' cursor: the build's lean schema jar (poi-ooxml-lite) has no class for the cellStyles element
-        String ns = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
-        try (org.apache.xmlbeans.XmlCursor c = x.getStylesSource().getCTStylesheet().newCursor()) {
-            if (c.toChild(ns, "cellStyles")) {
-                return;
-            }
-            c.toEndToken();
-            c.beginElement("cellStyles", ns);
-            c.insertAttributeWithValue("count", "1");
-            c.beginElement("cellStyle", ns);
-            c.insertAttributeWithValue("name", "Normal");
-            c.insertAttributeWithValue("xfId", "0");
-            c.insertAttributeWithValue("builtinId", "0");
-        }
     }
 
     /** The column letters of a 0-based column index. */
