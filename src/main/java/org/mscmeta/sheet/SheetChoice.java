@@ -116,7 +116,8 @@ record SheetChoice(List<String> sheets, List<HeaderSearch.Found> headers, boolea
      * holds its description (its author in the file's properties; a spreadsheet program keeps the author when it
      * saves the file again): without {@code --sheet}, its {@link SheetReader#RESULTS_DATA_SHEET} sheet, the input rows
      * as listed there (a co-author's edits included), with one notice saying so instead of a list of its outcome
-     * sheets as tables not read, and its added columns left out ({@link AddedColumns}). A Data sheet that lists only
+     * sheets as tables not read, and its added columns left out ({@link AddedColumns}); hidden, it is read all the
+     * same, with a notice (its outcome sheets are results, never studies). A Data sheet that lists only
      * the first rows of a run on more than a worksheet holds ({@link SheetReader#resultsDataCut}) is refused, as its
      * analysis would leave the others out, unless {@code --sheet} names it (read then with a notice).
      */
@@ -127,8 +128,7 @@ record SheetChoice(List<String> sheets, List<HeaderSearch.Found> headers, boolea
         String cutSaid = cut.matches() ? String.format(java.util.Locale.ROOT, "lists only the first %,d of the %,d"
                 + " input rows of the run that wrote it (a worksheet holds no more)", Long.parseLong(cut.group(1)),
                 Long.parseLong(cut.group(2))) : null;
-        if (ours.isEmpty() || sheetName != null || data < 0 || !found.get(data).any() || found.get(data).noOutcome()
-                || hidden.contains(SheetReader.RESULTS_DATA_SHEET)) {
+        if (ours.isEmpty() || sheetName != null || data < 0 || !found.get(data).any() || found.get(data).noOutcome()) {
             SheetChoice c = of(name, sheetName, names, found, hidden);
             if (ours.isEmpty() || !c.sheets().equals(List.of(SheetReader.RESULTS_DATA_SHEET))) {
                 return c;
@@ -151,6 +151,12 @@ record SheetChoice(List<String> sheets, List<HeaderSearch.Found> headers, boolea
                 + " not the columns mscmeta adds there ('" + SheetReader.RESULTS_INPUT_ROW + "', '"
                 + SheetReader.RESULTS_ROUTE_NORMALISED + "', '" + SheetReader.RESULTS_CELL_SOURCE_NORMALISED
                 + "'), which this run makes again; its other sheets hold results and were not read"));
+        if (hidden.contains(SheetReader.RESULTS_DATA_SHEET)) {
+            // hidden by a co-author: still the only sheet of input rows (the outcome sheets, read as tables of one
+            // event each, would be results taken for studies)
+            notices.add(new Notice("sheet", null, name + ": sheet '" + SheetReader.RESULTS_DATA_SHEET + "' is hidden"
+                    + " in the workbook, and was read all the same"));
+        }
         headerNotice(name, SheetReader.RESULTS_DATA_SHEET, found.get(data), notices);
         return new SheetChoice(List.of(SheetReader.RESULTS_DATA_SHEET), List.of(found.get(data)), false, notices,
                 names.size() > 1, true);

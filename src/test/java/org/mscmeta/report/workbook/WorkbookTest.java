@@ -1801,6 +1801,28 @@ class WorkbookTest {
         }
     }
 
+    /**
+     * The Data sheet hidden by a co-author is still the workbook's input: read, with a notice. Passed over as any
+     * hidden sheet is, the outcome sheets were read as tables of one adverse event each, and refused in 1,953
+     * problems (their pooled rows and weights taken for studies and counts).
+     */
+    @Test
+    void theDataSheetHiddenIsReadAllTheSame() throws Exception {
+        Path xlsx = write(ReportFilesTest.exampleSheet(), Settings.DEFAULTS);
+        Path hidden = dir.resolve("hidden.xlsx");
+        try (XSSFWorkbook wb = new XSSFWorkbook(Files.newInputStream(xlsx))) {
+            wb.setSheetHidden(wb.getSheetIndex(Workbook.DATA), true);
+            try (var out = Files.newOutputStream(hidden)) {
+                wb.write(out);
+            }
+        }
+        ExtractionSheet back = SheetReader.withBuiltInVocabulary().read(hidden, null);
+        assertEquals(SheetReader.withBuiltInVocabulary().read(ReportFilesTest.exampleSheet(), null).size(),
+                back.size());
+        assertTrue(back.notices().stream().anyMatch(n -> n.message().equals("hidden.xlsx: sheet 'Data' is hidden in"
+                + " the workbook, and was read all the same")), back.notices().toString());
+    }
+
     private static List<String> header(Path xlsx) throws IOException {
         try (XSSFWorkbook wb = new XSSFWorkbook(Files.newInputStream(xlsx))) {
             List<String> names = new java.util.ArrayList<>();
