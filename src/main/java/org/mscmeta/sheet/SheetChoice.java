@@ -128,6 +128,17 @@ record SheetChoice(List<String> sheets, List<HeaderSearch.Found> headers, boolea
         String cutSaid = cut.matches() ? String.format(java.util.Locale.ROOT, "lists only the first %,d of the %,d"
                 + " input rows of the run that wrote it (a worksheet holds no more)", Long.parseLong(cut.group(1)),
                 Long.parseLong(cut.group(2))) : null;
+        boolean results = names.contains(SheetReader.RESULTS_SUMMARY_SHEET)
+                && names.contains(SheetReader.RESULTS_METHODS_SHEET);
+        if (ours.isPresent() && sheetName == null && results && (data < 0 || !found.get(data).any()
+                || found.get(data).noOutcome())) {
+            // its other sheets are results: read as tables of one event each, they were refused in 1,953 problems
+            throw new InvalidInputException(name, "the input rows on sheet '" + SheetReader.RESULTS_DATA_SHEET
+                    + "' of a results workbook mscmeta wrote, but " + (data < 0 ? "it has no such sheet (renamed or"
+                    + " deleted?)" : "that sheet has no table of counts") + ", and its other sheets hold results: name"
+                    + " the sheet of input rows with --sheet, or analyse the run's input (the "
+                    + SheetReader.RESULTS_METHODS_SHEET + " sheet names it)");
+        }
         if (ours.isEmpty() || sheetName != null || data < 0 || !found.get(data).any() || found.get(data).noOutcome()) {
             SheetChoice c = of(name, sheetName, names, found, hidden);
             if (ours.isEmpty() || !c.sheets().equals(List.of(SheetReader.RESULTS_DATA_SHEET))) {

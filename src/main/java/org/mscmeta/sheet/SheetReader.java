@@ -21,6 +21,10 @@ public final class SheetReader {
      * that workbook given as the input is read from this sheet, with a notice saying so ({@code SheetChoice}).
      */
     public static final String RESULTS_DATA_SHEET = "Data";
+    /** The first sheet of the results workbook: with {@link #RESULTS_METHODS_SHEET}, what tells it from mscmeta's others. */
+    public static final String RESULTS_SUMMARY_SHEET = "Summary";
+    /** The results workbook's sheet of methods, which names the run's input. */
+    public static final String RESULTS_METHODS_SHEET = "Methods";
     /** The column of {@link #RESULTS_DATA_SHEET} that gives each input row's row in the input. */
     public static final String RESULTS_INPUT_ROW = "Input row";
     /** The column of {@link #RESULTS_DATA_SHEET} that gives the route as normalised (beside the route as read). */

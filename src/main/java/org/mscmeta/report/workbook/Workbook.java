@@ -36,9 +36,9 @@ public final class Workbook {
     /** The workbook's title in its properties. */
     static final String TITLE = "Adverse events of mesenchymal stromal cells: meta-analysis workbook";
 
-    static final String SUMMARY = "Summary";
+    static final String SUMMARY = org.mscmeta.sheet.SheetReader.RESULTS_SUMMARY_SHEET;
     static final String DATA = org.mscmeta.sheet.SheetReader.RESULTS_DATA_SHEET;
-    static final String METHODS = "Methods";
+    static final String METHODS = org.mscmeta.sheet.SheetReader.RESULTS_METHODS_SHEET;
     static final String WARNINGS = "Warnings";
     static final String SENSITIVITY = "Sensitivity";
     static final String FINDINGS = "Summary of findings";

@@ -1804,7 +1804,8 @@ class WorkbookTest {
     /**
      * The Data sheet hidden by a co-author is still the workbook's input: read, with a notice. Passed over as any
      * hidden sheet is, the outcome sheets were read as tables of one adverse event each, and refused in 1,953
-     * problems (their pooled rows and weights taken for studies and counts).
+     * problems (their pooled rows and weights taken for studies and counts). Renamed, it is refused in a sentence
+     * that says to name it with --sheet.
      */
     @Test
     void theDataSheetHiddenIsReadAllTheSame() throws Exception {
@@ -1821,6 +1822,21 @@ class WorkbookTest {
                 back.size());
         assertTrue(back.notices().stream().anyMatch(n -> n.message().equals("hidden.xlsx: sheet 'Data' is hidden in"
                 + " the workbook, and was read all the same")), back.notices().toString());
+        // renamed, it is not found: refused in one sentence that says how to name it (not in 1,953 problems)
+        Path renamed = dir.resolve("renamed.xlsx");
+        try (XSSFWorkbook wb = new XSSFWorkbook(Files.newInputStream(xlsx))) {
+            wb.setSheetName(wb.getSheetIndex(Workbook.DATA), "Data corrected");
+            try (var out = Files.newOutputStream(renamed)) {
+                wb.write(out);
+            }
+        }
+        var refused = assertThrows(org.mscmeta.sheet.InvalidInputException.class,
+                () -> SheetReader.withBuiltInVocabulary().read(renamed, null));
+        assertEquals(1, refused.total());
+        assertTrue(refused.getMessage().contains("renamed.xlsx: expected the input rows on sheet 'Data' of a results"
+                + " workbook mscmeta wrote, but it has no such sheet (renamed or deleted?), and its other sheets hold"
+                + " results: name the sheet of input rows with --sheet"), refused.getMessage());
+        assertEquals(back.size(), SheetReader.withBuiltInVocabulary().read(renamed, "Data corrected").size());
     }
 
     private static List<String> header(Path xlsx) throws IOException {
