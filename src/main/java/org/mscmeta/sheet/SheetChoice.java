@@ -123,15 +123,14 @@ record SheetChoice(List<String> sheets, List<HeaderSearch.Found> headers, boolea
      */
     static SheetChoice of(String name, String sheetName, List<String> names, List<HeaderSearch.Found> found,
                           java.util.Set<String> hidden, java.util.Optional<String> ours) throws InvalidInputException {
+        if (ours.isEmpty()) {
+            return of(name, sheetName, names, found, hidden);
+        }
         int data = names.indexOf(SheetReader.RESULTS_DATA_SHEET);
-        java.util.regex.Matcher cut = SheetReader.RESULTS_DATA_CUT.matcher(ours.orElse("").strip());
-        String cutSaid = cut.matches() ? String.format(java.util.Locale.ROOT, "lists only the first %,d of the %,d"
-                + " input rows of the run that wrote it (a worksheet holds no more)", Long.parseLong(cut.group(1)),
-                Long.parseLong(cut.group(2))) : null;
-        boolean results = names.contains(SheetReader.RESULTS_SUMMARY_SHEET)
-                && names.contains(SheetReader.RESULTS_METHODS_SHEET);
-        if (ours.isPresent() && sheetName == null && results && (data < 0 || !found.get(data).any()
-                || found.get(data).noOutcome())) {
+        boolean hasData = data >= 0 && found.get(data).any() && !found.get(data).noOutcome();
+        String cut = dataCut(ours.get());
+        if (sheetName == null && !hasData && names.contains(SheetReader.RESULTS_SUMMARY_SHEET)
+                && names.contains(SheetReader.RESULTS_METHODS_SHEET)) {
             // its other sheets are results: read as tables of one event each, they were refused in 1,953 problems
             throw new InvalidInputException(name, "the input rows on sheet '" + SheetReader.RESULTS_DATA_SHEET
                     + "' of a results workbook mscmeta wrote, but " + (data < 0 ? "it has no such sheet (renamed or"
@@ -139,22 +138,23 @@ record SheetChoice(List<String> sheets, List<HeaderSearch.Found> headers, boolea
                     + " the sheet of input rows with --sheet, or analyse the run's input (the "
                     + SheetReader.RESULTS_METHODS_SHEET + " sheet names it)");
         }
-        if (ours.isEmpty() || sheetName != null || data < 0 || !found.get(data).any() || found.get(data).noOutcome()) {
+        if (sheetName != null || !hasData) {
             SheetChoice c = of(name, sheetName, names, found, hidden);
-            if (ours.isEmpty() || !c.sheets().equals(List.of(SheetReader.RESULTS_DATA_SHEET))) {
-                return c;
+            if (!c.sheets().equals(List.of(SheetReader.RESULTS_DATA_SHEET))) {
+                return c; // another sheet, or another of mscmeta's workbooks (an import's sheet)
             }
             // the Data sheet named by --sheet: its added columns are the run's all the same
             c = new SheetChoice(c.sheets(), c.headers(), c.byOutcome(), c.notices(), c.namesSheet(), true);
-            return cutSaid == null ? c : c.with(new Notice("sheet", null, name + ", sheet '"
-                    + SheetReader.RESULTS_DATA_SHEET + "': read as named, but it " + cutSaid + ": the analysis leaves"
-                    + " the others out"));
+            return cut == null ? c : c.with(new Notice("sheet", null, name + ", sheet '"
+                    + SheetReader.RESULTS_DATA_SHEET + "': read as named, but it " + cut + ": the analysis leaves the"
+                    + " others out"));
         }
-        if (cutSaid != null) {
+        if (cut != null) {
             throw new InvalidInputException(name + ", sheet '" + SheetReader.RESULTS_DATA_SHEET + "'", "the input"
-                    + " rows of a results workbook, but this sheet " + cutSaid + ", so an analysis of it would leave"
-                    + " the others out: analyse that run's input instead (the workbook's Methods sheet names it), or"
-                    + " read the listed rows alone with --sheet " + SheetReader.RESULTS_DATA_SHEET);
+                    + " rows of a results workbook, but this sheet " + cut + ", so an analysis of it would leave the"
+                    + " others out: analyse that run's input instead (the workbook's "
+                    + SheetReader.RESULTS_METHODS_SHEET + " sheet names it), or read the listed rows alone with"
+                    + " --sheet " + SheetReader.RESULTS_DATA_SHEET);
         }
         List<Notice> notices = new ArrayList<>();
         notices.add(new Notice("sheet", null, name + ": a workbook mscmeta wrote: its sheet '"
@@ -171,6 +171,18 @@ record SheetChoice(List<String> sheets, List<HeaderSearch.Found> headers, boolea
         headerNotice(name, SheetReader.RESULTS_DATA_SHEET, found.get(data), notices);
         return new SheetChoice(List.of(SheetReader.RESULTS_DATA_SHEET), List.of(found.get(data)), false, notices,
                 names.size() > 1, true);
+    }
+
+    /**
+     * What a results workbook's {@code description} says of a Data sheet that lists only the first rows of its run
+     * ({@link SheetReader#resultsDataCut}), in words ("lists only the first 1,048,575 of the 2,400,000 input rows
+     * ..."); null when it says nothing of the kind.
+     */
+    private static String dataCut(String description) {
+        java.util.regex.Matcher cut = SheetReader.RESULTS_DATA_CUT.matcher(description.strip());
+        return cut.matches() ? String.format(java.util.Locale.ROOT, "lists only the first %,d of the %,d input rows"
+                + " of the run that wrote it (a worksheet holds no more)", Long.parseLong(cut.group(1)),
+                Long.parseLong(cut.group(2))) : null;
     }
 
     /** This choice with {@code notice} added to its notices. */
