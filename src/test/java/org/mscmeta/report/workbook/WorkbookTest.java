@@ -1874,13 +1874,7 @@ class WorkbookTest {
                     }
                     if (label.getStringCellValue().length() > width) {
                         wrapped++;
-                        assertTrue(label.getCellStyle().getWrapText(), label.getStringCellValue());
-                        assertTrue(row.getHeightInPoints() >= 2 * s.getDefaultRowHeightInPoints(), "row "
-                                + (row.getRowNum() + 1));
-                        for (Cell c : row) {
-                            assertEquals(org.apache.poi.ss.usermodel.VerticalAlignment.TOP,
-                                    c.getCellStyle().getVerticalAlignment(), "column " + (c.getColumnIndex() + 1));
-                        }
+                        assertWrapped(s, row, label);
                     } else {
                         single++;
                         assertFalse(label.getCellStyle().getWrapText(), label.getStringCellValue());
@@ -1898,14 +1892,24 @@ class WorkbookTest {
                     if (label != null && label.getCellType() == CellType.STRING
                             && label.getStringCellValue().startsWith("A study whose label is eighty")) {
                         steps++;
-                        assertTrue(label.getCellStyle().getWrapText(), "row " + (row.getRowNum() + 1));
-                        assertTrue(row.getHeightInPoints() >= 2 * s.getDefaultRowHeightInPoints());
-                        assertEquals(org.apache.poi.ss.usermodel.VerticalAlignment.TOP,
-                                row.getCell(1).getCellStyle().getVerticalAlignment());
+                        assertWrapped(s, row, label);
                     }
                 }
                 assertEquals(2, steps, "omitted and added once each");
             }
+        }
+    }
+
+    /**
+     * {@code text} wraps in {@code row} of {@code s}: its style wraps, the row is at least two lines tall, and every
+     * cell of the row stands at the top, level with the first line.
+     */
+    private static void assertWrapped(Sheet s, Row row, Cell text) {
+        assertTrue(text.getCellStyle().getWrapText(), text.getStringCellValue());
+        assertTrue(row.getHeightInPoints() >= 2 * s.getDefaultRowHeightInPoints(), "row " + (row.getRowNum() + 1));
+        for (Cell c : row) {
+            assertEquals(org.apache.poi.ss.usermodel.VerticalAlignment.TOP, c.getCellStyle().getVerticalAlignment(),
+                    "row " + (row.getRowNum() + 1) + ", column " + (c.getColumnIndex() + 1));
         }
     }
 
@@ -1933,14 +1937,7 @@ class WorkbookTest {
                     continue;
                 }
                 wrapped++;
-                assertTrue(reason.getCellStyle().getWrapText(), reason.getStringCellValue());
-                assertTrue(row.getHeightInPoints() >= 2 * s.getDefaultRowHeightInPoints(), "row "
-                        + (row.getRowNum() + 1));
-                for (Cell c : row) {
-                    assertEquals(org.apache.poi.ss.usermodel.VerticalAlignment.TOP,
-                            c.getCellStyle().getVerticalAlignment(), "row " + (row.getRowNum() + 1) + ", column "
-                            + (c.getColumnIndex() + 1));
-                }
+                assertWrapped(s, row, reason);
                 if (row.getCell(9) != null && row.getCell(9).getCellType() != CellType.STRING) {
                     // a number keeps its format at the top
                     assertEquals("0.000", row.getCell(9).getCellStyle().getDataFormatString());
