@@ -163,14 +163,16 @@ public final class Vocabulary {
                 continue;
             }
             if (kind == null) {
-                problems.add(new InputProblem(source, lineNo, "1", parts[0], "route or cell_source" + (first
+                // columns named by their part of a line (the file has no header): "kind <TAB> canonical value <TAB>
+                // aliases"; '1' and '2' read as the names of columns no line has
+                problems.add(new InputProblem(source, lineNo, "kind", parts[0], "route or cell_source" + (first
                         ? " (a header line? the vocabulary has none: delete it, or start it with # to keep it as a"
                         + " comment)" : "")));
                 continue;
             }
             if (parts[1].isBlank()) {
-                problems.add(new InputProblem(source, lineNo, "2", parts[1], "the canonical value the aliases stand"
-                        + " for"));
+                problems.add(new InputProblem(source, lineNo, "canonical value", parts[1], "the canonical value the"
+                        + " aliases stand for"));
                 continue;
             }
             String canonical = parts[1].strip();

@@ -196,12 +196,12 @@ class AnalyzeCommandTest {
         org.mscmeta.testing.Cli.Run r = org.mscmeta.testing.Cli.run("analyze", "examples/msc_adverse_events.csv",
                 "--out", dir.resolve("a").toString(), "--no-report", "--vocabulary", vocab.toString());
         assertEquals(2, r.status(), r.all());
-        for (String line : List.of("v.tsv: row 1, column '1': found \"this is not\"; expected route or cell_source (a"
+        for (String line : List.of("v.tsv: row 1, column 'kind': found \"this is not\"; expected route or cell_source (a"
                 + " header line? the vocabulary has none: delete it, or start it with # to keep it as a comment)",
                 "v.tsv: row 2: found \"route,iv,intravenous drip\"; expected the kind (route or cell_source), the"
                         + " canonical value and its aliases separated by tabs, but the line has no tab (a table saved"
                         + " as CSV? save it as tab-separated text)",
-                "v.tsv: row 3, column '2': found a blank cell; expected the canonical value the aliases stand for")) {
+                "v.tsv: row 3, column 'canonical value': found a blank cell; expected the canonical value the aliases stand for")) {
             assertTrue(r.err().contains(line), r.err());
         }
         assertFalse(Files.exists(dir.resolve("a")));
