@@ -58,10 +58,10 @@ final class AddedColumns {
     }
 
     /**
-     * The notice of a sheet that is not a results workbook's Data sheet but has its added columns ({@code header}:
-     * its header row), left out.
+     * The notice of the added columns left out of {@code header} (the header row): of a results workbook's Data sheet
+     * ({@code ours}), or of a sheet that looks like a copy of one.
      */
-    Notice copied(String file, String[] header) {
+    Notice notice(String file, String[] header, boolean ours) {
         List<String> names = new ArrayList<>();
         int k = 0;
         for (int j = 0; j < header.length; j++) {
@@ -73,7 +73,8 @@ final class AddedColumns {
         }
         return new Notice("columns", null, file + ": " + (names.size() == 1 ? "column " : "columns ")
                 + String.join(", ", names) + (names.size() == 1 ? " is" : " are") + " what mscmeta adds to the Data"
-                + " sheet of its workbook (a copy of one?): not read, but made again by this run");
+                + " sheet of its workbook" + (ours ? "" : " (a copy of one?)") + ": not read, but made again by this"
+                + " run");
     }
 
     /** {@code cells} without the added columns (a row shorter than the header gives empty cells). */

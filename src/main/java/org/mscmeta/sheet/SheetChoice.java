@@ -129,8 +129,9 @@ record SheetChoice(List<String> sheets, List<HeaderSearch.Found> headers, boolea
         int data = names.indexOf(SheetReader.RESULTS_DATA_SHEET);
         boolean hasData = data >= 0 && found.get(data).any() && !found.get(data).noOutcome();
         String cut = dataCut(ours.get());
-        if (sheetName == null && !hasData && names.contains(SheetReader.RESULTS_SUMMARY_SHEET)
-                && names.contains(SheetReader.RESULTS_METHODS_SHEET)) {
+        boolean results = names.contains(SheetReader.RESULTS_SUMMARY_SHEET)
+                && names.contains(SheetReader.RESULTS_METHODS_SHEET);
+        if (sheetName == null && !hasData && results) {
             // its other sheets are results: read as tables of one event each, they were refused in 1,953 problems
             throw new InvalidInputException(name, "the input rows on sheet '" + SheetReader.RESULTS_DATA_SHEET
                     + "' of a results workbook mscmeta wrote, but " + (data < 0 ? "it has no such sheet (renamed or"
@@ -140,12 +141,14 @@ record SheetChoice(List<String> sheets, List<HeaderSearch.Found> headers, boolea
         }
         if (sheetName != null || !hasData) {
             SheetChoice c = of(name, sheetName, names, found, hidden);
-            if (!c.sheets().equals(List.of(SheetReader.RESULTS_DATA_SHEET))) {
-                return c; // another sheet, or another of mscmeta's workbooks (an import's sheet)
+            boolean dataSheet = c.sheets().equals(List.of(SheetReader.RESULTS_DATA_SHEET));
+            if (!dataSheet && !(results && c.sheets().size() == 1)) {
+                return c; // another of mscmeta's workbooks (an import's sheet)
             }
-            // the Data sheet named by --sheet: its added columns are the run's all the same
+            // a sheet of a results workbook named by --sheet (the Data sheet, or its copy under another name): the
+            // columns the run adds there are the run's all the same
             c = new SheetChoice(c.sheets(), c.headers(), c.byOutcome(), c.notices(), c.namesSheet(), true);
-            return cut == null ? c : c.with(new Notice("sheet", null, name + ", sheet '"
+            return cut == null || !dataSheet ? c : c.with(new Notice("sheet", null, name + ", sheet '"
                     + SheetReader.RESULTS_DATA_SHEET + "': read as named, but it " + cut + ": the analysis leaves the"
                     + " others out"));
         }
@@ -158,10 +161,8 @@ record SheetChoice(List<String> sheets, List<HeaderSearch.Found> headers, boolea
         }
         List<Notice> notices = new ArrayList<>();
         notices.add(new Notice("sheet", null, name + ": a workbook mscmeta wrote: its sheet '"
-                + SheetReader.RESULTS_DATA_SHEET + "' was read, the input rows as listed there (edits included), but"
-                + " not the columns mscmeta adds there ('" + SheetReader.RESULTS_INPUT_ROW + "', '"
-                + SheetReader.RESULTS_ROUTE_NORMALISED + "', '" + SheetReader.RESULTS_CELL_SOURCE_NORMALISED
-                + "'), which this run makes again; its other sheets hold results and were not read"));
+                + SheetReader.RESULTS_DATA_SHEET + "' was read, the input rows as listed there (edits included); its"
+                + " other sheets hold results and were not read"));
         if (hidden.contains(SheetReader.RESULTS_DATA_SHEET)) {
             // hidden by a co-author: still the only sheet of input rows (the outcome sheets, read as tables of one
             // event each, would be results taken for studies)

@@ -264,9 +264,7 @@ public final class SheetValidator {
         physicalColumns = cells.length;
         added = AddedColumns.of(cells, leaveOutAdded);
         if (added != null) {
-            if (!leaveOutAdded) {
-                readNotices.add(added.copied(file, cells));
-            }
+            readNotices.add(added.notice(file, cells, leaveOutAdded));
             cells = added.keep(cells);
         }
         HeaderColumns mapped = HeaderColumns.of(file, headerRow, cells);
