@@ -346,7 +346,7 @@ public final class SheetValidator {
             }
         }
         if (first != null) {
-            problem(first.row(), headers[study], Blanks.strip(above(first.cells(), study)), "the header in the first row, or"
+            problem(first.row(), headers[study], above(first.cells(), study), "the header in the first row, or"
                     + " only titles above it: the header is row " + headerRow + ", and " + (count == 1 ? "this row holds a study's"
                     + " counts" : "this row and " + Notice.count(count - 1, "other", "others") + " above it hold"
                     + " studies' counts") + ", which would not be read: move the header row to the top of the sheet"
@@ -354,12 +354,12 @@ public final class SheetValidator {
         }
     }
 
-    /** Cell {@code j} of {@code cells}, stripped; "" beyond the row's end. */
     /** Cell {@code j} of the header's columns in a row above the header, as the sheet has it. */
     private String above(String[] cells, int j) {
         return cellOf(cells, added == null ? j : added.physical(j));
     }
 
+    /** Cell {@code j} of {@code cells}, stripped; "" beyond the row's end. */
     private static String cellOf(String[] cells, int j) {
         return j < cells.length && cells[j] != null ? Blanks.strip(cells[j]) : "";
     }
