@@ -141,10 +141,7 @@ final class OdsSheet {
             return java.util.Optional.empty();
         }
         try (InputStream in = zip.getInputStream(meta)) {
-            javax.xml.stream.XMLInputFactory f = javax.xml.stream.XMLInputFactory.newFactory();
-            f.setProperty(javax.xml.stream.XMLInputFactory.SUPPORT_DTD, false);
-            f.setProperty(javax.xml.stream.XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-            javax.xml.stream.XMLStreamReader x = f.createXMLStreamReader(in);
+            javax.xml.stream.XMLStreamReader x = OdsTables.parser(in);
             boolean ours = false;
             String description = "";
             while (x.hasNext()) {

@@ -51,13 +51,21 @@ final class OdsTables {
     private OdsTables() {
     }
 
-    /** The tables of {@code content} (a content.xml), in order. */
-    static List<Table> read(InputStream content) throws XMLStreamException, TooLarge {
+    /**
+     * A reader of one of the package's XML parts ({@code in}): no document type definition and no external entity
+     * (a file's XML names nothing outside it), text in one piece.
+     */
+    static XMLStreamReader parser(InputStream in) throws XMLStreamException {
         XMLInputFactory f = XMLInputFactory.newFactory();
         f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
         f.setProperty(XMLInputFactory.IS_COALESCING, true);
-        XMLStreamReader x = f.createXMLStreamReader(content);
+        return f.createXMLStreamReader(in);
+    }
+
+    /** The tables of {@code content} (a content.xml), in order. */
+    static List<Table> read(InputStream content) throws XMLStreamException, TooLarge {
+        XMLStreamReader x = parser(content);
         List<Table> tables = new ArrayList<>();
         // the automatic styles (before the tables) that hide a table: a sheet hidden in LibreOffice; and those that
         // strike a cell's text through
