@@ -9,22 +9,30 @@ import java.util.List;
  * the columns as read. When that sheet is read back (a co-author's corrected copy), they are not input: they are left
  * out before the header is mapped, so that the run makes them again instead of carrying a second copy of each (and a
  * third after the next round). A normalised value that no longer agrees with its column as read was edited there
- * instead of in the column read; the edit is not read, and a notice says so.
+ * instead of in the column read; the edit is not read, and a notice says so. A normalised column whose column as read
+ * the sheet no longer has (a co-author deleted the route as typed and kept the normalised one) is read in its place
+ * ({@link #standingIn}): left out, the sheet would have no route at all.
  */
 final class AddedColumns {
 
     private final int[] kept;
+    /** The normalised route and cell source columns compared with the columns as read, or -1. */
     private final int routeAt;
     private final int sourceAt;
+    /** The normalised route and cell source columns read in place of the columns as read ({@link #standingIn}), or -1. */
+    private final int routeRead;
+    private final int sourceRead;
     /** Rows passed to {@link #row}, with their normalised route and cell source as the sheet has them. */
     private final IntArray rows = new IntArray();
     private final List<String> routes = new ArrayList<>();
     private final List<String> sources = new ArrayList<>();
 
-    private AddedColumns(int[] kept, int routeAt, int sourceAt) {
+    private AddedColumns(int[] kept, int routeAt, int sourceAt, int routeRead, int sourceRead) {
         this.kept = kept;
         this.routeAt = routeAt;
         this.sourceAt = sourceAt;
+        this.routeRead = routeRead;
+        this.sourceRead = sourceRead;
     }
 
     /**
@@ -50,7 +58,46 @@ final class AddedColumns {
         if (n == header.length || !ours && (routeAt < 0 || sourceAt < 0)) {
             return null;
         }
-        return new AddedColumns(java.util.Arrays.copyOf(kept, n), routeAt, sourceAt);
+        return new AddedColumns(java.util.Arrays.copyOf(kept, n), routeAt, sourceAt, -1, -1);
+    }
+
+    /**
+     * These columns, with the normalised route read as the route when the columns kept name none ({@code route}
+     * false: the sheet has no route as typed), and the normalised cell source likewise: it holds the values the run
+     * would make from the missing column, and left out, the sheet would have none.
+     */
+    AddedColumns standingIn(boolean route, boolean cellSource) {
+        int routeIn = !route ? routeAt : -1;
+        int sourceIn = !cellSource ? sourceAt : -1;
+        if (routeIn < 0 && sourceIn < 0) {
+            return this;
+        }
+        int[] read = java.util.Arrays.copyOf(kept, kept.length + (routeIn >= 0 ? 1 : 0) + (sourceIn >= 0 ? 1 : 0));
+        int n = kept.length;
+        if (routeIn >= 0) {
+            read[n++] = routeIn;
+        }
+        if (sourceIn >= 0) {
+            read[n++] = sourceIn;
+        }
+        java.util.Arrays.sort(read);
+        return new AddedColumns(read, routeIn >= 0 ? -1 : routeAt, sourceIn >= 0 ? -1 : sourceAt, routeIn, sourceIn);
+    }
+
+    /**
+     * The header's {@code cells} without the added columns, a normalised column read in place of its column as read
+     * named as that column ({@code route}, {@code cell_source}).
+     */
+    String[] header(String[] cells) {
+        String[] names = keep(cells);
+        for (int k = 0; k < kept.length; k++) {
+            if (kept[k] == routeRead) {
+                names[k] = Field.ROUTE.canonical();
+            } else if (kept[k] == sourceRead) {
+                names[k] = Field.CELL_SOURCE.canonical();
+            }
+        }
+        return names;
     }
 
     private static String name(String[] header, int j) {
@@ -58,10 +105,10 @@ final class AddedColumns {
     }
 
     /**
-     * The notice of the added columns left out of {@code header} (the header row): of a results workbook's Data sheet
-     * ({@code ours}), or of a sheet that looks like a copy of one.
+     * The notices of the added columns left out of {@code header} (the header row), of a results workbook's Data sheet
+     * ({@code ours}) or of a sheet that looks like a copy of one, and of those read in place of a column as read.
      */
-    Notice notice(String file, String[] header, boolean ours) {
+    List<Notice> notices(String file, String[] header, boolean ours) {
         List<String> names = new ArrayList<>();
         int k = 0;
         for (int j = 0; j < header.length; j++) {
@@ -71,10 +118,21 @@ final class AddedColumns {
                 names.add("'" + name(header, j) + "'");
             }
         }
-        return new Notice("columns", null, file + ": " + (names.size() == 1 ? "column " : "columns ")
-                + String.join(", ", names) + (names.size() == 1 ? " is" : " are") + " what mscmeta adds to the Data"
-                + " sheet of its workbook" + (ours ? "" : " (a copy of one?)") + ": not read, but made again by this"
-                + " run");
+        List<Notice> notices = new ArrayList<>();
+        if (!names.isEmpty()) {
+            notices.add(new Notice("columns", null, file + ": " + (names.size() == 1 ? "column " : "columns ")
+                    + String.join(", ", names) + (names.size() == 1 ? " is" : " are") + " what mscmeta adds to the"
+                    + " Data sheet of its workbook" + (ours ? "" : " (a copy of one?)") + ": not read, but made again"
+                    + " by this run"));
+        }
+        for (int j : new int[] {routeRead, sourceRead}) {
+            if (j >= 0) {
+                String what = j == routeRead ? "route" : "cell source";
+                notices.add(new Notice("columns", null, file + ": column '" + name(header, j) + "' was read as the "
+                        + what + ", as the sheet has no " + what + " column of its own"));
+            }
+        }
+        return notices;
     }
 
     /** {@code cells} without the added columns (a row shorter than the header gives empty cells). */

@@ -264,8 +264,11 @@ public final class SheetValidator {
         physicalColumns = cells.length;
         added = AddedColumns.of(cells, leaveOutAdded);
         if (added != null) {
-            readNotices.add(added.notice(file, cells, leaveOutAdded));
-            cells = added.keep(cells);
+            // a normalised column stands in for its column as read when the sheet has none
+            Map<Field, Integer> named = HeaderColumns.of(file, headerRow, added.keep(cells)).fieldColumn();
+            added = added.standingIn(named.containsKey(Field.ROUTE), named.containsKey(Field.CELL_SOURCE));
+            readNotices.addAll(added.notices(file, cells, leaveOutAdded));
+            cells = added.header(cells);
         }
         HeaderColumns mapped = HeaderColumns.of(file, headerRow, cells);
         armCells = mapped.armCells();

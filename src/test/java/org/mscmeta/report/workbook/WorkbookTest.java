@@ -1704,6 +1704,26 @@ class WorkbookTest {
         }
         ExtractionSheet read = SheetReader.withBuiltInVocabulary().read(edited, null);
         assertEquals(original.route().get(0), read.route().get(0));
+        // the route as typed gone (its column now a comment): the normalised route is read in its place, edit and all
+        Path noRoute = dir.resolve("no-route.xlsx");
+        try (XSSFWorkbook wb = new XSSFWorkbook(Files.newInputStream(edited))) {
+            Row head = wb.getSheet(Workbook.DATA).getRow(0);
+            for (int j = 0; j < head.getLastCellNum(); j++) {
+                if (head.getCell(j).getStringCellValue().equals("route")) {
+                    head.removeCell(head.getCell(j)); // made again, as a spreadsheet program saves an edited cell
+                    head.createCell(j).setCellValue("comment");
+                }
+            }
+            try (var out = Files.newOutputStream(noRoute)) {
+                wb.write(out);
+            }
+        }
+        ExtractionSheet standIn = SheetReader.withBuiltInVocabulary().read(noRoute, null);
+        assertEquals("intra-arterial", standIn.route().get(0));
+        assertEquals(original.route().get(2), standIn.route().get(2)); // (the second row's was emptied above)
+        assertTrue(standIn.notices().stream().anyMatch(n -> n.message().equals("no-route.xlsx, sheet 'Data': column"
+                + " 'route (normalised)' was read as the route, as the sheet has no route column of its own")),
+                standIn.notices().toString());
         List<String> said = read.notices().stream().map(n -> n.message()).toList();
         assertTrue(said.contains("edited.xlsx, sheet 'Data': column 'route (normalised)' differs from the route read in"
                 + " 1 row (first: row 2: 'intra-arterial', where column 'route' gives '" + original.route().get(0)
@@ -1713,8 +1733,9 @@ class WorkbookTest {
 
     /**
      * The Data sheet saved as CSV by a co-author (no document properties left to know it by): its two normalised
-     * columns and its 'Input row' are left out and made again, with a notice, as in the workbook; a sheet with an
-     * 'Input row' column of its own, and no normalised columns, keeps it.
+     * columns and its 'Input row' are left out and made again, with a notice, as in the workbook; without the route
+     * and cell source as typed, its normalised columns are read in their place (left out, the sheet had none); a
+     * sheet with an 'Input row' column of its own, and no normalised columns, keeps it.
      */
     @Test
     void theDataSheetSavedAsCsvIsReadWithoutTheColumnsTheRunAdds() throws Exception {
@@ -1746,6 +1767,18 @@ class WorkbookTest {
         assertFalse(said.stream().anyMatch(m -> m.contains("not reported")), said.toString());
         Results again = MetaAnalysis.run(back, Settings.DEFAULTS);
         assertEquals(lastResults.analyses().size(), again.analyses().size());
+        // the normalised columns alone (the route and cell source as typed deleted): read as the route and cell source
+        Path normalisedOnly = dir.resolve("normalised.csv");
+        Files.writeString(normalisedOnly, "study,outcome,route (normalised),cell_source (normalised),events_msc,n_msc,"
+                + "events_control,n_control\nA 2020,Fever,intravenous,bone marrow,1,10,2,10\n"
+                + "B 2021,Fever,intra-articular,adipose,3,10,1,10\n");
+        ExtractionSheet standIn = SheetReader.withBuiltInVocabulary().read(normalisedOnly, null);
+        assertEquals(List.of("intravenous", "intra-articular"), List.of(standIn.route().get(0), standIn.route().get(1)));
+        assertEquals(List.of("bone marrow", "adipose"), List.of(standIn.cellSource().get(0),
+                standIn.cellSource().get(1)));
+        assertTrue(standIn.notices().stream().anyMatch(n -> n.message().equals("normalised.csv: column 'route"
+                + " (normalised)' was read as the route, as the sheet has no route column of its own")),
+                standIn.notices().toString());
         // an 'Input row' of the sheet's own is a column like any other
         Path own = dir.resolve("own.csv");
         Files.writeString(own, "Input row,study,outcome,events_msc,n_msc,events_control,n_control\n"
