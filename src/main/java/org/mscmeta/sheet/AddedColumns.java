@@ -163,7 +163,8 @@ final class AddedColumns {
     /**
      * The notices of rows whose normalised route or cell source differs from what their column as read gives
      * ({@code route}, {@code cellSource}: the run's normalised columns, for the rows {@code rowNumbers} kept; the
-     * columns as read are named {@code routeColumn} and {@code sourceColumn}, null when the sheet has none).
+     * columns as read are named {@code routeColumn} and {@code sourceColumn}). A normalised column read in place of
+     * its column ({@link #standingIn}) is not compared.
      */
     List<Notice> disagreements(String file, int[] rowNumbers, TextColumn route, TextColumn cellSource,
                                String routeColumn, String sourceColumn) {
@@ -193,8 +194,7 @@ final class AddedColumns {
             String listed = asListed.get(r);
             if (listed != null && !listed.isEmpty() && !listed.equals(made.get(i))) { // blank: nothing said
                 if (count++ == 0) {
-                    first = "row " + rowNumbers[i] + ": '" + listed + "', where " + (column == null ? "the sheet"
-                            + " has no " + what + " column, which" : "column '" + column + "'") + " gives '"
+                    first = "row " + rowNumbers[i] + ": '" + listed + "', where column '" + column + "' gives '"
                             + made.get(i) + "'";
                 }
             }
@@ -202,8 +202,8 @@ final class AddedColumns {
         if (count > 0) {
             notices.add(new Notice("columns", null, file + ": column '" + added + "' differs from the " + what
                     + " read in " + Notice.count(count, "row", "rows") + " (first: " + first + "). '" + added
-                    + "' is made again from " + (column == null ? "the " + what + " column" : "column '" + column
-                    + "'") + " on every run, and was not read: correct the " + what + " there"));
+                    + "' is made again from column '" + column + "' on every run, and was not read: correct the "
+                    + what + " there"));
         }
     }
 }

@@ -930,9 +930,8 @@ public final class SheetValidator {
         TextColumn routes = route.build();
         TextColumn cellSources = cellSource.build();
         if (added != null) {
-            notices.addAll(added.disagreements(file, rowNumbers.toArray(), routes, cellSources,
-                    column[Field.ROUTE.ordinal()] < 0 ? null : header(Field.ROUTE),
-                    column[Field.CELL_SOURCE.ordinal()] < 0 ? null : header(Field.CELL_SOURCE)));
+            notices.addAll(added.disagreements(file, rowNumbers.toArray(), routes, cellSources, header(Field.ROUTE),
+                    header(Field.CELL_SOURCE)));
         }
         ExtractionSheet sheet = new ExtractionSheet(file, rowNumbers.toArray(), eventsMsc.toArray(), nMsc.toArray(),
                 eventsControl.toArray(), nControl.toArray(), study, outcome, years.toArray(),
