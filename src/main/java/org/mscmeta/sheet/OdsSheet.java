@@ -142,19 +142,19 @@ final class OdsSheet {
         }
         try (InputStream in = zip.getInputStream(meta)) {
             javax.xml.stream.XMLStreamReader x = OdsTables.parser(in);
-            boolean ours = false;
-            String description = "";
+            String author = null;
+            String description = null;
             while (x.hasNext()) {
                 if (x.next() != javax.xml.stream.XMLStreamConstants.START_ELEMENT) {
                     continue;
                 }
                 if (x.getLocalName().equals("initial-creator") && META.equals(x.getNamespaceURI())) {
-                    ours = x.getElementText().strip().startsWith(org.mscmeta.Tool.name() + " ");
+                    author = x.getElementText();
                 } else if (x.getLocalName().equals("description") && DC.equals(x.getNamespaceURI())) {
                     description = x.getElementText();
                 }
             }
-            return ours ? java.util.Optional.of(description) : java.util.Optional.empty();
+            return SheetChoice.ours(author, description);
         } catch (IOException | XMLStreamException | RuntimeException e) {
             return java.util.Optional.empty();
         }

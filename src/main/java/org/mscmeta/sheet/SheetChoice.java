@@ -175,6 +175,16 @@ record SheetChoice(List<String> sheets, List<HeaderSearch.Found> headers, boolea
     }
 
     /**
+     * What a workbook's document properties say for {@link #of(String, String, List, List, java.util.Set,
+     * java.util.Optional)}: its {@code description} (empty text when null) when its {@code author} is mscmeta
+     * ("mscmeta 0.1.0"); empty when another program wrote it (or none is named).
+     */
+    static java.util.Optional<String> ours(String author, String description) {
+        return author != null && author.strip().startsWith(org.mscmeta.Tool.name() + " ")
+                ? java.util.Optional.of(description == null ? "" : description) : java.util.Optional.empty();
+    }
+
+    /**
      * What a results workbook's {@code description} says of a Data sheet that lists only the first rows of its run
      * ({@link SheetReader#resultsDataCut}), in words ("lists only the first 1,048,575 of the 2,400,000 input rows
      * ..."); null when it says nothing of the kind.

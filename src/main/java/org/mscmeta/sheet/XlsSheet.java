@@ -60,11 +60,8 @@ final class XlsSheet {
     private static java.util.Optional<String> writtenByMscmeta(HSSFWorkbook wb) {
         try {
             var summary = wb.getSummaryInformation();
-            if (summary == null || summary.getAuthor() == null
-                    || !summary.getAuthor().startsWith(org.mscmeta.Tool.name() + " ")) {
-                return java.util.Optional.empty();
-            }
-            return java.util.Optional.of(summary.getComments() == null ? "" : summary.getComments());
+            return summary == null ? java.util.Optional.empty()
+                    : SheetChoice.ours(summary.getAuthor(), summary.getComments());
         } catch (RuntimeException e) {
             return java.util.Optional.empty();
         }

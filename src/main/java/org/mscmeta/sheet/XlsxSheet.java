@@ -328,8 +328,8 @@ final class XlsxSheet {
     private static java.util.Optional<String> writtenByMscmeta(OPCPackage pkg) {
         try {
             var properties = pkg.getPackageProperties();
-            return properties.getCreatorProperty().filter(c -> c.startsWith(org.mscmeta.Tool.name() + " "))
-                    .map(c -> properties.getDescriptionProperty().orElse(""));
+            return SheetChoice.ours(properties.getCreatorProperty().orElse(null),
+                    properties.getDescriptionProperty().orElse(null));
         } catch (org.apache.poi.openxml4j.exceptions.InvalidFormatException | RuntimeException e) {
             return java.util.Optional.empty(); // properties that cannot be read: a workbook like any other
         }
