@@ -218,8 +218,12 @@ public final class MetaAnalysis {
         List<Notice> out = new ArrayList<>();
         String noRandom = ", and --tau2 none fits no random-effects model";
         if (s.hksj() && s.tau2() == null) {
-            out.add(new Notice("settings", null, "--hksj has no effect: it adjusts the interval of the random-effects"
-                    + " model" + noRandom));
+            List<String> still = modelsFittedWithRemlAllTheSame(s);
+            out.add(new Notice("settings", null, still.isEmpty()
+                    ? "--hksj has no effect: it adjusts the interval of the random-effects model" + noRandom
+                    : "--hksj leaves the pooled analyses as they are: it adjusts the interval of the random-effects"
+                    + " model" + noRandom + "; it adjusts only the models fitted by REML all the same: "
+                    + String.join(", ", still)));
         }
         if (s.predictionInterval() != null && s.tau2() == null) {
             out.add(new Notice("settings", null, "--prediction-interval has no effect: it chooses the quantile of the"
@@ -247,6 +251,24 @@ public final class MetaAnalysis {
                     + " --method GLMM and of the zero-event sensitivity table, and " + (s.measure().isProportion()
                     ? "the GLMM of " + measure + " is the logistic model of the MSC arm (metafor's PLO)"
                     : "this run fits neither (--sensitivity none)")));
+        }
+        return out;
+    }
+
+    /**
+     * The models a run fits by REML whatever its {@code --tau2}, which {@code --hksj} adjusts even under
+     * {@code --tau2 none} (docs/methods.md, meta-regression; docs/results-json.md, zero-event sensitivity).
+     */
+    private static List<String> modelsFittedWithRemlAllTheSame(Settings s) {
+        List<String> out = new ArrayList<>();
+        if (RouteBySourceAnalysis.wanted(s)) {
+            out.add("the route x cell source models");
+        }
+        if (!s.moderators().isEmpty()) {
+            out.add("the meta-regression on --moderators");
+        }
+        if (!s.measure().isProportion() && s.sensitivity() != SensitivityMode.NONE) {
+            out.add("the inverse-variance rows of the zero-event sensitivity table (outcomes with a zero cell)");
         }
         return out;
     }

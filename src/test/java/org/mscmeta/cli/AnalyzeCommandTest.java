@@ -694,7 +694,13 @@ class AnalyzeCommandTest {
     void optionsWithNothingToActOnAreNoted() throws Exception {
         Path bcg = ReferenceCases.resource("data/bcg.csv");
         String[][] runs = {
-            {"--hksj has no effect", "--tau2", "none", "--hksj"},
+            {"--hksj has no effect: it adjusts the interval of the random-effects model, and --tau2 none fits no"
+                + " random-effects model", "--tau2", "none", "--hksj", "--sensitivity", "none"},
+            // the models fitted by REML whatever --tau2 still take it (docs/methods.md)
+            {"--hksj leaves the pooled analyses as they are: it adjusts the interval of the random-effects model, and"
+                + " --tau2 none fits no random-effects model; it adjusts only the models fitted by REML all the same:"
+                + " the meta-regression on --moderators, the inverse-variance rows of the zero-event sensitivity"
+                + " table (outcomes with a zero cell)", "--tau2", "none", "--hksj", "--moderators", "ablat"},
             {"--prediction-interval has no effect", "--tau2", "none", "--prediction-interval", "t(k-2)"},
             {"--control-risk has no effect", "--measure", "PLOGIT", "--control-risk", "0.1"},
             {"--cc-mode tacc corrects as only0 does here", "--measure", "PFT", "--cc-mode", "tacc"},
