@@ -429,19 +429,12 @@ public final class MetaAnalysis {
     }
 
     private static void describe(Analysis a, Settings s, List<Notice> notices) {
+        StudyTable studies = a.studies();
         if (a.kDoubleZeroExcluded() > 0) {
-            List<String> names = new ArrayList<>();
-            int count = 0;
-            StudyTable st = a.studies();
-            for (int j = 0; j < st.size(); j++) {
-                if (StudyTable.DOUBLE_ZERO.equals(st.exclusion(j)) && count++ < ABBREVIATED) {
-                    names.add(st.study(j) + " (row " + st.row(j) + ")");
-                }
-            }
             notices.add(new Notice("double_zero", a.outcome(), a.outcome() + ": "
                     + Notice.count(a.kDoubleZeroExcluded(), "study", "studies")
                     + " with no events (or only events) in both arms left out of the " + s.measure()
-                    + " analysis: " + abbreviate(names, count)
+                    + " analysis: " + named(studies, j -> StudyTable.DOUBLE_ZERO.equals(studies.exclusion(j)))
                     + " (use --double-zero include to keep " + (a.kDoubleZeroExcluded() == 1 ? "it" : "them")
                     + " with the continuity correction)"));
         }
@@ -449,15 +442,11 @@ public final class MetaAnalysis {
             notices.add(new Notice("not_estimable", a.outcome(), a.outcome() + ": "
                     + Notice.count(a.kNotEstimable(), "study", "studies") + " whose " + s.measure()
                     + " cannot be computed without a continuity correction " + (a.kNotEstimable() == 1 ? "was" : "were")
-                    + " left out"));
+                    + " left out: " + named(studies, j -> StudyTable.NOT_ESTIMABLE.equals(studies.exclusion(j)))));
         }
-        List<String> corrected = new ArrayList<>();
         int nCorrected = 0;
-        StudyTable studies = a.studies();
         for (int j = 0; j < studies.size(); j++) {
-            if (studies.corrected(j) && nCorrected++ < ABBREVIATED) {
-                corrected.add(studies.study(j) + " (row " + studies.row(j) + ")");
-            }
+            nCorrected += studies.corrected(j) ? 1 : 0;
         }
         if (nCorrected > 0) {
             notices.add(new Notice("continuity_correction", a.outcome(), a.outcome()
@@ -472,7 +461,7 @@ public final class MetaAnalysis {
                             + s.convention().displayName() + ")"
                             : (s.tau2() == null ? " (the " : " and the random-effects model (the ")
                             + s.method().words() + " estimate uses the raw counts)")
-                    + ": " + abbreviate(corrected, nCorrected)));
+                    + ": " + named(studies, studies::corrected)));
         }
         if (!a.common().isFitted() && a.k() == 0) {
             notices.add(new Notice("not_pooled", a.outcome(), a.outcome()
@@ -558,10 +547,22 @@ public final class MetaAnalysis {
     }
 
     /** Studies named in a notice; more are counted. */
-    private static final int ABBREVIATED = 8;
+    static final int ABBREVIATED = 8;
+
+    /** The studies of {@code st} that {@code which} picks, by name and row, the first {@link #ABBREVIATED} of them. */
+    private static String named(StudyTable st, java.util.function.IntPredicate which) {
+        List<String> names = new ArrayList<>();
+        int count = 0;
+        for (int j = 0; j < st.size(); j++) {
+            if (which.test(j) && count++ < ABBREVIATED) {
+                names.add(st.study(j) + " (row " + st.row(j) + ")");
+            }
+        }
+        return abbreviate(names, count);
+    }
 
     /** The first names of {@code count} items, and how many there are when not all are named. */
-    private static String abbreviate(List<String> first, int count) {
+    static String abbreviate(List<String> first, int count) {
         String named = String.join(", ", first);
         return count <= first.size() ? named : named + ", ... (" + count + " in all)";
     }

@@ -190,10 +190,21 @@ final class SensitivityAnalysis {
         ModeratorDesign design = ModeratorDesign.of(moderators, inc.length, false);
         int dropped = inc.length - design.used().length;
         if (dropped > 0) {
+            List<String> named = new ArrayList<>();
+            boolean[] used = new boolean[inc.length];
+            for (int r : design.used()) {
+                used[r] = true;
+            }
+            for (int r = 0; r < inc.length && named.size() < MetaAnalysis.ABBREVIATED; r++) {
+                if (!used[r]) {
+                    named.add(studies.study(inc[r]) + " (row " + studies.row(inc[r]) + ")");
+                }
+            }
             notices.add(new Notice("meta_regression", a.outcome(), String.format(Locale.ROOT,
-                    "%s: %s without a value of %s left out of the meta-regression", a.outcome(),
+                    "%s: %s without a value of %s left out of the meta-regression: %s", a.outcome(),
                     Notice.count(dropped, "study", "studies"), mods.size() == 1 ? mods.get(0)
-                    : String.join(", ", mods.subList(0, mods.size() - 1)) + " or " + mods.get(mods.size() - 1))));
+                    : String.join(", ", mods.subList(0, mods.size() - 1)) + " or " + mods.get(mods.size() - 1),
+                    MetaAnalysis.abbreviate(named, dropped))));
         }
         if (design.used().length < 2) {
             notices.add(new Notice("meta_regression", a.outcome(), a.outcome() + ": no meta-regression: "

@@ -168,6 +168,10 @@ class ConsoleSummaryTest {
         assertTrue(r.notices().stream().anyMatch(n -> n.message().contains("(tables with no events, or only events,"
                 + " in both arms, or a zero cell and no continuity correction have no RR of their own but still count"
                 + " in Mantel-Haenszel)")), r.notices().toString());
+        // the notice names the studies, as the other notices about studies left out do
+        assertTrue(r.notices().stream().anyMatch(n -> n.message().equals("Fever: 2 studies whose RR cannot be computed"
+                + " without a continuity correction were left out: A 2001 (row 2), D 2004 (row 5)")),
+                r.notices().toString());
         var studies = r.analyses().get(0).studies();
         assertEquals(List.of("zero cell", "", "", "zero cell", "no events"), studies.stream()
                 .map(st -> st.included() ? "" : ModelWords.exclusion(st, true)).toList());
@@ -223,7 +227,9 @@ class ConsoleSummaryTest {
         String text = ConsoleSummary.text(r);
         assertTrue(text.contains("  Meta-regression on year (k = " + m.k() + "): QM = " + Formats.test(m.qm())
                 + ", df = 1, p = " + Formats.p(m.qmP()) + "; residual tau2 = "), text);
-        assertTrue(text.contains("1 study without a value of year left out of the meta-regression"), text);
+        // the study is named, as every notice names the studies it is about
+        assertTrue(text.contains("1 study without a value of year left out of the meta-regression: Rebelatto (row 45)"),
+                text);
         assertFalse(ConsoleSummary.text(MetaAnalysis.run(sheet, Settings.DEFAULTS.withOutcome("Death")))
                 .contains("Meta-regression"), "none asked for, none shown");
     }
