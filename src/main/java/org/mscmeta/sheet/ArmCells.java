@@ -182,7 +182,7 @@ record ArmCells(int[] physical, boolean[] arms, String[] names) {
         List<String> shown = Arrays.stream(physical).mapToObj(j -> "'" + names[j] + "'").toList();
         return new Notice("columns", null, file + ": " + (shown.size() == 1 ? "column " : "columns ")
                 + String.join(" and ", shown) + (shown.size() == 1 ? " holds" : " hold") + " an arm's events and"
-                + " total in one cell (3/20) and " + (shown.size() == 1 ? "was read as two columns" : "were read as two"
+                + " total in one cell (events/total) and " + (shown.size() == 1 ? "was read as two columns" : "were read as two"
                 + " columns each") + " (events, total)");
     }
 

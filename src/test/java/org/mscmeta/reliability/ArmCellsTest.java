@@ -58,7 +58,7 @@ class ArmCellsTest {
         JsonNode got = results(slashes);
         assertEquals(expected, got.get("analyses"));
         assertTrue(got.get("notices").toString().contains("slashes.csv: columns 'MSC' and 'Control' hold an arm's"
-                + " events and total in one cell (3/20) and were read as two columns each (events, total)"),
+                + " events and total in one cell (events/total) and were read as two columns each (events, total)"),
                 got.get("notices").toString());
 
         // a workbook with the arms over "n/N", a header of two rows, as a forest plot's table has it
