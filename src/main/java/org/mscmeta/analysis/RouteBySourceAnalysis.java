@@ -151,7 +151,7 @@ final class RouteBySourceAnalysis {
         }
         List<ModeratorDesign.Factor> mods = List.of(new ModeratorDesign.Factor("route", routeLevels, r),
                 new ModeratorDesign.Factor("cell_source", sourceLevels, c));
-        TauSquared est = s.tau2() == null ? TauSquared.REML : s.tau2();
+        TauSquared est = s.mixedEffectsTau2();
         // no study with an estimate of its own has both values (every one of them has a zero cell under --cc-mode
         // none, say): no design to build
         String none = "no study with an estimate of its own has both a route and a cell source";

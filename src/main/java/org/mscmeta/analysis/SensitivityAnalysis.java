@@ -214,7 +214,7 @@ final class SensitivityAnalysis {
         List<String> constant = design.singleLevelFactors();
         MetaRegression fit;
         try {
-            fit = design.fit(y, v, s.tau2() == null ? org.mscmeta.pool.TauSquared.REML : s.tau2(), s.hksj());
+            fit = design.fit(y, v, s.mixedEffectsTau2(), s.hksj());
         } catch (MetaRegression.TooFewStudies e) {
             notices.add(new Notice("meta_regression", a.outcome(), a.outcome() + ": too few studies ("
                     + e.k() + ") for a meta-regression with "

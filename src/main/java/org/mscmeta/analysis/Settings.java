@@ -259,6 +259,15 @@ public record Settings(Measure measure, Method method, TauSquared tau2, boolean 
         return !measure.dropsDoubleZero() ? DoubleZero.INCLUDE : doubleZero == null ? DoubleZero.EXCLUDE : doubleZero;
     }
 
+    /**
+     * The tau2 estimator of the models that are mixed-effects models whatever {@code --tau2}: the meta-regressions
+     * (moderators, route x cell source) and the zero-event table's inverse-variance rows. The run's own, or REML
+     * where it has none ({@code --tau2 none}), as the Cochrane Handbook advises in its section on meta-regression.
+     */
+    public TauSquared mixedEffectsTau2() {
+        return tau2() == null ? TauSquared.REML : tau2();
+    }
+
     /** The tau2 estimator's name, or "none". */
     public String tau2Name() {
         return tau2() == null ? "none" : tau2().name();

@@ -23,6 +23,6 @@ public record ZeroEventRow(String method, String measure, String model, int k, d
      */
     public static Settings inverseVariance(Settings s) {
         return s.withBy(java.util.List.of()).withSensitivity(SensitivityMode.NONE).withMethod(Method.IV)
-                .withTau2(s.tau2() == null ? org.mscmeta.pool.TauSquared.REML : s.tau2());
+                .withTau2(s.mixedEffectsTau2());
     }
 }

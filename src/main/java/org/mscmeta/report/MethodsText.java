@@ -170,8 +170,9 @@ public final class MethodsText {
         }
         if (r.analyses().stream().anyMatch(a -> a.routeBySource() != null)) {
             sb.append("Whether the effect depends on administration route and cell source together was examined with"
-                    + " mixed-effects meta-regressions on both as factors, without and with their interaction, the"
-                    + " interaction tested with a Wald test of its coefficients; each route and cell-source"
+                    + " mixed-effects meta-regressions on both as factors, without and with their interaction ("
+                    + mixedEffectsFit(s) + "), the interaction tested with "
+                    + (s.hksj() ? "an F test" : "a Wald test") + " of its coefficients; each route and cell-source"
                     + " combination was also pooled on its own. ");
         }
         sb.append(moderatorsSentence(s));
@@ -207,9 +208,18 @@ public final class MethodsText {
             return "";
         }
         return "Mixed-effects meta-regressions on " + String.join(" and ", s.moderators()).replace('_', ' ')
-                + " (numeric columns as numbers, text columns as factors against their first level) estimated the"
-                + " residual tau\u00b2 by " + tauName((s.tau2() == null ? org.mscmeta.pool.TauSquared.REML : s.tau2())
-                .name()) + (s.hksj() ? ", with Knapp-Hartung tests" : "") + ". ";
+                + " (numeric columns as numbers, text columns as factors against their first level) estimated the "
+                + mixedEffectsFit(s) + ". ";
+    }
+
+    /**
+     * How the mixed-effects models are fitted, in words: the residual tau² by the run's estimator, by REML where the
+     * run has none ({@code --tau2 none}: a meta-regression is a mixed-effects model all the same), and Knapp-Hartung
+     * tests under {@code --hksj} (as {@code RouteBySourceAnalysis} and the meta-regression fit them).
+     */
+    private static String mixedEffectsFit(Settings s) {
+        return "residual tau\u00b2 by " + tauName(s.mixedEffectsTau2().name())
+                + (s.hksj() ? ", with Knapp-Hartung tests" : "");
     }
 
     /**
@@ -235,8 +245,11 @@ public final class MethodsText {
                 + " least three studies were pooled. ");
         if (!s.measure().isProportion()) {
             sb.append("For outcomes with a zero cell the pooled estimate was recomputed by the Mantel-Haenszel method"
-                    + " without continuity correction, Peto's odds ratio, a mixed logistic model, inverse variance"
-                    + " with a 0.5 or a treatment-arm continuity correction, and with double-zero studies"
+                    + " without continuity correction, Peto's odds ratio, a mixed logistic model, and"
+                    + " random-effects inverse variance (tau\u00b2 by "
+                    + tauName(s.mixedEffectsTau2().name())
+                    + (s.hksj() ? ", with the Hartung-Knapp-Sidik-Jonkman interval" : "")
+                    + ") with a 0.5 or a treatment-arm continuity correction, or with double-zero studies"
                     + " included. ");
         }
         return sb.toString();

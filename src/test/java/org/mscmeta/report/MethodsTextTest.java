@@ -1,5 +1,6 @@
 package org.mscmeta.report;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -147,6 +148,42 @@ class MethodsTextTest {
         assertTrue(common.contains("Subgroup analyses by route pooled each subgroup separately, and tested"), common);
         assertTrue(paragraph(Settings.DEFAULTS.withBy(java.util.List.of("route"))).contains("separately, with its own"
                 + " tau\u00b2,"));
+    }
+
+    /**
+     * The route x cell-source meta-regressions and the zero-event table's inverse-variance rows are mixed-effects
+     * models whatever --tau2: the paragraph names their estimator (REML under --tau2 none, which it did not say) and,
+     * under --hksj, their Knapp-Hartung F test (it said "a Wald test", where results.json gives an F statistic).
+     */
+    @Test
+    void theMixedEffectsModelsAreStatedAsFitted() throws Exception {
+        org.mscmeta.sheet.ExtractionSheet sheet = org.mscmeta.sheet.SheetReader.withBuiltInVocabulary()
+                .read(java.nio.file.Path.of("examples/msc_adverse_events.csv"), null);
+        String reml = MethodsText.paragraph(org.mscmeta.analysis.MetaAnalysis.run(sheet, Settings.DEFAULTS));
+        assertTrue(reml.contains("mixed-effects meta-regressions on both as factors, without and with their interaction"
+                + " (residual tau\u00b2 by restricted maximum likelihood), the interaction tested with a Wald test of"
+                + " its coefficients;"), reml);
+        assertTrue(reml.contains("a mixed logistic model, and random-effects inverse variance (tau\u00b2 by restricted"
+                + " maximum likelihood) with a 0.5 or a treatment-arm continuity correction, or with double-zero"
+                + " studies included."), reml);
+        Settings noneHksj = Settings.DEFAULTS.withTau2(null).withHksj(true);
+        org.mscmeta.analysis.Results r = org.mscmeta.analysis.MetaAnalysis.run(sheet, noneHksj);
+        String none = MethodsText.paragraph(r);
+        assertTrue(none.contains("without and with their interaction (residual tau\u00b2 by restricted maximum"
+                + " likelihood, with Knapp-Hartung tests), the interaction tested with an F test of its coefficients;"),
+                none);
+        assertTrue(none.contains("random-effects inverse variance (tau\u00b2 by restricted maximum likelihood, with the"
+                + " Hartung-Knapp-Sidik-Jonkman interval)"), none);
+        // what the paragraph says is what was fitted: the interaction test is an F test with its own df under --hksj
+        var rs = r.analyses().stream().filter(a -> a.subgroup() == null && a.outcome().equals("Death"))
+                .findFirst().orElseThrow().routeBySource();
+        assertEquals(org.mscmeta.pool.TauSquared.REML, noneHksj.mixedEffectsTau2());
+        assertTrue(Double.isFinite(rs.mainEffects().tau2()), "the main-effects model has a residual tau2 under"
+                + " --tau2 none");
+        String dl = MethodsText.paragraph(org.mscmeta.analysis.MetaAnalysis.run(sheet, Settings.DEFAULTS
+                .withTau2(org.mscmeta.pool.TauSquared.DL)));
+        assertTrue(dl.contains("(residual tau\u00b2 by the DerSimonian-Laird method), the interaction tested with a"
+                + " Wald test"), dl);
     }
 
     /** Mantel-Haenszel is "on the raw counts" only where it is: not under RevMan 5's or R meta's conventions. */
