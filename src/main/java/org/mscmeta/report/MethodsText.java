@@ -218,8 +218,12 @@ public final class MethodsText {
      * tests under {@code --hksj} (as {@code RouteBySourceAnalysis} and the meta-regression fit them).
      */
     private static String mixedEffectsFit(Settings s) {
-        return "residual tau\u00b2 by " + tauName(s.mixedEffectsTau2().name())
-                + (s.hksj() ? ", with Knapp-Hartung tests" : "");
+        return residualTau2(s) + (s.hksj() ? ", with Knapp-Hartung tests" : "");
+    }
+
+    /** The residual tau² of the meta-regressions, in words: "residual tau² by restricted maximum likelihood". */
+    public static String residualTau2(Settings s) {
+        return "residual tau\u00b2 by " + tauName(s.mixedEffectsTau2().name());
     }
 
     /**

@@ -109,6 +109,9 @@ final class HeatMap implements Drawing {
                     main.qmDf(), main.qeDf(), s.hksj(), "\u00a0", "P", main.qmP(), main.qmNotEstimable())
                     + "; reference levels " + ModelWords.referenceLevels(main.references(), ", ") + ".");
         }
+        // the tests' model, which under --tau2 none is not the cells' (a meta-regression is a mixed-effects model)
+        notes.add("Tests: mixed-effects meta-regressions on route and cell source as factors ("
+                + org.mscmeta.report.MethodsText.residualTau2(s) + ").");
         notes.add("Each cell: studies (k), " + ModelWords.measure(s.measure()) + " and "
                 + Formats.level(s.level()) + " CI, " + ModelWords.shown(s) + "; grey: no study"
                 + (rs.withoutEstimate().isEmpty() ? "" : ", or k\u00a0=\u00a00: studies without an estimate of their"

@@ -7,6 +7,7 @@ import org.mscmeta.analysis.Analysis;
 import org.mscmeta.analysis.Results;
 import org.mscmeta.analysis.RouteBySource;
 import org.mscmeta.report.Formats;
+import org.mscmeta.report.MethodsText;
 import org.mscmeta.report.ModelWords;
 
 /**
@@ -27,8 +28,9 @@ final class RouteSourceSheet {
         int row = 0;
         w.cell(s.createRow(row++), 0, "Route x cell source", w.title);
         w.text(s.createRow(row++), 0, "Each combination pooled on its own, by " + ModelWords.shown(r.settings())
-                + "; meta-regressions on route and cell source as factors, the first level alphabetically the"
-                + " reference; the interaction tested by a Wald test of its coefficients"
+                + "; meta-regressions on route and cell source as factors (" + MethodsText.residualTau2(r.settings())
+                + "), the first level alphabetically the reference; the interaction tested by a Wald test of its"
+                + " coefficients"
                 + (r.settings().hksj() ? " (under Knapp-Hartung both tests are F tests, on their df and the residual"
                 + " df of QE)." + (r.analyses().stream().anyMatch(a -> a.subgroup() == null && a.routeBySource() != null
                 && a.routeBySource().anyOneStudyModel()) ? " " + ModelWords.ownZInterval("A combination") + "." : "")

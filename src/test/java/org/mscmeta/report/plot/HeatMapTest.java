@@ -155,6 +155,16 @@ class HeatMapTest {
                     + " two)."), all);
             assertTrue(all.contains(hk ? "random effects (REML, Hartung-Knapp)" : "random effects (REML)"), all);
         }
+        // the tests' model is named: under --tau2 none the cells are common-effect, the meta-regressions REML
+        Results common = MetaAnalysis.run(data, Settings.DEFAULTS.withTau2(null));
+        List<String> texts = new ArrayList<>();
+        for (Drawing page : Plots.routeBySource(common, "Fever").pages()) {
+            DrawingInspector.of(page).texts.forEach(t -> texts.add(t.text()));
+        }
+        String all = String.join(" ", texts).replaceAll("\\s+", " ");
+        assertTrue(all.contains("Tests: mixed-effects meta-regressions on route and cell source as factors (residual"
+                + " tau\u00b2 by restricted maximum likelihood)."), all);
+        assertTrue(all.contains("common effect (Mantel-Haenszel)"), all);
     }
     /**
      * Under --hksj a model that fits its studies exactly (two risk differences of 0 in one combination under R meta's conventions, one study in
