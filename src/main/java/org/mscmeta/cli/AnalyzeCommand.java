@@ -350,9 +350,7 @@ final class AnalyzeCommand implements Main.Subcommand {
             outStream.print(summaryText);
             outStream.println();
             outStream.println("Wrote " + org.mscmeta.sheet.Notice.count(written.files().size(), "file", "files")
-                    + " to " + out + ": " + ResultsJson.FILE_NAME
-                    + (noReport ? "" : ", " + org.mscmeta.report.workbook.Workbook.FILE_NAME + ", "
-                    + org.mscmeta.report.docx.ManuscriptKit.FILE_NAME + ", " + ReportWriter.PLOTS + "/"));
+                    + " to " + out + ": " + String.join(", ", topLevel(written.files())));
         }
         List<String> notes = new java.util.ArrayList<>(written.notes());
         if (levelNote != null) {
@@ -525,5 +523,22 @@ final class AnalyzeCommand implements Main.Subcommand {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * The names the run wrote in the output folder, a folder once with a slash ("plots/"): what was written, not what
+     * a run writes (a sheet without a comparison has no plots). results.json, the workbook and the kit first, in that
+     * order, then the folders.
+     */
+    static List<String> topLevel(List<Path> files) {
+        List<String> order = List.of(ResultsJson.FILE_NAME, org.mscmeta.report.workbook.Workbook.FILE_NAME,
+                org.mscmeta.report.docx.ManuscriptKit.FILE_NAME);
+        java.util.TreeSet<String> names = new java.util.TreeSet<>(java.util.Comparator
+                .comparingInt((String n) -> order.contains(n) ? order.indexOf(n) : order.size())
+                .thenComparing(java.util.Comparator.naturalOrder()));
+        for (Path f : files) {
+            names.add(f.getNameCount() > 1 ? f.getName(0) + "/" : f.toString());
+        }
+        return List.copyOf(names);
     }
 }

@@ -687,6 +687,31 @@ class AnalyzeCommandTest {
     }
 
     /**
+     * The closing line names what the run wrote: a sheet without a control arm gets no plots, and the line said
+     * "plots/" all the same.
+     */
+    @Test
+    void theClosingLineNamesWhatWasWritten() throws Exception {
+        Path single = Files.writeString(dir.resolve("single.csv"), "study,outcome,route,cell_source,events_msc,n_msc,"
+                + "events_control,n_control\nA 2020,Fever,IV,BM,3,20,,\nB 2021,Fever,IT,UC,2,30,,\n");
+        Path out = dir.resolve("single-out");
+        org.mscmeta.testing.Cli.Run run = org.mscmeta.testing.Cli.run("analyze", single.toString(), "--out",
+                out.toString());
+        assertEquals(0, run.status(), run.all());
+        assertTrue(run.out().lines().anyMatch(l -> l.equals("Wrote 3 files to " + out
+                + ": results.json, results.xlsx, report.docx")), run.out());
+        assertFalse(Files.exists(out.resolve("plots")), "no plots were drawn");
+        Path bcg = ReferenceCases.resource("data/bcg.csv");
+        Path full = dir.resolve("bcg-out");
+        run = org.mscmeta.testing.Cli.run("analyze", bcg.toString(), "--out", full.toString());
+        assertTrue(run.out().lines().anyMatch(l -> l.matches("Wrote \\d+ files to " + java.util.regex.Pattern.quote(
+                full.toString()) + ": results\\.json, results\\.xlsx, report\\.docx, plots/")), run.out());
+        Path json = dir.resolve("bcg-json");
+        run = org.mscmeta.testing.Cli.run("analyze", bcg.toString(), "--out", json.toString(), "--no-report");
+        assertTrue(run.out().lines().anyMatch(l -> l.equals("Wrote 1 file to " + json + ": results.json")), run.out());
+    }
+
+    /**
      * An option the others leave with nothing to act on is named in a notice (it was echoed in results.json's
      * settings without a word); the left-out default method of a proportion measure is no such option.
      */
