@@ -97,12 +97,22 @@ public final class MethodsText {
         return out;
     }
 
-    /** A methods paragraph ready to paste into a manuscript. */
+    /**
+     * A methods paragraph ready to paste into a manuscript; for a sheet whose rows gave no outcome to pool, a sentence
+     * saying so. Results of no rows (a library caller's, the tests') describe the methods of their settings.
+     */
     public static String paragraph(Results r) {
         Settings s = r.settings();
         long outcomes = r.analyses().stream().filter(a -> a.subgroup() == null).map(Analysis::outcome).distinct().count();
         String measure = s.measure().label().toLowerCase(Locale.ROOT);
         StringBuilder sb = new StringBuilder();
+        if (outcomes == 0 && r.rows() > 0) {
+            // a sheet whose rows gave no outcome to pool (no control arm under a comparative measure): no method was
+            // applied, and "for each of 0 outcomes" described them all (results of no sheet, rows 0, describe the
+            // settings alone)
+            return String.format(Locale.ROOT, "No adverse-event outcome was pooled (the run's notices say why)."
+                    + " Analyses were run with %s %s.", Tool.name(), Tool.version());
+        }
         if (s.measure().isProportion()) {
             sb.append(String.format(Locale.ROOT, "For each of %d adverse-event outcome%s we pooled the incidence among"
                     + " MSC recipients across all trials, single-arm trials included (%s). ", outcomes,

@@ -701,6 +701,14 @@ class AnalyzeCommandTest {
         assertTrue(run.out().lines().anyMatch(l -> l.equals("Wrote 3 files to " + out
                 + ": results.json, results.xlsx, report.docx")), run.out());
         assertFalse(Files.exists(out.resolve("plots")), "no plots were drawn");
+        // nor does the kit speak of plots, figures or the methods of "each of 0 outcomes"
+        try (var kit = new org.apache.poi.xwpf.usermodel.XWPFDocument(Files.newInputStream(out.resolve("report.docx")));
+             var text = new org.apache.poi.xwpf.extractor.XWPFWordExtractor(kit)) {
+            String words = text.getText();
+            assertTrue(words.contains("No adverse-event outcome was pooled (the run's notices say why)."), words);
+            assertFalse(words.contains("plots/") || words.contains("Figures") || words.contains("0 adverse-event"),
+                    words);
+        }
         Path bcg = ReferenceCases.resource("data/bcg.csv");
         Path full = dir.resolve("bcg-out");
         run = org.mscmeta.testing.Cli.run("analyze", bcg.toString(), "--out", full.toString());
