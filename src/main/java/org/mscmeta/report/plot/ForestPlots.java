@@ -256,12 +256,14 @@ public final class ForestPlots {
         double[] e = shown(a, s);
         rows.add(new ForestRow(ForestRow.Kind.TOTAL, "All studies, " + (random && Double.isFinite(a.random().estimate())
                 ? ModelWords.random(s, a.random()) : ModelWords.common(s)), new String[] {"", "", "",
-            "", random ? Formats.tau2(a.random().tau2()) : Integer.toString(a.k())},
+            "", random ? Formats.tau2(a.random().tau2()) : Integer.toString(a.common().k())},
             Formats.interval(e[0], e[1], e[2], ratio), e[0], e[1], e[2], Double.NaN, random ? 1 : 0));
         rows.add(ForestRow.blank());
         // as metafor, a step of one study has that study's z interval: Hartung-Knapp needs two
         boolean oneUnderHk = random && s.hksj() && steps.stream().anyMatch(st -> st.k() == 1);
-        rows.add(ForestRow.note("Each row: " + ModelWords.shown(s) + " refitted on the studies of that step"
+        // the model the steps refit (SensitivityAnalysis): the common-effect one where the analysis has no random one
+        rows.add(ForestRow.note("Each row: " + (random ? ModelWords.shown(s) : ModelWords.common(s))
+                + " refitted on the studies of that step"
                 + (oneUnderHk ? "; " + ModelWords.ownZInterval("a step") + "." : ".")));
         footnotes(s, rows);
         return new ForestPlot(title, "Analysis", new String[] {"", "", ""},

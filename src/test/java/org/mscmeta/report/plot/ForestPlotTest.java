@@ -631,6 +631,30 @@ class ForestPlotTest {
     }
 
     /**
+     * Where the analysis has no random-effects model (every study a double zero: Mantel-Haenszel pools the tables,
+     * no study has an estimate of its own), the steps refit the common-effect model: the note said "random effects
+     * (REML) refitted" and the "All studies" row counted 0 studies against its steps' 1 and 2.
+     */
+    @Test
+    void theRefitPlotsOfACommonEffectAnalysisSaySo() throws Exception {
+        Path sheet = Files.writeString(dir.resolve("double-zero.csv"), "study,year,outcome,events_msc,n_msc,"
+                + "events_control,n_control\nA,2020,Fever,0,20,0,21\nB,2021,Fever,0,30,0,31\n");
+        Results r = MetaAnalysis.run(SheetReader.withBuiltInVocabulary().read(sheet, null), Settings.DEFAULTS);
+        Analysis a = r.analyses().get(0);
+        assertEquals(2, a.common().k());
+        assertTrue(a.sensitivity().cumulative().stream().allMatch(st -> st.model().equals("common")));
+        for (Figure f : List.of(Plots.cumulative(r, "Fever"), Plots.leaveOneOut(r, "Fever"))) {
+            List<String> texts = texts(f);
+            String all = String.join(" ", texts);
+            assertTrue(all.contains("Each row: common effect (Mantel-Haenszel) refitted on the studies of that step."),
+                    all);
+            assertFalse(all.contains("random effects"), all);
+            int total = texts.indexOf("All studies, common effect (Mantel-Haenszel)");
+            assertEquals("2", texts.get(total + 1), all);
+        }
+    }
+
+    /**
      * The zero-event plot names the random-effects model of its inverse-variance rows: the run's (here
      * DerSimonian-Laird with Hartung-Knapp), or REML under --tau2 none, which it used without a word. Each row is the
      * analysis with those settings.
