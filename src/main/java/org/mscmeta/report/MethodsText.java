@@ -114,16 +114,16 @@ public final class MethodsText {
                     + " Analyses were run with %s %s.", Tool.name(), Tool.version());
         }
         if (s.measure().isProportion()) {
-            sb.append(String.format(Locale.ROOT, "For each of %d adverse-event outcome%s we pooled the incidence among"
-                    + " MSC recipients across all trials, single-arm trials included (%s). ", outcomes,
-                    outcomes == 1 ? "" : "s", switch (s.measure()) {
+            sb.append(String.format(Locale.ROOT, "%s we pooled the incidence among"
+                    + " MSC recipients across all trials, single-arm trials included (%s). ", forEach(outcomes),
+                    switch (s.measure()) {
                         case PLOGIT -> "logit-transformed proportions";
                         case PFT -> "Freeman-Tukey double-arcsine-transformed proportions";
                         default -> "untransformed proportions";
                     }));
         } else {
-            sb.append(String.format(Locale.ROOT, "For each of %d adverse-event outcome%s we pooled the %s of MSC"
-                    + " versus control across randomised trials. ", outcomes, outcomes == 1 ? "" : "s", measure));
+            sb.append(String.format(Locale.ROOT, "%s we pooled the %s of MSC versus control across randomised"
+                    + " trials. ", forEach(outcomes), measure));
         }
         sb.append(switch (s.method()) {
             case MH -> "The common-effect estimate used the Mantel-Haenszel method"
@@ -210,6 +210,11 @@ public final class MethodsText {
                 + " results are checked against the R package metafor (Viechtbauer 2010).", Formats.level(s.level()),
                 Tool.name(), Tool.version()));
         return sb.toString();
+    }
+
+    /** The paragraph's opening words: "For each of 29 adverse-event outcomes", "For the adverse-event outcome". */
+    private static String forEach(long outcomes) {
+        return outcomes == 1 ? "For the adverse-event outcome" : "For each of " + outcomes + " adverse-event outcomes";
     }
 
     /** The meta-regression of {@code --moderators}, in a sentence (empty without moderators). */

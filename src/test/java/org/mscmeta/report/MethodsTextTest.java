@@ -160,6 +160,10 @@ class MethodsTextTest {
         org.mscmeta.sheet.ExtractionSheet sheet = org.mscmeta.sheet.SheetReader.withBuiltInVocabulary()
                 .read(java.nio.file.Path.of("examples/msc_adverse_events.csv"), null);
         String reml = MethodsText.paragraph(org.mscmeta.analysis.MetaAnalysis.run(sheet, Settings.DEFAULTS));
+        assertTrue(reml.startsWith("For each of 29 adverse-event outcomes we pooled the risk ratio"), reml);
+        assertTrue(MethodsText.paragraph(org.mscmeta.analysis.MetaAnalysis.run(sheet, Settings.DEFAULTS
+                .withOutcome("Death"))).startsWith("For the adverse-event outcome we pooled the risk ratio of MSC"
+                + " versus control"), "not 'for each of 1 adverse-event outcome'");
         assertTrue(reml.contains("mixed-effects meta-regressions on both as factors, without and with their interaction"
                 + " (residual tau\u00b2 by restricted maximum likelihood), the interaction tested with a Wald test of"
                 + " its coefficients;"), reml);
