@@ -405,7 +405,9 @@ public final class ForestPlots {
             return "Heterogeneity: not estimable (no common-effect estimate to measure it around)";
         }
         if (h == null || h.df() < 1) {
-            return "Heterogeneity: not applicable (fewer than two studies)";
+            // two double zeros are two studies, but not two estimates to compare
+            return "Heterogeneity: not applicable (fewer than two studies"
+                    + (a.studies().size() >= 2 ? " with an estimate of their own)" : ")");
         }
         String tau = random ? "Tau\u00b2 (" + ModelWords.tau2Estimator(s) + ")"
                 + Formats.is(Formats.tau2(a.random().tau2()), " ")

@@ -652,6 +652,10 @@ class ForestPlotTest {
             int total = texts.indexOf("All studies, common effect (Mantel-Haenszel)");
             assertEquals("2", texts.get(total + 1), all);
         }
+        // two studies, but no two estimates to compare
+        String forest = String.join(" ", texts(Plots.forest(r, "Fever")));
+        assertTrue(forest.contains("Heterogeneity: not applicable (fewer than two studies with an estimate of their"
+                + " own)"), forest);
     }
 
     /**
