@@ -225,6 +225,11 @@ public final class ReportWriter {
                         .map(b -> "'" + b + "'").toList()) + (boxes.size() > 3 ? "; ..." : "")
                         + " (results.json, the workbook and report.docx keep the text as it is)");
             }
+            if (!jsonOnly && plots.order() == org.mscmeta.report.plot.StudyOrder.WEIGHT
+                    && results.settings().method() == org.mscmeta.analysis.Method.GLMM) {
+                notes.add("--sort weight: the mixed logistic model (--method GLMM) gives the studies no weights, so the"
+                        + " forest plots keep the studies in the input order");
+            }
             if (!jsonOnly) {
                 Plots.columnsLeftOut(results, plots).forEach((column, outcomes) -> {
                     boolean counts = column == org.mscmeta.report.plot.ForestColumn.COUNTS;

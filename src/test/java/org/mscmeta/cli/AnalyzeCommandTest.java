@@ -97,6 +97,16 @@ class AnalyzeCommandTest {
                 dir.resolve("b").toString(), "--no-report", "--quiet");
         assertEquals(0, r.status(), r.all());
         assertEquals("", r.err().strip());
+        // --sort weight under the GLMM, which weighs no study: the plots keep the input order, and a note says so
+        r = org.mscmeta.testing.Cli.run("analyze", "examples/msc_adverse_events.csv", "--out",
+                dir.resolve("c").toString(), "--quiet", "--measure", "OR", "--method", "GLMM", "--sort", "weight",
+                "--outcome", "Death");
+        assertEquals(0, r.status(), r.all());
+        assertEquals("Note: --sort weight: the mixed logistic model (--method GLMM) gives the studies no weights, so the"
+                + " forest plots keep the studies in the input order", r.err().strip());
+        r = org.mscmeta.testing.Cli.run("analyze", "examples/msc_adverse_events.csv", "--out",
+                dir.resolve("d").toString(), "--quiet", "--sort", "weight", "--outcome", "Death");
+        assertEquals("", r.err().strip(), "weights to sort by: no note");
     }
 
     /**
