@@ -194,7 +194,7 @@ public final class ConsoleSummary {
         boolean ratio = s.measure().isRatio();
         out.println("  Route x cell source: " + Notice.count(rs.cells().size(), "combination", "combinations")
                 + " with a study estimate" + (rs.withoutEstimate().isEmpty() ? "" : ", "
-                + rs.withoutEstimate().size() + " with studies but none"));
+                + rs.withoutEstimate().size() + " with studies but no study estimate"));
         if (rs.cells().size() + rs.withoutEstimate().size() <= 9) {
             List<org.mscmeta.analysis.RouteBySource.Cell> all = new java.util.ArrayList<>(rs.cells());
             all.addAll(rs.withoutEstimate());

@@ -168,6 +168,9 @@ class ConsoleSummaryTest {
         assertTrue(r.notices().stream().anyMatch(n -> n.message().contains("(tables with no events, or only events,"
                 + " in both arms, or a zero cell and no continuity correction have no RR of their own but still count"
                 + " in Mantel-Haenszel)")), r.notices().toString());
+        // the combinations with studies but no study estimate are counted in words that end
+        assertTrue(text.contains("  Route x cell source: 2 combinations with a study estimate, 1 with studies but no"
+                + " study estimate\n"), text);
         // the notice names the studies, as the other notices about studies left out do
         assertTrue(r.notices().stream().anyMatch(n -> n.message().equals("Fever: 2 studies whose RR cannot be computed"
                 + " without a continuity correction were left out: A 2001 (row 2), D 2004 (row 5)")),
