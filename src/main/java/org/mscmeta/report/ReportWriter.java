@@ -230,6 +230,11 @@ public final class ReportWriter {
                 notes.add("--sort weight: the mixed logistic model (--method GLMM) gives the studies no weights, so the"
                         + " forest plots keep the studies in the input order");
             }
+            if (!jsonOnly && plots.columns() != null
+                    && plots.columns().contains(org.mscmeta.report.plot.ForestColumn.WEIGHT) && results.settings().method() == org.mscmeta.analysis.Method.GLMM) {
+                notes.add("--columns weight: the mixed logistic model (--method GLMM) gives the studies no weights, so"
+                        + " the forest plots have no weight column");
+            }
             if (!jsonOnly) {
                 Plots.columnsLeftOut(results, plots).forEach((column, outcomes) -> {
                     boolean counts = column == org.mscmeta.report.plot.ForestColumn.COUNTS;

@@ -107,6 +107,13 @@ class AnalyzeCommandTest {
         r = org.mscmeta.testing.Cli.run("analyze", "examples/msc_adverse_events.csv", "--out",
                 dir.resolve("d").toString(), "--quiet", "--sort", "weight", "--outcome", "Death");
         assertEquals("", r.err().strip(), "weights to sort by: no note");
+        // --columns weight under the GLMM: the plots have no weight column, and a note says why
+        r = org.mscmeta.testing.Cli.run("analyze", "examples/msc_adverse_events.csv", "--out",
+                dir.resolve("e").toString(), "--quiet", "--measure", "OR", "--method", "GLMM", "--columns",
+                "counts,weight,estimate,plot", "--outcome", "Death");
+        assertEquals(0, r.status(), r.all());
+        assertEquals("Note: --columns weight: the mixed logistic model (--method GLMM) gives the studies no weights,"
+                + " so the forest plots have no weight column", r.err().strip());
     }
 
     /**
