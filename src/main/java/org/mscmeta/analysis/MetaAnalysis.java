@@ -550,7 +550,7 @@ public final class MetaAnalysis {
     static final int ABBREVIATED = 8;
 
     /** The studies of {@code st} that {@code which} picks, by name and row, the first {@link #ABBREVIATED} of them. */
-    private static String named(StudyTable st, java.util.function.IntPredicate which) {
+    static String named(StudyTable st, java.util.function.IntPredicate which) {
         List<String> names = new ArrayList<>();
         int count = 0;
         for (int j = 0; j < st.size(); j++) {

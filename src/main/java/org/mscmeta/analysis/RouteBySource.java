@@ -17,12 +17,14 @@ import java.util.List;
  * @param notes        what a reader should know (combinations without studies, terms that could not be estimated,
  *                     studies left out)
  * @param leftOut      studies without a route or a cell source (not reported), in no combination
+ * @param leftOutStudies those studies by name and row (the first eight, then how many in all); empty when none
  * @param withoutEstimate every combination whose studies have no estimate of their own (no events, or only
  *                     events, in both arms; or a zero cell and no continuity correction): k = 0 and the reason, so
  *                     that it is not shown as a combination without a study
  */
 public record RouteBySource(List<String> routes, List<String> sources, List<Cell> cells, Model mainEffects,
-                            Model interaction, List<String> notes, int leftOut, List<Cell> withoutEstimate) {
+                            Model interaction, List<String> notes, int leftOut, String leftOutStudies,
+                            List<Cell> withoutEstimate) {
 
     /** How the reason of a combination in {@link #withoutEstimate} that no model gave one begins. */
     public static final String NO_OWN_ESTIMATE = "no study with an estimate of its own";
@@ -37,11 +39,19 @@ public record RouteBySource(List<String> routes, List<String> sources, List<Cell
                 ? r.substring(NO_OWN_ESTIMATE.length() + 2, r.length() - 1) : r;
     }
 
-    /** The note saying that {@code leftOut} studies are in no combination, as {@link #notes} has it. */
-    public static String leftOutNote(int leftOut) {
+    /**
+     * The note saying that {@code leftOut} studies, {@code named} ("Rebelatto (row 45), ..."), are in no combination,
+     * as {@link #notes} has it.
+     */
+    static String leftOutNote(int leftOut, String named) {
         return org.mscmeta.sheet.Notice.count(leftOut, "study", "studies") + " without a route or a cell source"
-                + " reported (in the subgroup analyses as 'not reported') " + (leftOut == 1 ? "is" : "are")
-                + " not among the combinations";
+                + " reported (" + named + ") " + (leftOut == 1 ? "is" : "are") + " not among the combinations; the"
+                + " subgroup analyses show " + (leftOut == 1 ? "it" : "them") + " as 'not reported'";
+    }
+
+    /** The note saying which studies are in no combination, or null when every study is in one. */
+    public String leftOutNote() {
+        return leftOut == 0 ? null : leftOutNote(leftOut, leftOutStudies);
     }
 
     /**

@@ -177,11 +177,12 @@ final class RouteBySourceAnalysis {
         for (String note : notes.subList(0, nothingToCompare ? notes.size() - 1 : notes.size())) {
             notices.add(new Notice("route_by_cell_source", outcome, outcome + ": " + note));
         }
+        String leftOutStudies = leftOut == 0 ? "" : MetaAnalysis.named(a.studies(), j -> key[j] < 0);
         if (leftOut > 0) {
             // with the matrix (results.json, the heat map), not among the run's notices: the subgroup plots show them
-            notes.add(RouteBySource.leftOutNote(leftOut));
+            notes.add(RouteBySource.leftOutNote(leftOut, leftOutStudies));
         }
-        return new RouteBySource(routes, sources, cells, main, inter, notes, leftOut, withoutEstimate);
+        return new RouteBySource(routes, sources, cells, main, inter, notes, leftOut, leftOutStudies, withoutEstimate);
     }
 
     /**

@@ -121,7 +121,7 @@ final class HeatMap implements Drawing {
                 + (s.hksj() && rs.anyOneStudyModel()
                 ? "; " + ModelWords.ownZInterval("a cell") + "." : "."));
         if (rs.leftOut() > 0) {
-            notes.add(RouteBySource.leftOutNote(rs.leftOut()) + ".");
+            notes.add(rs.leftOutNote() + ".");
         }
         List<String> wrapped = new ArrayList<>();
         for (String n : notes) {
