@@ -294,7 +294,11 @@ final class PooledModel {
      * not show.
      */
     static Analysis incidence(ExtractionSheet sheet, String outcome, int[] rows, Settings s) {
-        return fitProportions(sheet, outcome, null, rows, s.withMeasure(Measure.PLOGIT).withMethod(Method.IV), false);
+        // the estimator in force (ML under the GLMM, which takes REML as ML), not the one asked: withMethod(IV) alone
+        // would bring back the REML the GLMM set aside, so that a run of --tau2 REML and one of --tau2 ML, equal
+        // settings, differed in their incidence
+        return fitProportions(sheet, outcome, null, rows, s.withMeasure(Measure.PLOGIT).withMethod(Method.IV)
+                .withTau2(s.tau2()), false);
     }
 
     private static Analysis fitProportions(ExtractionSheet sheet, String outcome, Subgroup subgroup, int[] rows,

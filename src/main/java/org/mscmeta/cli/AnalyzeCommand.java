@@ -164,6 +164,10 @@ final class AnalyzeCommand implements Main.Subcommand {
     private String levelNote;
     /** Whether --method was given (not left at its default). */
     private boolean methodGiven;
+    /** Whether --tau2 was given (not left at its default, REML, which the GLMM takes as ML without a word). */
+    private boolean tau2Given;
+    /** What the run says of a {@code --tau2 REML} the GLMM fits by maximum likelihood, or null. */
+    private String tau2Note;
     private double fdrAlpha1;
     private double fdrAlpha2;
     private String organSystem;
@@ -186,6 +190,7 @@ final class AnalyzeCommand implements Main.Subcommand {
         method = o.choice("method", Method.class);
         glmmModel = o.text("glmm-model");
         tau2 = o.text("tau2");
+        tau2Given = o.has("tau2");
         hksj = o.has("hksj");
         convention = o.text("convention");
         cc = o.number("cc");
@@ -356,6 +361,9 @@ final class AnalyzeCommand implements Main.Subcommand {
         if (levelNote != null) {
             notes.add(0, levelNote);
         }
+        if (tau2Note != null) {
+            notes.add(0, tau2Note);
+        }
         if (noReport && !plotOptionsGiven.isEmpty()) {
             notes.add(0, String.join(", ", plotOptionsGiven) + (plotOptionsGiven.size() == 1 ? " shapes" : " shape")
                     + " the plots, which --no-report leaves out: not used");
@@ -438,6 +446,11 @@ final class AnalyzeCommand implements Main.Subcommand {
         if (conflict != null) {
             throw new IllegalArgumentException(inOptions(conflict, t));
         }
+        // the GLMM takes the default REML as ML (Settings.tau2()); asked for by name, it is not what was fitted
+        tau2Note = tau2Given && t == TauSquared.REML && settings.method() == Method.GLMM
+                ? "--tau2 REML: the GLMM (--method GLMM) estimates tau\u00b2 by maximum likelihood, as metafor's"
+                + " rma.glmm does (it has no REML): the random-effects results are ML's, as results.json's settings"
+                + " say (--tau2 ML says so directly)" : null;
         return settings;
     }
 

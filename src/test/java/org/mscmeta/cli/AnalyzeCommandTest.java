@@ -536,6 +536,40 @@ class AnalyzeCommandTest {
                 .asDouble(), 1e-15);
     }
 
+    /**
+     * The GLMM estimates tau² by maximum likelihood. The default REML is taken as ML without a word; REML asked for by
+     * name gets a note saying what was fitted (it was taken as ML silently), with results identical to --tau2 ML,
+     * the incidence among MSC recipients included.
+     */
+    @Test
+    void remlAskedOfTheGlmmIsSaidToBeMaximumLikelihood() throws Exception {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        for (String tau2 : List.of("REML", "ML")) {
+            assertEquals(0, runCapturingErr(err, "analyze", "examples/msc_adverse_events.csv", "--out",
+                    dir.resolve("glmm" + tau2).toString(), "--measure", "OR", "--method", "GLMM", "--tau2", tau2,
+                    "--outcome", "Death", "--no-report", "--quiet"), err.toString(StandardCharsets.UTF_8));
+        }
+        assertEquals("Note: --tau2 REML: the GLMM (--method GLMM) estimates tau\u00b2 by maximum likelihood, as"
+                + " metafor's rma.glmm does (it has no REML): the random-effects results are ML's, as results.json's"
+                + " settings say (--tau2 ML says so directly)", err.toString(StandardCharsets.UTF_8).strip());
+        var json = new tools.jackson.databind.ObjectMapper();
+        var reml = json.readTree(dir.resolve("glmmREML/results.json").toFile());
+        assertEquals("ML", reml.get("settings").get("tau2").asString());
+        assertEquals(json.readTree(dir.resolve("glmmML/results.json").toFile()).get("analyses"), reml.get("analyses"));
+        // the incidence beside the GLMM is ML's too (it was REML's under --tau2 REML and the default): metafor 3.8-1,
+        // rma(measure = "PLO", xi, ni, method = "ML") on the ten Death trials' MSC arms, back-transformed
+        var incidence = reml.get("analyses").get(0).get("incidence").get("random");
+        assertEquals("ML", incidence.get("tau2_method").asString());
+        assertEquals(0.338113917377279, incidence.get("estimate").asDouble(), 1e-9);
+        assertEquals(0.281173779921350, incidence.get("ci_lower").asDouble(), 1e-9);
+        assertEquals(0.400165767821592, incidence.get("ci_upper").asDouble(), 1e-9);
+        err.reset();
+        assertEquals(0, runCapturingErr(err, "analyze", "examples/msc_adverse_events.csv", "--out",
+                dir.resolve("glmmDefault").toString(), "--measure", "OR", "--method", "GLMM", "--outcome", "Death",
+                "--no-report", "--quiet"), err.toString(StandardCharsets.UTF_8));
+        assertEquals("", err.toString(StandardCharsets.UTF_8).strip(), "the default: no note");
+    }
+
     /** A summary-of-findings table states its assumed risk as a percentage as often as a proportion. */
     @Test
     void anAssumedControlRiskGivenAsAPercentageIsThatProportion() throws Exception {
