@@ -19,7 +19,8 @@ import org.mscmeta.sensitivity.MetaRegression;
  * Bubble plot of a meta-regression on one numeric moderator, as metafor's {@code regplot}: each study's effect
  * against the moderator, bubble area proportional to its weight in the model, the fitted line with its confidence
  * band ({@code a' b +/- q sqrt(a' V a)}, the other moderators at their means over the studies), and the line of no
- * effect. The effect axis is drawn on the analysis scale and labelled in ratios for RR and OR.
+ * effect. The effect axis is drawn on the analysis scale and labelled in ratios for RR and OR, in proportions for
+ * PLOGIT ({@link ChartFrame#effect}).
  */
 public final class BubblePlot implements Drawing {
 
@@ -144,10 +145,9 @@ public final class BubblePlot implements Drawing {
         }
         double padX = (hi - lo) * 0.05 + 1e-9;
         ChartFrame.Scale xs = ChartFrame.linear(lo - padX, hi + padX);
-        ChartFrame.Scale ys = measure.isRatio() ? ChartFrame.mapped(yLo, yHi, ChartFrame.ratioSeries(), Math::log, 3)
-                : ChartFrame.linear(yLo, yHi);
-        String yTitle = measure.isRatio() ? ModelWords.measureTitle(measure) + " (log scale)"
-                : ModelWords.measureTitle(measure);
+        // the effects are on the analysis scale: logits on a logit axis labelled in proportions, as the funnel's
+        ChartFrame.Scale ys = ChartFrame.effect(measure, yLo, yHi);
+        String yTitle = ChartFrame.effectTitle(measure);
         String others = p > 2 ? "; other moderators at their means" : "";
         String title = "Meta-regression: " + outcome + " on " + m.terms().get(j) + " ("
                 + ModelWords.waldTest("QM", m.qm(), m.qmDf(), m.qeDf(), m.hksj(), "\u00a0", "P", m.qmP(),
@@ -156,7 +156,8 @@ public final class BubblePlot implements Drawing {
         String left = studies <= k ? "k = " + k + " studies" : "k = " + k + " of the outcome's " + studies
                 + " studies (" + (studies - k == 1 ? "the other has" : "the others have") + " no value of "
                 + (p > 2 ? "a moderator" : m.terms().get(j)) + ")";
-        List<String> legend = List.of("\u2014 Fitted " + ModelWords.measure(measure) + " with its "
+        List<String> legend = List.of("\u2014 Fitted " + (measure == Measure.PFT
+                ? "Freeman-Tukey double arcsine of the proportion" : ModelWords.measure(measure)) + " with its "
                 + Formats.level(s.level()) + " confidence band (shaded)", "Circle area: the study's weight",
                 left);
         ChartFrame frame = new ChartFrame(o.size(), title, xs, m.terms().get(j), ys, yTitle, false, legend);

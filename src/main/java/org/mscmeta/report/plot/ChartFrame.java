@@ -34,6 +34,30 @@ final class ChartFrame {
         }
     }
 
+    /**
+     * The axis of an effect on its analysis scale, from {@code lo} to {@code hi} in that scale: a ratio on a log axis
+     * and a logit proportion on a logit axis, labelled in ratios and proportions; the other measures on a linear axis
+     * in their own units (the Freeman-Tukey double arcsine, whose back-transformation depends on each study's size,
+     * in its own units too).
+     */
+    static Scale effect(org.mscmeta.effect.Measure m, double lo, double hi) {
+        return switch (m) {
+            case RR, OR -> mapped(lo, hi, ratioSeries(), Math::log, 3);
+            case PLOGIT -> mapped(lo, hi, proportionSeries(), p -> Math.log(p / (1 - p)), 2);
+            default -> linear(lo, hi);
+        };
+    }
+
+    /** The title of {@link #effect}'s axis: "Risk ratio (log scale)", "Proportion (logit scale)", ... */
+    static String effectTitle(org.mscmeta.effect.Measure m) {
+        return switch (m) {
+            case RR, OR -> org.mscmeta.report.ModelWords.measureTitle(m) + " (log scale)";
+            case PLOGIT -> "Proportion (logit scale)";
+            case PFT -> "Freeman-Tukey double arcsine of the proportion";
+            default -> org.mscmeta.report.ModelWords.measureTitle(m);
+        };
+    }
+
     /** A linear scale with ticks at 1, 2, 2.5 or 5 times a power of ten, labelled as numbers. */
     static Scale linear(double lo, double hi) {
         double span = hi - lo;

@@ -87,17 +87,8 @@ public final class FunnelPlot implements Drawing {
         double top = maxSe * 1.05;
         lo = Math.min(lo, theta - crit * top);
         hi = Math.max(hi, theta + crit * top);
-        ChartFrame.Scale xs2 = switch (m) {
-            case RR, OR -> ChartFrame.mapped(lo, hi, ChartFrame.ratioSeries(), Math::log, 3);
-            case PLOGIT -> ChartFrame.mapped(lo, hi, ChartFrame.proportionSeries(), p -> Math.log(p / (1 - p)), 2);
-            default -> ChartFrame.linear(lo, hi);
-        };
-        String xTitle = switch (m) {
-            case RR, OR -> ModelWords.measureTitle(m) + " (log scale)";
-            case PLOGIT -> "Proportion (logit scale)";
-            case PFT -> "Freeman-Tukey double arcsine of the proportion";
-            default -> ModelWords.measureTitle(m);
-        };
+        ChartFrame.Scale xs2 = ChartFrame.effect(m, lo, hi);
+        String xTitle = ChartFrame.effectTitle(m);
         String yTitle = "Standard error" + switch (m) {
             case RR, OR -> " of the log " + ModelWords.measure(m);
             case PLOGIT -> " of the logit";
