@@ -134,13 +134,40 @@ record Axis(boolean ratio, double min, double max, double[] ticks, double nullLi
 
     private static Axis linear(double min, double max, double nullLine) {
         double span = max - min;
-        double step = niceStep(span / 4);
+        double step = evenStep(min, max, span / 4);
         List<Double> ticks = new ArrayList<>();
         for (double t = Math.ceil(min / step - 1e-9) * step; t <= max + 1e-9 * span; t += step) {
             ticks.add(Math.abs(t) < 1e-12 * span ? 0 : t);
         }
         addEnds(ticks, min, max);
         return new Axis(false, min, max, toArray(ticks), nullLine);
+    }
+
+    /**
+     * A step of 1, 2, 2.5 or 5 times a power of ten, near {@code rough} (half to twice it), that falls on both ends,
+     * the one nearest {@code rough}: an axis to 0.5 gets ticks 0, 0.1, ..., 0.5, not 0, 0.2, 0.4 and an end at 0.5.
+     * Where none falls on both ends (a user's range such as 0.12 to 0.7), {@link #niceStep}: the ends are labelled
+     * beside the regular ticks.
+     */
+    static double evenStep(double min, double max, double rough) {
+        double best = Double.NaN;
+        double p = Math.pow(10, Math.floor(Math.log10(rough)) - 1);
+        for (int e = 0; e < 3; e++, p *= 10) {
+            for (double m : new double[] {1, 2, 2.5, 5}) {
+                double step = m * p;
+                if (step >= rough / 2 * (1 - 1e-9) && step <= rough * 2 * (1 + 1e-9) && onStep(min, step)
+                        && onStep(max, step) && (Double.isNaN(best)
+                        || Math.abs(Math.log(step / rough)) < Math.abs(Math.log(best / rough)) - 1e-9)) {
+                    best = step;
+                }
+            }
+        }
+        return Double.isNaN(best) ? niceStep(rough) : best;
+    }
+
+    private static boolean onStep(double v, double step) {
+        double n = v / step;
+        return Math.abs(n - Math.rint(n)) < 1e-6;
     }
 
     /** 1, 2, 2.5 or 5 times a power of ten, at least {@code rough}. */

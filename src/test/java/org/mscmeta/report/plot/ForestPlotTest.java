@@ -224,6 +224,19 @@ class ForestPlotTest {
         assertEquals("0.05", d.tickLabel(0.05));
         Axis user = Axis.limits(Axis.Scale.RATIO, 0.1, 10);
         assertArrayEquals(new double[] {0.1, 0.2, 0.5, 1, 2, 5, 10}, user.ticks(), 1e-12);
+        // every range a proportion or a difference takes has evenly spaced ticks from end to end (a proportion
+        // axis to 0.5 had 0, 0.2, 0.4 and its end, 0.5)
+        assertArrayEquals(new double[] {0, 0.1, 0.2, 0.3, 0.4, 0.5},
+                Axis.forValues(Axis.Scale.PROPORTION, List.of(0.09, 0.27)).ticks(), 1e-12);
+        for (Axis.Scale scale : List.of(Axis.Scale.PROPORTION, Axis.Scale.DIFFERENCE)) {
+            for (double v : new double[] {0.04, 0.09, 0.19, 0.45, 0.9}) {
+                double[] t = Axis.forValues(scale, List.of(v)).ticks();
+                for (int i = 2; i < t.length; i++) {
+                    assertEquals(t[1] - t[0], t[i] - t[i - 1], 1e-12, scale + " to " + v + ": "
+                            + java.util.Arrays.toString(t));
+                }
+            }
+        }
     }
 
     @Test
