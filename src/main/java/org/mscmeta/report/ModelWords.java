@@ -198,25 +198,33 @@ public final class ModelWords {
     }
 
     /**
-     * The lines that stand for the tests for subgroup differences of one outcome and variable that do not exist
-     * (results.json lists no such test and says why in a {@code subgroup_test} notice): of the models a forest plot
-     * shows (the random-effects model when {@code random}, and the common-effect model), those with no test in
-     * {@code tests}, because fewer than two subgroups have that model's estimate. Empty when every test is there.
+     * The tests for subgroup differences of one outcome and variable as a figure or its legend states them: for each
+     * model it shows, in the order of its totals (the common effect, then random effects when {@code random}), the
+     * test in {@code format}'s words, or, where results.json lists no such test (fewer than two subgroups have that
+     * model's estimate; a {@code subgroup_test} notice says why), that it is not applicable. One line when neither
+     * model has a test.
      */
-    public static java.util.List<String> untestedSubgroups(java.util.List<org.mscmeta.analysis.SubgroupComparison> tests,
-                                                          boolean random, Settings s) {
-        java.util.List<String> models = random ? java.util.List.of("random", "common") : java.util.List.of("common");
-        java.util.List<String> untested = models.stream()
-                .filter(m -> tests.stream().noneMatch(t -> t.model().equals(m))).toList();
-        if (untested.isEmpty()) {
-            return untested;
+    public static java.util.List<String> subgroupTests(java.util.List<org.mscmeta.analysis.SubgroupComparison> tests,
+                                                       boolean random, Settings s,
+                                                       java.util.function.Function<org.mscmeta.analysis.SubgroupComparison,
+                                                               String> format) {
+        java.util.List<String> models = random ? java.util.List.of("common", "random") : java.util.List.of("common");
+        java.util.List<String> out = new java.util.ArrayList<>();
+        boolean any = false;
+        for (String m : models) {
+            for (org.mscmeta.analysis.SubgroupComparison t : tests) {
+                if (t.model().equals(m)) {
+                    out.add("Test for subgroup differences, " + model(m, s) + ": " + format.apply(t));
+                    any = true;
+                }
+            }
+            if (tests.stream().noneMatch(t -> t.model().equals(m))) {
+                out.add("Test for subgroup differences, " + model(m, s)
+                        + ": not applicable (fewer than two subgroups have its estimate with a standard error)");
+            }
         }
-        if (untested.size() == models.size()) {
-            return java.util.List.of(
-                    "Test for subgroup differences: not applicable (fewer than two subgroups have a pooled estimate with a standard error)");
-        }
-        return untested.stream().map(m -> "Test for subgroup differences, " + model(m, s)
-                + ": not applicable (fewer than two subgroups have its estimate with a standard error)").toList();
+        return any ? out : java.util.List.of("Test for subgroup differences: not applicable (fewer than two subgroups"
+                + " have a pooled estimate with a standard error)");
     }
 
     /**

@@ -91,14 +91,9 @@ public final class ManuscriptKit {
                         + " confidence intervals) and pooled within each " + within
                         + " and overall (diamonds). " + model(s));
                 List<SubgroupComparison> tests = r.subgroupTests(a.outcome(), variable);
-                for (SubgroupComparison t : tests) {
-                    legend.append(" Test for subgroup differences, ").append(ModelWords.model(t.model(), s))
-                            .append(": Chi\u00b2 = ")
-                            .append(Formats.test(t.q())).append(", df = ").append(t.df()).append(", ")
-                            .append(Formats.pIs("P", t.p(), " ")).append(".");
-                }
-                // the models the figure shows: the random-effects model when it was fitted, and the common effect
-                ModelWords.untestedSubgroups(tests, s.tau2() != null && a.random().isFitted(), s)
+                // the models the figure shows, in its order: the common effect, and random effects when fitted
+                ModelWords.subgroupTests(tests, s.tau2() != null && a.random().isFitted(), s, t -> "Chi\u00b2 = "
+                        + Formats.test(t.q()) + ", df = " + t.df() + ", " + Formats.pIs("P", t.p(), " "))
                         .forEach(line -> legend.append(' ').append(line).append('.'));
                 out.add(new Figure(p, legend.toString()));
             }

@@ -111,17 +111,9 @@ public final class ForestPlots {
         }
         totalRows(overall, s, rows, false);
         boolean random = showsRandom(overall, s);
-        for (String model : random ? List.of("random", "common") : List.of("common")) {
-            for (SubgroupComparison t : tests) {
-                if (t.model().equals(model)) {
-                    rows.add(ForestRow.note("Test for subgroup differences, " + ModelWords.model(model, s)
-                            + ": Chi\u00b2\u00a0=\u00a0" + Formats.test(t.q())
-                            + ", df\u00a0=\u00a0" + t.df() + " (" + pText(t.p()) + "), I\u00b2\u00a0=\u00a0"
-                            + Formats.percent(t.i2(), 0)));
-                }
-            }
-        }
-        ModelWords.untestedSubgroups(tests, random, s).forEach(line -> rows.add(ForestRow.note(line)));
+        ModelWords.subgroupTests(tests, random, s, t -> "Chi\u00b2\u00a0=\u00a0" + Formats.test(t.q())
+                + ", df\u00a0=\u00a0" + t.df() + " (" + pText(t.p()) + "), I\u00b2\u00a0=\u00a0"
+                + Formats.percent(t.i2(), 0)).forEach(line -> rows.add(ForestRow.note(line)));
         rows.add(ForestRow.blank());
         if (weighted(overall, random)) {
             rows.add(ForestRow.note("Weights are within each subgroup, " + (random ? "random effects" : "common effect")

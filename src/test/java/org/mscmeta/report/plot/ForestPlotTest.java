@@ -589,6 +589,9 @@ class ForestPlotTest {
         String joined = String.join(" ", texts); // a long note wraps onto a second line
         assertTrue(joined.contains("Test for subgroup differences, common effect (Mantel-Haenszel): not applicable"
                 + " (fewer than two subgroups have its estimate with a standard error)"), joined);
+        // in the order of the totals, common effect first, as the legend of report.docx has them (random came first)
+        assertTrue(joined.indexOf("Test for subgroup differences, common effect")
+                < joined.indexOf("Test for subgroup differences, random effects"), joined);
         assertFalse(texts.stream().anyMatch(x -> x.startsWith("Test for subgroup differences: not")), texts.toString());
     }
 
