@@ -13,7 +13,8 @@ import org.mscmeta.effect.Measure;
  * risk (events / participants) of the outcome's studies, or the value the user gives ({@code --control-risk}). Where
  * the median is 0 (rare events: most control arms have none) it is the pooled control-arm risk, all control events
  * over all control participants, as the GRADE handbook suggests for a control group risk across studies; where that
- * is 0 too, the absolute effects are not estimable (they would all be 0).
+ * is 0 too, the absolute effects of a ratio are not estimable (they would all be 0); those of a risk difference are
+ * the difference itself (from a risk of 0, kept within 0 and 1,000).
  * GRADE's certainty of the evidence is the reviewers' judgement and is not rated here.
  *
  * @param participants     participants of the studies compared (both arms)
@@ -105,7 +106,8 @@ public record SummaryOfFindings(long participants, int studies, String measure, 
                     nan, nan, nan, nan, "no control arm to take the assumed control risk from, and no risk was given for"
                     + " this review");
         }
-        if (acr == 0 && given == ControlRisk.POOLED) {
+        // a ratio of a risk of 0 is 0, whatever the ratio; a risk difference is added to it (ACR + RD), and stands
+        if (acr == 0 && given == ControlRisk.POOLED && m.isRatio()) {
             return new SummaryOfFindings(participants, studies, m.name(), model, est, lo, hi, acr, given, nan, nan,
                     nan, nan, nan, nan, "no control arm has an event, which makes every absolute effect 0, and no assumed"
                     + " control risk was given for this review");

@@ -94,4 +94,28 @@ class SummaryOfFindingsReferenceTest {
         assertEquals(SummaryOfFindings.ControlRisk.GIVEN, given.controlRiskSource());
         assertEquals(0.01 * 1000, given.controlRisk() * 1000, 1e-12);
     }
+
+    /**
+     * A risk difference is an absolute effect of its own: without any control event (a pooled control risk of 0) the
+     * risk with MSC is the difference itself, kept within 0 and 1,000 (it was "not estimable", as for a ratio, whose
+     * risk with MSC would be 0). The example sheet's Malignancy: metafor 3.8-1, {@code rma(measure = "RD", ai =
+     * c(1, 0), n1i = c(110, 99), ci = c(0, 0), n2i = c(107, 99), method = "REML")}: 0.0033704109463608
+     * (-0.0120313656008519 to 0.0187721874935735).
+     */
+    @Test
+    void aRiskDifferenceFromAControlRiskOfZeroIsTheDifferenceItself() throws Exception {
+        ExtractionSheet sheet = SheetReader.withBuiltInVocabulary().read(Path.of("examples/msc_adverse_events.csv"),
+                null);
+        SummaryOfFindings f = MetaAnalysis.run(sheet, Settings.DEFAULTS.withMeasure(Measure.RD)
+                .withOutcome("Malignancy")).overall("Malignancy").summaryOfFindings();
+        assertTrue(f.isEstimable(), f.notEstimable());
+        assertEquals(SummaryOfFindings.ControlRisk.POOLED, f.controlRiskSource());
+        assertEquals(0, f.controlRisk(), 0);
+        assertEquals(3.3704109463608, f.mscPer1000(), 1e-6);
+        assertEquals(0, f.mscLower(), 1e-12, "kept within 0 and 1,000");
+        assertEquals(18.7721874935735, f.mscUpper(), 1e-6);
+        assertEquals(3.3704109463608, f.differencePer1000(), 1e-6);
+        assertEquals(0, f.differenceLower(), 1e-12);
+        assertEquals(18.7721874935735, f.differenceUpper(), 1e-6);
+    }
 }
