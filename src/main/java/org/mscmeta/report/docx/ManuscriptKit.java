@@ -144,7 +144,7 @@ public final class ManuscriptKit {
                 label.setText("Figure " + n++ + ". ");
                 label.setFontSize(9);
                 XWPFRun legend = p.createRun();
-                legend.setText(f.legend());
+                legend.setText(typeset(f.legend()));
                 legend.setFontSize(9);
             }
             OfficeZip.write(doc, file);
@@ -171,11 +171,23 @@ public final class ManuscriptKit {
         p.setKeepNext(true);
     }
 
+    /**
+     * A negative number's sign as the minus sign (U+2212), as journals typeset it: Word and LibreOffice break a line
+     * after a hyphen-minus, which split "[-0.10, 0.07]" into "[-" and "0.10, 0.07]" in a narrow table column. A hyphen
+     * between words or numbers ("Freeman-Tukey", "day 0-14") stays.
+     */
+    static String typeset(String text) {
+        return NEGATIVE.matcher(text).replaceAll("$1\u2212");
+    }
+
+    /** A hyphen-minus at the start or after a space or an opening bracket, before a digit or a decimal point. */
+    private static final java.util.regex.Pattern NEGATIVE = java.util.regex.Pattern.compile("(^|[\\s(\\[])-(?=[0-9.])");
+
     private static void text(XWPFDocument doc, String text, boolean small) {
         XWPFParagraph p = doc.createParagraph();
         p.setAlignment(ParagraphAlignment.BOTH);
         XWPFRun run = p.createRun();
-        run.setText(text);
+        run.setText(typeset(text));
         run.setFontSize(small ? 9 : 11);
     }
 
@@ -238,7 +250,7 @@ public final class ManuscriptKit {
                 row.getCell(c).setWidth(Integer.toString(span));
                 XWPFParagraph p = row.getCell(c++).getParagraphs().get(0);
                 XWPFRun run = p.createRun();
-                run.setText(rows.get(i)[j]);
+                run.setText(typeset(rows.get(i)[j]));
                 run.setFontSize(8);
                 run.setBold(i == 0);
             }

@@ -1,5 +1,6 @@
 package org.mscmeta.report.docx;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -183,5 +184,25 @@ class ManuscriptKitTest {
             assertTrue(l.startsWith("Death by donor:"), l);
             assertTrue(l.contains(" and pooled within each subgroup of donor and overall"), l);
         });
+    }
+
+    /**
+     * Negative numbers carry the minus sign (U+2212), which neither Word nor LibreOffice breaks a line after: the
+     * summary of findings' "[-0.10, 0.07]" was split into "[-" and "0.10, 0.07]" in its narrow column. Hyphens
+     * between words and in ranges stay.
+     */
+    @Test
+    void negativeNumbersKeepTheirSignOnTheirLine(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        assertEquals("RD \u22120.02 [\u22120.10, 0.07]; \u221216 (\u2212105 to +73); Freeman-Tukey, day 0-14, -x",
+                ManuscriptKit.typeset("RD -0.02 [-0.10, 0.07]; -16 (-105 to +73); Freeman-Tukey, day 0-14, -x"));
+        var r = MetaAnalysis.run(SheetReader.withBuiltInVocabulary().read(Path.of("examples/msc_adverse_events.csv"),
+                null), Settings.DEFAULTS.withMeasure(Measure.RD).withOutcome("Death"));
+        Path docx = dir.resolve("report.docx");
+        ManuscriptKit.write(r, List.of(), docx);
+        try (var doc = new org.apache.poi.xwpf.usermodel.XWPFDocument(java.nio.file.Files.newInputStream(docx))) {
+            String table = doc.getTables().get(0).getText();
+            assertTrue(table.contains("RD \u22120.09 [\u22120.21, 0.02]"), table);
+            assertFalse(table.matches("(?s).*[\\[( ]-[0-9].*"), table);
+        }
     }
 }
