@@ -530,6 +530,14 @@ class ValidationTest {
         assertProblem(ps.get(0), 2, "n_control", "-4", "not negative");
     }
 
+    /** A count beyond any trial is refused with its limit written as a number reads ("at least 1 below 536870911"). */
+    @Test
+    void aCountBeyondAnyTrialNamesTheLimitReadably() throws IOException {
+        List<InputProblem> ps = problems(HEADER, "A,2020,IV,BM,Death,1,3000000000,1,10");
+        assertProblem(ps.get(0), 2, "n_msc", "3000000000", "a whole number of participants, at least 1 and below"
+                + " 536,870,911 (no trial is larger)");
+    }
+
     @Test
     void eventsExceedParticipants() throws IOException {
         List<InputProblem> ps = problems(HEADER, "A,2020,IV,BM,Death,12,10,1,10");
