@@ -1113,8 +1113,8 @@ public final class SheetValidator {
             problem(rowNumber, header(field), text, what + " (a study arm with zero participants cannot be analysed"
                     + (noControl ? "; for a single-arm study leave both control columns blank" : "") + ")");
         } else {
-            // "at least 1 below 536870911" read as one number; the limit is far above any trial
-            problem(rowNumber, header(field), text, what + " and below " + String.format(java.util.Locale.ROOT, "%,d",
+            // "at least 1 below 536870911" read as one number; the limit, accepted, is far above any trial
+            problem(rowNumber, header(field), text, what + " and at most " + String.format(java.util.Locale.ROOT, "%,d",
                     Integer.MAX_VALUE / 4) + " (no trial is larger)");
         }
     }

@@ -530,11 +530,11 @@ class ValidationTest {
         assertProblem(ps.get(0), 2, "n_control", "-4", "not negative");
     }
 
-    /** A count beyond any trial is refused with its limit written as a number reads ("at least 1 below 536870911"). */
+    /** A count beyond any trial is refused with its limit as a number reads (it said "at least 1 below 536870911"). */
     @Test
     void aCountBeyondAnyTrialNamesTheLimitReadably() throws IOException {
         List<InputProblem> ps = problems(HEADER, "A,2020,IV,BM,Death,1,3000000000,1,10");
-        assertProblem(ps.get(0), 2, "n_msc", "3000000000", "a whole number of participants, at least 1 and below"
+        assertProblem(ps.get(0), 2, "n_msc", "3000000000", "a whole number of participants, at least 1 and at most"
                 + " 536,870,911 (no trial is larger)");
     }
 
