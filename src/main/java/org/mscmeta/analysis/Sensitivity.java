@@ -13,18 +13,23 @@ import org.mscmeta.sensitivity.MetaRegression;
  * @param egger          Egger's regression test; null when k &lt; 3
  * @param begg           Begg's rank test; null when k &lt; 3
  * @param trimAndFill    trim and fill (common-effect IV model, L0); null when k &lt; 3
- * @param metaRegression meta-regression on the moderators asked for; null when none or too few studies
+ * @param metaRegression meta-regression on the moderators asked for; null when none were asked or it cannot be
+ *                       fitted
  * @param smallStudyNotEstimable why Egger's and Begg's tests and trim and fill are null in an analysis of 3 or more
  *                       studies (every study with the same standard error, where metafor's {@code regtest} and
  *                       {@code trimfill} stop and {@code ranktest} gives NA); null otherwise
+ * @param metaRegressionNotEstimable why {@code metaRegression} is null where moderators were asked (too few studies
+ *                       with a value of every moderator for its coefficients, no moderator that varies); null
+ *                       otherwise
  */
 public record Sensitivity(List<Step> leaveOneOut, List<Step> cumulative, EggerTest egger, BeggTest begg,
-                          Filled trimAndFill, MetaRegression metaRegression, String smallStudyNotEstimable) {
+                          Filled trimAndFill, MetaRegression metaRegression, String smallStudyNotEstimable,
+                          String metaRegressionNotEstimable) {
 
-    /** Without a reason for absent small-study tests. */
+    /** Without a reason for absent small-study tests or meta-regression. */
     public Sensitivity(List<Step> leaveOneOut, List<Step> cumulative, EggerTest egger, BeggTest begg,
                        Filled trimAndFill, MetaRegression metaRegression) {
-        this(leaveOneOut, cumulative, egger, begg, trimAndFill, metaRegression, null);
+        this(leaveOneOut, cumulative, egger, begg, trimAndFill, metaRegression, null, null);
     }
 
     /** The reason given when every study has the same standard error. */

@@ -38,15 +38,19 @@ final class SensitivityAnalysis {
         int k = inc.length;
         if (s.sensitivity() == SensitivityMode.NONE) {
             // a meta-regression is asked for by name (--moderators), not one of the analyses run unasked
-            MetaRegression reg = k >= 2 ? metaRegression(sheet, a, studies, inc, s, notices) : null;
-            return reg == null ? null : new Sensitivity(List.of(), List.of(), null, null, null, reg);
+            Moderated reg = metaRegression(sheet, a, studies, inc, s, notices);
+            return reg == null ? null : new Sensitivity(List.of(), List.of(), null, null, null, reg.fit(), null,
+                    reg.notEstimable());
         }
         boolean random = a.random().isFitted();
         // the units are counted only where refits may run (a registry-scale outcome is not refitted)
         boolean mayRefit = s.sensitivity() == SensitivityMode.ALL || rows.length <= SensitivityMode.AUTO_MAX_K;
         int[] units = mayRefit ? PooledModel.units(sheet, rows, s, random) : inc;
         if (k < 2 && units.length < 2) {
-            return null;
+            // nothing to refit or test; a meta-regression asked for says why it is not there
+            Moderated reg = metaRegression(sheet, a, studies, inc, s, notices);
+            return reg == null ? null : new Sensitivity(List.of(), List.of(), null, null, null, null, null,
+                    reg.notEstimable());
         }
         boolean glmm = s.method() == Method.GLMM;
         boolean refits = mayRefit && units.length >= 2 && (s.sensitivity() == SensitivityMode.ALL
@@ -112,9 +116,9 @@ final class SensitivityAnalysis {
                         + " studies (fewer than 10) have little power; read them with caution"));
             }
         }
-        MetaRegression reg = k >= 2 ? metaRegression(sheet, a, studies, inc, s, notices) : null;
-        return new Sensitivity(List.copyOf(loo), List.copyOf(cum), egger, begg, filled, reg,
-                samePrecision ? Sensitivity.SAME_PRECISION : null);
+        Moderated reg = metaRegression(sheet, a, studies, inc, s, notices);
+        return new Sensitivity(List.copyOf(loo), List.copyOf(cum), egger, begg, filled, reg == null ? null : reg.fit(),
+                samePrecision ? Sensitivity.SAME_PRECISION : null, reg == null ? null : reg.notEstimable());
     }
 
     /**
@@ -155,11 +159,29 @@ final class SensitivityAnalysis {
                 h == null ? nan : h.h2(), c.notEstimable());
     }
 
-    private static MetaRegression metaRegression(ExtractionSheet sheet, Analysis a, StudyTable studies, int[] inc,
-                                                 Settings s, List<Notice> notices) {
+    /** A meta-regression asked for: the fitted model, or why there is none (one of the two is null). */
+    private record Moderated(MetaRegression fit, String notEstimable) {
+
+        /** None, for the reason given, which the run's notices also give ("Death: no meta-regression: ..."). */
+        static Moderated none(Analysis a, List<Notice> notices, String why) {
+            notices.add(new Notice("meta_regression", a.outcome(), a.outcome() + ": no meta-regression: " + why));
+            return new Moderated(null, why);
+        }
+    }
+
+    /**
+     * The meta-regression on the moderators asked for ({@code --moderators}) of the included studies {@code inc},
+     * or why there is none; null when none were asked.
+     */
+    private static Moderated metaRegression(ExtractionSheet sheet, Analysis a, StudyTable studies, int[] inc,
+                                            Settings s, List<Notice> notices) {
         List<String> mods = s.moderators();
         if (mods.isEmpty()) {
             return null;
+        }
+        if (inc.length < 2) {
+            return Moderated.none(a, notices, inc.length == 0 ? "no study with an estimate of its own"
+                    : "1 study with an estimate of its own (a regression needs at least 2)");
         }
         List<TextColumn> cols = new ArrayList<>();
         for (String name : mods) {
@@ -207,20 +229,19 @@ final class SensitivityAnalysis {
                     MetaAnalysis.abbreviate(named, dropped))));
         }
         if (design.used().length < 2) {
-            notices.add(new Notice("meta_regression", a.outcome(), a.outcome() + ": no meta-regression: "
-                    + (design.used().length == 0 ? "no study has" : "1 study has") + " a value of every moderator"));
-            return null;
+            return Moderated.none(a, notices, (design.used().length == 0 ? "no study has" : "1 study has")
+                    + " a value of every moderator");
         }
         List<String> constant = design.singleLevelFactors();
         MetaRegression fit;
         try {
             fit = design.fit(y, v, s.mixedEffectsTau2(), s.hksj());
         } catch (MetaRegression.TooFewStudies e) {
-            notices.add(new Notice("meta_regression", a.outcome(), a.outcome() + ": too few studies ("
-                    + e.k() + ") for a meta-regression with "
+            String why = "too few studies (" + e.k() + ") for a meta-regression with "
                     + Notice.count(e.coefficientsBesidesIntercept(), "coefficient", "coefficients")
-                    + " besides the intercept" + (e.redundantDropped() ? " that the studies tell apart" : "")));
-            return null;
+                    + " besides the intercept" + (e.redundantDropped() ? " that the studies tell apart" : "");
+            notices.add(new Notice("meta_regression", a.outcome(), a.outcome() + ": " + why));
+            return new Moderated(null, why);
         }
         if (fit.terms().size() == 1) {
             // every moderator is the same in all its studies: an intercept-only model, no test of a moderator
@@ -229,10 +250,8 @@ final class SensitivityAnalysis {
                 double value = design.x()[0][design.terms().indexOf(term)];
                 same.add(term + " is " + java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString());
             }
-            notices.add(new Notice("meta_regression", a.outcome(), a.outcome() + ": no meta-regression: no moderator"
-                    + " varies among its " + design.used().length + " studies (" + String.join(" and ", same)
-                    + " in all)"));
-            return null;
+            return Moderated.none(a, notices, "no moderator varies among its " + design.used().length
+                    + " studies (" + String.join(" and ", same) + " in all)");
         }
         if (!constant.isEmpty()) {
             notices.add(new Notice("meta_regression", a.outcome(), a.outcome() + ": " + String.join(" and ", constant)
@@ -244,7 +263,7 @@ final class SensitivityAnalysis {
                     + " meta-regression (no study tells them apart from the others): " + String.join(", ",
                     fit.dropped())));
         }
-        return fit;
+        return new Moderated(fit, null);
     }
 
     /**

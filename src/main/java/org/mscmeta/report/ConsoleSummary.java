@@ -109,7 +109,7 @@ public final class ConsoleSummary {
             if (a.subgroup() == null) {
                 summaryOfFindings(a, out);
                 routeBySource(a, s, out);
-                metaRegression(a, out);
+                metaRegression(a, s, out);
             }
             if (a.subgroup() != null && isLastOfVariable(all, ai)) {
                 printTests(r.subgroupTests(), a.outcome() + "\u0000" + a.subgroup().variable(), out);
@@ -174,9 +174,13 @@ public final class ConsoleSummary {
     }
 
     /** The meta-regression on the moderators asked for (--moderators): its test, residual tau2 and R2. */
-    private static void metaRegression(Analysis a, java.io.PrintWriter out) {
+    private static void metaRegression(Analysis a, Settings s, java.io.PrintWriter out) {
         var m = a.sensitivity() == null ? null : a.sensitivity().metaRegression();
         if (m == null) {
+            if (a.sensitivity() != null && a.sensitivity().metaRegressionNotEstimable() != null) {
+                out.println("  Meta-regression on " + Terminal.safe(String.join(", ", s.moderators())) + ": "
+                        + Formats.notEstimable(a.sensitivity().metaRegressionNotEstimable()));
+            }
             return;
         }
         out.println("  Meta-regression on " + Terminal.safe(String.join(", ", m.terms().subList(1, m.terms().size())))

@@ -139,7 +139,8 @@ final class JsonFields {
      * {@code log_estimate} is the analysis-scale estimate (log ratio, logit, ...); null for RD, as in the metafor
      * reference cases.
      */
-    static void analysis(JsonGenerator g, Analysis a, boolean ratio, boolean comparative, boolean registryScale) {
+    static void analysis(JsonGenerator g, Analysis a, boolean ratio, boolean comparative, boolean registryScale,
+                         List<String> moderators) {
         g.writeStartObject();
         g.writeStringProperty("outcome", a.outcome());
         if (a.subgroup() == null) {
@@ -178,7 +179,7 @@ final class JsonFields {
         }
         g.writeEndArray();
         if (a.sensitivity() != null) {
-            sensitivity(g, a.sensitivity(), ratio);
+            sensitivity(g, a.sensitivity(), ratio, moderators);
         }
         if (a.incidence() != null) {
             incidence(g, a.incidence());
@@ -342,7 +343,7 @@ final class JsonFields {
     }
 
     /** Keys as in src/test/resources/reference/sensitivity_cases.json. */
-    private static void sensitivity(JsonGenerator g, Sensitivity s, boolean ratio) {
+    private static void sensitivity(JsonGenerator g, Sensitivity s, boolean ratio, List<String> moderators) {
         g.writeArrayPropertyStart("leave_one_out");
         for (Sensitivity.Step st : s.leaveOneOut()) {
             g.writeStartObject();
@@ -391,6 +392,31 @@ final class JsonFields {
             g.writeEndObject();
         }
         MetaRegression m = s.metaRegression();
+        if (m == null && s.metaRegressionNotEstimable() != null) {
+            // asked for, not fitted: the moderators asked, and why, as a route x cell-source model says it
+            g.writeObjectPropertyStart("meta_regression");
+            g.writeArrayPropertyStart("moderators");
+            moderators.forEach(g::writeString);
+            g.writeEndArray();
+            g.writeNullProperty("k");
+            g.writeNullProperty("tau2");
+            g.writeNullProperty("QM");
+            g.writeNullProperty("QM_df");
+            g.writeNullProperty("QM_p");
+            g.writeNullProperty("QM_not_estimable");
+            g.writeNullProperty("R2");
+            g.writeNullProperty("QE");
+            g.writeNullProperty("QE_df");
+            g.writeNullProperty("QE_p");
+            g.writeArrayPropertyStart("reference_levels");
+            g.writeEndArray();
+            g.writeArrayPropertyStart("dropped");
+            g.writeEndArray();
+            g.writeArrayPropertyStart("coefficients");
+            g.writeEndArray();
+            g.writeStringProperty("not_estimable", s.metaRegressionNotEstimable());
+            g.writeEndObject();
+        }
         if (m != null) {
             g.writeObjectPropertyStart("meta_regression");
             g.writeArrayPropertyStart("moderators");
@@ -425,6 +451,7 @@ final class JsonFields {
                 g.writeEndObject();
             }
             g.writeEndArray();
+            g.writeNullProperty("not_estimable");
             g.writeEndObject();
         }
     }

@@ -35,6 +35,8 @@ public final class ResultsDocument implements AutoCloseable {
     private final boolean ratio;
     /** Whether the measure compares MSC with control (not a proportion of the MSC arm alone). */
     private final boolean comparative;
+    /** The moderators asked for ({@code --moderators}), named by a meta-regression that could not be fitted. */
+    private final List<String> moderators;
     private final java.util.concurrent.locks.ReentrantLock lock = new java.util.concurrent.locks.ReentrantLock();
     private final java.util.concurrent.locks.Condition progress = lock.newCondition();
     /** Serialised outcomes not yet handed to the writer, by index. */
@@ -55,6 +57,7 @@ public final class ResultsDocument implements AutoCloseable {
         this.compact = rows > ResultsJson.PRETTY_MAX_ROWS;
         this.ratio = settings.measure() != org.mscmeta.effect.Measure.RD;
         this.comparative = !settings.measure().isProportion();
+        this.moderators = settings.moderators();
         this.g = FACTORY.createGenerator(compact ? ObjectWriteContext.empty() : PRETTY, out, JsonEncoding.UTF8);
         this.writer = compact ? java.util.concurrent.Executors.newSingleThreadExecutor(task -> {
             Thread t = new Thread(task, "results.json writer");
@@ -127,7 +130,7 @@ public final class ResultsDocument implements AutoCloseable {
         try (JsonGenerator bg = BLOCK_FACTORY.createGenerator(ObjectWriteContext.empty(), buf,
                 JsonEncoding.UTF8)) {
             for (Analysis a : outcome) {
-                JsonFields.analysis(bg, a, ratio, comparative, true);
+                JsonFields.analysis(bg, a, ratio, comparative, true, moderators);
             }
         }
         return buf;
@@ -203,7 +206,7 @@ public final class ResultsDocument implements AutoCloseable {
         try {
             for (List<Analysis> outcome : kept.values()) {
                 for (Analysis a : outcome) {
-                    JsonFields.analysis(g, a, ratio, comparative, false);
+                    JsonFields.analysis(g, a, ratio, comparative, false, moderators);
                 }
             }
             g.writeEndArray();

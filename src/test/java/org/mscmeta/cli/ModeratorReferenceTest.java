@@ -170,10 +170,42 @@ class ModeratorReferenceTest {
 
         JsonNode alone = ReferenceCases.analyze(input, out.resolve("b"), List.of("--outcome", "One route",
                 "--moderators", "route"));
-        assertTrue(alone.get("analyses").get(0).get("meta_regression") == null
-                || alone.get("analyses").get(0).get("meta_regression").isNull(), alone.toString());
+        // not fitted, and said so where the model would be, as a route x cell-source model says it (it was absent)
+        JsonNode none = alone.get("analyses").get(0).get("meta_regression");
+        assertEquals("no moderator varies among its 6 studies (route is intravenous in all)",
+                none.get("not_estimable").asString(), none.toString());
+        assertEquals("[\"route\"]", none.get("moderators").toString());
+        assertTrue(none.get("QM").isNull() && none.get("coefficients").isEmpty(), none.toString());
+        assertTrue(reg.get("not_estimable").isNull(), "a fitted model: " + reg);
         assertTrue(messages(alone).contains("One route: no meta-regression: no moderator varies among its 6 studies"
                 + " (route is intravenous in all)"), messages(alone).toString());
+    }
+
+    /**
+     * An outcome of one study, asked for a meta-regression, says why it has none: in results.json, the console, the
+     * workbook and the run's notices. It said nothing anywhere, while an outcome of two studies said "too few
+     * studies".
+     */
+    @org.junit.jupiter.api.Test
+    void aMetaRegressionOfOneStudySaysWhyItIsNotThere(@TempDir Path out) throws Exception {
+        Path sheet = out.resolve("one.csv");
+        java.nio.file.Files.writeString(sheet, "study,year,outcome,events_msc,n_msc,events_control,n_control\n"
+                + "A 2019,2019,Fever,3,30,1,30\nB 2020,2020,Death,2,20,4,20\nC 2021,2021,Death,1,25,3,24\n"
+                + "D 2022,2022,Death,5,40,6,41\n");
+        var r = org.mscmeta.testing.Cli.run("analyze", sheet.toString(), "--out", out.resolve("o").toString(),
+                "--moderators", "year");
+        assertEquals(0, r.status(), r.all());
+        String why = "1 study with an estimate of its own (a regression needs at least 2)";
+        assertTrue(r.out().contains("  Meta-regression on year: not estimable: " + why), r.out());
+        JsonNode results = new tools.jackson.databind.ObjectMapper().readTree(out.resolve("o/results.json").toFile());
+        assertEquals(why, overall(results, "Fever").get("meta_regression").get("not_estimable").asString());
+        assertTrue(messages(results).contains("Fever: no meta-regression: " + why), messages(results).toString());
+        assertTrue(overall(results, "Death").get("meta_regression").get("not_estimable").isNull());
+        try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(out.resolve("o/results.xlsx").toFile())) {
+            StringBuilder text = new StringBuilder();
+            wb.getSheet("Sensitivity").forEach(row -> row.forEach(c -> text.append(c).append('\t')));
+            assertTrue(text.toString().contains("Meta-regression on year: not estimable: " + why), text.toString());
+        }
     }
 
     /** The overall analysis of {@code outcome} in results.json. */

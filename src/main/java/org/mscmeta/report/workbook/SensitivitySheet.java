@@ -81,6 +81,10 @@ final class SensitivitySheet {
                 w.text(s.createRow(row++), 0, "Egger's test, Begg's test and trim and fill: "
                         + Formats.notEstimable(sens.smallStudyNotEstimable()));
             }
+            if (sens.metaRegressionNotEstimable() != null) {
+                w.text(s.createRow(row++), 0, "Meta-regression on " + String.join(", ", r.settings().moderators())
+                        + ": " + Formats.notEstimable(sens.metaRegressionNotEstimable()));
+            }
             var reg = sens.metaRegression();
             if (reg != null) {
                 Row x = s.createRow(row++);
