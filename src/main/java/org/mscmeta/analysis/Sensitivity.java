@@ -15,9 +15,10 @@ import org.mscmeta.sensitivity.MetaRegression;
  * @param trimAndFill    trim and fill (common-effect IV model, L0); null when k &lt; 3
  * @param metaRegression meta-regression on the moderators asked for; null when none were asked or it cannot be
  *                       fitted
- * @param smallStudyNotEstimable why Egger's and Begg's tests and trim and fill are null in an analysis of 3 or more
- *                       studies (every study with the same standard error, where metafor's {@code regtest} and
- *                       {@code trimfill} stop and {@code ranktest} gives NA); null otherwise
+ * @param smallStudyNotEstimable why Egger's and Begg's tests and trim and fill are null: fewer than 3 studies with
+ *                       an estimate of their own ({@link #fewerThanThree}), or every study with the same standard
+ *                       error, where metafor's {@code regtest} and {@code trimfill} stop and {@code ranktest} gives
+ *                       NA ({@link #SAME_PRECISION}); null where they exist
  * @param metaRegressionNotEstimable why {@code metaRegression} is null where moderators were asked (too few studies
  *                       with a value of every moderator for its coefficients, no moderator that varies); null
  *                       otherwise
@@ -30,6 +31,12 @@ public record Sensitivity(List<Step> leaveOneOut, List<Step> cumulative, EggerTe
     public Sensitivity(List<Step> leaveOneOut, List<Step> cumulative, EggerTest egger, BeggTest begg,
                        Filled trimAndFill, MetaRegression metaRegression) {
         this(leaveOneOut, cumulative, egger, begg, trimAndFill, metaRegression, null, null);
+    }
+
+    /** The reason given when there are {@code k} &lt; 3 studies to test: the tests need three. */
+    public static String fewerThanThree(int k) {
+        return "fewer than 3 studies with an estimate of their own (k = " + k + "), which a test of funnel"
+                + " asymmetry needs";
     }
 
     /** The reason given when every study has the same standard error. */

@@ -118,7 +118,8 @@ final class SensitivityAnalysis {
         }
         Moderated reg = metaRegression(sheet, a, studies, inc, s, notices);
         return new Sensitivity(List.copyOf(loo), List.copyOf(cum), egger, begg, filled, reg == null ? null : reg.fit(),
-                samePrecision ? Sensitivity.SAME_PRECISION : null, reg == null ? null : reg.notEstimable());
+                samePrecision ? Sensitivity.SAME_PRECISION : k < 3 ? Sensitivity.fewerThanThree(k) : null,
+                reg == null ? null : reg.notEstimable());
     }
 
     /**

@@ -72,4 +72,20 @@ class SmallStudyTestsTest {
         assertNotNull(s.trimAndFill());
         assertNull(s.smallStudyNotEstimable());
     }
+
+    /**
+     * Two studies have a leave-one-out analysis but no small-study tests, and say why (the three were absent without
+     * a reason, as if forgotten, beside the reason given where the standard errors are all the same).
+     */
+    @Test
+    void twoStudiesSayWhyTheyHaveNoSmallStudyTests() throws Exception {
+        Path f = Files.writeString(dir.resolve("two.csv"), "study,year,outcome,events_msc,n_msc,events_control,n_control\n"
+                + "A,2019,Fever,1,10,2,10\nB,2020,Fever,2,12,1,10\n");
+        Sensitivity s = MetaAnalysis.run(SheetReader.withBuiltInVocabulary().read(f, null), Settings.DEFAULTS)
+                .overall("Fever").sensitivity();
+        assertEquals(2, s.leaveOneOut().size());
+        assertNull(s.egger());
+        assertEquals("fewer than 3 studies with an estimate of their own (k = 2), which a test of funnel asymmetry"
+                + " needs", s.smallStudyNotEstimable());
+    }
 }
