@@ -56,12 +56,16 @@ final class SensitivityAnalysis {
         boolean refits = mayRefit && units.length >= 2 && (s.sensitivity() == SensitivityMode.ALL
                 || (!glmm && units.length <= SensitivityMode.AUTO_MAX_K));
         if (!refits && units.length >= 2) {
+            // the zero-event table has the same limit (ZeroEventSensitivity.run), and was skipped without a word
+            boolean zeroEventsSkipped = !s.measure().isProportion() && s.sensitivity() == SensitivityMode.AUTO
+                    && rows.length > SensitivityMode.AUTO_MAX_K && ZeroEventSensitivity.anyZeroCell(sheet, rows);
+            String beyond = " skipped for k = " + Math.max(units.length, rows.length) + " > "
+                    + SensitivityMode.AUTO_MAX_K + " (use --sensitivity all)";
             notices.add(new Notice("sensitivity", a.outcome(), a.outcome() + (glmm
                     ? ": leave-one-out and cumulative refits of the GLMM (2k likelihood maximisations) are run with"
-                    + " --sensitivity all"
-                    : ": leave-one-out and cumulative analyses skipped for k = " + Math.max(units.length, rows.length)
-                    + " > "
-                    + SensitivityMode.AUTO_MAX_K + " (use --sensitivity all)")));
+                    + " --sensitivity all" + (zeroEventsSkipped ? "; the zero-event sensitivity table is" + beyond : "")
+                    : ": leave-one-out and cumulative analyses" + (zeroEventsSkipped
+                    ? " and the zero-event sensitivity table" : "") + beyond)));
         }
         Measure m = s.measure();
         List<Sensitivity.Step> loo = new ArrayList<>();

@@ -59,7 +59,8 @@ final class ZeroEventSensitivity {
         return List.copyOf(out);
     }
 
-    private static boolean anyZeroCell(ExtractionSheet sheet, int[] rows) {
+    /** Whether a study of {@code rows} has a zero cell (no events, or only events, in an arm). */
+    static boolean anyZeroCell(ExtractionSheet sheet, int[] rows) {
         for (int r : rows) {
             int a = sheet.eventsMsc()[r];
             int c = sheet.eventsControl()[r];
