@@ -76,6 +76,11 @@ final class RouteBySourceAnalysis {
             }
         }
         if (routeSet.isEmpty()) {
+            // asked for (both are subgroup variables), and not there: said, as a model not estimable is
+            if (rows.length > 0) {
+                notices.add(new Notice("route_by_cell_source", outcome, outcome + ": no route x cell-source analysis:"
+                        + " no study of the outcome has both a route and a cell source reported"));
+            }
             return null;
         }
         List<String> routes = ModeratorDesign.levels(routeSet);

@@ -257,6 +257,22 @@ class ModeratorReferenceTest {
     }
 
     /**
+     * With route and cell source asked for but no cell source in the sheet, the outcome has no route x cell-source
+     * analysis, and a notice says why (it went without a word).
+     */
+    @org.junit.jupiter.api.Test
+    void noCellSourceAtAllIsSaid(@TempDir Path out) throws IOException {
+        Path sheet = out.resolve("nocs.csv");
+        java.nio.file.Files.writeString(sheet, "study,route,cell_source,outcome,events_msc,n_msc,events_control,"
+                + "n_control\nA,intravenous,,Death,2,20,3,20\nB,intrathecal,,Death,1,15,2,14\n"
+                + "C,intravenous,,Death,4,30,5,31\n");
+        JsonNode results = ReferenceCases.analyze(sheet, out.resolve("o"), List.of("--by", "route,cell_source"));
+        assertTrue(overall(results, "Death").get("route_by_cell_source") == null);
+        assertTrue(messages(results).contains("Death: no route x cell-source analysis: no study of the outcome has"
+                + " both a route and a cell source reported"), messages(results).toString());
+    }
+
+    /**
      * An outcome whose studies share one route and one cell source has nothing to compare: its matrix says so, but
      * it is no notice of the run (it was one for each such outcome of the example, half its notices). An outcome
      * with more combinations keeps its notices.
