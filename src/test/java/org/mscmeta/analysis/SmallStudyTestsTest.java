@@ -61,12 +61,17 @@ class SmallStudyTestsTest {
         assertEquals(1.0, a.random().estimate(), 1e-12);
     }
 
+    /** The sensitivity analyses of the outcome Fever of a sheet of these {@code rows}, by the defaults. */
+    private Sensitivity fever(String rows) throws Exception {
+        Path f = Files.writeString(dir.resolve("fever.csv"), "study,year,outcome,events_msc,n_msc,events_control,"
+                + "n_control\n" + rows);
+        return MetaAnalysis.run(SheetReader.withBuiltInVocabulary().read(f, null), Settings.DEFAULTS)
+                .overall("Fever").sensitivity();
+    }
+
     @Test
     void standardErrorsThatDifferKeepTheTests() throws Exception {
-        Path f = Files.writeString(dir.resolve("d.csv"), "study,year,outcome,events_msc,n_msc,events_control,n_control\n"
-                + "A,2019,Fever,1,10,2,10\nB,2020,Fever,2,12,1,10\nC,2021,Fever,1,10,2,10\n");
-        Sensitivity s = MetaAnalysis.run(SheetReader.withBuiltInVocabulary().read(f, null), Settings.DEFAULTS)
-                .overall("Fever").sensitivity();
+        Sensitivity s = fever("A,2019,Fever,1,10,2,10\nB,2020,Fever,2,12,1,10\nC,2021,Fever,1,10,2,10\n");
         assertNotNull(s.egger());
         assertNotNull(s.begg());
         assertNotNull(s.trimAndFill());
@@ -79,10 +84,7 @@ class SmallStudyTestsTest {
      */
     @Test
     void twoStudiesSayWhyTheyHaveNoSmallStudyTests() throws Exception {
-        Path f = Files.writeString(dir.resolve("two.csv"), "study,year,outcome,events_msc,n_msc,events_control,n_control\n"
-                + "A,2019,Fever,1,10,2,10\nB,2020,Fever,2,12,1,10\n");
-        Sensitivity s = MetaAnalysis.run(SheetReader.withBuiltInVocabulary().read(f, null), Settings.DEFAULTS)
-                .overall("Fever").sensitivity();
+        Sensitivity s = fever("A,2019,Fever,1,10,2,10\nB,2020,Fever,2,12,1,10\n");
         assertEquals(2, s.leaveOneOut().size());
         assertNull(s.egger());
         assertEquals("fewer than 3 studies with an estimate of their own (k = 2), which a test of funnel asymmetry"

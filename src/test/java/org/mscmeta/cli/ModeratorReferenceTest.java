@@ -188,10 +188,9 @@ class ModeratorReferenceTest {
      */
     @org.junit.jupiter.api.Test
     void aMetaRegressionOfOneStudySaysWhyItIsNotThere(@TempDir Path out) throws Exception {
-        Path sheet = out.resolve("one.csv");
-        java.nio.file.Files.writeString(sheet, "study,year,outcome,events_msc,n_msc,events_control,n_control\n"
-                + "A 2019,2019,Fever,3,30,1,30\nB 2020,2020,Death,2,20,4,20\nC 2021,2021,Death,1,25,3,24\n"
-                + "D 2022,2022,Death,5,40,6,41\n");
+        Path sheet = java.nio.file.Files.writeString(out.resolve("one.csv"), "study,year,outcome,events_msc,n_msc,"
+                + "events_control,n_control\nA 2019,2019,Fever,3,30,1,30\nB 2020,2020,Death,2,20,4,20\n"
+                + "C 2021,2021,Death,1,25,3,24\nD 2022,2022,Death,5,40,6,41\n");
         var r = org.mscmeta.testing.Cli.run("analyze", sheet.toString(), "--out", out.resolve("o").toString(),
                 "--moderators", "year");
         assertEquals(0, r.status(), r.all());
@@ -262,11 +261,10 @@ class ModeratorReferenceTest {
      */
     @org.junit.jupiter.api.Test
     void noCellSourceAtAllIsSaid(@TempDir Path out) throws IOException {
-        Path sheet = out.resolve("nocs.csv");
-        java.nio.file.Files.writeString(sheet, "study,route,cell_source,outcome,events_msc,n_msc,events_control,"
-                + "n_control\nA,intravenous,,Death,2,20,3,20\nB,intrathecal,,Death,1,15,2,14\n"
-                + "C,intravenous,,Death,4,30,5,31\n");
-        JsonNode results = ReferenceCases.analyze(sheet, out.resolve("o"), List.of("--by", "route,cell_source"));
+        JsonNode results = ReferenceCases.analyze(java.nio.file.Files.writeString(out.resolve("nocs.csv"),
+                "study,route,cell_source,outcome,events_msc,n_msc,events_control,n_control\n"
+                + "A,intravenous,,Death,2,20,3,20\nB,intrathecal,,Death,1,15,2,14\nC,intravenous,,Death,4,30,5,31\n"),
+                out.resolve("o"), List.of("--by", "route,cell_source"));
         assertTrue(overall(results, "Death").get("route_by_cell_source") == null);
         assertTrue(messages(results).contains("Death: no route x cell-source analysis: no study of the outcome has"
                 + " both a route and a cell source reported"), messages(results).toString());
