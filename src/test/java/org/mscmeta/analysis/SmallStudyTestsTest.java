@@ -90,4 +90,22 @@ class SmallStudyTestsTest {
         assertEquals("fewer than 3 studies with an estimate of their own (k = 2), which a test of funnel asymmetry"
                 + " needs", s.smallStudyNotEstimable());
     }
+
+    /**
+     * Trim and fill's interval is at the run's level, as R meta's {@code trimfill} and metafor's
+     * {@code trimfill(res, level = 90)} give it (metafor 3.8-1's {@code trimfill(res)} refits at 95% whatever the
+     * level of {@code res}). The example's Death at 90%: metafor, {@code rma(yi, vi, method = "FE")} on
+     * {@code escalc("RR", ...)}, then {@code trimfill(res, level = 90)}: k0 = 1, 0.796828335430 (0.657223425932 to
+     * 0.966087590751).
+     */
+    @Test
+    void trimAndFillIsAtTheRunsLevel() throws Exception {
+        Sensitivity s = MetaAnalysis.run(SheetReader.withBuiltInVocabulary().read(
+                Path.of("examples/msc_adverse_events.csv"), null), Settings.DEFAULTS.withOutcome("Death")
+                .withLevel(0.9)).overall("Death").sensitivity();
+        assertEquals(1, s.trimAndFill().k0());
+        assertEquals(0.796828335430, s.trimAndFill().estimate(), 1e-9);
+        assertEquals(0.657223425932, s.trimAndFill().ciLower(), 1e-9);
+        assertEquals(0.966087590751, s.trimAndFill().ciUpper(), 1e-9);
+    }
 }
