@@ -239,7 +239,8 @@ final class HeatMap implements Drawing {
         double[] at = {-1, 0, 1};
         for (double t : at) {
             double v = t * span;
-            String s = ratio ? Formats.estimate(Math.exp(v), true) : Formats.estimate(v, false);
+            // labelled as an axis's ticks are (0.5, 1, 2), not as estimates (0.50, 1.00, 2.00)
+            String s = ChartFrame.number(ratio ? Math.exp(v) : v);
             double px = kx + (t + 1) / 2 * kw;
             double lx = Math.max(margin, Math.min(px - Text.width(s, font) / 2, width - margin - Text.width(s, font)));
             Text.draw(g, s, lx, ky + 8 + 3 + fs);

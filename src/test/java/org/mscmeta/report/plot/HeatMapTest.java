@@ -65,6 +65,8 @@ class HeatMapTest {
                 + texts);
         assertTrue(texts.contains("k\u00a0=\u00a00"), texts.toString());
         assertTrue(String.join(" ", texts).contains("studies without an estimate of their own"), texts.toString());
+        // the colour key labelled as an axis is (0.5, 1, 2), not as estimates (0.50, 1.00, 2.00)
+        assertTrue(texts.containsAll(List.of("0.5", "1", "2")) && !texts.contains("1.00"), texts.toString());
 
         JsonNode json = ReferenceCases.analyze(sheet(), dir.resolve("out"), List.of());
         JsonNode fever = json.get("analyses").get(0);
