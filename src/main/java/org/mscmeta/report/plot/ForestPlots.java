@@ -243,6 +243,11 @@ public final class ForestPlots {
                     new String[] {"", "", "", "", random ? Formats.tau2(st.tau2()) : Integer.toString(st.k())},
                     Formats.interval(st.estimate(), st.ciLower(), st.ciUpper(), ratio), st.estimate(), st.ciLower(),
                     st.ciUpper(), Double.NaN, 2));
+            if (!Double.isFinite(st.estimate()) && st.notEstimable() != null) {
+                // why, as results.json's step says it and a total's row below it does ("the random-effects GLMM
+                // needs at least 2 studies (k = 1)")
+                rows.add(ForestRow.note(Formats.notEstimable(st.notEstimable())));
+            }
         }
         rows.add(ForestRow.blank());
         double[] e = shown(a, s);

@@ -675,6 +675,25 @@ class ForestPlotTest {
     }
 
     /**
+     * A step without an estimate says why beneath it, as results.json's step does: the GLMM's first cumulative step,
+     * one study, showed "not estimable" twice with no reason.
+     */
+    @Test
+    void aRefitStepWithoutAnEstimateSaysWhy() throws Exception {
+        Results r = MetaAnalysis.run(SheetReader.withBuiltInVocabulary().read(
+                Path.of("examples/msc_adverse_events.csv"), null), Settings.DEFAULTS.withOutcome("Death")
+                .withMeasure(org.mscmeta.effect.Measure.OR).withMethod(org.mscmeta.analysis.Method.GLMM)
+                .withSensitivity(org.mscmeta.analysis.SensitivityMode.ALL));
+        List<String> texts = texts(Plots.cumulative(r, "Death"));
+        int first = texts.indexOf("Adding Lee 2010");
+        assertTrue(first >= 0, texts.toString());
+        assertTrue(String.join(" ", texts.subList(first, first + 6)).contains("not estimable: the random-effects GLMM"
+                + " needs at least 2 studies (k = 1)"), texts.toString());
+        // a step with an estimate has no such line (its prediction interval's reason is not the plot's)
+        assertFalse(String.join(" ", texts).contains("prediction interval not estimable"), texts.toString());
+    }
+
+    /**
      * The zero-event plot names the random-effects model of its inverse-variance rows: the run's (here
      * DerSimonian-Laird with Hartung-Knapp), or REML under --tau2 none, which it used without a word. Each row is the
      * analysis with those settings.
