@@ -167,7 +167,12 @@ final class SensitivitySheet {
             Row x = s.createRow(row++);
             String label = labels.label(st.row(), st.study());
             w.text(x, 0, label);
-            w.number(x, 1, st.estimate(), w.est);
+            if (Double.isFinite(st.estimate())) {
+                w.number(x, 1, st.estimate(), w.est);
+            } else {
+                // under the estimate's heading, why there is none, as results.json's step says (the cells were blank)
+                w.text(x, 1, Formats.notEstimable(st.notEstimable()));
+            }
             w.number(x, 2, st.ciLower(), w.est);
             w.number(x, 3, st.ciUpper(), w.est);
             w.number(x, 4, st.tau2(), w.num4);

@@ -1284,6 +1284,23 @@ class WorkbookTest {
     }
 
     /**
+     * A refit step without an estimate says why under the estimate's heading, as results.json's step does: the
+     * GLMM's one-study cumulative step had blank cells.
+     */
+    @Test
+    void aRefitStepWithoutAnEstimateSaysWhy() throws Exception {
+        Settings glmm = Settings.DEFAULTS.withOutcome("Death").withMeasure(Measure.OR)
+                .withMethod(org.mscmeta.analysis.Method.GLMM).withSensitivity(org.mscmeta.analysis.SensitivityMode.ALL);
+        try (XSSFWorkbook wb = new XSSFWorkbook(write(Path.of("examples/msc_adverse_events.csv"), glmm).toFile())) {
+            Row added = rowStartingWith(wb.getSheet(Workbook.SENSITIVITY), "Cumulative by year: added");
+            Row lee = wb.getSheet(Workbook.SENSITIVITY).getRow(added.getRowNum() + 1);
+            assertEquals("Lee 2010", lee.getCell(0).getStringCellValue());
+            assertEquals("not estimable: the random-effects GLMM needs at least 2 studies (k = 1)",
+                    lee.getCell(1).getStringCellValue());
+        }
+    }
+
+    /**
      * Under Knapp-Hartung the meta-regression's and the route x cell-source models' tests are F tests on their df
      * and the residual df, as metafor's F(df1, df2): the sheets called them "QM" and "Chi²", and the coefficients'
      * t statistics "z". metafor (test = "knha", REML) on route_source_a with year as moderator: F(1, 46) = 1.7792.
