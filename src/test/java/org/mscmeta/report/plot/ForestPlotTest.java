@@ -675,6 +675,23 @@ class ForestPlotTest {
     }
 
     /**
+     * The panel's footnote names each row's model as the row takes it: random effects where fitted, a study's own
+     * estimate where k = 1, the common effect where there is no random-effects estimate (only-event tables that
+     * Mantel-Haenszel pools). It said "random effects where k > 1", which a row of one study was too.
+     */
+    @Test
+    void thePanelsFootnoteNamesEachRowsModel() throws Exception {
+        Path sheet = Files.writeString(dir.resolve("panel.csv"), "study,year,outcome,events_msc,n_msc,events_control,"
+                + "n_control\nA,2020,Fever,10,10,12,12\nB,2021,Fever,8,8,9,9\nC,2020,Death,2,20,4,21\n"
+                + "D,2021,Rash,3,30,1,29\nE,2022,Rash,4,25,2,26\n");
+        Results r = MetaAnalysis.run(SheetReader.withBuiltInVocabulary().read(sheet, null), Settings.DEFAULTS);
+        String all = String.join(" ", texts(Plots.aePanel(r)));
+        assertTrue(all.contains("Pooled risk ratio per outcome, random effects (REML), common effect (Mantel-Haenszel)"
+                + " where there is no random-effects estimate (k\u00a0=\u00a01: that study's own estimate)"), all);
+        assertFalse(all.contains("k > 1"), all);
+    }
+
+    /**
      * A step without an estimate says why beneath it, as results.json's step does: the GLMM's first cumulative step,
      * one study, showed "not estimable" twice with no reason.
      */
