@@ -167,9 +167,10 @@ public final class ForestPlots {
                     prop ? "" : Long.toString(a.eventsControl()), prop ? "" : Long.toString(a.nControl()),
                     Double.isFinite(incidence) ? Formats.percent(100 * incidence, 1) : ""};
                 double[] e = shown(a, s);
-                anyCommon |= s.tau2() != null && Double.isFinite(e[0])
-                        && !(showsRandom(a, s) && Double.isFinite(a.random().estimate()));
-                anySingle |= a.k() == 1;
+                boolean byRandom = showsRandom(a, s) && Double.isFinite(a.random().estimate());
+                anyCommon |= s.tau2() != null && Double.isFinite(e[0]) && !byRandom;
+                // a random-effects model of one study is that study (Mantel-Haenszel may pool more tables than k)
+                anySingle |= a.k() == 1 && byRandom;
                 String label = a.outcome() + " (k\u00a0=\u00a0" + a.k() + ")" + (bh ? " *" : "") + (dbl ? " \u2020" : "");
                 rows.add(new ForestRow(ForestRow.Kind.TOTAL, label, cells, Formats.interval(e[0], e[1], e[2], ratio),
                         e[0], e[1], e[2], Double.NaN, 2));
