@@ -192,6 +192,25 @@ public final class ModelWords {
         return "random effects (" + randomMethod(s, r) + ")";
     }
 
+    /**
+     * The models of a panel of outcomes' pooled estimates, each row's as the plots take it (the random-effects model
+     * where it has an estimate, of one study too, which is that study's; else the common effect): "random effects
+     * (REML)", with ", common effect (Mantel-Haenszel) where there is no random-effects estimate" and
+     * " (k = 1: that study's own estimate)" where rows are so.
+     */
+    public static String panelModels(java.util.List<org.mscmeta.analysis.Analysis> overalls, Settings s) {
+        boolean anyCommon = false;
+        boolean anySingle = false;
+        for (org.mscmeta.analysis.Analysis a : overalls) {
+            boolean byRandom = s.tau2() != null && a.random().isFitted() && Double.isFinite(a.random().estimate());
+            anyCommon |= s.tau2() != null && !byRandom && Double.isFinite(a.common().estimate());
+            // a random-effects model of one study is that study (Mantel-Haenszel may pool more tables than k)
+            anySingle |= byRandom && a.k() == 1;
+        }
+        return shown(s) + (anyCommon ? ", " + common(s) + " where there is no random-effects estimate" : "")
+                + (anySingle ? " (k\u00a0=\u00a01: that study's own estimate)" : "");
+    }
+
     /** A model of results.json's {@code "common"} or {@code "random"} in words: {@link #common} or {@link #random}. */
     public static String model(String model, Settings s) {
         return model.equals("random") ? random(s) : common(s);

@@ -69,7 +69,9 @@ public final class ManuscriptKit {
                     + " single-arm ones."
                     : "Pooled " + measure + " of each adverse-event outcome, MSC versus control, with the incidence"
                     + " among MSC recipients.")
-                    + " Diamonds: pooled estimates with " + ci(s) + " confidence intervals. " + model(s)));
+                    + " Diamonds: pooled estimates with " + ci(s) + " confidence intervals. Model: "
+                    + ModelWords.panelModels(r.analyses().stream().filter(a -> a.subgroup() == null).toList(), s)
+                    + "."));
         }
         List<Analysis> main = r.analyses().stream().filter(a -> a.subgroup() == null && a.k() >= 2)
                 .sorted((a, b) -> Integer.compare(b.k(), a.k())).limit(MAX_OUTCOMES).toList();

@@ -147,8 +147,6 @@ public final class ForestPlots {
         }
         boolean anyBh = false;
         boolean anyDouble = false;
-        boolean anyCommon = false; // an outcome shown by its common effect: no random-effects estimate
-        boolean anySingle = false; // an outcome of one study, whose pooled estimate is that study's
         for (var g : groups.entrySet()) {
             if (systems) {
                 rows.add(ForestRow.group(g.getKey().equals("\uffff") ? "No organ system" : g.getKey()));
@@ -167,10 +165,6 @@ public final class ForestPlots {
                     prop ? "" : Long.toString(a.eventsControl()), prop ? "" : Long.toString(a.nControl()),
                     Double.isFinite(incidence) ? Formats.percent(100 * incidence, 1) : ""};
                 double[] e = shown(a, s);
-                boolean byRandom = showsRandom(a, s) && Double.isFinite(a.random().estimate());
-                anyCommon |= s.tau2() != null && Double.isFinite(e[0]) && !byRandom;
-                // a random-effects model of one study is that study (Mantel-Haenszel may pool more tables than k)
-                anySingle |= a.k() == 1 && byRandom;
                 String label = a.outcome() + " (k\u00a0=\u00a0" + a.k() + ")" + (bh ? " *" : "") + (dbl ? " \u2020" : "");
                 rows.add(new ForestRow(ForestRow.Kind.TOTAL, label, cells, Formats.interval(e[0], e[1], e[2], ratio),
                         e[0], e[1], e[2], Double.NaN, 2));
@@ -178,11 +172,9 @@ public final class ForestPlots {
             }
         }
         rows.add(ForestRow.blank());
-        // the model of each row as shown() takes it: random effects where fitted, of one study too (that study's
-        // estimate), else the common effect (it said "random effects where k > 1", which a row of k = 1 was too)
+        // the model of each row as shown() takes it (it said "random effects where k > 1", which a row of k = 1 was)
         rows.add(ForestRow.note("Pooled " + ModelWords.measure(s.measure()) + " per outcome, "
-                + ModelWords.shown(s) + (anyCommon ? ", " + ModelWords.common(s) + " where there is no random-effects"
-                + " estimate" : "") + (anySingle ? " (k\u00a0=\u00a01: that study's own estimate)" : "")
+                + ModelWords.panelModels(overalls, s)
                 + (prop ? "; k: studies (the MSC arms of every trial, single-arm too)."
                 : "; k: studies with an estimate (no events in both arms: not counted). Incidence: the pooled"
                 + " proportion of MSC recipients with the event, every trial (single-arm too).")));

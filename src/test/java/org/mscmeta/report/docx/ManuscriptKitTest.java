@@ -205,4 +205,16 @@ class ManuscriptKitTest {
             assertFalse(table.matches("(?s).*[\\[( ]-[0-9].*"), table);
         }
     }
+
+    /** The panel's legend names each row's model as the panel's footnote does (one wording, ModelWords.panelModels). */
+    @Test
+    void thePanelsLegendNamesItsRowsModelsAsThePanelDoes(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path sheet = java.nio.file.Files.writeString(dir.resolve("panel.csv"), "study,year,outcome,events_msc,n_msc,"
+                + "events_control,n_control\nA,2020,Fever,10,10,12,12\nB,2021,Fever,8,8,9,9\nC,2020,Death,2,20,4,21\n");
+        var r = MetaAnalysis.run(SheetReader.withBuiltInVocabulary().read(sheet, null), Settings.DEFAULTS);
+        String legend = ManuscriptKit.figures(r, name -> List.of(Path.of(name + ".png")), o -> o.toLowerCase()).get(0)
+                .legend();
+        assertTrue(legend.endsWith("Model: random effects (REML), common effect (Mantel-Haenszel) where there is no"
+                + " random-effects estimate (k\u00a0=\u00a01: that study's own estimate)."), legend);
+    }
 }
